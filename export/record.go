@@ -1,0 +1,81 @@
+package export
+
+import (
+	"time"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Record is one fact as exported: names instead of ids, ISO dates at their
+// precision, and every source. It is the schema of ../shared/eval/README.md
+// plus ids, types and precisions.
+type Record struct {
+	ID             string         `json:"id"`
+	Subject        string         `json:"subject"`
+	SubjectID      string         `json:"subject_id"`
+	SubjectType    string         `json:"subject_type,omitempty"`
+	Predicate      string         `json:"predicate"`
+	Object         string         `json:"object"`
+	ObjectID       string         `json:"object_id"`
+	ObjectType     string         `json:"object_type,omitempty"`
+	Role           string         `json:"role,omitempty"`
+	Location       string         `json:"location,omitempty"`
+	Start          string         `json:"start,omitempty"`
+	StartPrecision string         `json:"start_precision,omitempty"`
+	End            string         `json:"end,omitempty"`
+	EndPrecision   string         `json:"end_precision,omitempty"`
+	Date           string         `json:"date,omitempty"`
+	DatePrecision  string         `json:"date_precision,omitempty"`
+	Ended          bool           `json:"ended"`
+	Confidence     float64        `json:"confidence"`
+	RecordedAt     string         `json:"recorded_at,omitempty"`
+	Sources        []SourceRecord `json:"sources"`
+}
+
+// SourceRecord is one article's statement of a fact.
+type SourceRecord struct {
+	Article    string `json:"article"`
+	URL        string `json:"url,omitempty"`
+	Title      string `json:"title,omitempty"`
+	Published  string `json:"published,omitempty"`
+	Sentence   string `json:"sentence"`
+	RecordedAt string `json:"recorded_at,omitempty"`
+}
+
+// NewRecord builds the exported form of f, naming its sides with subj and obj.
+func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
+	r := Record{
+		ID: f.ID, Predicate: f.Predicate,
+		Subject: nameOr(subj, f.Subject), SubjectID: f.Subject, SubjectType: string(subj.Type),
+		Object: nameOr(obj, f.Object), ObjectID: f.Object, ObjectType: string(obj.Type),
+		Role: f.Role, Location: f.Location,
+		Start: f.Start.String(), StartPrecision: f.Start.Precision.String(),
+		End: f.End.String(), EndPrecision: f.End.Precision.String(),
+		Date: f.Date.String(), DatePrecision: f.Date.Precision.String(),
+		Ended:      f.Ended || !f.End.IsZero(),
+		Confidence: f.Confidence,
+		RecordedAt: timeString(f.RecordedAt),
+		Sources:    make([]SourceRecord, 0, len(f.Sources)),
+	}
+	for _, s := range f.Sources {
+		r.Sources = append(r.Sources, SourceRecord{
+			Article: s.Article, URL: s.URL, Title: s.Title, Published: s.Published.String(),
+			Sentence: s.Sentence, RecordedAt: timeString(s.RecordedAt),
+		})
+	}
+	return r
+}
+
+func nameOr(e graph.Entity, id string) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return id
+}
+
+func timeString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

@@ -1,0 +1,248 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// props holds the outgoing quads of one node, by predicate.
+type props map[quad.IRI][]quad.Value
+
+// one returns the first value of predicate p, or nil.
+func (p props) one(pred quad.IRI) quad.Value {
+	if vs := p[pred]; len(vs) > 0 {
+		return vs[0]
+	}
+	return nil
+}
+
+// reader reads nodes from a quad store. Callers hold the store's lock.
+type reader struct {
+	qs cayleygraph.QuadStore
+}
+
+// scan calls fn for every quad that has node in direction d.
+func (r reader) scan(ctx context.Context, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
+	ref, err := r.qs.ValueOf(node)
+	if err != nil {
+		return err
+	}
+	if ref == nil {
+		return nil
+	}
+	it := r.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := r.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if q.Subject == nil { // deleted quad on some backends
+			continue
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// props reads the outgoing quads of node. It returns nil when the node has none.
+func (r reader) props(ctx context.Context, node quad.Value) (props, error) {
+	var p props
+	err := r.scan(ctx, quad.Subject, node, func(q quad.Quad) error {
+		pred, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			return nil
+		}
+		if p == nil {
+			p = props{}
+		}
+		p[pred] = append(p[pred], q.Object)
+		return nil
+	})
+	return p, err
+}
+
+// in returns the subjects of the quads "? pred node", without duplicates.
+func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	err := r.scan(ctx, quad.Object, node, func(q quad.Quad) error {
+		if q.Predicate == pred && !seen[q.Subject] {
+			seen[q.Subject] = true
+			out = append(out, q.Subject)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ids returns the sorted ids (after prefix) of the subjects of "? pred node".
+func (r reader) ids(ctx context.Context, node quad.Value, pred quad.IRI, prefix string) ([]string, error) {
+	vs, err := r.in(ctx, node, pred)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if id, ok := idFromIRI(v, prefix); ok {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// entity reads the entity with id; ok is false when it does not exist.
+func (r reader) entity(ctx context.Context, id string) (e Entity, ok bool, err error) {
+	p, err := r.props(ctx, EntityIRI(id))
+	if err != nil || p.one(pName) == nil {
+		return Entity{}, false, err
+	}
+	e = Entity{ID: id, Name: stringOf(p.one(pName)), Type: EntityType(stringOf(p.one(pType)))}
+	for _, a := range p[pAlias] {
+		e.Aliases = append(e.Aliases, stringOf(a))
+	}
+	sort.Strings(e.Aliases)
+	return e, true, nil
+}
+
+// article reads the article with id; ok is false when it does not exist.
+func (r reader) article(ctx context.Context, id string) (a Article, ok bool, err error) {
+	p, err := r.props(ctx, ArticleIRI(id))
+	if err != nil || p.one(pID) == nil {
+		return Article{}, false, err
+	}
+	a = Article{ID: id, URL: stringOf(p.one(pURL)), Title: stringOf(p.one(pTitle)), Hash: stringOf(p.one(pHash))}
+	if v := p.one(pPublished); v != nil {
+		if a.Published, err = dateFromValue(v); err != nil {
+			return Article{}, false, fmt.Errorf("article %s: published: %w", id, err)
+		}
+	}
+	return a, true, nil
+}
+
+// storedFact is a fact as read from the store, with the nodes needed to
+// update it.
+type storedFact struct {
+	Fact
+	props   props
+	sources map[string]bool // article + "\x00" + sentence
+}
+
+// fact reads the fact with id and its sources; ok is false when it does not
+// exist. articles caches article nodes across calls (may be nil).
+func (r reader) fact(ctx context.Context, id string, articles map[string]Article) (sf storedFact, ok bool, err error) {
+	p, err := r.props(ctx, FactIRI(id))
+	if err != nil || p.one(pPredicate) == nil {
+		return storedFact{}, false, err
+	}
+	fail := func(what string, err error) (storedFact, bool, error) {
+		return storedFact{}, false, fmt.Errorf("fact %s: %s: %w", id, what, err)
+	}
+	f := Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
+		Location: stringOf(p.one(pLocation))}
+	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
+	f.Object, _ = idFromIRI(p.one(pObject), "entity/")
+	for _, d := range []struct {
+		pred quad.IRI
+		dst  *Date
+		name string
+	}{{pStart, &f.Start, "start"}, {pEnd, &f.End, "end"}, {pDate, &f.Date, "date"}} {
+		if v := p.one(d.pred); v != nil {
+			if *d.dst, err = dateFromValue(v); err != nil {
+				return fail(d.name, err)
+			}
+		}
+	}
+	if b, ok := p.one(pEnded).(quad.Bool); ok {
+		f.Ended = bool(b)
+	}
+	if c, ok := p.one(pConfidence).(quad.Float); ok {
+		f.Confidence = float64(c)
+	}
+	if t, ok := p.one(pRecordedAt).(quad.Time); ok {
+		f.RecordedAt = time.Time(t)
+	}
+	sf = storedFact{props: p, sources: map[string]bool{}}
+	for _, sn := range p[pSource] {
+		sp, err := r.props(ctx, sn)
+		if err != nil {
+			return storedFact{}, false, err
+		}
+		aid, _ := idFromIRI(sp.one(pArticle), "article/")
+		src := Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
+		if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
+			src.RecordedAt = time.Time(t)
+		}
+		a, cached := articles[aid]
+		if !cached {
+			if a, _, err = r.article(ctx, aid); err != nil {
+				return fail("source", err)
+			}
+			if articles != nil {
+				articles[aid] = a
+			}
+		}
+		src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
+		sf.sources[aid+"\x00"+src.Sentence] = true
+		f.Sources = append(f.Sources, src)
+	}
+	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
+	sf.Fact = f
+	return sf, true, nil
+}
+
+// sourceLess orders sources by when they were recorded, then article and sentence.
+func sourceLess(a, b Source) bool {
+	if !a.RecordedAt.Equal(b.RecordedAt) {
+		return a.RecordedAt.Before(b.RecordedAt)
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	return a.Sentence < b.Sentence
+}
+
+// count returns how many distinct nodes have class c.
+func (r reader) count(ctx context.Context, c quad.IRI) (int, error) {
+	vs, err := r.in(ctx, c, rdfType)
+	return len(vs), err
+}
+
+// resolve returns the sorted ids of entities whose id is name or whose
+// alias key equals AliasKey(name).
+func (r reader) resolve(ctx context.Context, name string) ([]string, error) {
+	seen := map[string]bool{}
+	var ids []string
+	if _, ok, err := r.entity(ctx, strings.TrimSpace(name)); err != nil {
+		return nil, err
+	} else if ok {
+		seen[strings.TrimSpace(name)] = true
+		ids = append(ids, strings.TrimSpace(name))
+	}
+	if k := AliasKey(name); k != "" {
+		vs, err := r.ids(ctx, quad.String(k), pKey, "entity/")
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range vs {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}

@@ -1,0 +1,325 @@
+package graph
+
+// How geokg encodes its model as quads.
+//
+// Every node is an IRI in the "geokg:" scheme; the path after the scheme is
+// the object's id with characters that are not allowed in an N-Quads IRI
+// percent-escaped (ids made by EntityID and ComputeID never need escaping).
+//
+//	<geokg:entity/{entity id}>   an entity, e.g. <geokg:entity/person/donald-trump>
+//	<geokg:fact/{hex}>           a fact; the id is Fact.ComputeID()
+//	<geokg:source/{hex}>         one article's statement of one fact
+//	<geokg:article/{article id}> an ingested article, e.g. <geokg:article/d01>
+//	<geokg:Entity>, <geokg:Fact>, <geokg:Source>, <geokg:Article>  classes
+//
+// Each node has an rdf:type quad naming its class (the full
+// http://www.w3.org/1999/02/22-rdf-syntax-ns#type IRI), and these properties
+// (literals are plain strings unless noted):
+//
+//	entity   <geokg:name> "Donald Trump"; <geokg:type> "person";
+//	         <geokg:alias> "Trump" (one quad per alias);
+//	         <geokg:key> "donaldtrump" (AliasKey of the name and of each alias;
+//	         the index Resolve looks names up in)
+//	fact     <geokg:subject> <entity>; <geokg:predicate> "met"; <geokg:object> <entity>;
+//	         <geokg:role>, <geokg:location> (when known);
+//	         <geokg:start>, <geokg:end>, <geokg:date> (when known) as typed
+//	         literals whose datatype carries the precision:
+//	         "2024"^^xsd:gYear, "2024-10"^^xsd:gYearMonth, "2024-10-01"^^xsd:date;
+//	         <geokg:ended> true (xsd:boolean, only when true);
+//	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
+//	         <geokg:source> <source> (one quad per source)
+//	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime
+//	article  <geokg:id> "d01"; <geokg:url>; <geokg:title>; <geokg:published> (date as above);
+//	         <geokg:hash> "…"; <geokg:recorded_at> xsd:dateTime
+//
+// Besides the fact node, every fact is stored as the direct triple
+// <subject entity> <geokg:rel/{predicate}> <object entity> in the named graph
+// (label) of its fact node, so plain Cayley traversals such as
+// g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>") work.
+// Symmetric predicates (met, spoke_with, signed_agreement) also get the
+// reverse triple. Updating a qualifier removes the old quad and adds the new
+// one in the same transaction. Source nodes are keyed by fact id, article id
+// and sentence, so one article restating a fact in the same sentence is one
+// source.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/cayleygraph/quad"
+	"github.com/mozillazg/go-unidecode"
+)
+
+// IRI prefixes and class nodes of the encoding.
+const (
+	iriPrefix = "geokg:"
+
+	rdfType = quad.IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+	classEntity  = quad.IRI("geokg:Entity")
+	classFact    = quad.IRI("geokg:Fact")
+	classSource  = quad.IRI("geokg:Source")
+	classArticle = quad.IRI("geokg:Article")
+
+	xsdGYear      = quad.IRI("http://www.w3.org/2001/XMLSchema#gYear")
+	xsdGYearMonth = quad.IRI("http://www.w3.org/2001/XMLSchema#gYearMonth")
+	xsdDate       = quad.IRI("http://www.w3.org/2001/XMLSchema#date")
+)
+
+// Predicates of the encoding.
+const (
+	pName       = quad.IRI("geokg:name")
+	pType       = quad.IRI("geokg:type")
+	pAlias      = quad.IRI("geokg:alias")
+	pKey        = quad.IRI("geokg:key")
+	pSubject    = quad.IRI("geokg:subject")
+	pPredicate  = quad.IRI("geokg:predicate")
+	pObject     = quad.IRI("geokg:object")
+	pRole       = quad.IRI("geokg:role")
+	pLocation   = quad.IRI("geokg:location")
+	pStart      = quad.IRI("geokg:start")
+	pEnd        = quad.IRI("geokg:end")
+	pDate       = quad.IRI("geokg:date")
+	pEnded      = quad.IRI("geokg:ended")
+	pConfidence = quad.IRI("geokg:confidence")
+	pRecordedAt = quad.IRI("geokg:recorded_at")
+	pSource     = quad.IRI("geokg:source")
+	pArticle    = quad.IRI("geokg:article")
+	pSentence   = quad.IRI("geokg:sentence")
+	pID         = quad.IRI("geokg:id")
+	pURL        = quad.IRI("geokg:url")
+	pTitle      = quad.IRI("geokg:title")
+	pPublished  = quad.IRI("geokg:published")
+	pHash       = quad.IRI("geokg:hash")
+)
+
+// RelIRI returns the predicate IRI of the direct triple for fact predicate
+// p, such as <geokg:rel/met>.
+func RelIRI(p string) quad.IRI { return quad.IRI(iriPrefix + "rel/" + escapeIRI(p)) }
+
+// EntityIRI returns the node of the entity with id, such as
+// <geokg:entity/person/donald-trump>.
+func EntityIRI(id string) quad.IRI { return quad.IRI(iriPrefix + "entity/" + escapeIRI(id)) }
+
+// FactIRI returns the node of the fact with id (as set by ComputeID).
+func FactIRI(id string) quad.IRI { return quad.IRI(iriPrefix + escapeIRI(id)) }
+
+// ArticleIRI returns the node of the article with id, such as <geokg:article/d01>.
+func ArticleIRI(id string) quad.IRI { return quad.IRI(iriPrefix + "article/" + escapeIRI(id)) }
+
+// sourceIRI returns the node of the statement of fact factID by article in sentence.
+func sourceIRI(factID, article, sentence string) quad.IRI {
+	sum := sha256.Sum256([]byte(factID + "\x00" + article + "\x00" + sentence))
+	return quad.IRI(iriPrefix + "source/" + hex.EncodeToString(sum[:12]))
+}
+
+// idFromIRI strips prefix (after "geokg:") from v and unescapes the rest.
+func idFromIRI(v quad.Value, prefix string) (string, bool) {
+	iri, ok := v.(quad.IRI)
+	if !ok || !strings.HasPrefix(string(iri), iriPrefix+prefix) {
+		return "", false
+	}
+	id, err := url.PathUnescape(string(iri)[len(iriPrefix+prefix):])
+	if err != nil {
+		return "", false
+	}
+	return id, true
+}
+
+// iriSafe reports whether byte c may appear unescaped in a node IRI.
+func iriSafe(c byte) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= 0x80:
+		return true
+	}
+	return strings.IndexByte("-._~/:@!$&'()*+,;=", c) >= 0
+}
+
+// escapeIRI percent-escapes the bytes of s that N-Quads IRIs do not allow
+// (and '%' itself), so ids round-trip through idFromIRI.
+func escapeIRI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if iriSafe(c) {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// dateValue encodes a known date as a typed literal whose datatype carries
+// the precision; it returns nil for the unknown date.
+func dateValue(d Date) quad.Value {
+	var t quad.IRI
+	switch d.Precision {
+	case YearPrecision:
+		t = xsdGYear
+	case MonthPrecision:
+		t = xsdGYearMonth
+	case DayPrecision:
+		t = xsdDate
+	default:
+		return nil
+	}
+	return quad.TypedString{Value: quad.String(d.String()), Type: t}
+}
+
+// dateFromValue decodes a value written by dateValue. The lexical form
+// alone determines the precision ("2024-10" is a month), so plain strings
+// are accepted too.
+func dateFromValue(v quad.Value) (Date, error) {
+	var s string
+	switch x := v.(type) {
+	case quad.TypedString:
+		s = string(x.Value)
+	case quad.String:
+		s = string(x)
+	case quad.Time:
+		return DateFromTime(time.Time(x).UTC()), nil
+	default:
+		return Date{}, fmt.Errorf("%w: unexpected date value %v", ErrBadDate, v)
+	}
+	return ParseDate(s)
+}
+
+// timeValue encodes an instant as an xsd:dateTime literal in UTC.
+func timeValue(t time.Time) quad.Value { return quad.Time(t.Round(0).UTC()) }
+
+// stringOf returns the text of a string-like value.
+func stringOf(v quad.Value) string {
+	switch x := v.(type) {
+	case quad.String:
+		return string(x)
+	case quad.TypedString:
+		return string(x.Value)
+	case quad.LangString:
+		return string(x.Value.Value)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(quad.NativeOf(v))
+}
+
+// AliasKey folds a name for alias lookup: diacritics are folded to ASCII,
+// case is ignored, a leading "the " is dropped, '%' reads as "pct" and
+// everything but letters and digits is removed, so "U.S.", "US" and
+// "the U. S." share the key "us", and "António Costa" matches "antonio costa".
+func AliasKey(name string) string {
+	s := strings.ToLower(strings.TrimSpace(unidecode.Unidecode(name)))
+	s = strings.TrimPrefix(s, "the ")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '%':
+			b.WriteString("pct")
+		case r == '&':
+			b.WriteString("and")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// entityQuads returns the quads of a new entity.
+func entityQuads(e Entity) []quad.Quad {
+	n := EntityIRI(e.ID)
+	qs := []quad.Quad{
+		quad.Make(n, rdfType, classEntity, nil),
+		quad.Make(n, pName, quad.String(e.Name), nil),
+		quad.Make(n, pType, quad.String(string(e.Type)), nil),
+	}
+	keys := map[string]bool{}
+	addKey := func(s string) {
+		if k := AliasKey(s); k != "" && !keys[k] {
+			keys[k] = true
+			qs = append(qs, quad.Make(n, pKey, quad.String(k), nil))
+		}
+	}
+	addKey(e.Name)
+	for _, a := range e.Aliases {
+		qs = append(qs, quad.Make(n, pAlias, quad.String(a), nil))
+		addKey(a)
+	}
+	return qs
+}
+
+// articleQuads returns the quads of a new article.
+func articleQuads(a Article, now time.Time) []quad.Quad {
+	n := ArticleIRI(a.ID)
+	qs := []quad.Quad{
+		quad.Make(n, rdfType, classArticle, nil),
+		quad.Make(n, pID, quad.String(a.ID), nil),
+		quad.Make(n, pRecordedAt, timeValue(now), nil),
+	}
+	for _, p := range []struct {
+		pred quad.IRI
+		val  string
+	}{{pURL, a.URL}, {pTitle, a.Title}, {pHash, a.Hash}} {
+		if p.val != "" {
+			qs = append(qs, quad.Make(n, p.pred, quad.String(p.val), nil))
+		}
+	}
+	if v := dateValue(a.Published); v != nil {
+		qs = append(qs, quad.Make(n, pPublished, v, nil))
+	}
+	return qs
+}
+
+// factQuads returns the quads of a new fact without its sources: the fact
+// node with its qualifiers and the direct triple(s).
+func factQuads(f Fact) []quad.Quad {
+	n := FactIRI(f.ID)
+	s, o := EntityIRI(f.Subject), EntityIRI(f.Object)
+	qs := []quad.Quad{
+		quad.Make(n, rdfType, classFact, nil),
+		quad.Make(n, pSubject, s, nil),
+		quad.Make(n, pPredicate, quad.String(f.Predicate), nil),
+		quad.Make(n, pObject, o, nil),
+		quad.Make(n, pConfidence, quad.Float(f.Confidence), nil),
+		quad.Make(n, pRecordedAt, timeValue(f.RecordedAt), nil),
+		quad.Make(s, RelIRI(f.Predicate), o, n),
+	}
+	if IsSymmetric(f.Predicate) && f.Subject != f.Object {
+		qs = append(qs, quad.Make(o, RelIRI(f.Predicate), s, n))
+	}
+	if f.Role != "" {
+		qs = append(qs, quad.Make(n, pRole, quad.String(f.Role), nil))
+	}
+	if f.Location != "" {
+		qs = append(qs, quad.Make(n, pLocation, quad.String(f.Location), nil))
+	}
+	for _, d := range []struct {
+		pred quad.IRI
+		val  Date
+	}{{pStart, f.Start}, {pEnd, f.End}, {pDate, f.Date}} {
+		if v := dateValue(d.val); v != nil {
+			qs = append(qs, quad.Make(n, d.pred, v, nil))
+		}
+	}
+	if f.Ended {
+		qs = append(qs, quad.Make(n, pEnded, quad.Bool(true), nil))
+	}
+	return qs
+}
+
+// sourceQuads returns the quads of a new source of fact factID, including
+// the link from the fact node.
+func sourceQuads(factID string, src Source) []quad.Quad {
+	n := sourceIRI(factID, src.Article, src.Sentence)
+	return []quad.Quad{
+		quad.Make(FactIRI(factID), pSource, n, nil),
+		quad.Make(n, rdfType, classSource, nil),
+		quad.Make(n, pArticle, ArticleIRI(src.Article), nil),
+		quad.Make(n, pSentence, quad.String(src.Sentence), nil),
+		quad.Make(n, pRecordedAt, timeValue(src.RecordedAt), nil),
+	}
+}

@@ -1,0 +1,227 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/mozillazg/go-unidecode"
+)
+
+// EntityType classifies an entity.
+type EntityType string
+
+// The entity types geokg knows.
+const (
+	Person       EntityType = "person"
+	Country      EntityType = "country"
+	Organization EntityType = "organization"
+	Position     EntityType = "position"
+	Place        EntityType = "place"
+	Other        EntityType = "other"
+	// Value is a literal object such as a target ("2% of GDP").
+	Value EntityType = "value"
+)
+
+// Entity is a person, country, organization, office, place or value that
+// facts are about. ID is stable: it derives from the type and canonical name.
+type Entity struct {
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Type    EntityType `json:"type"`
+	Aliases []string   `json:"aliases,omitempty"`
+}
+
+// EntityID returns the stable id of an entity of type t named name, such as
+// "person/donald-trump". Names are folded to ASCII and lower case, so
+// "António Costa" and "Antonio Costa" share an id.
+func EntityID(t EntityType, name string) string {
+	return string(t) + "/" + Slug(name)
+}
+
+// Slug folds name to a lower-case ASCII identifier with dashes.
+func Slug(name string) string {
+	s := strings.ToLower(unidecode.Unidecode(name))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case r == '%':
+			b.WriteString("pct")
+			dash = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Predicates of the fact vocabulary.
+const (
+	Leads           = "leads"
+	HoldsPosition   = "holds_position"
+	MemberOf        = "member_of"
+	HasTarget       = "has_target"
+	Met             = "met"
+	Visited         = "visited"
+	SpokeWith       = "spoke_with"
+	NominatedAs     = "nominated_as"
+	Succeeded       = "succeeded"
+	Criticized      = "criticized"
+	Accused         = "accused"
+	Threatened      = "threatened"
+	Sanctioned      = "sanctioned"
+	SignedAgreement = "signed_agreement"
+)
+
+// Predicates lists the vocabulary in a stable order.
+var Predicates = []string{Leads, HoldsPosition, MemberOf, HasTarget, Met, Visited, SpokeWith,
+	NominatedAs, Succeeded, Criticized, Accused, Threatened, Sanctioned, SignedAgreement}
+
+// IsEvent reports whether p is an event predicate (dated by Date) rather
+// than a state (bounded by Start and End).
+func IsEvent(p string) bool {
+	switch p {
+	case Leads, HoldsPosition, MemberOf, HasTarget:
+		return false
+	}
+	return true
+}
+
+// IsSymmetric reports whether p holds both ways (A met B = B met A).
+func IsSymmetric(p string) bool {
+	return p == Met || p == SpokeWith || p == SignedAgreement
+}
+
+// IsPredicate reports whether p is in the vocabulary.
+func IsPredicate(p string) bool {
+	for _, q := range Predicates {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Source is one article's statement of a fact.
+type Source struct {
+	Article   string `json:"article"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published Date   `json:"published"`
+	Sentence  string `json:"sentence"`
+	// RecordedAt is when geokg first stored this source.
+	RecordedAt time.Time `json:"recorded_at,omitempty"`
+}
+
+// Fact is a dated, sourced relation between two entities. Subject and
+// Object are entity ids. States (leads, holds_position, member_of,
+// has_target) use Start and End, End being exclusive; events use Date.
+// Ended marks a state known to be over whose end date is unknown.
+type Fact struct {
+	ID         string    `json:"id"`
+	Subject    string    `json:"subject"`
+	Predicate  string    `json:"predicate"`
+	Object     string    `json:"object"`
+	Role       string    `json:"role,omitempty"`
+	Location   string    `json:"location,omitempty"`
+	Start      Date      `json:"start"`
+	End        Date      `json:"end"`
+	Date       Date      `json:"date"`
+	Ended      bool      `json:"ended,omitempty"`
+	Confidence float64   `json:"confidence"`
+	RecordedAt time.Time `json:"recorded_at"`
+	Sources    []Source  `json:"sources"`
+}
+
+// Key returns the identity of the fact: two statements with the same key
+// are one fact with several sources. Symmetric predicates order their two
+// sides; events include their date, so two meetings on different days are
+// two facts.
+func (f *Fact) Key() string {
+	s, o := f.Subject, f.Object
+	if IsSymmetric(f.Predicate) && o < s {
+		s, o = o, s
+	}
+	k := s + "|" + f.Predicate + "|" + o + "|" + strings.ToLower(f.Role)
+	if IsEvent(f.Predicate) {
+		k += "|" + f.Date.String()
+	}
+	return k
+}
+
+// ComputeID sets f.ID from its Key and returns it.
+func (f *Fact) ComputeID() string {
+	sum := sha256.Sum256([]byte(f.Key()))
+	f.ID = "fact/" + hex.EncodeToString(sum[:12])
+	return f.ID
+}
+
+// Validate checks that the fact names both sides and a known predicate.
+func (f *Fact) Validate() error {
+	switch {
+	case f.Subject == "" || f.Object == "":
+		return fmt.Errorf("%w fact: subject and object are required", ErrInvalid)
+	case !IsPredicate(f.Predicate):
+		return fmt.Errorf("%w fact: unknown predicate %q", ErrInvalid, f.Predicate)
+	}
+	return nil
+}
+
+// Contains reports whether the fact's valid time contains day d. An unknown
+// bound is open; End is exclusive. Events contain only their own date.
+// A bound known only to a month or year counts from its first day.
+func (f *Fact) Contains(d Date) bool {
+	t := d.Time()
+	if IsEvent(f.Predicate) {
+		if f.Date.IsZero() {
+			return false
+		}
+		return !t.Before(f.Date.Time()) && t.Before(f.Date.Last())
+	}
+	if !f.Start.IsZero() && t.Before(f.Start.Time()) {
+		return false
+	}
+	if !f.End.IsZero() && !t.Before(f.End.Time()) {
+		return false
+	}
+	return true
+}
+
+// Overlaps reports whether the fact's valid time meets the range [from, to]
+// (both days inclusive; a zero bound is open).
+func (f *Fact) Overlaps(from, to Date) bool {
+	lo, hi := from.Time(), to.Last()
+	if IsEvent(f.Predicate) {
+		if f.Date.IsZero() {
+			return false
+		}
+		s, e := f.Date.Time(), f.Date.Last()
+		return (from.IsZero() || e.After(lo)) && (to.IsZero() || s.Before(hi))
+	}
+	if !to.IsZero() && !f.Start.IsZero() && !f.Start.Time().Before(hi) {
+		return false
+	}
+	if !from.IsZero() && !f.End.IsZero() && !f.End.Time().After(lo) {
+		return false
+	}
+	return true
+}
+
+// Article is an ingested news article.
+type Article struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published Date   `json:"published"`
+	Hash      string `json:"hash"`
+}

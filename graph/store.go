@@ -1,0 +1,182 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// MemoryDSN is the dsn of the in-memory backend.
+const MemoryDSN = "memory"
+
+// BoltFile is the name of the bbolt database inside a store directory; it
+// is the file Cayley's own "bbolt" backend uses, so `cayley` tools can open
+// a geokg store directory too.
+const BoltFile = "indexes.bolt"
+
+// lockTimeout is how long Open waits for another process's lock on a bbolt
+// store before it gives up with ErrLocked.
+const lockTimeout = 500 * time.Millisecond
+
+// kvOptions are the Cayley options of the bbolt backend. The bloom filters
+// are off: they cost ~80 MB per open and a scan of the whole quad log, which
+// a command-line tool that opens the store for every run cannot afford;
+// existence checks then read the index instead.
+var kvOptions = cayleygraph.Options{kv.OptNoBloom: true}
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens the store for reading; Write then fails with
+	// ErrReadOnly. Several read-only openers may share a bbolt store.
+	ReadOnly bool
+	// Logger receives the store's log records; nil discards them.
+	Logger *slog.Logger
+}
+
+// Store keeps geokg's entities, facts, sources and articles in a Cayley
+// quad store (see encode.go for the encoding). It is safe for concurrent
+// use: reads share a lock, writes are serialised.
+type Store struct {
+	mu       sync.RWMutex
+	qs       cayleygraph.QuadStore
+	dsn      string
+	readOnly bool
+	closed   bool
+	log      *slog.Logger
+}
+
+// Open opens (creating when needed) the store named by dsn: "memory" is a
+// fresh in-memory store; "postgres://…" and "postgresql://…" are reserved
+// for PostgreSQL/CockroachDB and not supported yet (ErrUnknownBackend); any
+// other "scheme://" dsn is ErrUnknownBackend; anything else is a directory
+// holding a bbolt database, created with its parents when missing (unless
+// opts.ReadOnly). Open returns ErrLocked, within about a second, when
+// another process holds the directory open for writing.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With("component", "graph")
+	s := &Store{dsn: dsn, readOnly: opts.ReadOnly, log: log}
+	switch {
+	case dsn == MemoryDSN:
+		s.qs = memstore.New()
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, fmt.Errorf("%w: PostgreSQL/CockroachDB (%s) is not yet supported", ErrUnknownBackend, redact(dsn))
+	case strings.Contains(dsn, "://"):
+		return nil, fmt.Errorf("%w: %s", ErrUnknownBackend, redact(dsn))
+	case strings.TrimSpace(dsn) == "":
+		return nil, fmt.Errorf("%w: empty store path", ErrUnknownBackend)
+	default:
+		qs, err := openBolt(dsn, opts.ReadOnly)
+		if err != nil {
+			return nil, err
+		}
+		s.qs = qs
+	}
+	log.Debug("store opened", "dsn", redact(dsn), "read_only", opts.ReadOnly)
+	return s, nil
+}
+
+// redact hides the password of a URL-like dsn.
+func redact(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
+		if user, _, hasPw := strings.Cut(rest[:at], ":"); hasPw {
+			return scheme + "://" + user + ":xxxxx" + rest[at:]
+		}
+	}
+	return dsn
+}
+
+// openBolt opens (or creates) the bbolt store in directory dir.
+func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, err error) {
+	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", dir, err) }
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, wrap(fmt.Errorf("%w: not a directory", ErrInvalid))
+	}
+	file := filepath.Join(dir, BoltFile)
+	if readOnly {
+		if _, err := os.Stat(file); err != nil {
+			return nil, wrap(fmt.Errorf("no store here: %w", ErrNotFound))
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, wrap(err)
+	}
+	// bbolt panics on some damaged files; report them like other corruption.
+	defer func() {
+		if r := recover(); r != nil {
+			qs, err = nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %v", file, r))
+		}
+	}()
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, wrap(ErrLocked)
+	case err != nil:
+		return nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
+	}
+	if !readOnly {
+		if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, wrap(fmt.Errorf("initialise %s: %w", file, err))
+		}
+	}
+	qs, err = kv.New(db, kvOptions)
+	if err != nil {
+		db.Close()
+		return nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
+	}
+	return qs, nil
+}
+
+// Close closes the store; later calls return ErrClosed.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	s.closed = true
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", redact(s.dsn), err)
+	}
+	return nil
+}
+
+// QuadStore returns the underlying Cayley quad store for raw read-only
+// queries (Gizmo, paths). It bypasses the Store's lock: do not use it
+// concurrently with Write on the "memory" backend, and never write to it.
+func (s *Store) QuadStore() cayleygraph.QuadStore { return s.qs }
+
+// read runs fn with a reader under the shared lock.
+func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return fn(reader{qs: s.qs})
+}

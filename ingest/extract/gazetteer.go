@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/geokg/geokg/data"
+	"github.com/geokg/geokg/graph"
+)
+
+// entry is a country or organization of the gazetteer.
+type entry struct {
+	typ      graph.EntityType
+	name     string
+	aliases  []string
+	headRole string // organizations: canonical role of the head
+}
+
+// office is an office or title of the gazetteer.
+type office struct {
+	name string
+	head bool // head of a country or organization: yields leads
+	elect bool
+}
+
+// leader is a well-known office holder of the gazetteer.
+type leader struct {
+	name    string
+	aliases []string
+	affil   string // canonical name of a country or organization, may be empty
+	role    string
+}
+
+// hitKind says what a gazetteer phrase denotes.
+type hitKind int
+
+const (
+	hitEntity hitKind = iota
+	hitDemonym
+	hitMetonym
+	hitOffice
+	hitLeader
+	hitGeneric
+)
+
+// hit is one meaning of a gazetteer phrase.
+type hit struct {
+	kind    hitKind
+	ent     *entry
+	off     *office
+	lead    *leader
+	generic []*entry // hitGeneric: organizations the phrase may stand for
+	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
+	capital bool     // the first letter must be upper case in the text
+}
+
+// gazetteer is the loaded, read-only lookup structure.
+type gazetteer struct {
+	phrases  map[string][]hit // key: lower-cased tokens joined by a space
+	maxLen   int
+	entities map[string]*entry // by canonical name
+	offices  map[string]*office
+	leaders  map[string]*leader // by lower-case full name and aliases
+	surnames map[string]*leader // by last token of names and aliases
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func isAcronym(s string) bool {
+	up := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			up++
+		}
+	}
+	return up >= 2
+}
+
+// loadGazetteer reads the TSV files of fsys (laid out as data.Gazetteer).
+func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
+	g := &gazetteer{phrases: map[string][]hit{}, entities: map[string]*entry{},
+		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{}}
+	generic := map[string][]*entry{}
+	read := func(name string, min int, fn func(cols []string)) error {
+		f, err := fsys.Open("gazetteer/" + name)
+		if err != nil {
+			return fmt.Errorf("gazetteer %s: %w", name, err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for n := 1; sc.Scan(); n++ {
+			line := strings.TrimRight(sc.Text(), "\r")
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			cols := strings.Split(line, "\t")
+			for len(cols) < min {
+				cols = append(cols, "")
+			}
+			if strings.TrimSpace(cols[0]) == "" {
+				return fmt.Errorf("gazetteer %s line %d: %w", name, n, ErrGazetteer)
+			}
+			fn(cols)
+		}
+		return sc.Err()
+	}
+	err := read("countries.tsv", 4, func(c []string) {
+		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1])}
+		g.entities[e.name] = e
+		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		for _, a := range e.aliases {
+			g.addName(a, hit{kind: hitEntity, ent: e})
+		}
+		for _, a := range splitList(c[2]) {
+			g.addName(a, hit{kind: hitDemonym, ent: e})
+		}
+		for _, a := range splitList(c[3]) {
+			g.addName(a, hit{kind: hitMetonym, ent: e})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("organizations.tsv", 4, func(c []string) {
+		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3])}
+		g.entities[e.name] = e
+		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		for _, a := range e.aliases {
+			g.addName(a, hit{kind: hitEntity, ent: e})
+		}
+		for _, a := range splitList(c[2]) {
+			k := strings.ToLower(a)
+			generic[k] = append(generic[k], e)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k, es := range generic {
+		g.add(k, hit{kind: hitGeneric, generic: es})
+	}
+	err = read("offices.tsv", 3, func(c []string) {
+		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head"}
+		g.offices[o.name] = o
+		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
+		for _, v := range splitList(c[2]) {
+			h := hit{kind: hitOffice, off: o}
+			if isAcronym(v) {
+				h.exact = v
+			}
+			g.add(strings.ToLower(v), h)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Titles that are not (yet) an office.
+	elect := &office{name: "President-elect", elect: true}
+	g.add("president-elect", hit{kind: hitOffice, off: elect})
+	g.add("president - elect", hit{kind: hitOffice, off: elect})
+	g.add("prime minister-designate", hit{kind: hitOffice, off: elect})
+	err = read("leaders.tsv", 4, func(c []string) {
+		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2]), role: strings.TrimSpace(c[3])}
+		for _, n := range append([]string{l.name}, l.aliases...) {
+			g.leaders[strings.ToLower(n)] = l
+			if toks := tokenize(n); len(toks) > 1 {
+				g.addName(n, hit{kind: hitLeader, lead: l})
+			}
+		}
+		for _, n := range append([]string{l.name}, l.aliases...) {
+			toks := tokenize(n)
+			last := strings.ToLower(toks[len(toks)-1].text)
+			if len(toks) == 1 || n == l.name {
+				if old, ok := g.surnames[last]; ok && old != l {
+					g.surnames[last] = nil // ambiguous
+				} else {
+					g.surnames[last] = l
+				}
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// addName registers a proper name: acronyms must match exactly, other names
+// need a capital first letter in the text.
+func (g *gazetteer) addName(name string, h hit) {
+	if isAcronym(name) {
+		h.exact = name
+	} else {
+		h.capital = true
+	}
+	g.add(strings.ToLower(name), h)
+}
+
+func (g *gazetteer) add(phrase string, h hit) {
+	toks := tokenize(phrase)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = strings.ToLower(t.text)
+	}
+	k := strings.Join(parts, " ")
+	if h.exact != "" {
+		h.exact = joinExact(toks)
+	}
+	g.phrases[k] = append(g.phrases[k], h)
+	if len(toks) > g.maxLen {
+		g.maxLen = len(toks)
+	}
+}
+
+func joinExact(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// defaultGazetteer loads the embedded gazetteer.
+func defaultGazetteer() (*gazetteer, error) { return loadGazetteer(data.Gazetteer) }

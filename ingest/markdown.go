@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Markdown block syntax.
+var (
+	mdATX       = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
+	mdFence     = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	mdRule      = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	mdSetext    = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
+	mdList      = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+	mdQuote     = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)+`)
+	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S+`)
+	mdTableRule = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$`)
+)
+
+// Markdown inline syntax, applied in this order.
+var mdInline = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`<!--.*?-->`), ""},
+	{regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`), ""},       // images
+	{regexp.MustCompile(`!\[[^\]]*\]\[[^\]]*\]`), ""},      // reference images
+	{regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`), "$1"},    // links
+	{regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`), "$1"},   // reference links
+	{regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`), "$1"}, // autolinks
+	{regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`), ""}, // inline HTML tags
+	{regexp.MustCompile("`+([^`]+?)`+"), "$1"},             // code spans
+	{regexp.MustCompile(`\*\*(\S(?:[^*]*?\S)?)\*\*`), "$1"},
+	{regexp.MustCompile(`(^|[^\pL\pN_])__(\S(?:[^_]*?\S)?)__($|[^\pL\pN_])`), "$1$2$3"},
+	{regexp.MustCompile(`\*(\S(?:[^*]*?\S)?)\*`), "$1"},
+	{regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:[^_]*?\S)?)_($|[^\pL\pN_])`), "$1$2$3"},
+	{regexp.MustCompile(`~~(\S(?:[^~]*?\S)?)~~`), "$1"},
+	{regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|~])"), "$1"}, // escapes
+}
+
+// stripInline removes Markdown inline markup from one line of text.
+func stripInline(s string) string {
+	for _, m := range mdInline {
+		// Twice: adjacent matches share the boundary character.
+		s = m.re.ReplaceAllString(s, m.repl)
+		s = m.re.ReplaceAllString(s, m.repl)
+	}
+	return collapse(s)
+}
+
+// markdownBlocks splits a Markdown body into paragraphs with the markup
+// stripped: headings lose their '#' (or underline) and are paragraphs of
+// their own, as is every list item; emphasis, code spans and links keep
+// their text; images, reference definitions, rules and HTML comments go;
+// the lines inside code fences are kept as text, one paragraph each.
+func markdownBlocks(s string) []block {
+	var out []block
+	var cur []string
+	flush := func() {
+		if t := stripInline(strings.Join(cur, " ")); t != "" {
+			out = append(out, block{text: t, first: stripInline(cur[0]), standalone: len(cur) == 1})
+		}
+		cur = cur[:0]
+	}
+	add := func(t string, heading bool) {
+		if t = stripInline(t); t != "" {
+			out = append(out, block{text: t, heading: heading, standalone: true})
+		}
+	}
+	fence := ""
+	for _, line := range strings.Split(s, "\n") {
+		if fence != "" {
+			if strings.HasPrefix(strings.TrimSpace(line), fence) {
+				fence = ""
+				continue
+			}
+			if t := collapse(line); t != "" {
+				out = append(out, block{text: t, standalone: true})
+			}
+			continue
+		}
+		if m := mdFence.FindStringSubmatch(line); m != nil {
+			flush()
+			fence = m[1]
+			continue
+		}
+		line = mdQuote.ReplaceAllString(line, "")
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+		case len(cur) > 0 && mdSetext.MatchString(line):
+			// The paragraph so far was a heading underlined by this line.
+			t := strings.Join(cur, " ")
+			cur = cur[:0]
+			add(t, true)
+		case mdRule.MatchString(line), mdRefDef.MatchString(line), mdTableRule.MatchString(line):
+			flush()
+		case mdATX.MatchString(line):
+			flush()
+			m := mdATX.FindStringSubmatch(line)
+			add(m[2], true)
+		case mdList.MatchString(line):
+			flush()
+			cur = append(cur, mdList.ReplaceAllString(line, ""))
+		default:
+			cur = append(cur, line)
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,259 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/extract"
+)
+
+// Store is what the pipeline needs of the graph store.
+type Store interface {
+	LookupArticle(ctx context.Context, id, hash string) (*graph.Article, bool, error)
+	Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error)
+}
+
+// Extractor turns one article's text into entities and facts.
+type Extractor interface {
+	Extract(in extract.Input) extract.Result
+}
+
+// Summary counts what a run did; it ends every ingest.
+type Summary struct {
+	Read        int `json:"read"`
+	New         int `json:"new"`
+	Updated     int `json:"updated"`
+	Unchanged   int `json:"unchanged"`
+	FactsAdded  int `json:"facts_added"`
+	FactsMerged int `json:"facts_merged"`
+	Entities    int `json:"entities_added"`
+	Warnings    int `json:"warnings"`
+	Errors      int `json:"errors"`
+}
+
+// String renders the summary line printed at the end of a run.
+func (s Summary) String() string {
+	return fmt.Sprintf("articles read %d, new %d, updated %d, unchanged %d; facts added %d, merged %d; entities added %d; warnings %d, errors %d",
+		s.Read, s.New, s.Updated, s.Unchanged, s.FactsAdded, s.FactsMerged, s.Entities, s.Warnings, s.Errors)
+}
+
+// Pipeline reads articles, extracts their facts in parallel and writes each
+// article's facts to the store in one transaction, in input order.
+type Pipeline struct {
+	Store     Store
+	Extractor Extractor
+	// Logger receives one record per bad item or warning; nil discards.
+	Logger *slog.Logger
+	// Now gives the recording time; nil means time.Now.
+	Now func() time.Time
+	// Workers is the number of concurrent extractions; 0 means GOMAXPROCS.
+	Workers int
+	// OnError is called for every bad item and warning, after counting it.
+	OnError func(*ReadError)
+	// OnArticle is called after each article has been handled (for progress).
+	OnArticle func(Summary)
+}
+
+// ErrNoDate warns that an article has no publication date: it is ingested,
+// and its relative dates ("on Friday") are left unresolved.
+var ErrNoDate = errors.New("no publication date; relative dates left unresolved")
+
+// job is one article on its way through the pipeline; done is closed when
+// its extraction (or the decision to skip it) is complete.
+type job struct {
+	art       Article
+	hash      string
+	skip      bool // already stored with the same content
+	result    extract.Result
+	lookupErr error
+	done      chan struct{}
+}
+
+// Run ingests every article under paths ("-" reads stdin). It returns the
+// summary and an error only when the run itself could not go on (context
+// cancelled, store unusable); bad items are counted and reported through
+// OnError instead. Articles already extracted when ctx is cancelled are
+// still written, so nothing reported as stored is lost.
+func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opts ReadOptions) (Summary, error) {
+	log := p.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	now := p.Now
+	if now == nil {
+		now = time.Now
+	}
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var sum Summary
+	report := func(e *ReadError, warn bool) {
+		if warn {
+			sum.Warnings++
+			log.Warn("ingest", "item", e.Origin, "warning", e.Err)
+		} else {
+			sum.Errors++
+			log.Error("ingest", "item", e.Origin, "err", e.Err)
+		}
+		if p.OnError != nil {
+			p.OnError(e)
+		}
+	}
+
+	ordered := make(chan *job, workers*4)
+	work := make(chan *job, workers*4)
+	readErrs := make(chan *ReadError, 16)
+	readDone := make(chan error, 1)
+
+	// Reader: emits jobs in input order.
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		err := Read(ctx, paths, stdin, opts, func(a Article) error {
+			j := &job{art: a, hash: a.Hash(), done: make(chan struct{})}
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				close(j.done)
+				return ctx.Err()
+			}
+			return nil
+		}, func(e *ReadError) { readErrs <- e })
+		readDone <- err
+		close(readErrs)
+	}()
+
+	// Extractors: skip articles already stored unchanged, extract the rest.
+	for range workers {
+		go func() {
+			for j := range work {
+				byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
+				switch {
+				case err != nil:
+					j.lookupErr = err
+				case byID != nil && byID.Hash == j.hash, byID == nil && seen:
+					j.skip = true
+				default:
+					j.result = p.Extractor.Extract(extract.Input{Text: j.art.Text, Title: j.art.Title, Published: j.art.Published})
+				}
+				close(j.done)
+			}
+		}()
+	}
+
+	// Writer: in input order, one transaction per article.
+	var fatal error
+	handle := func(j *job) {
+		<-j.done
+		sum.Read++
+		defer func() {
+			if p.OnArticle != nil {
+				p.OnArticle(sum)
+			}
+		}()
+		if fatal != nil {
+			return
+		}
+		if j.lookupErr != nil {
+			report(&ReadError{Origin: j.art.Origin, Err: j.lookupErr}, false)
+			return
+		}
+		if j.art.Published.IsZero() {
+			report(&ReadError{Origin: j.art.Origin, Err: ErrNoDate}, true)
+		}
+		if j.skip {
+			// Re-check under the writer: an earlier article of this run may
+			// have been the same content.
+			sum.Unchanged++
+			return
+		}
+		byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
+		if err != nil {
+			report(&ReadError{Origin: j.art.Origin, Err: err}, false)
+			return
+		}
+		if (byID != nil && byID.Hash == j.hash) || (byID == nil && seen) {
+			sum.Unchanged++
+			return
+		}
+		batch := BuildBatch(j.art, j.hash, j.result)
+		// The write is not cancelled with ctx: an article whose facts are
+		// extracted is finished before shutting down.
+		st, err := p.Store.Write(context.WithoutCancel(ctx), batch, now())
+		if err != nil {
+			if errors.Is(err, graph.ErrLocked) {
+				fatal = err
+			}
+			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("store: %w", err)}, false)
+			return
+		}
+		if byID != nil {
+			sum.Updated++
+		} else {
+			sum.New++
+		}
+		sum.FactsAdded += st.FactsAdded
+		sum.FactsMerged += st.FactsMerged
+		sum.Entities += st.EntitiesAdded
+	}
+	errs := (<-chan *ReadError)(readErrs)
+	jobs := (<-chan *job)(ordered)
+	for jobs != nil || errs != nil {
+		select {
+		case e, ok := <-errs:
+			if !ok {
+				errs = nil
+				continue
+			}
+			report(e, errors.Is(e.Err, graph.ErrBadDate))
+		case j, ok := <-jobs:
+			if !ok {
+				jobs = nil
+				continue
+			}
+			handle(j)
+		}
+	}
+	err := <-readDone
+	if fatal != nil {
+		return sum, fatal
+	}
+	if err != nil {
+		return sum, err
+	}
+	return sum, ctx.Err()
+}
+
+// BuildBatch turns an article and its extraction into the batch written to
+// the store: every fact's source carries the article's id, url, title and
+// publication date beside the sentence the extractor found.
+func BuildBatch(a Article, hash string, r extract.Result) graph.Batch {
+	b := graph.Batch{
+		Article:  graph.Article{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published, Hash: hash},
+		Entities: r.Entities,
+		Facts:    make([]graph.Fact, 0, len(r.Facts)),
+	}
+	for _, f := range r.Facts {
+		srcs := make([]graph.Source, 0, len(f.Sources))
+		for _, s := range f.Sources {
+			s.Article, s.URL, s.Title, s.Published = a.ID, a.URL, a.Title, a.Published
+			srcs = append(srcs, s)
+		}
+		f.Sources = srcs
+		f.ComputeID()
+		b.Facts = append(b.Facts, f)
+	}
+	return b
+}

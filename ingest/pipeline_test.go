@@ -1,0 +1,148 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/extract"
+)
+
+// wordExtractor is a stand-in extractor: every sentence "A met B." yields
+// A met B, dated with the publication date. It counts its calls.
+type wordExtractor struct{ calls atomic.Int64 }
+
+func (w *wordExtractor) Extract(in extract.Input) extract.Result {
+	w.calls.Add(1)
+	var r extract.Result
+	seen := map[string]bool{}
+	for _, s := range strings.Split(in.Text, ".") {
+		parts := strings.Fields(strings.TrimSpace(s))
+		if len(parts) != 3 || parts[1] != "met" {
+			continue
+		}
+		a := graph.Entity{ID: graph.EntityID(graph.Person, parts[0]), Name: parts[0], Type: graph.Person}
+		b := graph.Entity{ID: graph.EntityID(graph.Person, parts[2]), Name: parts[2], Type: graph.Person}
+		for _, e := range []graph.Entity{a, b} {
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				r.Entities = append(r.Entities, e)
+			}
+		}
+		r.Facts = append(r.Facts, graph.Fact{Subject: a.ID, Predicate: graph.Met, Object: b.ID, Date: in.Published,
+			Confidence: 0.9, Sources: []graph.Source{{Sentence: strings.TrimSpace(s) + "."}}})
+	}
+	return r
+}
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	return p
+}
+
+func countFacts(t *testing.T, s *graph.Store) []graph.Fact {
+	t.Helper()
+	var out []graph.Fact
+	require.NoError(t, s.Facts(context.Background(), graph.FactFilter{}, func(f graph.Fact) error {
+		out = append(out, f)
+		return nil
+	}))
+	return out
+}
+
+func TestPipelineIdempotentAndMerging(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeFile(t, dir, "a.jsonl", `{"id":"a1","published":"2024-05-01","text":"Alpha met Beta. Gamma met Delta."}
+{"id":"a2","published":"2024-05-01","text":"Alpha met Beta."}
+{"id":"a3","published":"2024-05-01","text":"Alpha met Beta. Gamma met Delta."}
+`)
+	store, err := graph.Open(ctx, "memory", graph.Options{})
+	require.NoError(t, err)
+	defer store.Close()
+	ex := &wordExtractor{}
+	clock := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	p := &Pipeline{Store: store, Extractor: ex, Now: func() time.Time { return clock }, Workers: 3}
+
+	sum, err := p.Run(ctx, []string{dir}, nil, ReadOptions{})
+	require.NoError(t, err)
+	// a3 has the same content as a1 under another id: unchanged.
+	require.Equal(t, Summary{Read: 3, New: 2, Unchanged: 1, FactsAdded: 2, FactsMerged: 1, Entities: 4}, sum)
+
+	facts := countFacts(t, store)
+	require.Len(t, facts, 2)
+	for _, f := range facts {
+		if f.Subject == graph.EntityID(graph.Person, "Alpha") {
+			require.Len(t, f.Sources, 2, "one fact, two sources")
+		}
+		require.Equal(t, clock, f.RecordedAt.UTC())
+	}
+
+	calls := ex.calls.Load()
+	sum, err = p.Run(ctx, []string{dir}, nil, ReadOptions{})
+	require.NoError(t, err)
+	require.Equal(t, Summary{Read: 3, Unchanged: 3}, sum)
+	require.Equal(t, calls, ex.calls.Load(), "unchanged articles are not extracted again")
+	require.Len(t, countFacts(t, store), 2)
+}
+
+func TestPipelineBadItemsAndOrder(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var lines []string
+	for i := range 40 {
+		if i == 17 {
+			lines = append(lines, `{"id": broken`)
+			continue
+		}
+		lines = append(lines, fmt.Sprintf(`{"id":"n%02d","published":"2024-06-%02d","text":"P%d met Q%d."}`, i, i%28+1, i, i))
+	}
+	path := writeFile(t, dir, "many.jsonl", strings.Join(lines, "\n")+"\n")
+	writeFile(t, dir, "undated.txt", "Rho met Sigma.\n")
+	store, err := graph.Open(ctx, "memory", graph.Options{})
+	require.NoError(t, err)
+	defer store.Close()
+	var errs []string
+	var progress []int
+	p := &Pipeline{Store: store, Extractor: &wordExtractor{}, Workers: 4,
+		OnError:   func(e *ReadError) { errs = append(errs, e.Error()) },
+		OnArticle: func(s Summary) { progress = append(progress, s.Read) },
+	}
+	sum, err := p.Run(ctx, []string{path, filepath.Join(dir, "undated.txt")}, nil, ReadOptions{})
+	require.NoError(t, err)
+	require.Equal(t, 40, sum.Read)
+	require.Equal(t, 40, sum.New)
+	require.Equal(t, 1, sum.Errors)
+	require.Equal(t, 1, sum.Warnings)
+	require.Len(t, errs, 2)
+	require.Contains(t, strings.Join(errs, "\n"), "many.jsonl:18")
+	require.Contains(t, strings.Join(errs, "\n"), "undated.txt")
+	for i, n := range progress {
+		require.Equal(t, i+1, n, "progress is reported once per article, in order")
+	}
+	require.Len(t, countFacts(t, store), 40)
+}
+
+func TestPipelineCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	writeFile(t, dir, "a.jsonl", `{"id":"x","published":"2024-01-01","text":"A met B."}`+"\n")
+	store, err := graph.Open(context.Background(), "memory", graph.Options{})
+	require.NoError(t, err)
+	defer store.Close()
+	p := &Pipeline{Store: store, Extractor: &wordExtractor{}}
+	_, err = p.Run(ctx, []string{dir}, nil, ReadOptions{})
+	require.ErrorIs(t, err, context.Canceled)
+}
