@@ -8,6 +8,7 @@ import (
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 )
 
@@ -74,17 +75,53 @@ func (r reader) props(ctx context.Context, node quad.Value) (props, error) {
 }
 
 // in returns the subjects of the quads "? pred node", without duplicates.
+// It is one prefix scan of the object-predicate index on kv backends.
 func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	var out []quad.Value
-	seen := map[quad.Value]bool{}
-	err := r.scan(ctx, quad.Object, node, func(q quad.Quad) error {
-		if q.Predicate == pred && !seen[q.Subject] {
-			seen[q.Subject] = true
-			out = append(out, q.Subject)
+	vs, err := path.StartPath(r.qs, node).In(pred).Iterate(ctx).AllValues(r.qs)
+	return dedupe(vs), err
+}
+
+// out returns the objects of the quads "node pred ?", without duplicates.
+// It is one prefix scan of the subject-predicate index on kv backends.
+func (r reader) out(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	vs, err := path.StartPath(r.qs, node).Out(pred).Iterate(ctx).AllValues(r.qs)
+	return dedupe(vs), err
+}
+
+// dedupe drops repeated values, keeping the first of each.
+func dedupe(vs []quad.Value) []quad.Value {
+	if len(vs) < 2 {
+		return vs
+	}
+	seen := make(map[string]bool, len(vs))
+	out := vs[:0]
+	for _, v := range vs {
+		if k := quad.StringOf(v); !seen[k] {
+			seen[k] = true
+			out = append(out, v)
 		}
-		return nil
-	})
-	return out, err
+	}
+	return out
+}
+
+// some reads the given predicates of node, one Out(pred) each; use it
+// instead of props for nodes with many other quads (entities are the
+// subject of their direct triples, facts of their sources).
+func (r reader) some(ctx context.Context, node quad.Value, preds ...quad.IRI) (props, error) {
+	var p props
+	for _, pred := range preds {
+		vs, err := r.out(ctx, node, pred)
+		if err != nil {
+			return nil, err
+		}
+		if len(vs) > 0 {
+			if p == nil {
+				p = props{}
+			}
+			p[pred] = vs
+		}
+	}
+	return p, nil
 }
 
 // ids returns the sorted ids (after prefix) of the subjects of "? pred node".
@@ -105,7 +142,7 @@ func (r reader) ids(ctx context.Context, node quad.Value, pred quad.IRI, prefix 
 
 // entity reads the entity with id; ok is false when it does not exist.
 func (r reader) entity(ctx context.Context, id string) (e Entity, ok bool, err error) {
-	p, err := r.props(ctx, EntityIRI(id))
+	p, err := r.some(ctx, EntityIRI(id), pName, pType, pAlias)
 	if err != nil || p.one(pName) == nil {
 		return Entity{}, false, err
 	}
@@ -132,24 +169,23 @@ func (r reader) article(ctx context.Context, id string) (a Article, ok bool, err
 	return a, true, nil
 }
 
-// storedFact is a fact as read from the store, with the nodes needed to
-// update it.
-type storedFact struct {
-	Fact
-	props   props
-	sources map[string]bool // article + "\x00" + sentence
+// factQualifiers lists the predicates of a fact node other than its sources.
+var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
+	pEnded, pConfidence, pRecordedAt}
+
+// factNode reads the fact with id without its sources; ok is false when it
+// does not exist. Its cost does not grow with the number of sources.
+func (r reader) factNode(ctx context.Context, id string) (f Fact, ok bool, err error) {
+	p, err := r.some(ctx, FactIRI(id), factQualifiers...)
+	if err != nil || p.one(pPredicate) == nil {
+		return Fact{}, false, err
+	}
+	f, err = decodeFact(id, p)
+	return f, err == nil, err
 }
 
-// fact reads the fact with id and its sources; ok is false when it does not
-// exist. articles caches article nodes across calls (may be nil).
-func (r reader) fact(ctx context.Context, id string, articles map[string]Article) (sf storedFact, ok bool, err error) {
-	p, err := r.props(ctx, FactIRI(id))
-	if err != nil || p.one(pPredicate) == nil {
-		return storedFact{}, false, err
-	}
-	fail := func(what string, err error) (storedFact, bool, error) {
-		return storedFact{}, false, fmt.Errorf("fact %s: %s: %w", id, what, err)
-	}
+// decodeFact decodes the qualifiers of fact id from its node's properties.
+func decodeFact(id string, p props) (Fact, error) {
 	f := Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
 		Location: stringOf(p.one(pLocation))}
 	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
@@ -160,8 +196,9 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 		name string
 	}{{pStart, &f.Start, "start"}, {pEnd, &f.End, "end"}, {pDate, &f.Date, "date"}} {
 		if v := p.one(d.pred); v != nil {
+			var err error
 			if *d.dst, err = dateFromValue(v); err != nil {
-				return fail(d.name, err)
+				return Fact{}, fmt.Errorf("fact %s: %s: %w", id, d.name, err)
 			}
 		}
 	}
@@ -174,11 +211,23 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 	if t, ok := p.one(pRecordedAt).(quad.Time); ok {
 		f.RecordedAt = time.Time(t)
 	}
-	sf = storedFact{props: p, sources: map[string]bool{}}
+	return f, nil
+}
+
+// fact reads the fact with id and its sources; ok is false when it does not
+// exist. articles caches article nodes across calls (may be nil).
+func (r reader) fact(ctx context.Context, id string, articles map[string]Article) (f Fact, ok bool, err error) {
+	p, err := r.props(ctx, FactIRI(id))
+	if err != nil || p.one(pPredicate) == nil {
+		return Fact{}, false, err
+	}
+	if f, err = decodeFact(id, p); err != nil {
+		return Fact{}, false, err
+	}
 	for _, sn := range p[pSource] {
 		sp, err := r.props(ctx, sn)
 		if err != nil {
-			return storedFact{}, false, err
+			return Fact{}, false, err
 		}
 		aid, _ := idFromIRI(sp.one(pArticle), "article/")
 		src := Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
@@ -188,19 +237,23 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 		a, cached := articles[aid]
 		if !cached {
 			if a, _, err = r.article(ctx, aid); err != nil {
-				return fail("source", err)
+				return Fact{}, false, fmt.Errorf("fact %s: source: %w", id, err)
 			}
 			if articles != nil {
 				articles[aid] = a
 			}
 		}
 		src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
-		sf.sources[aid+"\x00"+src.Sentence] = true
 		f.Sources = append(f.Sources, src)
 	}
 	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
-	sf.Fact = f
-	return sf, true, nil
+	return f, true, nil
+}
+
+// hasNode reports whether node has a class, that is, whether it is stored.
+func (r reader) hasNode(ctx context.Context, node quad.Value) (bool, error) {
+	vs, err := r.out(ctx, node, rdfType)
+	return len(vs) > 0, err
 }
 
 // sourceLess orders sources by when they were recorded, then article and sentence.

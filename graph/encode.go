@@ -201,7 +201,7 @@ func stringOf(v quad.Value) string {
 	case quad.TypedString:
 		return string(x.Value)
 	case quad.LangString:
-		return string(x.Value.Value)
+		return string(x.Value)
 	case nil:
 		return ""
 	}

@@ -1,5 +1,6 @@
 // Package ingest owns the Article and the readers that turn inputs into
-// articles: JSONL (one object per line), plain text and Markdown with
+// articles: JSONL (one object per line; .json files may also hold an
+// array of objects), plain text and Markdown with
 // optional YAML front matter, and HTML pages (main text found with
 // go-readability), from files, directories walked in lexical order, or
 // standard input with its format sniffed.

@@ -13,8 +13,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
-
-	"github.com/geokg/geokg/graph"
 )
 
 // htmlDateKeys are the meta names and properties that give a publication

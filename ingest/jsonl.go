@@ -34,6 +34,9 @@ func (r *reader) readJSONL(origin string, br *bufio.Reader) {
 			return
 		}
 		line, tooLong, err := readLine(br, limit)
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
+		}
 		where := origin + ":" + strconv.Itoa(n)
 		if err != nil && err != io.EOF {
 			r.report(where, err)
@@ -43,19 +46,7 @@ func (r *reader) readJSONL(origin string, br *bufio.Reader) {
 		case tooLong:
 			r.report(where, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, limit))
 		case len(bytes.TrimSpace(line)) > 0:
-			a, warn, bad := parseJSONLine(line)
-			if bad != nil {
-				r.report(where, bad)
-				break
-			}
-			a.Origin = where
-			if a.ID == "" {
-				a.ID = contentID(a)
-			}
-			if warn != nil {
-				r.warn(where, warn)
-			}
-			r.send(a)
+			r.jsonItem(where, line)
 		}
 		if err == io.EOF {
 			return
@@ -152,4 +143,58 @@ func parseDate(s string) (graph.Date, error) {
 		return graph.DateFromTime(t), nil
 	}
 	return graph.Date{}, err
+}
+
+// readJSONArray reads a JSON array of article objects; each bad element
+// is reported as "origin:LINE" (the line it starts on) and the others are
+// read. A document that is not an array is reported whole.
+func (r *reader) readJSONArray(origin string, data []byte) {
+	if err := checkUTF8(data); err != nil {
+		r.report(origin, err)
+		return
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var items []json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		r.report(origin, fmt.Errorf("%w: %v", ErrBadJSON, err))
+		return
+	}
+	// Find where each element starts, for its line number.
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // '['
+		r.report(origin, fmt.Errorf("%w: %v", ErrBadJSON, err))
+		return
+	}
+	for i := range items {
+		if r.stopped() {
+			return
+		}
+		off := int(dec.InputOffset())
+		for off < len(data) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+			off++
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+		where := origin + ":" + strconv.Itoa(1+bytes.Count(data[:off], []byte("\n")))
+		r.jsonItem(where, items[i])
+	}
+}
+
+// jsonItem reads one JSON article found at where and emits or reports it.
+func (r *reader) jsonItem(where string, raw []byte) {
+	a, warn, bad := parseJSONLine(raw)
+	if bad != nil {
+		r.report(where, bad)
+		return
+	}
+	a.Origin = where
+	if a.ID == "" {
+		a.ID = contentID(a)
+	}
+	if warn != nil {
+		r.warn(where, warn)
+	}
+	r.send(a)
 }

@@ -23,28 +23,40 @@ var mdInline = []struct {
 	repl string
 }{
 	{regexp.MustCompile(`<!--.*?-->`), ""},
-	{regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`), ""},       // images
-	{regexp.MustCompile(`!\[[^\]]*\]\[[^\]]*\]`), ""},      // reference images
-	{regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`), "$1"},    // links
-	{regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`), "$1"},   // reference links
-	{regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`), "$1"}, // autolinks
+	{regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`), ""},                    // images
+	{regexp.MustCompile(`!\[[^\]]*\]\[[^\]]*\]`), ""},                   // reference images
+	{regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`), "$1"},                 // links
+	{regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`), "$1"},                // reference links
+	{regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`), "$1"},         // autolinks
 	{regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`), ""}, // inline HTML tags
-	{regexp.MustCompile("`+([^`]+?)`+"), "$1"},             // code spans
+	{regexp.MustCompile("`+([^`]+?)`+"), "$1"},                          // code spans
 	{regexp.MustCompile(`\*\*(\S(?:[^*]*?\S)?)\*\*`), "$1"},
 	{regexp.MustCompile(`(^|[^\pL\pN_])__(\S(?:[^_]*?\S)?)__($|[^\pL\pN_])`), "$1$2$3"},
 	{regexp.MustCompile(`\*(\S(?:[^*]*?\S)?)\*`), "$1"},
 	{regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:[^_]*?\S)?)_($|[^\pL\pN_])`), "$1$2$3"},
 	{regexp.MustCompile(`~~(\S(?:[^~]*?\S)?)~~`), "$1"},
-	{regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|~])"), "$1"}, // escapes
 }
+
+// mdEscape is a backslash escape; escaped characters are hidden from the
+// inline rules as private-use runes (escBase + the character).
+var mdEscape = regexp.MustCompile("\\\\[\\\\`*_{}\\[\\]()#+\\-.!<>|~]")
+
+const escBase = 0xE000
 
 // stripInline removes Markdown inline markup from one line of text.
 func stripInline(s string) string {
+	s = mdEscape.ReplaceAllStringFunc(s, func(e string) string { return string(rune(escBase + int(e[1]))) })
 	for _, m := range mdInline {
 		// Twice: adjacent matches share the boundary character.
 		s = m.re.ReplaceAllString(s, m.repl)
 		s = m.re.ReplaceAllString(s, m.repl)
 	}
+	s = strings.Map(func(r rune) rune {
+		if r >= escBase && r < escBase+0x80 {
+			return r - escBase
+		}
+		return r
+	}, s)
 	return collapse(s)
 }
 

@@ -94,8 +94,8 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var sum Summary
-	report := func(e *ReadError, warn bool) {
-		if warn {
+	report := func(e *ReadError) {
+		if e.Warning {
 			sum.Warnings++
 			log.Warn("ingest", "item", e.Origin, "warning", e.Err)
 		} else {
@@ -167,11 +167,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			return
 		}
 		if j.lookupErr != nil {
-			report(&ReadError{Origin: j.art.Origin, Err: j.lookupErr}, false)
+			report(&ReadError{Origin: j.art.Origin, Err: j.lookupErr})
 			return
 		}
 		if j.art.Published.IsZero() {
-			report(&ReadError{Origin: j.art.Origin, Err: ErrNoDate}, true)
+			report(&ReadError{Origin: j.art.Origin, Err: ErrNoDate, Warning: true})
 		}
 		if j.skip {
 			// Re-check under the writer: an earlier article of this run may
@@ -181,7 +181,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		}
 		byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
 		if err != nil {
-			report(&ReadError{Origin: j.art.Origin, Err: err}, false)
+			report(&ReadError{Origin: j.art.Origin, Err: err})
 			return
 		}
 		if (byID != nil && byID.Hash == j.hash) || (byID == nil && seen) {
@@ -196,7 +196,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			if errors.Is(err, graph.ErrLocked) {
 				fatal = err
 			}
-			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("store: %w", err)}, false)
+			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("store: %w", err)})
 			return
 		}
 		if byID != nil {
@@ -217,7 +217,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 				errs = nil
 				continue
 			}
-			report(e, errors.Is(e.Err, graph.ErrBadDate))
+			report(e)
 		case j, ok := <-jobs:
 			if !ok {
 				jobs = nil

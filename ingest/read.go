@@ -45,6 +45,7 @@ type format int
 const (
 	formatUnknown format = iota
 	formatJSONL
+	formatJSON
 	formatText
 	formatMarkdown
 	formatHTML
@@ -57,8 +58,10 @@ func formatOf(name string) format {
 		return formatUnknown
 	}
 	switch strings.ToLower(name[i:]) {
-	case ".jsonl", ".ndjson", ".json":
+	case ".jsonl", ".ndjson":
 		return formatJSONL
+	case ".json":
+		return formatJSON
 	case ".txt", ".text":
 		return formatText
 	case ".md", ".markdown":
@@ -85,12 +88,13 @@ type reader struct {
 // directories and, silently, files whose extension is not one of the
 // formats) or "-", standard input read from stdin.
 //
-// The format follows the extension: .jsonl, .ndjson and .json (one JSON
-// object per line), .txt and .text, .md and .markdown (optional YAML front
+// The format follows the extension: .jsonl and .ndjson (one JSON object
+// per line), .json (the same, or one array of objects), .txt and .text, .md and .markdown (optional YAML front
 // matter; Markdown markup stripped), .html, .htm and .xhtml. Standard
 // input, and files given explicitly with another extension, are sniffed:
-// JSONL if the first non-space character is '{', HTML if it starts like
-// HTML, text otherwise. Binary files (NUL bytes in the first 8 KiB),
+// JSONL if the first non-space character is '{', a JSON array if '[',
+// HTML if it starts like HTML, Markdown if it starts with front matter or
+// a '#' heading, text otherwise. Binary files (NUL bytes in the first 8 KiB),
 // invalid UTF-8, files over MaxBytes and unreadable paths are reported.
 //
 // Read returns an error only when ctx is cancelled (ctx.Err()) or emit
@@ -165,7 +169,7 @@ func (r *reader) readFile(path, id string, f format) {
 	} else if st.IsDir() {
 		r.report(path, errors.New("is a directory"))
 		return
-	} else if f != formatJSONL && st.Mode().IsRegular() && st.Size() > r.opts.maxBytes() {
+	} else if f != formatJSONL && f != formatJSON && st.Mode().IsRegular() && st.Size() > r.opts.maxBytes() {
 		r.report(path, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, st.Size(), r.opts.maxBytes()))
 		return
 	}
@@ -192,6 +196,12 @@ func (r *reader) readStream(origin, id string, in io.Reader, f format) {
 		r.readJSONL(origin, br)
 		return
 	}
+	if f == formatJSON && !startsWith(head, '[') {
+		// One object per line, as in JSONL; a file holding an array is
+		// read whole below.
+		r.readJSONL(origin, br)
+		return
+	}
 	limit := r.opts.maxBytes()
 	data, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
@@ -204,6 +214,9 @@ func (r *reader) readStream(origin, id string, in io.Reader, f format) {
 	}
 	var a Article
 	switch f {
+	case formatJSON:
+		r.readJSONArray(origin, data)
+		return
 	case formatHTML:
 		a, err = r.parseHTML(origin, data)
 	case formatMarkdown:
@@ -238,6 +251,8 @@ func sniff(head []byte) format {
 	switch {
 	case len(s) > 0 && s[0] == '{':
 		return formatJSONL
+	case len(s) > 0 && s[0] == '[':
+		return formatJSON
 	case len(s) > 0 && s[0] == '<':
 		low := strings.ToLower(string(s[:min(len(s), 32)]))
 		for _, p := range htmlStarts {
@@ -249,6 +264,13 @@ func sniff(head []byte) format {
 		return formatMarkdown
 	}
 	return formatText
+}
+
+// startsWith reports whether the first non-space byte of head is c.
+func startsWith(head []byte, c byte) bool {
+	s := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	s = bytes.TrimLeft(s, " \t\r\n\f")
+	return len(s) > 0 && s[0] == c
 }
 
 // checkUTF8 returns an error naming the first invalid byte of data.

@@ -71,7 +71,7 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 		Workers:   a.cfg.Ingest.Workers,
 		OnError: func(e *ingest.ReadError) {
 			kind := "error"
-			if errors.Is(e.Err, ingest.ErrNoDate) || errors.Is(e.Err, graph.ErrBadDate) {
+			if e.Warning || errors.Is(e.Err, ingest.ErrNoDate) {
 				kind = "warning"
 			}
 			fmt.Fprintf(a.stderr, "%s: %s: %v\n", kind, e.Origin, e.Err)

@@ -20,8 +20,8 @@ type entry struct {
 
 // office is an office or title of the gazetteer.
 type office struct {
-	name string
-	head bool // head of a country or organization: yields leads
+	name  string
+	head  bool // head of a country or organization: yields leads
 	elect bool
 }
 
@@ -161,7 +161,7 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			if isAcronym(v) {
 				h.exact = v
 			}
-			g.add(strings.ToLower(v), h)
+			g.add(v, h)
 		}
 	})
 	if err != nil {
@@ -206,7 +206,7 @@ func (g *gazetteer) addName(name string, h hit) {
 	} else {
 		h.capital = true
 	}
-	g.add(strings.ToLower(name), h)
+	g.add(name, h)
 }
 
 func (g *gazetteer) add(phrase string, h hit) {

@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/geokg/geokg/graph"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // Kind says how a time expression relates to what the sentence states.
 type Kind int
@@ -16,9 +20,23 @@ const (
 	Until
 )
 
+// String names the kind ("point", "since", "until").
+func (k Kind) String() string {
+	switch k {
+	case Since:
+		return "since"
+	case Until:
+		return "until"
+	}
+	return "point"
+}
+
 // Expr is one time expression found in a text.
 type Expr struct {
-	// Start and End are byte offsets of the expression in the text.
+	// Start and End are byte offsets of the expression in the text. The
+	// span covers the preposition that introduces the date, when there is
+	// one (see Prep), and its modifiers: "since early 2014", "on Friday
+	// morning", "in the summer of 2014".
 	Start, End int
 	// Text is the expression as written.
 	Text string
@@ -29,9 +47,59 @@ type Expr struct {
 	Kind Kind
 	// Relative is true when the value depends on the reference date.
 	Relative bool
+	// Prep is the lower-case preposition at the start of Text ("in", "on",
+	// "since", "until", "before", "after", "by", …), or "" when none.
+	Prep string
 }
 
 // Find returns the time expressions in text, in order, resolving relative
 // ones ("on Friday", "last month") against ref, usually the publication date.
-// TODO(timex helper): implementation in progress.
-func Find(text string, ref graph.Date) []Expr { return nil }
+// Matching is case-insensitive, on word boundaries, leftmost and longest;
+// expressions do not overlap. See the package documentation for the forms
+// read and the rules that resolve them.
+func Find(text string, ref graph.Date) []Expr {
+	p := &parser{text: text, toks: tokenize(text), ref: ref}
+	return p.all()
+}
+
+// all reads every expression of the parser's text.
+func (p *parser) all() []Expr {
+	var out []Expr
+	for i := 0; i < len(p.toks); {
+		if t := &p.toks[i]; t.kind == tPunct || t.kind == tWord && !starters[t.low] {
+			i++
+			continue
+		}
+		end, exprs := p.at(i)
+		if end <= i {
+			i++
+			continue
+		}
+		out = append(out, exprs...)
+		p.lastEnd, i = end, end
+	}
+	return out
+}
+
+// Resolve reads a single date phrase, such as a command-line argument, and
+// resolves it against ref: "2024", "2024-06", "2024-06-01", "1 June 2024",
+// "June 2024", "since June 2024", "last month", "yesterday". It reports false
+// when the phrase is not one whole date, or when it is relative and ref is
+// not precise enough to resolve it.
+func Resolve(phrase string, ref graph.Date) (graph.Date, bool) {
+	phrase = strings.TrimSpace(phrase)
+	p := &parser{text: phrase, toks: tokenize(phrase), ref: ref, phrase: true}
+	n := len(p.toks)
+	if n > 0 && p.isPunct(n-1, ".") {
+		n--
+	}
+	if n > 0 {
+		if end, exprs := p.at(0); end == n && len(exprs) == 1 && !exprs[0].Value.IsZero() {
+			return exprs[0].Value, true
+		}
+	}
+	if d, err := graph.ParseDate(phrase); err == nil && !d.IsZero() {
+		return d, true
+	}
+	return graph.Date{}, false
+}

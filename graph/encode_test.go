@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDateValueRoundTrip(t *testing.T) {
+	cases := []struct {
+		name string
+		d    Date
+		lex  string
+		typ  quad.IRI
+	}{
+		{"year", YearOf(2024), "2024", xsdGYear},
+		{"month", MonthOf(2024, time.October), "2024-10", xsdGYearMonth},
+		{"month of first day", Date{2024, time.October, 1, MonthPrecision}, "2024-10", xsdGYearMonth},
+		{"day", DayOf(2024, time.October, 1), "2024-10-01", xsdDate},
+		{"old day", DayOf(1949, time.April, 4), "1949-04-04", xsdDate},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := dateValue(c.d)
+			ts, ok := v.(quad.TypedString)
+			require.True(t, ok, "want a typed literal, got %T", v)
+			assert.Equal(t, c.lex, string(ts.Value))
+			assert.Equal(t, c.typ, ts.Type)
+			got, err := dateFromValue(v)
+			require.NoError(t, err)
+			assert.Equal(t, c.d, got)
+			assert.Equal(t, c.lex, got.String())
+		})
+	}
+	assert.Nil(t, dateValue(Date{}), "the unknown date has no quad")
+	_, err := dateFromValue(quad.Int(3))
+	assert.ErrorIs(t, err, ErrBadDate)
+}
+
+func TestAliasKey(t *testing.T) {
+	cases := []struct{ a, b string }{
+		{"U.S.", "US"},
+		{"U.S.", "u.s."},
+		{"the U. S.", "US"},
+		{"The United States", "united states"},
+		{"António Costa", "antonio costa"},
+		{"Jean-Claude Juncker", "jean claude juncker"},
+		{"2% of GDP", "2 pct of gdp"},
+		{"O’Brien", "OBrien"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, AliasKey(c.a), AliasKey(c.b), "%q vs %q", c.a, c.b)
+		assert.NotEmpty(t, AliasKey(c.a))
+	}
+	assert.NotEqual(t, AliasKey("NATO"), AliasKey("NASA"))
+	assert.Equal(t, "", AliasKey(" ... "))
+}
+
+func TestIRIRoundTrip(t *testing.T) {
+	for _, id := range []string{"person/donald-trump", "d01", "https://x.example/a b?c=1&d=%20", "a<b>\"c"} {
+		iri := ArticleIRI(id)
+		assert.NotContains(t, string(iri), " ")
+		assert.NotContains(t, string(iri), "<")
+		got, ok := idFromIRI(iri, "article/")
+		require.True(t, ok, id)
+		assert.Equal(t, id, got)
+	}
+	assert.Equal(t, quad.IRI("geokg:entity/person/donald-trump"), EntityIRI("person/donald-trump"))
+	assert.Equal(t, quad.IRI("geokg:rel/met"), RelIRI(Met))
+	_, ok := idFromIRI(quad.String("geokg:article/x"), "article/")
+	assert.False(t, ok, "a string is not a node")
+}
+
+func TestFactQuadsShape(t *testing.T) {
+	f := Fact{Subject: "person/a", Predicate: Met, Object: "person/b", Date: DayOf(2024, 1, 2), Confidence: 0.5}
+	f.ComputeID()
+	qs := factQuads(f)
+	var direct, reverse bool
+	for _, q := range qs {
+		if q.Predicate == RelIRI(Met) {
+			assert.Equal(t, FactIRI(f.ID), q.Label, "direct triple lives in the fact's graph")
+			direct = direct || q.Subject == EntityIRI("person/a")
+			reverse = reverse || q.Subject == EntityIRI("person/b")
+		}
+	}
+	assert.True(t, direct)
+	assert.True(t, reverse, "symmetric predicates get the reverse triple")
+
+	g := Fact{Subject: "person/a", Predicate: Leads, Object: "country/x"}
+	g.ComputeID()
+	n := 0
+	for _, q := range factQuads(g) {
+		if q.Predicate == RelIRI(Leads) {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "asymmetric predicates get one direct triple")
+}
+
+func TestFactRoundTripEachPrecision(t *testing.T) {
+	ctx := context.Background()
+	dates := []Date{{}, YearOf(2019), MonthOf(2024, time.October), DayOf(2024, time.October, 1)}
+	for _, field := range []string{"start", "end", "date"} {
+		for _, d := range dates {
+			t.Run(field+"/"+d.Precision.String(), func(t *testing.T) {
+				s := openMemory(t)
+				a := art("d01", 5)
+				f := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+				if field == "date" {
+					f.Predicate = Visited
+				}
+				dst := map[string]*Date{"start": &f.Start, "end": &f.End, "date": &f.Date}[field]
+				*dst = d
+				_, err := s.Write(ctx, batch(a, f), t0)
+				require.NoError(t, err)
+				got, err := s.Fact(ctx, idOf(f))
+				require.NoError(t, err)
+				gotDate := map[string]Date{"start": got.Start, "end": got.End, "date": got.Date}[field]
+				assert.Equal(t, d, gotDate)
+				assert.Equal(t, d.String(), gotDate.String())
+			})
+		}
+	}
+}

@@ -1,0 +1,402 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/quad"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Fixtures shared by the store tests.
+var (
+	rutte = Entity{ID: EntityID(Person, "Mark Rutte"), Name: "Mark Rutte", Type: Person, Aliases: []string{"Rutte"}}
+	nato  = Entity{ID: EntityID(Organization, "NATO"), Name: "North Atlantic Treaty Organization",
+		Type: Organization, Aliases: []string{"NATO", "the Alliance"}}
+	usa   = Entity{ID: EntityID(Country, "United States"), Name: "United States", Type: Country, Aliases: []string{"U.S.", "USA"}}
+	trump = Entity{ID: EntityID(Person, "Donald Trump"), Name: "Donald Trump", Type: Person, Aliases: []string{"Trump"}}
+	costa = Entity{ID: EntityID(Person, "António Costa"), Name: "António Costa", Type: Person}
+
+	t0 = time.Date(2025, 1, 2, 3, 4, 5, 6000, time.UTC)
+)
+
+// art returns an article published on the given day of October 2024.
+func art(id string, day int) Article {
+	return Article{ID: id, URL: "https://news.example/" + id, Title: "Title " + id,
+		Published: DayOf(2024, time.October, day), Hash: "hash-" + id}
+}
+
+// fact returns a fact of article a stated in sentence.
+func fact(a Article, s Entity, p string, o Entity, sentence string) Fact {
+	return Fact{Subject: s.ID, Predicate: p, Object: o.ID, Confidence: 0.7,
+		Sources: []Source{{Article: a.ID, Sentence: sentence}}}
+}
+
+// batch builds a batch of article a naming all fixture entities.
+func batch(a Article, facts ...Fact) Batch {
+	return Batch{Article: a, Entities: []Entity{rutte, nato, usa, trump, costa}, Facts: facts}
+}
+
+// idOf returns the fact id of f.
+func idOf(f Fact) string { return f.ComputeID() }
+
+// allFacts returns every fact matching ff.
+func allFacts(t *testing.T, s *Store, ff FactFilter) []Fact {
+	t.Helper()
+	var out []Fact
+	require.NoError(t, s.Facts(context.Background(), ff, func(f Fact) error {
+		out = append(out, f)
+		return nil
+	}))
+	return out
+}
+
+// testStore runs the store conformance suite; open returns a fresh, empty
+// store that the test owns.
+func testStore(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+
+	t.Run("RoundTrip", func(t *testing.T) {
+		s := open(t)
+		a := art("d01", 5)
+		lead := fact(a, rutte, Leads, nato, "Rutte, NATO's secretary general, said.")
+		lead.Role, lead.Location = "Secretary General", "Brussels"
+		lead.Start, lead.End, lead.Ended, lead.Confidence = YearOf(2024), MonthOf(2028, time.October), true, 0.85
+		met := fact(a, trump, Met, rutte, "Trump met Rutte in The Hague.")
+		met.Date, met.Location = DayOf(2024, time.October, 1), "The Hague"
+		dayStart := fact(a, trump, Leads, usa, "Trump, president since January 20, 2025.")
+		dayStart.Role, dayStart.Start = "President", DayOf(2025, time.January, 20)
+
+		st, err := s.Write(ctx, batch(a, lead, met, dayStart), t0)
+		require.NoError(t, err)
+		assert.Equal(t, WriteStats{ArticleNew: true, FactsAdded: 3, SourcesAdded: 3, EntitiesAdded: 5}, st)
+
+		for _, want := range []Fact{lead, met, dayStart} {
+			want.ComputeID()
+			want.RecordedAt = t0
+			want.Sources = []Source{{Article: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
+				Sentence: want.Sources[0].Sentence, RecordedAt: t0}}
+			got, err := s.Fact(ctx, want.ID)
+			require.NoError(t, err)
+			assert.True(t, want.RecordedAt.Equal(got.RecordedAt))
+			assert.True(t, want.Sources[0].RecordedAt.Equal(got.Sources[0].RecordedAt))
+			got.RecordedAt, got.Sources[0].RecordedAt = want.RecordedAt, want.Sources[0].RecordedAt
+			assert.Equal(t, want, got)
+		}
+		got, err := s.Fact(ctx, idOf(lead))
+		require.NoError(t, err)
+		assert.Equal(t, "2024", got.Start.String())
+		assert.Equal(t, "2028-10", got.End.String())
+
+		e, err := s.Entity(ctx, usa.ID)
+		require.NoError(t, err)
+		assert.Equal(t, usa, e)
+		_, err = s.Entity(ctx, "person/nobody")
+		assert.ErrorIs(t, err, ErrNotFound)
+		_, err = s.Fact(ctx, "fact/000")
+		assert.ErrorIs(t, err, ErrNotFound)
+
+		byID, seen, err := s.LookupArticle(ctx, "d01", "hash-d01")
+		require.NoError(t, err)
+		require.NotNil(t, byID)
+		assert.Equal(t, a, *byID)
+		assert.True(t, seen)
+		byID, seen, err = s.LookupArticle(ctx, "d02", "hash-d01")
+		require.NoError(t, err)
+		assert.Nil(t, byID)
+		assert.True(t, seen, "the hash is known under another id")
+		_, seen, err = s.LookupArticle(ctx, "d01", "other")
+		require.NoError(t, err)
+		assert.False(t, seen)
+
+		stats, err := s.Stats(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, Stats{Articles: 1, Entities: 5, Facts: 3, Sources: 3}, stats)
+
+		var ids []string
+		require.NoError(t, s.Entities(ctx, func(e Entity) error { ids = append(ids, e.ID); return nil }))
+		assert.Equal(t, []string{"country/united-states", "organization/nato", "person/antonio-costa",
+			"person/donald-trump", "person/mark-rutte"}, ids)
+
+		// Plain Cayley traversals see the direct triples, both ways for met.
+		for _, c := range []struct{ from, to Entity }{{trump, rutte}, {rutte, trump}} {
+			vs, err := path.StartPath(s.QuadStore(), EntityIRI(c.from.ID)).Out(RelIRI(Met)).Iterate(ctx).AllValues(s.QuadStore())
+			require.NoError(t, err)
+			assert.Equal(t, []quad.Value{EntityIRI(c.to.ID)}, vs)
+		}
+	})
+
+	t.Run("Idempotent", func(t *testing.T) {
+		s := open(t)
+		a := art("d01", 5)
+		b := batch(a, fact(a, trump, Met, rutte, "Trump met Rutte."), fact(a, rutte, Leads, nato, "Rutte leads NATO."))
+		_, err := s.Write(ctx, b, t0)
+		require.NoError(t, err)
+		before, err := s.Stats(ctx)
+		require.NoError(t, err)
+		st, err := s.Write(ctx, b, t0.Add(time.Hour))
+		require.NoError(t, err)
+		assert.Equal(t, WriteStats{}, st, "a rewrite adds nothing")
+		after, err := s.Stats(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, before, after)
+		f, err := s.Fact(ctx, idOf(b.Facts[0]))
+		require.NoError(t, err)
+		assert.True(t, t0.Equal(f.RecordedAt), "first RecordedAt kept")
+	})
+
+	t.Run("OneFactTwoSources", func(t *testing.T) {
+		s := open(t)
+		a1, a2 := art("d01", 5), art("d02", 6)
+		f1 := fact(a1, trump, Met, rutte, "Trump met Rutte.")
+		f1.Date = DayOf(2024, time.October, 1)
+		f2 := fact(a2, rutte, Met, trump, "Rutte met Trump on Tuesday.") // other side order, same fact
+		f2.Date, f2.Confidence = f1.Date, 0.9
+		_, err := s.Write(ctx, batch(a1, f1), t0)
+		require.NoError(t, err)
+		st, err := s.Write(ctx, batch(a2, f2), t0.Add(time.Hour))
+		require.NoError(t, err)
+		assert.Equal(t, WriteStats{ArticleNew: true, FactsMerged: 1, SourcesAdded: 1}, st)
+
+		got := allFacts(t, s, FactFilter{})
+		require.Len(t, got, 1)
+		f := got[0]
+		assert.Equal(t, idOf(f1), f.ID)
+		assert.Equal(t, trump.ID, f.Subject, "first writer's orientation kept")
+		assert.Equal(t, 0.9, f.Confidence, "max confidence")
+		assert.True(t, t0.Equal(f.RecordedAt))
+		require.Len(t, f.Sources, 2)
+		assert.Equal(t, "d01", f.Sources[0].Article)
+		assert.Equal(t, "d02", f.Sources[1].Article)
+		assert.Equal(t, a2.Published, f.Sources[1].Published)
+		assert.True(t, t0.Add(time.Hour).Equal(f.Sources[1].RecordedAt))
+		stats, err := s.Stats(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, Stats{Articles: 2, Entities: 5, Facts: 1, Sources: 2}, stats)
+
+		// Same article, a second sentence: one more source; same sentence twice in a batch: one.
+		f3 := fact(a2, trump, Met, rutte, "They met again.")
+		f3.Date = f1.Date
+		f4 := f3
+		st, err = s.Write(ctx, batch(a2, f3, f4), t0)
+		require.NoError(t, err)
+		assert.Equal(t, WriteStats{FactsMerged: 1, SourcesAdded: 1}, st)
+	})
+
+	t.Run("MergePrecision", func(t *testing.T) {
+		s := open(t)
+		steps := []struct {
+			start, end Date
+			ended      bool
+			conf       float64
+			wantStart  string
+			wantEnd    string
+			wantEnded  bool
+			wantConf   float64
+		}{
+			{YearOf(2024), Date{}, false, 0.6, "2024", "", false, 0.6},
+			{MonthOf(2024, time.October), YearOf(2029), false, 0.5, "2024-10", "2029", false, 0.6},
+			{YearOf(2024), Date{}, true, 0.8, "2024-10", "2029", true, 0.8},
+			{DayOf(2024, time.October, 1), MonthOf(2029, time.March), false, 0.1, "2024-10-01", "2029-03", true, 0.8},
+		}
+		var id string
+		for i, st := range steps {
+			a := art("m"+string(rune('a'+i)), i+1)
+			f := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+			f.Role, f.Start, f.End, f.Ended, f.Confidence = "Secretary General", st.start, st.end, st.ended, st.conf
+			id = idOf(f)
+			_, err := s.Write(ctx, batch(a, f), t0.Add(time.Duration(i)*time.Hour))
+			require.NoError(t, err)
+			got, err := s.Fact(ctx, id)
+			require.NoError(t, err)
+			assert.Equal(t, st.wantStart, got.Start.String(), "step %d start", i)
+			assert.Equal(t, st.wantEnd, got.End.String(), "step %d end", i)
+			assert.Equal(t, st.wantEnded, got.Ended, "step %d ended", i)
+			assert.Equal(t, st.wantConf, got.Confidence, "step %d confidence", i)
+			assert.Len(t, got.Sources, i+1)
+			assert.True(t, t0.Equal(got.RecordedAt), "step %d keeps the first RecordedAt", i)
+		}
+		// Updating a qualifier replaced its quad: one value per qualifier.
+		s.mu.RLock()
+		p, err := reader{qs: s.qs}.props(ctx, FactIRI(id))
+		s.mu.RUnlock()
+		require.NoError(t, err)
+		for _, pred := range []quad.IRI{pStart, pEnd, pEnded, pConfidence, pRecordedAt, pRole} {
+			assert.Len(t, p[pred], 1, "%s", pred)
+		}
+	})
+
+	t.Run("AllOrNothing", func(t *testing.T) {
+		a := art("bad", 1)
+		good := fact(a, trump, Met, rutte, "Trump met Rutte.")
+		cases := []struct {
+			name string
+			bad  func(*Batch)
+			want string
+		}{
+			{"unknown predicate", func(b *Batch) { b.Facts[1].Predicate = "loves" }, "fact 1"},
+			{"no object", func(b *Batch) { b.Facts[1].Object = "" }, "fact 1"},
+			{"no source", func(b *Batch) { b.Facts[1].Sources = nil }, "no source"},
+			{"empty sentence", func(b *Batch) { b.Facts[1].Sources[0].Sentence = " " }, "sentence"},
+			{"source of another article", func(b *Batch) { b.Facts[1].Sources[0].Article = "zzz" }, "zzz"},
+			{"confidence", func(b *Batch) { b.Facts[1].Confidence = 2 }, "confidence"},
+			{"unknown entity", func(b *Batch) { b.Facts[1].Object = "person/ghost" }, "person/ghost"},
+			{"entity without name", func(b *Batch) { b.Entities[0].Name = "" }, rutte.ID},
+			{"entity id with space", func(b *Batch) { b.Entities[0].ID = "person/mark rutte" }, "mark rutte"},
+			{"no article id", func(b *Batch) { b.Article.ID = "" }, "article"},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				s := open(t)
+				second := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+				b := batch(a, good, second)
+				b.Entities = append([]Entity(nil), b.Entities...)
+				c.bad(&b)
+				_, err := s.Write(ctx, b, t0)
+				require.Error(t, err)
+				assert.ErrorIs(t, err, ErrInvalid)
+				assert.Contains(t, err.Error(), c.want)
+				stats, err := s.Stats(ctx)
+				require.NoError(t, err)
+				assert.Equal(t, Stats{}, stats, "nothing written")
+			})
+		}
+	})
+
+	t.Run("Resolve", func(t *testing.T) {
+		s := open(t)
+		a := art("d01", 5)
+		_, err := s.Write(ctx, batch(a), t0)
+		require.NoError(t, err)
+		cases := []struct {
+			name string
+			want []string
+		}{
+			{"United States", []string{usa.ID}},
+			{"u.s.", []string{usa.ID}},
+			{"US", []string{usa.ID}},
+			{"the United States", []string{usa.ID}},
+			{"usa", []string{usa.ID}},
+			{"country/united-states", []string{usa.ID}},
+			{"ANTONIO COSTA", []string{costa.ID}},
+			{"Antonio Costa", []string{costa.ID}},
+			{"nato", []string{nato.ID}},
+			{"Alliance", []string{nato.ID}},
+			{"nobody", nil},
+			{"", nil},
+		}
+		for _, c := range cases {
+			es, err := s.Resolve(ctx, c.name)
+			require.NoError(t, err)
+			var ids []string
+			for _, e := range es {
+				ids = append(ids, e.ID)
+			}
+			assert.Equal(t, c.want, ids, "Resolve(%q)", c.name)
+		}
+
+		// Aliases merge case-insensitively; name and type of the first writer win.
+		other := usa
+		other.Name, other.Type, other.Aliases = "United States of America", Place, []string{"usa", "America"}
+		st, err := s.Write(ctx, Batch{Article: art("d02", 6), Entities: []Entity{other}}, t0)
+		require.NoError(t, err)
+		assert.Equal(t, WriteStats{ArticleNew: true}, st)
+		e, err := s.Entity(ctx, usa.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "United States", e.Name)
+		assert.Equal(t, Country, e.Type)
+		assert.Equal(t, []string{"America", "U.S.", "USA", "United States of America"}, e.Aliases)
+		es, err := s.Resolve(ctx, "america")
+		require.NoError(t, err)
+		require.Len(t, es, 1)
+		assert.Equal(t, usa.ID, es[0].ID)
+
+		// Two entities sharing an alias both come back.
+		georgiaC := Entity{ID: EntityID(Country, "Georgia"), Name: "Georgia", Type: Country}
+		georgiaP := Entity{ID: EntityID(Place, "Georgia"), Name: "Georgia", Type: Place}
+		_, err = s.Write(ctx, Batch{Article: art("d03", 7), Entities: []Entity{georgiaP, georgiaC}}, t0)
+		require.NoError(t, err)
+		es, err = s.Resolve(ctx, "georgia")
+		require.NoError(t, err)
+		require.Len(t, es, 2)
+		assert.Equal(t, georgiaC.ID, es[0].ID)
+	})
+
+	t.Run("FactsFilter", func(t *testing.T) {
+		s := open(t)
+		a := art("d01", 5)
+		met1 := fact(a, trump, Met, rutte, "Trump met Rutte.")
+		met1.Date = DayOf(2024, time.October, 1)
+		met2 := fact(a, costa, Met, rutte, "Costa met Rutte.")
+		met2.Date = DayOf(2024, time.October, 2)
+		leads := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+		pres := fact(a, trump, Leads, usa, "Trump leads the US.")
+		crit := fact(a, trump, Criticized, nato, "Trump criticized NATO.")
+		_, err := s.Write(ctx, batch(a, met1, met2, leads, pres, crit), t0)
+		require.NoError(t, err)
+		ids := func(fs ...Fact) []string {
+			var out []string
+			for _, f := range fs {
+				out = append(out, idOf(f))
+			}
+			return sortedCopy(out)
+		}
+		cases := []struct {
+			name string
+			ff   FactFilter
+			want []string
+		}{
+			{"all", FactFilter{}, ids(met1, met2, leads, pres, crit)},
+			{"subject", FactFilter{Subjects: []string{trump.ID}}, ids(met1, pres, crit)},
+			{"subjects", FactFilter{Subjects: []string{trump.ID, costa.ID}, Predicate: Met}, ids(met1, met2)},
+			{"object", FactFilter{Objects: []string{nato.ID}}, ids(leads, crit)},
+			{"predicate", FactFilter{Predicate: Met}, ids(met1, met2)},
+			{"subject and object", FactFilter{Subjects: []string{trump.ID}, Objects: []string{nato.ID}}, ids(crit)},
+			{"wrong side", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: Met}, nil},
+			{"either side pair", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: Met, EitherSide: true}, ids(met1)},
+			{"either side one", FactFilter{Subjects: []string{rutte.ID}, Predicate: Met, EitherSide: true}, ids(met1, met2)},
+			{"either side objects", FactFilter{Objects: []string{trump.ID}, EitherSide: true}, ids(met1, pres, crit)},
+			{"unknown entity", FactFilter{Subjects: []string{"person/ghost"}}, nil},
+			{"unknown predicate", FactFilter{Predicate: "loves"}, nil},
+		}
+		for _, c := range cases {
+			var got []string
+			for _, f := range allFacts(t, s, c.ff) {
+				got = append(got, f.ID)
+				assert.NotEmpty(t, f.Sources, "%s: facts come with sources", c.name)
+			}
+			assert.Equal(t, c.want, got, c.name)
+		}
+
+		stop := errors.New("stop")
+		n := 0
+		err = s.Facts(ctx, FactFilter{}, func(Fact) error { n++; return stop })
+		assert.ErrorIs(t, err, stop)
+		assert.Equal(t, 1, n)
+	})
+
+	t.Run("Closed", func(t *testing.T) {
+		s := open(t)
+		require.NoError(t, s.Close())
+		_, err := s.Stats(ctx)
+		assert.ErrorIs(t, err, ErrClosed)
+		_, err = s.Write(ctx, batch(art("x", 1)), t0)
+		assert.ErrorIs(t, err, ErrClosed)
+		assert.ErrorIs(t, s.Close(), ErrClosed)
+	})
+}
+
+// sortedCopy returns ids sorted, or nil when empty.
+func sortedCopy(ids []string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := append([]string(nil), ids...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
+)
+
+// Input is the article text to extract from.
+type Input struct {
+	Text  string
+	Title string
+	// Published is the reference date for relative expressions ("on
+	// Friday"); when zero, relative dates stay unresolved.
+	Published graph.Date
+}
+
+// Result is what one article yields.
+type Result struct {
+	// Entities are every entity referenced by Facts, with the surface forms
+	// seen in the article (and gazetteer aliases) as Aliases.
+	Entities []graph.Entity
+	// Facts are deduplicated by Fact.Key; each has exactly one Source with
+	// only Sentence set.
+	Facts []graph.Fact
+}
+
+// Extractor turns article text into facts. It is immutable after New and
+// safe for concurrent use.
+type Extractor struct {
+	g *gazetteer
+}
+
+// New loads the embedded gazetteer and returns a ready Extractor.
+func New() (*Extractor, error) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g}, nil
+}
+
+// How a candidate's date is used.
+const (
+	boundNone  = iota // a state stated without a change: no date
+	boundStart        // the date starts the state
+	boundEnd          // the date ends the state
+	boundDate         // an event's date
+)
+
+// cand is a fact found in a sentence, before dating and deduplication.
+type cand struct {
+	pred              string
+	subj, obj         *ref
+	subjText, objText string
+	role, loc         string
+	ended, pending    bool
+	bound             int
+	span              [2]int // byte span of the statement in the sentence
+	base              float64
+	sent              *sentence
+	sentIdx           int
+	link              *cand // take the date of this candidate (succession)
+	keepSentence      bool
+	date              graph.Date
+	dateKind          timex.Kind
+	dated             bool
+}
+
+func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
+
+// Extract reads one article. It never fails: text it cannot read yields no facts.
+func (e *Extractor) Extract(in Input) Result {
+	d := newDoc(e.g, in.Published)
+	sents := splitSentences(in.Text)
+	for i := range sents {
+		st := &sents[i]
+		n0 := len(d.cands)
+		units := d.buildUnits(st.text, i)
+		folded := d.readTitles(units, st, i)
+		tpl, pos := template(folded)
+		d.readStates(folded, tpl, pos, st, i)
+		d.readEvents(folded, tpl, pos, st, i)
+		d.attachDates(folded, d.cands[n0:], st)
+	}
+	return d.result()
+}
+
+var (
+	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
+	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same day|earlier that day|later that day|that evening)\b`)
+)
+
+// attachDates gives each new candidate the time expression of its clause.
+func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence) {
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range cs {
+			if c.bound == boundNone || (pass == 0) != (c.link == nil) {
+				continue
+			}
+			if c.link != nil {
+				if c.link.dated {
+					c.date, c.dated = c.link.date, true
+					if c.bound != boundEnd && c.bound != boundDate {
+						c.dateKind = c.link.dateKind
+					}
+				}
+				continue
+			}
+			if u := nearestDate(units, c.span, st.text); u != nil {
+				c.date, c.dateKind, c.dated = u.expr.Value, u.expr.Kind, true
+			} else if c.bound != boundDate && !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
+				c.date, c.dated = d.lastDate, true
+			}
+		}
+	}
+	for _, c := range cs {
+		if c.dated {
+			d.lastDate = c.date
+		}
+	}
+}
+
+func nearestDate(units []*unit, span [2]int, text string) *unit {
+	var best *unit
+	bestDist := 1 << 30
+	for _, u := range units {
+		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() {
+			continue
+		}
+		var dist int
+		switch {
+		case u.start >= span[0] && u.end <= span[1]:
+			dist = 0
+		case u.start >= span[1]:
+			between := text[span[1]:u.start]
+			if blockRe.MatchString(between) {
+				continue
+			}
+			dist = len(between)
+		case u.end <= span[0]:
+			between := text[u.end:span[0]]
+			if blockRe.MatchString(between) {
+				continue
+			}
+			dist = 2*len(between) + 10
+		default:
+			continue
+		}
+		if dist < bestDist {
+			best, bestDist = u, dist
+		}
+	}
+	return best
+}
+
+// result dates, scores and deduplicates the candidates.
+func (d *doc) result() Result {
+	var facts []*graph.Fact
+	byKey := map[string]*graph.Fact{}
+	used := map[string]*ref{}
+	for _, c := range d.cands {
+		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ {
+			continue
+		}
+		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,
+			Object: graph.EntityID(c.obj.typ, c.obj.name), Role: c.role, Location: c.loc, Ended: c.ended,
+			Confidence: round2(c.base * min(c.subj.conf, c.obj.conf)),
+			Sources:    []graph.Source{{Sentence: c.sent.text}}}
+		if c.dated {
+			switch {
+			case c.bound == boundDate:
+				f.Date = c.date
+			case c.dateKind == timex.Until || c.bound == boundEnd:
+				f.End = c.date
+			default:
+				f.Start = c.date
+			}
+		}
+		if !f.End.IsZero() {
+			f.Ended = false
+		}
+		used[f.Subject], used[f.Object] = c.subj, c.obj
+		d.note(c.subj, c.subjText)
+		d.note(c.obj, c.objText)
+		k := f.Key()
+		if old, ok := byKey[k]; ok {
+			mergeFact(old, f)
+			continue
+		}
+		byKey[k] = f
+		facts = append(facts, f)
+	}
+	// An undated event is dropped when the same event is dated elsewhere.
+	dated := map[string]bool{}
+	for _, f := range facts {
+		if graph.IsEvent(f.Predicate) && !f.Date.IsZero() {
+			g := *f
+			g.Date = graph.Date{}
+			dated[g.Key()] = true
+		}
+	}
+	var res Result
+	for _, f := range facts {
+		if graph.IsEvent(f.Predicate) && f.Date.IsZero() && dated[f.Key()] {
+			continue
+		}
+		if f.End.IsZero() && !f.Ended {
+			f.Ended = false
+		}
+		res.Facts = append(res.Facts, *f)
+	}
+	ids := make([]string, 0, len(used))
+	for id := range used {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := used[id]
+		res.Entities = append(res.Entities, graph.Entity{ID: id, Name: r.name, Type: r.typ, Aliases: d.aliases(id, r)})
+	}
+	return res
+}
+
+// mergeFact folds a second statement of the same fact into the first.
+func mergeFact(old, f *graph.Fact) {
+	if f.Start.MorePrecise(old.Start) {
+		old.Start = f.Start
+	}
+	if f.End.MorePrecise(old.End) {
+		old.End = f.End
+	}
+	if f.Date.MorePrecise(old.Date) {
+		old.Date = f.Date
+	}
+	if old.Location == "" {
+		old.Location = f.Location
+	}
+	old.Ended = (old.Ended || f.Ended) && old.End.IsZero()
+	if f.Confidence > old.Confidence {
+		old.Confidence = f.Confidence
+	}
+}
+
+func round2(x float64) float64 {
+	if x > 1 {
+		x = 1
+	}
+	return float64(int(x*100+0.5)) / 100
+}
+
+// aliases lists the surface forms seen plus the gazetteer's aliases.
+func (d *doc) aliases(id string, r *ref) []string {
+	set := map[string]bool{}
+	for s := range d.surfaces[id] {
+		set[s] = true
+	}
+	if e := d.g.entities[r.name]; e != nil && e.typ == r.typ {
+		for _, a := range e.aliases {
+			set[a] = true
+		}
+	}
+	if r.typ == graph.Person {
+		if l := d.leaderOf(r.name); l != nil {
+			for _, a := range l.aliases {
+				set[a] = true
+			}
+		}
+	}
+	delete(set, r.name)
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// goldenFact is one expected fact of a golden case.
+type goldenFact struct {
+	S        string `json:"s"`
+	P        string `json:"p"`
+	O        string `json:"o"`
+	Role     string `json:"role,omitempty"`
+	Start    string `json:"start,omitempty"`
+	End      string `json:"end,omitempty"`
+	Date     string `json:"date,omitempty"`
+	Ended    bool   `json:"ended,omitempty"`
+	Location string `json:"location,omitempty"`
+	Optional bool   `json:"optional,omitempty"`
+}
+
+// goldenCase is an article written for the tests and the facts it states.
+type goldenCase struct {
+	Published string       `json:"published"`
+	Text      string       `json:"text"`
+	Facts     []goldenFact `json:"facts"`
+}
+
+func (g goldenFact) same(f goldenFact) bool {
+	if g.P != f.P {
+		return false
+	}
+	if g.S == f.S && g.O == f.O {
+		return true
+	}
+	return graph.IsSymmetric(g.P) && g.S == f.O && g.O == f.S
+}
+
+func (g goldenFact) String() string {
+	var b strings.Builder
+	b.WriteString(g.S + " -" + g.P + "-> " + g.O)
+	for _, kv := range [][2]string{{"role", g.Role}, {"start", g.Start}, {"end", g.End}, {"date", g.Date}, {"loc", g.Location}} {
+		if kv[1] != "" {
+			b.WriteString(" " + kv[0] + "=" + kv[1])
+		}
+	}
+	if g.Ended {
+		b.WriteString(" ended")
+	}
+	return b.String()
+}
+
+// TestGolden runs every case under testdata/golden: each expected fact must
+// be extracted with its role and times; any other fact fails unless it
+// matches an optional one.
+func TestGolden(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/golden/*.json")
+	if len(files) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".json"), func(t *testing.T) {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gc goldenCase
+			if err := json.Unmarshal(b, &gc); err != nil {
+				t.Fatal(err)
+			}
+			pub, err := graph.ParseDate(gc.Published)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := e.Extract(Input{Text: gc.Text, Published: pub})
+			names := map[string]string{}
+			for _, en := range res.Entities {
+				names[en.ID] = en.Name
+			}
+			var got []goldenFact
+			for _, f := range res.Facts {
+				if len(f.Sources) != 1 || f.Sources[0].Sentence == "" || !strings.Contains(gc.Text, f.Sources[0].Sentence) {
+					t.Errorf("fact %s: bad source %+v", f.Key(), f.Sources)
+				}
+				if f.Confidence <= 0 || f.Confidence > 1 {
+					t.Errorf("fact %s: confidence %v", f.Key(), f.Confidence)
+				}
+				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
+					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location})
+			}
+			used := make([]bool, len(got))
+			for _, want := range gc.Facts {
+				found := false
+				for i, g := range got {
+					if !want.same(g) {
+						continue
+					}
+					used[i] = true
+					found = true
+					if want.Optional {
+						continue
+					}
+					if g.Role != want.Role || g.Start != want.Start || g.End != want.End || g.Date != want.Date ||
+						(want.Ended && !g.Ended) || (want.Location != "" && g.Location != want.Location) {
+						t.Errorf("wrong details:\n  want %s\n  got  %s", want, g)
+					}
+				}
+				if !found && !want.Optional {
+					t.Errorf("missing: %s", want)
+				}
+			}
+			for i, g := range got {
+				if !used[i] {
+					t.Errorf("unexpected: %s", g)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// macros expand in rule patterns; %S%/%O% are named subject/object groups.
+var macros = []struct{ name, re string }{
+	{"%SS%", `(?P<s><[PCG]\d+>(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)`},
+	{"%S%", `(?P<s><[PCG]\d+>(?:(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)?)(?: , who| who| , which)?`},
+	{"%PS%", `(?P<s><P\d+>(?:(?: , <P\d+>)*(?: ,)? and <P\d+>)?)(?: , who| who)?`},
+	{"%CS%", `(?P<s><[CG]\d+>(?:(?: , <[CG]\d+>)*(?: ,)? and <[CG]\d+>)?)(?: , which| which)?`},
+	{"%O%", `(?P<o><[PCG]\d+>(?:(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)?)`},
+	{"%PO%", `(?P<o><P\d+>)`},
+	{"%AFF%", `(?P<aff><[CG]\d+>)`},
+	{"%AUX%", `(?:(?:has|have|had) )?`},
+	{"%ADV%", `(?:(?:[a-z]+ly|also|later|then|again|now|previously|once|jointly|formally|officially|already|reportedly|twice|long|even) )*`},
+	{"%OFF%", `(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?:first|new|next|\d+(?:st|nd|rd|th)|female|woman|interim|acting|permanent|sole|youngest|oldest|deputy|top) ){0,3}(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))?`},
+}
+
+// compile expands the macros of a rule pattern.
+func compile(p string) *regexp.Regexp {
+	for _, m := range macros {
+		p = strings.ReplaceAll(p, m.name, m.re)
+	}
+	return regexp.MustCompile(p)
+}
+
+var placeholderRe = regexp.MustCompile(`<([A-Z])(\d+)>`)
+
+// match is one rule match over a template.
+type match struct {
+	re    *regexp.Regexp
+	tpl   string
+	loc   []int
+	units []*unit
+	pos   []int
+}
+
+func findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
+	var out []*match
+	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
+		out = append(out, &match{re: re, tpl: tpl, loc: loc, units: units, pos: pos})
+	}
+	return out
+}
+
+// group returns the text of a named group ("" when it did not take part).
+func (m *match) group(name string) string {
+	i := m.re.SubexpIndex(name)
+	if i < 0 || m.loc[2*i] < 0 {
+		return ""
+	}
+	return m.tpl[m.loc[2*i]:m.loc[2*i+1]]
+}
+
+// all returns the units named by the placeholders of a group.
+func (m *match) all(name string) []*unit {
+	var out []*unit
+	for _, sm := range placeholderRe.FindAllStringSubmatch(m.group(name), -1) {
+		k, _ := strconv.Atoi(sm[2])
+		out = append(out, m.units[k])
+	}
+	return out
+}
+
+// one returns the first unit of a group, or nil.
+func (m *match) one(name string) *unit {
+	if us := m.all(name); len(us) > 0 {
+		return us[0]
+	}
+	return nil
+}
+
+// unitRange returns the first and last+1 unit indices the match covers.
+func (m *match) unitRange() (int, int) {
+	return unitAt(m.pos, m.loc[0]), unitAt(m.pos, m.loc[1]-1) + 1
+}
+
+// span returns the byte span of the match in the sentence.
+func (m *match) span() [2]int {
+	a, b := m.unitRange()
+	return [2]int{m.units[a].start, m.units[b-1].end}
+}
+
+func unitAt(pos []int, off int) int {
+	return sort.Search(len(pos), func(k int) bool { return pos[k] > off }) - 1
+}

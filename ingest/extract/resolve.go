@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// doc is the state of one article being read: who has been named so far,
+// which organizations were mentioned last, the facts found.
+type doc struct {
+	g        *gazetteer
+	pub      graph.Date
+	persons  map[string]string // lower-case surname → full name ("" when ambiguous)
+	fulls    map[string]bool   // full names seen
+	orgSeen  map[string]int    // organization → order of its last mention
+	clock    int
+	surfaces map[string]map[string]bool // entity id → surface forms
+	cands    []*cand
+	lastDate graph.Date // date of the last dated statement of the previous sentence
+}
+
+func newDoc(g *gazetteer, pub graph.Date) *doc {
+	return &doc{g: g, pub: pub, persons: map[string]string{}, fulls: map[string]bool{},
+		orgSeen: map[string]int{}, surfaces: map[string]map[string]bool{}}
+}
+
+func lastToken(name string) string {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return ""
+	}
+	return strings.ToLower(toks[len(toks)-1].text)
+}
+
+// registerPerson records a full name so that a later lone surname resolves to it.
+func (d *doc) registerPerson(full, surface string) {
+	if len(tokenize(full)) < 2 {
+		return
+	}
+	d.fulls[full] = true
+	for _, k := range []string{lastToken(full), lastToken(surface)} {
+		if old, ok := d.persons[k]; ok && old != full {
+			d.persons[k] = ""
+		} else {
+			d.persons[k] = full
+		}
+	}
+}
+
+// resolvePerson maps a written name to a canonical person. known is false
+// when nothing but the text itself supports it.
+func (d *doc) resolvePerson(text string) (*ref, bool) {
+	low := strings.ToLower(normApos(text))
+	multi := len(tokenize(text)) > 1
+	if multi {
+		if l := d.g.leaders[low]; l != nil {
+			return &ref{graph.Person, l.name, 1}, true
+		}
+		if d.fulls[text] {
+			return &ref{graph.Person, text, 1}, true
+		}
+		return &ref{graph.Person, text, 0.9}, false
+	}
+	if full := d.persons[low]; full != "" {
+		return &ref{graph.Person, full, 0.95}, true
+	}
+	if l := d.g.leaders[low]; l != nil {
+		return &ref{graph.Person, l.name, 0.9}, true
+	}
+	if l := d.g.surnames[low]; l != nil {
+		return &ref{graph.Person, l.name, 0.9}, true
+	}
+	return &ref{graph.Person, text, 0.7}, false
+}
+
+// leaderOf returns the gazetteer leader with the given canonical name.
+func (d *doc) leaderOf(name string) *leader {
+	return d.g.leaders[strings.ToLower(name)]
+}
+
+func (d *doc) seenOrg(name string) {
+	d.clock++
+	d.orgSeen[name] = d.clock
+}
+
+// recentOrg picks, among the organizations a generic reference may stand
+// for, the one named most recently in the article.
+func (d *doc) recentOrg(es []*entry) *entry {
+	var best *entry
+	bt := 0
+	for _, e := range es {
+		if t := d.orgSeen[e.name]; t > bt {
+			best, bt = e, t
+		}
+	}
+	return best
+}
+
+// note records a surface form of an entity.
+func (d *doc) note(r *ref, surface string) {
+	id := graph.EntityID(r.typ, r.name)
+	m := d.surfaces[id]
+	if m == nil {
+		m = map[string]bool{}
+		d.surfaces[id] = m
+	}
+	if surface != "" {
+		m[surface] = true
+	}
+}
+
+// entityRef returns the reference for a gazetteer country or organization.
+func (d *doc) entityRef(name string) *ref {
+	if e := d.g.entities[name]; e != nil {
+		return &ref{e.typ, e.name, 1}
+	}
+	return nil
+}

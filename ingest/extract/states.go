@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+var (
+	// Changes of office with the person as subject.
+	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
+	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
+	reChangeObj = compile(`(?:<[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: as| to be| to)? (?:the )?%OFF%`)
+	// "... was sworn in on Saturday" without the office.
+	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
+	// "won the leadership of the ruling Liberal Democratic Party"
+	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched) (?:the )?(?:leadership|presidency|chairmanship) of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>)`)
+	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
+	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
+	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
+	// Membership.
+	reMemberBecame = compile(`%CS% %AUX%%ADV%(?:became|becomes|was admitted as|was accepted as) (?:the |a |an )?(?:[a-z0-9\-]+ ){0,2}?(?:member|member state|members|ally) of (?:the )?%AFF%`)
+	reMemberJoin   = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:joined|joins|acceded to) (?:the )?(?P<aff><G\d+>)`)
+	reMemberIs     = compile(`%CS% (?:is|are) (?:a |an )?(?:founding |full |longtime )?(?:member|members|member state|member states) of (?:the )?%AFF%`)
+	reAdmit        = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
+
+	reTarget    = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent) of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output)`)
+	reTargetCue = regexp.MustCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
+	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|increased|endorsed|approved)\b`)
+)
+
+// endVerbs end an office; the others start one.
+func changeBound(v string) int {
+	for _, w := range []string{"resigned", "stepped down", "steps down", "quit", "ousted", "dismissed", "removed", "left office", "retired", "fired", "sacked"} {
+		if strings.Contains(v, w) {
+			return boundEnd
+		}
+	}
+	return boundStart
+}
+
+// readStates runs the change-of-office, succession, membership and target rules.
+func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	var changes []*cand
+	for _, re := range []*regexp.Regexp{reChange, reChangeObj} {
+		for _, m := range findAll(re, tpl, units, pos) {
+			v := m.group("v")
+			for _, per := range m.all("s") {
+				if per.kind != kPerson {
+					continue
+				}
+				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
+				if c == nil {
+					continue
+				}
+				c.bound = changeBound(v)
+				if c.bound == boundEnd {
+					c.ended = true
+				}
+				if strings.Contains(v, "confirmed") || strings.Contains(v, "returned") {
+					c.bound, c.pending = boundNone, true
+				}
+				d.add(c)
+				changes = append(changes, c)
+			}
+		}
+	}
+	for _, m := range findAll(reSworn, tpl, units, pos) {
+		for _, per := range m.all("s") {
+			if prev := d.pendingState(per.ref.name); prev != nil {
+				c := *prev
+				c.bound, c.pending, c.span, c.sent, c.sentIdx = boundStart, false, m.span(), st, sentIdx
+				c.base = confChange * 0.95
+				c.keepSentence = true
+				d.add(&c)
+				changes = append(changes, &c)
+			}
+		}
+	}
+	for _, m := range findAll(reLeadership, tpl, units, pos) {
+		aff := m.one("aff")
+		e := d.g.entities[aff.ref.name]
+		for _, per := range m.all("s") {
+			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+				role: e.headRole, base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart}
+			d.add(c)
+		}
+	}
+	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
+	d.readMembership(units, tpl, pos, st, sentIdx)
+	d.readTarget(units, st, sentIdx)
+}
+
+// pendingState is the person's latest office in the article, preferring
+// one that was confirmed or announced without a start.
+func (d *doc) pendingState(name string) *cand {
+	var best *cand
+	for _, c := range d.cands {
+		if c.subj.name != name || graph.IsEvent(c.pred) || c.ended {
+			continue
+		}
+		if c.pending || best == nil || !best.pending {
+			best = c
+		}
+	}
+	if best != nil && (best.pending || best.bound == boundNone) {
+		return best
+	}
+	return nil
+}
+
+func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence, sentIdx int, changes []*cand) {
+	emit := func(m *match, subj *unit, pred *unit, main *cand) {
+		if subj == nil || pred == nil || subj.kind != kPerson || pred.kind != kPerson || subj.ref.name == pred.ref.name {
+			return
+		}
+		ev := &cand{pred: graph.Succeeded, subj: subj.ref, subjText: subj.text, obj: pred.ref, objText: pred.text,
+			base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, link: main}
+		d.add(ev)
+		if main == nil {
+			main = d.latestState(subj.ref.name)
+			if main == nil {
+				return
+			}
+		}
+		end := *main
+		end.subj, end.subjText = pred.ref, pred.text
+		end.bound, end.ended, end.pending = boundEnd, true, false
+		end.span, end.sent, end.sentIdx, end.link = m.span(), st, sentIdx, main
+		end.base = confChange * 0.9
+		if main.sentIdx != sentIdx {
+			end.link = nil
+			end.bound = boundNone
+		}
+		d.add(&end)
+	}
+	for _, m := range findAll(reSucceedPart, tpl, units, pos) {
+		var main *cand
+		var subj *unit
+		if len(changes) > 0 {
+			main = changes[0]
+			for _, u := range units {
+				if u.kind == kPerson && u.ref.name == main.subj.name {
+					subj = u
+					break
+				}
+			}
+		} else {
+			a, _ := m.unitRange()
+			for k := 0; k < a; k++ {
+				if units[k].kind == kPerson {
+					subj = units[k]
+					break
+				}
+			}
+		}
+		emit(m, subj, m.one("o"), main)
+	}
+	for _, m := range findAll(reSucceed, tpl, units, pos) {
+		o := m.one("o")
+		for _, s := range m.all("s") {
+			var main *cand
+			if m.group("off") != "" {
+				main = d.stateFromOffice(m, s, false, confChange, st, sentIdx)
+				if main != nil {
+					main.bound = boundStart
+					d.add(main)
+				}
+			}
+			emit(m, s, o, main)
+		}
+	}
+}
+
+// latestState is the most recent office fact about the person in the article.
+func (d *doc) latestState(name string) *cand {
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.subj.name == name && (c.pred == graph.Leads || c.pred == graph.HoldsPosition) && !c.ended {
+			return c
+		}
+	}
+	return nil
+}
+
+func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	type mr struct {
+		re    *regexp.Regexp
+		bound int
+		base  float64
+	}
+	for _, r := range []mr{{reMemberBecame, boundStart, confChange}, {reMemberJoin, boundStart, confChange},
+		{reMemberIs, boundNone, confVerb * 0.8}, {reAdmit, boundStart, confChange}} {
+		for _, m := range findAll(r.re, tpl, units, pos) {
+			aff := m.one("aff")
+			if aff == nil || aff.kind != kOrg || negated(tpl, m.loc[0]) {
+				continue
+			}
+			for _, s := range m.all("s") {
+				if s.kind != kCountry && s.kind != kOrg || s.demonym || s.ref.name == aff.ref.name {
+					continue
+				}
+				d.add(&cand{pred: graph.MemberOf, subj: s.ref, subjText: s.text, obj: aff.ref, objText: aff.text,
+					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: r.bound})
+			}
+		}
+	}
+}
+
+// readTarget finds "N% of GDP" targets and gives them to the organization
+// (else country) named closest before the figure.
+func (d *doc) readTarget(units []*unit, st *sentence, sentIdx int) {
+	if !reTargetCue.MatchString(st.text) {
+		return
+	}
+	for _, loc := range reTarget.FindAllStringSubmatchIndex(st.text, -1) {
+		var owner *unit
+		for _, u := range units {
+			if u.start >= loc[0] {
+				break
+			}
+			if (u.kind == kOrg || u.kind == kCountry) && !u.demonym {
+				if owner == nil || u.kind == kOrg || owner.kind != kOrg {
+					owner = u
+				}
+			}
+		}
+		if owner == nil {
+			continue
+		}
+		val := st.text[loc[2]:loc[3]] + "% of GDP"
+		c := &cand{pred: graph.HasTarget, subj: owner.ref, subjText: owner.text,
+			obj: &ref{graph.Value, val, 1}, objText: st.text[loc[0]:loc[1]], base: confNominal,
+			span: [2]int{owner.start, loc[1]}, sent: st, sentIdx: sentIdx, bound: boundNone}
+		if reTargetSet.MatchString(st.text[owner.start:loc[0]]) {
+			c.bound = boundStart
+		}
+		d.add(c)
+	}
+}

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+func TestSplitSentences(t *testing.T) {
+	text := "WASHINGTON — Gen. Mark Milley met U.S. officials on Jan. 5. He left at 3 p.m. on Friday.\n" +
+		"Key Points\n- Trade: The deal was signed. Talks resume in May.\n\"We agree,\" she said. Mr. Smith disagreed!"
+	want := []string{
+		"Gen. Mark Milley met U.S. officials on Jan. 5.",
+		"He left at 3 p.m. on Friday.",
+		"The deal was signed.",
+		"Talks resume in May.",
+		"\"We agree,\" she said.",
+		"Mr. Smith disagreed!",
+	}
+	got := splitSentences(text)
+	if len(got) != len(want) {
+		t.Fatalf("got %d sentences %+v", len(got), got)
+	}
+	for i, s := range got {
+		if s.text != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, s.text, want[i])
+		}
+		if text[s.start:s.start+len(s.text)] != s.text {
+			t.Errorf("sentence %d offset %d does not point at its text", i, s.start)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	toks := tokenize("Japan’s U.S.-backed plan, O'Brien's view.")
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.text)
+	}
+	want := []string{"Japan", "'s", "U.S.", "-", "backed", "plan", ",", "O'Brien", "'s", "view", "."}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestResolveMentions(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDoc(g, graph.DayOf(2024, 1, 1))
+	kinds := func(s string) map[string]string {
+		m := map[string]string{}
+		for _, u := range d.buildUnits(s, 1) {
+			if u.ref != nil {
+				m[u.text] = string(u.kind) + ":" + u.ref.name
+			}
+		}
+		return m
+	}
+	tests := []struct{ sentence, surface, want string }{
+		{"Officials said Jane Doe met Jens Stoltenberg at NATO headquarters.", "Jane Doe", "P:Jane Doe"},
+		{"Later, Doe flew to Moscow.", "Doe", "P:Jane Doe"},
+		{"Later, Doe flew to Moscow.", "Moscow", "C:Russia"},
+		{"The alliance welcomed the move.", "The alliance", "G:NATO"},
+		{"Modi arrived on Friday.", "Modi", "P:Narendra Modi"},
+		{"The talks were held in Palm Beach.", "Palm Beach", "L:Palm Beach"},
+		{"The Washington Post reported it.", "Washington Post", "X:Washington Post"},
+		{"The US and the EU agreed.", "EU", "G:European Union"},
+	}
+	for _, tc := range tests {
+		if got := kinds(tc.sentence)[tc.surface]; got != tc.want {
+			t.Errorf("%q: %q resolved to %q, want %q", tc.sentence, tc.surface, got, tc.want)
+		}
+	}
+	// "us" in lower case is not the United States.
+	if _, ok := kinds("He told us nothing.")["us"]; ok {
+		t.Error("lower-case 'us' matched a country")
+	}
+}

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Pattern strengths (see doc.go).
+const (
+	confVerb     = 0.9
+	confChange   = 0.85
+	confTitle    = 0.7
+	confAppos    = 0.65
+	confNominal  = 0.6
+	confNominate = 0.8
+)
+
+// formerWords mark a title as no longer held.
+var formerWords = map[string]bool{"former": true, "ex-": true, "outgoing": true, "then-": true, "then": true, "late": true, "ex": true}
+
+// absorb is a stretch of units folded into one keeper unit.
+type absorb struct {
+	from, to int // unit indices [from, to)
+	keep     int
+}
+
+var (
+	// "Trump's national security adviser pick, Michael Waltz"
+	rePick1 = compile(`(?P<nom><P\d+>) 's (?:(?:<[CG]\d+>|[a-z]+) )?(?P<off><O\d+>) (?:pick|nominee|choice|candidate) (?:, )?(?P<per><P\d+>)(?: ,)?`)
+	// "Michael Waltz, Trump's pick for national security adviser,"
+	rePick2 = compile(`(?P<per><P\d+>) , (?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:post|position|role|job) of )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>)(?: ,)?`)
+	// "Trump's pick for national security adviser, Michael Waltz"
+	rePick3 = compile(`(?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>) (?:, )?(?P<per><P\d+>)(?: ,)?`)
+	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|then-) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
+	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	// "Hegseth, a former television host," / "Stoltenberg, 65,"
+	reGenericAppos = regexp.MustCompile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
+)
+
+// readTitles runs the first layer of rules: titles, appositions and "pick"
+// phrases. It records their facts and returns the units with each of those
+// phrases folded into the person it describes.
+func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
+	tpl, pos := template(units)
+	var abs []absorb
+	taken := make([]bool, len(units))
+	claim := func(m *match, keep *unit) bool {
+		a, b := m.unitRange()
+		for k := a; k < b; k++ {
+			if taken[k] {
+				return false
+			}
+		}
+		for k := a; k < b; k++ {
+			taken[k] = true
+		}
+		for k := a; k < b; k++ {
+			if units[k] == keep {
+				abs = append(abs, absorb{a, b, k})
+			}
+		}
+		return true
+	}
+	for _, re := range []*regexp.Regexp{rePick1, rePick2, rePick3} {
+		for _, m := range findAll(re, tpl, units, pos) {
+			per, off := m.one("per"), m.one("off")
+			if per == nil || off == nil {
+				continue
+			}
+			claim(m, per)
+			d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+				obj: &ref{graph.Position, off.off.name, 1}, objText: off.text, base: confNominal,
+				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
+		}
+	}
+	for _, re := range []*regexp.Regexp{reAppos, reTitle} {
+		for _, m := range findAll(re, tpl, units, pos) {
+			per := m.one("per")
+			if per == nil || per.kind != kPerson {
+				continue
+			}
+			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
+			base := confTitle
+			if re == reAppos {
+				base = confAppos
+			}
+			c := d.stateFromOffice(m, per, former, base, st, sentIdx)
+			if c == nil {
+				// "North Korean leader Kim Jong Un": fold the title, state nothing.
+				if re == reTitle && m.group("aff1") != "" && m.one("off") == nil {
+					claim(m, per)
+				}
+				continue
+			}
+			claim(m, per)
+			d.add(c)
+		}
+	}
+	for _, loc := range reGenericAppos.FindAllStringSubmatchIndex(tpl, -1) {
+		a, b := unitAt(pos, loc[0]), unitAt(pos, loc[1]-1)+1
+		ok := true
+		for k := a; k < b; k++ {
+			ok = ok && !taken[k]
+		}
+		if ok {
+			for k := a; k < b; k++ {
+				taken[k] = true
+			}
+			abs = append(abs, absorb{a, b, a})
+		}
+	}
+	if len(abs) == 0 {
+		return units
+	}
+	var out []*unit
+	for k := 0; k < len(units); k++ {
+		folded := false
+		for _, ab := range abs {
+			if k == ab.from {
+				out = append(out, units[ab.keep])
+				k = ab.to - 1
+				folded = true
+				break
+			}
+		}
+		if !folded {
+			out = append(out, units[k])
+		}
+	}
+	return out
+}
+
+// stateFromOffice builds the leads / holds_position candidate a title or
+// change-of-office match states about per. It returns nil when the office
+// cannot be tied to a country or organization where one is needed.
+func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
+	offU := m.one("off")
+	offWord := m.group("off")
+	aff := m.one("aff2")
+	if aff == nil {
+		aff = m.one("aff1")
+	}
+	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
+		span: m.span(), sent: st, sentIdx: sentIdx}
+	switch {
+	case offU != nil && offU.off.elect:
+		return nil
+	case offU != nil && !offU.off.head:
+		c.pred = graph.HoldsPosition
+		c.obj, c.objText = &ref{graph.Position, offU.off.name, 1}, offU.text
+		if aff != nil && aff.kind == kOrg {
+			c.objText = ""
+		}
+		return c
+	case offU != nil:
+		c.pred, c.role = graph.Leads, offU.off.name
+	default: // chief / head / leader: only for organizations, with their head role
+		if aff == nil || aff.kind != kOrg {
+			return nil
+		}
+		e := d.g.entities[aff.ref.name]
+		c.pred, c.role = graph.Leads, e.headRole
+		if c.role == "" {
+			c.role = "Leader"
+		}
+		_ = offWord
+	}
+	if aff == nil {
+		// A bare title: take the country from the gazetteer leader, if the role fits.
+		l := d.leaderOf(per.ref.name)
+		if l == nil || l.affil == "" || !sameRole(l.role, c.role) {
+			return nil
+		}
+		c.obj = d.entityRef(l.affil)
+		if c.obj == nil {
+			return nil
+		}
+		c.base *= 0.9
+		return c
+	}
+	if aff.kind == kOrg && offU != nil {
+		if e := d.g.entities[aff.ref.name]; e != nil && e.headRole != "" && sameRole(e.headRole, offU.off.name) {
+			c.role = e.headRole
+		}
+	}
+	c.obj, c.objText = aff.ref, aff.text
+	return c
+}
+
+func sameRole(a, b string) bool {
+	return normRole(a) == normRole(b)
+}
+
+func normRole(s string) string {
+	switch s {
+	case "Premier":
+		return "prime minister"
+	}
+	return graph.Slug(s)
+}

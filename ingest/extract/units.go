@@ -1,0 +1,351 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
+)
+
+// Unit kinds, also the letters used in templates ("<P3>").
+const (
+	kWord    = 'W' // a plain word, lower-cased in templates
+	kPunct   = 'Q' // punctuation
+	kPerson  = 'P' // a person (or a capitalized name taken for one)
+	kCountry = 'C'
+	kOrg     = 'G'
+	kPlace   = 'L'
+	kOther   = 'X' // a name that is not a person (company, body, building)
+	kOffice  = 'O'
+	kDate    = 'D'
+)
+
+// ref is the resolved entity behind a unit.
+type ref struct {
+	typ  graph.EntityType
+	name string
+	conf float64 // resolution certainty in (0,1]
+}
+
+// unit is a token or a run of tokens recognized as one mention.
+type unit struct {
+	kind       byte
+	text       string // surface as written
+	start, end int    // byte offsets in the sentence
+	ref        *ref
+	off        *office
+	expr       *timex.Expr
+	demonym    bool // "Dutch", "American"
+	generic    bool // "the alliance"
+}
+
+// lower returns the unit's template word.
+func (u *unit) lower() string { return strings.ToLower(u.text) }
+
+var (
+	// nameStop are capitalized words that never start or form a name.
+	nameStop = toSet("The A An In On At After Before But And Or This That These Those It He She They We I You His Her Their Its Our " +
+		"During Despite Since While When As If Meanwhile However Also Beyond Under Over From For With By Of To Then Yet Still " +
+		"Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September " +
+		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
+		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
+		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO")
+	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov.")
+	particles  = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
+	// orgWords mark a capitalized run as a body, company or place, never a person.
+	orgWords = toSet("Party News Times Post Journal Council Ministry House Senate Parliament Congress Assembly Bank Union Guard Army Navy " +
+		"Forces Force Committee Agency Fund Organization Organisation Group Company Corp. Inc. University Airport Palace Street Square " +
+		"Beach City Rotunda Capitol Pentagon Department Office Court Commission Federation Republic Kingdom Islands Island Sea Ocean " +
+		"River Mountains Hall Center Centre Summit Forum Conference Treaty Agreement Accord Act Plan Program Programme Project Fleet " +
+		"Reuters Press Radio Television TV Network Institute Foundation Association Alliance Coalition Movement Front Council Cabinet " +
+		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
+		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
+		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup")
+	placePreps = toSet("in at near outside inside across")
+)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isWordTok(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// buildUnits recognizes the mentions of one sentence.
+func (d *doc) buildUnits(s string, sentIdx int) []*unit {
+	toks := tokenize(s)
+	exprs := timex.Find(s, d.pub)
+	var units []*unit
+	i := 0
+	for i < len(toks) {
+		t := toks[i]
+		if e := exprAt(exprs, t.start); e != nil {
+			j := i
+			for j < len(toks) && toks[j].start < e.End {
+				j++
+			}
+			if j == i {
+				j = i + 1
+			}
+			units = append(units, &unit{kind: kDate, text: s[t.start:toks[j-1].end], start: t.start, end: toks[j-1].end, expr: e})
+			i = j
+			continue
+		}
+		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
+			units = append(units, u)
+			i += n
+			continue
+		}
+		if isCap(t.text) && isWordTok(t.text) && !nameStop[t.text] {
+			if u, n := d.matchName(s, toks, i, units); u != nil {
+				units = append(units, u)
+				i += n
+				continue
+			}
+		}
+		k := byte(kWord)
+		if !isWordTok(t.text) && t.text != "'s" {
+			k = kPunct
+		}
+		units = append(units, &unit{kind: k, text: t.text, start: t.start, end: t.end})
+		i++
+	}
+	// "the United States" reads as "<C>": drop articles before names.
+	out := units[:0]
+	for k, u := range units {
+		if u.kind == kWord && u.lower() == "the" && k+1 < len(units) {
+			switch units[k+1].kind {
+			case kCountry, kOrg, kPlace, kOther:
+				if !units[k+1].generic {
+					continue
+				}
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
+	for k := range exprs {
+		if exprs[k].Start <= pos && pos < exprs[k].End {
+			return &exprs[k]
+		}
+	}
+	return nil
+}
+
+// matchGazetteer tries the longest gazetteer phrase starting at toks[i].
+func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int) {
+	g := d.g
+	for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
+		parts := make([]string, n)
+		for k := 0; k < n; k++ {
+			parts[k] = strings.ToLower(toks[i+k].text)
+		}
+		hits := g.phrases[strings.Join(parts, " ")]
+		if len(hits) == 0 {
+			continue
+		}
+		exact := joinExact(toks[i : i+n])
+		start, end := toks[i].start, toks[i+n-1].end
+		text := s[start:end]
+		var best *unit
+		for _, h := range hits {
+			if h.exact != "" && h.exact != exact {
+				continue
+			}
+			if h.capital && !isCap(toks[i].text) {
+				continue
+			}
+			u := &unit{text: text, start: start, end: end}
+			switch h.kind {
+			case hitLeader:
+				u.kind, u.ref = kPerson, &ref{graph.Person, h.lead.name, 1}
+			case hitEntity, hitMetonym, hitDemonym:
+				u.kind = kCountry
+				if h.ent.typ == graph.Organization {
+					u.kind = kOrg
+				}
+				u.ref = &ref{h.ent.typ, h.ent.name, 1}
+				u.demonym = h.kind == hitDemonym
+				// "Washington Post", "Paris Agreement": a capital inside a longer name.
+				if h.kind != hitDemonym && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
+					isWordTok(toks[i+n].text) && !d.startsGazetteer(toks, i+n) {
+					continue
+				}
+			case hitOffice:
+				u.kind, u.off = kOffice, h.off
+			case hitGeneric:
+				e := d.recentOrg(h.generic)
+				if e == nil {
+					continue
+				}
+				u.kind, u.ref, u.generic = kOrg, &ref{graph.Organization, e.name, 0.85}, true
+			}
+			if best == nil {
+				best = u
+			}
+		}
+		if best != nil {
+			if best.kind == kOrg && !best.generic {
+				d.seenOrg(best.ref.name)
+			}
+			if best.kind == kPerson {
+				d.registerPerson(best.ref.name, best.text)
+			}
+			return best, n
+		}
+	}
+	return nil, 0
+}
+
+func (d *doc) startsGazetteer(toks []token, i int) bool {
+	for n := min(d.g.maxLen, len(toks)-i); n >= 1; n-- {
+		parts := make([]string, n)
+		for k := 0; k < n; k++ {
+			parts[k] = strings.ToLower(toks[i+k].text)
+		}
+		if len(d.g.phrases[strings.Join(parts, " ")]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// matchName reads a run of capitalized words (with name particles) at
+// toks[i] and classifies it.
+func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
+	j := i
+	for j < len(toks) && honorifics[toks[j].text] {
+		j++
+	}
+	first := j
+	var words []string
+	for j < len(toks) {
+		t := toks[j].text
+		if isCap(t) && isWordTok(t) && !nameStop[t] {
+			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) {
+				break
+			}
+			words = append(words, t)
+			j++
+			continue
+		}
+		if particles[t] && j+1 < len(toks) && isCap(toks[j+1].text) && len(words) > 0 {
+			words = append(words, t)
+			j++
+			continue
+		}
+		break
+	}
+	if len(words) == 0 {
+		return nil, 0
+	}
+	start, end := toks[first].start, toks[j-1].end
+	u := &unit{text: s[start:end], start: start, end: end}
+	n := j - i
+	if p := prevWord(prev); placePreps[p] {
+		if _, known := d.resolvePerson(u.text); !known {
+			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
+			return u, n
+		}
+	}
+	for _, w := range words {
+		if orgWords[w] {
+			u.kind = kOther
+			u.ref = &ref{graph.Other, u.text, 1}
+			return u, n
+		}
+	}
+	if len(words) == 1 && i == 0 {
+		// A lone capitalized first word is usually an ordinary word.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
+	r, _ := d.resolvePerson(u.text)
+	u.kind, u.ref = kPerson, r
+	if len(words) > 1 {
+		d.registerPerson(r.name, u.text)
+	}
+	return u, n
+}
+
+// inLeaderName reports whether toks[first:j+1] continues a known leader name
+// (so "Jonas Gahr Støre" is not cut at a gazetteer word).
+func (d *doc) inLeaderName(toks []token, first, j int) bool {
+	var b strings.Builder
+	for k := first; k <= j; k++ {
+		if k > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(toks[k].text))
+	}
+	p := b.String()
+	for name := range d.g.leaders {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func prevWord(units []*unit) string {
+	for k := len(units) - 1; k >= 0; k-- {
+		if units[k].kind == kWord && units[k].lower() == "the" {
+			continue
+		}
+		if units[k].kind == kWord {
+			return units[k].lower()
+		}
+		return ""
+	}
+	return ""
+}
+
+// template renders units as the string the rules match, with pos[k] the
+// offset of unit k in it.
+func template(units []*unit) (string, []int) {
+	var b strings.Builder
+	pos := make([]int, len(units))
+	for k, u := range units {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		pos[k] = b.Len()
+		switch u.kind {
+		case kWord:
+			b.WriteString(u.lower())
+		case kPunct:
+			t := u.text
+			switch t {
+			case "“", "”", "‘", "’":
+				t = "\""
+			case "—", "–":
+				t = "-"
+			}
+			b.WriteString(t)
+		default:
+			b.WriteByte('<')
+			b.WriteByte(u.kind)
+			b.WriteString(strconv.Itoa(k))
+			b.WriteByte('>')
+		}
+	}
+	return b.String(), pos
+}
