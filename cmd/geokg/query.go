@@ -24,6 +24,8 @@ func newQueryCmd(a *app) *cobra.Command {
   geokg query facts --subject Trump --predicate met --from 2025-02-01 --to 2025-02-28 --json`,
 	}
 	cmd.AddCommand(newQueryFactsCmd(a))
+	addTimeQueryCmds(cmd, a)  // query_time.go: holders, timeline
+	addGraphQueryCmds(cmd, a) // query_graph.go: path, neighbors, entities, gizmo
 	return cmd
 }
 

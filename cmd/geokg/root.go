@@ -79,6 +79,10 @@ order; see data/geokg.example.yaml for every key and its default.`,
 	pf.String("log-level", defaultConfig().LogLevel, "log level: debug, info, warn or error (env GEOKG_LOG_LEVEL)")
 	pf.String("log-format", defaultConfig().LogFormat, "log format: text or json (env GEOKG_LOG_FORMAT)")
 	root.AddCommand(newIngestCmd(a), newExportCmd(a), newQueryCmd(a), newQuickstartCmd(a))
+	// Each area registers its own commands in its own file.
+	addExchangeCmds(root, a) // import.go
+	addAskCmds(root, a)      // ask.go, console.go
+	addScheduleCmds(root, a) // schedule.go, sources.go
 	return root
 }
 
