@@ -58,9 +58,9 @@ type Store struct {
 }
 
 // Open opens (creating when needed) the store named by dsn: "memory" is a
-// fresh in-memory store; "postgres://…" and "postgresql://…" are reserved
-// for PostgreSQL/CockroachDB and not supported yet (ErrUnknownBackend); any
-// other "scheme://" dsn is ErrUnknownBackend; anything else is a directory
+// fresh in-memory store; "postgres://…", "postgresql://…" and
+// "cockroach://…" name a PostgreSQL or CockroachDB database used through
+// Cayley's SQL backend; any other "scheme://" dsn is ErrUnknownBackend; anything else is a directory
 // holding a bbolt database, created with its parents when missing (unless
 // opts.ReadOnly). Open returns ErrLocked, within about a second, when
 // another process holds the directory open for writing.
@@ -77,8 +77,12 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	switch {
 	case dsn == MemoryDSN:
 		s.qs = memstore.New()
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("%w: PostgreSQL/CockroachDB (%s) is not yet supported", ErrUnknownBackend, redact(dsn))
+	case isSQLDSN(dsn):
+		qs, err := openSQL(ctx, dsn, opts.ReadOnly)
+		if err != nil {
+			return nil, err
+		}
+		s.qs = qs
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("%w: %s", ErrUnknownBackend, redact(dsn))
 	case strings.TrimSpace(dsn) == "":

@@ -1,0 +1,62 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// pgCounter numbers the databases the PostgreSQL tests create.
+var pgCounter atomic.Int64
+
+// openPostgres returns a store in a fresh database on the server named by
+// GEOKG_TEST_POSTGRES (a postgres:// URL of a role allowed to create
+// databases); the database is dropped when the test ends. Without the
+// variable the test is skipped: .ci/run starts a server and sets it.
+func openPostgres(t *testing.T) *Store {
+	t.Helper()
+	admin := os.Getenv("GEOKG_TEST_POSTGRES")
+	if admin == "" {
+		t.Skip("GEOKG_TEST_POSTGRES is not set; PostgreSQL backend not tested (.ci/run sets it)")
+	}
+	u, err := url.Parse(admin)
+	require.NoError(t, err)
+	db, err := sql.Open("postgres", admin)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	name := fmt.Sprintf("geokg_test_%d_%d", os.Getpid(), pgCounter.Add(1))
+	_, err = db.Exec("CREATE DATABASE " + name)
+	require.NoError(t, err, "create test database")
+	u.Path = "/" + name
+	s, err := Open(context.Background(), u.String(), Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		s.Close()
+		_, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	})
+	return s
+}
+
+func TestStorePostgres(t *testing.T) {
+	testStore(t, openPostgres)
+}
+
+func TestPostgresReopen(t *testing.T) {
+	s := openPostgres(t)
+	ctx := context.Background()
+	a := art("pg1", 3)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, Leads, nato, "Rutte leads NATO.")), t0)
+	require.NoError(t, err)
+	again, err := Open(ctx, s.dsn, Options{ReadOnly: true})
+	require.NoError(t, err, "a second process may open the same database")
+	defer again.Close()
+	st, err := again.Stats(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, st.Facts)
+}
