@@ -30,6 +30,14 @@ type Record struct {
 	Confidence     float64        `json:"confidence"`
 	RecordedAt     string         `json:"recorded_at,omitempty"`
 	Sources        []SourceRecord `json:"sources"`
+	// EndInferredFrom is the id of the fact End was inferred from (a
+	// successor's term, a new target, a "succeeded" event) when no source
+	// states the end.
+	EndInferredFrom string `json:"end_inferred_from,omitempty"`
+	// Uncertain marks an answer to a time query that depends on a bound
+	// known only to a month or year ("started 2024-10", asked at
+	// 2024-10-15); set by the query commands, never in exports.
+	Uncertain bool `json:"uncertain,omitempty"`
 }
 
 // SourceRecord is one article's statement of a fact.
@@ -40,6 +48,14 @@ type SourceRecord struct {
 	Published  string `json:"published,omitempty"`
 	Sentence   string `json:"sentence"`
 	RecordedAt string `json:"recorded_at,omitempty"`
+	// The source's own claim: what this article stated, which may differ
+	// from the fact's derived qualifiers when sources conflict.
+	Start      string  `json:"start,omitempty"`
+	End        string  `json:"end,omitempty"`
+	Date       string  `json:"date,omitempty"`
+	Ended      bool    `json:"ended,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Location   string  `json:"location,omitempty"`
 }
 
 // NewRecord builds the exported form of f, naming its sides with subj and obj.
@@ -52,15 +68,18 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		Start: f.Start.String(), StartPrecision: f.Start.Precision.String(),
 		End: f.End.String(), EndPrecision: f.End.Precision.String(),
 		Date: f.Date.String(), DatePrecision: f.Date.Precision.String(),
-		Ended:      f.Ended || !f.End.IsZero(),
-		Confidence: f.Confidence,
-		RecordedAt: timeString(f.RecordedAt),
-		Sources:    make([]SourceRecord, 0, len(f.Sources)),
+		Ended:           f.Ended || !f.End.IsZero(),
+		Confidence:      f.Confidence,
+		RecordedAt:      timeString(f.RecordedAt),
+		Sources:         make([]SourceRecord, 0, len(f.Sources)),
+		EndInferredFrom: f.EndInferredFrom,
 	}
 	for _, s := range f.Sources {
 		r.Sources = append(r.Sources, SourceRecord{
 			Article: s.Article, URL: s.URL, Title: s.Title, Published: s.Published.String(),
 			Sentence: s.Sentence, RecordedAt: timeString(s.RecordedAt),
+			Start: s.Start.String(), End: s.End.String(), Date: s.Date.String(),
+			Ended: s.Ended, Confidence: s.Confidence, Location: s.Location,
 		})
 	}
 	return r

@@ -171,7 +171,7 @@ func (r reader) article(ctx context.Context, id string) (a Article, ok bool, err
 
 // factQualifiers lists the predicates of a fact node other than its sources.
 var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
-	pEnded, pConfidence, pRecordedAt}
+	pEnded, pConfidence, pRecordedAt, pEndInferredFrom}
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
@@ -211,7 +211,40 @@ func decodeFact(id string, p props) (Fact, error) {
 	if t, ok := p.one(pRecordedAt).(quad.Time); ok {
 		f.RecordedAt = time.Time(t)
 	}
+	f.EndInferredFrom, _ = idFromIRI(p.one(pEndInferredFrom), "")
 	return f, nil
+}
+
+// decodeClaim decodes the claim of a source node. A node written before
+// sources carried claims (no confidence) is read as stating the
+// qualifiers of its fact f, except an inferred end.
+func decodeClaim(f *Fact, p props) (Claim, error) {
+	if p.one(pConfidence) == nil {
+		c := claimOf(f)
+		if f.EndInferredFrom != "" {
+			c.End = Date{}
+		}
+		return c, nil
+	}
+	c := Claim{Location: stringOf(p.one(pLocation))}
+	for _, d := range []struct {
+		pred quad.IRI
+		dst  *Date
+	}{{pStart, &c.Start}, {pEnd, &c.End}, {pDate, &c.Date}} {
+		if v := p.one(d.pred); v != nil {
+			var err error
+			if *d.dst, err = dateFromValue(v); err != nil {
+				return Claim{}, err
+			}
+		}
+	}
+	if b, ok := p.one(pEnded).(quad.Bool); ok {
+		c.Ended = bool(b)
+	}
+	if x, ok := p.one(pConfidence).(quad.Float); ok {
+		c.Confidence = float64(x)
+	}
+	return c, nil
 }
 
 // fact reads the fact with id and its sources; ok is false when it does not
@@ -233,6 +266,9 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 		src := Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
 		if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
 			src.RecordedAt = time.Time(t)
+		}
+		if src.Claim, err = decodeClaim(&f, sp); err != nil {
+			return Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
 		}
 		a, cached := articles[aid]
 		if !cached {

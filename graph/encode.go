@@ -27,8 +27,13 @@ package graph
 //	         "2024"^^xsd:gYear, "2024-10"^^xsd:gYearMonth, "2024-10-01"^^xsd:date;
 //	         <geokg:ended> true (xsd:boolean, only when true);
 //	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
-//	         <geokg:source> <source> (one quad per source)
-//	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime
+//	         <geokg:source> <source> (one quad per source);
+//	         <geokg:end_inferred_from> <fact> (only when the end was inferred)
+//	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
+//	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
+//	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>
+//	         (always; a source node without it predates claims and is read as
+//	         stating its fact's qualifiers)
 //	article  <geokg:id> "d01"; <geokg:url>; <geokg:title>; <geokg:published> (date as above);
 //	         <geokg:hash> "…"; <geokg:recorded_at> xsd:dateTime
 //
@@ -37,7 +42,8 @@ package graph
 // (label) of its fact node, so plain Cayley traversals such as
 // g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>") work.
 // Symmetric predicates (met, spoke_with, signed_agreement) also get the
-// reverse triple. Updating a qualifier removes the old quad and adds the new
+// reverse triple. The fact node's qualifiers are derived from its sources'
+// claims (Derive) and inferred ends (InferEnds). Updating a qualifier removes the old quad and adds the new
 // one in the same transaction. Source nodes are keyed by fact id, article id
 // and sentence, so one article restating a fact in the same sentence is one
 // source.
@@ -96,6 +102,8 @@ const (
 	pTitle      = quad.IRI("geokg:title")
 	pPublished  = quad.IRI("geokg:published")
 	pHash       = quad.IRI("geokg:hash")
+
+	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
 )
 
 // RelIRI returns the predicate IRI of the direct triple for fact predicate
@@ -308,6 +316,9 @@ func factQuads(f Fact) []quad.Quad {
 	if f.Ended {
 		qs = append(qs, quad.Make(n, pEnded, quad.Bool(true), nil))
 	}
+	if f.EndInferredFrom != "" {
+		qs = append(qs, quad.Make(n, pEndInferredFrom, FactIRI(f.EndInferredFrom), nil))
+	}
 	return qs
 }
 
@@ -315,11 +326,42 @@ func factQuads(f Fact) []quad.Quad {
 // the link from the fact node.
 func sourceQuads(factID string, src Source) []quad.Quad {
 	n := sourceIRI(factID, src.Article, src.Sentence)
-	return []quad.Quad{
+	qs := []quad.Quad{
 		quad.Make(FactIRI(factID), pSource, n, nil),
 		quad.Make(n, rdfType, classSource, nil),
 		quad.Make(n, pArticle, ArticleIRI(src.Article), nil),
 		quad.Make(n, pSentence, quad.String(src.Sentence), nil),
 		quad.Make(n, pRecordedAt, timeValue(src.RecordedAt), nil),
 	}
+	for _, v := range claimValues(src.Claim) {
+		qs = append(qs, quad.Make(n, v.pred, v.val, nil))
+	}
+	return qs
+}
+
+// claimValue is one property of a source's claim.
+type claimValue struct {
+	pred quad.IRI
+	val  quad.Value
+}
+
+// claimValues returns the properties that encode claim c; confidence is
+// always there, the other qualifiers when stated.
+func claimValues(c Claim) []claimValue {
+	out := []claimValue{{pConfidence, quad.Float(c.Confidence)}}
+	for _, d := range []struct {
+		pred quad.IRI
+		val  Date
+	}{{pStart, c.Start}, {pEnd, c.End}, {pDate, c.Date}} {
+		if v := dateValue(d.val); v != nil {
+			out = append(out, claimValue{d.pred, v})
+		}
+	}
+	if c.Ended {
+		out = append(out, claimValue{pEnded, quad.Bool(true)})
+	}
+	if c.Location != "" {
+		out = append(out, claimValue{pLocation, quad.String(c.Location)})
+	}
+	return out
 }

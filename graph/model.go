@@ -121,6 +121,10 @@ type Source struct {
 	Sentence  string `json:"sentence"`
 	// RecordedAt is when geokg first stored this source.
 	RecordedAt time.Time `json:"recorded_at,omitempty"`
+	// Claim is what this article stated about the fact's qualifiers; the
+	// fact's own qualifiers are derived from the claims of all its sources
+	// (see Derive).
+	Claim
 }
 
 // Fact is a dated, sourced relation between two entities. Subject and
@@ -141,6 +145,11 @@ type Fact struct {
 	Confidence float64   `json:"confidence"`
 	RecordedAt time.Time `json:"recorded_at"`
 	Sources    []Source  `json:"sources"`
+	// EndInferredFrom is set when no source states End and End was
+	// inferred instead (see InferEnds): it is the id of the fact the end
+	// was taken from — the successor's tenure, the new target, or the
+	// "succeeded" event.
+	EndInferredFrom string `json:"end_inferred_from,omitempty"`
 }
 
 // Key returns the identity of the fact: two statements with the same key

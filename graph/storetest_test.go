@@ -80,7 +80,7 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 			want.ComputeID()
 			want.RecordedAt = t0
 			want.Sources = []Source{{Article: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
-				Sentence: want.Sources[0].Sentence, RecordedAt: t0}}
+				Sentence: want.Sources[0].Sentence, RecordedAt: t0, Claim: claimOf(&want)}}
 			got, err := s.Fact(ctx, want.ID)
 			require.NoError(t, err)
 			assert.True(t, want.RecordedAt.Equal(got.RecordedAt))

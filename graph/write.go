@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 )
 
 // Batch is everything one article contributes to the store.
@@ -40,20 +38,32 @@ type WriteStats struct {
 	SourcesAdded int
 	// EntitiesAdded counts entities that were new.
 	EntitiesAdded int
+	// EndsInferred counts stored facts outside the batch whose inferred
+	// end the batch set, moved or cleared (see InferEnds).
+	EndsInferred int
 }
 
 // Write stores one article's batch in one transaction: on any error
 // nothing is written. The whole batch is validated first; an invalid fact
 // or entity is named in the error, which wraps ErrInvalid.
 //
-// Write is idempotent. Facts are identified by Fact.ComputeID (their Key).
-// A stored fact gains the batch's new sources (deduplicated by article and
-// sentence), takes a more precise Start, End or Date (Date.MorePrecise; on
-// equal precision the stored value stays), a Role or Location it lacked,
-// ORs Ended, keeps the maximum confidence, and keeps its first RecordedAt.
-// New facts and sources get RecordedAt = now. A stored entity gains new
-// aliases (deduplicated case-insensitively); its name and type are those of
-// the first writer. A stored article keeps its first metadata.
+// Write is idempotent, and the facts it leaves do not depend on the order
+// batches arrive in (RecordedAt aside). Facts are identified by
+// Fact.ComputeID (their Key). Each source keeps its own Claim — what its
+// article stated: a source whose Claim is zero takes its fact's qualifiers
+// (Start, End, Date, Ended, Confidence, Location). A stored fact gains the
+// batch's new sources (deduplicated by article and sentence; a restated
+// source merges its claims, see mergeClaim), and its qualifiers are derived
+// again from all its sources' claims (Derive). A symmetric fact is oriented
+// as its earliest source (by publication, article, sentence) states it; of
+// roles differing only in case the first in byte order is kept. Then, in
+// the same transaction, the inferred ends of every group of states the
+// batch touched are recomputed (InferEnds): a new holder of a
+// single-holder role, a "succeeded" event or a new target ends the open
+// term before it. New facts and sources get RecordedAt = now; a fact's
+// RecordedAt is its earliest source's. A stored entity gains new aliases
+// (deduplicated case-insensitively); its name and type are those of the
+// first writer. A stored article keeps its first metadata.
 func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, error) {
 	wrap := func(err error) error { return fmt.Errorf("write article %s: %w", b.Article.ID, err) }
 	if err := ctx.Err(); err != nil {
@@ -71,7 +81,7 @@ func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, 
 	case s.readOnly:
 		return WriteStats{}, wrap(ErrReadOnly)
 	}
-	w := &writer{r: reader{qs: s.qs}, tx: cayleygraph.NewTransaction(), now: now}
+	w := newWriter(reader{qs: s.qs}, now)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return WriteStats{}, wrap(err)
 	}
@@ -82,7 +92,8 @@ func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, 
 	}
 	s.log.Debug("batch written", "article", b.Article.ID, "quads", len(w.tx.Deltas),
 		"facts_added", w.stats.FactsAdded, "facts_merged", w.stats.FactsMerged,
-		"sources_added", w.stats.SourcesAdded, "entities_added", w.stats.EntitiesAdded)
+		"sources_added", w.stats.SourcesAdded, "entities_added", w.stats.EntitiesAdded,
+		"ends_inferred", w.stats.EndsInferred)
 	return w.stats, nil
 }
 
@@ -130,8 +141,12 @@ func prepare(b Batch) (map[string]*Entity, []*Fact, error) {
 			return nil, nil, fmt.Errorf("fact %d (%s %s %s): %w", i, f.Subject, f.Predicate, f.Object, err)
 		}
 		f.ComputeID()
+		for j := range f.Sources {
+			if f.Sources[j].Claim.IsZero() {
+				f.Sources[j].Claim = claimOf(&f)
+			}
+		}
 		if have := byID[f.ID]; have != nil {
-			mergeFact(have, &f)
 			have.Sources = append(have.Sources, f.Sources...)
 			continue
 		}
@@ -189,198 +204,4 @@ func mergeAliases(name string, have, add []string) []string {
 		}
 	}
 	return have
-}
-
-// mergeFact folds the qualifiers of g into f (not the sources) and reports
-// whether f changed.
-func mergeFact(f, g *Fact) bool {
-	changed := false
-	for _, d := range []struct{ dst, src *Date }{{&f.Start, &g.Start}, {&f.End, &g.End}, {&f.Date, &g.Date}} {
-		if d.src.MorePrecise(*d.dst) {
-			*d.dst = *d.src
-			changed = true
-		}
-	}
-	if g.Ended && !f.Ended {
-		f.Ended, changed = true, true
-	}
-	if g.Confidence > f.Confidence {
-		f.Confidence, changed = g.Confidence, true
-	}
-	if f.Role == "" && g.Role != "" {
-		f.Role, changed = g.Role, true
-	}
-	if f.Location == "" && g.Location != "" {
-		f.Location, changed = g.Location, true
-	}
-	return changed
-}
-
-// writer collects the deltas of one batch.
-type writer struct {
-	r     reader
-	tx    *cayleygraph.Transaction
-	now   time.Time
-	stats WriteStats
-}
-
-// add queues quads for adding.
-func (w *writer) add(qs []quad.Quad) {
-	for _, q := range qs {
-		w.tx.AddQuad(q)
-	}
-}
-
-// batch queues the deltas of the article, its entities and its facts.
-func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, facts []*Fact) error {
-	if _, ok, err := w.r.article(ctx, a.ID); err != nil {
-		return err
-	} else if !ok {
-		w.stats.ArticleNew = true
-		w.add(articleQuads(a, w.now))
-	}
-	ids := make([]string, 0, len(ents))
-	for id := range ents {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if err := w.entity(ctx, ents[id]); err != nil {
-			return err
-		}
-	}
-	for i, f := range facts {
-		for _, side := range []string{f.Subject, f.Object} {
-			if ents[side] != nil {
-				continue
-			}
-			if _, ok, err := w.r.entity(ctx, side); err != nil {
-				return err
-			} else if !ok {
-				return fmt.Errorf("fact %d (%s %s %s): %w: entity %s is neither in the batch nor stored",
-					i, f.Subject, f.Predicate, f.Object, ErrInvalid, side)
-			}
-		}
-		if err := w.fact(ctx, f); err != nil {
-			return fmt.Errorf("fact %s: %w", f.ID, err)
-		}
-	}
-	return nil
-}
-
-// entity queues a new entity, or the new aliases of a stored one.
-func (w *writer) entity(ctx context.Context, e *Entity) error {
-	old, ok, err := w.r.entity(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		w.stats.EntitiesAdded++
-		w.add(entityQuads(*e))
-		return nil
-	}
-	n := len(old.Aliases)
-	all := mergeAliases(old.Name, old.Aliases, append([]string{e.Name}, e.Aliases...))
-	for _, a := range all[n:] {
-		w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pAlias, quad.String(a), nil))
-		if k := AliasKey(a); k != "" {
-			w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pKey, quad.String(k), nil))
-		}
-	}
-	return nil
-}
-
-// fact queues a new fact with its sources, or merges f into the stored fact.
-func (w *writer) fact(ctx context.Context, f *Fact) error {
-	old, ok, err := w.r.factNode(ctx, f.ID)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		f.RecordedAt = w.now
-		w.stats.FactsAdded++
-		w.add(factQuads(*f))
-		_, err := w.sources(ctx, f.ID, f.Sources, false)
-		return err
-	}
-	merged := old
-	changed := mergeFact(&merged, f)
-	if changed {
-		w.replace(&old, &merged)
-	}
-	n, err := w.sources(ctx, f.ID, f.Sources, true)
-	if err != nil {
-		return err
-	}
-	if n > 0 || changed {
-		w.stats.FactsMerged++
-	}
-	return nil
-}
-
-// sources queues the sources of fact factID that are new (by article and
-// sentence; when stored is true the store is asked too) and returns how
-// many it queued.
-func (w *writer) sources(ctx context.Context, factID string, srcs []Source, stored bool) (int, error) {
-	n := 0
-	seen := map[string]bool{}
-	for _, src := range srcs {
-		k := src.Article + "\x00" + src.Sentence
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		if stored {
-			if ok, err := w.r.hasNode(ctx, sourceIRI(factID, src.Article, src.Sentence)); err != nil {
-				return n, err
-			} else if ok {
-				continue
-			}
-		}
-		src.RecordedAt = w.now
-		w.add(sourceQuads(factID, src))
-		n++
-	}
-	w.stats.SourcesAdded += n
-	return n, nil
-}
-
-// replace queues the quad changes that turn stored fact old into f: each
-// changed qualifier's old quad is removed and its new quad added.
-func (w *writer) replace(old, f *Fact) {
-	n := FactIRI(f.ID)
-	set := func(pred quad.IRI, was, is quad.Value) {
-		if was != nil {
-			w.tx.RemoveQuad(quad.Make(n, pred, was, nil))
-		}
-		if is != nil {
-			w.tx.AddQuad(quad.Make(n, pred, is, nil))
-		}
-	}
-	str := func(s string) quad.Value {
-		if s == "" {
-			return nil
-		}
-		return quad.String(s)
-	}
-	for _, d := range []struct {
-		pred    quad.IRI
-		was, is Date
-	}{{pStart, old.Start, f.Start}, {pEnd, old.End, f.End}, {pDate, old.Date, f.Date}} {
-		if d.was != d.is {
-			set(d.pred, dateValue(d.was), dateValue(d.is))
-		}
-	}
-	if old.Ended != f.Ended {
-		set(pEnded, nil, quad.Bool(true))
-	}
-	if old.Confidence != f.Confidence {
-		set(pConfidence, quad.Float(old.Confidence), quad.Float(f.Confidence))
-	}
-	if old.Role != f.Role {
-		set(pRole, str(old.Role), str(f.Role))
-	}
-	if old.Location != f.Location {
-		set(pLocation, str(old.Location), str(f.Location))
-	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 )
 
 // Store is what the pipeline needs of the graph store.
@@ -189,6 +190,10 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			return
 		}
 		batch := BuildBatch(j.art, j.hash, j.result)
+		if err := p.canonicalize(ctx, &batch); err != nil {
+			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("resolve: %w", err)})
+			return
+		}
 		// The write is not cancelled with ctx: an article whose facts are
 		// extracted is finished before shutting down.
 		st, err := p.Store.Write(context.WithoutCancel(ctx), batch, now())
@@ -234,6 +239,23 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		return sum, err
 	}
 	return sum, ctx.Err()
+}
+
+// canonicalize maps the batch's people onto the people already stored
+// (package resolve), when the store can look names up. Like the write, it
+// is not cancelled with ctx. It runs in the serialized writer stage, so the
+// store cannot change between the lookups and the write.
+func (p *Pipeline) canonicalize(ctx context.Context, b *graph.Batch) error {
+	l, ok := p.Store.(resolve.Lookup)
+	if !ok {
+		return nil
+	}
+	r, err := resolve.Default()
+	if err != nil {
+		return err
+	}
+	_, err = r.Batch(context.WithoutCancel(ctx), l, b)
+	return err
 }
 
 // BuildBatch turns an article and its extraction into the batch written to

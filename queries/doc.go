@@ -1,5 +1,9 @@
 // Package queries answers typed questions over the graph in time: facts as
-// of a date or between dates, with names resolved through aliases. It
+// of a date or between dates, holders of a role, an entity's timeline, with
+// names resolved through aliases. Valid time is precision-aware (a bound
+// known to a month makes an answer inside that month uncertain) and every
+// time query can be asked "as known" on a date: only the sources recorded
+// by then count (time.go). It
 // returns structs and never prints; the CLI and console render them.
 //
 // Time is always passed in: a query takes the dates it is about and never

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
-	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -30,13 +28,18 @@ func New(s Store) *Engine { return &Engine{store: s} }
 
 // FactsQuery selects facts. Names are resolved through aliases; an empty
 // field matches anything. At selects facts whose valid time contains that
-// day; From/To select facts overlapping the range (events dated inside it).
+// day (see InForceAt); From/To select facts overlapping the range (events
+// dated inside it). AsKnown answers with only what had been ingested by the
+// end of that day (sources recorded by then, bounds derived from them); it
+// combines with At or From/To ("what did we know on D about who led X on
+// D'").
 type FactsQuery struct {
 	Subject   string
 	Predicate string
 	Object    string
 	At        graph.Date
 	From, To  graph.Date
+	AsKnown   graph.Date
 }
 
 // Answer is one fact with both of its entities.
@@ -44,6 +47,9 @@ type Answer struct {
 	Fact    graph.Fact
 	Subject graph.Entity
 	Object  graph.Entity
+	// Uncertain marks an answer to a time query that rests on a bound or
+	// date known only to a month or year (see InForceAt).
+	Uncertain bool
 }
 
 // Facts returns the facts matching q, ordered by time then id. For
@@ -79,19 +85,21 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 			return nil, err
 		}
 	}
-	var out []graph.Fact
+	out := make([]graph.Fact, 0, len(cands))
 	for _, f := range cands {
 		out = append(out, f)
 	}
-	out = e.inTime(ctx, out, q)
-	sort.Slice(out, func(i, j int) bool {
-		ti, tj := sortTime(out[i]), sortTime(out[j])
-		if !ti.Equal(tj) {
-			return ti.Before(tj)
-		}
-		return out[i].ID < out[j].ID
-	})
-	return e.answers(ctx, out)
+	out, err = e.asKnown(ctx, out, q.AsKnown)
+	if err != nil {
+		return nil, err
+	}
+	byTime(out)
+	out, unsure := inTime(out, q.At, q.From, q.To)
+	answers, err := e.answers(ctx, out)
+	for i := range answers {
+		answers[i].Uncertain = unsure[answers[i].Fact.ID]
+	}
+	return answers, err
 }
 
 // resolve returns the ids of the entities named name, nil for "".
@@ -113,55 +121,38 @@ func (e *Engine) resolve(ctx context.Context, name string) ([]string, error) {
 	return ids, nil
 }
 
-// inTime keeps the facts in force at q.At or overlapping q.From..q.To.
-func (e *Engine) inTime(ctx context.Context, facts []graph.Fact, q FactsQuery) []graph.Fact {
-	if q.At.IsZero() && q.From.IsZero() && q.To.IsZero() {
-		return facts
+// inTime keeps the facts in force at day at, or else overlapping
+// from..to, and returns the ids of those that are uncertain. With no
+// dates it keeps everything.
+func inTime(facts []graph.Fact, at, from, to graph.Date) ([]graph.Fact, map[string]bool) {
+	unsure := map[string]bool{}
+	if at.IsZero() && from.IsZero() && to.IsZero() {
+		return facts, unsure
 	}
-	var need []graph.Fact
-	if !q.At.IsZero() {
-		for _, f := range facts {
-			if InForce(f, q.At) {
-				need = append(need, f)
+	var keep []graph.Fact
+	for _, f := range facts {
+		var in, u bool
+		if !at.IsZero() {
+			in, u = InForceAt(f, at)
+		} else {
+			in, u = overlaps(f, from, to)
+		}
+		if in {
+			keep = append(keep, f)
+			if u {
+				unsure[f.ID] = true
 			}
 		}
-		return dropSuperseded(ctx, e.store, need, q.At)
 	}
-	for _, f := range facts {
-		g := withKnownEnd(f)
-		if g.Overlaps(q.From, q.To) {
-			need = append(need, f)
-		}
-	}
-	return need
-}
-
-// InForce reports whether f held on day d. A state marked ended without an
-// end date is taken to have ended by the first time a source reported it.
-func InForce(f graph.Fact, d graph.Date) bool {
-	g := withKnownEnd(f)
-	return g.Contains(d)
-}
-
-// withKnownEnd returns f with End set to the earliest publication date of
-// its sources when f is known to be over but its end is unknown.
-func withKnownEnd(f graph.Fact) graph.Fact {
-	if graph.IsEvent(f.Predicate) || !f.Ended || !f.End.IsZero() {
-		return f
-	}
-	var first graph.Date
-	for _, s := range f.Sources {
-		if !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
-			first = s.Published
-		}
-	}
-	f.End = first
-	return f
+	return keep, unsure
 }
 
 // dropSuperseded removes leadership facts whose holder was followed in the
 // same role of the same organization or country by someone whose term
 // started after theirs and by day d: a single holder leads at a time.
+// Facts no longer needs it — the store infers the ends of such terms
+// (graph.InferEnds) — but it stays as a safety net for callers that filter
+// facts themselves.
 func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Date) []graph.Fact {
 	type rival struct {
 		subject, role string
@@ -205,15 +196,9 @@ func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Da
 	return out
 }
 
+// sameRole reports whether two roles are the same, an empty role matching any.
 func sameRole(a, b string) bool {
 	return a == "" || b == "" || graph.Slug(a) == graph.Slug(b)
-}
-
-func sortTime(f graph.Fact) time.Time {
-	if !f.Date.IsZero() {
-		return f.Date.Time()
-	}
-	return f.Start.Time()
 }
 
 // answers attaches both entities to each fact.

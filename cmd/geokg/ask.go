@@ -1,6 +1,104 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/geokg/geokg/console"
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/queries"
+)
 
 // addAskCmds registers the commands of this file on parent.
-func addAskCmds(parent *cobra.Command, a *app) {}
+func addAskCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newAskCmd(a), newConsoleCmd(a))
+}
+
+// todayFlag reads --today, defaulting to the system date.
+func todayFlag(v string) (graph.Date, error) {
+	if v == "" {
+		return graph.DateFromTime(time.Now()), nil
+	}
+	d, err := graph.ParseDate(v)
+	if err != nil || d.Precision != graph.DayPrecision {
+		return graph.Date{}, fmt.Errorf("--today %q: want YYYY-MM-DD", v)
+	}
+	return d, nil
+}
+
+func newAskCmd(a *app) *cobra.Command {
+	var o struct {
+		json    bool
+		today   string
+		maxHops int
+	}
+	cmd := &cobra.Command{
+		Use:   "ask QUESTION",
+		Short: "Ask the graph a question in English",
+		Long: `Ask answers an English question from the graph, says how it read the
+question ("interpreted as: ...") and gives each answer with its dates,
+confidence and sources.
+
+Questions it reads (dates as analysts write them: "on 1 June 2024", "in June
+2024", "2024-06-01", "in 2023", "between March and May 2025", "last month",
+"now"; no date means today for who-holds-what questions and all time for
+events):
+  who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]
+  who held / was POSITION [on DATE]; what positions has PERSON held
+  when did PERSON become / stop being ROLE-or-POSITION
+  who did X meet / speak with / sanction / threaten / criticize [in ...]
+  whom did X meet most; who sanctioned X
+  which countries were members of ORG [on DATE]; what is ORG's target [on DATE]
+  what happened with X [in ...]
+  what links X and Y / how is X connected to Y
+
+Names go through aliases and tolerate small misspellings ("Zelenskiy",
+"Stoltenburg"); a misspelling close to several names asks "did you mean".
+A question it cannot read gets the closest forms as suggestions.
+
+--json prints {"question", "interpretation", "answers": [{"name", "start",
+"end", "date", "confidence", "facts": [...]}]}, facts in the export schema.`,
+		Example: `  geokg ask "who led NATO in June 2024?"
+  geokg ask "who was the prime minister of Japan on 1 March 2025?"
+  geokg ask "whom did Trump meet between February and March 2025?" --json
+  geokg ask "how is Waltz connected to Rutte?"`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			today, err := todayFlag(o.today)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			q := strings.Join(args, " ")
+			res, err := queries.New(store).Ask(ctx, queries.AskQuery{Question: q, Today: today, MaxHops: o.maxHops})
+			var pe *queries.ParseError
+			if errors.As(err, &pe) {
+				fmt.Fprintf(a.stderr, "cannot read %q as a question. Closest forms:\n", q)
+				for _, s := range pe.Suggestions {
+					fmt.Fprintf(a.stderr, "  geokg ask %q\n", s)
+				}
+				return errSilent{err}
+			}
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return console.WriteJSON(a.stdout, console.NewAskJSON(res))
+			}
+			return console.WriteAsk(a.stdout, res)
+		},
+	}
+	cmd.Flags().BoolVar(&o.json, "json", false, "print the answer as JSON (facts in the export schema)")
+	cmd.Flags().StringVar(&o.today, "today", "", `the date of "now" and of questions without a date, YYYY-MM-DD (default: the system date)`)
+	cmd.Flags().IntVar(&o.maxHops, "max-hops", queries.DefaultMaxHops, "longest path for \"how is X connected to Y\"")
+	return cmd
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,6 +27,10 @@ type Config struct {
 	LogFormat string `mapstructure:"log_format"`
 	// Ingest holds the ingest settings.
 	Ingest IngestConfig `mapstructure:"ingest"`
+	// Sources are the sources `geokg schedule` pulls articles from.
+	Sources []SourceConfig `mapstructure:"sources"`
+	// Schedule holds the settings of `geokg schedule`.
+	Schedule ScheduleConfig `mapstructure:"schedule"`
 }
 
 // IngestConfig holds the settings of `geokg ingest`.
@@ -38,6 +43,42 @@ type IngestConfig struct {
 	Published string `mapstructure:"published"`
 }
 
+// SourceConfig is one entry of the sources list (see ingest/schedule.Source).
+type SourceConfig struct {
+	// Name identifies the source in logs, state and `geokg sources`.
+	Name string `mapstructure:"name"`
+	// Kind is rss, atom, jsonl, dir or html.
+	Kind string `mapstructure:"kind"`
+	// URL is fetched over HTTP(S) (rss, atom, jsonl, html).
+	URL string `mapstructure:"url"`
+	// Path is a local file (rss, atom, jsonl, html) or folder (dir).
+	Path string `mapstructure:"path"`
+	// Every is the interval between runs, e.g. 15m.
+	Every time.Duration `mapstructure:"every"`
+	// Cron is a 5-field cron spec or @hourly-style descriptor, instead of Every.
+	Cron string `mapstructure:"cron"`
+	// FollowLinks reads rss/atom items from their linked page's main text.
+	FollowLinks bool `mapstructure:"follow_links"`
+}
+
+// ScheduleConfig holds the settings of `geokg schedule`.
+type ScheduleConfig struct {
+	// State is the source state file; empty means sources.state.json in
+	// the store directory (kept in memory for the "memory" store).
+	State string `mapstructure:"state"`
+	// Timeout bounds one source's run.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// HTTPTimeout bounds each HTTP request.
+	HTTPTimeout time.Duration `mapstructure:"http_timeout"`
+	// Backoff is the wait after a source's first failure; it doubles with
+	// each further one up to MaxBackoff.
+	Backoff time.Duration `mapstructure:"backoff"`
+	// MaxBackoff caps the wait between retries of a failing source.
+	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+	// UserAgent is sent with every HTTP request.
+	UserAgent string `mapstructure:"user_agent"`
+}
+
 // defaultConfig returns the defaults, visible in one place.
 func defaultConfig() Config {
 	return Config{
@@ -45,6 +86,13 @@ func defaultConfig() Config {
 		LogLevel:  "warn",
 		LogFormat: "text",
 		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20},
+		Schedule: ScheduleConfig{
+			Timeout:     10 * time.Minute,
+			HTTPTimeout: 30 * time.Second,
+			Backoff:     30 * time.Second,
+			MaxBackoff:  time.Hour,
+			UserAgent:   "geokg (+https://github.com/geokg/geokg)",
+		},
 	}
 }
 
@@ -58,6 +106,12 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.workers", d.Ingest.Workers)
 	v.SetDefault("ingest.max_bytes", d.Ingest.MaxBytes)
 	v.SetDefault("ingest.published", d.Ingest.Published)
+	v.SetDefault("schedule.state", d.Schedule.State)
+	v.SetDefault("schedule.timeout", d.Schedule.Timeout)
+	v.SetDefault("schedule.http_timeout", d.Schedule.HTTPTimeout)
+	v.SetDefault("schedule.backoff", d.Schedule.Backoff)
+	v.SetDefault("schedule.max_backoff", d.Schedule.MaxBackoff)
+	v.SetDefault("schedule.user_agent", d.Schedule.UserAgent)
 }
 
 // loadConfig reads the config file (--config, else GEOKG_CONFIG, else

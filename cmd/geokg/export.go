@@ -2,66 +2,230 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
 )
 
+// exportOptions are the flags of `geokg export`.
+type exportOptions struct {
+	format, out, at, from, to string
+	entities                  bool
+	filter                    export.Filter
+}
+
 func newExportCmd(a *app) *cobra.Command {
-	var format, out string
+	var o exportOptions
+	var formats strings.Builder
+	for _, f := range export.Formats() {
+		fmt.Fprintf(&formats, "  %-8s %s\n", f.Name, f.Summary)
+	}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the graph's facts to a file for analysis",
-		Long: `Export writes every fact with its names, dates (ISO, at the precision
-known: 2024, 2024-10 or 2024-10-01), role, location, confidence and sources.
+		Long: `Export writes the facts of the graph, with their names, dates (ISO, at the
+precision known: 2024, 2024-10 or 2024-10-01), role, location, confidence and
+sources, in a format analysis tools open directly.
 
 Formats:
-  jsonl  one fact per line, the schema of 'geokg query facts --json'`,
+` + formats.String() + `
+-o FILE writes one file (--entities: the entity table instead of the facts);
+-o DIR (an existing directory, or a path ending in /) writes the main file
+(facts.csv, facts.parquet, graph.gexf, ...) and, for csv, jsonl and parquet,
+entities.EXT beside it. Without -o the output goes to standard output. Files
+are written whole or not at all.
+
+Filters, the same for every format:
+  --at DATE              a snapshot: the facts true on that day
+  --from/--to DATE       facts whose time overlaps the range (events inside it)
+  --predicate P          one predicate
+  --entity NAME          the neighbourhood of an entity (names and aliases
+  --hops N               resolve); N steps out, 1 by default
+  --min-confidence X     facts at least this confident`,
 		Example: `  geokg export --format jsonl -o facts.jsonl
-  geokg export --db /var/lib/geokg | jq -r .subject`,
+  geokg export --format csv -o out/                  # out/facts.csv and out/entities.csv
+  geokg export --format parquet -o out/ --from 2024-01-01
+  geokg export --format gexf --entity NATO --hops 2 -o nato.gexf
+  geokg export --format events --predicate met | head
+  geokg export --format nquads -o graph.nq && geokg --db copy.db import graph.nq`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "jsonl" {
-				return fmt.Errorf("--format %q: supported formats: jsonl", format)
-			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			var w io.Writer = a.stdout
-			var f *os.File
-			if out != "" && out != "-" {
-				f, err = os.Create(out)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				w = f
-			}
-			bw := bufio.NewWriterSize(w, 1<<16)
-			n, err := export.JSONL(ctx, store, bw)
-			if err != nil {
-				return err
-			}
-			if err := bw.Flush(); err != nil {
-				return err
-			}
-			if f != nil {
-				if err := f.Close(); err != nil {
-					return err
-				}
-				a.log.Info("exported", "facts", n, "file", out)
-			}
-			return nil
+			return a.runExport(cmd.Context(), &o)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (default standard output)")
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "jsonl", "output format: "+strings.Join(export.Names(), ", "))
+	f.StringVarP(&o.out, "output", "o", "", "output file or directory (default standard output)")
+	f.BoolVar(&o.entities, "entities", false, "write the entity table instead of the facts (csv, jsonl, parquet)")
+	f.StringVar(&o.at, "at", "", "only facts true on this date (a snapshot)")
+	f.StringVar(&o.from, "from", "", "only facts overlapping the range from this date")
+	f.StringVar(&o.to, "to", "", "only facts overlapping the range up to this date (inclusive)")
+	f.StringVar(&o.filter.Predicate, "predicate", "", "only this predicate: "+strings.Join(graph.Predicates, ", "))
+	f.StringVar(&o.filter.Entity, "entity", "", "only the neighbourhood of this entity (name or alias)")
+	f.IntVar(&o.filter.Hops, "hops", 0, "radius of the --entity neighbourhood (default 1)")
+	f.Float64Var(&o.filter.MinConfidence, "min-confidence", 0, "only facts at least this confident (0..1)")
 	return cmd
+}
+
+// exportJob is one file an export writes.
+type exportJob struct {
+	path  string // "" for standard output
+	write export.WriteFunc
+	what  string // "facts" or "entities"
+}
+
+func (a *app) runExport(ctx context.Context, o *exportOptions) error {
+	format, err := export.Lookup(o.format)
+	if err != nil {
+		return fmt.Errorf("--format %q: %w; supported formats: %s", o.format, export.ErrUnknownFormat,
+			strings.Join(export.Names(), ", "))
+	}
+	if o.filter.At, err = parseDateFlag("--at", o.at); err != nil {
+		return err
+	}
+	if o.filter.From, err = parseDateFlag("--from", o.from); err != nil {
+		return err
+	}
+	if o.filter.To, err = parseDateFlag("--to", o.to); err != nil {
+		return err
+	}
+	if o.entities && format.Entities == nil {
+		return fmt.Errorf("--entities: %s: %w (csv, jsonl and parquet have one)", format.Name, export.ErrNoEntityTable)
+	}
+	jobs, err := exportJobs(format, o)
+	if err != nil {
+		return err
+	}
+	if len(jobs) == 1 && jobs[0].path == "" && format.Binary && isTerminal(a.stdout) {
+		return fmt.Errorf("%s is a binary format: write it to a file with -o", format.Name)
+	}
+	store, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	sel, err := export.NewSelection(store, o.filter)
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		n, err := a.exportOne(ctx, sel, j)
+		if err != nil {
+			return err
+		}
+		if j.path != "" {
+			fmt.Fprintf(a.stderr, "exported %d %s to %s\n", n, j.what, j.path)
+			a.log.Info("exported", "format", format.Name, j.what, n, "file", j.path)
+		}
+	}
+	return nil
+}
+
+// exportJobs lists the files to write: one to standard output or a file,
+// or the main file and the entity table in a directory.
+func exportJobs(f export.Format, o *exportOptions) ([]exportJob, error) {
+	facts := exportJob{write: f.Facts, what: "facts"}
+	ents := exportJob{write: f.Entities, what: "entities"}
+	if o.out == "" || o.out == "-" {
+		if o.entities {
+			return []exportJob{ents}, nil
+		}
+		return []exportJob{facts}, nil
+	}
+	fi, err := os.Stat(o.out)
+	isDir := err == nil && fi.IsDir()
+	if !isDir && !strings.HasSuffix(o.out, "/") && !strings.HasSuffix(o.out, string(os.PathSeparator)) {
+		if o.entities {
+			ents.path = o.out
+			return []exportJob{ents}, nil
+		}
+		facts.path = o.out
+		return []exportJob{facts}, nil
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return nil, err
+	}
+	facts.path = filepath.Join(o.out, f.FileName())
+	ents.path = filepath.Join(o.out, "entities."+f.Ext)
+	switch {
+	case o.entities:
+		return []exportJob{ents}, nil
+	case f.Entities != nil:
+		return []exportJob{facts, ents}, nil
+	}
+	return []exportJob{facts}, nil
+}
+
+// exportOne writes one file (or standard output), atomically for files:
+// the data goes to a temporary file renamed over path once complete.
+func (a *app) exportOne(ctx context.Context, sel *export.Selection, j exportJob) (n int, err error) {
+	var w io.Writer = a.stdout
+	var tmp *os.File
+	if j.path != "" {
+		tmp, err = os.CreateTemp(filepath.Dir(j.path), "."+filepath.Base(j.path)+".*.tmp")
+		if err != nil {
+			return 0, err
+		}
+		defer func() {
+			if err != nil {
+				tmp.Close()
+				os.Remove(tmp.Name())
+			}
+		}()
+		w = tmp
+	}
+	done := a.exportProgress(ctx, sel, j.what)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	n, err = j.write(ctx, bw, sel)
+	done()
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		if errors.Is(err, export.ErrUnknownEntity) {
+			return n, err
+		}
+		return n, fmt.Errorf("export %s: %w", j.what, err)
+	}
+	if tmp == nil {
+		return n, nil
+	}
+	if err = tmp.Chmod(0o644); err == nil {
+		err = tmp.Close()
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), j.path)
+	}
+	return n, err
+}
+
+// exportProgress shows a counter of rows written on a terminal and returns
+// the function that ends it.
+func (a *app) exportProgress(ctx context.Context, sel *export.Selection, what string) func() {
+	if !isTerminal(a.stderr) {
+		sel.Progress = nil
+		return func() {}
+	}
+	p := mpb.NewWithContext(ctx, mpb.WithOutput(a.stderr), mpb.WithRefreshRate(150*time.Millisecond))
+	bar := p.New(0, mpb.SpinnerStyle(),
+		mpb.PrependDecorators(decor.Name("exporting ")),
+		mpb.AppendDecorators(decor.CurrentNoUnit("%d "+what), decor.Name(" "), decor.AverageSpeed(0, "%.0f/s")))
+	sel.Progress = func() { bar.Increment() }
+	return func() {
+		sel.Progress = nil
+		bar.SetTotal(-1, true)
+		p.Wait()
+	}
 }

@@ -1,6 +1,130 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/spf13/cobra"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
+)
 
 // addExchangeCmds registers the commands of this file on parent.
-func addExchangeCmds(parent *cobra.Command, a *app) {}
+func addExchangeCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newImportCmd(a))
+}
+
+func newImportCmd(a *app) *cobra.Command {
+	var merge bool
+	cmd := &cobra.Command{
+		Use:   "import FILE.nq...",
+		Short: "Load an N-Quads export into the store",
+		Long: `Import loads files written by 'geokg export --format nquads' into the store
+(--db), quad for quad: exporting the new store gives the same file back. It
+moves a graph between stores and backends (bolt, memory, PostgreSQL when
+supported). FILE may be gzip-compressed (.gz) or "-" for standard input.
+
+The store must be empty unless --merge is given: merging adds the file's
+quads to what is stored, and a fact stored in both with different
+qualifiers then carries both values.`,
+		Example: `  geokg --db old.db export --format nquads -o graph.nq
+  geokg --db new.db import graph.nq
+  geokg --db old.db export --format nquads | geokg --db new.db import -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runImport(cmd.Context(), args, merge)
+		},
+	}
+	cmd.Flags().BoolVar(&merge, "merge", false, "add to a store that already holds a graph")
+	return cmd
+}
+
+func (a *app) runImport(ctx context.Context, files []string, merge bool) error {
+	store, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if !merge {
+		st, err := store.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		if st.Facts+st.Entities+st.Articles > 0 {
+			return fmt.Errorf("import: store %s already holds %d facts and %d entities; use --merge to add to it",
+				a.cfg.DB, st.Facts, st.Entities)
+		}
+	}
+	total := 0
+	for _, name := range files {
+		n, err := a.importFile(ctx, store, name)
+		total += n
+		if err != nil {
+			return fmt.Errorf("import %s: %w", name, err)
+		}
+	}
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "imported %d quads; the store holds %d facts, %d entities, %d sources, %d articles\n",
+		total, st.Facts, st.Entities, st.Sources, st.Articles)
+	return nil
+}
+
+// importFile loads one N-Quads file (plain, .gz or "-").
+func (a *app) importFile(ctx context.Context, store *graph.Store, name string) (int, error) {
+	var r io.Reader = a.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		r = f
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return 0, err
+		}
+		defer zr.Close()
+		r = zr
+	}
+	var qr quad.Reader = export.ReadNQuads(r)
+	if isTerminal(a.stderr) {
+		p := mpb.NewWithContext(ctx, mpb.WithOutput(a.stderr), mpb.WithRefreshRate(150*time.Millisecond))
+		bar := p.New(0, mpb.SpinnerStyle(),
+			mpb.PrependDecorators(decor.Name("importing ")),
+			mpb.AppendDecorators(decor.CurrentNoUnit("%d quads"), decor.Name(" "), decor.AverageSpeed(0, "%.0f/s")))
+		qr = countingReader{qr, bar.Increment}
+		defer func() {
+			bar.SetTotal(-1, true)
+			p.Wait()
+		}()
+	}
+	return store.LoadQuads(ctx, qr)
+}
+
+// countingReader calls tick for every quad it reads.
+type countingReader struct {
+	quad.Reader
+	tick func()
+}
+
+func (c countingReader) ReadQuad() (quad.Quad, error) {
+	q, err := c.Reader.ReadQuad()
+	if err == nil {
+		c.tick()
+	}
+	return q, err
+}

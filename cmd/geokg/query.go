@@ -31,8 +31,8 @@ func newQueryCmd(a *app) *cobra.Command {
 
 func newQueryFactsCmd(a *app) *cobra.Command {
 	var q struct {
-		subject, predicate, object, at, from, to string
-		json                                     bool
+		subject, predicate, object, at, from, to, asKnown string
+		json                                              bool
 	}
 	cmd := &cobra.Command{
 		Use:   "facts",
@@ -43,13 +43,20 @@ Names are resolved through aliases ("NATO", "U.S.", "Trump"); symmetric
 predicates (met, spoke_with, signed_agreement) match either side.
 
 --at DATE keeps the facts whose valid time contains that day: an unknown bound
-is open, an end date is exclusive, and a leader followed in the same role by
-someone who started later (and by DATE) is no longer in force. --from/--to
-keep facts overlapping the range (events dated inside it). Dates are YYYY,
-YYYY-MM or YYYY-MM-DD.`,
+is open, an end date is exclusive, and a term nobody states the end of ends
+where its successor's began (a new holder of a single-holder role, an explicit
+"succeeded", a new target). A bound known only to a month or year counts from
+its first day: a term starting 2024-10 is not in force at 2024-09-15, and is at
+2024-10-15 but marked uncertain ("?" in the table, "uncertain": true in JSON).
+--from/--to keep facts overlapping the range (events dated inside it).
+
+--as-known DATE answers with what geokg had ingested by the end of that day:
+only sources recorded by then count, and bounds are derived from them alone.
+It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
 		Example: `  geokg query facts --object Japan --predicate leads --at 2025-03-01
   geokg query facts --subject "Donald Trump" --predicate met --from 2024-11-01 --to 2024-12-31
-  geokg query facts --subject Rutte --json`,
+  geokg query facts --subject Rutte --json
+  geokg query facts --object NATO --predicate leads --at 2024-12-15 --as-known 2025-01-01`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fq := queries.FactsQuery{Subject: q.subject, Predicate: q.predicate, Object: q.object}
@@ -61,6 +68,9 @@ YYYY-MM or YYYY-MM-DD.`,
 				return err
 			}
 			if fq.To, err = parseDateFlag("--to", q.to); err != nil {
+				return err
+			}
+			if fq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
 				return err
 			}
 			if !fq.At.IsZero() && (!fq.From.IsZero() || !fq.To.IsZero()) {
@@ -93,6 +103,7 @@ YYYY-MM or YYYY-MM-DD.`,
 	f.StringVar(&q.at, "at", "", "facts in force on this date")
 	f.StringVar(&q.from, "from", "", "facts overlapping the range from this date")
 	f.StringVar(&q.to, "to", "", "facts overlapping the range up to this date (inclusive)")
+	f.StringVar(&q.asKnown, "as-known", "", "answer with only what had been ingested by this date")
 	f.BoolVar(&q.json, "json", false, "print a JSON array in the export schema")
 	return cmd
 }
@@ -108,7 +119,9 @@ func parseDateFlag(name, v string) (graph.Date, error) {
 func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
 	recs := make([]export.Record, 0, len(answers))
 	for _, an := range answers {
-		recs = append(recs, export.NewRecord(an.Fact, an.Subject, an.Object))
+		rec := export.NewRecord(an.Fact, an.Subject, an.Object)
+		rec.Uncertain = an.Uncertain
+		recs = append(recs, rec)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -125,7 +138,11 @@ func writeFactTable(w io.Writer, answers []queries.Answer) error {
 	fmt.Fprintln(tw, "SUBJECT\tPREDICATE\tOBJECT\tROLE\tWHEN\tSOURCES")
 	for _, an := range answers {
 		f := an.Fact
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", an.Subject.Name, f.Predicate, an.Object.Name, f.Role, when(f), sourceRef(f))
+		w := when(f)
+		if an.Uncertain {
+			w += " ?"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", an.Subject.Name, f.Predicate, an.Object.Name, f.Role, w, sourceRef(f))
 	}
 	return tw.Flush()
 }

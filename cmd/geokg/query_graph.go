@@ -1,6 +1,188 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/geokg/geokg/console"
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/queries"
+)
 
 // addGraphQueryCmds registers the commands of this file on parent.
-func addGraphQueryCmds(parent *cobra.Command, a *app) {}
+func addGraphQueryCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newQueryPathCmd(a), newQueryNeighborsCmd(a), newQueryEntitiesCmd(a), newQueryGizmoCmd(a))
+}
+
+func newQueryPathCmd(a *app) *cobra.Command {
+	var o struct {
+		at      string
+		maxHops int
+		limit   int
+		json    bool
+	}
+	cmd := &cobra.Command{
+		Use:   "path A B",
+		Short: "Shortest chains of facts linking two entities",
+		Long: `Path finds the shortest chains of facts between two entities, walking facts
+in either direction, up to --max-hops facts long. Each step shows the fact's
+date or period and its first source. --at uses only facts in force on that
+day (events: dated that day).`,
+		Example: `  geokg query path Waltz Rutte
+  geokg query path "Narendra Modi" NATO --max-hops 3 --json
+  geokg query path Finland Sweden --at 2024-06-01`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			at, err := parseDateFlag("--at", o.at)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			r, err := queries.New(store).Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, MaxHops: o.maxHops, Limit: o.limit})
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return console.WriteJSON(a.stdout, console.NewPathJSON(r))
+			}
+			return console.WritePaths(a.stdout, r)
+		},
+	}
+	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
+	cmd.Flags().IntVar(&o.maxHops, "max-hops", queries.DefaultMaxHops, "longest path, in facts")
+	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultMaxPaths, "most paths shown")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (facts in the export schema)")
+	return cmd
+}
+
+func newQueryNeighborsCmd(a *app) *cobra.Command {
+	var o struct {
+		at, predicate string
+		json          bool
+	}
+	cmd := &cobra.Command{
+		Use:     "neighbors ENTITY",
+		Aliases: []string{"neighbours"},
+		Short:   "Entities that share a fact with an entity",
+		Long: `Neighbors lists the entities that share a fact with ENTITY (on either side),
+most-linked first, with the predicates linking them, the latest fact's date
+and its source.`,
+		Example: `  geokg query neighbors Trump --predicate met
+  geokg query neighbors NATO --at 2024-06-01 --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			at, err := parseDateFlag("--at", o.at)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			r, err := queries.New(store).Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, Predicate: o.predicate})
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return console.WriteJSON(a.stdout, console.NewNeighborsJSON(r))
+			}
+			return console.WriteNeighbors(a.stdout, r)
+		},
+	}
+	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
+	cmd.Flags().StringVar(&o.predicate, "predicate", "", "use only facts with this predicate: "+strings.Join(graph.Predicates, ", "))
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (facts in the export schema)")
+	return cmd
+}
+
+func newQueryEntitiesCmd(a *app) *cobra.Command {
+	var o struct {
+		limit int
+		json  bool
+	}
+	cmd := &cobra.Command{
+		Use:   "entities PREFIX",
+		Short: "Search entities by name or alias",
+		Long: `Entities lists the entities whose name or alias (or one of its words) starts
+with PREFIX, with their types and alias counts. When none does, it lists the
+names PREFIX may be a misspelling of ("did you mean").`,
+		Example: `  geokg query entities rut
+  geokg query entities Stoltenburg --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			p := strings.Join(args, " ")
+			ms, err := queries.New(store).SearchEntities(ctx, nil, p, o.limit)
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return console.WriteJSON(a.stdout, console.NewEntitiesJSON(ms))
+			}
+			return console.WriteEntities(a.stdout, p, ms)
+		},
+	}
+	cmd.Flags().IntVar(&o.limit, "limit", 50, "most entities listed (0 = all)")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print a JSON array")
+	return cmd
+}
+
+func newQueryGizmoCmd(a *app) *cobra.Command {
+	var o struct {
+		timeout time.Duration
+		limit   int
+		json    bool
+	}
+	cmd := &cobra.Command{
+		Use:   "gizmo QUERY",
+		Short: "Run a raw Cayley Gizmo query against the store",
+		Long: `Gizmo runs a query in Cayley's Gizmo language (JavaScript) against the store,
+read-only, stopping at --timeout and after --limit results.
+
+Nodes are IRIs (see graph/encode.go): entities are
+<geokg:entity/person/mark-rutte>, facts <geokg:fact/...>; every fact is also
+a direct triple <subject> <geokg:rel/PREDICATE> <object>.`,
+		Example: `  geokg query gizmo 'g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>").All()'
+  geokg query gizmo 'g.V().Has("<geokg:type>", "country").Out("<geokg:name>").All()' --limit 20`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			r, err := queries.New(store).Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit})
+			if errors.Is(err, queries.ErrGizmoTimeout) {
+				return fmt.Errorf("%w (raise --timeout)", err)
+			}
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return console.WriteJSON(a.stdout, console.NewGizmoJSON(r))
+			}
+			return console.WriteGizmo(a.stdout, r)
+		},
+	}
+	cmd.Flags().DurationVar(&o.timeout, "timeout", queries.DefaultGizmoTimeout, "time limit")
+	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultGizmoLimit, "most results")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print {\"results\": [...], \"truncated\": bool}")
+	return cmd
+}

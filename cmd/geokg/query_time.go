@@ -1,6 +1,188 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/queries"
+)
 
 // addTimeQueryCmds registers the commands of this file on parent.
-func addTimeQueryCmds(parent *cobra.Command, a *app) {}
+func addTimeQueryCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newQueryHoldersCmd(a), newQueryTimelineCmd(a))
+}
+
+func newQueryHoldersCmd(a *app) *cobra.Command {
+	var q struct {
+		role, at, asKnown string
+		json              bool
+	}
+	cmd := &cobra.Command{
+		Use:   "holders ORG",
+		Short: "Who led a country or organization, or held an office, and when",
+		Long: `Holders lists the terms of the people who led ORG (a country or an
+organization, with their role) or held ORG (an office such as "National
+Security Adviser"), in time order, with their sources.
+
+A term nobody states the end of ends where its successor's began: a new
+holder of a single-holder role (head of state or government, secretary
+general, party leader...) or an explicit "X succeeded Y"; the table marks such
+an end with "*". --at DATE keeps the terms in force that day ("?" marks an
+answer resting on a start known only to a month or year); --role keeps one
+role; --as-known DATE answers with what had been ingested by then.`,
+		Example: `  geokg query holders Japan
+  geokg query holders NATO --role "Secretary General" --at 2024-12-15
+  geokg query holders "United States" --at 2025-03-01 --as-known 2025-01-01 --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			hq := queries.HoldersQuery{Org: args[0], Role: q.role}
+			var err error
+			if hq.At, err = parseDateFlag("--at", q.at); err != nil {
+				return err
+			}
+			if hq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			holders, err := queries.New(store).Holders(ctx, hq)
+			if errors.Is(err, queries.ErrUnknownEntity) {
+				fmt.Fprintln(a.stderr, "warning:", err)
+				holders, err = nil, nil
+			}
+			if err != nil {
+				return err
+			}
+			if q.json {
+				return writeJSONHolders(a.stdout, holders)
+			}
+			return writeHolderTable(a.stdout, holders)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.role, "role", "", "only terms in this role (or office)")
+	f.StringVar(&q.at, "at", "", "only terms in force on this date")
+	f.StringVar(&q.asKnown, "as-known", "", "answer with only what had been ingested by this date")
+	f.BoolVar(&q.json, "json", false, "print a JSON array of holders, each with its facts in the export schema")
+	return cmd
+}
+
+func newQueryTimelineCmd(a *app) *cobra.Command {
+	var q struct {
+		from, to, asKnown string
+		json              bool
+	}
+	cmd := &cobra.Command{
+		Use:   "timeline ENTITY",
+		Short: "Everything about an entity in time order, with sources",
+		Long: `Timeline lists every fact with ENTITY on either side in time order: events
+by their date, states by their start (else their end, else when first
+reported), with their sources. --from/--to keep the facts overlapping the
+range (events dated inside it); --as-known DATE answers with what had been
+ingested by then.`,
+		Example: `  geokg query timeline Rutte
+  geokg query timeline "Donald Trump" --from 2025-01-01 --to 2025-03-31 --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tq := queries.TimelineQuery{Entity: args[0]}
+			var err error
+			if tq.From, err = parseDateFlag("--from", q.from); err != nil {
+				return err
+			}
+			if tq.To, err = parseDateFlag("--to", q.to); err != nil {
+				return err
+			}
+			if tq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := a.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			answers, err := queries.New(store).Timeline(ctx, tq)
+			if errors.Is(err, queries.ErrUnknownEntity) {
+				fmt.Fprintln(a.stderr, "warning:", err)
+				answers, err = nil, nil
+			}
+			if err != nil {
+				return err
+			}
+			if q.json {
+				return writeJSONFacts(a.stdout, answers)
+			}
+			return writeFactTable(a.stdout, answers)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.from, "from", "", "facts overlapping the range from this date")
+	f.StringVar(&q.to, "to", "", "facts overlapping the range up to this date (inclusive)")
+	f.StringVar(&q.asKnown, "as-known", "", "answer with only what had been ingested by this date")
+	f.BoolVar(&q.json, "json", false, "print a JSON array in the export schema")
+	return cmd
+}
+
+// holderRecord is the JSON form of one holder.
+type holderRecord struct {
+	Person    string          `json:"person"`
+	PersonID  string          `json:"person_id"`
+	Role      string          `json:"role,omitempty"`
+	Start     string          `json:"start,omitempty"`
+	End       string          `json:"end,omitempty"`
+	Ended     bool            `json:"ended"`
+	Uncertain bool            `json:"uncertain,omitempty"`
+	Facts     []export.Record `json:"facts"`
+}
+
+func writeJSONHolders(w io.Writer, hs []queries.Holder) error {
+	recs := make([]holderRecord, 0, len(hs))
+	for _, h := range hs {
+		r := holderRecord{Person: h.Person.Name, PersonID: h.Person.ID, Role: h.Role,
+			Start: h.Start.String(), End: h.End.String(), Ended: h.Ended, Uncertain: h.Uncertain}
+		for _, an := range h.Facts {
+			rec := export.NewRecord(an.Fact, an.Subject, an.Object)
+			rec.Uncertain = an.Uncertain
+			r.Facts = append(r.Facts, rec)
+		}
+		recs = append(recs, r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(recs)
+}
+
+func writeHolderTable(w io.Writer, hs []queries.Holder) error {
+	if len(hs) == 0 {
+		_, err := fmt.Fprintln(w, "no holders found")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERSON\tROLE\tFROM\tTO\tSOURCES")
+	for _, h := range hs {
+		f := h.Facts[0].Fact
+		from, to := h.Start.String(), h.End.String()
+		if h.Uncertain {
+			from += " ?"
+		}
+		switch {
+		case to != "" && f.EndInferredFrom != "":
+			to += " *"
+		case to == "" && h.Ended:
+			to = "(ended)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", h.Person.Name, h.Role, from, to, sourceRef(f))
+	}
+	return tw.Flush()
+}

@@ -1,6 +1,214 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/feed"
+	"github.com/geokg/geokg/ingest/schedule"
+)
+
+// testDelayEnv names a test hook: a duration slept after each article by
+// `geokg schedule`, so that tests can interrupt a run half-way.
+const testDelayEnv = "GEOKG_TEST_ARTICLE_DELAY"
+
+// stateFile is the name of the source state file in a store directory.
+const stateFile = "sources.state.json"
 
 // addScheduleCmds registers the commands of this file on parent.
-func addScheduleCmds(parent *cobra.Command, a *app) {}
+func addScheduleCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newScheduleCmd(a), newSourcesCmd(a))
+}
+
+func newScheduleCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "schedule",
+		Short: "Pull new articles from the configured sources, on their schedules",
+		Long: `Schedule runs the ingest job: it pulls new articles from the sources listed
+under "sources:" in the config file (RSS/Atom feeds, JSONL files, folders,
+HTML pages), each on its own schedule (every: 15m, or cron: "*/15 * * * *"),
+and stores their facts.
+
+What each source already gave is remembered in a state file (by default
+sources.state.json in the store directory): HTTP validators for conditional
+requests, the ids of the feed items taken, JSONL offsets, folder files. A
+rerun adds nothing already stored, and a restart resumes where it stopped.
+
+A failing source (timeout, HTTP error, malformed feed) is logged and retried
+with a growing backoff while the others go on. SIGINT or SIGTERM finish the
+article in hand, save the state and exit. Between rounds the store is closed,
+so other geokg commands can read it.
+
+With --once every source is run once and geokg exits (for cron or systemd
+timers); the exit status is 1 when a source failed. Each source's run ends
+with a summary line; --log-level info logs every stored article.`,
+		Example: `  geokg schedule --config geokg.yaml                  # run until stopped
+  geokg schedule --once --log-format json             # one pass, JSON logs
+  geokg schedule --once --source wire --source inbox  # only these sources
+  geokg sources                                       # what each source did`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			once, _ := cmd.Flags().GetBool("once")
+			only, _ := cmd.Flags().GetStringSlice("source")
+			return a.runSchedule(cmd.Context(), once, only)
+		},
+	}
+	cmd.Flags().Bool("once", false, "run every source once and exit")
+	cmd.Flags().StringSlice("source", nil, "run only the named source (repeatable)")
+	return cmd
+}
+
+// scheduleSources converts the configured sources, keeping those in only
+// (all when only is empty).
+func scheduleSources(cfg []SourceConfig, only []string) ([]schedule.Source, error) {
+	var out []schedule.Source
+	keep := map[string]bool{}
+	for _, n := range only {
+		keep[n] = true
+	}
+	found := map[string]bool{}
+	for _, s := range cfg {
+		if len(keep) > 0 && !keep[s.Name] {
+			continue
+		}
+		found[s.Name] = true
+		out = append(out, schedule.Source{Name: s.Name, Kind: strings.ToLower(s.Kind), URL: s.URL, Path: s.Path,
+			Every: s.Every, Cron: s.Cron, FollowLinks: s.FollowLinks})
+	}
+	for _, n := range only {
+		if !found[n] {
+			return nil, fmt.Errorf("--source %s: no such source in the config", n)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no sources configured: add a sources: list to the config file (see data/geokg.example.yaml)")
+	}
+	return out, nil
+}
+
+// statePath returns the source state file, or "" to keep it in memory.
+func (a *app) statePath() string {
+	switch {
+	case a.cfg.Schedule.State != "":
+		return a.cfg.Schedule.State
+	case a.cfg.DB == graph.MemoryDSN || strings.Contains(a.cfg.DB, "://"):
+		return ""
+	}
+	return filepath.Join(a.cfg.DB, stateFile)
+}
+
+// nopCloseStore keeps the "memory" store open across rounds.
+type nopCloseStore struct{ *graph.Store }
+
+func (nopCloseStore) Close() error { return nil }
+
+func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
+	sources, err := scheduleSources(a.cfg.Sources, only)
+	if err != nil {
+		return err
+	}
+	if err := schedule.CheckAll(sources, !once); err != nil {
+		return err
+	}
+	log := a.log.With("component", "schedule")
+	var delay time.Duration
+	if v := a.getenv(testDelayEnv); v != "" {
+		if delay, err = time.ParseDuration(v); err != nil {
+			return fmt.Errorf("%s: %w", testDelayEnv, err)
+		}
+	}
+	published, err := graph.ParseDate(a.cfg.Ingest.Published)
+	if err != nil {
+		return fmt.Errorf("ingest.published: %w", err)
+	}
+	path := a.statePath()
+	if path == "" && a.cfg.DB != graph.MemoryDSN {
+		log.Warn("schedule.state is not set for this store: source state is kept in memory only, and a restart reads every source again (the store skips what it holds)")
+	}
+	if path != "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		unlock, err := schedule.LockState(path)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
+	ex, err := extract.New()
+	if err != nil {
+		return err
+	}
+	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
+	if a.cfg.DB == graph.MemoryDSN {
+		mem, err := a.openStore(ctx, false)
+		if err != nil {
+			return err
+		}
+		defer mem.Close()
+		open = func(context.Context) (schedule.Store, error) { return nopCloseStore{mem}, nil }
+	}
+	r := &schedule.Runner{
+		Sources:   sources,
+		Open:      open,
+		Extractor: ex,
+		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
+			UserAgent: a.cfg.Schedule.UserAgent},
+		StatePath:    path,
+		Logger:       log,
+		Backoff:      schedule.Backoff{Base: a.cfg.Schedule.Backoff, Max: a.cfg.Schedule.MaxBackoff},
+		Timeout:      a.cfg.Schedule.Timeout,
+		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
+		ArticleDelay: delay,
+		OnResult:     func(res schedule.Result) { fmt.Fprintln(a.stdout, resultLine(res)) },
+	}
+	if !once {
+		log.Info("schedule started", "sources", len(sources), "state", path)
+		return r.Run(ctx)
+	}
+	results, err := r.Once(ctx)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(a.stdout, "interrupted; the state is saved and the next run resumes")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var total ingest.Summary
+	failed := 0
+	for _, res := range results {
+		total.Add(res.Summary)
+		if res.Err != nil {
+			failed++
+		}
+	}
+	fmt.Fprintf(a.stdout, "sources %d, failed %d; %s\n", len(results), failed, total)
+	log.Info("run done", "sources", len(results), "failed", failed, "new", total.New, "unchanged", total.Unchanged, "errors", total.Errors)
+	if failed > 0 {
+		return errSilent{fmt.Errorf("%d of %d sources failed", failed, len(results))}
+	}
+	return nil
+}
+
+// resultLine renders one source's run for the terminal.
+func resultLine(res schedule.Result) string {
+	switch {
+	case errors.Is(res.Err, context.Canceled):
+		return fmt.Sprintf("source %s: interrupted after %d articles", res.Source, res.Summary.Read)
+	case res.Err != nil:
+		return fmt.Sprintf("source %s: failed: %v (retry at %s)", res.Source, res.Err, res.Retry.Format(time.DateTime))
+	case res.NotModified:
+		return fmt.Sprintf("source %s: not modified", res.Source)
+	}
+	return fmt.Sprintf("source %s: %s", res.Source, res.Summary)
+}

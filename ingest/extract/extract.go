@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/timex"
@@ -63,7 +65,6 @@ type cand struct {
 	sent              *sentence
 	sentIdx           int
 	link              *cand // take the date of this candidate (succession)
-	keepSentence      bool
 	date              graph.Date
 	dateKind          timex.Kind
 	dated             bool
@@ -79,22 +80,37 @@ func (e *Extractor) Extract(in Input) Result {
 		st := &sents[i]
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
+		units = d.officeNPs(units)
 		folded := d.readTitles(units, st, i)
 		tpl, pos := template(folded)
 		d.readStates(folded, tpl, pos, st, i)
-		d.readEvents(folded, tpl, pos, st, i)
-		d.attachDates(folded, d.cands[n0:], st)
+		evUnits := folded
+		rel, hidden := foldRelatives(folded)
+		if len(rel) != len(folded) {
+			d.readEvents(folded, tpl, pos, st, i)
+			evUnits = rel
+			tpl, pos = template(rel)
+		}
+		d.readEvents(evUnits, tpl, pos, st, i)
+		for _, sub := range conjuncts(evUnits) {
+			stpl, spos := template(sub)
+			d.readEvents(sub, stpl, spos, st, i)
+		}
+		d.attachDates(folded, d.cands[n0:], st, hidden)
+		d.updateTopic(folded)
 	}
 	return d.result()
 }
 
 var (
 	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
+	laterRe = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
 	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same day|earlier that day|later that day|that evening)\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.
-func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence) {
+// A date inside a relative clause (hidden) dates only what the clause states.
+func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]int) {
 	for pass := 0; pass < 2; pass++ {
 		for _, c := range cs {
 			if c.bound == boundNone || (pass == 0) != (c.link == nil) {
@@ -109,10 +125,12 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence) {
 				}
 				continue
 			}
-			if u := nearestDate(units, c.span, st.text); u != nil {
+			if u := nearestDate(units, c.span, st.text, hidden); u != nil {
 				c.date, c.dateKind, c.dated = u.expr.Value, u.expr.Kind, true
-			} else if c.bound != boundDate && !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
+			} else if !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
 				c.date, c.dated = d.lastDate, true
+			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
+				c.date, c.dated = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true
 			}
 		}
 	}
@@ -123,11 +141,18 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence) {
 	}
 }
 
-func nearestDate(units []*unit, span [2]int, text string) *unit {
+func nearestDate(units []*unit, span [2]int, text string, hidden [][2]int) *unit {
 	var best *unit
 	bestDist := 1 << 30
+outer:
 	for _, u := range units {
-		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() {
+		for _, h := range hidden {
+			if u.start >= h[0] && u.end <= h[1] && (span[1] > h[1] || span[1] <= h[0]) {
+				continue outer
+			}
+		}
+		// "by 2035" is a deadline, not when something happened.
+		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() || u.expr.Prep == "by" {
 			continue
 		}
 		var dist int
@@ -263,6 +288,10 @@ func (d *doc) aliases(id string, r *ref) []string {
 		}
 	}
 	if r.typ == graph.Person {
+		// The surname, so that a later article's "Waltz" finds "Michael Waltz".
+		if sn := surnameOf(r.name); sn != "" {
+			set[sn] = true
+		}
 		if l := d.leaderOf(r.name); l != nil {
 			for _, a := range l.aliases {
 				set[a] = true
@@ -276,4 +305,49 @@ func (d *doc) aliases(id string, r *ref) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// nameSuffixes are words after a surname that are not the surname.
+var nameSuffixes = toSet("Jr. Jr Sr. Sr II III IV")
+
+// surnameOf returns the last word of a full personal name ("" for a single
+// word): "Michael Waltz" → "Waltz", "Martin Luther King Jr." → "King".
+func surnameOf(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 && nameSuffixes[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 || !isCap(ws[len(ws)-1]) {
+		return ""
+	}
+	return strings.TrimRight(ws[len(ws)-1], ",")
+}
+
+var numberWords = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// daysLater reads "two days later", "a week after the vote", "three days
+// earlier": the offset in days from the last date the article stated
+// (negative for "earlier"/"before").
+func daysLater(text string) (int, bool) {
+	m := laterRe.FindStringSubmatch(text)
+	if m == nil {
+		return 0, false
+	}
+	n, ok := numberWords[strings.ToLower(m[1])]
+	if !ok {
+		v, err := strconv.Atoi(m[1])
+		if err != nil {
+			return 0, false
+		}
+		n = v
+	}
+	if strings.HasPrefix(strings.ToLower(m[2]), "week") {
+		n *= 7
+	}
+	switch strings.ToLower(m[3]) {
+	case "earlier", "before":
+		n = -n
+	}
+	return n, true
 }

@@ -23,7 +23,7 @@ const (
 )
 
 var eventRules = []eventRule{
-	{graph.Met, compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|held talks with|holds talks with|held (?:a |an )?(?:[a-z\-]+ )?meeting with|sat down with|met with|meets with|talked with)(?: with)? %O%`), confVerb, false},
+	{graph.Met, compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|held talks with|holds talks with|held (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}meeting with|sat down with|met with|meets with|talked with)(?: with)? %O%`), confVerb, false},
 	{graph.Met, compile(`%O% (?:was|were) (?:hosted|received|welcomed) by %S%`), confVerb, false},
 	{graph.Met, compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|held (?:a |an )?(?:[a-z\-]+ )?meeting)`), confVerb, true},
 	{graph.Met, compile(`(?:meeting|talks) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`), 0.75, true},
@@ -36,9 +36,15 @@ var eventRules = []eventRule{
 	{graph.Criticized, compile(`%S% 's (?:[a-z\-]+ ){0,2}(?:criticism|criticisms|condemnation|rebuke|attacks) (?:of|on) %O%`), confNominal, false},
 	{graph.Accused, compile(`%S% %AUX%%ADV%(?:accused|accuses) %O% of`), confVerb, false},
 	{graph.Accused, compile(`%O% (?:was|were|has been|have been|had been) %ADV%accused by %S%`), confVerb, false},
-	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) (?:to (?:[a-z\-]+ ){1,5}(?:on|against|with|from) (?:the )?)?%O%`), confVerb, false},
+	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) (?:<D\d+> )?(?:to (?:[a-z\-]+ ){1,5}(?:on|against|with|from) (?:the )?)?%O%`), confVerb, false},
+	// "threatened further action against Russia"
+	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) (?:<D\d+> )?(?:[a-z\-]+ ){0,2}(?:action|actions|measures|retaliation|reprisals|consequences|force|war|strikes) against (?:the )?%O%`), confVerb, false},
+	// "threatened to annihilate South Korea", "threatened to strike Kyiv"
+	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) to (?:[a-z]+ )?(?:attack|annihilate|destroy|strike|invade|punish|retaliate against|hit|bomb|blockade|sanction|expel|sue|crush|target|obliterate|wipe out|isolate) (?:the )?%O%`), confVerb, false},
 	{graph.Threatened, compile(`%O% (?:was|were|has been|have been) %ADV%threatened by %S%`), confVerb, false},
-	{graph.Sanctioned, compile(`%S% %AUX%%ADV%(?:sanctioned|sanctions) %O%`), confVerb, false},
+	{graph.Sanctioned, compile(`%S% %AUX%%ADV%sanctions %O%`), confVerb, false},
+	// "sanctioned Russian oil producers Rosneft and Lukoil"
+	{graph.Sanctioned, compile(`%S% %AUX%%ADV%sanctioned (?:<C\d+> )?(?:%W% ){1,2}%O%`), confVerb, false},
 	{graph.Sanctioned, compile(`%S% %AUX%%ADV%(?:imposed|imposes|announced|announces|adopted|adopts|approved|approves|unveiled|unveils|slapped|slaps|levied|introduced|extended|expanded|passed|placed|agreed|rolled out|hit) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?sanctions (?:package |packages )?(?:on|against|targeting) (?:the )?%O%`), confVerb, false},
 	{graph.Sanctioned, compile(`%O% (?:was|were|has been|have been|had been) %ADV%sanctioned by %S%`), confVerb, false},
 	{graph.SignedAgreement, compile(`%S% %AUX%%ADV%(?:signed|signs|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), confVerb, false},

@@ -18,6 +18,7 @@ type doc struct {
 	surfaces map[string]map[string]bool // entity id → surface forms
 	cands    []*cand
 	lastDate graph.Date // date of the last dated statement of the previous sentence
+	topic    *ref       // the person the last sentences were about, for pronouns
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {
@@ -105,7 +106,7 @@ func (d *doc) note(r *ref, surface string) {
 		m = map[string]bool{}
 		d.surfaces[id] = m
 	}
-	if surface != "" {
+	if surface != "" && !isPronounSurface(surface) {
 		m[surface] = true
 	}
 }

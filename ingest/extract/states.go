@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
 )
 
 var (
@@ -16,6 +17,8 @@ var (
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party"
 	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched) (?:the )?(?:leadership|presidency|chairmanship) of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>)`)
+	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
+	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?: (?P<d><D\d+>))?`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
@@ -27,7 +30,7 @@ var (
 
 	reTarget    = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent) of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output)`)
 	reTargetCue = regexp.MustCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
-	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|increased|endorsed|approved)\b`)
+	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|lifts|increased|endorsed|approved|boosted|committed|pledged)\b`)
 )
 
 // endVerbs end an office; the others start one.
@@ -72,7 +75,6 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 				c := *prev
 				c.bound, c.pending, c.span, c.sent, c.sentIdx = boundStart, false, m.span(), st, sentIdx
 				c.base = confChange * 0.95
-				c.keepSentence = true
 				d.add(&c)
 				changes = append(changes, &c)
 			}
@@ -87,6 +89,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			d.add(c)
 		}
 	}
+	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
@@ -115,14 +118,15 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		if subj == nil || pred == nil || subj.kind != kPerson || pred.kind != kPerson || subj.ref.name == pred.ref.name {
 			return
 		}
-		ev := &cand{pred: graph.Succeeded, subj: subj.ref, subjText: subj.text, obj: pred.ref, objText: pred.text,
-			base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, link: main}
-		d.add(ev)
 		if main == nil {
 			main = d.latestState(subj.ref.name)
-			if main == nil {
-				return
-			}
+		}
+		// The succession is dated by the change of office it goes with,
+		// also when that was stated in an earlier sentence.
+		d.add(&cand{pred: graph.Succeeded, subj: subj.ref, subjText: subj.text, obj: pred.ref, objText: pred.text,
+			base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, link: main})
+		if main == nil {
+			return
 		}
 		end := *main
 		end.subj, end.subjText = pred.ref, pred.text
@@ -130,8 +134,12 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		end.span, end.sent, end.sentIdx, end.link = m.span(), st, sentIdx, main
 		end.base = confChange * 0.9
 		if main.sentIdx != sentIdx {
+			// The successor's start, already dated, is the predecessor's end.
 			end.link = nil
-			end.bound = boundNone
+			end.dateKind = 0
+			if !main.dated || main.bound != boundStart {
+				end.dated = false
+			}
 		}
 		d.add(&end)
 	}
@@ -233,9 +241,54 @@ func (d *doc) readTarget(units []*unit, st *sentence, sentIdx int) {
 		c := &cand{pred: graph.HasTarget, subj: owner.ref, subjText: owner.text,
 			obj: &ref{graph.Value, val, 1}, objText: st.text[loc[0]:loc[1]], base: confNominal,
 			span: [2]int{owner.start, loc[1]}, sent: st, sentIdx: sentIdx, bound: boundNone}
-		if reTargetSet.MatchString(st.text[owner.start:loc[0]]) {
+		// "NATO leaders on Wednesday agreed to lift the alliance's goal to 5%":
+		// the verb may come before the owner's last mention.
+		if reTargetSet.MatchString(st.text[:loc[0]]) {
 			c.bound = boundStart
 		}
 		d.add(c)
+	}
+}
+
+// readLed reads "X has led ORG since 2019" and "X, who led ORG from 2014 to
+// 2024,": leads with the organization's head role (a country needs the
+// gazetteer to know the person's role there). The simple past without a
+// date says the tenure is over.
+func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range findAll(reLed, tpl, units, pos) {
+		aff := m.one("aff")
+		if aff == nil || aff.demonym || strings.TrimSpace(m.group("after")) != "" || negated(tpl, m.loc[0]) {
+			continue // "led Japan's delegation"
+		}
+		for _, per := range m.all("s") {
+			if per.kind != kPerson {
+				continue
+			}
+			role := ""
+			if e := d.g.entities[aff.ref.name]; e != nil && e.typ == graph.Organization {
+				role = e.headRole
+			} else if l := d.leaderOf(per.ref.name); l != nil && l.affil == aff.ref.name {
+				role = l.role
+			}
+			if role == "" {
+				continue
+			}
+			v, aux := m.group("v"), strings.TrimSpace(m.group("aux"))
+			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+				role: role, base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+			if du := m.one("d"); du != nil && du.expr != nil {
+				switch du.expr.Kind {
+				case timex.Since:
+					c.bound = boundStart
+				case timex.Until:
+					c.bound = boundEnd
+				}
+			}
+			past := v == "led" || v == "headed" || v == "chaired" || v == "ran"
+			if past && aux != "has" && aux != "have" && c.bound == boundNone {
+				c.ended = true
+			}
+			d.add(c)
+		}
 	}
 }

@@ -38,6 +38,10 @@ var (
 	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = regexp.MustCompile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
+	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
+	reCounterpart = regexp.MustCompile(`(?:his|her|their|its) (?:<C\d+> )?(?:[a-z\-]+ )?counterparts? (?:, )?<P\d+>`)
+	// "Grossi, who has led the agency since 2019," (folded after states are read)
+	reRelative = regexp.MustCompile(`<[PCG]\d+> , (?:who|which) (?:[^,;<"]|<[A-Z]\d+>)*? ,`)
 )
 
 // readTitles runs the first layer of rules: titles, appositions and "pick"
@@ -99,7 +103,29 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			d.add(c)
 		}
 	}
-	for _, loc := range reGenericAppos.FindAllStringSubmatchIndex(tpl, -1) {
+	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
+	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
+	return applyFolds(units, abs)
+}
+
+// foldRelatives folds ", who ... ," clauses into the person before them,
+// once the states they state have been read: "Grossi, who has led the
+// agency since 2019, visited Iran" reads as "Grossi visited Iran".
+// It also returns the byte spans of the clauses folded.
+func foldRelatives(units []*unit) ([]*unit, [][2]int) {
+	tpl, pos := template(units)
+	abs := foldPhrases(reRelative, tpl, pos, make([]bool, len(units)), nil, false)
+	var spans [][2]int
+	for _, ab := range abs {
+		spans = append(spans, [2]int{units[ab.from+1].start, units[ab.to-1].end})
+	}
+	return applyFolds(units, abs), spans
+}
+
+// foldPhrases adds a fold for every match of re over units not taken yet;
+// the kept unit is the first of the match, or the last when keepLast.
+func foldPhrases(re *regexp.Regexp, tpl string, pos []int, taken []bool, abs []absorb, keepLast bool) []absorb {
+	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
 		a, b := unitAt(pos, loc[0]), unitAt(pos, loc[1]-1)+1
 		ok := true
 		for k := a; k < b; k++ {
@@ -109,9 +135,18 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			for k := a; k < b; k++ {
 				taken[k] = true
 			}
-			abs = append(abs, absorb{a, b, a})
+			keep := a
+			if keepLast {
+				keep = b - 1
+			}
+			abs = append(abs, absorb{a, b, keep})
 		}
 	}
+	return abs
+}
+
+// applyFolds replaces each folded stretch of units by its kept unit.
+func applyFolds(units []*unit, abs []absorb) []*unit {
 	if len(abs) == 0 {
 		return units
 	}
@@ -138,7 +173,6 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 // cannot be tied to a country or organization where one is needed.
 func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
 	offU := m.one("off")
-	offWord := m.group("off")
 	aff := m.one("aff2")
 	if aff == nil {
 		aff = m.one("aff1")
@@ -166,7 +200,6 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		if c.role == "" {
 			c.role = "Leader"
 		}
-		_ = offWord
 	}
 	if aff == nil {
 		// A bare title: take the country from the gazetteer leader, if the role fits.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,6 +40,7 @@ type unit struct {
 	off        *office
 	expr       *timex.Expr
 	demonym    bool // "Dutch", "American"
+	company    bool // a name read as a company from the noun before it
 	generic    bool // "the alliance"
 }
 
@@ -65,6 +67,10 @@ var (
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup")
 	placePreps = toSet("in at near outside inside across")
+	// companyNouns before a capitalized name make it a company.
+	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
+		"conglomerate exporter exporters maker makers manufacturer manufacturers operator operators refiner refiners " +
+		"insurer insurers carrier carriers airline airlines supplier suppliers shipper shippers trader traders miner miners")
 )
 
 func toSet(s string) map[string]bool {
@@ -104,6 +110,13 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			units = append(units, &unit{kind: kDate, text: s[t.start:toks[j-1].end], start: t.start, end: toks[j-1].end, expr: e})
 			i = j
 			continue
+		}
+		if pronouns[t.text] {
+			if r := d.pronounRef(units); r != nil {
+				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r})
+				i++
+				continue
+			}
 		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			units = append(units, u)
@@ -170,6 +183,10 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				continue
 			}
 			if h.capital && !isCap(toks[i].text) {
+				continue
+			}
+			// "Montenegro" after "Luís Montenegro" is the person.
+			if n == 1 && h.kind == hitEntity && d.persons[parts[0]] != "" {
 				continue
 			}
 			u := &unit{text: text, start: start, end: end}
@@ -251,7 +268,18 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			j++
 			continue
 		}
+		if len(words) > 0 && particleJoined.MatchString(t) { // "el-Sisi", "al-Sudani"
+			words = append(words, t)
+			j++
+			continue
+		}
 		break
+	}
+	// "Luís Montenegro", "Jim Jordan": a first name before a country's name
+	// is one name with it, when a verb or the end of the clause follows.
+	if len(words) == 1 && j < len(toks) && d.surnameCountry(toks, j, first) {
+		words = append(words, toks[j].text)
+		j++
 	}
 	if len(words) == 0 {
 		return nil, 0
@@ -264,6 +292,11 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
 		}
+	}
+	if companyNouns[prevWord(prev)] || afterCompany(prev) {
+		// "oil producers Rosneft and Lukoil", "the lender Sberbank"
+		u.kind, u.ref, u.company = kOrg, &ref{graph.Organization, u.text, 0.8}, true
+		return u, n
 	}
 	for _, w := range words {
 		if orgWords[w] {
@@ -286,6 +319,35 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	return u, n
 }
 
+// particleJoined matches a surname glued to its particle ("el-Sisi").
+var particleJoined = regexp.MustCompile(`^(?:al|el|ad|as|ash|at|az|ad-|bin|ibn|abu|ben)-\p{Lu}`)
+
+// surnameCountry reports whether toks[j] is a one-word country name that
+// ends a person's name begun at toks[first]: the word before is not at the
+// sentence start or the country is followed by a lower-case word, and the
+// country is not followed by another capitalized word or "'s".
+func (d *doc) surnameCountry(toks []token, j, first int) bool {
+	t := toks[j].text
+	if !isCap(t) || j+1 >= len(toks) {
+		return false
+	}
+	hits := d.g.phrases[strings.ToLower(t)]
+	country := false
+	for _, h := range hits {
+		if h.kind == hitEntity && h.ent.typ == graph.Country && !isAcronym(t) {
+			country = true
+		}
+	}
+	if !country {
+		return false
+	}
+	next := toks[j+1].text
+	if !isWordTok(next) || isCap(next) || next == "'s" {
+		return false
+	}
+	return first > 0 || next != "and"
+}
+
 // inLeaderName reports whether toks[first:j+1] continues a known leader name
 // (so "Jonas Gahr Støre" is not cut at a gazetteer word).
 func (d *doc) inLeaderName(toks []token, first, j int) bool {
@@ -303,6 +365,17 @@ func (d *doc) inLeaderName(toks []token, first, j int) bool {
 		}
 	}
 	return false
+}
+
+// afterCompany reports whether units end with a company name and "and" or
+// a comma, so that the next name continues a list of companies.
+func afterCompany(units []*unit) bool {
+	n := len(units)
+	if n < 2 || units[n-2].kind != kOrg || !units[n-2].company {
+		return false
+	}
+	t := units[n-1].text
+	return t == "and" || t == ","
 }
 
 func prevWord(units []*unit) string {

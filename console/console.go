@@ -1,0 +1,429 @@
+package console
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/queries"
+)
+
+// Console runs console lines against a query engine and keeps the state
+// that lines share: the date set by :at, JSON output, the last answers for
+// :why. Exec and Complete are what the interactive prompt (Run) calls;
+// tests call them directly.
+type Console struct {
+	// Engine answers the questions.
+	Engine *queries.Engine
+	// Names serves completion and misspelling-tolerant names; nil disables both.
+	Names *queries.Names
+	// Today is the date of "now".
+	Today graph.Date
+	// Out receives every answer.
+	Out io.Writer
+	// GizmoTimeout bounds Gizmo lines; 0 means queries.DefaultGizmoTimeout.
+	GizmoTimeout time.Duration
+
+	at   graph.Date
+	json bool
+	last []queries.AskAnswer
+}
+
+// Commands lists the console's commands, for :help and completion.
+var Commands = []struct{ Name, Args, Help string }{
+	{":help", "", "this list"},
+	{":at", "DATE|now", "set the date later questions use (no argument: show it)"},
+	{":facts", "[--subject S] [--predicate P] [--object O] [--at D] [--from D --to D]", "facts by subject, predicate, object and time"},
+	{":path", "A B [--max-hops N]", "shortest chains of facts from A to B (facts in force at :at)"},
+	{":timeline", "X [--from D] [--to D]", "what happened with X, in time order"},
+	{":neighbors", "X [--predicate P]", "entities sharing a fact with X"},
+	{":entities", "PREFIX", "entities whose name starts with PREFIX"},
+	{":why", "N", "the evidence sentences of answer N"},
+	{":json", "", "toggle raw JSON output"},
+	{":quit", "", "leave (Ctrl-D does too)"},
+}
+
+// errQuit is returned by Exec for :quit.
+var errQuit = errors.New("quit")
+
+// At returns the date set by :at (zero when none).
+func (c *Console) At() graph.Date { return c.at }
+
+// Exec runs one console line: a :command, a Gizmo query (a line starting
+// with "g."), or an English question. Errors about the line (an unknown
+// name, a question it cannot read) are written to Out and not returned;
+// the returned error is ctx's when the line was cancelled, or io.EOF for
+// :quit.
+func (c *Console) Exec(ctx context.Context, line string) error {
+	line = strings.TrimSpace(line)
+	var err error
+	switch {
+	case line == "":
+		return nil
+	case strings.HasPrefix(line, ":"):
+		err = c.command(ctx, line)
+	case strings.HasPrefix(line, "g.") || strings.HasPrefix(line, "graph."):
+		err = c.gizmo(ctx, line)
+	default:
+		err = c.ask(ctx, line)
+	}
+	switch {
+	case errors.Is(err, errQuit):
+		return io.EOF
+	case ctx.Err() != nil:
+		fmt.Fprintln(c.Out, "query cancelled")
+		return ctx.Err()
+	case err != nil:
+		fmt.Fprintln(c.Out, "error:", err)
+	}
+	return nil
+}
+
+// ask answers an English question.
+func (c *Console) ask(ctx context.Context, q string) error {
+	r, err := c.Engine.Ask(ctx, queries.AskQuery{Question: q, Today: c.Today, At: c.at, Names: c.Names})
+	var pe *queries.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(c.Out, "I cannot read that as a question. Closest forms:\n")
+		for _, s := range pe.Suggestions {
+			fmt.Fprintf(c.Out, "  %s\n", s)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	c.last = r.Answers
+	if c.json {
+		return WriteJSON(c.Out, NewAskJSON(r))
+	}
+	return WriteAsk(c.Out, r)
+}
+
+// gizmo runs a Gizmo query.
+func (c *Console) gizmo(ctx context.Context, q string) error {
+	r, err := c.Engine.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout})
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return WriteJSON(c.Out, NewGizmoJSON(r))
+	}
+	return WriteGizmo(c.Out, r)
+}
+
+// command runs a :command.
+func (c *Console) command(ctx context.Context, line string) error {
+	args, err := splitArgs(line)
+	if err != nil {
+		return err
+	}
+	name, args := args[0], args[1:]
+	switch name {
+	case ":help", ":h", ":?":
+		for _, cmd := range Commands {
+			fmt.Fprintf(c.Out, "  %-10s %s\n             %s\n", cmd.Name, cmd.Args, cmd.Help)
+		}
+		fmt.Fprintln(c.Out, "  g.V(...)   a Gizmo query against the store")
+		fmt.Fprintln(c.Out, "  anything else is a question, e.g. who led NATO on 1 June 2024?")
+		return nil
+	case ":quit", ":q", ":exit":
+		return errQuit
+	case ":json":
+		c.json = !c.json
+		fmt.Fprintf(c.Out, "JSON output %s\n", map[bool]string{true: "on", false: "off"}[c.json])
+		return nil
+	case ":at":
+		return c.setAt(args)
+	case ":why":
+		return c.why(args)
+	case ":facts":
+		return c.facts(ctx, args)
+	case ":path":
+		return c.path(ctx, args)
+	case ":timeline":
+		return c.timeline(ctx, args)
+	case ":neighbors", ":neighbours":
+		return c.neighbors(ctx, args)
+	case ":entities":
+		if len(args) == 0 {
+			return errors.New("usage: :entities PREFIX")
+		}
+		p := strings.Join(args, " ")
+		ms, err := c.Engine.SearchEntities(ctx, c.Names, p, 50)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return WriteJSON(c.Out, NewEntitiesJSON(ms))
+		}
+		return WriteEntities(c.Out, p, ms)
+	}
+	return fmt.Errorf("unknown command %s (try :help)", name)
+}
+
+// setAt handles :at.
+func (c *Console) setAt(args []string) error {
+	if len(args) == 0 {
+		if c.at.IsZero() {
+			fmt.Fprintf(c.Out, "questions use today (%s)\n", c.Today)
+		} else {
+			fmt.Fprintf(c.Out, "questions use %s\n", c.at)
+		}
+		return nil
+	}
+	phrase := strings.Join(args, " ")
+	switch strings.ToLower(phrase) {
+	case "now", "today", "off", "none":
+		c.at = graph.Date{}
+		fmt.Fprintf(c.Out, "questions now use today (%s)\n", c.Today)
+		return nil
+	}
+	d, ok := timex.Resolve(phrase, c.Today)
+	if !ok {
+		return fmt.Errorf(":at %q: want a date such as 2024-06-01, 1 June 2024 or June 2024", phrase)
+	}
+	c.at = d
+	fmt.Fprintf(c.Out, "questions now use %s\n", d)
+	return nil
+}
+
+// why handles :why N.
+func (c *Console) why(args []string) error {
+	if len(args) != 1 {
+		return errors.New("usage: :why N (N is an answer number of the last question)")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 1 || n > len(c.last) {
+		return fmt.Errorf(":why %s: the last question has %d answers", args[0], len(c.last))
+	}
+	return WriteEvidence(c.Out, c.last[n-1])
+}
+
+// flags parses a command's flags, returning its positional arguments.
+func flags(name string, args []string, def func(*pflag.FlagSet)) ([]string, error) {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	def(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return fs.Args(), nil
+}
+
+// date reads a flag's date: ISO or as analysts write it.
+func (c *Console) date(name, v string) (graph.Date, error) {
+	if v == "" {
+		return graph.Date{}, nil
+	}
+	if d, ok := timex.Resolve(v, c.Today); ok {
+		return d, nil
+	}
+	return graph.Date{}, fmt.Errorf("%s %q: not a date", name, v)
+}
+
+// facts handles :facts.
+func (c *Console) facts(ctx context.Context, args []string) error {
+	var s, p, o, at, from, to string
+	if _, err := flags(":facts", args, func(fs *pflag.FlagSet) {
+		fs.StringVar(&s, "subject", "", "")
+		fs.StringVar(&p, "predicate", "", "")
+		fs.StringVar(&o, "object", "", "")
+		fs.StringVar(&at, "at", "", "")
+		fs.StringVar(&from, "from", "", "")
+		fs.StringVar(&to, "to", "", "")
+	}); err != nil {
+		return err
+	}
+	q := queries.FactsQuery{Subject: s, Predicate: p, Object: o}
+	var err error
+	if q.At, err = c.date("--at", at); err != nil {
+		return err
+	}
+	if q.From, err = c.date("--from", from); err != nil {
+		return err
+	}
+	if q.To, err = c.date("--to", to); err != nil {
+		return err
+	}
+	if q.At.IsZero() && q.From.IsZero() && q.To.IsZero() {
+		q.At = c.at
+	}
+	as, err := c.Engine.Facts(ctx, q)
+	if err != nil {
+		return err
+	}
+	c.last = nil
+	for _, a := range as {
+		c.last = append(c.last, queries.AskAnswer{Name: a.Subject.Name, Facts: []queries.Answer{a}})
+	}
+	if c.json {
+		return WriteJSON(c.Out, records(as))
+	}
+	return WriteFacts(c.Out, as)
+}
+
+// path handles :path A B.
+func (c *Console) path(ctx context.Context, args []string) error {
+	hops := 0
+	pos, err := flags(":path", args, func(fs *pflag.FlagSet) { fs.IntVar(&hops, "max-hops", 0, "") })
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return errors.New(`usage: :path A B (quote names with spaces: :path "Mark Rutte" Waltz)`)
+	}
+	r, err := c.Engine.Path(ctx, queries.PathQuery{From: pos[0], To: pos[1], At: c.at, MaxHops: hops, Names: c.Names})
+	if err != nil {
+		return err
+	}
+	c.last = nil
+	for _, p := range r.Paths {
+		a := queries.AskAnswer{}
+		for _, st := range p.Steps {
+			a.Facts = append(a.Facts, st.Answer)
+		}
+		c.last = append(c.last, a)
+	}
+	if c.json {
+		return WriteJSON(c.Out, NewPathJSON(r))
+	}
+	return WritePaths(c.Out, r)
+}
+
+// timeline handles :timeline X.
+func (c *Console) timeline(ctx context.Context, args []string) error {
+	var from, to string
+	pos, err := flags(":timeline", args, func(fs *pflag.FlagSet) {
+		fs.StringVar(&from, "from", "", "")
+		fs.StringVar(&to, "to", "", "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return errors.New("usage: :timeline X [--from D] [--to D]")
+	}
+	q := "what happened with " + strings.Join(pos, " ")
+	switch {
+	case from != "" && to != "":
+		q += " between " + from + " and " + to
+	case from != "":
+		q += " since " + from
+	case to != "":
+		q += " until " + to
+	}
+	return c.ask(ctx, q)
+}
+
+// neighbors handles :neighbors X.
+func (c *Console) neighbors(ctx context.Context, args []string) error {
+	var pred string
+	pos, err := flags(":neighbors", args, func(fs *pflag.FlagSet) { fs.StringVar(&pred, "predicate", "", "") })
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return errors.New("usage: :neighbors X [--predicate P]")
+	}
+	r, err := c.Engine.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(pos, " "), At: c.at, Predicate: pred, Names: c.Names})
+	if err != nil {
+		return err
+	}
+	c.last = nil
+	for _, n := range r.Neighbors {
+		c.last = append(c.last, queries.AskAnswer{Name: n.Entity.Name, Facts: n.Facts})
+	}
+	if c.json {
+		return WriteJSON(c.Out, NewNeighborsJSON(r))
+	}
+	return WriteNeighbors(c.Out, r)
+}
+
+// splitArgs splits a command line into words, honouring "double" and
+// 'single' quotes.
+func splitArgs(line string) ([]string, error) {
+	var out []string
+	var cur strings.Builder
+	var quote rune
+	inWord := false
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				out = append(out, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		return nil, errors.New("unclosed quote")
+	}
+	if inWord {
+		out = append(out, cur.String())
+	}
+	return out, nil
+}
+
+// Complete returns the completions of line for the Tab key: command names
+// after ":", and entity names (or aliases) for the words before the cursor.
+func (c *Console) Complete(line string) []string {
+	if strings.HasPrefix(line, ":") && !strings.ContainsAny(line, " \t") {
+		var out []string
+		for _, cmd := range Commands {
+			if strings.HasPrefix(cmd.Name, line) {
+				out = append(out, cmd.Name+" ")
+			}
+		}
+		return out
+	}
+	if c.Names == nil || strings.HasPrefix(line, "g.") || strings.HasSuffix(line, " ") {
+		return nil
+	}
+	words := strings.Fields(line)
+	for n := min(4, len(words)); n >= 1; n-- {
+		start := len(words) - n
+		if start == 0 && strings.HasPrefix(words[0], ":") {
+			continue
+		}
+		part := strings.TrimLeft(strings.Join(words[start:], " "), `"'`)
+		if len(part) < 2 {
+			continue
+		}
+		cands := c.Names.Complete(part, 20)
+		if len(cands) == 0 {
+			continue
+		}
+		head := strings.TrimSuffix(line, strings.Join(words[start:], " "))
+		quote := ""
+		if strings.HasPrefix(words[0], ":") && strings.HasPrefix(words[start], `"`) {
+			quote = `"`
+		}
+		sort.Strings(cands)
+		out := make([]string, 0, len(cands))
+		for _, cand := range cands {
+			out = append(out, head+quote+cand+quote)
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// readCSV parses out with encoding/csv (strict quoting) into maps by header.
+func readCSV(t *testing.T, out []byte) []map[string]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(out))
+	rows, err := r.ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	var recs []map[string]string
+	for _, row := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = row[i]
+		}
+		recs = append(recs, m)
+	}
+	return recs
+}
+
+func TestCSVFacts(t *testing.T) {
+	s, ids := fixture(t, graph.MemoryDSN)
+	out, n := run(t, s, "csv", Filter{}, false)
+	require.Equal(t, 9, n)
+	require.Contains(t, string(out), "\r\n", "RFC 4180 line ends")
+	recs := readCSV(t, out)
+	require.Len(t, recs, 9)
+	byID := map[string]map[string]string{}
+	for _, r := range recs {
+		byID[r["id"]] = r
+	}
+
+	crit := byID[ids["oneil-rutte"]]
+	require.Equal(t, `Jean "Jacques" O'Neil, Jr.`, crit["subject"])
+	require.Equal(t, "Mark Rutte", crit["object"])
+	require.Equal(t, "2024-11", crit["date"])
+	require.Equal(t, "month", crit["date_precision"])
+	require.Equal(t, "0.5", crit["confidence"])
+	require.Equal(t, "O'Neil criticized Rutte in November,\nsaying \"enough\".", crit["source_sentence"])
+	require.Equal(t, "1", crit["source_count"])
+
+	met := byID[ids["putin-xi"]]
+	require.Equal(t, "Владимир Путин", met["subject"])
+	require.Equal(t, "習近平", met["object"])
+	require.Equal(t, "2", met["source_count"])
+	require.Equal(t, "n2", met["source_article"], "the first source is the earliest recorded")
+	require.Equal(t, "2024-05-16", met["source_published"])
+	require.Equal(t, "Beijing", met["location"])
+
+	nlLead := byID[ids["rutte-nl"]]
+	require.Equal(t, "2010-10-14", nlLead["start"])
+	require.Equal(t, "2024-07-02", nlLead["end"])
+	require.Equal(t, "true", nlLead["ended"])
+	require.Equal(t, "https://example.org/n1?a=1&b=2", nlLead["source_url"])
+	require.Equal(t, "NATO, again", nlLead["source_title"])
+}
+
+func TestCSVEntities(t *testing.T) {
+	s, _ := fixture(t, graph.MemoryDSN)
+	out, n := run(t, s, "csv", Filter{Entity: "Putin"}, true)
+	require.Equal(t, 3, n)
+	recs := readCSV(t, out)
+	require.Equal(t, []map[string]string{
+		{"id": "country/russia", "name": "Russia", "type": "country", "aliases": ""},
+		{"id": putin.ID, "name": "Владимир Путин", "type": "person", "aliases": "Putin"},
+		{"id": xi.ID, "name": "習近平", "type": "person", "aliases": "Xi Jinping"},
+	}, recs)
+}
+
+func TestEvents(t *testing.T) {
+	s, ids := fixture(t, graph.MemoryDSN)
+	out, n := run(t, s, "events", Filter{}, false)
+	require.Equal(t, 3, n, "events only")
+	recs := readCSV(t, out)
+	byID := map[string]map[string]string{}
+	for _, r := range recs {
+		byID[r["event_id"]] = r
+	}
+	met := byID[ids["putin-xi"]]
+	require.Equal(t, map[string]string{
+		"event_id": ids["putin-xi"], "event_date": "2024-05-16", "date_precision": "day",
+		"source_actor": "Владимир Путин", "source_actor_id": putin.ID, "source_actor_type": "person", "source_country": "Russia",
+		"predicate": "met", "cameo_code": "040",
+		"target_actor": "習近平", "target_actor_id": xi.ID, "target_actor_type": "person", "target_country": "China",
+		"location": "Beijing", "confidence": "0.85", "source_count": "2",
+		"sentence": "Путин met 習近平 in Beijing on Thursday.", "url": "https://example.org/n2", "article": "n2", "published": "2024-05-16",
+	}, met)
+	// Rutte led the Netherlands in March 2023 but no country in November 2024.
+	require.Equal(t, "Netherlands", byID[ids["rutte-oneil"]]["source_country"])
+	require.Equal(t, "", byID[ids["oneil-rutte"]]["target_country"])
+	require.Equal(t, "111", byID[ids["oneil-rutte"]]["cameo_code"])
+
+	_, n = run(t, s, "events", Filter{Predicate: graph.Leads}, false)
+	require.Zero(t, n)
+}

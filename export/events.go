@@ -1,0 +1,133 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/queries"
+)
+
+func init() {
+	Register(Format{
+		Name: "events", Ext: "csv", Base: "events",
+		Summary: "one CSV row per event fact, laid out like ICEWS/GDELT event tables " +
+			"(date, source actor and country, CAMEO code, target actor and country, location, sentence, url)",
+		Facts: writeEvents,
+	})
+}
+
+// eventHeader is the header of the events table.
+var eventHeader = []string{
+	"event_id", "event_date", "date_precision",
+	"source_actor", "source_actor_id", "source_actor_type", "source_country",
+	"predicate", "cameo_code",
+	"target_actor", "target_actor_id", "target_actor_type", "target_country",
+	"location", "confidence", "source_count",
+	"sentence", "url", "article", "published",
+}
+
+// cameoCodes maps event predicates to the nearest CAMEO event code, the
+// coding ICEWS and GDELT use; predicates without one are left blank.
+var cameoCodes = map[string]string{
+	graph.Met:             "040", // consult
+	graph.SpokeWith:       "040", // consult
+	graph.Visited:         "042", // make a visit
+	graph.SignedAgreement: "057", // sign formal agreement
+	graph.Criticized:      "111", // criticize or denounce
+	graph.Accused:         "112", // accuse
+	graph.Threatened:      "130", // threaten
+	graph.Sanctioned:      "163", // impose embargo, boycott or sanctions
+}
+
+// countryFinder names the country an actor stands for on a day: a country
+// is its own; a person's is the country they lead then (a leads fact with
+// a country as object, in force on the day). It caches each person's leads
+// facts, so it holds at most one small list per actor.
+type countryFinder struct {
+	sel   *Selection
+	leads map[string][]graph.Fact
+}
+
+func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.Date) (string, error) {
+	switch e.Type {
+	case graph.Country:
+		return e.Name, nil
+	case graph.Person:
+	default:
+		return "", nil
+	}
+	facts, ok := c.leads[e.ID]
+	if !ok {
+		err := c.sel.Source().Facts(ctx, graph.FactFilter{Subjects: []string{e.ID}, Predicate: graph.Leads}, func(f graph.Fact) error {
+			o, err := c.sel.Entity(ctx, f.Object)
+			if err == nil && o.Type == graph.Country {
+				facts = append(facts, f)
+			}
+			return err
+		})
+		if err != nil {
+			return "", err
+		}
+		c.leads[e.ID] = facts
+	}
+	if day.IsZero() {
+		return "", nil
+	}
+	for _, f := range facts {
+		if queries.InForce(f, day) {
+			o, err := c.sel.Entity(ctx, f.Object)
+			return o.Name, err
+		}
+	}
+	return "", nil
+}
+
+// writeEvents writes the selected event facts (met, visited, sanctioned…)
+// as a CSV event table: one row per fact, the subject as source actor, the
+// object as target, the first source's sentence and URL.
+func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
+	cw := newCSV(w)
+	if err := cw.Write(eventHeader); err != nil {
+		return 0, fmt.Errorf("export events: %w", err)
+	}
+	cf := &countryFinder{sel: sel, leads: map[string][]graph.Fact{}}
+	n := 0
+	row := make([]string, 0, len(eventHeader))
+	err := sel.Facts(ctx, func(it Item) error {
+		f := it.Fact
+		if !graph.IsEvent(f.Predicate) {
+			return nil
+		}
+		sc, err := cf.country(ctx, it.Subject, f.Date)
+		if err != nil {
+			return err
+		}
+		tc, err := cf.country(ctx, it.Object, f.Date)
+		if err != nil {
+			return err
+		}
+		var first graph.Source
+		if len(f.Sources) > 0 {
+			first = f.Sources[0]
+		}
+		row = append(row[:0], f.ID, f.Date.String(), f.Date.Precision.String(),
+			it.Subject.Name, f.Subject, string(it.Subject.Type), sc,
+			f.Predicate, cameoCodes[f.Predicate],
+			it.Object.Name, f.Object, string(it.Object.Type), tc,
+			f.Location, strconv.FormatFloat(f.Confidence, 'g', -1, 64), strconv.Itoa(len(f.Sources)),
+			first.Sentence, first.URL, first.Article, first.Published.String())
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("export events: %w", err)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	cw.Flush()
+	return n, cw.Error()
+}

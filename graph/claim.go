@@ -1,0 +1,196 @@
+package graph
+
+import (
+	"sort"
+	"time"
+)
+
+// Claim is what one source stated about a fact's qualifiers. The stored
+// fact's Start, End, Date, Ended, Confidence and Location are not merged
+// statement by statement but derived from the set of its sources' claims
+// (Derive), so the order in which articles arrive does not matter and a
+// conflicting statement stays on record with its source.
+type Claim struct {
+	Start      Date    `json:"start,omitzero"`
+	End        Date    `json:"end,omitzero"`
+	Date       Date    `json:"date,omitzero"`
+	Ended      bool    `json:"ended,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Location   string  `json:"location,omitempty"`
+}
+
+// IsZero reports whether the claim states nothing at all.
+func (c Claim) IsZero() bool { return c == Claim{} }
+
+// claimOf returns the qualifiers of f as one claim.
+func claimOf(f *Fact) Claim {
+	return Claim{Start: f.Start, End: f.End, Date: f.Date, Ended: f.Ended, Confidence: f.Confidence, Location: f.Location}
+}
+
+// mergeClaim combines two statements of one source (the same article and
+// sentence). It is commutative: a more precise date wins, and of two
+// different dates at the same precision the earlier; Ended is ORed, the
+// higher confidence kept, and of two locations the first in byte order.
+func mergeClaim(a, b Claim) Claim {
+	for _, d := range []struct{ dst, src *Date }{{&a.Start, &b.Start}, {&a.End, &b.End}, {&a.Date, &b.Date}} {
+		if d.src.MorePrecise(*d.dst) || (d.src.Precision == d.dst.Precision && d.src.Before(*d.dst)) {
+			*d.dst = *d.src
+		}
+	}
+	a.Ended = a.Ended || b.Ended
+	a.Confidence = max(a.Confidence, b.Confidence)
+	if a.Location == "" || (b.Location != "" && b.Location < a.Location) {
+		a.Location = b.Location
+	}
+	return a
+}
+
+// Derive returns f with its qualifiers derived from its sources' claims;
+// a fact without sources is returned unchanged. EndInferredFrom is cleared
+// (inference runs over groups of facts, see InferEnds).
+//
+// Each of Start, End and Date is chosen among the values the claims state
+// (see pickDate): the most precise value that agrees with the others, and
+// when values conflict the better supported — stated by more articles,
+// then with a higher confidence, then more precise, then the earlier.
+// Ended is true when any claim says so; Confidence is the highest of the
+// claims; Location is the one most articles give; RecordedAt is the
+// earliest RecordedAt of the sources.
+func Derive(f Fact) Fact {
+	if len(f.Sources) == 0 {
+		return f
+	}
+	f.EndInferredFrom = ""
+	f.Start = pickDate(f.Sources, func(c *Claim) Date { return c.Start })
+	f.End = pickDate(f.Sources, func(c *Claim) Date { return c.End })
+	f.Date = pickDate(f.Sources, func(c *Claim) Date { return c.Date })
+	f.Ended, f.Confidence = false, 0
+	locs := map[string]map[string]bool{}
+	for i, s := range f.Sources {
+		f.Ended = f.Ended || s.Ended
+		f.Confidence = max(f.Confidence, s.Confidence)
+		if s.Location != "" {
+			if locs[s.Location] == nil {
+				locs[s.Location] = map[string]bool{}
+			}
+			locs[s.Location][s.Article] = true
+		}
+		if i == 0 || (!s.RecordedAt.IsZero() && s.RecordedAt.Before(f.RecordedAt)) {
+			f.RecordedAt = s.RecordedAt
+		}
+	}
+	f.Location = ""
+	best := 0
+	for l, arts := range locs {
+		if n := len(arts); n > best || (n == best && l < f.Location) {
+			f.Location, best = l, n
+		}
+	}
+	return f
+}
+
+// KnownAt returns f as it was known at instant t: only the sources recorded
+// by then, and the qualifiers derived from their claims alone. ok is false
+// when no source had been recorded by t. Inferred ends are cleared; run
+// InferEnds over the known facts to infer them again.
+func (f Fact) KnownAt(t time.Time) (Fact, bool) {
+	var keep []Source
+	for _, s := range f.Sources {
+		if !s.RecordedAt.After(t) {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) == 0 {
+		return Fact{}, false
+	}
+	f.Sources = keep
+	return Derive(f), true
+}
+
+// contains reports whether date a's period contains date b's period (a is
+// b or coarser and agrees with it). Unknown dates contain nothing.
+func contains(a, b Date) bool {
+	if a.IsZero() || b.IsZero() || a.Precision > b.Precision {
+		return false
+	}
+	return !b.Time().Before(a.Time()) && !b.Last().After(a.Last())
+}
+
+// compatible reports whether two known dates agree: one contains the other.
+func compatible(a, b Date) bool { return contains(a, b) || contains(b, a) }
+
+// pickDate chooses the value of one date qualifier among the claims of
+// srcs. Candidates are the stated values that no other stated value
+// refines (2024-10-01 rather than 2024-10 when both are stated). A
+// candidate's support is the set of articles whose value agrees with it;
+// the candidate with the most articles wins, then the one with the highest
+// confidence among them, then the more precise, then the earlier date.
+// It returns the unknown date when no claim states one.
+func pickDate(srcs []Source, get func(*Claim) Date) Date {
+	type vote struct {
+		d       Date
+		article string
+		conf    float64
+	}
+	var votes []vote
+	seen := map[Date]bool{}
+	var values []Date
+	for i := range srcs {
+		d := get(&srcs[i].Claim)
+		if d.IsZero() {
+			continue
+		}
+		votes = append(votes, vote{d, srcs[i].Article, srcs[i].Confidence})
+		if !seen[d] {
+			seen[d] = true
+			values = append(values, d)
+		}
+	}
+	if len(values) <= 1 {
+		if len(values) == 1 {
+			return values[0]
+		}
+		return Date{}
+	}
+	type cand struct {
+		d        Date
+		articles int
+		conf     float64
+	}
+	var cands []cand
+	for _, v := range values {
+		refined := false
+		for _, w := range values {
+			if w != v && contains(v, w) {
+				refined = true
+				break
+			}
+		}
+		if refined {
+			continue
+		}
+		arts := map[string]bool{}
+		c := cand{d: v}
+		for _, vt := range votes {
+			if compatible(v, vt.d) {
+				arts[vt.article] = true
+				c.conf = max(c.conf, vt.conf)
+			}
+		}
+		c.articles = len(arts)
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		switch {
+		case a.articles != b.articles:
+			return a.articles > b.articles
+		case a.conf != b.conf:
+			return a.conf > b.conf
+		case a.d.Precision != b.d.Precision:
+			return a.d.Precision > b.d.Precision
+		}
+		return a.d.Before(b.d)
+	})
+	return cands[0].d
+}

@@ -1,0 +1,323 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// writer collects the deltas of one batch. Fact nodes are written last
+// (flush): orig holds each changed fact as stored (nil when new) and cur
+// as it will be stored, so that the merge and the inference of ends can
+// both change a fact before its quads are diffed.
+type writer struct {
+	r        reader
+	tx       *cayleygraph.Transaction
+	now      time.Time
+	stats    WriteStats
+	articles map[string]Article
+	orig     map[string]*Fact
+	cur      map[string]*Fact
+	// inBatch marks the facts of the batch; grown those that gained a
+	// source or a restated claim.
+	inBatch, grown map[string]bool
+	// linkCache and nodeCache keep what inferGroups read of the store.
+	linkCache map[string][]link
+	nodeCache map[string]Fact
+}
+
+// newWriter returns a writer reading from r that stamps new things with now.
+func newWriter(r reader, now time.Time) *writer {
+	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: map[string]Article{},
+		orig: map[string]*Fact{}, cur: map[string]*Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
+		linkCache: map[string][]link{}, nodeCache: map[string]Fact{}}
+}
+
+// add queues quads for adding.
+func (w *writer) add(qs []quad.Quad) {
+	for _, q := range qs {
+		w.tx.AddQuad(q)
+	}
+}
+
+// batch queues the deltas of the article, its entities and its facts.
+func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, facts []*Fact) error {
+	if _, ok, err := w.r.article(ctx, a.ID); err != nil {
+		return err
+	} else if !ok {
+		w.stats.ArticleNew = true
+		w.add(articleQuads(a, w.now))
+	}
+	w.articles[a.ID] = a
+	ids := make([]string, 0, len(ents))
+	for id := range ents {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := w.entity(ctx, ents[id]); err != nil {
+			return err
+		}
+	}
+	for i, f := range facts {
+		for _, side := range []string{f.Subject, f.Object} {
+			if ents[side] != nil {
+				continue
+			}
+			if _, ok, err := w.r.entity(ctx, side); err != nil {
+				return err
+			} else if !ok {
+				return fmt.Errorf("fact %d (%s %s %s): %w: entity %s is neither in the batch nor stored",
+					i, f.Subject, f.Predicate, f.Object, ErrInvalid, side)
+			}
+		}
+		if err := w.fact(ctx, f, a); err != nil {
+			return fmt.Errorf("fact %s: %w", f.ID, err)
+		}
+	}
+	if err := w.inferGroups(ctx); err != nil {
+		return err
+	}
+	w.flush()
+	return nil
+}
+
+// entity queues a new entity, or the new aliases of a stored one.
+func (w *writer) entity(ctx context.Context, e *Entity) error {
+	old, ok, err := w.r.entity(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		w.stats.EntitiesAdded++
+		w.add(entityQuads(*e))
+		return nil
+	}
+	n := len(old.Aliases)
+	all := mergeAliases(old.Name, old.Aliases, append([]string{e.Name}, e.Aliases...))
+	for _, a := range all[n:] {
+		w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pAlias, quad.String(a), nil))
+		if k := AliasKey(a); k != "" {
+			w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pKey, quad.String(k), nil))
+		}
+	}
+	return nil
+}
+
+// sourceKey identifies a source of one fact.
+func sourceKey(s *Source) string { return s.Article + "\x00" + s.Sentence }
+
+// sourceFirst orders sources by publication, article and sentence: the
+// first states a symmetric fact's orientation.
+func sourceFirst(a, b *Source) bool {
+	if a.Published != b.Published {
+		return a.Published.Before(b.Published) || (a.Published.Time().Equal(b.Published.Time()) && a.Published.Precision < b.Published.Precision)
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	return a.Sentence < b.Sentence
+}
+
+// fact merges batch fact f of article a into the store's view: its new
+// sources are queued, restated claims merged, and the fact's qualifiers
+// derived again into w.cur.
+func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
+	w.inBatch[f.ID] = true
+	for i := range f.Sources {
+		s := &f.Sources[i]
+		s.URL, s.Title, s.Published = a.URL, a.Title, a.Published
+	}
+	old, ok, err := w.r.fact(ctx, f.ID, w.articles)
+	if err != nil {
+		return err
+	}
+	if prev := w.cur[f.ID]; prev != nil { // changed earlier in this batch
+		old, ok = *prev, true
+	}
+	var merged Fact
+	if ok {
+		merged = old
+		merged.Sources = append([]Source(nil), old.Sources...)
+		if _, seen := w.orig[f.ID]; !seen {
+			w.orig[f.ID] = &old
+		}
+	} else {
+		merged = *f
+		merged.Sources = nil
+		w.orig[f.ID] = nil
+		w.stats.FactsAdded++
+	}
+	idx := map[string]int{}
+	first := -1
+	for i := range merged.Sources {
+		idx[sourceKey(&merged.Sources[i])] = i
+		if first < 0 || sourceFirst(&merged.Sources[i], &merged.Sources[first]) {
+			first = i
+		}
+	}
+	newFirst := false
+	for _, src := range f.Sources {
+		if j, have := idx[sourceKey(&src)]; have {
+			c := mergeClaim(merged.Sources[j].Claim, src.Claim)
+			if c != merged.Sources[j].Claim {
+				w.restate(f.ID, &merged.Sources[j], c)
+				w.grown[f.ID] = true
+			}
+			continue
+		}
+		src.RecordedAt = w.now
+		merged.Sources = append(merged.Sources, src)
+		idx[sourceKey(&src)] = len(merged.Sources) - 1
+		if first < 0 || sourceFirst(&src, &merged.Sources[first]) {
+			first, newFirst = len(merged.Sources)-1, true
+		}
+		w.add(sourceQuads(f.ID, src))
+		w.stats.SourcesAdded++
+		w.grown[f.ID] = true
+	}
+	if newFirst && IsSymmetric(f.Predicate) {
+		merged.Subject, merged.Object = f.Subject, f.Object
+	}
+	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
+		merged.Role = f.Role
+	}
+	d := Derive(merged)
+	if ok && old.EndInferredFrom != "" && d.End.IsZero() {
+		// Keep the inferred end unless inferGroups recomputes it.
+		d.End, d.EndInferredFrom = old.End, old.EndInferredFrom
+	}
+	w.cur[f.ID] = &d
+	return nil
+}
+
+// termChanged reports whether fact f, as it will be stored, could infer
+// other ends (or have its own inferred) differently than old did: a new
+// fact, or a changed start, stated end, ended flag, event date or — for a
+// term with an unknown start — first publication.
+func termChanged(old, f *Fact) bool {
+	if old == nil {
+		return true
+	}
+	stated := func(g *Fact) Date {
+		if g.EndInferredFrom != "" {
+			return Date{}
+		}
+		return g.End
+	}
+	switch {
+	case old.Start != f.Start, stated(old) != stated(f), old.Ended != f.Ended, old.Date != f.Date:
+		return true
+	case f.Start.IsZero() && firstPublished(old) != firstPublished(f):
+		return true
+	}
+	return false
+}
+
+// restate queues the change of a stored source's claim to c and sets it.
+func (w *writer) restate(factID string, src *Source, c Claim) {
+	n := sourceIRI(factID, src.Article, src.Sentence)
+	for _, v := range claimValues(src.Claim) {
+		w.tx.RemoveQuad(quad.Make(n, v.pred, v.val, nil))
+	}
+	for _, v := range claimValues(c) {
+		w.tx.AddQuad(quad.Make(n, v.pred, v.val, nil))
+	}
+	src.Claim = c
+}
+
+// flush queues the quads of every fact in w.cur: all of a new fact's, the
+// changed qualifiers of a stored one; and counts merged facts and
+// inferred ends.
+func (w *writer) flush() {
+	ids := make([]string, 0, len(w.cur))
+	for id := range w.cur {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		f, old := w.cur[id], w.orig[id]
+		if old == nil {
+			w.add(factQuads(*f))
+			continue
+		}
+		changed := w.replace(old, f)
+		switch {
+		case w.inBatch[id] && (changed || w.grown[id]):
+			w.stats.FactsMerged++
+		case !w.inBatch[id] && changed:
+			w.stats.EndsInferred++
+		}
+	}
+}
+
+// replace queues the quad changes that turn stored fact old into f: each
+// changed qualifier's old quad is removed and its new quad added. It
+// reports whether anything changed.
+func (w *writer) replace(old, f *Fact) bool {
+	n := FactIRI(f.ID)
+	changed := false
+	set := func(pred quad.IRI, was, is quad.Value) {
+		changed = true
+		if was != nil {
+			w.tx.RemoveQuad(quad.Make(n, pred, was, nil))
+		}
+		if is != nil {
+			w.tx.AddQuad(quad.Make(n, pred, is, nil))
+		}
+	}
+	str := func(s string) quad.Value {
+		if s == "" {
+			return nil
+		}
+		return quad.String(s)
+	}
+	boolean := func(b bool) quad.Value {
+		if !b {
+			return nil
+		}
+		return quad.Bool(true)
+	}
+	fact := func(id string) quad.Value {
+		if id == "" {
+			return nil
+		}
+		return FactIRI(id)
+	}
+	if old.Subject != f.Subject {
+		set(pSubject, EntityIRI(old.Subject), EntityIRI(f.Subject))
+		set(pObject, EntityIRI(old.Object), EntityIRI(f.Object))
+	}
+	for _, d := range []struct {
+		pred    quad.IRI
+		was, is Date
+	}{{pStart, old.Start, f.Start}, {pEnd, old.End, f.End}, {pDate, old.Date, f.Date}} {
+		if d.was != d.is {
+			set(d.pred, dateValue(d.was), dateValue(d.is))
+		}
+	}
+	if old.Ended != f.Ended {
+		set(pEnded, boolean(old.Ended), boolean(f.Ended))
+	}
+	if old.Confidence != f.Confidence {
+		set(pConfidence, quad.Float(old.Confidence), quad.Float(f.Confidence))
+	}
+	if old.Role != f.Role {
+		set(pRole, str(old.Role), str(f.Role))
+	}
+	if old.Location != f.Location {
+		set(pLocation, str(old.Location), str(f.Location))
+	}
+	if old.EndInferredFrom != f.EndInferredFrom {
+		set(pEndInferredFrom, fact(old.EndInferredFrom), fact(f.EndInferredFrom))
+	}
+	if !old.RecordedAt.Equal(f.RecordedAt) {
+		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))
+	}
+	return changed
+}

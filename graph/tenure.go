@@ -1,0 +1,280 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Tenure reconstruction: states that compete for one place — the holders
+// of a role of a country or organization, the holders of an office, the
+// successive targets of one kind an organization sets — form a group, and
+// an open term in a group ends where the next one begins. InferEnds
+// computes those ends from the set of facts alone, so the answer does not
+// depend on the order the facts arrived in; Store.Write runs it over every
+// group a batch touches, in the batch's transaction.
+
+// singleHolderOffices are the holds_position objects (by the slug of their
+// name) that one person holds at a time. A position entity names an office
+// without its country, so only offices whose name alone says whose they are
+// are listed; "Foreign Minister" or "Vice President" exist in many
+// countries and are never closed by a new holder (only by an explicit
+// "succeeded"). An office named "<title> of <country or organization>" is
+// single-holder when its title is in singleHolderTitles.
+var singleHolderOffices = map[string]bool{
+	"national-security-adviser":      true,
+	"secretary-of-state":             true,
+	"secretary-of-defense":           true,
+	"secretary-of-the-treasury":      true,
+	"secretary-of-homeland-security": true,
+	"secretary-of-commerce":          true,
+	"chair-of-the-federal-reserve":   true,
+	"speaker-of-the-house":           true,
+	"chancellor-of-the-exchequer":    true,
+	"high-representative-of-the-union-for-foreign-affairs-and-security-policy": true,
+}
+
+// singleHolderTitles are titles that make "<title> of <X>" a single-holder
+// office ("prime-minister-of-norway", "governor-of-the-bank-of-japan").
+var singleHolderTitles = []string{
+	"president", "prime-minister", "chancellor", "king", "queen", "emir", "supreme-leader",
+	"secretary-general", "director-general", "managing-director", "chairperson", "chair",
+	"governor", "central-bank-governor", "national-security-adviser", "foreign-minister",
+	"defense-minister", "finance-minister", "interior-minister", "leader",
+}
+
+// multiHolderRoleWords mark leads roles several people hold at once; such
+// roles are never closed by a new holder.
+var multiHolderRoleWords = []string{"co-", "deputy", "vice", "member", "senator", "representative",
+	"commissioner", "ambassador", "judge"}
+
+// IsSingleHolder reports whether the state fact f belongs to a group whose
+// members replace one another: a leads role (head of state or government,
+// secretary general, party leader…) unless the role is one several people
+// share; a holds_position office from the documented single-holder list;
+// and an organization's target of one kind (a new "% of GDP" target
+// replaces the old one). member_of is never single-holder.
+func IsSingleHolder(f *Fact) bool {
+	switch f.Predicate {
+	case Leads:
+		role := Slug(f.Role)
+		if role == "" {
+			return false
+		}
+		for _, w := range multiHolderRoleWords {
+			if strings.Contains(role, w) {
+				return false
+			}
+		}
+		return true
+	case HoldsPosition:
+		return singleHolderOffice(f.Object)
+	case HasTarget:
+		return true
+	}
+	return false
+}
+
+// singleHolderOffice reports whether the position entity id names an office
+// one person holds at a time.
+func singleHolderOffice(id string) bool {
+	slug := id[strings.IndexByte(id, '/')+1:]
+	if singleHolderOffices[slug] {
+		return true
+	}
+	for _, t := range singleHolderTitles {
+		if strings.HasPrefix(slug, t+"-of-") {
+			return true
+		}
+	}
+	return false
+}
+
+// GroupKey returns the key of the group of states f competes in, or "" for
+// events and member_of: predicate, object and role for leads and
+// holds_position; subject and the kind of target for has_target (the
+// target's name without its figures, so "2% of GDP" and "3.5% of GDP" are
+// one kind).
+func GroupKey(f *Fact) string {
+	switch f.Predicate {
+	case Leads, HoldsPosition:
+		return f.Predicate + "|" + f.Object + "|" + Slug(f.Role)
+	case HasTarget:
+		return f.Predicate + "|" + f.Subject + "|" + targetKind(f.Object)
+	}
+	return ""
+}
+
+// targetKind strips the figures from a target entity id.
+func targetKind(id string) string {
+	var b strings.Builder
+	for _, r := range id[strings.IndexByte(id, '/')+1:] {
+		if (r >= '0' && r <= '9') || r == '.' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// firstPublished returns the earliest publication date of f's sources.
+func firstPublished(f *Fact) Date {
+	var first Date
+	for _, s := range f.Sources {
+		if !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
+			first = s.Published
+		}
+	}
+	return first
+}
+
+// after reports whether a starts strictly after b (both known).
+func after(a, b Date) bool { return a.Time().After(b.Time()) }
+
+// InferEnds returns facts with the inferred ends of their open terms
+// recomputed; the input is not modified. Ends inferred before
+// (EndInferredFrom set) are cleared first, so running it twice changes
+// nothing. For a state with no stated End, in this order:
+//
+//  1. Explicit succession: a "succeeded" event "S succeeded P" among facts
+//     ends P's term in every group where S has a term too, at S's start
+//     (else at the event's date), when that comes after P's start. The
+//     event's Role, when it has one, must match the term's. This closes
+//     any role, shared ones included.
+//  2. A new holder: in a single-holder group (IsSingleHolder) the term
+//     ends where another member's term starts: the earliest start after
+//     this term's start; for a term with an unknown start that sources
+//     present as current, the earliest start after its first publication;
+//     for one they call over ("former"), the latest start by its first
+//     publication (the holder who was in office when it was reported).
+//
+// The end is the successor's start at its precision; EndInferredFrom names
+// the fact it came from. facts should hold whole groups (every fact of the
+// group) plus the "succeeded" events between their subjects.
+func InferEnds(facts []Fact) []Fact {
+	out := make([]Fact, len(facts))
+	copy(out, facts)
+	groups := map[string][]int{}
+	var succ []int
+	for i := range out {
+		f := &out[i]
+		if f.EndInferredFrom != "" {
+			f.End, f.EndInferredFrom = Date{}, ""
+		}
+		if f.Predicate == Succeeded {
+			succ = append(succ, i)
+		}
+		if k := GroupKey(f); k != "" {
+			groups[k] = append(groups[k], i)
+		}
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		members := groups[k]
+		for _, i := range members {
+			f := &out[i]
+			if !f.End.IsZero() {
+				continue
+			}
+			end, from := succession(out, members, succ, i)
+			if end.IsZero() && IsSingleHolder(f) {
+				end, from = newHolder(out, members, i)
+			}
+			if !end.IsZero() {
+				f.End, f.EndInferredFrom = end, from
+			}
+		}
+	}
+	return out
+}
+
+// succession returns the end of term i from an explicit "succeeded" event,
+// and the id of the fact it came from.
+func succession(facts []Fact, members, succ []int, i int) (Date, string) {
+	f := &facts[i]
+	var end Date
+	var from string
+	for _, e := range succ {
+		ev := &facts[e]
+		if ev.Object != f.Subject || ev.Subject == f.Subject {
+			continue
+		}
+		if ev.Role != "" && f.Role != "" && Slug(ev.Role) != Slug(f.Role) {
+			continue
+		}
+		d, id := Date{}, ""
+		for _, j := range members {
+			if g := &facts[j]; g.Subject == ev.Subject && !g.Start.IsZero() {
+				d, id = g.Start, g.ID
+			}
+		}
+		if d.IsZero() {
+			// The successor's term is not among the facts: the event alone
+			// says the role only when it names it.
+			if ev.Role == "" && !sharesGroup(facts, members, ev.Subject) {
+				continue
+			}
+			d, id = ev.Date, ev.ID
+		}
+		if d.IsZero() || (!f.Start.IsZero() && !after(d, f.Start)) {
+			continue
+		}
+		if end.IsZero() || d.Before(end) || (d == end && id < from) {
+			end, from = d, id
+		}
+	}
+	return end, from
+}
+
+// sharesGroup reports whether subject has a term among members.
+func sharesGroup(facts []Fact, members []int, subject string) bool {
+	for _, j := range members {
+		if facts[j].Subject == subject {
+			return true
+		}
+	}
+	return false
+}
+
+// newHolder returns the end of term i in a single-holder group from the
+// start of another member's term, and that term's id.
+func newHolder(facts []Fact, members []int, i int) (Date, string) {
+	f := &facts[i]
+	anchor, latest := f.Start, false
+	if anchor.IsZero() {
+		anchor = firstPublished(f)
+		latest = f.Ended
+	}
+	if anchor.IsZero() {
+		return Date{}, ""
+	}
+	var end Date
+	var from string
+	for _, j := range members {
+		g := &facts[j]
+		if j == i || g.Start.IsZero() || (g.Subject == f.Subject && g.Object == f.Object) {
+			continue
+		}
+		if latest {
+			// Over by anchor: the holder in office then followed it.
+			if g.Start.Time().After(anchor.Last().Add(-time.Nanosecond)) {
+				continue
+			}
+			if end.IsZero() || after(g.Start, end) || (g.Start == end && g.ID < from) {
+				end, from = g.Start, g.ID
+			}
+			continue
+		}
+		if !after(g.Start, anchor) {
+			continue
+		}
+		if end.IsZero() || g.Start.Before(end) || (g.Start == end && g.ID < from) {
+			end, from = g.Start, g.ID
+		}
+	}
+	return end, from
+}

@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Confidence factors of references resolved through the discourse (see doc.go).
+const (
+	confPronoun  = 0.9 // "he" / "she" for the person the text is about
+	confOfficeNP = 0.9 // "the new secretary general" for its holder
+)
+
+// pronouns are the personal pronouns resolved to a person.
+var pronouns = toSet("he He she She")
+
+// pronounRef resolves "he"/"she" at a place in a sentence: the first person
+// already named in the sentence, else the person the previous sentences
+// were about (nil when that was ambiguous, as after "Trump and Vance").
+func (d *doc) pronounRef(units []*unit) *ref {
+	for _, u := range units {
+		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 {
+			return &ref{u.ref.typ, u.ref.name, u.ref.conf * confPronoun}
+		}
+	}
+	if d.topic == nil {
+		return nil
+	}
+	return &ref{d.topic.typ, d.topic.name, d.topic.conf * confPronoun}
+}
+
+// updateTopic records whom a sentence was about: its first person, unless
+// that person is one of a coordinated pair ("Trump and Vance met ...").
+// A sentence without a person leaves the topic as it was.
+func (d *doc) updateTopic(units []*unit) {
+	for k, u := range units {
+		if u.kind != kPerson || u.ref == nil {
+			continue
+		}
+		if k+2 < len(units) && units[k+1].text == "and" && units[k+2].kind == kPerson {
+			d.topic = nil
+			return
+		}
+		if k >= 2 && units[k-1].text == "and" && units[k-2].kind == kPerson {
+			d.topic = nil
+			return
+		}
+		if u.ref.conf < 0.7 {
+			d.topic = nil
+			return
+		}
+		d.topic = u.ref
+		return
+	}
+}
+
+// holderOf returns the person the article last said holds office off
+// (for "the new secretary general"), or nil.
+func (d *doc) holderOf(off *office) *ref {
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.ended || c.subj == nil || c.subj.typ != graph.Person {
+			continue
+		}
+		if (c.pred == graph.Leads && sameRole(c.role, off.name)) ||
+			(c.pred == graph.HoldsPosition && c.obj != nil && c.obj.name == off.name) {
+			return c.subj
+		}
+	}
+	return nil
+}
+
+// officeNPs replaces "the (new) secretary general" — an office after "the"
+// that no name follows — with the person the article said holds it.
+func (d *doc) officeNPs(units []*unit) []*unit {
+	out := units
+	for k, u := range units {
+		if u.kind != kOffice || u.off == nil || k == 0 {
+			continue
+		}
+		j := k - 1
+		for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
+			j--
+		}
+		if units[j].kind != kWord || units[j].lower() != "the" {
+			continue
+		}
+		if k+1 < len(units) && (units[k+1].kind == kPerson || units[k+1].lower() == "of" || units[k+1].text == "," ||
+			units[k+1].kind == kCountry || units[k+1].kind == kOrg) {
+			continue
+		}
+		r := d.holderOf(u.off)
+		if r == nil {
+			continue
+		}
+		if &out[0] == &units[0] {
+			out = append([]*unit(nil), units...)
+		}
+		out[k] = &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+	}
+	return out
+}
+
+// isActor reports whether u can be the subject of a clause.
+func isActor(u *unit) bool {
+	return (u.kind == kPerson || u.kind == kCountry || u.kind == kOrg) && !u.demonym && u.ref != nil
+}
+
+// conjuncts returns, for a sentence whose subject governs several verbs
+// ("X visited India on Wednesday and met Modi"), the later verb phrases
+// with the subject put before them: [X met Modi]. The copies of the
+// subject are zero-width at the conjunction, so that the phrase is dated
+// by the words around it and not by the first verb's date when it has
+// its own.
+func conjuncts(units []*unit) [][]*unit {
+	s0 := -1
+	for k, u := range units {
+		if isActor(u) {
+			s0 = k
+			break
+		}
+	}
+	if s0 < 0 {
+		return nil
+	}
+	s1 := s0 + 1
+	for s1+1 < len(units) && (units[s1].text == "and" || units[s1].text == ",") && isActor(units[s1+1]) {
+		s1 += 2
+	}
+	k := s1
+	for k < len(units) && units[k].kind == kDate {
+		k++
+	}
+	if k >= len(units) || units[k].kind != kWord || units[k].text == "and" || units[k].text == "'s" {
+		return nil
+	}
+	var out [][]*unit
+	for ; k+1 < len(units); k++ {
+		u := units[k]
+		if u.kind == kPunct && (u.text == ";" || u.text == ":") {
+			break
+		}
+		if u.kind != kWord || u.lower() != "and" || units[k+1].kind != kWord {
+			continue
+		}
+		sub := make([]*unit, 0, s1-s0+len(units)-k)
+		for _, s := range units[s0:s1] {
+			cp := *s
+			cp.start, cp.end = u.end, u.end
+			sub = append(sub, &cp)
+		}
+		out = append(out, append(sub, units[k+1:]...))
+	}
+	return out
+}
+
+// isPronounSurface reports whether a surface form is an anaphor that must
+// not become an alias.
+func isPronounSurface(s string) bool {
+	return pronouns[s] || strings.HasPrefix(s, "the ")
+}

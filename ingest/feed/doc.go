@@ -1,0 +1,15 @@
+// Package feed fetches and reads news feeds for the scheduler: HTTP GETs
+// with conditional requests (ETag / Last-Modified, so an unchanged feed
+// costs a 304 and no parsing), RSS and Atom documents parsed with gofeed
+// into Items, and linked pages fetched and reduced to their main text with
+// the ingest package's HTML reader.
+//
+// Every failure is an error naming the URL and wrapping one of this
+// package's errors (ErrStatus, ErrBadFeed, ErrNotHTML, ErrTooLarge) or the
+// transport's (timeouts, refused connections), so that a caller can log it
+// and retry later; nothing here retries by itself.
+//
+// Caveats: an item's own text is its content, else its description, with
+// HTML markup reduced to paragraphs by simple rules; response bodies are
+// read whole, up to Fetcher.MaxBytes.
+package feed

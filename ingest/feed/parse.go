@@ -1,0 +1,159 @@
+package feed
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest"
+)
+
+// Item is one entry of a feed.
+type Item struct {
+	// ID is the item's GUID (RSS) or id (Atom), else its link, else
+	// "sha256:" and the first 16 hex digits of the hash of its title and
+	// text. It identifies the item across fetches.
+	ID string
+	// Link is the address of the linked page, when there is one.
+	Link string
+	// Title is the item's title.
+	Title string
+	// Published is the publication (else update) time; zero when absent.
+	Published time.Time
+	// Text is the item's own text (content, else description), markup
+	// removed, one paragraph per line.
+	Text string
+}
+
+// Feed is a parsed RSS or Atom document.
+type Feed struct {
+	// Type is "rss" or "atom".
+	Type string
+	// Title is the feed's title.
+	Title string
+	// Items are the entries in document order.
+	Items []Item
+}
+
+// Parse reads an RSS or Atom document. Anything else (malformed XML, a JSON
+// feed, an HTML page) is an error wrapping ErrBadFeed.
+func Parse(data []byte) (*Feed, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: empty document", ErrBadFeed)
+	}
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadFeed, err)
+	}
+	if f.FeedType != "rss" && f.FeedType != "atom" {
+		return nil, fmt.Errorf("%w: %s feed", ErrBadFeed, f.FeedType)
+	}
+	out := &Feed{Type: f.FeedType, Title: strings.TrimSpace(f.Title)}
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		item := Item{
+			Link:  strings.TrimSpace(it.Link),
+			Title: strings.Join(strings.Fields(it.Title), " "),
+			Text:  TextOf(it.Content),
+		}
+		if item.Text == "" {
+			item.Text = TextOf(it.Description)
+		}
+		switch {
+		case it.PublishedParsed != nil:
+			item.Published = *it.PublishedParsed
+		case it.UpdatedParsed != nil:
+			item.Published = *it.UpdatedParsed
+		}
+		item.ID = strings.TrimSpace(it.GUID)
+		if item.ID == "" {
+			item.ID = item.Link
+		}
+		if item.ID == "" {
+			sum := sha256.Sum256([]byte(item.Title + "\n" + item.Text))
+			item.ID = "sha256:" + hex.EncodeToString(sum[:])[:16]
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+// Article returns the item as an article with its own text; origin names
+// it in messages.
+func (it Item) Article(origin string) ingest.Article {
+	a := ingest.Article{ID: it.ID, URL: it.Link, Title: it.Title, Text: it.Text, Origin: origin}
+	if !it.Published.IsZero() {
+		a.Published = graph.DateFromTime(it.Published)
+	}
+	return a
+}
+
+// blockTags end a paragraph in TextOf.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Tr: true, atom.Table: true, atom.Section: true, atom.Article: true,
+	atom.Pre: true, atom.Hr: true, atom.Figure: true, atom.Figcaption: true,
+}
+
+// skipTags never hold text.
+var skipTags = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true}
+
+// TextOf returns the text of an HTML fragment (or of plain text, entities
+// decoded), one paragraph per line: block elements and <br> end
+// paragraphs, scripts and styles are dropped, white space is collapsed.
+func TextOf(fragment string) string {
+	if strings.TrimSpace(fragment) == "" {
+		return ""
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return collapse(fragment)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+		if block {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte('\n')
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	var paras []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l = collapse(l); l != "" {
+			paras = append(paras, l)
+		}
+	}
+	return strings.Join(paras, "\n")
+}
+
+// collapse trims s and collapses its runs of white space to one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

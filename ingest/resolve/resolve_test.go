@@ -1,0 +1,174 @@
+package resolve
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// fakeStore resolves names through the same alias keys as graph.Store.
+type fakeStore struct {
+	ents  []graph.Entity
+	calls int
+	err   error
+}
+
+func (s *fakeStore) Resolve(_ context.Context, name string) ([]graph.Entity, error) {
+	s.calls++
+	if s.err != nil {
+		return nil, s.err
+	}
+	k := graph.AliasKey(name)
+	var out []graph.Entity
+	for _, e := range s.ents {
+		hit := graph.AliasKey(e.Name) == k || e.ID == name
+		for _, a := range e.Aliases {
+			hit = hit || graph.AliasKey(a) == k
+		}
+		if hit {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func person(name string, aliases ...string) graph.Entity {
+	return graph.Entity{ID: graph.EntityID(graph.Person, name), Name: name, Type: graph.Person, Aliases: aliases}
+}
+
+func stored() *fakeStore {
+	return &fakeStore{ents: []graph.Entity{
+		person("Michael Waltz", "Waltz", "U.S. Representative Michael Waltz"),
+		person("Donald Trump", "Trump"),
+		person("Mark Rutte", "Rutte"),
+		person("António Costa", "Costa"),
+		person("William Burns", "Burns"),
+		person("Antony Blinken", "Blinken"),
+		person("Kim Jong Un"),
+		person("Kim Yo Jong"),
+		person("Li Qiang", "Li"),
+		person("Li Shangfu", "Li"),
+		{ID: "organization/nato", Name: "NATO", Type: graph.Organization, Aliases: []string{"Rutte"}},
+	}}
+}
+
+func TestBatchPersonResolution(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"Mike Waltz", "person/michael-waltz"},      // nickname
+		{"Waltz", "person/michael-waltz"},           // lone surname, unique
+		{"Bill Burns", "person/william-burns"},      // nickname
+		{"Tony Blinken", "person/antony-blinken"},   // nickname
+		{"Antonio Costa", "person/antonio-costa"},   // diacritics: same id already
+		{"Donald Tusk", "person/donald-tusk"},       // same first name, other surname
+		{"Mark Carney", "person/mark-carney"},       // same first name, other surname
+		{"Melania Trump", "person/melania-trump"},   // same surname, other first name
+		{"Michael Carney", "person/michael-carney"}, // nickname table needs the surname too
+		{"Li", "person/li"},                         // ambiguous lone surname
+		{"Kim Jong-un", "person/kim-jong-un"},       // same alias key as the stored name
+		{"Rutte", "person/mark-rutte"},              // the organization with that alias is not a person
+	}
+	for _, tc := range tests {
+		s := stored()
+		e := person(tc.in)
+		other := graph.Entity{ID: "country/japan", Name: "Japan", Type: graph.Country}
+		b := graph.Batch{Article: graph.Article{ID: "a1"}, Entities: []graph.Entity{e, other},
+			Facts: []graph.Fact{{Subject: e.ID, Predicate: graph.Visited, Object: other.ID, Confidence: 0.9}}}
+		if _, err := r.Batch(context.Background(), s, &b); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.Facts[0].Subject; got != tc.want {
+			t.Errorf("%q resolved to %s, want %s", tc.in, got, tc.want)
+		}
+		if tc.want != e.ID {
+			if b.Facts[0].ID == "" {
+				t.Errorf("%q: fact id not recomputed", tc.in)
+			}
+			var found bool
+			for _, en := range b.Entities {
+				if en.ID == tc.want {
+					found = true
+					if en.Aliases[0] != tc.in {
+						t.Errorf("%q: aliases %v do not start with the batch name", tc.in, en.Aliases)
+					}
+				}
+				if en.ID == e.ID {
+					t.Errorf("%q: old entity %s still in batch", tc.in, e.ID)
+				}
+			}
+			if !found {
+				t.Errorf("%q: entity %s not in batch", tc.in, tc.want)
+			}
+		}
+	}
+}
+
+func TestBatchWithinAndMerge(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mike, michael, joe := person("Mike Pence"), person("Michael Pence"), person("Joe Biden")
+	b := graph.Batch{Article: graph.Article{ID: "a1"}, Entities: []graph.Entity{mike, michael, joe},
+		Facts: []graph.Fact{
+			{Subject: mike.ID, Predicate: graph.Met, Object: joe.ID, Confidence: 0.6,
+				Sources: []graph.Source{{Sentence: "Mike Pence met Joe Biden."}}},
+			{Subject: michael.ID, Predicate: graph.Met, Object: joe.ID, Confidence: 0.9,
+				Sources: []graph.Source{{Sentence: "Michael Pence met Biden."}}},
+			{Subject: mike.ID, Predicate: graph.Met, Object: michael.ID, Confidence: 0.9},
+		}}
+	st, err := r.Batch(context.Background(), &fakeStore{}, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Merged != 1 {
+		t.Errorf("merged %d, want 1", st.Merged)
+	}
+	if len(b.Facts) != 1 {
+		t.Fatalf("facts %+v, want one merged fact", b.Facts)
+	}
+	f := b.Facts[0]
+	if f.Subject != michael.ID || f.Confidence != 0.9 || len(f.Sources) != 2 {
+		t.Errorf("merged fact %+v", f)
+	}
+}
+
+func TestBatchLookupError(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	e := person("Mike Waltz")
+	b := graph.Batch{Entities: []graph.Entity{e}}
+	if _, err := r.Batch(context.Background(), &fakeStore{err: boom}, &b); !errors.Is(err, boom) {
+		t.Errorf("err = %v, want boom", err)
+	}
+	if b.Entities[0].ID != e.ID {
+		t.Error("batch changed on error")
+	}
+}
+
+func TestEquivalent(t *testing.T) {
+	n, err := defaultNicknames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Mike", "Michael", true}, {"Bill", "William", true}, {"Joe", "Joseph", true},
+		{"Tony", "Antony", true}, {"Tony", "Anthony", true}, {"Donald", "Donald", true},
+		{"Patrick", "Patricia", false}, {"Mark", "Mike", false}, {"Donald", "Doug", false},
+	} {
+		if got := n.equivalent(tc.a, tc.b); got != tc.want {
+			t.Errorf("equivalent(%s, %s) = %v", tc.a, tc.b, got)
+		}
+	}
+}

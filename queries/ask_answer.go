@@ -1,0 +1,346 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// orgTypes are the entity types that have leaders and members.
+var orgTypes = []graph.EntityType{graph.Country, graph.Organization}
+
+// isOrg reports whether r names a country or an organization.
+func isOrg(r Resolved) bool {
+	for _, en := range r.Entities {
+		if en.Type == graph.Country || en.Type == graph.Organization {
+			return true
+		}
+	}
+	return false
+}
+
+// factsFor runs a FactsQuery once per entity id in the object (or
+// subject) slot and merges the answers in time order.
+func (a *asker) factsFor(ctx context.Context, ids []string, object bool, q FactsQuery) ([]Answer, error) {
+	seen := map[string]bool{}
+	var out []Answer
+	for _, id := range ids {
+		if object {
+			q.Object = id
+		} else {
+			q.Subject = id
+		}
+		as, err := a.e.Facts(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, an := range as {
+			if !seen[an.Fact.ID] {
+				seen[an.Fact.ID] = true
+				out = append(out, an)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return sortTime(out[i].Fact).Before(sortTime(out[j].Fact)) })
+	return out, nil
+}
+
+// keepInTime keeps the facts that fall in t; for a period it also drops
+// leaders followed in their role by someone who started by its first day.
+func (a *asker) keepInTime(ctx context.Context, as []Answer, t TimeSpec) []Answer {
+	var keep []graph.Fact
+	byID := map[string]Answer{}
+	for _, an := range as {
+		if inTimeSpec(an.Fact, t) {
+			keep = append(keep, an.Fact)
+			byID[an.Fact.ID] = an
+		}
+	}
+	switch {
+	case !t.At.IsZero():
+		keep = dropSuperseded(ctx, a.e.store, keep, t.At)
+	case !t.From.IsZero():
+		keep = dropSuperseded(ctx, a.e.store, keep, t.From)
+	}
+	out := make([]Answer, 0, len(keep))
+	for _, f := range keep {
+		out = append(out, byID[f.ID])
+	}
+	return out
+}
+
+// holders answers "who led ORG" and "who was the ROLE of ORG".
+func (a *asker) holders(ctx context.Context) error {
+	org, err := a.resolve(ctx, a.p.Object, orgTypes...)
+	if (err != nil || !isOrg(org)) && a.p.Role != "" {
+		// "who was the finance minister of Norway": an office, not a leader.
+		pos := a.p.Role + " of " + a.p.Object
+		if r, perr := a.e.ResolveName(ctx, a.q.Names, pos, graph.Position); perr == nil && r.Entities[0].Type == graph.Position {
+			a.p.Object, a.p.Role = pos, ""
+			return a.positionHolders(ctx)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	t := a.stateTime()
+	all, err := a.factsFor(ctx, org.IDs(), true, FactsQuery{Predicate: graph.Leads})
+	if err != nil {
+		return err
+	}
+	var matched []Answer
+	for _, an := range all {
+		if roleMatches(a.p.Role, an.Fact.Role) {
+			matched = append(matched, an)
+		}
+	}
+	if a.p.Role != "" {
+		// The office may also be stored as a position ("Finance Minister of Norway").
+		for _, pos := range []string{a.p.Role + " of " + a.p.Object, a.p.Object + " " + a.p.Role} {
+			r, perr := a.e.ResolveName(ctx, a.q.Names, pos, graph.Position)
+			if perr != nil || r.Corrected || r.Entities[0].Type != graph.Position {
+				continue
+			}
+			as, err := a.factsFor(ctx, r.IDs(), true, FactsQuery{Predicate: graph.HoldsPosition})
+			if err != nil {
+				return err
+			}
+			matched = append(matched, as...)
+			break
+		}
+	}
+	matched = a.keepInTime(ctx, matched, t)
+	what := "leaders of " + org.Label()
+	if a.p.Role != "" {
+		what = "holders of " + titleCase(a.p.Role) + " of " + org.Label()
+	}
+	a.interpret(what, t.String())
+	a.res.Answers = groupAnswers(matched, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	sortByStart(a.res.Answers)
+	return nil
+}
+
+// positionHolders answers "who held POSITION".
+func (a *asker) positionHolders(ctx context.Context) error {
+	pos, err := a.e.ResolveName(ctx, a.q.Names, a.p.Object, graph.Position)
+	if err != nil || pos.Entities[0].Type != graph.Position {
+		// "who was NATO secretary general": an organization and a role.
+		words := strings.Fields(a.p.Object)
+		for i := 1; i < len(words) && i <= 4; i++ {
+			org, oerr := a.e.ResolveName(ctx, a.q.Names, strings.Join(words[:i], " "), orgTypes...)
+			if oerr == nil && isOrg(org) && !org.Corrected {
+				a.p.Form, a.p.Object, a.p.Role = FormHolders, strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+				return a.holders(ctx)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if pos.Corrected {
+		a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", a.p.Object, pos.Label()))
+	}
+	t := a.stateTime()
+	all, err := a.factsFor(ctx, pos.IDs(), true, FactsQuery{Predicate: graph.HoldsPosition})
+	if err != nil {
+		return err
+	}
+	a.interpret("holders of "+pos.Label(), t.String())
+	a.res.Answers = groupAnswers(a.keepInTime(ctx, all, t), func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	sortByStart(a.res.Answers)
+	return nil
+}
+
+// roleLabel names the office of a leads or holds_position answer.
+func roleLabel(an Answer) string {
+	if an.Fact.Predicate == graph.HoldsPosition {
+		return an.Object.Name
+	}
+	if an.Fact.Role == "" {
+		return "leader of " + an.Object.Name
+	}
+	return an.Fact.Role + " of " + an.Object.Name
+}
+
+// offices returns the leads and holds_position facts of a person.
+func (a *asker) offices(ctx context.Context, person Resolved) ([]Answer, error) {
+	var out []Answer
+	for _, p := range []string{graph.HoldsPosition, graph.Leads} {
+		as, err := a.factsFor(ctx, person.IDs(), false, FactsQuery{Predicate: p})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, as...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return sortTime(out[i].Fact).Before(sortTime(out[j].Fact)) })
+	return out, nil
+}
+
+// positions answers "what positions has PERSON held".
+func (a *asker) positions(ctx context.Context) error {
+	person, err := a.resolve(ctx, a.p.Subject, graph.Person)
+	if err != nil {
+		return err
+	}
+	all, err := a.offices(ctx, person)
+	if err != nil {
+		return err
+	}
+	var keep []Answer
+	for _, an := range all {
+		if inTimeSpec(an.Fact, a.p.Time) {
+			keep = append(keep, an)
+		}
+	}
+	a.interpret("positions held by "+person.Label(), a.p.Time.String())
+	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) {
+		l := roleLabel(an)
+		return graph.AliasKey(l), l
+	})
+	sortByStart(a.res.Answers)
+	return nil
+}
+
+// possRE reads "Norway's finance minister".
+var possRE = regexp.MustCompile(`^(.+?)(?:'s|’s|')\s+(.+)$`)
+
+// officeMatches reports whether the asked role or position names the
+// office of an answer: the role alone, the role of the organization, the
+// organization's role, or the position's name.
+func officeMatches(asked string, an Answer) bool {
+	if m := possRE.FindStringSubmatch(asked); m != nil {
+		asked = m[2] + " of " + m[1]
+	}
+	k := graph.AliasKey(asked)
+	if k == "" {
+		return true
+	}
+	var cands []string
+	if an.Fact.Predicate == graph.HoldsPosition {
+		cands = append(cands, an.Object.Name)
+		cands = append(cands, an.Object.Aliases...)
+	} else {
+		orgs := append([]string{an.Object.Name}, an.Object.Aliases...)
+		for _, o := range orgs {
+			cands = append(cands, "leader of "+o, "head of "+o, "chief of "+o)
+			if an.Fact.Role != "" {
+				cands = append(cands, an.Fact.Role+" of "+o, o+" "+an.Fact.Role)
+			}
+		}
+		if an.Fact.Role != "" {
+			cands = append(cands, an.Fact.Role)
+		}
+	}
+	aw := contentWords(asked)
+	for _, c := range cands {
+		ck := graph.AliasKey(c)
+		if ck != "" && (ck == k || strings.Contains(ck, k) && len(k) >= 4) {
+			return true
+		}
+		// Word order and the country aside: "Norway's finance minister"
+		// names the position "Minister of Finance".
+		if cw := contentWords(c); len(cw) > 0 && subset(cw, aw) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords returns the folded words of s without "of", "the", "and".
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		k := graph.AliasKey(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		switch k {
+		case "", "of", "the", "and", "for":
+			continue
+		}
+		out[k] = true
+	}
+	return out
+}
+
+// subset reports whether every word of a is in b.
+func subset(a, b map[string]bool) bool {
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// tenure answers "when did PERSON become / stop being ROLE".
+func (a *asker) tenure(ctx context.Context) error {
+	person, err := a.resolve(ctx, a.p.Subject, graph.Person)
+	if err != nil {
+		return err
+	}
+	all, err := a.offices(ctx, person)
+	if err != nil {
+		return err
+	}
+	var keep []Answer
+	for _, an := range all {
+		if officeMatches(a.p.Role, an) {
+			keep = append(keep, an)
+		}
+	}
+	what := "start of "
+	if a.p.Form == FormStopped {
+		what = "end of "
+	}
+	a.interpret(what+person.Label()+" as "+titleCase(a.p.Role), a.p.Time.String())
+	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) {
+		l := roleLabel(an)
+		return graph.AliasKey(l), l
+	})
+	for i := range a.res.Answers {
+		g := &a.res.Answers[i]
+		if a.p.Form == FormBecame {
+			g.Date = g.Start
+		} else {
+			g.Date = g.End
+		}
+	}
+	sortByStart(a.res.Answers)
+	return nil
+}
+
+// members answers "which countries were members of ORG".
+func (a *asker) members(ctx context.Context) error {
+	org, err := a.resolve(ctx, a.p.Object, orgTypes...)
+	if err != nil {
+		return err
+	}
+	t := a.stateTime()
+	all, err := a.factsFor(ctx, org.IDs(), true, factsQuery(t, FactsQuery{Predicate: graph.MemberOf}))
+	if err != nil {
+		return err
+	}
+	a.interpret("members of "+org.Label(), t.String())
+	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	sort.SliceStable(a.res.Answers, func(i, j int) bool { return a.res.Answers[i].Name < a.res.Answers[j].Name })
+	return nil
+}
+
+// target answers "what is ORG's target".
+func (a *asker) target(ctx context.Context) error {
+	org, err := a.resolve(ctx, a.p.Subject, orgTypes...)
+	if err != nil {
+		return err
+	}
+	t := a.stateTime()
+	all, err := a.factsFor(ctx, org.IDs(), false, factsQuery(t, FactsQuery{Predicate: graph.HasTarget}))
+	if err != nil {
+		return err
+	}
+	a.interpret("targets of "+org.Label(), t.String())
+	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Object.ID, an.Object.Name })
+	sortByStart(a.res.Answers)
+	return nil
+}

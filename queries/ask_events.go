@@ -1,0 +1,210 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// verbPhrase writes a predicate as a verb in the past.
+func verbPhrase(p string) string {
+	switch p {
+	case graph.SpokeWith:
+		return "spoke with"
+	case graph.SignedAgreement:
+		return "signed an agreement with"
+	case graph.NominatedAs:
+		return "nominated"
+	}
+	return p
+}
+
+// interactions answers "who did X meet / sanction …" and "who met X".
+func (a *asker) interactions(ctx context.Context) error {
+	x, err := a.resolve(ctx, a.p.Subject)
+	if err != nil {
+		return err
+	}
+	ids := x.IDs()
+	all, err := a.e.eventFacts(ctx, ids, a.p.Predicate, a.p.Passive)
+	if err != nil {
+		return err
+	}
+	var facts []graph.Fact
+	for _, f := range all {
+		if inTimeSpec(f, a.p.Time) {
+			facts = append(facts, f)
+		}
+	}
+	sortFactsByTime(facts)
+	answers, err := a.e.answers(ctx, facts)
+	if err != nil {
+		return err
+	}
+	self := idSet(ids)
+	a.res.Answers = groupAnswers(answers, func(an Answer) (string, string) {
+		o := otherSide(an, self)
+		return o.ID, o.Name
+	})
+	what := "whom " + x.Label() + " " + verbPhrase(a.p.Predicate)
+	if a.p.Passive && !graph.IsSymmetric(a.p.Predicate) {
+		what = "who " + verbPhrase(a.p.Predicate) + " " + x.Label()
+	}
+	order := ""
+	if a.p.Most {
+		order = "(most often first)"
+		sort.SliceStable(a.res.Answers, func(i, j int) bool { return a.res.Answers[i].Count > a.res.Answers[j].Count })
+	}
+	a.interpret(what, a.p.Time.String(), order)
+	return nil
+}
+
+// describeFact writes a fact as a short sentence ("Mark Rutte leads NATO as
+// Secretary General").
+func describeFact(an Answer) string {
+	s := an.Subject.Name + " " + verbPhrase(an.Fact.Predicate) + " " + an.Object.Name
+	if an.Fact.Role != "" {
+		s += " as " + an.Fact.Role
+	}
+	return s
+}
+
+// timeline answers "what happened with X".
+func (a *asker) timeline(ctx context.Context) error {
+	x, err := a.resolve(ctx, a.p.Subject)
+	if err != nil {
+		return err
+	}
+	t := a.p.Time
+	if !t.At.IsZero() && !t.Now {
+		t.From, t.To, t.At = t.At, t.At, graph.Date{}
+	}
+	var facts []graph.Fact
+	if err := a.e.store.Facts(ctx, graph.FactFilter{Subjects: x.IDs(), EitherSide: true}, func(f graph.Fact) error {
+		if inTimeSpec(f, t) {
+			facts = append(facts, f)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	sortFactsByTime(facts)
+	answers, err := a.e.answers(ctx, facts)
+	if err != nil {
+		return err
+	}
+	a.interpret("timeline of "+x.Label(), t.String())
+	a.res.Answers = groupAnswers(answers, func(an Answer) (string, string) { return an.Fact.ID, describeFact(an) })
+	return nil
+}
+
+// path answers "what links X and Y" / "how is X connected to Y".
+func (a *asker) path(ctx context.Context) error {
+	at := a.p.Time.At
+	if at.IsZero() {
+		at = a.q.At
+	}
+	pr, err := a.e.Path(ctx, PathQuery{From: a.p.Subject, To: a.p.Object, At: at, MaxHops: a.q.MaxHops, Names: a.q.Names})
+	for _, r := range []Resolved{pr.From, pr.To} {
+		if r.Corrected {
+			a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", r.Name, r.Label()))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	hops := a.q.MaxHops
+	if hops <= 0 {
+		hops = DefaultMaxHops
+	}
+	when := ""
+	if !at.IsZero() {
+		when = "using facts in force at " + at.String()
+	}
+	a.interpret(fmt.Sprintf("shortest paths from %s to %s (at most %d hops)", pr.From.Label(), pr.To.Label(), hops), when)
+	for _, p := range pr.Paths {
+		a.res.Answers = append(a.res.Answers, pathAnswer(p))
+	}
+	return nil
+}
+
+// pathAnswer turns a path into an answer named by its chain.
+func pathAnswer(p Path) AskAnswer {
+	var b strings.Builder
+	ans := AskAnswer{Confidence: 1, Count: len(p.Steps)}
+	for i, st := range p.Steps {
+		if i == 0 {
+			b.WriteString(st.From.Name)
+		}
+		label := verbPhrase(st.Fact.Predicate)
+		if st.From.ID != st.Subject.ID {
+			label = "←" + label
+		}
+		if d := briefWhen(st.Fact); d != "" {
+			label += " " + d
+		}
+		fmt.Fprintf(&b, " –[%s]→ %s", label, st.To.Name)
+		ans.Facts = append(ans.Facts, st.Answer)
+		if st.Fact.Confidence < ans.Confidence {
+			ans.Confidence = st.Fact.Confidence
+		}
+	}
+	ans.Name = b.String()
+	return ans
+}
+
+// briefWhen writes a fact's date or period briefly.
+func briefWhen(f graph.Fact) string {
+	if graph.IsEvent(f.Predicate) {
+		return f.Date.String()
+	}
+	switch {
+	case !f.Start.IsZero() && !f.End.IsZero():
+		return f.Start.String() + "–" + f.End.String()
+	case !f.Start.IsZero():
+		return "from " + f.Start.String()
+	case !f.End.IsZero():
+		return "until " + f.End.String()
+	}
+	return ""
+}
+
+// eventFacts returns the facts with predicate pred that have one of ids
+// as subject (as object when passive; either side for symmetric
+// predicates). With a quad store it finds them through the direct triples
+// and decodes only those, not every fact of a busy entity.
+func (e *Engine) eventFacts(ctx context.Context, ids []string, pred string, passive bool) ([]graph.Fact, error) {
+	sym := graph.IsSymmetric(pred)
+	if _, ok := e.store.(quadStorer); !ok {
+		ff := graph.FactFilter{Subjects: ids, Predicate: pred, EitherSide: sym}
+		if passive && !sym {
+			ff = graph.FactFilter{Objects: ids, Predicate: pred}
+		}
+		var out []graph.Fact
+		err := e.store.Facts(ctx, ff, func(f graph.Fact) error { out = append(out, f); return nil })
+		return out, err
+	}
+	seen := map[string]bool{}
+	var out []graph.Fact
+	for _, id := range ids {
+		edges, err := e.adjacent(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, ed := range edges {
+			if ed.pred != pred || seen[ed.fact] || !sym && ed.out == passive {
+				continue
+			}
+			seen[ed.fact] = true
+			f, err := e.fact(ctx, ed.fact)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,100 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// HoldersQuery asks who led or held something, and when. Org is a country,
+// organization or office, resolved through aliases like the names of
+// FactsQuery. Role, when set, keeps the terms in that role (compared with
+// graph.AliasKey; for an office, its name). At, when set, keeps the terms
+// in force that day; zero At lists every holder in time order. AsKnown
+// answers with only what had been ingested by the end of that day.
+type HoldersQuery struct {
+	Org, Role string
+	At        graph.Date
+	AsKnown   graph.Date
+}
+
+// Holder is one person's term in a role of an organization or country
+// (a leads fact) or in an office (a holds_position fact).
+type Holder struct {
+	Person graph.Entity
+	// Role is the role of a leads term, or the office's name.
+	Role string
+	// Start and End bound the term (End exclusive, stated or inferred;
+	// see Facts for where an inferred end came from).
+	Start, End graph.Date
+	// Ended is true when the term is known to be over.
+	Ended bool
+	// Uncertain marks a term found at At only through a start known to a
+	// month or year (see InForceAt).
+	Uncertain bool
+	// Facts are the facts behind the term, with their sources.
+	Facts []Answer
+}
+
+// Holders returns the terms of the people who led Org (leads) or held it
+// as an office (holds_position), in time order: by start, a term with an
+// unknown start placed by its end or else by when it was first reported.
+// A name that matches no entity returns ErrUnknownEntity.
+func (e *Engine) Holders(ctx context.Context, q HoldersQuery) ([]Holder, error) {
+	if q.Org == "" {
+		return nil, fmt.Errorf("holders: %w: no organization, country or office given", ErrUnknownEntity)
+	}
+	ids, err := e.resolve(ctx, q.Org)
+	if err != nil {
+		return nil, err
+	}
+	var facts []graph.Fact
+	for _, p := range []string{graph.Leads, graph.HoldsPosition} {
+		if err := e.store.Facts(ctx, graph.FactFilter{Objects: ids, Predicate: p}, func(f graph.Fact) error {
+			facts = append(facts, f)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if facts, err = e.asKnown(ctx, facts, q.AsKnown); err != nil {
+		return nil, err
+	}
+	byTime(facts)
+	facts, unsure := inTime(facts, q.At, graph.Date{}, graph.Date{})
+	answers, err := e.answers(ctx, facts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Holder, 0, len(answers))
+	for _, an := range answers {
+		f := an.Fact
+		role := f.Role
+		if f.Predicate == graph.HoldsPosition && role == "" {
+			role = an.Object.Name
+		}
+		if q.Role != "" && graph.AliasKey(q.Role) != graph.AliasKey(role) {
+			continue
+		}
+		an.Uncertain = unsure[f.ID]
+		out = append(out, Holder{Person: an.Subject, Role: role, Start: f.Start, End: f.End,
+			Ended: f.Ended || !f.End.IsZero(), Uncertain: an.Uncertain, Facts: []Answer{an}})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return holderTime(out[i]).Before(holderTime(out[j])) })
+	return out, nil
+}
+
+// holderTime places a term in time: its start, else its end, else when it
+// was first reported.
+func holderTime(h Holder) time.Time {
+	switch {
+	case !h.Start.IsZero():
+		return h.Start.Time()
+	case !h.End.IsZero():
+		return h.End.Time().Add(-time.Nanosecond)
+	}
+	return firstPublished(h.Facts[0].Fact).Time()
+}

@@ -1,0 +1,373 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// DefaultMaxHops is the longest path Path looks for when PathQuery.MaxHops is 0.
+const DefaultMaxHops = 4
+
+// DefaultMaxPaths is how many shortest paths Path returns when PathQuery.Limit is 0.
+const DefaultMaxPaths = 10
+
+// PathQuery asks how two entities are connected.
+type PathQuery struct {
+	// From and To are names or aliases.
+	From, To string
+	// At, when set, uses only facts in force on that day (events: dated that day).
+	At graph.Date
+	// MaxHops bounds the path length; 0 means DefaultMaxHops.
+	MaxHops int
+	// Limit bounds how many paths are returned; 0 means DefaultMaxPaths.
+	Limit int
+	// Names, when set, serves misspelling-tolerant name lookup.
+	Names *Names
+}
+
+// PathStep is one edge of a path: a fact walked from From to To, in either
+// direction of the fact (From is the fact's subject or its object).
+type PathStep struct {
+	From, To graph.Entity
+	Answer
+}
+
+// Path is a chain of facts from one entity to another.
+type Path struct {
+	Steps []PathStep
+}
+
+// PathResult is the answer to a PathQuery.
+type PathResult struct {
+	From, To Resolved
+	// Paths are the shortest paths, all of the same length, at most Limit.
+	Paths []Path
+	// Truncated is true when more shortest paths exist than were returned.
+	Truncated bool
+}
+
+// edge is one fact seen from one of its entities.
+type edge struct {
+	fact, other string
+	// pred is the fact's predicate; out is true when the entity is the
+	// subject of the direct triple (either side, for symmetric predicates).
+	pred string
+	out  bool
+}
+
+// parent is how BFS reached a node.
+type parent struct {
+	prev string
+	fact string
+}
+
+// Path finds the shortest chains of facts (walked in either direction)
+// between two entities, up to MaxHops facts long, searching from both ends
+// at once. Each step carries its fact with dates and sources. No path
+// within the bound is an empty result, not an error.
+func (e *Engine) Path(ctx context.Context, q PathQuery) (PathResult, error) {
+	var res PathResult
+	var err error
+	if res.From, err = e.ResolveName(ctx, q.Names, q.From); err != nil {
+		return res, err
+	}
+	if res.To, err = e.ResolveName(ctx, q.Names, q.To); err != nil {
+		return res, err
+	}
+	maxHops, limit := q.MaxHops, q.Limit
+	if maxHops <= 0 {
+		maxHops = DefaultMaxHops
+	}
+	if limit <= 0 {
+		limit = DefaultMaxPaths
+	}
+	w := &walker{e: e, at: q.At, inForce: map[string]bool{}}
+	a := newSide(res.From.IDs())
+	b := newSide(res.To.IDs())
+	for id := range a.dist {
+		if _, ok := b.dist[id]; ok {
+			return res, errors.New("both names are the same entity")
+		}
+	}
+	var meet []string
+	for a.depth+b.depth < maxHops && len(meet) == 0 {
+		grow, other := a, b
+		if len(b.front) < len(a.front) {
+			grow, other = b, a
+		}
+		if len(grow.front) == 0 {
+			break
+		}
+		if err := w.expand(ctx, grow); err != nil {
+			return res, err
+		}
+		for _, id := range grow.front {
+			if _, ok := other.dist[id]; ok {
+				meet = append(meet, id)
+			}
+		}
+	}
+	sort.Strings(meet)
+	var chains [][]step // each chain runs from A to B
+	for _, m := range meet {
+		for _, left := range a.chains(m, limit+1) {
+			for _, right := range b.chains(m, limit+1) {
+				chains = append(chains, joinChains(left, right))
+			}
+		}
+		if len(chains) > limit {
+			break
+		}
+	}
+	if len(chains) > limit {
+		chains, res.Truncated = chains[:limit], true
+	}
+	for _, ch := range chains {
+		p, err := w.path(ctx, ch)
+		if err != nil {
+			return res, err
+		}
+		res.Paths = append(res.Paths, p)
+	}
+	sort.SliceStable(res.Paths, func(i, j int) bool { return pathKey(res.Paths[i]) < pathKey(res.Paths[j]) })
+	return res, nil
+}
+
+// pathKey orders paths by the dates of their steps, then by their facts.
+func pathKey(p Path) string {
+	var b strings.Builder
+	for _, st := range p.Steps {
+		b.WriteString(sortTime(st.Fact).Format("2006-01-02"))
+		b.WriteByte(' ')
+	}
+	for _, st := range p.Steps {
+		b.WriteString(st.Fact.ID)
+	}
+	return b.String()
+}
+
+// side is one end of the bidirectional search.
+type side struct {
+	dist  map[string]int
+	par   map[string][]parent
+	front []string
+	depth int
+}
+
+func newSide(roots []string) *side {
+	s := &side{dist: map[string]int{}, par: map[string][]parent{}}
+	for _, id := range roots {
+		s.dist[id] = 0
+		s.front = append(s.front, id)
+	}
+	return s
+}
+
+// step is one fact walked from one entity to another.
+type step struct {
+	from, fact, to string
+}
+
+// chains returns up to limit chains of steps from a root of the side to node.
+func (s *side) chains(node string, limit int) [][]step {
+	if s.dist[node] == 0 {
+		return [][]step{nil}
+	}
+	var out [][]step
+	for _, p := range s.par[node] {
+		for _, c := range s.chains(p.prev, limit) {
+			out = append(out, append(append([]step(nil), c...), step{from: p.prev, fact: p.fact, to: node}))
+			if len(out) >= limit {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// joinChains joins a chain from A to m and a chain from B to m into the
+// steps from A to B.
+func joinChains(left, right []step) []step {
+	out := append([]step(nil), left...)
+	for i := len(right) - 1; i >= 0; i-- {
+		out = append(out, step{from: right[i].to, fact: right[i].fact, to: right[i].from})
+	}
+	return out
+}
+
+// walker reads adjacency for the search.
+type walker struct {
+	e       *Engine
+	at      graph.Date
+	inForce map[string]bool
+}
+
+// expand grows s by one level.
+func (w *walker) expand(ctx context.Context, s *side) error {
+	var next []string
+	for _, u := range s.front {
+		edges, err := w.e.adjacent(ctx, u)
+		if err != nil {
+			return err
+		}
+		for _, ed := range edges {
+			if ok, err := w.allowed(ctx, ed.fact); err != nil {
+				return err
+			} else if !ok {
+				continue
+			}
+			d, seen := s.dist[ed.other]
+			switch {
+			case !seen:
+				s.dist[ed.other] = s.depth + 1
+				next = append(next, ed.other)
+				fallthrough
+			case d == s.depth+1:
+				s.par[ed.other] = append(s.par[ed.other], parent{prev: u, fact: ed.fact})
+			}
+		}
+	}
+	s.front, s.depth = next, s.depth+1
+	return nil
+}
+
+// allowed reports whether the fact may be walked (in force at w.at).
+func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
+	if w.at.IsZero() {
+		return true, nil
+	}
+	if ok, seen := w.inForce[id]; seen {
+		return ok, nil
+	}
+	f, err := w.e.fact(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	ok := InForce(f, w.at)
+	w.inForce[id] = ok
+	return ok, nil
+}
+
+// path decodes a chain of steps into a Path.
+func (w *walker) path(ctx context.Context, ch []step) (Path, error) {
+	var p Path
+	for _, st := range ch {
+		f, err := w.e.fact(ctx, st.fact)
+		if err != nil {
+			return p, err
+		}
+		ans, err := w.e.answers(ctx, []graph.Fact{f})
+		if err != nil {
+			return p, err
+		}
+		a := ans[0]
+		ps := PathStep{Answer: a, From: a.Subject, To: a.Object}
+		if st.from != f.Subject {
+			ps.From, ps.To = a.Object, a.Subject
+		}
+		p.Steps = append(p.Steps, ps)
+	}
+	return p, nil
+}
+
+// fact reads one fact by id.
+func (e *Engine) fact(ctx context.Context, id string) (graph.Fact, error) {
+	if fs, ok := e.store.(interface {
+		Fact(ctx context.Context, id string) (graph.Fact, error)
+	}); ok {
+		return fs.Fact(ctx, id)
+	}
+	return graph.Fact{}, fmt.Errorf("fact %s: this store cannot read facts by id", id)
+}
+
+// quadStorer is a store that exposes its Cayley quad store for reading.
+type quadStorer interface {
+	QuadStore() cayleygraph.QuadStore
+}
+
+// adjacent returns the facts that touch entity id, each with the entity
+// on its other side, sorted by fact id. It reads the direct triples of the
+// quad encoding when the store exposes its quad store (no fact decoding),
+// and the store's facts otherwise.
+func (e *Engine) adjacent(ctx context.Context, id string) ([]edge, error) {
+	qsr, ok := e.store.(quadStorer)
+	if !ok {
+		var out []edge
+		err := e.store.Facts(ctx, graph.FactFilter{Subjects: []string{id}, EitherSide: true}, func(f graph.Fact) error {
+			other := f.Object
+			if other == id {
+				other = f.Subject
+			}
+			out = append(out, edge{fact: f.ID, other: other, pred: f.Predicate, out: f.Subject == id || graph.IsSymmetric(f.Predicate)})
+			return nil
+		})
+		return out, err
+	}
+	qs := qsr.QuadStore()
+	ref, err := qs.ValueOf(graph.EntityIRI(id))
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	type key struct{ fact, other string }
+	seen := map[key]bool{}
+	var out []edge
+	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+		it := qs.QuadIterator(dir, ref).Iterate()
+		for it.Next(ctx) {
+			q, err := qs.Quad(it.Result())
+			if err != nil {
+				it.Close()
+				return nil, err
+			}
+			pred, ok := q.Predicate.(quad.IRI)
+			if !ok || !strings.HasPrefix(string(pred), "geokg:rel/") {
+				continue
+			}
+			fid, ok1 := iriID(q.Label, "geokg:")
+			otherV := q.Object
+			if dir == quad.Object {
+				otherV = q.Subject
+			}
+			other, ok2 := iriID(otherV, "geokg:entity/")
+			if !ok1 || !ok2 || other == id {
+				continue
+			}
+			ed := edge{fact: fid, other: other, pred: strings.TrimPrefix(string(pred), "geokg:rel/"), out: dir == quad.Subject}
+			if k := (key{fid, other}); !seen[k] {
+				seen[k] = true
+				out = append(out, ed)
+			}
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].fact != out[j].fact {
+			return out[i].fact < out[j].fact
+		}
+		return out[i].other < out[j].other
+	})
+	return out, ctx.Err()
+}
+
+// iriID strips prefix from an IRI value and unescapes the rest.
+func iriID(v quad.Value, prefix string) (string, bool) {
+	iri, ok := v.(quad.IRI)
+	if !ok || !strings.HasPrefix(string(iri), prefix) {
+		return "", false
+	}
+	id, err := url.PathUnescape(string(iri)[len(prefix):])
+	return id, err == nil
+}
