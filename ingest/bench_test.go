@@ -34,7 +34,9 @@ func genCorpus(tb testing.TB, dir string, n int) string {
 		func() string {
 			return fmt.Sprintf("%s criticized %s over its trade policy on %s.", pick(people), pick(countries), pick(days))
 		},
-		func() string { return fmt.Sprintf("%s imposed sanctions on %s on %s.", pick(orgs), pick(countries), pick(days)) },
+		func() string {
+			return fmt.Sprintf("%s imposed sanctions on %s on %s.", pick(orgs), pick(countries), pick(days))
+		},
 		func() string {
 			return fmt.Sprintf("%s was sworn in as president of %s on %s, succeeding %s.", pick(people), pick(countries), pick(days), pick(people))
 		},
