@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -76,17 +77,9 @@ It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
 			if !fq.At.IsZero() && (!fq.From.IsZero() || !fq.To.IsZero()) {
 				return errors.New("--at cannot be combined with --from/--to")
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			answers, err := queries.New(store).Facts(ctx, fq)
-			if errors.Is(err, queries.ErrUnknownEntity) {
-				fmt.Fprintln(a.stderr, "warning:", err)
-				answers, err = nil, nil
-			}
+			answers, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Answer, error) {
+				return e.Facts(cmd.Context(), fq)
+			})
 			if err != nil {
 				return err
 			}
@@ -162,4 +155,21 @@ func when(f graph.Fact) string {
 		return s + " – (ended)"
 	}
 	return s + " – " + e
+}
+
+// readQuery opens the store for reading and runs q against a query engine;
+// a name that matches no entity is a warning and an empty answer, not a
+// failure.
+func readQuery[T any](ctx context.Context, a *app, q func(*queries.Engine) ([]T, error)) ([]T, error) {
+	store, err := a.openStore(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	out, err := q(queries.New(store))
+	if errors.Is(err, queries.ErrUnknownEntity) {
+		fmt.Fprintln(a.stderr, "warning:", err)
+		return nil, nil
+	}
+	return out, err
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -49,17 +48,9 @@ role; --as-known DATE answers with what had been ingested by then.`,
 			if hq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			holders, err := queries.New(store).Holders(ctx, hq)
-			if errors.Is(err, queries.ErrUnknownEntity) {
-				fmt.Fprintln(a.stderr, "warning:", err)
-				holders, err = nil, nil
-			}
+			holders, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Holder, error) {
+				return e.Holders(cmd.Context(), hq)
+			})
 			if err != nil {
 				return err
 			}
@@ -105,17 +96,9 @@ ingested by then.`,
 			if tq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			answers, err := queries.New(store).Timeline(ctx, tq)
-			if errors.Is(err, queries.ErrUnknownEntity) {
-				fmt.Fprintln(a.stderr, "warning:", err)
-				answers, err = nil, nil
-			}
+			answers, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Answer, error) {
+				return e.Timeline(cmd.Context(), tq)
+			})
 			if err != nil {
 				return err
 			}
