@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -16,8 +15,12 @@ func (w *writer) inferGroups(ctx context.Context) error {
 	var batchIDs []string
 	for id := range w.inBatch {
 		batchIDs = append(batchIDs, id)
+		if w.orig[id] == nil {
+			w.added = append(w.added, id)
+		}
 	}
 	sort.Strings(batchIDs)
+	sort.Strings(w.added)
 	for _, id := range batchIDs {
 		f := w.cur[id]
 		if !termChanged(w.orig[id], f) {
@@ -29,16 +32,14 @@ func (w *writer) inferGroups(ctx context.Context) error {
 		if f.Predicate != Succeeded {
 			continue
 		}
-		var states []Fact
 		for _, p := range []string{Leads, HoldsPosition} {
-			fs, err := w.related(ctx, f.Object, quad.Subject, p, nil, func(*Fact) bool { return true })
+			states, err := w.related(ctx, f.Object, quad.Subject, p, nil, func(*Fact) bool { return true })
 			if err != nil {
 				return err
 			}
-			states = append(states, fs...)
-		}
-		for _, g := range states {
-			reps[GroupKey(&g)] = g
+			for _, g := range states {
+				reps[GroupKey(g)] = *g
+			}
 		}
 	}
 	keys := make([]string, 0, len(reps))
@@ -74,100 +75,78 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep Fact) error {
 			open[m.Subject] = true
 		}
 	}
-	all := members
+	succ := map[string][]*Fact{}
 	if rep.Predicate != HasTarget && len(subjects) > 1 {
-		ids := make([]string, 0, len(open))
 		for s := range open {
-			ids = append(ids, s)
-		}
-		sort.Strings(ids)
-		for _, s := range ids {
 			evs, err := w.related(ctx, s, quad.Object, Succeeded, subjects, func(*Fact) bool { return true })
 			if err != nil {
 				return err
 			}
-			all = append(all, evs...)
+			succ[s] = evs
 		}
 	}
-	for i, f := range InferEnds(all)[:len(members)] {
+	ends := groupEnds(members, succ)
+	for i, e := range ends {
 		have := members[i]
-		if f.End == have.End && f.EndInferredFrom == have.EndInferredFrom {
+		if e.end == have.End && e.from == have.EndInferredFrom {
 			continue
 		}
-		cur := w.cur[f.ID]
-		if cur == nil {
-			stored := have
-			w.orig[f.ID] = &stored
-			c := have
-			cur = &c
-			w.cur[f.ID] = cur
+		if e.end.IsZero() && have.EndInferredFrom == "" {
+			continue // a stated end, or none to infer
 		}
-		cur.End, cur.EndInferredFrom = f.End, f.EndInferredFrom
+		cur := w.cur[have.ID]
+		if cur == nil {
+			stored := *have
+			w.orig[have.ID] = &stored
+			c := *have
+			cur = &c
+			w.cur[have.ID] = cur
+		}
+		cur.End, cur.EndInferredFrom = e.end, e.from
 	}
 	return nil
 }
 
 // related returns the facts of predicate pred with entity id on side dir
 // (quad.Subject or quad.Object) whose other side is in others (nil: any)
-// and that keep accepts, as this batch leaves
-// them: stored facts overlaid by w.cur, and the batch's new facts. The
-// stored ones are found in one scan of the entity's direct triples (whose
-// label is the fact node); sources are read only for terms whose start is
-// unknown (their publication dates anchor the term).
-func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pred string, others map[string]bool, keep func(*Fact) bool) ([]Fact, error) {
+// and that keep accepts, as this batch leaves them: stored facts overlaid
+// by w.cur, and the batch's new facts. The stored ones are found in one
+// scan of the entity's direct triples (whose label is the fact node),
+// through the writer's inferCache. The facts returned are shared: the
+// caller must not change them.
+func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pred string, others map[string]bool, keep func(*Fact) bool) ([]*Fact, error) {
 	links, err := w.links(ctx, id, dir, pred)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	var out []*Fact
 	for _, l := range links {
-		if others == nil || others[l.other] {
-			ids = append(ids, l.fact)
+		if others != nil && !others[l.other] {
+			continue
 		}
-	}
-	seen := map[string]bool{}
-	var out []Fact
-	for _, fid := range ids {
-		seen[fid] = true
-		if c := w.cur[fid]; c != nil {
+		if c := w.cur[l.fact]; c != nil {
 			if keep(c) {
-				out = append(out, *c)
+				out = append(out, c)
 			}
 			continue
 		}
-		f, ok, err := w.node(ctx, fid)
+		f, err := w.node(ctx, l.fact)
 		if err != nil {
 			return nil, err
 		}
-		if !ok || f.Predicate != pred || !keep(&f) {
-			continue
+		if f != nil && f.Predicate == pred && keep(f) {
+			out = append(out, f)
 		}
-		if f.Start.IsZero() && !IsEvent(f.Predicate) && (f.End.IsZero() || f.EndInferredFrom != "") {
-			// An open term with an unknown start is anchored by its
-			// sources' publication dates.
-			if f, _, err = w.r.fact(ctx, fid, w.articles); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, f)
 	}
-	curIDs := make([]string, 0, len(w.cur))
-	for fid := range w.cur {
-		curIDs = append(curIDs, fid)
-	}
-	sort.Strings(curIDs)
-	for _, fid := range curIDs {
+	// The batch's new facts have no stored triple yet.
+	for _, fid := range w.added {
 		c := w.cur[fid]
-		side := c.Object
+		side, other := c.Object, c.Subject
 		if dir == quad.Subject {
-			side = c.Subject
+			side, other = c.Subject, c.Object
 		}
-		other := c.Subject
-		if dir == quad.Subject {
-			other = c.Object
-		}
-		if !seen[fid] && c.Predicate == pred && side == id && (others == nil || others[other]) && keep(c) {
-			out = append(out, *c)
+		if c.Predicate == pred && side == id && (others == nil || others[other]) && keep(c) {
+			out = append(out, c)
 		}
 	}
 	return out, nil
@@ -180,8 +159,8 @@ type link struct{ fact, other string }
 // on side dir, sorted by fact id; the batch caches them (the batch's own
 // facts are overlaid by related).
 func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred string) ([]link, error) {
-	key := fmt.Sprint(id, "\x00", dir, "\x00", pred)
-	if ls, ok := w.linkCache[key]; ok {
+	key := linkKey(id, dir, pred)
+	if ls, ok := w.cache.links[key]; ok {
 		return ls, nil
 	}
 	rel := RelIRI(pred)
@@ -208,35 +187,43 @@ func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred 
 		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].fact < out[j].fact })
-	w.linkCache[key] = out
+	w.cache.links[key] = out
 	return out, nil
 }
 
-// node reads a stored fact without its sources, through the batch's cache:
-// an event (few quads) in one scan of its node, a state one predicate at a
-// time (a state may have many sources).
-func (w *writer) node(ctx context.Context, id string) (Fact, bool, error) {
-	if f, ok := w.nodeCache[id]; ok {
-		return f, true, nil
+// node reads a stored fact as inferCache keeps it (see summary), through
+// the cache, or nil when it is not stored: an event (few quads) in one scan of its node, a state one
+// predicate at a time (a state may have many sources), and the sources of
+// a state only when its start is unknown (their first publication anchors
+// the term).
+func (w *writer) node(ctx context.Context, id string) (*Fact, error) {
+	if f, ok := w.cache.nodes[id]; ok {
+		return f, nil
 	}
 	var f Fact
 	if pred, err := w.r.out(ctx, FactIRI(id), pPredicate); err != nil || len(pred) == 0 {
-		return Fact{}, false, err
+		return nil, err
 	} else if IsEvent(stringOf(pred[0])) {
 		p, err := w.r.props(ctx, FactIRI(id))
 		if err != nil {
-			return Fact{}, false, err
+			return nil, err
 		}
 		if f, err = decodeFact(id, p); err != nil {
-			return Fact{}, false, err
+			return nil, err
 		}
 	} else {
 		var ok bool
 		var err error
 		if f, ok, err = w.r.factNode(ctx, id); err != nil || !ok {
-			return f, ok, err
+			return nil, err
+		}
+		if f.Start.IsZero() {
+			if f, _, err = w.r.fact(ctx, id, w.articles); err != nil {
+				return nil, err
+			}
 		}
 	}
-	w.nodeCache[id] = f
-	return f, true, nil
+	f = summary(f)
+	w.cache.nodes[id] = &f
+	return &f, nil
 }

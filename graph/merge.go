@@ -26,16 +26,25 @@ type writer struct {
 	// inBatch marks the facts of the batch; grown those that gained a
 	// source or a restated claim.
 	inBatch, grown map[string]bool
-	// linkCache and nodeCache keep what inferGroups read of the store.
-	linkCache map[string][]link
-	nodeCache map[string]Fact
+	// ents holds the entities the batch adds or gives new aliases, as they
+	// will be stored.
+	ents map[string]Entity
+	// added lists the ids of the batch's new facts, sorted (set by
+	// inferGroups).
+	added []string
+	// cache keeps what inferGroups reads of the store (see inferCache).
+	cache *inferCache
 }
 
-// newWriter returns a writer reading from r that stamps new things with now.
-func newWriter(r reader, now time.Time) *writer {
-	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: map[string]Article{},
+// newWriter returns a writer reading from r through cache (nil: a fresh
+// one) that stamps new things with now.
+func newWriter(r reader, now time.Time, cache *inferCache) *writer {
+	if cache == nil {
+		cache = newInferCache()
+	}
+	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]Entity{},
 		orig: map[string]*Fact{}, cur: map[string]*Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		linkCache: map[string][]link{}, nodeCache: map[string]Fact{}}
+		cache: cache}
 }
 
 // add queues quads for adding.
@@ -53,7 +62,6 @@ func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, 
 		w.stats.ArticleNew = true
 		w.add(articleQuads(a, w.now))
 	}
-	w.articles[a.ID] = a
 	ids := make([]string, 0, len(ents))
 	for id := range ents {
 		ids = append(ids, id)
@@ -69,7 +77,7 @@ func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, 
 			if ents[side] != nil {
 				continue
 			}
-			if _, ok, err := w.r.entity(ctx, side); err != nil {
+			if _, ok, err := w.storedEntity(ctx, side); err != nil {
 				return err
 			} else if !ok {
 				return fmt.Errorf("fact %d (%s %s %s): %w: entity %s is neither in the batch nor stored",
@@ -89,17 +97,23 @@ func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, 
 
 // entity queues a new entity, or the new aliases of a stored one.
 func (w *writer) entity(ctx context.Context, e *Entity) error {
-	old, ok, err := w.r.entity(ctx, e.ID)
+	old, ok, err := w.storedEntity(ctx, e.ID)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		w.stats.EntitiesAdded++
 		w.add(entityQuads(*e))
+		w.ents[e.ID] = *e
 		return nil
 	}
 	n := len(old.Aliases)
-	all := mergeAliases(old.Name, old.Aliases, append([]string{e.Name}, e.Aliases...))
+	all := mergeAliases(old.Name, append([]string(nil), old.Aliases...), append([]string{e.Name}, e.Aliases...))
+	if len(all) > n {
+		upd := old
+		upd.Aliases = all
+		w.ents[e.ID] = upd
+	}
 	for _, a := range all[n:] {
 		w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pAlias, quad.String(a), nil))
 		if k := AliasKey(a); k != "" {
@@ -133,7 +147,7 @@ func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
 		s := &f.Sources[i]
 		s.URL, s.Title, s.Published = a.URL, a.Title, a.Published
 	}
-	old, ok, err := w.r.fact(ctx, f.ID, w.articles)
+	old, ok, err := w.fullFact(ctx, f.ID)
 	if err != nil {
 		return err
 	}

@@ -161,5 +161,8 @@ func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
 	case s.readOnly:
 		return ErrReadOnly
 	}
+	if s.cache != nil {
+		s.cache = newInferCache() // the quads may change what it holds
+	}
 	return s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }

@@ -55,6 +55,9 @@ type Store struct {
 	readOnly bool
 	closed   bool
 	log      *slog.Logger
+	// cache keeps what tenure inference read across writes; nil for a
+	// store other processes may write (see inferCache).
+	cache *inferCache
 }
 
 // Open opens (creating when needed) the store named by dsn: "memory" is a
@@ -93,6 +96,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 			return nil, err
 		}
 		s.qs = qs
+	}
+	if !isSQLDSN(dsn) && !opts.ReadOnly {
+		s.cache = newInferCache() // this process is the only writer
 	}
 	log.Debug("store opened", "dsn", redact(dsn), "read_only", opts.ReadOnly)
 	return s, nil

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -154,68 +153,94 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 func InferEnds(facts []Fact) []Fact {
 	out := make([]Fact, len(facts))
 	copy(out, facts)
-	groups := map[string][]int{}
-	var succ []int
+	groups := map[string][]*Fact{}
+	succ := map[string][]*Fact{} // "succeeded" events by predecessor
 	for i := range out {
 		f := &out[i]
 		if f.EndInferredFrom != "" {
 			f.End, f.EndInferredFrom = Date{}, ""
 		}
 		if f.Predicate == Succeeded {
-			succ = append(succ, i)
+			succ[f.Object] = append(succ[f.Object], f)
 		}
 		if k := GroupKey(f); k != "" {
-			groups[k] = append(groups[k], i)
+			groups[k] = append(groups[k], f)
 		}
 	}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
+	type set struct {
+		f   *Fact
+		end inferredEnd
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		members := groups[k]
-		for _, i := range members {
-			f := &out[i]
-			if !f.End.IsZero() {
-				continue
-			}
-			end, from := succession(out, members, succ, i)
-			if end.IsZero() && IsSingleHolder(f) {
-				end, from = newHolder(out, members, i)
-			}
-			if !end.IsZero() {
-				f.End, f.EndInferredFrom = end, from
+	var sets []set
+	for _, members := range groups {
+		for i, e := range groupEnds(members, succ) {
+			if !e.end.IsZero() {
+				sets = append(sets, set{members[i], e})
 			}
 		}
+	}
+	for _, s := range sets {
+		s.f.End, s.f.EndInferredFrom = s.end.end, s.end.from
 	}
 	return out
 }
 
-// succession returns the end of term i from an explicit "succeeded" event,
-// and the id of the fact it came from.
-func succession(facts []Fact, members, succ []int, i int) (Date, string) {
-	f := &facts[i]
+// inferredEnd is an end InferEnds inferred and the id of the fact it came
+// from; zero when there is none.
+type inferredEnd struct {
+	end  Date
+	from string
+}
+
+// groupEnds returns the inferred end of each member of one group whose
+// end no source states (an end inferred before counts as unstated); succ
+// holds the "succeeded" events by predecessor. It reads the members' starts
+// only, never their ends, so the results may be set in any order.
+func groupEnds(members []*Fact, succ map[string][]*Fact) []inferredEnd {
+	out := make([]inferredEnd, len(members))
+	// starts maps a subject to its term's start and id (the last member
+	// with a known start, when it has several).
+	starts := map[string]inferredEnd{}
+	for _, g := range members {
+		if !g.Start.IsZero() {
+			starts[g.Subject] = inferredEnd{g.Start, g.ID}
+		} else if _, ok := starts[g.Subject]; !ok {
+			starts[g.Subject] = inferredEnd{}
+		}
+	}
+	for i, f := range members {
+		if !f.End.IsZero() && f.EndInferredFrom == "" {
+			continue
+		}
+		end, from := succession(f, starts, succ[f.Subject])
+		if end.IsZero() && IsSingleHolder(f) {
+			end, from = newHolder(members, i)
+		}
+		out[i] = inferredEnd{end, from}
+	}
+	return out
+}
+
+// succession returns the end of term f from an explicit "succeeded" event
+// among evs (events naming its holder as predecessor), and the id of the
+// fact it came from; starts maps the subjects of f's group to their start
+// (see groupEnds).
+func succession(f *Fact, starts map[string]inferredEnd, evs []*Fact) (Date, string) {
 	var end Date
 	var from string
-	for _, e := range succ {
-		ev := &facts[e]
+	for _, ev := range evs {
 		if ev.Object != f.Subject || ev.Subject == f.Subject {
 			continue
 		}
 		if ev.Role != "" && f.Role != "" && Slug(ev.Role) != Slug(f.Role) {
 			continue
 		}
-		d, id := Date{}, ""
-		for _, j := range members {
-			if g := &facts[j]; g.Subject == ev.Subject && !g.Start.IsZero() {
-				d, id = g.Start, g.ID
-			}
-		}
+		st, shares := starts[ev.Subject]
+		d, id := st.end, st.from
 		if d.IsZero() {
 			// The successor's term is not among the facts: the event alone
 			// says the role only when it names it.
-			if ev.Role == "" && !sharesGroup(facts, members, ev.Subject) {
+			if ev.Role == "" && !shares {
 				continue
 			}
 			d, id = ev.Date, ev.ID
@@ -230,20 +255,10 @@ func succession(facts []Fact, members, succ []int, i int) (Date, string) {
 	return end, from
 }
 
-// sharesGroup reports whether subject has a term among members.
-func sharesGroup(facts []Fact, members []int, subject string) bool {
-	for _, j := range members {
-		if facts[j].Subject == subject {
-			return true
-		}
-	}
-	return false
-}
-
 // newHolder returns the end of term i in a single-holder group from the
 // start of another member's term, and that term's id.
-func newHolder(facts []Fact, members []int, i int) (Date, string) {
-	f := &facts[i]
+func newHolder(members []*Fact, i int) (Date, string) {
+	f := members[i]
 	anchor, latest := f.Start, false
 	if anchor.IsZero() {
 		anchor = firstPublished(f)
@@ -254,8 +269,7 @@ func newHolder(facts []Fact, members []int, i int) (Date, string) {
 	}
 	var end Date
 	var from string
-	for _, j := range members {
-		g := &facts[j]
+	for j, g := range members {
 		if j == i || g.Start.IsZero() || (g.Subject == f.Subject && g.Object == f.Object) {
 			continue
 		}

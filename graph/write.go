@@ -81,7 +81,7 @@ func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, 
 	case s.readOnly:
 		return WriteStats{}, wrap(ErrReadOnly)
 	}
-	w := newWriter(reader{qs: s.qs}, now)
+	w := newWriter(reader{qs: s.qs}, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return WriteStats{}, wrap(err)
 	}
@@ -89,6 +89,9 @@ func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, 
 		if err := s.qs.ApplyDeltas(w.tx.Deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return WriteStats{}, wrap(err)
 		}
+	}
+	if s.cache != nil {
+		s.cache.commit(w)
 	}
 	s.log.Debug("batch written", "article", b.Article.ID, "quads", len(w.tx.Deltas),
 		"facts_added", w.stats.FactsAdded, "facts_merged", w.stats.FactsMerged,

@@ -1,0 +1,163 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+)
+
+// inferCache keeps what a write reads of the store — for tenure inference
+// (inferGroups) the direct triples of an entity for one predicate and the
+// qualifiers of the facts they name; for merging, the stored facts the
+// write restated with all their sources, and articles — from one write to
+// the next, so that a write reads only what it has not read before
+// instead of whole groups and source lists again. Without it ingestion
+// slows down as the store grows (every new holder of a role re-read every
+// earlier holder, every restated fact all its sources and their articles).
+//
+// A Store keeps one only when it is the sole writer of its quads: bbolt
+// (the process holds the file lock) and memory. A PostgreSQL store may be
+// written by other processes, so each of its writes gets a fresh cache.
+// Write updates the cache after its transaction commits (commit); a failed
+// write leaves it as it was, since reads never put a batch's own changes
+// in it. Anything else that writes quads (LoadQuads) drops it.
+type inferCache struct {
+	// links maps linkKey(entity, side, predicate) to the stored direct
+	// triples, sorted by fact id.
+	links map[string][]link
+	// nodes maps a fact id to its stored qualifiers. A state whose start is
+	// unknown carries one synthetic source holding its first publication
+	// (firstPublished), which is all inference needs of its sources.
+	nodes map[string]*Fact
+	// full maps a fact id to the stored fact with all its sources, for the
+	// facts writes have restated.
+	full map[string]Fact
+	// articles maps an article id to the stored article.
+	articles map[string]Article
+	// entities maps an entity id to the stored entity.
+	entities map[string]Entity
+}
+
+// Bounds on what an inferCache holds; past one the cache starts over. A
+// summary takes a few hundred bytes; a full fact a few hundred more per
+// source.
+const (
+	inferCacheMax     = 200_000
+	inferCacheFullMax = 20_000
+)
+
+// newInferCache returns an empty cache.
+func newInferCache() *inferCache {
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*Fact{}, full: map[string]Fact{}, articles: map[string]Article{},
+		entities: map[string]Entity{}}
+}
+
+// linkKey is the key of an entity's direct triples of one predicate, with
+// the entity on side dir.
+func linkKey(id string, dir quad.Direction, pred string) string {
+	return fmt.Sprint(id, "\x00", dir, "\x00", pred)
+}
+
+// summary returns f as the cache keeps it: no sources, except that a state
+// whose start is unknown keeps one holding its first publication.
+func summary(f Fact) Fact {
+	var first Date
+	if f.Start.IsZero() && !IsEvent(f.Predicate) {
+		first = firstPublished(&f)
+	}
+	f.Sources = nil
+	if !first.IsZero() {
+		f.Sources = []Source{{Published: first}}
+	}
+	return f
+}
+
+// commit brings the cache up to date with a write that has just been
+// applied: the facts w changed or added, and the direct triples of the new
+// ones.
+func (c *inferCache) commit(w *writer) {
+	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.articles) > inferCacheMax ||
+		len(c.entities) > inferCacheMax {
+		*c = *newInferCache()
+		return
+	}
+	for id, e := range w.ents {
+		e.Aliases = append([]string(nil), e.Aliases...)
+		sort.Strings(e.Aliases)
+		c.entities[id] = e
+	}
+	for id, f := range w.cur {
+		if w.inBatch[id] {
+			full := *f
+			full.Sources = append([]Source(nil), f.Sources...)
+			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
+			c.full[id] = full
+		} else if full, ok := c.full[id]; ok {
+			full.End, full.EndInferredFrom = f.End, f.EndInferredFrom
+			c.full[id] = full
+		}
+		old := w.orig[id]
+		if old != nil && old.Subject == f.Subject {
+			if _, ok := c.nodes[id]; ok {
+				sum := summary(*f)
+				c.nodes[id] = &sum
+			}
+			continue
+		}
+		if old != nil { // a symmetric fact turned round: forget both sides
+			for _, e := range []string{old.Subject, old.Object} {
+				delete(c.links, linkKey(e, quad.Subject, f.Predicate))
+				delete(c.links, linkKey(e, quad.Object, f.Predicate))
+			}
+			delete(c.nodes, id)
+			continue
+		}
+		sum := summary(*f)
+		c.nodes[id] = &sum
+		c.addLink(linkKey(f.Subject, quad.Subject, f.Predicate), link{id, f.Object})
+		c.addLink(linkKey(f.Object, quad.Object, f.Predicate), link{id, f.Subject})
+		if IsSymmetric(f.Predicate) {
+			c.addLink(linkKey(f.Object, quad.Subject, f.Predicate), link{id, f.Subject})
+			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
+		}
+	}
+}
+
+// addLink inserts l, in fact id order, into the cached triples of key when
+// they are cached (an uncached key is read whole when first needed).
+func (c *inferCache) addLink(key string, l link) {
+	ls, ok := c.links[key]
+	if !ok {
+		return
+	}
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].fact >= l.fact })
+	if i < len(ls) && ls[i].fact == l.fact {
+		return
+	}
+	ls = append(ls, link{})
+	copy(ls[i+1:], ls[i:])
+	ls[i] = l
+	c.links[key] = ls
+}
+
+// fullFact reads a stored fact with all its sources through the cache.
+func (w *writer) fullFact(ctx context.Context, id string) (Fact, bool, error) {
+	if f, ok := w.cache.full[id]; ok {
+		return f, true, nil
+	}
+	return w.r.fact(ctx, id, w.articles)
+}
+
+// storedEntity reads a stored entity through the cache.
+func (w *writer) storedEntity(ctx context.Context, id string) (Entity, bool, error) {
+	if e, ok := w.cache.entities[id]; ok {
+		return e, true, nil
+	}
+	e, ok, err := w.r.entity(ctx, id)
+	if ok && err == nil {
+		w.cache.entities[id] = e
+	}
+	return e, ok, err
+}

@@ -1,0 +1,123 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// randomHistory returns n articles about a few offices and their holders:
+// terms with and without starts, "former" holders, successions, stated
+// ends and targets, in random combinations.
+func randomHistory(rng *rand.Rand, n int) []Batch {
+	var people []Entity
+	for i := range 9 {
+		people = append(people, Entity{ID: EntityID(Person, fmt.Sprintf("Holder %c", 'A'+i)), Name: fmt.Sprintf("Holder %c", 'A'+i), Type: Person})
+	}
+	places := []Entity{japan, nato}
+	roles := []string{"Prime Minister", "Secretary General", "Deputy Secretary General"}
+	targets := []Entity{pct2, pct5}
+	day := func() string {
+		t := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(3000))
+		switch rng.Intn(4) {
+		case 0:
+			return ""
+		case 1:
+			return t.Format("2006-01")
+		}
+		return t.Format("2006-01-02")
+	}
+	var out []Batch
+	for a := range n {
+		pub := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(3000)).Format("2006-01-02")
+		var facts []Fact
+		for range 1 + rng.Intn(3) {
+			p, o := people[rng.Intn(len(people))], places[rng.Intn(len(places))]
+			role := roles[rng.Intn(len(roles))]
+			switch rng.Intn(5) {
+			case 0:
+				facts = append(facts, event(p, Succeeded, people[rng.Intn(len(people))], day()))
+			case 1:
+				facts = append(facts, state(nato, HasTarget, targets[rng.Intn(2)], "", day(), "", false))
+			case 2:
+				facts = append(facts, state(p, Leads, o, role, day(), day(), rng.Intn(2) == 0))
+			default:
+				facts = append(facts, state(p, Leads, o, role, day(), "", rng.Intn(4) == 0))
+			}
+		}
+		var keep []Fact
+		for _, f := range facts {
+			if f.Subject != f.Object {
+				keep = append(keep, f)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		b := timeBatch(fmt.Sprintf("r%03d", a), pub, keep...)
+		b.Entities = append(b.Entities, people...)
+		out = append(out, b)
+	}
+	return out
+}
+
+// TestInferCacheAgrees checks that the facts a store leaves with its
+// inference cache, kept across writes, are those of a store that reads
+// everything again on every write, and do not depend on the order the
+// articles arrive in.
+func TestInferCacheAgrees(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for round := range 4 {
+		bs := randomHistory(rng, 60)
+		fresh := openMemory(t)
+		fresh.cache = nil // every write reads the store again
+		ingest(t, fresh, bs)
+		want := snapshot(t, fresh)
+
+		cached := openMemory(t)
+		require.NotNil(t, cached.cache)
+		shuffled := append([]Batch(nil), bs...)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		ingest(t, cached, shuffled)
+		got := snapshot(t, cached)
+		require.Equal(t, len(want), len(got), "round %d", round)
+		for id, w := range want {
+			assert.Equal(t, w, got[id], "round %d fact %s", round, id)
+		}
+	}
+}
+
+// TestInferCacheAfterLoad checks that loading quads drops the cache, so a
+// later write sees the loaded facts.
+func TestInferCacheAfterLoad(t *testing.T) {
+	ctx := context.Background()
+	bs := historyBatches()
+	src := openMemory(t)
+	ingest(t, src, bs[:1]) // Kishida and Stoltenberg, terms open
+
+	dst := openMemory(t)
+	// Fills the cache with Japan's and NATO's leaders.
+	ingest(t, dst, []Batch{timeBatch("x1", "2025-10-21", state(takaichi, Leads, japan, "Prime Minister", "2025-10-21", "", false),
+		state(rutte, Leads, nato, "Secretary General", "2024-10", "", false))})
+	var quads []quad.Quad
+	require.NoError(t, src.DumpQuads(ctx, func(q quad.Quad) error { quads = append(quads, q); return nil }))
+	n, err := dst.LoadQuads(ctx, quad.NewReader(quads))
+	require.NoError(t, err)
+	require.Equal(t, len(quads), n)
+	ingest(t, dst, bs[1:2]) // Ishiba starts
+	got := snapshot(t, dst)
+	checkEnd := func(f Fact, end string) {
+		t.Helper()
+		g, ok := got[f.ComputeID()]
+		require.True(t, ok)
+		assert.Equal(t, end, g.End.String())
+	}
+	checkEnd(state(kishida, Leads, japan, "Prime Minister", "", "", false), "2024-10-01")
+	checkEnd(state(ishiba, Leads, japan, "Prime Minister", "", "", false), "2025-10-21")
+}
