@@ -55,6 +55,58 @@ func (d *doc) updateTopic(units []*unit) {
 	}
 }
 
+// pairNouns are the nouns of "the two leaders" and the kind of pair they
+// stand for (P: people, C: countries, 0: either).
+var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPerson, "presidents": kPerson,
+	"premiers": kPerson, "ministers": kPerson, "countries": kCountry, "nations": kCountry, "governments": kCountry,
+	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
+
+// updatePair records the two sides of the sentence's last meeting, call or
+// agreement between two people or two countries.
+func (d *doc) updatePair(cs []*cand) {
+	for k := len(cs) - 1; k >= 0; k-- {
+		c := cs[k]
+		switch c.pred {
+		case graph.Met, graph.SpokeWith, graph.SignedAgreement:
+		default:
+			continue
+		}
+		if c.subj != nil && c.obj != nil && c.subj.typ == c.obj.typ && c.subj.name != c.obj.name &&
+			(c.subj.typ == graph.Person || c.subj.typ == graph.Country) {
+			d.pair = [2]*ref{c.subj, c.obj}
+			return
+		}
+	}
+}
+
+// twoOf reads "the two leaders" at toks[i] as the two sides of the last
+// meeting, call or agreement: <P> and <P>. It returns nil otherwise.
+func (d *doc) twoOf(toks []token, i int) []*unit {
+	if d.pair[0] == nil || i+2 >= len(toks) || !strings.EqualFold(toks[i].text, "the") || toks[i+1].text != "two" {
+		return nil
+	}
+	want, ok := pairNouns[toks[i+2].text]
+	if !ok {
+		return nil
+	}
+	kind := byte(kPerson)
+	if d.pair[0].typ == graph.Country {
+		kind = kCountry
+	}
+	if want != 0 && want != kind {
+		return nil
+	}
+	start, end := toks[i].start, toks[i+2].end
+	us := make([]*unit, 0, 3)
+	for k, r := range d.pair {
+		if k == 1 {
+			us = append(us, &unit{kind: kWord, text: "and", start: end, end: end})
+		}
+		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}})
+	}
+	return us
+}
+
 // holderOf returns the person the article last said holds office off
 // (for "the new secretary general"), or nil.
 func (d *doc) holderOf(off *office) *ref {

@@ -16,12 +16,36 @@
 // verb patterns in active and passive voice ("met", "was sworn in as",
 // "imposed sanctions on").
 //
-// Before the verb patterns, ", who ..." clauses are read for their own
-// facts ("Grossi, who has led the IAEA since 2019,") and then folded into
-// the person, and a subject that governs several verbs is given to each
-// ("X visited India on Wednesday and met Modi" also yields X met Modi).
-// Negated, failed and future statements ("left without signing", "failed
-// to reach", "would impose") yield nothing.
+// Before the verb patterns, ", who ..." clauses and parentheses (", whom
+// Putin appointed foreign minister in 2004,", ", on a visit to China,",
+// ", appointed foreign minister in May,") are read for their own facts and
+// then folded into the person, and a subject that governs several verbs is
+// given to each ("X visited India on Wednesday and met Modi" also yields X
+// met Modi). Besides verbs, the rules read passives ("sanctions were imposed
+// on X by Y", "came under criticism from"), nouns ("talks between X and Y",
+// "Modi's visit to Washington", "in a phone call with X"), participles
+// ("after meeting X", "Trump, meeting Rutte,") and terms of office without a
+// verb of change ("has served as ... since", "was prime minister from 2010
+// to 2014", "took the helm of", "X stepped down ... and was replaced by Y",
+// "Ishiba resigned in September" ending the office last stated). "The two
+// leaders" stands for the two sides of the last meeting, call or agreement.
+// A leader the gazetteer knows is never said to visit, meet, threaten or
+// sanction the country he leads (a misread pronoun, not news).
+// Negated, failed, cancelled, conditional and future statements ("left
+// without signing", "failed to reach", "would impose", "cancelled a planned
+// meeting with", "if X meets Y", "talks between X and Y are expected next
+// week", "called X a dictator") yield nothing.
+//
+// Targets: "N% of GDP" near a target word is the target of the organization
+// (else country) named before it, or of the last target's owner. A figure
+// the sentence says was replaced ("to 5% of GDP, up from 2%", "from 2% to
+// 3.5%", "replacing the previous goal of 2%") is a has_target fact of its
+// own, ended, whose end is the new figure's start when that is dated; a bare
+// figure ("2%") takes "of GDP" from the figure it is compared with.
+//
+// Every rule runs only on sentences containing one of the literal strings
+// each of its matches must contain, derived from the pattern itself
+// (prefilter.go); most rules find nothing in most sentences.
 //
 // Names are resolved within the article: a lone surname becomes the full
 // name mentioned earlier or, failing that, a known leader of the gazetteer;
@@ -39,10 +63,11 @@
 // stated; "two days later", "a week after ..." count from it.
 //
 // Confidence of a statement is the strength of the pattern (0.9 for an
-// explicit verb, 0.85 for a change of office, 0.81 for "has led ... since",
-// 0.8 for a nomination or a call, 0.75 for "talks between", 0.7 for a title
-// before a name, 0.65 for an apposition, 0.6 for possessives and nominal
-// forms) times the weakest resolution of the two sides (1 for a gazetteer
+// explicit verb, 0.85 for a change of office, 0.81 for "has led ... since"
+// or "served as", 0.8 for a nomination, a call, "struck a deal" or a
+// participle such as "after meeting", 0.75 for "talks between", 0.7 for a
+// title before a name, 0.65 for an apposition, 0.6 for possessives and
+// nominal forms) times the weakest resolution of the two sides (1 for a gazetteer
 // entity or a full name, 0.95 for a surname matched to a full name in the
 // article, 0.9 for a surname known from the gazetteer only, 0.85 for a
 // generic reference such as "the alliance", 0.8 for a company named after a
@@ -53,8 +78,14 @@
 // 1 − (1 − c) × 0.5^(n−1) for n distinct articles not quoting the same
 // sentence, capped at 0.99.
 //
+// Dates of states: "since" starts and "until" ends a state; a range ("from
+// 2019 to 2022") gives both bounds; "later that day" counts from the last
+// event or day stated, not from a month given for an appointment.
+//
 // Caveats: pronouns other than he/she (they, it, his) are not resolved and
-// gender is not checked; future and hypothetical statements are skipped by
-// design rather than analysed; headlines and heading lines are not read for
-// facts; a date range ("from 2019 to 2022") gives only its nearer bound.
+// gender is not checked ("She warned ..." may take the previous sentence's
+// male subject); future and hypothetical statements are skipped by design
+// rather than analysed; headlines and heading lines are not read for facts;
+// "X named Y his national security adviser" (appointment or nomination?) is
+// not read.
 package extract

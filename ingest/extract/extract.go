@@ -50,6 +50,7 @@ const (
 	boundStart        // the date starts the state
 	boundEnd          // the date ends the state
 	boundDate         // an event's date
+	boundRange        // a state's start or end, only from "since", "until" or a range
 )
 
 // cand is a fact found in a sentence, before dating and deduplication.
@@ -59,6 +60,7 @@ type cand struct {
 	subjText, objText string
 	role, loc         string
 	ended, pending    bool
+	fixed             bool // dated by its own rule; attachDates leaves it
 	bound             int
 	span              [2]int // byte span of the statement in the sentence
 	base              float64
@@ -98,6 +100,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.attachDates(folded, d.cands[n0:], st, hidden)
 		d.updateTopic(folded)
+		d.updatePair(d.cands[n0:])
 	}
 	return d.result()
 }
@@ -111,9 +114,10 @@ var (
 // attachDates gives each new candidate the time expression of its clause.
 // A date inside a relative clause (hidden) dates only what the clause states.
 func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]int) {
+	var extra []*cand
 	for pass := 0; pass < 2; pass++ {
 		for _, c := range cs {
-			if c.bound == boundNone || (pass == 0) != (c.link == nil) {
+			if c.bound == boundNone || c.fixed || (pass == 0) != (c.link == nil) {
 				continue
 			}
 			if c.link != nil {
@@ -126,7 +130,16 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				continue
 			}
 			if u := nearestDate(units, c.span, st.text, hidden); u != nil {
+				if c.bound == boundRange && u.expr.Kind == timex.Point {
+					continue // "was prime minister in 2022" dates neither end
+				}
 				c.date, c.dateKind, c.dated = u.expr.Value, u.expr.Kind, true
+				if e := rangeEnd(units, u); e != nil && c.bound != boundDate && c.bound != boundEnd {
+					// "from 2019 to 2022": the second date ends the state.
+					end := *c
+					end.bound, end.date, end.dateKind = boundEnd, e.expr.Value, e.expr.Kind
+					extra = append(extra, &end)
+				}
 			} else if !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
 				c.date, c.dated = d.lastDate, true
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
@@ -134,11 +147,50 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 			}
 		}
 	}
+	d.cands = append(d.cands, extra...)
 	for _, c := range cs {
-		if c.dated {
+		// "Later that day" counts from the last event or day stated, not
+		// from "appointed in October".
+		if c.dated && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
 			d.lastDate = c.date
 		}
 	}
+}
+
+// outside returns text[a:b] without the relative clauses (hidden) it
+// contains: "met Macron, who was visiting China, on Friday" dates the
+// meeting.
+func outside(text string, a, b int, hidden [][2]int) string {
+	var sb strings.Builder
+	for _, h := range hidden {
+		if h[0] >= a && h[1] <= b {
+			sb.WriteString(text[a:h[0]])
+			a = h[1]
+		}
+	}
+	if sb.Len() == 0 {
+		return text[a:b]
+	}
+	sb.WriteString(text[a:b])
+	return sb.String()
+}
+
+// rangeEnd returns the "until" half of a range whose "since" half is u
+// ("from 2019 to 2022", "between May and July"), or nil.
+func rangeEnd(units []*unit, u *unit) *unit {
+	if u.expr.Kind != timex.Since {
+		return nil
+	}
+	for k, v := range units {
+		if v == u && k+1 < len(units) {
+			n := units[k+1]
+			if n.kind == kDate && n.expr != nil && n.expr.Kind == timex.Until && !n.expr.Value.IsZero() {
+				return n
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func nearestDate(units []*unit, span [2]int, text string, hidden [][2]int) *unit {
@@ -160,14 +212,16 @@ outer:
 		case u.start >= span[0] && u.end <= span[1]:
 			dist = 0
 		case u.start >= span[1]:
-			between := text[span[1]:u.start]
+			between := outside(text, span[1], u.start, hidden)
 			if blockRe.MatchString(between) {
 				continue
 			}
 			dist = len(between)
 		case u.end <= span[0]:
 			between := text[u.end:span[0]]
-			if blockRe.MatchString(between) {
+			// "travelled to Paris on Tuesday, where he met Macron": the
+			// place and time of the clause before.
+			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
 				continue
 			}
 			dist = 2*len(between) + 10

@@ -58,8 +58,8 @@ type hit struct {
 
 // gazetteer is the loaded, read-only lookup structure.
 type gazetteer struct {
-	phrases  map[string][]hit // key: lower-cased tokens joined by a space
-	maxLen   int
+	phrases  map[string][]hit  // key: lower-cased tokens joined by a space
+	first    map[string]int    // lower-cased first token of a phrase → longest phrase it starts
 	entities map[string]*entry // by canonical name
 	offices  map[string]*office
 	leaders  map[string]*leader // by lower-case full name and aliases
@@ -91,7 +91,7 @@ func isAcronym(s string) bool {
 
 // loadGazetteer reads the TSV files of fsys (laid out as data.Gazetteer).
 func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
-	g := &gazetteer{phrases: map[string][]hit{}, entities: map[string]*entry{},
+	g := &gazetteer{phrases: map[string][]hit{}, first: map[string]int{}, entities: map[string]*entry{},
 		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{}}
 	generic := map[string][]*entry{}
 	read := func(name string, min int, fn func(cols []string)) error {
@@ -220,8 +220,8 @@ func (g *gazetteer) add(phrase string, h hit) {
 		h.exact = joinExact(toks)
 	}
 	g.phrases[k] = append(g.phrases[k], h)
-	if len(toks) > g.maxLen {
-		g.maxLen = len(toks)
+	if len(parts) > 0 && len(toks) > g.first[parts[0]] {
+		g.first[parts[0]] = len(toks)
 	}
 }
 

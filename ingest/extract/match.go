@@ -18,7 +18,7 @@ var macros = []struct{ name, re string }{
 	{"%AFF%", `(?P<aff><[CG]\d+>)`},
 	{"%W%", `(?:[b-z][a-z\-]*|a(?:[a-mo-z][a-z\-]*)?|an(?:[a-ce-z][a-z\-]*)?|and[a-z\-]+)`}, // a word but "and"
 	{"%AUX%", `(?:(?:has|have|had) )?`},
-	{"%ADV%", `(?:(?:[a-z]+ly|also|later|then|again|now|previously|once|jointly|formally|officially|already|reportedly|twice|long|even|<D\d+>) )*`},
+	{"%ADV%", `(?:(?:[a-z]+ly|also|later|then|again|now|previously|once|jointly|formally|officially|already|reportedly|twice|long|even|himself|herself|itself|<D\d+>) )*`},
 	{"%OFF%", `(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?:first|new|next|\d+(?:st|nd|rd|th)|female|woman|interim|acting|permanent|sole|youngest|oldest|deputy|top) ){0,3}(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))?`},
 }
 
@@ -27,7 +27,9 @@ func compile(p string) *regexp.Regexp {
 	for _, m := range macros {
 		p = strings.ReplaceAll(p, m.name, m.re)
 	}
-	return regexp.MustCompile(p)
+	re := regexp.MustCompile(p)
+	literals[re] = requiredLiterals(p)
+	return re
 }
 
 var placeholderRe = regexp.MustCompile(`<([A-Z])(\d+)>`)
@@ -42,6 +44,9 @@ type match struct {
 }
 
 func findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
+	if !mayMatch(re, tpl) {
+		return nil
+	}
 	var out []*match
 	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
 		out = append(out, &match{re: re, tpl: tpl, loc: loc, units: units, pos: pos})

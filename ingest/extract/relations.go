@@ -7,57 +7,11 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// eventRule is a verb pattern for an event predicate. Groups s and o name
-// the two sides (coordinated lists allowed); passive rules swap nothing but
-// are written with the roles in place. pair rules have only s, a list of at
-// least two that relate pairwise.
-type eventRule struct {
-	pred string
-	re   *regexp.Regexp
-	base float64
-	pair bool
-}
-
-const (
-	objEvent = `(?:<[PCG]\d+>)`
-)
-
-var eventRules = []eventRule{
-	{graph.Met, compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|held talks with|holds talks with|held (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}meeting with|sat down with|met with|meets with|talked with)(?: with)? %O%`), confVerb, false},
-	{graph.Met, compile(`%O% (?:was|were) (?:hosted|received|welcomed) by %S%`), confVerb, false},
-	{graph.Met, compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|held (?:a |an )?(?:[a-z\-]+ )?meeting)`), confVerb, true},
-	{graph.Met, compile(`(?:meeting|talks) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`), 0.75, true},
-	{graph.Visited, compile(`%S% %AUX%%ADV%(?:visited|visits|traveled to|travelled to|arrived in|flew to|toured|paid a visit to|made a visit to|made a trip to) (?:the )?(?P<o><[CL]\d+>)`), confVerb, false},
-	{graph.SpokeWith, compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|held (?:a )?(?:phone|telephone|video) (?:call|talks)|had (?:a )?(?:phone|telephone|video) (?:call|conversation)) (?:by (?:phone|telephone) |on the (?:phone|telephone) |over the (?:phone|telephone) )?(?:with|to) %O%`), confVerb, false},
-	{graph.SpokeWith, compile(`%SS% %AUX%%ADV%(?:spoke|talked) (?:by (?:phone|telephone)|on the (?:phone|telephone)|over the (?:phone|telephone))`), confVerb, true},
-	{graph.SpokeWith, compile(`%S% %AUX%%ADV%(?:phoned|called|telephoned) %O%`), 0.8, false},
-	{graph.Criticized, compile(`%S% %AUX%%ADV%(?:criticized|criticised|criticizes|criticises|slammed|slams|condemned|condemns|denounced|denounces|rebuked|rebukes|blasted|lambasted|berated|chided|castigated|scolded) %O%`), confVerb, false},
-	{graph.Criticized, compile(`%O% (?:was|were|has been|have been|had been) %ADV%(?:criticized|criticised|condemned|slammed|denounced|rebuked|blasted|lambasted) by %S%`), confVerb, false},
-	{graph.Criticized, compile(`%S% 's (?:[a-z\-]+ ){0,2}(?:criticism|criticisms|condemnation|rebuke|attacks) (?:of|on) %O%`), confNominal, false},
-	{graph.Accused, compile(`%S% %AUX%%ADV%(?:accused|accuses) %O% of`), confVerb, false},
-	{graph.Accused, compile(`%O% (?:was|were|has been|have been|had been) %ADV%accused by %S%`), confVerb, false},
-	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) (?:<D\d+> )?(?:to (?:[a-z\-]+ ){1,5}(?:on|against|with|from) (?:the )?)?%O%`), confVerb, false},
-	// "threatened further action against Russia"
-	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) (?:<D\d+> )?(?:[a-z\-]+ ){0,2}(?:action|actions|measures|retaliation|reprisals|consequences|force|war|strikes) against (?:the )?%O%`), confVerb, false},
-	// "threatened to annihilate South Korea", "threatened to strike Kyiv"
-	{graph.Threatened, compile(`%S% %AUX%%ADV%(?:threatened|threatens) to (?:[a-z]+ )?(?:attack|annihilate|destroy|strike|invade|punish|retaliate against|hit|bomb|blockade|sanction|expel|sue|crush|target|obliterate|wipe out|isolate) (?:the )?%O%`), confVerb, false},
-	{graph.Threatened, compile(`%O% (?:was|were|has been|have been) %ADV%threatened by %S%`), confVerb, false},
-	{graph.Sanctioned, compile(`%S% %AUX%%ADV%sanctions %O%`), confVerb, false},
-	// "sanctioned Russian oil producers Rosneft and Lukoil"
-	{graph.Sanctioned, compile(`%S% %AUX%%ADV%sanctioned (?:<C\d+> )?(?:%W% ){1,2}%O%`), confVerb, false},
-	{graph.Sanctioned, compile(`%S% %AUX%%ADV%(?:imposed|imposes|announced|announces|adopted|adopts|approved|approves|unveiled|unveils|slapped|slaps|levied|introduced|extended|expanded|passed|placed|agreed|rolled out|hit) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?sanctions (?:package |packages )?(?:on|against|targeting) (?:the )?%O%`), confVerb, false},
-	{graph.Sanctioned, compile(`%O% (?:was|were|has been|have been|had been) %ADV%sanctioned by %S%`), confVerb, false},
-	{graph.SignedAgreement, compile(`%S% %AUX%%ADV%(?:signed|signs|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), confVerb, false},
-	{graph.SignedAgreement, compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact|memorandum|declaration)`), confVerb, true},
-	{graph.NominatedAs, compile(`%S% %AUX%%ADV%(?:nominated|picked|tapped|chose|selected|named|designated) %PO% (?:as|for|to be|to serve as|to lead|to head|to become) (?:the |his |her |their |its )?(?:next |new )?%OFF%`), confNominate, false},
-	{graph.NominatedAs, compile(`%PO% (?:was|has been|had been) (?:nominated|picked|tapped|chosen|selected|designated) (?:by <[PCG]\d+> )?(?:as|for|to be|to serve as|to become) (?:the )?(?:next |new )?%OFF%`), confNominate, false},
-}
-
 // readEvents runs the event rules over the folded template.
 func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, r := range eventRules {
 		for _, m := range findAll(r.re, tpl, units, pos) {
-			if negated(tpl, m.loc[0]) {
+			if negated(tpl, m.loc[0]) || !r.holds(m) {
 				continue
 			}
 			subs := m.all("s")
@@ -116,15 +70,33 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
+	if r.people && (s.kind != kPerson || o.kind != kPerson) {
+		return
+	}
+	if d.ownCountry(s.ref, o.ref) && r.pred != graph.Criticized && r.pred != graph.Accused {
+		return // a leader does not visit, threaten or sanction the country he leads
+	}
 	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
 		base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if r.pred == graph.Met || r.pred == graph.Visited {
 		c.loc = locationAfter(m)
+		if c.loc == "" {
+			c.loc = locationWhere(m)
+		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
 		}
 	}
 	d.add(c)
+}
+
+// ownCountry reports whether person p is the gazetteer's leader of country c.
+func (d *doc) ownCountry(p, c *ref) bool {
+	if p.typ != graph.Person || c.typ != graph.Country {
+		return false
+	}
+	l := d.leaderOf(p.name)
+	return l != nil && l.affil == c.name
 }
 
 func actor(u *unit) bool {
@@ -151,10 +123,61 @@ func locationAfter(m *match) string {
 	return ""
 }
 
-var negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|expected to|set to) $`)
+// whereRe reads "travelled to Paris on Tuesday, where" before a match.
+var whereRe = regexp.MustCompile(`<([LXC])(\d+)>(?: <D\d+>)? , where $`)
+
+// locationWhere reads the place of "X travelled to Paris, where he met Y":
+// the place named just before ", where" that opens the match's clause.
+func locationWhere(m *match) string {
+	start := max(0, m.loc[0]-40)
+	sm := whereRe.FindStringSubmatchIndex(m.tpl[start:m.loc[0]])
+	if sm == nil {
+		return ""
+	}
+	k := unitAt(m.pos, start+sm[2])
+	if k >= 0 && k < len(m.units) {
+		return m.units[k].text
+	}
+	return ""
+}
+
+var (
+	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that) $`)
+	// "cancelled a planned meeting between", "ruled out talks with"
+	cancelRe = regexp.MustCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`)
+	// "... talks between X and Y were postponed", "... will take place next week"
+	deferRe   = regexp.MustCompile(`^[^.;"]*?\b(?:will|would|could|may|might|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
+	clauseEnd = regexp.MustCompile(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
+)
 
 // negated reports whether the words just before a match deny or defer it.
 func negated(tpl string, at int) bool {
 	start := max(0, at-24)
-	return negRe.MatchString(tpl[start:at])
+	if negRe.MatchString(tpl[start:at]) {
+		return true
+	}
+	return cancelRe.MatchString(tpl[max(0, at-80):at])
+}
+
+// holds applies the rule's own checks to a match: vetoed words in it,
+// words after it, and for events named by a noun a deferral later in the
+// clause ("talks between X and Y are expected next week").
+func (r *eventRule) holds(m *match) bool {
+	text := m.tpl[m.loc[0]:m.loc[1]]
+	if r.veto != nil && r.veto.MatchString(text) {
+		return false
+	}
+	rest := m.tpl[m.loc[1]:]
+	if r.notAfter != nil && r.notAfter.MatchString(rest) {
+		return false
+	}
+	if r.deferrable {
+		if loc := clauseEnd.FindStringIndex(rest); loc != nil {
+			rest = rest[:loc[0]]
+		}
+		if deferRe.MatchString(rest) {
+			return false
+		}
+	}
+	return true
 }

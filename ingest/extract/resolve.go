@@ -17,8 +17,10 @@ type doc struct {
 	clock    int
 	surfaces map[string]map[string]bool // entity id → surface forms
 	cands    []*cand
-	lastDate graph.Date // date of the last dated statement of the previous sentence
+	lastDate graph.Date // date of the last dated event (or day) of the previous sentences
 	topic    *ref       // the person the last sentences were about, for pronouns
+	pair     [2]*ref    // the two sides of the last meeting, call or agreement, for "the two leaders"
+	lows     []string   // the current sentence's tokens, lower-cased
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

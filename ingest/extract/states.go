@@ -18,19 +18,27 @@ var (
 	// "won the leadership of the ruling Liberal Democratic Party"
 	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched) (?:the )?(?:leadership|presidency|chairmanship) of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>)`)
 	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
-	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?: (?P<d><D\d+>))?`)
+	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?(?: (?P<d><D\d+>))?`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
 	// Membership.
 	reMemberBecame = compile(`%CS% %AUX%%ADV%(?:became|becomes|was admitted as|was accepted as) (?:the |a |an )?(?:[a-z0-9\-]+ ){0,2}?(?:member|member state|members|ally) of (?:the )?%AFF%`)
 	reMemberJoin   = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:joined|joins|acceded to) (?:the )?(?P<aff><G\d+>)`)
-	reMemberIs     = compile(`%CS% (?:is|are) (?:a |an )?(?:founding |full |longtime )?(?:member|members|member state|member states) of (?:the )?%AFF%`)
-	reAdmit        = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
-
-	reTarget    = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent) of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output)`)
-	reTargetCue = regexp.MustCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
-	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|lifts|increased|endorsed|approved|boosted|committed|pledged)\b`)
+	reMemberIs     = compile(`%CS% (?:is|are|has been|have been|has long been|remains|remain) (?:a |an )?(?:founding |full |longtime )?(?:member|members|member state|member states) of (?:the )?%AFF%`)
+	// "Finland became NATO's 31st member"
+	reMemberBecame2 = compile(`%CS% %AUX%%ADV%(?:became|becomes) (?P<aff><G\d+>) 's (?:[a-z0-9\-]+ ){0,2}(?:member|member state|ally)`)
+	// "NATO member Turkey", "EU member states Hungary and Slovakia"
+	reMemberTitle = compile(`(?P<aff><G\d+>) (?:member|members|ally|allies|member state|member states|member country|member countries|member nation|member nations) (?P<s><C\d+>(?:(?: , <C\d+>)*(?: ,)? and <C\d+>)?)`)
+	// "Turkey, a NATO member," / "Hungary, a member of the EU,"
+	reMemberAppos = compile(`(?P<s><C\d+>) , (?:a|an|the|another) (?:fellow |founding |key |longtime |full |new )?(?:(?P<aff><G\d+>) (?:member|member state|member country|ally)\b|(?:[a-z\-]+ )?member of (?:the )?(?P<aff2><G\d+>))`)
+	// "Britain left the EU in 2020", "the United States withdrew from the WHO"
+	reMemberLeft = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:left|leaves|quit|quits|withdrew from|withdraws from|exited|exits|pulled out of|pulls out of) (?:the )?(?P<aff><G\d+>)`)
+	// "Trump withdrew the United States from the WHO"
+	reMemberPulled = compile(`<[PCG]\d+> %AUX%%ADV%(?:withdrew|withdraws|pulled|pulls|took|takes) (?P<s><C\d+>) (?:from|out of) (?:the )?(?P<aff><G\d+>)`)
+	// what may follow "left the EU" when it is the body that was left
+	leftEnd = regexp.MustCompile(`^(?: <D\d+>| (?:in|on|at|after|and|but|when|as|over|amid|because|following|with|earlier|last|this|,|\.|;)\b|$)`)
+	reAdmit = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
 )
 
 // endVerbs end an office; the others start one.
@@ -89,6 +97,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			d.add(c)
 		}
 	}
+	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
 	d.readMembership(units, tpl, pos, st, sentIdx)
@@ -199,54 +208,29 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 		base  float64
 	}
 	for _, r := range []mr{{reMemberBecame, boundStart, confChange}, {reMemberJoin, boundStart, confChange},
-		{reMemberIs, boundNone, confVerb * 0.8}, {reAdmit, boundStart, confChange}} {
+		{reMemberIs, boundRange, confVerb * 0.8}, {reAdmit, boundStart, confChange},
+		{reMemberBecame2, boundStart, confChange}, {reMemberTitle, boundNone, confTitle},
+		{reMemberAppos, boundNone, confAppos}, {reMemberLeft, boundEnd, confChange},
+		{reMemberPulled, boundEnd, confChange}} {
 		for _, m := range findAll(r.re, tpl, units, pos) {
 			aff := m.one("aff")
+			if aff == nil {
+				aff = m.one("aff2")
+			}
 			if aff == nil || aff.kind != kOrg || negated(tpl, m.loc[0]) {
 				continue
+			}
+			if r.bound == boundEnd && !leftEnd.MatchString(tpl[m.loc[1]:]) {
+				continue // "left the EU summit"
 			}
 			for _, s := range m.all("s") {
 				if s.kind != kCountry && s.kind != kOrg || s.demonym || s.ref.name == aff.ref.name {
 					continue
 				}
 				d.add(&cand{pred: graph.MemberOf, subj: s.ref, subjText: s.text, obj: aff.ref, objText: aff.text,
-					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: r.bound})
+					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: r.bound, ended: r.bound == boundEnd})
 			}
 		}
-	}
-}
-
-// readTarget finds "N% of GDP" targets and gives them to the organization
-// (else country) named closest before the figure.
-func (d *doc) readTarget(units []*unit, st *sentence, sentIdx int) {
-	if !reTargetCue.MatchString(st.text) {
-		return
-	}
-	for _, loc := range reTarget.FindAllStringSubmatchIndex(st.text, -1) {
-		var owner *unit
-		for _, u := range units {
-			if u.start >= loc[0] {
-				break
-			}
-			if (u.kind == kOrg || u.kind == kCountry) && !u.demonym {
-				if owner == nil || u.kind == kOrg || owner.kind != kOrg {
-					owner = u
-				}
-			}
-		}
-		if owner == nil {
-			continue
-		}
-		val := st.text[loc[2]:loc[3]] + "% of GDP"
-		c := &cand{pred: graph.HasTarget, subj: owner.ref, subjText: owner.text,
-			obj: &ref{graph.Value, val, 1}, objText: st.text[loc[0]:loc[1]], base: confNominal,
-			span: [2]int{owner.start, loc[1]}, sent: st, sentIdx: sentIdx, bound: boundNone}
-		// "NATO leaders on Wednesday agreed to lift the alliance's goal to 5%":
-		// the verb may come before the owner's last mention.
-		if reTargetSet.MatchString(st.text[:loc[0]]) {
-			c.bound = boundStart
-		}
-		d.add(c)
 	}
 }
 
@@ -257,19 +241,14 @@ func (d *doc) readTarget(units []*unit, st *sentence, sentIdx int) {
 func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range findAll(reLed, tpl, units, pos) {
 		aff := m.one("aff")
-		if aff == nil || aff.demonym || strings.TrimSpace(m.group("after")) != "" || negated(tpl, m.loc[0]) {
-			continue // "led Japan's delegation"
+		if aff == nil || aff.demonym || m.group("after") != "" && m.group("gov") == "" || negated(tpl, m.loc[0]) {
+			continue // "led Japan's delegation"; "led Poland's government" is read
 		}
 		for _, per := range m.all("s") {
 			if per.kind != kPerson {
 				continue
 			}
-			role := ""
-			if e := d.g.entities[aff.ref.name]; e != nil && e.typ == graph.Organization {
-				role = e.headRole
-			} else if l := d.leaderOf(per.ref.name); l != nil && l.affil == aff.ref.name {
-				role = l.role
-			}
+			role := d.headRoleOf(per, aff)
 			if role == "" {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
 )
 
 // Pattern strengths (see doc.go).
@@ -34,14 +35,20 @@ var (
 	rePick3 = compile(`(?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>) (?:, )?(?P<per><P\d+>)(?: ,)?`)
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
 	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|then-) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "deputy", "vice", "shadow" before a title name another office.
+	reLesserTitle = regexp.MustCompile(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
+	// "Russia's foreign minister, Sergei Lavrov,"
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
-	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|newly appointed|newly elected|newly named|recently appointed) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
-	reGenericAppos = regexp.MustCompile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
+	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
-	reCounterpart = regexp.MustCompile(`(?:his|her|their|its) (?:<C\d+> )?(?:[a-z\-]+ )?counterparts? (?:, )?<P\d+>`)
+	reCounterpart = compile(`(?:his|her|their|its) (?:<C\d+> )?(?:[a-z\-]+ )?counterparts? (?:, )?<P\d+>`)
 	// "Grossi, who has led the agency since 2019," (folded after states are read)
-	reRelative = regexp.MustCompile(`<[PCG]\d+> , (?:who|which) (?:[^,;<"]|<[A-Z]\d+>)*? ,`)
+	// and the parentheses "Macron, on a visit to China, met Xi" and
+	// "Putin, speaking in Moscow, said".
+	reRelative = compile(`<[PCG]\d+> , (?:who|whom|whose|which|on|during|in|at|speaking|writing|meeting|while|after|following|fresh from|visiting|appointed|named|elected|re-elected|installed|newly|recently) (?:[^,;<"]|<[A-Z]\d+>)*? ,`)
 )
 
 // readTitles runs the first layer of rules: titles, appositions and "pick"
@@ -80,15 +87,18 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	for _, re := range []*regexp.Regexp{reAppos, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTitle} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
 				continue
 			}
+			if re == reTitle && reLesserTitle.MatchString(tpl[:m.loc[0]]) {
+				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
+			}
 			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
 			base := confTitle
-			if re == reAppos {
+			if re != reTitle {
 				base = confAppos
 			}
 			c := d.stateFromOffice(m, per, former, base, st, sentIdx)
@@ -99,6 +109,15 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				}
 				continue
 			}
+			if du := m.one("d"); du != nil && du.expr != nil && !du.expr.Value.IsZero() {
+				// "Tusk, Poland's prime minister since December 2023,"
+				switch du.expr.Kind {
+				case timex.Since:
+					c.bound, c.date, c.dated, c.fixed = boundStart, du.expr.Value, true, true
+				case timex.Until:
+					c.bound, c.date, c.dated, c.fixed = boundEnd, du.expr.Value, true, true
+				}
+			}
 			claim(m, per)
 			d.add(c)
 		}
@@ -108,7 +127,8 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	return applyFolds(units, abs)
 }
 
-// foldRelatives folds ", who ... ," clauses into the person before them,
+// foldRelatives folds ", who ... ," clauses (and parentheses such as ", on
+// a visit to China,") into the person before them,
 // once the states they state have been read: "Grossi, who has led the
 // agency since 2019, visited Iran" reads as "Grossi visited Iran".
 // It also returns the byte spans of the clauses folded.
@@ -125,6 +145,9 @@ func foldRelatives(units []*unit) ([]*unit, [][2]int) {
 // foldPhrases adds a fold for every match of re over units not taken yet;
 // the kept unit is the first of the match, or the last when keepLast.
 func foldPhrases(re *regexp.Regexp, tpl string, pos []int, taken []bool, abs []absorb, keepLast bool) []absorb {
+	if !mayMatch(re, tpl) {
+		return abs
+	}
 	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
 		a, b := unitAt(pos, loc[0]), unitAt(pos, loc[1]-1)+1
 		ok := true

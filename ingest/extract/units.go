@@ -94,11 +94,20 @@ func isWordTok(s string) bool {
 // buildUnits recognizes the mentions of one sentence.
 func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	toks := tokenize(s)
+	d.lows = d.lows[:0]
+	for _, t := range toks {
+		d.lows = append(d.lows, strings.ToLower(t.text))
+	}
 	exprs := timex.Find(s, d.pub)
 	var units []*unit
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
+		if us := d.twoOf(toks, i); us != nil {
+			units = append(units, us...)
+			i += 3
+			continue
+		}
 		if e := exprAt(exprs, t.start); e != nil {
 			j := i
 			for j < len(toks) && toks[j].start < e.End {
@@ -165,12 +174,8 @@ func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
 // matchGazetteer tries the longest gazetteer phrase starting at toks[i].
 func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int) {
 	g := d.g
-	for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
-		parts := make([]string, n)
-		for k := 0; k < n; k++ {
-			parts[k] = strings.ToLower(toks[i+k].text)
-		}
-		hits := g.phrases[strings.Join(parts, " ")]
+	for n := min(g.first[d.lows[i]], len(toks)-i); n >= 1; n-- {
+		hits := g.phrases[d.phraseKey(i, n)]
 		if len(hits) == 0 {
 			continue
 		}
@@ -186,7 +191,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				continue
 			}
 			// "Montenegro" after "Luís Montenegro" is the person.
-			if n == 1 && h.kind == hitEntity && d.persons[parts[0]] != "" {
+			if n == 1 && h.kind == hitEntity && d.persons[d.lows[i]] != "" {
 				continue
 			}
 			u := &unit{text: text, start: start, end: end}
@@ -232,16 +237,20 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 }
 
 func (d *doc) startsGazetteer(toks []token, i int) bool {
-	for n := min(d.g.maxLen, len(toks)-i); n >= 1; n-- {
-		parts := make([]string, n)
-		for k := 0; k < n; k++ {
-			parts[k] = strings.ToLower(toks[i+k].text)
-		}
-		if len(d.g.phrases[strings.Join(parts, " ")]) > 0 {
+	for n := min(d.g.first[d.lows[i]], len(toks)-i); n >= 1; n-- {
+		if len(d.g.phrases[d.phraseKey(i, n)]) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// phraseKey is the gazetteer key of the n lower-cased tokens at i.
+func (d *doc) phraseKey(i, n int) string {
+	if n == 1 {
+		return d.lows[i]
+	}
+	return strings.Join(d.lows[i:i+n], " ")
 }
 
 // matchName reads a run of capitalized words (with name particles) at

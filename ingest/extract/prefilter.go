@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// A rule runs only on templates that contain one of the literal strings
+// every match of it must contain ("met", "hosted", ... for the met rule):
+// most rules have nothing to find in most sentences, and a substring test
+// is far cheaper than running the regular expression. The strings are
+// derived from the pattern itself, so they cannot drift from it.
+
+// maxExact bounds the strings an exact sub-pattern may stand for.
+const maxExact = 64
+
+// minNeed is the shortest literal worth testing for ("<O", the start of an
+// office placeholder, is rare enough).
+const minNeed = 2
+
+// requiredLiterals returns strings one of which every match of pattern
+// contains, or nil when there is no useful set.
+func requiredLiterals(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	need := needed(re)
+	if score(need) < minNeed {
+		return nil
+	}
+	return need
+}
+
+// exact returns every string re matches when that is a small finite set.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	if re.Flags&syntax.FoldCase != 0 {
+		return nil, false
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) >= 4 {
+					return nil, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			e, ok := exact(s)
+			if !ok || len(out)+len(e) > maxExact {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			e, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, e); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product joins every string of a with every string of b (nil when too many).
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// needed returns strings one of which every match of re contains (nil: none known).
+func needed(re *syntax.Regexp) []string {
+	if e, ok := exact(re); ok {
+		return e
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return needed(re.Sub[0])
+	case syntax.OpPlus:
+		return needed(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needed(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			n := needed(s)
+			if n == nil {
+				return nil
+			}
+			out = append(out, n...)
+		}
+		return out
+	case syntax.OpConcat:
+		// Runs of exact parts join into longer strings; the best factor wins.
+		var best []string
+		run := []string{""}
+		flush := func() {
+			if better(run, best) {
+				best = run
+			}
+			run = []string{""}
+		}
+		for _, s := range re.Sub {
+			if e, ok := exact(s); ok {
+				if p := product(run, e); p != nil {
+					run = p
+					continue
+				}
+				flush()
+				run = e
+				continue
+			}
+			flush()
+			if n := needed(s); better(n, best) {
+				best = n
+			}
+		}
+		flush()
+		return best
+	}
+	return nil
+}
+
+// score is the length of the shortest string of a set (0 for none).
+func score(set []string) int {
+	if len(set) == 0 {
+		return 0
+	}
+	m := len(set[0])
+	for _, s := range set[1:] {
+		m = min(m, len(s))
+	}
+	return m
+}
+
+func better(a, b []string) bool {
+	sa, sb := score(a), score(b)
+	if sa != sb {
+		return sa > sb
+	}
+	return sa > 0 && len(a) < len(b)
+}
+
+// literals maps each rule compiled by compile to its required strings.
+var literals = map[*regexp.Regexp][]string{}
+
+// mayMatch reports whether tpl contains one of the strings re needs.
+func mayMatch(re *regexp.Regexp, tpl string) bool {
+	need, ok := literals[re]
+	if !ok || need == nil {
+		return true
+	}
+	for _, s := range need {
+		if strings.Contains(tpl, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Terms of office stated without a verb of change: "has served as ...
+// since", "was prime minister from 2010 to 2014", "took the helm of", ",
+// whom X appointed defence minister in March,", and successions in the
+// passive ("was replaced by Y").
+var (
+	// "Lavrov, whom Putin appointed foreign minister in 2004,"
+	reWhom = compile(`(?P<s><P\d+>) , whom <[PCG]\d+> %AUX%%ADV%(?P<v>appointed|named|made|picked|chose|tapped|nominated|installed|elected) (?:as |to be |to )?(?:the |his |her |its |their )?%OFF%`)
+	// "Sikorski, appointed foreign minister in December 2023,"
+	reAppointedAppos = compile(`(?P<s><P\d+>) , (?:newly |recently )?(?:appointed|named|elected|re-elected|installed|reappointed) (?:as )?(?:the )?%OFF%`)
+	// "became the first woman to lead the WTO"
+	reBecameToLead = compile(`%PS% %AUX%%ADV%became (?:the )?(?:[a-z0-9\-]+ ){1,3}to (?:lead|head|chair) (?:the )?(?P<aff><[CG]\d+>)`)
+	// "has served as prime minister since 2019", "who served as foreign minister under Merkel"
+	reServed = compile(`%PS% (?P<aux>has |have |had |is |was )?%ADV%(?P<v>served|serves|serving) as (?:the |its |their )?%OFF%`)
+	// "Merz is Germany's chancellor", "Kishida was prime minister from 2021 to 2024"
+	reCopula = compile(`%PS% %ADV%(?P<v>is|was|has been|had been|remains|remained) %ADV%(?:the |its |their |a |an )?(?:(?P<former>former|ex-) )?(?:current |incumbent |sitting |then |acting |interim )?%OFF%`)
+	// "took the helm of NATO", "assumed the chairmanship of the African Union"
+	reHelm = compile(`%PS% %AUX%%ADV%(?:took|takes|has taken|assumed|assumes) (?:over )?(?:the )?(?:helm|reins|leadership|chairmanship|presidency|command|charge) (?:of|at) (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><[CG]\d+>)`)
+	// "Ishiba was succeeded by Takaichi", "... stepped down and was replaced by Ishiba"
+	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
+	// "Ishiba resigned in September": the end of the office last stated.
+	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|left office)(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "was prime minister when the war began" says nothing of the term's end.
+	reWhenAfter = regexp.MustCompile(`^ (?:when|while|as|at the time|during|until)\b`)
+)
+
+// headRoleOf is the role of per at the head of aff: the organization's head
+// role, or the gazetteer's role for a known leader of the country.
+func (d *doc) headRoleOf(per, aff *unit) string {
+	if e := d.g.entities[aff.ref.name]; e != nil && e.typ == graph.Organization {
+		return e.headRole
+	}
+	if l := d.leaderOf(per.ref.name); l != nil && l.affil == aff.ref.name {
+		return l.role
+	}
+	return ""
+}
+
+// readTerms reads the rules above; changes are the changes of office the
+// sentence stated before (for the passive succession).
+func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sentIdx int, changes []*cand) {
+	for _, m := range findAll(reAppointedAppos, tpl, units, pos) {
+		if per := m.one("s"); per != nil && per.kind == kPerson {
+			if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
+				c.bound = boundStart
+				d.add(c)
+			}
+		}
+	}
+	for _, m := range findAll(reWhom, tpl, units, pos) {
+		per, off := m.one("s"), m.one("off")
+		if per == nil || per.kind != kPerson || off == nil || off.off == nil {
+			continue
+		}
+		if m.group("v") == "nominated" {
+			if !off.off.elect {
+				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+					obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
+					base: confNominate, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+			}
+			continue
+		}
+		if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
+			c.bound = boundStart
+			d.add(c)
+		}
+	}
+	for _, re := range []*regexp.Regexp{reServed, reCopula} {
+		for _, m := range findAll(re, tpl, units, pos) {
+			if negated(tpl, m.loc[0]) {
+				continue
+			}
+			v, aux := m.group("v"), strings.TrimSpace(m.group("aux"))
+			past := (v == "served" && aux != "has" && aux != "have") || v == "was" || v == "had been" || v == "remained"
+			if past && reWhenAfter.MatchString(tpl[m.loc[1]:]) {
+				continue
+			}
+			for _, per := range m.all("s") {
+				if per.kind != kPerson {
+					continue
+				}
+				c := d.stateFromOffice(m, per, false, confVerb*0.9, st, sentIdx)
+				if c == nil {
+					continue
+				}
+				c.bound, c.ended = boundRange, past || m.group("former") != ""
+				d.add(c)
+			}
+		}
+	}
+	for _, m := range append(findAll(reHelm, tpl, units, pos), findAll(reBecameToLead, tpl, units, pos)...) {
+		aff := m.one("aff")
+		if aff == nil || aff.demonym || negated(tpl, m.loc[0]) {
+			continue
+		}
+		for _, per := range m.all("s") {
+			role := d.headRoleOf(per, aff)
+			if per.kind != kPerson || role == "" {
+				continue
+			}
+			d.add(&cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+				role: role, base: confChange, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart})
+		}
+	}
+	for _, m := range findAll(reSucceededBy, tpl, units, pos) {
+		d.passiveSuccession(m, units, st, sentIdx, changes)
+	}
+	for _, m := range findAll(reQuit, tpl, units, pos) {
+		if negated(tpl, m.loc[0]) {
+			continue
+		}
+		for _, per := range m.all("s") {
+			prev := d.latestState(per.ref.name)
+			if per.kind != kPerson || prev == nil || prev.pred == graph.NominatedAs {
+				continue
+			}
+			end := *prev
+			end.subj, end.subjText = per.ref, per.text
+			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
+			end.date, end.dateKind, end.dated = graph.Date{}, 0, false
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			d.add(&end)
+		}
+	}
+}
+
+// passiveSuccession reads "X was replaced by Y": Y succeeded X, and X's
+// office (stated in the match, earlier in the sentence or earlier in the
+// article) ends where Y's begins.
+func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx int, changes []*cand) {
+	pred, succ := m.one("s"), m.one("o")
+	if pred == nil {
+		// "... stepped down in September and was replaced by Ishiba"
+		a, _ := m.unitRange()
+		for k := 0; k < a; k++ {
+			if units[k].kind == kPerson {
+				pred = units[k]
+				break
+			}
+		}
+	}
+	if pred == nil || succ == nil || pred.kind != kPerson || succ.kind != kPerson || pred.ref.name == succ.ref.name {
+		return
+	}
+	var prev *cand
+	if m.group("off") != "" {
+		prev = d.stateFromOffice(m, pred, true, confChange*0.9, st, sentIdx)
+		if prev != nil {
+			prev.bound = boundEnd
+			d.add(prev)
+		}
+	}
+	// "succeeded as party leader by": an office the article cannot name.
+	named := m.group("as") == "" || prev != nil
+	for _, c := range changes {
+		if prev == nil && c.subj.name == pred.ref.name && c.bound == boundEnd {
+			prev = c
+		}
+	}
+	ev := &cand{pred: graph.Succeeded, subj: succ.ref, subjText: succ.text, obj: pred.ref, objText: pred.text,
+		base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+	if prev != nil && prev.sentIdx == sentIdx {
+		ev.link = prev
+	}
+	d.add(ev)
+	if !named {
+		return
+	}
+	if prev == nil {
+		prev = d.latestState(pred.ref.name)
+		if prev == nil {
+			return
+		}
+		end := *prev
+		end.bound, end.ended, end.pending, end.link = boundEnd, true, false, ev
+		end.date, end.dateKind, end.dated = graph.Date{}, 0, false
+		end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+		d.add(&end)
+	}
+	next := *prev
+	next.subj, next.subjText = succ.ref, succ.text
+	next.bound, next.ended, next.pending, next.link = boundStart, false, false, ev
+	next.date, next.dateKind, next.dated = graph.Date{}, 0, false
+	next.span, next.sent, next.sentIdx, next.base = m.span(), st, sentIdx, confChange*0.9
+	d.add(&next)
+}
