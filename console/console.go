@@ -267,7 +267,7 @@ func (c *Console) facts(ctx context.Context, args []string) error {
 		c.last = append(c.last, queries.AskAnswer{Name: a.Subject.Name, Facts: []queries.Answer{a}})
 	}
 	if c.json {
-		return WriteJSON(c.Out, records(as))
+		return WriteJSON(c.Out, records(as, false))
 	}
 	return WriteFacts(c.Out, as)
 }

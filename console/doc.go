@@ -9,5 +9,6 @@
 // Caveats: Ctrl-C while a line runs cancels that line's context only;
 // Ctrl-C at the prompt clears the line; Ctrl-D leaves. Without a
 // terminal, Run reads plain lines from standard input. The rendering
-// helpers (WriteAsk, NewAskJSON, …) are shared with the geokg CLI.
+// helpers (WriteAsk, NewAskJSON, FactTable, FactRecords, …) are shared
+// with the geokg CLI.
 package console

@@ -38,17 +38,21 @@ func NewAskJSON(r queries.AskResult) AskJSON {
 	for _, a := range r.Answers {
 		out.Answers = append(out.Answers, AnswerJSON{
 			Name: a.Name, Start: a.Start.String(), End: a.End.String(), Date: a.Date.String(),
-			Ended: a.Ended, Count: a.Count, Confidence: a.Confidence, Facts: records(a.Facts),
+			Ended: a.Ended, Count: a.Count, Confidence: a.Confidence, Facts: records(a.Facts, false),
 		})
 	}
 	return out
 }
 
-// records converts answers to export records.
-func records(as []queries.Answer) []export.Record {
+// records converts answers to export records; with uncertain, those of
+// uncertain answers are marked so. No answers give an empty, non-nil list
+// (JSON []).
+func records(as []queries.Answer, uncertain bool) []export.Record {
 	out := make([]export.Record, 0, len(as))
 	for _, a := range as {
-		out = append(out, export.NewRecord(a.Fact, a.Subject, a.Object))
+		rec := export.NewRecord(a.Fact, a.Subject, a.Object)
+		rec.Uncertain = uncertain && a.Uncertain
+		out = append(out, rec)
 	}
 	return out
 }
@@ -114,8 +118,25 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 	return tw.Flush()
 }
 
-// When renders a fact's valid time for a table.
+// When renders a fact's valid time for a table: as Period, but a term
+// known from one side only reads "from START" or "until END".
 func When(f graph.Fact) string {
+	if !graph.IsEvent(f.Predicate) {
+		s, e := f.Start.String(), f.End.String()
+		switch {
+		case s == "" && e != "":
+			return "until " + e
+		case s != "" && e == "" && !f.Ended:
+			return "from " + s
+		}
+	}
+	return Period(f)
+}
+
+// Period renders a fact's valid time as the query commands' tables do:
+// an event's date; a term's "START – END", an unknown side left empty and
+// a term known to be over without an end date ending "(ended)".
+func Period(f graph.Fact) string {
 	if graph.IsEvent(f.Predicate) {
 		return f.Date.String()
 	}
@@ -127,10 +148,6 @@ func When(f graph.Fact) string {
 		return ""
 	case e == "" && f.Ended:
 		return s + " – (ended)"
-	case s == "":
-		return "until " + e
-	case e == "":
-		return "from " + s
 	}
 	return s + " – " + e
 }
@@ -161,20 +178,6 @@ func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
 		}
 	}
 	return nil
-}
-
-// WriteFacts writes facts as a table.
-func WriteFacts(w io.Writer, as []queries.Answer) error {
-	if len(as) == 0 {
-		_, err := fmt.Fprintln(w, "no facts match")
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\tSUBJECT\tPREDICATE\tOBJECT\tROLE\tWHEN\tSOURCE")
-	for i, a := range as {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, a.Subject.Name, a.Fact.Predicate, a.Object.Name, a.Fact.Role, When(a.Fact), SourceRef(a.Fact))
-	}
-	return tw.Flush()
 }
 
 // PathJSON is the JSON form of a path query.
@@ -252,7 +255,7 @@ type NeighborJSON struct {
 func NewNeighborsJSON(r queries.NeighborsResult) NeighborsJSON {
 	out := NeighborsJSON{Entity: r.Entity.Label(), Neighbors: []NeighborJSON{}}
 	for _, n := range r.Neighbors {
-		out.Neighbors = append(out.Neighbors, NeighborJSON{ID: n.Entity.ID, Name: n.Entity.Name, Type: string(n.Entity.Type), Facts: records(n.Facts)})
+		out.Neighbors = append(out.Neighbors, NeighborJSON{ID: n.Entity.ID, Name: n.Entity.Name, Type: string(n.Entity.Type), Facts: records(n.Facts, false)})
 	}
 	return out
 }

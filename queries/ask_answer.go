@@ -49,23 +49,57 @@ func (a *asker) factsFor(ctx context.Context, ids []string, object bool, q Facts
 	return out, nil
 }
 
-// keepInTime keeps the facts that fall in t; for a period it also drops
-// leaders followed in their role by someone who started by its first day.
-func (a *asker) keepInTime(ctx context.Context, as []Answer, t TimeSpec) []Answer {
-	var keep []graph.Fact
-	byID := map[string]Answer{}
-	for _, an := range as {
-		if inTimeSpec(an.Fact, t) {
-			keep = append(keep, an.Fact)
-			byID[an.Fact.ID] = an
+// terms returns the answers to Engine.holders for the entities ids in
+// time t that have predicate pred, ordered by time, then by their entity's
+// place in ids, then by fact id.
+func (a *asker) terms(ctx context.Context, ids []string, pred string, t TimeSpec) ([]Answer, error) {
+	hs, err := a.e.holders(ctx, ids, HoldersQuery{At: t.At, From: t.From, To: t.To})
+	if err != nil {
+		return nil, err
+	}
+	var out []Answer
+	for _, h := range hs {
+		for _, an := range h.Facts {
+			if an.Fact.Predicate == pred {
+				out = append(out, an)
+			}
 		}
 	}
-	switch {
-	case !t.At.IsZero():
-		keep = dropSuperseded(ctx, a.e.store, keep, t.At)
-	case !t.From.IsZero():
-		keep = dropSuperseded(ctx, a.e.store, keep, t.From)
+	place := make(map[string]int, len(ids))
+	for i, id := range ids {
+		place[id] = i
 	}
+	sort.Slice(out, func(i, j int) bool {
+		fi, fj := out[i].Fact, out[j].Fact
+		if ti, tj := sortTime(fi), sortTime(fj); !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		if place[fi.Object] != place[fj.Object] {
+			return place[fi.Object] < place[fj.Object]
+		}
+		return fi.ID < fj.ID
+	})
+	return out, nil
+}
+
+// dropFollowed drops the leaders followed in their role by someone who
+// started by the day t is about (its date, or the first day of its
+// period); see dropSuperseded.
+func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) []Answer {
+	d := t.At
+	if d.IsZero() {
+		d = t.From
+	}
+	if d.IsZero() {
+		return as
+	}
+	facts := make([]graph.Fact, 0, len(as))
+	byID := make(map[string]Answer, len(as))
+	for _, an := range as {
+		facts = append(facts, an.Fact)
+		byID[an.Fact.ID] = an
+	}
+	keep := dropSuperseded(ctx, a.e.store, facts, d)
 	out := make([]Answer, 0, len(keep))
 	for _, f := range keep {
 		out = append(out, byID[f.ID])
@@ -88,7 +122,7 @@ func (a *asker) holders(ctx context.Context) error {
 		return err
 	}
 	t := a.stateTime()
-	all, err := a.factsFor(ctx, org.IDs(), true, FactsQuery{Predicate: graph.Leads})
+	all, err := a.terms(ctx, org.IDs(), graph.Leads, t)
 	if err != nil {
 		return err
 	}
@@ -105,7 +139,7 @@ func (a *asker) holders(ctx context.Context) error {
 			if perr != nil || r.Corrected || r.Entities[0].Type != graph.Position {
 				continue
 			}
-			as, err := a.factsFor(ctx, r.IDs(), true, FactsQuery{Predicate: graph.HoldsPosition})
+			as, err := a.terms(ctx, r.IDs(), graph.HoldsPosition, t)
 			if err != nil {
 				return err
 			}
@@ -113,7 +147,7 @@ func (a *asker) holders(ctx context.Context) error {
 			break
 		}
 	}
-	matched = a.keepInTime(ctx, matched, t)
+	matched = a.dropFollowed(ctx, matched, t)
 	what := "leaders of " + org.Label()
 	if a.p.Role != "" {
 		what = "holders of " + titleCase(a.p.Role) + " of " + org.Label()
@@ -145,12 +179,13 @@ func (a *asker) positionHolders(ctx context.Context) error {
 		a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", a.p.Object, pos.Label()))
 	}
 	t := a.stateTime()
-	all, err := a.factsFor(ctx, pos.IDs(), true, FactsQuery{Predicate: graph.HoldsPosition})
+	// Offices have no rival leaders to drop (see dropFollowed).
+	all, err := a.terms(ctx, pos.IDs(), graph.HoldsPosition, t)
 	if err != nil {
 		return err
 	}
 	a.interpret("holders of "+pos.Label(), t.String())
-	a.res.Answers = groupAnswers(a.keepInTime(ctx, all, t), func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
 	sortByStart(a.res.Answers)
 	return nil
 }
@@ -313,34 +348,42 @@ func (a *asker) tenure(ctx context.Context) error {
 
 // members answers "which countries were members of ORG".
 func (a *asker) members(ctx context.Context) error {
-	org, err := a.resolve(ctx, a.p.Object, orgTypes...)
-	if err != nil {
+	if err := a.orgStates(ctx, a.p.Object, graph.MemberOf, true, "members of "); err != nil {
 		return err
 	}
-	t := a.stateTime()
-	all, err := a.factsFor(ctx, org.IDs(), true, factsQuery(t, FactsQuery{Predicate: graph.MemberOf}))
-	if err != nil {
-		return err
-	}
-	a.interpret("members of "+org.Label(), t.String())
-	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
 	sort.SliceStable(a.res.Answers, func(i, j int) bool { return a.res.Answers[i].Name < a.res.Answers[j].Name })
 	return nil
 }
 
 // target answers "what is ORG's target".
 func (a *asker) target(ctx context.Context) error {
-	org, err := a.resolve(ctx, a.p.Subject, orgTypes...)
+	if err := a.orgStates(ctx, a.p.Subject, graph.HasTarget, false, "targets of "); err != nil {
+		return err
+	}
+	sortByStart(a.res.Answers)
+	return nil
+}
+
+// orgStates answers a question about the pred facts of the country or
+// organization name at the question's state time, with the organization
+// as object (members) or as subject (targets): one answer per entity on
+// the other side, interpreted as what followed by the organization.
+func (a *asker) orgStates(ctx context.Context, name, pred string, orgIsObject bool, what string) error {
+	org, err := a.resolve(ctx, name, orgTypes...)
 	if err != nil {
 		return err
 	}
 	t := a.stateTime()
-	all, err := a.factsFor(ctx, org.IDs(), false, factsQuery(t, FactsQuery{Predicate: graph.HasTarget}))
+	all, err := a.factsFor(ctx, org.IDs(), orgIsObject, factsQuery(t, FactsQuery{Predicate: pred}))
 	if err != nil {
 		return err
 	}
-	a.interpret("targets of "+org.Label(), t.String())
-	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Object.ID, an.Object.Name })
-	sortByStart(a.res.Answers)
+	a.interpret(what+org.Label(), t.String())
+	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) {
+		if orgIsObject {
+			return an.Subject.ID, an.Subject.Name
+		}
+		return an.Object.ID, an.Object.Name
+	})
 	return nil
 }

@@ -26,7 +26,7 @@ func bigStore(b testing.TB, n int) *graph.Store {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var ents []graph.Entity
 	mk := func(t graph.EntityType, name string) graph.Entity {
-		e := askEnt(t, name)
+		e := ent(t, name)
 		ents = append(ents, e)
 		return e
 	}

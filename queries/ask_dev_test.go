@@ -63,7 +63,7 @@ func TestAskDevSet(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
-			r, err := e.Ask(ctx, AskQuery{Question: c.q, Today: askDay("2026-01-15")})
+			r, err := e.Ask(ctx, AskQuery{Question: c.q, Today: day("2026-01-15")})
 			require.NoError(t, err)
 			got := answerNames(r.Answers)
 			for _, want := range c.expect {
@@ -75,20 +75,20 @@ func TestAskDevSet(t *testing.T) {
 		})
 	}
 	// When did someone take an office: the start date of the tenure.
-	r, err := e.Ask(ctx, AskQuery{Question: "when did Stoltenberg become Norway's finance minister?", Today: askDay("2026-01-15")})
+	r, err := e.Ask(ctx, AskQuery{Question: "when did Stoltenberg become Norway's finance minister?", Today: day("2026-01-15")})
 	require.NoError(t, err)
 	require.Len(t, r.Answers, 1, r.Interpretation)
 	require.Equal(t, "2025-02-04", r.Answers[0].Date.String())
-	r, err = e.Ask(ctx, AskQuery{Question: "when did Rutte become NATO secretary general?", Today: askDay("2026-01-15")})
+	r, err = e.Ask(ctx, AskQuery{Question: "when did Rutte become NATO secretary general?", Today: day("2026-01-15")})
 	require.NoError(t, err)
 	require.NotEmpty(t, r.Answers, r.Interpretation)
 	require.Equal(t, "2024-10", r.Answers[0].Date.String())
 	// Paths and timelines: each answer is sourced from the dev articles.
-	r, err = e.Ask(ctx, AskQuery{Question: "how is Waltz connected to Trump?", Today: askDay("2026-01-15")})
+	r, err = e.Ask(ctx, AskQuery{Question: "how is Waltz connected to Trump?", Today: day("2026-01-15")})
 	require.NoError(t, err)
 	require.NotEmpty(t, r.Answers, r.Interpretation)
 	require.True(t, strings.HasPrefix(r.Answers[0].Name, "Michael Waltz"), r.Answers[0].Name)
-	r, err = e.Ask(ctx, AskQuery{Question: "what happened with Finland in 2023?", Today: askDay("2026-01-15")})
+	r, err = e.Ask(ctx, AskQuery{Question: "what happened with Finland in 2023?", Today: day("2026-01-15")})
 	require.NoError(t, err)
 	require.NotEmpty(t, r.Answers)
 	require.True(t, slices.ContainsFunc(r.Answers, func(a AskAnswer) bool { return a.Facts[0].Fact.Sources[0].Article == "d08" }))
@@ -108,7 +108,7 @@ func TestAskPipeline(t *testing.T) {
 	e := New(pipelineStore(t, file))
 	ctx := context.Background()
 	ask := func(q string) []string {
-		r, err := e.Ask(ctx, AskQuery{Question: q, Today: askDay("2026-01-15")})
+		r, err := e.Ask(ctx, AskQuery{Question: q, Today: day("2026-01-15")})
 		require.NoError(t, err, q)
 		return answerNames(r.Answers)
 	}

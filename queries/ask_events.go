@@ -39,7 +39,7 @@ func (a *asker) interactions(ctx context.Context) error {
 			facts = append(facts, f)
 		}
 	}
-	sortFactsByTime(facts)
+	byTime(facts)
 	answers, err := a.e.answers(ctx, facts)
 	if err != nil {
 		return err
@@ -82,17 +82,7 @@ func (a *asker) timeline(ctx context.Context) error {
 	if !t.At.IsZero() && !t.Now {
 		t.From, t.To, t.At = t.At, t.At, graph.Date{}
 	}
-	var facts []graph.Fact
-	if err := a.e.store.Facts(ctx, graph.FactFilter{Subjects: x.IDs(), EitherSide: true}, func(f graph.Fact) error {
-		if inTimeSpec(f, t) {
-			facts = append(facts, f)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	sortFactsByTime(facts)
-	answers, err := a.e.answers(ctx, facts)
+	answers, err := a.e.timeline(ctx, x.IDs(), TimelineQuery{At: t.At, From: t.From, To: t.To})
 	if err != nil {
 		return err
 	}

@@ -192,13 +192,13 @@ func TestAskErrors(t *testing.T) {
 func TestAskUsesConsoleDate(t *testing.T) {
 	e := New(askStore(t))
 	ctx := context.Background()
-	r, err := e.Ask(ctx, AskQuery{Question: "who leads NATO", Today: askToday, At: askDay("2020-01-01")})
+	r, err := e.Ask(ctx, AskQuery{Question: "who leads NATO", Today: askToday, At: day("2020-01-01")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Jens Stoltenberg"}, answerNames(r.Answers))
-	r, err = e.Ask(ctx, AskQuery{Question: "who leads NATO now", Today: askToday, At: askDay("2020-01-01")})
+	r, err = e.Ask(ctx, AskQuery{Question: "who leads NATO now", Today: askToday, At: day("2020-01-01")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Mark Rutte"}, answerNames(r.Answers), `"now" beats the console's date`)
-	r, err = e.Ask(ctx, AskQuery{Question: "who led NATO on 2025-01-01", Today: askToday, At: askDay("2020-01-01")})
+	r, err = e.Ask(ctx, AskQuery{Question: "who led NATO on 2025-01-01", Today: askToday, At: day("2020-01-01")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Mark Rutte"}, answerNames(r.Answers), "a written date beats the console's date")
 }

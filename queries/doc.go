@@ -3,8 +3,10 @@
 // names resolved through aliases. Valid time is precision-aware (a bound
 // known to a month makes an answer inside that month uncertain) and every
 // time query can be asked "as known" on a date: only the sources recorded
-// by then count (time.go). It
-// returns structs and never prints; the CLI and console render them.
+// by then count (time.go). It returns structs and never prints; the CLI
+// and console render them. Ask reads English questions and answers them
+// with these queries: who held what through Holders, what happened with X
+// through Timeline.
 //
 // Time is always passed in: a query takes the dates it is about and never
 // reads the clock.

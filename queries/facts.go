@@ -69,7 +69,12 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 		return nil, err
 	}
 	cands := map[string]graph.Fact{}
-	collect := func(f graph.Fact) error { cands[f.ID] = f; return nil }
+	collect := func(f graph.Fact) error {
+		if mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
+			cands[f.ID] = f
+		}
+		return nil
+	}
 	filter := graph.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate}
 	if err := e.store.Facts(ctx, filter, collect); err != nil {
 		return nil, err
@@ -78,7 +83,7 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 		rev := graph.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate}
 		if err := e.store.Facts(ctx, rev, func(f graph.Fact) error {
 			if graph.IsSymmetric(f.Predicate) {
-				cands[f.ID] = f
+				return collect(f)
 			}
 			return nil
 		}); err != nil {
@@ -89,17 +94,34 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 	for _, f := range cands {
 		out = append(out, f)
 	}
-	out, err = e.asKnown(ctx, out, q.AsKnown)
+	return e.timeAnswers(ctx, out, q.AsKnown, q.At, q.From, q.To)
+}
+
+// timeAnswers takes the facts a query found through the time rules the
+// queries share: as known at the end of day asKnown (see asKnown), in
+// force at day at or else overlapping from..to, in time order (see
+// inTime), with both entities attached and uncertain answers marked.
+func (e *Engine) timeAnswers(ctx context.Context, facts []graph.Fact, asKnown, at, from, to graph.Date) ([]Answer, error) {
+	facts, err := e.asKnown(ctx, facts, asKnown)
 	if err != nil {
 		return nil, err
 	}
-	byTime(out)
-	out, unsure := inTime(out, q.At, q.From, q.To)
-	answers, err := e.answers(ctx, out)
+	facts, unsure := inTime(facts, at, from, to)
+	answers, err := e.answers(ctx, facts)
 	for i := range answers {
 		answers[i].Uncertain = unsure[answers[i].Fact.ID]
 	}
 	return answers, err
+}
+
+// resolveAbout returns the ids of the entities named name, the one a query
+// is about: an empty name is an error wrapping ErrUnknownEntity that says,
+// after the query's name, what is missing.
+func (e *Engine) resolveAbout(ctx context.Context, name, query, missing string) ([]string, error) {
+	if name == "" {
+		return nil, fmt.Errorf("%s: %w: %s", query, ErrUnknownEntity, missing)
+	}
+	return e.resolve(ctx, name)
 }
 
 // resolve returns the ids of the entities named name, nil for "".
@@ -122,29 +144,49 @@ func (e *Engine) resolve(ctx context.Context, name string) ([]string, error) {
 }
 
 // inTime keeps the facts in force at day at, or else overlapping
-// from..to, and returns the ids of those that are uncertain. With no
-// dates it keeps everything.
+// from..to, orders them by time (byTime), and returns the ids of those
+// that are uncertain. With no dates it keeps everything. It filters before
+// sorting: byTime is a total order (ties by id), so the order is the same
+// and fewer facts are sorted.
 func inTime(facts []graph.Fact, at, from, to graph.Date) ([]graph.Fact, map[string]bool) {
 	unsure := map[string]bool{}
 	if at.IsZero() && from.IsZero() && to.IsZero() {
+		byTime(facts)
 		return facts, unsure
 	}
 	var keep []graph.Fact
 	for _, f := range facts {
-		var in, u bool
-		if !at.IsZero() {
-			in, u = InForceAt(f, at)
-		} else {
-			in, u = overlaps(f, from, to)
-		}
-		if in {
+		if in, u := inTimeOne(f, at, from, to); in {
 			keep = append(keep, f)
 			if u {
 				unsure[f.ID] = true
 			}
 		}
 	}
+	byTime(keep)
 	return keep, unsure
+}
+
+// inTimeOne reports whether f is in force at day at, or else overlaps
+// from..to, and whether that is uncertain (see inTime).
+func inTimeOne(f graph.Fact, at, from, to graph.Date) (in, uncertain bool) {
+	if !at.IsZero() {
+		return InForceAt(f, at)
+	}
+	return overlaps(f, from, to)
+}
+
+// mayAnswer reports whether f can be among the answers to a query about
+// day at or from..to, asked as known on asKnown: any fact can when asKnown
+// is set (its bounds are derived again from the sources known then) or no
+// date is given, else only one in time (see inTime). Queries ask it of the
+// facts as the store hands them, so as to keep only those they may need.
+func mayAnswer(f graph.Fact, asKnown, at, from, to graph.Date) bool {
+	if !asKnown.IsZero() || at.IsZero() && from.IsZero() && to.IsZero() {
+		return true
+	}
+	in, _ := inTimeOne(f, at, from, to)
+	return in
 }
 
 // dropSuperseded removes leadership facts whose holder was followed in the

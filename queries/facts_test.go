@@ -11,18 +11,6 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-func ent(t graph.EntityType, name string, aliases ...string) graph.Entity {
-	return graph.Entity{ID: graph.EntityID(t, name), Name: name, Type: t, Aliases: aliases}
-}
-
-func day(s string) graph.Date {
-	d, err := graph.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
 // testStore fills an in-memory store with a small, hand-written history.
 func testStore(t *testing.T) *graph.Store {
 	t.Helper()

@@ -2,7 +2,6 @@ package queries
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
@@ -13,11 +12,13 @@ import (
 // organization or office, resolved through aliases like the names of
 // FactsQuery. Role, when set, keeps the terms in that role (compared with
 // graph.AliasKey; for an office, its name). At, when set, keeps the terms
-// in force that day; zero At lists every holder in time order. AsKnown
+// in force that day; else From/To, when set, keep the terms overlapping
+// that range; with no date every holder is listed in time order. AsKnown
 // answers with only what had been ingested by the end of that day.
 type HoldersQuery struct {
 	Org, Role string
 	At        graph.Date
+	From, To  graph.Date
 	AsKnown   graph.Date
 }
 
@@ -44,28 +45,28 @@ type Holder struct {
 // unknown start placed by its end or else by when it was first reported.
 // A name that matches no entity returns ErrUnknownEntity.
 func (e *Engine) Holders(ctx context.Context, q HoldersQuery) ([]Holder, error) {
-	if q.Org == "" {
-		return nil, fmt.Errorf("holders: %w: no organization, country or office given", ErrUnknownEntity)
-	}
-	ids, err := e.resolve(ctx, q.Org)
+	ids, err := e.resolveAbout(ctx, q.Org, "holders", "no organization, country or office given")
 	if err != nil {
 		return nil, err
 	}
+	return e.holders(ctx, ids, q)
+}
+
+// holders is Holders for the entities ids, already resolved (q.Org is not
+// read): Ask resolves names itself, tolerating misspellings.
+func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]Holder, error) {
 	var facts []graph.Fact
-	for _, p := range []string{graph.Leads, graph.HoldsPosition} {
-		if err := e.store.Facts(ctx, graph.FactFilter{Objects: ids, Predicate: p}, func(f graph.Fact) error {
+	// One pass over the facts with ids as object: a filter by predicate
+	// would read (and decode) every one of them once per predicate.
+	if err := e.store.Facts(ctx, graph.FactFilter{Objects: ids}, func(f graph.Fact) error {
+		if (f.Predicate == graph.Leads || f.Predicate == graph.HoldsPosition) && mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
 			facts = append(facts, f)
-			return nil
-		}); err != nil {
-			return nil, err
 		}
-	}
-	if facts, err = e.asKnown(ctx, facts, q.AsKnown); err != nil {
+		return nil
+	}); err != nil {
 		return nil, err
 	}
-	byTime(facts)
-	facts, unsure := inTime(facts, q.At, graph.Date{}, graph.Date{})
-	answers, err := e.answers(ctx, facts)
+	answers, err := e.timeAnswers(ctx, facts, q.AsKnown, q.At, q.From, q.To)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +80,6 @@ func (e *Engine) Holders(ctx context.Context, q HoldersQuery) ([]Holder, error) 
 		if q.Role != "" && graph.AliasKey(q.Role) != graph.AliasKey(role) {
 			continue
 		}
-		an.Uncertain = unsure[f.ID]
 		out = append(out, Holder{Person: an.Subject, Role: role, Start: f.Start, End: f.End,
 			Ended: f.Ended || !f.End.IsZero(), Uncertain: an.Uncertain, Facts: []Answer{an}})
 	}

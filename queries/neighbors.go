@@ -57,7 +57,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	if err != nil {
 		return res, err
 	}
-	sortFactsByTime(facts)
+	byTime(facts)
 	answers, err := e.answers(ctx, facts)
 	if err != nil {
 		return res, err
@@ -93,15 +93,4 @@ func idSet(ids []string) map[string]bool {
 		m[id] = true
 	}
 	return m
-}
-
-// sortFactsByTime orders facts by time (event date or start), then id.
-func sortFactsByTime(fs []graph.Fact) {
-	sort.Slice(fs, func(i, j int) bool {
-		ti, tj := sortTime(fs[i]), sortTime(fs[j])
-		if !ti.Equal(tj) {
-			return ti.Before(tj)
-		}
-		return fs[i].ID < fs[j].ID
-	})
 }

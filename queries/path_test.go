@@ -34,11 +34,11 @@ func TestPath(t *testing.T) {
 
 	// Only facts in force: on 2024-06-01 the only link between the two
 	// NATO secretaries general is the alliance, through Stoltenberg's term.
-	r, err = e.Path(ctx, PathQuery{From: "Stoltenberg", To: "Finland", At: askDay("2024-06-01")})
+	r, err = e.Path(ctx, PathQuery{From: "Stoltenberg", To: "Finland", At: day("2024-06-01")})
 	require.NoError(t, err)
 	require.Len(t, r.Paths, 1)
 	require.Equal(t, "NATO", r.Paths[0].Steps[0].To.Name)
-	r, err = e.Path(ctx, PathQuery{From: "Rutte", To: "Finland", At: askDay("2024-06-01")})
+	r, err = e.Path(ctx, PathQuery{From: "Rutte", To: "Finland", At: day("2024-06-01")})
 	require.NoError(t, err)
 	require.Empty(t, r.Paths, "Rutte did not lead NATO yet; events of other days do not count")
 
@@ -60,7 +60,7 @@ func TestNeighbors(t *testing.T) {
 	require.Equal(t, []string{"Volodymyr Zelensky", "Mark Rutte", "Narendra Modi", "Shigeru Ishiba"}, got, "most-linked first, then by name")
 	require.Len(t, r.Neighbors[0].Facts, 3)
 
-	r, err = e.Neighbors(ctx, NeighborsQuery{Entity: "NATO", At: askDay("2023-01-01")})
+	r, err = e.Neighbors(ctx, NeighborsQuery{Entity: "NATO", At: day("2023-01-01")})
 	require.NoError(t, err)
 	got = nil
 	for _, n := range r.Neighbors {

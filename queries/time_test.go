@@ -186,6 +186,14 @@ func TestHolders(t *testing.T) {
 	require.Len(t, hs, 1)
 	assert.Equal(t, "Shigeru Ishiba", hs[0].Person.Name)
 
+	hs, err = e.Holders(ctx, HoldersQuery{Org: "Japan", From: day("2024-09-01"), To: day("2024-10-31")})
+	require.NoError(t, err)
+	got = nil
+	for _, h := range hs {
+		got = append(got, h.Person.Name)
+	}
+	assert.Equal(t, []string{"Fumio Kishida", "Shigeru Ishiba"}, got, "the terms overlapping the range")
+
 	hs, err = e.Holders(ctx, HoldersQuery{Org: "Japan", Role: "Emperor"})
 	require.NoError(t, err)
 	assert.Empty(t, hs)
@@ -224,6 +232,12 @@ func TestTimeline(t *testing.T) {
 		got = append(got, a.Subject.Name+" "+a.Fact.Predicate)
 	}
 	assert.Equal(t, []string{"Mark Rutte leads", "Donald Trump met"}, got)
+
+	as, err = e.Timeline(ctx, TimelineQuery{Entity: "Rutte", At: day("2024-10-15")})
+	require.NoError(t, err)
+	require.Len(t, as, 1, "in force that day: the term, not the meeting")
+	assert.Equal(t, graph.Leads, as[0].Fact.Predicate)
+	assert.True(t, as[0].Uncertain, "a term starting 2024-10")
 
 	as, err = e.Timeline(ctx, TimelineQuery{Entity: "Rutte", AsKnown: day("2024-10-02")})
 	require.NoError(t, err)

@@ -2,17 +2,18 @@ package queries
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/geokg/geokg/graph"
 )
 
 // TimelineQuery asks for everything about one entity in time. Entity is
-// resolved through aliases; From/To, when set, keep the facts overlapping
-// that range (events dated inside it); AsKnown answers with only what had
-// been ingested by the end of that day.
+// resolved through aliases; At, when set, keeps the facts in force that day
+// (see InForceAt); else From/To, when set, keep the facts overlapping that
+// range (events dated inside it); AsKnown answers with only what had been
+// ingested by the end of that day.
 type TimelineQuery struct {
 	Entity   string
+	At       graph.Date
 	From, To graph.Date
 	AsKnown  graph.Date
 }
@@ -22,28 +23,24 @@ type TimelineQuery struct {
 // when it was first reported; ties by fact id. Each answer carries its
 // sources. A name that matches no entity returns ErrUnknownEntity.
 func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error) {
-	if q.Entity == "" {
-		return nil, fmt.Errorf("timeline: %w: no entity given", ErrUnknownEntity)
-	}
-	ids, err := e.resolve(ctx, q.Entity)
+	ids, err := e.resolveAbout(ctx, q.Entity, "timeline", "no entity given")
 	if err != nil {
 		return nil, err
 	}
+	return e.timeline(ctx, ids, q)
+}
+
+// timeline is Timeline for the entities ids, already resolved (q.Entity is
+// not read): Ask resolves names itself, tolerating misspellings.
+func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([]Answer, error) {
 	var facts []graph.Fact
 	if err := e.store.Facts(ctx, graph.FactFilter{Subjects: ids, EitherSide: true}, func(f graph.Fact) error {
-		facts = append(facts, f)
+		if mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
+			facts = append(facts, f)
+		}
 		return nil
 	}); err != nil {
 		return nil, err
 	}
-	if facts, err = e.asKnown(ctx, facts, q.AsKnown); err != nil {
-		return nil, err
-	}
-	byTime(facts)
-	facts, unsure := inTime(facts, graph.Date{}, q.From, q.To)
-	answers, err := e.answers(ctx, facts)
-	for i := range answers {
-		answers[i].Uncertain = unsure[answers[i].Fact.ID]
-	}
-	return answers, err
+	return e.timeAnswers(ctx, facts, q.AsKnown, q.At, q.From, q.To)
 }

@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
 )
@@ -61,32 +59,16 @@ It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fq := queries.FactsQuery{Subject: q.subject, Predicate: q.predicate, Object: q.object}
-			var err error
-			if fq.At, err = parseDateFlag("--at", q.at); err != nil {
-				return err
-			}
-			if fq.From, err = parseDateFlag("--from", q.from); err != nil {
-				return err
-			}
-			if fq.To, err = parseDateFlag("--to", q.to); err != nil {
-				return err
-			}
-			if fq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
+			if err := parseDateFlags(dateFlag{"--at", q.at, &fq.At}, dateFlag{"--from", q.from, &fq.From},
+				dateFlag{"--to", q.to, &fq.To}, dateFlag{"--as-known", q.asKnown, &fq.AsKnown}); err != nil {
 				return err
 			}
 			if !fq.At.IsZero() && (!fq.From.IsZero() || !fq.To.IsZero()) {
 				return errors.New("--at cannot be combined with --from/--to")
 			}
-			answers, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Answer, error) {
+			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Facts(cmd.Context(), fq)
-			})
-			if err != nil {
-				return err
-			}
-			if q.json {
-				return writeJSONFacts(a.stdout, answers)
-			}
-			return writeFactTable(a.stdout, answers)
+			}, writeJSONFacts, writeFactTable)
 		},
 	}
 	f := cmd.Flags()
@@ -109,52 +91,54 @@ func parseDateFlag(name, v string) (graph.Date, error) {
 	return d, nil
 }
 
-func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
-	recs := make([]export.Record, 0, len(answers))
-	for _, an := range answers {
-		rec := export.NewRecord(an.Fact, an.Subject, an.Object)
-		rec.Uncertain = an.Uncertain
-		recs = append(recs, rec)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(recs)
+// dateFlag is a date flag: its name, its value as given and where its
+// date goes.
+type dateFlag struct {
+	name, value string
+	into        *graph.Date
 }
 
+// parseDateFlags parses the dates of flags (see parseDateFlag), stopping at
+// the first bad one.
+func parseDateFlags(flags ...dateFlag) error {
+	for _, f := range flags {
+		d, err := parseDateFlag(f.name, f.value)
+		if err != nil {
+			return err
+		}
+		*f.into = d
+	}
+	return nil
+}
+
+// writeJSONFacts writes answers as a JSON array in the export schema
+// (console.FactRecords).
+func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
+	return console.WriteJSON(w, console.FactRecords(answers))
+}
+
+// writeFactTable writes answers as the query commands' table of facts.
 func writeFactTable(w io.Writer, answers []queries.Answer) error {
-	if len(answers) == 0 {
-		_, err := fmt.Fprintln(w, "no facts match")
+	t := console.FactTable{When: console.Period, MarkUncertain: true, Source: sourceRef, SourceHeader: "SOURCES"}
+	return t.Write(w, answers)
+}
+
+// when renders a fact's valid time as the query commands' tables do
+// (console.Period), for quickstart's answers.
+func when(f graph.Fact) string { return console.Period(f) }
+
+// printQuery runs q (see readQuery) and writes its answer with writeJSON
+// when asJSON is set, else with writeTable.
+func printQuery[T any](ctx context.Context, a *app, asJSON bool, q func(*queries.Engine) ([]T, error),
+	writeJSON, writeTable func(io.Writer, []T) error) error {
+	out, err := readQuery(ctx, a, q)
+	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SUBJECT\tPREDICATE\tOBJECT\tROLE\tWHEN\tSOURCES")
-	for _, an := range answers {
-		f := an.Fact
-		w := when(f)
-		if an.Uncertain {
-			w += " ?"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", an.Subject.Name, f.Predicate, an.Object.Name, f.Role, w, sourceRef(f))
+	if asJSON {
+		return writeJSON(a.stdout, out)
 	}
-	return tw.Flush()
-}
-
-// when renders a fact's valid time for a table.
-func when(f graph.Fact) string {
-	if graph.IsEvent(f.Predicate) {
-		return f.Date.String()
-	}
-	s, e := f.Start.String(), f.End.String()
-	switch {
-	case s == "" && e == "" && f.Ended:
-		return "(ended)"
-	case s == "" && e == "":
-		return ""
-	case e == "" && f.Ended:
-		return s + " – (ended)"
-	}
-	return s + " – " + e
+	return writeTable(a.stdout, out)
 }
 
 // readQuery opens the store for reading and runs q against a query engine;

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/queries"
 )
@@ -41,23 +41,12 @@ role; --as-known DATE answers with what had been ingested by then.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			hq := queries.HoldersQuery{Org: args[0], Role: q.role}
-			var err error
-			if hq.At, err = parseDateFlag("--at", q.at); err != nil {
+			if err := parseDateFlags(dateFlag{"--at", q.at, &hq.At}, dateFlag{"--as-known", q.asKnown, &hq.AsKnown}); err != nil {
 				return err
 			}
-			if hq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
-				return err
-			}
-			holders, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Holder, error) {
+			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Holder, error) {
 				return e.Holders(cmd.Context(), hq)
-			})
-			if err != nil {
-				return err
-			}
-			if q.json {
-				return writeJSONHolders(a.stdout, holders)
-			}
-			return writeHolderTable(a.stdout, holders)
+			}, writeJSONHolders, writeHolderTable)
 		},
 	}
 	f := cmd.Flags()
@@ -86,26 +75,13 @@ ingested by then.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tq := queries.TimelineQuery{Entity: args[0]}
-			var err error
-			if tq.From, err = parseDateFlag("--from", q.from); err != nil {
+			if err := parseDateFlags(dateFlag{"--from", q.from, &tq.From}, dateFlag{"--to", q.to, &tq.To},
+				dateFlag{"--as-known", q.asKnown, &tq.AsKnown}); err != nil {
 				return err
 			}
-			if tq.To, err = parseDateFlag("--to", q.to); err != nil {
-				return err
-			}
-			if tq.AsKnown, err = parseDateFlag("--as-known", q.asKnown); err != nil {
-				return err
-			}
-			answers, err := readQuery(cmd.Context(), a, func(e *queries.Engine) ([]queries.Answer, error) {
+			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Timeline(cmd.Context(), tq)
-			})
-			if err != nil {
-				return err
-			}
-			if q.json {
-				return writeJSONFacts(a.stdout, answers)
-			}
-			return writeFactTable(a.stdout, answers)
+			}, writeJSONFacts, writeFactTable)
 		},
 	}
 	f := cmd.Flags()
@@ -128,22 +104,16 @@ type holderRecord struct {
 	Facts     []export.Record `json:"facts"`
 }
 
+// writeJSONHolders writes holders as a JSON array, each with its facts in
+// the export schema (console.FactRecords).
 func writeJSONHolders(w io.Writer, hs []queries.Holder) error {
 	recs := make([]holderRecord, 0, len(hs))
 	for _, h := range hs {
-		r := holderRecord{Person: h.Person.Name, PersonID: h.Person.ID, Role: h.Role,
-			Start: h.Start.String(), End: h.End.String(), Ended: h.Ended, Uncertain: h.Uncertain}
-		for _, an := range h.Facts {
-			rec := export.NewRecord(an.Fact, an.Subject, an.Object)
-			rec.Uncertain = an.Uncertain
-			r.Facts = append(r.Facts, rec)
-		}
-		recs = append(recs, r)
+		recs = append(recs, holderRecord{Person: h.Person.Name, PersonID: h.Person.ID, Role: h.Role,
+			Start: h.Start.String(), End: h.End.String(), Ended: h.Ended, Uncertain: h.Uncertain,
+			Facts: console.FactRecords(h.Facts)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(recs)
+	return console.WriteJSON(w, recs)
 }
 
 func writeHolderTable(w io.Writer, hs []queries.Holder) error {
