@@ -88,11 +88,11 @@ func TestEvents(t *testing.T) {
 	}
 	met := byID[ids["putin-xi"]]
 	require.Equal(t, map[string]string{
-		"event_id": ids["putin-xi"], "event_date": "2024-05-16", "date_precision": "day",
+		"event_id": ids["putin-xi"], "event_date": "2024-05-16", "date_precision": "day", "uncertain": "false",
 		"source_actor": "Владимир Путин", "source_actor_id": putin.ID, "source_actor_type": "person", "source_country": "Russia",
 		"predicate": "met", "cameo_code": "040",
 		"target_actor": "習近平", "target_actor_id": xi.ID, "target_actor_type": "person", "target_country": "China",
-		"location": "Beijing", "confidence": "0.85", "source_count": "2",
+		"location": "Beijing", "confidence": "0.85", "combined_confidence": "0.93", "source_count": "2",
 		"sentence": "Путин met 習近平 in Beijing on Thursday.", "url": "https://example.org/n2", "article": "n2", "published": "2024-05-16",
 	}, met)
 	// Rutte led the Netherlands in March 2023 but no country in November 2024.

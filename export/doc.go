@@ -9,9 +9,15 @@
 // panics). Each writes a Selection: the facts of a store that pass a
 // Filter (snapshot, range, predicate, neighbourhood, confidence), applied
 // the same way for every format. Facts stream from the store one at a
-// time; a Selection keeps only the entities it has named. Caveats: Parquet
-// buffers one row group (parquetRowGroup rows); GraphML and GEXF list their
-// nodes first, so a filtered graph reads the selection twice; N-Quads of
-// the whole graph are the store's raw quads, of a selection the quads
-// reachable from its facts.
+// time (graph.Store.Facts pages through the fact ids with bounded
+// memory); a Selection keeps only the entities it has named, at most
+// entityCacheSize of them. A time filter (At, From/To) marks the facts it
+// keeps only through a date known to a month or year Uncertain, as the
+// query commands do; combined_confidence beside confidence is the fact's
+// confidence given all its sources (graph.CombinedConfidence).
+//
+// Caveats: Parquet buffers one row group (parquetRowGroup rows); GraphML
+// and GEXF list their nodes first, so a filtered graph reads the selection
+// twice; N-Quads of the whole graph are the store's raw quads, of a
+// selection the quads reachable from its facts.
 package export

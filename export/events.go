@@ -25,7 +25,7 @@ var eventHeader = []string{
 	"source_actor", "source_actor_id", "source_actor_type", "source_country",
 	"predicate", "cameo_code",
 	"target_actor", "target_actor_id", "target_actor_type", "target_country",
-	"location", "confidence", "source_count",
+	"location", "confidence", "combined_confidence", "uncertain", "source_count",
 	"sentence", "url", "article", "published",
 }
 
@@ -87,7 +87,8 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 
 // writeEvents writes the selected event facts (met, visited, sanctioned…)
 // as a CSV event table: one row per fact, the subject as source actor, the
-// object as target, the first source's sentence and URL.
+// object as target, the first source's sentence and URL; uncertain and
+// combined_confidence as in Record.
 func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
 	cw := newCSV(w)
 	if err := cw.Write(eventHeader); err != nil {
@@ -117,7 +118,9 @@ func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 			it.Subject.Name, f.Subject, string(it.Subject.Type), sc,
 			f.Predicate, cameoCodes[f.Predicate],
 			it.Object.Name, f.Object, string(it.Object.Type), tc,
-			f.Location, strconv.FormatFloat(f.Confidence, 'g', -1, 64), strconv.Itoa(len(f.Sources)),
+			f.Location, strconv.FormatFloat(f.Confidence, 'g', -1, 64),
+			strconv.FormatFloat(graph.CombinedConfidence(f), 'g', -1, 64), strconv.FormatBool(it.Uncertain),
+			strconv.Itoa(len(f.Sources)),
 			first.Sentence, first.URL, first.Article, first.Published.String())
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("export events: %w", err)

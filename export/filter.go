@@ -104,3 +104,32 @@ func overlaps(g graph.Fact, from, to graph.Date) bool {
 	}
 	return queries.InForce(g, graph.DateFromTime(d))
 }
+
+// Uncertain reports whether fact g, kept by the filter's time condition,
+// is kept only through a date known to a month or year, by the rule the
+// query commands mark answers with: at a snapshot (At), a state whose
+// start, known to a month or year, may come after the day, or an event
+// dated to a month or year that contains the day (queries.InForceAt); in
+// a range (From, To), an event whose month or year reaches outside the
+// range, or a state whose start, known to a month or year, may come after
+// the range's last day. An end known to a month or year counts from its
+// first day and never makes a kept fact uncertain. Without a time
+// condition nothing is uncertain.
+func (f Filter) Uncertain(g graph.Fact) bool {
+	if !f.At.IsZero() {
+		_, unsure := queries.InForceAt(g, f.At)
+		return unsure
+	}
+	if f.From.IsZero() && f.To.IsZero() {
+		return false
+	}
+	if graph.IsEvent(g.Predicate) {
+		if g.Date.IsZero() {
+			return false
+		}
+		return (!f.From.IsZero() && g.Date.Time().Before(f.From.Time())) ||
+			(!f.To.IsZero() && g.Date.Last().After(f.To.Last()))
+	}
+	s := g.Start
+	return !f.To.IsZero() && !s.IsZero() && s.Precision < graph.DayPrecision && s.Last().After(f.To.Last())
+}

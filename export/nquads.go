@@ -115,14 +115,32 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		// A fact's links to other facts (end_inferred_from) are kept but
 		// not followed: a fact outside the selection is not exported.
 		factPrefix := string(graph.FactIRI("fact/"))
-		notFact := func(q quad.Quad) bool {
-			iri, ok := q.Object.(quad.IRI)
-			return !ok || !strings.HasPrefix(string(iri), factPrefix)
-		}
+		sourcePrefix := storePrefix + "source/"
+		// seen keeps the shared nodes (entities, articles) written so far;
+		// a fact's own nodes (itself, its sources: no other fact reaches
+		// them) are forgotten once written, so that it does not grow
+		// with the facts.
 		seen := map[quad.Value]bool{}
+		var own []quad.Value
+		follow := func(q quad.Quad) bool {
+			iri, ok := q.Object.(quad.IRI)
+			if ok && strings.HasPrefix(string(iri), factPrefix) {
+				return false
+			}
+			if ok && strings.HasPrefix(string(iri), sourcePrefix) {
+				own = append(own, iri)
+			}
+			return true
+		}
 		err = sel.Facts(ctx, func(it Item) error {
 			n++
-			return qs.DumpReachable(ctx, []quad.Value{graph.FactIRI(it.Fact.ID)}, seen, notFact, write)
+			root := graph.FactIRI(it.Fact.ID)
+			own = append(own[:0], root)
+			err := qs.DumpReachable(ctx, []quad.Value{root}, seen, follow, write)
+			for _, v := range own {
+				delete(seen, v)
+			}
+			return err
 		})
 	}
 	if err != nil {

@@ -106,6 +106,18 @@ func TestNQuadsFiltered(t *testing.T) {
 	require.Equal(t, "2024-10", f.End.String())
 }
 
+// TestNQuadsFilteredWhole checks that a filter keeping every fact writes
+// the same quads as the whole-store dump, each once: the facts' own nodes
+// the writer forgets are never reached again.
+func TestNQuadsFilteredWhole(t *testing.T) {
+	src, _ := fixture(t, graph.MemoryDSN)
+	all, n := run(t, src, "nquads", Filter{}, false)
+	require.Equal(t, 9, n)
+	kept, n := run(t, src, "nquads", Filter{From: graph.YearOf(1800)}, false)
+	require.Equal(t, 9, n)
+	require.Equal(t, sortedLines(all), sortedLines(kept))
+}
+
 func TestIRIMapping(t *testing.T) {
 	for in, out := range map[quad.IRI]quad.IRI{
 		"geokg:entity/person/x":  "https://geokg.dev/id/entity/person/x",

@@ -10,33 +10,42 @@ import (
 // precision, and every source. It is the schema of ../shared/eval/README.md
 // plus ids, types and precisions.
 type Record struct {
-	ID             string         `json:"id"`
-	Subject        string         `json:"subject"`
-	SubjectID      string         `json:"subject_id"`
-	SubjectType    string         `json:"subject_type,omitempty"`
-	Predicate      string         `json:"predicate"`
-	Object         string         `json:"object"`
-	ObjectID       string         `json:"object_id"`
-	ObjectType     string         `json:"object_type,omitempty"`
-	Role           string         `json:"role,omitempty"`
-	Location       string         `json:"location,omitempty"`
-	Start          string         `json:"start,omitempty"`
-	StartPrecision string         `json:"start_precision,omitempty"`
-	End            string         `json:"end,omitempty"`
-	EndPrecision   string         `json:"end_precision,omitempty"`
-	Date           string         `json:"date,omitempty"`
-	DatePrecision  string         `json:"date_precision,omitempty"`
-	Ended          bool           `json:"ended"`
-	Confidence     float64        `json:"confidence"`
-	RecordedAt     string         `json:"recorded_at,omitempty"`
-	Sources        []SourceRecord `json:"sources"`
+	ID             string `json:"id"`
+	Subject        string `json:"subject"`
+	SubjectID      string `json:"subject_id"`
+	SubjectType    string `json:"subject_type,omitempty"`
+	Predicate      string `json:"predicate"`
+	Object         string `json:"object"`
+	ObjectID       string `json:"object_id"`
+	ObjectType     string `json:"object_type,omitempty"`
+	Role           string `json:"role,omitempty"`
+	Location       string `json:"location,omitempty"`
+	Start          string `json:"start,omitempty"`
+	StartPrecision string `json:"start_precision,omitempty"`
+	End            string `json:"end,omitempty"`
+	EndPrecision   string `json:"end_precision,omitempty"`
+	Date           string `json:"date,omitempty"`
+	DatePrecision  string `json:"date_precision,omitempty"`
+	Ended          bool   `json:"ended"`
+	// Confidence is the fact's stored confidence: that of its best single
+	// statement (pattern strength times resolution certainty).
+	Confidence float64 `json:"confidence"`
+	// CombinedConfidence is the fact's overall confidence given all its
+	// sources (graph.CombinedConfidence): Confidence raised by every
+	// further independent article, capped at 0.99; equal to Confidence
+	// for a fact stated once.
+	CombinedConfidence float64        `json:"combined_confidence"`
+	RecordedAt         string         `json:"recorded_at,omitempty"`
+	Sources            []SourceRecord `json:"sources"`
 	// EndInferredFrom is the id of the fact End was inferred from (a
 	// successor's term, a new target, a "succeeded" event) when no source
 	// states the end.
 	EndInferredFrom string `json:"end_inferred_from,omitempty"`
-	// Uncertain marks an answer to a time query that depends on a bound
+	// Uncertain marks an answer to a time question that depends on a date
 	// known only to a month or year ("started 2024-10", asked at
-	// 2024-10-15); set by the query commands, never in exports.
+	// 2024-10-15): set by the query commands, and by exports filtered by
+	// time (Filter.At, From, To; see Item.Uncertain). An export without a
+	// time filter asks no time question and leaves it false.
 	Uncertain bool `json:"uncertain,omitempty"`
 }
 
@@ -68,11 +77,12 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		Start: f.Start.String(), StartPrecision: f.Start.Precision.String(),
 		End: f.End.String(), EndPrecision: f.End.Precision.String(),
 		Date: f.Date.String(), DatePrecision: f.Date.Precision.String(),
-		Ended:           f.Ended || !f.End.IsZero(),
-		Confidence:      f.Confidence,
-		RecordedAt:      timeString(f.RecordedAt),
-		Sources:         make([]SourceRecord, 0, len(f.Sources)),
-		EndInferredFrom: f.EndInferredFrom,
+		Ended:              f.Ended || !f.End.IsZero(),
+		Confidence:         f.Confidence,
+		CombinedConfidence: graph.CombinedConfidence(f),
+		RecordedAt:         timeString(f.RecordedAt),
+		Sources:            make([]SourceRecord, 0, len(f.Sources)),
+		EndInferredFrom:    f.EndInferredFrom,
 	}
 	for _, s := range f.Sources {
 		r.Sources = append(r.Sources, SourceRecord{

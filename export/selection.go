@@ -23,10 +23,18 @@ type Item struct {
 	Fact    graph.Fact
 	Subject graph.Entity
 	Object  graph.Entity
+	// Uncertain is set when the selection's time filter keeps the fact
+	// only through a date known to a month or year, as the query commands
+	// mark such answers (see Filter.Uncertain).
+	Uncertain bool
 }
 
 // Record returns the exported form of the item.
-func (it Item) Record() Record { return NewRecord(it.Fact, it.Subject, it.Object) }
+func (it Item) Record() Record {
+	r := NewRecord(it.Fact, it.Subject, it.Object)
+	r.Uncertain = it.Uncertain
+	return r
+}
 
 // Selection is the part of a graph one export writes: the facts of a
 // source that pass a Filter, and their entities. Facts stream from the
@@ -99,7 +107,7 @@ func (s *Selection) Facts(ctx context.Context, fn func(Item) error) error {
 		if err != nil {
 			return err
 		}
-		if err := fn(Item{Fact: f, Subject: subj, Object: obj}); err != nil {
+		if err := fn(Item{Fact: f, Subject: subj, Object: obj, Uncertain: s.filter.Uncertain(f)}); err != nil {
 			return err
 		}
 		if s.Progress != nil {
@@ -244,8 +252,14 @@ func sortedKeys(set map[string]bool) []string {
 	return out
 }
 
+// entityCacheSize bounds the entities an entityCache holds: a quarter of
+// them is forgotten when it is full.
+const entityCacheSize = 1 << 15
+
 // entityCache remembers the entities already looked up during one export:
-// at most one entry per entity of the graph, however many facts stream by.
+// at most one entry per entity of the graph, however many facts stream by,
+// and at most entityCacheSize (~8 MB), however many entities the graph has;
+// an entity forgotten is read again when a later fact names it.
 type entityCache struct {
 	src  Source
 	seen map[string]graph.Entity
@@ -265,6 +279,15 @@ func (c *entityCache) get(ctx context.Context, id string) (graph.Entity, error) 
 	}
 	if err != nil {
 		return e, err
+	}
+	if len(c.seen) >= entityCacheSize {
+		n := len(c.seen) / 4
+		for k := range c.seen { // in map order: arbitrary
+			if n--; n < 0 {
+				break
+			}
+			delete(c.seen, k)
+		}
 	}
 	c.seen[id] = e
 	return e, nil

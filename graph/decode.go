@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -334,4 +337,214 @@ func (r reader) resolve(ctx context.Context, name string) ([]string, error) {
 	}
 	sort.Strings(ids)
 	return ids, nil
+}
+
+// eachIn calls fn for the subject of every quad "? pred node" as the
+// backend's index yields it, without collecting them: memory does not grow
+// with their number. A subject may come more than once; the order is the
+// backend's. On kv backends this is the prefix scan in does.
+func (r reader) eachIn(ctx context.Context, node quad.Value, pred quad.IRI, fn func(quad.Value) error) error {
+	return path.StartPath(r.qs, node).In(pred).Iterate(ctx).EachValue(r.qs, fn)
+}
+
+// compactID is a fact id in ComputeID's form, "fact/" and 24 lower-case
+// hex digits, held as the 12 bytes the digits spell: 12 bytes instead of
+// a 45-byte string and its header, in the same order as the strings.
+type compactID [12]byte
+
+// compactPrefix and compactLen are the prefix and length of the ids that
+// have a compact form.
+const (
+	compactPrefix = "fact/"
+	compactLen    = len(compactPrefix) + 2*len(compactID{})
+)
+
+// parseCompact returns the compact form of id; ok is false when id is not
+// "fact/" and 24 lower-case hex digits (ids imported from elsewhere), so
+// that the compact form always spells id back exactly.
+func parseCompact(id string) (c compactID, ok bool) {
+	if len(id) != compactLen || id[:len(compactPrefix)] != compactPrefix {
+		return c, false
+	}
+	h := id[len(compactPrefix):]
+	for i := range c {
+		hi, ok1 := lowerHexDigit(h[2*i])
+		lo, ok2 := lowerHexDigit(h[2*i+1])
+		if !ok1 || !ok2 {
+			return compactID{}, false
+		}
+		c[i] = hi<<4 | lo
+	}
+	return c, true
+}
+
+// lowerHexDigit returns the value of the lower-case hex digit b.
+func lowerHexDigit(b byte) (byte, bool) {
+	switch {
+	case '0' <= b && b <= '9':
+		return b - '0', true
+	case 'a' <= b && b <= 'f':
+		return b - 'a' + 10, true
+	}
+	return 0, false
+}
+
+// appendTo appends the id c stands for to dst.
+func (c compactID) appendTo(dst []byte) []byte {
+	return hex.AppendEncode(append(dst, compactPrefix...), c[:])
+}
+
+// String returns the id c stands for.
+func (c compactID) String() string {
+	return string(c.appendTo(make([]byte, 0, compactLen)))
+}
+
+// compareString compares the id c stands for with id s, as strings.
+func (c compactID) compareString(s string) int {
+	var buf [compactLen]byte
+	return strings.Compare(string(c.appendTo(buf[:0])), s)
+}
+
+// pageID is one id of an idPage: compact when it has that form, else the string.
+type pageID struct {
+	c       compactID
+	s       string
+	compact bool
+}
+
+// newPageID returns id in its compact form when it has one.
+func newPageID(id string) pageID {
+	if c, ok := parseCompact(id); ok {
+		return pageID{c: c, compact: true}
+	}
+	return pageID{s: id}
+}
+
+// compare orders a and b as their id strings.
+func (a pageID) compare(b pageID) int {
+	switch {
+	case a.compact && b.compact:
+		return bytes.Compare(a.c[:], b.c[:])
+	case a.compact:
+		return a.c.compareString(b.s)
+	case b.compact:
+		return -b.c.compareString(a.s)
+	}
+	return strings.Compare(a.s, b.s)
+}
+
+// idPage lists a set of ids in order with bounded memory. One scan of
+// the set (in any order, with repeats) through add keeps the limit
+// smallest ids after the previous page; ids then calls fn for them in
+// order, and next moves on to the following page, which takes another
+// scan. A page holds at most limit+limit/4 ids (it trims itself back to
+// the limit smallest when it reaches that): ids in compact form (12 bytes
+// each) and the others as strings. A set of at most limit ids takes a
+// single scan; a larger one at most maxPages (more only if ids are added
+// meanwhile): the first scan counts the set, and the later pages grow to
+// share what remains among maxPages-1 scans, so that the time of the
+// scans of a huge set does not grow with the square of its size.
+type idPage struct {
+	limit, maxPages int
+	// pages counts the scans so far; offered counts the ids the first one
+	// offered, repeats included.
+	pages, offered int
+	// after is the last id of the previous page (when pages > 0): the ids
+	// up to it are done.
+	after   pageID
+	compact []compactID
+	other   []string
+	// full is set once the page dropped ids: cutoff is then its largest id
+	// and the ids above it wait for a later page.
+	full   bool
+	cutoff pageID
+}
+
+// newIDPage returns the first page of a set listed limit ids at a time,
+// in about maxPages scans at most.
+func newIDPage(limit, maxPages int) *idPage {
+	return &idPage{limit: max(limit, 1), maxPages: max(maxPages, 2)}
+}
+
+// add offers one id of the set to the page.
+func (p *idPage) add(id string) {
+	if p.pages == 0 {
+		p.offered++
+	}
+	x := newPageID(id)
+	if p.pages > 0 && x.compare(p.after) <= 0 {
+		return
+	}
+	if p.full && x.compare(p.cutoff) >= 0 {
+		return
+	}
+	if x.compact {
+		p.compact = append(p.compact, x.c)
+	} else {
+		p.other = append(p.other, x.s)
+	}
+	if len(p.compact)+len(p.other) >= p.limit+max(p.limit/4, 1) {
+		p.trim()
+	}
+}
+
+// trim sorts the page, drops repeats and keeps its limit smallest ids.
+func (p *idPage) trim() {
+	slices.SortFunc(p.compact, func(a, b compactID) int { return bytes.Compare(a[:], b[:]) })
+	p.compact = slices.Compact(p.compact)
+	slices.Sort(p.other)
+	p.other = slices.Compact(p.other)
+	if len(p.compact)+len(p.other) <= p.limit {
+		return
+	}
+	i, j := 0, 0
+	var last pageID
+	for range p.limit {
+		if j == len(p.other) || (i < len(p.compact) && p.compact[i].compareString(p.other[j]) < 0) {
+			last = pageID{c: p.compact[i], compact: true}
+			i++
+		} else {
+			last = pageID{s: p.other[j]}
+			j++
+		}
+	}
+	p.compact, p.other = p.compact[:i], p.other[:j]
+	p.full, p.cutoff = true, last
+}
+
+// ids calls fn for the ids of the page in order, stopping at the first
+// error fn returns.
+func (p *idPage) ids(fn func(id string) error) error {
+	p.trim()
+	i, j := 0, 0
+	for i < len(p.compact) || j < len(p.other) {
+		var id string
+		if j == len(p.other) || (i < len(p.compact) && p.compact[i].compareString(p.other[j]) < 0) {
+			id = p.compact[i].String()
+			i++
+		} else {
+			id = p.other[j]
+			j++
+		}
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// next moves to the page after this one and reports whether there may be
+// one: false when this page held every remaining id.
+func (p *idPage) next() bool {
+	if !p.full {
+		return false
+	}
+	if p.pages == 0 {
+		rest := p.offered - p.limit
+		p.limit = max(p.limit, (rest+p.maxPages-2)/(p.maxPages-1))
+	}
+	p.pages++
+	p.after, p.full = p.cutoff, false
+	p.compact, p.other = p.compact[:0], p.other[:0]
+	return true
 }
