@@ -12,28 +12,79 @@ const (
 	confOfficeNP = 0.9 // "the new secretary general" for its holder
 )
 
+// recentSentences is how many of the last sentences that named people a
+// pronoun may look back over for the one person of its sex.
+const recentSentences = 3
+
 // pronouns are the personal pronouns resolved to a person.
 var pronouns = toSet("he He she She")
 
-// pronounRef resolves "he"/"she" at a place in a sentence: the first person
-// already named in the sentence, else the person the previous sentences
-// were about (nil when that was ambiguous, as after "Trump and Vance").
-func (d *doc) pronounRef(units []*unit) *ref {
+// pronounRef resolves "he"/"she" (pron) at a place in a sentence: the
+// first person already named in the sentence whose known sex does not
+// contradict the pronoun, else the person the previous sentences were about
+// if the sex fits, else the one person known to be of that sex named by
+// the latest of the last three sentences that named one (nil when none, or
+// when that sentence named two: as after "Trump and Vance", which is
+// ambiguous). A person of unknown sex fits either pronoun, as before
+// genders were read.
+// The sex of the person chosen is learnt from the pronoun when unknown.
+func (d *doc) pronounRef(units []*unit, pron string) *ref {
+	want := pronounGender(pron)
+	r := d.antecedent(units, want)
+	if r != nil {
+		d.learnGender(r.name, want, false)
+	}
+	return r
+}
+
+func (d *doc) antecedent(units []*unit, want byte) *ref {
 	for _, u := range units {
-		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 {
+		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 && d.fits(u.ref.name, want) {
 			return &ref{u.ref.typ, u.ref.name, u.ref.conf * confPronoun}
 		}
 	}
-	if d.topic == nil {
+	if d.topic != nil && d.fits(d.topic.name, want) {
+		return &ref{d.topic.typ, d.topic.name, d.topic.conf * confPronoun}
+	}
+	if want == genderUnknown {
 		return nil
 	}
-	return &ref{d.topic.typ, d.topic.name, d.topic.conf * confPronoun}
+	for k := len(d.recent) - 1; k >= 0; k-- {
+		var only *ref
+		for _, r := range d.recent[k] {
+			if d.genderOf(r.name) != want || only != nil && only.name == r.name {
+				continue
+			}
+			if only != nil {
+				return nil // two of that sex: ambiguous
+			}
+			only = r
+		}
+		if only != nil {
+			return &ref{only.typ, only.name, only.conf * confPronoun}
+		}
+	}
+	return nil
 }
 
 // updateTopic records whom a sentence was about: its first person, unless
 // that person is one of a coordinated pair ("Trump and Vance met ...").
-// A sentence without a person leaves the topic as it was.
+// It also keeps the people the sentence named, for a pronoun whose sex
+// rules the topic out. A sentence without a person leaves both as they
+// were.
 func (d *doc) updateTopic(units []*unit) {
+	var named []*ref
+	for _, u := range units {
+		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 {
+			named = append(named, u.ref)
+		}
+	}
+	if len(named) > 0 {
+		d.recent = append(d.recent, named)
+		if len(d.recent) > recentSentences {
+			d.recent = d.recent[1:]
+		}
+	}
 	for k, u := range units {
 		if u.kind != kPerson || u.ref == nil {
 			continue

@@ -52,15 +52,38 @@
 // "the alliance" and "the bloc" become the organization named before; "he"
 // and "she" become the first person named earlier in the sentence, else the
 // person the previous sentences were about (not after "Trump and Vance
-// ...", which is ambiguous); "the new secretary general" becomes the person
-// the article last said holds that office. Every full personal name gets its
+// ...", which is ambiguous), skipping anyone known to be of the other sex;
+// when that rules out the person the text is about, the pronoun takes the
+// one person of its sex named by the latest of the last three sentences
+// that named people (none if that sentence named two). Sex is known from a
+// courtesy title or gendered noun written before the name ("Mr.", "Dame",
+// "Queen", "Congresswoman", "his wife Jill Biden"), from "X, the first
+// woman to lead ..." or "X became the country's first female ...", from an
+// earlier he/she resolved to the person, else from the first name
+// (data/gazetteer/given_names.tsv, names borne almost only by one sex);
+// otherwise it is unknown and fits either pronoun, as before. "Mr. Putin"
+// reads as "Putin". "The new secretary general" becomes the person the
+// article last said holds that office. Every full personal name gets its
 // surname as an alias, so that package resolve can map a later article's
 // "Waltz" onto "Michael Waltz" across articles.
 //
 // Dates: each fact takes the time expression of its own clause (dates in a
 // relative clause date only that clause; "by 2035" is a deadline and dates
 // nothing); "later that day" and "minutes earlier" take the last date
-// stated; "two days later", "a week after ..." count from it.
+// stated; "two days later", "a week after ..." count from it. Phrases
+// anchored on a person's start ("on his first day in office", "on her
+// first full day", "hours after taking office", "the day after his
+// inauguration", "a day after winning the election", "two weeks after
+// being sworn in") take the date the article stated earlier for that
+// person's start of office (sworn in, took office, inaugurated, became or
+// was appointed to an office; "was elected prime minister" when nothing
+// else is stated) or election (won the election, was elected), shifted by
+// the offset; the person is the first of the sentence (for "his"/"her", the
+// first whose anchor is known and whose sex fits), or the person the text
+// is about when the sentence names none. The date has the anchor's
+// precision: an anchor known to the month or year dates "first day" and
+// "the day after" at that precision and longer offsets not at all. Without
+// an anchor such a phrase dates nothing (not the last date stated).
 //
 // Confidence of a statement is the strength of the pattern (0.9 for an
 // explicit verb, 0.85 for a change of office, 0.81 for "has led ... since"
@@ -82,10 +105,27 @@
 // 2019 to 2022") gives both bounds; "later that day" counts from the last
 // event or day stated, not from a month given for an appointment.
 //
-// Caveats: pronouns other than he/she (they, it, his) are not resolved and
-// gender is not checked ("She warned ..." may take the previous sentence's
-// male subject); future and hypothetical statements are skipped by design
-// rather than analysed; headlines and heading lines are not read for facts;
-// "X named Y his national security adviser" (appointment or nomination?) is
-// not read.
+// Appointments (appoint.go): "nominated", "picked", "tapped", "selected"
+// and "designated" state nominated_as; "appointed", "installed", "named",
+// "chose" ("Starmer named Lammy foreign secretary", "X named Y his national
+// security adviser") state holds_position or leads from that date, an
+// appointment that takes effect. Any of them is a nomination when the
+// appointer has not taken office yet (called president-elect,
+// prime minister-designate or "incoming", or with a start of office the
+// article dates after the appointment), and "named" and "chose" are when
+// the office is filled by confirmation (offices.tsv). "Japan's prime
+// minister is X", "the current prime minister of Japan, X," and "X, on
+// Friday, met Y" are read.
+//
+// Capitals stand for their countries, so "talks between Berlin and
+// Budapest" is a meeting of Germany and Hungary; "tensions" or "relations
+// between" are not, and neither are talks that are called for, urged,
+// offered, proposed, sought, ruled out or prepared ("ahead of talks
+// between"), or that "can", "should" or "must" happen.
+//
+// Caveats: pronouns other than he/she (they, it, his) are not resolved; a
+// person of unknown sex may still take the wrong pronoun; future and
+// hypothetical statements are skipped by design rather than analysed;
+// headlines and heading lines are not read for facts; which offices need
+// confirmation is known only for the offices.tsv lists (mostly U.S.).
 package extract

@@ -26,6 +26,9 @@ type eventRule struct {
 	deferrable bool
 	// people rules hold only between two persons ("attacked").
 	people bool
+	// notBefore drops a match when the template before its group n (the
+	// noun naming the event) matches ("called for talks between").
+	notBefore *regexp.Regexp
 }
 
 // Extra strengths of the rules below (see doc.go).
@@ -43,6 +46,10 @@ var (
 	// "Poland blamed the attack on Ukraine on Russia": "attack on Ukraine" is
 	// not what was blamed on Ukraine.
 	vetoBlameOn = regexp.MustCompile(`\b(?:war|attacks?|strikes?|assaults?|invasion|offensive|sanctions|tariffs|pressure|crackdown|blockade|raids?|bombings?|ban|embargo|shelling|missiles?|drones?|influence|dependence|reliance|stance|position|policy|talks|deal|focus) on <[PCG]\d+>$`)
+	// An event named by a noun that is wanted, offered or refused rather
+	// than held: "called for talks between", "offered to host talks
+	// between", "ruled out direct talks between", "ahead of talks between".
+	notBeforeWanted = regexp.MustCompile(`(?:\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|hop(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|preparations?|ready|readiness|way|groundwork|stage|pressure|plea|pleas|demands?) for|\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|advocat(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|envisag(?:e|es|ed|ing)|floated|mooted)|\b(?:ahead|prospects?|possibility|chances?|idea|hopes?|offer|proposal|invitation|resumption|revival|call|calls|request) (?:of|for|to)|\bto (?:host|hold|broker|mediate|facilitate|arrange|organi[sz]e|convene|resume|restart|revive|reopen|start|begin|open|launch|join|attend|set up|pave the way for))(?: [a-z\-]+){0,3} $`)
 	// "welcomed Trump's decision": the object is a possessor.
 	// "received US$ 17 billion" is no meeting either.
 	notAfterPossessive = regexp.MustCompile(`^ (?:'s (?:[a-z]|<[^O])|\$|[0-9])`)
@@ -57,8 +64,8 @@ var eventRules = []eventRule{
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb},
 	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
 		base: confVerb, pair: true, veto: vetoRemote},
-	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?:meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
-		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true},
+	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
+		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true, notBefore: notBeforeWanted},
 	// "Trump's meeting with Putin in Alaska"
 	{pred: graph.Met, re: compile(`%S% 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}(?:meeting|talks|summit) with %O%`),
 		base: confNominal, veto: vetoPlanned, deferrable: true},
@@ -87,8 +94,8 @@ var eventRules = []eventRule{
 	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb},
 	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
 	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:phoned|called|telephoned|rang|dialled|dialed) %O%`), base: 0.8, notAfter: notAfterCalled},
-	{pred: graph.SpokeWith, re: compile(`(?:phone|telephone|video) (?:call|conversation|talks) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
-		base: confBetween, pair: true, deferrable: true},
+	{pred: graph.SpokeWith, re: compile(`(?P<n>(?:phone|telephone|video) (?:call|conversation|talks)) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
+		base: confBetween, pair: true, deferrable: true, notBefore: notBeforeWanted},
 	// "Macron discussed Ukraine in a phone call with Starmer"
 	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:discussed|raised|talked about|stressed|agreed|said|told)(?: (?:[a-z\-]+|<[CGX]\d+>|'s)){0,6}? (?:in|during) (?:a|an) (?:[a-z\-]+ )?(?:phone |telephone |video )?(?:call|conversation) with %O%`), base: confGerund},
 	// "In a phone call with Scholz on Friday, Biden said"
@@ -149,7 +156,8 @@ var eventRules = []eventRule{
 	{pred: graph.SignedAgreement, re: compile(`(?:signed|inked|concluded|sealed) (?:<D\d+> )?between (?P<s><[PCG]\d+> and <[PCG]\d+>)`), base: confVerb, pair: true},
 
 	// nominated_as
-	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?:nominated|picked|tapped|chose|selected|named|designated) %PO% (?:as|for|to be|to serve as|to lead|to head|to become) (?:the |his |her |their |its )?(?:(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
+	// "named" and "chose" appoint unless appoint.go says otherwise (reChangeObj reads them).
+	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?P<v>nominated|picked|tapped|chose|selected|named|designated)(?: <D\d+>)? %PO%(?: <D\d+>)? (?:(?:as|for|to be|to serve as|to lead|to head|to become) )?(?:the |his |her |their |its )?(?P<nom>(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?:announced|unveiled|put forward|proposed|presented) %PO% as (?:his |her |their |its )?(?:pick|choice|nominee|candidate) (?:for|as) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%PO% (?:was|has been|had been) (?:nominated|picked|tapped|chosen|selected|designated) (?:by <[PCG]\d+> )?(?:as|for|to be|to serve as|to become) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 }

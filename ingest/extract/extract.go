@@ -70,6 +70,7 @@ type cand struct {
 	date              graph.Date
 	dateKind          timex.Kind
 	dated             bool
+	anchor            int8 // 1 + the anchor kind its dated start states (anchors.go), or 0
 }
 
 func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
@@ -83,8 +84,11 @@ func (e *Extractor) Extract(in Input) Result {
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = d.officeNPs(units)
-		folded := d.readTitles(units, st, i)
+		d.readElect(units)
+		folded := dateCommas(d.readTitles(units, st, i))
 		tpl, pos := template(folded)
+		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
+		ftpl := tpl
 		d.readStates(folded, tpl, pos, st, i)
 		evUnits := folded
 		rel, hidden := foldRelatives(folded)
@@ -98,7 +102,7 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
-		d.attachDates(folded, d.cands[n0:], st, hidden)
+		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.updateTopic(folded)
 		d.updatePair(d.cands[n0:])
 	}
@@ -113,8 +117,19 @@ var (
 
 // attachDates gives each new candidate the time expression of its clause.
 // A date inside a relative clause (hidden) dates only what the clause states.
-func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]int) {
-	var extra []*cand
+// A candidate without one, in a sentence with an anchored phrase (read
+// from tpl, the sentence's template), is dated by the anchor, once the
+// sentence's own anchors are known.
+func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]int, tpl string) {
+	var extra, byAnchor []*cand
+	var ap *anchored
+	apRead := false
+	phrase := func() *anchored { // read only when a candidate needs it
+		if !apRead {
+			ap, apRead = findAnchored(tpl), true
+		}
+		return ap
+	}
 	for pass := 0; pass < 2; pass++ {
 		for _, c := range cs {
 			if c.bound == boundNone || c.fixed || (pass == 0) != (c.link == nil) {
@@ -140,11 +155,22 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 					end.bound, end.date, end.dateKind = boundEnd, e.expr.Value, e.expr.Kind
 					extra = append(extra, &end)
 				}
+			} else if phrase() != nil {
+				// "On his first day in office": the anchor or nothing, not the last date.
+				if c.bound != boundRange {
+					byAnchor = append(byAnchor, c)
+				}
 			} else if !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
 				c.date, c.dated = d.lastDate, true
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true
 			}
+		}
+	}
+	if len(byAnchor) > 0 {
+		d.readAnchorSrcs(true)
+		for _, c := range byAnchor {
+			c.date, c.dated = d.anchoredDate(ap, units)
 		}
 	}
 	d.cands = append(d.cands, extra...)
@@ -156,6 +182,33 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 		}
 	}
 }
+
+// dateCommas drops the commas around a date put between a subject and
+// its verb ("Macron, on Friday, met Scholz"), so that the rules read it as
+// they read "Macron on Friday met Scholz".
+func dateCommas(units []*unit) []*unit {
+	var out []*unit
+	for k := 0; k < len(units); k++ {
+		if k+4 < len(units) && isActor(units[k]) && isComma(units[k+1]) && units[k+2].kind == kDate &&
+			isComma(units[k+3]) && units[k+4].kind == kWord {
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			out = append(out, units[k], units[k+2])
+			k += 3
+			continue
+		}
+		if out != nil {
+			out = append(out, units[k])
+		}
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+func isComma(u *unit) bool { return u.kind == kPunct && u.text == "," }
 
 // outside returns text[a:b] without the relative clauses (hidden) it
 // contains: "met Macron, who was visiting China, on Friday" dates the

@@ -20,9 +20,10 @@ type entry struct {
 
 // office is an office or title of the gazetteer.
 type office struct {
-	name  string
-	head  bool // head of a country or organization: yields leads
-	elect bool
+	name    string
+	head    bool // head of a country or organization: yields leads
+	elect   bool
+	confirm bool // filled by nomination and confirmation: "named" to it is a nomination
 }
 
 // leader is a well-known office holder of the gazetteer.
@@ -64,6 +65,7 @@ type gazetteer struct {
 	offices  map[string]*office
 	leaders  map[string]*leader // by lower-case full name and aliases
 	surnames map[string]*leader // by last token of names and aliases
+	given    map[string]byte    // given name (as listed and lower-cased) → genderMale or genderFemale
 }
 
 func splitList(s string) []string {
@@ -92,7 +94,8 @@ func isAcronym(s string) bool {
 // loadGazetteer reads the TSV files of fsys (laid out as data.Gazetteer).
 func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	g := &gazetteer{phrases: map[string][]hit{}, first: map[string]int{}, entities: map[string]*entry{},
-		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{}}
+		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{},
+		given: map[string]byte{}}
 	generic := map[string][]*entry{}
 	read := func(name string, min int, fn func(cols []string)) error {
 		f, err := fsys.Open("gazetteer/" + name)
@@ -152,8 +155,8 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	for k, es := range generic {
 		g.add(k, hit{kind: hitGeneric, generic: es})
 	}
-	err = read("offices.tsv", 3, func(c []string) {
-		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head"}
+	err = read("offices.tsv", 4, func(c []string) {
+		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head", confirm: strings.TrimSpace(c[3]) == "confirm"}
 		g.offices[o.name] = o
 		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
 		for _, v := range splitList(c[2]) {
@@ -190,6 +193,22 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 					g.surnames[last] = l
 				}
 			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("given_names.tsv", 2, func(c []string) {
+		var sex byte
+		switch strings.TrimSpace(c[1]) {
+		case "m":
+			sex = genderMale
+		case "f":
+			sex = genderFemale
+		}
+		if sex != genderUnknown {
+			g.given[c[0]] = sex // as written, and lower-cased
+			g.given[strings.ToLower(c[0])] = sex
 		}
 	})
 	if err != nil {

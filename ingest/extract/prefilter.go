@@ -171,17 +171,42 @@ func better(a, b []string) bool {
 	return sa > 0 && len(a) < len(b)
 }
 
+// need adds to the strings derived for re further sets of strings, each of
+// which every match of re also contains one of ("<O" for a rule that needs
+// an office, where the derivation finds "is "); a template must hold one
+// string of every set. It returns re.
+func need(re *regexp.Regexp, sets ...[]string) *regexp.Regexp {
+	needAll[re] = sets
+	return re
+}
+
+// needAll maps rules to the further sets of strings given by need.
+var needAll = map[*regexp.Regexp][][]string{}
+
 // literals maps each rule compiled by compile to its required strings.
 var literals = map[*regexp.Regexp][]string{}
 
-// mayMatch reports whether tpl contains one of the strings re needs.
+// mayMatch reports whether tpl contains one of the strings re needs, and
+// one of each set given by need.
 func mayMatch(re *regexp.Regexp, tpl string) bool {
-	need, ok := literals[re]
-	if !ok || need == nil {
+	if !containsAny(tpl, literals[re]) {
+		return false
+	}
+	for _, set := range needAll[re] {
+		if !containsAny(tpl, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether s contains one of subs (true for none).
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
 		return true
 	}
-	for _, s := range need {
-		if strings.Contains(tpl, s) {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

@@ -28,6 +28,9 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 				if per == nil || per.kind != kPerson || off == nil || off.off.elect {
 					continue
 				}
+				if v := m.group("v"); (v == "named" || v == "chose") && m.group("nom") == "" && !d.nominates(m, st) {
+					continue // an appointment: reChangeObj states it
+				}
 				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
 					obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
 					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
@@ -146,7 +149,7 @@ var (
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = regexp.MustCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`)
 	// "... talks between X and Y were postponed", "... will take place next week"
-	deferRe   = regexp.MustCompile(`^[^.;"]*?\b(?:will|would|could|may|might|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
+	deferRe   = regexp.MustCompile(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
 	clauseEnd = regexp.MustCompile(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
 )
 
@@ -157,6 +160,14 @@ func negated(tpl string, at int) bool {
 		return true
 	}
 	return cancelRe.MatchString(tpl[max(0, at-80):at])
+}
+
+// nounGroup is the index of group n of a rule with notBefore (0 without).
+func (r *eventRule) nounGroup(m *match) int {
+	if r.notBefore == nil {
+		return 0
+	}
+	return m.re.SubexpIndex("n")
 }
 
 // holds applies the rule's own checks to a match: vetoed words in it,
@@ -170,6 +181,13 @@ func (r *eventRule) holds(m *match) bool {
 	rest := m.tpl[m.loc[1]:]
 	if r.notAfter != nil && r.notAfter.MatchString(rest) {
 		return false
+	}
+	if i := r.nounGroup(m); i > 0 && m.loc[2*i] >= 0 {
+		// The words before the noun, which the match may have taken one of.
+		at := m.loc[2*i]
+		if negated(m.tpl, at) || r.notBefore.MatchString(m.tpl[max(0, at-90):at]) {
+			return false
+		}
 	}
 	if r.deferrable {
 		if loc := clauseEnd.FindStringIndex(rest); loc != nil {

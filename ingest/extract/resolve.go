@@ -9,23 +9,29 @@ import (
 // doc is the state of one article being read: who has been named so far,
 // which organizations were mentioned last, the facts found.
 type doc struct {
-	g        *gazetteer
-	pub      graph.Date
-	persons  map[string]string // lower-case surname → full name ("" when ambiguous)
-	fulls    map[string]bool   // full names seen
-	orgSeen  map[string]int    // organization → order of its last mention
-	clock    int
-	surfaces map[string]map[string]bool // entity id → surface forms
-	cands    []*cand
-	lastDate graph.Date // date of the last dated event (or day) of the previous sentences
-	topic    *ref       // the person the last sentences were about, for pronouns
-	pair     [2]*ref    // the two sides of the last meeting, call or agreement, for "the two leaders"
-	lows     []string   // the current sentence's tokens, lower-cased
+	g          *gazetteer
+	pub        graph.Date
+	persons    map[string]string // lower-case surname → full name ("" when ambiguous)
+	fulls      map[string]bool   // full names seen
+	orgSeen    map[string]int    // organization → order of its last mention
+	clock      int
+	surfaces   map[string]map[string]bool // entity id → surface forms
+	cands      []*cand
+	lastDate   graph.Date          // date of the last dated event (or day) of the previous sentences
+	topic      *ref                // the person the last sentences were about, for pronouns
+	pair       [2]*ref             // the two sides of the last meeting, call or agreement, for "the two leaders"
+	recent     [][]*ref            // the people named by the last sentences that named any, for pronouns
+	gender     map[string]byte     // person → sex shown by the article (see gender.go)
+	anchors    map[string]*anchors // person → the dates they took office and were elected (see anchors.go)
+	elect      map[string]bool     // people the article called president-elect or incoming (see appoint.go)
+	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
+	lows       []string            // the current sentence's tokens, lower-cased
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {
 	return &doc{g: g, pub: pub, persons: map[string]string{}, fulls: map[string]bool{},
-		orgSeen: map[string]int{}, surfaces: map[string]map[string]bool{}}
+		orgSeen: map[string]int{}, surfaces: map[string]map[string]bool{}, gender: map[string]byte{},
+		anchors: map[string]*anchors{}, elect: map[string]bool{}}
 }
 
 func lastToken(name string) string {

@@ -12,7 +12,9 @@ var (
 	// Changes of office with the person as subject.
 	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
-	reChangeObj = compile(`(?:<[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: as| to be| to)? (?:the )?%OFF%`)
+	// "Trump named Waltz his national security adviser": see appoint.go for
+	// when this is a nomination.
+	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party"
@@ -57,8 +59,13 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	for _, re := range []*regexp.Regexp{reChange, reChangeObj} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			v := m.group("v")
+			nominate := re == reChangeObj && d.nominates(m, st)
 			for _, per := range m.all("s") {
 				if per.kind != kPerson {
+					continue
+				}
+				if nominate {
+					d.addNomination(m, per, confNominate, st, sentIdx)
 					continue
 				}
 				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
@@ -69,6 +76,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 				if c.bound == boundEnd {
 					c.ended = true
 				}
+				c.anchor = anchorOfVerb(v) // "voters elected X president" too
 				if strings.Contains(v, "confirmed") || strings.Contains(v, "returned") {
 					c.bound, c.pending = boundNone, true
 				}
@@ -82,6 +90,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			if prev := d.pendingState(per.ref.name); prev != nil {
 				c := *prev
 				c.bound, c.pending, c.span, c.sent, c.sentIdx = boundStart, false, m.span(), st, sentIdx
+				c.anchor = anchorOffice + 1
 				c.base = confChange * 0.95
 				d.add(&c)
 				changes = append(changes, &c)

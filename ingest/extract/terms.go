@@ -22,6 +22,10 @@ var (
 	reServed = compile(`%PS% (?P<aux>has |have |had |is |was )?%ADV%(?P<v>served|serves|serving) as (?:the |its |their )?%OFF%`)
 	// "Merz is Germany's chancellor", "Kishida was prime minister from 2021 to 2024"
 	reCopula = compile(`%PS% %ADV%(?P<v>is|was|has been|had been|remains|remained) %ADV%(?:the |its |their |a |an )?(?:(?P<former>former|ex-) )?(?:current |incumbent |sitting |then |acting |interim )?%OFF%`)
+	// "Japan's prime minister is Shigeru Ishiba", "the current secretary
+	// general of NATO is Mark Rutte"
+	reCopulaInv = need(compile(`(?:^|, |that |and |but )(?:the |its |their )?(?:(?:current|incumbent|sitting|present) )?%OFF% (?P<v>is|was|remains|remained|has been) (?:now |still )?(?P<s><P\d+>)`), []string{"<O", "chief", "head", "leader", "boss"},
+		[]string{" is <P", " was <P", " remains <P", " remained <P", " has been <P", " now <P", " still <P"})
 	// "took the helm of NATO", "assumed the chairmanship of the African Union"
 	reHelm = compile(`%PS% %AUX%%ADV%(?:took|takes|has taken|assumed|assumes) (?:over )?(?:the )?(?:helm|reins|leadership|chairmanship|presidency|command|charge) (?:of|at) (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><[CG]\d+>)`)
 	// "Ishiba was succeeded by Takaichi", "... stepped down and was replaced by Ishiba"
@@ -50,7 +54,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 	for _, m := range findAll(reAppointedAppos, tpl, units, pos) {
 		if per := m.one("s"); per != nil && per.kind == kPerson {
 			if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
-				c.bound = boundStart
+				c.bound, c.anchor = boundStart, anchorOffice+1
 				d.add(c)
 			}
 		}
@@ -69,14 +73,14 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			continue
 		}
 		if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
-			c.bound = boundStart
+			c.bound, c.anchor = boundStart, anchorOffice+1
 			d.add(c)
 		}
 	}
-	for _, re := range []*regexp.Regexp{reServed, reCopula} {
+	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv} {
 		for _, m := range findAll(re, tpl, units, pos) {
-			if negated(tpl, m.loc[0]) {
-				continue
+			if negated(tpl, m.loc[0]) || re == reCopulaInv && strings.HasPrefix(tpl[m.loc[1]:], " 's") {
+				continue // "the president is Trump's ally"
 			}
 			v, aux := m.group("v"), strings.TrimSpace(m.group("aux"))
 			past := (v == "served" && aux != "has" && aux != "have") || v == "was" || v == "had been" || v == "remained"
@@ -107,7 +111,8 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 				continue
 			}
 			d.add(&cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
-				role: role, base: confChange, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart})
+				role: role, base: confChange, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart,
+				anchor: anchorOffice + 1})
 		}
 	}
 	for _, m := range findAll(reSucceededBy, tpl, units, pos) {

@@ -34,13 +34,17 @@ var (
 	// "Trump's pick for national security adviser, Michael Waltz"
 	rePick3 = compile(`(?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>) (?:, )?(?P<per><P\d+>)(?: ,)?`)
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
-	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|then-) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
 	// "deputy", "vice", "shadow" before a title name another office.
 	reLesserTitle = regexp.MustCompile(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
+	// "incoming" before a title: the office is not held yet.
+	reIncoming = regexp.MustCompile(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
 	// "Russia's foreign minister, Sergei Lavrov,"
-	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	// "the current prime minister of Japan, Shigeru Ishiba,"
+	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
-	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|newly appointed|newly elected|newly named|recently appointed) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
@@ -56,6 +60,7 @@ var (
 // phrases folded into the person it describes.
 func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	tpl, pos := template(units)
+	d.readGenderNouns(units, tpl, pos)
 	var abs []absorb
 	taken := make([]bool, len(units))
 	claim := func(m *match, keep *unit) bool {
@@ -87,7 +92,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTitleOfComma, reTitle} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
@@ -95,6 +100,10 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			if re == reTitle && reLesserTitle.MatchString(tpl[:m.loc[0]]) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
+			}
+			if reIncoming.MatchString(tpl[:m.loc[0]]) || m.group("former2") == "incoming" {
+				claim(m, per) // "incoming Prime Minister Mark Carney" does not hold the office yet
+				continue
 			}
 			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
 			base := confTitle
@@ -253,7 +262,7 @@ func sameRole(a, b string) bool {
 func normRole(s string) string {
 	switch s {
 	case "Premier":
-		return "prime minister"
+		s = "Prime Minister" // China's premier is its prime minister
 	}
 	return graph.Slug(s)
 }

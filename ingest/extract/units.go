@@ -121,19 +121,27 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			continue
 		}
 		if pronouns[t.text] {
-			if r := d.pronounRef(units); r != nil {
+			if r := d.pronounRef(units, t.text); r != nil {
 				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r})
 				i++
 				continue
 			}
 		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
+			if u.kind == kPerson {
+				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+				units = dropHonorific(units, u)
+			}
 			units = append(units, u)
 			i += n
 			continue
 		}
 		if isCap(t.text) && isWordTok(t.text) && !nameStop[t.text] {
 			if u, n := d.matchName(s, toks, i, units); u != nil {
+				if u.kind == kPerson {
+					d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+					units = dropHonorific(units, u)
+				}
 				units = append(units, u)
 				i += n
 				continue
@@ -160,6 +168,22 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// courtesyTitles are the honorifics written as words before a name ("Mr.
+// Putin"): they are folded into the person that follows.
+var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr.")
+
+// dropHonorific removes a courtesy title ending units when the person u
+// follows it, and stretches u over it, so that "met Mr. Putin" reads "met
+// <P>".
+func dropHonorific(units []*unit, u *unit) []*unit {
+	n := len(units)
+	if n == 0 || units[n-1].kind != kWord || !courtesyTitles[units[n-1].lower()] {
+		return units
+	}
+	u.start = units[n-1].start
+	return units[:n-1]
 }
 
 func exprAt(exprs []timex.Expr, pos int) *timex.Expr {

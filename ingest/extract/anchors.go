@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Anchored relative dates: "on his first day in office", "hours after
+// taking office", "the day after her inauguration", "a day after winning
+// the election" date what the sentence states by the start of a person's
+// term or by their election, when the article has stated that date (the
+// anchor) before; without an anchor they date nothing.
+
+// The kinds of anchor.
+const (
+	anchorOffice   = 0 // took office, was sworn in, was inaugurated, was appointed
+	anchorElection = 1 // won the election, was elected
+)
+
+// anchorElectedTo is the cand.anchor of an election to an office (see
+// anchorsFrom).
+const anchorElectedTo = 3
+
+// anchors are the dates a person took office and was elected, as the
+// article stated them.
+type anchors [2]graph.Date
+
+var (
+	// "Trump was sworn in on January 20", "Carney, who took office in
+	// March,". Changes of office that name the office ("became prime
+	// minister on ...") are anchors through their state (cand.anchor).
+	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power)`)
+	// "Trump won the November 5 election", "Ishiba was elected on ..."
+	reAnchorElection = compile(`%PS% %AUX%%ADV%(?:(?:won|wins|clinched|secured|swept)(?: (?:the|a|an|his|her|their|[a-z0-9\-]+|<D\d+>)){0,4}? (?:election|elections|vote|runoff|run-off|ballot|race|presidency|premiership|landslide)|(?:was|were|has been|had been) (?:re-)?elected)`)
+	// "Trump's inauguration on January 20", "Merz's election victory in February"
+	reAnchorNominal = compile(`(?P<s><P\d+>) 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}?(?P<n>inauguration|swearing-in|election victory|election win|electoral victory|re-election|election)`)
+	// What may stand between an anchor's verb and its date after it ("was
+	// sworn in as the 47th president on ...").
+	anchorGapRe = regexp.MustCompile(`^[^,;:()"]{0,60}$`)
+	anchorAndRe = regexp.MustCompile(`\b(?:and|but|while|before|after|when|then)\b`)
+)
+
+// anchorSrc is a sentence read for facts whose anchors have not been
+// read yet: most articles have no anchored phrase, and the anchors of
+// their sentences are read only when one needs them.
+type anchorSrc struct {
+	units []*unit
+	tpl   string
+	pos   []int
+	st    *sentence
+	n0    int // the index of the sentence's first candidate in doc.cands
+}
+
+// readAnchorSrcs reads the anchors of the sentences not read yet, in
+// order: all of them, or all but the current one (whose candidates are
+// not all found yet) when current is false.
+func (d *doc) readAnchorSrcs(current bool) {
+	n := len(d.anchorSrcs)
+	if !current && n > 0 {
+		n--
+	}
+	for k, a := range d.anchorSrcs[:n] {
+		d.readAnchors(a.units, a.tpl, a.pos, a.st)
+		end := len(d.cands)
+		if k+1 < len(d.anchorSrcs) {
+			end = d.anchorSrcs[k+1].n0
+		}
+		d.anchorsFrom(d.cands[a.n0:end])
+	}
+	d.anchorSrcs = append(d.anchorSrcs[:0], d.anchorSrcs[n:]...)
+}
+
+// readAnchors records the anchors a sentence states (see reAnchorOffice).
+func (d *doc) readAnchors(units []*unit, tpl string, pos []int, st *sentence) {
+	for _, r := range []struct {
+		re   *regexp.Regexp
+		kind int
+	}{{reAnchorOffice, anchorOffice}, {reAnchorElection, anchorElection}, {reAnchorNominal, anchorOffice}} {
+		for _, m := range findAll(r.re, tpl, units, pos) {
+			if negated(tpl, m.loc[0]) {
+				continue
+			}
+			kind := r.kind
+			if n := m.group("n"); n != "" && n != "inauguration" && n != "swearing-in" {
+				kind = anchorElection
+			}
+			u := anchorDate(units, m.span(), st.text)
+			if u == nil {
+				continue
+			}
+			for _, per := range m.all("s") {
+				if per.kind == kPerson && per.ref != nil {
+					d.setAnchor(per.ref.name, kind, u.expr.Value)
+				}
+			}
+		}
+	}
+}
+
+// anchorDate is the date of an anchor statement: one inside it ("won the
+// November 5 election"), else one right after it in the same clause ("was
+// sworn in as president on January 20"), else one just before it ("On
+// January 20, Trump was sworn in").
+func anchorDate(units []*unit, span [2]int, text string) *unit {
+	var after, before *unit
+	for _, u := range units {
+		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() || u.expr.Prep == "by" {
+			continue
+		}
+		switch {
+		case u.start >= span[0] && u.end <= span[1]:
+			return u
+		case u.start >= span[1] && after == nil:
+			gap := text[span[1]:u.start]
+			if anchorGapRe.MatchString(gap) && !anchorAndRe.MatchString(gap) {
+				after = u
+			}
+		case u.end <= span[0]:
+			if gap := strings.TrimSpace(text[u.end:span[0]]); gap == "" || gap == "," {
+				before = u
+			}
+		}
+	}
+	if after != nil {
+		return after
+	}
+	return before
+}
+
+// anchorsFrom records the anchors stated through changes of office: the
+// dated start of a state whose candidate carries an anchor kind.
+func (d *doc) anchorsFrom(cs []*cand) {
+	for _, c := range cs {
+		if c.anchor == 0 || !c.dated || c.bound != boundStart || c.subj == nil || c.subj.typ != graph.Person {
+			continue
+		}
+		if c.anchor == anchorElectedTo {
+			// "was elected prime minister on ...": the election, and the
+			// start of the term the state stated, unless another is known.
+			d.setAnchor(c.subj.name, anchorElection, c.date)
+			if a := d.anchors[c.subj.name]; a[anchorOffice].IsZero() {
+				a[anchorOffice] = c.date
+			}
+			continue
+		}
+		d.setAnchor(c.subj.name, int(c.anchor)-1, c.date)
+	}
+}
+
+// anchorOfVerb is the anchor kind (plus one) a verb of change of office
+// states, or 0: "was elected" dates an election (anchorElectedTo),
+// "became", "was sworn in", "was appointed" the start of a term.
+func anchorOfVerb(v string) int8 {
+	switch {
+	case strings.Contains(v, "elected"):
+		return anchorElectedTo
+	case strings.Contains(v, "confirmed") || strings.Contains(v, "returned") || changeBound(v) != boundStart:
+		return 0
+	}
+	return anchorOffice + 1
+}
+
+// setAnchor records a person's anchor; a later statement replaces an
+// earlier one unless it only repeats it less precisely ("in January" after
+// "on January 20").
+func (d *doc) setAnchor(name string, kind int, v graph.Date) {
+	a := d.anchors[name]
+	if a == nil {
+		a = &anchors{}
+		d.anchors[name] = a
+	}
+	if old := a[kind]; !old.IsZero() && old.MorePrecise(v) && within(old, v) {
+		return
+	}
+	a[kind] = v
+}
+
+// within reports whether date a falls in the period of the coarser date b.
+func within(a, b graph.Date) bool {
+	return !a.Time().Before(b.Time()) && a.Time().Before(b.Last())
+}
+
+// reAnchored reads the phrases dated by an anchor, with the offset they
+// state: "on his first day in office" (0), "her first full day" (+1),
+// "hours after taking office" (0), "the day after his inauguration" (+1),
+// "two days before winning the election" (-2).
+var reAnchored = regexp.MustCompile(`\b(?:(?P<pos1>his|her|their) first (?P<full>full )?(?:day|morning|hours?)(?:(?: back)? (?:in office|in power|in the job|on the job|at work|as (?:[a-z\-]+ ){0,3}[a-z\-]+)|\s*[,.;])|(?P<pos2>his|her|their) (?:inauguration|swearing-in) day|(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the) (?P<unit>day|days|week|weeks)|(?:just |only |mere |barely |within |a few )?(?:hours|minutes|moments)|shortly) (?P<dir>after|before|of) (?:(?P<pos3>his|her|their) (?:own )?(?P<noun>inauguration|swearing-in|election victory|election win|electoral victory|election|re-election|reelection|victory|win)|(?P<part>(?:taking|assuming) office|taking power|being sworn in|being inaugurated|taking the oath(?: of office)?|(?P<won>winning) (?:the |a |his |her |their )?(?:[a-z0-9\-]+ ){0,2}(?:election|elections|vote|runoff|run-off|ballot|race|presidency)|being (?:re-)?elected)))`)
+
+// anchoredTrigger matches a little of every phrase of reAnchored, and is
+// much cheaper to run on a sentence.
+var anchoredTrigger = regexp.MustCompile(`first (?:full )?(?:day|morning|hour)|(?:after|before|of) (?:his|her|their|taking|assuming|being|winning) |(?:inauguration|swearing-in) day`)
+
+// anchored is a phrase of reAnchored, read.
+type anchored struct {
+	kind       int
+	days       int
+	pron       string // "his", "her", "their" or "" (a participle)
+	participle bool
+}
+
+// findAnchored reads the first anchored phrase of a sentence's template
+// (where words are lower case; see template).
+func findAnchored(tpl string) *anchored {
+	if !strings.Contains(tpl, "first ") && !strings.Contains(tpl, " after ") && !strings.Contains(tpl, " before ") &&
+		!strings.Contains(tpl, " of ") && !strings.Contains(tpl, " day") || !anchoredTrigger.MatchString(tpl) {
+		return nil
+	}
+	m := reAnchored.FindStringSubmatch(tpl)
+	if m == nil {
+		return nil
+	}
+	g := func(name string) string { return m[reAnchored.SubexpIndex(name)] }
+	a := anchored{pron: g("pos1") + g("pos2") + g("pos3")}
+	if g("full") != "" {
+		a.days = 1
+	}
+	if n := g("n"); n != "" {
+		switch {
+		case strings.HasSuffix(g("unit"), "s") && n == "the":
+			return nil // "the days after"
+		case g("dir") == "of" && n == "the" && g("unit") == "day":
+			a.days = 0 // "the day of his inauguration"
+		case g("dir") == "of":
+			return nil // "within two days of": a bound, not a day
+		case n == "the":
+			a.days = 1
+		}
+		if k, ok := numberWords[n]; ok {
+			a.days = k
+		} else if k, err := strconv.Atoi(n); err == nil {
+			a.days = k
+		}
+		if strings.HasPrefix(g("unit"), "week") {
+			a.days *= 7
+		}
+		if g("dir") == "before" {
+			a.days = -a.days
+		}
+	}
+	if g("part") != "" {
+		a.participle = true
+		if g("won") != "" || strings.HasSuffix(g("part"), "elected") {
+			a.kind = anchorElection
+		}
+	}
+	switch g("noun") {
+	case "", "inauguration", "swearing-in":
+	default:
+		a.kind = anchorElection
+	}
+	return &a
+}
+
+// anchoredDate dates a sentence's anchored phrase: the anchor of the
+// person it is about shifted by the phrase's offset. For a participle
+// ("hours after taking office") that is the first person of the sentence;
+// for a possessive ("his first day") the first person of the sentence
+// whose anchor is known and whose sex does not contradict the pronoun.
+// Either is the person the text is about when the sentence names nobody.
+// A less precise anchor gives its own value for offsets up to a day, and
+// nothing beyond.
+func (d *doc) anchoredDate(a *anchored, units []*unit) (graph.Date, bool) {
+	want := pronounGender(a.pron)
+	var v graph.Date
+	try := func(r *ref) bool {
+		if r == nil || r.typ != graph.Person || !d.fits(r.name, want) {
+			return false
+		}
+		if an := d.anchors[r.name]; an != nil && !an[a.kind].IsZero() {
+			v = an[a.kind]
+			return true
+		}
+		return false
+	}
+	found := false
+	for _, u := range units {
+		if u.kind == kPerson && u.ref != nil {
+			found = try(u.ref)
+			if found || a.participle {
+				break
+			}
+		}
+	}
+	if !found && !hasPerson(units) {
+		found = try(d.topic)
+	}
+	if !found {
+		return graph.Date{}, false
+	}
+	switch {
+	case v.Precision == graph.DayPrecision:
+		return graph.DateFromTime(v.Time().AddDate(0, 0, a.days)), true
+	case a.days >= -1 && a.days <= 1:
+		return v, true
+	}
+	return graph.Date{}, false
+}
+
+func hasPerson(units []*unit) bool {
+	for _, u := range units {
+		if u.kind == kPerson && u.ref != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// Appointments and nominations. "X nominated Y as ..." is always a
+// nomination, and so are "picked", "tapped", "selected" and "designated":
+// they name a choice that still has to take effect. "X appointed Y ...",
+// "installed" and "reappointed" are appointments that take effect
+// (holds_position or leads from that date), and so are "named" and
+// "chose" ("Starmer named Lammy foreign secretary"), except that any of
+// them is a nomination when the appointer has not taken office yet (a
+// president-elect or prime minister-designate, an "incoming" leader, or a
+// person whose start of office the article dates after the appointment),
+// and "named" and "chose" are nominations to an office filled by
+// confirmation (offices.tsv: Secretary of State, UN ambassador, ...).
+
+// nominates reports whether an appointment match (reChangeObj, or the
+// nomination rule with "named" or "chose") is a nomination.
+func (d *doc) nominates(m *match, st *sentence) bool {
+	v := m.group("v")
+	switch v {
+	case "appointed", "installed", "reappointed", "named", "chose":
+	default:
+		return false
+	}
+	by := m.one("by")
+	if m.re.SubexpIndex("by") < 0 {
+		by = m.one("s") // the nomination rule: s is the appointer
+	}
+	if by != nil && by.kind == kPerson && by.ref != nil {
+		var when graph.Date
+		if u := nearestDate(m.units, m.span(), st.text, nil); u != nil {
+			when = u.expr.Value
+		}
+		if d.notYetInOffice(m.units, by, when) {
+			return true
+		}
+	}
+	if v == "appointed" || v == "installed" || v == "reappointed" {
+		return false
+	}
+	off := m.one("off")
+	return off != nil && off.off != nil && off.off.confirm
+}
+
+// notYetInOffice reports whether the person of unit by had not taken
+// office at date when (zero: unknown): the article calls them
+// president-elect or "incoming" and dates no start before when, or dates
+// their start after when.
+func (d *doc) notYetInOffice(units []*unit, by *unit, when graph.Date) bool {
+	var start graph.Date
+	if !when.IsZero() {
+		d.readAnchorSrcs(false)
+	}
+	if a := d.anchors[by.ref.name]; a != nil {
+		start = a[anchorOffice]
+	}
+	if !when.IsZero() && !start.IsZero() {
+		return !when.Last().After(start.Time())
+	}
+	return d.elect[by.ref.name] || electBefore(units, by)
+}
+
+// electBefore reports whether the words before person u make them a leader
+// who has not taken office: "President-elect Donald Trump", "incoming
+// Prime Minister X", "Germany's incoming chancellor, Friedrich Merz".
+func electBefore(units []*unit, u *unit) bool {
+	k := -1
+	for i, v := range units {
+		if v == u {
+			k = i
+			break
+		}
+	}
+	j := k - 1
+	if j >= 0 && units[j].text == "," {
+		j--
+	}
+	if j < 0 || units[j].kind != kOffice || units[j].off == nil {
+		return false
+	}
+	if units[j].off.elect {
+		return true
+	}
+	j--
+	if j >= 1 && units[j].text == "'s" && (units[j-1].kind == kCountry || units[j-1].kind == kOrg) {
+		j -= 2 // "Germany's incoming chancellor"
+	} else if j >= 0 && (units[j].kind == kCountry || units[j].kind == kOrg) {
+		j-- // "incoming German Chancellor"
+	}
+	return j >= 0 && units[j].kind == kWord && incomingWords[units[j].lower()]
+}
+
+// incomingWords before a title say the office is not held yet.
+var incomingWords = toSet("incoming designated future would-be")
+
+// readElect records the people a sentence calls president-elect or
+// incoming leader ("President-elect Donald Trump", "Trump, the
+// president-elect,"), for appointments in later sentences.
+func (d *doc) readElect(units []*unit) {
+	for k, u := range units {
+		if u.kind != kPerson || u.ref == nil {
+			continue
+		}
+		if electBefore(units, u) {
+			d.elect[u.ref.name] = true
+			continue
+		}
+		j := k + 1
+		if j >= len(units) || units[j].text != "," {
+			continue
+		}
+		j++
+		if j < len(units) && units[j].kind == kWord && units[j].lower() == "the" {
+			j++
+		}
+		if j < len(units) && units[j].kind == kOffice && units[j].off != nil && units[j].off.elect {
+			d.elect[u.ref.name] = true
+		}
+	}
+}
+
+// addNomination states that per was nominated to the office of match m.
+func (d *doc) addNomination(m *match, per *unit, base float64, st *sentence, sentIdx int) {
+	off := m.one("off")
+	if off == nil || off.off == nil || off.off.elect {
+		return
+	}
+	d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+		obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
+		base: base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+}
