@@ -31,7 +31,10 @@ type reader struct {
 	qs cayleygraph.QuadStore
 }
 
-// scan calls fn for every quad that has node in direction d.
+// scan calls fn for every quad that has node in direction d. The quads'
+// values are resolved in batches (one store transaction for each on kv
+// backends, each distinct value once) rather than quad by quad, which on
+// bbolt costs a transaction and four lookups per quad.
 func (r reader) scan(ctx context.Context, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
 	ref, err := r.qs.ValueOf(node)
 	if err != nil {
@@ -42,22 +45,76 @@ func (r reader) scan(ctx context.Context, d quad.Direction, node quad.Value, fn 
 	}
 	it := r.qs.QuadIterator(d, ref).Iterate()
 	defer it.Close()
+	var batch []cayleygraph.Ref
 	for it.Next(ctx) {
-		q, err := r.qs.Quad(it.Result())
-		if err != nil {
-			return err
+		batch = append(batch, it.Result())
+		if len(batch) == scanBatch {
+			if err := r.quads(ctx, batch, fn); err != nil {
+				return err
+			}
+			batch = batch[:0]
 		}
-		if q.Subject == nil { // deleted quad on some backends
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if err := r.quads(ctx, batch, fn); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// scanBatch is how many quads scan resolves at a time.
+const scanBatch = 512
+
+// quads reads the values of the quads qrefs and calls fn for each quad.
+func (r reader) quads(ctx context.Context, qrefs []cayleygraph.Ref, fn func(quad.Quad) error) error {
+	if len(qrefs) == 0 {
+		return nil
+	}
+	// slot[i*4+dir] indexes the distinct value refs in vrefs.
+	slot := make([]int, 4*len(qrefs))
+	index := map[any]int{}
+	var vrefs []cayleygraph.Ref
+	for i, q := range qrefs {
+		for j, dir := range quad.Directions {
+			v, err := r.qs.QuadDirection(q, dir)
+			if err != nil {
+				return err
+			}
+			if v == nil {
+				slot[i*4+j] = -1
+				continue
+			}
+			k := v.Key()
+			n, ok := index[k]
+			if !ok {
+				n = len(vrefs)
+				index[k] = n
+				vrefs = append(vrefs, v)
+			}
+			slot[i*4+j] = n
+		}
+	}
+	vals, err := cayleygraph.ValuesOf(ctx, r.qs, vrefs)
+	if err != nil {
+		return err
+	}
+	for i := range qrefs {
+		var q quad.Quad
+		for j, dir := range quad.Directions {
+			if n := slot[i*4+j]; n >= 0 {
+				q.Set(dir, vals[n])
+			}
+		}
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil { // deleted quad on some backends
 			continue
 		}
 		if err := fn(q); err != nil {
 			return err
 		}
 	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return nil
 }
 
 // props reads the outgoing quads of node. It returns nil when the node has none.
