@@ -364,9 +364,10 @@ func sourceLess(a, b Source) bool {
 }
 
 // count returns how many distinct nodes have class c.
+// It counts without holding the nodes (a node has its class once).
 func (r reader) count(ctx context.Context, c quad.IRI) (int, error) {
-	vs, err := r.in(ctx, c, rdfType)
-	return len(vs), err
+	n, err := path.StartPath(r.qs, c).In(rdfType).Iterate(ctx).Count()
+	return int(n), err
 }
 
 // resolve returns the sorted ids of entities whose id is name or whose

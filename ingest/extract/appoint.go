@@ -132,3 +132,32 @@ func (d *doc) addNomination(m *match, per *unit, base float64, st *sentence, sen
 		obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
 		base: base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
 }
+
+// appointedHead reads "President Emmanuel Macron appointed Michel Barnier
+// as prime minister": a head of government appointed, without a country,
+// by the leader of a country in another role leads the appointer's
+// country. The appointer's country is the one the article or the gazetteer
+// says the appointer leads.
+func (d *doc) appointedHead(m *match, per *unit, base float64, st *sentence, sentIdx int) *cand {
+	offU, by := m.one("off"), m.one("by")
+
+	if offU == nil || !offU.off.head || offU.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
+		by == nil || by.kind != kPerson || by.ref == nil {
+		return nil
+	}
+	if !sameRole(offU.off.name, "Prime Minister") && !sameRole(offU.off.name, "Chancellor") {
+		return nil // a head of government
+	}
+	var country *ref
+	role := ""
+	if c := d.latestState(by.ref.name); c != nil && c.pred == graph.Leads && c.obj != nil && c.obj.typ == graph.Country {
+		country, role = c.obj, c.role
+	} else if l := d.leaderOf(by.ref.name); l != nil && l.affil != "" {
+		country, role = d.entityRef(l.affil), l.role
+	}
+	if country == nil || country.typ != graph.Country || role == "" || sameRole(role, offU.off.name) {
+		return nil
+	}
+	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: country, role: offU.off.name,
+		base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+}

@@ -71,6 +71,7 @@ type cand struct {
 	dateKind          timex.Kind
 	dated             bool
 	anchor            int8 // 1 + the anchor kind its dated start states (anchors.go), or 0
+	narrated          bool // dated by the event before it (narrative.go)
 }
 
 func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
@@ -85,7 +86,7 @@ func (e *Extractor) Extract(in Input) Result {
 		units := d.buildUnits(st.text, i)
 		units = d.officeNPs(units)
 		d.readElect(units)
-		folded := dateCommas(d.readTitles(units, st, i))
+		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
 		tpl, pos := template(folded)
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
@@ -112,7 +113,7 @@ func (e *Extractor) Extract(in Input) Result {
 var (
 	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
 	laterRe = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same day|earlier that day|later that day|that evening)\b`)
+	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.
@@ -164,6 +165,8 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated = d.lastDate, true
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true
+			} else if d.narrativeDate(c, units, st) {
+				c.narrated = true
 			}
 		}
 	}
@@ -174,6 +177,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 		}
 	}
 	d.cands = append(d.cands, extra...)
+	d.updateNarrative(units, cs, st.text)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
 		// from "appointed in October".
@@ -206,6 +210,45 @@ func dateCommas(units []*unit) []*unit {
 		return units
 	}
 	return out
+}
+
+// includingSubject reads a group named by the people it includes as those
+// people: "European leaders, including German Chancellor Olaf Scholz,
+// spoke with Zelensky" is read as "Olaf Scholz spoke with Zelensky". The
+// group must open the sentence and name no one itself.
+func includingSubject(units []*unit) []*unit {
+	k := 0
+	for k < len(units) && k < 7 && (units[k].kind == kWord || units[k].demonym || isComma(units[k])) {
+		if units[k].kind == kWord && strings.EqualFold(units[k].text, "including") {
+			break
+		}
+		k++
+	}
+	if k < 2 || k >= len(units) || !strings.EqualFold(units[k].text, "including") || !isComma(units[k-1]) {
+		return units
+	}
+	var out []*unit
+	j := k + 1
+	for ; j < len(units); j++ {
+		u := units[j]
+		switch {
+		case isActor(u):
+			out = append(out, u)
+		case u.kind == kWord && strings.EqualFold(u.text, "and"), isComma(u) && j+1 < len(units) && units[j+1].kind == kWord && strings.EqualFold(units[j+1].text, "and"):
+			if len(out) == 0 {
+				return units
+			}
+			out = append(out, u)
+		case isComma(u):
+			if len(out) == 0 || j+1 >= len(units) || units[j+1].kind != kWord || !isActor(out[len(out)-1]) {
+				return units
+			}
+			return append(out, units[j+1:]...)
+		default:
+			return units
+		}
+	}
+	return units
 }
 
 func isComma(u *unit) bool { return u.kind == kPunct && u.text == "," }

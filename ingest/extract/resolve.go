@@ -26,6 +26,7 @@ type doc struct {
 	elect      map[string]bool     // people the article called president-elect or incoming (see appoint.go)
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
+	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

@@ -69,6 +69,9 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 					continue
 				}
 				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
+				if c == nil && re == reChangeObj {
+					c = d.appointedHead(m, per, confChange, st, sentIdx)
+				}
 				if c == nil {
 					continue
 				}
@@ -138,6 +141,18 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		}
 		if main == nil {
 			main = d.latestState(subj.ref.name)
+			if main != nil && main.sentIdx != sentIdx && !(main.dated && main.bound == boundStart) {
+				// "British Prime Minister Keir Starmer ... Starmer succeeded
+				// Rishi Sunak on July 5": the office known from the article
+				// starts with this succession, dated by this sentence.
+				start := *main
+				start.bound, start.pending, start.ended, start.link, start.fixed = boundStart, false, false, nil, false
+				start.dated, start.date, start.dateKind, start.anchor = false, graph.Date{}, 0, 0
+				start.span, start.sent, start.sentIdx = m.span(), st, sentIdx
+				start.base = confChange * 0.9
+				d.add(&start)
+				main = &start
+			}
 		}
 		// The succession is dated by the change of office it goes with,
 		// also when that was stated in an earlier sentence.
