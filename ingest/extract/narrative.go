@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/timex"
+)
+
+// narrative is the last event an article dated explicitly, with the people
+// and places that took part in it. News tells a story in order: "Finnish
+// President Stubb met Kristersson in Helsinki on Tuesday. Stubb criticized
+// Russia over ..." says that the criticism was made at the meeting, on
+// Tuesday.
+type narrative struct {
+	date  graph.Date
+	names map[string]bool
+}
+
+// narrativePreds are the events that may take the date of the event
+// before them; successions and nominations are dated by their own rules.
+var narrativePreds = map[string]bool{
+	graph.Met: true, graph.Visited: true, graph.SpokeWith: true, graph.Criticized: true,
+	graph.Accused: true, graph.Threatened: true, graph.Sanctioned: true, graph.SignedAgreement: true,
+}
+
+var (
+	// notNarrative marks a sentence that is not a plain past account of
+	// what happened next: perfect and pluperfect ("has accused", "said
+	// that ... had"), present, future and modal statements, and vague or
+	// habitual time ("later", "previously", "for years", "repeatedly").
+	notNarrative = regexp.MustCompile(`(?i)\b(?:has|have|had|having|is|are|am|will|would|could|should|can|may|might|must|shall|going to|plans?|planned|expected|intends?|wants?|if|unless|later|earlier|previously|ago|last|next|before|since|already|once|repeatedly|often|frequently|again|recently|long|years?|months?|weeks?|decades?|tomorrow|yesterday|ever|never|not|n't|until|then|afterwards|subsequently|eventually|finally)\b|'s been|'ve|'d\b`)
+	// shiftRe marks a sentence that moves the story on to another time
+	// ("X later criticized Y", "X then met Z"): what follows is not dated
+	// by the event before.
+	shiftRe = regexp.MustCompile(`(?i)\b(?:later|then|afterwards|subsequently|eventually|earlier|previously)\b`)
+	// pastVerb is a verb in the simple past within a statement.
+	pastVerb = regexp.MustCompile(`(?i)\b(?:[a-z]+ed|met|spoke|held|struck|told|sent|made|took|hit|went|came|saw|gave|won|sought|brought|drew|flew|threw|wrote|sat|shook|lashed|slammed)\b`)
+)
+
+// narrativeDate dates c, an event without a date of its own, by the last
+// explicitly dated event of the article when the two share a participant
+// and the sentence tells c in the simple past; it reports whether it did.
+// The sentence must state no date of its own, and c's confidence is a
+// little lower than a stated date's.
+func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
+	if d.narr == nil || c.bound != boundDate || !narrativePreds[c.pred] || c.subj == nil || c.obj == nil {
+		return false
+	}
+	if !d.narr.names[c.subj.name] && !d.narr.names[c.obj.name] {
+		return false
+	}
+	if hasDateUnit(units) || notNarrative.MatchString(st.text) {
+		return false
+	}
+	if c.span[1] > len(st.text) || c.span[0] >= c.span[1] || !pastVerb.MatchString(st.text[c.span[0]:c.span[1]]) {
+		return false
+	}
+	c.date, c.dated = d.narr.date, true
+	c.base *= 0.9
+	return true
+}
+
+// hasDateUnit reports whether the sentence states a time expression.
+func hasDateUnit(units []*unit) bool {
+	for _, u := range units {
+		if u.kind == kDate && u.expr != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// updateNarrative records the events of the sentence just dated: an event
+// dated by its own sentence becomes the event later sentences may take the
+// date of; any other date the sentence states, or a move to another time
+// ("later", "then"), ends the story told so far.
+func (d *doc) updateNarrative(units []*unit, cs []*cand, text string) {
+	var n *narrative
+	for _, c := range cs {
+		if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.date.Precision != graph.DayPrecision ||
+			c.subj == nil || c.obj == nil {
+			continue
+		}
+		if n == nil {
+			n = &narrative{date: c.date, names: map[string]bool{}}
+		} else if n.date != c.date {
+			continue
+		}
+		n.names[c.subj.name], n.names[c.obj.name] = true, true
+	}
+	if n == nil {
+		n = leadEvent(units, cs, text)
+	}
+	if n != nil {
+		d.narr = n
+	} else if hasDateUnit(units) || shiftRe.MatchString(text) {
+		d.narr = nil
+	}
+}
+
+// leadEvent reads a sentence that tells a past event the rules have no fact
+// for ("Zelensky left the White House after a heated exchange with Trump on
+// Friday"): one date to the day, no state dated by it, no statement of the
+// present, future or perfect; everyone the sentence names took part.
+func leadEvent(units []*unit, cs []*cand, text string) *narrative {
+	var date *unit
+	for _, u := range units {
+		if u.kind != kDate || u.expr == nil {
+			continue
+		}
+		if date != nil || u.expr.Kind != timex.Point || u.expr.Value.Precision != graph.DayPrecision || u.expr.Prep == "by" {
+			return nil
+		}
+		date = u
+	}
+	if date == nil || notNarrative.MatchString(text) {
+		return nil
+	}
+	for _, c := range cs {
+		if c.dated && !graph.IsEvent(c.pred) {
+			return nil
+		}
+	}
+	n := &narrative{date: date.expr.Value, names: map[string]bool{}}
+	for _, u := range units {
+		if isActor(u) {
+			n.names[u.ref.name] = true
+		}
+	}
+	if len(n.names) == 0 {
+		return nil
+	}
+	return n
+}
