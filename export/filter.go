@@ -91,10 +91,20 @@ func (f Filter) timely(g graph.Fact) bool {
 // the later of from and its start — and that day is inside the range; this
 // asks queries.InForce, so an ended state without an end date is read the
 // same way as by `query facts`.
-func overlaps(g graph.Fact, from, to graph.Date) bool {
-	if graph.IsEvent(g.Predicate) {
-		return g.Overlaps(from, to)
+func overlaps(f graph.Fact, from, to graph.Date) bool {
+	if graph.IsEvent(f.Predicate) {
+		return f.Overlaps(from, to)
 	}
+	for _, g := range queries.Terms(f) {
+		if termOverlaps(g, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// termOverlaps is overlaps for one term of a state.
+func termOverlaps(g graph.Fact, from, to graph.Date) bool {
 	d := from.Time()
 	if !g.Start.IsZero() && g.Start.Time().After(d) {
 		d = g.Start.Time()

@@ -55,7 +55,10 @@ func mergeClaim(a, b Claim) Claim {
 // then with a higher confidence, then more precise, then the earlier.
 // Ended is true when any claim says so; Confidence is the highest of the
 // claims; Location is the one most articles give; RecordedAt is the
-// earliest RecordedAt of the sources.
+// earliest RecordedAt of the sources. When the claims of a state describe
+// separate terms (splitTerms: an end, or a "former", between two starts),
+// Start, End and Ended are those of the latest term and the others go to
+// EarlierTerms.
 func Derive(f Fact) Fact {
 	if len(f.Sources) == 0 {
 		return f
@@ -77,6 +80,14 @@ func Derive(f Fact) Fact {
 		}
 		if i == 0 || (!s.RecordedAt.IsZero() && s.RecordedAt.Before(f.RecordedAt)) {
 			f.RecordedAt = s.RecordedAt
+		}
+	}
+	f.EarlierTerms = nil
+	if !IsEvent(f.Predicate) {
+		if terms, over := splitTerms(f.Sources); terms != nil {
+			last := terms[len(terms)-1]
+			f.Start, f.End, f.Ended = last.Start, last.End, over
+			f.EarlierTerms = terms[:len(terms)-1]
 		}
 	}
 	f.Location = ""

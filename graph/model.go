@@ -150,6 +150,12 @@ type Fact struct {
 	// was taken from — the successor's tenure, the new target, or the
 	// "succeeded" event.
 	EndInferredFrom string `json:"end_inferred_from,omitempty"`
+	// EarlierTerms are the earlier periods of a state its sources
+	// describe as separate terms (see Term), earliest first; Start, End
+	// and Ended are then those of the latest term. They are derived from
+	// the sources' claims (Derive), so only a fact read with its sources
+	// has them.
+	EarlierTerms []Term `json:"earlier_terms,omitempty"`
 }
 
 // Key returns the identity of the fact: two statements with the same key

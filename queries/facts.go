@@ -156,8 +156,8 @@ func inTime(facts []graph.Fact, at, from, to graph.Date) ([]graph.Fact, map[stri
 	}
 	var keep []graph.Fact
 	for _, f := range facts {
-		if in, u := inTimeOne(f, at, from, to); in {
-			keep = append(keep, f)
+		if g, in, u := termInTime(f, at, from, to); in {
+			keep = append(keep, g)
 			if u {
 				unsure[f.ID] = true
 			}
@@ -165,6 +165,18 @@ func inTime(facts []graph.Fact, at, from, to graph.Date) ([]graph.Fact, map[stri
 	}
 	byTime(keep)
 	return keep, unsure
+}
+
+// termInTime returns the term of f (see Terms) in force at day at, or else
+// overlapping from..to, the latest first, shown with that term's bounds;
+// in and uncertain are as inTimeOne reports them.
+func termInTime(f graph.Fact, at, from, to graph.Date) (g graph.Fact, in, uncertain bool) {
+	for _, g := range Terms(f) {
+		if in, uncertain := inTimeOne(g, at, from, to); in {
+			return g, true, uncertain
+		}
+	}
+	return f, false, false
 }
 
 // inTimeOne reports whether f is in force at day at, or else overlaps

@@ -72,16 +72,21 @@ func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]H
 	}
 	out := make([]Holder, 0, len(answers))
 	for _, an := range answers {
-		f := an.Fact
-		role := f.Role
-		if f.Predicate == graph.HoldsPosition && role == "" {
+		role := an.Fact.Role
+		if an.Fact.Predicate == graph.HoldsPosition && role == "" {
 			role = an.Object.Name
 		}
 		if q.Role != "" && graph.AliasKey(q.Role) != graph.AliasKey(role) {
 			continue
 		}
-		out = append(out, Holder{Person: an.Subject, Role: role, Start: f.Start, End: f.End,
-			Ended: f.Ended || !f.End.IsZero(), Uncertain: an.Uncertain, Facts: []Answer{an}})
+		// A fact its sources tell as several terms is one row per term (a
+		// dated query has already picked the term in force).
+		for _, f := range Terms(an.Fact) {
+			an := an
+			an.Fact = f
+			out = append(out, Holder{Person: an.Subject, Role: role, Start: f.Start, End: f.End,
+				Ended: f.Ended || !f.End.IsZero(), Uncertain: an.Uncertain, Facts: []Answer{an}})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return holderTime(out[i]).Before(holderTime(out[j])) })
 	return out, nil

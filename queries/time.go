@@ -20,6 +20,34 @@ import (
 // An event dated "2024-10" is in force (happened) on any day of October,
 // uncertainly; a query date of a month or year matches an event inside it.
 func InForceAt(f graph.Fact, d graph.Date) (in, uncertain bool) {
+	for _, g := range Terms(f) {
+		if in, uncertain = inForceAt(g, d); in {
+			return in, uncertain
+		}
+	}
+	return false, false
+}
+
+// Terms returns f as one fact per term, none with EarlierTerms: f itself
+// (its latest term), then, for a state its sources describe as several
+// terms, f with the bounds of each earlier term (graph.Fact.EarlierTerms).
+func Terms(f graph.Fact) []graph.Fact {
+	if len(f.EarlierTerms) == 0 {
+		return []graph.Fact{f}
+	}
+	cur := f
+	cur.EarlierTerms = nil
+	out := []graph.Fact{cur}
+	for _, t := range f.EarlierTerms {
+		g := f
+		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EarlierTerms = t.Start, t.End, false, "", nil
+		out = append(out, g)
+	}
+	return out
+}
+
+// inForceAt is InForceAt for one term.
+func inForceAt(f graph.Fact, d graph.Date) (in, uncertain bool) {
 	if graph.IsEvent(f.Predicate) {
 		if f.Date.IsZero() || !periodsMeet(f.Date, d) {
 			return false, false
@@ -47,6 +75,16 @@ func InForce(f graph.Fact, d graph.Date) bool {
 // event whose date is coarser than the range and not inside it, or a term
 // whose coarse start straddles the end of the range.
 func overlaps(f graph.Fact, from, to graph.Date) (in, uncertain bool) {
+	for _, g := range Terms(f) {
+		if in, uncertain = overlapsTerm(g, from, to); in {
+			return in, uncertain
+		}
+	}
+	return false, false
+}
+
+// overlapsTerm is overlaps for one term.
+func overlapsTerm(f graph.Fact, from, to graph.Date) (in, uncertain bool) {
 	g := withKnownEnd(f)
 	if !g.Overlaps(from, to) {
 		return false, false

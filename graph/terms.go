@@ -1,0 +1,113 @@
+package graph
+
+import "sort"
+
+// Term is one period in which a state held, when its sources describe
+// several: the same person leading the same country twice, with a gap
+// between ("served from 2017 to 2021", later "was sworn in on 20 January
+// 2025"). End is exclusive; for a term a source only calls over ("former
+// president") it is the first publication that says so, an upper bound.
+type Term struct {
+	Start Date `json:"start,omitzero"`
+	End   Date `json:"end,omitzero"`
+}
+
+// splitTerms reads the claims of a state's sources as one or more terms,
+// earliest first. A claimed end — stated, or the publication date of a
+// source calling the state over without an end — that falls after one
+// claimed start and no later than a later claimed start separates two
+// terms; so does an end before the earliest claimed start (an earlier term
+// whose start is unknown). Each term's start and end are chosen among the
+// claims that fall in it as Derive chooses them (pickDate). Claims that
+// agree with one another never split a term. It returns nil when the
+// claims describe a single term, and also reports whether the last term
+// is said to be over (its End is then only a stated one).
+func splitTerms(srcs []Source) ([]Term, bool) {
+	type claim struct {
+		d   Date
+		src Source
+		end bool // an end (stated or "former"), else a start
+		// over marks a source calling the state over without an end.
+		over bool
+	}
+	var starts, ends []claim
+	for _, s := range srcs {
+		if !s.Start.IsZero() {
+			starts = append(starts, claim{d: s.Start, src: s})
+		}
+		switch {
+		case !s.End.IsZero():
+			ends = append(ends, claim{d: s.End, src: s, end: true, over: s.Ended})
+		case s.Ended && !s.Published.IsZero():
+			ends = append(ends, claim{d: s.Published, src: s, end: true, over: true})
+		}
+	}
+	if len(starts) == 0 || len(ends) == 0 {
+		return nil, false
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].d.Before(starts[j].d) })
+	// separates reports whether some end lies after a and no later than b
+	// (a zero a: anywhere before b).
+	separates := func(a, b Date) bool {
+		for _, e := range ends {
+			if (a.IsZero() || !e.d.Time().Before(a.Last())) && !e.d.Last().After(b.Time()) && !compatible(e.d, b) {
+				return true
+			}
+		}
+		return false
+	}
+	// firsts are the first claimed start of each term that has one.
+	firsts := []Date{starts[0].d}
+	for i := 1; i < len(starts); i++ {
+		if !compatible(starts[i-1].d, starts[i].d) && separates(starts[i-1].d, starts[i].d) {
+			firsts = append(firsts, starts[i].d)
+		}
+	}
+	early := separates(Date{}, starts[0].d) // a term before every claimed start
+	if len(firsts) == 1 && !early {
+		return nil, false
+	}
+	// termOf returns the index, in firsts, of the term a date falls in: the
+	// last whose first start is not after it (-1: before them all).
+	termOf := func(d Date, isEnd bool) int {
+		i := sort.Search(len(firsts), func(i int) bool {
+			if isEnd {
+				return !firsts[i].Time().Before(d.Time()) // an end at a start closes the term before
+			}
+			return firsts[i].Time().After(d.Time())
+		})
+		return i - 1
+	}
+	n := len(firsts)
+	off := 0
+	if early {
+		n, off = n+1, 1
+	}
+	startSrcs, endSrcs := make([][]Source, n), make([][]Source, n)
+	over := make([]bool, n)
+	for _, c := range starts {
+		i := termOf(c.d, false) + off
+		s := c.src
+		s.Claim = Claim{Start: c.d, Confidence: s.Confidence}
+		startSrcs[i] = append(startSrcs[i], s)
+	}
+	for _, c := range ends {
+		i := termOf(c.d, true) + off
+		if i < 0 {
+			i = 0
+		}
+		over[i] = over[i] || c.over
+		if i == n-1 && c.src.End.IsZero() {
+			continue // the current term's end stays unknown; Ended says it is over
+		}
+		s := c.src
+		s.Claim = Claim{End: c.d, Confidence: s.Confidence}
+		endSrcs[i] = append(endSrcs[i], s)
+	}
+	terms := make([]Term, n)
+	for i := range terms {
+		terms[i] = Term{Start: pickDate(startSrcs[i], func(c *Claim) Date { return c.Start }),
+			End: pickDate(endSrcs[i], func(c *Claim) Date { return c.End })}
+	}
+	return terms, over[n-1]
+}

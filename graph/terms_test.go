@@ -1,0 +1,100 @@
+package graph
+
+import (
+	"context"
+	"math/rand"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// claimSrc is a source published on pub stating the given bounds.
+func claimSrc(article, pub, start, end string, ended bool) Source {
+	return Source{Article: article, Sentence: "s " + article, Published: d(pub),
+		Claim: Claim{Start: d(start), End: d(end), Ended: ended, Confidence: 0.8}}
+}
+
+func TestSplitTerms(t *testing.T) {
+	cases := []struct {
+		name  string
+		srcs  []Source
+		want  []Term
+		ended bool
+	}{
+		{"one term, refined start", []Source{
+			claimSrc("a", "2020-01-01", "2017", "", false),
+			claimSrc("b", "2020-02-01", "2017-01-20", "", false)}, nil, false},
+		{"one term, stated end after the start", []Source{
+			claimSrc("a", "2020-01-01", "2017-01-20", "", false),
+			claimSrc("b", "2022-01-01", "", "2021-01-20", true)}, nil, false},
+		{"conflicting starts without an end between", []Source{
+			claimSrc("a", "2024-10-02", "2024-10-01", "", false),
+			claimSrc("b", "2025-10-22", "2024-10-03", "", false)}, nil, false},
+		{"two terms by a stated end", []Source{
+			claimSrc("a", "2020-01-01", "2017-01-20", "", false),
+			claimSrc("b", "2022-01-01", "", "2021-01-20", false),
+			claimSrc("c", "2025-01-21", "2025-01-20", "", false)},
+			[]Term{{Start: d("2017-01-20"), End: d("2021-01-20")}, {Start: d("2025-01-20")}}, false},
+		{"an earlier term known only as former", []Source{
+			claimSrc("a", "2023-05-01", "", "", true),
+			claimSrc("b", "2025-01-21", "2025-01-20", "", false)},
+			[]Term{{End: d("2023-05-01")}, {Start: d("2025-01-20")}}, false},
+		{"three terms, the last over", []Source{
+			claimSrc("a", "2010-01-01", "2008-05", "", false),
+			claimSrc("b", "2013-01-01", "", "2012-05", false),
+			claimSrc("c", "2016-01-01", "2015", "", false),
+			claimSrc("d", "2018-01-01", "", "", true),
+			claimSrc("e", "2021-01-01", "2020-03-01", "", false),
+			claimSrc("f", "2024-01-01", "", "", true)},
+			[]Term{{Start: d("2008-05"), End: d("2012-05")}, {Start: d("2015"), End: d("2018-01-01")}, {Start: d("2020-03-01")}}, true},
+	}
+	for _, c := range cases {
+		got, ended := splitTerms(c.srcs)
+		assert.Equal(t, c.want, got, c.name)
+		assert.Equal(t, c.ended, ended, c.name)
+		// The order of the sources does not matter.
+		rng := rand.New(rand.NewSource(1))
+		for range 5 {
+			srcs := append([]Source(nil), c.srcs...)
+			rng.Shuffle(len(srcs), func(i, j int) { srcs[i], srcs[j] = srcs[j], srcs[i] })
+			got, _ := splitTerms(srcs)
+			assert.Equal(t, c.want, got, c.name+" shuffled")
+		}
+	}
+}
+
+// TestTwoTermsStored checks that a leader's two terms, told by articles
+// arriving in any order, are stored as the latest term with the earlier
+// one beside it, and read back the same way.
+func TestTwoTermsStored(t *testing.T) {
+	batches := func() []Batch {
+		return []Batch{
+			timeBatch("t1", "2020-06-01", state(trump, Leads, usa, "President", "2017-01-20", "", false)),
+			timeBatch("t2", "2023-05-01", state(trump, Leads, usa, "President", "", "", true)),
+			timeBatch("t3", "2025-01-21", state(trump, Leads, usa, "President", "2025-01-20", "", false)),
+		}
+	}
+	id := idOf(state(trump, Leads, usa, "President", "", "", false))
+	var want Fact
+	for round, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}} {
+		s := openMemory(t)
+		bs := batches()
+		for i, k := range order {
+			_, err := s.Write(context.Background(), bs[k], t0.Add(time.Duration(i)*time.Hour))
+			require.NoError(t, err)
+		}
+		f, err := s.Fact(context.Background(), id)
+		require.NoError(t, err)
+		assert.Equal(t, "2025-01-20", f.Start.String())
+		assert.True(t, f.End.IsZero())
+		assert.False(t, f.Ended, "the latest term is open")
+		assert.Equal(t, []Term{{Start: d("2017-01-20"), End: d("2023-05-01")}}, f.EarlierTerms)
+		got := snapshot(t, s)[id]
+		if round == 0 {
+			want = got
+		}
+		assert.Equal(t, want, got)
+	}
+}
