@@ -47,6 +47,17 @@ type Record struct {
 	// time (Filter.At, From, To; see Item.Uncertain). An export without a
 	// time filter asks no time question and leaves it false.
 	Uncertain bool `json:"uncertain,omitempty"`
+	// EarlierTerms are the earlier terms of a state its sources tell as
+	// several (graph.Term): Start, End and Ended above are the latest's.
+	EarlierTerms []TermRecord `json:"earlier_terms,omitempty"`
+}
+
+// TermRecord is one earlier term of a state, ISO dates at their precision.
+type TermRecord struct {
+	Start          string `json:"start,omitempty"`
+	StartPrecision string `json:"start_precision,omitempty"`
+	End            string `json:"end,omitempty"`
+	EndPrecision   string `json:"end_precision,omitempty"`
 }
 
 // SourceRecord is one article's statement of a fact.
@@ -83,6 +94,10 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		RecordedAt:         timeString(f.RecordedAt),
 		Sources:            make([]SourceRecord, 0, len(f.Sources)),
 		EndInferredFrom:    f.EndInferredFrom,
+	}
+	for _, t := range f.EarlierTerms {
+		r.EarlierTerms = append(r.EarlierTerms, TermRecord{Start: t.Start.String(), StartPrecision: t.Start.Precision.String(),
+			End: t.End.String(), EndPrecision: t.End.Precision.String()})
 	}
 	for _, s := range f.Sources {
 		r.Sources = append(r.Sources, SourceRecord{
