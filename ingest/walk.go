@@ -21,19 +21,36 @@ func (r *reader) walk(arg string) {
 		r.readFile(arg, fileID(arg), formatOf(arg))
 		return
 	}
-	// WalkDir visits entries in lexical order.
-	err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+	err = WalkArticleFiles(arg, r.report, func(path string) error {
 		if r.stopped() {
 			return fs.SkipAll
 		}
+		r.readFile(path, fileID(path), formatOf(path))
+		return nil
+	})
+	if err != nil {
+		r.report(arg, err)
+	}
+}
+
+// WalkArticleFiles walks directory root recursively in lexical order and
+// calls visit with the path of every article file in it, by the rules of
+// `geokg ingest` and the scheduled folder sources alike: hidden entries
+// (names starting with ".") and files with unknown extensions are skipped,
+// a symbolic link to a file is read and one to a directory is not
+// followed, other non-regular files are skipped. An entry that cannot be
+// read goes to bad and the walk goes on. visit may return fs.SkipAll to
+// stop; another error from it stops the walk and is returned.
+func WalkArticleFiles(root string, bad func(path string, err error), visit func(path string) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			r.report(path, err)
-			if d != nil && d.IsDir() && path != arg {
+			bad(path, err)
+			if d != nil && d.IsDir() && path != root {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if path == arg {
+		if path == root {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {
@@ -42,11 +59,7 @@ func (r *reader) walk(arg string) {
 			}
 			return nil
 		}
-		if d.IsDir() {
-			return nil
-		}
-		f := formatOf(d.Name())
-		if f == formatUnknown {
+		if d.IsDir() || formatOf(d.Name()) == formatUnknown {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -57,12 +70,8 @@ func (r *reader) walk(arg string) {
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		r.readFile(path, fileID(path), f)
-		return nil
+		return visit(path)
 	})
-	if err != nil {
-		r.report(arg, err)
-	}
 }
 
 // fileID is the article ID of a file without one of its own: its path as

@@ -25,12 +25,6 @@ type fileError struct{ err error }
 func (e fileError) Error() string { return e.err.Error() }
 func (e fileError) Unwrap() error { return e.err }
 
-// knownExts are the extensions a dir source reads, as `geokg ingest` does.
-var knownExts = map[string]bool{
-	".jsonl": true, ".ndjson": true, ".json": true, ".txt": true, ".text": true,
-	".md": true, ".markdown": true, ".html": true, ".htm": true, ".xhtml": true,
-}
-
 // isJSONL reports whether a file is read line by line from an offset.
 func isJSONL(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
@@ -229,35 +223,11 @@ func (j *job) dir(ctx context.Context) error {
 		return fmt.Errorf("%s: not a directory", root)
 	}
 	present := map[string]bool{}
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if cerr := ctx.Err(); cerr != nil {
-			return cerr
-		}
+	bad := func(path string, err error) { j.bad(&ingest.ReadError{Origin: path, Err: err}) }
+	err = ingest.WalkArticleFiles(root, bad, func(path string) error {
+		err := ctx.Err()
 		if err != nil {
-			j.bad(&ingest.ReadError{Origin: path, Err: err})
-			if d != nil && d.IsDir() && path != root {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path == root {
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !knownExts[strings.ToLower(filepath.Ext(path))] {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(path); err != nil || st.IsDir() {
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
-			return nil
+			return err
 		}
 		present[path] = true
 		if isJSONL(path) {
