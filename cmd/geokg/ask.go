@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -72,29 +73,25 @@ A question it cannot read gets the closest forms as suggestions.
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			q := strings.Join(args, " ")
-			res, err := queries.New(store).Ask(ctx, queries.AskQuery{Question: q, Today: today, MaxHops: o.maxHops})
-			var pe *queries.ParseError
-			if errors.As(err, &pe) {
-				fmt.Fprintf(a.stderr, "cannot read %q as a question. Closest forms:\n", q)
-				for _, s := range pe.Suggestions {
-					fmt.Fprintf(a.stderr, "  geokg ask %q\n", s)
+			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				q := strings.Join(args, " ")
+				res, err := e.Ask(ctx, queries.AskQuery{Question: q, Today: today, MaxHops: o.maxHops})
+				var pe *queries.ParseError
+				if errors.As(err, &pe) {
+					fmt.Fprintf(a.stderr, "cannot read %q as a question. Closest forms:\n", q)
+					for _, s := range pe.Suggestions {
+						fmt.Fprintf(a.stderr, "  geokg ask %q\n", s)
+					}
+					return errSilent{err}
 				}
-				return errSilent{err}
-			}
-			if err != nil {
-				return err
-			}
-			if o.json {
-				return console.WriteJSON(a.stdout, console.NewAskJSON(res))
-			}
-			return console.WriteAsk(a.stdout, res)
+				if err != nil {
+					return err
+				}
+				if o.json {
+					return console.WriteJSON(a.stdout, console.NewAskJSON(res))
+				}
+				return console.WriteAsk(a.stdout, res)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the answer as JSON (facts in the export schema)")

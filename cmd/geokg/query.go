@@ -145,15 +145,25 @@ func printQuery[T any](ctx context.Context, a *app, asJSON bool, q func(*queries
 // a name that matches no entity is a warning and an empty answer, not a
 // failure.
 func readQuery[T any](ctx context.Context, a *app, q func(*queries.Engine) ([]T, error)) ([]T, error) {
-	store, err := a.openStore(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	defer store.Close()
-	out, err := q(queries.New(store))
+	var out []T
+	err := withEngine(ctx, a, func(_ context.Context, e *queries.Engine) (err error) {
+		out, err = q(e)
+		return err
+	})
 	if errors.Is(err, queries.ErrUnknownEntity) {
 		fmt.Fprintln(a.stderr, "warning:", err)
 		return nil, nil
 	}
 	return out, err
+}
+
+// withEngine opens the store for reading, runs fn with a query engine on
+// it, and closes the store.
+func withEngine(ctx context.Context, a *app, fn func(context.Context, *queries.Engine) error) error {
+	store, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return fn(ctx, queries.New(store))
 }

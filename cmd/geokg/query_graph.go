@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -41,20 +42,16 @@ day (events: dated that day).`,
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			r, err := queries.New(store).Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, MaxHops: o.maxHops, Limit: o.limit})
-			if err != nil {
-				return err
-			}
-			if o.json {
-				return console.WriteJSON(a.stdout, console.NewPathJSON(r))
-			}
-			return console.WritePaths(a.stdout, r)
+			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				r, err := e.Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, MaxHops: o.maxHops, Limit: o.limit})
+				if err != nil {
+					return err
+				}
+				if o.json {
+					return console.WriteJSON(a.stdout, console.NewPathJSON(r))
+				}
+				return console.WritePaths(a.stdout, r)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
@@ -84,20 +81,16 @@ and its source.`,
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			r, err := queries.New(store).Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, Predicate: o.predicate})
-			if err != nil {
-				return err
-			}
-			if o.json {
-				return console.WriteJSON(a.stdout, console.NewNeighborsJSON(r))
-			}
-			return console.WriteNeighbors(a.stdout, r)
+			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, Predicate: o.predicate})
+				if err != nil {
+					return err
+				}
+				if o.json {
+					return console.WriteJSON(a.stdout, console.NewNeighborsJSON(r))
+				}
+				return console.WriteNeighbors(a.stdout, r)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
@@ -121,21 +114,17 @@ names PREFIX may be a misspelling of ("did you mean").`,
   geokg query entities Stoltenburg --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			p := strings.Join(args, " ")
-			ms, err := queries.New(store).SearchEntities(ctx, nil, p, o.limit)
-			if err != nil {
-				return err
-			}
-			if o.json {
-				return console.WriteJSON(a.stdout, console.NewEntitiesJSON(ms))
-			}
-			return console.WriteEntities(a.stdout, p, ms)
+			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				p := strings.Join(args, " ")
+				ms, err := e.SearchEntities(ctx, nil, p, o.limit)
+				if err != nil {
+					return err
+				}
+				if o.json {
+					return console.WriteJSON(a.stdout, console.NewEntitiesJSON(ms))
+				}
+				return console.WriteEntities(a.stdout, p, ms)
+			})
 		},
 	}
 	cmd.Flags().IntVar(&o.limit, "limit", 50, "most entities listed (0 = all)")
@@ -162,23 +151,19 @@ a direct triple <subject> <geokg:rel/PREDICATE> <object>.`,
   geokg query gizmo 'g.V().Has("<geokg:type>", "country").Out("<geokg:name>").All()' --limit 20`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			r, err := queries.New(store).Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit})
-			if errors.Is(err, queries.ErrGizmoTimeout) {
-				return fmt.Errorf("%w (raise --timeout)", err)
-			}
-			if err != nil {
-				return err
-			}
-			if o.json {
-				return console.WriteJSON(a.stdout, console.NewGizmoJSON(r))
-			}
-			return console.WriteGizmo(a.stdout, r)
+			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit})
+				if errors.Is(err, queries.ErrGizmoTimeout) {
+					return fmt.Errorf("%w (raise --timeout)", err)
+				}
+				if err != nil {
+					return err
+				}
+				if o.json {
+					return console.WriteJSON(a.stdout, console.NewGizmoJSON(r))
+				}
+				return console.WriteGizmo(a.stdout, r)
+			})
 		},
 	}
 	cmd.Flags().DurationVar(&o.timeout, "timeout", queries.DefaultGizmoTimeout, "time limit")
