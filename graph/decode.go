@@ -343,8 +343,10 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 		f.Sources = append(f.Sources, src)
 	}
 	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
-	if terms, _ := splitTerms(f.Sources); len(terms) > 1 && !IsEvent(f.Predicate) {
-		f.EarlierTerms = terms[:len(terms)-1]
+	if !IsEvent(f.Predicate) {
+		if terms, _ := splitTerms(f.Sources); terms != nil {
+			f.EarlierTerms = terms[:len(terms)-1]
+		}
 	}
 	return f, true, nil
 }

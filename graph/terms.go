@@ -26,8 +26,7 @@ func splitTerms(srcs []Source) ([]Term, bool) {
 	type claim struct {
 		d   Date
 		src Source
-		end bool // an end (stated or "former"), else a start
-		// over marks a source calling the state over without an end.
+		// over marks an end from a source calling the state over.
 		over bool
 	}
 	var starts, ends []claim
@@ -37,9 +36,9 @@ func splitTerms(srcs []Source) ([]Term, bool) {
 		}
 		switch {
 		case !s.End.IsZero():
-			ends = append(ends, claim{d: s.End, src: s, end: true, over: s.Ended})
+			ends = append(ends, claim{d: s.End, src: s, over: s.Ended})
 		case s.Ended && !s.Published.IsZero():
-			ends = append(ends, claim{d: s.Published, src: s, end: true, over: true})
+			ends = append(ends, claim{d: s.Published, src: s, over: true})
 		}
 	}
 	if len(starts) == 0 || len(ends) == 0 {
