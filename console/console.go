@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/timex"
 )
 
 // Console runs console lines against a query engine and keeps the state

@@ -12,6 +12,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 func date(s string) graph.Date {
@@ -26,7 +27,7 @@ func date(s string) graph.Date {
 func newTestConsole(t *testing.T) (*Console, *bytes.Buffer) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	ent := func(ty graph.EntityType, name string, aliases ...string) graph.Entity {

@@ -17,13 +17,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // benchStore fills a memory store with n generated facts: events (meetings,
 // visits, sanctions, criticism) among a few thousand entities, 100 facts per article.
-func benchStore(b *testing.B, n int) *graph.Store {
+func benchStore(b *testing.B, n int) *store.Store {
 	b.Helper()
-	s, err := graph.Open(context.Background(), graph.MemoryDSN, graph.Options{})
+	s, err := store.Open(context.Background(), store.MemoryDSN, store.Options{})
 	require.NoError(b, err)
 	b.Cleanup(func() { s.Close() })
 	fillStore(b, s, n, 100)
@@ -32,7 +33,7 @@ func benchStore(b *testing.B, n int) *graph.Store {
 
 // fillStore writes n generated facts to s, perArticle facts per article
 // (one transaction each): events among n/50 entities, every fact new.
-func fillStore(b *testing.B, s *graph.Store, n, perArticle int) {
+func fillStore(b *testing.B, s *store.Store, n, perArticle int) {
 	b.Helper()
 	ctx := context.Background()
 	nEnt := max(n/50, 10)
@@ -81,7 +82,7 @@ const benchBoltMarker = "geokg-bench-facts"
 // It is built into b.TempDir(); when GEOKG_BENCH_DB names a directory, it
 // is built there instead and reused by later runs of the same size
 // (building a million facts takes ~10 minutes).
-func benchBoltStore(b *testing.B, n int) *graph.Store {
+func benchBoltStore(b *testing.B, n int) *store.Store {
 	b.Helper()
 	ctx := context.Background()
 	dir := b.TempDir()
@@ -92,14 +93,14 @@ func benchBoltStore(b *testing.B, n int) *graph.Store {
 	if got, err := os.ReadFile(marker); err != nil || string(got) != strconv.Itoa(n) {
 		require.NoError(b, os.RemoveAll(dir))
 		start := time.Now()
-		s, err := graph.Open(ctx, dir, graph.Options{})
+		s, err := store.Open(ctx, dir, store.Options{})
 		require.NoError(b, err)
 		fillStore(b, s, n, 1000)
 		require.NoError(b, s.Close())
 		require.NoError(b, os.WriteFile(marker, []byte(strconv.Itoa(n)), 0o644))
 		b.Logf("built a bbolt store of %d facts in %s", n, time.Since(start).Round(time.Second))
 	}
-	s, err := graph.Open(ctx, dir, graph.Options{ReadOnly: true})
+	s, err := store.Open(ctx, dir, store.Options{ReadOnly: true})
 	require.NoError(b, err)
 	b.Cleanup(func() { s.Close() })
 	return s
@@ -132,7 +133,7 @@ func (g genSource) entity(i int) graph.Entity {
 func (g genSource) Entity(_ context.Context, id string) (graph.Entity, error) {
 	var i int
 	if _, err := fmt.Sscanf(id[strings.IndexByte(id, '/')+1:], "entity-%d", &i); err != nil {
-		return graph.Entity{}, graph.ErrNotFound
+		return graph.Entity{}, store.ErrNotFound
 	}
 	return g.entity(i), nil
 }
@@ -148,7 +149,7 @@ func (g genSource) Entities(ctx context.Context, fn func(graph.Entity) error) er
 
 func (g genSource) Resolve(context.Context, string) ([]graph.Entity, error) { return nil, nil }
 
-func (g genSource) Facts(ctx context.Context, ff graph.FactFilter, fn func(graph.Fact) error) error {
+func (g genSource) Facts(ctx context.Context, ff store.FactFilter, fn func(graph.Fact) error) error {
 	if len(ff.Subjects)+len(ff.Objects) > 0 || ff.Predicate == graph.Leads {
 		return nil // no one leads anything here (the events' country lookup)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // readCSV parses out with encoding/csv (strict quoting) into maps by header.
@@ -29,7 +30,7 @@ func readCSV(t *testing.T, out []byte) []map[string]string {
 }
 
 func TestCSVFacts(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "csv", Filter{}, false)
 	require.Equal(t, 9, n)
 	require.Contains(t, string(out), "\r\n", "RFC 4180 line ends")
@@ -66,7 +67,7 @@ func TestCSVFacts(t *testing.T) {
 }
 
 func TestCSVEntities(t *testing.T) {
-	s, _ := fixture(t, graph.MemoryDSN)
+	s, _ := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "csv", Filter{Entity: "Putin"}, true)
 	require.Equal(t, 3, n)
 	recs := readCSV(t, out)
@@ -78,7 +79,7 @@ func TestCSVEntities(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "events", Filter{}, false)
 	require.Equal(t, 3, n, "events only")
 	recs := readCSV(t, out)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 func init() {
@@ -61,7 +62,7 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 	}
 	facts, ok := c.leads[e.ID]
 	if !ok {
-		err := c.sel.Source().Facts(ctx, graph.FactFilter{Subjects: []string{e.ID}, Predicate: graph.Leads}, func(f graph.Fact) error {
+		err := c.sel.Source().Facts(ctx, store.FactFilter{Subjects: []string{e.ID}, Predicate: graph.Leads}, func(f graph.Fact) error {
 			o, err := c.sel.Entity(ctx, f.Object)
 			if err == nil && o.Type == graph.Country {
 				facts = append(facts, f)

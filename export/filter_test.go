@@ -9,10 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 func TestFilters(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	keyOf := map[string]string{}
 	for k, id := range ids {
 		keyOf[id] = k
@@ -56,7 +57,7 @@ func TestFilters(t *testing.T) {
 }
 
 func TestFilterEntities(t *testing.T) {
-	s, _ := fixture(t, graph.MemoryDSN)
+	s, _ := fixture(t, store.MemoryDSN)
 	ctx := context.Background()
 	names := func(f Filter) []string {
 		sel, err := NewSelection(s, f)
@@ -70,7 +71,7 @@ func TestFilterEntities(t *testing.T) {
 }
 
 func TestFilterErrors(t *testing.T) {
-	s, _ := fixture(t, graph.MemoryDSN)
+	s, _ := fixture(t, store.MemoryDSN)
 	d := graph.DayOf(2024, time.January, 1)
 	for name, f := range map[string]Filter{
 		"at and from":       {At: d, From: d},

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // The test graph: tricky names (quotes, commas, Cyrillic, Han), states with
@@ -75,10 +76,10 @@ var testNow = time.Date(2026, 11, 1, 12, 0, 0, 123456789, time.UTC)
 
 // fixture returns a store at dsn holding the test graph and the ids of its
 // facts by key.
-func fixture(t testing.TB, dsn string) (*graph.Store, map[string]string) {
+func fixture(t testing.TB, dsn string) (*store.Store, map[string]string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, dsn, graph.Options{})
+	s, err := store.Open(ctx, dsn, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	ids := map[string]string{}

@@ -11,11 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 func TestJSONLSchema(t *testing.T) {
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
 	defer s.Close()
 	rutte := graph.Entity{ID: graph.EntityID(graph.Person, "Mark Rutte"), Name: "Mark Rutte", Type: graph.Person, Aliases: []string{"Rutte"}}

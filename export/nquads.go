@@ -13,7 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // The N-Quads export is the store's own quads (graph/encode.go) with the
@@ -114,7 +114,7 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 	} else {
 		// A fact's links to other facts (end_inferred_from) are kept but
 		// not followed: a fact outside the selection is not exported.
-		factPrefix := string(graph.FactIRI("fact/"))
+		factPrefix := string(store.FactIRI("fact/"))
 		sourcePrefix := storePrefix + "source/"
 		// seen keeps the shared nodes (entities, articles) written so far;
 		// a fact's own nodes (itself, its sources: no other fact reaches
@@ -134,7 +134,7 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		}
 		err = sel.Facts(ctx, func(it Item) error {
 			n++
-			root := graph.FactIRI(it.Fact.ID)
+			root := store.FactIRI(it.Fact.ID)
 			own = append(own[:0], root)
 			err := qs.DumpReachable(ctx, []quad.Value{root}, seen, follow, write)
 			for _, v := range own {

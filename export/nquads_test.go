@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // sortedLines returns the lines of b in order.
@@ -24,10 +25,10 @@ func sortedLines(b []byte) []string {
 }
 
 // importInto loads an N-Quads export into a fresh store at dsn.
-func importInto(t *testing.T, dsn string, nq []byte) *graph.Store {
+func importInto(t *testing.T, dsn string, nq []byte) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, dsn, graph.Options{})
+	s, err := store.Open(ctx, dsn, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	n, err := s.LoadQuads(ctx, ReadNQuads(bytes.NewReader(nq)))
@@ -37,7 +38,7 @@ func importInto(t *testing.T, dsn string, nq []byte) *graph.Store {
 }
 
 func TestNQuadsRoundTrip(t *testing.T) {
-	src, _ := fixture(t, graph.MemoryDSN)
+	src, _ := fixture(t, store.MemoryDSN)
 	first, n := run(t, src, "nquads", Filter{}, false)
 	require.Equal(t, 9, n, "facts counted")
 	text := string(first)
@@ -64,7 +65,7 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	bolt := importInto(t, filepath.Join(t.TempDir(), "db"), first)
 	second, _ := run(t, bolt, "nquads", Filter{}, false)
 	require.Equal(t, sortedLines(first), sortedLines(second))
-	mem := importInto(t, graph.MemoryDSN, second)
+	mem := importInto(t, store.MemoryDSN, second)
 	third, _ := run(t, mem, "nquads", Filter{}, false)
 	require.Equal(t, sortedLines(first), sortedLines(third))
 
@@ -80,24 +81,24 @@ func TestNQuadsRoundTrip(t *testing.T) {
 }
 
 func TestNQuadsFiltered(t *testing.T) {
-	src, ids := fixture(t, graph.MemoryDSN)
+	src, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, src, "nquads", Filter{Predicate: graph.Met}, false)
 	require.Equal(t, 2, n)
-	s := importInto(t, graph.MemoryDSN, out)
+	s := importInto(t, store.MemoryDSN, out)
 	got, _ := run(t, s, "jsonl", Filter{}, false)
 	want, _ := run(t, src, "jsonl", Filter{Predicate: graph.Met}, false)
 	require.Equal(t, string(want), string(got), "the subgraph holds the selected facts whole")
 	st, err := s.Stats(context.Background())
 	require.NoError(t, err)
-	require.Equal(t, graph.Stats{Articles: 2, Entities: 4, Facts: 2, Sources: 3}, st)
+	require.Equal(t, store.Stats{Articles: 2, Entities: 4, Facts: 2, Sources: 3}, st)
 	_, err = s.Fact(context.Background(), ids["rutte-nato"])
-	require.ErrorIs(t, err, graph.ErrNotFound)
+	require.ErrorIs(t, err, store.ErrNotFound)
 
 	// Stoltenberg's end is inferred from Rutte's start: the link is kept,
 	// Rutte's fact is not dragged in.
 	out, n = run(t, src, "nquads", Filter{Entity: "Jens Stoltenberg"}, false)
 	require.Equal(t, 1, n)
-	s = importInto(t, graph.MemoryDSN, out)
+	s = importInto(t, store.MemoryDSN, out)
 	st, err = s.Stats(context.Background())
 	require.NoError(t, err)
 	require.Equal(t, 1, st.Facts)
@@ -110,7 +111,7 @@ func TestNQuadsFiltered(t *testing.T) {
 // the same quads as the whole-store dump, each once: the facts' own nodes
 // the writer forgets are never reached again.
 func TestNQuadsFilteredWhole(t *testing.T) {
-	src, _ := fixture(t, graph.MemoryDSN)
+	src, _ := fixture(t, store.MemoryDSN)
 	all, n := run(t, src, "nquads", Filter{}, false)
 	require.Equal(t, 9, n)
 	kept, n := run(t, src, "nquads", Filter{From: graph.YearOf(1800)}, false)
@@ -135,7 +136,7 @@ func TestIRIMapping(t *testing.T) {
 }
 
 func TestReadNQuadsRejectsForeignFiles(t *testing.T) {
-	s, err := graph.Open(context.Background(), graph.MemoryDSN, graph.Options{})
+	s, err := store.Open(context.Background(), store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
 	defer s.Close()
 	_, err = s.LoadQuads(context.Background(), ReadNQuads(strings.NewReader(

@@ -9,7 +9,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // What a reader of facts.parquet declares; the file has more columns.
@@ -65,7 +65,7 @@ func days(y int, m time.Month, d int) int32 {
 }
 
 func TestParquetFacts(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "parquet", Filter{}, false)
 	require.Equal(t, 9, n)
 	f, rows := readParquet[pqFact](t, out)
@@ -132,7 +132,7 @@ func indexOf(t *testing.T, s *parquet.Schema, name string) int {
 }
 
 func TestParquetEntities(t *testing.T) {
-	s, _ := fixture(t, graph.MemoryDSN)
+	s, _ := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "parquet", Filter{}, true)
 	require.Equal(t, 9, n)
 	_, rows := readParquet[pqEntity](t, out)

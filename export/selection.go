@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 // Source is what the exporters read from the graph; *graph.Store is one.
@@ -15,7 +16,7 @@ type Source interface {
 	Entity(ctx context.Context, id string) (graph.Entity, error)
 	Entities(ctx context.Context, fn func(graph.Entity) error) error
 	Resolve(ctx context.Context, name string) ([]graph.Entity, error)
-	Facts(ctx context.Context, f graph.FactFilter, fn func(graph.Fact) error) error
+	Facts(ctx context.Context, f store.FactFilter, fn func(graph.Fact) error) error
 }
 
 // Item is one selected fact with both of its entities.
@@ -86,7 +87,7 @@ func (s *Selection) Entity(ctx context.Context, id string) (graph.Entity, error)
 // Facts calls fn for every selected fact in fact id order with both of its
 // entities, stopping at the first error fn returns.
 func (s *Selection) Facts(ctx context.Context, fn func(Item) error) error {
-	ff := graph.FactFilter{Predicate: s.filter.Predicate}
+	ff := store.FactFilter{Predicate: s.filter.Predicate}
 	if s.filter.Entity != "" {
 		inner, err := s.neighbourhood(ctx)
 		if err != nil {
@@ -217,7 +218,7 @@ func (s *Selection) neighbourhood(ctx context.Context) ([]string, error) {
 	}
 	for hop := 1; hop < s.filter.hops() && len(frontier) > 0; hop++ {
 		next := map[string]bool{}
-		ff := graph.FactFilter{Subjects: frontier, EitherSide: true, Predicate: s.filter.Predicate}
+		ff := store.FactFilter{Subjects: frontier, EitherSide: true, Predicate: s.filter.Predicate}
 		err := s.src.Facts(ctx, ff, func(f graph.Fact) error {
 			ok, err := s.keep(ctx, f)
 			if err != nil || !ok {
@@ -274,7 +275,7 @@ func (c *entityCache) get(ctx context.Context, id string) (graph.Entity, error) 
 		return e, nil
 	}
 	e, err := c.src.Entity(ctx, id)
-	if errors.Is(err, graph.ErrNotFound) {
+	if errors.Is(err, store.ErrNotFound) {
 		e, err = graph.Entity{ID: id, Name: id}, nil
 	}
 	if err != nil {

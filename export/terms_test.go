@@ -10,12 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // twoTermStore holds one leader whose three articles tell two terms.
-func twoTermStore(t *testing.T) *graph.Store {
+func twoTermStore(t *testing.T) *store.Store {
 	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.MemoryDSN, graph.Options{})
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	write := func(id, pub, start string, ended bool) {

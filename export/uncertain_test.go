@@ -15,12 +15,13 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 // TestUncertain checks which kept facts a time filter marks uncertain, and
 // that they are the answers `query facts` marks so.
 func TestUncertain(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	ctx := context.Background()
 	keyOf := map[string]string{}
 	for k, id := range ids {
@@ -85,7 +86,7 @@ func TestUncertain(t *testing.T) {
 // TestUncertainFormats checks the uncertain field or column in every
 // format that writes facts with their qualifiers.
 func TestUncertainFormats(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	at := Filter{At: graph.DayOf(2024, time.October, 15)}
 	unsure, sure := ids["rutte-nato"], ids["putin-ru"]
 
@@ -159,7 +160,7 @@ func TestUncertainFormats(t *testing.T) {
 // fact stated by two articles is more certain than either statement, a
 // fact stated once keeps its confidence.
 func TestCombinedConfidence(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	twice, once := ids["putin-xi"], ids["rutte-nato"]
 	f, err := s.Fact(context.Background(), twice)
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // GraphML as networkx reads it back.
@@ -48,7 +49,7 @@ func (e gmlElem) data(key string) string {
 }
 
 func TestGraphML(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "graphml", Filter{}, false)
 	require.Equal(t, 9, n)
 	var doc gmlDoc
@@ -136,7 +137,7 @@ type gexfDoc struct {
 }
 
 func TestGEXF(t *testing.T) {
-	s, ids := fixture(t, graph.MemoryDSN)
+	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "gexf", Filter{}, false)
 	require.Equal(t, 9, n)
 	require.True(t, bytes.HasPrefix(out, []byte(`<?xml version="1.0" encoding="UTF-8"?>`)))

@@ -22,16 +22,16 @@ type Claim struct {
 // IsZero reports whether the claim states nothing at all.
 func (c Claim) IsZero() bool { return c == Claim{} }
 
-// claimOf returns the qualifiers of f as one claim.
-func claimOf(f *Fact) Claim {
+// ClaimOf returns the qualifiers of f as one claim.
+func ClaimOf(f *Fact) Claim {
 	return Claim{Start: f.Start, End: f.End, Date: f.Date, Ended: f.Ended, Confidence: f.Confidence, Location: f.Location}
 }
 
-// mergeClaim combines two statements of one source (the same article and
+// MergeClaim combines two statements of one source (the same article and
 // sentence). It is commutative: a more precise date wins, and of two
 // different dates at the same precision the earlier; Ended is ORed, the
 // higher confidence kept, and of two locations the first in byte order.
-func mergeClaim(a, b Claim) Claim {
+func MergeClaim(a, b Claim) Claim {
 	for _, d := range []struct{ dst, src *Date }{{&a.Start, &b.Start}, {&a.End, &b.End}, {&a.Date, &b.Date}} {
 		if d.src.MorePrecise(*d.dst) || (d.src.Precision == d.dst.Precision && d.src.Before(*d.dst)) {
 			*d.dst = *d.src
@@ -56,7 +56,7 @@ func mergeClaim(a, b Claim) Claim {
 // Ended is true when any claim says so; Confidence is the highest of the
 // claims; Location is the one most articles give; RecordedAt is the
 // earliest RecordedAt of the sources. When the claims of a state describe
-// separate terms (splitTerms: an end, or a "former", between two starts),
+// separate terms (SplitTerms: an end, or a "former", between two starts),
 // Start, End and Ended are those of the latest term and the others go to
 // EarlierTerms.
 func Derive(f Fact) Fact {
@@ -84,7 +84,7 @@ func Derive(f Fact) Fact {
 	}
 	f.EarlierTerms = nil
 	if !IsEvent(f.Predicate) {
-		if terms, over := splitTerms(f.Sources); terms != nil {
+		if terms, over := SplitTerms(f.Sources); terms != nil {
 			last := terms[len(terms)-1]
 			f.Start, f.End, f.Ended = last.Start, last.End, over
 			f.EarlierTerms = terms[:len(terms)-1]

@@ -1,19 +1,14 @@
-// Package graph owns geokg's data model — entities, facts with their time
-// bounds, sources and articles — its encoding as quads, and the Store that
-// keeps them in Cayley.
+// Package graph is geokg's data model and all of its time rules: entities,
+// facts with their time bounds, sources and articles, dates with their
+// precision, the claims each source makes, terms, inferred tenure ends and
+// combined confidence.
 //
-// A fact is stored twice over: as the direct triple (subject, predicate,
-// object) so that plain Cayley traversals work, and as a fact node that
-// carries the qualifiers (role, location, valid time with precision,
-// confidence, when it was recorded) and links to one source node per
-// article that stated it. Each source node keeps its article's claim (the
-// bounds, confidence and location it stated); the fact node's qualifiers
-// are derived from the set of claims (Derive), and the ends of open terms
-// are inferred from their successors (InferEnds, tenure.go) in the same
-// transaction, so the stored facts do not depend on the order articles
+// A fact's qualifiers are derived from the set of its sources' claims
+// (Derive), and the ends of open terms are inferred from their successors
+// (InferEnds, tenure.go), so the facts do not depend on the order articles
 // arrive in.
 //
-// Only this package writes to Cayley. The bbolt backend is the default; the
-// in-memory backend is meant for tests and is not safe for concurrent use,
-// so the Store serialises access to it.
+// graph imports no storage code: packages that only need the model (time
+// expressions, extraction, feeds, the console) link no Cayley backend. The
+// store package keeps these values in Cayley.
 package graph

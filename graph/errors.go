@@ -6,16 +6,6 @@ import "errors"
 var (
 	// ErrBadDate is returned for a date that is not YYYY, YYYY-MM or YYYY-MM-DD.
 	ErrBadDate = errors.New("bad date")
-	// ErrLocked is returned when another process holds the store open.
-	ErrLocked = errors.New("store is locked by another geokg process")
-	// ErrUnknownBackend is returned for a --db value no backend handles.
-	ErrUnknownBackend = errors.New("unknown store backend")
-	// ErrNotFound is returned when an entity or fact does not exist.
-	ErrNotFound = errors.New("not found")
 	// ErrInvalid is returned when a fact or entity lacks a required field.
 	ErrInvalid = errors.New("invalid")
-	// ErrClosed is returned by a Store that has been closed.
-	ErrClosed = errors.New("store is closed")
-	// ErrReadOnly is returned by Write on a store opened read-only.
-	ErrReadOnly = errors.New("store is read-only")
 )

@@ -116,8 +116,8 @@ func targetKind(id string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// firstPublished returns the earliest publication date of f's sources.
-func firstPublished(f *Fact) Date {
+// FirstPublished returns the earliest publication date of f's sources.
+func FirstPublished(f *Fact) Date {
 	var first Date
 	for _, s := range f.Sources {
 		if !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
@@ -169,43 +169,45 @@ func InferEnds(facts []Fact) []Fact {
 	}
 	type set struct {
 		f   *Fact
-		end inferredEnd
+		end InferredEnd
 	}
 	var sets []set
 	for _, members := range groups {
-		for i, e := range groupEnds(members, succ) {
-			if !e.end.IsZero() {
+		for i, e := range GroupEnds(members, succ) {
+			if !e.End.IsZero() {
 				sets = append(sets, set{members[i], e})
 			}
 		}
 	}
 	for _, s := range sets {
-		s.f.End, s.f.EndInferredFrom = s.end.end, s.end.from
+		s.f.End, s.f.EndInferredFrom = s.end.End, s.end.From
 	}
 	return out
 }
 
-// inferredEnd is an end InferEnds inferred and the id of the fact it came
+// InferredEnd is an end InferEnds inferred and the id of the fact it came
 // from; zero when there is none.
-type inferredEnd struct {
-	end  Date
-	from string
+type InferredEnd struct {
+	// End is the inferred end (exclusive).
+	End Date
+	// From is the id of the fact the end was inferred from.
+	From string
 }
 
-// groupEnds returns the inferred end of each member of one group whose
+// GroupEnds returns the inferred end of each member of one group whose
 // end no source states (an end inferred before counts as unstated); succ
 // holds the "succeeded" events by predecessor. It reads the members' starts
 // only, never their ends, so the results may be set in any order.
-func groupEnds(members []*Fact, succ map[string][]*Fact) []inferredEnd {
-	out := make([]inferredEnd, len(members))
+func GroupEnds(members []*Fact, succ map[string][]*Fact) []InferredEnd {
+	out := make([]InferredEnd, len(members))
 	// starts maps a subject to its term's start and id (the last member
 	// with a known start, when it has several).
-	starts := map[string]inferredEnd{}
+	starts := map[string]InferredEnd{}
 	for _, g := range members {
 		if !g.Start.IsZero() {
-			starts[g.Subject] = inferredEnd{g.Start, g.ID}
+			starts[g.Subject] = InferredEnd{g.Start, g.ID}
 		} else if _, ok := starts[g.Subject]; !ok {
-			starts[g.Subject] = inferredEnd{}
+			starts[g.Subject] = InferredEnd{}
 		}
 	}
 	for i, f := range members {
@@ -216,7 +218,7 @@ func groupEnds(members []*Fact, succ map[string][]*Fact) []inferredEnd {
 		if end.IsZero() && IsSingleHolder(f) {
 			end, from = newHolder(members, i)
 		}
-		out[i] = inferredEnd{end, from}
+		out[i] = InferredEnd{end, from}
 	}
 	return out
 }
@@ -224,8 +226,8 @@ func groupEnds(members []*Fact, succ map[string][]*Fact) []inferredEnd {
 // succession returns the end of term f from an explicit "succeeded" event
 // among evs (events naming its holder as predecessor), and the id of the
 // fact it came from; starts maps the subjects of f's group to their start
-// (see groupEnds).
-func succession(f *Fact, starts map[string]inferredEnd, evs []*Fact) (Date, string) {
+// (see GroupEnds).
+func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) (Date, string) {
 	var end Date
 	var from string
 	for _, ev := range evs {
@@ -236,7 +238,7 @@ func succession(f *Fact, starts map[string]inferredEnd, evs []*Fact) (Date, stri
 			continue
 		}
 		st, shares := starts[ev.Subject]
-		d, id := st.end, st.from
+		d, id := st.End, st.From
 		if d.IsZero() {
 			// The successor's term is not among the facts: the event alone
 			// says the role only when it names it.
@@ -261,7 +263,7 @@ func newHolder(members []*Fact, i int) (Date, string) {
 	f := members[i]
 	anchor, latest := f.Start, false
 	if anchor.IsZero() {
-		anchor = firstPublished(f)
+		anchor = FirstPublished(f)
 		latest = f.Ended
 	}
 	if anchor.IsZero() {

@@ -78,10 +78,10 @@ func TestMergeClaimCommutes(t *testing.T) {
 		{End: d("2025"), Location: "A", Confidence: 0.9}}
 	for _, a := range cs {
 		for _, b := range cs {
-			assert.Equal(t, mergeClaim(a, b), mergeClaim(b, a))
+			assert.Equal(t, MergeClaim(a, b), MergeClaim(b, a))
 		}
 	}
-	assert.Equal(t, "2024-10-01", mergeClaim(cs[1], cs[2]).Start.String())
+	assert.Equal(t, "2024-10-01", MergeClaim(cs[1], cs[2]).Start.String())
 }
 
 func TestKnownAt(t *testing.T) {

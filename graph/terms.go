@@ -12,7 +12,7 @@ type Term struct {
 	End   Date `json:"end,omitzero"`
 }
 
-// splitTerms reads the claims of a state's sources as one or more terms,
+// SplitTerms reads the claims of a state's sources as one or more terms,
 // earliest first. A claimed end — stated, or the publication date of a
 // source calling the state over without an end — that falls after one
 // claimed start and no later than a later claimed start separates two
@@ -22,7 +22,7 @@ type Term struct {
 // agree with one another never split a term. It returns nil when the
 // claims describe a single term, and also reports whether the last term
 // is said to be over (its End is then only a stated one).
-func splitTerms(srcs []Source) ([]Term, bool) {
+func SplitTerms(srcs []Source) ([]Term, bool) {
 	type claim struct {
 		d   Date
 		src Source

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/store"
 )
 
 // genCorpus writes n generated news articles, each a few paragraphs of
@@ -90,11 +90,11 @@ func BenchmarkIngestBbolt(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		store, err := graph.Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("db%d", i)), graph.Options{})
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("db%d", i)), store.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		p := &Pipeline{Store: store, Extractor: ex}
+		p := &Pipeline{Store: st, Extractor: ex}
 		b.StartTimer()
 		sum, err := p.Run(ctx, []string{corpus}, nil, ReadOptions{})
 		if err != nil {
@@ -105,7 +105,7 @@ func BenchmarkIngestBbolt(b *testing.B) {
 			b.Fatalf("summary %v", sum)
 		}
 		facts = sum.FactsAdded
-		store.Close()
+		st.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")

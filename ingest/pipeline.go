@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/resolve"
+	"github.com/geokg/geokg/store"
 )
 
 // Store is what the pipeline needs of the graph store.
@@ -198,7 +199,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		// extracted is finished before shutting down.
 		st, err := p.Store.Write(context.WithoutCancel(ctx), batch, now())
 		if err != nil {
-			if errors.Is(err, graph.ErrLocked) {
+			if errors.Is(err, store.ErrLocked) {
 				fatal = err
 			}
 			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("store: %w", err)})

@@ -9,16 +9,17 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/store"
 )
 
 func TestIngestArticle(t *testing.T) {
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.MemoryDSN, graph.Options{})
+	st, err := store.Open(ctx, store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
 	ex, err := extract.New()
 	require.NoError(t, err)
 	var reported []*ReadError
-	p := &Pipeline{Store: store, Extractor: ex, OnError: func(e *ReadError) { reported = append(reported, e) }}
+	p := &Pipeline{Store: st, Extractor: ex, OnError: func(e *ReadError) { reported = append(reported, e) }}
 	a := Article{ID: "a1", Published: graph.DayOf(2024, 11, 29), Origin: "feed#a1",
 		Text: "Mark Rutte met Donald Trump in Palm Beach on Friday."}
 
@@ -51,9 +52,9 @@ func TestIngestArticle(t *testing.T) {
 	assert.Equal(t, 2, total.Read)
 	assert.Equal(t, 2, total.Errors)
 
-	require.NoError(t, store.Close())
+	require.NoError(t, st.Close())
 	sum, err = p.IngestArticle(ctx, Article{ID: "late", Text: "text", Origin: "late", Published: a.Published})
-	assert.ErrorIs(t, err, graph.ErrClosed)
+	assert.ErrorIs(t, err, store.ErrClosed)
 	assert.Equal(t, 1, sum.Errors)
 
 	cancelled, cancel := context.WithCancel(ctx)

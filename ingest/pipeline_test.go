@@ -14,6 +14,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/store"
 )
 
 // wordExtractor is a stand-in extractor: every sentence "A met B." yields
@@ -51,10 +52,10 @@ func writeFile(t *testing.T, dir, name, body string) string {
 	return p
 }
 
-func countFacts(t *testing.T, s *graph.Store) []graph.Fact {
+func countFacts(t *testing.T, s *store.Store) []graph.Fact {
 	t.Helper()
 	var out []graph.Fact
-	require.NoError(t, s.Facts(context.Background(), graph.FactFilter{}, func(f graph.Fact) error {
+	require.NoError(t, s.Facts(context.Background(), store.FactFilter{}, func(f graph.Fact) error {
 		out = append(out, f)
 		return nil
 	}))
@@ -68,19 +69,19 @@ func TestPipelineIdempotentAndMerging(t *testing.T) {
 {"id":"a2","published":"2024-05-01","text":"Alpha met Beta."}
 {"id":"a3","published":"2024-05-01","text":"Alpha met Beta. Gamma met Delta."}
 `)
-	store, err := graph.Open(ctx, "memory", graph.Options{})
+	st, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
-	defer store.Close()
+	defer st.Close()
 	ex := &wordExtractor{}
 	clock := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	p := &Pipeline{Store: store, Extractor: ex, Now: func() time.Time { return clock }, Workers: 3}
+	p := &Pipeline{Store: st, Extractor: ex, Now: func() time.Time { return clock }, Workers: 3}
 
 	sum, err := p.Run(ctx, []string{dir}, nil, ReadOptions{})
 	require.NoError(t, err)
 	// a3 has the same content as a1 under another id: unchanged.
 	require.Equal(t, Summary{Read: 3, New: 2, Unchanged: 1, FactsAdded: 2, FactsMerged: 1, Entities: 4}, sum)
 
-	facts := countFacts(t, store)
+	facts := countFacts(t, st)
 	require.Len(t, facts, 2)
 	for _, f := range facts {
 		if f.Subject == graph.EntityID(graph.Person, "Alpha") {
@@ -94,7 +95,7 @@ func TestPipelineIdempotentAndMerging(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, Summary{Read: 3, Unchanged: 3}, sum)
 	require.Equal(t, calls, ex.calls.Load(), "unchanged articles are not extracted again")
-	require.Len(t, countFacts(t, store), 2)
+	require.Len(t, countFacts(t, st), 2)
 }
 
 func TestPipelineBadItemsAndOrder(t *testing.T) {
@@ -110,12 +111,12 @@ func TestPipelineBadItemsAndOrder(t *testing.T) {
 	}
 	path := writeFile(t, dir, "many.jsonl", strings.Join(lines, "\n")+"\n")
 	writeFile(t, dir, "undated.txt", "Rho met Sigma.\n")
-	store, err := graph.Open(ctx, "memory", graph.Options{})
+	st, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
-	defer store.Close()
+	defer st.Close()
 	var errs []string
 	var progress []int
-	p := &Pipeline{Store: store, Extractor: &wordExtractor{}, Workers: 4,
+	p := &Pipeline{Store: st, Extractor: &wordExtractor{}, Workers: 4,
 		OnError:   func(e *ReadError) { errs = append(errs, e.Error()) },
 		OnArticle: func(s Summary) { progress = append(progress, s.Read) },
 	}
@@ -131,7 +132,7 @@ func TestPipelineBadItemsAndOrder(t *testing.T) {
 	for i, n := range progress {
 		require.Equal(t, i+1, n, "progress is reported once per article, in order")
 	}
-	require.Len(t, countFacts(t, store), 40)
+	require.Len(t, countFacts(t, st), 40)
 }
 
 func TestPipelineCancelled(t *testing.T) {
@@ -139,10 +140,10 @@ func TestPipelineCancelled(t *testing.T) {
 	cancel()
 	dir := t.TempDir()
 	writeFile(t, dir, "a.jsonl", `{"id":"x","published":"2024-01-01","text":"A met B."}`+"\n")
-	store, err := graph.Open(context.Background(), "memory", graph.Options{})
+	st, err := store.Open(context.Background(), "memory", store.Options{})
 	require.NoError(t, err)
-	defer store.Close()
-	p := &Pipeline{Store: store, Extractor: &wordExtractor{}}
+	defer st.Close()
+	p := &Pipeline{Store: st, Extractor: &wordExtractor{}}
 	_, err = p.Run(ctx, []string{dir}, nil, ReadOptions{})
 	require.ErrorIs(t, err, context.Canceled)
 }

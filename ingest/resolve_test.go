@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/store"
 )
 
 // TestPipelineResolvesPeopleAcrossArticles ingests articles that name one
@@ -23,19 +24,19 @@ func TestPipelineResolvesPeopleAcrossArticles(t *testing.T) {
 {"id":"r4","published":"2024-03-14","text":"Donald Harlow visited Chile on Wednesday."}
 {"id":"r5","published":"2024-03-15","text":"Antonio Costa visited Kenya on Thursday."}
 `)
-	store, err := graph.Open(ctx, graph.MemoryDSN, graph.Options{})
+	st, err := store.Open(ctx, store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
-	defer store.Close()
+	defer st.Close()
 	ex, err := extract.New()
 	require.NoError(t, err)
-	p := &Pipeline{Store: store, Extractor: ex, Workers: 2}
+	p := &Pipeline{Store: st, Extractor: ex, Workers: 2}
 	sum, err := p.Run(ctx, []string{dir}, nil, ReadOptions{})
 	require.NoError(t, err)
 	require.Equal(t, 5, sum.New)
 
 	michael := graph.EntityID(graph.Person, "Michael Harlow")
 	subjects := map[string]string{}
-	for _, f := range countFacts(t, store) {
+	for _, f := range countFacts(t, st) {
 		subjects[f.Predicate+" "+f.Object] = f.Subject
 	}
 	require.Equal(t, michael, subjects["met person/kaja-kallas"])
@@ -43,10 +44,10 @@ func TestPipelineResolvesPeopleAcrossArticles(t *testing.T) {
 	require.Equal(t, michael, subjects["criticized country/russia"], "Harlow is Michael Harlow")
 	require.Equal(t, graph.EntityID(graph.Person, "Donald Harlow"), subjects["visited country/chile"])
 
-	e, err := store.Entity(ctx, michael)
+	e, err := st.Entity(ctx, michael)
 	require.NoError(t, err)
 	require.Equal(t, "Michael Harlow", e.Name)
 	require.Contains(t, e.Aliases, "Mike Harlow")
-	_, err = store.Entity(ctx, graph.EntityID(graph.Person, "Mike Harlow"))
-	require.ErrorIs(t, err, graph.ErrNotFound)
+	_, err = st.Entity(ctx, graph.EntityID(graph.Person, "Mike Harlow"))
+	require.ErrorIs(t, err, store.ErrNotFound)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // AskQuery is an English question and the dates it is read against.
@@ -219,7 +220,7 @@ func roleMatches(asked, role string) bool {
 	if asked == "" {
 		return true
 	}
-	a, r := graph.AliasKey(asked), graph.AliasKey(role)
+	a, r := store.AliasKey(asked), store.AliasKey(role)
 	if r == "" {
 		return false
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // orgTypes are the entity types that have leaders and members.
@@ -234,7 +235,7 @@ func (a *asker) positions(ctx context.Context) error {
 	a.interpret("positions held by "+person.Label(), a.p.Time.String())
 	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) {
 		l := roleLabel(an)
-		return graph.AliasKey(l), l
+		return store.AliasKey(l), l
 	})
 	sortByStart(a.res.Answers)
 	return nil
@@ -250,7 +251,7 @@ func officeMatches(asked string, an Answer) bool {
 	if m := possRE.FindStringSubmatch(asked); m != nil {
 		asked = m[2] + " of " + m[1]
 	}
-	k := graph.AliasKey(asked)
+	k := store.AliasKey(asked)
 	if k == "" {
 		return true
 	}
@@ -272,7 +273,7 @@ func officeMatches(asked string, an Answer) bool {
 	}
 	aw := contentWords(asked)
 	for _, c := range cands {
-		ck := graph.AliasKey(c)
+		ck := store.AliasKey(c)
 		if ck != "" && (ck == k || strings.Contains(ck, k) && len(k) >= 4) {
 			return true
 		}
@@ -289,7 +290,7 @@ func officeMatches(asked string, an Answer) bool {
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(s) {
-		k := graph.AliasKey(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		k := store.AliasKey(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
 		switch k {
 		case "", "of", "the", "and", "for":
 			continue
@@ -332,7 +333,7 @@ func (a *asker) tenure(ctx context.Context) error {
 	a.interpret(what+person.Label()+" as "+titleCase(a.p.Role), a.p.Time.String())
 	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) {
 		l := roleLabel(an)
-		return graph.AliasKey(l), l
+		return store.AliasKey(l), l
 	})
 	for i := range a.res.Answers {
 		g := &a.res.Answers[i]

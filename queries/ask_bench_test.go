@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // benchFacts is the size of the generated graph of BenchmarkAsk.
@@ -18,9 +19,9 @@ const benchFacts = 100_000
 // bigStore generates a graph of about n facts in memory: countries and
 // organizations with chains of leaders, memberships, offices, and events
 // between people, Donald Trump being a hub with many meetings.
-func bigStore(b testing.TB, n int) *graph.Store {
+func bigStore(b testing.TB, n int) *store.Store {
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(b, err)
 	b.Cleanup(func() { s.Close() })
 	rng := rand.New(rand.NewPCG(1, 2))

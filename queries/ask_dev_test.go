@@ -11,16 +11,16 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/store"
 )
 
 // pipelineStore ingests files through the real pipeline into memory.
-func pipelineStore(t *testing.T, paths ...string) *graph.Store {
+func pipelineStore(t *testing.T, paths ...string) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	ex, err := extract.New()

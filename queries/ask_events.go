@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // verbPhrase writes a predicate as a verb in the past.
@@ -169,9 +170,9 @@ func briefWhen(f graph.Fact) string {
 func (e *Engine) eventFacts(ctx context.Context, ids []string, pred string, passive bool) ([]graph.Fact, error) {
 	sym := graph.IsSymmetric(pred)
 	if _, ok := e.store.(quadStorer); !ok {
-		ff := graph.FactFilter{Subjects: ids, Predicate: pred, EitherSide: sym}
+		ff := store.FactFilter{Subjects: ids, Predicate: pred, EitherSide: sym}
 		if passive && !sym {
-			ff = graph.FactFilter{Objects: ids, Predicate: pred}
+			ff = store.FactFilter{Objects: ids, Predicate: pred}
 		}
 		var out []graph.Fact
 		err := e.store.Facts(ctx, ff, func(f graph.Fact) error { out = append(out, f); return nil })

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // askToday is the date the ask tests take as today.
@@ -94,10 +95,10 @@ func (w askWorld) all() []graph.Entity {
 
 // askStore fills an in-memory store with the world's facts, one article
 // per group of facts.
-func askStore(t testing.TB) *graph.Store {
+func askStore(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	w := newAskWorld()

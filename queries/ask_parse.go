@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/timex"
 )
 
 // ErrNotUnderstood is wrapped by the ParseError of a question Ask cannot read.

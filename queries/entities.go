@@ -10,6 +10,7 @@ import (
 	"github.com/hbollon/go-edlib"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // ErrAmbiguous is returned when a name is close to several entities and no
@@ -60,7 +61,7 @@ func NewNames(ents []graph.Entity) *Names {
 	for i, e := range ents {
 		seen := map[string]bool{}
 		for _, text := range append([]string{e.Name}, e.Aliases...) {
-			k := graph.AliasKey(text)
+			k := store.AliasKey(text)
 			if k == "" || seen[k] {
 				continue
 			}
@@ -78,7 +79,7 @@ func (n *Names) Len() int { return len(n.ents) }
 // Prefix returns up to limit entities (0 = all) with a name or alias whose
 // folded form, or one of whose words, starts with prefix, ordered by name.
 func (n *Names) Prefix(prefix string, limit int) []EntityMatch {
-	p := graph.AliasKey(prefix)
+	p := store.AliasKey(prefix)
 	if p == "" {
 		return nil
 	}
@@ -155,7 +156,7 @@ func maxDistance(n int) int {
 // misspelling allowance, with that distance; several entities at the same
 // distance are all returned, ordered by name.
 func (n *Names) Fuzzy(name string) ([]EntityMatch, int) {
-	q := graph.AliasKey(name)
+	q := store.AliasKey(name)
 	limit := maxDistance(len(q))
 	if limit == 0 {
 		return nil, 0
@@ -182,7 +183,7 @@ func (n *Names) Fuzzy(name string) ([]EntityMatch, int) {
 	for _, k := range n.keys {
 		consider(k, k.key)
 		if ws := strings.Fields(k.text); len(ws) > 1 {
-			consider(k, graph.AliasKey(ws[len(ws)-1]))
+			consider(k, store.AliasKey(ws[len(ws)-1]))
 		}
 	}
 	out := make([]EntityMatch, 0, len(best))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // ErrUnknownEntity is returned when a name matches no entity in the graph.
@@ -15,7 +16,7 @@ var ErrUnknownEntity = errors.New("no entity with that name or alias")
 type Store interface {
 	Resolve(ctx context.Context, name string) ([]graph.Entity, error)
 	Entity(ctx context.Context, id string) (graph.Entity, error)
-	Facts(ctx context.Context, f graph.FactFilter, fn func(graph.Fact) error) error
+	Facts(ctx context.Context, f store.FactFilter, fn func(graph.Fact) error) error
 }
 
 // Engine runs queries against a store.
@@ -75,12 +76,12 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 		}
 		return nil
 	}
-	filter := graph.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate}
+	filter := store.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate}
 	if err := e.store.Facts(ctx, filter, collect); err != nil {
 		return nil, err
 	}
 	if (q.Predicate == "" || graph.IsSymmetric(q.Predicate)) && (subj != nil || obj != nil) {
-		rev := graph.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate}
+		rev := store.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate}
 		if err := e.store.Facts(ctx, rev, func(f graph.Fact) error {
 			if graph.IsSymmetric(f.Predicate) {
 				return collect(f)
@@ -221,7 +222,7 @@ func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Da
 			continue
 		}
 		var rs []rival
-		_ = s.Facts(ctx, graph.FactFilter{Objects: []string{f.Object}, Predicate: graph.Leads}, func(g graph.Fact) error {
+		_ = s.Facts(ctx, store.FactFilter{Objects: []string{f.Object}, Predicate: graph.Leads}, func(g graph.Fact) error {
 			if !g.Start.IsZero() && !d.Time().Before(g.Start.Time()) {
 				rs = append(rs, rival{g.Subject, g.Role, g.Start})
 			}
@@ -263,7 +264,7 @@ func (e *Engine) answers(ctx context.Context, facts []graph.Fact) ([]Answer, err
 			return en, nil
 		}
 		en, err := e.store.Entity(ctx, id)
-		if errors.Is(err, graph.ErrNotFound) {
+		if errors.Is(err, store.ErrNotFound) {
 			en, err = graph.Entity{ID: id, Name: id}, nil
 		}
 		if err != nil {

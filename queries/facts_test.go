@@ -9,13 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // testStore fills an in-memory store with a small, hand-written history.
-func testStore(t *testing.T) *graph.Store {
+func testStore(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, "memory", graph.Options{})
+	s, err := store.Open(ctx, "memory", store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // HoldersQuery asks who led or held something, and when. Org is a country,
@@ -58,7 +59,7 @@ func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]H
 	var facts []graph.Fact
 	// One pass over the facts with ids as object: a filter by predicate
 	// would read (and decode) every one of them once per predicate.
-	if err := e.store.Facts(ctx, graph.FactFilter{Objects: ids}, func(f graph.Fact) error {
+	if err := e.store.Facts(ctx, store.FactFilter{Objects: ids}, func(f graph.Fact) error {
 		if (f.Predicate == graph.Leads || f.Predicate == graph.HoldsPosition) && mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
 			facts = append(facts, f)
 		}
@@ -76,7 +77,7 @@ func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]H
 		if an.Fact.Predicate == graph.HoldsPosition && role == "" {
 			role = an.Object.Name
 		}
-		if q.Role != "" && graph.AliasKey(q.Role) != graph.AliasKey(role) {
+		if q.Role != "" && store.AliasKey(q.Role) != store.AliasKey(role) {
 			continue
 		}
 		// A fact its sources tell as several terms is one row per term (a

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // NeighborsQuery asks which entities an entity is directly linked to.
@@ -48,7 +49,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	ids := res.Entity.IDs()
 	self := idSet(ids)
 	var facts []graph.Fact
-	err = e.store.Facts(ctx, graph.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true}, func(f graph.Fact) error {
+	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true}, func(f graph.Fact) error {
 		if q.At.IsZero() || InForce(f, q.At) {
 			facts = append(facts, f)
 		}

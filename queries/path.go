@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // DefaultMaxHops is the longest path Path looks for when PathQuery.MaxHops is 0.
@@ -302,7 +303,7 @@ func (e *Engine) adjacent(ctx context.Context, id string) ([]edge, error) {
 	qsr, ok := e.store.(quadStorer)
 	if !ok {
 		var out []edge
-		err := e.store.Facts(ctx, graph.FactFilter{Subjects: []string{id}, EitherSide: true}, func(f graph.Fact) error {
+		err := e.store.Facts(ctx, store.FactFilter{Subjects: []string{id}, EitherSide: true}, func(f graph.Fact) error {
 			other := f.Object
 			if other == id {
 				other = f.Subject
@@ -313,7 +314,7 @@ func (e *Engine) adjacent(ctx context.Context, id string) ([]edge, error) {
 		return out, err
 	}
 	qs := qsr.QuadStore()
-	ref, err := qs.ValueOf(graph.EntityIRI(id))
+	ref, err := qs.ValueOf(store.EntityIRI(id))
 	if err != nil || ref == nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 func TestInForceAtEarlierTerms(t *testing.T) {
@@ -30,7 +31,7 @@ func TestInForceAtEarlierTerms(t *testing.T) {
 // its own bounds, and list as two rows of holders.
 func TestTermsAnswered(t *testing.T) {
 	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.MemoryDSN, graph.Options{})
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
 	defer s.Close()
 	p := ent(graph.Person, "Ana Vidal")

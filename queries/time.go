@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // Time rules shared by the queries: valid time with precision (InForceAt,
@@ -169,9 +170,9 @@ func (e *Engine) asKnown(ctx context.Context, facts []graph.Fact, d graph.Date) 
 // "succeeded" events between its members as known at cut, infers their
 // ends, and records the members in into.
 func (e *Engine) inferGroup(ctx context.Context, rep graph.Fact, key string, cut time.Time, into map[string]graph.Fact) error {
-	filter := graph.FactFilter{Objects: []string{rep.Object}, Predicate: rep.Predicate}
+	filter := store.FactFilter{Objects: []string{rep.Object}, Predicate: rep.Predicate}
 	if rep.Predicate == graph.HasTarget {
-		filter = graph.FactFilter{Subjects: []string{rep.Subject}, Predicate: rep.Predicate}
+		filter = store.FactFilter{Subjects: []string{rep.Subject}, Predicate: rep.Predicate}
 	}
 	var members []graph.Fact
 	subjects := map[string]bool{}
@@ -195,7 +196,7 @@ func (e *Engine) inferGroup(ctx context.Context, rep graph.Fact, key string, cut
 			ids = append(ids, s)
 		}
 		sort.Strings(ids)
-		err := e.store.Facts(ctx, graph.FactFilter{Subjects: ids, Objects: ids, Predicate: graph.Succeeded}, func(f graph.Fact) error {
+		err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, Objects: ids, Predicate: graph.Succeeded}, func(f graph.Fact) error {
 			if k, ok := f.KnownAt(cut); ok {
 				all = append(all, k)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 func TestInForceAtPrecision(t *testing.T) {
@@ -93,10 +94,10 @@ func historyBatches() []graph.Batch {
 func recorded(b graph.Batch) time.Time { return b.Article.Published.Time().Add(12 * time.Hour) }
 
 // historyStore ingests the batches, in the order given, into a fresh store.
-func historyStore(t *testing.T, dsn string, bs []graph.Batch) *graph.Store {
+func historyStore(t *testing.T, dsn string, bs []graph.Batch) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, dsn, graph.Options{})
+	s, err := store.Open(ctx, dsn, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	for _, b := range bs {
@@ -132,7 +133,7 @@ var historyCases = []historyCase{
 }
 
 // runHistory checks historyCases against s and returns the answers.
-func runHistory(t *testing.T, s *graph.Store) [][]string {
+func runHistory(t *testing.T, s *store.Store) [][]string {
 	e := New(s)
 	var all [][]string
 	for _, c := range historyCases {

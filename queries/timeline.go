@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // TimelineQuery asks for everything about one entity in time. Entity is
@@ -34,7 +35,7 @@ func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error
 // not read): Ask resolves names itself, tolerating misspellings.
 func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([]Answer, error) {
 	var facts []graph.Fact
-	if err := e.store.Facts(ctx, graph.FactFilter{Subjects: ids, EitherSide: true}, func(f graph.Fact) error {
+	if err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, EitherSide: true}, func(f graph.Fact) error {
 		if mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
 			facts = append(facts, f)
 		}

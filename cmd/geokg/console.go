@@ -51,16 +51,16 @@ is kept in the user's cache directory unless --history names another file.`,
 			signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sigs)
 			ctx := context.WithoutCancel(cmd.Context())
-			store, err := a.openStore(ctx, true)
+			st, err := a.openStore(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			names, err := queries.LoadNames(ctx, store)
+			defer st.Close()
+			names, err := queries.LoadNames(ctx, st)
 			if err != nil {
 				return err
 			}
-			c := &console.Console{Engine: queries.New(store), Names: names, Today: today, Out: a.stdout}
+			c := &console.Console{Engine: queries.New(st), Names: names, Today: today, Out: a.stdout}
 			hist := o.history
 			if hist == "" && !o.noHistory {
 				hist = console.DefaultHistoryPath()

@@ -111,12 +111,12 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	if len(jobs) == 1 && jobs[0].path == "" && format.Binary && isTerminal(a.stdout) {
 		return fmt.Errorf("%s is a binary format: write it to a file with -o", format.Name)
 	}
-	store, err := a.openStore(ctx, true)
+	st, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	sel, err := export.NewSelection(store, o.filter)
+	defer st.Close()
+	sel, err := export.NewSelection(st, o.filter)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/geokg/geokg/export"
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // addExchangeCmds registers the commands of this file on parent.
@@ -49,40 +49,40 @@ qualifiers then carries both values.`,
 }
 
 func (a *app) runImport(ctx context.Context, files []string, merge bool) error {
-	store, err := a.openStore(ctx, false)
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer st.Close()
 	if !merge {
-		st, err := store.Stats(ctx)
+		have, err := st.Stats(ctx)
 		if err != nil {
 			return err
 		}
-		if st.Facts+st.Entities+st.Articles > 0 {
+		if have.Facts+have.Entities+have.Articles > 0 {
 			return fmt.Errorf("import: store %s already holds %d facts and %d entities; use --merge to add to it",
-				a.cfg.DB, st.Facts, st.Entities)
+				a.cfg.DB, have.Facts, have.Entities)
 		}
 	}
 	total := 0
 	for _, name := range files {
-		n, err := a.importFile(ctx, store, name)
+		n, err := a.importFile(ctx, st, name)
 		total += n
 		if err != nil {
 			return fmt.Errorf("import %s: %w", name, err)
 		}
 	}
-	st, err := store.Stats(ctx)
+	stats, err := st.Stats(ctx)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "imported %d quads; the store holds %d facts, %d entities, %d sources, %d articles\n",
-		total, st.Facts, st.Entities, st.Sources, st.Articles)
+		total, stats.Facts, stats.Entities, stats.Sources, stats.Articles)
 	return nil
 }
 
 // importFile loads one N-Quads file (plain, .gz or "-").
-func (a *app) importFile(ctx context.Context, store *graph.Store, name string) (int, error) {
+func (a *app) importFile(ctx context.Context, st *store.Store, name string) (int, error) {
 	var r io.Reader = a.stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -112,7 +112,7 @@ func (a *app) importFile(ctx context.Context, store *graph.Store, name string) (
 			p.Wait()
 		}()
 	}
-	return store.LoadQuads(ctx, qr)
+	return st.LoadQuads(ctx, qr)
 }
 
 // countingReader calls tick for every quad it reads.

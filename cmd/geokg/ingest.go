@@ -58,14 +58,14 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := a.openStore(ctx, false)
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer st.Close()
 
 	p := &ingest.Pipeline{
-		Store:     store,
+		Store:     st,
 		Extractor: ex,
 		Logger:    a.log.With("component", "ingest"),
 		Workers:   a.cfg.Ingest.Workers,

@@ -160,10 +160,10 @@ func readQuery[T any](ctx context.Context, a *app, q func(*queries.Engine) ([]T,
 // withEngine opens the store for reading, runs fn with a query engine on
 // it, and closes the store.
 func withEngine(ctx context.Context, a *app, fn func(context.Context, *queries.Engine) error) error {
-	store, err := a.openStore(ctx, true)
+	st, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	return fn(ctx, queries.New(store))
+	defer st.Close()
+	return fn(ctx, queries.New(st))
 }

@@ -46,12 +46,12 @@ answers. Running it again adds nothing: the articles are already stored.`,
 			if err := a.runIngest(cmd, []string{filepath.Join(dir, "samples")}); err != nil {
 				return err
 			}
-			store, err := a.openStore(ctx, true)
+			st, err := a.openStore(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			return a.quickAnswers(ctx, queries.New(store))
+			defer st.Close()
+			return a.quickAnswers(ctx, queries.New(st))
 		},
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // app is the state shared by the subcommands of one invocation.
@@ -87,8 +87,8 @@ order; see data/geokg.example.yaml for every key and its default.`,
 }
 
 // openStore opens the configured store.
-func (a *app) openStore(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	return graph.Open(ctx, a.cfg.DB, graph.Options{ReadOnly: readOnly, Logger: a.log.With("component", "store")})
+func (a *app) openStore(ctx context.Context, readOnly bool) (*store.Store, error) {
+	return store.Open(ctx, a.cfg.DB, store.Options{ReadOnly: readOnly, Logger: a.log.With("component", "store")})
 }
 
 // isTerminal reports whether w is a character device (a terminal).

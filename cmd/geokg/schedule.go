@@ -16,6 +16,7 @@ import (
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/feed"
 	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/store"
 )
 
 // testDelayEnv names a test hook: a duration slept after each article by
@@ -101,14 +102,14 @@ func (a *app) statePath() string {
 	switch {
 	case a.cfg.Schedule.State != "":
 		return a.cfg.Schedule.State
-	case a.cfg.DB == graph.MemoryDSN || strings.Contains(a.cfg.DB, "://"):
+	case a.cfg.DB == store.MemoryDSN || strings.Contains(a.cfg.DB, "://"):
 		return ""
 	}
 	return filepath.Join(a.cfg.DB, stateFile)
 }
 
 // nopCloseStore keeps the "memory" store open across rounds.
-type nopCloseStore struct{ *graph.Store }
+type nopCloseStore struct{ *store.Store }
 
 func (nopCloseStore) Close() error { return nil }
 
@@ -132,7 +133,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		return fmt.Errorf("ingest.published: %w", err)
 	}
 	path := a.statePath()
-	if path == "" && a.cfg.DB != graph.MemoryDSN {
+	if path == "" && a.cfg.DB != store.MemoryDSN {
 		log.Warn("schedule.state is not set for this store: source state is kept in memory only, and a restart reads every source again (the store skips what it holds)")
 	}
 	if path != "" {
@@ -150,7 +151,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		return err
 	}
 	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
-	if a.cfg.DB == graph.MemoryDSN {
+	if a.cfg.DB == store.MemoryDSN {
 		mem, err := a.openStore(ctx, false)
 		if err != nil {
 			return err

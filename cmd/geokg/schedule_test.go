@@ -16,8 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/store"
 )
 
 // scheduleFixture writes n JSONL articles and a folder of m Markdown ones,
@@ -103,10 +103,10 @@ func waitStored(t *testing.T, stored <-chan struct{}, n int) {
 }
 
 // storeStats opens the store read-only and checks that every id is there.
-func storeStats(t *testing.T, db string, ids []string) graph.Stats {
+func storeStats(t *testing.T, db string, ids []string) store.Stats {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, db, graph.Options{ReadOnly: true})
+	s, err := store.Open(ctx, db, store.Options{ReadOnly: true})
 	require.NoError(t, err)
 	defer s.Close()
 	for _, id := range ids {
@@ -120,7 +120,7 @@ func storeStats(t *testing.T, db string, ids []string) graph.Stats {
 }
 
 // cleanStats ingests the fixture in one plain `geokg ingest` run.
-func cleanStats(t *testing.T, dir string, ids []string) graph.Stats {
+func cleanStats(t *testing.T, dir string, ids []string) store.Stats {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "clean")
 	var out bytes.Buffer
@@ -175,13 +175,13 @@ func TestScheduleTwoWriters(t *testing.T) {
 	var out bytes.Buffer
 	start := time.Now()
 	err := run(context.Background(), []string{"--db", filepath.Join(dir, "db"), "ingest", filepath.Join(dir, "wire.jsonl")}, nil, &out, &out)
-	require.ErrorIs(t, err, graph.ErrLocked)
+	require.ErrorIs(t, err, store.ErrLocked)
 	assert.Contains(t, out.String(), "store is locked by another geokg process")
 	assert.Less(t, time.Since(start), 5*time.Second, "no hang")
 
 	out.Reset()
 	err = run(context.Background(), []string{"--config", cfg, "schedule", "--once"}, nil, &out, &out)
-	require.ErrorIs(t, err, graph.ErrLocked, "a second scheduler is refused too")
+	require.ErrorIs(t, err, store.ErrLocked, "a second scheduler is refused too")
 
 	require.NoError(t, cmd.Wait(), stdout.String())
 	assert.Contains(t, stdout.String(), "sources 2, failed 0")

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/timex"
 )
 
 // Input is the article text to extract from.

@@ -4,7 +4,7 @@ import (
 	"regexp"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/timex"
 )
 
 // narrative is the last event an article dated explicitly, with the people

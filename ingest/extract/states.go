@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/timex"
 )
 
 var (

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/ingest/timex"
+	"github.com/geokg/geokg/timex"
 )
 
 // Unit kinds, also the letters used in templates ("<P3>").

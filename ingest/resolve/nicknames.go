@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/data"
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // ErrNicknames reports a malformed line of the nickname table.
@@ -50,9 +50,9 @@ func loadNicknames(fsys fs.FS) (*nicknames, error) {
 		}
 		row := len(n.forms)
 		n.forms = append(n.forms, forms)
-		n.formal[graph.AliasKey(formal)] = true
+		n.formal[store.AliasKey(formal)] = true
 		for _, v := range forms {
-			k := graph.AliasKey(v)
+			k := store.AliasKey(v)
 			n.rows[k] = append(n.rows[k], row)
 		}
 	}
@@ -64,7 +64,7 @@ func loadNicknames(fsys fs.FS) (*nicknames, error) {
 
 // equivalent reports whether first names a and b may name the same person.
 func (n *nicknames) equivalent(a, b string) bool {
-	ka, kb := graph.AliasKey(a), graph.AliasKey(b)
+	ka, kb := store.AliasKey(a), store.AliasKey(b)
 	if ka == "" || kb == "" {
 		return false
 	}
@@ -83,12 +83,12 @@ func (n *nicknames) equivalent(a, b string) bool {
 
 // variants returns the other first names equivalent to first.
 func (n *nicknames) variants(first string) []string {
-	k := graph.AliasKey(first)
+	k := store.AliasKey(first)
 	seen := map[string]bool{k: true}
 	var out []string
 	for _, r := range n.rows[k] {
 		for _, v := range n.forms[r] {
-			if vk := graph.AliasKey(v); !seen[vk] {
+			if vk := store.AliasKey(v); !seen[vk] {
 				seen[vk] = true
 				out = append(out, v)
 			}

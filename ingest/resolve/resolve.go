@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // Lookup is what resolution needs of the store: the entities a name is
@@ -61,14 +62,14 @@ func parseName(s string) name {
 	if len(ws) == 0 {
 		return n
 	}
-	n.first = graph.AliasKey(ws[0])
-	n.last = graph.AliasKey(ws[len(ws)-1])
-	n.rest = graph.AliasKey(strings.Join(ws[1:], " "))
+	n.first = store.AliasKey(ws[0])
+	n.last = store.AliasKey(ws[len(ws)-1])
+	n.rest = store.AliasKey(strings.Join(ws[1:], " "))
 	return n
 }
 
 // sameWhole reports whether two names are one name written differently.
-func sameWhole(a, b name) bool { return graph.AliasKey(a.text) == graph.AliasKey(b.text) }
+func sameWhole(a, b name) bool { return store.AliasKey(a.text) == store.AliasKey(b.text) }
 
 // compatible reports whether full names a and b may name one person: the
 // same name, or the same surname with equivalent first names.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // fakeStore resolves names through the same alias keys as graph.Store.
@@ -20,12 +21,12 @@ func (s *fakeStore) Resolve(_ context.Context, name string) ([]graph.Entity, err
 	if s.err != nil {
 		return nil, s.err
 	}
-	k := graph.AliasKey(name)
+	k := store.AliasKey(name)
 	var out []graph.Entity
 	for _, e := range s.ents {
-		hit := graph.AliasKey(e.Name) == k || e.ID == name
+		hit := store.AliasKey(e.Name) == k || e.ID == name
 		for _, a := range e.Aliases {
-			hit = hit || graph.AliasKey(a) == k
+			hit = hit || store.AliasKey(a) == k
 		}
 		if hit {
 			out = append(out, e)

@@ -8,7 +8,7 @@ import (
 	"os"
 	"syscall"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // LockState takes an exclusive lock on path+".lock", held until unlock is
@@ -24,7 +24,7 @@ func LockState(path string) (unlock func(), err error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("schedule state %s: %w", path, graph.ErrLocked)
+			return nil, fmt.Errorf("schedule state %s: %w", path, store.ErrLocked)
 		}
 		return nil, fmt.Errorf("lock %s: %w", name, err)
 	}

@@ -135,7 +135,7 @@ func (r *Runner) Once(ctx context.Context) ([]Result, error) {
 	if err := r.load(); err != nil {
 		return nil, err
 	}
-	store, err := r.Open(ctx)
+	st, err := r.Open(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -144,9 +144,9 @@ func (r *Runner) Once(ctx context.Context) ([]Result, error) {
 		if ctx.Err() != nil {
 			break
 		}
-		results = append(results, r.runSource(ctx, store, &r.Sources[i]))
+		results = append(results, r.runSource(ctx, st, &r.Sources[i]))
 	}
-	err = store.Close()
+	err = st.Close()
 	return results, errors.Join(ctx.Err(), err)
 }
 
@@ -218,7 +218,7 @@ func (r *Runner) round(ctx context.Context, due []time.Time) {
 	}
 	var total ingest.Summary
 	failed := 0
-	store, err := r.Open(ctx)
+	st, err := r.Open(ctx)
 	if err != nil {
 		for _, i := range ran {
 			res := r.fail(&r.Sources[i], start, fmt.Errorf("open store: %w", err))
@@ -236,14 +236,14 @@ func (r *Runner) round(ctx context.Context, due []time.Time) {
 			if ctx.Err() != nil {
 				break
 			}
-			res := r.runSource(ctx, store, &r.Sources[i])
+			res := r.runSource(ctx, st, &r.Sources[i])
 			total.Add(res.Summary)
 			if res.Err != nil && ctx.Err() == nil {
 				failed++
 			}
 			due[i] = r.State.Source(r.Sources[i].Name).NextRun
 		}
-		if err := store.Close(); err != nil {
+		if err := st.Close(); err != nil {
 			log.Error("close store", "err", err)
 		}
 	}
@@ -272,8 +272,8 @@ func (r *Runner) fail(src *Source, start time.Time, err error) Result {
 	return res
 }
 
-// runSource runs src once against store and records the outcome.
-func (r *Runner) runSource(ctx context.Context, store Store, src *Source) Result {
+// runSource runs src once against db and records the outcome.
+func (r *Runner) runSource(ctx context.Context, db Store, src *Source) Result {
 	log := r.log().With("source", src.Name)
 	st := r.State.Source(src.Name)
 	start := r.now()
@@ -286,7 +286,7 @@ func (r *Runner) runSource(ctx context.Context, store Store, src *Source) Result
 	sctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("source run took over %s", timeout))
 	defer cancel()
 	j := &job{r: r, src: src, st: st, log: log, fetcher: r.Fetcher,
-		p: &ingest.Pipeline{Store: store, Extractor: r.Extractor, Logger: log, Now: r.Now}}
+		p: &ingest.Pipeline{Store: db, Extractor: r.Extractor, Logger: log, Now: r.Now}}
 	if j.fetcher == nil {
 		j.fetcher = &feed.Fetcher{}
 	}

@@ -15,13 +15,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/feed"
+	"github.com/geokg/geokg/store"
 )
 
 // keepOpen lets one in-memory store live across the runner's rounds.
-type keepOpen struct{ *graph.Store }
+type keepOpen struct{ *store.Store }
 
 func (keepOpen) Close() error { return nil }
 
@@ -47,12 +47,12 @@ func sync1[T any](f func() T) func() T {
 
 // newRunner returns a runner over a fresh in-memory store, with its state
 // in dir (or in memory when dir is "").
-func newRunner(t *testing.T, store *graph.Store, dir string, sources ...Source) *Runner {
+func newRunner(t *testing.T, st *store.Store, dir string, sources ...Source) *Runner {
 	t.Helper()
 	require.NoError(t, CheckAll(sources, false))
 	r := &Runner{
 		Sources:   sources,
-		Open:      func(context.Context) (Store, error) { return keepOpen{store}, nil },
+		Open:      func(context.Context) (Store, error) { return keepOpen{st}, nil },
 		Extractor: testExtractor(),
 		Fetcher:   &feed.Fetcher{Timeout: 300 * time.Millisecond},
 		Backoff:   Backoff{Base: time.Minute, Max: time.Hour},
@@ -63,9 +63,9 @@ func newRunner(t *testing.T, store *graph.Store, dir string, sources ...Source) 
 	return r
 }
 
-func memStore(t *testing.T) *graph.Store {
+func memStore(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := graph.Open(context.Background(), graph.MemoryDSN, graph.Options{})
+	s, err := store.Open(context.Background(), store.MemoryDSN, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
@@ -136,7 +136,7 @@ func newFeedServer(t *testing.T) *feedServer {
 
 func TestFeedsFailAlone(t *testing.T) {
 	srv := newFeedServer(t)
-	store := memStore(t)
+	st := memStore(t)
 	dir := t.TempDir()
 	sources := []Source{
 		{Name: "broken", Kind: KindRSS, URL: srv.URL + "/broken.rss"},
@@ -145,7 +145,7 @@ func TestFeedsFailAlone(t *testing.T) {
 		{Name: "world", Kind: KindRSS, URL: srv.URL + "/feed.rss", FollowLinks: true},
 		{Name: "agency", Kind: KindAtom, URL: srv.URL + "/feed.atom"},
 	}
-	r := newRunner(t, store, dir, sources...)
+	r := newRunner(t, st, dir, sources...)
 	ctx := context.Background()
 	res, err := r.Once(ctx)
 	require.NoError(t, err)
@@ -164,7 +164,7 @@ func TestFeedsFailAlone(t *testing.T) {
 	require.NoError(t, world.Err)
 	assert.Equal(t, 2, world.Summary.New, "two linked pages stored")
 	assert.Equal(t, 1, world.Summary.Errors, "the missing page is a bad item")
-	a, _, err := store.LookupArticle(ctx, "r1", "")
+	a, _, err := st.LookupArticle(ctx, "r1", "")
 	require.NoError(t, err)
 	require.NotNil(t, a)
 	assert.Equal(t, "Page 1", a.Title, "the linked page's text and title are used")
@@ -181,7 +181,7 @@ func TestFeedsFailAlone(t *testing.T) {
 		rssItem("r2", "/p/2", "Item two text."),
 		rssItem("r4", "/p/4", "Item four text."),
 	))
-	r2 := newRunner(t, store, dir, sources...)
+	r2 := newRunner(t, st, dir, sources...)
 	res, err = r2.Once(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, res[3].Summary.New, "only the new item")
@@ -190,14 +190,14 @@ func TestFeedsFailAlone(t *testing.T) {
 	assert.NotEmpty(t, r2.State.Sources["world"].Validators.ETag)
 
 	// Third run: the server answers 304.
-	res, err = newRunner(t, store, dir, sources...).Once(ctx)
+	res, err = newRunner(t, st, dir, sources...).Once(ctx)
 	require.NoError(t, err)
 	assert.True(t, res[3].NotModified)
 	assert.Zero(t, res[3].Summary.Read)
 	assert.EqualValues(t, 1, srv.notModified.Load())
-	st, err := store.Stats(ctx)
+	stats, err := st.Stats(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 4, st.Articles, "r1, r2, r4 and the atom entry, each once")
+	assert.Equal(t, 4, stats.Articles, "r1, r2, r4 and the atom entry, each once")
 }
 
 func TestJSONLAppend(t *testing.T) {
@@ -215,18 +215,18 @@ func TestJSONLAppend(t *testing.T) {
 	}
 	full := line(3)
 	write(line(1)+"not json\n"+line(2)+full[:20], os.O_TRUNC)
-	store := memStore(t)
+	st := memStore(t)
 	src := Source{Name: "wire", Kind: KindJSONL, Path: file}
 	ctx := context.Background()
 
-	res, err := newRunner(t, store, dir, src).Once(ctx)
+	res, err := newRunner(t, st, dir, src).Once(ctx)
 	require.NoError(t, err)
 	require.NoError(t, res[0].Err)
 	assert.Equal(t, 2, res[0].Summary.New)
 	assert.Equal(t, 1, res[0].Summary.Errors, "the bad line")
 
 	write(full[20:]+line(4), os.O_APPEND)
-	r := newRunner(t, store, dir, src)
+	r := newRunner(t, st, dir, src)
 	res, err = r.Once(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 2, res[0].Summary.New, "the completed line and the new one")
@@ -235,13 +235,13 @@ func TestJSONLAppend(t *testing.T) {
 	require.NotNil(t, fs)
 	assert.Equal(t, 5, fs.Line)
 
-	res, err = newRunner(t, store, dir, src).Once(ctx)
+	res, err = newRunner(t, st, dir, src).Once(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, res[0].Summary.Read, "nothing appended, nothing read")
 
 	// A rewritten file is read again from the start; the store skips what it holds.
 	write(line(1)+line(5)+line(6)+line(7)+line(8)+line(9), os.O_TRUNC)
-	res, err = newRunner(t, store, dir, src).Once(ctx)
+	res, err = newRunner(t, st, dir, src).Once(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 6, res[0].Summary.Read)
 	assert.Equal(t, 5, res[0].Summary.New)
@@ -259,16 +259,16 @@ func TestDirSource(t *testing.T) {
 	md("sub/b.md", "Keir Starmer became Prime Minister of the United Kingdom.")
 	require.NoError(t, os.WriteFile(filepath.Join(in, "skip.bin"), []byte("x"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(in, ".hidden.md"), []byte("hidden"), 0o644))
-	store := memStore(t)
+	st := memStore(t)
 	src := Source{Name: "inbox", Kind: KindDir, Path: in}
 	ctx := context.Background()
-	res, err := newRunner(t, store, dir, src).Once(ctx)
+	res, err := newRunner(t, st, dir, src).Once(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 2, res[0].Summary.New)
 
 	md("c.md", "Mark Carney became Prime Minister of Canada.")
 	require.NoError(t, os.Remove(filepath.Join(in, "sub/b.md")))
-	r := newRunner(t, store, dir, src)
+	r := newRunner(t, st, dir, src)
 	res, err = r.Once(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, res[0].Summary.Read, "only the new file")
@@ -278,11 +278,11 @@ func TestDirSource(t *testing.T) {
 
 func TestRunLoopAndShutdown(t *testing.T) {
 	srv := newFeedServer(t)
-	store := memStore(t)
+	st := memStore(t)
 	dir := t.TempDir()
 	src := Source{Name: "world", Kind: KindRSS, URL: srv.URL + "/feed.rss", Every: 50 * time.Millisecond}
 	require.NoError(t, src.Check(true))
-	r := newRunner(t, store, dir, src)
+	r := newRunner(t, st, dir, src)
 	r.Sources[0] = src
 	ctx, cancel := context.WithCancel(context.Background())
 	var runs atomic.Int32
@@ -300,10 +300,10 @@ func TestRunLoopAndShutdown(t *testing.T) {
 		t.Fatal("Run did not stop")
 	}
 	assert.GreaterOrEqual(t, runs.Load(), int32(3))
-	st, err := LoadState(r.StatePath)
+	state, err := LoadState(r.StatePath)
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, st.Sources["world"].Runs, 3, "the state is saved")
-	assert.Equal(t, 3, st.Sources["world"].Items, "each item once, however many runs")
+	assert.GreaterOrEqual(t, state.Sources["world"].Runs, 3, "the state is saved")
+	assert.Equal(t, 3, state.Sources["world"].Items, "each item once, however many runs")
 }
 
 func TestOpenFailureBacksOff(t *testing.T) {
@@ -311,10 +311,10 @@ func TestOpenFailureBacksOff(t *testing.T) {
 	require.NoError(t, src.Check(true))
 	r := newRunner(t, memStore(t), "", src)
 	r.Sources[0] = src
-	r.Open = func(context.Context) (Store, error) { return nil, fmt.Errorf("open: %w", graph.ErrLocked) }
+	r.Open = func(context.Context) (Store, error) { return nil, fmt.Errorf("open: %w", store.ErrLocked) }
 	ctx, cancel := context.WithCancel(context.Background())
 	r.OnResult = func(res Result) {
-		assert.ErrorIs(t, res.Err, graph.ErrLocked)
+		assert.ErrorIs(t, res.Err, store.ErrLocked)
 		cancel()
 	}
 	require.NoError(t, r.Run(ctx))

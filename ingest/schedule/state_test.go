@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 func TestStateRoundTrip(t *testing.T) {
@@ -56,7 +56,7 @@ func TestLockState(t *testing.T) {
 	unlock, err := LockState(path)
 	require.NoError(t, err)
 	_, err = LockState(path)
-	require.ErrorIs(t, err, graph.ErrLocked, "a second scheduler on the same state is refused")
+	require.ErrorIs(t, err, store.ErrLocked, "a second scheduler on the same state is refused")
 	unlock()
 	unlock2, err := LockState(path)
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package graph
+package store
 
 // How geokg encodes its model as quads.
 //
@@ -59,6 +59,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/mozillazg/go-unidecode"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // IRI prefixes and class nodes of the encoding.
@@ -165,14 +167,14 @@ func escapeIRI(s string) string {
 
 // dateValue encodes a known date as a typed literal whose datatype carries
 // the precision; it returns nil for the unknown date.
-func dateValue(d Date) quad.Value {
+func dateValue(d graph.Date) quad.Value {
 	var t quad.IRI
 	switch d.Precision {
-	case YearPrecision:
+	case graph.YearPrecision:
 		t = xsdGYear
-	case MonthPrecision:
+	case graph.MonthPrecision:
 		t = xsdGYearMonth
-	case DayPrecision:
+	case graph.DayPrecision:
 		t = xsdDate
 	default:
 		return nil
@@ -183,7 +185,7 @@ func dateValue(d Date) quad.Value {
 // dateFromValue decodes a value written by dateValue. The lexical form
 // alone determines the precision ("2024-10" is a month), so plain strings
 // are accepted too.
-func dateFromValue(v quad.Value) (Date, error) {
+func dateFromValue(v quad.Value) (graph.Date, error) {
 	var s string
 	switch x := v.(type) {
 	case quad.TypedString:
@@ -191,11 +193,11 @@ func dateFromValue(v quad.Value) (Date, error) {
 	case quad.String:
 		s = string(x)
 	case quad.Time:
-		return DateFromTime(time.Time(x).UTC()), nil
+		return graph.DateFromTime(time.Time(x).UTC()), nil
 	default:
-		return Date{}, fmt.Errorf("%w: unexpected date value %v", ErrBadDate, v)
+		return graph.Date{}, fmt.Errorf("%w: unexpected date value %v", graph.ErrBadDate, v)
 	}
-	return ParseDate(s)
+	return graph.ParseDate(s)
 }
 
 // timeValue encodes an instant as an xsd:dateTime literal in UTC.
@@ -238,7 +240,7 @@ func AliasKey(name string) string {
 }
 
 // entityQuads returns the quads of a new entity.
-func entityQuads(e Entity) []quad.Quad {
+func entityQuads(e graph.Entity) []quad.Quad {
 	n := EntityIRI(e.ID)
 	qs := []quad.Quad{
 		quad.Make(n, rdfType, classEntity, nil),
@@ -261,7 +263,7 @@ func entityQuads(e Entity) []quad.Quad {
 }
 
 // articleQuads returns the quads of a new article.
-func articleQuads(a Article, now time.Time) []quad.Quad {
+func articleQuads(a graph.Article, now time.Time) []quad.Quad {
 	n := ArticleIRI(a.ID)
 	qs := []quad.Quad{
 		quad.Make(n, rdfType, classArticle, nil),
@@ -284,7 +286,7 @@ func articleQuads(a Article, now time.Time) []quad.Quad {
 
 // factQuads returns the quads of a new fact without its sources: the fact
 // node with its qualifiers and the direct triple(s).
-func factQuads(f Fact) []quad.Quad {
+func factQuads(f graph.Fact) []quad.Quad {
 	n := FactIRI(f.ID)
 	s, o := EntityIRI(f.Subject), EntityIRI(f.Object)
 	qs := []quad.Quad{
@@ -296,7 +298,7 @@ func factQuads(f Fact) []quad.Quad {
 		quad.Make(n, pRecordedAt, timeValue(f.RecordedAt), nil),
 		quad.Make(s, RelIRI(f.Predicate), o, n),
 	}
-	if IsSymmetric(f.Predicate) && f.Subject != f.Object {
+	if graph.IsSymmetric(f.Predicate) && f.Subject != f.Object {
 		qs = append(qs, quad.Make(o, RelIRI(f.Predicate), s, n))
 	}
 	if f.Role != "" {
@@ -307,7 +309,7 @@ func factQuads(f Fact) []quad.Quad {
 	}
 	for _, d := range []struct {
 		pred quad.IRI
-		val  Date
+		val  graph.Date
 	}{{pStart, f.Start}, {pEnd, f.End}, {pDate, f.Date}} {
 		if v := dateValue(d.val); v != nil {
 			qs = append(qs, quad.Make(n, d.pred, v, nil))
@@ -324,7 +326,7 @@ func factQuads(f Fact) []quad.Quad {
 
 // sourceQuads returns the quads of a new source of fact factID, including
 // the link from the fact node.
-func sourceQuads(factID string, src Source) []quad.Quad {
+func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	n := sourceIRI(factID, src.Article, src.Sentence)
 	qs := []quad.Quad{
 		quad.Make(FactIRI(factID), pSource, n, nil),
@@ -347,11 +349,11 @@ type claimValue struct {
 
 // claimValues returns the properties that encode claim c; confidence is
 // always there, the other qualifiers when stated.
-func claimValues(c Claim) []claimValue {
+func claimValues(c graph.Claim) []claimValue {
 	out := []claimValue{{pConfidence, quad.Float(c.Confidence)}}
 	for _, d := range []struct {
 		pred quad.IRI
-		val  Date
+		val  graph.Date
 	}{{pStart, c.Start}, {pEnd, c.End}, {pDate, c.Date}} {
 		if v := dateValue(d.val); v != nil {
 			out = append(out, claimValue{d.pred, v})

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // inferCache keeps what a write reads of the store — for tenure inference
@@ -29,15 +31,15 @@ type inferCache struct {
 	links map[string][]link
 	// nodes maps a fact id to its stored qualifiers. A state whose start is
 	// unknown carries one synthetic source holding its first publication
-	// (firstPublished), which is all inference needs of its sources.
-	nodes map[string]*Fact
+	// (FirstPublished), which is all inference needs of its sources.
+	nodes map[string]*graph.Fact
 	// full maps a fact id to the stored fact with all its sources, for the
 	// facts writes have restated.
-	full map[string]Fact
+	full map[string]graph.Fact
 	// articles maps an article id to the stored article.
-	articles map[string]Article
+	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
-	entities map[string]Entity
+	entities map[string]graph.Entity
 }
 
 // Bounds on what an inferCache holds; past one the cache starts over. A
@@ -50,8 +52,8 @@ const (
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*Fact{}, full: map[string]Fact{}, articles: map[string]Article{},
-		entities: map[string]Entity{}}
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, articles: map[string]graph.Article{},
+		entities: map[string]graph.Entity{}}
 }
 
 // linkKey is the key of an entity's direct triples of one predicate, with
@@ -62,14 +64,14 @@ func linkKey(id string, dir quad.Direction, pred string) string {
 
 // summary returns f as the cache keeps it: no sources, except that a state
 // whose start is unknown keeps one holding its first publication.
-func summary(f Fact) Fact {
-	var first Date
-	if f.Start.IsZero() && !IsEvent(f.Predicate) {
-		first = firstPublished(&f)
+func summary(f graph.Fact) graph.Fact {
+	var first graph.Date
+	if f.Start.IsZero() && !graph.IsEvent(f.Predicate) {
+		first = graph.FirstPublished(&f)
 	}
 	f.Sources = nil
 	if !first.IsZero() {
-		f.Sources = []Source{{Published: first}}
+		f.Sources = []graph.Source{{Published: first}}
 	}
 	return f
 }
@@ -91,7 +93,7 @@ func (c *inferCache) commit(w *writer) {
 	for id, f := range w.cur {
 		if w.inBatch[id] {
 			full := *f
-			full.Sources = append([]Source(nil), f.Sources...)
+			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
 			c.full[id] = full
 		} else if full, ok := c.full[id]; ok {
@@ -118,7 +120,7 @@ func (c *inferCache) commit(w *writer) {
 		c.nodes[id] = &sum
 		c.addLink(linkKey(f.Subject, quad.Subject, f.Predicate), link{id, f.Object})
 		c.addLink(linkKey(f.Object, quad.Object, f.Predicate), link{id, f.Subject})
-		if IsSymmetric(f.Predicate) {
+		if graph.IsSymmetric(f.Predicate) {
 			c.addLink(linkKey(f.Object, quad.Subject, f.Predicate), link{id, f.Subject})
 			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
 		}
@@ -143,7 +145,7 @@ func (c *inferCache) addLink(key string, l link) {
 }
 
 // fullFact reads a stored fact with all its sources through the cache.
-func (w *writer) fullFact(ctx context.Context, id string) (Fact, bool, error) {
+func (w *writer) fullFact(ctx context.Context, id string) (graph.Fact, bool, error) {
 	if f, ok := w.cache.full[id]; ok {
 		return f, true, nil
 	}
@@ -151,7 +153,7 @@ func (w *writer) fullFact(ctx context.Context, id string) (Fact, bool, error) {
 }
 
 // storedEntity reads a stored entity through the cache.
-func (w *writer) storedEntity(ctx context.Context, id string) (Entity, bool, error) {
+func (w *writer) storedEntity(ctx context.Context, id string) (graph.Entity, bool, error) {
 	if e, ok := w.cache.entities[id]; ok {
 		return e, true, nil
 	}

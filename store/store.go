@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // MemoryDSN is the dsn of the in-memory backend.
@@ -122,7 +124,7 @@ func redact(dsn string) string {
 func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, err error) {
 	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", dir, err) }
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return nil, wrap(fmt.Errorf("%w: not a directory", ErrInvalid))
+		return nil, wrap(fmt.Errorf("%w: not a directory", graph.ErrInvalid))
 	}
 	file := filepath.Join(dir, BoltFile)
 	if readOnly {

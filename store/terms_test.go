@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -8,58 +8,60 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // claimSrc is a source published on pub stating the given bounds.
-func claimSrc(article, pub, start, end string, ended bool) Source {
-	return Source{Article: article, Sentence: "s " + article, Published: d(pub),
-		Claim: Claim{Start: d(start), End: d(end), Ended: ended, Confidence: 0.8}}
+func claimSrc(article, pub, start, end string, ended bool) graph.Source {
+	return graph.Source{Article: article, Sentence: "s " + article, Published: d(pub),
+		Claim: graph.Claim{Start: d(start), End: d(end), Ended: ended, Confidence: 0.8}}
 }
 
 func TestSplitTerms(t *testing.T) {
 	cases := []struct {
 		name  string
-		srcs  []Source
-		want  []Term
+		srcs  []graph.Source
+		want  []graph.Term
 		ended bool
 	}{
-		{"one term, refined start", []Source{
+		{"one term, refined start", []graph.Source{
 			claimSrc("a", "2020-01-01", "2017", "", false),
 			claimSrc("b", "2020-02-01", "2017-01-20", "", false)}, nil, false},
-		{"one term, stated end after the start", []Source{
+		{"one term, stated end after the start", []graph.Source{
 			claimSrc("a", "2020-01-01", "2017-01-20", "", false),
 			claimSrc("b", "2022-01-01", "", "2021-01-20", true)}, nil, false},
-		{"conflicting starts without an end between", []Source{
+		{"conflicting starts without an end between", []graph.Source{
 			claimSrc("a", "2024-10-02", "2024-10-01", "", false),
 			claimSrc("b", "2025-10-22", "2024-10-03", "", false)}, nil, false},
-		{"two terms by a stated end", []Source{
+		{"two terms by a stated end", []graph.Source{
 			claimSrc("a", "2020-01-01", "2017-01-20", "", false),
 			claimSrc("b", "2022-01-01", "", "2021-01-20", false),
 			claimSrc("c", "2025-01-21", "2025-01-20", "", false)},
-			[]Term{{Start: d("2017-01-20"), End: d("2021-01-20")}, {Start: d("2025-01-20")}}, false},
-		{"an earlier term known only as former", []Source{
+			[]graph.Term{{Start: d("2017-01-20"), End: d("2021-01-20")}, {Start: d("2025-01-20")}}, false},
+		{"an earlier term known only as former", []graph.Source{
 			claimSrc("a", "2023-05-01", "", "", true),
 			claimSrc("b", "2025-01-21", "2025-01-20", "", false)},
-			[]Term{{End: d("2023-05-01")}, {Start: d("2025-01-20")}}, false},
-		{"three terms, the last over", []Source{
+			[]graph.Term{{End: d("2023-05-01")}, {Start: d("2025-01-20")}}, false},
+		{"three terms, the last over", []graph.Source{
 			claimSrc("a", "2010-01-01", "2008-05", "", false),
 			claimSrc("b", "2013-01-01", "", "2012-05", false),
 			claimSrc("c", "2016-01-01", "2015", "", false),
 			claimSrc("d", "2018-01-01", "", "", true),
 			claimSrc("e", "2021-01-01", "2020-03-01", "", false),
 			claimSrc("f", "2024-01-01", "", "", true)},
-			[]Term{{Start: d("2008-05"), End: d("2012-05")}, {Start: d("2015"), End: d("2018-01-01")}, {Start: d("2020-03-01")}}, true},
+			[]graph.Term{{Start: d("2008-05"), End: d("2012-05")}, {Start: d("2015"), End: d("2018-01-01")}, {Start: d("2020-03-01")}}, true},
 	}
 	for _, c := range cases {
-		got, ended := splitTerms(c.srcs)
+		got, ended := graph.SplitTerms(c.srcs)
 		assert.Equal(t, c.want, got, c.name)
 		assert.Equal(t, c.ended, ended, c.name)
 		// The order of the sources does not matter.
 		rng := rand.New(rand.NewSource(1))
 		for range 5 {
-			srcs := append([]Source(nil), c.srcs...)
+			srcs := append([]graph.Source(nil), c.srcs...)
 			rng.Shuffle(len(srcs), func(i, j int) { srcs[i], srcs[j] = srcs[j], srcs[i] })
-			got, _ := splitTerms(srcs)
+			got, _ := graph.SplitTerms(srcs)
 			assert.Equal(t, c.want, got, c.name+" shuffled")
 		}
 	}
@@ -69,15 +71,15 @@ func TestSplitTerms(t *testing.T) {
 // arriving in any order, are stored as the latest term with the earlier
 // one beside it, and read back the same way.
 func TestTwoTermsStored(t *testing.T) {
-	batches := func() []Batch {
-		return []Batch{
-			timeBatch("t1", "2020-06-01", state(trump, Leads, usa, "President", "2017-01-20", "", false)),
-			timeBatch("t2", "2023-05-01", state(trump, Leads, usa, "President", "", "", true)),
-			timeBatch("t3", "2025-01-21", state(trump, Leads, usa, "President", "2025-01-20", "", false)),
+	batches := func() []graph.Batch {
+		return []graph.Batch{
+			timeBatch("t1", "2020-06-01", state(trump, graph.Leads, usa, "President", "2017-01-20", "", false)),
+			timeBatch("t2", "2023-05-01", state(trump, graph.Leads, usa, "President", "", "", true)),
+			timeBatch("t3", "2025-01-21", state(trump, graph.Leads, usa, "President", "2025-01-20", "", false)),
 		}
 	}
-	id := idOf(state(trump, Leads, usa, "President", "", "", false))
-	var want Fact
+	id := idOf(state(trump, graph.Leads, usa, "President", "", "", false))
+	var want graph.Fact
 	for round, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}} {
 		s := openMemory(t)
 		bs := batches()
@@ -90,11 +92,20 @@ func TestTwoTermsStored(t *testing.T) {
 		assert.Equal(t, "2025-01-20", f.Start.String())
 		assert.True(t, f.End.IsZero())
 		assert.False(t, f.Ended, "the latest term is open")
-		assert.Equal(t, []Term{{Start: d("2017-01-20"), End: d("2023-05-01")}}, f.EarlierTerms)
+		assert.Equal(t, []graph.Term{{Start: d("2017-01-20"), End: d("2023-05-01")}}, f.EarlierTerms)
 		got := snapshot(t, s)[id]
 		if round == 0 {
 			want = got
 		}
 		assert.Equal(t, want, got)
 	}
+}
+
+// d parses a date of a test table.
+func d(s string) graph.Date {
+	v, err := graph.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

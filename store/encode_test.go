@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -8,20 +8,22 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 func TestDateValueRoundTrip(t *testing.T) {
 	cases := []struct {
 		name string
-		d    Date
+		d    graph.Date
 		lex  string
 		typ  quad.IRI
 	}{
-		{"year", YearOf(2024), "2024", xsdGYear},
-		{"month", MonthOf(2024, time.October), "2024-10", xsdGYearMonth},
-		{"month of first day", Date{2024, time.October, 1, MonthPrecision}, "2024-10", xsdGYearMonth},
-		{"day", DayOf(2024, time.October, 1), "2024-10-01", xsdDate},
-		{"old day", DayOf(1949, time.April, 4), "1949-04-04", xsdDate},
+		{"year", graph.YearOf(2024), "2024", xsdGYear},
+		{"month", graph.MonthOf(2024, time.October), "2024-10", xsdGYearMonth},
+		{"month of first day", graph.Date{Year: 2024, Month: time.October, Day: 1, Precision: graph.MonthPrecision}, "2024-10", xsdGYearMonth},
+		{"day", graph.DayOf(2024, time.October, 1), "2024-10-01", xsdDate},
+		{"old day", graph.DayOf(1949, time.April, 4), "1949-04-04", xsdDate},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -36,9 +38,9 @@ func TestDateValueRoundTrip(t *testing.T) {
 			assert.Equal(t, c.lex, got.String())
 		})
 	}
-	assert.Nil(t, dateValue(Date{}), "the unknown date has no quad")
+	assert.Nil(t, dateValue(graph.Date{}), "the unknown date has no quad")
 	_, err := dateFromValue(quad.Int(3))
-	assert.ErrorIs(t, err, ErrBadDate)
+	assert.ErrorIs(t, err, graph.ErrBadDate)
 }
 
 func TestAliasKey(t *testing.T) {
@@ -70,18 +72,18 @@ func TestIRIRoundTrip(t *testing.T) {
 		assert.Equal(t, id, got)
 	}
 	assert.Equal(t, quad.IRI("geokg:entity/person/donald-trump"), EntityIRI("person/donald-trump"))
-	assert.Equal(t, quad.IRI("geokg:rel/met"), RelIRI(Met))
+	assert.Equal(t, quad.IRI("geokg:rel/met"), RelIRI(graph.Met))
 	_, ok := idFromIRI(quad.String("geokg:article/x"), "article/")
 	assert.False(t, ok, "a string is not a node")
 }
 
 func TestFactQuadsShape(t *testing.T) {
-	f := Fact{Subject: "person/a", Predicate: Met, Object: "person/b", Date: DayOf(2024, 1, 2), Confidence: 0.5}
+	f := graph.Fact{Subject: "person/a", Predicate: graph.Met, Object: "person/b", Date: graph.DayOf(2024, 1, 2), Confidence: 0.5}
 	f.ComputeID()
 	qs := factQuads(f)
 	var direct, reverse bool
 	for _, q := range qs {
-		if q.Predicate == RelIRI(Met) {
+		if q.Predicate == RelIRI(graph.Met) {
 			assert.Equal(t, FactIRI(f.ID), q.Label, "direct triple lives in the fact's graph")
 			direct = direct || q.Subject == EntityIRI("person/a")
 			reverse = reverse || q.Subject == EntityIRI("person/b")
@@ -90,11 +92,11 @@ func TestFactQuadsShape(t *testing.T) {
 	assert.True(t, direct)
 	assert.True(t, reverse, "symmetric predicates get the reverse triple")
 
-	g := Fact{Subject: "person/a", Predicate: Leads, Object: "country/x"}
+	g := graph.Fact{Subject: "person/a", Predicate: graph.Leads, Object: "country/x"}
 	g.ComputeID()
 	n := 0
 	for _, q := range factQuads(g) {
-		if q.Predicate == RelIRI(Leads) {
+		if q.Predicate == RelIRI(graph.Leads) {
 			n++
 		}
 	}
@@ -103,23 +105,23 @@ func TestFactQuadsShape(t *testing.T) {
 
 func TestFactRoundTripEachPrecision(t *testing.T) {
 	ctx := context.Background()
-	dates := []Date{{}, YearOf(2019), MonthOf(2024, time.October), DayOf(2024, time.October, 1)}
+	dates := []graph.Date{{}, graph.YearOf(2019), graph.MonthOf(2024, time.October), graph.DayOf(2024, time.October, 1)}
 	for _, field := range []string{"start", "end", "date"} {
 		for _, d := range dates {
 			t.Run(field+"/"+d.Precision.String(), func(t *testing.T) {
 				s := openMemory(t)
 				a := art("d01", 5)
-				f := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+				f := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
 				if field == "date" {
-					f.Predicate = Visited
+					f.Predicate = graph.Visited
 				}
-				dst := map[string]*Date{"start": &f.Start, "end": &f.End, "date": &f.Date}[field]
+				dst := map[string]*graph.Date{"start": &f.Start, "end": &f.End, "date": &f.Date}[field]
 				*dst = d
 				_, err := s.Write(ctx, batch(a, f), t0)
 				require.NoError(t, err)
 				got, err := s.Fact(ctx, idOf(f))
 				require.NoError(t, err)
-				gotDate := map[string]Date{"start": got.Start, "end": got.End, "date": got.Date}[field]
+				gotDate := map[string]graph.Date{"start": got.Start, "end": got.End, "date": got.Date}[field]
 				assert.Equal(t, d, gotDate)
 				assert.Equal(t, d.String(), gotDate.String())
 			})

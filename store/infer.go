@@ -1,17 +1,19 @@
-package graph
+package store
 
 import (
 	"context"
 	"sort"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // inferGroups recomputes the inferred ends of every group of states the
 // batch touched: the groups of its state facts, and for each "succeeded"
 // event the groups of the predecessor's states. Changed facts go to w.cur.
 func (w *writer) inferGroups(ctx context.Context) error {
-	reps := map[string]Fact{} // group key → one member, to find the group by
+	reps := map[string]graph.Fact{} // group key → one member, to find the group by
 	var batchIDs []string
 	for id := range w.inBatch {
 		batchIDs = append(batchIDs, id)
@@ -26,19 +28,19 @@ func (w *writer) inferGroups(ctx context.Context) error {
 		if !termChanged(w.orig[id], f) {
 			continue
 		}
-		if k := GroupKey(f); k != "" {
+		if k := graph.GroupKey(f); k != "" {
 			reps[k] = *f
 		}
-		if f.Predicate != Succeeded {
+		if f.Predicate != graph.Succeeded {
 			continue
 		}
-		for _, p := range []string{Leads, HoldsPosition} {
-			states, err := w.related(ctx, f.Object, quad.Subject, p, nil, func(*Fact) bool { return true })
+		for _, p := range []string{graph.Leads, graph.HoldsPosition} {
+			states, err := w.related(ctx, f.Object, quad.Subject, p, nil, func(*graph.Fact) bool { return true })
 			if err != nil {
 				return err
 			}
 			for _, g := range states {
-				reps[GroupKey(g)] = *g
+				reps[graph.GroupKey(g)] = *g
 			}
 		}
 	}
@@ -57,12 +59,12 @@ func (w *writer) inferGroups(ctx context.Context) error {
 
 // inferGroup recomputes the inferred ends of group key, of which rep is a
 // member.
-func (w *writer) inferGroup(ctx context.Context, key string, rep Fact) error {
+func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) error {
 	node, dir := rep.Object, quad.Object
-	if rep.Predicate == HasTarget {
+	if rep.Predicate == graph.HasTarget {
 		node, dir = rep.Subject, quad.Subject
 	}
-	members, err := w.related(ctx, node, dir, rep.Predicate, nil, func(g *Fact) bool { return GroupKey(g) == key })
+	members, err := w.related(ctx, node, dir, rep.Predicate, nil, func(g *graph.Fact) bool { return graph.GroupKey(g) == key })
 	if err != nil {
 		return err
 	}
@@ -75,23 +77,23 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep Fact) error {
 			open[m.Subject] = true
 		}
 	}
-	succ := map[string][]*Fact{}
-	if rep.Predicate != HasTarget && len(subjects) > 1 {
+	succ := map[string][]*graph.Fact{}
+	if rep.Predicate != graph.HasTarget && len(subjects) > 1 {
 		for s := range open {
-			evs, err := w.related(ctx, s, quad.Object, Succeeded, subjects, func(*Fact) bool { return true })
+			evs, err := w.related(ctx, s, quad.Object, graph.Succeeded, subjects, func(*graph.Fact) bool { return true })
 			if err != nil {
 				return err
 			}
 			succ[s] = evs
 		}
 	}
-	ends := groupEnds(members, succ)
+	ends := graph.GroupEnds(members, succ)
 	for i, e := range ends {
 		have := members[i]
-		if e.end == have.End && e.from == have.EndInferredFrom {
+		if e.End == have.End && e.From == have.EndInferredFrom {
 			continue
 		}
-		if e.end.IsZero() && have.EndInferredFrom == "" {
+		if e.End.IsZero() && have.EndInferredFrom == "" {
 			continue // a stated end, or none to infer
 		}
 		cur := w.cur[have.ID]
@@ -102,7 +104,7 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep Fact) error {
 			cur = &c
 			w.cur[have.ID] = cur
 		}
-		cur.End, cur.EndInferredFrom = e.end, e.from
+		cur.End, cur.EndInferredFrom = e.End, e.From
 	}
 	return nil
 }
@@ -114,12 +116,12 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep Fact) error {
 // scan of the entity's direct triples (whose label is the fact node),
 // through the writer's inferCache. The facts returned are shared: the
 // caller must not change them.
-func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pred string, others map[string]bool, keep func(*Fact) bool) ([]*Fact, error) {
+func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pred string, others map[string]bool, keep func(*graph.Fact) bool) ([]*graph.Fact, error) {
 	links, err := w.links(ctx, id, dir, pred)
 	if err != nil {
 		return nil, err
 	}
-	var out []*Fact
+	var out []*graph.Fact
 	for _, l := range links {
 		if others != nil && !others[l.other] {
 			continue
@@ -196,14 +198,14 @@ func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred 
 // predicate at a time (a state may have many sources), and the sources of
 // a state only when its start is unknown (their first publication anchors
 // the term).
-func (w *writer) node(ctx context.Context, id string) (*Fact, error) {
+func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 	if f, ok := w.cache.nodes[id]; ok {
 		return f, nil
 	}
-	var f Fact
+	var f graph.Fact
 	if pred, err := w.r.out(ctx, FactIRI(id), pPredicate); err != nil || len(pred) == 0 {
 		return nil, err
-	} else if IsEvent(stringOf(pred[0])) {
+	} else if graph.IsEvent(stringOf(pred[0])) {
 		p, err := w.r.props(ctx, FactIRI(id))
 		if err != nil {
 			return nil, err

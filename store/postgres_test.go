@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // pgCounter numbers the databases the PostgreSQL tests create.
@@ -51,7 +53,7 @@ func TestPostgresReopen(t *testing.T) {
 	s := openPostgres(t)
 	ctx := context.Background()
 	a := art("pg1", 3)
-	_, err := s.Write(ctx, batch(a, fact(a, rutte, Leads, nato, "Rutte leads NATO.")), t0)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")), t0)
 	require.NoError(t, err)
 	again, err := Open(ctx, s.dsn, Options{ReadOnly: true})
 	require.NoError(t, err, "a second process may open the same database")

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // openMemory opens a fresh in-memory store closed at the end of the test.
@@ -62,8 +64,8 @@ func TestBboltReopen(t *testing.T) {
 	s, err := Open(ctx, dir, Options{})
 	require.NoError(t, err)
 	a := art("d01", 5)
-	f := fact(a, trump, Met, rutte, "Trump met Rutte.")
-	f.Date = MonthOf(2024, time.October)
+	f := fact(a, trump, graph.Met, rutte, "Trump met Rutte.")
+	f.Date = graph.MonthOf(2024, time.October)
 	_, err = s.Write(ctx, batch(a, f), t0)
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
@@ -91,7 +93,7 @@ func TestBboltReopen(t *testing.T) {
 	s = openBoltDir(t, dir)
 	st, err := s.Write(ctx, batch(a, f), t0)
 	require.NoError(t, err)
-	assert.Equal(t, WriteStats{}, st, "idempotent across reopen")
+	assert.Equal(t, graph.WriteStats{}, st, "idempotent across reopen")
 }
 
 func TestBboltLocked(t *testing.T) {
@@ -146,9 +148,9 @@ func TestConcurrentReadWrite(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 10; i++ {
 				a := art(fmt.Sprintf("w%d-%d", w, i), i+1)
-				f := fact(a, trump, Met, rutte, fmt.Sprintf("Sentence %d.", i))
-				f.Date = DayOf(2024, time.October, i+1)
-				if _, err := s.Write(ctx, batch(a, f, fact(a, rutte, Leads, nato, "Rutte leads.")), t0); err != nil {
+				f := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Sentence %d.", i))
+				f.Date = graph.DayOf(2024, time.October, i+1)
+				if _, err := s.Write(ctx, batch(a, f, fact(a, rutte, graph.Leads, nato, "Rutte leads.")), t0); err != nil {
 					errs <- err
 					return
 				}
@@ -164,7 +166,7 @@ func TestConcurrentReadWrite(t *testing.T) {
 					errs <- err
 					return
 				}
-				err := s.Facts(ctx, FactFilter{Subjects: []string{trump.ID}}, func(Fact) error { return nil })
+				err := s.Facts(ctx, FactFilter{Subjects: []string{trump.ID}}, func(graph.Fact) error { return nil })
 				if err != nil {
 					errs <- err
 					return
@@ -192,16 +194,16 @@ func BenchmarkWriteBbolt(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := art(fmt.Sprintf("b%d", i), i%28+1)
-		facts := []Fact{
-			fact(a, trump, Met, rutte, fmt.Sprintf("Trump met Rutte %d.", i)),
-			fact(a, costa, Met, rutte, fmt.Sprintf("Costa met Rutte %d.", i)),
-			fact(a, rutte, Leads, nato, "Rutte leads NATO."),
-			fact(a, trump, Leads, usa, "Trump leads the US."),
-			fact(a, trump, Criticized, nato, fmt.Sprintf("Trump criticized NATO %d.", i)),
+		facts := []graph.Fact{
+			fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte %d.", i)),
+			fact(a, costa, graph.Met, rutte, fmt.Sprintf("Costa met Rutte %d.", i)),
+			fact(a, rutte, graph.Leads, nato, "Rutte leads NATO."),
+			fact(a, trump, graph.Leads, usa, "Trump leads the US."),
+			fact(a, trump, graph.Criticized, nato, fmt.Sprintf("Trump criticized NATO %d.", i)),
 		}
 		for j := range facts {
-			if IsEvent(facts[j].Predicate) {
-				facts[j].Date = DayOf(2020+i/336, time.Month(i/28%12+1), i%28+1)
+			if graph.IsEvent(facts[j].Predicate) {
+				facts[j].Date = graph.DayOf(2020+i/336, time.Month(i/28%12+1), i%28+1)
 			}
 		}
 		if _, err := s.Write(ctx, batch(a, facts...), t0); err != nil {

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -11,45 +11,47 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // Fixtures shared by the store tests.
 var (
-	rutte = Entity{ID: EntityID(Person, "Mark Rutte"), Name: "Mark Rutte", Type: Person, Aliases: []string{"Rutte"}}
-	nato  = Entity{ID: EntityID(Organization, "NATO"), Name: "North Atlantic Treaty Organization",
-		Type: Organization, Aliases: []string{"NATO", "the Alliance"}}
-	usa   = Entity{ID: EntityID(Country, "United States"), Name: "United States", Type: Country, Aliases: []string{"U.S.", "USA"}}
-	trump = Entity{ID: EntityID(Person, "Donald Trump"), Name: "Donald Trump", Type: Person, Aliases: []string{"Trump"}}
-	costa = Entity{ID: EntityID(Person, "António Costa"), Name: "António Costa", Type: Person}
+	rutte = graph.Entity{ID: graph.EntityID(graph.Person, "Mark Rutte"), Name: "Mark Rutte", Type: graph.Person, Aliases: []string{"Rutte"}}
+	nato  = graph.Entity{ID: graph.EntityID(graph.Organization, "NATO"), Name: "North Atlantic Treaty Organization",
+		Type: graph.Organization, Aliases: []string{"NATO", "the Alliance"}}
+	usa   = graph.Entity{ID: graph.EntityID(graph.Country, "United States"), Name: "United States", Type: graph.Country, Aliases: []string{"U.S.", "USA"}}
+	trump = graph.Entity{ID: graph.EntityID(graph.Person, "Donald Trump"), Name: "Donald Trump", Type: graph.Person, Aliases: []string{"Trump"}}
+	costa = graph.Entity{ID: graph.EntityID(graph.Person, "António Costa"), Name: "António Costa", Type: graph.Person}
 
 	t0 = time.Date(2025, 1, 2, 3, 4, 5, 6000, time.UTC)
 )
 
 // art returns an article published on the given day of October 2024.
-func art(id string, day int) Article {
-	return Article{ID: id, URL: "https://news.example/" + id, Title: "Title " + id,
-		Published: DayOf(2024, time.October, day), Hash: "hash-" + id}
+func art(id string, day int) graph.Article {
+	return graph.Article{ID: id, URL: "https://news.example/" + id, Title: "Title " + id,
+		Published: graph.DayOf(2024, time.October, day), Hash: "hash-" + id}
 }
 
 // fact returns a fact of article a stated in sentence.
-func fact(a Article, s Entity, p string, o Entity, sentence string) Fact {
-	return Fact{Subject: s.ID, Predicate: p, Object: o.ID, Confidence: 0.7,
-		Sources: []Source{{Article: a.ID, Sentence: sentence}}}
+func fact(a graph.Article, s graph.Entity, p string, o graph.Entity, sentence string) graph.Fact {
+	return graph.Fact{Subject: s.ID, Predicate: p, Object: o.ID, Confidence: 0.7,
+		Sources: []graph.Source{{Article: a.ID, Sentence: sentence}}}
 }
 
 // batch builds a batch of article a naming all fixture entities.
-func batch(a Article, facts ...Fact) Batch {
-	return Batch{Article: a, Entities: []Entity{rutte, nato, usa, trump, costa}, Facts: facts}
+func batch(a graph.Article, facts ...graph.Fact) graph.Batch {
+	return graph.Batch{Article: a, Entities: []graph.Entity{rutte, nato, usa, trump, costa}, Facts: facts}
 }
 
 // idOf returns the fact id of f.
-func idOf(f Fact) string { return f.ComputeID() }
+func idOf(f graph.Fact) string { return f.ComputeID() }
 
 // allFacts returns every fact matching ff.
-func allFacts(t *testing.T, s *Store, ff FactFilter) []Fact {
+func allFacts(t *testing.T, s *Store, ff FactFilter) []graph.Fact {
 	t.Helper()
-	var out []Fact
-	require.NoError(t, s.Facts(context.Background(), ff, func(f Fact) error {
+	var out []graph.Fact
+	require.NoError(t, s.Facts(context.Background(), ff, func(f graph.Fact) error {
 		out = append(out, f)
 		return nil
 	}))
@@ -64,23 +66,23 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("RoundTrip", func(t *testing.T) {
 		s := open(t)
 		a := art("d01", 5)
-		lead := fact(a, rutte, Leads, nato, "Rutte, NATO's secretary general, said.")
+		lead := fact(a, rutte, graph.Leads, nato, "Rutte, NATO's secretary general, said.")
 		lead.Role, lead.Location = "Secretary General", "Brussels"
-		lead.Start, lead.End, lead.Ended, lead.Confidence = YearOf(2024), MonthOf(2028, time.October), true, 0.85
-		met := fact(a, trump, Met, rutte, "Trump met Rutte in The Hague.")
-		met.Date, met.Location = DayOf(2024, time.October, 1), "The Hague"
-		dayStart := fact(a, trump, Leads, usa, "Trump, president since January 20, 2025.")
-		dayStart.Role, dayStart.Start = "President", DayOf(2025, time.January, 20)
+		lead.Start, lead.End, lead.Ended, lead.Confidence = graph.YearOf(2024), graph.MonthOf(2028, time.October), true, 0.85
+		met := fact(a, trump, graph.Met, rutte, "Trump met Rutte in The Hague.")
+		met.Date, met.Location = graph.DayOf(2024, time.October, 1), "The Hague"
+		dayStart := fact(a, trump, graph.Leads, usa, "Trump, president since January 20, 2025.")
+		dayStart.Role, dayStart.Start = "President", graph.DayOf(2025, time.January, 20)
 
 		st, err := s.Write(ctx, batch(a, lead, met, dayStart), t0)
 		require.NoError(t, err)
-		assert.Equal(t, WriteStats{ArticleNew: true, FactsAdded: 3, SourcesAdded: 3, EntitiesAdded: 5}, st)
+		assert.Equal(t, graph.WriteStats{ArticleNew: true, FactsAdded: 3, SourcesAdded: 3, EntitiesAdded: 5}, st)
 
-		for _, want := range []Fact{lead, met, dayStart} {
+		for _, want := range []graph.Fact{lead, met, dayStart} {
 			want.ComputeID()
 			want.RecordedAt = t0
-			want.Sources = []Source{{Article: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
-				Sentence: want.Sources[0].Sentence, RecordedAt: t0, Claim: claimOf(&want)}}
+			want.Sources = []graph.Source{{Article: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
+				Sentence: want.Sources[0].Sentence, RecordedAt: t0, Claim: graph.ClaimOf(&want)}}
 			got, err := s.Fact(ctx, want.ID)
 			require.NoError(t, err)
 			assert.True(t, want.RecordedAt.Equal(got.RecordedAt))
@@ -119,13 +121,13 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.Equal(t, Stats{Articles: 1, Entities: 5, Facts: 3, Sources: 3}, stats)
 
 		var ids []string
-		require.NoError(t, s.Entities(ctx, func(e Entity) error { ids = append(ids, e.ID); return nil }))
+		require.NoError(t, s.Entities(ctx, func(e graph.Entity) error { ids = append(ids, e.ID); return nil }))
 		assert.Equal(t, []string{"country/united-states", "organization/nato", "person/antonio-costa",
 			"person/donald-trump", "person/mark-rutte"}, ids)
 
 		// Plain Cayley traversals see the direct triples, both ways for met.
-		for _, c := range []struct{ from, to Entity }{{trump, rutte}, {rutte, trump}} {
-			vs, err := path.StartPath(s.QuadStore(), EntityIRI(c.from.ID)).Out(RelIRI(Met)).Iterate(ctx).AllValues(s.QuadStore())
+		for _, c := range []struct{ from, to graph.Entity }{{trump, rutte}, {rutte, trump}} {
+			vs, err := path.StartPath(s.QuadStore(), EntityIRI(c.from.ID)).Out(RelIRI(graph.Met)).Iterate(ctx).AllValues(s.QuadStore())
 			require.NoError(t, err)
 			assert.Equal(t, []quad.Value{EntityIRI(c.to.ID)}, vs)
 		}
@@ -134,14 +136,14 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("Idempotent", func(t *testing.T) {
 		s := open(t)
 		a := art("d01", 5)
-		b := batch(a, fact(a, trump, Met, rutte, "Trump met Rutte."), fact(a, rutte, Leads, nato, "Rutte leads NATO."))
+		b := batch(a, fact(a, trump, graph.Met, rutte, "Trump met Rutte."), fact(a, rutte, graph.Leads, nato, "Rutte leads NATO."))
 		_, err := s.Write(ctx, b, t0)
 		require.NoError(t, err)
 		before, err := s.Stats(ctx)
 		require.NoError(t, err)
 		st, err := s.Write(ctx, b, t0.Add(time.Hour))
 		require.NoError(t, err)
-		assert.Equal(t, WriteStats{}, st, "a rewrite adds nothing")
+		assert.Equal(t, graph.WriteStats{}, st, "a rewrite adds nothing")
 		after, err := s.Stats(ctx)
 		require.NoError(t, err)
 		assert.Equal(t, before, after)
@@ -153,15 +155,15 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("OneFactTwoSources", func(t *testing.T) {
 		s := open(t)
 		a1, a2 := art("d01", 5), art("d02", 6)
-		f1 := fact(a1, trump, Met, rutte, "Trump met Rutte.")
-		f1.Date = DayOf(2024, time.October, 1)
-		f2 := fact(a2, rutte, Met, trump, "Rutte met Trump on Tuesday.") // other side order, same fact
+		f1 := fact(a1, trump, graph.Met, rutte, "Trump met Rutte.")
+		f1.Date = graph.DayOf(2024, time.October, 1)
+		f2 := fact(a2, rutte, graph.Met, trump, "Rutte met Trump on Tuesday.") // other side order, same fact
 		f2.Date, f2.Confidence = f1.Date, 0.9
 		_, err := s.Write(ctx, batch(a1, f1), t0)
 		require.NoError(t, err)
 		st, err := s.Write(ctx, batch(a2, f2), t0.Add(time.Hour))
 		require.NoError(t, err)
-		assert.Equal(t, WriteStats{ArticleNew: true, FactsMerged: 1, SourcesAdded: 1}, st)
+		assert.Equal(t, graph.WriteStats{ArticleNew: true, FactsMerged: 1, SourcesAdded: 1}, st)
 
 		got := allFacts(t, s, FactFilter{})
 		require.Len(t, got, 1)
@@ -180,18 +182,18 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.Equal(t, Stats{Articles: 2, Entities: 5, Facts: 1, Sources: 2}, stats)
 
 		// Same article, a second sentence: one more source; same sentence twice in a batch: one.
-		f3 := fact(a2, trump, Met, rutte, "They met again.")
+		f3 := fact(a2, trump, graph.Met, rutte, "They met again.")
 		f3.Date = f1.Date
 		f4 := f3
 		st, err = s.Write(ctx, batch(a2, f3, f4), t0)
 		require.NoError(t, err)
-		assert.Equal(t, WriteStats{FactsMerged: 1, SourcesAdded: 1}, st)
+		assert.Equal(t, graph.WriteStats{FactsMerged: 1, SourcesAdded: 1}, st)
 	})
 
 	t.Run("MergePrecision", func(t *testing.T) {
 		s := open(t)
 		steps := []struct {
-			start, end Date
+			start, end graph.Date
 			ended      bool
 			conf       float64
 			wantStart  string
@@ -199,15 +201,15 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 			wantEnded  bool
 			wantConf   float64
 		}{
-			{YearOf(2024), Date{}, false, 0.6, "2024", "", false, 0.6},
-			{MonthOf(2024, time.October), YearOf(2029), false, 0.5, "2024-10", "2029", false, 0.6},
-			{YearOf(2024), Date{}, true, 0.8, "2024-10", "2029", true, 0.8},
-			{DayOf(2024, time.October, 1), MonthOf(2029, time.March), false, 0.1, "2024-10-01", "2029-03", true, 0.8},
+			{graph.YearOf(2024), graph.Date{}, false, 0.6, "2024", "", false, 0.6},
+			{graph.MonthOf(2024, time.October), graph.YearOf(2029), false, 0.5, "2024-10", "2029", false, 0.6},
+			{graph.YearOf(2024), graph.Date{}, true, 0.8, "2024-10", "2029", true, 0.8},
+			{graph.DayOf(2024, time.October, 1), graph.MonthOf(2029, time.March), false, 0.1, "2024-10-01", "2029-03", true, 0.8},
 		}
 		var id string
 		for i, st := range steps {
 			a := art("m"+string(rune('a'+i)), i+1)
-			f := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+			f := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
 			f.Role, f.Start, f.End, f.Ended, f.Confidence = "Secretary General", st.start, st.end, st.ended, st.conf
 			id = idOf(f)
 			_, err := s.Write(ctx, batch(a, f), t0.Add(time.Duration(i)*time.Hour))
@@ -233,33 +235,33 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 
 	t.Run("AllOrNothing", func(t *testing.T) {
 		a := art("bad", 1)
-		good := fact(a, trump, Met, rutte, "Trump met Rutte.")
+		good := fact(a, trump, graph.Met, rutte, "Trump met Rutte.")
 		cases := []struct {
 			name string
-			bad  func(*Batch)
+			bad  func(*graph.Batch)
 			want string
 		}{
-			{"unknown predicate", func(b *Batch) { b.Facts[1].Predicate = "loves" }, "fact 1"},
-			{"no object", func(b *Batch) { b.Facts[1].Object = "" }, "fact 1"},
-			{"no source", func(b *Batch) { b.Facts[1].Sources = nil }, "no source"},
-			{"empty sentence", func(b *Batch) { b.Facts[1].Sources[0].Sentence = " " }, "sentence"},
-			{"source of another article", func(b *Batch) { b.Facts[1].Sources[0].Article = "zzz" }, "zzz"},
-			{"confidence", func(b *Batch) { b.Facts[1].Confidence = 2 }, "confidence"},
-			{"unknown entity", func(b *Batch) { b.Facts[1].Object = "person/ghost" }, "person/ghost"},
-			{"entity without name", func(b *Batch) { b.Entities[0].Name = "" }, rutte.ID},
-			{"entity id with space", func(b *Batch) { b.Entities[0].ID = "person/mark rutte" }, "mark rutte"},
-			{"no article id", func(b *Batch) { b.Article.ID = "" }, "article"},
+			{"unknown predicate", func(b *graph.Batch) { b.Facts[1].Predicate = "loves" }, "fact 1"},
+			{"no object", func(b *graph.Batch) { b.Facts[1].Object = "" }, "fact 1"},
+			{"no source", func(b *graph.Batch) { b.Facts[1].Sources = nil }, "no source"},
+			{"empty sentence", func(b *graph.Batch) { b.Facts[1].Sources[0].Sentence = " " }, "sentence"},
+			{"source of another article", func(b *graph.Batch) { b.Facts[1].Sources[0].Article = "zzz" }, "zzz"},
+			{"confidence", func(b *graph.Batch) { b.Facts[1].Confidence = 2 }, "confidence"},
+			{"unknown entity", func(b *graph.Batch) { b.Facts[1].Object = "person/ghost" }, "person/ghost"},
+			{"entity without name", func(b *graph.Batch) { b.Entities[0].Name = "" }, rutte.ID},
+			{"entity id with space", func(b *graph.Batch) { b.Entities[0].ID = "person/mark rutte" }, "mark rutte"},
+			{"no article id", func(b *graph.Batch) { b.Article.ID = "" }, "article"},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				s := open(t)
-				second := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+				second := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
 				b := batch(a, good, second)
-				b.Entities = append([]Entity(nil), b.Entities...)
+				b.Entities = append([]graph.Entity(nil), b.Entities...)
 				c.bad(&b)
 				_, err := s.Write(ctx, b, t0)
 				require.Error(t, err)
-				assert.ErrorIs(t, err, ErrInvalid)
+				assert.ErrorIs(t, err, graph.ErrInvalid)
 				assert.Contains(t, err.Error(), c.want)
 				stats, err := s.Stats(ctx)
 				require.NoError(t, err)
@@ -302,14 +304,14 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 
 		// Aliases merge case-insensitively; name and type of the first writer win.
 		other := usa
-		other.Name, other.Type, other.Aliases = "United States of America", Place, []string{"usa", "America"}
-		st, err := s.Write(ctx, Batch{Article: art("d02", 6), Entities: []Entity{other}}, t0)
+		other.Name, other.Type, other.Aliases = "United States of America", graph.Place, []string{"usa", "America"}
+		st, err := s.Write(ctx, graph.Batch{Article: art("d02", 6), Entities: []graph.Entity{other}}, t0)
 		require.NoError(t, err)
-		assert.Equal(t, WriteStats{ArticleNew: true}, st)
+		assert.Equal(t, graph.WriteStats{ArticleNew: true}, st)
 		e, err := s.Entity(ctx, usa.ID)
 		require.NoError(t, err)
 		assert.Equal(t, "United States", e.Name)
-		assert.Equal(t, Country, e.Type)
+		assert.Equal(t, graph.Country, e.Type)
 		assert.Equal(t, []string{"America", "U.S.", "USA", "United States of America"}, e.Aliases)
 		es, err := s.Resolve(ctx, "america")
 		require.NoError(t, err)
@@ -317,9 +319,9 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.Equal(t, usa.ID, es[0].ID)
 
 		// Two entities sharing an alias both come back.
-		georgiaC := Entity{ID: EntityID(Country, "Georgia"), Name: "Georgia", Type: Country}
-		georgiaP := Entity{ID: EntityID(Place, "Georgia"), Name: "Georgia", Type: Place}
-		_, err = s.Write(ctx, Batch{Article: art("d03", 7), Entities: []Entity{georgiaP, georgiaC}}, t0)
+		georgiaC := graph.Entity{ID: graph.EntityID(graph.Country, "Georgia"), Name: "Georgia", Type: graph.Country}
+		georgiaP := graph.Entity{ID: graph.EntityID(graph.Place, "Georgia"), Name: "Georgia", Type: graph.Place}
+		_, err = s.Write(ctx, graph.Batch{Article: art("d03", 7), Entities: []graph.Entity{georgiaP, georgiaC}}, t0)
 		require.NoError(t, err)
 		es, err = s.Resolve(ctx, "georgia")
 		require.NoError(t, err)
@@ -330,16 +332,16 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("FactsFilter", func(t *testing.T) {
 		s := open(t)
 		a := art("d01", 5)
-		met1 := fact(a, trump, Met, rutte, "Trump met Rutte.")
-		met1.Date = DayOf(2024, time.October, 1)
-		met2 := fact(a, costa, Met, rutte, "Costa met Rutte.")
-		met2.Date = DayOf(2024, time.October, 2)
-		leads := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
-		pres := fact(a, trump, Leads, usa, "Trump leads the US.")
-		crit := fact(a, trump, Criticized, nato, "Trump criticized NATO.")
+		met1 := fact(a, trump, graph.Met, rutte, "Trump met Rutte.")
+		met1.Date = graph.DayOf(2024, time.October, 1)
+		met2 := fact(a, costa, graph.Met, rutte, "Costa met Rutte.")
+		met2.Date = graph.DayOf(2024, time.October, 2)
+		leads := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
+		pres := fact(a, trump, graph.Leads, usa, "Trump leads the US.")
+		crit := fact(a, trump, graph.Criticized, nato, "Trump criticized NATO.")
 		_, err := s.Write(ctx, batch(a, met1, met2, leads, pres, crit), t0)
 		require.NoError(t, err)
-		ids := func(fs ...Fact) []string {
+		ids := func(fs ...graph.Fact) []string {
 			var out []string
 			for _, f := range fs {
 				out = append(out, idOf(f))
@@ -353,13 +355,13 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		}{
 			{"all", FactFilter{}, ids(met1, met2, leads, pres, crit)},
 			{"subject", FactFilter{Subjects: []string{trump.ID}}, ids(met1, pres, crit)},
-			{"subjects", FactFilter{Subjects: []string{trump.ID, costa.ID}, Predicate: Met}, ids(met1, met2)},
+			{"subjects", FactFilter{Subjects: []string{trump.ID, costa.ID}, Predicate: graph.Met}, ids(met1, met2)},
 			{"object", FactFilter{Objects: []string{nato.ID}}, ids(leads, crit)},
-			{"predicate", FactFilter{Predicate: Met}, ids(met1, met2)},
+			{"predicate", FactFilter{Predicate: graph.Met}, ids(met1, met2)},
 			{"subject and object", FactFilter{Subjects: []string{trump.ID}, Objects: []string{nato.ID}}, ids(crit)},
-			{"wrong side", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: Met}, nil},
-			{"either side pair", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: Met, EitherSide: true}, ids(met1)},
-			{"either side one", FactFilter{Subjects: []string{rutte.ID}, Predicate: Met, EitherSide: true}, ids(met1, met2)},
+			{"wrong side", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: graph.Met}, nil},
+			{"either side pair", FactFilter{Subjects: []string{rutte.ID}, Objects: []string{trump.ID}, Predicate: graph.Met, EitherSide: true}, ids(met1)},
+			{"either side one", FactFilter{Subjects: []string{rutte.ID}, Predicate: graph.Met, EitherSide: true}, ids(met1, met2)},
 			{"either side objects", FactFilter{Objects: []string{trump.ID}, EitherSide: true}, ids(met1, pres, crit)},
 			{"unknown entity", FactFilter{Subjects: []string{"person/ghost"}}, nil},
 			{"unknown predicate", FactFilter{Predicate: "loves"}, nil},
@@ -375,7 +377,7 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 
 		stop := errors.New("stop")
 		n := 0
-		err = s.Facts(ctx, FactFilter{}, func(Fact) error { n++; return stop })
+		err = s.Facts(ctx, FactFilter{}, func(graph.Fact) error { n++; return stop })
 		assert.ErrorIs(t, err, stop)
 		assert.Equal(t, 1, n)
 	})

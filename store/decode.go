@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // props holds the outgoing quads of one node, by predicate.
@@ -201,12 +203,12 @@ func (r reader) ids(ctx context.Context, node quad.Value, pred quad.IRI, prefix 
 }
 
 // entity reads the entity with id; ok is false when it does not exist.
-func (r reader) entity(ctx context.Context, id string) (e Entity, ok bool, err error) {
+func (r reader) entity(ctx context.Context, id string) (e graph.Entity, ok bool, err error) {
 	p, err := r.some(ctx, EntityIRI(id), pName, pType, pAlias)
 	if err != nil || p.one(pName) == nil {
-		return Entity{}, false, err
+		return graph.Entity{}, false, err
 	}
-	e = Entity{ID: id, Name: stringOf(p.one(pName)), Type: EntityType(stringOf(p.one(pType)))}
+	e = graph.Entity{ID: id, Name: stringOf(p.one(pName)), Type: graph.EntityType(stringOf(p.one(pType)))}
 	for _, a := range p[pAlias] {
 		e.Aliases = append(e.Aliases, stringOf(a))
 	}
@@ -215,15 +217,15 @@ func (r reader) entity(ctx context.Context, id string) (e Entity, ok bool, err e
 }
 
 // article reads the article with id; ok is false when it does not exist.
-func (r reader) article(ctx context.Context, id string) (a Article, ok bool, err error) {
+func (r reader) article(ctx context.Context, id string) (a graph.Article, ok bool, err error) {
 	p, err := r.props(ctx, ArticleIRI(id))
 	if err != nil || p.one(pID) == nil {
-		return Article{}, false, err
+		return graph.Article{}, false, err
 	}
-	a = Article{ID: id, URL: stringOf(p.one(pURL)), Title: stringOf(p.one(pTitle)), Hash: stringOf(p.one(pHash))}
+	a = graph.Article{ID: id, URL: stringOf(p.one(pURL)), Title: stringOf(p.one(pTitle)), Hash: stringOf(p.one(pHash))}
 	if v := p.one(pPublished); v != nil {
 		if a.Published, err = dateFromValue(v); err != nil {
-			return Article{}, false, fmt.Errorf("article %s: published: %w", id, err)
+			return graph.Article{}, false, fmt.Errorf("article %s: published: %w", id, err)
 		}
 	}
 	return a, true, nil
@@ -235,30 +237,30 @@ var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation,
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
-func (r reader) factNode(ctx context.Context, id string) (f Fact, ok bool, err error) {
+func (r reader) factNode(ctx context.Context, id string) (f graph.Fact, ok bool, err error) {
 	p, err := r.some(ctx, FactIRI(id), factQualifiers...)
 	if err != nil || p.one(pPredicate) == nil {
-		return Fact{}, false, err
+		return graph.Fact{}, false, err
 	}
 	f, err = decodeFact(id, p)
 	return f, err == nil, err
 }
 
 // decodeFact decodes the qualifiers of fact id from its node's properties.
-func decodeFact(id string, p props) (Fact, error) {
-	f := Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
+func decodeFact(id string, p props) (graph.Fact, error) {
+	f := graph.Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
 		Location: stringOf(p.one(pLocation))}
 	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
 	f.Object, _ = idFromIRI(p.one(pObject), "entity/")
 	for _, d := range []struct {
 		pred quad.IRI
-		dst  *Date
+		dst  *graph.Date
 		name string
 	}{{pStart, &f.Start, "start"}, {pEnd, &f.End, "end"}, {pDate, &f.Date, "date"}} {
 		if v := p.one(d.pred); v != nil {
 			var err error
 			if *d.dst, err = dateFromValue(v); err != nil {
-				return Fact{}, fmt.Errorf("fact %s: %s: %w", id, d.name, err)
+				return graph.Fact{}, fmt.Errorf("fact %s: %s: %w", id, d.name, err)
 			}
 		}
 	}
@@ -278,23 +280,23 @@ func decodeFact(id string, p props) (Fact, error) {
 // decodeClaim decodes the claim of a source node. A node written before
 // sources carried claims (no confidence) is read as stating the
 // qualifiers of its fact f, except an inferred end.
-func decodeClaim(f *Fact, p props) (Claim, error) {
+func decodeClaim(f *graph.Fact, p props) (graph.Claim, error) {
 	if p.one(pConfidence) == nil {
-		c := claimOf(f)
+		c := graph.ClaimOf(f)
 		if f.EndInferredFrom != "" {
-			c.End = Date{}
+			c.End = graph.Date{}
 		}
 		return c, nil
 	}
-	c := Claim{Location: stringOf(p.one(pLocation))}
+	c := graph.Claim{Location: stringOf(p.one(pLocation))}
 	for _, d := range []struct {
 		pred quad.IRI
-		dst  *Date
+		dst  *graph.Date
 	}{{pStart, &c.Start}, {pEnd, &c.End}, {pDate, &c.Date}} {
 		if v := p.one(d.pred); v != nil {
 			var err error
 			if *d.dst, err = dateFromValue(v); err != nil {
-				return Claim{}, err
+				return graph.Claim{}, err
 			}
 		}
 	}
@@ -309,31 +311,31 @@ func decodeClaim(f *Fact, p props) (Claim, error) {
 
 // fact reads the fact with id and its sources; ok is false when it does not
 // exist. articles caches article nodes across calls (may be nil).
-func (r reader) fact(ctx context.Context, id string, articles map[string]Article) (f Fact, ok bool, err error) {
+func (r reader) fact(ctx context.Context, id string, articles map[string]graph.Article) (f graph.Fact, ok bool, err error) {
 	p, err := r.props(ctx, FactIRI(id))
 	if err != nil || p.one(pPredicate) == nil {
-		return Fact{}, false, err
+		return graph.Fact{}, false, err
 	}
 	if f, err = decodeFact(id, p); err != nil {
-		return Fact{}, false, err
+		return graph.Fact{}, false, err
 	}
 	for _, sn := range p[pSource] {
 		sp, err := r.props(ctx, sn)
 		if err != nil {
-			return Fact{}, false, err
+			return graph.Fact{}, false, err
 		}
 		aid, _ := idFromIRI(sp.one(pArticle), "article/")
-		src := Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
+		src := graph.Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
 		if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
 			src.RecordedAt = time.Time(t)
 		}
 		if src.Claim, err = decodeClaim(&f, sp); err != nil {
-			return Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
+			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
 		}
 		a, cached := articles[aid]
 		if !cached {
 			if a, _, err = r.article(ctx, aid); err != nil {
-				return Fact{}, false, fmt.Errorf("fact %s: source: %w", id, err)
+				return graph.Fact{}, false, fmt.Errorf("fact %s: source: %w", id, err)
 			}
 			if articles != nil {
 				articles[aid] = a
@@ -343,8 +345,8 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]Article
 		f.Sources = append(f.Sources, src)
 	}
 	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
-	if !IsEvent(f.Predicate) {
-		if terms, _ := splitTerms(f.Sources); terms != nil {
+	if !graph.IsEvent(f.Predicate) {
+		if terms, _ := graph.SplitTerms(f.Sources); terms != nil {
 			f.EarlierTerms = terms[:len(terms)-1]
 		}
 	}
@@ -358,7 +360,7 @@ func (r reader) hasNode(ctx context.Context, node quad.Value) (bool, error) {
 }
 
 // sourceLess orders sources by when they were recorded, then article and sentence.
-func sourceLess(a, b Source) bool {
+func sourceLess(a, b graph.Source) bool {
 	if !a.RecordedAt.Equal(b.RecordedAt) {
 		return a.RecordedAt.Before(b.RecordedAt)
 	}

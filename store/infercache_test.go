@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -10,19 +10,21 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // randomHistory returns n articles about a few offices and their holders:
 // terms with and without starts, "former" holders, successions, stated
 // ends and targets, in random combinations.
-func randomHistory(rng *rand.Rand, n int) []Batch {
-	var people []Entity
+func randomHistory(rng *rand.Rand, n int) []graph.Batch {
+	var people []graph.Entity
 	for i := range 9 {
-		people = append(people, Entity{ID: EntityID(Person, fmt.Sprintf("Holder %c", 'A'+i)), Name: fmt.Sprintf("Holder %c", 'A'+i), Type: Person})
+		people = append(people, graph.Entity{ID: graph.EntityID(graph.Person, fmt.Sprintf("Holder %c", 'A'+i)), Name: fmt.Sprintf("Holder %c", 'A'+i), Type: graph.Person})
 	}
-	places := []Entity{japan, nato}
+	places := []graph.Entity{japan, nato}
 	roles := []string{"Prime Minister", "Secretary General", "Deputy Secretary General"}
-	targets := []Entity{pct2, pct5}
+	targets := []graph.Entity{pct2, pct5}
 	day := func() string {
 		t := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(3000))
 		switch rng.Intn(4) {
@@ -33,25 +35,25 @@ func randomHistory(rng *rand.Rand, n int) []Batch {
 		}
 		return t.Format("2006-01-02")
 	}
-	var out []Batch
+	var out []graph.Batch
 	for a := range n {
 		pub := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.Intn(3000)).Format("2006-01-02")
-		var facts []Fact
+		var facts []graph.Fact
 		for range 1 + rng.Intn(3) {
 			p, o := people[rng.Intn(len(people))], places[rng.Intn(len(places))]
 			role := roles[rng.Intn(len(roles))]
 			switch rng.Intn(5) {
 			case 0:
-				facts = append(facts, event(p, Succeeded, people[rng.Intn(len(people))], day()))
+				facts = append(facts, event(p, graph.Succeeded, people[rng.Intn(len(people))], day()))
 			case 1:
-				facts = append(facts, state(nato, HasTarget, targets[rng.Intn(2)], "", day(), "", false))
+				facts = append(facts, state(nato, graph.HasTarget, targets[rng.Intn(2)], "", day(), "", false))
 			case 2:
-				facts = append(facts, state(p, Leads, o, role, day(), day(), rng.Intn(2) == 0))
+				facts = append(facts, state(p, graph.Leads, o, role, day(), day(), rng.Intn(2) == 0))
 			default:
-				facts = append(facts, state(p, Leads, o, role, day(), "", rng.Intn(4) == 0))
+				facts = append(facts, state(p, graph.Leads, o, role, day(), "", rng.Intn(4) == 0))
 			}
 		}
-		var keep []Fact
+		var keep []graph.Fact
 		for _, f := range facts {
 			if f.Subject != f.Object {
 				keep = append(keep, f)
@@ -82,7 +84,7 @@ func TestInferCacheAgrees(t *testing.T) {
 
 		cached := openMemory(t)
 		require.NotNil(t, cached.cache)
-		shuffled := append([]Batch(nil), bs...)
+		shuffled := append([]graph.Batch(nil), bs...)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		ingest(t, cached, shuffled)
 		got := snapshot(t, cached)
@@ -103,8 +105,8 @@ func TestInferCacheAfterLoad(t *testing.T) {
 
 	dst := openMemory(t)
 	// Fills the cache with Japan's and NATO's leaders.
-	ingest(t, dst, []Batch{timeBatch("x1", "2025-10-21", state(takaichi, Leads, japan, "Prime Minister", "2025-10-21", "", false),
-		state(rutte, Leads, nato, "Secretary General", "2024-10", "", false))})
+	ingest(t, dst, []graph.Batch{timeBatch("x1", "2025-10-21", state(takaichi, graph.Leads, japan, "Prime Minister", "2025-10-21", "", false),
+		state(rutte, graph.Leads, nato, "Secretary General", "2024-10", "", false))})
 	var quads []quad.Quad
 	require.NoError(t, src.DumpQuads(ctx, func(q quad.Quad) error { quads = append(quads, q); return nil }))
 	n, err := dst.LoadQuads(ctx, quad.NewReader(quads))
@@ -112,12 +114,12 @@ func TestInferCacheAfterLoad(t *testing.T) {
 	require.Equal(t, len(quads), n)
 	ingest(t, dst, bs[1:2]) // Ishiba starts
 	got := snapshot(t, dst)
-	checkEnd := func(f Fact, end string) {
+	checkEnd := func(f graph.Fact, end string) {
 		t.Helper()
 		g, ok := got[f.ComputeID()]
 		require.True(t, ok)
 		assert.Equal(t, end, g.End.String())
 	}
-	checkEnd(state(kishida, Leads, japan, "Prime Minister", "", "", false), "2024-10-01")
-	checkEnd(state(ishiba, Leads, japan, "Prime Minister", "", "", false), "2025-10-21")
+	checkEnd(state(kishida, graph.Leads, japan, "Prime Minister", "", "", false), "2024-10-01")
+	checkEnd(state(ishiba, graph.Leads, japan, "Prime Minister", "", "", false), "2025-10-21")
 }

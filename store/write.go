@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -8,40 +8,9 @@ import (
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/geokg/geokg/graph"
 )
-
-// Batch is everything one article contributes to the store.
-type Batch struct {
-	// Article is the article the facts come from.
-	Article Article
-	// Entities lists every entity the facts name that may not be stored
-	// yet (ids set with EntityID), with aliases to merge into stored ones.
-	Entities []Entity
-	// Facts are the article's facts; Subject and Object are entity ids and
-	// each fact has at least one source naming Article and a sentence.
-	// ID and RecordedAt are set by Write; a source's URL, Title and
-	// Published are not stored but read back from its article.
-	Facts []Fact
-}
-
-// WriteStats says what one Write changed. Rewriting a batch that is
-// already stored leaves every count zero.
-type WriteStats struct {
-	// ArticleNew is true when the article was not stored before.
-	ArticleNew bool
-	// FactsAdded counts facts that were new.
-	FactsAdded int
-	// FactsMerged counts stored facts this batch changed (a new source or
-	// a better qualifier).
-	FactsMerged int
-	// SourcesAdded counts new sources, on new and stored facts alike.
-	SourcesAdded int
-	// EntitiesAdded counts entities that were new.
-	EntitiesAdded int
-	// EndsInferred counts stored facts outside the batch whose inferred
-	// end the batch set, moved or cleared (see InferEnds).
-	EndsInferred int
-}
 
 // Write stores one article's batch in one transaction: on any error
 // nothing is written. The whole batch is validated first; an invalid fact
@@ -53,7 +22,7 @@ type WriteStats struct {
 // article stated: a source whose Claim is zero takes its fact's qualifiers
 // (Start, End, Date, Ended, Confidence, Location). A stored fact gains the
 // batch's new sources (deduplicated by article and sentence; a restated
-// source merges its claims, see mergeClaim), and its qualifiers are derived
+// source merges its claims, see MergeClaim), and its qualifiers are derived
 // again from all its sources' claims (Derive). A symmetric fact is oriented
 // as its earliest source (by publication, article, sentence) states it; of
 // roles differing only in case the first in byte order is kept. Then, in
@@ -64,30 +33,30 @@ type WriteStats struct {
 // RecordedAt is its earliest source's. A stored entity gains new aliases
 // (deduplicated case-insensitively); its name and type are those of the
 // first writer. A stored article keeps its first metadata.
-func (s *Store) Write(ctx context.Context, b Batch, now time.Time) (WriteStats, error) {
+func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error) {
 	wrap := func(err error) error { return fmt.Errorf("write article %s: %w", b.Article.ID, err) }
 	if err := ctx.Err(); err != nil {
-		return WriteStats{}, wrap(err)
+		return graph.WriteStats{}, wrap(err)
 	}
 	ents, facts, err := prepare(b)
 	if err != nil {
-		return WriteStats{}, wrap(err)
+		return graph.WriteStats{}, wrap(err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.closed:
-		return WriteStats{}, wrap(ErrClosed)
+		return graph.WriteStats{}, wrap(ErrClosed)
 	case s.readOnly:
-		return WriteStats{}, wrap(ErrReadOnly)
+		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
 	w := newWriter(reader{qs: s.qs}, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
-		return WriteStats{}, wrap(err)
+		return graph.WriteStats{}, wrap(err)
 	}
 	if len(w.tx.Deltas) > 0 {
 		if err := s.qs.ApplyDeltas(w.tx.Deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-			return WriteStats{}, wrap(err)
+			return graph.WriteStats{}, wrap(err)
 		}
 	}
 	if s.cache != nil {
@@ -106,27 +75,27 @@ const badIDChars = " \t\r\n<>\"{}|^`\\"
 // checkID reports an id that cannot name a node.
 func checkID(what, id string) error {
 	if strings.TrimSpace(id) == "" {
-		return fmt.Errorf("%w %s: empty id", ErrInvalid, what)
+		return fmt.Errorf("%w %s: empty id", graph.ErrInvalid, what)
 	}
 	if strings.ContainsAny(id, badIDChars) {
-		return fmt.Errorf("%w %s %q: id has spaces or characters IRIs forbid", ErrInvalid, what, id)
+		return fmt.Errorf("%w %s %q: id has spaces or characters IRIs forbid", graph.ErrInvalid, what, id)
 	}
 	return nil
 }
 
 // prepare validates the batch and returns its entities merged by id and its
 // facts with ids computed, merged by id, in input order.
-func prepare(b Batch) (map[string]*Entity, []*Fact, error) {
+func prepare(b graph.Batch) (map[string]*graph.Entity, []*graph.Fact, error) {
 	if err := checkID("article", b.Article.ID); err != nil {
 		return nil, nil, err
 	}
-	ents := map[string]*Entity{}
+	ents := map[string]*graph.Entity{}
 	for i, e := range b.Entities {
 		if err := checkID("entity", e.ID); err != nil {
 			return nil, nil, fmt.Errorf("entity %d: %w", i, err)
 		}
 		if strings.TrimSpace(e.Name) == "" || e.Type == "" {
-			return nil, nil, fmt.Errorf("entity %s: %w: name and type are required", e.ID, ErrInvalid)
+			return nil, nil, fmt.Errorf("entity %s: %w: name and type are required", e.ID, graph.ErrInvalid)
 		}
 		if have := ents[e.ID]; have != nil {
 			have.Aliases = mergeAliases(have.Name, have.Aliases, append([]string{e.Name}, e.Aliases...))
@@ -135,18 +104,18 @@ func prepare(b Batch) (map[string]*Entity, []*Fact, error) {
 		e.Aliases = mergeAliases(e.Name, nil, e.Aliases)
 		ents[e.ID] = &e
 	}
-	byID := map[string]*Fact{}
-	var facts []*Fact
+	byID := map[string]*graph.Fact{}
+	var facts []*graph.Fact
 	for i := range b.Facts {
 		f := b.Facts[i]
-		f.Sources = append([]Source(nil), f.Sources...)
+		f.Sources = append([]graph.Source(nil), f.Sources...)
 		if err := validateFact(&f, b.Article.ID); err != nil {
 			return nil, nil, fmt.Errorf("fact %d (%s %s %s): %w", i, f.Subject, f.Predicate, f.Object, err)
 		}
 		f.ComputeID()
 		for j := range f.Sources {
 			if f.Sources[j].Claim.IsZero() {
-				f.Sources[j].Claim = claimOf(&f)
+				f.Sources[j].Claim = graph.ClaimOf(&f)
 			}
 		}
 		if have := byID[f.ID]; have != nil {
@@ -160,7 +129,7 @@ func prepare(b Batch) (map[string]*Entity, []*Fact, error) {
 }
 
 // validateFact checks one fact of article's batch.
-func validateFact(f *Fact, article string) error {
+func validateFact(f *graph.Fact, article string) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -171,17 +140,17 @@ func validateFact(f *Fact, article string) error {
 		return err
 	}
 	if math.IsNaN(f.Confidence) || f.Confidence < 0 || f.Confidence > 1 {
-		return fmt.Errorf("%w: confidence %v is not in [0, 1]", ErrInvalid, f.Confidence)
+		return fmt.Errorf("%w: confidence %v is not in [0, 1]", graph.ErrInvalid, f.Confidence)
 	}
 	if len(f.Sources) == 0 {
-		return fmt.Errorf("%w: no source", ErrInvalid)
+		return fmt.Errorf("%w: no source", graph.ErrInvalid)
 	}
 	for j, src := range f.Sources {
 		switch {
 		case src.Article != article:
-			return fmt.Errorf("%w: source %d names article %q, not the batch's %q", ErrInvalid, j, src.Article, article)
+			return fmt.Errorf("%w: source %d names article %q, not the batch's %q", graph.ErrInvalid, j, src.Article, article)
 		case strings.TrimSpace(src.Sentence) == "":
-			return fmt.Errorf("%w: source %d has no sentence", ErrInvalid, j)
+			return fmt.Errorf("%w: source %d has no sentence", graph.ErrInvalid, j)
 		}
 	}
 	return nil

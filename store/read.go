@@ -1,16 +1,18 @@
-package graph
+package store
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // LookupArticle finds a stored article by id (byID is nil when there is
 // none), and separately reports whether any stored article has content
 // hash (an empty hash is never seen).
-func (s *Store) LookupArticle(ctx context.Context, id, hash string) (byID *Article, hashSeen bool, err error) {
+func (s *Store) LookupArticle(ctx context.Context, id, hash string) (byID *graph.Article, hashSeen bool, err error) {
 	err = s.read(ctx, func(r reader) error {
 		if id != "" {
 			a, ok, err := r.article(ctx, id)
@@ -38,8 +40,8 @@ func (s *Store) LookupArticle(ctx context.Context, id, hash string) (byID *Artic
 
 // Entity returns the entity with id, or an error wrapping ErrNotFound.
 // Its aliases are sorted.
-func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
-	var e Entity
+func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
+	var e graph.Entity
 	err := s.read(ctx, func(r reader) error {
 		var ok bool
 		var err error
@@ -50,7 +52,7 @@ func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 		return err
 	})
 	if err != nil {
-		return Entity{}, fmt.Errorf("entity %s: %w", id, err)
+		return graph.Entity{}, fmt.Errorf("entity %s: %w", id, err)
 	}
 	return e, nil
 }
@@ -63,12 +65,12 @@ const entityPage = 1 << 15
 // Entities calls fn for every entity in id order, stopping at the first
 // error fn returns. fn runs outside the store's lock and may call the store.
 // Like Facts, it holds a page of ids at a time, not the list of all.
-func (s *Store) Entities(ctx context.Context, fn func(Entity) error) error {
+func (s *Store) Entities(ctx context.Context, fn func(graph.Entity) error) error {
 	return s.entities(ctx, entityPage, maxPages, fn)
 }
 
 // entities is Entities with pages of limit ids, in about pages scans at most.
-func (s *Store) entities(ctx context.Context, limit, pages int, fn func(Entity) error) error {
+func (s *Store) entities(ctx context.Context, limit, pages int, fn func(graph.Entity) error) error {
 	p := newIDPage(limit, pages)
 	for {
 		err := s.read(ctx, func(r reader) error {
@@ -83,7 +85,7 @@ func (s *Store) entities(ctx context.Context, limit, pages int, fn func(Entity) 
 			return fmt.Errorf("list entities: %w", err)
 		}
 		err = p.ids(func(id string) error {
-			var e Entity
+			var e graph.Entity
 			var ok bool
 			err := s.read(ctx, func(r reader) (err error) {
 				e, ok, err = r.entity(ctx, id)
@@ -108,8 +110,8 @@ func (s *Store) entities(ctx context.Context, limit, pages int, fn func(Entity) 
 // case, diacritics, punctuation, spaces and a leading "the "). It looks the
 // key up in the graph's alias index and does not scan entities. No match is
 // an empty result, not an error.
-func (s *Store) Resolve(ctx context.Context, name string) ([]Entity, error) {
-	var out []Entity
+func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
+	var out []graph.Entity
 	err := s.read(ctx, func(r reader) error {
 		ids, err := r.resolve(ctx, name)
 		if err != nil {
@@ -161,7 +163,7 @@ func toSet(ids []string) map[string]bool {
 }
 
 // match reports whether f passes the filter.
-func (ff FactFilter) match(f *Fact, subj, obj map[string]bool) bool {
+func (ff FactFilter) match(f *graph.Fact, subj, obj map[string]bool) bool {
 	if ff.Predicate != "" && f.Predicate != ff.Predicate {
 		return false
 	}
@@ -260,15 +262,15 @@ func evictQuarter[K comparable, V any](cache map[K]V) {
 // fact). See BenchmarkFactsPages and, in package export,
 // BenchmarkExportBoltJSONL. A fact written while Facts runs is reported if
 // its id comes after the page being read, and never twice.
-func (s *Store) Facts(ctx context.Context, ff FactFilter, fn func(Fact) error) error {
+func (s *Store) Facts(ctx context.Context, ff FactFilter, fn func(graph.Fact) error) error {
 	return s.facts(ctx, ff, factPage, maxPages, fn)
 }
 
 // facts is Facts with pages of limit ids, in about pages scans at most.
-func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn func(Fact) error) error {
+func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn func(graph.Fact) error) error {
 	scans := ff.scans()
 	subj, obj := toSet(ff.Subjects), toSet(ff.Objects)
-	articles := map[string]Article{}
+	articles := map[string]graph.Article{}
 	p := newIDPage(limit, pages)
 	for {
 		err := s.read(ctx, func(r reader) error {
@@ -292,7 +294,7 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 			if len(articles) >= articleCacheSize {
 				evictQuarter(articles)
 			}
-			var f Fact
+			var f graph.Fact
 			var ok bool
 			err := s.read(ctx, func(r reader) (err error) {
 				f, ok, err = r.fact(ctx, id, articles)
@@ -314,8 +316,8 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 
 // Fact returns the fact with id (as set by ComputeID) and all its sources,
 // or an error wrapping ErrNotFound.
-func (s *Store) Fact(ctx context.Context, id string) (Fact, error) {
-	var f Fact
+func (s *Store) Fact(ctx context.Context, id string) (graph.Fact, error) {
+	var f graph.Fact
 	err := s.read(ctx, func(r reader) error {
 		var ok bool
 		var err error
@@ -326,7 +328,7 @@ func (s *Store) Fact(ctx context.Context, id string) (Fact, error) {
 		return err
 	})
 	if err != nil {
-		return Fact{}, fmt.Errorf("fact %s: %w", id, err)
+		return graph.Fact{}, fmt.Errorf("fact %s: %w", id, err)
 	}
 	return f, nil
 }

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // oddIDs are fact ids without the compact form, around the compact ones
@@ -103,14 +105,14 @@ func TestFactsPaged(t *testing.T) {
 func testFactsPaged(t *testing.T, s *Store) {
 	ctx := context.Background()
 	a := art("p01", 5)
-	var facts []Fact
+	var facts []graph.Fact
 	for i := range 24 {
-		who := []Entity{trump, costa, usa}[i%3]
-		f := fact(a, who, Met, rutte, fmt.Sprintf("They met, %d.", i))
-		f.Date = DayOf(2024, time.January, 1+i)
+		who := []graph.Entity{trump, costa, usa}[i%3]
+		f := fact(a, who, graph.Met, rutte, fmt.Sprintf("They met, %d.", i))
+		f.Date = graph.DayOf(2024, time.January, 1+i)
 		facts = append(facts, f)
 	}
-	lead := fact(a, rutte, Leads, nato, "Rutte leads NATO.")
+	lead := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
 	lead.Role = "Secretary General"
 	facts = append(facts, lead)
 	_, err := s.Write(ctx, batch(a, facts...), t0)
@@ -139,10 +141,10 @@ func testFactsPaged(t *testing.T, s *Store) {
 	_, err = s.LoadQuads(ctx, quad.NewReader(copies))
 	require.NoError(t, err)
 
-	ids := func(limit, pages int, ff FactFilter) ([]string, []Fact) {
+	ids := func(limit, pages int, ff FactFilter) ([]string, []graph.Fact) {
 		var out []string
-		var fs []Fact
-		require.NoError(t, s.facts(ctx, ff, limit, pages, func(f Fact) error {
+		var fs []graph.Fact
+		require.NoError(t, s.facts(ctx, ff, limit, pages, func(f graph.Fact) error {
 			out = append(out, f.ID)
 			fs = append(fs, f)
 			return nil
@@ -156,8 +158,8 @@ func testFactsPaged(t *testing.T, s *Store) {
 		require.Contains(t, all, id)
 	}
 	for _, ff := range []FactFilter{
-		{}, {Predicate: Met}, {Predicate: Leads}, {Subjects: []string{trump.ID, costa.ID}},
-		{Subjects: []string{rutte.ID}, EitherSide: true}, {Objects: []string{rutte.ID}, Predicate: Met},
+		{}, {Predicate: graph.Met}, {Predicate: graph.Leads}, {Subjects: []string{trump.ID, costa.ID}},
+		{Subjects: []string{rutte.ID}, EitherSide: true}, {Objects: []string{rutte.ID}, Predicate: graph.Met},
 	} {
 		wantIDs, want := ids(1<<20, 2, ff)
 		require.NotEmpty(t, want, "%+v", ff)
@@ -173,7 +175,7 @@ func testFactsPaged(t *testing.T, s *Store) {
 
 	// fn may call the store, and stopping works between pages.
 	n := 0
-	require.NoError(t, s.facts(ctx, FactFilter{}, 2, 1000, func(f Fact) error {
+	require.NoError(t, s.facts(ctx, FactFilter{}, 2, 1000, func(f graph.Fact) error {
 		g, err := s.Fact(ctx, f.ID)
 		require.NoError(t, err)
 		require.Equal(t, f, g)
@@ -183,7 +185,7 @@ func testFactsPaged(t *testing.T, s *Store) {
 	require.Equal(t, len(all), n)
 	stop := fmt.Errorf("stop")
 	n = 0
-	err = s.facts(ctx, FactFilter{}, 2, 1000, func(Fact) error {
+	err = s.facts(ctx, FactFilter{}, 2, 1000, func(graph.Fact) error {
 		if n++; n == 3 {
 			return stop
 		}
@@ -195,12 +197,12 @@ func testFactsPaged(t *testing.T, s *Store) {
 	// A fact written meanwhile comes once or not at all, in order.
 	var seen []string
 	added := false
-	require.NoError(t, s.facts(ctx, FactFilter{}, 3, 1000, func(f Fact) error {
+	require.NoError(t, s.facts(ctx, FactFilter{}, 3, 1000, func(f graph.Fact) error {
 		seen = append(seen, f.ID)
 		if !added {
 			added = true
 			b := art("p02", 6)
-			extra := fact(b, costa, Criticized, nato, "Costa criticized NATO.")
+			extra := fact(b, costa, graph.Criticized, nato, "Costa criticized NATO.")
 			_, err := s.Write(ctx, batch(b, extra), t0)
 			return err
 		}
@@ -209,12 +211,12 @@ func testFactsPaged(t *testing.T, s *Store) {
 	require.True(t, slices.IsSorted(seen))
 	require.Equal(t, len(seen), len(slices.Compact(slices.Clone(seen))))
 
-	var ents []Entity
-	require.NoError(t, s.Entities(ctx, func(e Entity) error { ents = append(ents, e); return nil }))
+	var ents []graph.Entity
+	require.NoError(t, s.Entities(ctx, func(e graph.Entity) error { ents = append(ents, e); return nil }))
 	require.Len(t, ents, 5)
 	for _, limit := range []int{1, 2} {
-		var got []Entity
-		require.NoError(t, s.entities(ctx, limit, 1000, func(e Entity) error { got = append(got, e); return nil }))
+		var got []graph.Entity
+		require.NoError(t, s.entities(ctx, limit, 1000, func(e graph.Entity) error { got = append(got, e); return nil }))
 		require.Equal(t, ents, got, "pages of %d", limit)
 	}
 }

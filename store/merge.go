@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // writer collects the deltas of one batch. Fact nodes are written last
@@ -19,16 +21,16 @@ type writer struct {
 	r        reader
 	tx       *cayleygraph.Transaction
 	now      time.Time
-	stats    WriteStats
-	articles map[string]Article
-	orig     map[string]*Fact
-	cur      map[string]*Fact
+	stats    graph.WriteStats
+	articles map[string]graph.Article
+	orig     map[string]*graph.Fact
+	cur      map[string]*graph.Fact
 	// inBatch marks the facts of the batch; grown those that gained a
 	// source or a restated claim.
 	inBatch, grown map[string]bool
 	// ents holds the entities the batch adds or gives new aliases, as they
 	// will be stored.
-	ents map[string]Entity
+	ents map[string]graph.Entity
 	// added lists the ids of the batch's new facts, sorted (set by
 	// inferGroups).
 	added []string
@@ -42,8 +44,8 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	if cache == nil {
 		cache = newInferCache()
 	}
-	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]Entity{},
-		orig: map[string]*Fact{}, cur: map[string]*Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
+	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
+		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
 		cache: cache}
 }
 
@@ -55,7 +57,7 @@ func (w *writer) add(qs []quad.Quad) {
 }
 
 // batch queues the deltas of the article, its entities and its facts.
-func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, facts []*Fact) error {
+func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*graph.Entity, facts []*graph.Fact) error {
 	if _, ok, err := w.r.article(ctx, a.ID); err != nil {
 		return err
 	} else if !ok {
@@ -81,7 +83,7 @@ func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, 
 				return err
 			} else if !ok {
 				return fmt.Errorf("fact %d (%s %s %s): %w: entity %s is neither in the batch nor stored",
-					i, f.Subject, f.Predicate, f.Object, ErrInvalid, side)
+					i, f.Subject, f.Predicate, f.Object, graph.ErrInvalid, side)
 			}
 		}
 		if err := w.fact(ctx, f, a); err != nil {
@@ -96,7 +98,7 @@ func (w *writer) batch(ctx context.Context, a Article, ents map[string]*Entity, 
 }
 
 // entity queues a new entity, or the new aliases of a stored one.
-func (w *writer) entity(ctx context.Context, e *Entity) error {
+func (w *writer) entity(ctx context.Context, e *graph.Entity) error {
 	old, ok, err := w.storedEntity(ctx, e.ID)
 	if err != nil {
 		return err
@@ -124,11 +126,11 @@ func (w *writer) entity(ctx context.Context, e *Entity) error {
 }
 
 // sourceKey identifies a source of one fact.
-func sourceKey(s *Source) string { return s.Article + "\x00" + s.Sentence }
+func sourceKey(s *graph.Source) string { return s.Article + "\x00" + s.Sentence }
 
 // sourceFirst orders sources by publication, article and sentence: the
 // first states a symmetric fact's orientation.
-func sourceFirst(a, b *Source) bool {
+func sourceFirst(a, b *graph.Source) bool {
 	if a.Published != b.Published {
 		return a.Published.Before(b.Published) || (a.Published.Time().Equal(b.Published.Time()) && a.Published.Precision < b.Published.Precision)
 	}
@@ -141,7 +143,7 @@ func sourceFirst(a, b *Source) bool {
 // fact merges batch fact f of article a into the store's view: its new
 // sources are queued, restated claims merged, and the fact's qualifiers
 // derived again into w.cur.
-func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
+func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error {
 	w.inBatch[f.ID] = true
 	for i := range f.Sources {
 		s := &f.Sources[i]
@@ -154,10 +156,10 @@ func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
 	if prev := w.cur[f.ID]; prev != nil { // changed earlier in this batch
 		old, ok = *prev, true
 	}
-	var merged Fact
+	var merged graph.Fact
 	if ok {
 		merged = old
-		merged.Sources = append([]Source(nil), old.Sources...)
+		merged.Sources = append([]graph.Source(nil), old.Sources...)
 		if _, seen := w.orig[f.ID]; !seen {
 			w.orig[f.ID] = &old
 		}
@@ -178,7 +180,7 @@ func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
 	newFirst := false
 	for _, src := range f.Sources {
 		if j, have := idx[sourceKey(&src)]; have {
-			c := mergeClaim(merged.Sources[j].Claim, src.Claim)
+			c := graph.MergeClaim(merged.Sources[j].Claim, src.Claim)
 			if c != merged.Sources[j].Claim {
 				w.restate(f.ID, &merged.Sources[j], c)
 				w.grown[f.ID] = true
@@ -195,13 +197,13 @@ func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
 		w.stats.SourcesAdded++
 		w.grown[f.ID] = true
 	}
-	if newFirst && IsSymmetric(f.Predicate) {
+	if newFirst && graph.IsSymmetric(f.Predicate) {
 		merged.Subject, merged.Object = f.Subject, f.Object
 	}
 	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
 		merged.Role = f.Role
 	}
-	d := Derive(merged)
+	d := graph.Derive(merged)
 	if ok && old.EndInferredFrom != "" && d.End.IsZero() {
 		// Keep the inferred end unless inferGroups recomputes it.
 		d.End, d.EndInferredFrom = old.End, old.EndInferredFrom
@@ -214,27 +216,27 @@ func (w *writer) fact(ctx context.Context, f *Fact, a Article) error {
 // other ends (or have its own inferred) differently than old did: a new
 // fact, or a changed start, stated end, ended flag, event date or — for a
 // term with an unknown start — first publication.
-func termChanged(old, f *Fact) bool {
+func termChanged(old, f *graph.Fact) bool {
 	if old == nil {
 		return true
 	}
-	stated := func(g *Fact) Date {
+	stated := func(g *graph.Fact) graph.Date {
 		if g.EndInferredFrom != "" {
-			return Date{}
+			return graph.Date{}
 		}
 		return g.End
 	}
 	switch {
 	case old.Start != f.Start, stated(old) != stated(f), old.Ended != f.Ended, old.Date != f.Date:
 		return true
-	case f.Start.IsZero() && firstPublished(old) != firstPublished(f):
+	case f.Start.IsZero() && graph.FirstPublished(old) != graph.FirstPublished(f):
 		return true
 	}
 	return false
 }
 
 // restate queues the change of a stored source's claim to c and sets it.
-func (w *writer) restate(factID string, src *Source, c Claim) {
+func (w *writer) restate(factID string, src *graph.Source, c graph.Claim) {
 	n := sourceIRI(factID, src.Article, src.Sentence)
 	for _, v := range claimValues(src.Claim) {
 		w.tx.RemoveQuad(quad.Make(n, v.pred, v.val, nil))
@@ -273,7 +275,7 @@ func (w *writer) flush() {
 // replace queues the quad changes that turn stored fact old into f: each
 // changed qualifier's old quad is removed and its new quad added. It
 // reports whether anything changed.
-func (w *writer) replace(old, f *Fact) bool {
+func (w *writer) replace(old, f *graph.Fact) bool {
 	n := FactIRI(f.ID)
 	changed := false
 	set := func(pred quad.IRI, was, is quad.Value) {
@@ -309,7 +311,7 @@ func (w *writer) replace(old, f *Fact) bool {
 	}
 	for _, d := range []struct {
 		pred    quad.IRI
-		was, is Date
+		was, is graph.Date
 	}{{pStart, old.Start, f.Start}, {pEnd, old.End, f.End}, {pDate, old.Date, f.Date}} {
 		if d.was != d.is {
 			set(d.pred, dateValue(d.was), dateValue(d.is))

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // benchFactsStore returns a read-only bbolt store for BenchmarkFactsPages:
@@ -27,17 +29,17 @@ func benchFactsStore(b *testing.B) *Store {
 		s, err := Open(ctx, dir, Options{})
 		require.NoError(b, err)
 		const n, perArticle = 5000, 1000
-		ents := make([]Entity, n/50)
+		ents := make([]graph.Entity, n/50)
 		for i := range ents {
-			ents[i] = Entity{ID: EntityID(Person, fmt.Sprintf("P %d", i)), Name: fmt.Sprintf("P %d", i), Type: Person}
+			ents[i] = graph.Entity{ID: graph.EntityID(graph.Person, fmt.Sprintf("P %d", i)), Name: fmt.Sprintf("P %d", i), Type: graph.Person}
 		}
 		for a := 0; a*perArticle < n; a++ {
-			ar := Article{ID: fmt.Sprintf("a%d", a), Published: DayOf(2024, time.January, 1), Hash: fmt.Sprint(a)}
-			bt := Batch{Article: ar, Entities: ents}
+			ar := graph.Article{ID: fmt.Sprintf("a%d", a), Published: graph.DayOf(2024, time.January, 1), Hash: fmt.Sprint(a)}
+			bt := graph.Batch{Article: ar, Entities: ents}
 			for i := a * perArticle; i < (a+1)*perArticle; i++ {
-				bt.Facts = append(bt.Facts, Fact{Subject: ents[i%len(ents)].ID, Predicate: Met,
-					Object: ents[(i*7+1)%len(ents)].ID, Confidence: 0.8, Date: DayOf(1900, time.January, 1+i),
-					Sources: []Source{{Article: ar.ID, Sentence: fmt.Sprintf("Sentence %d.", i)}}})
+				bt.Facts = append(bt.Facts, graph.Fact{Subject: ents[i%len(ents)].ID, Predicate: graph.Met,
+					Object: ents[(i*7+1)%len(ents)].ID, Confidence: 0.8, Date: graph.DayOf(1900, time.January, 1+i),
+					Sources: []graph.Source{{Article: ar.ID, Sentence: fmt.Sprintf("Sentence %d.", i)}}})
 			}
 			_, err := s.Write(ctx, bt, t0)
 			require.NoError(b, err)
@@ -94,7 +96,7 @@ func BenchmarkFactsPages(b *testing.B) {
 				base := heapLive()
 				count := 0
 				b.StartTimer()
-				err := s.facts(ctx, FactFilter{}, c.limit, c.pages, func(Fact) error {
+				err := s.facts(ctx, FactFilter{}, c.limit, c.pages, func(graph.Fact) error {
 					if count++; count%every == 0 {
 						b.StopTimer()
 						runtime.GC()

@@ -1,4 +1,4 @@
-package graph
+package store
 
 // Raw quad access: dumping the store's quads and loading quads back, for
 // exports that carry the whole encoding (N-Quads) and for moving a graph
@@ -13,6 +13,8 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // loadBatch is how many quads LoadQuads applies per transaction.
@@ -132,7 +134,7 @@ func (s *Store) LoadQuads(ctx context.Context, r quad.Reader) (int, error) {
 			return n, fmt.Errorf("load quads: quad %d: %w", n+1, err)
 		}
 		if !q.IsValid() {
-			return n, fmt.Errorf("load quads: quad %d (%v): %w: subject, predicate and object are required", n+1, q, ErrInvalid)
+			return n, fmt.Errorf("load quads: quad %d (%v): %w: subject, predicate and object are required", n+1, q, graph.ErrInvalid)
 		}
 		batch = append(batch, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
 		n++

@@ -1,0 +1,20 @@
+// Package store keeps geokg's graph (package graph's entities, facts,
+// sources and articles) in Cayley; it is the only package that imports
+// Cayley.
+//
+// A fact is stored twice over: as the direct triple (subject, predicate,
+// object) so that plain Cayley traversals work, and as a fact node that
+// carries the qualifiers (role, location, valid time with precision,
+// confidence, when it was recorded) and links to one source node per
+// article that stated it. Each source node keeps its article's claim (the
+// bounds, confidence and location it stated); the fact node's qualifiers
+// are derived from the set of claims (graph.Derive), and the ends of open
+// terms are inferred from their successors (graph.InferEnds) in the same
+// transaction.
+//
+// The store owns the quad encoding and its decoding, id paging, reads,
+// writes with merging and tenure inference (and the cache that keeps what
+// writes read), and N-Quads dumps and loads of the raw graph. The bbolt
+// backend is the default; the in-memory backend is meant for tests and is
+// not safe for concurrent use, so the Store serialises access to it.
+package store

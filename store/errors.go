@@ -1,0 +1,17 @@
+package store
+
+import "errors"
+
+// Errors returned by this package; callers test them with errors.Is.
+var (
+	// ErrLocked is returned when another process holds the store open.
+	ErrLocked = errors.New("store is locked by another geokg process")
+	// ErrUnknownBackend is returned for a --db value no backend handles.
+	ErrUnknownBackend = errors.New("unknown store backend")
+	// ErrNotFound is returned when an entity or fact does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrClosed is returned by a Store that has been closed.
+	ErrClosed = errors.New("store is closed")
+	// ErrReadOnly is returned by Write on a store opened read-only.
+	ErrReadOnly = errors.New("store is read-only")
+)
