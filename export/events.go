@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/store"
 )
 
@@ -78,7 +77,7 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		return "", nil
 	}
 	for _, f := range facts {
-		if queries.InForce(f, day) {
+		if (graph.Window{At: day}).Holds(f) {
 			o, err := c.sel.Entity(ctx, f.Object)
 			return o.Name, err
 		}

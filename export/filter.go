@@ -5,14 +5,13 @@ import (
 	"math"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/queries"
 )
 
 // Filter selects the facts an export writes; every format applies it the
 // same way. The zero Filter selects every fact.
 type Filter struct {
 	// At keeps the facts true on that day: a snapshot, with the same
-	// semantics as `geokg query facts --at` (queries.InForce, and a leader
+	// semantics as `geokg query facts --at` (graph.Window, and a leader
 	// followed in the same role by a later starter is no longer in force).
 	At graph.Date
 	// From and To keep the facts whose valid time overlaps the range, both
@@ -66,9 +65,15 @@ func (f Filter) hops() int {
 	return f.Hops
 }
 
+// window returns the time the filter keeps.
+func (f Filter) window() graph.Window {
+	return graph.Window{At: f.At, From: f.From, To: f.To}
+}
+
 // timely reports whether fact g passes the time and confidence conditions
 // (the predicate is checked by the store filter; the snapshot's
-// supersession rule by Selection).
+// supersession rule by Selection). The time rules are graph.Window's, the
+// same as `geokg query facts` applies.
 func (f Filter) timely(g graph.Fact) bool {
 	if g.Confidence < f.MinConfidence {
 		return false
@@ -76,70 +81,14 @@ func (f Filter) timely(g graph.Fact) bool {
 	if f.Predicate != "" && g.Predicate != f.Predicate {
 		return false
 	}
-	if !f.At.IsZero() {
-		return queries.InForce(g, f.At)
-	}
-	if f.From.IsZero() && f.To.IsZero() {
-		return true
-	}
-	return overlaps(g, f.From, f.To)
-}
-
-// overlaps reports whether g's valid time meets [from, to] (days
-// inclusive, zero = open). Events use Fact.Overlaps. A state overlaps when
-// it is in force on the first day of the range it can be in force on —
-// the later of from and its start — and that day is inside the range; this
-// asks queries.InForce, so an ended state without an end date is read the
-// same way as by `query facts`.
-func overlaps(f graph.Fact, from, to graph.Date) bool {
-	if graph.IsEvent(f.Predicate) {
-		return f.Overlaps(from, to)
-	}
-	for _, g := range queries.Terms(f) {
-		if termOverlaps(g, from, to) {
-			return true
-		}
-	}
-	return false
-}
-
-// termOverlaps is overlaps for one term of a state.
-func termOverlaps(g graph.Fact, from, to graph.Date) bool {
-	d := from.Time()
-	if !g.Start.IsZero() && g.Start.Time().After(d) {
-		d = g.Start.Time()
-	}
-	if !to.IsZero() && !d.Before(to.Last()) {
-		return false
-	}
-	return queries.InForce(g, graph.DateFromTime(d))
+	return f.window().Holds(g)
 }
 
 // Uncertain reports whether fact g, kept by the filter's time condition,
 // is kept only through a date known to a month or year, by the rule the
-// query commands mark answers with: at a snapshot (At), a state whose
-// start, known to a month or year, may come after the day, or an event
-// dated to a month or year that contains the day (queries.InForceAt); in
-// a range (From, To), an event whose month or year reaches outside the
-// range, or a state whose start, known to a month or year, may come after
-// the range's last day. An end known to a month or year counts from its
-// first day and never makes a kept fact uncertain. Without a time
-// condition nothing is uncertain.
+// query commands mark answers with (graph.Window's Verdict.Uncertain).
+// Without a time condition nothing is uncertain.
 func (f Filter) Uncertain(g graph.Fact) bool {
-	if !f.At.IsZero() {
-		_, unsure := queries.InForceAt(g, f.At)
-		return unsure
-	}
-	if f.From.IsZero() && f.To.IsZero() {
-		return false
-	}
-	if graph.IsEvent(g.Predicate) {
-		if g.Date.IsZero() {
-			return false
-		}
-		return (!f.From.IsZero() && g.Date.Time().Before(f.From.Time())) ||
-			(!f.To.IsZero() && g.Date.Last().After(f.To.Last()))
-	}
-	s := g.Start
-	return !f.To.IsZero() && !s.IsZero() && s.Precision < graph.DayPrecision && s.Last().After(f.To.Last())
+	_, v := f.window().Apply(g)
+	return v.Uncertain
 }

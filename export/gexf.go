@@ -39,8 +39,8 @@ func gexfType(k colKind) string {
 // timeline, "" for an open side: an event spans the period of its date
 // (one day, or the month or year known); a state runs from its start to
 // the day before its exclusive end. A state marked ended without an end
-// closes the day before its first source was published, as in
-// queries.InForce.
+// closes the day before its first source was published (graph.Fact.EndBound),
+// as graph.Window reads it.
 func interval(f graph.Fact) (start, end string) {
 	day := func(t time.Time) string { return t.Format(gexfDay) }
 	if graph.IsEvent(f.Predicate) {
@@ -49,23 +49,13 @@ func interval(f graph.Fact) (start, end string) {
 		}
 		return day(f.Date.Time()), day(f.Date.Last().AddDate(0, 0, -1))
 	}
-	var s, e time.Time
+	var s time.Time
 	if !f.Start.IsZero() {
 		s = f.Start.Time()
 		start = day(s)
 	}
-	switch {
-	case !f.End.IsZero():
-		e = f.End.Time()
-	case f.Ended:
-		for _, src := range f.Sources {
-			if p := src.Published; !p.IsZero() && (e.IsZero() || p.Time().Before(e)) {
-				e = p.Time()
-			}
-		}
-	}
-	if !e.IsZero() {
-		last := e.AddDate(0, 0, -1)
+	if e := f.EndBound(); !e.IsZero() {
+		last := e.Time().AddDate(0, 0, -1)
 		if s.IsZero() || !last.Before(s) {
 			end = day(last)
 		}

@@ -6,7 +6,8 @@
 // A fact's qualifiers are derived from the set of its sources' claims
 // (Derive), and the ends of open terms are inferred from their successors
 // (InferEnds, tenure.go), so the facts do not depend on the order articles
-// arrive in.
+// arrive in. One Window (window.go) decides what is in force at a day or
+// in a range, in which term and how surely, and what was known on a day.
 //
 // graph imports no storage code: packages that only need the model (time
 // expressions, extraction, feeds, the console) link no Cayley backend. The

@@ -74,6 +74,23 @@ func IsSingleHolder(f *Fact) bool {
 	return false
 }
 
+// Supersedes reports whether the term of state g replaced the term of
+// state f by day d under the single-holder rule: both are in one group
+// (GroupKey) whose members replace one another (IsSingleHolder), another
+// holder's term g started by d, and after f's term started (or f's start
+// is unknown). It is the rule InferEnds closes open terms by, asked of one
+// pair at one day, for callers that hold facts whose ends were not
+// inferred over their whole group.
+func Supersedes(g, f *Fact, d Date) bool {
+	if g.Subject == f.Subject || g.Start.IsZero() || d.Time().Before(g.Start.Time()) {
+		return false
+	}
+	if k := GroupKey(f); k == "" || k != GroupKey(g) || !IsSingleHolder(f) {
+		return false
+	}
+	return f.Start.IsZero() || after(g.Start, f.Start)
+}
+
 // singleHolderOffice reports whether the position entity id names an office
 // one person holds at a time.
 func singleHolderOffice(id string) bool {

@@ -136,16 +136,10 @@ func factsQuery(t TimeSpec, q FactsQuery) FactsQuery {
 	return q
 }
 
-// inTimeSpec reports whether f falls in the time t (no time: always).
+// inTimeSpec reports whether f falls in the time t (no time: always; see
+// graph.Window).
 func inTimeSpec(f graph.Fact, t TimeSpec) bool {
-	switch {
-	case !t.At.IsZero():
-		return InForce(f, t.At)
-	case !t.From.IsZero() || !t.To.IsZero():
-		g := withKnownEnd(f)
-		return g.Overlaps(t.From, t.To)
-	}
-	return true
+	return graph.Window{At: t.At, From: t.From, To: t.To}.Holds(f)
 }
 
 // otherSide returns the side of an answer that is not one of ids.

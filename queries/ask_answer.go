@@ -86,13 +86,13 @@ func (a *asker) terms(ctx context.Context, ids []string, pred string, t TimeSpec
 // dropFollowed drops the leaders followed in their role by someone who
 // started by the day t is about (its date, or the first day of its
 // period); see dropSuperseded.
-func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) []Answer {
+func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) ([]Answer, error) {
 	d := t.At
 	if d.IsZero() {
 		d = t.From
 	}
 	if d.IsZero() {
-		return as
+		return as, nil
 	}
 	facts := make([]graph.Fact, 0, len(as))
 	byID := make(map[string]Answer, len(as))
@@ -100,12 +100,49 @@ func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) []Ans
 		facts = append(facts, an.Fact)
 		byID[an.Fact.ID] = an
 	}
-	keep := dropSuperseded(ctx, a.e.store, facts, d)
+	keep, err := dropSuperseded(ctx, a.e.store, facts, d)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Answer, 0, len(keep))
 	for _, f := range keep {
 		out = append(out, byID[f.ID])
 	}
-	return out
+	return out, nil
+}
+
+// dropSuperseded removes the leadership facts whose holder another
+// holder of their single-holder group had replaced by day d
+// (graph.Supersedes). The store infers such ends (graph.InferEnds), so it
+// matters only where a fact's end was not inferred over its whole group.
+func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Date) ([]graph.Fact, error) {
+	rivals := map[string][]graph.Fact{} // leads facts by object
+	for _, f := range facts {
+		if _, ok := rivals[f.Object]; ok || f.Predicate != graph.Leads {
+			continue
+		}
+		var rs []graph.Fact
+		if err := s.Facts(ctx, store.FactFilter{Objects: []string{f.Object}, Predicate: graph.Leads}, func(g graph.Fact) error {
+			rs = append(rs, g)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		rivals[f.Object] = rs
+	}
+	var out []graph.Fact
+next:
+	for _, f := range facts {
+		if f.Predicate == graph.Leads {
+			for i := range rivals[f.Object] {
+				if graph.Supersedes(&rivals[f.Object][i], &f, d) {
+					continue next
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // holders answers "who led ORG" and "who was the ROLE of ORG".
@@ -148,7 +185,9 @@ func (a *asker) holders(ctx context.Context) error {
 			break
 		}
 	}
-	matched = a.dropFollowed(ctx, matched, t)
+	if matched, err = a.dropFollowed(ctx, matched, t); err != nil {
+		return err
+	}
 	what := "leaders of " + org.Label()
 	if a.p.Role != "" {
 		what = "holders of " + titleCase(a.p.Role) + " of " + org.Label()

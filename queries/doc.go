@@ -1,9 +1,10 @@
 // Package queries answers typed questions over the graph in time: facts as
 // of a date or between dates, holders of a role, an entity's timeline, with
-// names resolved through aliases. Valid time is precision-aware (a bound
-// known to a month makes an answer inside that month uncertain) and every
-// time query can be asked "as known" on a date: only the sources recorded
-// by then count (time.go). It returns structs and never prints; the CLI
+// names resolved through aliases. The time rules are graph.Window's: valid
+// time is precision-aware (a bound known to a month makes an answer inside
+// that month uncertain) and every time query can be asked "as known" on a
+// date: only the sources recorded by then count, and the inferred ends of
+// their groups are inferred again over what was known (known.go). It returns structs and never prints; the CLI
 // and console render them. Ask reads English questions and answers them
 // with these queries: who held what through Holders, what happened with X
 // through Timeline.

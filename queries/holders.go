@@ -35,7 +35,7 @@ type Holder struct {
 	// Ended is true when the term is known to be over.
 	Ended bool
 	// Uncertain marks a term found at At only through a start known to a
-	// month or year (see InForceAt).
+	// month or year (see graph.Window).
 	Uncertain bool
 	// Facts are the facts behind the term, with their sources.
 	Facts []Answer
@@ -56,18 +56,19 @@ func (e *Engine) Holders(ctx context.Context, q HoldersQuery) ([]Holder, error) 
 // holders is Holders for the entities ids, already resolved (q.Org is not
 // read): Ask resolves names itself, tolerating misspellings.
 func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]Holder, error) {
+	w := graph.Window{At: q.At, From: q.From, To: q.To, AsKnown: q.AsKnown}
 	var facts []graph.Fact
 	// One pass over the facts with ids as object: a filter by predicate
 	// would read (and decode) every one of them once per predicate.
 	if err := e.store.Facts(ctx, store.FactFilter{Objects: ids}, func(f graph.Fact) error {
-		if (f.Predicate == graph.Leads || f.Predicate == graph.HoldsPosition) && mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
+		if (f.Predicate == graph.Leads || f.Predicate == graph.HoldsPosition) && w.MayHold(f) {
 			facts = append(facts, f)
 		}
 		return nil
 	}); err != nil {
 		return nil, err
 	}
-	answers, err := e.timeAnswers(ctx, facts, q.AsKnown, q.At, q.From, q.To)
+	answers, err := e.timeAnswers(ctx, facts, w)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +83,7 @@ func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]H
 		}
 		// A fact its sources tell as several terms is one row per term (a
 		// dated query has already picked the term in force).
-		for _, f := range Terms(an.Fact) {
+		for _, f := range an.Fact.Terms() {
 			an := an
 			an.Fact = f
 			out = append(out, Holder{Person: an.Subject, Role: role, Start: f.Start, End: f.End,
@@ -102,5 +103,5 @@ func holderTime(h Holder) time.Time {
 	case !h.End.IsZero():
 		return h.End.Time().Add(-time.Nanosecond)
 	}
-	return firstPublished(h.Facts[0].Fact).Time()
+	return graph.FirstPublished(&h.Facts[0].Fact).Time()
 }

@@ -50,7 +50,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	self := idSet(ids)
 	var facts []graph.Fact
 	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true}, func(f graph.Fact) error {
-		if q.At.IsZero() || InForce(f, q.At) {
+		if (graph.Window{At: q.At}).Holds(f) {
 			facts = append(facts, f)
 		}
 		return nil

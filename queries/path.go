@@ -253,7 +253,7 @@ func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	ok := InForce(f, w.at)
+	ok := graph.Window{At: w.at}.Holds(f)
 	w.inForce[id] = ok
 	return ok, nil
 }

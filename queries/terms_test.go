@@ -17,12 +17,12 @@ func TestInForceAtEarlierTerms(t *testing.T) {
 		EarlierTerms: []graph.Term{{Start: day("2017-01-20"), End: day("2021-01-20")}}}
 	for at, want := range map[string]bool{"2016-06-01": false, "2019-06-01": true, "2021-01-20": false,
 		"2023-06-01": false, "2025-01-20": true, "2026-01-01": true} {
-		in, _ := InForceAt(f, day(at))
+		in := graph.Window{At: day(at)}.Holds(f)
 		assert.Equal(t, want, in, at)
 	}
-	in, _ := overlaps(f, day("2018-01-01"), day("2018-12-31"))
+	in := graph.Window{From: day("2018-01-01"), To: day("2018-12-31")}.Holds(f)
 	assert.True(t, in, "a range inside the earlier term")
-	in, _ = overlaps(f, day("2022-01-01"), day("2024-12-31"))
+	in = graph.Window{From: day("2022-01-01"), To: day("2024-12-31")}.Holds(f)
 	assert.False(t, in, "a range in the gap")
 }
 

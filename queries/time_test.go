@@ -34,7 +34,8 @@ func TestInForceAtPrecision(t *testing.T) {
 		{"day event on its day", metDay, "2024-11-29", true, false},
 	}
 	for _, c := range cases {
-		in, u := InForceAt(c.f, day(c.at))
+		_, v := graph.Window{At: day(c.at)}.Apply(c.f)
+		in, u := v.In, v.Uncertain
 		assert.Equal(t, c.in, in, c.name)
 		assert.Equal(t, c.uncertain, u, c.name)
 	}

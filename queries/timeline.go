@@ -9,7 +9,7 @@ import (
 
 // TimelineQuery asks for everything about one entity in time. Entity is
 // resolved through aliases; At, when set, keeps the facts in force that day
-// (see InForceAt); else From/To, when set, keep the facts overlapping that
+// (see graph.Window); else From/To, when set, keep the facts overlapping that
 // range (events dated inside it); AsKnown answers with only what had been
 // ingested by the end of that day.
 type TimelineQuery struct {
@@ -34,14 +34,15 @@ func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error
 // timeline is Timeline for the entities ids, already resolved (q.Entity is
 // not read): Ask resolves names itself, tolerating misspellings.
 func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([]Answer, error) {
+	w := graph.Window{At: q.At, From: q.From, To: q.To, AsKnown: q.AsKnown}
 	var facts []graph.Fact
 	if err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, EitherSide: true}, func(f graph.Fact) error {
-		if mayAnswer(f, q.AsKnown, q.At, q.From, q.To) {
+		if w.MayHold(f) {
 			facts = append(facts, f)
 		}
 		return nil
 	}); err != nil {
 		return nil, err
 	}
-	return e.timeAnswers(ctx, facts, q.AsKnown, q.At, q.From, q.To)
+	return e.timeAnswers(ctx, facts, w)
 }

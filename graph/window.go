@@ -1,0 +1,196 @@
+package graph
+
+import "time"
+
+// Window is the time a question is about, and the one home of the rules
+// that say what is in force in it. It holds two times:
+//
+//   - valid time, when something was true: the day At, or else the days
+//     From..To (both inclusive, either open). The zero valid time holds
+//     every fact.
+//   - transaction time, what geokg knew: AsKnown, the day by whose end a
+//     source must have been recorded to count (zero: every source).
+//
+// Apply decides valid time; Known reads a fact as known on AsKnown. A
+// caller answering as known reads each fact through Known, infers the ends
+// of their groups again over the facts as then known (InferEnds), and then
+// asks Apply.
+//
+// The rules, for one term of a fact (see Fact.Terms; a fact is in force
+// when one of its terms is, the latest first):
+//
+//   - A state holds from its Start to its End (exclusive); an unknown bound
+//     is open, and a state known to be over without an end date ends by its
+//     first publication (EndBound). A bound known only to a month or year
+//     counts from its first day: a term starting 2024-10 is not in force on
+//     2024-09-15, and is on 2024-10-15, uncertainly (it may have started
+//     later that month).
+//   - An event is in force (took place) on the days of its Date's period:
+//     at a day inside the period, uncertainly when the period is coarser
+//     than the day asked; a query date of a month or year matches an event
+//     inside it.
+//   - In a range, a state is in force when it is on some day of the range,
+//     uncertainly when its start, known to a month or year, reaches past
+//     the range's last day; an event when its period meets the range,
+//     uncertainly when the period reaches outside it.
+type Window struct {
+	// At is the day (or month, or year) asked about; when set, From and To
+	// are not read.
+	At Date
+	// From and To bound the range asked about, both inclusive; a zero bound
+	// is open.
+	From, To Date
+	// AsKnown answers with only the sources recorded by the end of that day
+	// (see Known); zero means every source.
+	AsKnown Date
+}
+
+// Verdict is what a Window says of one fact.
+type Verdict struct {
+	// In reports whether the fact is in force in the window (an event: took
+	// place in it).
+	In bool
+	// Term is the term in force, with its bounds as the fact states or
+	// infers them (the End of a term known only to be over stays unknown);
+	// zero for events. With an open window it is the latest term.
+	Term Term
+	// Uncertain reports that the fact is in force only through a date known
+	// to a month or year that the window does not settle.
+	Uncertain bool
+}
+
+// IsOpen reports whether the window sets no valid time, so that every fact
+// is in force in it.
+func (w Window) IsOpen() bool { return w.At.IsZero() && w.From.IsZero() && w.To.IsZero() }
+
+// Apply says whether f is in force in the window's valid time, in which
+// term and how surely (see Window). It returns f shown with the bounds of
+// that term — Start, End and Ended of the term, no EarlierTerms — or f
+// unchanged when the window is open or f is not in force. AsKnown is not
+// read: pass a fact as known (Known).
+func (w Window) Apply(f Fact) (Fact, Verdict) {
+	if w.IsOpen() {
+		v := Verdict{In: true}
+		if !IsEvent(f.Predicate) {
+			v.Term = Term{Start: f.Start, End: f.End}
+		}
+		return f, v
+	}
+	for _, g := range f.Terms() {
+		if in, unsure := w.term(&g); in {
+			v := Verdict{In: true, Uncertain: unsure}
+			if !IsEvent(g.Predicate) {
+				v.Term = Term{Start: g.Start, End: g.End}
+			}
+			return g, v
+		}
+	}
+	return f, Verdict{}
+}
+
+// Holds reports whether f is in force in the window's valid time (Apply's
+// Verdict.In).
+func (w Window) Holds(f Fact) bool {
+	_, v := w.Apply(f)
+	return v.In
+}
+
+// MayHold reports whether f, as the store holds it (with all its sources),
+// may be in force in the window: always when AsKnown is set, since the
+// bounds known then may differ, else when Holds. Queries ask it to keep
+// only the facts they may need before reading them as known.
+func (w Window) MayHold(f Fact) bool {
+	return !w.AsKnown.IsZero() || w.Holds(f)
+}
+
+// KnownCutoff returns the last instant of day AsKnown: the sources
+// recorded by then were known "as of" it. It is the zero time when AsKnown
+// is not set.
+func (w Window) KnownCutoff() time.Time {
+	if w.AsKnown.IsZero() {
+		return time.Time{}
+	}
+	return w.AsKnown.Last().Add(-time.Nanosecond)
+}
+
+// Known returns f as it was known by the end of day AsKnown: only its
+// sources recorded by then, its qualifiers derived from their claims alone
+// (Fact.KnownAt); ok is false when none had been recorded. Inferred ends
+// are cleared: infer them again over the known facts (InferEnds). Without
+// AsKnown it returns f unchanged.
+func (w Window) Known(f Fact) (Fact, bool) {
+	if w.AsKnown.IsZero() {
+		return f, true
+	}
+	return f.KnownAt(w.KnownCutoff())
+}
+
+// term reports whether one term of a fact (no EarlierTerms) is in force in
+// the window, which sets a valid time, and whether that is uncertain.
+func (w Window) term(f *Fact) (in, uncertain bool) {
+	if IsEvent(f.Predicate) {
+		if f.Date.IsZero() {
+			return false, false
+		}
+		if !w.At.IsZero() {
+			return f.Date.Time().Before(w.At.Last()) && w.At.Time().Before(f.Date.Last()),
+				f.Date.Time().Before(w.At.Time()) || f.Date.Last().After(w.At.Last())
+		}
+		if (!w.From.IsZero() && !f.Date.Last().After(w.From.Time())) || (!w.To.IsZero() && !f.Date.Time().Before(w.To.Last())) {
+			return false, false
+		}
+		return true, (!w.From.IsZero() && f.Date.Time().Before(w.From.Time())) || (!w.To.IsZero() && f.Date.Last().After(w.To.Last()))
+	}
+	start, end := f.Start, f.EndBound()
+	coarse := !start.IsZero() && start.Precision < DayPrecision
+	// day is the first day of the window the state can be in force on.
+	day, last := w.At.Time(), w.At.Time()
+	if w.At.IsZero() {
+		day = w.From.Time()
+		if !start.IsZero() && start.Time().After(day) {
+			day = start.Time()
+		}
+		if !w.To.IsZero() {
+			if last = w.To.Last(); !day.Before(last) {
+				return false, false
+			}
+		}
+	}
+	if (!start.IsZero() && day.Before(start.Time())) || (!end.IsZero() && !day.Before(end.Time())) {
+		return false, false
+	}
+	if !w.At.IsZero() {
+		return true, coarse && day.Before(start.Last())
+	}
+	return true, !w.To.IsZero() && coarse && start.Last().After(last)
+}
+
+// EndBound returns the end a state is read with: its End, stated or
+// inferred; else, for a state known to be over (Ended), the first
+// publication of its sources, by which it had ended; else the unknown
+// date. Events have no end.
+func (f *Fact) EndBound() Date {
+	if IsEvent(f.Predicate) || !f.End.IsZero() || !f.Ended {
+		return f.End
+	}
+	return FirstPublished(f)
+}
+
+// Terms returns f as one fact per term, none with EarlierTerms: f itself
+// (its latest term), then, for a state its sources describe as several
+// terms, f with the bounds of each earlier term (EarlierTerms), earliest
+// first. An earlier term is not Ended and has no inferred end.
+func (f Fact) Terms() []Fact {
+	if len(f.EarlierTerms) == 0 {
+		return []Fact{f}
+	}
+	cur := f
+	cur.EarlierTerms = nil
+	out := []Fact{cur}
+	for _, t := range f.EarlierTerms {
+		g := f
+		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EarlierTerms = t.Start, t.End, false, "", nil
+		out = append(out, g)
+	}
+	return out
+}
