@@ -188,9 +188,9 @@ func (c *Console) setAt(args []string) error {
 		fmt.Fprintf(c.Out, "questions now use today (%s)\n", c.Today)
 		return nil
 	}
-	d, ok := timex.Resolve(phrase, c.Today)
-	if !ok {
-		return fmt.Errorf(":at %q: want a date such as 2024-06-01, 1 June 2024 or June 2024", phrase)
+	d, err := timex.ParseOption(":at", phrase, c.Today)
+	if err != nil {
+		return fmt.Errorf("%w (want a date such as 2024-06-01, 1 June 2024 or June 2024)", err)
 	}
 	c.at = d
 	fmt.Fprintf(c.Out, "questions now use %s\n", d)
@@ -220,17 +220,6 @@ func flags(name string, args []string, def func(*pflag.FlagSet)) ([]string, erro
 	return fs.Args(), nil
 }
 
-// date reads a flag's date: ISO or as analysts write it.
-func (c *Console) date(name, v string) (graph.Date, error) {
-	if v == "" {
-		return graph.Date{}, nil
-	}
-	if d, ok := timex.Resolve(v, c.Today); ok {
-		return d, nil
-	}
-	return graph.Date{}, fmt.Errorf("%s %q: not a date", name, v)
-}
-
 // facts handles :facts.
 func (c *Console) facts(ctx context.Context, args []string) error {
 	var s, p, o, at, from, to string
@@ -246,13 +235,13 @@ func (c *Console) facts(ctx context.Context, args []string) error {
 	}
 	q := queries.FactsQuery{Subject: s, Predicate: p, Object: o}
 	var err error
-	if q.At, err = c.date("--at", at); err != nil {
+	if q.At, err = timex.ParseOption("--at", at, c.Today); err != nil {
 		return err
 	}
-	if q.From, err = c.date("--from", from); err != nil {
+	if q.From, err = timex.ParseOption("--from", from, c.Today); err != nil {
 		return err
 	}
-	if q.To, err = c.date("--to", to); err != nil {
+	if q.To, err = timex.ParseOption("--to", to, c.Today); err != nil {
 		return err
 	}
 	if q.At.IsZero() && q.From.IsZero() && q.To.IsZero() {

@@ -244,3 +244,33 @@ func TestSingleHolder(t *testing.T) {
 		assert.Equal(t, c.want, IsSingleHolder(&c.f), "%+v", c.f)
 	}
 }
+
+func TestSupersedes(t *testing.T) {
+	pm := func(subj, start string) Fact {
+		return Fact{Subject: subj, Predicate: Leads, Object: "country/japan", Role: "Prime Minister", Start: d(start)}
+	}
+	deputy := func(subj, start string) Fact {
+		f := pm(subj, start)
+		f.Role = "Deputy Prime Minister"
+		return f
+	}
+	cases := []struct {
+		name string
+		g, f Fact
+		at   string
+		want bool
+	}{
+		{"a later holder who started by the day", pm("b", "2024-10-01"), pm("a", "2021-10-04"), "2024-12-01", true},
+		{"on the successor's first day", pm("b", "2024-10-01"), pm("a", "2021-10-04"), "2024-10-01", true},
+		{"the successor had not started yet", pm("b", "2024-10-01"), pm("a", "2021-10-04"), "2024-09-30", false},
+		{"an earlier holder does not supersede", pm("a", "2021-10-04"), pm("b", "2024-10-01"), "2025-01-01", false},
+		{"an unknown start is superseded by any starter", pm("b", "2024-10-01"), pm("a", ""), "2025-01-01", true},
+		{"a successor with an unknown start supersedes nobody", pm("b", ""), pm("a", "2021-10-04"), "2025-01-01", false},
+		{"the same holder", pm("a", "2024-10-01"), pm("a", "2021-10-04"), "2025-01-01", false},
+		{"another role is another group", deputy("b", "2024-10-01"), pm("a", "2021-10-04"), "2025-01-01", false},
+		{"a shared role is never superseded", deputy("b", "2024-10-01"), deputy("a", "2021-10-04"), "2025-01-01", false},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, Supersedes(&c.g, &c.f, d(c.at)), c.name)
+	}
+}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -79,6 +80,23 @@ func (p *parser) all() []Expr {
 		p.lastEnd, i = end, end
 	}
 	return out
+}
+
+// ParseOption reads the date value v of the option or command name —
+// a CLI flag such as --at, a console command such as :at — as analysts
+// write it: ISO ("2024", "2024-06", "2024-06-01", RFC 3339), written
+// ("1 October 2024", "June 2024") or relative to today ("last month"; see
+// Resolve). An empty value is the unknown date. A value that is not one
+// whole date, such as "31 February 2024", is an error naming the option and
+// the value that wraps ErrNotDate.
+func ParseOption(name, v string, today graph.Date) (graph.Date, error) {
+	if strings.TrimSpace(v) == "" {
+		return graph.Date{}, nil
+	}
+	if d, ok := Resolve(v, today); ok {
+		return d, nil
+	}
+	return graph.Date{}, fmt.Errorf("%s %q: %w", name, v, ErrNotDate)
 }
 
 // Resolve reads a single date phrase, such as a command-line argument, and

@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/timex"
 )
 
 // addAskCmds registers the commands of this file on parent.
@@ -24,9 +25,9 @@ func todayFlag(v string) (graph.Date, error) {
 	if v == "" {
 		return graph.DateFromTime(time.Now()), nil
 	}
-	d, err := graph.ParseDate(v)
+	d, err := timex.ParseOption("--today", v, graph.Date{})
 	if err != nil || d.Precision != graph.DayPrecision {
-		return graph.Date{}, fmt.Errorf("--today %q: want YYYY-MM-DD", v)
+		return graph.Date{}, fmt.Errorf("--today %q: want a day such as 2026-01-15 or 15 January 2026", v)
 	}
 	return d, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/timex"
 )
 
 func newQueryCmd(a *app) *cobra.Command {
@@ -51,7 +52,8 @@ its first day: a term starting 2024-10 is not in force at 2024-09-15, and is at
 
 --as-known DATE answers with what geokg had ingested by the end of that day:
 only sources recorded by then count, and bounds are derived from them alone.
-It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
+It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD,
+or written out as in the console ("June 2024", "1 October 2024").`,
 		Example: `  geokg query facts --object Japan --predicate leads --at 2025-03-01
   geokg query facts --subject "Donald Trump" --predicate met --from 2024-11-01 --to 2024-12-31
   geokg query facts --subject Rutte --json
@@ -83,12 +85,12 @@ It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
 	return cmd
 }
 
+// parseDateFlag reads the value v of date flag name as the console reads
+// its dates (timex.ParseOption: "2024-06", "June 2024", "1 October 2024");
+// "" is no date. The query and export commands take no "today", so a date
+// relative to it ("yesterday", "last month") is an error.
 func parseDateFlag(name, v string) (graph.Date, error) {
-	d, err := graph.ParseDate(v)
-	if err != nil {
-		return d, fmt.Errorf("%s: %w", name, err)
-	}
-	return d, nil
+	return timex.ParseOption(name, v, graph.Date{})
 }
 
 // dateFlag is a date flag: its name, its value as given and where its
