@@ -121,6 +121,18 @@ func GroupKey(f *Fact) string {
 	return ""
 }
 
+// GroupAnchor returns the entity by which the group of f (GroupKey) is
+// found, and whether it is the members' subject rather than their object:
+// the organization or office of leads and holds_position (object), the
+// organization setting a target (subject). Every member of the group has
+// f's predicate and this entity on that side.
+func GroupAnchor(f *Fact) (id string, subject bool) {
+	if f.Predicate == HasTarget {
+		return f.Subject, true
+	}
+	return f.Object, false
+}
+
 // targetKind strips the figures from a target entity id.
 func targetKind(id string) string {
 	var b strings.Builder

@@ -274,3 +274,19 @@ func TestSupersedes(t *testing.T) {
 		assert.Equal(t, c.want, Supersedes(&c.g, &c.f, d(c.at)), c.name)
 	}
 }
+
+func TestGroupAnchor(t *testing.T) {
+	for _, c := range []struct {
+		f       Fact
+		id      string
+		subject bool
+	}{
+		{Fact{Subject: "person/a", Predicate: Leads, Object: "country/japan"}, "country/japan", false},
+		{Fact{Subject: "person/a", Predicate: HoldsPosition, Object: "position/nsa"}, "position/nsa", false},
+		{Fact{Subject: "organization/nato", Predicate: HasTarget, Object: "value/2-pct-of-gdp"}, "organization/nato", true},
+	} {
+		id, subject := GroupAnchor(&c.f)
+		assert.Equal(t, c.id, id, c.f.Predicate)
+		assert.Equal(t, c.subject, subject, c.f.Predicate)
+	}
+}

@@ -44,9 +44,11 @@ func (e *Engine) asKnown(ctx context.Context, facts []graph.Fact, w graph.Window
 // "succeeded" events between its members as known in window w, infers
 // their ends, and records the members in into.
 func (e *Engine) inferGroup(ctx context.Context, rep graph.Fact, key string, w graph.Window, into map[string]graph.Fact) error {
-	filter := store.FactFilter{Objects: []string{rep.Object}, Predicate: rep.Predicate}
-	if rep.Predicate == graph.HasTarget {
-		filter = store.FactFilter{Subjects: []string{rep.Subject}, Predicate: rep.Predicate}
+	filter := store.FactFilter{Predicate: rep.Predicate}
+	if id, subject := graph.GroupAnchor(&rep); subject {
+		filter.Subjects = []string{id}
+	} else {
+		filter.Objects = []string{id}
 	}
 	var members []graph.Fact
 	subjects := map[string]bool{}

@@ -60,9 +60,10 @@ func (w *writer) inferGroups(ctx context.Context) error {
 // inferGroup recomputes the inferred ends of group key, of which rep is a
 // member.
 func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) error {
-	node, dir := rep.Object, quad.Object
-	if rep.Predicate == graph.HasTarget {
-		node, dir = rep.Subject, quad.Subject
+	node, subject := graph.GroupAnchor(&rep)
+	dir := quad.Object
+	if subject {
+		dir = quad.Subject
 	}
 	members, err := w.related(ctx, node, dir, rep.Predicate, nil, func(g *graph.Fact) bool { return graph.GroupKey(g) == key })
 	if err != nil {

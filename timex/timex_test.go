@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -226,4 +227,39 @@ func ExampleFind() {
 	// Output:
 	// Since 2014 2014 since
 	// on Friday 2025-01-31 point
+}
+
+func TestParseOption(t *testing.T) {
+	today := day("2026-01-15")
+	cases := []struct {
+		v     string
+		today graph.Date
+		want  string // "" with err: an error
+		err   bool
+	}{
+		{"", today, "", false},
+		{"2024", today, "2024", false},
+		{"2024-06", today, "2024-06", false},
+		{"2024-06-01", today, "2024-06-01", false},
+		{"June 2024", today, "2024-06", false},
+		{"1 October 2024", today, "2024-10-01", false},
+		{"2024-10-01T08:00:00Z", today, "2024-10-01", false},
+		{"last month", today, "2025-12", false},
+		{"last month", graph.Date{}, "", true},
+		{"31 February 2024", today, "", true},
+		{"2024-02-31", today, "", true},
+		{"someday", today, "", true},
+	}
+	for _, c := range cases {
+		got, err := ParseOption("--at", c.v, c.today)
+		if c.err {
+			if err == nil || !errors.Is(err, ErrNotDate) || !strings.Contains(err.Error(), fmt.Sprintf("--at %q", c.v)) {
+				t.Errorf("ParseOption(%q) = %v, %v; want an ErrNotDate naming the flag and value", c.v, got, err)
+			}
+			continue
+		}
+		if err != nil || got.String() != c.want {
+			t.Errorf("ParseOption(%q) = %v, %v; want %s", c.v, got, err, c.want)
+		}
+	}
 }
