@@ -67,6 +67,10 @@ type FormSpec struct {
 	Help string
 	// Patterns are tried in order; the first that matches wins.
 	Patterns []Pattern
+	// CatchAll forms read almost any "who is / was the X …" question
+	// ("who were the members of NATO" too), so their patterns are tried
+	// after those of every other form.
+	CatchAll bool
 	// Answer is what each answer of the form is.
 	Answer AnswerKind
 	// Examples are questions of the form: the first is the one help
@@ -83,10 +87,34 @@ const (
 	poss = `(?:'s|’s|')`
 )
 
-// formTable holds the forms in the order their patterns are tried: the
-// first matching pattern wins, so the catch-all "who was the X" forms
-// come last, and members ("who were the members of X") before them.
+// formTable holds the forms in the order help lists them and suggestions
+// are offered. Their patterns are tried in this order too, except that
+// those of catch-all forms come after all others.
 var formTable = []FormSpec{
+	{
+		Form: FormHolders, CatchAll: true, Help: "who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]", Answer: AnswerTerms, answer: (*asker).holders,
+		Patterns: []Pattern{
+			{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + the + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?:leader|head|chief)\s+of\s+` + the + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + the + `(?P<role>.+?)\s+of\s+` + the + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?P<object>.+?)` + poss + `\s+(?P<role>.+)`},
+		},
+		Examples: []string{"who led NATO on 1 June 2024?", "who was the prime minister of Japan in March 2025?"},
+	},
+	{
+		Form: FormPositionHolders, CatchAll: true, Help: "who held / was POSITION [on DATE]", Answer: AnswerTerms, answer: (*asker).positionHolders,
+		Patterns: []Pattern{
+			{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + the + `(?:(?:position|post|office|role|job)\s+of\s+)?` + the + `(?P<object>.+)`},
+		},
+		Examples: []string{"who held National Security Adviser in 2025?"},
+	},
+	{
+		Form: FormPositions, Help: "what positions has PERSON held", Answer: AnswerTerms, answer: (*asker).positions,
+		Patterns: []Pattern{
+			{Re: `(?:what|which)\s+(?:positions|posts|offices|roles|jobs|titles)\s+(?:has|have|had|did|does|do)\s+(?P<subject>.+?)\s+(?:held|hold|had|have|occupied|occupy)`},
+		},
+		Examples: []string{"what positions has Jens Stoltenberg held?"},
+	},
 	{
 		Form: FormBecame, Help: "when did PERSON become ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
 		Patterns: []Pattern{
@@ -103,15 +131,8 @@ var formTable = []FormSpec{
 		Examples: []string{"when did Jens Stoltenberg stop being Secretary General?"},
 	},
 	{
-		Form: FormPositions, Help: "what positions has PERSON held", Answer: AnswerTerms, answer: (*asker).positions,
-		Patterns: []Pattern{
-			{Re: `(?:what|which)\s+(?:positions|posts|offices|roles|jobs|titles)\s+(?:has|have|had|did|does|do)\s+(?P<subject>.+?)\s+(?:held|hold|had|have|occupied|occupy)`},
-		},
-		Examples: []string{"what positions has Jens Stoltenberg held?"},
-	},
-	{
 		Form: FormInteractions, Answer: AnswerCounterparts, answer: (*asker).interactions,
-		Help:     "who did X " + askVerbs() + " [in ...]; whom did X meet most; who sanctioned X",
+		Help:     "who did X VERB [in ...]; whom did X meet most; who sanctioned X; VERB: " + askVerbs(),
 		Patterns: interactionPatterns(),
 		Examples: []string{
 			"who did Donald Trump meet between March and May 2025?",
@@ -156,23 +177,6 @@ var formTable = []FormSpec{
 		},
 		Examples: []string{"how is Michael Waltz connected to Mark Rutte?", "what links Narendra Modi and NATO?"},
 	},
-	{
-		Form: FormHolders, Help: "who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]", Answer: AnswerTerms, answer: (*asker).holders,
-		Patterns: []Pattern{
-			{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?:leader|head|chief)\s+of\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + the + `(?P<role>.+?)\s+of\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?P<object>.+?)` + poss + `\s+(?P<role>.+)`},
-		},
-		Examples: []string{"who led NATO on 1 June 2024?", "who was the prime minister of Japan in March 2025?"},
-	},
-	{
-		Form: FormPositionHolders, Help: "who held / was POSITION [on DATE]", Answer: AnswerTerms, answer: (*asker).positionHolders,
-		Patterns: []Pattern{
-			{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + the + `(?:(?:position|post|office|role|job)\s+of\s+)?` + the + `(?P<object>.+)`},
-		},
-		Examples: []string{"who held National Security Adviser in 2025?"},
-	},
 }
 
 // interactionPatterns reads "who did X VERB [most]" and "who VERBED X
@@ -204,8 +208,7 @@ func askVerbs() string {
 	return strings.Join(vs, " / ")
 }
 
-// Forms returns the rows of the form table, in the order their patterns
-// are tried.
+// Forms returns the rows of the form table, in the order help lists them.
 func Forms() []FormSpec {
 	out := make([]FormSpec, len(formTable))
 	copy(out, formTable)
@@ -229,12 +232,18 @@ type rule struct {
 	pat  Pattern
 }
 
-// rules are the patterns of the form table, compiled, in the order tried.
+// rules are the patterns of the form table, compiled, in the order tried:
+// the table's, catch-all forms last.
 var rules = func() []rule {
 	var rs []rule
-	for _, f := range formTable {
-		for _, p := range f.Patterns {
-			rs = append(rs, rule{form: f.Form, re: regexp.MustCompile(`(?i)^` + p.Re + `$`), pat: p})
+	for _, last := range []bool{false, true} {
+		for _, f := range formTable {
+			if f.CatchAll != last {
+				continue
+			}
+			for _, p := range f.Patterns {
+				rs = append(rs, rule{form: f.Form, re: regexp.MustCompile(`(?i)^` + p.Re + `$`), pat: p})
+			}
 		}
 	}
 	return rs

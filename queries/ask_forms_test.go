@@ -52,6 +52,11 @@ func TestFormTableComplete(t *testing.T) {
 	}
 	_, ok := FormInfo("no_such_form")
 	require.False(t, ok)
+	// Catch-all forms are tried last: members first, though help lists
+	// holders first.
+	p, err := ParseQuestion("who were the members of NATO in 2024?", askToday)
+	require.NoError(t, err)
+	require.Equal(t, FormMembers, p.Form)
 }
 
 // TestAskVerbsParse checks that the verbs of every predicate the predicate
