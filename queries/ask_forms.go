@@ -81,10 +81,11 @@ type FormSpec struct {
 	answer func(a *asker, ctx context.Context) error
 }
 
-// the and poss are pieces of patterns: an optional "the", a possessive.
+// reThe and rePoss are pieces of patterns: an optional "the", a
+// possessive.
 const (
-	the  = `(?:the\s+)?`
-	poss = `(?:'s|’s|')`
+	reThe  = `(?:the\s+)?`
+	rePoss = `(?:'s|’s|')`
 )
 
 // formTable holds the forms in the order help lists them and suggestions
@@ -94,17 +95,17 @@ var formTable = []FormSpec{
 	{
 		Form: FormHolders, CatchAll: true, Help: "who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]", Answer: AnswerTerms, answer: (*asker).holders,
 		Patterns: []Pattern{
-			{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?:leader|head|chief)\s+of\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + the + `(?P<role>.+?)\s+of\s+` + the + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + the + `(?P<object>.+?)` + poss + `\s+(?P<role>.+)`},
+			{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + reThe + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?:leader|head|chief)\s+of\s+` + reThe + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + reThe + `(?P<role>.+?)\s+of\s+` + reThe + `(?P<object>.+)`},
+			{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+(?P<role>.+)`},
 		},
 		Examples: []string{"who led NATO on 1 June 2024?", "who was the prime minister of Japan in March 2025?"},
 	},
 	{
 		Form: FormPositionHolders, CatchAll: true, Help: "who held / was POSITION [on DATE]", Answer: AnswerTerms, answer: (*asker).positionHolders,
 		Patterns: []Pattern{
-			{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + the + `(?:(?:position|post|office|role|job)\s+of\s+)?` + the + `(?P<object>.+)`},
+			{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + reThe + `(?:(?:position|post|office|role|job)\s+of\s+)?` + reThe + `(?P<object>.+)`},
 		},
 		Examples: []string{"who held National Security Adviser in 2025?"},
 	},
@@ -118,15 +119,15 @@ var formTable = []FormSpec{
 	{
 		Form: FormBecame, Help: "when did PERSON become ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
 		Patterns: []Pattern{
-			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:become|take\s+office\s+as|start\s+as|begin\s+as|get\s+(?:appointed|elected|named)\s+(?:as\s+)?)\s+` + the + `(?P<role>.+)`},
-			{Re: `when\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:appointed|named|elected|sworn\s+in|made)(?:\s+as)?\s+` + the + `(?P<role>.+)`},
+			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:become|take\s+office\s+as|start\s+as|begin\s+as|get\s+(?:appointed|elected|named)\s+(?:as\s+)?)\s+` + reThe + `(?P<role>.+)`},
+			{Re: `when\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:appointed|named|elected|sworn\s+in|made)(?:\s+as)?\s+` + reThe + `(?P<role>.+)`},
 		},
 		Examples: []string{"when did Mark Rutte become Secretary General?"},
 	},
 	{
 		Form: FormStopped, Help: "when did PERSON stop being ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
 		Patterns: []Pattern{
-			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+` + the + `(?P<role>.+)`},
+			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+` + reThe + `(?P<role>.+)`},
 		},
 		Examples: []string{"when did Jens Stoltenberg stop being Secretary General?"},
 	},
@@ -143,18 +144,18 @@ var formTable = []FormSpec{
 	{
 		Form: FormMembers, Help: "which countries were members of ORG [on DATE]", Answer: AnswerTerms, answer: (*asker).members,
 		Patterns: []Pattern{
-			{Re: `(?:which|what)\s+(?:countries|states|nations|members|countries\s+and\s+territories)\s+(?:were|are|was|is)\s+(?:members?\s+of|in|part\s+of|belonging\s+to)\s+` + the + `(?P<object>.+)`},
-			{Re: `(?:which|what)\s+(?:countries|states|nations)\s+(?:belong(?:ed|s)?\s+to|(?:have\s+)?joined)\s+` + the + `(?P<object>.+)`},
-			{Re: `(?:who|what)\s+(?:are|were|was|is)\s+(?:the\s+)?members\s+of\s+` + the + `(?P<object>.+)`},
-			{Re: `(?:who|what)\s+(?:are|were)\s+` + the + `(?P<object>.+?)` + poss + `\s+members`},
+			{Re: `(?:which|what)\s+(?:countries|states|nations|members|countries\s+and\s+territories)\s+(?:were|are|was|is)\s+(?:members?\s+of|in|part\s+of|belonging\s+to)\s+` + reThe + `(?P<object>.+)`},
+			{Re: `(?:which|what)\s+(?:countries|states|nations)\s+(?:belong(?:ed|s)?\s+to|(?:have\s+)?joined)\s+` + reThe + `(?P<object>.+)`},
+			{Re: `(?:who|what)\s+(?:are|were|was|is)\s+(?:the\s+)?members\s+of\s+` + reThe + `(?P<object>.+)`},
+			{Re: `(?:who|what)\s+(?:are|were)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+members`},
 		},
 		Examples: []string{"which countries were members of NATO on 2024-06-01?"},
 	},
 	{
 		Form: FormTarget, Help: "what is ORG's target [on DATE]", Answer: AnswerTerms, answer: (*asker).target,
 		Patterns: []Pattern{
-			{Re: `what\s+(?:is|was|are|were)\s+` + the + `(?P<subject>.+?)` + poss + `\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?`},
-			{Re: `what\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?\s+of\s+` + the + `(?P<subject>.+)`},
+			{Re: `what\s+(?:is|was|are|were)\s+` + reThe + `(?P<subject>.+?)` + rePoss + `\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?`},
+			{Re: `what\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?\s+of\s+` + reThe + `(?P<subject>.+)`},
 		},
 		Examples: []string{"what is NATO's spending target?"},
 	},
