@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -82,6 +83,9 @@ func TestEvents(t *testing.T) {
 	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "events", Filter{}, false)
 	require.Equal(t, 3, n, "events only")
+	header, _, _ := strings.Cut(string(out), "\r\n")
+	require.True(t, strings.HasPrefix(header, "event_id,event_date,date_precision,source_actor,"), header)
+	require.True(t, strings.HasSuffix(header, ",sentence,url,article,published,plover_event,plover_mode"), "new columns at the end: %s", header)
 	recs := readCSV(t, out)
 	byID := map[string]map[string]string{}
 	for _, r := range recs {
@@ -95,11 +99,13 @@ func TestEvents(t *testing.T) {
 		"target_actor": "習近平", "target_actor_id": xi.ID, "target_actor_type": "person", "target_country": "China",
 		"location": "Beijing", "confidence": "0.85", "combined_confidence": "0.93", "source_count": "2",
 		"sentence": "Путин met 習近平 in Beijing on Thursday.", "url": "https://example.org/n2", "article": "n2", "published": "2024-05-16",
+		"plover_event": "CONSULT", "plover_mode": "",
 	}, met)
 	// Rutte led the Netherlands in March 2023 but no country in November 2024.
 	require.Equal(t, "Netherlands", byID[ids["rutte-oneil"]]["source_country"])
 	require.Equal(t, "", byID[ids["oneil-rutte"]]["target_country"])
 	require.Equal(t, "111", byID[ids["oneil-rutte"]]["cameo_code"])
+	require.Equal(t, "DISAPPROVE", byID[ids["oneil-rutte"]]["plover_event"])
 
 	_, n = run(t, s, "events", Filter{Predicate: graph.Leads}, false)
 	require.Zero(t, n)

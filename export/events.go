@@ -14,12 +14,14 @@ func init() {
 	Register(Format{
 		Name: "events", Ext: "csv", Base: "events",
 		Summary: "one CSV row per event fact, laid out like ICEWS/GDELT event tables " +
-			"(date, source actor and country, CAMEO code, target actor and country, location, sentence, url)",
+			"(date, source actor and country, CAMEO code, target actor and country, location, sentence, url, PLOVER event type and mode)",
 		Facts: writeEvents,
 	})
 }
 
-// eventHeader is the header of the events table.
+// eventHeader is the header of the events table. The codes (cameo_code,
+// plover_event, plover_mode) are the predicate table's (graph.Predicate),
+// blank where it has none.
 var eventHeader = []string{
 	"event_id", "event_date", "date_precision",
 	"source_actor", "source_actor_id", "source_actor_type", "source_country",
@@ -27,19 +29,7 @@ var eventHeader = []string{
 	"target_actor", "target_actor_id", "target_actor_type", "target_country",
 	"location", "confidence", "combined_confidence", "uncertain", "source_count",
 	"sentence", "url", "article", "published",
-}
-
-// cameoCodes maps event predicates to the nearest CAMEO event code, the
-// coding ICEWS and GDELT use; predicates without one are left blank.
-var cameoCodes = map[string]string{
-	graph.Met:             "040", // consult
-	graph.SpokeWith:       "040", // consult
-	graph.Visited:         "042", // make a visit
-	graph.SignedAgreement: "057", // sign formal agreement
-	graph.Criticized:      "111", // criticize or denounce
-	graph.Accused:         "112", // accuse
-	graph.Threatened:      "130", // threaten
-	graph.Sanctioned:      "163", // impose embargo, boycott or sanctions
+	"plover_event", "plover_mode",
 }
 
 // countryFinder names the country an actor stands for on a day: a country
@@ -87,8 +77,8 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 
 // writeEvents writes the selected event facts (met, visited, sanctioned…)
 // as a CSV event table: one row per fact, the subject as source actor, the
-// object as target, the first source's sentence and URL; uncertain and
-// combined_confidence as in Record.
+// object as target, the first source's sentence and URL, the predicate's
+// CAMEO and PLOVER codes; uncertain and combined_confidence as in Record.
 func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
 	cw := newCSV(w)
 	if err := cw.Write(eventHeader); err != nil {
@@ -102,6 +92,7 @@ func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		if !graph.IsEvent(f.Predicate) {
 			return nil
 		}
+		p, _ := graph.PredicateInfo(f.Predicate)
 		sc, err := cf.country(ctx, it.Subject, f.Date)
 		if err != nil {
 			return err
@@ -116,12 +107,13 @@ func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		}
 		row = append(row[:0], f.ID, f.Date.String(), f.Date.Precision.String(),
 			it.Subject.Name, f.Subject, string(it.Subject.Type), sc,
-			f.Predicate, cameoCodes[f.Predicate],
+			f.Predicate, p.CAMEO.Value(),
 			it.Object.Name, f.Object, string(it.Object.Type), tc,
 			f.Location, strconv.FormatFloat(f.Confidence, 'g', -1, 64),
 			strconv.FormatFloat(graph.CombinedConfidence(f), 'g', -1, 64), strconv.FormatBool(it.Uncertain),
 			strconv.Itoa(len(f.Sources)),
-			first.Sentence, first.URL, first.Article, first.Published.String())
+			first.Sentence, first.URL, first.Article, first.Published.String(),
+			p.PLOVER.Value(), p.PLOVERMode.Value())
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("export events: %w", err)
 		}

@@ -9,6 +9,11 @@
 // arrive in. One Window (window.go) decides what is in force at a day or
 // in a range, in which term and how surely, and what was known on a day.
 //
+// The fact vocabulary is a table (predicates.go): one row per predicate
+// with every property the code asks of it — state or event, symmetric,
+// narrative time, CAMEO and PLOVER codes, the verbs ask reads, the phrase
+// answers write. IsEvent, IsSymmetric and IsPredicate read it.
+//
 // graph imports no storage code: packages that only need the model (time
 // expressions, extraction, feeds, the console) link no Cayley backend. The
 // store package keeps these values in Cayley.

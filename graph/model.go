@@ -65,53 +65,6 @@ func Slug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// Predicates of the fact vocabulary.
-const (
-	Leads           = "leads"
-	HoldsPosition   = "holds_position"
-	MemberOf        = "member_of"
-	HasTarget       = "has_target"
-	Met             = "met"
-	Visited         = "visited"
-	SpokeWith       = "spoke_with"
-	NominatedAs     = "nominated_as"
-	Succeeded       = "succeeded"
-	Criticized      = "criticized"
-	Accused         = "accused"
-	Threatened      = "threatened"
-	Sanctioned      = "sanctioned"
-	SignedAgreement = "signed_agreement"
-)
-
-// Predicates lists the vocabulary in a stable order.
-var Predicates = []string{Leads, HoldsPosition, MemberOf, HasTarget, Met, Visited, SpokeWith,
-	NominatedAs, Succeeded, Criticized, Accused, Threatened, Sanctioned, SignedAgreement}
-
-// IsEvent reports whether p is an event predicate (dated by Date) rather
-// than a state (bounded by Start and End).
-func IsEvent(p string) bool {
-	switch p {
-	case Leads, HoldsPosition, MemberOf, HasTarget:
-		return false
-	}
-	return true
-}
-
-// IsSymmetric reports whether p holds both ways (A met B = B met A).
-func IsSymmetric(p string) bool {
-	return p == Met || p == SpokeWith || p == SignedAgreement
-}
-
-// IsPredicate reports whether p is in the vocabulary.
-func IsPredicate(p string) bool {
-	for _, q := range Predicates {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}
-
 // Source is one article's statement of a fact.
 type Source struct {
 	Article   string `json:"article"`

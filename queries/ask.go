@@ -64,26 +64,9 @@ func (e *Engine) Ask(ctx context.Context, q AskQuery) (AskResult, error) {
 	}
 	res.Parsed = p
 	a := &asker{e: e, q: q, p: p, res: &res}
-	switch p.Form {
-	case FormHolders:
-		err = a.holders(ctx)
-	case FormPositionHolders:
-		err = a.positionHolders(ctx)
-	case FormPositions:
-		err = a.positions(ctx)
-	case FormBecame, FormStopped:
-		err = a.tenure(ctx)
-	case FormInteractions:
-		err = a.interactions(ctx)
-	case FormMembers:
-		err = a.members(ctx)
-	case FormTarget:
-		err = a.target(ctx)
-	case FormTimeline:
-		err = a.timeline(ctx)
-	case FormPath:
-		err = a.path(ctx)
-	default:
+	if f, ok := FormInfo(p.Form); ok {
+		err = f.answer(a, ctx)
+	} else {
 		err = fmt.Errorf("form %q: %w", p.Form, ErrNotUnderstood)
 	}
 	return res, err

@@ -10,15 +10,11 @@ import (
 	"github.com/geokg/geokg/store"
 )
 
-// verbPhrase writes a predicate as a verb in the past.
+// verbPhrase writes a predicate as answers write it between its two sides
+// (the predicate table's Phrase): "spoke with", "leads".
 func verbPhrase(p string) string {
-	switch p {
-	case graph.SpokeWith:
-		return "spoke with"
-	case graph.SignedAgreement:
-		return "signed an agreement with"
-	case graph.NominatedAs:
-		return "nominated"
+	if r, ok := graph.PredicateInfo(p); ok {
+		return r.Phrase
 	}
 	return p
 }

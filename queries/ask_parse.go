@@ -30,33 +30,6 @@ func (e *ParseError) Error() string {
 // Unwrap returns ErrNotUnderstood.
 func (e *ParseError) Unwrap() error { return ErrNotUnderstood }
 
-// Form is the kind of a question.
-type Form string
-
-// The question forms Ask reads.
-const (
-	// FormHolders: who leads / led / was the ROLE of ORG-or-COUNTRY.
-	FormHolders Form = "holders"
-	// FormPositionHolders: who held / was POSITION.
-	FormPositionHolders Form = "position_holders"
-	// FormPositions: what positions has PERSON held.
-	FormPositions Form = "positions"
-	// FormBecame: when did PERSON become ROLE-or-POSITION.
-	FormBecame Form = "became"
-	// FormStopped: when did PERSON stop being ROLE-or-POSITION.
-	FormStopped Form = "stopped"
-	// FormInteractions: who did X meet / sanction / …; who met X.
-	FormInteractions Form = "interactions"
-	// FormMembers: which countries were members of ORG.
-	FormMembers Form = "members"
-	// FormTarget: what is ORG's target.
-	FormTarget Form = "target"
-	// FormTimeline: what happened with X.
-	FormTimeline Form = "timeline"
-	// FormPath: what links X and Y / how is X connected to Y.
-	FormPath Form = "path"
-)
-
 // TimeSpec is the time a question is about, as written.
 type TimeSpec struct {
 	// At is a single day ("on 1 June 2024", "2024-06-01").
@@ -112,100 +85,6 @@ type Parsed struct {
 	Time TimeSpec
 }
 
-// formRule reads one question form.
-type formRule struct {
-	re    *regexp.Regexp
-	build func(m []string) Parsed
-}
-
-func rx(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)^` + s + `$`) }
-
-// verbs maps the verbs of interaction questions (active and passive) to
-// predicates.
-var verbs = []struct{ active, passive, pred string }{
-	{`meet(?:\s+with)?`, `met(?:\s+with)?`, graph.Met},
-	{`(?:speak|talk)\s+(?:with|to)`, `(?:spoke|talked)\s+(?:with|to)`, graph.SpokeWith},
-	{`sanction`, `sanctioned`, graph.Sanctioned},
-	{`threaten`, `threatened`, graph.Threatened},
-	{`critici[sz]e`, `critici[sz]ed`, graph.Criticized},
-	{`accuse`, `accused`, graph.Accused},
-	{`visit`, `visited`, graph.Visited},
-	{`sign\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`, `signed\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`, graph.SignedAgreement},
-	{`nominate`, `nominated`, graph.NominatedAs},
-	{`succeed`, `succeeded`, graph.Succeeded},
-}
-
-// rules are tried in order; the first match wins.
-var rules = buildRules()
-
-func buildRules() []formRule {
-	const the = `(?:the\s+)?`
-	const poss = `(?:'s|’s|')`
-	var rs []formRule
-	add := func(re string, build func(m []string) Parsed) {
-		rs = append(rs, formRule{rx(re), build})
-	}
-	// when did PERSON become / stop being ROLE
-	add(`when\s+did\s+(.+?)\s+(become|take\s+office\s+as|start\s+as|begin\s+as|get\s+(?:appointed|elected|named)\s+(?:as\s+)?)\s+`+the+`(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormBecame, Subject: m[1], Role: m[3]} })
-	add(`when\s+(?:was|were)\s+(.+?)\s+(?:appointed|named|elected|sworn\s+in|made)(?:\s+as)?\s+`+the+`(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormBecame, Subject: m[1], Role: m[2]} })
-	add(`when\s+did\s+(.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+`+the+`(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormStopped, Subject: m[1], Role: m[2]} })
-	// what positions has PERSON held
-	add(`(?:what|which)\s+(?:positions|posts|offices|roles|jobs|titles)\s+(?:has|have|had|did|does|do)\s+(.+?)\s+(?:held|hold|had|have|occupied|occupy)`,
-		func(m []string) Parsed { return Parsed{Form: FormPositions, Subject: m[1]} })
-	// who did X meet [most]; whom did X sanction
-	for _, v := range verbs {
-		pred := v.pred
-		add(`(?:who|whom)\s+(?:did|has|have|does|do)\s+(.+?)\s+`+v.active+`(\s+(?:the\s+)?most(?:\s+often)?)?`,
-			func(m []string) Parsed {
-				return Parsed{Form: FormInteractions, Subject: m[1], Predicate: pred, Most: m[2] != ""}
-			})
-		add(`(?:who|which\s+\w+)\s+`+v.passive+`\s+(.+?)(\s+(?:the\s+)?most(?:\s+often)?)?`,
-			func(m []string) Parsed {
-				return Parsed{Form: FormInteractions, Subject: m[1], Predicate: pred, Passive: true, Most: m[2] != ""}
-			})
-	}
-	add(`(?:which|what)\s+(?:countries|places|cities)\s+(?:did|has|have)\s+(.+?)\s+visit(?:ed)?`,
-		func(m []string) Parsed {
-			return Parsed{Form: FormInteractions, Subject: m[1], Predicate: graph.Visited}
-		})
-	// which countries were members of ORG
-	members := func(m []string) Parsed { return Parsed{Form: FormMembers, Object: m[1]} }
-	add(`(?:which|what)\s+(?:countries|states|nations|members|countries\s+and\s+territories)\s+(?:were|are|was|is)\s+(?:members?\s+of|in|part\s+of|belonging\s+to)\s+`+the+`(.+)`, members)
-	add(`(?:which|what)\s+(?:countries|states|nations)\s+(?:belong(?:ed|s)?\s+to|(?:have\s+)?joined)\s+`+the+`(.+)`, members)
-	add(`(?:who|what)\s+(?:are|were|was|is)\s+(?:the\s+)?members\s+of\s+`+the+`(.+)`, members)
-	add(`(?:who|what)\s+(?:are|were)\s+`+the+`(.+?)`+poss+`\s+members`, members)
-	// what is ORG's TARGET
-	target := func(m []string) Parsed { return Parsed{Form: FormTarget, Subject: m[1]} }
-	add(`what\s+(?:is|was|are|were)\s+`+the+`(.+?)`+poss+`\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?`, target)
-	add(`what\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?\s+of\s+`+the+`(.+)`, target)
-	// what happened with X
-	timeline := func(m []string) Parsed { return Parsed{Form: FormTimeline, Subject: m[1]} }
-	add(`what\s+happened\s+(?:with|to|involving|regarding|around|about)\s+(.+)`, timeline)
-	add(`(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:timeline|history)\s+(?:of|for)\s+(.+)`, timeline)
-	add(`what\s+(?:has|did)\s+(.+?)\s+(?:do|done)`, timeline)
-	// what links X and Y / how is X connected to Y
-	path := func(m []string) Parsed { return Parsed{Form: FormPath, Subject: m[1], Object: m[2]} }
-	add(`what\s+(?:links|connects|link|connect|ties)\s+(.+?)\s+(?:and|to|with)\s+(.+)`, path)
-	add(`how\s+(?:is|are|was|were)\s+(.+?)\s+(?:connected|linked|related|tied)\s+(?:to|with)\s+(.+)`, path)
-	add(`how\s+(?:is|are|was|were)\s+(.+?)\s+and\s+(.+?)\s+(?:connected|linked|related|tied)`, path)
-	add(`what\s+is\s+the\s+(?:connection|link|relationship|path)\s+(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)`, path)
-	// who leads ORG; who was the ROLE of ORG; who was ORG's ROLE
-	leads := func(m []string) Parsed { return Parsed{Form: FormHolders, Object: m[1]} }
-	add(`(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+`+the+`(.+)`, leads)
-	add(`who\s+(?:is|was|were|are)\s+`+the+`(?:leader|head|chief)\s+of\s+`+the+`(.+)`, leads)
-	add(`who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+`+the+`(.+?)\s+of\s+`+the+`(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormHolders, Role: m[1], Object: m[2]} })
-	add(`who\s+(?:is|was|were|are)\s+`+the+`(.+?)`+poss+`\s+(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormHolders, Object: m[1], Role: m[2]} })
-	// who held POSITION
-	add(`who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+`+the+`(?:(?:position|post|office|role|job)\s+of\s+)?`+the+`(.+)`,
-		func(m []string) Parsed { return Parsed{Form: FormPositionHolders, Object: m[1]} })
-	return rs
-}
-
 // ParseQuestion reads an English question into its form, names and time,
 // resolving date phrases against today ("last month", "now"). It returns
 // a *ParseError with the closest forms when the question matches none.
@@ -215,7 +94,7 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 	body, ts := splitTime(q, today)
 	for _, r := range rules {
 		if m := r.re.FindStringSubmatch(body); m != nil {
-			p := r.build(m)
+			p := r.parse(m)
 			p.Time = ts
 			p.Subject, p.Object, p.Role = cleanName(p.Subject), cleanName(p.Object), cleanName(p.Role)
 			if p.Form == FormHolders && generic[strings.ToLower(p.Role)] {
@@ -349,26 +228,8 @@ func setPoint(t *TimeSpec, d graph.Date) {
 	t.From, t.To = d, d
 }
 
-// examples are one question of each form, offered when a question cannot
-// be read.
-var examples = []string{
-	"who led NATO on 1 June 2024?",
-	"who was the prime minister of Japan in March 2025?",
-	"who held National Security Adviser in 2025?",
-	"what positions has Jens Stoltenberg held?",
-	"when did Mark Rutte become Secretary General?",
-	"when did Jens Stoltenberg stop being Secretary General?",
-	"who did Donald Trump meet between March and May 2025?",
-	"whom did Donald Trump meet most?",
-	"who did the European Union sanction in 2025?",
-	"which countries were members of NATO on 2024-06-01?",
-	"what is NATO's spending target?",
-	"what happened with Finland in 2023?",
-	"how is Michael Waltz connected to Mark Rutte?",
-	"what links Narendra Modi and NATO?",
-}
-
-// suggest returns the n example questions sharing the most words with q.
+// suggest returns the n example questions of the form table sharing the
+// most words with q.
 func suggest(q string, n int) []string {
 	words := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(q)) {
@@ -380,6 +241,10 @@ func suggest(q string, n int) []string {
 		i     int
 	}
 	var ss []scored
+	var examples []string
+	for _, f := range formTable {
+		examples = append(examples, f.Examples...)
+	}
 	for i, ex := range examples {
 		exw := strings.Fields(strings.ToLower(ex))
 		score := 0.0

@@ -7,7 +7,10 @@
 // their groups are inferred again over what was known (known.go). It returns structs and never prints; the CLI
 // and console render them. Ask reads English questions and answers them
 // with these queries: who held what through Holders, what happened with X
-// through Timeline.
+// through Timeline. The question forms it reads are a table (ask_forms.go):
+// each form's patterns, answer kind, help line and examples, and the
+// method that answers it; the verbs of interaction questions come from the
+// predicate table of graph.
 //
 // Time is always passed in: a query takes the dates it is about and never
 // reads the clock.

@@ -20,6 +20,24 @@ func addAskCmds(parent *cobra.Command, a *app) {
 	parent.AddCommand(newAskCmd(a), newConsoleCmd(a))
 }
 
+// askFormsHelp lists the question forms of the form table, one a line,
+// wrapped at 79 columns.
+func askFormsHelp() string {
+	var b strings.Builder
+	for _, f := range queries.Forms() {
+		line := " "
+		for _, w := range strings.Fields(f.Help) {
+			if len(line)+1+len(w) > 79 {
+				b.WriteString(line + "\n")
+				line = "   "
+			}
+			line += " " + w
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
 // todayFlag reads --today, defaulting to the system date.
 func todayFlag(v string) (graph.Date, error) {
 	if v == "" {
@@ -49,15 +67,7 @@ Questions it reads (dates as analysts write them: "on 1 June 2024", "in June
 2024", "2024-06-01", "in 2023", "between March and May 2025", "last month",
 "now"; no date means today for who-holds-what questions and all time for
 events):
-  who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]
-  who held / was POSITION [on DATE]; what positions has PERSON held
-  when did PERSON become / stop being ROLE-or-POSITION
-  who did X meet / speak with / sanction / threaten / criticize [in ...]
-  whom did X meet most; who sanctioned X
-  which countries were members of ORG [on DATE]; what is ORG's target [on DATE]
-  what happened with X [in ...]
-  what links X and Y / how is X connected to Y
-
+` + askFormsHelp() + `
 Names go through aliases and tolerate small misspellings ("Zelenskiy",
 "Stoltenburg"); a misspelling close to several names asks "did you mean".
 A question it cannot read gets the closest forms as suggestions.

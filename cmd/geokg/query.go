@@ -15,6 +15,18 @@ import (
 	"github.com/geokg/geokg/timex"
 )
 
+// predicateList names the predicates of the predicate table that keep
+// holds, comma-separated, in the table's order.
+func predicateList(keep func(graph.Predicate) bool) string {
+	var names []string
+	for _, p := range graph.PredicateTable() {
+		if keep(p) {
+			names = append(names, p.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 func newQueryCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query",
@@ -40,7 +52,7 @@ func newQueryFactsCmd(a *app) *cobra.Command {
 		Long: `Facts lists the facts that match, with their dates and sources.
 
 Names are resolved through aliases ("NATO", "U.S.", "Trump"); symmetric
-predicates (met, spoke_with, signed_agreement) match either side.
+predicates (` + predicateList(func(p graph.Predicate) bool { return p.Symmetric }) + `) match either side.
 
 --at DATE keeps the facts whose valid time contains that day: an unknown bound
 is open, an end date is exclusive, and a term nobody states the end of ends

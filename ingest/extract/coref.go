@@ -113,13 +113,11 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
 
 // updatePair records the two sides of the sentence's last meeting, call or
-// agreement between two people or two countries.
+// agreement (a symmetric predicate) between two people or two countries.
 func (d *doc) updatePair(cs []*cand) {
 	for k := len(cs) - 1; k >= 0; k-- {
 		c := cs[k]
-		switch c.pred {
-		case graph.Met, graph.SpokeWith, graph.SignedAgreement:
-		default:
+		if !graph.IsSymmetric(c.pred) {
 			continue
 		}
 		if c.subj != nil && c.obj != nil && c.subj.typ == c.obj.typ && c.subj.name != c.obj.name &&

@@ -22,6 +22,24 @@ var ploverCompatible = map[string][]string{
 	graph.SignedAgreement: {"AGREE", "COOPERATE", "SUPPORT"},
 }
 
+// TestPloverTypesAgree checks that the PLOVER event type the predicate
+// table gives each coded event (the events export's plover_event) is one
+// the precision test below accepts for it.
+func TestPloverTypesAgree(t *testing.T) {
+	for _, p := range graph.PredicateTable() {
+		if p.PLOVER == graph.None {
+			continue
+		}
+		found := false
+		for _, ev := range ploverCompatible[p.Name] {
+			found = found || ev == string(p.PLOVER)
+		}
+		if !found {
+			t.Errorf("%s: PLOVER type %s of the predicate table not in %v", p.Name, p.PLOVER, ploverCompatible[p.Name])
+		}
+	}
+}
+
 // TestPloverPrecision extracts the hand-coded PLOVER sentences of
 // ../shared/eval/external (skipped when absent) and logs how many of the
 // event facts found agree with the event type coded for the sentence. It

@@ -17,11 +17,12 @@ type narrative struct {
 	names map[string]bool
 }
 
-// narrativePreds are the events that may take the date of the event
-// before them; successions and nominations are dated by their own rules.
-var narrativePreds = map[string]bool{
-	graph.Met: true, graph.Visited: true, graph.SpokeWith: true, graph.Criticized: true,
-	graph.Accused: true, graph.Threatened: true, graph.Sanctioned: true, graph.SignedAgreement: true,
+// narrativePred reports whether events of predicate p may take the date
+// of the event before them (the table's Narrative column); successions and
+// nominations are dated by their own rules.
+func narrativePred(p string) bool {
+	r, ok := graph.PredicateInfo(p)
+	return ok && r.Narrative
 }
 
 var (
@@ -44,7 +45,7 @@ var (
 // The sentence must state no date of its own, and c's confidence is a
 // little lower than a stated date's.
 func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
-	if d.narr == nil || c.bound != boundDate || !narrativePreds[c.pred] || c.subj == nil || c.obj == nil {
+	if d.narr == nil || c.bound != boundDate || !narrativePred(c.pred) || c.subj == nil || c.obj == nil {
 		return false
 	}
 	if !d.narr.names[c.subj.name] && !d.narr.names[c.obj.name] {

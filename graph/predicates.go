@@ -1,0 +1,205 @@
+package graph
+
+// Predicates of the fact vocabulary. Each has one row in predicateTable,
+// which holds every property the code asks of it.
+const (
+	Leads           = "leads"
+	HoldsPosition   = "holds_position"
+	MemberOf        = "member_of"
+	HasTarget       = "has_target"
+	Met             = "met"
+	Visited         = "visited"
+	SpokeWith       = "spoke_with"
+	NominatedAs     = "nominated_as"
+	Succeeded       = "succeeded"
+	Criticized      = "criticized"
+	Accused         = "accused"
+	Threatened      = "threatened"
+	Sanctioned      = "sanctioned"
+	SignedAgreement = "signed_agreement"
+)
+
+// PredicateKind says how a predicate is placed in time.
+type PredicateKind string
+
+// The kinds of predicates.
+const (
+	// State predicates hold over a period, bounded by Start and End.
+	State PredicateKind = "state"
+	// Event predicates happen on a day (or month, or year): Date.
+	Event PredicateKind = "event"
+)
+
+// None fills a column of the predicate table that does not apply to a
+// predicate (a state has no CAMEO code, PLOVER gives DISAPPROVE no mode).
+// It is written out so that a forgotten column, left empty, is told apart
+// from one that has no value: the table's test fails on an empty one.
+const None = "none"
+
+// Code is a code of an outside event coding scheme (CAMEO, PLOVER), or
+// None.
+type Code string
+
+// Value returns the code as written in exports: "" for None.
+func (c Code) Value() string {
+	if c == None {
+		return ""
+	}
+	return string(c)
+}
+
+// Predicate is one row of the predicate table: a member of the fact
+// vocabulary with every property the code asks of it. Adding a predicate
+// is one row here plus the extraction rules that state it.
+type Predicate struct {
+	// Name is the predicate as stored and exported ("met").
+	Name string
+	// Kind is State or Event.
+	Kind PredicateKind
+	// Symmetric predicates hold both ways: A met B is B met A, stored
+	// once with the two sides ordered (Fact.Key) and matched on either side.
+	Symmetric bool
+	// Narrative events may take the date of the event an article told
+	// just before (extract's narrative time: "Stubb met Kristersson on
+	// Tuesday. Stubb criticized Russia ..."); events dated by their own
+	// rules (successions, nominations) may not.
+	Narrative bool
+	// CAMEO is the nearest CAMEO event code, as ICEWS and GDELT code
+	// events (the events export's cameo_code), or None.
+	CAMEO Code
+	// PLOVER is the PLOVER event type (the events export's plover_event),
+	// or None.
+	PLOVER Code
+	// PLOVERMode is the PLOVER mode of the event type (plover_mode), or
+	// None where the type has none or the predicate does not say which.
+	PLOVERMode Code
+	// AskVerb is the verb of "who did X …?" as help writes it ("speak
+	// with"), or None for predicates ask does not read as an interaction.
+	AskVerb string
+	// AskActive is the regular expression ask reads after "who did X"
+	// ("meet(?:\s+with)?"), or None.
+	AskActive string
+	// AskPassive is the regular expression ask reads after "who" in "who
+	// met X" ("met(?:\s+with)?"), or None.
+	AskPassive string
+	// Phrase is how answers write the predicate between its two sides
+	// ("Donald Trump spoke with Mark Rutte"; states keep their name).
+	Phrase string
+	// Description says in one line what the predicate states and, where a
+	// code column is None for an event, why.
+	Description string
+}
+
+// IsEvent reports whether the row is an event predicate.
+func (p Predicate) IsEvent() bool { return p.Kind == Event }
+
+// Asked reports whether ask reads the predicate as an interaction ("who
+// did X meet?"): it has ask verbs.
+func (p Predicate) Asked() bool { return p.AskVerb != None }
+
+// predicateTable is the vocabulary, in the order help and listings show it:
+// states first, then events.
+var predicateTable = []Predicate{
+	{Name: Leads, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "leads",
+		Description: "a person leads a country or organization in a role (President, Secretary General); asked as \"who led X\""},
+	{Name: HoldsPosition, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "holds_position",
+		Description: "a person holds an office that is not the head of an organization (National Security Adviser); asked as \"who held X\""},
+	{Name: MemberOf, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "member_of",
+		Description: "a country is a member of an organization (Finland member_of NATO); asked as \"which countries were members of X\""},
+	{Name: HasTarget, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "has_target",
+		Description: "an organization or country has a target, the object a value (\"2% of GDP\"); asked as \"what is X's target\""},
+	{Name: Met, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "040", PLOVER: "CONSULT", PLOVERMode: None,
+		AskVerb: "meet", AskActive: `meet(?:\s+with)?`, AskPassive: `met(?:\s+with)?`, Phrase: "met",
+		Description: "two sides met in person; no PLOVER mode (and CAMEO's general 040) because who hosted whom is not recorded"},
+	{Name: Visited, Kind: Event, Narrative: true, CAMEO: "042", PLOVER: "CONSULT", PLOVERMode: "visit",
+		AskVerb: "visit", AskActive: `visit`, AskPassive: `visited`, Phrase: "visited",
+		Description: "an actor visited a country, place or organization (the object)"},
+	{Name: SpokeWith, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "040", PLOVER: "CONSULT", PLOVERMode: "phone",
+		AskVerb: "speak with", AskActive: `(?:speak|talk)\s+(?:with|to)`, AskPassive: `(?:spoke|talked)\s+(?:with|to)`, Phrase: "spoke with",
+		Description: "two sides spoke, by phone or video in most sources (PLOVER mode phone); CAMEO stays the general 040 as \"spoke with\" also reads talks in person"},
+	{Name: NominatedAs, Kind: Event, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: "nominate", AskActive: `nominate`, AskPassive: `nominated`, Phrase: "nominated",
+		Description: "a person was nominated to an office (the object, a position); no CAMEO or PLOVER code: a nomination is not an interaction between two actors"},
+	{Name: Succeeded, Kind: Event, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: "succeed", AskActive: `succeed`, AskPassive: `succeeded`, Phrase: "succeeded",
+		Description: "a person succeeded another (the object) in an office, ending the other's term; no CAMEO or PLOVER code: a succession is not an interaction between the two"},
+	{Name: Criticized, Kind: Event, Narrative: true, CAMEO: "111", PLOVER: "DISAPPROVE", PLOVERMode: None,
+		AskVerb: "criticize", AskActive: `critici[sz]e`, AskPassive: `critici[sz]ed`, Phrase: "criticized",
+		Description: "an actor criticized or denounced another; PLOVER gives DISAPPROVE no mode"},
+	{Name: Accused, Kind: Event, Narrative: true, CAMEO: "112", PLOVER: "DISAPPROVE", PLOVERMode: None,
+		AskVerb: "accuse", AskActive: `accuse`, AskPassive: `accused`, Phrase: "accused",
+		Description: "an actor accused another (of aggression, crimes, interference); PLOVER gives DISAPPROVE no mode"},
+	{Name: Threatened, Kind: Event, Narrative: true, CAMEO: "130", PLOVER: "THREATEN", PLOVERMode: None,
+		AskVerb: "threaten", AskActive: `threaten`, AskPassive: `threatened`, Phrase: "threatened",
+		Description: "an actor threatened another; no PLOVER mode because the kind of threat (force, sanctions) is not recorded"},
+	{Name: Sanctioned, Kind: Event, Narrative: true, CAMEO: "163", PLOVER: "SANCTION", PLOVERMode: None,
+		AskVerb: "sanction", AskActive: `sanction`, AskPassive: `sanctioned`, Phrase: "sanctioned",
+		Description: "an actor imposed sanctions on another; no PLOVER mode because the kind of sanction is not recorded"},
+	{Name: SignedAgreement, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "057", PLOVER: "AGREE", PLOVERMode: None,
+		AskVerb:     "sign an agreement with",
+		AskActive:   `sign\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`,
+		AskPassive:  `signed\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`,
+		Phrase:      "signed an agreement with",
+		Description: "two sides signed an agreement, deal or treaty; PLOVER gives AGREE no mode"},
+}
+
+// predicateIndex finds a row by name.
+var predicateIndex = func() map[string]*Predicate {
+	m := make(map[string]*Predicate, len(predicateTable))
+	for i := range predicateTable {
+		m[predicateTable[i].Name] = &predicateTable[i]
+	}
+	return m
+}()
+
+// Predicates lists the names of the vocabulary in the table's stable order
+// (states, then events). It is derived from the table; do not modify it.
+var Predicates = func() []string {
+	out := make([]string, len(predicateTable))
+	for i, p := range predicateTable {
+		out[i] = p.Name
+	}
+	return out
+}()
+
+// PredicateTable returns a copy of every row of the predicate table, in
+// the order of Predicates.
+func PredicateTable() []Predicate {
+	out := make([]Predicate, len(predicateTable))
+	copy(out, predicateTable)
+	return out
+}
+
+// PredicateInfo returns the row of predicate name and whether it is in the
+// vocabulary.
+func PredicateInfo(name string) (Predicate, bool) {
+	p, ok := predicateIndex[name]
+	if !ok {
+		return Predicate{}, false
+	}
+	return *p, true
+}
+
+// IsEvent reports whether p is an event predicate (dated by Date) rather
+// than a state (bounded by Start and End). A name outside the vocabulary
+// counts as an event, as it always has: it is dated, never in force.
+func IsEvent(p string) bool {
+	r, ok := predicateIndex[p]
+	return !ok || r.Kind == Event
+}
+
+// IsSymmetric reports whether p holds both ways (A met B = B met A).
+func IsSymmetric(p string) bool {
+	r, ok := predicateIndex[p]
+	return ok && r.Symmetric
+}
+
+// IsPredicate reports whether p is in the vocabulary.
+func IsPredicate(p string) bool {
+	_, ok := predicateIndex[p]
+	return ok
+}
