@@ -15,6 +15,7 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/feed"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/store"
 )
@@ -155,6 +156,10 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err != nil {
 		return err
 	}
+	res, err := resolve.New()
+	if err != nil {
+		return err
+	}
 	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
 	if !backend.Persistent() {
 		// The store would be gone when closed between rounds.
@@ -169,6 +174,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		Sources:   sources,
 		Open:      open,
 		Extractor: ex,
+		Resolver:  res,
 		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
 			UserAgent: a.cfg.Schedule.UserAgent},
 		StatePath:    path,
