@@ -16,7 +16,7 @@ import (
 	"github.com/geokg/geokg/store"
 )
 
-// The N-Quads export is the store's own quads (graph/encode.go) with the
+// The N-Quads export is the store's own quads (store/encode.go) with the
 // internal "geokg:" IRIs mapped to full HTTP IRIs that RDF tools accept,
 // and every typed literal written with its full XSD datatype IRI:
 //
@@ -34,8 +34,7 @@ const (
 	// RelBase prefixes the predicates of the direct entity-to-entity triples.
 	RelBase = "https://geokg.dev/rel/"
 
-	storePrefix = "geokg:"
-	xsdNS       = "http://www.w3.org/2001/XMLSchema#"
+	xsdNS = "http://www.w3.org/2001/XMLSchema#"
 )
 
 func init() {
@@ -57,19 +56,23 @@ type QuadSource interface {
 // ToRDF maps a value of the store's encoding to its exported form: geokg
 // IRIs become full HTTP IRIs; other values are unchanged.
 func ToRDF(v quad.Value) quad.Value {
-	iri, ok := v.(quad.IRI)
-	if !ok || !strings.HasPrefix(string(iri), storePrefix) {
+	ns, local, ok := store.SplitIRI(v)
+	if !ok {
 		return v
 	}
-	rest := string(iri)[len(storePrefix):]
-	switch {
-	case strings.HasPrefix(rest, "rel/"):
-		return quad.IRI(RelBase + rest[len("rel/"):])
-	case strings.Contains(rest, "/"):
-		return quad.IRI(IDBase + rest)
+	for _, b := range rdfBases {
+		if b.ns == ns {
+			return quad.IRI(b.base + local)
+		}
 	}
-	return quad.IRI(VocabBase + rest)
+	return v
 }
+
+// rdfBases maps each namespace of the store's IRIs to its exported base.
+var rdfBases = []struct {
+	ns   store.Namespace
+	base string
+}{{store.NodeNS, IDBase}, {store.RelNS, RelBase}, {store.VocabNS, VocabBase}}
 
 // FromRDF maps an exported value back to the store's encoding (the inverse
 // of ToRDF); other values are unchanged.
@@ -79,11 +82,9 @@ func FromRDF(v quad.Value) quad.Value {
 		return v
 	}
 	s := string(iri)
-	for _, m := range []struct{ from, to string }{
-		{IDBase, storePrefix}, {RelBase, storePrefix + "rel/"}, {VocabBase, storePrefix},
-	} {
-		if strings.HasPrefix(s, m.from) {
-			return quad.IRI(m.to + s[len(m.from):])
+	for _, b := range rdfBases {
+		if strings.HasPrefix(s, b.base) {
+			return store.JoinIRI(b.ns, s[len(b.base):])
 		}
 	}
 	return v
@@ -114,8 +115,6 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 	} else {
 		// A fact's links to other facts (end_inferred_from) are kept but
 		// not followed: a fact outside the selection is not exported.
-		factPrefix := string(store.FactIRI("fact/"))
-		sourcePrefix := storePrefix + "source/"
 		// seen keeps the shared nodes (entities, articles) written so far;
 		// a fact's own nodes (itself, its sources: no other fact reaches
 		// them) are forgotten once written, so that it does not grow
@@ -123,12 +122,11 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		seen := map[quad.Value]bool{}
 		var own []quad.Value
 		follow := func(q quad.Quad) bool {
-			iri, ok := q.Object.(quad.IRI)
-			if ok && strings.HasPrefix(string(iri), factPrefix) {
+			switch kind, _, _ := store.ParseIRI(q.Object); kind {
+			case store.KindFact:
 				return false
-			}
-			if ok && strings.HasPrefix(string(iri), sourcePrefix) {
-				own = append(own, iri)
+			case store.KindSource:
+				own = append(own, q.Object)
 			}
 			return true
 		}
@@ -153,7 +151,7 @@ func writeNQuads(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 }
 
 // classFact is the class of fact nodes, to count facts in a raw dump.
-var classFact = quad.IRI(storePrefix + "Fact")
+var classFact = store.MakeIRI(store.KindVocab, "Fact")
 
 // isFactNode reports whether q is the rdf:type quad of a fact node.
 func isFactNode(q quad.Quad) bool {
@@ -296,7 +294,7 @@ func (r *RDFReader) ReadQuad() (quad.Quad, error) {
 	if q.Label != nil {
 		q.Label = FromRDF(q.Label)
 	}
-	if s, ok := q.Subject.(quad.IRI); !ok || !strings.HasPrefix(string(s), storePrefix) {
+	if _, _, ok := store.SplitIRI(q.Subject); !ok {
 		return quad.Quad{}, fmt.Errorf("quad %d: subject %v: %w", r.line, q.Subject, ErrNotRDF)
 	}
 	return q, nil

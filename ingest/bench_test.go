@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/store"
 )
 
@@ -85,6 +86,10 @@ func BenchmarkIngestBbolt(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	res, err := resolve.New()
+	if err != nil {
+		b.Fatal(err)
+	}
 	ctx := context.Background()
 	var facts int
 	b.ResetTimer()
@@ -94,7 +99,7 @@ func BenchmarkIngestBbolt(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p := &Pipeline{Store: st, Extractor: ex}
+		p := &Pipeline{Store: st, Extractor: ex, Resolver: res}
 		b.StartTimer()
 		sum, err := p.Run(ctx, []string{corpus}, nil, ReadOptions{})
 		if err != nil {

@@ -10,6 +10,14 @@
 // Problems with an article that is still emitted, such as a date that does
 // not parse, are reported as ReadErrors with Warning set.
 //
+// The Pipeline takes each article through one step, the same for a whole
+// run (Run: extractions in parallel, writes in input order) and for one
+// article (IngestArticle, the scheduler's way): look it up (skipped when
+// stored unchanged), extract, resolve its people against the stored ones
+// with the Resolver its caller passes in (package resolve), and write its
+// facts in one transaction. One bad article is reported and counted; the
+// run goes on.
+//
 // Caveats: Markdown is stripped with simple rules (no nested emphasis
 // across lines, no tables); HTML that is not UTF-8 must declare its charset;
 // go-readability may keep boilerplate on very short pages, so navigation,

@@ -26,6 +26,14 @@ type Extractor interface {
 	Extract(in extract.Input) extract.Result
 }
 
+// Resolver maps the people of one article's batch onto the people the
+// store already holds, rewriting the batch in place (*resolve.Resolver is
+// one). It is called from one goroutine at a time, between the article's
+// lookup and its write.
+type Resolver interface {
+	Batch(ctx context.Context, l resolve.Lookup, b *graph.Batch) (resolve.Stats, error)
+}
+
 // Summary counts what a run did; it ends every ingest.
 type Summary struct {
 	Read        int `json:"read"`
@@ -50,6 +58,10 @@ func (s Summary) String() string {
 type Pipeline struct {
 	Store     Store
 	Extractor Extractor
+	// Resolver canonicalizes each article's people against the stored
+	// ones before its write, when Store can look names up
+	// (resolve.Lookup); nil leaves the batch as extracted.
+	Resolver Resolver
 	// Logger receives one record per bad item or warning; nil discards.
 	Logger *slog.Logger
 	// Now gives the recording time; nil means time.Now.
@@ -83,31 +95,12 @@ type job struct {
 // OnError instead. Articles already extracted when ctx is cancelled are
 // still written, so nothing reported as stored is lost.
 func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opts ReadOptions) (Summary, error) {
-	log := p.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	now := p.Now
-	if now == nil {
-		now = time.Now
-	}
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var sum Summary
-	report := func(e *ReadError) {
-		if e.Warning {
-			sum.Warnings++
-			log.Warn("ingest", "item", e.Origin, "warning", e.Err)
-		} else {
-			sum.Errors++
-			log.Error("ingest", "item", e.Origin, "err", e.Err)
-		}
-		if p.OnError != nil {
-			p.OnError(e)
-		}
-	}
+	report := func(e *ReadError) { p.report(&sum, e) }
 
 	ordered := make(chan *job, workers*4)
 	work := make(chan *job, workers*4)
@@ -144,8 +137,8 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 				byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
 				switch {
 				case err != nil:
-					j.lookupErr = err
-				case byID != nil && byID.Hash == j.hash, byID == nil && seen:
+					j.lookupErr = fmt.Errorf("lookup: %w", err)
+				case unchanged(byID, seen, j.hash):
 					j.skip = true
 				default:
 					j.result = p.Extractor.Extract(extract.Input{Text: j.art.Text, Title: j.art.Title, Published: j.art.Published})
@@ -176,43 +169,15 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			report(&ReadError{Origin: j.art.Origin, Err: ErrNoDate, Warning: true})
 		}
 		if j.skip {
-			// Re-check under the writer: an earlier article of this run may
-			// have been the same content.
 			sum.Unchanged++
 			return
 		}
-		byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
-		if err != nil {
-			report(&ReadError{Origin: j.art.Origin, Err: err})
-			return
-		}
-		if (byID != nil && byID.Hash == j.hash) || (byID == nil && seen) {
-			sum.Unchanged++
-			return
-		}
-		batch := BuildBatch(j.art, j.hash, j.result)
-		if err := p.canonicalize(ctx, &batch); err != nil {
-			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("resolve: %w", err)})
-			return
-		}
-		// The write is not cancelled with ctx: an article whose facts are
-		// extracted is finished before shutting down.
-		st, err := p.Store.Write(context.WithoutCancel(ctx), batch, now())
-		if err != nil {
+		if err := p.step(ctx, j.art, j.hash, &j.result, &sum); err != nil {
 			if errors.Is(err, store.ErrLocked) {
 				fatal = err
 			}
-			report(&ReadError{Origin: j.art.Origin, Err: fmt.Errorf("store: %w", err)})
-			return
+			report(&ReadError{Origin: j.art.Origin, Err: err})
 		}
-		if byID != nil {
-			sum.Updated++
-		} else {
-			sum.New++
-		}
-		sum.FactsAdded += st.FactsAdded
-		sum.FactsMerged += st.FactsMerged
-		sum.Entities += st.EntitiesAdded
 	}
 	errs := (<-chan *ReadError)(readErrs)
 	jobs := (<-chan *job)(ordered)
@@ -240,23 +205,6 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		return sum, err
 	}
 	return sum, ctx.Err()
-}
-
-// canonicalize maps the batch's people onto the people already stored
-// (package resolve), when the store can look names up. Like the write, it
-// is not cancelled with ctx. It runs in the serialized writer stage, so the
-// store cannot change between the lookups and the write.
-func (p *Pipeline) canonicalize(ctx context.Context, b *graph.Batch) error {
-	l, ok := p.Store.(resolve.Lookup)
-	if !ok {
-		return nil
-	}
-	r, err := resolve.Default()
-	if err != nil {
-		return err
-	}
-	_, err = r.Batch(context.WithoutCancel(ctx), l, b)
-	return err
 }
 
 // BuildBatch turns an article and its extraction into the batch written to

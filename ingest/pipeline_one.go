@@ -3,9 +3,12 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 )
 
 // Add adds the counts of o to s.
@@ -29,7 +32,7 @@ func (s *Summary) Add(o Summary) {
 // is counted as a warning and reported through OnError, as in Run.
 //
 // The error is non-nil when the article was not stored: it wraps the
-// store's error (graph.ErrLocked, graph.ErrClosed, ...). The write itself
+// store's error (store.ErrLocked, store.ErrClosed, ...). The write itself
 // is not cancelled with ctx, so an article whose facts are extracted is
 // finished before shutting down; ctx is checked before starting.
 // IngestArticle is for callers that handle articles one by one (the
@@ -40,40 +43,53 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	now := p.Now
-	if now == nil {
-		now = time.Now
-	}
 	if a.Published.IsZero() {
-		sum.Warnings++
-		e := &ReadError{Origin: a.Origin, Err: ErrNoDate, Warning: true}
-		if p.Logger != nil {
-			p.Logger.Warn("ingest", "item", e.Origin, "warning", e.Err)
-		}
-		if p.OnError != nil {
-			p.OnError(e)
-		}
+		p.report(&sum, &ReadError{Origin: a.Origin, Err: ErrNoDate, Warning: true})
 	}
-	hash := a.Hash()
+	if err := p.step(ctx, a, a.Hash(), nil, &sum); err != nil {
+		sum.Errors++
+		return sum, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	return sum, nil
+}
+
+// step is the one way an article goes into the store, for Run and
+// IngestArticle alike: look it up (skipped when the store holds it
+// unchanged), extract it (unless extracted is given: Run extracts ahead,
+// in parallel), resolve its people (Resolver), and write its facts in one
+// transaction. It adds to sum what it did: New, Updated or Unchanged, and
+// the facts and entities written. Its error, when the article was not
+// stored, names the stage that failed ("lookup: ", "resolve: ", "store: ")
+// and wraps the cause.
+//
+// Neither the resolution nor the write is cancelled with ctx, so an
+// article whose facts are extracted is finished before shutting down. Its
+// callers run it from one goroutine at a time, so the store cannot change
+// between the lookups and the write.
+func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *extract.Result, sum *Summary) error {
 	byID, seen, err := p.Store.LookupArticle(ctx, a.ID, hash)
 	if err != nil {
-		sum.Errors++
-		return sum, fmt.Errorf("%s: lookup: %w", a.Origin, err)
+		return fmt.Errorf("lookup: %w", err)
 	}
-	if (byID != nil && byID.Hash == hash) || (byID == nil && seen) {
+	if unchanged(byID, seen, hash) {
 		sum.Unchanged++
-		return sum, nil
+		return nil
 	}
-	res := p.Extractor.Extract(extract.Input{Text: a.Text, Title: a.Title, Published: a.Published})
+	var res extract.Result
+	if extracted != nil {
+		res = *extracted
+	} else {
+		res = p.Extractor.Extract(extract.Input{Text: a.Text, Title: a.Title, Published: a.Published})
+	}
 	batch := BuildBatch(a, hash, res)
-	if err := p.canonicalize(ctx, &batch); err != nil {
-		sum.Errors++
-		return sum, fmt.Errorf("%s: resolve: %w", a.Origin, err)
+	if l, ok := p.Store.(resolve.Lookup); ok && p.Resolver != nil {
+		if _, err := p.Resolver.Batch(context.WithoutCancel(ctx), l, &batch); err != nil {
+			return fmt.Errorf("resolve: %w", err)
+		}
 	}
-	st, err := p.Store.Write(context.WithoutCancel(ctx), batch, now())
+	st, err := p.Store.Write(context.WithoutCancel(ctx), batch, p.now())
 	if err != nil {
-		sum.Errors++
-		return sum, fmt.Errorf("%s: store: %w", a.Origin, err)
+		return fmt.Errorf("store: %w", err)
 	}
 	if byID != nil {
 		sum.Updated++
@@ -83,5 +99,39 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 	sum.FactsAdded += st.FactsAdded
 	sum.FactsMerged += st.FactsMerged
 	sum.Entities += st.EntitiesAdded
-	return sum, nil
+	return nil
+}
+
+// unchanged reports whether the store already holds an article with
+// content hash: under its id (byID, as LookupArticle found it) with the
+// same hash, or, when its id is new, under another id (seen).
+func unchanged(byID *graph.Article, seen bool, hash string) bool {
+	return (byID != nil && byID.Hash == hash) || (byID == nil && seen)
+}
+
+// report counts a bad item or a warning in sum, logs it and passes it to
+// OnError.
+func (p *Pipeline) report(sum *Summary, e *ReadError) {
+	log := p.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if e.Warning {
+		sum.Warnings++
+		log.Warn("ingest", "item", e.Origin, "warning", e.Err)
+	} else {
+		sum.Errors++
+		log.Error("ingest", "item", e.Origin, "err", e.Err)
+	}
+	if p.OnError != nil {
+		p.OnError(e)
+	}
+}
+
+// now returns the recording time of a write.
+func (p *Pipeline) now() time.Time {
+	if p.Now == nil {
+		return time.Now()
+	}
+	return p.Now()
 }

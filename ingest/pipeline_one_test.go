@@ -9,6 +9,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/store"
 )
 
@@ -18,8 +19,10 @@ func TestIngestArticle(t *testing.T) {
 	require.NoError(t, err)
 	ex, err := extract.New()
 	require.NoError(t, err)
+	res, err := resolve.New()
+	require.NoError(t, err)
 	var reported []*ReadError
-	p := &Pipeline{Store: st, Extractor: ex, OnError: func(e *ReadError) { reported = append(reported, e) }}
+	p := &Pipeline{Store: st, Extractor: ex, Resolver: res, OnError: func(e *ReadError) { reported = append(reported, e) }}
 	a := Article{ID: "a1", Published: graph.DayOf(2024, 11, 29), Origin: "feed#a1",
 		Text: "Mark Rutte met Donald Trump in Palm Beach on Friday."}
 

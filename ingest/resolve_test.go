@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/store"
 )
 
@@ -29,7 +30,9 @@ func TestPipelineResolvesPeopleAcrossArticles(t *testing.T) {
 	defer st.Close()
 	ex, err := extract.New()
 	require.NoError(t, err)
-	p := &Pipeline{Store: st, Extractor: ex, Workers: 2}
+	res, err := resolve.New()
+	require.NoError(t, err)
+	p := &Pipeline{Store: st, Extractor: ex, Resolver: res, Workers: 2}
 	sum, err := p.Run(ctx, []string{dir}, nil, ReadOptions{})
 	require.NoError(t, err)
 	require.Equal(t, 5, sum.New)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/store"
 )
 
@@ -25,7 +26,9 @@ func pipelineStore(t *testing.T, paths ...string) *store.Store {
 	t.Cleanup(func() { s.Close() })
 	ex, err := extract.New()
 	require.NoError(t, err)
-	p := &ingest.Pipeline{Store: s, Extractor: ex, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	res, err := resolve.New()
+	require.NoError(t, err)
+	p := &ingest.Pipeline{Store: s, Extractor: ex, Resolver: res, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
 	sum, err := p.Run(ctx, paths, nil, ingest.ReadOptions{MaxBytes: 10 << 20})
 	require.NoError(t, err)
 	require.Zero(t, sum.Errors)

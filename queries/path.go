@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -329,20 +328,20 @@ func (e *Engine) adjacent(ctx context.Context, id string) ([]edge, error) {
 				it.Close()
 				return nil, err
 			}
-			pred, ok := q.Predicate.(quad.IRI)
-			if !ok || !strings.HasPrefix(string(pred), "geokg:rel/") {
+			kind, pred, ok := store.ParseIRI(q.Predicate)
+			if !ok || kind != store.KindRel {
 				continue
 			}
-			fid, ok1 := iriID(q.Label, "geokg:")
+			fkind, fid, ok1 := store.ParseIRI(q.Label)
 			otherV := q.Object
 			if dir == quad.Object {
 				otherV = q.Subject
 			}
-			other, ok2 := iriID(otherV, "geokg:entity/")
-			if !ok1 || !ok2 || other == id {
+			okind, other, ok2 := store.ParseIRI(otherV)
+			if !ok1 || fkind != store.KindFact || !ok2 || okind != store.KindEntity || other == id {
 				continue
 			}
-			ed := edge{fact: fid, other: other, pred: strings.TrimPrefix(string(pred), "geokg:rel/"), out: dir == quad.Subject}
+			ed := edge{fact: fid, other: other, pred: pred, out: dir == quad.Subject}
 			if k := (key{fid, other}); !seen[k] {
 				seen[k] = true
 				out = append(out, ed)
@@ -361,14 +360,4 @@ func (e *Engine) adjacent(ctx context.Context, id string) ([]edge, error) {
 		return out[i].other < out[j].other
 	})
 	return out, ctx.Err()
-}
-
-// iriID strips prefix from an IRI value and unescapes the rest.
-func iriID(v quad.Value, prefix string) (string, bool) {
-	iri, ok := v.(quad.IRI)
-	if !ok || !strings.HasPrefix(string(iri), prefix) {
-		return "", false
-	}
-	id, err := url.PathUnescape(string(iri)[len(prefix):])
-	return id, err == nil
 }

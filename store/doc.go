@@ -14,7 +14,13 @@
 //
 // The store owns the quad encoding and its decoding, id paging, reads,
 // writes with merging and tenure inference (and the cache that keeps what
-// writes read), and N-Quads dumps and loads of the raw graph. The bbolt
-// backend is the default; the in-memory backend is meant for tests and is
-// not safe for concurrent use, so the Store serialises access to it.
+// writes read), and N-Quads dumps and loads of the raw graph. IRIs of the
+// encoding are built and taken apart only here (ParseIRI, MakeIRI).
+//
+// The backends are a table (backend.go): one row per backend with the dsns
+// it matches, how it opens, whether it has a directory on disk and who may
+// share it. Callers that need to know ask BackendFor(dsn), never the dsn
+// itself. The bbolt backend is the default; the in-memory backend is meant
+// for tests and is not safe for concurrent use, so the Store serialises
+// access to it.
 package store

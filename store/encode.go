@@ -49,10 +49,7 @@ package store
 // source.
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -63,10 +60,9 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// IRI prefixes and class nodes of the encoding.
+// Class nodes and datatypes of the encoding (the IRIs of nodes are built
+// and taken apart in iri.go).
 const (
-	iriPrefix = "geokg:"
-
 	rdfType = quad.IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 	classEntity  = quad.IRI("geokg:Entity")
@@ -107,63 +103,6 @@ const (
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
 )
-
-// RelIRI returns the predicate IRI of the direct triple for fact predicate
-// p, such as <geokg:rel/met>.
-func RelIRI(p string) quad.IRI { return quad.IRI(iriPrefix + "rel/" + escapeIRI(p)) }
-
-// EntityIRI returns the node of the entity with id, such as
-// <geokg:entity/person/donald-trump>.
-func EntityIRI(id string) quad.IRI { return quad.IRI(iriPrefix + "entity/" + escapeIRI(id)) }
-
-// FactIRI returns the node of the fact with id (as set by ComputeID).
-func FactIRI(id string) quad.IRI { return quad.IRI(iriPrefix + escapeIRI(id)) }
-
-// ArticleIRI returns the node of the article with id, such as <geokg:article/d01>.
-func ArticleIRI(id string) quad.IRI { return quad.IRI(iriPrefix + "article/" + escapeIRI(id)) }
-
-// sourceIRI returns the node of the statement of fact factID by article in sentence.
-func sourceIRI(factID, article, sentence string) quad.IRI {
-	sum := sha256.Sum256([]byte(factID + "\x00" + article + "\x00" + sentence))
-	return quad.IRI(iriPrefix + "source/" + hex.EncodeToString(sum[:12]))
-}
-
-// idFromIRI strips prefix (after "geokg:") from v and unescapes the rest.
-func idFromIRI(v quad.Value, prefix string) (string, bool) {
-	iri, ok := v.(quad.IRI)
-	if !ok || !strings.HasPrefix(string(iri), iriPrefix+prefix) {
-		return "", false
-	}
-	id, err := url.PathUnescape(string(iri)[len(iriPrefix+prefix):])
-	if err != nil {
-		return "", false
-	}
-	return id, true
-}
-
-// iriSafe reports whether byte c may appear unescaped in a node IRI.
-func iriSafe(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= 0x80:
-		return true
-	}
-	return strings.IndexByte("-._~/:@!$&'()*+,;=", c) >= 0
-}
-
-// escapeIRI percent-escapes the bytes of s that N-Quads IRIs do not allow
-// (and '%' itself), so ids round-trip through idFromIRI.
-func escapeIRI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if iriSafe(c) {
-			b.WriteByte(c)
-			continue
-		}
-		fmt.Fprintf(&b, "%%%02X", c)
-	}
-	return b.String()
-}
 
 // dateValue encodes a known date as a typed literal whose datatype carries
 // the precision; it returns nil for the unknown date.

@@ -128,3 +128,42 @@ func TestFactRoundTripEachPrecision(t *testing.T) {
 		}
 	}
 }
+
+func TestParseIRI(t *testing.T) {
+	for _, tc := range []struct {
+		iri   quad.IRI
+		kind  IRIKind
+		id    string
+		ns    Namespace
+		local string
+	}{
+		{EntityIRI("person/donald-trump"), KindEntity, "person/donald-trump", NodeNS, "entity/person/donald-trump"},
+		{FactIRI("fact/0123abcd"), KindFact, "fact/0123abcd", NodeNS, "fact/0123abcd"},
+		{sourceIRI("fact/0123abcd", "d01", "S."), KindSource, string(sourceIRI("fact/0123abcd", "d01", "S."))[len("geokg:source/"):], NodeNS, string(sourceIRI("fact/0123abcd", "d01", "S."))[len("geokg:"):]},
+		{ArticleIRI("a b/c"), KindArticle, "a b/c", NodeNS, "article/a%20b/c"},
+		{RelIRI(graph.Met), KindRel, "met", RelNS, "met"},
+		{pName, KindVocab, "name", VocabNS, "name"},
+		{classFact, KindVocab, "Fact", VocabNS, "Fact"},
+		{pEndInferredFrom, KindVocab, "end_inferred_from", VocabNS, "end_inferred_from"},
+	} {
+		kind, id, ok := ParseIRI(tc.iri)
+		require.True(t, ok, tc.iri)
+		assert.Equal(t, tc.kind, kind, tc.iri)
+		assert.Equal(t, tc.id, id, tc.iri)
+		assert.Equal(t, tc.iri, MakeIRI(kind, id), "MakeIRI inverts ParseIRI")
+		ns, local, ok := SplitIRI(tc.iri)
+		require.True(t, ok, tc.iri)
+		assert.Equal(t, tc.ns, ns, tc.iri)
+		assert.Equal(t, tc.local, local, tc.iri)
+		assert.Equal(t, tc.iri, JoinIRI(ns, local), "JoinIRI inverts SplitIRI")
+	}
+	for _, v := range []quad.Value{
+		quad.String("geokg:entity/x"), quad.IRI("http://example.org/entity/x"),
+		quad.IRI("geokg:thing/x"), quad.IRI("geokg:entity/bad%zz"), quad.BNode("geokg:fact/x"), nil,
+	} {
+		_, _, ok := ParseIRI(v)
+		assert.False(t, ok, "%v", v)
+	}
+	_, _, ok := SplitIRI(quad.IRI("http://example.org/x"))
+	assert.False(t, ok)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -61,4 +62,28 @@ func TestPostgresReopen(t *testing.T) {
 	st, err := again.Stats(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, st.Facts)
+}
+
+// TestCockroachSchemeOnPostgres opens a PostgreSQL test database through
+// the cockroach row of the backend table (CockroachDB speaks PostgreSQL's
+// protocol), which rewrites the scheme before opening.
+func TestCockroachSchemeOnPostgres(t *testing.T) {
+	s := openPostgres(t)
+	ctx := context.Background()
+	a := art("pg2", 3)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")), t0)
+	require.NoError(t, err)
+	_, rest, _ := strings.Cut(s.dsn, "://")
+	for _, scheme := range []string{"cockroach", "cockroachdb"} {
+		dsn := scheme + "://" + rest
+		b, err := BackendFor(dsn)
+		require.NoError(t, err)
+		require.Equal(t, "cockroach", b.Name)
+		c, err := Open(ctx, dsn, Options{ReadOnly: true})
+		require.NoError(t, err, dsn)
+		st, err := c.Stats(ctx)
+		require.NoError(t, err)
+		require.Equal(t, 1, st.Facts)
+		require.NoError(t, c.Close())
+	}
 }

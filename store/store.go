@@ -13,15 +13,11 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/memstore"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/geokg/geokg/graph"
 )
-
-// MemoryDSN is the dsn of the in-memory backend.
-const MemoryDSN = "memory"
 
 // BoltFile is the name of the bbolt database inside a store directory; it
 // is the file Cayley's own "bbolt" backend uses, so `cayley` tools can open
@@ -62,13 +58,14 @@ type Store struct {
 	cache *inferCache
 }
 
-// Open opens (creating when needed) the store named by dsn: "memory" is a
-// fresh in-memory store; "postgres://…", "postgresql://…" and
-// "cockroach://…" name a PostgreSQL or CockroachDB database used through
-// Cayley's SQL backend; any other "scheme://" dsn is ErrUnknownBackend; anything else is a directory
-// holding a bbolt database, created with its parents when missing (unless
-// opts.ReadOnly). Open returns ErrLocked, within about a second, when
-// another process holds the directory open for writing.
+// Open opens (creating when needed) the store named by dsn, with the
+// backend BackendFor chooses: "memory" is a fresh in-memory store;
+// "postgres://…", "postgresql://…" and "cockroach://…" name a PostgreSQL or
+// CockroachDB database used through Cayley's SQL backend; any other
+// "scheme://" dsn, or an empty one, is ErrUnknownBackend; anything else is
+// a directory holding a bbolt database, created with its parents when
+// missing (unless opts.ReadOnly). Open returns ErrLocked, within about a
+// second, when another process holds the directory open for writing.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -78,31 +75,19 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With("component", "graph")
-	s := &Store{dsn: dsn, readOnly: opts.ReadOnly, log: log}
-	switch {
-	case dsn == MemoryDSN:
-		s.qs = memstore.New()
-	case isSQLDSN(dsn):
-		qs, err := openSQL(ctx, dsn, opts.ReadOnly)
-		if err != nil {
-			return nil, err
-		}
-		s.qs = qs
-	case strings.Contains(dsn, "://"):
-		return nil, fmt.Errorf("%w: %s", ErrUnknownBackend, redact(dsn))
-	case strings.TrimSpace(dsn) == "":
-		return nil, fmt.Errorf("%w: empty store path", ErrUnknownBackend)
-	default:
-		qs, err := openBolt(dsn, opts.ReadOnly)
-		if err != nil {
-			return nil, err
-		}
-		s.qs = qs
+	b, err := BackendFor(dsn)
+	if err != nil {
+		return nil, err
 	}
-	if !isSQLDSN(dsn) && !opts.ReadOnly {
+	qs, err := b.open(ctx, dsn, opts.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log}
+	if b.Sharing != Shared && !opts.ReadOnly {
 		s.cache = newInferCache() // this process is the only writer
 	}
-	log.Debug("store opened", "dsn", redact(dsn), "read_only", opts.ReadOnly)
+	log.Debug("store opened", "dsn", redact(dsn), "backend", b.Name, "read_only", opts.ReadOnly)
 	return s, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
+	"github.com/geokg/geokg/ingest/resolve"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
@@ -58,6 +59,10 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	res, err := resolve.New()
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
@@ -67,6 +72,7 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 	p := &ingest.Pipeline{
 		Store:     st,
 		Extractor: ex,
+		Resolver:  res,
 		Logger:    a.log.With("component", "ingest"),
 		Workers:   a.cfg.Ingest.Workers,
 		OnError: func(e *ingest.ReadError) {

@@ -15,6 +15,7 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/feed"
+	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/store"
 )
@@ -97,12 +98,13 @@ func scheduleSources(cfg []SourceConfig, only []string) ([]schedule.Source, erro
 	return out, nil
 }
 
-// statePath returns the source state file, or "" to keep it in memory.
+// statePath returns the source state file, or "" to keep it in memory: by
+// default it lives in the store's directory, when the backend has one.
 func (a *app) statePath() string {
-	switch {
-	case a.cfg.Schedule.State != "":
+	if a.cfg.Schedule.State != "" {
 		return a.cfg.Schedule.State
-	case a.cfg.DB == store.MemoryDSN || strings.Contains(a.cfg.DB, "://"):
+	}
+	if b, err := store.BackendFor(a.cfg.DB); err != nil || !b.Dir {
 		return ""
 	}
 	return filepath.Join(a.cfg.DB, stateFile)
@@ -132,8 +134,12 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err != nil {
 		return fmt.Errorf("ingest.published: %w", err)
 	}
+	backend, err := store.BackendFor(a.cfg.DB)
+	if err != nil {
+		return err
+	}
 	path := a.statePath()
-	if path == "" && a.cfg.DB != store.MemoryDSN {
+	if path == "" && backend.Persistent() {
 		log.Warn("schedule.state is not set for this store: source state is kept in memory only, and a restart reads every source again (the store skips what it holds)")
 	}
 	if path != "" {
@@ -150,8 +156,13 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err != nil {
 		return err
 	}
+	res, err := resolve.New()
+	if err != nil {
+		return err
+	}
 	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
-	if a.cfg.DB == store.MemoryDSN {
+	if !backend.Persistent() {
+		// The store would be gone when closed between rounds.
 		mem, err := a.openStore(ctx, false)
 		if err != nil {
 			return err
@@ -163,6 +174,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		Sources:   sources,
 		Open:      open,
 		Extractor: ex,
+		Resolver:  res,
 		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
 			UserAgent: a.cfg.Schedule.UserAgent},
 		StatePath:    path,

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
@@ -29,7 +28,9 @@ type Stats struct {
 	Merged int
 }
 
-// New returns a Resolver with the embedded nickname table.
+// New returns a Resolver with the embedded nickname table. Callers make
+// one and pass it to whatever resolves (ingest.Pipeline.Resolver); it may
+// be shared.
 func New() (*Resolver, error) {
 	n, err := defaultNicknames()
 	if err != nil {
@@ -283,17 +284,4 @@ func mergeInto(old *graph.Fact, f graph.Fact) {
 		old.Location = f.Location
 	}
 	old.Ended = (old.Ended || f.Ended) && old.End.IsZero()
-}
-
-var (
-	defaultOnce sync.Once
-	defaultRes  *Resolver
-	defaultErr  error
-)
-
-// Default returns the Resolver with the embedded nickname table, loaded
-// on first use and shared (it is immutable).
-func Default() (*Resolver, error) {
-	defaultOnce.Do(func() { defaultRes, defaultErr = New() })
-	return defaultRes, defaultErr
 }

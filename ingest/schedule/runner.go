@@ -51,6 +51,9 @@ type Runner struct {
 	Open func(ctx context.Context) (Store, error)
 	// Extractor turns articles into facts.
 	Extractor ingest.Extractor
+	// Resolver maps each article's people onto the stored ones
+	// (ingest.Pipeline.Resolver); nil leaves them as extracted.
+	Resolver ingest.Resolver
 	// Fetcher makes the HTTP requests; nil means a zero Fetcher.
 	Fetcher *feed.Fetcher
 	// StatePath is the state file; empty keeps the state in memory only.
@@ -286,7 +289,7 @@ func (r *Runner) runSource(ctx context.Context, db Store, src *Source) Result {
 	sctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("source run took over %s", timeout))
 	defer cancel()
 	j := &job{r: r, src: src, st: st, log: log, fetcher: r.Fetcher,
-		p: &ingest.Pipeline{Store: db, Extractor: r.Extractor, Logger: log, Now: r.Now}}
+		p: &ingest.Pipeline{Store: db, Extractor: r.Extractor, Resolver: r.Resolver, Logger: log, Now: r.Now}}
 	if j.fetcher == nil {
 		j.fetcher = &feed.Fetcher{}
 	}
