@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 )
 
 func newQueryCmd(a *app) *cobra.Command {
@@ -68,7 +68,7 @@ It combines with --at and --from/--to. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`,
 			}
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Facts(cmd.Context(), fq)
-			}, writeJSONFacts, writeFactTable)
+			}, writeJSONFacts, render.WriteQueryFacts)
 		},
 	}
 	f := cmd.Flags()
@@ -112,20 +112,10 @@ func parseDateFlags(flags ...dateFlag) error {
 }
 
 // writeJSONFacts writes answers as a JSON array in the export schema
-// (console.FactRecords).
+// (render.FactRecords).
 func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
-	return console.WriteJSON(w, console.FactRecords(answers))
+	return render.WriteJSON(w, render.FactRecords(answers))
 }
-
-// writeFactTable writes answers as the query commands' table of facts.
-func writeFactTable(w io.Writer, answers []queries.Answer) error {
-	t := console.FactTable{When: console.Period, MarkUncertain: true, Source: sourceRef, SourceHeader: "SOURCES"}
-	return t.Write(w, answers)
-}
-
-// when renders a fact's valid time as the query commands' tables do
-// (console.Period), for quickstart's answers.
-func when(f graph.Fact) string { return console.Period(f) }
 
 // printQuery runs q (see readQuery) and writes its answer with writeJSON
 // when asJSON is set, else with writeTable.
