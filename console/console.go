@@ -14,6 +14,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/timex"
 )
 
@@ -104,9 +105,9 @@ func (c *Console) ask(ctx context.Context, q string) error {
 	}
 	c.last = r.Answers
 	if c.json {
-		return WriteJSON(c.Out, NewAskJSON(r))
+		return render.WriteJSON(c.Out, render.NewAskJSON(r))
 	}
-	return WriteAsk(c.Out, r)
+	return render.WriteAsk(c.Out, r)
 }
 
 // gizmo runs a Gizmo query.
@@ -116,9 +117,9 @@ func (c *Console) gizmo(ctx context.Context, q string) error {
 		return err
 	}
 	if c.json {
-		return WriteJSON(c.Out, NewGizmoJSON(r))
+		return render.WriteJSON(c.Out, render.NewGizmoJSON(r))
 	}
-	return WriteGizmo(c.Out, r)
+	return render.WriteGizmo(c.Out, r)
 }
 
 // command runs a :command.
@@ -164,9 +165,9 @@ func (c *Console) command(ctx context.Context, line string) error {
 			return err
 		}
 		if c.json {
-			return WriteJSON(c.Out, NewEntitiesJSON(ms))
+			return render.WriteJSON(c.Out, render.NewEntitiesJSON(ms))
 		}
-		return WriteEntities(c.Out, p, ms)
+		return render.WriteEntities(c.Out, p, ms)
 	}
 	return fmt.Errorf("unknown command %s (try :help)", name)
 }
@@ -206,7 +207,7 @@ func (c *Console) why(args []string) error {
 	if err != nil || n < 1 || n > len(c.last) {
 		return fmt.Errorf(":why %s: the last question has %d answers", args[0], len(c.last))
 	}
-	return WriteEvidence(c.Out, c.last[n-1])
+	return render.WriteEvidence(c.Out, c.last[n-1])
 }
 
 // flags parses a command's flags, returning its positional arguments.
@@ -256,9 +257,9 @@ func (c *Console) facts(ctx context.Context, args []string) error {
 		c.last = append(c.last, queries.AskAnswer{Name: a.Subject.Name, Facts: []queries.Answer{a}})
 	}
 	if c.json {
-		return WriteJSON(c.Out, records(as, false))
+		return render.WriteJSON(c.Out, render.AnswerRecords(as))
 	}
-	return WriteFacts(c.Out, as)
+	return render.WriteFacts(c.Out, as)
 }
 
 // path handles :path A B.
@@ -284,9 +285,9 @@ func (c *Console) path(ctx context.Context, args []string) error {
 		c.last = append(c.last, a)
 	}
 	if c.json {
-		return WriteJSON(c.Out, NewPathJSON(r))
+		return render.WriteJSON(c.Out, render.NewPathJSON(r))
 	}
-	return WritePaths(c.Out, r)
+	return render.WritePaths(c.Out, r)
 }
 
 // timeline handles :timeline X.
@@ -333,9 +334,9 @@ func (c *Console) neighbors(ctx context.Context, args []string) error {
 		c.last = append(c.last, queries.AskAnswer{Name: n.Entity.Name, Facts: n.Facts})
 	}
 	if c.json {
-		return WriteJSON(c.Out, NewNeighborsJSON(r))
+		return render.WriteJSON(c.Out, render.NewNeighborsJSON(r))
 	}
-	return WriteNeighbors(c.Out, r)
+	return render.WriteNeighbors(c.Out, r)
 }
 
 // splitArgs splits a command line into words, honouring "double" and

@@ -12,6 +12,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/store"
 )
 
@@ -76,7 +77,7 @@ func TestExec(t *testing.T) {
 	require.Contains(t, run(":at someday"), "want a date")
 
 	require.Contains(t, run(":json"), "JSON output on")
-	var j AskJSON
+	var j render.AskJSON
 	require.NoError(t, json.Unmarshal([]byte(run("who did Trump meet in November 2024")), &j))
 	require.Equal(t, "whom Donald Trump met during 2024-11", j.Interpretation)
 	require.Equal(t, "Mark Rutte", j.Answers[0].Name)

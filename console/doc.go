@@ -8,7 +8,6 @@
 //
 // Caveats: Ctrl-C while a line runs cancels that line's context only;
 // Ctrl-C at the prompt clears the line; Ctrl-D leaves. Without a
-// terminal, Run reads plain lines from standard input. The rendering
-// helpers (WriteAsk, NewAskJSON, FactTable, FactRecords, …) are shared
-// with the geokg CLI.
+// terminal, Run reads plain lines from standard input. Every answer is
+// printed through package render, as the geokg CLI prints it.
 package console

@@ -16,6 +16,11 @@
 // query commands do; combined_confidence beside confidence is the fact's
 // confidence given all its sources (graph.CombinedConfidence).
 //
+// Files: Plan lays out what an export to a file or a directory writes
+// (the main table as Format.FileName, the entity table as entities.EXT
+// beside it), and WriteFile writes each whole or not at all (a temporary
+// file beside it, renamed over it once complete).
+//
 // Caveats: Parquet buffers one row group (parquetRowGroup rows); GraphML
 // and GEXF list their nodes first, so a filtered graph reads the selection
 // twice; N-Quads of the whole graph are the store's raw quads, of a

@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/timex"
 )
 
@@ -99,9 +99,9 @@ A question it cannot read gets the closest forms as suggestions.
 					return err
 				}
 				if o.json {
-					return console.WriteJSON(a.stdout, console.NewAskJSON(res))
+					return render.WriteJSON(a.stdout, render.NewAskJSON(res))
 				}
-				return console.WriteAsk(a.stdout, res)
+				return render.WriteAsk(a.stdout, res)
 			})
 		},
 	}

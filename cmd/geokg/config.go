@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/geokg/geokg/ingest/schedule"
 )
 
 // Config is every setting geokg reads. Each key can come from a flag, a
@@ -27,8 +29,9 @@ type Config struct {
 	LogFormat string `mapstructure:"log_format"`
 	// Ingest holds the ingest settings.
 	Ingest IngestConfig `mapstructure:"ingest"`
-	// Sources are the sources `geokg schedule` pulls articles from.
-	Sources []SourceConfig `mapstructure:"sources"`
+	// Sources are the sources `geokg schedule` pulls articles from,
+	// decoded straight into schedule.Source (its mapstructure tags).
+	Sources []schedule.Source `mapstructure:"sources"`
 	// Schedule holds the settings of `geokg schedule`.
 	Schedule ScheduleConfig `mapstructure:"schedule"`
 }
@@ -41,24 +44,6 @@ type IngestConfig struct {
 	MaxBytes int64 `mapstructure:"max_bytes"`
 	// Published is the date given to text, Markdown and HTML articles that carry none.
 	Published string `mapstructure:"published"`
-}
-
-// SourceConfig is one entry of the sources list (see ingest/schedule.Source).
-type SourceConfig struct {
-	// Name identifies the source in logs, state and `geokg sources`.
-	Name string `mapstructure:"name"`
-	// Kind is rss, atom, jsonl, dir or html.
-	Kind string `mapstructure:"kind"`
-	// URL is fetched over HTTP(S) (rss, atom, jsonl, html).
-	URL string `mapstructure:"url"`
-	// Path is a local file (rss, atom, jsonl, html) or folder (dir).
-	Path string `mapstructure:"path"`
-	// Every is the interval between runs, e.g. 15m.
-	Every time.Duration `mapstructure:"every"`
-	// Cron is a 5-field cron spec or @hourly-style descriptor, instead of Every.
-	Cron string `mapstructure:"cron"`
-	// FollowLinks reads rss/atom items from their linked page's main text.
-	FollowLinks bool `mapstructure:"follow_links"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.

@@ -4,11 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/data"
+	"github.com/geokg/geokg/ingest/schedule"
 )
 
 // configFor parses args with the real root command and returns the config
@@ -80,4 +82,29 @@ func TestBadConfig(t *testing.T) {
 	root.SetErr(os.Stderr)
 	err := root.Execute()
 	require.ErrorContains(t, err, "bad.yaml")
+}
+
+// TestSourcesDecodeIntoSchedule checks that the sources: list decodes
+// straight into schedule.Source, every key included.
+func TestSourcesDecodeIntoSchedule(t *testing.T) {
+	t.Chdir(t.TempDir())
+	file := filepath.Join(t.TempDir(), "geokg.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(`sources:
+  - name: wire
+    kind: RSS
+    url: https://example.org/feed.xml
+    every: 15m
+    follow_links: true
+  - name: inbox
+    kind: dir
+    path: in
+    cron: "@daily"
+`), 0o644))
+	got := configFor(t, nil, "--config", file).Sources
+	require.Equal(t, []schedule.Source{
+		{Name: "wire", Kind: "RSS", URL: "https://example.org/feed.xml", Every: 15 * time.Minute, FollowLinks: true},
+		{Name: "inbox", Kind: "dir", Path: "in", Cron: "@daily"},
+	}, got)
+	require.NoError(t, schedule.CheckAll(got, true))
+	require.Equal(t, schedule.KindRSS, got[0].Kind, "checking lowers the kind")
 }

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -79,13 +75,6 @@ Filters, the same for every format:
 	return cmd
 }
 
-// exportJob is one file an export writes.
-type exportJob struct {
-	path  string // "" for standard output
-	write export.WriteFunc
-	what  string // "facts" or "entities"
-}
-
 func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	format, err := export.Lookup(o.format)
 	if err != nil {
@@ -101,14 +90,14 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	if o.filter.To, err = parseDateFlag("--to", o.to); err != nil {
 		return err
 	}
-	if o.entities && format.Entities == nil {
-		return fmt.Errorf("--entities: %s: %w (csv, jsonl and parquet have one)", format.Name, export.ErrNoEntityTable)
+	jobs, err := export.Plan(format, o.out, o.entities)
+	if errors.Is(err, export.ErrNoEntityTable) {
+		return fmt.Errorf("--entities: %w (csv, jsonl and parquet have one)", err)
 	}
-	jobs, err := exportJobs(format, o)
 	if err != nil {
 		return err
 	}
-	if len(jobs) == 1 && jobs[0].path == "" && format.Binary && isTerminal(a.stdout) {
+	if len(jobs) == 1 && jobs[0].Path == "" && format.Binary && isTerminal(a.stdout) {
 		return fmt.Errorf("%s is a binary format: write it to a file with -o", format.Name)
 	}
 	st, err := a.openStore(ctx, true)
@@ -121,94 +110,18 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 		return err
 	}
 	for _, j := range jobs {
-		n, err := a.exportOne(ctx, sel, j)
+		done := a.exportProgress(ctx, sel, j.What)
+		n, err := j.Run(ctx, a.stdout, sel)
+		done()
 		if err != nil {
 			return err
 		}
-		if j.path != "" {
-			fmt.Fprintf(a.stderr, "exported %d %s to %s\n", n, j.what, j.path)
-			a.log.Info("exported", "format", format.Name, j.what, n, "file", j.path)
+		if j.Path != "" {
+			fmt.Fprintf(a.stderr, "exported %d %s to %s\n", n, j.What, j.Path)
+			a.log.Info("exported", "format", format.Name, j.What, n, "file", j.Path)
 		}
 	}
 	return nil
-}
-
-// exportJobs lists the files to write: one to standard output or a file,
-// or the main file and the entity table in a directory.
-func exportJobs(f export.Format, o *exportOptions) ([]exportJob, error) {
-	facts := exportJob{write: f.Facts, what: "facts"}
-	ents := exportJob{write: f.Entities, what: "entities"}
-	if o.out == "" || o.out == "-" {
-		if o.entities {
-			return []exportJob{ents}, nil
-		}
-		return []exportJob{facts}, nil
-	}
-	fi, err := os.Stat(o.out)
-	isDir := err == nil && fi.IsDir()
-	if !isDir && !strings.HasSuffix(o.out, "/") && !strings.HasSuffix(o.out, string(os.PathSeparator)) {
-		if o.entities {
-			ents.path = o.out
-			return []exportJob{ents}, nil
-		}
-		facts.path = o.out
-		return []exportJob{facts}, nil
-	}
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return nil, err
-	}
-	facts.path = filepath.Join(o.out, f.FileName())
-	ents.path = filepath.Join(o.out, "entities."+f.Ext)
-	switch {
-	case o.entities:
-		return []exportJob{ents}, nil
-	case f.Entities != nil:
-		return []exportJob{facts, ents}, nil
-	}
-	return []exportJob{facts}, nil
-}
-
-// exportOne writes one file (or standard output), atomically for files:
-// the data goes to a temporary file renamed over path once complete.
-func (a *app) exportOne(ctx context.Context, sel *export.Selection, j exportJob) (n int, err error) {
-	var w io.Writer = a.stdout
-	var tmp *os.File
-	if j.path != "" {
-		tmp, err = os.CreateTemp(filepath.Dir(j.path), "."+filepath.Base(j.path)+".*.tmp")
-		if err != nil {
-			return 0, err
-		}
-		defer func() {
-			if err != nil {
-				tmp.Close()
-				os.Remove(tmp.Name())
-			}
-		}()
-		w = tmp
-	}
-	done := a.exportProgress(ctx, sel, j.what)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	n, err = j.write(ctx, bw, sel)
-	done()
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err != nil {
-		if errors.Is(err, export.ErrUnknownEntity) {
-			return n, err
-		}
-		return n, fmt.Errorf("export %s: %w", j.what, err)
-	}
-	if tmp == nil {
-		return n, nil
-	}
-	if err = tmp.Chmod(0o644); err == nil {
-		err = tmp.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), j.path)
-	}
-	return n, err
 }
 
 // exportProgress shows a counter of rows written on a terminal and returns

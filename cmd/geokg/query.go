@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/timex"
 )
 
@@ -82,7 +82,7 @@ or written out as in the console ("June 2024", "1 October 2024").`,
 			}
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Facts(cmd.Context(), fq)
-			}, writeJSONFacts, writeFactTable)
+			}, writeJSONFacts, render.WriteQueryFacts)
 		},
 	}
 	f := cmd.Flags()
@@ -126,20 +126,10 @@ func parseDateFlags(flags ...dateFlag) error {
 }
 
 // writeJSONFacts writes answers as a JSON array in the export schema
-// (console.FactRecords).
+// (render.FactRecords).
 func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
-	return console.WriteJSON(w, console.FactRecords(answers))
+	return render.WriteJSON(w, render.FactRecords(answers))
 }
-
-// writeFactTable writes answers as the query commands' table of facts.
-func writeFactTable(w io.Writer, answers []queries.Answer) error {
-	t := console.FactTable{When: console.Period, MarkUncertain: true, Source: sourceRef, SourceHeader: "SOURCES"}
-	return t.Write(w, answers)
-}
-
-// when renders a fact's valid time as the query commands' tables do
-// (console.Period), for quickstart's answers.
-func when(f graph.Fact) string { return console.Period(f) }
 
 // printQuery runs q (see readQuery) and writes its answer with writeJSON
 // when asJSON is set, else with writeTable.

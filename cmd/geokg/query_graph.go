@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 )
 
 // addGraphQueryCmds registers the commands of this file on parent.
@@ -48,9 +48,9 @@ day (events: dated that day).`,
 					return err
 				}
 				if o.json {
-					return console.WriteJSON(a.stdout, console.NewPathJSON(r))
+					return render.WriteJSON(a.stdout, render.NewPathJSON(r))
 				}
-				return console.WritePaths(a.stdout, r)
+				return render.WritePaths(a.stdout, r)
 			})
 		},
 	}
@@ -87,9 +87,9 @@ and its source.`,
 					return err
 				}
 				if o.json {
-					return console.WriteJSON(a.stdout, console.NewNeighborsJSON(r))
+					return render.WriteJSON(a.stdout, render.NewNeighborsJSON(r))
 				}
-				return console.WriteNeighbors(a.stdout, r)
+				return render.WriteNeighbors(a.stdout, r)
 			})
 		},
 	}
@@ -121,9 +121,9 @@ names PREFIX may be a misspelling of ("did you mean").`,
 					return err
 				}
 				if o.json {
-					return console.WriteJSON(a.stdout, console.NewEntitiesJSON(ms))
+					return render.WriteJSON(a.stdout, render.NewEntitiesJSON(ms))
 				}
-				return console.WriteEntities(a.stdout, p, ms)
+				return render.WriteEntities(a.stdout, p, ms)
 			})
 		},
 	}
@@ -160,9 +160,9 @@ a direct triple <subject> <geokg:rel/PREDICATE> <object>.`,
 					return err
 				}
 				if o.json {
-					return console.WriteJSON(a.stdout, console.NewGizmoJSON(r))
+					return render.WriteJSON(a.stdout, render.NewGizmoJSON(r))
 				}
-				return console.WriteGizmo(a.stdout, r)
+				return render.WriteGizmo(a.stdout, r)
 			})
 		},
 	}

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/console"
-	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 )
 
 // addTimeQueryCmds registers the commands of this file on parent.
@@ -46,7 +43,7 @@ role; --as-known DATE answers with what had been ingested by then.`,
 			}
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Holder, error) {
 				return e.Holders(cmd.Context(), hq)
-			}, writeJSONHolders, writeHolderTable)
+			}, writeJSONHolders, render.WriteHolders)
 		},
 	}
 	f := cmd.Flags()
@@ -81,7 +78,7 @@ ingested by then.`,
 			}
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Timeline(cmd.Context(), tq)
-			}, writeJSONFacts, writeFactTable)
+			}, writeJSONFacts, render.WriteQueryFacts)
 		},
 	}
 	f := cmd.Flags()
@@ -92,50 +89,8 @@ ingested by then.`,
 	return cmd
 }
 
-// holderRecord is the JSON form of one holder.
-type holderRecord struct {
-	Person    string          `json:"person"`
-	PersonID  string          `json:"person_id"`
-	Role      string          `json:"role,omitempty"`
-	Start     string          `json:"start,omitempty"`
-	End       string          `json:"end,omitempty"`
-	Ended     bool            `json:"ended"`
-	Uncertain bool            `json:"uncertain,omitempty"`
-	Facts     []export.Record `json:"facts"`
-}
-
 // writeJSONHolders writes holders as a JSON array, each with its facts in
-// the export schema (console.FactRecords).
+// the export schema (render.NewHoldersJSON).
 func writeJSONHolders(w io.Writer, hs []queries.Holder) error {
-	recs := make([]holderRecord, 0, len(hs))
-	for _, h := range hs {
-		recs = append(recs, holderRecord{Person: h.Person.Name, PersonID: h.Person.ID, Role: h.Role,
-			Start: h.Start.String(), End: h.End.String(), Ended: h.Ended, Uncertain: h.Uncertain,
-			Facts: console.FactRecords(h.Facts)})
-	}
-	return console.WriteJSON(w, recs)
-}
-
-func writeHolderTable(w io.Writer, hs []queries.Holder) error {
-	if len(hs) == 0 {
-		_, err := fmt.Fprintln(w, "no holders found")
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PERSON\tROLE\tFROM\tTO\tSOURCES")
-	for _, h := range hs {
-		f := h.Facts[0].Fact
-		from, to := h.Start.String(), h.End.String()
-		if h.Uncertain {
-			from += " ?"
-		}
-		switch {
-		case to != "" && f.EndInferredFrom != "":
-			to += " *"
-		case to == "" && h.Ended:
-			to = "(ended)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", h.Person.Name, h.Role, from, to, sourceRef(f))
-	}
-	return tw.Flush()
+	return render.WriteJSON(w, render.NewHoldersJSON(hs))
 }

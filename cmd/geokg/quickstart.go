@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/data"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
 )
 
 func newQuickstartCmd(a *app) *cobra.Command {
@@ -90,7 +91,9 @@ func (a *app) quickAnswers(ctx context.Context, e *queries.Engine) error {
 			if q.side == "object" || q.side == "other" && matchesName(an.Subject, q.q.Subject) {
 				name = an.Object.Name
 			}
-			fmt.Fprintf(a.stdout, "  %-24s %-22s %s\n", name, when(an.Fact), sourceRef(an.Fact))
+			if err := render.WriteAnswerLine(a.stdout, name, an.Fact); err != nil {
+				return err
+			}
 		}
 	}
 	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", a.cfg.DB)
@@ -108,16 +111,4 @@ func matchesName(e graph.Entity, name string) bool {
 		}
 	}
 	return false
-}
-
-// sourceRef is a short reference to a fact's sources: "[article-id +2]".
-func sourceRef(f graph.Fact) string {
-	if len(f.Sources) == 0 {
-		return ""
-	}
-	ref := f.Sources[0].Article
-	if len(f.Sources) > 1 {
-		ref += fmt.Sprintf(" +%d", len(f.Sources)-1)
-	}
-	return "[" + ref + "]"
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,15 +16,13 @@ import (
 	"github.com/geokg/geokg/ingest/feed"
 	"github.com/geokg/geokg/ingest/resolve"
 	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/store"
 )
 
 // testDelayEnv names a test hook: a duration slept after each article by
 // `geokg schedule`, so that tests can interrupt a run half-way.
 const testDelayEnv = "GEOKG_TEST_ARTICLE_DELAY"
-
-// stateFile is the name of the source state file in a store directory.
-const stateFile = "sources.state.json"
 
 // addScheduleCmds registers the commands of this file on parent.
 func addScheduleCmds(parent *cobra.Command, a *app) {
@@ -70,45 +67,9 @@ with a summary line; --log-level info logs every stored article.`,
 	return cmd
 }
 
-// scheduleSources converts the configured sources, keeping those in only
-// (all when only is empty).
-func scheduleSources(cfg []SourceConfig, only []string) ([]schedule.Source, error) {
-	var out []schedule.Source
-	keep := map[string]bool{}
-	for _, n := range only {
-		keep[n] = true
-	}
-	found := map[string]bool{}
-	for _, s := range cfg {
-		if len(keep) > 0 && !keep[s.Name] {
-			continue
-		}
-		found[s.Name] = true
-		out = append(out, schedule.Source{Name: s.Name, Kind: strings.ToLower(s.Kind), URL: s.URL, Path: s.Path,
-			Every: s.Every, Cron: s.Cron, FollowLinks: s.FollowLinks})
-	}
-	for _, n := range only {
-		if !found[n] {
-			return nil, fmt.Errorf("--source %s: no such source in the config", n)
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no sources configured: add a sources: list to the config file (see data/geokg.example.yaml)")
-	}
-	return out, nil
-}
-
-// statePath returns the source state file, or "" to keep it in memory: by
-// default it lives in the store's directory, when the backend has one.
-func (a *app) statePath() string {
-	if a.cfg.Schedule.State != "" {
-		return a.cfg.Schedule.State
-	}
-	if b, err := store.BackendFor(a.cfg.DB); err != nil || !b.Dir {
-		return ""
-	}
-	return filepath.Join(a.cfg.DB, stateFile)
-}
+// statePath returns the source state file, or "" to keep it in memory
+// (schedule.StatePath).
+func (a *app) statePath() string { return schedule.StatePath(a.cfg.Schedule.State, a.cfg.DB) }
 
 // nopCloseStore keeps the "memory" store open across rounds.
 type nopCloseStore struct{ *store.Store }
@@ -116,7 +77,10 @@ type nopCloseStore struct{ *store.Store }
 func (nopCloseStore) Close() error { return nil }
 
 func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
-	sources, err := scheduleSources(a.cfg.Sources, only)
+	sources, err := schedule.Select(a.cfg.Sources, only)
+	if errors.Is(err, schedule.ErrNoSuchSource) {
+		return fmt.Errorf("--source %w", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -183,7 +147,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		Timeout:      a.cfg.Schedule.Timeout,
 		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
 		ArticleDelay: delay,
-		OnResult:     func(res schedule.Result) { fmt.Fprintln(a.stdout, resultLine(res)) },
+		OnResult:     func(res schedule.Result) { fmt.Fprintln(a.stdout, render.ResultLine(res)) },
 	}
 	if !once {
 		log.Info("schedule started", "sources", len(sources), "state", path)
@@ -197,31 +161,11 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err != nil {
 		return err
 	}
-	var total ingest.Summary
-	failed := 0
-	for _, res := range results {
-		total.Add(res.Summary)
-		if res.Err != nil {
-			failed++
-		}
-	}
-	fmt.Fprintf(a.stdout, "sources %d, failed %d; %s\n", len(results), failed, total)
+	fmt.Fprintln(a.stdout, render.RunLine(results))
+	total, failed := schedule.Totals(results)
 	log.Info("run done", "sources", len(results), "failed", failed, "new", total.New, "unchanged", total.Unchanged, "errors", total.Errors)
 	if failed > 0 {
 		return errSilent{fmt.Errorf("%d of %d sources failed", failed, len(results))}
 	}
 	return nil
-}
-
-// resultLine renders one source's run for the terminal.
-func resultLine(res schedule.Result) string {
-	switch {
-	case errors.Is(res.Err, context.Canceled):
-		return fmt.Sprintf("source %s: interrupted after %d articles", res.Source, res.Summary.Read)
-	case res.Err != nil:
-		return fmt.Sprintf("source %s: failed: %v (retry at %s)", res.Source, res.Err, res.Retry.Format(time.DateTime))
-	case res.NotModified:
-		return fmt.Sprintf("source %s: not modified", res.Source)
-	}
-	return fmt.Sprintf("source %s: %s", res.Source, res.Summary)
 }

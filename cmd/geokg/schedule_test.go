@@ -140,7 +140,7 @@ func TestScheduleKilledResumes(t *testing.T) {
 	require.NoError(t, cmd.Process.Kill())
 	_ = cmd.Wait()
 
-	st, err := schedule.LoadState(filepath.Join(dir, "db", stateFile))
+	st, err := schedule.LoadState(filepath.Join(dir, "db", schedule.StateFile))
 	require.NoError(t, err)
 	if fs := st.Sources["wire"].Files[filepath.Join(dir, "wire.jsonl")]; fs != nil {
 		require.Less(t, fs.Line, 30, "killed before the end")
@@ -206,7 +206,7 @@ func TestScheduleInterrupted(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("schedule did not stop")
 	}
-	st, err := schedule.LoadState(filepath.Join(dir, "db", stateFile))
+	st, err := schedule.LoadState(filepath.Join(dir, "db", schedule.StateFile))
 	require.NoError(t, err)
 	fs := st.Sources["wire"].Files[filepath.Join(dir, "wire.jsonl")]
 	require.NotNil(t, fs)

@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -20,29 +21,31 @@ const (
 // ErrConfig is wrapped by every error about a source's configuration.
 var ErrConfig = errors.New("bad source configuration")
 
-// Source is one configured place to pull articles from.
+// Source is one configured place to pull articles from: an entry of the
+// "sources:" list of the config file, decoded into it directly (the
+// mapstructure tags are the config keys).
 type Source struct {
 	// Name identifies the source in logs, state and `geokg sources`.
-	Name string
-	// Kind is rss, atom, jsonl, dir or html.
-	Kind string
+	Name string `mapstructure:"name"`
+	// Kind is rss, atom, jsonl, dir or html, in any case (Check lowers it).
+	Kind string `mapstructure:"kind"`
 	// URL is fetched over HTTP(S) (rss, atom, jsonl, html).
-	URL string
+	URL string `mapstructure:"url"`
 	// Path is a local file (rss, atom, jsonl, html) or folder (dir).
-	Path string
-	// Every is the interval between runs; Cron is the alternative.
-	Every time.Duration
+	Path string `mapstructure:"path"`
+	// Every is the interval between runs, e.g. 15m; Cron is the alternative.
+	Every time.Duration `mapstructure:"every"`
 	// Cron is a standard 5-field cron spec ("*/15 * * * *") or a
 	// descriptor ("@hourly"), in local time.
-	Cron string
+	Cron string `mapstructure:"cron"`
 	// FollowLinks makes rss and atom items be read from their linked page
 	// (its main text) rather than from the item's own text.
-	FollowLinks bool
+	FollowLinks bool `mapstructure:"follow_links"`
 
 	cron cron.Schedule
 }
 
-// Check validates s and prepares its schedule. needSchedule is false for
+// Check validates s, lowers its Kind and prepares its schedule. needSchedule is false for
 // one-off runs (`geokg schedule --once`), where every and cron may be left
 // out.
 func (s *Source) Check(needSchedule bool) error {
@@ -52,6 +55,7 @@ func (s *Source) Check(needSchedule bool) error {
 	if s.Name == "" {
 		return fmt.Errorf("source: %w: name is required", ErrConfig)
 	}
+	s.Kind = strings.ToLower(s.Kind)
 	switch s.Kind {
 	case KindRSS, KindAtom, KindJSONL, KindHTML:
 		if (s.URL == "") == (s.Path == "") {

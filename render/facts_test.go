@@ -1,4 +1,4 @@
-package console
+package render
 
 import (
 	"bytes"
@@ -10,6 +10,15 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
 )
+
+// date parses an ISO date of any precision, for fixtures.
+func date(s string) graph.Date {
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
 
 // factAnswers are a coarse-start term (an uncertain answer) stated by two
 // articles and an event stated by one.
@@ -39,16 +48,14 @@ func TestFactTable(t *testing.T) {
 		"2  Donald Trump  met        Mark Rutte                     2024-11-29    a3 (2024-11-30)\n", console.String())
 
 	// The query commands' layout: no numbers, periods, "?" on uncertain
-	// answers, their own source column.
-	tbl := FactTable{When: Period, MarkUncertain: true, SourceHeader: "SOURCES",
-		Source: func(f graph.Fact) string { return "[" + f.Sources[0].Article + "]" }}
-	require.NoError(t, tbl.Write(&query, factAnswers()))
+	// answers, the same source references under "SOURCES".
+	require.NoError(t, WriteQueryFacts(&query, factAnswers()))
 	require.Equal(t, ""+
 		"SUBJECT       PREDICATE  OBJECT      ROLE               WHEN          SOURCES\n"+
-		"Mark Rutte    leads      NATO        Secretary General  2024-10 –  ?  [a1]\n"+
-		"Donald Trump  met        Mark Rutte                     2024-11-29    [a3]\n", query.String())
+		"Mark Rutte    leads      NATO        Secretary General  2024-10 –  ?  a1 (2024-10-01) +1\n"+
+		"Donald Trump  met        Mark Rutte                     2024-11-29    a3 (2024-11-30)\n", query.String())
 
-	require.NoError(t, tbl.Write(&none, nil))
+	require.NoError(t, WriteQueryFacts(&none, nil))
 	require.Equal(t, "no facts match\n", none.String())
 }
 
@@ -94,4 +101,40 @@ func TestFactRecords(t *testing.T) {
 
 	// Answers to English questions are not marked (their JSON never was).
 	require.False(t, NewAskJSON(queries.AskResult{Answers: []queries.AskAnswer{{Facts: as}}}).Answers[0].Facts[0].Uncertain)
+}
+
+func TestWriteHolders(t *testing.T) {
+	ishiba := graph.Entity{ID: "person/shigeru-ishiba", Name: "Shigeru Ishiba", Type: graph.Person}
+	kishida := graph.Entity{ID: "person/fumio-kishida", Name: "Fumio Kishida", Type: graph.Person}
+	f1 := graph.Fact{Predicate: graph.Leads, Role: "Prime Minister", Start: date("2021-10-04"), End: date("2024-10-01"),
+		EndInferredFrom: "fact/2", Sources: []graph.Source{{Article: "k1", Published: date("2021-10-05")}, {Article: "k2"}}}
+	f2 := graph.Fact{Predicate: graph.Leads, Role: "Prime Minister", Start: date("2024-10"), Ended: true,
+		Sources: []graph.Source{{Article: "i1", Published: date("2024-10-02")}}}
+	hs := []queries.Holder{
+		{Person: kishida, Role: "Prime Minister", Start: f1.Start, End: f1.End, Facts: []queries.Answer{{Fact: f1}}},
+		{Person: ishiba, Role: "Prime Minister", Start: f2.Start, Ended: true, Uncertain: true, Facts: []queries.Answer{{Fact: f2}}},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, WriteHolders(&buf, hs))
+	require.Equal(t, ""+
+		"PERSON          ROLE            FROM        TO            SOURCES\n"+
+		"Fumio Kishida   Prime Minister  2021-10-04  2024-10-01 *  k1 (2021-10-05) +1\n"+
+		"Shigeru Ishiba  Prime Minister  2024-10 ?   (ended)       i1 (2024-10-02)\n", buf.String())
+
+	buf.Reset()
+	require.NoError(t, WriteHolders(&buf, nil))
+	require.Equal(t, "no holders found\n", buf.String())
+
+	js := NewHoldersJSON(hs)
+	require.Len(t, js, 2)
+	require.Equal(t, HolderJSON{Person: "Shigeru Ishiba", PersonID: "person/shigeru-ishiba", Role: "Prime Minister",
+		Start: "2024-10", Ended: true, Uncertain: true, Facts: FactRecords(hs[1].Facts)}, js[1])
+	require.NotNil(t, NewHoldersJSON(nil))
+}
+
+func TestWriteAnswerLine(t *testing.T) {
+	var buf bytes.Buffer
+	f := factAnswers()[1].Fact
+	require.NoError(t, WriteAnswerLine(&buf, "Donald Trump", f))
+	require.Equal(t, "  Donald Trump             2024-11-29             a3 (2024-11-30)\n", buf.String())
 }

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/geokg/geokg/queries"
+)
+
+// WriteAsk writes an answered question as an aligned, numbered table
+// after the line saying how it was read.
+func WriteAsk(w io.Writer, r queries.AskResult) error {
+	fmt.Fprintf(w, "interpreted as: %s\n", r.Interpretation)
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	if len(r.Answers) == 0 {
+		_, err := fmt.Fprintln(w, "no answer in the graph")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if r.Parsed.Form == queries.FormPath {
+		for i, a := range r.Answers {
+			fmt.Fprintf(tw, "%d\t%s\n", i+1, a.Name)
+			for _, f := range a.Facts {
+				fmt.Fprintf(tw, "\t  %s %s %s\t%s\t%s\n", f.Subject.Name, f.Fact.Predicate, f.Object.Name, When(f.Fact), SourceRef(f.Fact))
+			}
+		}
+		return tw.Flush()
+	}
+	fmt.Fprintln(tw, "#\tANSWER\tFROM\tUNTIL\tDATE\tFACTS\tCONF\tSOURCE")
+	for i, a := range r.Answers {
+		until := a.End.String()
+		if until == "" && a.Ended {
+			until = "(ended)"
+		}
+		src := ""
+		if len(a.Facts) > 0 {
+			src = SourceRef(a.Facts[0].Fact)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%s\n", i+1, a.Name, a.Start, until, a.Date, len(a.Facts), a.Confidence, src)
+	}
+	return tw.Flush()
+}
+
+// WriteEvidence writes the facts behind an answer with every source's
+// sentence.
+func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
+	for _, f := range a.Facts {
+		fmt.Fprintf(w, "%s %s %s", f.Subject.Name, f.Fact.Predicate, f.Object.Name)
+		if f.Fact.Role != "" {
+			fmt.Fprintf(w, " (%s)", f.Fact.Role)
+		}
+		if t := When(f.Fact); t != "" {
+			fmt.Fprintf(w, " [%s]", t)
+		}
+		fmt.Fprintf(w, " confidence %.2f\n", f.Fact.Confidence)
+		for _, s := range f.Fact.Sources {
+			ref := s.Article
+			if !s.Published.IsZero() {
+				ref += ", " + s.Published.String()
+			}
+			if s.Title != "" {
+				ref += ", " + s.Title
+			}
+			if _, err := fmt.Fprintf(w, "  - %q (%s)\n", s.Sentence, ref); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
