@@ -22,6 +22,8 @@ type goldenFact struct {
 	Ended    bool   `json:"ended,omitempty"`
 	Location string `json:"location,omitempty"`
 	Optional bool   `json:"optional,omitempty"`
+	// Sentence, when set, is the exact evidence sentence expected.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // goldenCase is an article written for the tests and the facts it states.
@@ -95,7 +97,8 @@ func TestGolden(t *testing.T) {
 					t.Errorf("fact %s: confidence %v", f.Key(), f.Confidence)
 				}
 				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
-					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location})
+					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location,
+					Sentence: f.Sources[0].Sentence})
 			}
 			used := make([]bool, len(got))
 			for _, want := range gc.Facts {
@@ -112,6 +115,9 @@ func TestGolden(t *testing.T) {
 					if g.Role != want.Role || g.Start != want.Start || g.End != want.End || g.Date != want.Date ||
 						(want.Ended && !g.Ended) || (want.Location != "" && g.Location != want.Location) {
 						t.Errorf("wrong details:\n  want %s\n  got  %s", want, g)
+					}
+					if want.Sentence != "" && g.Sentence != want.Sentence {
+						t.Errorf("%s: evidence %q, want %q", want, g.Sentence, want.Sentence)
 					}
 				}
 				if !found && !want.Optional {
