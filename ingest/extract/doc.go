@@ -128,6 +128,15 @@
 // minister is X", "the current prime minister of Japan, X," and "X, on
 // Friday, met Y" are read.
 //
+// An office every country has (offices.tsv: a country title) is stored
+// with its country: "Sweden's foreign minister", "Chinese Foreign Minister
+// Wang Yi", "the British foreign secretary, David Lammy," and "Foreign
+// Minister of India" hold "Foreign Minister of Sweden" (…of China, of the
+// United Kingdom, of India); a bare title takes the country of the
+// gazetteer's holder (at 0.9), an appointment without one the appointer's
+// country ("Starmer named Lammy foreign secretary", at 0.9); otherwise the
+// office stays bare.
+//
 // A prime minister or chancellor appointed without a country by a person
 // who leads a country in another role ("President Emmanuel Macron
 // appointed Michel Barnier as prime minister") leads that country. "Western
