@@ -142,6 +142,15 @@
 // appointed Michel Barnier as prime minister") leads that country. "Western
 // leaders, including X and Y, met Z" is read with X and Y as the subject.
 //
+// Companies are typed company: those of the gazetteer (companies.tsv), a
+// name after a company noun ("oil company", "state carrier", "the lender")
+// and a name ending in "Corp", "Ltd", "Airlines"... A company named with
+// its country or "the" and what it is ("Iran's national carrier Iran Air",
+// "the tanker operator X Ltd") is read as the company alone, so the
+// sanctions fall on the company, not on the country. A title written
+// before a name is not part of it ("Petroleum Minister Hardeep Singh Puri"
+// is Hardeep Singh Puri).
+//
 // Capitals stand for their countries, so "talks between Berlin and
 // Budapest" is a meeting of Germany and Hungary; "tensions" or "relations
 // between" are not, and neither are talks that are called for, urged,

@@ -87,7 +87,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
-		units = d.officeNPs(units)
+		units = ownedCompanies(d.officeNPs(units))
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
 		tpl, pos := template(folded)

@@ -141,6 +141,17 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = read("companies.tsv", 3, func(c []string) {
+		e := &entry{typ: graph.Company, name: c[0], aliases: splitList(c[1])}
+		g.entities[e.name] = e
+		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		for _, a := range e.aliases {
+			g.addName(a, hit{kind: hitEntity, ent: e})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = read("organizations.tsv", 4, func(c []string) {
 		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3])}
 		g.entities[e.name] = e

@@ -31,6 +31,8 @@ type goldenCase struct {
 	Published string       `json:"published"`
 	Text      string       `json:"text"`
 	Facts     []goldenFact `json:"facts"`
+	// Types, when set, are the expected entity types by name.
+	Types map[string]graph.EntityType `json:"types,omitempty"`
 }
 
 func (g goldenFact) same(f goldenFact) bool {
@@ -85,8 +87,15 @@ func TestGolden(t *testing.T) {
 			}
 			res := e.Extract(Input{Text: gc.Text, Published: pub})
 			names := map[string]string{}
+			types := map[string]graph.EntityType{}
 			for _, en := range res.Entities {
 				names[en.ID] = en.Name
+				types[en.Name] = en.Type
+			}
+			for name, want := range gc.Types {
+				if types[name] != want {
+					t.Errorf("entity %q typed %q, want %q", name, types[name], want)
+				}
 			}
 			var got []goldenFact
 			for _, f := range res.Facts {

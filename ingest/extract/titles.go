@@ -249,8 +249,10 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		if aff == nil || aff.kind != kOrg {
 			return nil
 		}
-		e := d.g.entities[aff.ref.name]
-		c.pred, c.role = graph.Leads, e.headRole
+		c.pred = graph.Leads
+		if e := d.g.entities[aff.ref.name]; e != nil {
+			c.role = e.headRole
+		}
 		if c.role == "" {
 			c.role = "Leader"
 		}
