@@ -24,6 +24,10 @@ const (
 	Other        EntityType = "other"
 	// Value is a literal object such as a target ("2% of GDP").
 	Value EntityType = "value"
+
+	// Company is a business (an oil producer, an airline, a bank), apart
+	// from the organizations that states form or join.
+	Company EntityType = "company"
 )
 
 // Entity is a person, country, organization, office, place or value that

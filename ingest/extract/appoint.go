@@ -148,16 +148,39 @@ func (d *doc) appointedHead(m *match, per *unit, base float64, st *sentence, sen
 	if !sameRole(offU.off.name, "Prime Minister") && !sameRole(offU.off.name, "Chancellor") {
 		return nil // a head of government
 	}
-	var country *ref
-	role := ""
-	if c := d.latestState(by.ref.name); c != nil && c.pred == graph.Leads && c.obj != nil && c.obj.typ == graph.Country {
-		country, role = c.obj, c.role
-	} else if l := d.leaderOf(by.ref.name); l != nil && l.affil != "" {
-		country, role = d.entityRef(l.affil), l.role
-	}
+	country, role := d.ledCountry(by.ref.name)
 	if country == nil || country.typ != graph.Country || role == "" || sameRole(role, offU.off.name) {
 		return nil
 	}
 	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: country, role: offU.off.name,
 		base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+}
+
+// ledCountry returns the country the article or, failing that, the
+// gazetteer says person leads, and the role, or nil.
+func (d *doc) ledCountry(person string) (*ref, string) {
+	if c := d.latestState(person); c != nil && c.pred == graph.Leads && c.obj != nil && c.obj.typ == graph.Country {
+		return c.obj, c.role
+	}
+	if l := d.leaderOf(person); l != nil && l.affil != "" {
+		return d.entityRef(l.affil), l.role
+	}
+	return nil, ""
+}
+
+// appointedNational gives an office every country has, appointed without
+// a country by the leader of one, the appointer's country: "Starmer
+// appointed David Lammy as foreign secretary" is the Foreign Minister of
+// the United Kingdom. c is the holds_position candidate of match m.
+func (d *doc) appointedNational(m *match, c *cand) {
+	offU, by := m.one("off"), m.one("by")
+	if c.pred != graph.HoldsPosition || offU == nil || offU.off == nil || offU.off.national == "" ||
+		c.obj == nil || c.obj.name != offU.off.name || m.one("aff1") != nil || m.one("aff2") != nil ||
+		by == nil || by.kind != kPerson || by.ref == nil {
+		return
+	}
+	if country, role := d.ledCountry(by.ref.name); country != nil && country.typ == graph.Country && role != "" {
+		c.obj, c.objText = &ref{graph.Position, nationalOffice(offU.off, country.name), 1}, ""
+		c.base *= 0.9
+	}
 }

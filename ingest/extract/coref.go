@@ -165,7 +165,8 @@ func (d *doc) holderOf(off *office) *ref {
 			continue
 		}
 		if (c.pred == graph.Leads && sameRole(c.role, off.name)) ||
-			(c.pred == graph.HoldsPosition && c.obj != nil && c.obj.name == off.name) {
+			(c.pred == graph.HoldsPosition && c.obj != nil && (c.obj.name == off.name ||
+				off.national != "" && strings.HasPrefix(c.obj.name, off.national+" of "))) {
 			return c.subj
 		}
 	}

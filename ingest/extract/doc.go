@@ -128,10 +128,28 @@
 // minister is X", "the current prime minister of Japan, X," and "X, on
 // Friday, met Y" are read.
 //
+// An office every country has (offices.tsv: a country title) is stored
+// with its country: "Sweden's foreign minister", "Chinese Foreign Minister
+// Wang Yi", "the British foreign secretary, David Lammy," and "Foreign
+// Minister of India" hold "Foreign Minister of Sweden" (…of China, of the
+// United Kingdom, of India); a bare title takes the country of the
+// gazetteer's holder (at 0.9), an appointment without one the appointer's
+// country ("Starmer named Lammy foreign secretary", at 0.9); otherwise the
+// office stays bare.
+//
 // A prime minister or chancellor appointed without a country by a person
 // who leads a country in another role ("President Emmanuel Macron
 // appointed Michel Barnier as prime minister") leads that country. "Western
 // leaders, including X and Y, met Z" is read with X and Y as the subject.
+//
+// Companies are typed company: those of the gazetteer (companies.tsv), a
+// name after a company noun ("oil company", "state carrier", "the lender")
+// and a name ending in "Corp", "Ltd", "Airlines"... A company named with
+// its country or "the" and what it is ("Iran's national carrier Iran Air",
+// "the tanker operator X Ltd") is read as the company alone, so the
+// sanctions fall on the company, not on the country. A title written
+// before a name is not part of it ("Petroleum Minister Hardeep Singh Puri"
+// is Hardeep Singh Puri).
 //
 // Capitals stand for their countries, so "talks between Berlin and
 // Budapest" is a meeting of Germany and Hungary; "tensions" or "relations

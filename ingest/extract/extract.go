@@ -82,9 +82,12 @@ func (e *Extractor) Extract(in Input) Result {
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
+		if k := d.headingPrefix(st.text); k > 0 {
+			st.text, st.start = st.text[k:], st.start+k
+		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
-		units = d.officeNPs(units)
+		units = ownedCompanies(d.officeNPs(units))
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
 		tpl, pos := template(folded)

@@ -24,6 +24,10 @@ type office struct {
 	head    bool // head of a country or organization: yields leads
 	elect   bool
 	confirm bool // filled by nomination and confirmation: "named" to it is a nomination
+	// national is the title that names the office with its country when
+	// every country has one ("Foreign Minister" → "Foreign Minister of
+	// Sweden"); "" for offices whose name says whose they are.
+	national string
 }
 
 // leader is a well-known office holder of the gazetteer.
@@ -137,6 +141,17 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = read("companies.tsv", 3, func(c []string) {
+		e := &entry{typ: graph.Company, name: c[0], aliases: splitList(c[1])}
+		g.entities[e.name] = e
+		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		for _, a := range e.aliases {
+			g.addName(a, hit{kind: hitEntity, ent: e})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = read("organizations.tsv", 4, func(c []string) {
 		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3])}
 		g.entities[e.name] = e
@@ -155,8 +170,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	for k, es := range generic {
 		g.add(k, hit{kind: hitGeneric, generic: es})
 	}
-	err = read("offices.tsv", 4, func(c []string) {
-		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head", confirm: strings.TrimSpace(c[3]) == "confirm"}
+	err = read("offices.tsv", 5, func(c []string) {
+		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head", confirm: strings.TrimSpace(c[3]) == "confirm",
+			national: strings.TrimSpace(c[4])}
 		g.offices[o.name] = o
 		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
 		for _, v := range splitList(c[2]) {

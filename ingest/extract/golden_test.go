@@ -22,6 +22,8 @@ type goldenFact struct {
 	Ended    bool   `json:"ended,omitempty"`
 	Location string `json:"location,omitempty"`
 	Optional bool   `json:"optional,omitempty"`
+	// Sentence, when set, is the exact evidence sentence expected.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // goldenCase is an article written for the tests and the facts it states.
@@ -29,6 +31,8 @@ type goldenCase struct {
 	Published string       `json:"published"`
 	Text      string       `json:"text"`
 	Facts     []goldenFact `json:"facts"`
+	// Types, when set, are the expected entity types by name.
+	Types map[string]graph.EntityType `json:"types,omitempty"`
 }
 
 func (g goldenFact) same(f goldenFact) bool {
@@ -83,8 +87,15 @@ func TestGolden(t *testing.T) {
 			}
 			res := e.Extract(Input{Text: gc.Text, Published: pub})
 			names := map[string]string{}
+			types := map[string]graph.EntityType{}
 			for _, en := range res.Entities {
 				names[en.ID] = en.Name
+				types[en.Name] = en.Type
+			}
+			for name, want := range gc.Types {
+				if types[name] != want {
+					t.Errorf("entity %q typed %q, want %q", name, types[name], want)
+				}
 			}
 			var got []goldenFact
 			for _, f := range res.Facts {
@@ -95,7 +106,8 @@ func TestGolden(t *testing.T) {
 					t.Errorf("fact %s: confidence %v", f.Key(), f.Confidence)
 				}
 				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
-					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location})
+					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location,
+					Sentence: f.Sources[0].Sentence})
 			}
 			used := make([]bool, len(got))
 			for _, want := range gc.Facts {
@@ -112,6 +124,9 @@ func TestGolden(t *testing.T) {
 					if g.Role != want.Role || g.Start != want.Start || g.End != want.End || g.Date != want.Date ||
 						(want.Ended && !g.Ended) || (want.Location != "" && g.Location != want.Location) {
 						t.Errorf("wrong details:\n  want %s\n  got  %s", want, g)
+					}
+					if want.Sentence != "" && g.Sentence != want.Sentence {
+						t.Errorf("%s: evidence %q, want %q", want, g.Sentence, want.Sentence)
 					}
 				}
 				if !found && !want.Optional {

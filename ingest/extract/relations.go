@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -59,8 +58,8 @@ func nominationName(m *match, off *unit, d *doc) string {
 		return off.off.name
 	}
 	name := aff.ref.name
-	if aff.ref.typ == graph.Country && strings.HasPrefix(name, "United ") {
-		name = "the " + name
+	if aff.ref.typ == graph.Country {
+		name = countryPhrase(name)
 	}
 	return off.off.name + " of " + name
 }

@@ -71,6 +71,8 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
 				if c == nil && re == reChangeObj {
 					c = d.appointedHead(m, per, confChange, st, sentIdx)
+				} else if c != nil && re == reChangeObj {
+					d.appointedNational(m, c)
 				}
 				if c == nil {
 					continue

@@ -111,8 +111,11 @@ var (
 )
 
 // splitSentences cuts text into sentences, dropping datelines, bullet
-// markers, short "Label:" prefixes, keyword tag runs and heading lines
-// (lines without a sentence-final mark).
+// markers, short "Label:" prefixes, keyword tag runs and headings: a
+// sentence with the shape of a heading is dropped, and a heading glued
+// before a sentence (a paragraph joined from a heading line and the lines
+// after it) is cut off (headings.go). A sentence without a final mark
+// ("..., officials said", "... (AP)") is read like any other.
 func splitSentences(text string) []sentence {
 	var out []sentence
 	off := 0
@@ -134,21 +137,20 @@ func splitSentences(text string) []sentence {
 			}
 		}
 		trimmed = strings.TrimRight(trimmed, " \t")
-		if trimmed == "" || isHeading(trimmed) {
+		if trimmed == "" {
 			continue
 		}
-		out = append(out, splitLine(trimmed, base)...)
+		for _, st := range splitLine(trimmed, base) {
+			if isHeading(st.text) {
+				continue
+			}
+			if k := headingBefore(st.text); k > 0 {
+				st.text, st.start = st.text[k:], st.start+k
+			}
+			out = append(out, st)
+		}
 	}
 	return out
-}
-
-func isHeading(s string) bool {
-	s = strings.TrimRight(s, " \"”’'")
-	if s == "" {
-		return true
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(".!?:;", last)
 }
 
 // splitLine splits one line at sentence-final marks followed by a capital,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -81,5 +82,39 @@ func TestResolveMentions(t *testing.T) {
 	// "us" in lower case is not the United States.
 	if _, ok := kinds("He told us nothing.")["us"]; ok {
 		t.Error("lower-case 'us' matched a country")
+	}
+}
+
+// TestHeadingShapes: a heading is known by its shape, not by the last
+// character of its paragraph; a sentence without a final mark is read, and
+// a heading glued before a sentence is cut off it.
+func TestHeadingShapes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Trump met Rutte in Palm Beach on Friday (AP)", []string{"Trump met Rutte in Palm Beach on Friday (AP)"}},
+		{"Trump met Rutte in Palm Beach on Friday, officials said",
+			[]string{"Trump met Rutte in Palm Beach on Friday, officials said"}},
+		{"Trump met Rutte in Palm Beach on Friday. Next Steps", []string{"Trump met Rutte in Palm Beach on Friday."}},
+		{"Trump met Rutte. Reporting by Jane Doe; Editing by John Roe",
+			[]string{"Trump met Rutte.", "Reporting by Jane Doe; Editing by John Roe"}},
+		{"BREAKING NEWS\nSecurity Talks in the Gulf\nTrump met Rutte.", []string{"Trump met Rutte."}},
+		{"What Comes Next The two leaders met again.", []string{"The two leaders met again."}},
+		{"Trump meets Rutte in Palm Beach", []string{"Trump meets Rutte in Palm Beach"}},
+		{"The Hague The summit opened on Tuesday.", []string{"The summit opened on Tuesday."}},
+	}
+	for _, tc := range tests {
+		got := splitSentences(tc.text)
+		var texts []string
+		for _, s := range got {
+			texts = append(texts, s.text)
+			if tc.text[s.start:s.start+len(s.text)] != s.text {
+				t.Errorf("%q: offset %d does not point at %q", tc.text, s.start, s.text)
+			}
+		}
+		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: sentences %q, want %q", tc.text, texts, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
@@ -41,6 +42,8 @@ var (
 	reIncoming = regexp.MustCompile(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
 	// "Russia's foreign minister, Sergei Lavrov,"
 	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	// "the British foreign secretary, David Lammy,"
+	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
 	// "the current prime minister of Japan, Shigeru Ishiba,"
 	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
@@ -92,7 +95,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTitleOfComma, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitle} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
@@ -220,6 +223,25 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		if aff != nil && aff.kind == kOrg {
 			c.objText = ""
 		}
+		if offU.off.national == "" {
+			return c
+		}
+		var country *ref
+		if aff != nil && aff.kind == kCountry {
+			country = aff.ref // "Sweden's foreign minister", "Chinese Foreign Minister Wang Yi"
+		} else if aff == nil {
+			// A bare title: the country of the gazetteer's holder, if the office fits.
+			if l := d.leaderOf(per.ref.name); l != nil && sameRole(l.role, offU.off.name) {
+				if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
+					country, c.base = r, c.base*0.9
+				}
+			}
+		}
+		if country != nil {
+			// The office's own name, not the bare title that names every
+			// country's office, is its surface.
+			c.obj, c.objText = &ref{graph.Position, nationalOffice(offU.off, country.name), 1}, ""
+		}
 		return c
 	case offU != nil:
 		c.pred, c.role = graph.Leads, offU.off.name
@@ -227,8 +249,10 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		if aff == nil || aff.kind != kOrg {
 			return nil
 		}
-		e := d.g.entities[aff.ref.name]
-		c.pred, c.role = graph.Leads, e.headRole
+		c.pred = graph.Leads
+		if e := d.g.entities[aff.ref.name]; e != nil {
+			c.role = e.headRole
+		}
 		if c.role == "" {
 			c.role = "Leader"
 		}
@@ -253,6 +277,22 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	}
 	c.obj, c.objText = aff.ref, aff.text
 	return c
+}
+
+// nationalOffice names the office off of country, "Foreign Minister of
+// Sweden", "Finance Minister of the United Kingdom".
+func nationalOffice(off *office, country string) string {
+	return off.national + " of " + countryPhrase(country)
+}
+
+// countryPhrase writes a country's name as it reads after "of": "the
+// United Kingdom", "the Netherlands", "Sweden".
+func countryPhrase(name string) string {
+	if strings.HasPrefix(name, "United ") || strings.HasSuffix(name, "Republic") ||
+		strings.HasSuffix(name, "lands") || name == "Philippines" || name == "Bahamas" || name == "Maldives" {
+		return "the " + name
+	}
+	return name
 }
 
 func sameRole(a, b string) bool {

@@ -67,10 +67,19 @@ var (
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup")
 	placePreps = toSet("in at near outside inside across")
-	// companyNouns before a capitalized name make it a company.
+	// companyNouns before a capitalized name make it a company (an
+	// organization after groupNouns).
 	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
 		"conglomerate exporter exporters maker makers manufacturer manufacturers operator operators refiner refiners " +
-		"insurer insurers carrier carriers airline airlines supplier suppliers shipper shippers trader traders miner miners")
+		"insurer insurers carrier carriers airline airlines supplier suppliers shipper shippers trader traders miner miners " +
+		"automaker automakers chipmaker chipmakers subsidiary subsidiaries")
+	groupNouns = toSet("group groups")
+	// titleHeads end a title written before a name; a capitalized run
+	// holding one before its last word is a title and a name, not a name.
+	titleHeads = toSet("Minister Ministers Secretary Ambassador Envoy Spokesman Spokeswoman Spokesperson Adviser Advisor " +
+		"Commissioner Director Chairman Chairwoman Mayor Governor Senator Minister-President")
+	// companyWords ending a capitalized name make it a company.
+	companyWords = toSet("Corp Corp. Corporation Inc Inc. Ltd Ltd. LLC PLC plc GmbH AG Airlines Airways Holdings")
 )
 
 func toSet(s string) map[string]bool {
@@ -224,7 +233,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				u.kind, u.ref = kPerson, &ref{graph.Person, h.lead.name, 1}
 			case hitEntity, hitMetonym, hitDemonym:
 				u.kind = kCountry
-				if h.ent.typ == graph.Organization {
+				if h.ent.typ == graph.Organization || h.ent.typ == graph.Company {
 					u.kind = kOrg
 				}
 				u.ref = &ref{h.ent.typ, h.ent.name, 1}
@@ -317,6 +326,13 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
+	for _, w := range words[:len(words)-1] {
+		if titleHeads[w] {
+			// "Petroleum Minister Hardeep Singh Puri": the title is not the
+			// name; the name is read from the word after it.
+			return nil, 0
+		}
+	}
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
@@ -328,7 +344,16 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	}
 	if companyNouns[prevWord(prev)] || afterCompany(prev) {
 		// "oil producers Rosneft and Lukoil", "the lender Sberbank"
-		u.kind, u.ref, u.company = kOrg, &ref{graph.Organization, u.text, 0.8}, true
+		typ := graph.Company
+		if groupNouns[prevWord(prev)] {
+			typ = graph.Organization // "the group Hamas"
+		}
+		u.kind, u.ref, u.company = kOrg, &ref{typ, u.text, 0.8}, true
+		return u, n
+	}
+	if companyWords[words[len(words)-1]] && len(words) > 1 {
+		// "Acme Shipping Ltd", "Sovcomflot Corp", "Caspian Airlines"
+		u.kind, u.ref, u.company = kOrg, &ref{graph.Company, u.text, 1}, true
 		return u, n
 	}
 	for _, w := range words {
