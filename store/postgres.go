@@ -39,7 +39,7 @@ func openSQL(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadSt
 			addr = "postgresql://" + strings.TrimPrefix(addr, p)
 		}
 	}
-	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", redact(dsn), err) }
+	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", Redact(dsn), err) }
 	if !readOnly {
 		err := cayleygraph.InitQuadStore(sqlBackend, addr, nil)
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {

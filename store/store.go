@@ -89,7 +89,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		}
 		s.qs = qs
 	case strings.Contains(dsn, "://"):
-		return nil, fmt.Errorf("%w: %s", ErrUnknownBackend, redact(dsn))
+		return nil, fmt.Errorf("%w: %s", ErrUnknownBackend, Redact(dsn))
 	case strings.TrimSpace(dsn) == "":
 		return nil, fmt.Errorf("%w: empty store path", ErrUnknownBackend)
 	default:
@@ -102,22 +102,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if !isSQLDSN(dsn) && !opts.ReadOnly {
 		s.cache = newInferCache() // this process is the only writer
 	}
-	log.Debug("store opened", "dsn", redact(dsn), "read_only", opts.ReadOnly)
+	log.Debug("store opened", "dsn", Redact(dsn), "read_only", opts.ReadOnly)
 	return s, nil
-}
-
-// redact hides the password of a URL-like dsn.
-func redact(dsn string) string {
-	scheme, rest, ok := strings.Cut(dsn, "://")
-	if !ok {
-		return dsn
-	}
-	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
-		if user, _, hasPw := strings.Cut(rest[:at], ":"); hasPw {
-			return scheme + "://" + user + ":xxxxx" + rest[at:]
-		}
-	}
-	return dsn
 }
 
 // openBolt opens (or creates) the bbolt store in directory dir.
@@ -170,7 +156,7 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	if err := s.qs.Close(); err != nil {
-		return fmt.Errorf("close store %s: %w", redact(s.dsn), err)
+		return fmt.Errorf("close store %s: %w", Redact(s.dsn), err)
 	}
 	return nil
 }

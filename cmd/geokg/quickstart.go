@@ -12,6 +12,7 @@ import (
 	"github.com/geokg/geokg/data"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 func newQuickstartCmd(a *app) *cobra.Command {
@@ -42,7 +43,7 @@ answers. Running it again adds nothing: the articles are already stored.`,
 				}
 				return nil
 			})
-			fmt.Fprintf(a.stdout, "Ingesting %d sample articles into %s\n", n, a.cfg.DB)
+			fmt.Fprintf(a.stdout, "Ingesting %d sample articles into %s\n", n, store.Redact(a.cfg.DB))
 			if err := a.runIngest(cmd, []string{filepath.Join(dir, "samples")}); err != nil {
 				return err
 			}
@@ -93,7 +94,7 @@ func (a *app) quickAnswers(ctx context.Context, e *queries.Engine) error {
 			fmt.Fprintf(a.stdout, "  %-24s %-22s %s\n", name, when(an.Fact), sourceRef(an.Fact))
 		}
 	}
-	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", a.cfg.DB)
+	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", store.Redact(a.cfg.DB))
 	return nil
 }
 
