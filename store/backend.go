@@ -139,5 +139,5 @@ func BackendFor(dsn string) (Backend, error) {
 	if strings.TrimSpace(dsn) == "" {
 		return Backend{}, fmt.Errorf("%w: empty store path", ErrUnknownBackend)
 	}
-	return Backend{}, fmt.Errorf("%w: %s", ErrUnknownBackend, redact(dsn))
+	return Backend{}, fmt.Errorf("%w: %s", ErrUnknownBackend, Redact(dsn))
 }

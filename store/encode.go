@@ -70,6 +70,10 @@ const (
 	classSource  = quad.IRI("geokg:Source")
 	classArticle = quad.IRI("geokg:Article")
 
+	// anchorNode holds the anchor quads that keep values alive (see
+	// keepValues); it is not part of the exported graph.
+	anchorNode = quad.IRI("geokg:values")
+
 	xsdGYear      = quad.IRI("http://www.w3.org/2001/XMLSchema#gYear")
 	xsdGYearMonth = quad.IRI("http://www.w3.org/2001/XMLSchema#gYearMonth")
 	xsdDate       = quad.IRI("http://www.w3.org/2001/XMLSchema#date")
@@ -80,6 +84,7 @@ const (
 	pName       = quad.IRI("geokg:name")
 	pType       = quad.IRI("geokg:type")
 	pAlias      = quad.IRI("geokg:alias")
+	pAnchor     = quad.IRI("geokg:value")
 	pKey        = quad.IRI("geokg:key")
 	pSubject    = quad.IRI("geokg:subject")
 	pPredicate  = quad.IRI("geokg:predicate")

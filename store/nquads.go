@@ -32,7 +32,7 @@ func (s *Store) DumpQuads(ctx context.Context, fn func(quad.Quad) error) error {
 			if err != nil {
 				return err
 			}
-			if q.Subject == nil { // deleted quad on some backends
+			if q.Subject == nil || q.Subject == anchorNode { // deleted quad on some backends; value anchors
 				continue
 			}
 			if err := fn(q); err != nil {

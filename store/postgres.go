@@ -22,7 +22,7 @@ func openSQL(ctx context.Context, dsn, addr string, readOnly bool) (cayleygraph.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", redact(dsn), err) }
+	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", Redact(dsn), err) }
 	if !readOnly {
 		err := cayleygraph.InitQuadStore(sqlBackend, addr, nil)
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -87,22 +86,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if b.Sharing != Shared && !opts.ReadOnly {
 		s.cache = newInferCache() // this process is the only writer
 	}
-	log.Debug("store opened", "dsn", redact(dsn), "backend", b.Name, "read_only", opts.ReadOnly)
+	log.Debug("store opened", "dsn", Redact(dsn), "backend", b.Name, "read_only", opts.ReadOnly)
 	return s, nil
-}
-
-// redact hides the password of a URL-like dsn.
-func redact(dsn string) string {
-	scheme, rest, ok := strings.Cut(dsn, "://")
-	if !ok {
-		return dsn
-	}
-	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
-		if user, _, hasPw := strings.Cut(rest[:at], ":"); hasPw {
-			return scheme + "://" + user + ":xxxxx" + rest[at:]
-		}
-	}
-	return dsn
 }
 
 // openBolt opens (or creates) the bbolt store in directory dir.
@@ -155,7 +140,7 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	if err := s.qs.Close(); err != nil {
-		return fmt.Errorf("close store %s: %w", redact(s.dsn), err)
+		return fmt.Errorf("close store %s: %w", Redact(s.dsn), err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -54,8 +55,8 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
-	if len(w.tx.Deltas) > 0 {
-		if err := s.qs.ApplyDeltas(w.tx.Deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if deltas := keepValues(w.tx.Deltas); len(deltas) > 0 {
+		if err := s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return graph.WriteStats{}, wrap(err)
 		}
 	}
@@ -67,6 +68,44 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.
 		"sources_added", w.stats.SourcesAdded, "entities_added", w.stats.EntitiesAdded,
 		"ends_inferred", w.stats.EndsInferred)
 	return w.stats, nil
+}
+
+// keepValues returns deltas with anchor quads added so that no value of an
+// added quad is counted as net-removed by the batch. Cayley's key-value
+// backends net the references to each value over a batch and resolve the
+// values of added quads only among values with a non-negative net count: a
+// batch that removes a value (say a date) from two quads and adds it to one
+// writes the added quad without that value, and it reads back with a nil
+// object. Each anchor (geokg:values geokg:value V) adds one reference to V;
+// it is stored once (later copies count as duplicates) and keeps V alive,
+// which costs one quad per value that ever needed it. DumpQuads leaves
+// anchors out.
+func keepValues(deltas []cayleygraph.Delta) []cayleygraph.Delta {
+	net := map[quad.Value]int{}
+	for _, d := range deltas {
+		n := 1
+		if d.Action == cayleygraph.Delete {
+			n = -1
+		}
+		for _, v := range []quad.Value{d.Quad.Subject, d.Quad.Predicate, d.Quad.Object, d.Quad.Label} {
+			if v != nil {
+				net[v] += n
+			}
+		}
+	}
+	var anchors []cayleygraph.Delta
+	for _, d := range deltas {
+		if d.Action != cayleygraph.Add {
+			continue
+		}
+		for _, v := range []quad.Value{d.Quad.Subject, d.Quad.Predicate, d.Quad.Object, d.Quad.Label} {
+			for v != nil && net[v] < 0 {
+				anchors = append(anchors, cayleygraph.Delta{Quad: quad.Make(anchorNode, pAnchor, v, nil), Action: cayleygraph.Add})
+				net[v]++
+			}
+		}
+	}
+	return append(deltas, anchors...)
 }
 
 // badIDChars are characters an id may not hold (control characters aside).

@@ -61,7 +61,7 @@ func (a *app) runImport(ctx context.Context, files []string, merge bool) error {
 		}
 		if have.Facts+have.Entities+have.Articles > 0 {
 			return fmt.Errorf("import: store %s already holds %d facts and %d entities; use --merge to add to it",
-				a.cfg.DB, have.Facts, have.Entities)
+				store.Redact(a.cfg.DB), have.Facts, have.Entities)
 		}
 	}
 	total := 0

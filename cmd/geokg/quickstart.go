@@ -13,6 +13,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/render"
+	"github.com/geokg/geokg/store"
 )
 
 func newQuickstartCmd(a *app) *cobra.Command {
@@ -43,7 +44,7 @@ answers. Running it again adds nothing: the articles are already stored.`,
 				}
 				return nil
 			})
-			fmt.Fprintf(a.stdout, "Ingesting %d sample articles into %s\n", n, a.cfg.DB)
+			fmt.Fprintf(a.stdout, "Ingesting %d sample articles into %s\n", n, store.Redact(a.cfg.DB))
 			if err := a.runIngest(cmd, []string{filepath.Join(dir, "samples")}); err != nil {
 				return err
 			}
@@ -96,7 +97,7 @@ func (a *app) quickAnswers(ctx context.Context, e *queries.Engine) error {
 			}
 		}
 	}
-	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", a.cfg.DB)
+	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", store.Redact(a.cfg.DB))
 	return nil
 }
 
