@@ -9,7 +9,7 @@
 // panics). Each writes a Selection: the facts of a store that pass a
 // Filter (snapshot, range, predicate, neighbourhood, confidence), applied
 // the same way for every format. Facts stream from the store one at a
-// time (graph.Store.Facts pages through the fact ids with bounded
+// time (store.Store.Facts pages through the fact ids with bounded
 // memory); a Selection keeps only the entities it has named, at most
 // entityCacheSize of them. A time filter (At, From/To) marks the facts it
 // keeps only through a date known to a month or year Uncertain, as the

@@ -45,7 +45,7 @@ func init() {
 	})
 }
 
-// QuadSource is a Source that can also dump its raw quads; *graph.Store is one.
+// QuadSource is a Source that can also dump its raw quads; *store.Store is one.
 type QuadSource interface {
 	Source
 	DumpQuads(ctx context.Context, fn func(quad.Quad) error) error
@@ -270,7 +270,7 @@ func writeIRI(w *bufio.Writer, s string) {
 
 // RDFReader reads an N-Quads export and yields its quads mapped back to
 // the store's encoding (FromRDF); it is a quad.Reader for
-// graph.Store.LoadQuads.
+// store.Store.LoadQuads.
 type RDFReader struct {
 	r    *nquads.Reader
 	line int

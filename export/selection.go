@@ -11,7 +11,7 @@ import (
 	"github.com/geokg/geokg/store"
 )
 
-// Source is what the exporters read from the graph; *graph.Store is one.
+// Source is what the exporters read from the graph; *store.Store is one.
 type Source interface {
 	Entity(ctx context.Context, id string) (graph.Entity, error)
 	Entities(ctx context.Context, fn func(graph.Entity) error) error

@@ -144,7 +144,7 @@ func newQueryGizmoCmd(a *app) *cobra.Command {
 		Long: `Gizmo runs a query in Cayley's Gizmo language (JavaScript) against the store,
 read-only, stopping at --timeout and after --limit results.
 
-Nodes are IRIs (see graph/encode.go): entities are
+Nodes are IRIs (see store/encode.go): entities are
 <geokg:entity/person/mark-rutte>, facts <geokg:fact/...>; every fact is also
 a direct triple <subject> <geokg:rel/PREDICATE> <object>.`,
 		Example: `  geokg query gizmo 'g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>").All()'

@@ -11,7 +11,7 @@ import (
 )
 
 // Lookup is what resolution needs of the store: the entities a name is
-// the canonical name or an alias of (graph.Store.Resolve).
+// the canonical name or an alias of (store.Store.Resolve).
 type Lookup interface {
 	Resolve(ctx context.Context, name string) ([]graph.Entity, error)
 }

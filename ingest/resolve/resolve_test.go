@@ -9,7 +9,7 @@ import (
 	"github.com/geokg/geokg/store"
 )
 
-// fakeStore resolves names through the same alias keys as graph.Store.
+// fakeStore resolves names through the same alias keys as store.Store.
 type fakeStore struct {
 	ents  []graph.Entity
 	calls int
