@@ -99,10 +99,11 @@ or written out as in the console ("June 2024", "1 October 2024").`,
 
 // parseDateFlag reads the value v of date flag name as the console reads
 // its dates (timex.ParseOption: "2024-06", "June 2024", "1 October 2024");
-// "" is no date. The query and export commands take no "today", so a date
-// relative to it ("yesterday", "last month") is an error.
+// "" is no date. A date relative to today ("yesterday", "last month") is
+// read against the system date, the console's default "today".
 func parseDateFlag(name, v string) (graph.Date, error) {
-	return timex.ParseOption(name, v, graph.Date{})
+	today, _ := todayFlag("")
+	return timex.ParseOption(name, v, today)
 }
 
 // dateFlag is a date flag: its name, its value as given and where its
