@@ -78,17 +78,42 @@ func IsSingleHolder(f *Fact) bool {
 // state f by day d under the single-holder rule: both are in one group
 // (GroupKey) whose members replace one another (IsSingleHolder), another
 // holder's term g started by d, and after f's term started (or f's start
-// is unknown). It is the rule InferEnds closes open terms by, asked of one
+// is unknown) — or, g's start unknown, g was first reported in office by d
+// and after every report of f (reportedAfter). It is the rule InferEnds closes open terms by, asked of one
 // pair at one day, for callers that hold facts whose ends were not
 // inferred over their whole group.
 func Supersedes(g, f *Fact, d Date) bool {
-	if g.Subject == f.Subject || g.Start.IsZero() || d.Time().Before(g.Start.Time()) {
+	if g.Subject == f.Subject {
 		return false
 	}
 	if k := GroupKey(f); k == "" || k != GroupKey(g) || !IsSingleHolder(f) {
 		return false
 	}
+	if g.Start.IsZero() {
+		r, ok := reportedAfter(g, f)
+		return ok && !d.Time().Before(r.Time())
+	}
+	if d.Time().Before(g.Start.Time()) {
+		return false
+	}
 	return f.Start.IsZero() || after(g.Start, f.Start)
+}
+
+// reportedAfter returns the first report of g, a term with an unknown
+// start and no stated end that its sources present as current, when it
+// comes after every report
+// of f, a term they also present as current (and after f's start): in a
+// single-holder group g then held the place by that day and f's term was
+// over, at the latest, by it. ok is false otherwise.
+func reportedAfter(g, f *Fact) (Date, bool) {
+	if !g.Start.IsZero() || g.Ended || (!g.End.IsZero() && g.EndInferredFrom == "") || f.Ended {
+		return Date{}, false
+	}
+	first, last := FirstPublished(g), LastPublished(f)
+	if first.IsZero() || last.IsZero() || !after(first, last) || (!f.Start.IsZero() && !after(first, f.Start)) {
+		return Date{}, false
+	}
+	return first, true
 }
 
 // singleHolderOffice reports whether the position entity id names an office
@@ -156,6 +181,17 @@ func FirstPublished(f *Fact) Date {
 	return first
 }
 
+// LastPublished returns the latest publication date of f's sources.
+func LastPublished(f *Fact) Date {
+	var last Date
+	for _, s := range f.Sources {
+		if !s.Published.IsZero() && (last.IsZero() || last.Before(s.Published)) {
+			last = s.Published
+		}
+	}
+	return last
+}
+
 // after reports whether a starts strictly after b (both known).
 func after(a, b Date) bool { return a.Time().After(b.Time()) }
 
@@ -174,7 +210,13 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 //     this term's start; for a term with an unknown start that sources
 //     present as current, the earliest start after its first publication;
 //     for one they call over ("former"), the latest start by its first
-//     publication (the holder who was in office when it was reported).
+//     publication (the holder who was in office when it was reported). A
+//     term its sources present as current also ends, at the latest, where
+//     another holder whose start is unknown is first reported in office
+//     after every report of it (Joe Biden "President" in 2024, Donald
+//     Trump "President" from 2025: Biden's term was over by Trump's first
+//     report); the end is then that report's publication date, an upper
+//     bound like the end of a term called over.
 //
 // The end is the successor's start at its precision; EndInferredFrom names
 // the fact it came from. facts should hold whole groups (every fact of the
@@ -319,6 +361,19 @@ func newHolder(members []*Fact, i int) (Date, string) {
 		}
 		if end.IsZero() || g.Start.Before(end) || (g.Start == end && g.ID < from) {
 			end, from = g.Start, g.ID
+		}
+	}
+	if latest {
+		return end, from
+	}
+	// A holder whose start is unknown, first reported in office after every
+	// report of this term: this term was over by then.
+	for j, g := range members {
+		if j == i || g.Subject == f.Subject {
+			continue
+		}
+		if r, ok := reportedAfter(g, f); ok && (end.IsZero() || r.Before(end) || (r == end && g.ID < from)) {
+			end, from = r, g.ID
 		}
 	}
 	return end, from

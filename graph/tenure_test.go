@@ -112,6 +112,13 @@ func term(subj, pred, obj, role, start, end string, ended bool, pub string) Fact
 	return f
 }
 
+// reported returns f with one more source, published on pub, presenting it
+// as current.
+func reported(f Fact, pub string) Fact {
+	f.Sources = append(append([]Source(nil), f.Sources...), Source{Article: "y", Published: d(pub)})
+	return f
+}
+
 // ends maps subject (or object, for targets) to "end<-from subject" after InferEnds.
 func ends(facts []Fact) map[string]string {
 	byID := map[string]Fact{}
@@ -146,6 +153,7 @@ func ends(facts []Fact) map[string]string {
 
 func TestInferEnds(t *testing.T) {
 	const japan, nato, fm, nsa = "country/japan", "organization/nato", "position/foreign-minister", "position/national-security-adviser"
+	const usa = "country/united-states"
 	succeeded := func(s, o, date string) Fact {
 		f := Fact{Subject: s, Predicate: Succeeded, Object: o, Date: d(date)}
 		f.ComputeID()
@@ -206,6 +214,31 @@ func TestInferEnds(t *testing.T) {
 			term("country/finland", MemberOf, nato, "", "2023-04-04", "", false, "2023-04-04"),
 			term("country/sweden", MemberOf, nato, "", "2024-03-07", "", false, "2024-03-07"),
 		}, map[string]string{"country/finland": "", "country/sweden": ""}},
+		{"a holder first reported after every report of an undated one ends it", []Fact{
+			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
+			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
+		}, map[string]string{"biden": "2025-03-14<-trump", "trump": ""}},
+		{"a later report ends a term with a known start too", []Fact{
+			term("kishida", Leads, japan, "Prime Minister", "2021-10-04", "", false, "2023-01-01"),
+			term("ishiba", Leads, japan, "Prime Minister", "", "", false, "2024-11-01"),
+		}, map[string]string{"kishida": "2024-11-01<-ishiba", "ishiba": ""}},
+		{"a successor's start before the later report wins", []Fact{
+			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
+			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
+			term("vance", Leads, usa, "President", "2025-01-20", "", false, "2025-01-20"),
+		}, map[string]string{"biden": "2025-01-20<-vance", "trump": "", "vance": "2025-03-14<-trump"}},
+		{"reports that interleave settle nothing", []Fact{
+			reported(term("biden", Leads, usa, "President", "", "", false, "2024-07-05"), "2025-04-01"),
+			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
+		}, map[string]string{"biden": "", "trump": ""}},
+		{"a former holder's report ends nobody", []Fact{
+			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
+			term("obama", Leads, usa, "President", "", "", true, "2025-03-14"),
+		}, map[string]string{"biden": "", "obama": ""}},
+		{"a shared role is not ended by a report", []Fact{
+			term("a", Leads, usa, "Deputy Secretary", "", "", false, "2024-07-05"),
+			term("b", Leads, usa, "Deputy Secretary", "", "", false, "2025-03-14"),
+		}, map[string]string{"a": "", "b": ""}},
 		{"same start: nothing to infer", []Fact{
 			term("a", Leads, japan, "Prime Minister", "2024-10", "", false, "2024-10-01"),
 			term("b", Leads, japan, "Prime Minister", "2024-10", "", false, "2024-10-01"),
@@ -249,6 +282,10 @@ func TestSupersedes(t *testing.T) {
 	pm := func(subj, start string) Fact {
 		return Fact{Subject: subj, Predicate: Leads, Object: "country/japan", Role: "Prime Minister", Start: d(start)}
 	}
+	pub := func(f Fact, on string) Fact {
+		f.Sources = []Source{{Article: "x", Published: d(on)}}
+		return f
+	}
 	deputy := func(subj, start string) Fact {
 		f := pm(subj, start)
 		f.Role = "Deputy Prime Minister"
@@ -267,6 +304,10 @@ func TestSupersedes(t *testing.T) {
 		{"an unknown start is superseded by any starter", pm("b", "2024-10-01"), pm("a", ""), "2025-01-01", true},
 		{"a successor with an unknown start supersedes nobody", pm("b", ""), pm("a", "2021-10-04"), "2025-01-01", false},
 		{"the same holder", pm("a", "2024-10-01"), pm("a", "2021-10-04"), "2025-01-01", false},
+		{"reported in office after every report of an undated holder", pub(pm("b", ""), "2025-03-14"), pub(pm("a", ""), "2024-07-05"), "2025-06-01", true},
+		{"on the day of that report", pub(pm("b", ""), "2025-03-14"), pub(pm("a", ""), "2024-07-05"), "2025-03-14", true},
+		{"before that report", pub(pm("b", ""), "2025-03-14"), pub(pm("a", ""), "2024-07-05"), "2025-03-13", false},
+		{"reported before the other", pub(pm("b", ""), "2024-07-05"), pub(pm("a", ""), "2025-03-14"), "2025-06-01", false},
 		{"another role is another group", deputy("b", "2024-10-01"), pm("a", "2021-10-04"), "2025-01-01", false},
 		{"a shared role is never superseded", deputy("b", "2024-10-01"), deputy("a", "2021-10-04"), "2025-01-01", false},
 	}

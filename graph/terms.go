@@ -10,6 +10,9 @@ import "sort"
 type Term struct {
 	Start Date `json:"start,omitzero"`
 	End   Date `json:"end,omitzero"`
+	// Over marks a term its sources call over ("former") without any of
+	// them stating its end: End is then only that upper bound.
+	Over bool `json:"over,omitempty"`
 }
 
 // SplitTerms reads the claims of a state's sources as one or more terms,
@@ -18,8 +21,9 @@ type Term struct {
 // claimed start and no later than a later claimed start separates two
 // terms; so does an end before the earliest claimed start (an earlier term
 // whose start is unknown). Each term's start and end are chosen among the
-// claims that fall in it as Derive chooses them (pickDate). Claims that
-// agree with one another never split a term. It returns nil when the
+// claims that fall in it as Derive chooses them (pickDate); an earlier
+// term whose end no source states, only calls over, is marked Over.
+// Claims that agree with one another never split a term. It returns nil when the
 // claims describe a single term, and also reports whether the last term
 // is said to be over (its End is then only a stated one).
 func SplitTerms(srcs []Source) ([]Term, bool) {
@@ -83,7 +87,7 @@ func SplitTerms(srcs []Source) ([]Term, bool) {
 		n, off = n+1, 1
 	}
 	startSrcs, endSrcs := make([][]Source, n), make([][]Source, n)
-	over := make([]bool, n)
+	over, stated := make([]bool, n), make([]bool, n)
 	for _, c := range starts {
 		i := termOf(c.d, false) + off
 		s := c.src
@@ -96,6 +100,7 @@ func SplitTerms(srcs []Source) ([]Term, bool) {
 			i = 0
 		}
 		over[i] = over[i] || c.over
+		stated[i] = stated[i] || !c.src.End.IsZero()
 		if i == n-1 && c.src.End.IsZero() {
 			continue // the current term's end stays unknown; Ended says it is over
 		}
@@ -107,6 +112,7 @@ func SplitTerms(srcs []Source) ([]Term, bool) {
 	for i := range terms {
 		terms[i] = Term{Start: pickDate(startSrcs[i], func(c *Claim) Date { return c.Start }),
 			End: pickDate(endSrcs[i], func(c *Claim) Date { return c.End })}
+		terms[i].Over = i < n-1 && over[i] && !stated[i]
 	}
 	return terms, over[n-1]
 }

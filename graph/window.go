@@ -21,7 +21,12 @@ import "time"
 //
 //   - A state holds from its Start to its End (exclusive); an unknown bound
 //     is open, and a state known to be over without an end date ends by its
-//     first publication (EndBound). A bound known only to a month or year
+//     first publication (EndBound).
+//   - A term called over ("former prime minister") whose start is unknown
+//     is not placed by its report: it ended before the article, but nobody
+//     says when it held. It is in force only where an end stated or
+//     inferred (a successor's start) places it — before that end, and then
+//     uncertainly; known only from "former", in no dated window. A bound known only to a month or year
 //     counts from its first day: a term starting 2024-10 is not in force on
 //     2024-09-15, and is on 2024-10-15, uncertainly (it may have started
 //     later that month).
@@ -76,8 +81,14 @@ func (w Window) Apply(f Fact) (Fact, Verdict) {
 		}
 		return f, v
 	}
-	for _, g := range f.Terms() {
-		if in, unsure := w.term(&g); in {
+	for i, g := range f.Terms() {
+		// boundOnly: the term's end is only the first publication of a
+		// source calling it over.
+		boundOnly := g.Ended && g.End.IsZero()
+		if i > 0 {
+			boundOnly = f.EarlierTerms[i-1].Over
+		}
+		if in, unsure := w.term(&g, boundOnly); in {
 			v := Verdict{In: true, Uncertain: unsure}
 			if !IsEvent(g.Predicate) {
 				v.Term = Term{Start: g.Start, End: g.End}
@@ -126,8 +137,10 @@ func (w Window) Known(f Fact) (Fact, bool) {
 }
 
 // term reports whether one term of a fact (no EarlierTerms) is in force in
-// the window, which sets a valid time, and whether that is uncertain.
-func (w Window) term(f *Fact) (in, uncertain bool) {
+// the window, which sets a valid time, and whether that is uncertain;
+// boundOnly says that the term's end is known only as the first
+// publication of a source calling it over.
+func (w Window) term(f *Fact, boundOnly bool) (in, uncertain bool) {
 	if IsEvent(f.Predicate) {
 		if f.Date.IsZero() {
 			return false, false
@@ -142,6 +155,13 @@ func (w Window) term(f *Fact) (in, uncertain bool) {
 		return true, (!w.From.IsZero() && f.Date.Time().Before(w.From.Time())) || (!w.To.IsZero() && f.Date.Last().After(w.To.Last()))
 	}
 	start, end := f.Start, f.EndBound()
+	// formerOnly: a term called over whose start is unknown; it is placed
+	// in time only by an end other than its report (stated or inferred),
+	// and then uncertainly.
+	formerOnly := start.IsZero() && f.Ended
+	if formerOnly && boundOnly {
+		return false, false
+	}
 	coarse := !start.IsZero() && start.Precision < DayPrecision
 	// day is the first day of the window the state can be in force on.
 	day, last := w.At.Time(), w.At.Time()
@@ -158,6 +178,9 @@ func (w Window) term(f *Fact) (in, uncertain bool) {
 	}
 	if (!start.IsZero() && day.Before(start.Time())) || (!end.IsZero() && !day.Before(end.Time())) {
 		return false, false
+	}
+	if formerOnly {
+		return true, true
 	}
 	if !w.At.IsZero() {
 		return true, coarse && day.Before(start.Last())
@@ -179,7 +202,8 @@ func (f *Fact) EndBound() Date {
 // Terms returns f as one fact per term, none with EarlierTerms: f itself
 // (its latest term), then, for a state its sources describe as several
 // terms, f with the bounds of each earlier term (EarlierTerms), earliest
-// first. An earlier term is not Ended and has no inferred end.
+// first. An earlier term has no inferred end, and is Ended when it is Over
+// (its End is then the upper bound its sources give).
 func (f Fact) Terms() []Fact {
 	if len(f.EarlierTerms) == 0 {
 		return []Fact{f}
@@ -189,7 +213,7 @@ func (f Fact) Terms() []Fact {
 	out := []Fact{cur}
 	for _, t := range f.EarlierTerms {
 		g := f
-		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EarlierTerms = t.Start, t.End, false, "", nil
+		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EarlierTerms = t.Start, t.End, t.Over, "", nil
 		out = append(out, g)
 	}
 	return out

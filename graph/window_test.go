@@ -20,6 +20,20 @@ func TestWindowApply(t *testing.T) {
 	twice := Fact{Predicate: Leads, Start: d("2025-01-20"),
 		EarlierTerms: []Term{{Start: d("2017-01-20"), End: d("2021-01-20")}}}
 	empty := Fact{Predicate: Leads, Start: d("2024-06-01"), End: d("2024-06-01")}
+	// former: "former prime minister" in a 2025 article, nothing else known.
+	former := Fact{Predicate: Leads, Ended: true, Sources: []Source{{Published: d("2025-02-01"), Claim: Claim{Ended: true}}}}
+	// formerPlaced: the same, its end inferred from a successor's start.
+	formerPlaced := former
+	formerPlaced.End, formerPlaced.EndInferredFrom = d("2024-07-02"), "fact/successor"
+	// formerStated: called over by one source, its end stated by another.
+	formerStated := former
+	formerStated.End = d("2024-07-02")
+	// againAfterFormer: "former" in 2023, sworn in again in 2025.
+	againAfterFormer := Fact{Predicate: Leads, Start: d("2025-01-20"),
+		EarlierTerms: []Term{{End: d("2023-05-01"), Over: true}}}
+	// againAfterEnd: served until 2021-01-20, start unknown; again from 2025.
+	againAfterEnd := Fact{Predicate: Leads, Start: d("2025-01-20"),
+		EarlierTerms: []Term{{End: d("2021-01-20")}}}
 
 	cases := []struct {
 		name          string
@@ -28,21 +42,34 @@ func TestWindowApply(t *testing.T) {
 		in, uncertain bool
 		term          Term
 	}{
-		{"open window holds every fact", Window{}, leads, true, false, Term{d("2024-10"), d("2025-03")}},
+		{"open window holds every fact", Window{}, leads, true, false, Term{Start: d("2024-10"), End: d("2025-03")}},
 		{"open window holds an undated event", Window{}, undated, true, false, Term{}},
 
 		// A state at a day: start inclusive at its first day, end exclusive.
 		{"before a month start", Window{At: d("2024-09-15")}, leads, false, false, Term{}},
-		{"first day of the start month", Window{At: d("2024-10-01")}, leads, true, true, Term{d("2024-10"), d("2025-03")}},
-		{"inside the start month", Window{At: d("2024-10-15")}, leads, true, true, Term{d("2024-10"), d("2025-03")}},
-		{"after the start month", Window{At: d("2024-12-01")}, leads, true, false, Term{d("2024-10"), d("2025-03")}},
+		{"first day of the start month", Window{At: d("2024-10-01")}, leads, true, true, Term{Start: d("2024-10"), End: d("2025-03")}},
+		{"inside the start month", Window{At: d("2024-10-15")}, leads, true, true, Term{Start: d("2024-10"), End: d("2025-03")}},
+		{"after the start month", Window{At: d("2024-12-01")}, leads, true, false, Term{Start: d("2024-10"), End: d("2025-03")}},
 		{"end month is exclusive from its first day", Window{At: d("2025-03-10")}, leads, false, false, Term{}},
-		{"the day before the end month", Window{At: d("2025-02-28")}, leads, true, false, Term{d("2024-10"), d("2025-03")}},
+		{"the day before the end month", Window{At: d("2025-02-28")}, leads, true, false, Term{Start: d("2024-10"), End: d("2025-03")}},
 		{"day start is certain", Window{At: d("2024-10-01")}, dayStart, true, false, Term{Start: d("2024-10-01")}},
 		{"open bounds", Window{At: d("1999-01-01")}, open, true, false, Term{}},
 		{"ended: in force before its first publication", Window{At: d("2022-03-09")}, ended, true, false, Term{Start: d("2020-01-01")}},
 		{"ended: over by its first publication", Window{At: d("2022-03-10")}, ended, false, false, Term{}},
 		{"empty term is never in force", Window{At: d("2024-06-01")}, empty, false, false, Term{}},
+
+		// A term called over whose start is unknown: placed only by an end
+		// other than its report, and then uncertainly.
+		{"former only: not at a day before its report", Window{At: d("2024-09-15")}, former, false, false, Term{}},
+		{"former only: not in a range before its report", Window{From: d("2020-01-01"), To: d("2024-12-31")}, former, false, false, Term{}},
+		{"former only: not after its report", Window{At: d("2025-03-01")}, former, false, false, Term{}},
+		{"former with an inferred end: before it, uncertain", Window{At: d("2024-06-01")}, formerPlaced, true, true, Term{End: d("2024-07-02")}},
+		{"former with an inferred end: not from it", Window{At: d("2024-09-15")}, formerPlaced, false, false, Term{}},
+		{"former with an inferred end: a range before it", Window{From: d("2024-01-01"), To: d("2024-12-31")}, formerPlaced, true, true, Term{End: d("2024-07-02")}},
+		{"former with a stated end: before it, uncertain", Window{At: d("2024-06-01")}, formerStated, true, true, Term{End: d("2024-07-02")}},
+		{"earlier term known only from former", Window{At: d("2020-06-01")}, againAfterFormer, false, false, Term{}},
+		{"the latest term after a former", Window{At: d("2025-06-01")}, againAfterFormer, true, false, Term{Start: d("2025-01-20")}},
+		{"earlier term with a stated end", Window{At: d("2020-06-01")}, againAfterEnd, true, false, Term{End: d("2021-01-20")}},
 
 		// An event at a day, month or year.
 		{"event in its month", Window{At: d("2024-11-15")}, met, true, true, Term{}},
@@ -54,21 +81,21 @@ func TestWindowApply(t *testing.T) {
 
 		// Several terms: the term in force, with its own bounds.
 		{"before both terms", Window{At: d("2016-06-01")}, twice, false, false, Term{}},
-		{"in the earlier term", Window{At: d("2019-06-01")}, twice, true, false, Term{d("2017-01-20"), d("2021-01-20")}},
+		{"in the earlier term", Window{At: d("2019-06-01")}, twice, true, false, Term{Start: d("2017-01-20"), End: d("2021-01-20")}},
 		{"earlier term's end is exclusive", Window{At: d("2021-01-20")}, twice, false, false, Term{}},
 		{"in the gap", Window{At: d("2023-06-01")}, twice, false, false, Term{}},
 		{"in the latest term", Window{At: d("2025-01-20")}, twice, true, false, Term{Start: d("2025-01-20")}},
-		{"range inside the earlier term", Window{From: d("2018-01-01"), To: d("2018-12-31")}, twice, true, false, Term{d("2017-01-20"), d("2021-01-20")}},
+		{"range inside the earlier term", Window{From: d("2018-01-01"), To: d("2018-12-31")}, twice, true, false, Term{Start: d("2017-01-20"), End: d("2021-01-20")}},
 		{"range in the gap", Window{From: d("2022-01-01"), To: d("2024-12-31")}, twice, false, false, Term{}},
 		{"range over both terms: the latest", Window{From: d("2018-01-01"), To: d("2025-12-31")}, twice, true, false, Term{Start: d("2025-01-20")}},
 
 		// A state in a range: in force on some day of it, both ends inclusive.
 		{"range before the start", Window{From: d("2024-01-01"), To: d("2024-09-30")}, leads, false, false, Term{}},
-		{"range ending in the start month", Window{From: d("2024-09-01"), To: d("2024-10-15")}, leads, true, true, Term{d("2024-10"), d("2025-03")}},
-		{"range ending after the start month", Window{From: d("2024-09-01"), To: d("2024-11-15")}, leads, true, false, Term{d("2024-10"), d("2025-03")}},
+		{"range ending in the start month", Window{From: d("2024-09-01"), To: d("2024-10-15")}, leads, true, true, Term{Start: d("2024-10"), End: d("2025-03")}},
+		{"range ending after the start month", Window{From: d("2024-09-01"), To: d("2024-11-15")}, leads, true, false, Term{Start: d("2024-10"), End: d("2025-03")}},
 		{"range starting on the exclusive end", Window{From: d("2025-03-01")}, leads, false, false, Term{}},
-		{"range with an open start", Window{To: d("2024-10-01")}, leads, true, true, Term{d("2024-10"), d("2025-03")}},
-		{"range with an open end", Window{From: d("2025-02-28")}, leads, true, false, Term{d("2024-10"), d("2025-03")}},
+		{"range with an open start", Window{To: d("2024-10-01")}, leads, true, true, Term{Start: d("2024-10"), End: d("2025-03")}},
+		{"range with an open end", Window{From: d("2025-02-28")}, leads, true, false, Term{Start: d("2024-10"), End: d("2025-03")}},
 		{"ended state before its first publication", Window{From: d("2022-01-01"), To: d("2022-12-31")}, ended, true, false, Term{Start: d("2020-01-01")}},
 		{"ended state after its first publication", Window{From: d("2022-03-10"), To: d("2022-12-31")}, ended, false, false, Term{}},
 		{"empty term is in no range", Window{From: d("2024-01-01"), To: d("2024-12-31")}, empty, false, false, Term{}},

@@ -42,7 +42,7 @@ func TestSplitTerms(t *testing.T) {
 		{"an earlier term known only as former", []graph.Source{
 			claimSrc("a", "2023-05-01", "", "", true),
 			claimSrc("b", "2025-01-21", "2025-01-20", "", false)},
-			[]graph.Term{{End: d("2023-05-01")}, {Start: d("2025-01-20")}}, false},
+			[]graph.Term{{End: d("2023-05-01"), Over: true}, {Start: d("2025-01-20")}}, false},
 		{"three terms, the last over", []graph.Source{
 			claimSrc("a", "2010-01-01", "2008-05", "", false),
 			claimSrc("b", "2013-01-01", "", "2012-05", false),
@@ -50,7 +50,7 @@ func TestSplitTerms(t *testing.T) {
 			claimSrc("d", "2018-01-01", "", "", true),
 			claimSrc("e", "2021-01-01", "2020-03-01", "", false),
 			claimSrc("f", "2024-01-01", "", "", true)},
-			[]graph.Term{{Start: d("2008-05"), End: d("2012-05")}, {Start: d("2015"), End: d("2018-01-01")}, {Start: d("2020-03-01")}}, true},
+			[]graph.Term{{Start: d("2008-05"), End: d("2012-05")}, {Start: d("2015"), End: d("2018-01-01"), Over: true}, {Start: d("2020-03-01")}}, true},
 	}
 	for _, c := range cases {
 		got, ended := graph.SplitTerms(c.srcs)
@@ -92,7 +92,7 @@ func TestTwoTermsStored(t *testing.T) {
 		assert.Equal(t, "2025-01-20", f.Start.String())
 		assert.True(t, f.End.IsZero())
 		assert.False(t, f.Ended, "the latest term is open")
-		assert.Equal(t, []graph.Term{{Start: d("2017-01-20"), End: d("2023-05-01")}}, f.EarlierTerms)
+		assert.Equal(t, []graph.Term{{Start: d("2017-01-20"), End: d("2023-05-01"), Over: true}}, f.EarlierTerms)
 		got := snapshot(t, s)[id]
 		if round == 0 {
 			want = got
