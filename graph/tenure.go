@@ -79,7 +79,7 @@ func IsSingleHolder(f *Fact) bool {
 // (GroupKey) whose members replace one another (IsSingleHolder), another
 // holder's term g started by d, and after f's term started (or f's start
 // is unknown) — or, g's start unknown, g was first reported in office by d
-// and after every report of f (reportedAfter). It is the rule InferEnds closes open terms by, asked of one
+// and after f was (reportedAfter). It is the rule InferEnds closes open terms by, asked of one
 // pair at one day, for callers that hold facts whose ends were not
 // inferred over their whole group.
 func Supersedes(g, f *Fact, d Date) bool {
@@ -101,16 +101,17 @@ func Supersedes(g, f *Fact, d Date) bool {
 
 // reportedAfter returns the first report of g, a term with an unknown
 // start and no stated end that its sources present as current, when it
-// comes after every report
-// of f, a term they also present as current (and after f's start): in a
-// single-holder group g then held the place by that day and f's term was
-// over, at the latest, by it. ok is false otherwise.
+// comes after the first report of f, a term they also present as current
+// (and after f's start): in a single-holder group g then held the place by
+// that day, and f's term, reported earlier, was over by it at the latest.
+// ok is false otherwise. Like the rest of inference it reads of the
+// sources only their first publication (FirstPublished).
 func reportedAfter(g, f *Fact) (Date, bool) {
 	if !g.Start.IsZero() || g.Ended || (!g.End.IsZero() && g.EndInferredFrom == "") || f.Ended {
 		return Date{}, false
 	}
-	first, last := FirstPublished(g), LastPublished(f)
-	if first.IsZero() || last.IsZero() || !after(first, last) || (!f.Start.IsZero() && !after(first, f.Start)) {
+	first, anchor := FirstPublished(g), FirstPublished(f)
+	if first.IsZero() || anchor.IsZero() || !after(first, anchor) || (!f.Start.IsZero() && !after(first, f.Start)) {
 		return Date{}, false
 	}
 	return first, true
@@ -181,17 +182,6 @@ func FirstPublished(f *Fact) Date {
 	return first
 }
 
-// LastPublished returns the latest publication date of f's sources.
-func LastPublished(f *Fact) Date {
-	var last Date
-	for _, s := range f.Sources {
-		if !s.Published.IsZero() && (last.IsZero() || last.Before(s.Published)) {
-			last = s.Published
-		}
-	}
-	return last
-}
-
 // after reports whether a starts strictly after b (both known).
 func after(a, b Date) bool { return a.Time().After(b.Time()) }
 
@@ -213,7 +203,7 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 //     publication (the holder who was in office when it was reported). A
 //     term its sources present as current also ends, at the latest, where
 //     another holder whose start is unknown is first reported in office
-//     after every report of it (Joe Biden "President" in 2024, Donald
+//     after its own first report (Joe Biden "President" in 2024, Donald
 //     Trump "President" from 2025: Biden's term was over by Trump's first
 //     report); the end is then that report's publication date, an upper
 //     bound like the end of a term called over.

@@ -112,13 +112,6 @@ func term(subj, pred, obj, role, start, end string, ended bool, pub string) Fact
 	return f
 }
 
-// reported returns f with one more source, published on pub, presenting it
-// as current.
-func reported(f Fact, pub string) Fact {
-	f.Sources = append(append([]Source(nil), f.Sources...), Source{Article: "y", Published: d(pub)})
-	return f
-}
-
 // ends maps subject (or object, for targets) to "end<-from subject" after InferEnds.
 func ends(facts []Fact) map[string]string {
 	byID := map[string]Fact{}
@@ -227,10 +220,6 @@ func TestInferEnds(t *testing.T) {
 			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
 			term("vance", Leads, usa, "President", "2025-01-20", "", false, "2025-01-20"),
 		}, map[string]string{"biden": "2025-01-20<-vance", "trump": "", "vance": "2025-03-14<-trump"}},
-		{"reports that interleave settle nothing", []Fact{
-			reported(term("biden", Leads, usa, "President", "", "", false, "2024-07-05"), "2025-04-01"),
-			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
-		}, map[string]string{"biden": "", "trump": ""}},
 		{"a former holder's report ends nobody", []Fact{
 			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
 			term("obama", Leads, usa, "President", "", "", true, "2025-03-14"),

@@ -82,13 +82,14 @@ func (w Window) Apply(f Fact) (Fact, Verdict) {
 		return f, v
 	}
 	for i, g := range f.Terms() {
-		// boundOnly: the term's end is only the first publication of a
-		// source calling it over.
-		boundOnly := g.Ended && g.End.IsZero()
+		// former: the term is known only as over, no source presenting it
+		// in force; bound: its end is only the first publication of a
+		// source calling it so.
+		former, bound := g.Ended && !reportedCurrent(&g), g.End.IsZero()
 		if i > 0 {
-			boundOnly = f.EarlierTerms[i-1].Over
+			former, bound = f.EarlierTerms[i-1].Over, true
 		}
-		if in, unsure := w.term(&g, boundOnly); in {
+		if in, unsure := w.term(&g, former, bound); in {
 			v := Verdict{In: true, Uncertain: unsure}
 			if !IsEvent(g.Predicate) {
 				v.Term = Term{Start: g.Start, End: g.End}
@@ -138,9 +139,9 @@ func (w Window) Known(f Fact) (Fact, bool) {
 
 // term reports whether one term of a fact (no EarlierTerms) is in force in
 // the window, which sets a valid time, and whether that is uncertain;
-// boundOnly says that the term's end is known only as the first
-// publication of a source calling it over.
-func (w Window) term(f *Fact, boundOnly bool) (in, uncertain bool) {
+// former says that the term is known only as over, and bound that its end
+// is then only the first publication of a source calling it so.
+func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	if IsEvent(f.Predicate) {
 		if f.Date.IsZero() {
 			return false, false
@@ -158,8 +159,8 @@ func (w Window) term(f *Fact, boundOnly bool) (in, uncertain bool) {
 	// formerOnly: a term called over whose start is unknown; it is placed
 	// in time only by an end other than its report (stated or inferred),
 	// and then uncertainly.
-	formerOnly := start.IsZero() && f.Ended
-	if formerOnly && boundOnly {
+	formerOnly := start.IsZero() && former
+	if formerOnly && bound {
 		return false, false
 	}
 	coarse := !start.IsZero() && start.Precision < DayPrecision
@@ -190,13 +191,35 @@ func (w Window) term(f *Fact, boundOnly bool) (in, uncertain bool) {
 
 // EndBound returns the end a state is read with: its End, stated or
 // inferred; else, for a state known to be over (Ended), the first
-// publication of its sources, by which it had ended; else the unknown
-// date. Events have no end.
+// publication of a source calling it over (of any source when none is
+// marked so), by which it had ended; else the unknown date. Events have
+// no end.
 func (f *Fact) EndBound() Date {
 	if IsEvent(f.Predicate) || !f.End.IsZero() || !f.Ended {
 		return f.End
 	}
-	return FirstPublished(f)
+	var first Date
+	for _, s := range f.Sources {
+		if s.Ended && !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
+			first = s.Published
+		}
+	}
+	if first.IsZero() {
+		return FirstPublished(f)
+	}
+	return first
+}
+
+// reportedCurrent reports whether some source of state f presents it as
+// in force when published: one whose claim states no end and does not
+// call it over.
+func reportedCurrent(f *Fact) bool {
+	for _, s := range f.Sources {
+		if !s.Ended && s.End.IsZero() && !s.Published.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // Terms returns f as one fact per term, none with EarlierTerms: f itself

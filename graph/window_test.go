@@ -28,6 +28,10 @@ func TestWindowApply(t *testing.T) {
 	// formerStated: called over by one source, its end stated by another.
 	formerStated := former
 	formerStated.End = d("2024-07-02")
+	// reportedThenOver: "President" in May 2024, succeeded as reported in
+	// March 2025.
+	reportedThenOver := Fact{Predicate: Leads, Ended: true, Sources: []Source{{Published: d("2024-05-10")},
+		{Published: d("2025-03-20"), Claim: Claim{Ended: true}}}}
 	// againAfterFormer: "former" in 2023, sworn in again in 2025.
 	againAfterFormer := Fact{Predicate: Leads, Start: d("2025-01-20"),
 		EarlierTerms: []Term{{End: d("2023-05-01"), Over: true}}}
@@ -67,6 +71,8 @@ func TestWindowApply(t *testing.T) {
 		{"former with an inferred end: not from it", Window{At: d("2024-09-15")}, formerPlaced, false, false, Term{}},
 		{"former with an inferred end: a range before it", Window{From: d("2024-01-01"), To: d("2024-12-31")}, formerPlaced, true, true, Term{End: d("2024-07-02")}},
 		{"former with a stated end: before it, uncertain", Window{At: d("2024-06-01")}, formerStated, true, true, Term{End: d("2024-07-02")}},
+		{"reported current, later over: in force between", Window{At: d("2024-06-01")}, reportedThenOver, true, false, Term{}},
+		{"reported current, later over: over by that report", Window{At: d("2025-03-20")}, reportedThenOver, false, false, Term{}},
 		{"earlier term known only from former", Window{At: d("2020-06-01")}, againAfterFormer, false, false, Term{}},
 		{"the latest term after a former", Window{At: d("2025-06-01")}, againAfterFormer, true, false, Term{Start: d("2025-01-20")}},
 		{"earlier term with a stated end", Window{At: d("2020-06-01")}, againAfterEnd, true, false, Term{End: d("2021-01-20")}},
