@@ -1,0 +1,84 @@
+package simworld
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDeterministic checks that a seed gives the same bytes every time and
+// another seed other bytes.
+func TestDeterministic(t *testing.T) {
+	write := func(seed uint64) []byte {
+		var b bytes.Buffer
+		if err := New(seed, Options{Articles: 200}).WriteArticles(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	a, b, c := write(7), write(7), write(8)
+	if !bytes.Equal(a, b) {
+		t.Fatal("seed 7 wrote different articles twice")
+	}
+	if bytes.Equal(a, c) {
+		t.Fatal("seeds 7 and 8 wrote the same articles")
+	}
+	if n := bytes.Count(a, []byte("\n")); n != 200 {
+		t.Fatalf("wrote %d articles, want 200", n)
+	}
+}
+
+// TestTruthConsistent checks that terms of a role follow one another
+// without overlap or gap, that events involve office holders, and that
+// the helpers answer from the terms.
+func TestTruthConsistent(t *testing.T) {
+	w := New(1, Options{Articles: 500})
+	tr := w.Truth()
+	if p := tr.Check(); len(p) > 0 {
+		t.Fatalf("%d problems, first: %s", len(p), strings.Join(p[:min(5, len(p))], "; "))
+	}
+	if len(tr.Terms) < 500 || len(tr.Events) < 300 || len(tr.Stated) < 1000 {
+		t.Fatalf("small world: %d terms, %d events, %d statements", len(tr.Terms), len(tr.Events), len(tr.Stated))
+	}
+	for _, term := range tr.Terms[:50] {
+		mid := term.Start.AddDate(0, 0, 100)
+		if got, _ := tr.HolderAt(term.Of, term.Role, mid); got != term.Person {
+			t.Errorf("HolderAt(%s, %s, %s) = %q, want %q", term.Of, term.Role, mid.Format(time.DateOnly), got, term.Person)
+		}
+		tl := tr.Timeline(term.Person)
+		if len(tl) == 0 || tl[0].When().After(term.Start) {
+			t.Errorf("Timeline(%s) does not begin by its term's start", term.Person)
+		}
+		for i := 1; i < len(tl); i++ {
+			if tl[i].When().Before(tl[i-1].When()) {
+				t.Errorf("Timeline(%s) out of order at %d", term.Person, i)
+			}
+		}
+	}
+	// Every article is published after what it states happened.
+	pub := map[string]time.Time{}
+	for _, p := range w.plans {
+		pub[p.id] = p.published
+	}
+	for _, s := range tr.Stated {
+		for _, d := range []time.Time{s.Start, s.End, s.Date} {
+			if d.After(pub[s.Article]) {
+				t.Errorf("%s states %s %s %s on %s, after it was published", s.Article, s.Subject, s.Predicate, s.Object, d.Format(time.DateOnly))
+			}
+		}
+	}
+}
+
+// TestCheckFindsOverlap checks that Check reports overlapping terms (so
+// that TestTruthConsistent can fail).
+func TestCheckFindsOverlap(t *testing.T) {
+	d := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	tr := Truth{Terms: []Term{
+		{Person: "Anna Kest", Of: "Sweden", Role: "Prime Minister", Start: d(2010), End: d(2015)},
+		{Person: "Marco Dal", Of: "Sweden", Role: "Prime Minister", Start: d(2014)},
+	}}
+	if len(tr.Check()) == 0 {
+		t.Fatal("overlapping terms not reported")
+	}
+}
