@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
@@ -159,7 +160,10 @@ func (a *asker) holders(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t := a.stateTime()
+	t, ref := a.stateTime(), a.formerRef()
+	if !ref.IsZero() {
+		t = TimeSpec{To: ref}
+	}
 	all, err := a.terms(ctx, org.IDs(), graph.Leads, t)
 	if err != nil {
 		return err
@@ -185,17 +189,60 @@ func (a *asker) holders(ctx context.Context) error {
 			break
 		}
 	}
-	if matched, err = a.dropFollowed(ctx, matched, t); err != nil {
-		return err
-	}
 	what := "leaders of " + org.Label()
 	if a.p.Role != "" {
 		what = "holders of " + titleCase(a.p.Role) + " of " + org.Label()
+	}
+	if !ref.IsZero() {
+		a.former(what, matched, ref)
+		return nil
+	}
+	if matched, err = a.dropFollowed(ctx, matched, t); err != nil {
+		return err
 	}
 	a.interpret(what, t.String())
 	a.res.Answers = groupAnswers(matched, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
 	sortByStart(a.res.Answers)
 	return nil
+}
+
+// formerRef returns the day a past-tense question with no date ("who was
+// the prime minister of the Netherlands?") is asked on — the console's
+// date, else today — or the zero date for other questions. Such a
+// question asks for the former holders: see former.
+func (a *asker) formerRef() graph.Date {
+	if !a.p.Past || !a.p.Time.IsZero() {
+		return graph.Date{}
+	}
+	if !a.q.At.IsZero() {
+		return a.q.At
+	}
+	return a.q.Today
+}
+
+// former answers a past-tense question with no date with the holders whose
+// terms were in force before ref and are not in force on ref (graph.Window
+// decides both), the most recent former holder first: by the end of their
+// last term (its EndBound), terms with no known end last.
+func (a *asker) former(what string, terms []Answer, ref graph.Date) {
+	var keep []Answer
+	for _, an := range terms {
+		if !(graph.Window{At: ref}).Holds(an.Fact) {
+			keep = append(keep, an)
+		}
+	}
+	a.interpret("former "+what, "before "+ref.String(), "(most recent first)")
+	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	last := func(g AskAnswer) time.Time {
+		var t time.Time
+		for _, an := range g.Facts {
+			if e := an.Fact.EndBound(); !e.IsZero() && e.Time().After(t) {
+				t = e.Time()
+			}
+		}
+		return t
+	}
+	sort.SliceStable(a.res.Answers, func(i, j int) bool { return last(a.res.Answers[i]).After(last(a.res.Answers[j])) })
 }
 
 // positionHolders answers "who held POSITION".
@@ -218,11 +265,18 @@ func (a *asker) positionHolders(ctx context.Context) error {
 	if pos.Corrected {
 		a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", a.p.Object, pos.Label()))
 	}
-	t := a.stateTime()
+	t, ref := a.stateTime(), a.formerRef()
+	if !ref.IsZero() {
+		t = TimeSpec{To: ref}
+	}
 	// Offices have no rival leaders to drop (see dropFollowed).
 	all, err := a.terms(ctx, pos.IDs(), graph.HoldsPosition, t)
 	if err != nil {
 		return err
+	}
+	if !ref.IsZero() {
+		a.former("holders of "+pos.Label(), all, ref)
+		return nil
 	}
 	a.interpret("holders of "+pos.Label(), t.String())
 	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
@@ -284,8 +338,9 @@ func (a *asker) positions(ctx context.Context) error {
 var possRE = regexp.MustCompile(`^(.+?)(?:'s|’s|')\s+(.+)$`)
 
 // officeMatches reports whether the asked role or position names the
-// office of an answer: the role alone, the role of the organization, the
-// organization's role, or the position's name.
+// office of an answer (a leads, holds_position or nominated_as fact): the
+// role alone, the role of the organization, the organization's role, or
+// the position's name.
 func officeMatches(asked string, an Answer) bool {
 	if m := possRE.FindStringSubmatch(asked); m != nil {
 		asked = m[2] + " of " + m[1]
@@ -295,7 +350,7 @@ func officeMatches(asked string, an Answer) bool {
 		return true
 	}
 	var cands []string
-	if an.Fact.Predicate == graph.HoldsPosition {
+	if an.Fact.Predicate != graph.Leads { // an office: holds_position, nominated_as
 		cands = append(cands, an.Object.Name)
 		cands = append(cands, an.Object.Aliases...)
 	} else {
