@@ -148,6 +148,20 @@ next:
 
 // holders answers "who led ORG" and "who was the ROLE of ORG".
 func (a *asker) holders(ctx context.Context) error {
+	if a.p.Role != "" {
+		// "the foreign minister of the UK": that country's office only.
+		pos, ok, err := a.countryOffice(ctx, a.p.Role, a.p.Object)
+		if err != nil {
+			return err
+		}
+		if ok {
+			a.p.Object, a.p.Role = pos.Name, ""
+			return a.officeHolders(ctx, pos)
+		}
+	}
+	if c := offices().country(a.p.Object); c != "" {
+		a.p.Object = c // "Britain", "the UK": the country's stored name
+	}
 	org, err := a.resolve(ctx, a.p.Object, orgTypes...)
 	if (err != nil || !isOrg(org)) && a.p.Role != "" {
 		// "who was the finance minister of Norway": an office, not a leader.
@@ -247,6 +261,13 @@ func (a *asker) former(what string, terms []Answer, ref graph.Date) {
 
 // positionHolders answers "who held POSITION".
 func (a *asker) positionHolders(ctx context.Context) error {
+	// "the UK foreign minister": an office of a country, read as "the
+	// foreign minister of the United Kingdom" (not as the bare office its
+	// last words name).
+	if role, country, ok := offices().split(a.p.Object); ok {
+		a.p.Form, a.p.Object, a.p.Role = FormHolders, country, role
+		return a.holders(ctx)
+	}
 	pos, err := a.e.ResolveName(ctx, a.q.Names, a.p.Object, graph.Position)
 	if err != nil || pos.Entities[0].Type != graph.Position {
 		// "who was NATO secretary general": an organization and a role.
@@ -265,20 +286,33 @@ func (a *asker) positionHolders(ctx context.Context) error {
 	if pos.Corrected {
 		a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", a.p.Object, pos.Label()))
 	}
+	return a.officeHolders(ctx, pos)
+}
+
+// officeHolders answers "who held POSITION" for the position pos (no
+// entities: an office the store does not hold, so no answer).
+func (a *asker) officeHolders(ctx context.Context, pos Resolved) error {
 	t, ref := a.stateTime(), a.formerRef()
 	if !ref.IsZero() {
 		t = TimeSpec{To: ref}
 	}
 	// Offices have no rival leaders to drop (see dropFollowed).
-	all, err := a.terms(ctx, pos.IDs(), graph.HoldsPosition, t)
-	if err != nil {
-		return err
+	var all []Answer
+	if len(pos.Entities) > 0 { // no ids would read every office
+		var err error
+		if all, err = a.terms(ctx, pos.IDs(), graph.HoldsPosition, t); err != nil {
+			return err
+		}
+	}
+	label := pos.Label()
+	if label == "" {
+		label = pos.Name
 	}
 	if !ref.IsZero() {
-		a.former("holders of "+pos.Label(), all, ref)
+		a.former("holders of "+label, all, ref)
 		return nil
 	}
-	a.interpret("holders of "+pos.Label(), t.String())
+	a.interpret("holders of "+label, t.String())
 	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
 	sortByStart(a.res.Answers)
 	return nil

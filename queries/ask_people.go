@@ -75,7 +75,11 @@ func (a *asker) peopleAnswers(as []Answer, date func(graph.Fact) graph.Date) []A
 		if a.p.Role != "" {
 			return an.Subject.ID, an.Subject.Name
 		}
-		return an.Subject.ID + " " + an.Object.ID, an.Subject.Name + " as " + roleLabel(an)
+		office := an.Object.Name // a position: nominated_as, holds_position
+		if an.Fact.Predicate == graph.Leads {
+			office = roleLabel(an)
+		}
+		return an.Subject.ID + " " + an.Object.ID, an.Subject.Name + " as " + office
 	})
 	for i := range out {
 		out[i].Date = graph.Date{}
