@@ -180,7 +180,7 @@ func TestAskForms(t *testing.T) {
 func TestAskImpossibleDate(t *testing.T) {
 	e := New(officesStore(t))
 	for q, bad := range map[string]string{
-		"who led the Netherlands on 31 February 2024?":    `"31 February 2024"`,
+		"who led the Netherlands on 31 February 2024?":     `"31 February 2024"`,
 		"who led the Netherlands on February 30, 2023":     `"February 30, 2023"`,
 		"who led the Netherlands on 2024-02-30":            `"2024-02-30"`,
 		"who led the Netherlands on 2024-13-01":            `"2024-13-01"`,
