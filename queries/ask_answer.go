@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
@@ -147,6 +148,20 @@ next:
 
 // holders answers "who led ORG" and "who was the ROLE of ORG".
 func (a *asker) holders(ctx context.Context) error {
+	if a.p.Role != "" {
+		// "the foreign minister of the UK": that country's office only.
+		pos, ok, err := a.countryOffice(ctx, a.p.Role, a.p.Object)
+		if err != nil {
+			return err
+		}
+		if ok {
+			a.p.Object, a.p.Role = pos.Name, ""
+			return a.officeHolders(ctx, pos)
+		}
+	}
+	if c := offices().country(a.p.Object); c != "" {
+		a.p.Object = c // "Britain", "the UK": the country's stored name
+	}
 	org, err := a.resolve(ctx, a.p.Object, orgTypes...)
 	if (err != nil || !isOrg(org)) && a.p.Role != "" {
 		// "who was the finance minister of Norway": an office, not a leader.
@@ -159,7 +174,10 @@ func (a *asker) holders(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t := a.stateTime()
+	t, ref := a.stateTime(), a.formerRef()
+	if !ref.IsZero() {
+		t = TimeSpec{To: ref}
+	}
 	all, err := a.terms(ctx, org.IDs(), graph.Leads, t)
 	if err != nil {
 		return err
@@ -185,12 +203,16 @@ func (a *asker) holders(ctx context.Context) error {
 			break
 		}
 	}
-	if matched, err = a.dropFollowed(ctx, matched, t); err != nil {
-		return err
-	}
 	what := "leaders of " + org.Label()
 	if a.p.Role != "" {
 		what = "holders of " + titleCase(a.p.Role) + " of " + org.Label()
+	}
+	if !ref.IsZero() {
+		a.former(what, matched, ref)
+		return nil
+	}
+	if matched, err = a.dropFollowed(ctx, matched, t); err != nil {
+		return err
 	}
 	a.interpret(what, t.String())
 	a.res.Answers = groupAnswers(matched, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
@@ -198,8 +220,54 @@ func (a *asker) holders(ctx context.Context) error {
 	return nil
 }
 
+// formerRef returns the day a past-tense question with no date ("who was
+// the prime minister of the Netherlands?") is asked on — the console's
+// date, else today — or the zero date for other questions. Such a
+// question asks for the former holders: see former.
+func (a *asker) formerRef() graph.Date {
+	if !a.p.Past || !a.p.Time.IsZero() {
+		return graph.Date{}
+	}
+	if !a.q.At.IsZero() {
+		return a.q.At
+	}
+	return a.q.Today
+}
+
+// former answers a past-tense question with no date with the holders whose
+// terms were in force before ref and are not in force on ref (graph.Window
+// decides both), the most recent former holder first: by the end of their
+// last term (its EndBound), terms with no known end last.
+func (a *asker) former(what string, terms []Answer, ref graph.Date) {
+	var keep []Answer
+	for _, an := range terms {
+		if !(graph.Window{At: ref}).Holds(an.Fact) {
+			keep = append(keep, an)
+		}
+	}
+	a.interpret("former "+what, "before "+ref.String(), "(most recent first)")
+	a.res.Answers = groupAnswers(keep, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
+	last := func(g AskAnswer) time.Time {
+		var t time.Time
+		for _, an := range g.Facts {
+			if e := an.Fact.EndBound(); !e.IsZero() && e.Time().After(t) {
+				t = e.Time()
+			}
+		}
+		return t
+	}
+	sort.SliceStable(a.res.Answers, func(i, j int) bool { return last(a.res.Answers[i]).After(last(a.res.Answers[j])) })
+}
+
 // positionHolders answers "who held POSITION".
 func (a *asker) positionHolders(ctx context.Context) error {
+	// "the UK foreign minister": an office of a country, read as "the
+	// foreign minister of the United Kingdom" (not as the bare office its
+	// last words name).
+	if role, country, ok := offices().split(a.p.Object); ok {
+		a.p.Form, a.p.Object, a.p.Role = FormHolders, country, role
+		return a.holders(ctx)
+	}
 	pos, err := a.e.ResolveName(ctx, a.q.Names, a.p.Object, graph.Position)
 	if err != nil || pos.Entities[0].Type != graph.Position {
 		// "who was NATO secretary general": an organization and a role.
@@ -218,13 +286,33 @@ func (a *asker) positionHolders(ctx context.Context) error {
 	if pos.Corrected {
 		a.res.Notes = append(a.res.Notes, fmt.Sprintf("read %q as %s", a.p.Object, pos.Label()))
 	}
-	t := a.stateTime()
-	// Offices have no rival leaders to drop (see dropFollowed).
-	all, err := a.terms(ctx, pos.IDs(), graph.HoldsPosition, t)
-	if err != nil {
-		return err
+	return a.officeHolders(ctx, pos)
+}
+
+// officeHolders answers "who held POSITION" for the position pos (no
+// entities: an office the store does not hold, so no answer).
+func (a *asker) officeHolders(ctx context.Context, pos Resolved) error {
+	t, ref := a.stateTime(), a.formerRef()
+	if !ref.IsZero() {
+		t = TimeSpec{To: ref}
 	}
-	a.interpret("holders of "+pos.Label(), t.String())
+	// Offices have no rival leaders to drop (see dropFollowed).
+	var all []Answer
+	if len(pos.Entities) > 0 { // no ids would read every office
+		var err error
+		if all, err = a.terms(ctx, pos.IDs(), graph.HoldsPosition, t); err != nil {
+			return err
+		}
+	}
+	label := pos.Label()
+	if label == "" {
+		label = pos.Name
+	}
+	if !ref.IsZero() {
+		a.former("holders of "+label, all, ref)
+		return nil
+	}
+	a.interpret("holders of "+label, t.String())
 	a.res.Answers = groupAnswers(all, func(an Answer) (string, string) { return an.Subject.ID, an.Subject.Name })
 	sortByStart(a.res.Answers)
 	return nil
@@ -284,8 +372,9 @@ func (a *asker) positions(ctx context.Context) error {
 var possRE = regexp.MustCompile(`^(.+?)(?:'s|’s|')\s+(.+)$`)
 
 // officeMatches reports whether the asked role or position names the
-// office of an answer: the role alone, the role of the organization, the
-// organization's role, or the position's name.
+// office of an answer (a leads, holds_position or nominated_as fact): the
+// role alone, the role of the organization, the organization's role, or
+// the position's name.
 func officeMatches(asked string, an Answer) bool {
 	if m := possRE.FindStringSubmatch(asked); m != nil {
 		asked = m[2] + " of " + m[1]
@@ -295,7 +384,7 @@ func officeMatches(asked string, an Answer) bool {
 		return true
 	}
 	var cands []string
-	if an.Fact.Predicate == graph.HoldsPosition {
+	if an.Fact.Predicate != graph.Leads { // an office: holds_position, nominated_as
 		cands = append(cands, an.Object.Name)
 		cands = append(cands, an.Object.Aliases...)
 	} else {

@@ -195,3 +195,94 @@ func (e *Engine) eventFacts(ctx context.Context, ids []string, pred string, pass
 	}
 	return out, nil
 }
+
+// placeEvents returns, as answers in time order, the events of "where /
+// when did X VERB [Y]": the facts with the question's predicate that have
+// X on the asked side (either side for symmetric predicates), Y on the
+// other when named, in the time asked. It returns the description of the
+// events for the interpretation.
+func (a *asker) placeEvents(ctx context.Context) ([]Answer, string, error) {
+	x, err := a.resolve(ctx, a.p.Subject)
+	if err != nil {
+		return nil, "", err
+	}
+	var y Resolved
+	if a.p.Object != "" {
+		if y, err = a.resolve(ctx, a.p.Object); err != nil {
+			return nil, "", err
+		}
+	}
+	all, err := a.e.eventFacts(ctx, x.IDs(), a.p.Predicate, false)
+	if err != nil {
+		return nil, "", err
+	}
+	self, other := idSet(x.IDs()), idSet(y.IDs())
+	var facts []graph.Fact
+	for _, f := range all {
+		if !inTimeSpec(f, a.p.Time) {
+			continue
+		}
+		if len(other) > 0 && !(self[f.Subject] && other[f.Object] || self[f.Object] && other[f.Subject]) {
+			continue
+		}
+		facts = append(facts, f)
+	}
+	byTime(facts)
+	answers, err := a.e.answers(ctx, facts)
+	what := x.Label() + " " + verbPhrase(a.p.Predicate)
+	if a.p.Object != "" {
+		what += " " + y.Label()
+	}
+	return answers, what, err
+}
+
+// place is where an event took place: its location, or the place visited.
+func place(an Answer) string {
+	if an.Fact.Location == "" && an.Fact.Predicate == graph.Visited {
+		return an.Object.Name
+	}
+	return an.Fact.Location
+}
+
+// where answers "where did X meet Y": one answer per place, with the
+// dates of the events there; events whose sources state no place are
+// counted in a note.
+func (a *asker) where(ctx context.Context) error {
+	answers, what, err := a.placeEvents(ctx)
+	if err != nil {
+		return err
+	}
+	var placed []Answer
+	var unplaced []string
+	for _, an := range answers {
+		if place(an) == "" {
+			unplaced = append(unplaced, an.Fact.Date.String())
+			continue
+		}
+		placed = append(placed, an)
+	}
+	a.interpret("places where "+what, a.p.Time.String())
+	a.res.Answers = groupAnswers(placed, func(an Answer) (string, string) { return store.AliasKey(place(an)), place(an) })
+	if len(unplaced) > 0 {
+		a.res.Notes = append(a.res.Notes, fmt.Sprintf("%d more with no place stated (%s)", len(unplaced), strings.Join(unplaced, ", ")))
+	}
+	return nil
+}
+
+// when answers "when did X meet Y": one answer per event, in time order,
+// named with its place when known.
+func (a *asker) when(ctx context.Context) error {
+	answers, what, err := a.placeEvents(ctx)
+	if err != nil {
+		return err
+	}
+	a.interpret("dates when "+what, a.p.Time.String())
+	a.res.Answers = groupAnswers(answers, func(an Answer) (string, string) {
+		s := describeFact(an)
+		if p := place(an); p != "" && an.Fact.Predicate != graph.Visited {
+			s += " in " + p
+		}
+		return an.Fact.ID, s
+	})
+	return nil
+}

@@ -18,6 +18,10 @@ const (
 	FormPositions       Form = "positions"
 	FormBecame          Form = "became"
 	FormStopped         Form = "stopped"
+	FormNominated       Form = "nominated"
+	FormAppointed       Form = "appointed"
+	FormWhere           Form = "where"
+	FormWhen            Form = "when"
 	FormInteractions    Form = "interactions"
 	FormMembers         Form = "members"
 	FormTarget          Form = "target"
@@ -44,6 +48,17 @@ const (
 	// AnswerPaths: one chain of facts linking two entities, named by the
 	// chain.
 	AnswerPaths AnswerKind = "paths"
+	// AnswerPeople: a person nominated to or appointed to an office
+	// ("Michael Waltz", or "Michael Waltz as National Security Adviser"
+	// when the question named no office), with the Date of the
+	// nomination or of the term's start.
+	AnswerPeople AnswerKind = "people"
+	// AnswerPlaces: a place where events took place, with their Count and
+	// the first Date.
+	AnswerPlaces AnswerKind = "places"
+	// AnswerEvents: one event, named by a short sentence with its place,
+	// with its Date.
+	AnswerEvents AnswerKind = "events"
 )
 
 // Pattern is one way of asking a form: a regular expression matched,
@@ -86,6 +101,16 @@ type FormSpec struct {
 const (
 	reThe  = `(?:the\s+)?`
 	rePoss = `(?:'s|’s|')`
+	// reAsOffice introduces the office of a nomination or appointment.
+	reAsOffice = `(?:as|for|to\s+be|to\s+serve\s+as|to\s+become|to\s+lead|to\s+head|to\s+the\s+(?:post|position|role|job)\s+of)\s+` + reThe
+	// reWas is the auxiliary of a passive nomination or appointment.
+	reWas = `(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)`
+	// reNominated and reNominate are the verbs of a nomination.
+	reNominated = `(?:nominated|picked|tapped|chosen|selected|designated|put\s+forward)`
+	reNominate  = `(?:nominate|pick|tap|choose|select|designate|put\s+forward)`
+	// reAppointed and reAppoint are the verbs of an appointment.
+	reAppointed = `(?:appointed|named|made|sworn\s+in|installed|confirmed)`
+	reAppoint   = `(?:appoint|name|make|install|swear\s+in|confirm)`
 )
 
 // formTable holds the forms in the order help lists them and suggestions
@@ -130,6 +155,36 @@ var formTable = []FormSpec{
 			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+` + reThe + `(?P<role>.+)`},
 		},
 		Examples: []string{"when did Jens Stoltenberg stop being Secretary General?"},
+	},
+	{
+		Form: FormNominated, Help: "who was nominated [as OFFICE]; who did X nominate [as OFFICE]", Answer: AnswerPeople, answer: (*asker).nominated,
+		Patterns: []Pattern{
+			{Re: `who\s+` + reWas + `\s+` + reNominated + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
+			{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reNominate + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
+			{Re: `who\s+(?:is|was|are|were)\s+(?P<subject>.+?)` + rePoss + `\s+(?:nominees?|picks?|choices?|candidates?)(?:\s+(?:for|as)\s+` + reThe + `(?P<role>.+))?`},
+			{Re: `who\s+(?:is|was|are|were)\s+the\s+(?:nominees?|picks?|candidates?)\s+(?:for|as)\s+` + reThe + `(?P<role>.+)`},
+		},
+		Examples: []string{"who was nominated as national security adviser?", "who did Donald Trump nominate?"},
+	},
+	{
+		Form: FormAppointed, Help: "who was appointed OFFICE; who did X appoint / name [as OFFICE]", Answer: AnswerPeople, answer: (*asker).appointed,
+		Patterns: []Pattern{
+			{Re: `who\s+` + reWas + `\s+` + reAppointed + `(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+)`},
+			{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reAppoint + `(?:(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+))?`},
+		},
+		Examples: []string{"who was appointed national security adviser?", "who did Donald Trump appoint?"},
+	},
+	{
+		Form: FormWhere, Answer: AnswerPlaces, answer: (*asker).where,
+		Help:     "where did X meet / visit / ... [Y] [in ...]",
+		Patterns: placeTimePatterns(`where`),
+		Examples: []string{"where did Donald Trump meet Mark Rutte?", "where did Trump and Zelensky meet in 2025?"},
+	},
+	{
+		Form: FormWhen, Answer: AnswerEvents, answer: (*asker).when,
+		Help:     "when did X meet / speak with / ... Y",
+		Patterns: placeTimePatterns(`when`),
+		Examples: []string{"when did Donald Trump meet Mark Rutte?"},
 	},
 	{
 		Form: FormInteractions, Answer: AnswerCounterparts, answer: (*asker).interactions,
@@ -195,6 +250,23 @@ func interactionPatterns() []Pattern {
 			Pattern{Re: `(?:who|which\s+\w+)\s+(?:` + p.AskPassive + `)\s+(?P<subject>.+?)` + most, Predicate: p.Name, Passive: true})
 	}
 	return append(ps, Pattern{Re: `(?:which|what)\s+(?:countries|places|cities)\s+(?:did|has|have)\s+(?P<subject>.+?)\s+visit(?:ed)?`, Predicate: graph.Visited})
+}
+
+// placeTimePatterns reads "WH did X VERB [Y]" and, for symmetric
+// predicates, "WH did X and Y VERB", for every predicate the predicate
+// table gives ask verbs; wh is "where" or "when".
+func placeTimePatterns(wh string) []Pattern {
+	var ps []Pattern
+	for _, p := range graph.PredicateTable() {
+		if !p.Asked() {
+			continue
+		}
+		if p.Symmetric {
+			ps = append(ps, Pattern{Re: wh + `\s+(?:did|have|had|do)\s+(?P<subject>.+?)\s+and\s+(?P<object>.+?)\s+(?:` + p.AskActive + `)(?:\s+each\s+other)?`, Predicate: p.Name})
+		}
+		ps = append(ps, Pattern{Re: wh + `\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+(?:` + p.AskActive + `)(?:\s+(?P<object>.+))?`, Predicate: p.Name})
+	}
+	return ps
 }
 
 // askVerbs lists the verbs of interaction questions, from the predicate

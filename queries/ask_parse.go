@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
@@ -13,6 +15,10 @@ import (
 
 // ErrNotUnderstood is wrapped by the ParseError of a question Ask cannot read.
 var ErrNotUnderstood = errors.New("question not understood")
+
+// ErrInvalidDate is returned, wrapped with the date as written, for a
+// question that names a day no calendar has ("31 February 2024").
+var ErrInvalidDate = errors.New("invalid date")
 
 // ParseError says that a question matched none of the forms Ask reads,
 // and suggests the closest ones.
@@ -81,6 +87,9 @@ type Parsed struct {
 	Passive bool
 	// Most asks for the entities met most often first.
 	Most bool
+	// Past is true for a holders question in the simple past ("who was",
+	// "who led"): with no date it asks for the former holders.
+	Past bool
 	// Time is the time the question names.
 	Time TimeSpec
 }
@@ -92,6 +101,11 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 	q := strings.Join(strings.Fields(question), " ")
 	q = strings.TrimRight(q, "?.! ")
 	body, ts := splitTime(q, today)
+	if ts.IsZero() {
+		if bad, why := impossibleDate(body); bad != "" {
+			return Parsed{}, fmt.Errorf("%w %q in %q: %s", ErrInvalidDate, bad, question, why)
+		}
+	}
 	for _, r := range rules {
 		if m := r.re.FindStringSubmatch(body); m != nil {
 			p := r.parse(m)
@@ -100,6 +114,7 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 			if p.Form == FormHolders && generic[strings.ToLower(p.Role)] {
 				p.Role = ""
 			}
+			p.Past = (p.Form == FormHolders || p.Form == FormPositionHolders) && pastRE.MatchString(body)
 			return p, nil
 		}
 	}
@@ -116,6 +131,71 @@ func cleanName(s string) string {
 		s = s[4:]
 	}
 	return strings.TrimSpace(s)
+}
+
+// pastRE reads a holders question asked in the simple past.
+var pastRE = regexp.MustCompile(`(?i)^(?:who|which\s+\w+)\s+(?:was|were|led|headed|ran|governed|ruled|held|had|served)\s`)
+
+// Date shapes impossibleDate checks: "31 February 2024", "February 31,
+// 2024", "2024-02-31".
+var (
+	dayMonthRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `)\b(?:,?\s+(\d{4}))?`)
+	monthDayRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	isoDayRE   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+)
+
+// monthNames are the month names and their abbreviations, for the
+// patterns of impossibleDate.
+const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
+// impossibleDate finds, in a question whose time phrase could not be
+// read, a date that names no real day, and says why; "" when none.
+func impossibleDate(q string) (written, why string) {
+	check := func(y, mo, d int) string {
+		if mo < 1 || mo > 12 {
+			return fmt.Sprintf("there is no month %d", mo)
+		}
+		days := 29 // February of an unknown year may have 29
+		if y > 0 || mo != 2 {
+			days = time.Date(max(y, 1), time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		}
+		if d < 1 || d > days {
+			if y > 0 {
+				return fmt.Sprintf("%s %d has %d days", time.Month(mo), y, days)
+			}
+			return fmt.Sprintf("%s has at most %d days", time.Month(mo), days)
+		}
+		return ""
+	}
+	month := func(s string) int {
+		l := strings.ToLower(s)
+		for m := time.January; m <= time.December; m++ {
+			if strings.HasPrefix(strings.ToLower(m.String()), l[:3]) {
+				return int(m)
+			}
+		}
+		return 0
+	}
+	atoi := func(s string) int {
+		n, _ := strconv.Atoi(s)
+		return n
+	}
+	for _, m := range isoDayRE.FindAllStringSubmatch(q, -1) {
+		if why := check(atoi(m[1]), atoi(m[2]), atoi(m[3])); why != "" {
+			return m[0], why
+		}
+	}
+	for _, m := range dayMonthRE.FindAllStringSubmatch(q, -1) {
+		if why := check(atoi(m[3]), month(m[2]), atoi(m[1])); why != "" {
+			return m[0], why
+		}
+	}
+	for _, m := range monthDayRE.FindAllStringSubmatch(q, -1) {
+		if why := check(atoi(m[3]), month(m[1]), atoi(m[2])); why != "" {
+			return m[0], why
+		}
+	}
+	return "", ""
 }
 
 var (

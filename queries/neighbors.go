@@ -15,6 +15,9 @@ type NeighborsQuery struct {
 	Entity string
 	// At, when set, keeps the facts in force on that day (events: dated that day).
 	At graph.Date
+	// AsKnown, when set, answers with only what had been ingested by the
+	// end of that day (see graph.Window).
+	AsKnown graph.Date
 	// Predicate, when set, keeps facts with that predicate.
 	Predicate string
 	// Names, when set, serves misspelling-tolerant name lookup.
@@ -48,9 +51,10 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	}
 	ids := res.Entity.IDs()
 	self := idSet(ids)
+	w := graph.Window{At: q.At, AsKnown: q.AsKnown}
 	var facts []graph.Fact
 	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true}, func(f graph.Fact) error {
-		if (graph.Window{At: q.At}).Holds(f) {
+		if w.MayHold(f) {
 			facts = append(facts, f)
 		}
 		return nil
@@ -58,8 +62,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	if err != nil {
 		return res, err
 	}
-	byTime(facts)
-	answers, err := e.answers(ctx, facts)
+	answers, err := e.timeAnswers(ctx, facts, w)
 	if err != nil {
 		return res, err
 	}

@@ -26,6 +26,9 @@ type PathQuery struct {
 	From, To string
 	// At, when set, uses only facts in force on that day (events: dated that day).
 	At graph.Date
+	// AsKnown, when set, uses only what had been ingested by the end of
+	// that day, each fact as then known (see graph.Window).
+	AsKnown graph.Date
 	// MaxHops bounds the path length; 0 means DefaultMaxHops.
 	MaxHops int
 	// Limit bounds how many paths are returned; 0 means DefaultMaxPaths.
@@ -90,7 +93,7 @@ func (e *Engine) Path(ctx context.Context, q PathQuery) (PathResult, error) {
 	if limit <= 0 {
 		limit = DefaultMaxPaths
 	}
-	w := &walker{e: e, at: q.At, inForce: map[string]bool{}}
+	w := &walker{e: e, win: graph.Window{At: q.At, AsKnown: q.AsKnown}, inForce: map[string]bool{}, known: map[string]graph.Fact{}}
 	a := newSide(res.From.IDs())
 	b := newSide(res.To.IDs())
 	for id := range a.dist {
@@ -206,9 +209,12 @@ func joinChains(left, right []step) []step {
 
 // walker reads adjacency for the search.
 type walker struct {
-	e       *Engine
-	at      graph.Date
+	e *Engine
+	// win is the valid time and the knowledge date facts are walked in.
+	win     graph.Window
 	inForce map[string]bool
+	// known holds the facts allowed under win.AsKnown, as then known.
+	known map[string]graph.Fact
 }
 
 // expand grows s by one level.
@@ -240,9 +246,11 @@ func (w *walker) expand(ctx context.Context, s *side) error {
 	return nil
 }
 
-// allowed reports whether the fact may be walked (in force at w.at).
+// allowed reports whether the fact may be walked: known by w.win.AsKnown
+// (as then known, its group's ends inferred again) and in force at
+// w.win.At.
 func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
-	if w.at.IsZero() {
+	if w.win.IsOpen() && w.win.AsKnown.IsZero() {
 		return true, nil
 	}
 	if ok, seen := w.inForce[id]; seen {
@@ -252,7 +260,20 @@ func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	ok := graph.Window{At: w.at}.Holds(f)
+	ok := false
+	if !w.win.AsKnown.IsZero() {
+		ks, err := w.e.asKnown(ctx, []graph.Fact{f}, w.win)
+		if err != nil {
+			return false, err
+		}
+		if len(ks) == 1 {
+			f, ok = ks[0], true
+			w.known[id] = f
+		}
+	} else {
+		ok = true
+	}
+	ok = ok && w.win.Holds(f)
 	w.inForce[id] = ok
 	return ok, nil
 }
@@ -261,9 +282,12 @@ func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
 func (w *walker) path(ctx context.Context, ch []step) (Path, error) {
 	var p Path
 	for _, st := range ch {
-		f, err := w.e.fact(ctx, st.fact)
-		if err != nil {
-			return p, err
+		f, ok := w.known[st.fact]
+		if !ok {
+			var err error
+			if f, err = w.e.fact(ctx, st.fact); err != nil {
+				return p, err
+			}
 		}
 		ans, err := w.e.answers(ctx, []graph.Fact{f})
 		if err != nil {

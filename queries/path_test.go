@@ -93,3 +93,39 @@ func TestGizmo(t *testing.T) {
 	_, err = e.Gizmo(ctx, GizmoQuery{Query: `g.V((`})
 	require.ErrorContains(t, err, "gizmo")
 }
+
+func TestPathNeighborsAsKnown(t *testing.T) {
+	e := New(historyStore(t, "memory", historyBatches()))
+	ctx := context.Background()
+	// Trump met Rutte (recorded 2024-11-30); Rutte led NATO (recorded
+	// 2024-10-03).
+	r, err := e.Path(ctx, PathQuery{From: "Trump", To: "NATO", AsKnown: day("2024-11-29")})
+	require.NoError(t, err)
+	require.Empty(t, r.Paths, "the meeting was not known yet")
+	r, err = e.Path(ctx, PathQuery{From: "Trump", To: "NATO", AsKnown: day("2024-11-30")})
+	require.NoError(t, err)
+	require.Len(t, r.Paths, 1)
+	require.Equal(t, "Mark Rutte", r.Paths[0].Steps[0].To.Name)
+
+	// Known before Ishiba's article, Kishida's term has no end; known
+	// after, it ends when Ishiba's begins, and walking at 2025-03-01
+	// no longer reaches him.
+	r, err = e.Path(ctx, PathQuery{From: "Kishida", To: "Japan", At: day("2025-03-01"), AsKnown: day("2024-09-30")})
+	require.NoError(t, err)
+	require.Len(t, r.Paths, 1)
+	r, err = e.Path(ctx, PathQuery{From: "Kishida", To: "Japan", At: day("2025-03-01"), AsKnown: day("2024-10-01")})
+	require.NoError(t, err)
+	require.Empty(t, r.Paths)
+
+	n, err := e.Neighbors(ctx, NeighborsQuery{Entity: "Rutte", AsKnown: day("2024-10-02")})
+	require.NoError(t, err)
+	require.Empty(t, n.Neighbors)
+	n, err = e.Neighbors(ctx, NeighborsQuery{Entity: "Rutte", AsKnown: day("2024-10-03")})
+	require.NoError(t, err)
+	require.Len(t, n.Neighbors, 1)
+	require.Equal(t, "NATO", n.Neighbors[0].Entity.Name)
+	n, err = e.Neighbors(ctx, NeighborsQuery{Entity: "Japan", At: day("2025-03-01"), AsKnown: day("2024-09-30")})
+	require.NoError(t, err)
+	require.Len(t, n.Neighbors, 1)
+	require.Equal(t, "Fumio Kishida", n.Neighbors[0].Entity.Name, "as known then, Kishida still led Japan")
+}

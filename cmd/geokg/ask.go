@@ -65,8 +65,10 @@ confidence and sources.
 
 Questions it reads (dates as analysts write them: "on 1 June 2024", "in June
 2024", "2024-06-01", "in 2023", "between March and May 2025", "last month",
-"now"; no date means today for who-holds-what questions and all time for
-events):
+"now"; no date means today for who-holds-what questions — the former
+holders, latest first, when asked in the past tense: "who was the prime
+minister of the Netherlands?" — and all time for events; a day no calendar
+has, "31 February 2024", is an error):
 ` + askFormsHelp() + `
 Names go through aliases and tolerate small misspellings ("Zelenskiy",
 "Stoltenburg"); a misspelling close to several names asks "did you mean".

@@ -21,10 +21,10 @@ func addGraphQueryCmds(parent *cobra.Command, a *app) {
 
 func newQueryPathCmd(a *app) *cobra.Command {
 	var o struct {
-		at      string
-		maxHops int
-		limit   int
-		json    bool
+		at, asKnown string
+		maxHops     int
+		limit       int
+		json        bool
 	}
 	cmd := &cobra.Command{
 		Use:   "path A B",
@@ -32,18 +32,20 @@ func newQueryPathCmd(a *app) *cobra.Command {
 		Long: `Path finds the shortest chains of facts between two entities, walking facts
 in either direction, up to --max-hops facts long. Each step shows the fact's
 date or period and its first source. --at uses only facts in force on that
-day (events: dated that day).`,
+day (events: dated that day); --as-known DATE uses only what had been
+ingested by the end of that day, each fact as then known.`,
 		Example: `  geokg query path Waltz Rutte
   geokg query path "Narendra Modi" NATO --max-hops 3 --json
-  geokg query path Finland Sweden --at 2024-06-01`,
+  geokg query path Finland Sweden --at 2024-06-01
+  geokg query path Waltz Rutte --as-known 2025-01-01`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			at, err := parseDateFlag("--at", o.at)
-			if err != nil {
+			var at, asKnown graph.Date
+			if err := parseDateFlags(dateFlag{"--at", o.at, &at}, dateFlag{"--as-known", o.asKnown, &asKnown}); err != nil {
 				return err
 			}
 			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, MaxHops: o.maxHops, Limit: o.limit})
+				r, err := e.Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, AsKnown: asKnown, MaxHops: o.maxHops, Limit: o.limit})
 				if err != nil {
 					return err
 				}
@@ -55,6 +57,7 @@ day (events: dated that day).`,
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
+	cmd.Flags().StringVar(&o.asKnown, "as-known", "", "use only what had been ingested by this date")
 	cmd.Flags().IntVar(&o.maxHops, "max-hops", queries.DefaultMaxHops, "longest path, in facts")
 	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultMaxPaths, "most paths shown")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (facts in the export schema)")
@@ -63,8 +66,8 @@ day (events: dated that day).`,
 
 func newQueryNeighborsCmd(a *app) *cobra.Command {
 	var o struct {
-		at, predicate string
-		json          bool
+		at, asKnown, predicate string
+		json                   bool
 	}
 	cmd := &cobra.Command{
 		Use:     "neighbors ENTITY",
@@ -72,17 +75,19 @@ func newQueryNeighborsCmd(a *app) *cobra.Command {
 		Short:   "Entities that share a fact with an entity",
 		Long: `Neighbors lists the entities that share a fact with ENTITY (on either side),
 most-linked first, with the predicates linking them, the latest fact's date
-and its source.`,
+and its source. --at uses only facts in force on that day; --as-known DATE
+uses only what had been ingested by the end of that day.`,
 		Example: `  geokg query neighbors Trump --predicate met
-  geokg query neighbors NATO --at 2024-06-01 --json`,
+  geokg query neighbors NATO --at 2024-06-01 --json
+  geokg query neighbors Rutte --as-known 2024-12-01`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			at, err := parseDateFlag("--at", o.at)
-			if err != nil {
+			var at, asKnown graph.Date
+			if err := parseDateFlags(dateFlag{"--at", o.at, &at}, dateFlag{"--as-known", o.asKnown, &asKnown}); err != nil {
 				return err
 			}
 			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, Predicate: o.predicate})
+				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, AsKnown: asKnown, Predicate: o.predicate})
 				if err != nil {
 					return err
 				}
@@ -94,6 +99,7 @@ and its source.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
+	cmd.Flags().StringVar(&o.asKnown, "as-known", "", "use only what had been ingested by this date")
 	cmd.Flags().StringVar(&o.predicate, "predicate", "", "use only facts with this predicate: "+strings.Join(graph.Predicates, ", "))
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (facts in the export schema)")
 	return cmd
