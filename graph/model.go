@@ -76,6 +76,13 @@ type Source struct {
 	Title     string `json:"title,omitempty"`
 	Published Date   `json:"published"`
 	Sentence  string `json:"sentence"`
+	// TimeSentences are the other sentences of the article that gave the
+	// claim its dates, in article order: a date read from the sentence
+	// before ("Two days later ..."), an anchor ("on his first day in
+	// office"), the story told so far, or a change of office stated
+	// elsewhere. They are evidence too, but Sentence alone identifies the
+	// source; empty when Sentence states every date it claims.
+	TimeSentences []string `json:"time_sentences,omitempty"`
 	// RecordedAt is when geokg first stored this source.
 	RecordedAt time.Time `json:"recorded_at,omitempty"`
 	// Claim is what this article stated about the fact's qualifiers; the
