@@ -431,29 +431,18 @@ func through(from []*sentence, st *sentence) []*sentence {
 type dateSents [3][]*sentence
 
 // others returns the texts of the sentences that gave f's known dates,
-// other than f's own sentence, in article order and without repeats.
+// other than f's own sentence, as Source.TimeSentences holds them.
 func (ds *dateSents) others(f *graph.Fact) []string {
-	main := f.Sources[0].Sentence
-	var out []*sentence
+	src := graph.Source{Sentence: f.Sources[0].Sentence}
 	for i, v := range []graph.Date{f.Start, f.End, f.Date} {
 		if v.IsZero() {
 			continue
 		}
 		for _, st := range ds[i] {
-			if st.text != main && !slices.ContainsFunc(out, func(o *sentence) bool { return o.text == st.text }) {
-				out = append(out, st)
-			}
+			src.AddTimeSentences([]string{st.text})
 		}
 	}
-	slices.SortFunc(out, func(a, b *sentence) int { return a.start - b.start })
-	texts := make([]string, len(out))
-	for i, st := range out {
-		texts[i] = st.text
-	}
-	if len(texts) == 0 {
-		return nil
-	}
-	return texts
+	return src.TimeSentences
 }
 
 // mergeFact folds a second statement of the same fact into the first;
