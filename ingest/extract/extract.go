@@ -26,7 +26,8 @@ type Result struct {
 	// seen in the article (and gazetteer aliases) as Aliases.
 	Entities []graph.Entity
 	// Facts are deduplicated by Fact.Key; each has exactly one Source with
-	// only Sentence set.
+	// only Sentence and, when a date came from elsewhere in the article,
+	// TimeSentences set.
 	Facts []graph.Fact
 }
 
