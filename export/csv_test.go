@@ -65,6 +65,9 @@ func TestCSVFacts(t *testing.T) {
 	require.Equal(t, "true", nlLead["ended"])
 	require.Equal(t, "https://example.org/n1?a=1&b=2", nlLead["source_url"])
 	require.Equal(t, "NATO, again", nlLead["source_title"])
+	require.Equal(t, `He became prime minister on 14 October 2010.; His cabinet "fell"; he left on 2 July 2024.`, nlLead["source_time_sentences"],
+		"the sentences that gave the dates, beside the one that states the fact")
+	require.Equal(t, "", crit["source_time_sentences"])
 }
 
 func TestCSVEntities(t *testing.T) {

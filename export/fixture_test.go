@@ -71,6 +71,13 @@ var fixtureArticles = []struct {
 		}},
 }
 
+// fixtureTimeSentences are the other sentences that gave a statement its
+// dates, by article id and fact key.
+var fixtureTimeSentences = map[string][]string{
+	"n1/rutte-nl": {"He became prime minister on 14 October 2010.", `His cabinet "fell"; he left on 2 July 2024.`},
+	"n3/putin-xi": {"Putin arrived in Beijing on 16 May 2024."},
+}
+
 // testNow is the recording time of the fixture's first article.
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 123456789, time.UTC)
 
@@ -93,7 +100,8 @@ func fixture(t testing.TB, dsn string) (*store.Store, map[string]string) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			f := fixtureFacts[k]
-			f.Sources = []graph.Source{{Article: a.article.ID, Sentence: a.facts[k]}}
+			f.Sources = []graph.Source{{Article: a.article.ID, Sentence: a.facts[k],
+				TimeSentences: fixtureTimeSentences[a.article.ID+"/"+k]}}
 			ids[k] = f.ComputeID()
 			b.Facts = append(b.Facts, f)
 		}

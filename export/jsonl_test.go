@@ -71,3 +71,23 @@ func TestJSONLSchema(t *testing.T) {
 	require.Equal(t, true, former["ended"])
 	require.NotContains(t, former, "start")
 }
+
+// A source's time sentences are exported beside its sentence, which stays
+// the sentence that states the fact.
+func TestJSONLTimeSentences(t *testing.T) {
+	s, ids := fixture(t, store.MemoryDSN)
+	out, _ := run(t, s, "jsonl", Filter{}, false)
+	srcs := map[string][]any{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &m))
+		srcs[m["id"].(string)] = m["sources"].([]any)
+	}
+	nl := srcs[ids["rutte-nl"]][0].(map[string]any)
+	require.Equal(t, "Rutte, prime minister from 2010 until July 2024, left office.", nl["sentence"])
+	require.Equal(t, []any{"He became prime minister on 14 October 2010.", `His cabinet "fell"; he left on 2 July 2024.`}, nl["time_sentences"])
+	met := srcs[ids["putin-xi"]]
+	require.NotContains(t, met[0].(map[string]any), "time_sentences", "omitted when the sentence states its dates")
+	require.Equal(t, []any{"Putin arrived in Beijing on 16 May 2024."}, met[1].(map[string]any)["time_sentences"])
+}

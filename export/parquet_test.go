@@ -14,11 +14,12 @@ import (
 
 // What a reader of facts.parquet declares; the file has more columns.
 type pqSource struct {
-	Article   string  `parquet:"article"`
-	URL       *string `parquet:"url"`
-	Published *int32  `parquet:"published,date"`
-	PubPrec   *string `parquet:"published_precision"`
-	Sentence  string  `parquet:"sentence"`
+	Article   string   `parquet:"article"`
+	URL       *string  `parquet:"url"`
+	Published *int32   `parquet:"published,date"`
+	PubPrec   *string  `parquet:"published_precision"`
+	Sentence  string   `parquet:"sentence"`
+	TimeSents []string `parquet:"time_sentences,list"`
 }
 
 type pqFact struct {
@@ -116,6 +117,8 @@ func TestParquetFacts(t *testing.T) {
 	require.Equal(t, "day", *met.Sources[0].PubPrec)
 	require.Nil(t, met.Sources[1].URL)
 	require.Equal(t, "The two leaders met in Beijing.", met.Sources[1].Sentence)
+	require.Empty(t, met.Sources[0].TimeSents)
+	require.Equal(t, []string{"Putin arrived in Beijing on 16 May 2024."}, met.Sources[1].TimeSents)
 
 	require.True(t, byID[ids["rutte-nl"]].Ended)
 	require.Equal(t, days(2024, time.July, 2), *byID[ids["rutte-nl"]].End)

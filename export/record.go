@@ -76,6 +76,10 @@ type SourceRecord struct {
 	Ended      bool    `json:"ended,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	Location   string  `json:"location,omitempty"`
+	// TimeSentences are the other sentences of the article that gave the
+	// claim its dates (graph.Source.TimeSentences); Sentence stays the
+	// sentence that states the fact.
+	TimeSentences []string `json:"time_sentences,omitempty"`
 }
 
 // NewRecord builds the exported form of f, naming its sides with subj and obj.
@@ -105,6 +109,7 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 			Sentence: s.Sentence, RecordedAt: timeString(s.RecordedAt),
 			Start: s.Start.String(), End: s.End.String(), Date: s.Date.String(),
 			Ended: s.Ended, Confidence: s.Confidence, Location: s.Location,
+			TimeSentences: s.TimeSentences,
 		})
 	}
 	return r

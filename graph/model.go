@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -76,12 +77,39 @@ type Source struct {
 	Title     string `json:"title,omitempty"`
 	Published Date   `json:"published"`
 	Sentence  string `json:"sentence"`
+	// TimeSentences are the other sentences of the article that gave the
+	// claim its dates, sorted and without repeats (a store keeps no
+	// order): a date read from the sentence before ("Two days later ..."),
+	// an anchor ("on his first day in office"), the story told so far, or
+	// a change of office stated elsewhere. They are evidence too, but
+	// Sentence alone identifies the source; empty when Sentence states
+	// every date it claims.
+	TimeSentences []string `json:"time_sentences,omitempty"`
 	// RecordedAt is when geokg first stored this source.
 	RecordedAt time.Time `json:"recorded_at,omitempty"`
 	// Claim is what this article stated about the fact's qualifiers; the
 	// fact's own qualifiers are derived from the claims of all its sources
 	// (see Derive).
 	Claim
+}
+
+// AddTimeSentences adds to s.TimeSentences those of more it does not hold
+// and that are not s.Sentence, keeping the list sorted; it returns the
+// sentences added. Two statements of one source are merged with it.
+func (s *Source) AddTimeSentences(more []string) []string {
+	var added []string
+	if !slices.IsSorted(s.TimeSentences) {
+		s.TimeSentences = slices.Sorted(slices.Values(s.TimeSentences))
+	}
+	for _, t := range more {
+		i, found := slices.BinarySearch(s.TimeSentences, t)
+		if t == "" || t == s.Sentence || found {
+			continue
+		}
+		s.TimeSentences = slices.Insert(slices.Clip(s.TimeSentences), i, t)
+		added = append(added, t)
+	}
+	return added
 }
 
 // Fact is a dated, sourced relation between two entities. Subject and

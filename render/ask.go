@@ -45,7 +45,8 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 }
 
 // WriteEvidence writes the facts behind an answer with every source's
-// sentence.
+// sentence, each followed by the other sentences of its article that gave
+// it its dates ("dated by").
 func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
 	for _, f := range a.Facts {
 		fmt.Fprintf(w, "%s %s %s", f.Subject.Name, f.Fact.Predicate, f.Object.Name)
@@ -66,6 +67,11 @@ func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
 			}
 			if _, err := fmt.Fprintf(w, "  - %q (%s)\n", s.Sentence, ref); err != nil {
 				return err
+			}
+			for _, ts := range s.TimeSentences {
+				if _, err := fmt.Fprintf(w, "    dated by %q\n", ts); err != nil {
+					return err
+				}
 			}
 		}
 	}

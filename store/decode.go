@@ -332,6 +332,10 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 		if src.Claim, err = decodeClaim(&f, sp); err != nil {
 			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
 		}
+		for _, v := range sp[pTimeSentence] {
+			src.TimeSentences = append(src.TimeSentences, stringOf(v))
+		}
+		sort.Strings(src.TimeSentences)
 		a, cached := articles[aid]
 		if !cached {
 			if a, _, err = r.article(ctx, aid); err != nil {

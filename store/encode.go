@@ -33,7 +33,9 @@ package store
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
 //	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>
 //	         (always; a source node without it predates claims and is read as
-//	         stating its fact's qualifiers)
+//	         stating its fact's qualifiers);
+//	         <geokg:time_sentence> "…" (one quad per other sentence of the
+//	         article that gave the claim a date; Source.TimeSentences)
 //	article  <geokg:id> "d01"; <geokg:url>; <geokg:title>; <geokg:published> (date as above);
 //	         <geokg:hash> "…"; <geokg:recorded_at> xsd:dateTime
 //
@@ -107,6 +109,8 @@ const (
 	pHash       = quad.IRI("geokg:hash")
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
+
+	pTimeSentence = quad.IRI("geokg:time_sentence")
 )
 
 // dateValue encodes a known date as a typed literal whose datatype carries
@@ -281,6 +285,16 @@ func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	}
 	for _, v := range claimValues(src.Claim) {
 		qs = append(qs, quad.Make(n, v.pred, v.val, nil))
+	}
+	return append(qs, timeSentenceQuads(n, src.TimeSentences)...)
+}
+
+// timeSentenceQuads returns the quads that give source node n the time
+// sentences ts.
+func timeSentenceQuads(n quad.Value, ts []string) []quad.Quad {
+	qs := make([]quad.Quad, 0, len(ts))
+	for _, t := range ts {
+		qs = append(qs, quad.Make(n, pTimeSentence, quad.String(t), nil))
 	}
 	return qs
 }

@@ -185,6 +185,10 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 				w.restate(f.ID, &merged.Sources[j], c)
 				w.grown[f.ID] = true
 			}
+			if added := merged.Sources[j].AddTimeSentences(src.TimeSentences); len(added) > 0 {
+				w.add(timeSentenceQuads(sourceIRI(f.ID, src.Article, src.Sentence), added))
+				w.grown[f.ID] = true
+			}
 			continue
 		}
 		src.RecordedAt = w.now

@@ -152,6 +152,8 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.True(t, t0.Equal(f.RecordedAt), "first RecordedAt kept")
 	})
 
+	t.Run("TimeSentences", func(t *testing.T) { testTimeSentences(t, open) })
+
 	t.Run("OneFactTwoSources", func(t *testing.T) {
 		s := open(t)
 		a1, a2 := art("d01", 5), art("d02", 6)

@@ -25,8 +25,11 @@ const (
 const anchorElectedTo = 3
 
 // anchors are the dates a person took office and was elected, as the
-// article stated them.
-type anchors [2]graph.Date
+// article stated them, by anchor kind, with the sentences that stated them.
+type anchors struct {
+	date [2]graph.Date
+	from [2][]*sentence
+}
 
 var (
 	// "Trump was sworn in on January 20", "Carney, who took office in
@@ -93,7 +96,7 @@ func (d *doc) readAnchors(units []*unit, tpl string, pos []int, st *sentence) {
 			}
 			for _, per := range m.all("s") {
 				if per.kind == kPerson && per.ref != nil {
-					d.setAnchor(per.ref.name, kind, u.expr.Value)
+					d.setAnchor(per.ref.name, kind, u.expr.Value, []*sentence{st})
 				}
 			}
 		}
@@ -140,13 +143,13 @@ func (d *doc) anchorsFrom(cs []*cand) {
 		if c.anchor == anchorElectedTo {
 			// "was elected prime minister on ...": the election, and the
 			// start of the term the state stated, unless another is known.
-			d.setAnchor(c.subj.name, anchorElection, c.date)
-			if a := d.anchors[c.subj.name]; a[anchorOffice].IsZero() {
-				a[anchorOffice] = c.date
+			d.setAnchor(c.subj.name, anchorElection, c.date, c.dateFrom)
+			if a := d.anchors[c.subj.name]; a.date[anchorOffice].IsZero() {
+				a.date[anchorOffice], a.from[anchorOffice] = c.date, c.dateFrom
 			}
 			continue
 		}
-		d.setAnchor(c.subj.name, int(c.anchor)-1, c.date)
+		d.setAnchor(c.subj.name, int(c.anchor)-1, c.date, c.dateFrom)
 	}
 }
 
@@ -163,19 +166,19 @@ func anchorOfVerb(v string) int8 {
 	return anchorOffice + 1
 }
 
-// setAnchor records a person's anchor; a later statement replaces an
-// earlier one unless it only repeats it less precisely ("in January" after
-// "on January 20").
-func (d *doc) setAnchor(name string, kind int, v graph.Date) {
+// setAnchor records a person's anchor, read from the sentences from; a later
+// statement replaces an earlier one unless it only repeats it less
+// precisely ("in January" after "on January 20").
+func (d *doc) setAnchor(name string, kind int, v graph.Date, from []*sentence) {
 	a := d.anchors[name]
 	if a == nil {
 		a = &anchors{}
 		d.anchors[name] = a
 	}
-	if old := a[kind]; !old.IsZero() && old.MorePrecise(v) && within(old, v) {
+	if old := a.date[kind]; !old.IsZero() && old.MorePrecise(v) && within(old, v) {
 		return
 	}
-	a[kind] = v
+	a.date[kind], a.from[kind] = v, from
 }
 
 // within reports whether date a falls in the period of the coarser date b.
@@ -261,16 +264,17 @@ func findAnchored(tpl string) *anchored {
 // whose anchor is known and whose sex does not contradict the pronoun.
 // Either is the person the text is about when the sentence names nobody.
 // A less precise anchor gives its own value for offsets up to a day, and
-// nothing beyond.
-func (d *doc) anchoredDate(a *anchored, units []*unit) (graph.Date, bool) {
+// nothing beyond. The sentences returned are those the anchor was read from.
+func (d *doc) anchoredDate(a *anchored, units []*unit) (graph.Date, []*sentence, bool) {
 	want := pronounGender(a.pron)
 	var v graph.Date
+	var from []*sentence
 	try := func(r *ref) bool {
 		if r == nil || r.typ != graph.Person || !d.fits(r.name, want) {
 			return false
 		}
-		if an := d.anchors[r.name]; an != nil && !an[a.kind].IsZero() {
-			v = an[a.kind]
+		if an := d.anchors[r.name]; an != nil && !an.date[a.kind].IsZero() {
+			v, from = an.date[a.kind], an.from[a.kind]
 			return true
 		}
 		return false
@@ -288,15 +292,15 @@ func (d *doc) anchoredDate(a *anchored, units []*unit) (graph.Date, bool) {
 		found = try(d.topic)
 	}
 	if !found {
-		return graph.Date{}, false
+		return graph.Date{}, nil, false
 	}
 	switch {
 	case v.Precision == graph.DayPrecision:
-		return graph.DateFromTime(v.Time().AddDate(0, 0, a.days)), true
+		return graph.DateFromTime(v.Time().AddDate(0, 0, a.days)), from, true
 	case a.days >= -1 && a.days <= 1:
-		return v, true
+		return v, from, true
 	}
-	return graph.Date{}, false
+	return graph.Date{}, nil, false
 }
 
 func hasPerson(units []*unit) bool {

@@ -55,7 +55,7 @@ func (d *doc) notYetInOffice(units []*unit, by *unit, when graph.Date) bool {
 		d.readAnchorSrcs(false)
 	}
 	if a := d.anchors[by.ref.name]; a != nil {
-		start = a[anchorOffice]
+		start = a.date[anchorOffice]
 	}
 	if !when.IsZero() && !start.IsZero() {
 		return !when.Last().After(start.Time())

@@ -57,7 +57,7 @@ func TestDevSetDump(t *testing.T) {
 		for _, fa := range res.Facts {
 			src := map[string]string{"article": a.ID, "published": a.Published, "sentence": fa.Sources[0].Sentence}
 			if m, ok := byKey[fa.Key()]; ok {
-				mergeFact(&m.fact, &fa)
+				mergeFact(&m.fact, &fa, &dateSents{}, &dateSents{})
 				m.src = append(m.src, src)
 				continue
 			}

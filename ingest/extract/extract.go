@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,7 +26,8 @@ type Result struct {
 	// seen in the article (and gazetteer aliases) as Aliases.
 	Entities []graph.Entity
 	// Facts are deduplicated by Fact.Key; each has exactly one Source with
-	// only Sentence set.
+	// only Sentence and, when a date came from elsewhere in the article,
+	// TimeSentences set.
 	Facts []graph.Fact
 }
 
@@ -72,6 +74,13 @@ type cand struct {
 	dated             bool
 	anchor            int8 // 1 + the anchor kind its dated start states (anchors.go), or 0
 	narrated          bool // dated by the event before it (narrative.go)
+
+	// dateFrom are the sentences date was read from, when dated: this
+	// one, or others that state it, or what it is counted from and the
+	// offset ("two days later"); a sentence that only takes the date of
+	// the one before ("later that day") adds nothing (see
+	// Source.TimeSentences).
+	dateFrom []*sentence
 }
 
 func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
@@ -141,7 +150,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 			}
 			if c.link != nil {
 				if c.link.dated {
-					c.date, c.dated = c.link.date, true
+					c.date, c.dated, c.dateFrom = c.link.date, true, c.link.dateFrom
 					if c.bound != boundEnd && c.bound != boundDate {
 						c.dateKind = c.link.dateKind
 					}
@@ -152,7 +161,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				if c.bound == boundRange && u.expr.Kind == timex.Point {
 					continue // "was prime minister in 2022" dates neither end
 				}
-				c.date, c.dateKind, c.dated = u.expr.Value, u.expr.Kind, true
+				c.date, c.dateKind, c.dated, c.dateFrom = u.expr.Value, u.expr.Kind, true, []*sentence{st}
 				if e := rangeEnd(units, u); e != nil && c.bound != boundDate && c.bound != boundEnd {
 					// "from 2019 to 2022": the second date ends the state.
 					end := *c
@@ -165,9 +174,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 					byAnchor = append(byAnchor, c)
 				}
 			} else if !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
-				c.date, c.dated = d.lastDate, true
+				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
-				c.date, c.dated = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true
+				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
 			} else if d.narrativeDate(c, units, st) {
 				c.narrated = true
 			}
@@ -176,16 +185,18 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	if len(byAnchor) > 0 {
 		d.readAnchorSrcs(true)
 		for _, c := range byAnchor {
-			c.date, c.dated = d.anchoredDate(ap, units)
+			var from []*sentence
+			c.date, from, c.dated = d.anchoredDate(ap, units)
+			c.dateFrom = through(from, st)
 		}
 	}
 	d.cands = append(d.cands, extra...)
-	d.updateNarrative(units, cs, st.text)
+	d.updateNarrative(units, cs, st)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
 		// from "appointed in October".
 		if c.dated && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
-			d.lastDate = c.date
+			d.lastDate, d.lastDateFrom = c.date, c.dateFrom
 		}
 	}
 }
@@ -338,6 +349,7 @@ outer:
 func (d *doc) result() Result {
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
+	from := map[*graph.Fact]*dateSents{}
 	used := map[string]*ref{}
 	for _, c := range d.cands {
 		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ {
@@ -347,14 +359,19 @@ func (d *doc) result() Result {
 			Object: graph.EntityID(c.obj.typ, c.obj.name), Role: c.role, Location: c.loc, Ended: c.ended,
 			Confidence: round2(c.base * min(c.subj.conf, c.obj.conf)),
 			Sources:    []graph.Source{{Sentence: c.sent.text}}}
+		var ds dateSents
 		if c.dated {
+			sent := c.dateFrom
+			if len(sent) == 0 {
+				sent = []*sentence{c.sent}
+			}
 			switch {
 			case c.bound == boundDate:
-				f.Date = c.date
+				f.Date, ds[2] = c.date, sent
 			case c.dateKind == timex.Until || c.bound == boundEnd:
-				f.End = c.date
+				f.End, ds[1] = c.date, sent
 			default:
-				f.Start = c.date
+				f.Start, ds[0] = c.date, sent
 			}
 		}
 		if !f.End.IsZero() {
@@ -365,10 +382,11 @@ func (d *doc) result() Result {
 		d.note(c.obj, c.objText)
 		k := f.Key()
 		if old, ok := byKey[k]; ok {
-			mergeFact(old, f)
+			mergeFact(old, f, from[old], &ds)
 			continue
 		}
 		byKey[k] = f
+		from[f] = &ds
 		facts = append(facts, f)
 	}
 	// An undated event is dropped when the same event is dated elsewhere.
@@ -388,6 +406,7 @@ func (d *doc) result() Result {
 		if f.End.IsZero() && !f.Ended {
 			f.Ended = false
 		}
+		f.Sources[0].TimeSentences = from[f].others(f)
 		res.Facts = append(res.Facts, *f)
 	}
 	ids := make([]string, 0, len(used))
@@ -402,16 +421,42 @@ func (d *doc) result() Result {
 	return res
 }
 
-// mergeFact folds a second statement of the same fact into the first.
-func mergeFact(old, f *graph.Fact) {
+// through returns the sentences from followed by st: those a date
+// counted from an earlier one ("two days later") was read from. It never
+// writes into from's array, so candidates that share a chain stay apart.
+func through(from []*sentence, st *sentence) []*sentence {
+	return append(slices.Clip(from), st)
+}
+
+// dateSents are the sentences a fact's Start, End and Date were read from.
+type dateSents [3][]*sentence
+
+// others returns the texts of the sentences that gave f's known dates,
+// other than f's own sentence, as Source.TimeSentences holds them.
+func (ds *dateSents) others(f *graph.Fact) []string {
+	src := graph.Source{Sentence: f.Sources[0].Sentence}
+	for i, v := range []graph.Date{f.Start, f.End, f.Date} {
+		if v.IsZero() {
+			continue
+		}
+		for _, st := range ds[i] {
+			src.AddTimeSentences([]string{st.text})
+		}
+	}
+	return src.TimeSentences
+}
+
+// mergeFact folds a second statement of the same fact into the first;
+// oldDs and fDs are the sentences their dates were read from.
+func mergeFact(old, f *graph.Fact, oldDs, fDs *dateSents) {
 	if f.Start.MorePrecise(old.Start) {
-		old.Start = f.Start
+		old.Start, oldDs[0] = f.Start, fDs[0]
 	}
 	if f.End.MorePrecise(old.End) {
-		old.End = f.End
+		old.End, oldDs[1] = f.End, fDs[1]
 	}
 	if f.Date.MorePrecise(old.Date) {
-		old.Date = f.Date
+		old.Date, oldDs[2] = f.Date, fDs[2]
 	}
 	if old.Location == "" {
 		old.Location = f.Location

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,6 +25,9 @@ type goldenFact struct {
 	Optional bool   `json:"optional,omitempty"`
 	// Sentence, when set, is the exact evidence sentence expected.
 	Sentence string `json:"sentence,omitempty"`
+	// TimeSentences, when present (even empty), are the exact other
+	// sentences expected to have given the fact its dates.
+	TimeSentences []string `json:"time_sentences,omitempty"`
 }
 
 // goldenCase is an article written for the tests and the facts it states.
@@ -102,12 +106,17 @@ func TestGolden(t *testing.T) {
 				if len(f.Sources) != 1 || f.Sources[0].Sentence == "" || !strings.Contains(gc.Text, f.Sources[0].Sentence) {
 					t.Errorf("fact %s: bad source %+v", f.Key(), f.Sources)
 				}
+				for _, ts := range f.Sources[0].TimeSentences {
+					if ts == f.Sources[0].Sentence || !strings.Contains(gc.Text, ts) {
+						t.Errorf("fact %s: bad time sentence %q", f.Key(), ts)
+					}
+				}
 				if f.Confidence <= 0 || f.Confidence > 1 {
 					t.Errorf("fact %s: confidence %v", f.Key(), f.Confidence)
 				}
 				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
 					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location,
-					Sentence: f.Sources[0].Sentence})
+					Sentence: f.Sources[0].Sentence, TimeSentences: f.Sources[0].TimeSentences})
 			}
 			used := make([]bool, len(got))
 			for _, want := range gc.Facts {
@@ -127,6 +136,9 @@ func TestGolden(t *testing.T) {
 					}
 					if want.Sentence != "" && g.Sentence != want.Sentence {
 						t.Errorf("%s: evidence %q, want %q", want, g.Sentence, want.Sentence)
+					}
+					if want.TimeSentences != nil && !slices.Equal(g.TimeSentences, want.TimeSentences) {
+						t.Errorf("%s: time evidence %q, want %q", want, g.TimeSentences, want.TimeSentences)
 					}
 				}
 				if !found && !want.Optional {

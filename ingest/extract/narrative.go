@@ -15,6 +15,7 @@ import (
 type narrative struct {
 	date  graph.Date
 	names map[string]bool
+	from  []*sentence // the sentences date was read from
 }
 
 // narrativePred reports whether events of predicate p may take the date
@@ -57,7 +58,7 @@ func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
 	if c.span[1] > len(st.text) || c.span[0] >= c.span[1] || !pastVerb.MatchString(st.text[c.span[0]:c.span[1]]) {
 		return false
 	}
-	c.date, c.dated = d.narr.date, true
+	c.date, c.dated, c.dateFrom = d.narr.date, true, d.narr.from
 	c.base *= 0.9
 	return true
 }
@@ -76,7 +77,7 @@ func hasDateUnit(units []*unit) bool {
 // dated by its own sentence becomes the event later sentences may take the
 // date of; any other date the sentence states, or a move to another time
 // ("later", "then"), ends the story told so far.
-func (d *doc) updateNarrative(units []*unit, cs []*cand, text string) {
+func (d *doc) updateNarrative(units []*unit, cs []*cand, st *sentence) {
 	var n *narrative
 	for _, c := range cs {
 		if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.date.Precision != graph.DayPrecision ||
@@ -84,18 +85,18 @@ func (d *doc) updateNarrative(units []*unit, cs []*cand, text string) {
 			continue
 		}
 		if n == nil {
-			n = &narrative{date: c.date, names: map[string]bool{}}
+			n = &narrative{date: c.date, names: map[string]bool{}, from: c.dateFrom}
 		} else if n.date != c.date {
 			continue
 		}
 		n.names[c.subj.name], n.names[c.obj.name] = true, true
 	}
 	if n == nil {
-		n = leadEvent(units, cs, text)
+		n = leadEvent(units, cs, st)
 	}
 	if n != nil {
 		d.narr = n
-	} else if hasDateUnit(units) || shiftRe.MatchString(text) {
+	} else if hasDateUnit(units) || shiftRe.MatchString(st.text) {
 		d.narr = nil
 	}
 }
@@ -104,7 +105,7 @@ func (d *doc) updateNarrative(units []*unit, cs []*cand, text string) {
 // for ("Zelensky left the White House after a heated exchange with Trump on
 // Friday"): one date to the day, no state dated by it, no statement of the
 // present, future or perfect; everyone the sentence names took part.
-func leadEvent(units []*unit, cs []*cand, text string) *narrative {
+func leadEvent(units []*unit, cs []*cand, st *sentence) *narrative {
 	var date *unit
 	for _, u := range units {
 		if u.kind != kDate || u.expr == nil {
@@ -115,7 +116,7 @@ func leadEvent(units []*unit, cs []*cand, text string) *narrative {
 		}
 		date = u
 	}
-	if date == nil || notNarrative.MatchString(text) {
+	if date == nil || notNarrative.MatchString(st.text) {
 		return nil
 	}
 	for _, c := range cs {
@@ -123,7 +124,7 @@ func leadEvent(units []*unit, cs []*cand, text string) *narrative {
 			return nil
 		}
 	}
-	n := &narrative{date: date.expr.Value, names: map[string]bool{}}
+	n := &narrative{date: date.expr.Value, names: map[string]bool{}, from: []*sentence{st}}
 	for _, u := range units {
 		if isActor(u) {
 			n.names[u.ref.name] = true

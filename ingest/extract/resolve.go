@@ -27,6 +27,9 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
+
+	// lastDateFrom are the sentences lastDate was read from.
+	lastDateFrom []*sentence
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

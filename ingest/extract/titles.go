@@ -125,9 +125,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				// "Tusk, Poland's prime minister since December 2023,"
 				switch du.expr.Kind {
 				case timex.Since:
-					c.bound, c.date, c.dated, c.fixed = boundStart, du.expr.Value, true, true
+					c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundStart, du.expr.Value, true, true, []*sentence{st}
 				case timex.Until:
-					c.bound, c.date, c.dated, c.fixed = boundEnd, du.expr.Value, true, true
+					c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundEnd, du.expr.Value, true, true, []*sentence{st}
 				}
 			}
 			claim(m, per)

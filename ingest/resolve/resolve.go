@@ -266,14 +266,16 @@ func mergeInto(old *graph.Fact, f graph.Fact) {
 	if f.Confidence > old.Confidence {
 		old.Confidence = f.Confidence
 	}
-	seen := map[string]bool{}
-	for _, s := range old.Sources {
-		seen[s.Article+"\x00"+s.Sentence] = true
+	seen := map[string]int{}
+	for i, s := range old.Sources {
+		seen[s.Article+"\x00"+s.Sentence] = i
 	}
 	for _, s := range f.Sources {
-		if !seen[s.Article+"\x00"+s.Sentence] {
-			old.Sources = append(old.Sources, s)
+		if i, ok := seen[s.Article+"\x00"+s.Sentence]; ok {
+			old.Sources[i].AddTimeSentences(s.TimeSentences)
+			continue
 		}
+		old.Sources = append(old.Sources, s)
 	}
 	for _, p := range []struct{ dst, src *graph.Date }{{&old.Start, &f.Start}, {&old.End, &f.End}, {&old.Date, &f.Date}} {
 		if p.src.MorePrecise(*p.dst) {

@@ -173,3 +173,33 @@ func TestEquivalent(t *testing.T) {
 		}
 	}
 }
+
+// Two statements of one source that resolution makes one fact keep the
+// sentences each took its date from.
+func TestBatchMergeKeepsTimeSentences(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mike, michael, joe := person("Mike Pence"), person("Michael Pence"), person("Joe Biden")
+	const sent = "Pence met Biden two days later."
+	b := graph.Batch{Article: graph.Article{ID: "a1"}, Entities: []graph.Entity{mike, michael, joe},
+		Facts: []graph.Fact{
+			{Subject: mike.ID, Predicate: graph.Met, Object: joe.ID, Confidence: 0.6, Date: graph.DayOf(2024, 5, 3),
+				Sources: []graph.Source{{Sentence: sent, TimeSentences: []string{"Mike Pence arrived on 1 May."}}}},
+			{Subject: michael.ID, Predicate: graph.Met, Object: joe.ID, Confidence: 0.9, Date: graph.DayOf(2024, 5, 3),
+				Sources: []graph.Source{{Sentence: sent, TimeSentences: []string{"Michael Pence flew in on Wednesday.", sent}}}},
+			{Subject: mike.ID, Predicate: graph.Met, Object: michael.ID, Confidence: 0.9},
+		}}
+	if _, err := r.Batch(context.Background(), &fakeStore{}, &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Facts) != 1 || len(b.Facts[0].Sources) != 1 {
+		t.Fatalf("facts %+v, want one fact with one source", b.Facts)
+	}
+	got := b.Facts[0].Sources[0].TimeSentences
+	want := []string{"Michael Pence flew in on Wednesday.", "Mike Pence arrived on 1 May."}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("time sentences %q, want %q", got, want)
+	}
+}
