@@ -78,6 +78,8 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 	} else if a.Updates(stored) {
 		w.updateArticle(stored, a)
 		a = *w.article
+	} else {
+		a = stored // its sources read the stored article back
 	}
 	ids := make([]string, 0, len(ents))
 	for id := range ents {
