@@ -28,6 +28,12 @@ type WriteStats struct {
 	SourcesAdded int
 	// EntitiesAdded counts entities that were new.
 	EntitiesAdded int
+	// SourcesWithdrawn counts the stored sources of an updated article
+	// that its new version no longer states (see Source.WithdrawnAt).
+	SourcesWithdrawn int
+	// FactsWithdrawn counts the facts left with no live source by them:
+	// no longer answered, still known as of earlier dates.
+	FactsWithdrawn int
 	// EndsInferred counts stored facts outside the batch whose inferred
 	// end the batch set, moved or cleared (see InferEnds).
 	EndsInferred int

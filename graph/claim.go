@@ -45,31 +45,37 @@ func MergeClaim(a, b Claim) Claim {
 	return a
 }
 
-// Derive returns f with its qualifiers derived from its sources' claims;
-// a fact without sources is returned unchanged. EndInferredFrom is cleared
-// (inference runs over groups of facts, see InferEnds).
+// Derive returns f with its qualifiers derived from its live sources'
+// claims (withdrawn sources count for nothing, see Source.WithdrawnAt); a
+// fact without live sources is returned unchanged. EndInferredFrom is
+// cleared (inference runs over groups of facts, see InferEnds).
 //
 // Each of Start, End and Date is chosen among the values the claims state
 // (see pickDate): the most precise value that agrees with the others, and
 // when values conflict the better supported — stated by more articles,
-// then with a higher confidence, then more precise, then the earlier.
-// Ended is true when any claim says so; Confidence is the highest of the
-// claims; Location is the one most articles give; RecordedAt is the
-// earliest RecordedAt of the sources. When the claims of a state describe
-// separate terms (SplitTerms: an end, or a "former", between two starts),
-// Start, End and Ended are those of the latest term and the others go to
-// EarlierTerms.
+// then with a higher confidence, then more precise, then the earlier. An
+// event none of whose claims states a date keeps its Date, which is part
+// of its identity (an undated statement merged into a dated event, see
+// RestatesEvent). Ended is true when any claim says so; Confidence is the
+// highest of the claims; Location is the one most articles give;
+// RecordedAt is the earliest RecordedAt of the sources. When the claims of
+// a state describe separate terms (SplitTerms: an end, or a "former",
+// between two starts), Start, End and Ended are those of the latest term
+// and the others go to EarlierTerms.
 func Derive(f Fact) Fact {
-	if len(f.Sources) == 0 {
+	srcs := LiveSources(f.Sources)
+	if len(srcs) == 0 {
 		return f
 	}
 	f.EndInferredFrom = ""
-	f.Start = pickDate(f.Sources, func(c *Claim) Date { return c.Start })
-	f.End = pickDate(f.Sources, func(c *Claim) Date { return c.End })
-	f.Date = pickDate(f.Sources, func(c *Claim) Date { return c.Date })
+	f.Start = pickDate(srcs, func(c *Claim) Date { return c.Start })
+	f.End = pickDate(srcs, func(c *Claim) Date { return c.End })
+	if d := pickDate(srcs, func(c *Claim) Date { return c.Date }); !d.IsZero() || !IsEvent(f.Predicate) {
+		f.Date = d
+	}
 	f.Ended, f.Confidence = false, 0
 	locs := map[string]map[string]bool{}
-	for i, s := range f.Sources {
+	for i, s := range srcs {
 		f.Ended = f.Ended || s.Ended
 		f.Confidence = max(f.Confidence, s.Confidence)
 		if s.Location != "" {
@@ -84,7 +90,7 @@ func Derive(f Fact) Fact {
 	}
 	f.EarlierTerms = nil
 	if !IsEvent(f.Predicate) {
-		if terms, over := SplitTerms(f.Sources); terms != nil {
+		if terms, over := SplitTerms(srcs); terms != nil {
 			last := terms[len(terms)-1]
 			f.Start, f.End, f.Ended = last.Start, last.End, over
 			f.EarlierTerms = terms[:len(terms)-1]
@@ -100,14 +106,51 @@ func Derive(f Fact) Fact {
 	return f
 }
 
-// KnownAt returns f as it was known at instant t: only the sources recorded
-// by then, and the qualifiers derived from their claims alone. ok is false
-// when no source had been recorded by t. Inferred ends are cleared; run
-// InferEnds over the known facts to infer them again.
+// LiveSources returns the sources of srcs that are not withdrawn: srcs
+// itself when none is, else a new slice.
+func LiveSources(srcs []Source) []Source {
+	n := 0
+	for i := range srcs {
+		if !srcs[i].IsWithdrawn() {
+			n++
+		}
+	}
+	if n == len(srcs) {
+		return srcs
+	}
+	out := make([]Source, 0, n)
+	for _, s := range srcs {
+		if !s.IsWithdrawn() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Live returns f as it now stands: only its live sources (its stored
+// qualifiers are already derived from them alone). ok is false when every
+// source has been withdrawn: the fact is no longer stated and is answered
+// only as known before (KnownAt).
+func (f Fact) Live() (Fact, bool) {
+	srcs := LiveSources(f.Sources)
+	if len(srcs) == 0 && len(f.Sources) > 0 {
+		return Fact{}, false
+	}
+	f.Sources = srcs
+	return f, true
+}
+
+// KnownAt returns f as it was known at instant t: only the sources known
+// then (recorded by t and not withdrawn by t, see Source.LiveAt), shown
+// as they stood then (not withdrawn), and the qualifiers derived from
+// their claims alone. ok is false when no source was known at t. Inferred
+// ends are cleared; run InferEnds over the known facts to infer them
+// again.
 func (f Fact) KnownAt(t time.Time) (Fact, bool) {
 	var keep []Source
 	for _, s := range f.Sources {
-		if !s.RecordedAt.After(t) {
+		if s.LiveAt(t) {
+			s.WithdrawnAt = time.Time{}
 			keep = append(keep, s)
 		}
 	}

@@ -2,7 +2,7 @@ package graph
 
 import "strings"
 
-// IndependentSources counts the sources of f that state it independently:
+// IndependentSources counts the live sources of f that state it independently:
 // distinct articles, where articles quoting the very same sentence (wire
 // copies, syndication) count once.
 func IndependentSources(f Fact) int {
@@ -11,7 +11,7 @@ func IndependentSources(f Fact) int {
 	n := 0
 	for _, s := range f.Sources {
 		sent := strings.Join(strings.Fields(strings.ToLower(s.Sentence)), " ")
-		if articles[s.Article] || (sent != "" && sentences[sent]) {
+		if s.IsWithdrawn() || articles[s.Article] || (sent != "" && sentences[sent]) {
 			continue
 		}
 		articles[s.Article] = true

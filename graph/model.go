@@ -87,6 +87,10 @@ type Source struct {
 	TimeSentences []string `json:"time_sentences,omitempty"`
 	// RecordedAt is when geokg first stored this source.
 	RecordedAt time.Time `json:"recorded_at,omitempty"`
+	// WithdrawnAt is when an update of its article stopped stating it
+	// (zero: it is live). A withdrawn source counts for nothing after
+	// that instant, and is known before it (see LiveAt).
+	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
 	// Claim is what this article stated about the fact's qualifiers; the
 	// fact's own qualifiers are derived from the claims of all its sources
 	// (see Derive).
@@ -111,6 +115,16 @@ func (s *Source) AddTimeSentences(more []string) []string {
 	}
 	return added
 }
+
+// LiveAt reports whether the source was known at instant t: recorded by
+// then and not withdrawn by then.
+func (s *Source) LiveAt(t time.Time) bool {
+	return !s.RecordedAt.After(t) && (s.WithdrawnAt.IsZero() || s.WithdrawnAt.After(t))
+}
+
+// IsWithdrawn reports whether an update of its article withdrew the
+// source.
+func (s *Source) IsWithdrawn() bool { return !s.WithdrawnAt.IsZero() }
 
 // Fact is a dated, sourced relation between two entities. Subject and
 // Object are entity ids. States (leads, holds_position, member_of,
@@ -224,4 +238,13 @@ type Article struct {
 	Title     string `json:"title,omitempty"`
 	Published Date   `json:"published"`
 	Hash      string `json:"hash"`
+}
+
+// Updates reports whether a is a new version of the stored article old
+// (the same id): its content hash differs, or it gives a publication
+// date old does not have. A version without a date does not update a
+// dated one, so re-reading a file without its date keeps the date given
+// before; an update's facts replace the ones the old version stated.
+func (a Article) Updates(old Article) bool {
+	return (a.Hash != "" && a.Hash != old.Hash) || (!a.Published.IsZero() && a.Published != old.Published)
 }

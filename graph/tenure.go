@@ -171,11 +171,12 @@ func targetKind(id string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// FirstPublished returns the earliest publication date of f's sources.
+// FirstPublished returns the earliest publication date of f's live
+// sources.
 func FirstPublished(f *Fact) Date {
 	var first Date
 	for _, s := range f.Sources {
-		if !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
+		if !s.IsWithdrawn() && !s.Published.IsZero() && (first.IsZero() || s.Published.Before(first)) {
 			first = s.Published
 		}
 	}

@@ -9,7 +9,8 @@ import "time"
 //     From..To (both inclusive, either open). The zero valid time holds
 //     every fact.
 //   - transaction time, what geokg knew: AsKnown, the day by whose end a
-//     source must have been recorded to count (zero: every source).
+//     source must have been recorded, and not yet withdrawn by an update
+//     of its article, to count (zero: every live source).
 //
 // Apply decides valid time; Known reads a fact as known on AsKnown. A
 // caller answering as known reads each fact through Known, infers the ends
@@ -126,7 +127,7 @@ func (w Window) KnownCutoff() time.Time {
 }
 
 // Known returns f as it was known by the end of day AsKnown: only its
-// sources recorded by then, its qualifiers derived from their claims alone
+// sources recorded by then and not withdrawn by then (Fact.KnownAt), its qualifiers derived from their claims alone
 // (Fact.KnownAt); ok is false when none had been recorded. Inferred ends
 // are cleared: infer them again over the known facts (InferEnds). Without
 // AsKnown it returns f unchanged.

@@ -138,7 +138,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 				switch {
 				case err != nil:
 					j.lookupErr = fmt.Errorf("lookup: %w", err)
-				case unchanged(byID, seen, j.hash):
+				case unchanged(byID, seen, j.art, j.hash):
 					j.skip = true
 				default:
 					j.result = p.Extractor.Extract(extract.Input{Text: j.art.Text, Title: j.art.Title, Published: j.art.Published})

@@ -55,7 +55,8 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 
 // step is the one way an article goes into the store, for Run and
 // IngestArticle alike: look it up (skipped when the store holds it
-// unchanged), extract it (unless extracted is given: Run extracts ahead,
+// unchanged; a changed text or a new publication date is an update, whose
+// facts replace the ones the old version stated), extract it (unless extracted is given: Run extracts ahead,
 // in parallel), resolve its people (Resolver), and write its facts in one
 // transaction. It adds to sum what it did: New, Updated or Unchanged, and
 // the facts and entities written. Its error, when the article was not
@@ -71,7 +72,7 @@ func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *
 	if err != nil {
 		return fmt.Errorf("lookup: %w", err)
 	}
-	if unchanged(byID, seen, hash) {
+	if unchanged(byID, seen, a, hash) {
 		sum.Unchanged++
 		return nil
 	}
@@ -102,11 +103,16 @@ func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *
 	return nil
 }
 
-// unchanged reports whether the store already holds an article with
-// content hash: under its id (byID, as LookupArticle found it) with the
-// same hash, or, when its id is new, under another id (seen).
-func unchanged(byID *graph.Article, seen bool, hash string) bool {
-	return (byID != nil && byID.Hash == hash) || (byID == nil && seen)
+// unchanged reports whether the store already holds article a, whose
+// content hash is hash: under its id (byID, as LookupArticle found it),
+// of which a is no new version (graph.Article.Updates: the same hash, and
+// no new publication date), or, when its id is new, under another id
+// (seen).
+func unchanged(byID *graph.Article, seen bool, a Article, hash string) bool {
+	if byID != nil {
+		return !graph.Article{Hash: hash, Published: a.Published}.Updates(*byID)
+	}
+	return seen
 }
 
 // report counts a bad item or a warning in sum, logs it and passes it to

@@ -82,12 +82,12 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 		}
 		return nil
 	}
-	filter := store.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate}
+	filter := store.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate, Withdrawn: !w.AsKnown.IsZero()}
 	if err := e.store.Facts(ctx, filter, collect); err != nil {
 		return nil, err
 	}
 	if (q.Predicate == "" || graph.IsSymmetric(q.Predicate)) && (subj != nil || obj != nil) {
-		rev := store.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate}
+		rev := store.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate, Withdrawn: filter.Withdrawn}
 		if err := e.store.Facts(ctx, rev, func(f graph.Fact) error {
 			if graph.IsSymmetric(f.Predicate) {
 				return collect(f)

@@ -44,7 +44,7 @@ func (e *Engine) asKnown(ctx context.Context, facts []graph.Fact, w graph.Window
 // "succeeded" events between its members as known in window w, infers
 // their ends, and records the members in into.
 func (e *Engine) inferGroup(ctx context.Context, rep graph.Fact, key string, w graph.Window, into map[string]graph.Fact) error {
-	filter := store.FactFilter{Predicate: rep.Predicate}
+	filter := store.FactFilter{Predicate: rep.Predicate, Withdrawn: true}
 	if id, subject := graph.GroupAnchor(&rep); subject {
 		filter.Subjects = []string{id}
 	} else {
@@ -72,7 +72,7 @@ func (e *Engine) inferGroup(ctx context.Context, rep graph.Fact, key string, w g
 			ids = append(ids, s)
 		}
 		sort.Strings(ids)
-		err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, Objects: ids, Predicate: graph.Succeeded}, func(f graph.Fact) error {
+		err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, Objects: ids, Predicate: graph.Succeeded, Withdrawn: true}, func(f graph.Fact) error {
 			if k, ok := w.Known(f); ok {
 				all = append(all, k)
 			}

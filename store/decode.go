@@ -309,8 +309,8 @@ func decodeClaim(f *graph.Fact, p props) (graph.Claim, error) {
 	return c, nil
 }
 
-// fact reads the fact with id and its sources; ok is false when it does not
-// exist. articles caches article nodes across calls (may be nil).
+// fact reads the fact with id and all its sources, withdrawn ones
+// included; ok is false when it does not exist. articles caches article nodes across calls (may be nil).
 func (r reader) fact(ctx context.Context, id string, articles map[string]graph.Article) (f graph.Fact, ok bool, err error) {
 	p, err := r.props(ctx, FactIRI(id))
 	if err != nil || p.one(pPredicate) == nil {
@@ -328,6 +328,9 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 		src := graph.Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
 		if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
 			src.RecordedAt = time.Time(t)
+		}
+		if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok {
+			src.WithdrawnAt = time.Time(t)
 		}
 		if src.Claim, err = decodeClaim(&f, sp); err != nil {
 			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
@@ -350,7 +353,7 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 	}
 	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
 	if !graph.IsEvent(f.Predicate) {
-		if terms, _ := graph.SplitTerms(f.Sources); terms != nil {
+		if terms, _ := graph.SplitTerms(graph.LiveSources(f.Sources)); terms != nil {
 			f.EarlierTerms = terms[:len(terms)-1]
 		}
 	}

@@ -33,7 +33,8 @@ package store
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
 //	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>
 //	         (always; a source node without it predates claims and is read as
-//	         stating its fact's qualifiers);
+//	         stating its fact's qualifiers); <geokg:withdrawn_at> xsd:dateTime
+//	         when an update of its article no longer states it;
 //	         <geokg:time_sentence> "…" (one quad per other sentence of the
 //	         article that gave the claim a date; Source.TimeSentences)
 //	article  <geokg:id> "d01"; <geokg:url>; <geokg:title>; <geokg:published> (date as above);
@@ -109,6 +110,7 @@ const (
 	pHash       = quad.IRI("geokg:hash")
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
+	pWithdrawnAt     = quad.IRI("geokg:withdrawn_at")
 
 	pTimeSentence = quad.IRI("geokg:time_sentence")
 )
@@ -244,11 +246,8 @@ func factQuads(f graph.Fact) []quad.Quad {
 		quad.Make(n, pObject, o, nil),
 		quad.Make(n, pConfidence, quad.Float(f.Confidence), nil),
 		quad.Make(n, pRecordedAt, timeValue(f.RecordedAt), nil),
-		quad.Make(s, RelIRI(f.Predicate), o, n),
 	}
-	if graph.IsSymmetric(f.Predicate) && f.Subject != f.Object {
-		qs = append(qs, quad.Make(o, RelIRI(f.Predicate), s, n))
-	}
+	qs = append(qs, directQuads(f)...)
 	if f.Role != "" {
 		qs = append(qs, quad.Make(n, pRole, quad.String(f.Role), nil))
 	}
@@ -272,6 +271,17 @@ func factQuads(f graph.Fact) []quad.Quad {
 	return qs
 }
 
+// directQuads returns the direct triple(s) of fact f, labelled with its
+// node: both ways for a symmetric predicate.
+func directQuads(f graph.Fact) []quad.Quad {
+	n, s, o := FactIRI(f.ID), EntityIRI(f.Subject), EntityIRI(f.Object)
+	qs := []quad.Quad{quad.Make(s, RelIRI(f.Predicate), o, n)}
+	if graph.IsSymmetric(f.Predicate) && f.Subject != f.Object {
+		qs = append(qs, quad.Make(o, RelIRI(f.Predicate), s, n))
+	}
+	return qs
+}
+
 // sourceQuads returns the quads of a new source of fact factID, including
 // the link from the fact node.
 func sourceQuads(factID string, src graph.Source) []quad.Quad {
@@ -285,6 +295,9 @@ func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	}
 	for _, v := range claimValues(src.Claim) {
 		qs = append(qs, quad.Make(n, v.pred, v.val, nil))
+	}
+	if src.IsWithdrawn() {
+		qs = append(qs, quad.Make(n, pWithdrawnAt, timeValue(src.WithdrawnAt), nil))
 	}
 	return append(qs, timeSentenceQuads(n, src.TimeSentences)...)
 }

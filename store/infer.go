@@ -10,8 +10,9 @@ import (
 )
 
 // inferGroups recomputes the inferred ends of every group of states the
-// batch touched: the groups of its state facts, and for each "succeeded"
-// event the groups of the predecessor's states. Changed facts go to w.cur.
+// batch touched: the groups of its state facts and of the facts that lost
+// a source to an update (see withdraw), and for each "succeeded" event
+// the groups of the predecessor's states. Changed facts go to w.cur.
 func (w *writer) inferGroups(ctx context.Context) error {
 	reps := map[string]graph.Fact{} // group key → one member, to find the group by
 	var batchIDs []string
@@ -19,10 +20,14 @@ func (w *writer) inferGroups(ctx context.Context) error {
 		batchIDs = append(batchIDs, id)
 		if w.orig[id] == nil {
 			w.added = append(w.added, id)
+		} else if !isStated(w.orig[id]) && isStated(w.cur[id]) {
+			w.revived = append(w.revived, id)
 		}
 	}
+	batchIDs = append(batchIDs, sortedIDs(w.withdrawn)...)
 	sort.Strings(batchIDs)
 	sort.Strings(w.added)
+	sort.Strings(w.revived)
 	for _, id := range batchIDs {
 		f := w.cur[id]
 		if !termChanged(w.orig[id], f) {
@@ -112,7 +117,8 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 
 // related returns the facts of predicate pred with entity id on side dir
 // (quad.Subject or quad.Object) whose other side is in others (nil: any)
-// and that keep accepts, as this batch leaves them: stored facts overlaid
+// and that keep accepts, as this batch leaves them (facts no source states
+// any longer left out): stored facts overlaid
 // by w.cur, and the batch's new facts. The stored ones are found in one
 // scan of the entity's direct triples (whose label is the fact node),
 // through the writer's inferCache. The facts returned are shared: the
@@ -128,7 +134,7 @@ func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pre
 			continue
 		}
 		if c := w.cur[l.fact]; c != nil {
-			if keep(c) {
+			if isStated(c) && keep(c) {
 				out = append(out, c)
 			}
 			continue
@@ -141,8 +147,9 @@ func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pre
 			out = append(out, f)
 		}
 	}
-	// The batch's new facts have no stored triple yet.
-	for _, fid := range w.added {
+	// The batch's new facts, and those it states again, have no stored
+	// triple yet.
+	for _, fid := range append(w.added[:len(w.added):len(w.added)], w.revived...) {
 		c := w.cur[fid]
 		side, other := c.Object, c.Subject
 		if dir == quad.Subject {

@@ -90,8 +90,11 @@ func (c *inferCache) commit(w *writer) {
 		sort.Strings(e.Aliases)
 		c.entities[id] = e
 	}
+	if w.article != nil {
+		c.articles[w.article.ID] = *w.article
+	}
 	for id, f := range w.cur {
-		if w.inBatch[id] {
+		if w.inBatch[id] || w.withdrawn[id] {
 			full := *f
 			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
@@ -101,6 +104,10 @@ func (c *inferCache) commit(w *writer) {
 			c.full[id] = full
 		}
 		old := w.orig[id]
+		if old != nil && isStated(old) != isStated(f) { // direct triples removed or added again: read them anew
+			c.forget(id, f)
+			continue
+		}
 		if old != nil && old.Subject == f.Subject {
 			if _, ok := c.nodes[id]; ok {
 				sum := summary(*f)
@@ -109,11 +116,7 @@ func (c *inferCache) commit(w *writer) {
 			continue
 		}
 		if old != nil { // a symmetric fact turned round: forget both sides
-			for _, e := range []string{old.Subject, old.Object} {
-				delete(c.links, linkKey(e, quad.Subject, f.Predicate))
-				delete(c.links, linkKey(e, quad.Object, f.Predicate))
-			}
-			delete(c.nodes, id)
+			c.forget(id, f)
 			continue
 		}
 		sum := summary(*f)
@@ -125,6 +128,16 @@ func (c *inferCache) commit(w *writer) {
 			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
 		}
 	}
+}
+
+// forget drops the cached summary of fact f (id) and the cached direct
+// triples of the predicate at both of its entities, on both sides.
+func (c *inferCache) forget(id string, f *graph.Fact) {
+	for _, e := range []string{f.Subject, f.Object} {
+		delete(c.links, linkKey(e, quad.Subject, f.Predicate))
+		delete(c.links, linkKey(e, quad.Object, f.Predicate))
+	}
+	delete(c.nodes, id)
 }
 
 // addLink inserts l, in fact id order, into the cached triples of key when

@@ -95,6 +95,66 @@ func TestInferCacheAgrees(t *testing.T) {
 	}
 }
 
+// TestInferCacheAgreesWithUpdates checks that the inference cache stays
+// coherent when new versions of articles withdraw some of their facts
+// (a successor no longer stated ends no term) and state others again.
+func TestInferCacheAgreesWithUpdates(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	for round := range 3 {
+		bs := randomHistory(rng, 40)
+		seq := append([]graph.Batch(nil), bs...)
+		for v := range 2 {
+			for _, b := range bs {
+				if rng.Intn(3) != 0 {
+					continue
+				}
+				u := b
+				u.Article.Hash = fmt.Sprintf("%s-v%d", b.Article.Hash, v+2)
+				u.Facts = nil
+				for _, f := range b.Facts {
+					if rng.Intn(2) == 0 {
+						u.Facts = append(u.Facts, f)
+					}
+				}
+				seq = append(seq, u)
+			}
+		}
+		fresh := openMemory(t)
+		fresh.cache = nil
+		ingest(t, fresh, seq)
+		want := snapshot(t, fresh)
+		cached := openMemory(t)
+		ingest(t, cached, seq)
+		got := snapshot(t, cached)
+		require.Equal(t, len(want), len(got), "round %d", round)
+		for id, w := range want {
+			assert.Equal(t, w, got[id], "round %d fact %s", round, id)
+		}
+		// Withdrawn facts are gone from plain reads and end no term: a
+		// store built from the final versions alone agrees on every end.
+		final := map[string]graph.Batch{}
+		var order []string
+		for _, b := range seq {
+			if _, ok := final[b.Article.ID]; !ok {
+				order = append(order, b.Article.ID)
+			}
+			final[b.Article.ID] = b
+		}
+		var last []graph.Batch
+		for _, id := range order {
+			last = append(last, final[id])
+		}
+		direct := openMemory(t)
+		ingest(t, direct, last)
+		ends := snapshot(t, direct)
+		require.Equal(t, len(ends), len(got), "round %d", round)
+		for id, w := range ends {
+			assert.Equal(t, w.End, got[id].End, "round %d fact %s end", round, id)
+			assert.Equal(t, w.EndInferredFrom, got[id].EndInferredFrom, "round %d fact %s", round, id)
+		}
+	}
+}
+
 // TestInferCacheAfterLoad checks that loading quads drops the cache, so a
 // later write sees the loaded facts.
 func TestInferCacheAfterLoad(t *testing.T) {

@@ -36,6 +36,18 @@ type writer struct {
 	added []string
 	// cache keeps what inferGroups reads of the store (see inferCache).
 	cache *inferCache
+	// update is set when the batch is a new version of a stored article
+	// (graph.Article.Updates); article is then the article as it will be
+	// stored.
+	update  bool
+	article *graph.Article
+	// stated holds the source nodes the batch states; withdrawn marks the
+	// stored facts outside the batch that lost a source to the update.
+	stated    map[quad.IRI]bool
+	withdrawn map[string]bool
+	// revived lists the ids of stored facts no source stated that the
+	// batch states again, sorted (set by inferGroups).
+	revived []string
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh
@@ -46,7 +58,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache}
+		cache: cache, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}}
 }
 
 // add queues quads for adding.
@@ -58,11 +70,16 @@ func (w *writer) add(qs []quad.Quad) {
 
 // batch queues the deltas of the article, its entities and its facts.
 func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*graph.Entity, facts []*graph.Fact) error {
-	if _, ok, err := w.r.article(ctx, a.ID); err != nil {
+	if stored, ok, err := w.r.article(ctx, a.ID); err != nil {
 		return err
 	} else if !ok {
 		w.stats.ArticleNew = true
 		w.add(articleQuads(a, w.now))
+	} else if a.Updates(stored) {
+		w.updateArticle(stored, a)
+		a = *w.article
+	} else {
+		a = stored // its sources read the stored article back
 	}
 	ids := make([]string, 0, len(ents))
 	for id := range ents {
@@ -73,6 +90,10 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 		if err := w.entity(ctx, ents[id]); err != nil {
 			return err
 		}
+	}
+	facts, err := w.dateUndated(ctx, a, facts)
+	if err != nil {
+		return err
 	}
 	for i, f := range facts {
 		for _, side := range []string{f.Subject, f.Object} {
@@ -88,6 +109,11 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 		}
 		if err := w.fact(ctx, f, a); err != nil {
 			return fmt.Errorf("fact %s: %w", f.ID, err)
+		}
+	}
+	if w.update {
+		if err := w.withdraw(ctx, a); err != nil {
+			return err
 		}
 	}
 	if err := w.inferGroups(ctx); err != nil {
@@ -179,18 +205,32 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 	}
 	newFirst := false
 	for _, src := range f.Sources {
+		node := sourceIRI(f.ID, src.Article, src.Sentence)
 		if j, have := idx[sourceKey(&src)]; have {
-			c := graph.MergeClaim(merged.Sources[j].Claim, src.Claim)
-			if c != merged.Sources[j].Claim {
-				w.restate(f.ID, &merged.Sources[j], c)
+			have := &merged.Sources[j]
+			c := graph.MergeClaim(have.Claim, src.Claim)
+			if (w.update && !w.stated[node]) || have.IsWithdrawn() {
+				// A new version of the article states it anew: its
+				// claim replaces what the old version stated.
+				c = src.Claim
+				have.URL, have.Title, have.Published = src.URL, src.Title, src.Published
+			}
+			if have.IsWithdrawn() {
+				w.revive(node, have)
 				w.grown[f.ID] = true
 			}
-			if added := merged.Sources[j].AddTimeSentences(src.TimeSentences); len(added) > 0 {
-				w.add(timeSentenceQuads(sourceIRI(f.ID, src.Article, src.Sentence), added))
+			if c != have.Claim {
+				w.restate(f.ID, have, c)
 				w.grown[f.ID] = true
 			}
+			if added := have.AddTimeSentences(src.TimeSentences); len(added) > 0 {
+				w.add(timeSentenceQuads(node, added))
+				w.grown[f.ID] = true
+			}
+			w.stated[node] = true
 			continue
 		}
+		w.stated[node] = true
 		src.RecordedAt = w.now
 		merged.Sources = append(merged.Sources, src)
 		idx[sourceKey(&src)] = len(merged.Sources) - 1
@@ -218,8 +258,9 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 
 // termChanged reports whether fact f, as it will be stored, could infer
 // other ends (or have its own inferred) differently than old did: a new
-// fact, or a changed start, stated end, ended flag, event date or — for a
-// term with an unknown start — first publication.
+// fact, or a changed start, stated end, ended flag, event date, whether
+// any source states it (see isStated) or — for a term with an unknown
+// start — first publication.
 func termChanged(old, f *graph.Fact) bool {
 	if old == nil {
 		return true
@@ -232,6 +273,8 @@ func termChanged(old, f *graph.Fact) bool {
 	}
 	switch {
 	case old.Start != f.Start, stated(old) != stated(f), old.Ended != f.Ended, old.Date != f.Date:
+		return true
+	case isStated(old) != isStated(f):
 		return true
 	case f.Start.IsZero() && graph.FirstPublished(old) != graph.FirstPublished(f):
 		return true
@@ -267,10 +310,17 @@ func (w *writer) flush() {
 			continue
 		}
 		changed := w.replace(old, f)
+		switch was, is := isStated(old), isStated(f); {
+		case was && !is:
+			w.stats.FactsWithdrawn++
+			w.relink(f, w.tx.RemoveQuad)
+		case !was && is:
+			w.relink(f, w.tx.AddQuad)
+		}
 		switch {
 		case w.inBatch[id] && (changed || w.grown[id]):
 			w.stats.FactsMerged++
-		case !w.inBatch[id] && changed:
+		case !w.inBatch[id] && !w.withdrawn[id] && changed:
 			w.stats.EndsInferred++
 		}
 	}

@@ -148,6 +148,12 @@ type FactFilter struct {
 	// Objects. With only Subjects given, this means "the entity is on
 	// either side".
 	EitherSide bool
+	// Withdrawn also yields what updates of articles withdrew: facts keep
+	// their withdrawn sources (Source.WithdrawnAt set), and facts no
+	// source states any longer are yielded too. Answers as known on an
+	// earlier date need them (graph.Fact.KnownAt); everything else reads
+	// facts as they now stand.
+	Withdrawn bool
 }
 
 // inSet reports whether id is in set; an empty set holds everything.
@@ -240,8 +246,9 @@ func evictQuarter[K comparable, V any](cache map[K]V) {
 	}
 }
 
-// Facts calls fn for every fact matching ff, with all its sources, in fact
-// id order, stopping at the first error fn returns. It starts from the
+// Facts calls fn for every fact matching ff, with all its live sources
+// (with ff.Withdrawn, all its sources, and the facts no source states any
+// longer), in fact id order, stopping at the first error fn returns. It starts from the
 // subject/object entity nodes when the filter names any (no full scan),
 // from the predicate otherwise, and walks all facts only for an empty
 // filter. fn runs outside the store's lock and may call the store.
@@ -306,6 +313,11 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 			if !ok || !ff.match(&f, subj, obj) {
 				return nil
 			}
+			if !ff.Withdrawn {
+				if f, ok = f.Live(); !ok {
+					return nil
+				}
+			}
 			return fn(f)
 		})
 		if err != nil || !p.next() {
@@ -314,14 +326,18 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 	}
 }
 
-// Fact returns the fact with id (as set by ComputeID) and all its sources,
-// or an error wrapping ErrNotFound.
+// Fact returns the fact with id (as set by ComputeID) and all its live
+// sources, or an error wrapping ErrNotFound, also for a fact no source
+// states any longer (see FactFilter.Withdrawn).
 func (s *Store) Fact(ctx context.Context, id string) (graph.Fact, error) {
 	var f graph.Fact
 	err := s.read(ctx, func(r reader) error {
 		var ok bool
 		var err error
 		f, ok, err = r.fact(ctx, id, nil)
+		if ok {
+			f, ok = f.Live()
+		}
 		if err == nil && !ok {
 			err = ErrNotFound
 		}

@@ -384,6 +384,171 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.Equal(t, 1, n)
 	})
 
+	t.Run("ArticleUpdate", func(t *testing.T) {
+		s := open(t)
+		day := 24 * time.Hour
+		rubio := graph.Entity{ID: graph.EntityID(graph.Person, "Marco Rubio"), Name: "Marco Rubio", Type: graph.Person}
+		first := art("d01", 5)
+		lead := fact(first, rutte, graph.Leads, nato, "Rutte took office on 1 October.")
+		lead.Role, lead.Start = "Secretary General", graph.DayOf(2024, time.October, 1)
+		_, err := s.Write(ctx, batch(first, lead), t0)
+		require.NoError(t, err)
+
+		// Version 1 of upd-1: Rubio met Rutte; Costa succeeds Rutte, which
+		// ends Rutte's term.
+		v1 := art("upd-1", 6)
+		met := fact(v1, rubio, graph.Met, rutte, "Rubio met Rutte in Brussels.")
+		met.Date = graph.DayOf(2024, time.October, 6)
+		next := fact(v1, costa, graph.Leads, nato, "Costa takes over in January.")
+		next.Role, next.Start = "Secretary General", graph.DayOf(2025, time.January, 1)
+		b1 := batch(v1, met, next)
+		b1.Entities = append(b1.Entities, rubio)
+		_, err = s.Write(ctx, b1, t0.Add(day))
+		require.NoError(t, err)
+		got, err := s.Fact(ctx, idOf(lead))
+		require.NoError(t, err)
+		assert.Equal(t, "2025-01-01", got.End.String(), "ended by its successor")
+
+		// Version 2 corrects "met" to "spoke with" and drops the successor.
+		v2 := v1
+		v2.Hash = "hash-upd-1-v2"
+		spoke := fact(v2, rubio, graph.SpokeWith, rutte, "Rubio spoke with Rutte in Brussels.")
+		spoke.Date = met.Date
+		b2 := batch(v2, spoke)
+		b2.Entities = append(b2.Entities, rubio)
+		st, err := s.Write(ctx, b2, t0.Add(3*day))
+		require.NoError(t, err)
+		assert.Equal(t, graph.WriteStats{FactsAdded: 1, SourcesAdded: 1, SourcesWithdrawn: 2, FactsWithdrawn: 2, EndsInferred: 1}, st)
+
+		byID, _, err := s.LookupArticle(ctx, "upd-1", "")
+		require.NoError(t, err)
+		assert.Equal(t, "hash-upd-1-v2", byID.Hash, "the article takes the new version's hash")
+		st, err = s.Write(ctx, b2, t0.Add(4*day))
+		require.NoError(t, err)
+		assert.Equal(t, graph.WriteStats{}, st, "rewriting the new version changes nothing")
+
+		// Plain reads: the old claims are gone, and no longer end a term.
+		var live []string
+		for _, f := range allFacts(t, s, FactFilter{}) {
+			live = append(live, f.ID)
+		}
+		assert.Equal(t, sortedCopy([]string{idOf(lead), idOf(spoke)}), live)
+		_, err = s.Fact(ctx, idOf(met))
+		assert.ErrorIs(t, err, ErrNotFound)
+		got, err = s.Fact(ctx, idOf(lead))
+		require.NoError(t, err)
+		assert.True(t, got.End.IsZero(), "the withdrawn successor ends nothing: %v", got.End)
+		assert.Empty(t, got.EndInferredFrom)
+		vs, err := path.StartPath(s.QuadStore(), EntityIRI(rubio.ID)).Out(RelIRI(graph.Met)).Iterate(ctx).AllValues(s.QuadStore())
+		require.NoError(t, err)
+		assert.Empty(t, vs, "no direct triple for a withdrawn fact")
+
+		// Answers as known: before the update the old claims stand, after it not.
+		hist := allFacts(t, s, FactFilter{Subjects: []string{rubio.ID}, Withdrawn: true})
+		require.Len(t, hist, 2)
+		var old graph.Fact
+		for _, f := range hist {
+			if f.ID == idOf(met) {
+				old = f
+			}
+		}
+		require.Len(t, old.Sources, 1)
+		assert.True(t, t0.Add(3*day).Equal(old.Sources[0].WithdrawnAt))
+		k, ok := old.KnownAt(t0.Add(2 * day))
+		assert.True(t, ok, "known before the update")
+		assert.Equal(t, met.Date, k.Date)
+		_, ok = old.KnownAt(t0.Add(3 * day))
+		assert.False(t, ok, "withdrawn by the update")
+
+		// A third version states the successor again: it is live, recorded anew.
+		v3 := v2
+		v3.Hash = "hash-upd-1-v3"
+		next3 := next
+		b3 := batch(v3, spoke, next3)
+		st, err = s.Write(ctx, b3, t0.Add(5*day))
+		require.NoError(t, err)
+		assert.Equal(t, 1, st.FactsMerged)
+		got, err = s.Fact(ctx, idOf(next))
+		require.NoError(t, err)
+		require.Len(t, got.Sources, 1)
+		assert.True(t, t0.Add(5*day).Equal(got.Sources[0].RecordedAt))
+		got, err = s.Fact(ctx, idOf(lead))
+		require.NoError(t, err)
+		assert.Equal(t, "2025-01-01", got.End.String(), "ended again")
+		_, err = s.Fact(ctx, idOf(met))
+		assert.ErrorIs(t, err, ErrNotFound, "still withdrawn")
+	})
+
+	t.Run("PublishedUpdate", func(t *testing.T) {
+		s := open(t)
+		undated := art("seed", 1)
+		undated.Published = graph.Date{}
+		met := fact(undated, trump, graph.Met, rutte, "Trump met Rutte on Friday.")
+		_, err := s.Write(ctx, batch(undated, met), t0)
+		require.NoError(t, err)
+
+		// The same text, now dated: the date resolves "on Friday".
+		dated := undated
+		dated.Published = graph.DayOf(2024, time.November, 30)
+		metDated := fact(dated, trump, graph.Met, rutte, "Trump met Rutte on Friday.")
+		metDated.Date = graph.DayOf(2024, time.November, 29)
+		st, err := s.Write(ctx, batch(dated, metDated), t0.Add(time.Hour))
+		require.NoError(t, err)
+		assert.Equal(t, 1, st.FactsWithdrawn)
+		got := allFacts(t, s, FactFilter{Predicate: graph.Met})
+		require.Len(t, got, 1, "one meeting")
+		assert.Equal(t, "2024-11-29", got[0].Date.String())
+		assert.Equal(t, dated.Published, got[0].Sources[0].Published)
+
+		// Without a date again, the article keeps the date it was given.
+		st, err = s.Write(ctx, batch(undated, met), t0.Add(2*time.Hour))
+		require.NoError(t, err)
+		assert.Equal(t, graph.WriteStats{}, st, "the stored date dates the statement: nothing new")
+		byID, _, err := s.LookupArticle(ctx, "seed", "")
+		require.NoError(t, err)
+		assert.Equal(t, dated.Published, byID.Published)
+		got = allFacts(t, s, FactFilter{Predicate: graph.Met})
+		require.Len(t, got, 1, "the undated statement restates the meeting it was published after")
+		assert.Equal(t, idOf(metDated), got[0].ID)
+	})
+
+	t.Run("UndatedRestatesEvent", func(t *testing.T) {
+		s := open(t)
+		a1 := art("pb-1", 30)
+		a1.Published = graph.DayOf(2024, time.November, 30)
+		dated := fact(a1, trump, graph.Met, rutte, "Trump met Rutte in Palm Beach on Friday.")
+		dated.Date = graph.DayOf(2024, time.November, 29)
+		_, err := s.Write(ctx, batch(a1, dated), t0)
+		require.NoError(t, err)
+		cases := []struct {
+			id        string
+			published graph.Date
+			merged    bool
+		}{
+			{"days-after", graph.DayOf(2024, time.December, 2), true},
+			{"month-later", graph.DayOf(2025, time.January, 5), false},
+			{"before", graph.DayOf(2024, time.November, 20), false},
+			{"no-day", graph.MonthOf(2024, time.December), false},
+		}
+		for _, c := range cases {
+			a := art(c.id, 1)
+			a.Published = c.published
+			f := fact(a, rutte, graph.Met, trump, "Rutte met Trump to talk about spending.")
+			_, err := s.Write(ctx, batch(a, f), t0.Add(time.Hour))
+			require.NoError(t, err)
+			got, err := s.Fact(ctx, idOf(dated))
+			require.NoError(t, err)
+			var arts []string
+			for _, src := range got.Sources {
+				arts = append(arts, src.Article)
+			}
+			assert.Equal(t, c.merged, len(arts) > 0 && arts[len(arts)-1] == c.id, "%s: sources %v", c.id, arts)
+			assert.Equal(t, "2024-11-29", got.Date.String(), c.id)
+		}
+		got := allFacts(t, s, FactFilter{Predicate: graph.Met})
+		assert.Len(t, got, 2, "the dated meeting (with days-after) and one undated fact for the rest")
+	})
+
 	t.Run("Closed", func(t *testing.T) {
 		s := open(t)
 		require.NoError(t, s.Close())

@@ -33,7 +33,11 @@ import (
 // term before it. New facts and sources get RecordedAt = now; a fact's
 // RecordedAt is its earliest source's. A stored entity gains new aliases
 // (deduplicated case-insensitively); its name and type are those of the
-// first writer. A stored article keeps its first metadata.
+// first writer. A stored article keeps its first metadata, unless the
+// batch is a new version of it (graph.Article.Updates): then the batch's
+// claims replace the old version's, and the old version's sources the
+// batch does not state are withdrawn (see withdraw.go). An undated event
+// restating a dated one (graph.RestatesEvent) becomes its source.
 func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error) {
 	wrap := func(err error) error { return fmt.Errorf("write article %s: %w", b.Article.ID, err) }
 	if err := ctx.Err(); err != nil {

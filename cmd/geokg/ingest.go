@@ -30,7 +30,9 @@ extensions are skipped) or "-" for standard input. Formats:
   .html/.htm      title and date from the page's meta tags, main text only
 
 Re-ingesting an article that is already stored (same id and content, or same
-content) adds nothing. A bad line or file is reported with its name and line,
+content) adds nothing; changed text or a new publication date (--published)
+updates it: what the old version stated and the new one does not is
+withdrawn (still answered with --as-known dates before the update). A bad line or file is reported with its name and line,
 the run goes on, and the exit status is 1 when anything failed. An article
 without a date is ingested with a warning and its relative dates ("on
 Friday") are left unresolved.`,
