@@ -162,7 +162,11 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	// and then uncertainly.
 	formerOnly := start.IsZero() && former
 	if formerOnly && bound {
-		return false, false
+		// Over by its first report, in force at some unknown time before
+		// it: only a window open to the past that reaches the report
+		// holds it ("who was …" before a date), uncertainly.
+		reaches := w.At.IsZero() && w.From.IsZero() && !w.To.IsZero() && !end.IsZero() && !end.Time().After(w.To.Last())
+		return reaches, reaches
 	}
 	coarse := !start.IsZero() && start.Precision < DayPrecision
 	// day is the first day of the window the state can be in force on.

@@ -187,3 +187,27 @@ func TestWindowAsKnown(t *testing.T) {
 	assert.Equal(t, time.Date(2024, 6, 1, 23, 59, 59, 999999999, time.UTC), Window{AsKnown: d("2024-06-01")}.KnownCutoff())
 	assert.False(t, Window{At: d("2023-01-01")}.MayHold(f), "without AsKnown only a fact in force may hold")
 }
+
+// TestWindowFormerOnlyBeforeReport: a term known only from "former" was in
+// force at some time before its first report, so a window open to the past
+// that reaches the report holds it, uncertainly; no other window does.
+func TestWindowFormerOnlyBeforeReport(t *testing.T) {
+	f := Fact{Subject: "person/mark-rutte", Predicate: Leads, Object: "country/netherlands", Role: "Prime Minister", Ended: true,
+		Sources: []Source{{Article: "a", Published: DayOf(2025, 6, 26), Sentence: "Former Dutch prime minister Mark Rutte spoke.", Claim: Claim{Ended: true}}}}
+	f = Derive(f)
+	for _, c := range []struct {
+		name       string
+		w          Window
+		in, unsure bool
+	}{
+		{"to after the report", Window{To: DayOf(2025, 8, 1)}, true, true},
+		{"to before the report", Window{To: DayOf(2025, 1, 1)}, false, false},
+		{"a closed range", Window{From: DayOf(2020, 1, 1), To: DayOf(2025, 8, 1)}, false, false},
+		{"a day", Window{At: DayOf(2024, 9, 1)}, false, false},
+	} {
+		_, v := c.w.Apply(f)
+		if v.In != c.in || v.In && v.Uncertain != c.unsure {
+			t.Errorf("%s: in %v uncertain %v, want %v %v", c.name, v.In, v.Uncertain, c.in, c.unsure)
+		}
+	}
+}
