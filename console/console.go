@@ -23,10 +23,20 @@ import (
 // :why. Exec and Complete are what the interactive prompt (Run) calls;
 // tests call them directly.
 type Console struct {
-	// Engine answers the questions.
+	// Engine answers the questions when Open is nil.
 	Engine *queries.Engine
+	// Open, when set, opens the store for one line that needs it; the
+	// console calls release when the line is done, so that it holds the
+	// store only while a line runs and other geokg processes may write it
+	// between lines. names is a fresh index when the store's entities may
+	// have changed since the last call, else nil (the console keeps Names).
+	Open func(ctx context.Context) (e *queries.Engine, names *queries.Names, release func(), err error)
 	// Names serves completion and misspelling-tolerant names; nil disables both.
 	Names *queries.Names
+	// Refresh, when set, is called before each completion: it returns a
+	// fresh names index when the store's entities may have changed since
+	// Names was loaded, else nil. It must be cheap when nothing changed.
+	Refresh func() *queries.Names
 	// Today is the date of "now".
 	Today graph.Date
 	// Out receives every answer.
@@ -37,6 +47,38 @@ type Console struct {
 	at   graph.Date
 	json bool
 	last []queries.AskAnswer
+
+	// line and release are the engine opened for the running line.
+	line    *queries.Engine
+	release func()
+}
+
+// engine returns the engine for the running line, opening the store on
+// the line's first need of it when Open is set.
+func (c *Console) engine(ctx context.Context) (*queries.Engine, error) {
+	if c.Open == nil {
+		return c.Engine, nil
+	}
+	if c.line != nil {
+		return c.line, nil
+	}
+	e, names, release, err := c.Open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if names != nil {
+		c.Names = names
+	}
+	c.line, c.release = e, release
+	return e, nil
+}
+
+// done lets go of the store opened for the line that ended.
+func (c *Console) done() {
+	if c.release != nil {
+		c.release()
+	}
+	c.line, c.release = nil, nil
 }
 
 // Commands lists the console's commands, for :help and completion.
@@ -66,6 +108,7 @@ func (c *Console) At() graph.Date { return c.at }
 // :quit.
 func (c *Console) Exec(ctx context.Context, line string) error {
 	line = strings.TrimSpace(line)
+	defer c.done()
 	var err error
 	switch {
 	case line == "":
@@ -91,7 +134,11 @@ func (c *Console) Exec(ctx context.Context, line string) error {
 
 // ask answers an English question.
 func (c *Console) ask(ctx context.Context, q string) error {
-	r, err := c.Engine.Ask(ctx, queries.AskQuery{Question: q, Today: c.Today, At: c.at, Names: c.Names})
+	e, err := c.engine(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := e.Ask(ctx, queries.AskQuery{Question: q, Today: c.Today, At: c.at, Names: c.Names})
 	var pe *queries.ParseError
 	if errors.As(err, &pe) {
 		fmt.Fprintf(c.Out, "I cannot read that as a question. Closest forms:\n")
@@ -112,7 +159,11 @@ func (c *Console) ask(ctx context.Context, q string) error {
 
 // gizmo runs a Gizmo query.
 func (c *Console) gizmo(ctx context.Context, q string) error {
-	r, err := c.Engine.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout})
+	e, err := c.engine(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout})
 	if err != nil {
 		return err
 	}
@@ -160,7 +211,11 @@ func (c *Console) command(ctx context.Context, line string) error {
 			return errors.New("usage: :entities PREFIX")
 		}
 		p := strings.Join(args, " ")
-		ms, err := c.Engine.SearchEntities(ctx, c.Names, p, 50)
+		e, err := c.engine(ctx)
+		if err != nil {
+			return err
+		}
+		ms, err := e.SearchEntities(ctx, c.Names, p, 50)
 		if err != nil {
 			return err
 		}
@@ -248,7 +303,11 @@ func (c *Console) facts(ctx context.Context, args []string) error {
 	if q.At.IsZero() && q.From.IsZero() && q.To.IsZero() {
 		q.At = c.at
 	}
-	as, err := c.Engine.Facts(ctx, q)
+	e, err := c.engine(ctx)
+	if err != nil {
+		return err
+	}
+	as, err := e.Facts(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -272,7 +331,11 @@ func (c *Console) path(ctx context.Context, args []string) error {
 	if len(pos) != 2 {
 		return errors.New(`usage: :path A B (quote names with spaces: :path "Mark Rutte" Waltz)`)
 	}
-	r, err := c.Engine.Path(ctx, queries.PathQuery{From: pos[0], To: pos[1], At: c.at, MaxHops: hops, Names: c.Names})
+	e, err := c.engine(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := e.Path(ctx, queries.PathQuery{From: pos[0], To: pos[1], At: c.at, MaxHops: hops, Names: c.Names})
 	if err != nil {
 		return err
 	}
@@ -325,7 +388,11 @@ func (c *Console) neighbors(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		return errors.New("usage: :neighbors X [--predicate P]")
 	}
-	r, err := c.Engine.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(pos, " "), At: c.at, Predicate: pred, Names: c.Names})
+	e, err := c.engine(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(pos, " "), At: c.at, Predicate: pred, Names: c.Names})
 	if err != nil {
 		return err
 	}
@@ -377,6 +444,11 @@ func splitArgs(line string) ([]string, error) {
 // Complete returns the completions of line for the Tab key: command names
 // after ":", and entity names (or aliases) for the words before the cursor.
 func (c *Console) Complete(line string) []string {
+	if c.Refresh != nil {
+		if n := c.Refresh(); n != nil {
+			c.Names = n
+		}
+	}
 	if strings.HasPrefix(line, ":") && !strings.ContainsAny(line, " \t") {
 		var out []string
 		for _, cmd := range Commands {

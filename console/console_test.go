@@ -132,3 +132,53 @@ func TestSplitArgs(t *testing.T) {
 	_, err = splitArgs(`:path "Mark`)
 	require.Error(t, err)
 }
+
+// TestExecOpensPerLine: with Open set, a line that needs the store opens it
+// and lets it go when done; lines that need none never open it; names
+// returned by Open replace the console's.
+func TestExecOpensPerLine(t *testing.T) {
+	c, out := newTestConsole(t)
+	engine, names := c.Engine, c.Names
+	c.Engine, c.Names = nil, queries.NewNames(nil)
+	opens, held := 0, 0
+	c.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
+		opens++
+		held++
+		var fresh *queries.Names
+		if opens == 1 {
+			fresh = names
+		}
+		return engine, fresh, func() { held-- }, nil
+	}
+	ctx := context.Background()
+	for _, line := range []string{":help", ":at 2020-01-01", ":json", ":json"} {
+		require.NoError(t, c.Exec(ctx, line))
+	}
+	require.Equal(t, 0, opens, "commands without the store do not open it")
+	out.Reset()
+	require.NoError(t, c.Exec(ctx, "who leads NATO?"))
+	require.Contains(t, out.String(), "Jens Stoltenberg")
+	require.Equal(t, 1, opens)
+	require.Equal(t, 0, held, "the store is let go after the line")
+	require.Equal(t, []string{"who leads NATO"}, c.Complete("who leads NA"), "names from Open serve completion")
+	require.NoError(t, c.Exec(ctx, ":path Stoltenberg Trump"))
+	require.Equal(t, 2, opens)
+	require.Equal(t, 0, held)
+	require.NotNil(t, c.Names)
+
+	c.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
+		return nil, nil, nil, store.ErrLocked
+	}
+	out.Reset()
+	require.NoError(t, c.Exec(ctx, "who leads NATO?"))
+	require.Contains(t, out.String(), "error: store is locked")
+}
+
+func TestCompleteRefresh(t *testing.T) {
+	c, _ := newTestConsole(t)
+	fresh := c.Names
+	c.Names = queries.NewNames(nil)
+	require.Empty(t, c.Complete("who leads NA"))
+	c.Refresh = func() *queries.Names { return fresh }
+	require.Equal(t, []string{"who leads NATO"}, c.Complete("who leads NA"))
+}

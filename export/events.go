@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/geokg/geokg/graph"
@@ -33,8 +34,11 @@ var eventHeader = []string{
 }
 
 // countryFinder names the country an actor stands for on a day: a country
-// is its own; a person's is the country they lead then (a leads fact with
-// a country as object, in force on the day). It caches each person's leads
+// is its own; a person's is the country they lead then (a leads fact with a
+// country as object, in force on the day), else the country whose leads
+// fact lies nearest to the day (a leader before or after their term, such
+// as a president-elect, still stands for their country), and for an
+// undated event the one they led last. It caches each person's leads
 // facts, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
@@ -63,16 +67,64 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		}
 		c.leads[e.ID] = facts
 	}
-	if day.IsZero() {
-		return "", nil
-	}
-	for _, f := range facts {
-		if (graph.Window{At: day}).Holds(f) {
-			o, err := c.sel.Entity(ctx, f.Object)
-			return o.Name, err
-		}
+	if f, ok := nearestLead(facts, day); ok {
+		o, err := c.sel.Entity(ctx, f.Object)
+		return o.Name, err
 	}
 	return "", nil
+}
+
+// nearestLead picks, among a person's leads facts of countries, the one in
+// force on day, else the one whose term lies nearest to day (in days from
+// its start or end), else, for an undated day, the one that started last.
+// Ties keep the earlier fact of facts, so the pick does not depend on the
+// event's row.
+func nearestLead(facts []graph.Fact, day graph.Date) (graph.Fact, bool) {
+	if len(facts) == 0 {
+		return graph.Fact{}, false
+	}
+	if !day.IsZero() {
+		for _, f := range facts {
+			if (graph.Window{At: day}).Holds(f) {
+				return f, true
+			}
+		}
+	}
+	best, bestKey := 0, int64(math.MaxInt64)
+	for i, f := range facts {
+		var key int64
+		switch {
+		case day.IsZero() && f.Start.IsZero():
+			key = math.MaxInt64 - 1
+		case day.IsZero():
+			key = -f.Start.Time().Unix() // the latest start is the least key
+		default:
+			key = distance(f, day)
+		}
+		if key < bestKey {
+			best, bestKey = i, key
+		}
+	}
+	return facts[best], true
+}
+
+// distance is how many seconds day lies from fact f's term: from its start
+// when day is before it, from its end when after; an unknown bound is far,
+// and a term with no bound at all farther than any dated one.
+func distance(f graph.Fact, day graph.Date) int64 {
+	const far = math.MaxInt64 / 4
+	t := day.Time().Unix()
+	d := int64(far)
+	if !f.Start.IsZero() && t < f.Start.Time().Unix() {
+		d = f.Start.Time().Unix() - t
+	}
+	if !f.End.IsZero() && t >= f.End.Time().Unix() {
+		d = min(d, t-f.End.Time().Unix())
+	}
+	if f.Start.IsZero() && f.End.IsZero() {
+		d = far + 1
+	}
+	return d
 }
 
 // writeEvents writes the selected event facts (met, visited, sanctioned…)

@@ -217,11 +217,35 @@ type parquetWriter struct {
 	row reflect.Value
 }
 
-func newParquetWriter(w io.Writer, l *pqLayout) *parquetWriter {
+// CreatedBy returns what a Parquet file written by geokg version (and
+// build, when known) records as its writer, in the form the Parquet spec
+// names: "geokg version V (build B)", or "geokg version V" without a build.
+// An empty version is "unknown".
+func CreatedBy(version, build string) string {
+	if version == "" {
+		version = "unknown"
+	}
+	s := "geokg version " + version
+	if build != "" {
+		s += " (build " + build + ")"
+	}
+	return s
+}
+
+// createdBy is a writer option that sets the file's created_by as given
+// (parquet.CreatedBy leaves out the space before "(build").
+type createdBy string
+
+// ConfigureWriter sets config's CreatedBy.
+func (c createdBy) ConfigureWriter(config *parquet.WriterConfig) { config.CreatedBy = string(c) }
+
+// newParquetWriter returns a writer of rows of layout l to w, whose file
+// names sel's Version and Build as its writer.
+func newParquetWriter(w io.Writer, l *pqLayout, sel *Selection) *parquetWriter {
 	pw := parquet.NewWriter(w, l.schema(),
 		parquet.Compression(&parquet.Snappy),
 		parquet.MaxRowsPerRowGroup(parquetRowGroup),
-		parquet.CreatedBy("geokg", "", ""))
+		createdBy(CreatedBy(sel.Version, sel.Build)))
 	return &parquetWriter{l: l, pw: pw, row: reflect.New(l.row).Elem()}
 }
 
@@ -246,7 +270,7 @@ func (w *parquetWriter) close() error {
 
 // writeParquetFacts writes the selected facts, one row each.
 func writeParquetFacts(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
-	pw := newParquetWriter(w, factLayout)
+	pw := newParquetWriter(w, factLayout, sel)
 	n := 0
 	err := sel.Facts(ctx, func(it Item) error {
 		r := it.Record()
@@ -264,7 +288,7 @@ func writeParquetFacts(ctx context.Context, w io.Writer, sel *Selection) (int, e
 
 // writeParquetEntities writes the selection's entities, one row each.
 func writeParquetEntities(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
-	pw := newParquetWriter(w, entityLayout)
+	pw := newParquetWriter(w, entityLayout, sel)
 	n := 0
 	err := sel.Entities(ctx, func(e graph.Entity) error {
 		if err := pw.write(reflect.ValueOf(&e).Elem()); err != nil {

@@ -147,3 +147,9 @@ func TestParquetEntities(t *testing.T) {
 	require.Equal(t, pqEntity{ID: xi.ID, Name: "習近平", Type: "person", Aliases: []string{"Xi Jinping"}}, byName["習近平"])
 	require.Empty(t, byName["NATO"].Aliases)
 }
+
+func TestCreatedBy(t *testing.T) {
+	require.Equal(t, "geokg version v1.2.3 (build abc123)", CreatedBy("v1.2.3", "abc123"))
+	require.Equal(t, "geokg version devel", CreatedBy("devel", ""))
+	require.Equal(t, "geokg version unknown", CreatedBy("", ""))
+}

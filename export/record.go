@@ -45,8 +45,9 @@ type Record struct {
 	// known only to a month or year ("started 2024-10", asked at
 	// 2024-10-15): set by the query commands, and by exports filtered by
 	// time (Filter.At, From, To; see Item.Uncertain). An export without a
-	// time filter asks no time question and leaves it false.
-	Uncertain bool `json:"uncertain,omitempty"`
+	// time filter asks no time question and leaves it false. It is always
+	// written, false included.
+	Uncertain bool `json:"uncertain"`
 	// EarlierTerms are the earlier terms of a state its sources tell as
 	// several (graph.Term): Start, End and Ended above are the latest's.
 	EarlierTerms []TermRecord `json:"earlier_terms,omitempty"`

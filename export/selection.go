@@ -56,6 +56,10 @@ type Selection struct {
 	// Progress, when set, is called after every fact or entity handed to
 	// a writer, for progress bars.
 	Progress func()
+	// Version and Build name the geokg that writes the export, for files
+	// that record their writer (Parquet's created_by, "geokg version V
+	// (build B)"); empty when unknown.
+	Version, Build string
 }
 
 // NewSelection returns the selection of src that filter keeps. It fails

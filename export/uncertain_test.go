@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,9 +101,12 @@ func TestUncertainFormats(t *testing.T) {
 		lines[m["id"].(string)] = m
 	}
 	require.Equal(t, true, lines[unsure]["uncertain"])
-	require.NotContains(t, lines[sure], "uncertain", "omitted when false")
+	require.Equal(t, false, lines[sure]["uncertain"], "written when false")
 	out, _ = run(t, s, "jsonl", Filter{}, false)
-	require.NotContains(t, string(out), `"uncertain"`, "no time filter, no time question")
+	require.NotContains(t, string(out), `"uncertain":true`, "no time filter, no time question")
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
+		require.Contains(t, line, `"uncertain":false`, "every line says it")
+	}
 
 	out, _ = run(t, s, "csv", at, false)
 	byID := map[string]map[string]string{}

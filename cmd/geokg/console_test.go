@@ -171,3 +171,45 @@ func TestConsolePTY(t *testing.T) {
 	c.send(":quit\r")
 	require.NoError(t, c.wait())
 }
+
+// TestConsoleLetsWritersIn: an open console holds the store only while a
+// line runs, so an ingest between two questions succeeds, and the next
+// question (and Tab completion) sees what it stored.
+func TestConsoleLetsWritersIn(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("pseudo-terminals are Unix-only")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "db")
+	write := func(name, line string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(line+"\n"), 0o644))
+		return p
+	}
+	first := write("first.jsonl", `{"id": "w-1", "published": "2024-10-01", "text": "Mark Rutte took office as NATO Secretary General on Tuesday."}`)
+	second := write("second.jsonl", `{"id": "w-2", "published": "2025-03-14", "text": "Prime Minister Mark Carney met Keir Starmer in London on Friday."}`)
+	ingest := func(path string) {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{"--db", db, "ingest", path}, nil, &out, &errOut), errOut.String())
+		require.Contains(t, out.String(), "new 1")
+	}
+	ingest(first)
+
+	c := startConsole(t, "--db", db, "console", "--today", "2026-01-15", "--no-history")
+	c.expect(`geokg> `)
+	c.send("who leads NATO\r")
+	c.expect(`1\s+Mark Rutte`)
+	c.expect(`geokg> `)
+
+	// The console is open and idle: a writer gets the store.
+	ingest(second)
+
+	// The next question sees the new facts; completion knows the new names.
+	c.send("whom did Carn\t meet?\r")
+	c.expect(`Mark Carney`)
+	c.expect(`Keir Starmer`)
+	c.expect(`geokg> `)
+	c.send(":quit\r")
+	require.NoError(t, c.wait())
+}

@@ -47,8 +47,8 @@ Filters, the same for every format:
   --at DATE              a snapshot: the facts true on that day
   --from/--to DATE       facts whose time overlaps the range (events inside it)
   --predicate P          one predicate
-  --entity NAME          the neighbourhood of an entity (names and aliases
-  --hops N               resolve); N steps out, 1 by default
+  --entity NAME          the neighbourhood of an entity (a name or an alias)
+  --hops N               how many steps out from --entity (1 by default)
   --min-confidence X     facts at least this confident`,
 		Example: `  geokg export --format jsonl -o facts.jsonl
   geokg export --format csv -o out/                  # out/facts.csv and out/entities.csv
@@ -109,6 +109,7 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	sel.Version, sel.Build = buildInfo()
 	for _, j := range jobs {
 		done := a.exportProgress(ctx, sel, j.What)
 		n, err := j.Run(ctx, a.stdout, sel)

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"time"
 
@@ -13,6 +13,8 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/resolve"
+	"github.com/geokg/geokg/render"
+	"github.com/geokg/geokg/store"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
@@ -45,7 +47,7 @@ Friday") are left unresolved.`,
 			return a.runIngest(cmd, args)
 		},
 	}
-	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) for text/HTML articles that carry none")
+	cmd.Flags().String("published", "", "publication date for text/HTML articles that carry none: 2024-11-30, 30 November 2024, Nov 30 2024")
 	cmd.Flags().Int("workers", 0, "concurrent extractions (0 = one per CPU)")
 	cmd.Flags().Int64("max-bytes", defaultConfig().Ingest.MaxBytes, "largest file or JSONL line accepted, in bytes")
 	return cmd
@@ -53,9 +55,23 @@ Friday") are left unresolved.`,
 
 func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 	ctx := cmd.Context()
-	published, err := graph.ParseDate(a.cfg.Ingest.Published)
+	if _, err := publishedDate("--published", a.cfg.Ingest.Published); err != nil {
+		return err // before the store is created
+	}
+	st, err := a.openStore(ctx, false)
 	if err != nil {
-		return fmt.Errorf("--published: %w", err)
+		return err
+	}
+	defer st.Close()
+	return a.ingestInto(ctx, st, args)
+}
+
+// ingestInto ingests the articles at args into the open store st, printing
+// each bad item once and the summary line.
+func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) error {
+	published, err := publishedDate("--published", a.cfg.Ingest.Published)
+	if err != nil {
+		return err
 	}
 	ex, err := extract.New()
 	if err != nil {
@@ -65,25 +81,18 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.openStore(ctx, false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-
 	p := &ingest.Pipeline{
 		Store:     st,
 		Extractor: ex,
 		Resolver:  res,
-		Logger:    a.log.With("component", "ingest"),
 		Workers:   a.cfg.Ingest.Workers,
-		OnError: func(e *ingest.ReadError) {
-			kind := "error"
-			if e.Warning || errors.Is(e.Err, ingest.ErrNoDate) {
-				kind = "warning"
-			}
-			fmt.Fprintf(a.stderr, "%s: %s: %v\n", kind, e.Origin, e.Err)
-		},
+	}
+	// Each bad item is reported once: as a JSON log record when the logs
+	// are JSON (for machines), else as a plain line.
+	if a.cfg.LogFormat == "json" {
+		p.Logger = a.log.With("component", "ingest")
+	} else {
+		p.OnError = func(e *ingest.ReadError) { fmt.Fprintln(a.stderr, render.ItemProblem(e)) }
 	}
 	var progress *mpb.Progress
 	if isTerminal(a.stderr) {
@@ -109,4 +118,16 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 		return errSilent{fmt.Errorf("%d items failed", sum.Errors)}
 	}
 	return nil
+}
+
+// publishedDate reads the publication date v given by option name
+// (--published, or ingest.published in the config) as the other date flags
+// read theirs; "" is no date. A value that is not one whole date is an error
+// naming the value and the forms accepted.
+func publishedDate(name, v string) (graph.Date, error) {
+	d, err := parseDateFlag(name, v)
+	if err != nil {
+		return graph.Date{}, fmt.Errorf("%w (want a date such as 2024-11-30, 30 November 2024, Nov 30 2024 or 2024-11)", err)
+	}
+	return d, nil
 }

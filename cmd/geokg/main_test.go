@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/geokg/geokg/store"
 )
 
 func TestMain(m *testing.M) {
@@ -20,5 +22,19 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the CLI golden tests in testdata/script.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
+		"holdstore": holdStore,
+	}})
+}
+
+// holdStore is the testscript command "holdstore DIR": it opens the bbolt
+// store in DIR read-only, as a long-lived reader would, and keeps it open
+// (holding its lock) until the script ends.
+func holdStore(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: holdstore DIR")
+	}
+	st, err := store.Open(context.Background(), ts.MkAbs(args[0]), store.Options{ReadOnly: true})
+	ts.Check(err)
+	ts.Defer(func() { _ = st.Close() })
 }

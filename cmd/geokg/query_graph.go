@@ -150,9 +150,18 @@ func newQueryGizmoCmd(a *app) *cobra.Command {
 		Long: `Gizmo runs a query in Cayley's Gizmo language (JavaScript) against the store,
 read-only, stopping at --timeout and after --limit results.
 
-Nodes are IRIs (see store/encode.go): entities are
-<geokg:entity/person/mark-rutte>, facts <geokg:fact/...>; every fact is also
-a direct triple <subject> <geokg:rel/PREDICATE> <object>.`,
+The graph, as Gizmo sees it:
+  entities  <geokg:entity/TYPE/SLUG>, e.g. <geokg:entity/person/mark-rutte>,
+            <geokg:entity/country/sweden>; properties <geokg:name>,
+            <geokg:type> ("person", "country", ...), <geokg:alias>
+  facts     <geokg:fact/ID> with <geokg:subject> and <geokg:object> (entities),
+            <geokg:predicate> ("met", "leads", ...), <geokg:role>,
+            <geokg:start>, <geokg:end>, <geokg:date>, <geokg:confidence> and
+            <geokg:source> (one per article stating it)
+  sources   <geokg:source/ID> with <geokg:article> and <geokg:sentence>
+  articles  <geokg:article/ID> with <geokg:title>, <geokg:url>, <geokg:published>
+Every fact is also a direct triple <subject> <geokg:rel/PREDICATE> <object>,
+so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
 		Example: `  geokg query gizmo 'g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>").All()'
   geokg query gizmo 'g.V().Has("<geokg:type>", "country").Out("<geokg:name>").All()' --limit 20`,
 		Args: cobra.ExactArgs(1),

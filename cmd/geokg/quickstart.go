@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -45,14 +47,16 @@ answers. Running it again adds nothing: the articles are already stored.`,
 				return nil
 			})
 			fmt.Fprintf(a.stdout, "Ingesting %d sample articles into %s\n", n, store.Redact(a.cfg.DB))
-			if err := a.runIngest(cmd, []string{filepath.Join(dir, "samples")}); err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx, true)
+			// One open store for the ingest and the answers: a "memory"
+			// store is gone once closed.
+			st, err := a.openStore(ctx, false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if err := a.ingestInto(ctx, st, []string{filepath.Join(dir, "samples")}); err != nil {
+				return err
+			}
 			return a.quickAnswers(ctx, queries.New(st))
 		},
 	}
@@ -97,8 +101,53 @@ func (a *app) quickAnswers(ctx context.Context, e *queries.Engine) error {
 			}
 		}
 	}
-	fmt.Fprintf(a.stdout, "\nTry: geokg --db %s query facts --subject Rutte\n", store.Redact(a.cfg.DB))
+	b, err := store.BackendFor(a.cfg.DB)
+	if err != nil || !b.Persistent() {
+		fmt.Fprintf(a.stdout, "\nThe %s store is gone when geokg exits; give --db a directory to keep the graph and query it again.\n", store.Redact(a.cfg.DB))
+		return nil
+	}
+	fmt.Fprintf(a.stdout, "\nTry: %s --db %s query facts --subject Rutte\n", selfCommand(), store.Redact(a.cfg.DB))
+	if selfCommand() == goRunCommand {
+		fmt.Fprintln(a.stdout, "(or build the binary once: go build -o geokg ./cmd/geokg, then ./geokg ...)")
+	}
 	return nil
+}
+
+// goRunCommand is how to run geokg from a source checkout without
+// building it.
+const goRunCommand = "go run ./cmd/geokg"
+
+// selfCommand returns the command a user types to run this geokg again:
+// "go run ./cmd/geokg" when it was started by go run (a binary in Go's
+// build cache, gone after it exits), "geokg" when that name on PATH is this
+// program, else the path it was started by.
+func selfCommand() string {
+	self, err := os.Executable()
+	if err != nil {
+		return "geokg"
+	}
+	if strings.Contains(filepath.ToSlash(self), "/go-build") {
+		return goRunCommand
+	}
+	if p, err := exec.LookPath("geokg"); err == nil {
+		if same(p, self) {
+			return "geokg"
+		}
+	}
+	if filepath.Base(os.Args[0]) == os.Args[0] {
+		return self
+	}
+	return os.Args[0]
+}
+
+// same reports whether paths a and b name the same file.
+func same(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // matchesName reports whether e is the entity the question named.

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -73,8 +75,10 @@ order; see data/geokg.example.yaml for every key and its default.`,
 			return err
 		},
 	}
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
-	pf.String("db", defaultConfig().DB, "store: a bbolt directory path, or \"memory\" (env GEOKG_DB)")
+	pf.String("db", defaultConfig().DB, dbHelp())
 	pf.String("config", "", "YAML config file (env GEOKG_CONFIG; default ./geokg.yaml when present)")
 	pf.String("log-level", defaultConfig().LogLevel, "log level: debug, info, warn or error (env GEOKG_LOG_LEVEL)")
 	pf.String("log-format", defaultConfig().LogFormat, "log format: text or json (env GEOKG_LOG_FORMAT)")
@@ -84,6 +88,16 @@ order; see data/geokg.example.yaml for every key and its default.`,
 	addAskCmds(root, a)      // ask.go, console.go
 	addScheduleCmds(root, a) // schedule.go, sources.go
 	return root
+}
+
+// dbHelp is the help of --db, listing every backend of the store's table
+// with its example dsns.
+func dbHelp() string {
+	var parts []string
+	for _, b := range store.Backends() {
+		parts = append(parts, fmt.Sprintf("%s (%s)", b.Name, strings.Join(b.Examples, ", ")))
+	}
+	return "store (env GEOKG_DB): " + strings.Join(parts, "; ")
 }
 
 // openStore opens the configured store.

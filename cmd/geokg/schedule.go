@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/feed"
@@ -94,9 +93,9 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 			return fmt.Errorf("%s: %w", testDelayEnv, err)
 		}
 	}
-	published, err := graph.ParseDate(a.cfg.Ingest.Published)
+	published, err := publishedDate("ingest.published", a.cfg.Ingest.Published)
 	if err != nil {
-		return fmt.Errorf("ingest.published: %w", err)
+		return err
 	}
 	backend, err := store.BackendFor(a.cfg.DB)
 	if err != nil {

@@ -131,16 +131,22 @@ func (r *Runner) maybeSave() {
 }
 
 // Once runs every source once, in order, with the store opened once. It
-// returns each source's result, and an error when the round could not run
-// (the state is unreadable, the store cannot be opened) or ctx was
-// cancelled; a failing source does not stop the others.
+// returns each source's result, and an error when the state is unreadable
+// or ctx was cancelled; a failing source does not stop the others. A store
+// that cannot be opened fails every source: each failure is recorded in
+// the state (shown by `geokg sources`) and returned as its result.
 func (r *Runner) Once(ctx context.Context) ([]Result, error) {
 	if err := r.load(); err != nil {
 		return nil, err
 	}
+	start := r.now()
 	st, err := r.Open(ctx)
 	if err != nil {
-		return nil, err
+		all := make([]int, len(r.Sources))
+		for i := range all {
+			all[i] = i
+		}
+		return r.openFailed(all, start, err), ctx.Err()
 	}
 	var results []Result
 	for i := range r.Sources {
@@ -223,16 +229,9 @@ func (r *Runner) round(ctx context.Context, due []time.Time) {
 	failed := 0
 	st, err := r.Open(ctx)
 	if err != nil {
-		for _, i := range ran {
-			res := r.fail(&r.Sources[i], start, fmt.Errorf("open store: %w", err))
-			if r.OnResult != nil {
-				r.OnResult(res)
-			}
+		for k, res := range r.openFailed(ran, start, err) {
 			failed++
-			due[i] = res.Retry
-		}
-		if err := r.save(); err != nil {
-			log.Error("save state", "err", err)
+			due[ran[k]] = res.Retry
 		}
 	} else {
 		for _, i := range ran {
@@ -258,6 +257,28 @@ func (r *Runner) round(ctx context.Context, due []time.Time) {
 	}
 	log.Info("round done", "sources", len(ran), "failed", failed, "new", total.New, "updated", total.Updated,
 		"unchanged", total.Unchanged, "errors", total.Errors, "duration", now.Sub(start).Round(time.Millisecond))
+}
+
+// openFailed records that the sources at indexes ran could not run
+// because the store did not open (err), saves the state and reports each
+// result.
+func (r *Runner) openFailed(ran []int, start time.Time, err error) []Result {
+	results := make([]Result, 0, len(ran))
+	for _, i := range ran {
+		src := &r.Sources[i]
+		st := r.State.Source(src.Name)
+		st.LastRun = start
+		st.Runs++
+		res := r.fail(src, start, fmt.Errorf("open store: %w", err))
+		if r.OnResult != nil {
+			r.OnResult(res)
+		}
+		results = append(results, res)
+	}
+	if err := r.save(); err != nil {
+		r.log().Error("save state", "err", err)
+	}
+	return results
 }
 
 // fail records a failed run of src that started at start; the caller

@@ -322,3 +322,30 @@ func TestOpenFailureBacksOff(t *testing.T) {
 	assert.Equal(t, 1, st.Failures)
 	assert.Contains(t, st.LastError, "locked by another geokg process")
 }
+
+// TestOnceOpenFailureRecorded: a pass that cannot open the store fails
+// every source, and each failure is in the saved state.
+func TestOnceOpenFailureRecorded(t *testing.T) {
+	dir := t.TempDir()
+	a := Source{Name: "a", Kind: KindDir, Path: t.TempDir(), Every: time.Hour}
+	b := Source{Name: "b", Kind: KindDir, Path: t.TempDir(), Every: time.Hour}
+	r := newRunner(t, memStore(t), dir, a, b)
+	r.Open = func(context.Context) (Store, error) { return nil, fmt.Errorf("open: %w", store.ErrLocked) }
+	var reported []string
+	r.OnResult = func(res Result) { reported = append(reported, res.Source) }
+	results, err := r.Once(context.Background())
+	require.NoError(t, err)
+	require.Len(t, results, 2)
+	assert.Equal(t, []string{"a", "b"}, reported)
+	state, err := LoadState(r.StatePath)
+	require.NoError(t, err)
+	for _, name := range []string{"a", "b"} {
+		st := state.Sources[name]
+		require.NotNil(t, st, name)
+		assert.ErrorIs(t, results[0].Err, store.ErrLocked)
+		assert.Equal(t, 1, st.Failures, name)
+		assert.Equal(t, 1, st.Runs, name)
+		assert.False(t, st.LastRun.IsZero(), name)
+		assert.Contains(t, st.LastError, "open store: open: store is locked", name)
+	}
+}
