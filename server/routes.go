@@ -148,8 +148,9 @@ func Routes() []Route {
 
 // params are a request's query parameters, checked against its route.
 type params struct {
-	v     url.Values
-	today graph.Date
+	v        url.Values
+	today    graph.Date
+	declared map[string]Param
 }
 
 // check refuses parameters the route does not take, repeated parameters
@@ -168,7 +169,7 @@ func (rt Route) check(v url.Values, today graph.Date) (params, error) {
 			return params{}, badRequest("parameter %q given %d times", name, len(vs))
 		}
 	}
-	p := params{v: v, today: today}
+	p := params{v: v, today: today, declared: known}
 	for _, prm := range rt.Params {
 		if prm.Required && strings.TrimSpace(v.Get(prm.Name)) == "" {
 			return params{}, badRequest("parameter %q is required", prm.Name)
@@ -214,13 +215,23 @@ func (p params) parse(prm Param) error {
 	return err
 }
 
-// str returns the value of name, "" when not given.
-func (p params) str(name string) string { return strings.TrimSpace(p.v.Get(name)) }
+// get returns the value of name as given; a handler reading a parameter
+// its route does not declare is a programming error, caught by the tests
+// of every endpoint, so it panics.
+func (p params) get(name string) string {
+	if _, ok := p.declared[name]; !ok {
+		panic("server: handler reads undeclared parameter " + name)
+	}
+	return p.v.Get(name)
+}
+
+// str returns the value of name, trimmed; "" when not given.
+func (p params) str(name string) string { return strings.TrimSpace(p.get(name)) }
 
 // date reads name as the CLI reads its date flags (timex.ParseOption),
 // relative dates against today.
 func (p params) date(name string) (graph.Date, error) {
-	d, err := timex.ParseOption(name, p.v.Get(name), p.today)
+	d, err := timex.ParseOption(name, p.get(name), p.today)
 	if err != nil {
 		return graph.Date{}, badRequest("%v", err)
 	}
@@ -229,7 +240,7 @@ func (p params) date(name string) (graph.Date, error) {
 
 // int reads name as a whole number of at least 0; 0 when not given.
 func (p params) int(name string) (int, error) {
-	raw := p.v.Get(name)
+	raw := p.get(name)
 	if raw == "" {
 		return 0, nil
 	}
@@ -242,7 +253,7 @@ func (p params) int(name string) (int, error) {
 
 // float reads name as a number; 0 when not given.
 func (p params) float(name string) (float64, error) {
-	raw := p.v.Get(name)
+	raw := p.get(name)
 	if raw == "" {
 		return 0, nil
 	}
@@ -255,7 +266,7 @@ func (p params) float(name string) (float64, error) {
 
 // bool reads name as true or false; false when not given.
 func (p params) bool(name string) (bool, error) {
-	raw := p.v.Get(name)
+	raw := p.get(name)
 	if raw == "" {
 		return false, nil
 	}
@@ -268,7 +279,7 @@ func (p params) bool(name string) (bool, error) {
 
 // duration reads name as a positive Go duration; 0 when not given.
 func (p params) duration(name string) (time.Duration, error) {
-	raw := p.v.Get(name)
+	raw := p.get(name)
 	if raw == "" {
 		return 0, nil
 	}

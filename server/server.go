@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -110,7 +111,16 @@ func (s *Server) routes() http.Handler {
 		fmt.Fprintln(w, "ok")
 	})))
 	mux.Handle("GET /metrics", s.instrument("metrics", s.metrics.handler()))
+	methods := map[string][]string{}
+	for _, rt := range Routes() {
+		methods[rt.Path] = append(methods[rt.Path], rt.Method)
+	}
 	mux.Handle("/", s.instrument("not_found", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if allow := methods[r.URL.Path]; len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.writeError(w, http.StatusMethodNotAllowed, fmt.Errorf("%s takes %s, not %s", r.URL.Path, strings.Join(allow, ", "), r.Method), nil)
+			return
+		}
 		s.fail(w, r, fmt.Errorf("%w: %s %s", ErrNotFound, r.Method, r.URL.Path))
 	})))
 	return secure(mux)
