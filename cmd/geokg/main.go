@@ -12,12 +12,21 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		os.Exit(exitCode(err))
+	if code := runMain(); code != 0 {
+		os.Exit(code)
 	}
+}
+
+// runMain runs geokg as the binary does — on os.Args and the standard
+// streams, its context cancelled by SIGINT or SIGTERM — and returns its
+// exit status. Tests' copy of the binary (testscript) calls it too.
+func runMain() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		return exitCode(err)
+	}
+	return 0
 }
 
 // run executes geokg with args, reading stdin and writing to stdout and

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"testing"
 
@@ -13,8 +12,8 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"geokg": func() {
-			if err := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-				os.Exit(exitCode(err))
+			if code := runMain(); code != 0 {
+				os.Exit(code)
 			}
 		},
 	})

@@ -87,6 +87,7 @@ order; see data/geokg.example.yaml for every key and its default.`,
 	addExchangeCmds(root, a) // import.go
 	addAskCmds(root, a)      // ask.go, console.go
 	addScheduleCmds(root, a) // schedule.go, sources.go
+	addServeCmds(root, a)    // serve.go
 	return root
 }
 

@@ -1,0 +1,332 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/render"
+)
+
+// MaxHops caps max_hops of ask and path: longer walks cost more than an
+// HTTP answer should.
+const MaxHops = 8
+
+// truncatedHeader is set to "true" on a list answer cut at MaxResults.
+const truncatedHeader = "X-Geokg-Truncated"
+
+// writeJSON writes v as the CLI's --json does (render.WriteJSON).
+func writeJSON(w http.ResponseWriter, v any) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	return render.WriteJSON(w, v)
+}
+
+// capList cuts xs to the server's result cap, saying so in a header.
+func capList[T any](s *Server, w http.ResponseWriter, xs []T) []T {
+	if len(xs) <= s.opts.MaxResults {
+		return xs
+	}
+	w.Header().Set(truncatedHeader, "true")
+	return xs[:s.opts.MaxResults]
+}
+
+// hops reads max_hops, at most MaxHops.
+func hops(p params) (int, error) {
+	n, err := p.int("max_hops")
+	if err == nil && n > MaxHops {
+		err = badRequest("parameter max_hops %d: at most %d", n, MaxHops)
+	}
+	return n, err
+}
+
+func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
+	today := p.today
+	if p.str("today") != "" {
+		d, err := p.date("today")
+		if err != nil {
+			return err
+		}
+		if d.Precision != graph.DayPrecision {
+			return badRequest("parameter today %q: want a day such as 2026-01-15", p.str("today"))
+		}
+		today = d
+	}
+	maxHops, err := hops(p)
+	if err != nil {
+		return err
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		res, err := queries.New(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, MaxHops: maxHops})
+		var pe *queries.ParseError
+		if errors.As(err, &pe) {
+			s.writeError(w, http.StatusBadRequest, err, pe.Suggestions)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		res.Answers = capList(s, w, res.Answers)
+		return writeJSON(w, render.NewAskJSON(res))
+	})
+}
+
+func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
+	q := queries.FactsQuery{Subject: p.str("subject"), Predicate: p.str("predicate"), Object: p.str("object")}
+	var err error
+	for _, d := range []struct {
+		name string
+		into *graph.Date
+	}{{"at", &q.At}, {"from", &q.From}, {"to", &q.To}, {"as_known", &q.AsKnown}} {
+		if *d.into, err = p.date(d.name); err != nil {
+			return err
+		}
+	}
+	if !q.At.IsZero() && (!q.From.IsZero() || !q.To.IsZero()) {
+		return badRequest("at cannot be combined with from/to")
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		as, err := queries.New(st).Facts(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, render.FactRecords(capList(s, w, as)))
+	})
+}
+
+func (s *Server) holders(w http.ResponseWriter, r *http.Request, p params) error {
+	q := queries.HoldersQuery{Org: p.str("org"), Role: p.str("role")}
+	var err error
+	if q.At, err = p.date("at"); err != nil {
+		return err
+	}
+	if q.AsKnown, err = p.date("as_known"); err != nil {
+		return err
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		hs, err := queries.New(st).Holders(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, render.NewHoldersJSON(capList(s, w, hs)))
+	})
+}
+
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) error {
+	q := queries.TimelineQuery{Entity: p.str("entity")}
+	var err error
+	if q.From, err = p.date("from"); err != nil {
+		return err
+	}
+	if q.To, err = p.date("to"); err != nil {
+		return err
+	}
+	if q.AsKnown, err = p.date("as_known"); err != nil {
+		return err
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		as, err := queries.New(st).Timeline(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, render.FactRecords(capList(s, w, as)))
+	})
+}
+
+func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
+	q := queries.PathQuery{From: p.str("a"), To: p.str("b")}
+	var err error
+	if q.At, err = p.date("at"); err != nil {
+		return err
+	}
+	if q.MaxHops, err = hops(p); err != nil {
+		return err
+	}
+	if q.Limit, err = p.int("limit"); err != nil {
+		return err
+	}
+	q.Limit = min(q.Limit, s.opts.MaxResults)
+	return s.withStore(r.Context(), func(st Store) error {
+		res, err := queries.New(st).Path(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, render.NewPathJSON(res))
+	})
+}
+
+func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) error {
+	q := queries.NeighborsQuery{Entity: p.str("entity"), Predicate: p.str("predicate")}
+	var err error
+	if q.At, err = p.date("at"); err != nil {
+		return err
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		res, err := queries.New(st).Neighbors(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		res.Neighbors = capList(s, w, res.Neighbors)
+		return writeJSON(w, render.NewNeighborsJSON(res))
+	})
+}
+
+func (s *Server) entities(w http.ResponseWriter, r *http.Request, p params) error {
+	limit, err := p.int("limit")
+	if err != nil {
+		return err
+	}
+	if limit == 0 || limit > s.opts.MaxResults {
+		limit = s.opts.MaxResults
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		ms, err := queries.New(st).SearchEntities(r.Context(), nil, p.str("prefix"), limit)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, render.NewEntitiesJSON(ms))
+	})
+}
+
+func (s *Server) gizmo(w http.ResponseWriter, r *http.Request, p params) error {
+	timeout, err := p.duration("timeout")
+	if err != nil {
+		return err
+	}
+	if timeout == 0 || timeout > s.opts.Timeout {
+		timeout = min(queries.DefaultGizmoTimeout, s.opts.Timeout)
+	}
+	limit, err := p.int("limit")
+	if err != nil {
+		return err
+	}
+	if limit == 0 || limit > s.opts.MaxResults {
+		limit = min(queries.DefaultGizmoLimit, s.opts.MaxResults)
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	src := strings.TrimSpace(string(body))
+	if src == "" {
+		return badRequest("the body must hold a Gizmo query")
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		res, err := queries.New(st).Gizmo(r.Context(), queries.GizmoQuery{Query: src, Timeout: timeout, Limit: limit})
+		if err != nil {
+			if !errors.Is(err, queries.ErrGizmoTimeout) && r.Context().Err() == nil {
+				err = badRequest("%v", err) // a script error is the caller's
+			}
+			return err
+		}
+		return writeJSON(w, render.NewGizmoJSON(res))
+	})
+}
+
+// statsJSON is the answer of /stats.
+type statsJSON struct {
+	Articles int `json:"articles"`
+	Entities int `json:"entities"`
+	Facts    int `json:"facts"`
+	Sources  int `json:"sources"`
+}
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ params) error {
+	return s.withStore(r.Context(), func(st Store) error {
+		c, err := st.Stats(r.Context())
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, statsJSON{Articles: c.Articles, Entities: c.Entities, Facts: c.Facts, Sources: c.Sources})
+	})
+}
+
+func (s *Server) sources(w http.ResponseWriter, _ *http.Request, _ params) error {
+	state := &schedule.State{}
+	if s.opts.StatePath != "" {
+		var err error
+		if state, err = schedule.LoadState(s.opts.StatePath); err != nil {
+			return err
+		}
+	}
+	rows := schedule.Status(s.opts.Sources, state)
+	if rows == nil {
+		rows = []schedule.SourceStatus{}
+	}
+	return writeJSON(w, rows)
+}
+
+// contentTypes are the media types of the export formats, by extension;
+// the others are application/octet-stream.
+var contentTypes = map[string]string{
+	"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "nq": "application/n-quads",
+	"graphml": "application/xml", "gexf": "application/xml", "parquet": "application/vnd.apache.parquet",
+}
+
+func (s *Server) export(w http.ResponseWriter, r *http.Request, p params) error {
+	name := p.str("format")
+	if name == "" {
+		name = "jsonl"
+	}
+	format, err := export.Lookup(name)
+	if err != nil {
+		return badRequest("format %q: %v; supported formats: %s", name, export.ErrUnknownFormat, strings.Join(export.Names(), ", "))
+	}
+	f := export.Filter{Predicate: p.str("predicate"), Entity: p.str("entity")}
+	entities, err := p.bool("entities")
+	if err != nil {
+		return err
+	}
+	if f.Hops, err = p.int("hops"); err != nil {
+		return err
+	}
+	if f.MinConfidence, err = p.float("min_confidence"); err != nil {
+		return err
+	}
+	for _, d := range []struct {
+		name string
+		into *graph.Date
+	}{{"at", &f.At}, {"from", &f.From}, {"to", &f.To}} {
+		if *d.into, err = p.date(d.name); err != nil {
+			return err
+		}
+	}
+	jobs, err := export.Plan(format, "", entities)
+	if err != nil {
+		return err
+	}
+	return s.withStore(r.Context(), func(st Store) error {
+		sel, err := export.NewSelection(st, f)
+		if err != nil {
+			return err
+		}
+		ct := contentTypes[format.Ext]
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		file := format.FileName()
+		if entities {
+			file = "entities." + format.Ext
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", file))
+		w.Header().Set("Cache-Control", "no-store")
+		start := time.Now()
+		n, err := jobs[0].Run(r.Context(), w, sel)
+		if err == nil {
+			s.log.Info("exported", "format", format.Name, jobs[0].What, n, "took", time.Since(start))
+		}
+		return err
+	})
+}
+
+func (s *Server) openapi(w http.ResponseWriter, _ *http.Request, _ params) error {
+	return writeJSON(w, OpenAPI())
+}
