@@ -188,6 +188,20 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	if formerOnly {
 		return true, true
 	}
+	// A term whose start nobody states is known to be in force only from
+	// its first report on: before that, it may not have begun.
+	if start.IsZero() {
+		if first := FirstPublished(f); !first.IsZero() {
+			probe := day
+			if w.At.IsZero() {
+				probe = last
+			}
+			if (w.At.IsZero() && w.To.IsZero()) || !probe.Before(first.Time()) {
+				return true, false
+			}
+			return true, true
+		}
+	}
 	if !w.At.IsZero() {
 		return true, coarse && day.Before(start.Last())
 	}

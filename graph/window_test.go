@@ -211,3 +211,27 @@ func TestWindowFormerOnlyBeforeReport(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowUnknownStartBeforeFirstReport: a term whose start nobody states
+// is certainly in force only from its first report on; a window before
+// that holds it uncertainly.
+func TestWindowUnknownStartBeforeFirstReport(t *testing.T) {
+	f := Derive(Fact{Subject: "person/donald-trump", Predicate: Leads, Object: "country/united-states", Role: "President",
+		Sources: []Source{{Article: "a", Published: DayOf(2025, 3, 14), Sentence: "President Donald Trump spoke."}}})
+	for _, c := range []struct {
+		name   string
+		w      Window
+		unsure bool
+	}{
+		{"a day after the report", Window{At: DayOf(2025, 6, 1)}, false},
+		{"a day before the report", Window{At: DayOf(2025, 3, 1)}, true},
+		{"a range reaching the report", Window{From: DayOf(2025, 1, 1), To: DayOf(2025, 4, 1)}, false},
+		{"a range before the report", Window{From: DayOf(2025, 1, 1), To: DayOf(2025, 2, 1)}, true},
+		{"a range open to the future", Window{From: DayOf(2024, 1, 1)}, false},
+	} {
+		_, v := c.w.Apply(f)
+		if !v.In || v.Uncertain != c.unsure {
+			t.Errorf("%s: in %v uncertain %v, want in, uncertain %v", c.name, v.In, v.Uncertain, c.unsure)
+		}
+	}
+}

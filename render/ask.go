@@ -39,7 +39,14 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 		if len(a.Facts) > 0 {
 			src = SourceRef(a.Facts[0].Fact)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%s\n", i+1, a.Name, a.Start, until, a.Date, len(a.Facts), a.Confidence, src)
+		from := a.Start.String()
+		for _, f := range a.Facts {
+			if f.Uncertain {
+				from += " ?" // in force at the question's date only possibly
+				break
+			}
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%s\n", i+1, a.Name, from, until, a.Date, len(a.Facts), a.Confidence, src)
 	}
 	return tw.Flush()
 }

@@ -99,8 +99,9 @@ func TestFactRecords(t *testing.T) {
 	require.NoError(t, WriteJSON(&buf, FactRecords(nil)))
 	require.Equal(t, "[]\n", buf.String())
 
-	// Answers to English questions are not marked (their JSON never was).
-	require.False(t, NewAskJSON(queries.AskResult{Answers: []queries.AskAnswer{{Facts: as}}}).Answers[0].Facts[0].Uncertain)
+	// Answers to English questions are marked too (issue 12: an answer
+	// that is only possibly in force says so).
+	require.True(t, NewAskJSON(queries.AskResult{Answers: []queries.AskAnswer{{Facts: as}}}).Answers[0].Facts[0].Uncertain)
 }
 
 func TestWriteHolders(t *testing.T) {

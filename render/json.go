@@ -34,7 +34,7 @@ func NewAskJSON(r queries.AskResult) AskJSON {
 	for _, a := range r.Answers {
 		out.Answers = append(out.Answers, AnswerJSON{
 			Name: a.Name, Start: a.Start.String(), End: a.End.String(), Date: a.Date.String(),
-			Ended: a.Ended, Count: a.Count, Confidence: a.Confidence, Facts: records(a.Facts, false),
+			Ended: a.Ended, Count: a.Count, Confidence: a.Confidence, Facts: records(a.Facts, true),
 		})
 	}
 	return out
