@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
@@ -114,4 +115,36 @@ func TestEvents(t *testing.T) {
 
 	_, n = run(t, s, "events", Filter{Predicate: graph.Leads}, false)
 	require.Zero(t, n)
+}
+
+// TestEventsParquet: the events table as Parquet holds the CSV table's rows
+// with typed columns, the CAMEO code a string column ("040", not 40).
+func TestEventsParquet(t *testing.T) {
+	s, ids := fixture(t, store.MemoryDSN)
+	csvOut, _ := run(t, s, "events", Filter{}, false)
+	out, n := run(t, s, "events-parquet", Filter{}, false)
+	require.Equal(t, 3, n)
+	f, rows := readParquet[eventRow](t, out)
+	col, ok := f.Schema().Lookup("cameo_code")
+	require.True(t, ok)
+	require.Equal(t, parquet.ByteArray, col.Node.Type().Kind(), "cameo_code is a string column")
+	var got [][]string
+	for _, r := range rows {
+		got = append(got, r.csv(nil))
+	}
+	want := readCSVRows(t, csvOut)
+	require.Equal(t, want, got, "the same rows as the CSV table")
+	for _, r := range rows {
+		if r.EventID == ids["putin-xi"] {
+			require.Equal(t, "040", r.CAMEOCode)
+		}
+	}
+}
+
+// readCSVRows returns the data rows of a CSV table (no header).
+func readCSVRows(t *testing.T, out []byte) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	return recs[1:]
 }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
 )
@@ -17,6 +19,11 @@ func init() {
 		Summary: "one CSV row per event fact, laid out like ICEWS/GDELT event tables " +
 			"(date, source actor and country, CAMEO code, target actor and country, location, sentence, url, PLOVER event type and mode)",
 		Facts: writeEvents,
+	})
+	Register(Format{
+		Name: "events-parquet", Ext: "parquet", Base: "events", Binary: true,
+		Summary: "the events table as Parquet, with typed columns: codes such as cameo_code stay strings",
+		Facts:   writeEventsParquet,
 	})
 }
 
@@ -131,14 +138,55 @@ func distance(f graph.Fact, day graph.Date) int64 {
 // as a CSV event table: one row per fact, the subject as source actor, the
 // object as target, the first source's sentence and URL, the predicate's
 // CAMEO and PLOVER codes; uncertain and combined_confidence as in Record.
-func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
-	cw := newCSV(w)
-	if err := cw.Write(eventHeader); err != nil {
-		return 0, fmt.Errorf("export events: %w", err)
-	}
+// eventRow is one row of the events table, in eventHeader's order. The
+// codes are strings (CAMEO "040" is not the number 40).
+type eventRow struct {
+	EventID            string  `parquet:"event_id"`
+	EventDate          string  `parquet:"event_date"`
+	DatePrecision      string  `parquet:"date_precision"`
+	SourceActor        string  `parquet:"source_actor"`
+	SourceActorID      string  `parquet:"source_actor_id"`
+	SourceActorType    string  `parquet:"source_actor_type"`
+	SourceCountry      string  `parquet:"source_country"`
+	Predicate          string  `parquet:"predicate"`
+	CAMEOCode          string  `parquet:"cameo_code"`
+	TargetActor        string  `parquet:"target_actor"`
+	TargetActorID      string  `parquet:"target_actor_id"`
+	TargetActorType    string  `parquet:"target_actor_type"`
+	TargetCountry      string  `parquet:"target_country"`
+	Location           string  `parquet:"location"`
+	Confidence         float64 `parquet:"confidence"`
+	CombinedConfidence float64 `parquet:"combined_confidence"`
+	Uncertain          bool    `parquet:"uncertain"`
+	SourceCount        int64   `parquet:"source_count"`
+	Sentence           string  `parquet:"sentence"`
+	URL                string  `parquet:"url"`
+	Article            string  `parquet:"article"`
+	Published          string  `parquet:"published"`
+	PLOVEREvent        string  `parquet:"plover_event"`
+	PLOVERMode         string  `parquet:"plover_mode"`
+}
+
+// csv returns the row's fields as the CSV table writes them, appended to
+// dst.
+func (r *eventRow) csv(dst []string) []string {
+	return append(dst, r.EventID, r.EventDate, r.DatePrecision,
+		r.SourceActor, r.SourceActorID, r.SourceActorType, r.SourceCountry,
+		r.Predicate, r.CAMEOCode,
+		r.TargetActor, r.TargetActorID, r.TargetActorType, r.TargetCountry,
+		r.Location, strconv.FormatFloat(r.Confidence, 'g', -1, 64),
+		strconv.FormatFloat(r.CombinedConfidence, 'g', -1, 64), strconv.FormatBool(r.Uncertain),
+		strconv.FormatInt(r.SourceCount, 10),
+		r.Sentence, r.URL, r.Article, r.Published,
+		r.PLOVEREvent, r.PLOVERMode)
+}
+
+// eachEvent calls fn with the row of each selected event fact and returns
+// how many it called it with.
+func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (int, error) {
 	cf := &countryFinder{sel: sel, leads: map[string][]graph.Fact{}}
 	n := 0
-	row := make([]string, 0, len(eventHeader))
+	var r eventRow
 	err := sel.Facts(ctx, func(it Item) error {
 		f := it.Fact
 		if !graph.IsEvent(f.Predicate) {
@@ -157,19 +205,33 @@ func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 		if len(f.Sources) > 0 {
 			first = f.Sources[0]
 		}
-		row = append(row[:0], f.ID, f.Date.String(), f.Date.Precision.String(),
-			it.Subject.Name, f.Subject, string(it.Subject.Type), sc,
-			f.Predicate, p.CAMEO.Value(),
-			it.Object.Name, f.Object, string(it.Object.Type), tc,
-			f.Location, strconv.FormatFloat(f.Confidence, 'g', -1, 64),
-			strconv.FormatFloat(graph.CombinedConfidence(f), 'g', -1, 64), strconv.FormatBool(it.Uncertain),
-			strconv.Itoa(len(f.Sources)),
-			first.Sentence, first.URL, first.Article, first.Published.String(),
-			p.PLOVER.Value(), p.PLOVERMode.Value())
-		if err := cw.Write(row); err != nil {
-			return fmt.Errorf("export events: %w", err)
+		r = eventRow{EventID: f.ID, EventDate: f.Date.String(), DatePrecision: f.Date.Precision.String(),
+			SourceActor: it.Subject.Name, SourceActorID: f.Subject, SourceActorType: string(it.Subject.Type), SourceCountry: sc,
+			Predicate: f.Predicate, CAMEOCode: p.CAMEO.Value(),
+			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc,
+			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
+			Uncertain: it.Uncertain, SourceCount: int64(len(f.Sources)),
+			Sentence: first.Sentence, URL: first.URL, Article: first.Article, Published: first.Published.String(),
+			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value()}
+		if err := fn(&r); err != nil {
+			return err
 		}
 		n++
+		return nil
+	})
+	return n, err
+}
+
+func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
+	cw := newCSV(w)
+	if err := cw.Write(eventHeader); err != nil {
+		return 0, fmt.Errorf("export events: %w", err)
+	}
+	row := make([]string, 0, len(eventHeader))
+	n, err := eachEvent(ctx, sel, func(r *eventRow) error {
+		if err := cw.Write(r.csv(row[:0])); err != nil {
+			return fmt.Errorf("export events: %w", err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -177,4 +239,26 @@ func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) 
 	}
 	cw.Flush()
 	return n, cw.Error()
+}
+
+// writeEventsParquet writes the events table as Parquet, every code a
+// string column (a CSV reader such as pandas reads CAMEO "040" as 40).
+func writeEventsParquet(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
+	pw := parquet.NewGenericWriter[eventRow](w, parquet.Compression(&parquet.Snappy),
+		parquet.MaxRowsPerRowGroup(parquetRowGroup), createdBy(CreatedBy(sel.Version, sel.Build)))
+	buf := make([]eventRow, 1)
+	n, err := eachEvent(ctx, sel, func(r *eventRow) error {
+		buf[0] = *r
+		if _, err := pw.Write(buf); err != nil {
+			return fmt.Errorf("export events-parquet: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	if err := pw.Close(); err != nil {
+		return n, fmt.Errorf("export events-parquet: %w", err)
+	}
+	return n, nil
 }

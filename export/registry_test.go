@@ -9,7 +9,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	require.Equal(t, []string{"csv", "events", "gexf", "graphml", "jsonl", "nquads", "parquet"}, Names())
+	require.Equal(t, []string{"csv", "events", "events-parquet", "gexf", "graphml", "jsonl", "nquads", "parquet"}, Names())
 	f, err := Lookup("parquet")
 	require.NoError(t, err)
 	require.Equal(t, "facts.parquet", f.FileName())
