@@ -4,83 +4,145 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
-	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/geokg/geokg/queries/internal/gizmo"
 )
 
 // Defaults of GizmoQuery.
 const (
 	DefaultGizmoTimeout = 10 * time.Second
 	DefaultGizmoLimit   = 1000
+	// DefaultGizmoMaxMemory bounds the Go heap of the whole process while
+	// a Gizmo query runs.
+	DefaultGizmoMaxMemory = 256 << 20
+	// MaxGizmoQueryBytes is the longest Gizmo query accepted: compiling
+	// cannot be stopped and its cost grows faster than the text, so a
+	// timed-out compilation of a longer one would go on for minutes.
+	MaxGizmoQueryBytes = 16 << 10
 )
 
-// ErrGizmoTimeout is returned when a Gizmo query runs past its time limit.
-var ErrGizmoTimeout = errors.New("gizmo query timed out")
+// memoryTick is how often a running Gizmo query checks the heap.
+const memoryTick = 5 * time.Millisecond
+
+// Errors of Gizmo queries.
+var (
+	// ErrGizmoTimeout is returned when a Gizmo query (its compilation
+	// included) runs past its time limit.
+	ErrGizmoTimeout = errors.New("gizmo query timed out")
+	// ErrGizmoMemory is returned when the process's heap grows past a
+	// Gizmo query's memory bound while it runs.
+	ErrGizmoMemory = errors.New("gizmo query went over its memory bound")
+	// ErrGizmoTooLong is returned for a query over MaxGizmoQueryBytes.
+	ErrGizmoTooLong = errors.New("gizmo query too long")
+)
 
 // GizmoQuery is a raw query in Cayley's Gizmo language (JavaScript), such
 // as g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>").All().
 type GizmoQuery struct {
 	Query string
-	// Timeout bounds the run; 0 means DefaultGizmoTimeout.
+	// Timeout bounds the run, compilation included; 0 means
+	// DefaultGizmoTimeout.
 	Timeout time.Duration
-	// Limit caps the results; 0 means DefaultGizmoLimit.
+	// Limit caps the results, and every terminal call inside the query
+	// (All, ToArray, TagArray, ForEach/Map); 0 means DefaultGizmoLimit.
 	Limit int
+	// MaxMemory bounds the process's Go heap, in bytes, while the query
+	// runs; 0 means DefaultGizmoMaxMemory, < 0 no bound.
+	MaxMemory int64
 }
 
 // GizmoResult holds a Gizmo query's results as JSON-ready values (maps of
 // tag to node for All(), plain values for emit()).
 type GizmoResult struct {
 	Results []any
-	// Truncated is true when the query had more results than Limit.
+	// Truncated is true when the query, or one of its terminal calls, had
+	// more results than Limit.
 	Truncated bool
 }
 
-// Gizmo runs q against the store's quad store, read-only, stopping at
-// the time limit (ErrGizmoTimeout), at the result cap (Truncated) or when
-// ctx is cancelled.
+// quadReader is a store that runs raw reads of its Cayley quad store under
+// its lock, cancelling them when it closes.
+type quadReader interface {
+	ReadQuads(ctx context.Context, fn func(ctx context.Context, qs cayleygraph.QuadStore) error) error
+}
+
+// Gizmo runs q against the store's quad store, read-only. It stops at the
+// time limit (ErrGizmoTimeout), at the memory bound (ErrGizmoMemory), at
+// the result cap (Truncated), when ctx is cancelled (ctx's error) or when
+// the store closes; it returns only once the query has stopped reading.
 func (e *Engine) Gizmo(ctx context.Context, q GizmoQuery) (GizmoResult, error) {
 	var res GizmoResult
-	qsr, ok := e.store.(quadStorer)
+	qr, ok := e.store.(quadReader)
 	if !ok {
 		return res, errors.New("gizmo: this store has no Cayley quad store")
 	}
-	timeout, limit := q.Timeout, q.Limit
+	if len(q.Query) > MaxGizmoQueryBytes {
+		return res, fmt.Errorf("%w: %d bytes, at most %d", ErrGizmoTooLong, len(q.Query), MaxGizmoQueryBytes)
+	}
+	timeout, limit, maxMem := q.Timeout, q.Limit, q.MaxMemory
 	if timeout <= 0 {
 		timeout = DefaultGizmoTimeout
 	}
 	if limit <= 0 {
 		limit = DefaultGizmoLimit
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	if maxMem == 0 {
+		maxMem = DefaultGizmoMaxMemory
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("%w after %s", ErrGizmoTimeout, timeout))
 	defer cancel()
-	s := gizmo.NewSession(qsr.QuadStore())
-	// One more than the cap tells whether the cap was hit.
-	it, err := s.Execute(ctx, q.Query, query.Options{Collation: query.JSON, Limit: limit + 1})
-	if err != nil {
+	ctx, cancelMem := context.WithCancelCause(ctx)
+	defer cancelMem(nil)
+	if maxMem > 0 {
+		go watchMemory(ctx, uint64(maxMem), cancelMem)
+	}
+	err := qr.ReadQuads(ctx, func(ctx context.Context, qs cayleygraph.QuadStore) error {
+		var err error
+		res.Results, res.Truncated, err = gizmo.NewSession(qs).Run(ctx, q.Query, limit)
+		return err
+	})
+	switch {
+	case err == nil:
+		return res, nil
+	case errors.Is(err, ErrGizmoTimeout), errors.Is(err, ErrGizmoMemory), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return res, err
+	default:
 		return res, fmt.Errorf("gizmo: %w", err)
 	}
-	defer it.Close()
-	for it.Next(ctx) {
-		r := it.Result()
-		if r == nil {
+}
+
+// watchMemory cancels ctx with ErrGizmoMemory when the heap's objects stay
+// over max bytes after a collection; it returns when ctx is done. Meanwhile the runtime's soft
+// memory limit is max, so that the collector keeps garbage under it and
+// only live data trips the bound.
+func watchMemory(ctx context.Context, max uint64, cancel context.CancelCauseFunc) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(max)))
+	t := time.NewTicker(memoryTick)
+	defer t.Stop()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if heap() <= max {
 			continue
 		}
-		if len(res.Results) == limit {
-			res.Truncated = true
-			break
+		runtime.GC() // garbage not yet collected does not count
+		if h := heap(); h > max {
+			cancel(fmt.Errorf("%w of %d MiB (heap at %d MiB)", ErrGizmoMemory, max>>20, h>>20))
+			return
 		}
-		res.Results = append(res.Results, r)
 	}
-	if err := it.Err(); err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return res, fmt.Errorf("%w after %s", ErrGizmoTimeout, timeout)
-		}
-		if ctx.Err() != nil {
-			return res, ctx.Err()
-		}
-		return res, fmt.Errorf("gizmo: %w", err)
-	}
-	return res, nil
 }

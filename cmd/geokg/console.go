@@ -60,7 +60,7 @@ is kept in the user's cache directory unless --history names another file.`,
 			if err != nil {
 				return err
 			}
-			c := &console.Console{Engine: queries.New(st), Names: names, Today: today, Out: a.stdout}
+			c := &console.Console{Engine: queries.New(st), Names: names, Today: today, Out: a.stdout, GizmoMaxMemory: a.cfg.Gizmo.MaxMemory}
 			hist := o.history
 			if hist == "" && !o.noHistory {
 				hist = console.DefaultHistoryPath()
