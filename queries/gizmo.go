@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
-
-	"github.com/geokg/geokg/queries/internal/gizmo"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
 )
 
 // Defaults of GizmoQuery.
@@ -30,6 +31,10 @@ const (
 // memoryTick is how often a running Gizmo query checks the heap.
 const memoryTick = 5 * time.Millisecond
 
+// stopWait is how long a stopped Gizmo query waits for its script to end
+// before it gives up with ErrGizmoStuck.
+const stopWait = 10 * time.Second
+
 // Errors of Gizmo queries.
 var (
 	// ErrGizmoTimeout is returned when a Gizmo query (its compilation
@@ -40,6 +45,10 @@ var (
 	ErrGizmoMemory = errors.New("gizmo query went over its memory bound")
 	// ErrGizmoTooLong is returned for a query over MaxGizmoQueryBytes.
 	ErrGizmoTooLong = errors.New("gizmo query too long")
+	// ErrGizmoStuck is returned when a stopped Gizmo script did not end
+	// within stopWait (one step of a traversal ran that long); the store's
+	// lock is released though the script may still be reading.
+	ErrGizmoStuck = errors.New("gizmo script did not stop")
 )
 
 // GizmoQuery is a raw query in Cayley's Gizmo language (JavaScript), such
@@ -49,8 +58,10 @@ type GizmoQuery struct {
 	// Timeout bounds the run, compilation included; 0 means
 	// DefaultGizmoTimeout.
 	Timeout time.Duration
-	// Limit caps the results, and every terminal call inside the query
-	// (All, ToArray, TagArray, ForEach/Map); 0 means DefaultGizmoLimit.
+	// Limit caps the results (emitted values and All's paths, together),
+	// and the length of an emitted array such as g.Emit(g.V().ToArray());
+	// 0 means DefaultGizmoLimit. Arrays built inside the script are
+	// bounded by MaxMemory only.
 	Limit int
 	// MaxMemory bounds the process's Go heap, in bytes, while the query
 	// runs; 0 means DefaultGizmoMaxMemory, < 0 no bound.
@@ -61,8 +72,8 @@ type GizmoQuery struct {
 // tag to node for All(), plain values for emit()).
 type GizmoResult struct {
 	Results []any
-	// Truncated is true when the query, or one of its terminal calls, had
-	// more results than Limit.
+	// Truncated is true when the query had more results than Limit, or
+	// an emitted array was cut to Limit.
 	Truncated bool
 }
 
@@ -104,7 +115,7 @@ func (e *Engine) Gizmo(ctx context.Context, q GizmoQuery) (GizmoResult, error) {
 	}
 	err := qr.ReadQuads(ctx, func(ctx context.Context, qs cayleygraph.QuadStore) error {
 		var err error
-		res.Results, res.Truncated, err = gizmo.NewSession(qs).Run(ctx, q.Query, limit)
+		res, err = runGizmo(ctx, qs, q.Query, limit)
 		return err
 	})
 	switch {
@@ -115,6 +126,91 @@ func (e *Engine) Gizmo(ctx context.Context, q GizmoQuery) (GizmoResult, error) {
 	default:
 		return res, fmt.Errorf("gizmo: %w", err)
 	}
+}
+
+// runGizmo compiles and runs script with Cayley's Gizmo on qs, keeping
+// limit results. When ctx ends or the limit is reached it stops the script
+// and returns only once the script has ended (or after stopWait, with
+// ErrGizmoStuck), so that qs is no longer read when it returns.
+func runGizmo(ctx context.Context, qs cayleygraph.QuadStore, script string, limit int) (res GizmoResult, err error) {
+	type compiled struct {
+		it  query.Iterator
+		err error
+	}
+	cc := make(chan compiled, 1)
+	go func() {
+		// Execute compiles synchronously and cannot be stopped. When ctx
+		// ends first, it finishes in the background; its script, never
+		// started, reads nothing.
+		s := gizmo.NewSession(qs)
+		// One more than the cap tells whether the cap was hit.
+		it, err := s.Execute(ctx, script, query.Options{Collation: query.JSON, Limit: limit + 1})
+		cc <- compiled{it, err}
+	}()
+	var it query.Iterator
+	select {
+	case c := <-cc:
+		if c.err != nil {
+			return res, c.err
+		}
+		it = c.it
+	case <-ctx.Done():
+		return res, context.Cause(ctx)
+	}
+	// The script runs from the first Next on; whatever ends the loop, it
+	// is stopped and waited for before qs is given back.
+	defer func() {
+		if e := stopScript(it); e != nil {
+			err = e
+		}
+	}()
+	for it.Next(ctx) {
+		r := it.Result()
+		if r == nil {
+			continue
+		}
+		if len(res.Results) == limit {
+			res.Truncated = true
+			return res, nil
+		}
+		r, cut := capArray(r, limit)
+		res.Truncated = res.Truncated || cut
+		res.Results = append(res.Results, r)
+	}
+	if ctx.Err() != nil {
+		return res, context.Cause(ctx)
+	}
+	return res, it.Err()
+}
+
+// stopScript stops the script of it, started by it.Next, and waits up to
+// stopWait for it to end. Cayley's iterator, asked for its next result
+// under a done context, interrupts the script and cancels its traversals;
+// asked again, it returns once the script's goroutine has ended.
+func stopScript(it query.Iterator) error {
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	for it.Next(done) {
+	}
+	wait, cancelWait := context.WithTimeout(context.Background(), stopWait)
+	defer cancelWait()
+	for it.Next(wait) {
+	}
+	_ = it.Close() // it only cancels, and never fails
+	if wait.Err() != nil {
+		return fmt.Errorf("%w within %s", ErrGizmoStuck, stopWait)
+	}
+	return nil
+}
+
+// capArray cuts v to its first limit elements when it is a longer slice
+// (an emitted ToArray or TagArray), telling whether it did.
+func capArray(v any, limit int) (any, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.Len() <= limit {
+		return v, false
+	}
+	return rv.Slice(0, limit).Interface(), true
 }
 
 // watchMemory cancels ctx with ErrGizmoMemory when the heap's objects stay
