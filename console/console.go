@@ -43,6 +43,9 @@ type Console struct {
 	Out io.Writer
 	// GizmoTimeout bounds Gizmo lines; 0 means queries.DefaultGizmoTimeout.
 	GizmoTimeout time.Duration
+	// GizmoMaxMemory bounds the process's heap, in bytes, while a Gizmo
+	// line runs; 0 means queries.DefaultGizmoMaxMemory, < 0 no bound.
+	GizmoMaxMemory int64
 
 	at   graph.Date
 	json bool
@@ -163,7 +166,7 @@ func (c *Console) gizmo(ctx context.Context, q string) error {
 	if err != nil {
 		return err
 	}
-	r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout})
+	r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout, MaxMemory: c.GizmoMaxMemory})
 	if err != nil {
 		return err
 	}

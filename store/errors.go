@@ -14,4 +14,7 @@ var (
 	ErrClosed = errors.New("store is closed")
 	// ErrReadOnly is returned by Write on a store opened read-only.
 	ErrReadOnly = errors.New("store is read-only")
+	// ErrBusy is returned by Close when a reader did not stop in time; the
+	// backend is then left for the process exit to release.
+	ErrBusy = errors.New("a reader did not stop; store left open")
 )

@@ -55,7 +55,17 @@ type Store struct {
 	// cache keeps what tenure inference read across writes; nil for a
 	// store other processes may write (see inferCache).
 	cache *inferCache
+	// rawMu guards rawReaders, the cancel functions of the running
+	// ReadQuads calls, which Close cancels before it waits for them.
+	rawMu      sync.Mutex
+	rawReaders map[*int]context.CancelCauseFunc
+	closing    bool
 }
+
+// closeWait is how long Close waits for cancelled readers to stop before
+// it gives up with ErrBusy, leaving the backend for the process exit to
+// release.
+const closeWait = 10 * time.Second
 
 // Open opens (creating when needed) the store named by dsn, with the
 // backend BackendFor chooses: "memory" is a fresh in-memory store;
@@ -131,9 +141,24 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, err error) {
 	return qs, nil
 }
 
-// Close closes the store; later calls return ErrClosed.
+// Close closes the store; later calls return ErrClosed. It first cancels
+// the running ReadQuads calls (their context's cause is ErrClosed) and
+// waits up to closeWait for them and the other readers to end; a reader
+// still running then makes Close return ErrBusy without closing the
+// backend, rather than wait forever.
 func (s *Store) Close() error {
-	s.mu.Lock()
+	s.rawMu.Lock()
+	s.closing = true
+	for _, cancel := range s.rawReaders {
+		cancel(ErrClosed)
+	}
+	s.rawMu.Unlock()
+	for deadline := time.Now().Add(closeWait); !s.mu.TryLock(); {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("close store %s: %w", Redact(s.dsn), ErrBusy)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	defer s.mu.Unlock()
 	if s.closed {
 		return ErrClosed
@@ -149,6 +174,33 @@ func (s *Store) Close() error {
 // queries (Gizmo, paths). It bypasses the Store's lock: do not use it
 // concurrently with Write on the "memory" backend, and never write to it.
 func (s *Store) QuadStore() cayleygraph.QuadStore { return s.qs }
+
+// ReadQuads runs fn with the underlying Cayley quad store under the
+// store's shared lock, for raw read-only queries (Gizmo) that may run long:
+// the context fn gets is cancelled, with cause ErrClosed, when Close is
+// called, and fn must stop reading when it is. fn must not write to qs
+// nor use it after returning.
+func (s *Store) ReadQuads(ctx context.Context, fn func(ctx context.Context, qs cayleygraph.QuadStore) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	key := new(int)
+	s.rawMu.Lock()
+	if s.closing {
+		s.rawMu.Unlock()
+		return ErrClosed
+	}
+	if s.rawReaders == nil {
+		s.rawReaders = map[*int]context.CancelCauseFunc{}
+	}
+	s.rawReaders[key] = cancel
+	s.rawMu.Unlock()
+	defer func() {
+		s.rawMu.Lock()
+		delete(s.rawReaders, key)
+		s.rawMu.Unlock()
+	}()
+	return s.read(ctx, func(reader) error { return fn(ctx, s.qs) })
+}
 
 // read runs fn with a reader under the shared lock.
 func (s *Store) read(ctx context.Context, fn func(r reader) error) error {

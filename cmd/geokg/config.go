@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/queries"
 )
 
 // Config is every setting geokg reads. Each key can come from a flag, a
@@ -34,6 +35,15 @@ type Config struct {
 	Sources []schedule.Source `mapstructure:"sources"`
 	// Schedule holds the settings of `geokg schedule`.
 	Schedule ScheduleConfig `mapstructure:"schedule"`
+	// Gizmo holds the settings of Gizmo queries (`query gizmo`, console).
+	Gizmo GizmoConfig `mapstructure:"gizmo"`
+}
+
+// GizmoConfig holds the settings of Gizmo queries.
+type GizmoConfig struct {
+	// MaxMemory bounds the process's heap, in bytes, while a Gizmo query
+	// runs; past it the query stops with an error. Negative means no bound.
+	MaxMemory int64 `mapstructure:"max_memory"`
 }
 
 // IngestConfig holds the settings of `geokg ingest`.
@@ -78,6 +88,7 @@ func defaultConfig() Config {
 			MaxBackoff:  time.Hour,
 			UserAgent:   "geokg (+https://github.com/geokg/geokg)",
 		},
+		Gizmo: GizmoConfig{MaxMemory: queries.DefaultGizmoMaxMemory},
 	}
 }
 
@@ -97,6 +108,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("schedule.backoff", d.Schedule.Backoff)
 	v.SetDefault("schedule.max_backoff", d.Schedule.MaxBackoff)
 	v.SetDefault("schedule.user_agent", d.Schedule.UserAgent)
+	v.SetDefault("gizmo.max_memory", d.Gizmo.MaxMemory)
 }
 
 // loadConfig reads the config file (--config, else GEOKG_CONFIG, else
@@ -121,6 +133,7 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.workers", cmd.Flags().Lookup("workers")),
 		bind("ingest.max_bytes", cmd.Flags().Lookup("max-bytes")),
 		bind("ingest.published", cmd.Flags().Lookup("published")),
+		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
 	); err != nil {
 		return Config{}, err
 	}

@@ -60,7 +60,7 @@ is kept in the user's cache directory unless --history names another file.`,
 			signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sigs)
 			ctx := context.WithoutCancel(cmd.Context())
-			c := &console.Console{Today: today, Out: a.stdout}
+			c := &console.Console{Today: today, Out: a.stdout, GizmoMaxMemory: a.cfg.Gizmo.MaxMemory}
 			b, err := store.BackendFor(a.cfg.DB)
 			if err != nil {
 				return err

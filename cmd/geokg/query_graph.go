@@ -144,11 +144,15 @@ func newQueryGizmoCmd(a *app) *cobra.Command {
 		limit   int
 		json    bool
 	}
+	var maxMemory int64
 	cmd := &cobra.Command{
 		Use:   "gizmo QUERY",
 		Short: "Run a raw Cayley Gizmo query against the store",
 		Long: `Gizmo runs a query in Cayley's Gizmo language (JavaScript) against the store,
-read-only, stopping at --timeout and after --limit results.
+read-only, stopping at --timeout (compilation included), after --limit
+results (every ToArray, TagArray, ForEach and All inside the query is capped
+at --limit too) and when the process's heap passes --max-memory bytes.
+Ctrl-C stops it too; the store is released in every case.
 
 The graph, as Gizmo sees it:
   entities  <geokg:entity/TYPE/SLUG>, e.g. <geokg:entity/person/mark-rutte>,
@@ -167,9 +171,12 @@ so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit})
+				r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit, MaxMemory: a.cfg.Gizmo.MaxMemory})
 				if errors.Is(err, queries.ErrGizmoTimeout) {
 					return fmt.Errorf("%w (raise --timeout)", err)
+				}
+				if errors.Is(err, queries.ErrGizmoMemory) {
+					return fmt.Errorf("%w (raise --max-memory)", err)
 				}
 				if err != nil {
 					return err
@@ -182,7 +189,8 @@ so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
 		},
 	}
 	cmd.Flags().DurationVar(&o.timeout, "timeout", queries.DefaultGizmoTimeout, "time limit")
-	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultGizmoLimit, "most results")
+	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultGizmoLimit, "most results, of the query and of each terminal call in it")
+	cmd.Flags().Int64Var(&maxMemory, "max-memory", queries.DefaultGizmoMaxMemory, "largest heap of the process while the query runs, in bytes; negative: no bound (config gizmo.max_memory)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print {\"results\": [...], \"truncated\": bool}")
 	return cmd
 }
