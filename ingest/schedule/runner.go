@@ -292,7 +292,13 @@ func (r *Runner) fail(src *Source, start time.Time, err error) Result {
 	end := r.now()
 	st.NextRun = end.Add(delay)
 	res := Result{Source: src.Name, Start: start, Duration: end.Sub(start), Err: err, Retry: st.NextRun}
-	r.log().Error("source failed", "source", src.Name, "err", err, "failures", st.Failures, "retry_in", delay.Round(time.Second))
+	// A caller that reports each result (OnResult) shows the failure
+	// itself: the log line is then informational, so it prints once.
+	level := slog.LevelError
+	if r.OnResult != nil {
+		level = slog.LevelInfo
+	}
+	r.log().Log(context.Background(), level, "source failed", "source", src.Name, "err", err, "failures", st.Failures, "retry_in", delay.Round(time.Second))
 	return res
 }
 

@@ -1,8 +1,10 @@
 package schedule
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -347,5 +349,28 @@ func TestOnceOpenFailureRecorded(t *testing.T) {
 		assert.Equal(t, 1, st.Runs, name)
 		assert.False(t, st.LastRun.IsZero(), name)
 		assert.Contains(t, st.LastError, "open store: open: store is locked", name)
+	}
+}
+
+// TestFailurePrintedOnce: a failed source is an error in the log unless the
+// caller reports each result itself (OnResult), when the log line drops to
+// info so that a failure prints once at the default level.
+func TestFailurePrintedOnce(t *testing.T) {
+	for _, report := range []bool{false, true} {
+		var logs bytes.Buffer
+		src := Source{Name: "x", Kind: KindDir, Path: t.TempDir(), Every: time.Hour}
+		r := newRunner(t, memStore(t), t.TempDir(), src)
+		r.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		r.Open = func(context.Context) (Store, error) { return nil, fmt.Errorf("open: %w", store.ErrLocked) }
+		if report {
+			r.OnResult = func(Result) {}
+		}
+		_, err := r.Once(context.Background())
+		require.NoError(t, err)
+		if report {
+			assert.NotContains(t, logs.String(), "source failed", "reported by OnResult, not logged again")
+		} else {
+			assert.Contains(t, logs.String(), "level=ERROR msg=\"source failed\"")
+		}
 	}
 }
