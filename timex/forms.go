@@ -79,12 +79,21 @@ func (p *parser) dayNum(i int) (int, bool) {
 	if p.touchesWordOrDigit(i + 1) {
 		return 0, false
 	}
-	if p.isPunct(i+1, "-", "/") && p.touches(i+1) && p.touches(i+2) && p.tok(i+2).kind == tNum && p.tok(i+2).digits == 2 {
-		if n := p.tok(i + 2); n.num >= 1 && n.num <= 12 && p.isPunct(i+3, p.toks[i+1].low) {
-			return 0, false // the year of an ISO date
-		}
+	if p.startsNumericDate(i) {
+		return 0, false // the year of an ISO date
 	}
 	return t.num, true
+}
+
+// startsNumericDate reports whether the number at token i begins a numeric
+// date ("2024-05-…", "20/05/…"): a separator, a month number and the same
+// separator again follow it, touching.
+func (p *parser) startsNumericDate(i int) bool {
+	if !p.isPunct(i+1, "-", "/") || !p.touches(i+1) || !p.touches(i+2) {
+		return false
+	}
+	n := p.tok(i + 2)
+	return n.kind == tNum && n.digits == 2 && n.num >= 1 && n.num <= 12 && p.isPunct(i+3, p.toks[i+1].low)
 }
 
 // yearNum reads a four-digit year at token i, not glued to other numbers.
@@ -96,10 +105,8 @@ func (p *parser) yearNum(i int) (int, bool) {
 	if p.touchesWordOrDigit(i + 1) {
 		return 0, false
 	}
-	if p.isPunct(i+1, "-", "/") && p.touches(i+1) && p.touches(i+2) && p.tok(i+2).kind == tNum && p.tok(i+2).digits == 2 {
-		if n := p.tok(i + 2); n.num >= 1 && n.num <= 12 && p.isPunct(i+3, p.toks[i+1].low) {
-			return 0, false // the year of an ISO date
-		}
+	if p.startsNumericDate(i) {
+		return 0, false // the year of an ISO date
 	}
 	return t.num, true
 }
