@@ -91,6 +91,11 @@ type Source struct {
 	// (zero: it is live). A withdrawn source counts for nothing after
 	// that instant, and is known before it (see LiveAt).
 	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
+	// Subject is, for a symmetric fact, the side this source's sentence
+	// names first ("Rutte met Trump": Rutte); empty when unknown (sources
+	// stored before it was recorded) or not symmetric. The earliest source
+	// orients its fact; a store needs it when sources move between facts.
+	Subject string `json:"-"`
 	// Claim is what this article stated about the fact's qualifiers; the
 	// fact's own qualifiers are derived from the claims of all its sources
 	// (see Derive).

@@ -38,3 +38,30 @@ func RestatedEvent(published Date, dates []Date) (Date, bool) {
 	}
 	return best, !best.IsZero()
 }
+
+// MayRestateLater reports whether an undated statement read as restating
+// the event dated d could instead restate the later event dated later
+// (RestatedEvent prefers the latest): some article day on which later
+// qualifies (RestatesEvent) still lies within the window of d. A statement
+// of an event first stored undated (d zero) restates whatever event its
+// article qualifies for; MayRestateLater is false for it, and callers test
+// those statements one by one.
+func MayRestateLater(d, later Date) bool {
+	if d.IsZero() || later.IsZero() || !d.Before(later) {
+		return false
+	}
+	t := later.Time()
+	return RestatesEvent(DayOf(t.Year(), t.Month(), t.Day()), d)
+}
+
+// RestatesLater reports whether an undated statement published on
+// published, now read as restating the event dated d (zero: no event),
+// restates instead the event dated later: later qualifies and is the
+// latest of the two that does (RestatedEvent).
+func RestatesLater(published, d, later Date) bool {
+	if d == later {
+		return false
+	}
+	best, ok := RestatedEvent(published, []Date{d, later})
+	return ok && best == later
+}

@@ -85,3 +85,27 @@ func TestKnownAtWithdrawn(t *testing.T) {
 	_, ok = f.KnownAt(t0.Add(time.Hour))
 	assert.True(t, ok)
 }
+
+func TestRestatesLater(t *testing.T) {
+	nov29, nov25 := DayOf(2024, time.November, 29), DayOf(2024, time.November, 25)
+	cases := []struct {
+		name           string
+		published      Date
+		d, later       Date
+		want, mayLater bool
+	}{
+		{"undated, later qualifies", DayOf(2024, time.December, 2), Date{}, nov29, true, false},
+		{"undated, published before later", DayOf(2024, time.November, 28), Date{}, nov29, false, false},
+		{"undated, more than a week after", DayOf(2024, time.December, 7), Date{}, nov29, false, false},
+		{"earlier meeting to later one", DayOf(2024, time.November, 30), nov25, nov29, true, true},
+		{"published between the two", DayOf(2024, time.November, 27), nov25, nov29, false, true},
+		{"month to its day", DayOf(2024, time.December, 2), MonthOf(2024, time.November), nov29, true, true},
+		{"the later is the earlier", DayOf(2024, time.November, 30), nov29, nov25, false, false},
+		{"same date", DayOf(2024, time.November, 30), nov29, nov29, false, false},
+		{"weeks apart", DayOf(2024, time.November, 30), DayOf(2024, time.November, 1), nov29, true, false},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, RestatesLater(c.published, c.d, c.later), c.name)
+		assert.Equal(t, c.mayLater, MayRestateLater(c.d, c.later), c.name)
+	}
+}

@@ -332,6 +332,7 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 		if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok {
 			src.WithdrawnAt = time.Time(t)
 		}
+		src.Subject, _ = idFromIRI(sp.one(pStatedSubject), "entity/")
 		if src.Claim, err = decodeClaim(&f, sp); err != nil {
 			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
 		}

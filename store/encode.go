@@ -113,6 +113,9 @@ const (
 	pWithdrawnAt     = quad.IRI("geokg:withdrawn_at")
 
 	pTimeSentence = quad.IRI("geokg:time_sentence")
+	// pStatedSubject links a source of a symmetric fact to the side its
+	// sentence names first (graph.Source.Subject).
+	pStatedSubject = quad.IRI("geokg:stated_subject")
 )
 
 // dateValue encodes a known date as a typed literal whose datatype carries
@@ -298,6 +301,9 @@ func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	}
 	if src.IsWithdrawn() {
 		qs = append(qs, quad.Make(n, pWithdrawnAt, timeValue(src.WithdrawnAt), nil))
+	}
+	if src.Subject != "" {
+		qs = append(qs, quad.Make(n, pStatedSubject, EntityIRI(src.Subject), nil))
 	}
 	return append(qs, timeSentenceQuads(n, src.TimeSentences)...)
 }

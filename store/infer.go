@@ -130,7 +130,7 @@ func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pre
 	}
 	var out []*graph.Fact
 	for _, l := range links {
-		if others != nil && !others[l.other] {
+		if (others != nil && !others[l.other]) || w.gone[l.fact] {
 			continue
 		}
 		if c := w.cur[l.fact]; c != nil {

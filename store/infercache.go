@@ -93,8 +93,14 @@ func (c *inferCache) commit(w *writer) {
 	if w.article != nil {
 		c.articles[w.article.ID] = *w.article
 	}
+	for id := range w.gone {
+		if old := w.orig[id]; old != nil {
+			c.forget(id, old)
+		}
+		delete(c.full, id)
+	}
 	for id, f := range w.cur {
-		if w.inBatch[id] || w.withdrawn[id] {
+		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
 			full := *f
 			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })

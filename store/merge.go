@@ -48,6 +48,10 @@ type writer struct {
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
+	// moved marks the stored facts outside the batch that lost restating
+	// sources to a dated event of the batch; gone those left with none,
+	// which are removed (see absorbRestated).
+	moved, gone map[string]bool
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh
@@ -58,7 +62,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}}
+		cache: cache, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
 }
 
 // add queues quads for adding.
@@ -116,9 +120,13 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 			return err
 		}
 	}
+	if err := w.absorbRestated(ctx); err != nil {
+		return err
+	}
 	if err := w.inferGroups(ctx); err != nil {
 		return err
 	}
+	w.removeGone()
 	w.flush()
 	return nil
 }
@@ -232,6 +240,9 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 		}
 		w.stated[node] = true
 		src.RecordedAt = w.now
+		if graph.IsSymmetric(f.Predicate) {
+			src.Subject = f.Subject
+		}
 		merged.Sources = append(merged.Sources, src)
 		idx[sourceKey(&src)] = len(merged.Sources) - 1
 		if first < 0 || sourceFirst(&src, &merged.Sources[first]) {
@@ -320,7 +331,7 @@ func (w *writer) flush() {
 		switch {
 		case w.inBatch[id] && (changed || w.grown[id]):
 			w.stats.FactsMerged++
-		case !w.inBatch[id] && !w.withdrawn[id] && changed:
+		case !w.inBatch[id] && !w.withdrawn[id] && !w.moved[id] && changed:
 			w.stats.EndsInferred++
 		}
 	}

@@ -83,6 +83,9 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 			want.RecordedAt = t0
 			want.Sources = []graph.Source{{Article: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
 				Sentence: want.Sources[0].Sentence, RecordedAt: t0, Claim: graph.ClaimOf(&want)}}
+			if graph.IsSymmetric(want.Predicate) {
+				want.Sources[0].Subject = want.Subject // the side the sentence names first
+			}
 			got, err := s.Fact(ctx, want.ID)
 			require.NoError(t, err)
 			assert.True(t, want.RecordedAt.Equal(got.RecordedAt))
@@ -547,6 +550,59 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		}
 		got := allFacts(t, s, FactFilter{Predicate: graph.Met})
 		assert.Len(t, got, 2, "the dated meeting (with days-after) and one undated fact for the rest")
+	})
+
+	t.Run("RestatedInAnyOrder", func(t *testing.T) {
+		// Two dated meetings, their undated restatements and a later
+		// undated mention; every order of arrival leaves the same facts.
+		mk := func(id string, pub graph.Date, s, o graph.Entity, sentence string, date graph.Date) graph.Batch {
+			a := art(id, 1)
+			a.Published = pub
+			f := fact(a, s, graph.Met, o, sentence)
+			f.Date = date
+			return batch(a, f)
+		}
+		nov := func(day int) graph.Date { return graph.DayOf(2024, time.November, day) }
+		bs := []graph.Batch{
+			mk("mon", graph.DayOf(2024, time.December, 1), trump, rutte, "Trump met Rutte last Monday.", nov(25)),
+			mk("fri", nov(30), trump, rutte, "Trump met Rutte in Palm Beach on Friday.", nov(29)),
+			mk("same-day", nov(29), rutte, trump, "Rutte met Trump to talk about spending.", graph.Date{}),
+			mk("between", nov(27), rutte, trump, "Rutte met Trump, aides said.", graph.Date{}),
+			mk("later", graph.DayOf(2025, time.January, 5), trump, rutte, "Trump has met Rutte.", graph.Date{}),
+		}
+		orders := [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 3, 0, 4, 1}, {3, 2, 1, 0, 4}, {0, 2, 3, 1, 4}}
+		var want map[string]graph.Fact
+		for _, order := range orders {
+			s := open(t)
+			for i, k := range order {
+				_, err := s.Write(ctx, bs[k], t0.Add(time.Duration(i)*time.Hour))
+				require.NoError(t, err, "order %v", order)
+			}
+			got := snapshot(t, s)
+			arts := map[string][]string{}
+			for _, f := range got {
+				for _, src := range f.Sources {
+					arts[f.Date.String()] = append(arts[f.Date.String()], src.Article)
+				}
+				sort.Strings(arts[f.Date.String()])
+			}
+			assert.Equal(t, map[string][]string{"2024-11-25": {"between", "mon"}, "2024-11-29": {"fri", "same-day"}, "": {"later"}},
+				arts, "order %v", order)
+			for _, date := range []string{"2024-11-25", "2024-11-29"} {
+				f := got[idOf(event(trump, graph.Met, rutte, date))]
+				assert.Equal(t, rutte.ID, f.Subject, "order %v: %s oriented as the earliest source states it", order, date)
+			}
+			if want == nil {
+				want = got
+			} else {
+				assert.Equal(t, want, got, "order %v", order)
+			}
+			for _, b := range bs {
+				st, err := s.Write(ctx, b, t0.Add(100*time.Hour))
+				require.NoError(t, err)
+				assert.Equal(t, graph.WriteStats{}, st, "order %v: writing %s again", order, b.Article.ID)
+			}
+		}
 	})
 
 	t.Run("Closed", func(t *testing.T) {

@@ -65,6 +65,9 @@ func historyBatches() []graph.Batch {
 		timeBatch("h7", "2025-10-21", state(takaichi, graph.Leads, japan, "Prime Minister", "2025-10-21", "", false),
 			state(ishiba, graph.Leads, japan, "Prime Minister", "2024-10-03", "", false)),
 		timeBatch("h8", "2024-11-29", event(rutte, graph.Met, trump, "2024-11-29")),
+		// Undated restatements: of the meeting days before, and none.
+		timeBatch("h9", "2024-12-02", event(trump, graph.Met, rutte, "")),
+		timeBatch("h10", "2025-01-20", event(rutte, graph.Met, trump, "")),
 	}
 }
 
@@ -119,8 +122,12 @@ func checkHistory(t *testing.T, got map[string]graph.Fact) {
 
 	met := find(event(trump, graph.Met, rutte, "2024-11-29"))
 	assert.Equal(t, rutte.ID, met.Subject, "oriented as the earliest source states it")
-	assert.Len(t, met.Sources, 2)
-	assert.Equal(t, "2024-11", find(event(trump, graph.Met, rutte, "2024-11")).Date.String())
+	assert.Len(t, met.Sources, 3, "h4, h8 and h9, which restates it undated")
+	assert.Len(t, find(event(trump, graph.Met, rutte, "2024-11")).Sources, 1, "h9 restates the latest meeting it may")
+	undated := find(event(trump, graph.Met, rutte, ""))
+	require.Len(t, undated.Sources, 1)
+	assert.Equal(t, "h10", undated.Sources[0].Article, "too late to restate a dated meeting")
+	assert.Equal(t, rutte.ID, undated.Subject)
 
 	old := find(state(nato, graph.HasTarget, pct2, "", "", "", false))
 	assert.Equal(t, "2025-06-25", old.End.String(), "a replaced target ends where the new one begins")
@@ -135,7 +142,7 @@ func TestHistoryAnyOrder(t *testing.T) {
 		return got
 	}()
 	rng := rand.New(rand.NewSource(4))
-	for round := 0; round < 8; round++ {
+	for round := 0; round < 12; round++ {
 		bs := historyBatches()
 		rng.Shuffle(len(bs), func(i, j int) { bs[i], bs[j] = bs[j], bs[i] })
 		order := ""
@@ -164,7 +171,7 @@ func TestHistoryBbolt(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "db")
 	s := openBoltDir(t, dir)
 	bs := historyBatches()
-	ingest(t, s, []graph.Batch{bs[6], bs[4], bs[2], bs[0], bs[5], bs[3], bs[7], bs[1]})
+	ingest(t, s, []graph.Batch{bs[9], bs[6], bs[8], bs[4], bs[2], bs[0], bs[5], bs[3], bs[7], bs[1]})
 	require.NoError(t, s.Close())
 	s, err := Open(context.Background(), dir, Options{ReadOnly: true})
 	require.NoError(t, err)

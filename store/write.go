@@ -37,7 +37,8 @@ import (
 // batch is a new version of it (graph.Article.Updates): then the batch's
 // claims replace the old version's, and the old version's sources the
 // batch does not state are withdrawn (see withdraw.go). An undated event
-// restating a dated one (graph.RestatesEvent) becomes its source.
+// restating a dated one (graph.RestatedEvent) becomes its source, whichever
+// of the two is written first (see restate.go).
 func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error) {
 	wrap := func(err error) error { return fmt.Errorf("write article %s: %w", b.Article.ID, err) }
 	if err := ctx.Err(); err != nil {
