@@ -41,6 +41,10 @@ type Record struct {
 	// successor's term, a new target, a "succeeded" event) when no source
 	// states the end.
 	EndInferredFrom string `json:"end_inferred_from,omitempty"`
+	// EndIsBound marks an inferred End that is only an upper bound: the
+	// term was over by then (another holder was first reported in office),
+	// not necessarily ended then (graph.Fact.EndBy).
+	EndIsBound bool `json:"end_is_bound,omitempty"`
 	// Uncertain marks an answer to a time question that depends on a date
 	// known only to a month or year ("started 2024-10", asked at
 	// 2024-10-15): set by the query commands, and by exports filtered by
@@ -99,6 +103,7 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		RecordedAt:         timeString(f.RecordedAt),
 		Sources:            make([]SourceRecord, 0, len(f.Sources)),
 		EndInferredFrom:    f.EndInferredFrom,
+		EndIsBound:         f.EndBy,
 	}
 	for _, t := range f.EarlierTerms {
 		r.EarlierTerms = append(r.EarlierTerms, TermRecord{Start: t.Start.String(), StartPrecision: t.Start.Precision.String(),

@@ -67,7 +67,7 @@ func Derive(f Fact) Fact {
 	if len(srcs) == 0 {
 		return f
 	}
-	f.EndInferredFrom = ""
+	f.EndInferredFrom, f.EndBy = "", false
 	f.Start = pickDate(srcs, func(c *Claim) Date { return c.Start })
 	f.End = pickDate(srcs, func(c *Claim) Date { return c.End })
 	if d := pickDate(srcs, func(c *Claim) Date { return c.Date }); !d.IsZero() || !IsEvent(f.Predicate) {

@@ -154,6 +154,12 @@ type Fact struct {
 	// was taken from — the successor's tenure, the new target, or the
 	// "succeeded" event.
 	EndInferredFrom string `json:"end_inferred_from,omitempty"`
+	// EndBy marks an inferred End that is only an upper bound: the term
+	// was over by then, but may have ended any time after its last report
+	// (another holder first reported in office, see InferEnds). A window
+	// before it but after the term's last report holds the term only
+	// uncertainly (see Window).
+	EndBy bool `json:"end_by,omitempty"`
 	// EarlierTerms are the earlier periods of a state its sources
 	// describe as separate terms (see Term), earliest first; Start, End
 	// and Ended are then those of the latest term. They are derived from

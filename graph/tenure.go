@@ -207,7 +207,8 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 //     after its own first report (Joe Biden "President" in 2024, Donald
 //     Trump "President" from 2025: Biden's term was over by Trump's first
 //     report); the end is then that report's publication date, an upper
-//     bound like the end of a term called over.
+//     bound like the end of a term called over, and EndBy is set. Of an
+//     exact end and a bound on the same day, the exact one is kept.
 //
 // The end is the successor's start at its precision; EndInferredFrom names
 // the fact it came from. facts should hold whole groups (every fact of the
@@ -220,7 +221,7 @@ func InferEnds(facts []Fact) []Fact {
 	for i := range out {
 		f := &out[i]
 		if f.EndInferredFrom != "" {
-			f.End, f.EndInferredFrom = Date{}, ""
+			f.End, f.EndInferredFrom, f.EndBy = Date{}, "", false
 		}
 		if f.Predicate == Succeeded {
 			succ[f.Object] = append(succ[f.Object], f)
@@ -242,7 +243,7 @@ func InferEnds(facts []Fact) []Fact {
 		}
 	}
 	for _, s := range sets {
-		s.f.End, s.f.EndInferredFrom = s.end.End, s.end.From
+		s.f.End, s.f.EndInferredFrom, s.f.EndBy = s.end.End, s.end.From, s.end.By
 	}
 	return out
 }
@@ -254,6 +255,9 @@ type InferredEnd struct {
 	End Date
 	// From is the id of the fact the end was inferred from.
 	From string
+	// By marks an end that is only an upper bound: another holder's first
+	// report, by which the term was over (see Fact.EndBy).
+	By bool
 }
 
 // GroupEnds returns the inferred end of each member of one group whose
@@ -267,7 +271,7 @@ func GroupEnds(members []*Fact, succ map[string][]*Fact) []InferredEnd {
 	starts := map[string]InferredEnd{}
 	for _, g := range members {
 		if !g.Start.IsZero() {
-			starts[g.Subject] = InferredEnd{g.Start, g.ID}
+			starts[g.Subject] = InferredEnd{End: g.Start, From: g.ID}
 		} else if _, ok := starts[g.Subject]; !ok {
 			starts[g.Subject] = InferredEnd{}
 		}
@@ -276,11 +280,11 @@ func GroupEnds(members []*Fact, succ map[string][]*Fact) []InferredEnd {
 		if !f.End.IsZero() && f.EndInferredFrom == "" {
 			continue
 		}
-		end, from := succession(f, starts, succ[f.Subject])
-		if end.IsZero() && IsSingleHolder(f) {
-			end, from = newHolder(members, i)
+		e := succession(f, starts, succ[f.Subject])
+		if e.End.IsZero() && IsSingleHolder(f) {
+			e = newHolder(members, i)
 		}
-		out[i] = InferredEnd{end, from}
+		out[i] = e
 	}
 	return out
 }
@@ -289,7 +293,7 @@ func GroupEnds(members []*Fact, succ map[string][]*Fact) []InferredEnd {
 // among evs (events naming its holder as predecessor), and the id of the
 // fact it came from; starts maps the subjects of f's group to their start
 // (see GroupEnds).
-func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) (Date, string) {
+func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) InferredEnd {
 	var end Date
 	var from string
 	for _, ev := range evs {
@@ -316,12 +320,13 @@ func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) (Date, stri
 			end, from = d, id
 		}
 	}
-	return end, from
+	return InferredEnd{End: end, From: from}
 }
 
 // newHolder returns the end of term i in a single-holder group from the
-// start of another member's term, and that term's id.
-func newHolder(members []*Fact, i int) (Date, string) {
+// start of another member's term, and that term's id; or, from another
+// holder's first report, an upper bound (By).
+func newHolder(members []*Fact, i int) InferredEnd {
 	f := members[i]
 	anchor, latest := f.Start, false
 	if anchor.IsZero() {
@@ -329,7 +334,7 @@ func newHolder(members []*Fact, i int) (Date, string) {
 		latest = f.Ended
 	}
 	if anchor.IsZero() {
-		return Date{}, ""
+		return InferredEnd{}
 	}
 	var end Date
 	var from string
@@ -355,17 +360,18 @@ func newHolder(members []*Fact, i int) (Date, string) {
 		}
 	}
 	if latest {
-		return end, from
+		return InferredEnd{End: end, From: from}
 	}
 	// A holder whose start is unknown, first reported in office after every
-	// report of this term: this term was over by then.
+	// report of this term: this term was over by then, at the latest.
+	by := false
 	for j, g := range members {
 		if j == i || g.Subject == f.Subject {
 			continue
 		}
-		if r, ok := reportedAfter(g, f); ok && (end.IsZero() || r.Before(end) || (r == end && g.ID < from)) {
-			end, from = r, g.ID
+		if r, ok := reportedAfter(g, f); ok && (end.IsZero() || r.Before(end) || (r == end && by && g.ID < from)) {
+			end, from, by = r, g.ID, true
 		}
 	}
-	return end, from
+	return InferredEnd{End: end, From: from, By: by}
 }

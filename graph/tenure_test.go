@@ -112,7 +112,8 @@ func term(subj, pred, obj, role, start, end string, ended bool, pub string) Fact
 	return f
 }
 
-// ends maps subject (or object, for targets) to "end<-from subject" after InferEnds.
+// ends maps subject (or object, for targets) to "end<-from subject" after
+// InferEnds, with " by" after an end that is only a bound (EndBy).
 func ends(facts []Fact) map[string]string {
 	byID := map[string]Fact{}
 	for _, f := range facts {
@@ -138,6 +139,9 @@ func ends(facts []Fact) map[string]string {
 			if src.Predicate == Succeeded {
 				v += "(event)"
 			}
+		}
+		if f.EndBy {
+			v += " by"
 		}
 		out[who] = v
 	}
@@ -210,16 +214,21 @@ func TestInferEnds(t *testing.T) {
 		{"a holder first reported after every report of an undated one ends it", []Fact{
 			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
 			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
-		}, map[string]string{"biden": "2025-03-14<-trump", "trump": ""}},
+		}, map[string]string{"biden": "2025-03-14<-trump by", "trump": ""}},
 		{"a later report ends a term with a known start too", []Fact{
 			term("kishida", Leads, japan, "Prime Minister", "2021-10-04", "", false, "2023-01-01"),
 			term("ishiba", Leads, japan, "Prime Minister", "", "", false, "2024-11-01"),
-		}, map[string]string{"kishida": "2024-11-01<-ishiba", "ishiba": ""}},
+		}, map[string]string{"kishida": "2024-11-01<-ishiba by", "ishiba": ""}},
 		{"a successor's start before the later report wins", []Fact{
 			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
 			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
 			term("vance", Leads, usa, "President", "2025-01-20", "", false, "2025-01-20"),
-		}, map[string]string{"biden": "2025-01-20<-vance", "trump": "", "vance": "2025-03-14<-trump"}},
+		}, map[string]string{"biden": "2025-01-20<-vance", "trump": "", "vance": "2025-03-14<-trump by"}},
+		{"a successor's start on the day of the later report: the exact end", []Fact{
+			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
+			term("trump", Leads, usa, "President", "", "", false, "2025-03-14"),
+			term("vance", Leads, usa, "President", "2025-03-14", "", false, "2025-03-20"),
+		}, map[string]string{"biden": "2025-03-14<-vance", "trump": "", "vance": ""}},
 		{"a former holder's report ends nobody", []Fact{
 			term("biden", Leads, usa, "President", "", "", false, "2024-07-05"),
 			term("obama", Leads, usa, "President", "", "", true, "2025-03-14"),

@@ -23,6 +23,12 @@ import "time"
 //   - A state holds from its Start to its End (exclusive); an unknown bound
 //     is open, and a state known to be over without an end date ends by its
 //     first publication (EndBound).
+//   - An inferred end that is only an upper bound (EndBy: another holder
+//     first reported in office then) places the term's end no more than a
+//     "former" does: before it, the term is in force surely only up to the
+//     last report of it as current (the day of that report included), and
+//     uncertainly after, until the bound. (Before its first report a term
+//     whose start is unknown is uncertain anyway, see below.)
 //   - A term called over ("former prime minister") whose start is unknown
 //     is not placed by its report: it ended before the article, but nobody
 //     says when it held. It is in force only where an end stated or
@@ -188,6 +194,10 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	if formerOnly {
 		return true, true
 	}
+	// An end that is only a bound (EndBy) says the term was over by then,
+	// not when it ended: it is known to hold up to its last report as
+	// current, and after that only possibly.
+	byUnsure := f.EndBy && !day.Before(lastReported(f).Last())
 	// A term whose start nobody states is known to be in force only from
 	// its first report on: before that, it may not have begun.
 	if start.IsZero() {
@@ -197,15 +207,27 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 				probe = last
 			}
 			if (w.At.IsZero() && w.To.IsZero()) || !probe.Before(first.Time()) {
-				return true, false
+				return true, byUnsure
 			}
 			return true, true
 		}
 	}
 	if !w.At.IsZero() {
-		return true, coarse && day.Before(start.Last())
+		return true, byUnsure || (coarse && day.Before(start.Last()))
 	}
-	return true, !w.To.IsZero() && coarse && start.Last().After(last)
+	return true, byUnsure || (!w.To.IsZero() && coarse && start.Last().After(last))
+}
+
+// lastReported returns the latest publication of a live source of state f
+// that presents it as in force (see reportedCurrent), or the unknown date.
+func lastReported(f *Fact) Date {
+	var last Date
+	for _, s := range f.Sources {
+		if !s.IsWithdrawn() && !s.Ended && s.End.IsZero() && !s.Published.IsZero() && (last.IsZero() || last.Before(s.Published)) {
+			last = s.Published
+		}
+	}
+	return last
 }
 
 // EndBound returns the end a state is read with: its End, stated or
@@ -255,7 +277,7 @@ func (f Fact) Terms() []Fact {
 	out := []Fact{cur}
 	for _, t := range f.EarlierTerms {
 		g := f
-		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EarlierTerms = t.Start, t.End, t.Over, "", nil
+		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EndBy, g.EarlierTerms = t.Start, t.End, t.Over, "", false, nil
 		out = append(out, g)
 	}
 	return out

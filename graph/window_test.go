@@ -38,6 +38,15 @@ func TestWindowApply(t *testing.T) {
 	// againAfterEnd: served until 2021-01-20, start unknown; again from 2025.
 	againAfterEnd := Fact{Predicate: Leads, Start: d("2025-01-20"),
 		EarlierTerms: []Term{{End: d("2021-01-20")}}}
+	// endBy: reported current in July and September 2024, start unknown;
+	// over by 2025-03-14, when another holder was first reported (EndBy).
+	endBy := Fact{Predicate: Leads, End: d("2025-03-14"), EndInferredFrom: "fact/next", EndBy: true,
+		Sources: []Source{{Published: d("2024-09-10")}, {Published: d("2024-07-05")}}}
+	endExact := endBy
+	endExact.EndBy = false
+	endByStart := endBy
+	endByStart.Start = d("2021-01-20")
+	byTerm, byStartTerm := Term{End: d("2025-03-14")}, Term{Start: d("2021-01-20"), End: d("2025-03-14")}
 
 	cases := []struct {
 		name          string
@@ -76,6 +85,22 @@ func TestWindowApply(t *testing.T) {
 		{"earlier term known only from former", Window{At: d("2020-06-01")}, againAfterFormer, false, false, Term{}},
 		{"the latest term after a former", Window{At: d("2025-06-01")}, againAfterFormer, true, false, Term{Start: d("2025-01-20")}},
 		{"earlier term with a stated end", Window{At: d("2020-06-01")}, againAfterEnd, true, false, Term{End: d("2021-01-20")}},
+
+		// An end that is only a bound: sure up to the last report of the
+		// term as current, possible after it until the bound.
+		{"end by: before the first report, uncertain", Window{At: d("2024-06-01")}, endBy, true, true, byTerm},
+		{"end by: on the first report", Window{At: d("2024-07-05")}, endBy, true, false, byTerm},
+		{"end by: between reports", Window{At: d("2024-08-01")}, endBy, true, false, byTerm},
+		{"end by: on the last report", Window{At: d("2024-09-10")}, endBy, true, false, byTerm},
+		{"end by: after the last report, uncertain", Window{At: d("2024-12-01")}, endBy, true, true, byTerm},
+		{"end by: the day before the bound, uncertain", Window{At: d("2025-03-13")}, endBy, true, true, byTerm},
+		{"end by: not from the bound", Window{At: d("2025-03-14")}, endBy, false, false, Term{}},
+		{"end by: a range reaching a report", Window{From: d("2024-09-01"), To: d("2024-12-31")}, endBy, true, false, byTerm},
+		{"end by: a range after the last report", Window{From: d("2024-10-01"), To: d("2024-12-31")}, endBy, true, true, byTerm},
+		{"end by: a month after the last report", Window{At: d("2025-01")}, endBy, true, true, byTerm},
+		{"exact inferred end: sure until it", Window{At: d("2024-12-01")}, endExact, true, false, byTerm},
+		{"end by, start known: sure after the start", Window{At: d("2022-06-01")}, endByStart, true, false, byStartTerm},
+		{"end by, start known: after the last report, uncertain", Window{At: d("2024-12-01")}, endByStart, true, true, byStartTerm},
 
 		// An event at a day, month or year.
 		{"event in its month", Window{At: d("2024-11-15")}, met, true, true, Term{}},

@@ -35,6 +35,12 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 		if until == "" && a.Ended {
 			until = "(ended)"
 		}
+		for _, f := range a.Facts {
+			if f.Fact.EndBy && f.Fact.End == a.End && until != "" {
+				until = "by " + until // over by then, ended at some time before
+				break
+			}
+		}
 		src := ""
 		if len(a.Facts) > 0 {
 			src = SourceRef(a.Facts[0].Fact)

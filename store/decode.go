@@ -233,7 +233,7 @@ func (r reader) article(ctx context.Context, id string) (a graph.Article, ok boo
 
 // factQualifiers lists the predicates of a fact node other than its sources.
 var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
-	pEnded, pConfidence, pRecordedAt, pEndInferredFrom}
+	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy}
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
@@ -274,6 +274,9 @@ func decodeFact(id string, p props) (graph.Fact, error) {
 		f.RecordedAt = time.Time(t)
 	}
 	f.EndInferredFrom, _ = idFromIRI(p.one(pEndInferredFrom), "")
+	if b, ok := p.one(pEndBy).(quad.Bool); ok {
+		f.EndBy = bool(b) && f.EndInferredFrom != ""
+	}
 	return f, nil
 }
 

@@ -110,7 +110,10 @@ const (
 	pHash       = quad.IRI("geokg:hash")
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
-	pWithdrawnAt     = quad.IRI("geokg:withdrawn_at")
+	// pEndBy marks an inferred end that is only an upper bound
+	// (graph.Fact.EndBy).
+	pEndBy       = quad.IRI("geokg:end_by")
+	pWithdrawnAt = quad.IRI("geokg:withdrawn_at")
 
 	pTimeSentence = quad.IRI("geokg:time_sentence")
 	// pStatedSubject links a source of a symmetric fact to the side its
@@ -270,6 +273,9 @@ func factQuads(f graph.Fact) []quad.Quad {
 	}
 	if f.EndInferredFrom != "" {
 		qs = append(qs, quad.Make(n, pEndInferredFrom, FactIRI(f.EndInferredFrom), nil))
+	}
+	if f.EndBy {
+		qs = append(qs, quad.Make(n, pEndBy, quad.Bool(true), nil))
 	}
 	return qs
 }

@@ -96,7 +96,7 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 	ends := graph.GroupEnds(members, succ)
 	for i, e := range ends {
 		have := members[i]
-		if e.End == have.End && e.From == have.EndInferredFrom {
+		if e.End == have.End && e.From == have.EndInferredFrom && e.By == have.EndBy {
 			continue
 		}
 		if e.End.IsZero() && have.EndInferredFrom == "" {
@@ -110,7 +110,7 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 			cur = &c
 			w.cur[have.ID] = cur
 		}
-		cur.End, cur.EndInferredFrom = e.End, e.From
+		cur.End, cur.EndInferredFrom, cur.EndBy = e.End, e.From, e.By
 	}
 	return nil
 }

@@ -106,7 +106,7 @@ func (c *inferCache) commit(w *writer) {
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
 			c.full[id] = full
 		} else if full, ok := c.full[id]; ok {
-			full.End, full.EndInferredFrom = f.End, f.EndInferredFrom
+			full.End, full.EndInferredFrom, full.EndBy = f.End, f.EndInferredFrom, f.EndBy
 			c.full[id] = full
 		}
 		old := w.orig[id]

@@ -261,7 +261,7 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 	d := graph.Derive(merged)
 	if ok && old.EndInferredFrom != "" && d.End.IsZero() {
 		// Keep the inferred end unless inferGroups recomputes it.
-		d.End, d.EndInferredFrom = old.End, old.EndInferredFrom
+		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
 	}
 	w.cur[f.ID] = &d
 	return nil
@@ -396,6 +396,9 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	}
 	if old.EndInferredFrom != f.EndInferredFrom {
 		set(pEndInferredFrom, fact(old.EndInferredFrom), fact(f.EndInferredFrom))
+	}
+	if old.EndBy != f.EndBy {
+		set(pEndBy, boolean(old.EndBy), boolean(f.EndBy))
 	}
 	if !old.RecordedAt.Equal(f.RecordedAt) {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))

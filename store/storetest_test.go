@@ -605,6 +605,37 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		}
 	})
 
+	t.Run("EndByRoundTrip", func(t *testing.T) {
+		// An undated holder ends the one reported before only by its own
+		// first report (an upper bound); a later successor's start ends it
+		// exactly.
+		s := open(t)
+		president := func(id string, pub graph.Date, who graph.Entity, start graph.Date) (graph.Batch, string) {
+			a := art(id, 1)
+			a.Published = pub
+			f := fact(a, who, graph.Leads, usa, "President "+who.Name+" spoke.")
+			f.Role, f.Start = "President", start
+			return batch(a, f), idOf(f)
+		}
+		b1, first := president("p1", graph.DayOf(2024, time.July, 5), costa, graph.Date{})
+		b2, _ := president("p2", graph.DayOf(2025, time.March, 14), trump, graph.Date{})
+		b3, _ := president("p3", graph.DayOf(2025, time.January, 21), rutte, graph.DayOf(2025, time.January, 20))
+		for i, b := range []graph.Batch{b1, b2} {
+			_, err := s.Write(ctx, b, t0.Add(time.Duration(i)*time.Hour))
+			require.NoError(t, err)
+		}
+		got, err := s.Fact(ctx, first)
+		require.NoError(t, err)
+		assert.Equal(t, "2025-03-14", got.End.String())
+		assert.True(t, got.EndBy, "over by the next holder's first report")
+		_, err = s.Write(ctx, b3, t0.Add(2*time.Hour))
+		require.NoError(t, err)
+		got, err = s.Fact(ctx, first)
+		require.NoError(t, err)
+		assert.Equal(t, "2025-01-20", got.End.String())
+		assert.False(t, got.EndBy, "a successor's start is an exact end")
+	})
+
 	t.Run("Closed", func(t *testing.T) {
 		s := open(t)
 		require.NoError(t, s.Close())

@@ -135,7 +135,7 @@ func (w *writer) withdrawSource(ctx context.Context, id string, node quad.IRI) e
 	d := graph.Derive(g)
 	if f.EndInferredFrom != "" && d.End.IsZero() {
 		// Keep the inferred end unless inferGroups recomputes it.
-		d.End, d.EndInferredFrom = f.End, f.EndInferredFrom
+		d.End, d.EndInferredFrom, d.EndBy = f.End, f.EndInferredFrom, f.EndBy
 	}
 	w.cur[id] = &d
 	if !w.inBatch[id] {
