@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,7 +40,7 @@ func processStore(t *testing.T) (bin, db string) {
 
 // waitExit waits up to d for cmd to end, killing it and failing the test
 // when it does not; it returns the process's stderr.
-func waitExit(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, d time.Duration) string {
+func waitExit(t *testing.T, cmd *exec.Cmd, stderr fmt.Stringer, d time.Duration) string {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -78,15 +79,22 @@ func TestGizmoTimeoutEndsProcess(t *testing.T) {
 func TestGizmoInterruptEndsProcess(t *testing.T) {
 	bin, db := processStore(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		var stderr bytes.Buffer
-		cmd := exec.Command(bin, "--db", db, "query", "gizmo", "--timeout", "5m", "--limit", "1000000000", hangingGizmo)
+		var stderr syncBuffer
+		cmd := exec.Command(bin, "--db", db, "--log-level", "debug", "query", "gizmo", "--timeout", "5m", "--limit", "1000000000", hangingGizmo)
 		cmd.Stderr = &stderr
 		require.NoError(t, cmd.Start())
-		time.Sleep(time.Second) // well inside the traversal
+		// Signal it once the store is open (its signal handling is set up
+		// by then), well inside the traversal: a loaded machine may take
+		// seconds to get there.
+		deadline := time.Now().Add(30 * time.Second)
+		for !strings.Contains(stderr.String(), "store opened") && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		time.Sleep(300 * time.Millisecond)
 		start := time.Now()
 		require.NoError(t, cmd.Process.Signal(sig))
-		msg := waitExit(t, cmd, &stderr, 5*time.Second)
-		require.Less(t, time.Since(start), 5*time.Second)
+		msg := waitExit(t, cmd, &stderr, 10*time.Second)
+		require.Less(t, time.Since(start), 10*time.Second)
 		require.True(t, strings.Contains(msg, "signal received") || strings.Contains(msg, "canceled"), "%s: stderr %q", sig, msg)
 		requireWritable(t, bin, db)
 	}
