@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/data"
+	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/resolve"
@@ -193,6 +194,15 @@ func TestConsoleInChromium(t *testing.T) {
 	wait("a path", `document.querySelectorAll("#paths li .step").length > 0`)
 	require.Contains(t, eval(`document.getElementById("paths").textContent`), "NATO")
 	shot("path")
+
+	// A raw Gizmo query, and the stats panel.
+	do("gizmo", chromedp.Click("#tab-gizmo"), chromedp.Click("#gizmo-form button[type=submit]"))
+	wait("Gizmo results", `document.getElementById("gizmo-out").textContent.includes("geokg:entity/")`)
+	do("stats", chromedp.Click("#tab-stats"))
+	wait("the counts", `document.getElementById("stats").textContent.includes("facts")`)
+
+	// Every export format can be downloaded.
+	require.Equal(t, strings.Join(export.Names(), ","), eval(`Array.from(document.querySelectorAll("#export-format option")).map(o => o.value).join(",")`))
 
 	mu.Lock()
 	defer mu.Unlock()
