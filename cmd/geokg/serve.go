@@ -78,7 +78,7 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	fmt.Fprintf(a.stderr, "serving the console at http://%s/ and the API at /api/v1/ (Ctrl-C stops)\n", ln.Addr())
+	fmt.Fprintf(a.stderr, "serving http://%s/api/v1/ and the web console at http://%s/ (Ctrl-C stops)\n", ln.Addr(), ln.Addr())
 	a.log.Info("serving", "addr", ln.Addr().String())
 	return srv.Serve(ctx, ln)
 }
