@@ -129,6 +129,7 @@
     if (selection.at) parts.push("as of " + selection.at);
     selection.label = parts.length ? parts.join(", ") : "the whole graph";
     $("selection").textContent = "Selection: " + selection.label;
+    $("selection").title = "Download exports " + selection.label;
   }
 
   async function setupExport() {
