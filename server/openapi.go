@@ -12,9 +12,13 @@ func OpenAPI() map[string]any {
 	for _, rt := range Routes() {
 		params := []any{}
 		for _, p := range rt.Params {
+			schema := schemaOf(p.Type)
+			if len(p.Enum) > 0 {
+				schema["enum"] = p.Enum
+			}
 			params = append(params, map[string]any{
 				"name": p.Name, "in": "query", "required": p.Required,
-				"description": p.Doc, "schema": schemaOf(p.Type),
+				"description": p.Doc, "schema": schema,
 			})
 		}
 		produces := rt.Produces

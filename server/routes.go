@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
 )
@@ -40,6 +41,9 @@ type Param struct {
 	Required bool
 	// Doc describes it in one sentence for the OpenAPI document.
 	Doc string
+	// Enum lists the values it takes, when they are a closed set (the
+	// OpenAPI schema's enum, which the web console reads); nil for any.
+	Enum []string
 }
 
 // Route is one row of the route table: everything the router, the
@@ -72,7 +76,7 @@ var (
 	pFrom    = Param{Name: "from", Type: Date, Doc: "Only facts overlapping the range from this date."}
 	pTo      = Param{Name: "to", Type: Date, Doc: "Only facts overlapping the range up to this date (inclusive)."}
 	pAsKnown = Param{Name: "as_known", Type: Date, Doc: "Answer with only what had been ingested by this date."}
-	pPred    = Param{Name: "predicate", Type: String, Doc: "Only facts with this predicate: " + strings.Join(graph.Predicates, ", ") + "."}
+	pPred    = Param{Name: "predicate", Type: String, Enum: graph.Predicates, Doc: "Only facts with this predicate: " + strings.Join(graph.Predicates, ", ") + "."}
 )
 
 // Routes returns the route table, in the order of the OpenAPI document.
@@ -133,7 +137,7 @@ func Routes() []Route {
 			handle: (*Server).sources},
 		{Method: http.MethodGet, Path: API + "/export", Name: "export", Summary: "The graph in an export format, streamed (`geokg export`).", Produces: "application/octet-stream",
 			Params: []Param{
-				{Name: "format", Type: String, Doc: "Output format (default jsonl); one of the formats of `geokg export --help`."},
+				{Name: "format", Type: String, Enum: export.Names(), Doc: "Output format (default jsonl); one of the formats of `geokg export --help`."},
 				{Name: "entities", Type: Boolean, Doc: "The entity table instead of the facts (csv, jsonl, parquet)."},
 				{Name: "at", Type: Date, Doc: "Only facts true on this date (a snapshot)."},
 				pFrom, pTo, pPred,

@@ -111,6 +111,8 @@ func (s *Server) routes() http.Handler {
 		fmt.Fprintln(w, "ok")
 	})))
 	mux.Handle("GET /metrics", s.instrument("metrics", s.metrics.handler()))
+	mux.Handle("GET /{$}", s.instrument("console", consolePage()))
+	mux.Handle("GET "+UI, s.instrument("console", consoleFiles()))
 	methods := map[string][]string{}
 	for _, rt := range Routes() {
 		methods[rt.Path] = append(methods[rt.Path], rt.Method)

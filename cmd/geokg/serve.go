@@ -28,8 +28,10 @@ func newServeCmd(a *app) *cobra.Command {
 	var o serveOptions
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the JSON API over HTTP",
-		Long: `Serve answers the versioned JSON API (/api/v1/...: ask, facts, holders,
+		Short: "Serve the web console and the JSON API over HTTP",
+		Long: `Serve answers the web console at / (questions, evidence, timeline,
+graph, paths, Gizmo, downloads; built into the binary, works offline) and
+the versioned JSON API (/api/v1/...: ask, facts, holders,
 timeline, path, neighbors, entities, gizmo, stats, sources, export), its
 OpenAPI document (/api/v1/openapi.json), /healthz and Prometheus metrics
 (/metrics) from the store, read-only. Parameters are named as the CLI's
@@ -76,7 +78,7 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	fmt.Fprintf(a.stderr, "serving http://%s/api/v1/ (Ctrl-C stops)\n", ln.Addr())
+	fmt.Fprintf(a.stderr, "serving http://%s/api/v1/ and the web console at http://%s/ (Ctrl-C stops)\n", ln.Addr(), ln.Addr())
 	a.log.Info("serving", "addr", ln.Addr().String())
 	return srv.Serve(ctx, ln)
 }

@@ -57,6 +57,9 @@ func TestServeBolt(t *testing.T) {
 		require.NoError(t, err)
 		return resp.StatusCode, string(b)
 	}
+	code, page := get("/")
+	require.Equal(t, http.StatusOK, code, "the web console")
+	require.Contains(t, page, `src="/ui/app.js"`)
 	code, body := get("/api/v1/ask?q=" + url.QueryEscape("who led NATO on 1 December 2024?"))
 	require.Equal(t, 200, code, body)
 	assert.Contains(t, body, `"name": "Mark Rutte"`)
