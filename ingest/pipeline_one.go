@@ -82,7 +82,13 @@ func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *
 	} else {
 		res = p.Extractor.Extract(extract.Input{Text: a.Text, Title: a.Title, Published: a.Published})
 	}
+	for _, t := range res.DroppedDates {
+		p.report(sum, &ReadError{Origin: a.Origin, Err: fmt.Errorf("%w: %q left undated", graph.ErrDateRange, t), Warning: true})
+	}
 	batch := BuildBatch(a, hash, res)
+	for _, err := range batch.DropBadDates() {
+		p.report(sum, &ReadError{Origin: a.Origin, Err: fmt.Errorf("%w (dropped)", err), Warning: true})
+	}
 	if l, ok := p.Store.(resolve.Lookup); ok && p.Resolver != nil {
 		if _, err := p.Resolver.Batch(context.WithoutCancel(ctx), l, &batch); err != nil {
 			return fmt.Errorf("resolve: %w", err)
