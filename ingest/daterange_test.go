@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,27 +32,35 @@ func TestIngestDropsOutOfRangeDates(t *testing.T) {
 		{ID: "early", Published: graph.DayOf(1, 3, 1), Origin: "early",
 			Text: "Two years ago Prime Minister Keir Starmer visited Norway."},
 		{ID: "zero", Published: graph.DayOf(0, 6, 1), Origin: "zero",
-			Text: "Keir Starmer met Mark Carney."},
+			Text: "Keir Starmer met Mark Carney next year."}, // not year 1: nothing counts from a bad date
 	} {
 		reported = nil
 		sum, err := p.IngestArticle(ctx, a)
 		require.NoError(t, err, a.ID)
 		assert.Equal(t, 1, sum.New, a.ID)
 		require.NotEmpty(t, reported, a.ID)
+		assert.ErrorIs(t, reported[0], graph.ErrDateRange, a.ID)
 		for _, e := range reported {
 			assert.True(t, e.Warning, a.ID)
-			assert.ErrorIs(t, e, graph.ErrDateRange, a.ID)
+			if !errors.Is(e, graph.ErrDateRange) {
+				assert.ErrorIs(t, e, ErrNoDate, a.ID)
+			}
 		}
 	}
-	n := 0
+	n, carney := 0, false
 	require.NoError(t, st.Facts(ctx, store.FactFilter{}, func(f graph.Fact) error {
 		n++
 		for _, d := range []graph.Date{f.Start, f.End, f.Date} {
 			assert.True(t, d.Valid(), f.ID)
 		}
+		if f.Object == graph.EntityID(graph.Person, "Mark Carney") {
+			carney = true
+			assert.True(t, f.Date.IsZero(), "dated from year 0: %v", f.Date)
+		}
 		return nil
 	}))
 	assert.Positive(t, n)
+	assert.True(t, carney, "the article dated year 0 is stored")
 	a, _, err := st.LookupArticle(ctx, "zero", "")
 	require.NoError(t, err)
 	require.NotNil(t, a)
