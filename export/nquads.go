@@ -270,32 +270,51 @@ func writeIRI(w *bufio.Writer, s string) {
 
 // RDFReader reads an N-Quads export and yields its quads mapped back to
 // the store's encoding (FromRDF); it is a quad.Reader for
-// store.Store.LoadQuads.
+// store.Store.LoadQuads. Its errors name the line they were found on
+// (Line), and a line that is not a whole quad (a subject, predicate or
+// object missing) is an error rather than skipped.
 type RDFReader struct {
-	r    *nquads.Reader
+	r    *bufio.Reader
 	line int
 }
 
 // ReadNQuads returns a reader of the N-Quads export r.
 func ReadNQuads(r io.Reader) *RDFReader {
-	return &RDFReader{r: nquads.NewReader(r, false)}
+	return &RDFReader{r: bufio.NewReaderSize(r, 64<<10)}
 }
+
+// Line returns the number of the line the last quad (or error) was read
+// from, counting from 1; blank lines and comments count.
+func (r *RDFReader) Line() int { return r.line }
 
 // ReadQuad returns the next quad in the store's encoding, or io.EOF. A
 // quad whose subject is not a geokg IRI is ErrNotRDF: the file is not a
 // geokg export and loading it would only add unreadable nodes.
 func (r *RDFReader) ReadQuad() (quad.Quad, error) {
-	q, err := r.r.ReadQuad()
-	if err != nil {
-		return q, err
+	var text string
+	for {
+		b, err := r.r.ReadString('\n')
+		if err != nil && (err != io.EOF || b == "") {
+			return quad.Quad{}, err
+		}
+		r.line++
+		if text = strings.TrimSpace(b); text != "" && text[0] != '#' {
+			break
+		}
 	}
-	r.line++
+	q, err := nquads.Parse(text)
+	if err != nil {
+		return quad.Quad{}, fmt.Errorf("line %d: %w", r.line, err)
+	}
+	if !q.IsValid() {
+		return quad.Quad{}, fmt.Errorf("line %d: %w: subject, predicate and object are required", r.line, ErrNotRDF)
+	}
 	q.Subject, q.Predicate, q.Object = FromRDF(q.Subject), FromRDF(q.Predicate), FromRDF(q.Object)
 	if q.Label != nil {
 		q.Label = FromRDF(q.Label)
 	}
 	if _, _, ok := store.SplitIRI(q.Subject); !ok {
-		return quad.Quad{}, fmt.Errorf("quad %d: subject %v: %w", r.line, q.Subject, ErrNotRDF)
+		return quad.Quad{}, fmt.Errorf("line %d: subject %v: %w", r.line, q.Subject, ErrNotRDF)
 	}
 	return q, nil
 }

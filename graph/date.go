@@ -39,21 +39,82 @@ type Date struct {
 	Precision Precision
 }
 
-// Day returns a Date at day precision.
+// MinYear and MaxYear bound the years a Date can have: the ones its ISO
+// form (four digits) writes and reads back. A Date outside them is not
+// Valid and is never stored.
+const (
+	MinYear = 1
+	MaxYear = 9999
+)
+
+// NewDate returns the date y-m-d known to precision p (fields below p are
+// ignored and set to 1), normalizing a day past the month's end as DayOf
+// does. It is the checked constructor: a date outside years
+// MinYear–MaxYear, or a precision that is not one of the known ones, is
+// an error wrapping ErrDateRange (or ErrBadDate) and the zero Date.
+func NewDate(y int, m time.Month, d int, p Precision) (Date, error) {
+	var v Date
+	switch p {
+	case NoPrecision:
+		return Date{}, nil
+	case YearPrecision:
+		v = YearOf(y)
+	case MonthPrecision:
+		if m < time.January || m > time.December {
+			return Date{}, fmt.Errorf("%w: month %d", ErrBadDate, m)
+		}
+		v = MonthOf(y, m)
+	case DayPrecision:
+		v = DayOf(y, m, d)
+	default:
+		return Date{}, fmt.Errorf("%w: precision %d", ErrBadDate, p)
+	}
+	if !v.Valid() {
+		return Date{}, fmt.Errorf("%w: year %d", ErrDateRange, v.Year)
+	}
+	return v, nil
+}
+
+// Valid reports whether the date can be stored and read back: unknown,
+// or a real calendar date in years MinYear–MaxYear at a known precision.
+// DayOf, MonthOf, YearOf and DateFromTime compute dates (a reference
+// date plus an offset) without checking; whatever they return is checked
+// with Valid (or built with NewDate) before it is kept.
+func (d Date) Valid() bool {
+	switch d.Precision {
+	case NoPrecision:
+		return d == Date{}
+	case YearPrecision, MonthPrecision, DayPrecision:
+	default:
+		return false
+	}
+	if d.Year < MinYear || d.Year > MaxYear || d.Month < time.January || d.Month > time.December {
+		return false
+	}
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d.Day && t.Month() == d.Month
+}
+
+// DayOf returns a Date at day precision, normalizing a day past the
+// month's end (2024-02-30 is 2024-03-01). It does not check the year:
+// see Valid.
 func DayOf(y int, m time.Month, d int) Date {
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return Date{Year: t.Year(), Month: t.Month(), Day: t.Day(), Precision: DayPrecision}
 }
 
-// MonthOf returns a Date at month precision.
+// MonthOf returns a Date at month precision. It does not check the year:
+// see Valid.
 func MonthOf(y int, m time.Month) Date {
 	return Date{Year: y, Month: m, Day: 1, Precision: MonthPrecision}
 }
 
-// YearOf returns a Date at year precision.
+// YearOf returns a Date at year precision. It does not check the year:
+// see Valid.
 func YearOf(y int) Date { return Date{Year: y, Month: time.January, Day: 1, Precision: YearPrecision} }
 
-// DateFromTime returns the calendar day of t (in t's location) at day precision.
+// DateFromTime returns the calendar day of t (in t's location) at day
+// precision. It does not check the year: see Valid.
 func DateFromTime(t time.Time) Date { return DayOf(t.Year(), t.Month(), t.Day()) }
 
 // IsZero reports whether the date is unknown.
@@ -110,7 +171,8 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // ParseDate reads "2024", "2024-10", "2024-10-01" and RFC 3339 timestamps
 // ("2024-10-01T08:00:00Z"; the calendar day as written is kept). An empty
-// string is the unknown date.
+// string is the unknown date. A date outside years MinYear–MaxYear (such
+// as "0000-01-01") is an error wrapping ErrDateRange.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -138,13 +200,11 @@ func ParseDate(s string) (Date, error) {
 	}
 	for _, l := range layouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
-			switch l.p {
-			case YearPrecision:
-				return YearOf(t.Year()), nil
-			case MonthPrecision:
-				return MonthOf(t.Year(), t.Month()), nil
+			d, err := NewDate(t.Year(), t.Month(), t.Day(), l.p)
+			if err != nil {
+				return Date{}, fmt.Errorf("%w: %q", err, s)
 			}
-			return DayOf(t.Year(), t.Month(), t.Day()), nil
+			return d, nil
 		}
 	}
 	return Date{}, fmt.Errorf("%w: %q (want YYYY, YYYY-MM or YYYY-MM-DD)", ErrBadDate, s)

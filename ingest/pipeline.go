@@ -112,6 +112,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		defer close(ordered)
 		defer close(work)
 		err := Read(ctx, paths, stdin, opts, func(a Article) error {
+			if err := checkPublished(&a); err != nil {
+				readErrs <- &ReadError{Origin: a.Origin, Err: err, Warning: true}
+			}
 			j := &job{art: a, hash: a.Hash(), done: make(chan struct{})}
 			select {
 			case ordered <- j:

@@ -43,6 +43,9 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	if err := checkPublished(&a); err != nil {
+		p.report(&sum, &ReadError{Origin: a.Origin, Err: err, Warning: true})
+	}
 	if a.Published.IsZero() {
 		p.report(&sum, &ReadError{Origin: a.Origin, Err: ErrNoDate, Warning: true})
 	}
@@ -82,7 +85,13 @@ func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *
 	} else {
 		res = p.Extractor.Extract(extract.Input{Text: a.Text, Title: a.Title, Published: a.Published})
 	}
+	for _, t := range res.DroppedDates {
+		p.report(sum, &ReadError{Origin: a.Origin, Err: fmt.Errorf("%w: %q left undated", graph.ErrDateRange, t), Warning: true})
+	}
 	batch := BuildBatch(a, hash, res)
+	for _, err := range batch.DropBadDates() {
+		p.report(sum, &ReadError{Origin: a.Origin, Err: fmt.Errorf("%w (dropped)", err), Warning: true})
+	}
 	if l, ok := p.Store.(resolve.Lookup); ok && p.Resolver != nil {
 		if _, err := p.Resolver.Batch(context.WithoutCancel(ctx), l, &batch); err != nil {
 			return fmt.Errorf("resolve: %w", err)
@@ -113,6 +122,18 @@ func unchanged(byID *graph.Article, seen bool, a Article, hash string) bool {
 		return !graph.Article{Hash: hash, Published: a.Published}.Updates(*byID)
 	}
 	return seen
+}
+
+// checkPublished clears a publication date that is not graph.Date.Valid
+// (a feed's year 0), before anything is counted from it, and returns the
+// warning to report; nil when the date is valid or unknown.
+func checkPublished(a *Article) error {
+	if a.Published.Valid() {
+		return nil
+	}
+	d := a.Published
+	a.Published = graph.Date{}
+	return fmt.Errorf("%w: publication date %04d-%02d-%02d dropped", graph.ErrDateRange, d.Year, int(d.Month), d.Day)
 }
 
 // report counts a bad item or a warning in sum, logs it and passes it to

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sort"
 	"strings"
@@ -31,6 +32,25 @@ func (p props) one(pred quad.IRI) quad.Value {
 // reader reads nodes from a quad store. Callers hold the store's lock.
 type reader struct {
 	qs cayleygraph.QuadStore
+	// log receives a warning for each stored value that cannot be
+	// decoded (a date out of range) and is skipped; nil discards.
+	log *slog.Logger
+}
+
+// date decodes the stored date v of node (its predicate pred). A value
+// that does not decode — a date out of graph.Date's range written before
+// dates were checked, or by hand — is reported to the log and read as the
+// unknown date, so one bad value never makes the store unreadable
+// (geokg check finds and removes such values).
+func (r reader) date(node string, pred quad.IRI, v quad.Value) graph.Date {
+	d, err := dateFromValue(v)
+	if err != nil {
+		if r.log != nil {
+			r.log.Warn("bad stored value skipped (run geokg check --repair)", "component", "store", "node", node, "predicate", string(pred), "err", err)
+		}
+		return graph.Date{}
+	}
+	return d
 }
 
 // scan calls fn for every quad that has node in direction d. The quads'
@@ -224,9 +244,7 @@ func (r reader) article(ctx context.Context, id string) (a graph.Article, ok boo
 	}
 	a = graph.Article{ID: id, URL: stringOf(p.one(pURL)), Title: stringOf(p.one(pTitle)), Hash: stringOf(p.one(pHash))}
 	if v := p.one(pPublished); v != nil {
-		if a.Published, err = dateFromValue(v); err != nil {
-			return graph.Article{}, false, fmt.Errorf("article %s: published: %w", id, err)
-		}
+		a.Published = r.date("article/"+id, pPublished, v)
 	}
 	return a, true, nil
 }
@@ -242,12 +260,13 @@ func (r reader) factNode(ctx context.Context, id string) (f graph.Fact, ok bool,
 	if err != nil || p.one(pPredicate) == nil {
 		return graph.Fact{}, false, err
 	}
-	f, err = decodeFact(id, p)
+	f, err = r.decodeFact(id, p)
 	return f, err == nil, err
 }
 
-// decodeFact decodes the qualifiers of fact id from its node's properties.
-func decodeFact(id string, p props) (graph.Fact, error) {
+// decodeFact decodes the qualifiers of fact id from its node's
+// properties. A date that does not decode is skipped (see reader.date).
+func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
 	f := graph.Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
 		Location: stringOf(p.one(pLocation))}
 	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
@@ -255,13 +274,9 @@ func decodeFact(id string, p props) (graph.Fact, error) {
 	for _, d := range []struct {
 		pred quad.IRI
 		dst  *graph.Date
-		name string
-	}{{pStart, &f.Start, "start"}, {pEnd, &f.End, "end"}, {pDate, &f.Date, "date"}} {
+	}{{pStart, &f.Start}, {pEnd, &f.End}, {pDate, &f.Date}} {
 		if v := p.one(d.pred); v != nil {
-			var err error
-			if *d.dst, err = dateFromValue(v); err != nil {
-				return graph.Fact{}, fmt.Errorf("fact %s: %s: %w", id, d.name, err)
-			}
+			*d.dst = r.date(FactIRI(id).String(), d.pred, v)
 		}
 	}
 	if b, ok := p.one(pEnded).(quad.Bool); ok {
@@ -282,8 +297,9 @@ func decodeFact(id string, p props) (graph.Fact, error) {
 
 // decodeClaim decodes the claim of a source node. A node written before
 // sources carried claims (no confidence) is read as stating the
-// qualifiers of its fact f, except an inferred end.
-func decodeClaim(f *graph.Fact, p props) (graph.Claim, error) {
+// qualifiers of its fact f, except an inferred end. A date that does not
+// decode is skipped (see reader.date).
+func (r reader) decodeClaim(f *graph.Fact, p props) (graph.Claim, error) {
 	if p.one(pConfidence) == nil {
 		c := graph.ClaimOf(f)
 		if f.EndInferredFrom != "" {
@@ -297,10 +313,7 @@ func decodeClaim(f *graph.Fact, p props) (graph.Claim, error) {
 		dst  *graph.Date
 	}{{pStart, &c.Start}, {pEnd, &c.End}, {pDate, &c.Date}} {
 		if v := p.one(d.pred); v != nil {
-			var err error
-			if *d.dst, err = dateFromValue(v); err != nil {
-				return graph.Claim{}, err
-			}
+			*d.dst = r.date("source of "+f.ID, d.pred, v)
 		}
 	}
 	if b, ok := p.one(pEnded).(quad.Bool); ok {
@@ -319,7 +332,7 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 	if err != nil || p.one(pPredicate) == nil {
 		return graph.Fact{}, false, err
 	}
-	if f, err = decodeFact(id, p); err != nil {
+	if f, err = r.decodeFact(id, p); err != nil {
 		return graph.Fact{}, false, err
 	}
 	for _, sn := range p[pSource] {
@@ -336,7 +349,7 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 			src.WithdrawnAt = time.Time(t)
 		}
 		src.Subject, _ = idFromIRI(sp.one(pStatedSubject), "entity/")
-		if src.Claim, err = decodeClaim(&f, sp); err != nil {
+		if src.Claim, err = r.decodeClaim(&f, sp); err != nil {
 			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
 		}
 		for _, v := range sp[pTimeSentence] {

@@ -17,6 +17,13 @@
 // writes read), and N-Quads dumps and loads of the raw graph. IRIs of the
 // encoding are built and taken apart only here (ParseIRI, MakeIRI).
 //
+// Every value is checked on its way in (Write refuses a date that is not
+// graph.Date.Valid; LoadQuads checks each quad with CheckQuad and loads
+// all or nothing) and tolerated on its way out: a stored date that does
+// not decode is logged and read as unknown rather than failing the read.
+// Check lists (and repairs) such values, CheckPages a bbolt file's damaged
+// pages; DeleteArticle removes an article and what only it stated.
+//
 // The backends are a table (backend.go): one row per backend with the dsns
 // it matches, how it opens, whether it has a directory on disk and who may
 // share it. Callers that need to know ask BackendFor(dsn), never the dsn

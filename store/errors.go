@@ -14,6 +14,12 @@ var (
 	ErrClosed = errors.New("store is closed")
 	// ErrReadOnly is returned by Write on a store opened read-only.
 	ErrReadOnly = errors.New("store is read-only")
+	// ErrBadValue is returned for a quad whose value is not in the type
+	// its predicate is written in (a date out of range, "very high" as a
+	// confidence); see CheckQuad.
+	ErrBadValue = errors.New("bad value")
+	// ErrDamaged is returned for a store file whose pages are damaged.
+	ErrDamaged = errors.New("damaged store")
 	// ErrBusy is returned by Close when a reader did not stop in time; the
 	// backend is then left for the process exit to release.
 	ErrBusy = errors.New("a reader did not stop; store left open")

@@ -218,7 +218,7 @@ func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 		if err != nil {
 			return nil, err
 		}
-		if f, err = decodeFact(id, p); err != nil {
+		if f, err = w.r.decodeFact(id, p); err != nil {
 			return nil, err
 		}
 	} else {

@@ -13,12 +13,7 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-
-	"github.com/geokg/geokg/graph"
 )
-
-// loadBatch is how many quads LoadQuads applies per transaction.
-const loadBatch = 4096
 
 // DumpQuads calls fn for every quad in the store, in the backend's order,
 // stopping at the first error fn returns. fn runs under the store's read
@@ -103,51 +98,37 @@ func (s *Store) DumpReachable(ctx context.Context, roots []quad.Value, seen map[
 	return nil
 }
 
-// LoadQuads adds every quad r yields to the store, in transactions of a few
-// thousand quads each taken under the store's write lock, and returns how
-// many quads it read. Quads already stored are skipped without error, so
-// loading a dump twice changes nothing. Quads are stored as given: they
-// must be in the store's own encoding (see encode.go). On error the quads
-// of earlier transactions stay; the error names the quad count reached.
+// LoadQuads adds every quad r yields to the store and returns how many
+// it read. It reads and checks them all first (CheckQuad: each value in
+// its predicate's type, dates in range), then writes them in one
+// transaction under the store's write lock: a bad quad, a read error or
+// a cancelled ctx stores nothing, and the error names the quad's number.
+// Quads already stored are skipped without error, so loading a dump twice
+// changes nothing. Quads are stored as given: they must be in the store's
+// own encoding (see encode.go).
 func (s *Store) LoadQuads(ctx context.Context, r quad.Reader) (int, error) {
-	n := 0
-	batch := make([]cayleygraph.Delta, 0, loadBatch)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := s.apply(ctx, batch); err != nil {
-			return err
-		}
-		batch = batch[:0]
-		return nil
-	}
+	var deltas []cayleygraph.Delta
 	for {
 		if err := ctx.Err(); err != nil {
-			return n, fmt.Errorf("load quads after %d: %w", n, err)
+			return 0, fmt.Errorf("load quads: nothing stored: %w", err)
 		}
 		q, err := r.ReadQuad()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		n := len(deltas) + 1
 		if err != nil {
-			return n, fmt.Errorf("load quads: quad %d: %w", n+1, err)
+			return 0, fmt.Errorf("load quads: quad %d: nothing stored: %w", n, err)
 		}
-		if !q.IsValid() {
-			return n, fmt.Errorf("load quads: quad %d (%v): %w: subject, predicate and object are required", n+1, q, graph.ErrInvalid)
+		if err := CheckQuad(q); err != nil {
+			return 0, fmt.Errorf("load quads: quad %d (%v): nothing stored: %w", n, q, err)
 		}
-		batch = append(batch, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
-		n++
-		if len(batch) == loadBatch {
-			if err := flush(); err != nil {
-				return n - loadBatch, fmt.Errorf("load quads after %d: %w", n-loadBatch, err)
-			}
-		}
+		deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
 	}
-	if err := flush(); err != nil {
-		return n - len(batch), fmt.Errorf("load quads after %d: %w", n-len(batch), err)
+	if err := s.apply(ctx, deltas); err != nil {
+		return 0, fmt.Errorf("load quads: nothing stored: %w", err)
 	}
-	return n, nil
+	return len(deltas), nil
 }
 
 // apply writes deltas in one transaction under the write lock.

@@ -212,5 +212,5 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
 	if s.closed {
 		return ErrClosed
 	}
-	return fn(reader{qs: s.qs})
+	return fn(reader{qs: s.qs, log: s.log})
 }

@@ -56,7 +56,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.
 	case s.readOnly:
 		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
-	w := newWriter(reader{qs: s.qs}, now, s.cache)
+	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
@@ -131,6 +131,9 @@ func checkID(what, id string) error {
 // facts with ids computed, merged by id, in input order.
 func prepare(b graph.Batch) (map[string]*graph.Entity, []*graph.Fact, error) {
 	if err := checkID("article", b.Article.ID); err != nil {
+		return nil, nil, err
+	}
+	if err := b.CheckDates(); err != nil {
 		return nil, nil, err
 	}
 	ents := map[string]*graph.Entity{}

@@ -48,6 +48,10 @@ type Expr struct {
 	Kind Kind
 	// Relative is true when the value depends on the reference date.
 	Relative bool
+	// OutOfRange is true when the expression resolved to a date outside
+	// the years a graph.Date can hold ("next year" in an article dated
+	// 9999): Value is then zero, the date dropped, and the caller warns.
+	OutOfRange bool
 	// Prep is the lower-case preposition at the start of Text ("in", "on",
 	// "since", "until", "before", "after", "by", …), or "" when none.
 	Prep string
@@ -76,6 +80,11 @@ func (p *parser) all() []Expr {
 			i++
 			continue
 		}
+		for k := range exprs {
+			if !exprs[k].Value.Valid() {
+				exprs[k].Value, exprs[k].OutOfRange = graph.Date{}, true
+			}
+		}
 		out = append(out, exprs...)
 		p.lastEnd, i = end, end
 	}
@@ -103,7 +112,8 @@ func ParseOption(name, v string, today graph.Date) (graph.Date, error) {
 // resolves it against ref: "2024", "2024-06", "2024-06-01", "1 June 2024",
 // "June 2024", "since June 2024", "last month", "yesterday". It reports false
 // when the phrase is not one whole date, or when it is relative and ref is
-// not precise enough to resolve it.
+// not precise enough to resolve it, or when the date falls outside the
+// years a graph.Date can hold.
 func Resolve(phrase string, ref graph.Date) (graph.Date, bool) {
 	phrase = strings.TrimSpace(phrase)
 	p := &parser{text: phrase, toks: tokenize(phrase), ref: ref, phrase: true}
@@ -112,7 +122,7 @@ func Resolve(phrase string, ref graph.Date) (graph.Date, bool) {
 		n--
 	}
 	if n > 0 {
-		if end, exprs := p.at(0); end == n && len(exprs) == 1 && !exprs[0].Value.IsZero() {
+		if end, exprs := p.at(0); end == n && len(exprs) == 1 && !exprs[0].Value.IsZero() && exprs[0].Value.Valid() {
 			return exprs[0].Value, true
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,6 +33,12 @@ func newImportCmd(a *app) *cobra.Command {
 (--db), quad for quad: exporting the new store gives the same file back. It
 moves a graph between stores and backends (bolt, memory, PostgreSQL when
 supported). FILE may be gzip-compressed (.gz) or "-" for standard input.
+
+Every file is read and checked before anything is stored (each line a
+quad, each value in its type: dates in years 1-9999, doubles, booleans,
+instants), then loaded in one transaction: a bad line is an error naming
+its file and line, and nothing is stored, so a corrected file can be
+imported again as it is.
 
 The store must be empty unless --merge is given: merging adds the file's
 quads to what is stored, and a fact stored in both with different
@@ -64,13 +71,17 @@ func (a *app) runImport(ctx context.Context, files []string, merge bool) error {
 				store.Redact(a.cfg.DB), have.Facts, have.Entities)
 		}
 	}
-	total := 0
+	var all []quad.Quad
 	for _, name := range files {
-		n, err := a.importFile(ctx, st, name)
-		total += n
+		qs, err := a.readImportFile(ctx, name)
 		if err != nil {
-			return fmt.Errorf("import %s: %w", name, err)
+			return fmt.Errorf("import %s: %w (nothing stored)", name, err)
 		}
+		all = append(all, qs...)
+	}
+	total, err := st.LoadQuads(ctx, quad.NewReader(all))
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
 	}
 	stats, err := st.Stats(ctx)
 	if err != nil {
@@ -81,13 +92,14 @@ func (a *app) runImport(ctx context.Context, files []string, merge bool) error {
 	return nil
 }
 
-// importFile loads one N-Quads file (plain, .gz or "-").
-func (a *app) importFile(ctx context.Context, st *store.Store, name string) (int, error) {
+// readImportFile reads and checks every quad of one N-Quads file (plain,
+// .gz or "-"); an error names the line.
+func (a *app) readImportFile(ctx context.Context, name string) ([]quad.Quad, error) {
 	var r io.Reader = a.stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		defer f.Close()
 		r = f
@@ -95,36 +107,40 @@ func (a *app) importFile(ctx context.Context, st *store.Store, name string) (int
 	if strings.HasSuffix(name, ".gz") {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		defer zr.Close()
 		r = zr
 	}
-	var qr quad.Reader = export.ReadNQuads(r)
+	rr := export.ReadNQuads(r)
+	tick := func() {}
 	if isTerminal(a.stderr) {
 		p := mpb.NewWithContext(ctx, mpb.WithOutput(a.stderr), mpb.WithRefreshRate(150*time.Millisecond))
 		bar := p.New(0, mpb.SpinnerStyle(),
-			mpb.PrependDecorators(decor.Name("importing ")),
+			mpb.PrependDecorators(decor.Name("reading ")),
 			mpb.AppendDecorators(decor.CurrentNoUnit("%d quads"), decor.Name(" "), decor.AverageSpeed(0, "%.0f/s")))
-		qr = countingReader{qr, bar.Increment}
+		tick = bar.Increment
 		defer func() {
 			bar.SetTotal(-1, true)
 			p.Wait()
 		}()
 	}
-	return st.LoadQuads(ctx, qr)
-}
-
-// countingReader calls tick for every quad it reads.
-type countingReader struct {
-	quad.Reader
-	tick func()
-}
-
-func (c countingReader) ReadQuad() (quad.Quad, error) {
-	q, err := c.Reader.ReadQuad()
-	if err == nil {
-		c.tick()
+	var qs []quad.Quad
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		q, err := rr.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			return qs, nil
+		}
+		if err != nil {
+			return nil, err // names the line
+		}
+		if err := store.CheckQuad(q); err != nil {
+			return nil, fmt.Errorf("line %d: %w", rr.Line(), err)
+		}
+		qs = append(qs, q)
+		tick()
 	}
-	return q, err
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad/nquads"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/geokg/geokg/store"
@@ -24,7 +26,24 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"holdstore": holdStore,
+		"putquad":   putQuad,
 	}})
+}
+
+// putQuad is the testscript command "putquad DIR QUAD": it writes QUAD, an
+// N-Quads line in the store's own encoding (<geokg:article/a1> …), into
+// the bbolt store in DIR through Cayley directly, bypassing every check
+// geokg makes — as an older geokg, or a hand edit, could have.
+func putQuad(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: putquad DIR QUAD")
+	}
+	q, err := nquads.Parse(args[1])
+	ts.Check(err)
+	st, err := store.Open(context.Background(), ts.MkAbs(args[0]), store.Options{})
+	ts.Check(err)
+	defer st.Close()
+	ts.Check(st.QuadStore().ApplyDeltas([]cayleygraph.Delta{{Quad: q, Action: cayleygraph.Add}}, cayleygraph.IgnoreOpts{IgnoreDup: true}))
 }
 
 // holdStore is the testscript command "holdstore DIR": it opens the bbolt

@@ -84,10 +84,11 @@ order; see data/geokg.example.yaml for every key and its default.`,
 	pf.String("log-format", defaultConfig().LogFormat, "log format: text or json (env GEOKG_LOG_FORMAT)")
 	root.AddCommand(newIngestCmd(a), newExportCmd(a), newQueryCmd(a), newQuickstartCmd(a))
 	// Each area registers its own commands in its own file.
-	addExchangeCmds(root, a) // import.go
-	addAskCmds(root, a)      // ask.go, console.go
-	addScheduleCmds(root, a) // schedule.go, sources.go
-	addServeCmds(root, a)    // serve.go
+	addExchangeCmds(root, a)    // import.go
+	addAskCmds(root, a)         // ask.go, console.go
+	addScheduleCmds(root, a)    // schedule.go, sources.go
+	addServeCmds(root, a)       // serve.go
+	addMaintenanceCmds(root, a) // check.go, delete.go
 	return root
 }
 

@@ -29,6 +29,10 @@ type Result struct {
 	// only Sentence and, when a date came from elsewhere in the article,
 	// TimeSentences set.
 	Facts []graph.Fact
+	// DroppedDates are the time expressions whose date fell outside the
+	// years a graph.Date can hold ("two years ago" in an article dated
+	// 0001), in text order: left undated, each worth a warning.
+	DroppedDates []string
 }
 
 // Extractor turns article text into facts. It is immutable after New and
@@ -398,7 +402,7 @@ func (d *doc) result() Result {
 			dated[g.Key()] = true
 		}
 	}
-	var res Result
+	res := Result{DroppedDates: d.dropped}
 	for _, f := range facts {
 		if graph.IsEvent(f.Predicate) && f.Date.IsZero() && dated[f.Key()] {
 			continue

@@ -11,6 +11,7 @@ import (
 type doc struct {
 	g          *gazetteer
 	pub        graph.Date
+	dropped    []string          // time expressions out of graph.Date's range
 	persons    map[string]string // lower-case surname → full name ("" when ambiguous)
 	fulls      map[string]bool   // full names seen
 	orgSeen    map[string]int    // organization → order of its last mention

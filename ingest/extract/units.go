@@ -108,6 +108,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		d.lows = append(d.lows, strings.ToLower(t.text))
 	}
 	exprs := timex.Find(s, d.pub)
+	for _, e := range exprs {
+		if e.OutOfRange {
+			d.dropped = append(d.dropped, e.Text)
+		}
+	}
 	var units []*unit
 	i := 0
 	for i < len(toks) {

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/geokg/geokg/store"
+)
+
+// addMaintenanceCmds registers the commands that look after a store:
+// check (this file) and delete (delete.go).
+func addMaintenanceCmds(parent *cobra.Command, a *app) {
+	parent.AddCommand(newCheckCmd(a), newDeleteCmd(a))
+}
+
+func newCheckCmd(a *app) *cobra.Command {
+	var repair bool
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Find (and with --repair remove) damaged pages and bad values in the store",
+		Long: `Check reads the whole store (--db). On a bbolt store it first checks the
+file's pages; damage is reported as such (restore a backup, or export what
+still reads with 'export --format nquads'). Then it checks every stored
+value against the type its predicate is written in: a date that does not
+read back (a year outside 1-9999), a confidence or flag that is not a
+number or boolean, a quad missing a value. Each bad value is listed.
+
+Without --repair the exit status is 1 when anything bad is found. With
+--repair the bad values are removed in one transaction (a bad date is then
+unknown) and the exit status is 0; damaged pages cannot be repaired.`,
+		Example: `  geokg check
+  geokg check --repair`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runCheck(cmd.Context(), repair)
+		},
+	}
+	cmd.Flags().BoolVar(&repair, "repair", false, "remove the bad values found")
+	return cmd
+}
+
+func (a *app) runCheck(ctx context.Context, repair bool) error {
+	if b, err := store.BackendFor(a.cfg.DB); err == nil && b.Name == "bbolt" {
+		if err := store.CheckPages(a.cfg.DB); err != nil {
+			if errors.Is(err, store.ErrDamaged) {
+				return fmt.Errorf("check: %w\nrestore a backup, or export what still reads with 'geokg export --format nquads'", err)
+			}
+			return fmt.Errorf("check: %w", err)
+		}
+		fmt.Fprintln(a.stdout, "pages: ok")
+	}
+	st, err := a.openStore(ctx, !repair)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := st.Check(ctx, repair)
+	if err != nil {
+		return err
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(a.stdout, "bad value: %v %v %v: %v\n", p.Quad.Subject, p.Quad.Predicate, p.Quad.Object, p.Err)
+	}
+	switch {
+	case len(rep.Problems) == 0:
+		fmt.Fprintf(a.stdout, "checked %d quads: no bad values\n", rep.Quads)
+	case repair:
+		fmt.Fprintf(a.stdout, "checked %d quads: %d bad values, %d removed\n", rep.Quads, len(rep.Problems), rep.Removed)
+	default:
+		fmt.Fprintf(a.stdout, "checked %d quads: %d bad values\n", rep.Quads, len(rep.Problems))
+		return fmt.Errorf("check: %d bad values; run 'geokg check --repair' to remove them", len(rep.Problems))
+	}
+	return nil
+}

@@ -1,0 +1,200 @@
+package store
+
+// Checking a store: every stored value in the type its predicate is
+// written in (dates that parse and lie in graph.Date's range, doubles,
+// booleans, instants), for `geokg import` (each quad before anything is
+// loaded) and `geokg check` (the whole store, optionally removing what is
+// bad); and the bbolt file's pages, whose damage bbolt would otherwise
+// report with a panic.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// valueKind is the type a predicate's object is written in.
+type valueKind int
+
+const (
+	kindDate valueKind = iota + 1
+	kindDouble
+	kindBool
+	kindInstant
+)
+
+// typedPredicates is the table of predicates whose objects have a type
+// (see encode.go); every other object is a string or a node.
+var typedPredicates = map[quad.IRI]valueKind{
+	pStart: kindDate, pEnd: kindDate, pDate: kindDate, pPublished: kindDate,
+	pConfidence: kindDouble, pEnded: kindBool, pRecordedAt: kindInstant, pWithdrawnAt: kindInstant,
+}
+
+// xsdTypes names the XML Schema types a valid literal is read into a Go
+// value from (quad.Float, quad.Bool, quad.Time, quad.Int): a literal of
+// one of them left a quad.TypedString did not parse.
+var xsdTypes = map[quad.IRI]bool{
+	"http://www.w3.org/2001/XMLSchema#double":   true,
+	"http://www.w3.org/2001/XMLSchema#float":    true,
+	"http://www.w3.org/2001/XMLSchema#decimal":  true,
+	"http://www.w3.org/2001/XMLSchema#boolean":  true,
+	"http://www.w3.org/2001/XMLSchema#dateTime": true,
+	"http://www.w3.org/2001/XMLSchema#integer":  true,
+	"http://www.w3.org/2001/XMLSchema#int":      true,
+	"http://www.w3.org/2001/XMLSchema#long":     true,
+}
+
+// CheckQuad reports whether q can be stored and read back: it has a
+// subject, predicate and object, and its object is in the type its
+// predicate is written in — a date in graph.Date's range (years
+// 1–9999), a double, a boolean or an instant — and no typed literal
+// failed to parse ("very high"^^xsd:double). The error wraps
+// ErrBadValue (or graph.ErrInvalid for a missing value).
+func CheckQuad(q quad.Quad) error {
+	if !q.IsValid() {
+		return fmt.Errorf("%w: subject, predicate and object are required", graph.ErrInvalid)
+	}
+	if ts, ok := q.Object.(quad.TypedString); ok && xsdTypes[ts.Type] {
+		return fmt.Errorf("%w: %v is not a valid %s", ErrBadValue, q.Object, ts.Type)
+	}
+	if q.Subject == anchorNode {
+		return nil
+	}
+	pred, _ := q.Predicate.(quad.IRI)
+	var ok bool
+	switch typedPredicates[pred] {
+	case kindDate:
+		d, err := dateFromValue(q.Object)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrBadValue, pred, err)
+		}
+		ok = d.Valid() && !d.IsZero()
+	case kindDouble:
+		_, ok = q.Object.(quad.Float)
+	case kindBool:
+		_, ok = q.Object.(quad.Bool)
+	case kindInstant:
+		var t quad.Time
+		if t, ok = q.Object.(quad.Time); ok {
+			y := time.Time(t).Year()
+			ok = y >= graph.MinYear && y <= graph.MaxYear
+		}
+	default:
+		return nil
+	}
+	if !ok {
+		return fmt.Errorf("%w: %s %v", ErrBadValue, pred, q.Object)
+	}
+	return nil
+}
+
+// Problem is one bad quad a check found.
+type Problem struct {
+	// Quad is the stored quad.
+	Quad quad.Quad
+	// Err says what is wrong with it (wraps ErrBadValue or graph.ErrInvalid).
+	Err error
+}
+
+// CheckReport is what Store.Check found and did.
+type CheckReport struct {
+	// Quads is how many quads were checked.
+	Quads int
+	// Problems are the bad quads found, in the backend's order.
+	Problems []Problem
+	// Removed is how many of them a repair removed.
+	Removed int
+}
+
+// Check reads every quad of the store and reports those CheckQuad rejects
+// (the value anchors that keep values alive aside). With repair, it
+// removes them in one transaction: a bad date is then an unknown one, a
+// bad confidence zero. The store is read under its read lock, and the
+// repair taken under its write lock; the inference cache is dropped.
+func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
+	var rep CheckReport
+	err := s.read(ctx, func(r reader) error {
+		it := r.qs.QuadsAllIterator().Iterate()
+		defer it.Close()
+		for it.Next(ctx) {
+			q, err := r.qs.Quad(it.Result())
+			if err != nil {
+				return err
+			}
+			if q.Subject == nil || q.Subject == anchorNode {
+				continue
+			}
+			rep.Quads++
+			if err := CheckQuad(q); err != nil {
+				rep.Problems = append(rep.Problems, Problem{Quad: q, Err: err})
+			}
+		}
+		if err := it.Err(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return rep, fmt.Errorf("check: %w", err)
+	}
+	if !repair || len(rep.Problems) == 0 {
+		return rep, nil
+	}
+	deltas := make([]cayleygraph.Delta, 0, len(rep.Problems))
+	for _, p := range rep.Problems {
+		deltas = append(deltas, cayleygraph.Delta{Quad: p.Quad, Action: cayleygraph.Delete})
+	}
+	if err := s.apply(ctx, deltas); err != nil {
+		return rep, fmt.Errorf("check: repair: %w", err)
+	}
+	rep.Removed = len(deltas)
+	return rep, nil
+}
+
+// CheckPages checks the pages of the bbolt store in directory dir (see
+// bbolt's Tx.Check) without opening it as a store: it returns nil when no
+// store file is there, ErrLocked when another process holds it, and an
+// error wrapping ErrDamaged that lists what is wrong — never a panic —
+// when the file is damaged. Other backends have no pages to check.
+func CheckPages(dir string) (err error) {
+	file := filepath.Join(dir, BoltFile)
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s: %v", ErrDamaged, file, r)
+		}
+	}()
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return ErrLocked
+	case err != nil:
+		return fmt.Errorf("%w: %s: %w", ErrDamaged, file, err)
+	}
+	defer db.Close()
+	var errs []error
+	err = db.View(func(tx *bolt.Tx) error {
+		for e := range tx.Check() {
+			errs = append(errs, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%w: %s: %w", ErrDamaged, file, err)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %s: %d damaged pages: %w", ErrDamaged, file, len(errs), errors.Join(errs...))
+	}
+	return nil
+}
