@@ -79,7 +79,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		return // a leader does not visit, threaten or sanction the country he leads
 	}
 	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
-		base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if r.pred == graph.Met || r.pred == graph.Visited {
 		c.loc = locationAfter(m)
 		if c.loc == "" {
