@@ -181,6 +181,16 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			national: strings.TrimSpace(c[4])}
 		g.offices[o.name] = o
 		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
+		// "Foreign Minister-designate": named, not yet in office.
+		designate := &office{name: o.name + "-designate", elect: true}
+		seen := map[string]bool{}
+		for _, v := range append([]string{o.name}, splitList(c[2])...) {
+			if k := strings.ToLower(v); !isAcronym(v) && !seen[k] {
+				seen[k] = true
+				g.add(v+"-designate", hit{kind: hitOffice, off: designate})
+				g.add(v+" designate", hit{kind: hitOffice, off: designate})
+			}
+		}
 		for _, v := range splitList(c[2]) {
 			h := hit{kind: hitOffice, off: o}
 			if isAcronym(v) {
