@@ -88,6 +88,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
 		}
+		if r.pred == graph.Visited && c.loc == "" && o.kind == kCountry && !d.namesItself(o) {
+			c.loc = o.text // "visited Amman": Jordan, in Amman
+		}
 	}
 	d.add(c)
 }

@@ -161,11 +161,18 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 // Nowak of Poland's ruling party").
 func (d *doc) titleNameOf(m *match) bool {
 	aff := m.one("aff2")
-	if aff == nil || aff.demonym || strings.HasPrefix(m.tpl[m.loc[1]:], " 's") {
+	return aff != nil && !strings.HasPrefix(m.tpl[m.loc[1]:], " 's") && d.namesItself(aff)
+}
+
+// namesItself reports whether unit u names its country or organization
+// by a name or alias, not by an adjective or a capital ("Amman" stands for
+// Jordan, but is a place too).
+func (d *doc) namesItself(u *unit) bool {
+	if u.ref == nil || u.demonym || u.sector != "" {
 		return false
 	}
-	for _, h := range d.g.phrases[strings.ToLower(aff.text)] {
-		if h.kind == hitEntity && h.ent != nil && h.ent.name == aff.ref.name {
+	for _, h := range d.g.phrases[strings.ToLower(u.text)] {
+		if h.kind == hitEntity && h.ent != nil && h.ent.name == u.ref.name {
 			return true
 		}
 	}
