@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -49,7 +50,9 @@ var eventHeader = []string{
 // country as object, in force on the day), else the country whose leads
 // fact lies nearest to the day (a leader before or after their term, such
 // as a president-elect, still stands for their country), and for an
-// undated event the one they led last. It caches each person's leads
+// undated event the one they led last; a person who leads no country
+// stands, by the same rule, for the country whose office they hold
+// ("Foreign Minister of Sweden"). It caches each person's leads
 // facts, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
@@ -73,6 +76,9 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 			}
 			return err
 		})
+		if err == nil && len(facts) == 0 {
+			facts, err = c.posts(ctx, e.ID)
+		}
 		if err != nil {
 			return graph.Entity{}, err
 		}
@@ -82,6 +88,33 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		return c.sel.Entity(ctx, f.Object)
 	}
 	return graph.Entity{}, nil
+}
+
+// posts returns, for a person who leads no country, their holds_position
+// facts of a country's office, each with its Object set to the country:
+// a position named "<office> of <country>" ("Foreign Minister of Sweden",
+// "Defense Minister of the United Kingdom", as extraction names the
+// offices every country has) whose country is a stored country entity.
+func (c *countryFinder) posts(ctx context.Context, person string) ([]graph.Fact, error) {
+	var out []graph.Fact
+	err := c.sel.Source().Facts(ctx, store.FactFilter{Subjects: []string{person}, Predicate: graph.HoldsPosition}, func(f graph.Fact) error {
+		p, err := c.sel.Entity(ctx, f.Object)
+		if err != nil {
+			return err
+		}
+		i := strings.LastIndex(p.Name, " of ")
+		if i < 0 {
+			return nil
+		}
+		id := graph.EntityID(graph.Country, strings.TrimPrefix(p.Name[i+len(" of "):], "the "))
+		o, err := c.sel.Entity(ctx, id) // an unknown id comes back untyped
+		if err == nil && o.Type == graph.Country {
+			f.Object = id
+			out = append(out, f)
+		}
+		return err
+	})
+	return out, err
 }
 
 // nearestLead picks, among a person's leads facts of countries, the one in
