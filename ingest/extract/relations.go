@@ -31,7 +31,7 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 					continue // an appointment: reChangeObj states it
 				}
 				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
-					obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
+					obj: &ref{graph.Position, d.nominatorsOffice(m, off, m.one("s")), 1}, objText: off.text,
 					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
 				continue
 			}
