@@ -77,9 +77,9 @@ func TestCSVEntities(t *testing.T) {
 	require.Equal(t, 3, n)
 	recs := readCSV(t, out)
 	require.Equal(t, []map[string]string{
-		{"id": "country/russia", "name": "Russia", "type": "country", "aliases": ""},
-		{"id": putin.ID, "name": "Владимир Путин", "type": "person", "aliases": "Putin"},
-		{"id": xi.ID, "name": "習近平", "type": "person", "aliases": "Xi Jinping"},
+		{"id": "country/russia", "name": "Russia", "type": "country", "aliases": "", "code": "RUS"},
+		{"id": putin.ID, "name": "Владимир Путин", "type": "person", "aliases": "Putin", "code": ""},
+		{"id": xi.ID, "name": "習近平", "type": "person", "aliases": "Xi Jinping", "code": ""},
 	}, recs)
 }
 
@@ -89,7 +89,8 @@ func TestEvents(t *testing.T) {
 	require.Equal(t, 3, n, "events only")
 	header, _, _ := strings.Cut(string(out), "\r\n")
 	require.True(t, strings.HasPrefix(header, "event_id,event_date,date_precision,source_actor,"), header)
-	require.True(t, strings.HasSuffix(header, ",sentence,url,article,published,plover_event,plover_mode"), "new columns at the end: %s", header)
+	require.True(t, strings.HasSuffix(header, ",sentence,url,article,published,plover_event,plover_mode,"+
+		"source_country_code,target_country_code,source_sector,target_sector"), "new columns at the end: %s", header)
 	recs := readCSV(t, out)
 	byID := map[string]map[string]string{}
 	for _, r := range recs {
@@ -104,6 +105,7 @@ func TestEvents(t *testing.T) {
 		"location": "Beijing", "confidence": "0.85", "combined_confidence": "0.93", "source_count": "2",
 		"sentence": "Путин met 習近平 in Beijing on Thursday.", "url": "https://example.org/n2", "article": "n2", "published": "2024-05-16",
 		"plover_event": "CONSULT", "plover_mode": "",
+		"source_country_code": "RUS", "target_country_code": "CHN", "source_sector": "", "target_sector": "",
 	}, met)
 	// Rutte led the Netherlands in March 2023, and in November 2024 (after
 	// his term, leading NATO) he still stands for it: one actor, one country

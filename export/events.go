@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -29,7 +30,10 @@ func init() {
 
 // eventHeader is the header of the events table. The codes (cameo_code,
 // plover_event, plover_mode) are the predicate table's (graph.Predicate),
-// blank where it has none.
+// blank where it has none. The country codes are the ISO 3166-1 alpha-3
+// codes of source_country and target_country; the sectors are the fact's
+// (graph.Fact.SubjectSector, ObjectSector), CAMEO agent codes such as GOV
+// or MIL, blank where the text names no part of the actor.
 var eventHeader = []string{
 	"event_id", "event_date", "date_precision",
 	"source_actor", "source_actor_id", "source_actor_type", "source_country",
@@ -38,6 +42,7 @@ var eventHeader = []string{
 	"location", "confidence", "combined_confidence", "uncertain", "source_count",
 	"sentence", "url", "article", "published",
 	"plover_event", "plover_mode",
+	"source_country_code", "target_country_code", "source_sector", "target_sector",
 }
 
 // countryFinder names the country an actor stands for on a day: a country
@@ -45,20 +50,22 @@ var eventHeader = []string{
 // country as object, in force on the day), else the country whose leads
 // fact lies nearest to the day (a leader before or after their term, such
 // as a president-elect, still stands for their country), and for an
-// undated event the one they led last. It caches each person's leads
+// undated event the one they led last; a person who leads no country
+// stands, by the same rule, for the country whose office they hold
+// ("Foreign Minister of Sweden"). It caches each person's leads
 // facts, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
 	leads map[string][]graph.Fact
 }
 
-func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.Date) (string, error) {
+func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.Date) (graph.Entity, error) {
 	switch e.Type {
 	case graph.Country:
-		return e.Name, nil
+		return e, nil
 	case graph.Person:
 	default:
-		return "", nil
+		return graph.Entity{}, nil
 	}
 	facts, ok := c.leads[e.ID]
 	if !ok {
@@ -69,16 +76,45 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 			}
 			return err
 		})
+		if err == nil && len(facts) == 0 {
+			facts, err = c.posts(ctx, e.ID)
+		}
 		if err != nil {
-			return "", err
+			return graph.Entity{}, err
 		}
 		c.leads[e.ID] = facts
 	}
 	if f, ok := nearestLead(facts, day); ok {
-		o, err := c.sel.Entity(ctx, f.Object)
-		return o.Name, err
+		return c.sel.Entity(ctx, f.Object)
 	}
-	return "", nil
+	return graph.Entity{}, nil
+}
+
+// posts returns, for a person who leads no country, their holds_position
+// facts of a country's office, each with its Object set to the country:
+// a position named "<office> of <country>" ("Foreign Minister of Sweden",
+// "Defense Minister of the United Kingdom", as extraction names the
+// offices every country has) whose country is a stored country entity.
+func (c *countryFinder) posts(ctx context.Context, person string) ([]graph.Fact, error) {
+	var out []graph.Fact
+	err := c.sel.Source().Facts(ctx, store.FactFilter{Subjects: []string{person}, Predicate: graph.HoldsPosition}, func(f graph.Fact) error {
+		p, err := c.sel.Entity(ctx, f.Object)
+		if err != nil {
+			return err
+		}
+		i := strings.LastIndex(p.Name, " of ")
+		if i < 0 {
+			return nil
+		}
+		id := graph.EntityID(graph.Country, strings.TrimPrefix(p.Name[i+len(" of "):], "the "))
+		o, err := c.sel.Entity(ctx, id) // an unknown id comes back untyped
+		if err == nil && o.Type == graph.Country {
+			f.Object = id
+			out = append(out, f)
+		}
+		return err
+	})
+	return out, err
 }
 
 // nearestLead picks, among a person's leads facts of countries, the one in
@@ -165,6 +201,10 @@ type eventRow struct {
 	Published          string  `parquet:"published"`
 	PLOVEREvent        string  `parquet:"plover_event"`
 	PLOVERMode         string  `parquet:"plover_mode"`
+	SourceCountryCode  string  `parquet:"source_country_code"`
+	TargetCountryCode  string  `parquet:"target_country_code"`
+	SourceSector       string  `parquet:"source_sector"`
+	TargetSector       string  `parquet:"target_sector"`
 }
 
 // csv returns the row's fields as the CSV table writes them, appended to
@@ -178,7 +218,8 @@ func (r *eventRow) csv(dst []string) []string {
 		strconv.FormatFloat(r.CombinedConfidence, 'g', -1, 64), strconv.FormatBool(r.Uncertain),
 		strconv.FormatInt(r.SourceCount, 10),
 		r.Sentence, r.URL, r.Article, r.Published,
-		r.PLOVEREvent, r.PLOVERMode)
+		r.PLOVEREvent, r.PLOVERMode,
+		r.SourceCountryCode, r.TargetCountryCode, r.SourceSector, r.TargetSector)
 }
 
 // eachEvent calls fn with the row of each selected event fact and returns
@@ -206,13 +247,14 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 			first = f.Sources[0]
 		}
 		r = eventRow{EventID: f.ID, EventDate: f.Date.String(), DatePrecision: f.Date.Precision.String(),
-			SourceActor: it.Subject.Name, SourceActorID: f.Subject, SourceActorType: string(it.Subject.Type), SourceCountry: sc,
+			SourceActor: it.Subject.Name, SourceActorID: f.Subject, SourceActorType: string(it.Subject.Type), SourceCountry: sc.Name,
 			Predicate: f.Predicate, CAMEOCode: p.CAMEO.Value(),
-			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc,
+			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc.Name,
 			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
 			Uncertain: it.Uncertain, SourceCount: int64(len(f.Sources)),
 			Sentence: first.Sentence, URL: first.URL, Article: first.Article, Published: first.Published.String(),
-			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value()}
+			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value(),
+			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: f.SubjectSector, TargetSector: f.ObjectSector}
 		if err := fn(&r); err != nil {
 			return err
 		}

@@ -23,10 +23,16 @@ var (
 	xi     = ent(graph.Person, "習近平", "Xi Jinping")
 	stolt  = ent(graph.Person, "Jens Stoltenberg")
 	nl     = ent(graph.Country, "Netherlands")
-	russia = ent(graph.Country, "Russia")
-	china  = ent(graph.Country, "China")
+	russia = coded(ent(graph.Country, "Russia"), "RUS")
+	china  = coded(ent(graph.Country, "China"), "CHN")
 	nato   = ent(graph.Organization, "NATO")
 )
+
+// coded gives country e its ISO 3166-1 alpha-3 code.
+func coded(e graph.Entity, code string) graph.Entity {
+	e.Code = code
+	return e
+}
 
 func ent(t graph.EntityType, name string, aliases ...string) graph.Entity {
 	return graph.Entity{ID: graph.EntityID(t, name), Name: name, Type: t, Aliases: aliases}

@@ -38,6 +38,9 @@ type Entity struct {
 	Name    string     `json:"name"`
 	Type    EntityType `json:"type"`
 	Aliases []string   `json:"aliases,omitempty"`
+	// Code is a country's ISO 3166-1 alpha-3 code ("SWE"), as event data
+	// codes its actors; empty for other entities and unknown countries.
+	Code string `json:"code,omitempty"`
 }
 
 // EntityID returns the stable id of an entity of type t named name, such as
@@ -166,6 +169,30 @@ type Fact struct {
 	// the sources' claims (Derive), so only a fact read with its sources
 	// has them.
 	EarlierTerms []Term `json:"earlier_terms,omitempty"`
+	// SubjectSector and ObjectSector qualify a country (or organization)
+	// taking part in an event with the part of it that acted or was
+	// acted upon, as CAMEO's agent codes name them ("GOV", "MIL", "LEG",
+	// "COP", "REB"…): "Russian forces shelled …" is Russia with sector
+	// MIL. They are not part of the fact's identity: the first source to
+	// give a side its sector gives it to the fact (see FillSectors).
+	SubjectSector string `json:"subject_sector,omitempty"`
+	ObjectSector  string `json:"object_sector,omitempty"`
+}
+
+// FillSectors gives f the sectors of other, a statement of the same fact,
+// for the sides f has none for. A symmetric fact may state its sides the
+// other way round; each sector goes with its entity.
+func (f *Fact) FillSectors(other *Fact) {
+	s, o := other.SubjectSector, other.ObjectSector
+	if other.Subject != f.Subject && other.Object == f.Subject {
+		s, o = o, s
+	}
+	if f.SubjectSector == "" {
+		f.SubjectSector = s
+	}
+	if f.ObjectSector == "" {
+		f.ObjectSector = o
+	}
 }
 
 // Key returns the identity of the fact: two statements with the same key

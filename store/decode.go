@@ -224,11 +224,12 @@ func (r reader) ids(ctx context.Context, node quad.Value, pred quad.IRI, prefix 
 
 // entity reads the entity with id; ok is false when it does not exist.
 func (r reader) entity(ctx context.Context, id string) (e graph.Entity, ok bool, err error) {
-	p, err := r.some(ctx, EntityIRI(id), pName, pType, pAlias)
+	p, err := r.some(ctx, EntityIRI(id), pName, pType, pAlias, pCode)
 	if err != nil || p.one(pName) == nil {
 		return graph.Entity{}, false, err
 	}
-	e = graph.Entity{ID: id, Name: stringOf(p.one(pName)), Type: graph.EntityType(stringOf(p.one(pType)))}
+	e = graph.Entity{ID: id, Name: stringOf(p.one(pName)), Type: graph.EntityType(stringOf(p.one(pType))),
+		Code: stringOf(p.one(pCode))}
 	for _, a := range p[pAlias] {
 		e.Aliases = append(e.Aliases, stringOf(a))
 	}
@@ -251,7 +252,7 @@ func (r reader) article(ctx context.Context, id string) (a graph.Article, ok boo
 
 // factQualifiers lists the predicates of a fact node other than its sources.
 var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
-	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy}
+	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pSubjectSector, pObjectSector}
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
@@ -268,7 +269,8 @@ func (r reader) factNode(ctx context.Context, id string) (f graph.Fact, ok bool,
 // properties. A date that does not decode is skipped (see reader.date).
 func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
 	f := graph.Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
-		Location: stringOf(p.one(pLocation))}
+		Location: stringOf(p.one(pLocation)), SubjectSector: stringOf(p.one(pSubjectSector)),
+		ObjectSector: stringOf(p.one(pObjectSector))}
 	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
 	f.Object, _ = idFromIRI(p.one(pObject), "entity/")
 	for _, d := range []struct {

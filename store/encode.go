@@ -84,30 +84,35 @@ const (
 
 // Predicates of the encoding.
 const (
-	pName       = quad.IRI("geokg:name")
-	pType       = quad.IRI("geokg:type")
-	pAlias      = quad.IRI("geokg:alias")
-	pAnchor     = quad.IRI("geokg:value")
-	pKey        = quad.IRI("geokg:key")
-	pSubject    = quad.IRI("geokg:subject")
-	pPredicate  = quad.IRI("geokg:predicate")
-	pObject     = quad.IRI("geokg:object")
-	pRole       = quad.IRI("geokg:role")
-	pLocation   = quad.IRI("geokg:location")
-	pStart      = quad.IRI("geokg:start")
-	pEnd        = quad.IRI("geokg:end")
-	pDate       = quad.IRI("geokg:date")
-	pEnded      = quad.IRI("geokg:ended")
-	pConfidence = quad.IRI("geokg:confidence")
-	pRecordedAt = quad.IRI("geokg:recorded_at")
-	pSource     = quad.IRI("geokg:source")
-	pArticle    = quad.IRI("geokg:article")
-	pSentence   = quad.IRI("geokg:sentence")
-	pID         = quad.IRI("geokg:id")
-	pURL        = quad.IRI("geokg:url")
-	pTitle      = quad.IRI("geokg:title")
-	pPublished  = quad.IRI("geokg:published")
-	pHash       = quad.IRI("geokg:hash")
+	pName      = quad.IRI("geokg:name")
+	pType      = quad.IRI("geokg:type")
+	pAlias     = quad.IRI("geokg:alias")
+	pAnchor    = quad.IRI("geokg:value")
+	pKey       = quad.IRI("geokg:key")
+	pSubject   = quad.IRI("geokg:subject")
+	pPredicate = quad.IRI("geokg:predicate")
+	pObject    = quad.IRI("geokg:object")
+	pRole      = quad.IRI("geokg:role")
+	pLocation  = quad.IRI("geokg:location")
+	// pCode is a country's ISO 3166-1 alpha-3 code; pSubjectSector and
+	// pObjectSector are an event's actor sectors (graph.Fact).
+	pCode          = quad.IRI("geokg:code")
+	pSubjectSector = quad.IRI("geokg:subject_sector")
+	pObjectSector  = quad.IRI("geokg:object_sector")
+	pStart         = quad.IRI("geokg:start")
+	pEnd           = quad.IRI("geokg:end")
+	pDate          = quad.IRI("geokg:date")
+	pEnded         = quad.IRI("geokg:ended")
+	pConfidence    = quad.IRI("geokg:confidence")
+	pRecordedAt    = quad.IRI("geokg:recorded_at")
+	pSource        = quad.IRI("geokg:source")
+	pArticle       = quad.IRI("geokg:article")
+	pSentence      = quad.IRI("geokg:sentence")
+	pID            = quad.IRI("geokg:id")
+	pURL           = quad.IRI("geokg:url")
+	pTitle         = quad.IRI("geokg:title")
+	pPublished     = quad.IRI("geokg:published")
+	pHash          = quad.IRI("geokg:hash")
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
 	// pEndBy marks an inferred end that is only an upper bound
@@ -211,6 +216,9 @@ func entityQuads(e graph.Entity) []quad.Quad {
 		}
 	}
 	addKey(e.Name)
+	if e.Code != "" {
+		qs = append(qs, quad.Make(n, pCode, quad.String(e.Code), nil))
+	}
 	for _, a := range e.Aliases {
 		qs = append(qs, quad.Make(n, pAlias, quad.String(a), nil))
 		addKey(a)
@@ -259,6 +267,12 @@ func factQuads(f graph.Fact) []quad.Quad {
 	}
 	if f.Location != "" {
 		qs = append(qs, quad.Make(n, pLocation, quad.String(f.Location), nil))
+	}
+	if f.SubjectSector != "" {
+		qs = append(qs, quad.Make(n, pSubjectSector, quad.String(f.SubjectSector), nil))
+	}
+	if f.ObjectSector != "" {
+		qs = append(qs, quad.Make(n, pObjectSector, quad.String(f.ObjectSector), nil))
 	}
 	for _, d := range []struct {
 		pred quad.IRI

@@ -145,9 +145,14 @@ func (w *writer) entity(ctx context.Context, e *graph.Entity) error {
 	}
 	n := len(old.Aliases)
 	all := mergeAliases(old.Name, append([]string(nil), old.Aliases...), append([]string{e.Name}, e.Aliases...))
-	if len(all) > n {
+	if len(all) > n || (old.Code == "" && e.Code != "") {
 		upd := old
 		upd.Aliases = all
+		if upd.Code == "" && e.Code != "" {
+			// A country stored before codes were known gains its code.
+			upd.Code = e.Code
+			w.tx.AddQuad(quad.Make(EntityIRI(e.ID), pCode, quad.String(e.Code), nil))
+		}
 		w.ents[e.ID] = upd
 	}
 	for _, a := range all[n:] {
@@ -252,9 +257,11 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 		w.stats.SourcesAdded++
 		w.grown[f.ID] = true
 	}
-	if newFirst && graph.IsSymmetric(f.Predicate) {
+	if newFirst && graph.IsSymmetric(f.Predicate) && merged.Subject != f.Subject {
 		merged.Subject, merged.Object = f.Subject, f.Object
+		merged.SubjectSector, merged.ObjectSector = merged.ObjectSector, merged.SubjectSector
 	}
+	merged.FillSectors(f)
 	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
 		merged.Role = f.Role
 	}
@@ -393,6 +400,12 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	}
 	if old.Location != f.Location {
 		set(pLocation, str(old.Location), str(f.Location))
+	}
+	if old.SubjectSector != f.SubjectSector {
+		set(pSubjectSector, str(old.SubjectSector), str(f.SubjectSector))
+	}
+	if old.ObjectSector != f.ObjectSector {
+		set(pObjectSector, str(old.ObjectSector), str(f.ObjectSector))
 	}
 	if old.EndInferredFrom != f.EndInferredFrom {
 		set(pEndInferredFrom, fact(old.EndInferredFrom), fact(f.EndInferredFrom))

@@ -515,6 +515,34 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.Equal(t, idOf(metDated), got[0].ID)
 	})
 
+	t.Run("CodesAndSectors", func(t *testing.T) {
+		// A country's code is stored with it (and a country stored
+		// without one gains it); an event's sectors are kept with their
+		// entities when a symmetric fact turns to an earlier source's
+		// orientation.
+		s := open(t)
+		us := usa
+		a2 := art("sec-2", 12)
+		met := fact(a2, usa, graph.Met, nato, "U.S. officials met the alliance.")
+		met.Date, met.SubjectSector = graph.DayOf(2024, time.October, 11), "GOV"
+		_, err := s.Write(ctx, batch(a2, met), t0)
+		require.NoError(t, err)
+		us.Code = "USA"
+		a1 := art("sec-1", 11)
+		back := fact(a1, nato, graph.Met, usa, "The alliance's military staff met the Americans.")
+		back.Date, back.SubjectSector = met.Date, "MIL"
+		b := batch(a1, back)
+		b.Entities = append(b.Entities, us)
+		_, err = s.Write(ctx, b, t0.Add(time.Hour))
+		require.NoError(t, err)
+		e, err := s.Entity(ctx, usa.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "USA", e.Code)
+		got, err := s.Fact(ctx, idOf(met))
+		require.NoError(t, err)
+		assert.Equal(t, []string{nato.ID, "MIL", usa.ID, "GOV"}, []string{got.Subject, got.SubjectSector, got.Object, got.ObjectSector})
+	})
+
 	t.Run("UndatedRestatesEvent", func(t *testing.T) {
 		s := open(t)
 		a1 := art("pb-1", 30)

@@ -146,6 +146,9 @@ func prepare(b graph.Batch) (map[string]*graph.Entity, []*graph.Fact, error) {
 		}
 		if have := ents[e.ID]; have != nil {
 			have.Aliases = mergeAliases(have.Name, have.Aliases, append([]string{e.Name}, e.Aliases...))
+			if have.Code == "" {
+				have.Code = e.Code
+			}
 			continue
 		}
 		e.Aliases = mergeAliases(e.Name, nil, e.Aliases)
@@ -167,6 +170,7 @@ func prepare(b graph.Batch) (map[string]*graph.Entity, []*graph.Fact, error) {
 		}
 		if have := byID[f.ID]; have != nil {
 			have.Sources = append(have.Sources, f.Sources...)
+			have.FillSectors(&f)
 			continue
 		}
 		byID[f.ID] = &f

@@ -184,3 +184,22 @@ func (d *doc) appointedNational(m *match, c *cand) {
 		c.base *= 0.9
 	}
 }
+
+// nominatorsOffice names the office of a nomination by by (the subject of
+// "X nominated Y to be foreign minister"): as nominationName does, but an
+// office every country has, named without a country, is the one of the
+// country the article says the nominator leads ("President Lars Nowak of
+// Poland nominated Anna Berg to be foreign minister": Foreign Minister of
+// Poland); a leader known only from the gazetteer, who may not be in
+// office yet (a president-elect), names none.
+func (d *doc) nominatorsOffice(m *match, off *unit, by *unit) string {
+	name := nominationName(m, off, d)
+	if off.off.national == "" || name != off.off.name || m.one("aff1") != nil || m.one("aff2") != nil ||
+		by == nil || by.kind != kPerson || by.ref == nil {
+		return name
+	}
+	if c := d.latestState(by.ref.name); c != nil && c.pred == graph.Leads && !c.ended && c.obj != nil && c.obj.typ == graph.Country {
+		return nationalOffice(off.off, c.obj.name)
+	}
+	return name
+}

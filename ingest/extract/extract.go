@@ -64,6 +64,7 @@ type cand struct {
 	pred              string
 	subj, obj         *ref
 	subjText, objText string
+	subjSec, objSec   string // CAMEO agent codes of the sides' sectors ("MIL")
 	role, loc         string
 	ended, pending    bool
 	fixed             bool // dated by its own rule; attachDates leaves it
@@ -107,10 +108,14 @@ func (e *Extractor) Extract(in Input) Result {
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
 		d.readStates(folded, tpl, pos, st, i)
-		evUnits := folded
-		rel, hidden := foldRelatives(folded)
-		if len(rel) != len(folded) {
-			d.readEvents(folded, tpl, pos, st, i)
+		evUnits := d.sectorActors(folded, st)
+		if len(evUnits) != len(folded) {
+			tpl, pos = template(evUnits)
+		}
+		evFolded := evUnits
+		rel, hidden := foldRelatives(evUnits)
+		if len(rel) != len(evFolded) {
+			d.readEvents(evFolded, tpl, pos, st, i)
 			evUnits = rel
 			tpl, pos = template(rel)
 		}
@@ -361,6 +366,7 @@ func (d *doc) result() Result {
 		}
 		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,
 			Object: graph.EntityID(c.obj.typ, c.obj.name), Role: c.role, Location: c.loc, Ended: c.ended,
+			SubjectSector: c.subjSec, ObjectSector: c.objSec,
 			Confidence: round2(c.base * min(c.subj.conf, c.obj.conf)),
 			Sources:    []graph.Source{{Sentence: c.sent.text}}}
 		var ds dateSents
@@ -420,7 +426,11 @@ func (d *doc) result() Result {
 	sort.Strings(ids)
 	for _, id := range ids {
 		r := used[id]
-		res.Entities = append(res.Entities, graph.Entity{ID: id, Name: r.name, Type: r.typ, Aliases: d.aliases(id, r)})
+		e := graph.Entity{ID: id, Name: r.name, Type: r.typ, Aliases: d.aliases(id, r)}
+		if g := d.g.entities[r.name]; g != nil && r.typ == graph.Country {
+			e.Code = g.code
+		}
+		res.Entities = append(res.Entities, e)
 	}
 	return res
 }
@@ -465,6 +475,7 @@ func mergeFact(old, f *graph.Fact, oldDs, fDs *dateSents) {
 	if old.Location == "" {
 		old.Location = f.Location
 	}
+	old.FillSectors(f)
 	old.Ended = (old.Ended || f.Ended) && old.End.IsZero()
 	if f.Confidence > old.Confidence {
 		old.Confidence = f.Confidence

@@ -16,6 +16,7 @@ type entry struct {
 	name     string
 	aliases  []string
 	headRole string // organizations: canonical role of the head
+	code     string // countries: ISO 3166-1 alpha-3 code
 }
 
 // office is an office or title of the gazetteer.
@@ -70,6 +71,11 @@ type gazetteer struct {
 	leaders  map[string]*leader // by lower-case full name and aliases
 	surnames map[string]*leader // by last token of names and aliases
 	given    map[string]byte    // given name (as listed and lower-cased) → genderMale or genderFemale
+	// sectors maps a lower-cased sector noun phrase ("forces", "riot
+	// police") to its CAMEO agent code; sectorLen is the most tokens one
+	// has.
+	sectors   map[string]string
+	sectorLen int
 }
 
 func splitList(s string) []string {
@@ -124,8 +130,8 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		return sc.Err()
 	}
-	err := read("countries.tsv", 4, func(c []string) {
-		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1])}
+	err := read("countries.tsv", 5, func(c []string) {
+		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1]), code: strings.TrimSpace(c[4])}
 		g.entities[e.name] = e
 		g.addName(e.name, hit{kind: hitEntity, ent: e})
 		for _, a := range e.aliases {
@@ -175,12 +181,37 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			national: strings.TrimSpace(c[4])}
 		g.offices[o.name] = o
 		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
+		// "Foreign Minister-designate": named, not yet in office.
+		designate := &office{name: o.name + "-designate", elect: true}
+		seen := map[string]bool{}
+		for _, v := range append([]string{o.name}, splitList(c[2])...) {
+			if k := strings.ToLower(v); !isAcronym(v) && !seen[k] {
+				seen[k] = true
+				g.add(v+"-designate", hit{kind: hitOffice, off: designate})
+				g.add(v+" designate", hit{kind: hitOffice, off: designate})
+			}
+		}
 		for _, v := range splitList(c[2]) {
 			h := hit{kind: hitOffice, off: o}
 			if isAcronym(v) {
 				h.exact = v
 			}
 			g.add(v, h)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	g.sectors = map[string]string{}
+	err = read("sectors.tsv", 2, func(c []string) {
+		for _, n := range splitList(c[1]) {
+			toks := tokenize(n)
+			parts := make([]string, len(toks))
+			for i, t := range toks {
+				parts[i] = strings.ToLower(t.text)
+			}
+			g.sectors[strings.Join(parts, " ")] = strings.TrimSpace(c[0])
+			g.sectorLen = max(g.sectorLen, len(toks))
 		}
 	})
 	if err != nil {

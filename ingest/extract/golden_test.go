@@ -22,6 +22,10 @@ type goldenFact struct {
 	Date     string `json:"date,omitempty"`
 	Ended    bool   `json:"ended,omitempty"`
 	Location string `json:"location,omitempty"`
+	// SSector and OSector are the sides' sectors (Fact.SubjectSector,
+	// ObjectSector); a fact found must have exactly these.
+	SSector  string `json:"s_sector,omitempty"`
+	OSector  string `json:"o_sector,omitempty"`
 	Optional bool   `json:"optional,omitempty"`
 	// Sentence, when set, is the exact evidence sentence expected.
 	Sentence string `json:"sentence,omitempty"`
@@ -37,6 +41,9 @@ type goldenCase struct {
 	Facts     []goldenFact `json:"facts"`
 	// Types, when set, are the expected entity types by name.
 	Types map[string]graph.EntityType `json:"types,omitempty"`
+	// Codes, when set, are the expected ISO 3166-1 alpha-3 codes of
+	// countries by name.
+	Codes map[string]string `json:"codes,omitempty"`
 }
 
 func (g goldenFact) same(f goldenFact) bool {
@@ -49,10 +56,20 @@ func (g goldenFact) same(f goldenFact) bool {
 	return graph.IsSymmetric(g.P) && g.S == f.O && g.O == f.S
 }
 
+// sameSectors reports whether f, the same fact as g, gives each side
+// g's sector; a symmetric fact may name its sides the other way round.
+func (g goldenFact) sameSectors(f goldenFact) bool {
+	if g.S != f.S {
+		return g.SSector == f.OSector && g.OSector == f.SSector
+	}
+	return g.SSector == f.SSector && g.OSector == f.OSector
+}
+
 func (g goldenFact) String() string {
 	var b strings.Builder
 	b.WriteString(g.S + " -" + g.P + "-> " + g.O)
-	for _, kv := range [][2]string{{"role", g.Role}, {"start", g.Start}, {"end", g.End}, {"date", g.Date}, {"loc", g.Location}} {
+	for _, kv := range [][2]string{{"role", g.Role}, {"start", g.Start}, {"end", g.End}, {"date", g.Date}, {"loc", g.Location},
+		{"s_sector", g.SSector}, {"o_sector", g.OSector}} {
 		if kv[1] != "" {
 			b.WriteString(" " + kv[0] + "=" + kv[1])
 		}
@@ -96,6 +113,15 @@ func TestGolden(t *testing.T) {
 				names[en.ID] = en.Name
 				types[en.Name] = en.Type
 			}
+			codes := map[string]string{}
+			for _, en := range res.Entities {
+				codes[en.Name] = en.Code
+			}
+			for name, want := range gc.Codes {
+				if codes[name] != want {
+					t.Errorf("entity %q coded %q, want %q", name, codes[name], want)
+				}
+			}
 			for name, want := range gc.Types {
 				if types[name] != want {
 					t.Errorf("entity %q typed %q, want %q", name, types[name], want)
@@ -116,6 +142,7 @@ func TestGolden(t *testing.T) {
 				}
 				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
 					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location,
+					SSector: f.SubjectSector, OSector: f.ObjectSector,
 					Sentence: f.Sources[0].Sentence, TimeSentences: f.Sources[0].TimeSentences})
 			}
 			used := make([]bool, len(got))
@@ -131,7 +158,7 @@ func TestGolden(t *testing.T) {
 						continue
 					}
 					if g.Role != want.Role || g.Start != want.Start || g.End != want.End || g.Date != want.Date ||
-						(want.Ended && !g.Ended) || (want.Location != "" && g.Location != want.Location) {
+						(want.Ended && !g.Ended) || (want.Location != "" && g.Location != want.Location) || !want.sameSectors(g) {
 						t.Errorf("wrong details:\n  want %s\n  got  %s", want, g)
 					}
 					if want.Sentence != "" && g.Sentence != want.Sentence {

@@ -31,7 +31,7 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 					continue // an appointment: reChangeObj states it
 				}
 				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
-					obj: &ref{graph.Position, nominationName(m, off, d), 1}, objText: off.text,
+					obj: &ref{graph.Position, d.nominatorsOffice(m, off, m.one("s")), 1}, objText: off.text,
 					base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
 				continue
 			}
@@ -79,7 +79,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		return // a leader does not visit, threaten or sanction the country he leads
 	}
 	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
-		base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if r.pred == graph.Met || r.pred == graph.Visited {
 		c.loc = locationAfter(m)
 		if c.loc == "" {
@@ -87,6 +87,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
+		}
+		if r.pred == graph.Visited && c.loc == "" && o.kind == kCountry && !d.namesItself(o) {
+			c.loc = o.text // "visited Amman": Jordan, in Amman
 		}
 	}
 	d.add(c)

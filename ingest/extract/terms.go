@@ -30,8 +30,9 @@ var (
 	reHelm = compile(`%PS% %AUX%%ADV%(?:took|takes|has taken|assumed|assumes) (?:over )?(?:the )?(?:helm|reins|leadership|chairmanship|presidency|command|charge) (?:of|at) (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><[CG]\d+>)`)
 	// "Ishiba was succeeded by Takaichi", "... stepped down and was replaced by Ishiba"
 	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
-	// "Ishiba resigned in September": the end of the office last stated.
-	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|left office)(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "Ishiba resigned in September": the end of the office last stated;
+	// "died", "was assassinated" end it too, unless the holder had left it.
+	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = regexp.MustCompile(`^ (?:when|while|as|at the time|during|until)\b`)
 )
@@ -124,7 +125,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		}
 		for _, per := range m.all("s") {
 			prev := d.latestState(per.ref.name)
-			if per.kind != kPerson || prev == nil || prev.pred == graph.NominatedAs {
+			if per.kind != kPerson || prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
 				continue
 			}
 			end := *prev

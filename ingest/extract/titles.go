@@ -35,19 +35,23 @@ var (
 	// "Trump's pick for national security adviser, Michael Waltz"
 	rePick3 = compile(`(?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>) (?:, )?(?P<per><P\d+>)(?: ,)?`)
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
-	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "Prime Minister Anna Berg of Sweden", "acting President Lars Nowak of
+	// Poland": the country or organization after the name (checked by
+	// titleNameOf).
+	reTitleNameOf = need(compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<former2>acting|interim|caretaker|incoming) )?(?P<off><O\d+>) (?P<per><P\d+>) of (?:the )?(?P<aff2><[CG]\d+>)`), []string{"<O"}, []string{" of <", " of the <"})
 	// "deputy", "vice", "shadow" before a title name another office.
 	reLesserTitle = regexp.MustCompile(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
 	// "incoming" before a title: the office is not held yet.
 	reIncoming = regexp.MustCompile(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
 	// "Russia's foreign minister, Sergei Lavrov,"
-	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
 	// "the British foreign secretary, David Lammy,"
-	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
+	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
 	// "the current prime minister of Japan, Shigeru Ishiba,"
 	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
-	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|acting|interim|caretaker|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
@@ -95,13 +99,17 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitle} {
+	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
 				continue
 			}
-			if re == reTitle && reLesserTitle.MatchString(tpl[:m.loc[0]]) {
+			if re == reTitleNameOf && !d.titleNameOf(m) || re == reTitle && namedOf[per] {
+				continue // "Foreign Minister Ewa Lind of Sweden" is not also the bare title's
+			}
+			if (re == reTitle || re == reTitleNameOf) && reLesserTitle.MatchString(tpl[:m.loc[0]]) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
 			}
 			if reIncoming.MatchString(tpl[:m.loc[0]]) || m.group("former2") == "incoming" {
@@ -115,8 +123,10 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			c := d.stateFromOffice(m, per, former, base, st, sentIdx)
 			if c == nil {
-				// "North Korean leader Kim Jong Un": fold the title, state nothing.
-				if re == reTitle && m.group("aff1") != "" && m.one("off") == nil {
+				// "North Korean leader Kim Jong Un", "Polish Prime
+				// Minister-designate Lars Nowak": fold the title, state nothing.
+				off := m.one("off")
+				if re == reTitle && (m.group("aff1") != "" && off == nil || off != nil && off.off.elect) {
 					claim(m, per)
 				}
 				continue
@@ -131,12 +141,42 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				}
 			}
 			claim(m, per)
+			if re == reTitleNameOf {
+				if namedOf == nil {
+					namedOf = map[*unit]bool{}
+				}
+				namedOf[per] = true
+			}
 			d.add(c)
 		}
 	}
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)
+}
+
+// titleNameOf checks a match of reTitleNameOf: the unit after "of" names
+// a country or organization as such, not by its capital ("Mayor Anna
+// Berg of Warsaw" is Warsaw's), and is not a possessive ("President Lars
+// Nowak of Poland's ruling party").
+func (d *doc) titleNameOf(m *match) bool {
+	aff := m.one("aff2")
+	return aff != nil && !strings.HasPrefix(m.tpl[m.loc[1]:], " 's") && d.namesItself(aff)
+}
+
+// namesItself reports whether unit u names its country or organization
+// by a name or alias, not by an adjective or a capital ("Amman" stands for
+// Jordan, but is a place too).
+func (d *doc) namesItself(u *unit) bool {
+	if u.ref == nil || u.demonym || u.sector != "" {
+		return false
+	}
+	for _, h := range d.g.phrases[strings.ToLower(u.text)] {
+		if h.kind == hitEntity && h.ent != nil && h.ent.name == u.ref.name {
+			return true
+		}
+	}
+	return false
 }
 
 // foldRelatives folds ", who ... ," clauses (and parentheses such as ", on

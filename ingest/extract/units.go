@@ -39,9 +39,10 @@ type unit struct {
 	ref        *ref
 	off        *office
 	expr       *timex.Expr
-	demonym    bool // "Dutch", "American"
-	company    bool // a name read as a company from the noun before it
-	generic    bool // "the alliance"
+	demonym    bool   // "Dutch", "American"
+	company    bool   // a name read as a company from the noun before it
+	generic    bool   // "the alliance"
+	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
 }
 
 // lower returns the unit's template word.
