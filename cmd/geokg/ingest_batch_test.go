@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/store"
 )
 
 // TestIngestBatchKilled kills a real `geokg ingest --batch` with SIGKILL
@@ -24,9 +27,19 @@ func TestIngestBatchKilled(t *testing.T) {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() }) // a no-op once it ended
-	time.Sleep(400 * time.Millisecond)
+	// Kill it once its store exists and the first batches are written.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if fi, err := os.Stat(filepath.Join(db, store.BoltFile)); err == nil && fi.Size() > 0 {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "no store written")
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
 	require.NoError(t, cmd.Process.Kill())
 	_ = cmd.Wait()
+	require.False(t, cmd.ProcessState.Success(), "killed before the end: %s", out.String())
 
 	out.Reset()
 	rerun := exec.Command(geokgBin(t), "--db", db, "ingest", "--batch", "16", wire)
