@@ -180,31 +180,71 @@ func compatible(a, b Date) bool { return contains(a, b) || contains(b, a) }
 // the candidate with the most articles wins, then the one with the highest
 // confidence among them, then the more precise, then the earlier date.
 // It returns the unknown date when no claim states one.
+//
+// Its cost is linear in the claims however many distinct values they
+// state: the values that agree with a candidate are exactly those that
+// contain it (a value inside it would refine it), its coarser forms (its
+// year, its month), found by lookup. A value's articles that none of its
+// coarser forms has are counted once (extra), so a candidate's support is
+// the sum of extra along its chain of coarser forms.
 func pickDate(srcs []Source, get func(*Claim) Date) Date {
-	type vote struct {
-		d       Date
-		article string
-		conf    float64
+	type value struct {
+		d        Date
+		articles map[string]bool
+		conf     float64
+		refined  bool
+		extra    int
 	}
-	var votes []vote
-	seen := map[Date]bool{}
-	var values []Date
+	var values []*value
+	index := map[Date]*value{}
 	for i := range srcs {
 		d := get(&srcs[i].Claim)
 		if d.IsZero() {
 			continue
 		}
-		votes = append(votes, vote{d, srcs[i].Article, srcs[i].Confidence})
-		if !seen[d] {
-			seen[d] = true
-			values = append(values, d)
+		v := index[d]
+		if v == nil {
+			v = &value{d: d, articles: map[string]bool{}}
+			index[d] = v
+			values = append(values, v)
 		}
+		v.articles[srcs[i].Article] = true
+		v.conf = max(v.conf, srcs[i].Confidence)
 	}
-	if len(values) <= 1 {
-		if len(values) == 1 {
-			return values[0]
-		}
+	switch len(values) {
+	case 0:
 		return Date{}
+	case 1:
+		return values[0].d
+	}
+	// chain returns the stated values that contain v's date, coarsest
+	// first, and v.
+	chain := func(v *value) []*value {
+		var out []*value
+		for p := YearPrecision; p < v.d.Precision; p++ {
+			if a := index[v.d.coarser(p)]; a != nil && a != v {
+				out = append(out, a)
+			}
+		}
+		return append(out, v)
+	}
+	for _, v := range values {
+		c := chain(v)
+		for _, a := range c[:len(c)-1] {
+			a.refined = true
+		}
+		for art := range v.articles {
+			found := false
+			for _, a := range c[:len(c)-1] {
+				if a.articles[art] {
+					found = true
+					break
+				}
+			}
+			if !found {
+				v.extra++
+			}
+		}
 	}
 	type cand struct {
 		d        Date
@@ -213,25 +253,14 @@ func pickDate(srcs []Source, get func(*Claim) Date) Date {
 	}
 	var cands []cand
 	for _, v := range values {
-		refined := false
-		for _, w := range values {
-			if w != v && contains(v, w) {
-				refined = true
-				break
-			}
-		}
-		if refined {
+		if v.refined {
 			continue
 		}
-		arts := map[string]bool{}
-		c := cand{d: v}
-		for _, vt := range votes {
-			if compatible(v, vt.d) {
-				arts[vt.article] = true
-				c.conf = max(c.conf, vt.conf)
-			}
+		c := cand{d: v.d}
+		for _, a := range chain(v) {
+			c.articles += a.extra
+			c.conf = max(c.conf, a.conf)
 		}
-		c.articles = len(arts)
 		cands = append(cands, c)
 	}
 	sort.Slice(cands, func(i, j int) bool {

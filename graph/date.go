@@ -117,6 +117,18 @@ func YearOf(y int) Date { return Date{Year: y, Month: time.January, Day: 1, Prec
 // precision. It does not check the year: see Valid.
 func DateFromTime(t time.Time) Date { return DayOf(t.Year(), t.Month(), t.Day()) }
 
+// coarser returns the date at precision p (coarser than d's) whose
+// period holds d: its year or its month.
+func (d Date) coarser(p Precision) Date {
+	switch p {
+	case YearPrecision:
+		return YearOf(d.Year)
+	case MonthPrecision:
+		return MonthOf(d.Year, d.Month)
+	}
+	return d
+}
+
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Precision == NoPrecision }
 

@@ -7,6 +7,7 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	bolt "go.etcd.io/bbolt"
 )
 
 // MemoryDSN is the dsn of the in-memory backend.
@@ -55,8 +56,9 @@ type Backend struct {
 	// match reports whether dsn names a store of this backend.
 	match func(dsn string) bool
 	// open opens (creating when needed, unless readOnly) the quad store
-	// named by dsn.
-	open func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, error)
+	// named by dsn, and returns its bbolt database when it has one (for
+	// group commit, see Store.SetGroupCommit).
+	open func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error)
 }
 
 // Persistent reports whether the store outlives the process that opens it.
@@ -70,8 +72,8 @@ var backends = []Backend{
 		Examples: []string{MemoryDSN},
 		Sharing:  Private,
 		match:    func(dsn string) bool { return dsn == MemoryDSN },
-		open: func(context.Context, string, bool) (cayleygraph.QuadStore, error) {
-			return memstore.New(), nil
+		open: func(context.Context, string, bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+			return memstore.New(), nil, nil
 		},
 	},
 	{
@@ -82,7 +84,7 @@ var backends = []Backend{
 		match: func(dsn string) bool {
 			return dsn != MemoryDSN && !strings.Contains(dsn, "://") && strings.TrimSpace(dsn) != ""
 		},
-		open: func(_ context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, error) {
+		open: func(_ context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
 			return openBolt(dsn, readOnly)
 		},
 	},
@@ -91,8 +93,9 @@ var backends = []Backend{
 		Examples: []string{"postgres://geokg:secret@localhost:5432/geokg?sslmode=disable", "postgresql://localhost/geokg"},
 		Sharing:  Shared,
 		match:    hasScheme("postgres", "postgresql"),
-		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, error) {
-			return openSQL(ctx, dsn, dsn, readOnly)
+		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+			qs, err := openSQL(ctx, dsn, dsn, readOnly)
+			return qs, nil, err
 		},
 	},
 	{
@@ -100,10 +103,11 @@ var backends = []Backend{
 		Examples: []string{"cockroach://root@localhost:26257/geokg?sslmode=disable", "cockroachdb://root@db:26257/geokg"},
 		Sharing:  Shared,
 		match:    hasScheme("cockroach", "cockroachdb"),
-		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, error) {
+		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
 			// CockroachDB speaks PostgreSQL's wire protocol and SQL.
 			_, rest, _ := strings.Cut(dsn, "://")
-			return openSQL(ctx, dsn, "postgresql://"+rest, readOnly)
+			qs, err := openSQL(ctx, dsn, "postgresql://"+rest, readOnly)
+			return qs, nil, err
 		},
 	},
 }

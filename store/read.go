@@ -180,21 +180,36 @@ func (ff FactFilter) match(f *graph.Fact, subj, obj map[string]bool) bool {
 }
 
 // scan is one index scan that yields candidate facts: the subjects of
-// the quads "? pred node".
+// the quads "? pred node", or, when rel is set, the fact nodes labelling
+// the direct triples of predicate rel that have node on side dir (see
+// reader.eachLabel), which are exactly the stated facts of one predicate
+// naming one entity.
 type scan struct {
 	node quad.Value
 	pred quad.IRI
+	rel  quad.IRI
+	dir  quad.Direction
 }
 
 // scans returns the scans whose subjects are the facts that may match ff:
-// from the entity nodes when the filter names any, else from the
-// predicate's literal node, else from all fact nodes.
+// from the entity nodes when the filter names any — through the direct
+// triples of the predicate when it names one too, so that only that
+// predicate's facts are read (facts no source states any longer have no
+// direct triple, so not with Withdrawn) — else from the predicate's
+// literal node, else from all fact nodes.
 func (ff FactFilter) scans() []scan {
 	from := func(ids []string, preds ...quad.IRI) []scan {
 		out := make([]scan, 0, len(ids)*len(preds))
 		for _, id := range ids {
 			for _, p := range preds {
-				out = append(out, scan{EntityIRI(id), p})
+				sc := scan{node: EntityIRI(id), pred: p}
+				if ff.Predicate != "" && !ff.Withdrawn {
+					sc.rel, sc.dir = RelIRI(ff.Predicate), quad.Subject
+					if p == pObject {
+						sc.dir = quad.Object
+					}
+				}
+				out = append(out, sc)
 			}
 		}
 		return out
@@ -213,9 +228,17 @@ func (ff FactFilter) scans() []scan {
 	case len(ff.Objects) > 0:
 		return from(ff.Objects, pObject)
 	case ff.Predicate != "":
-		return []scan{{quad.String(ff.Predicate), pPredicate}}
+		return []scan{{node: quad.String(ff.Predicate), pred: pPredicate}}
 	}
-	return []scan{{classFact, rdfType}}
+	return []scan{{node: classFact, pred: rdfType}}
+}
+
+// each calls fn for the candidate fact nodes sc yields.
+func (sc scan) each(ctx context.Context, r reader, fn func(quad.Value) error) error {
+	if sc.rel != "" {
+		return r.eachLabel(ctx, sc.dir, sc.node, sc.rel, fn)
+	}
+	return r.eachIn(ctx, sc.node, sc.pred, fn)
 }
 
 // factPage is how many fact ids Facts holds at a time (see idPage) for up
@@ -282,7 +305,7 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 	for {
 		err := s.read(ctx, func(r reader) error {
 			for _, sc := range scans {
-				err := r.eachIn(ctx, sc.node, sc.pred, func(v quad.Value) error {
+				err := sc.each(ctx, r, func(v quad.Value) error {
 					if id, ok := idFromIRI(v, ""); ok {
 						p.add(id)
 					}

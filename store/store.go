@@ -55,6 +55,10 @@ type Store struct {
 	// cache keeps what tenure inference read across writes; nil for a
 	// store other processes may write (see inferCache).
 	cache *inferCache
+	// bolt is the bbolt database of a bbolt store, else nil; group
+	// tracks its group commit (see SetGroupCommit).
+	bolt  *bolt.DB
+	group groupState
 	// rawMu guards rawReaders, the cancel functions of the running
 	// ReadQuads calls, which Close cancels before it waits for them.
 	rawMu      sync.Mutex
@@ -88,11 +92,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	qs, err := b.open(ctx, dsn, opts.ReadOnly)
+	qs, bdb, err := b.open(ctx, dsn, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log}
+	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb}
 	if b.Sharing != Shared && !opts.ReadOnly {
 		s.cache = newInferCache() // this process is the only writer
 	}
@@ -101,44 +105,44 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 }
 
 // openBolt opens (or creates) the bbolt store in directory dir.
-func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, err error) {
+func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB, err error) {
 	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", dir, err) }
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return nil, wrap(fmt.Errorf("%w: not a directory", graph.ErrInvalid))
+		return nil, nil, wrap(fmt.Errorf("%w: not a directory", graph.ErrInvalid))
 	}
 	file := filepath.Join(dir, BoltFile)
 	if readOnly {
 		if _, err := os.Stat(file); err != nil {
-			return nil, wrap(fmt.Errorf("no store here: %w", ErrNotFound))
+			return nil, nil, wrap(fmt.Errorf("no store here: %w", ErrNotFound))
 		}
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, wrap(err)
+		return nil, nil, wrap(err)
 	}
 	// bbolt panics on some damaged files; report them like other corruption.
 	defer func() {
 		if r := recover(); r != nil {
-			qs, err = nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %v", file, r))
+			qs, bdb, err = nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %v", file, r))
 		}
 	}()
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, wrap(ErrLocked)
+		return nil, nil, wrap(ErrLocked)
 	case err != nil:
-		return nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
+		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
 	if !readOnly {
 		if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
 			db.Close()
-			return nil, wrap(fmt.Errorf("initialise %s: %w", file, err))
+			return nil, nil, wrap(fmt.Errorf("initialise %s: %w", file, err))
 		}
 	}
 	qs, err = kv.New(db, kvOptions)
 	if err != nil {
 		db.Close()
-		return nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
+		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
-	return qs, nil
+	return qs, db.DB(), nil
 }
 
 // Close closes the store; later calls return ErrClosed. It first cancels
@@ -164,8 +168,12 @@ func (s *Store) Close() error {
 		return ErrClosed
 	}
 	s.closed = true
+	syncErr := s.syncLocked()
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", Redact(s.dsn), err)
+	}
+	if syncErr != nil {
+		return fmt.Errorf("close store %s: %w", Redact(s.dsn), syncErr)
 	}
 	return nil
 }

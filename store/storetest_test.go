@@ -664,6 +664,61 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		assert.False(t, got.EndBy, "a successor's start is an exact end")
 	})
 
+	t.Run("PredicateScanReadsOnlyItsFacts", func(t *testing.T) {
+		s := open(t)
+		a := art("p01", 3)
+		leadsUSA := fact(a, trump, graph.Leads, usa, "Trump leads the United States.")
+		leadsUSA.Role = "President"
+		metRutte := fact(a, trump, graph.Met, rutte, "Trump met Rutte.")
+		metCosta := fact(a, costa, graph.Met, trump, "Costa met Trump.")
+		rutteMember := fact(a, usa, graph.MemberOf, nato, "The United States is a member of NATO.")
+		rutteLeads := fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")
+		rutteLeads.Role = "Secretary General"
+		_, err := s.Write(ctx, batch(a, leadsUSA, metRutte, metCosta, rutteMember, rutteLeads), t0)
+		require.NoError(t, err)
+		for _, c := range []struct {
+			name  string
+			ff    FactFilter
+			want  []string
+			cands []string // nil: want
+		}{
+			{"object and predicate", FactFilter{Objects: []string{usa.ID}, Predicate: graph.Leads}, []string{idOf(leadsUSA)}, nil},
+			// A symmetric fact has its direct triple both ways.
+			{"subject and predicate", FactFilter{Subjects: []string{trump.ID}, Predicate: graph.Met}, []string{idOf(metRutte)},
+				[]string{idOf(metRutte), idOf(metCosta)}},
+			{"either side", FactFilter{Subjects: []string{trump.ID}, Predicate: graph.Met, EitherSide: true},
+				[]string{idOf(metRutte), idOf(metCosta)}, nil},
+			{"no such predicate", FactFilter{Objects: []string{usa.ID}, Predicate: graph.Sanctioned}, nil, nil},
+		} {
+			if c.cands == nil {
+				c.cands = c.want
+			}
+			// The candidates the scans read are the predicate's facts only,
+			// not every fact naming the entity.
+			var cands []string
+			require.NoError(t, s.read(ctx, func(r reader) error {
+				for _, sc := range c.ff.scans() {
+					err := sc.each(ctx, r, func(v quad.Value) error {
+						if id, ok := idFromIRI(v, ""); ok {
+							cands = append(cands, id)
+						}
+						return nil
+					})
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}), c.name)
+			assert.Equal(t, sortedCopy(c.cands), sortedCopy(dedupeIDs(cands)), "%s: candidates", c.name)
+			var got []string
+			for _, f := range allFacts(t, s, c.ff) {
+				got = append(got, f.ID)
+			}
+			assert.Equal(t, sortedCopy(c.want), sortedCopy(got), "%s: facts", c.name)
+		}
+	})
+
 	t.Run("Closed", func(t *testing.T) {
 		s := open(t)
 		require.NoError(t, s.Close())
@@ -682,5 +737,18 @@ func sortedCopy(ids []string) []string {
 	}
 	out := append([]string(nil), ids...)
 	sort.Strings(out)
+	return out
+}
+
+// dedupeIDs returns ids without repeats, in first-seen order.
+func dedupeIDs(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
 	return out
 }

@@ -54,6 +54,9 @@ type IngestConfig struct {
 	MaxBytes int64 `mapstructure:"max_bytes"`
 	// Published is the date given to text, Markdown and HTML articles that carry none.
 	Published string `mapstructure:"published"`
+	// Batch is how many articles share one flush to disk (group commit,
+	// bbolt only); 1 flushes each article on its own.
+	Batch int `mapstructure:"batch"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.
@@ -80,7 +83,7 @@ func defaultConfig() Config {
 		DB:        "./geokg.db",
 		LogLevel:  "warn",
 		LogFormat: "text",
-		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20},
+		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1},
 		Schedule: ScheduleConfig{
 			Timeout:     10 * time.Minute,
 			HTTPTimeout: 30 * time.Second,
@@ -102,6 +105,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.workers", d.Ingest.Workers)
 	v.SetDefault("ingest.max_bytes", d.Ingest.MaxBytes)
 	v.SetDefault("ingest.published", d.Ingest.Published)
+	v.SetDefault("ingest.batch", d.Ingest.Batch)
 	v.SetDefault("schedule.state", d.Schedule.State)
 	v.SetDefault("schedule.timeout", d.Schedule.Timeout)
 	v.SetDefault("schedule.http_timeout", d.Schedule.HTTPTimeout)
@@ -133,6 +137,7 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.workers", cmd.Flags().Lookup("workers")),
 		bind("ingest.max_bytes", cmd.Flags().Lookup("max-bytes")),
 		bind("ingest.published", cmd.Flags().Lookup("published")),
+		bind("ingest.batch", cmd.Flags().Lookup("batch")),
 		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
 	); err != nil {
 		return Config{}, err

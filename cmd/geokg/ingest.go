@@ -37,11 +37,19 @@ updates it: what the old version stated and the new one does not is
 withdrawn (still answered with --as-known dates before the update). A bad line or file is reported with its name and line,
 the run goes on, and the exit status is 1 when anything failed. An article
 without a date is ingested with a warning and its relative dates ("on
-Friday") are left unresolved.`,
+Friday") are left unresolved.
+
+--batch N loads in bulk: each article is still written in its own
+transaction, and one flush to disk makes up to N of them durable at once
+(bbolt; sooner when no article is waiting). An article is counted stored
+only after its flush, so killing the process loses nothing reported; a
+power failure during a batch may damage the store, so use it for loads you
+can repeat.`,
 		Example: `  geokg ingest articles.jsonl
   geokg ingest --db /var/lib/geokg news/ extra.md
   curl -s https://example.org/feed.jsonl | geokg ingest -
-  geokg ingest --published 2025-02-14 notes.md`,
+  geokg ingest --published 2025-02-14 notes.md
+  geokg ingest --batch 200 archive.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runIngest(cmd, args)
@@ -50,6 +58,7 @@ Friday") are left unresolved.`,
 	cmd.Flags().String("published", "", "publication date for text/HTML articles that carry none: 2024-11-30, 30 November 2024, Nov 30 2024")
 	cmd.Flags().Int("workers", 0, "concurrent extractions (0 = one per CPU)")
 	cmd.Flags().Int64("max-bytes", defaultConfig().Ingest.MaxBytes, "largest file or JSONL line accepted, in bytes")
+	cmd.Flags().Int("batch", defaultConfig().Ingest.Batch, "articles per flush to disk for bulk loads (bbolt group commit; 1 = each on its own)")
 	return cmd
 }
 
@@ -86,6 +95,7 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 		Extractor: ex,
 		Resolver:  res,
 		Workers:   a.cfg.Ingest.Workers,
+		Batch:     a.cfg.Ingest.Batch,
 	}
 	// Each bad item is reported once: as a JSON log record when the logs
 	// are JSON (for machines), else as a plain line.

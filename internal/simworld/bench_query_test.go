@@ -1,0 +1,101 @@
+package simworld_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/geokg/geokg/internal/simworld"
+	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
+)
+
+// BenchmarkQueriesSim times the query forms in-process on a store that
+// `geokg ingest` built from a simulated world: GEOKG_BENCH_DB names the
+// store and GEOKG_BENCH_ARTICLES (default 1000) the world's size, seed 1,
+// as `go run ./internal/simworld/simcorpus -articles N` writes it. For
+// up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
+// --at, holders --at, the holder's timeline and the ask form "who led X
+// on D?", and reports each form's p50 and p95 in milliseconds.
+func BenchmarkQueriesSim(b *testing.B) {
+	db := os.Getenv("GEOKG_BENCH_DB")
+	if db == "" {
+		b.Skip("GEOKG_BENCH_DB is not set: no store to query")
+	}
+	n := 1000
+	if v := os.Getenv("GEOKG_BENCH_ARTICLES"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", v)
+		}
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, db, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	eng := queries.New(st)
+	names, err := queries.LoadNames(ctx, st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var terms []simworld.Term
+	for _, t := range simworld.New(1, simworld.Options{Articles: n}).Truth().Terms {
+		if t.Post() || len(terms) >= 40 {
+			continue
+		}
+		// Only people the articles named (a term may go unreported).
+		if _, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person}); err == nil {
+			terms = append(terms, t)
+		}
+	}
+	forms := []struct {
+		name string
+		run  func(t simworld.Term, at time.Time) error
+	}{
+		{"facts-at", func(t simworld.Term, at time.Time) error {
+			_, err := eng.Facts(ctx, queries.FactsQuery{Object: t.Of, Predicate: "leads", At: gdate(at)})
+			return err
+		}},
+		{"holders", func(t simworld.Term, at time.Time) error {
+			_, err := eng.Holders(ctx, queries.HoldersQuery{Org: t.Of, At: gdate(at)})
+			return err
+		}},
+		{"timeline", func(t simworld.Term, _ time.Time) error {
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person})
+			return err
+		}},
+		{"ask", func(t simworld.Term, at time.Time) error {
+			_, err := eng.Ask(ctx, queries.AskQuery{Question: fmt.Sprintf("who led %s on %s?", t.Of, at.Format("2 January 2006")),
+				Today: gdate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), Names: names})
+			return err
+		}},
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, f := range forms {
+			var ds []time.Duration
+			for _, t := range terms {
+				end := t.End
+				if end.IsZero() {
+					end = t.Start.AddDate(1, 0, 0)
+				}
+				at := t.Start.Add(end.Sub(t.Start) / 2)
+				start := time.Now()
+				if err := f.run(t, at); err != nil {
+					b.Fatalf("%s %s: %v", f.name, t.Of, err)
+				}
+				ds = append(ds, time.Since(start))
+			}
+			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+			ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
+			b.ReportMetric(ms(0.5), f.name+"-p50-ms")
+			b.ReportMetric(ms(0.95), f.name+"-p95-ms")
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/query/shape"
+	"github.com/cayleygraph/quad"
+)
+
+// eachLabel calls fn for the label of every quad that has node on side
+// dir (quad.Subject or quad.Object) and predicate pred: for a direct
+// triple, its fact node. It reads those quads only, not every quad naming
+// node. On kv backends (bbolt) this is one prefix scan of the index that
+// starts with dir and the predicate (Cayley's default subject–predicate and
+// object–predicate–subject indexes; Cayley's own optimizer does not use a
+// prefix of the latter); elsewhere the backend plans the two filters
+// (PostgreSQL: one indexed SQL query; memory: an intersection). A label
+// may come more than once; the order is the backend's.
+func (r reader) eachLabel(ctx context.Context, dir quad.Direction, node quad.Value, pred quad.IRI, fn func(quad.Value) error) error {
+	nref, err := r.qs.ValueOf(node)
+	if err != nil || nref == nil {
+		return err
+	}
+	pref, err := r.qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return err
+	}
+	var sh iterator.Shape
+	if ind, ok := prefixIndex(r.qs, dir); ok {
+		nv, nok := nref.(kv.Int64Value)
+		pv, pok := pref.(kv.Int64Value)
+		if nok && pok {
+			sh = kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}.BuildIterator(r.qs)
+		}
+	}
+	if sh == nil {
+		sh = shape.BuildIterator(ctx, r.qs, shape.Quads{
+			{Dir: dir, Values: shape.Fixed{nref}},
+			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
+		})
+	}
+	it := sh.Iterate()
+	defer it.Close()
+	var batch []cayleygraph.Ref
+	flush := func() error {
+		vals, err := cayleygraph.ValuesOf(ctx, r.qs, batch)
+		if err != nil {
+			return err
+		}
+		batch = batch[:0]
+		for _, v := range vals {
+			if v == nil {
+				continue
+			}
+			if err := fn(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for it.Next(ctx) {
+		l, err := r.qs.QuadDirection(it.Result(), quad.Label)
+		if err != nil {
+			return err
+		}
+		if l == nil {
+			continue
+		}
+		if batch = append(batch, l); len(batch) == scanBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// prefixIndex returns the kv index of qs whose keys start with dir and the
+// predicate, if qs is a kv store and Cayley's default indexes hold one.
+func prefixIndex(qs cayleygraph.QuadStore, dir quad.Direction) (kv.QuadIndex, bool) {
+	if _, ok := qs.(*kv.QuadStore); !ok {
+		return kv.QuadIndex{}, false
+	}
+	for _, ind := range kv.DefaultQuadIndexes {
+		if len(ind.Dirs) >= 2 && ind.Dirs[0] == dir && ind.Dirs[1] == quad.Predicate {
+			return ind, true
+		}
+	}
+	return kv.QuadIndex{}, false
+}
