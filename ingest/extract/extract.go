@@ -34,16 +34,22 @@ type Result struct {
 // Extractor turns article text into facts. It is immutable after New and
 // safe for concurrent use.
 type Extractor struct {
-	g *gazetteer
+	g   *gazetteer
+	lex *lexicon
 }
 
-// New loads the embedded gazetteer and returns a ready Extractor.
+// New loads the embedded gazetteer and lexicon and returns a ready
+// Extractor.
 func New() (*Extractor, error) {
 	g, err := defaultGazetteer()
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g}, nil
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g, lex: lx}, nil
 }
 
 // How a candidate's date is used.
@@ -88,6 +94,7 @@ func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
 // Extract reads one article. It never fails: text it cannot read yields no facts.
 func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
+	d.lex = e.lex
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]

@@ -6,9 +6,20 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// readEvents runs the event rules over the folded template.
+// readEvents runs the event rules, and the lexicon's rules whose trigger
+// words the template holds, over the folded template.
 func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, r := range eventRules {
+		d.readEventRule(r, units, tpl, pos, st, sentIdx)
+	}
+	for _, k := range d.lex.candidates(tpl) {
+		d.readEventRule(d.lex.rules[k], units, tpl, pos, st, sentIdx)
+	}
+}
+
+// readEventRule states the facts of one event rule's matches.
+func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	{
 		for _, m := range findAll(r.re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || !r.holds(m) {
 				continue
@@ -74,6 +85,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	}
 	if r.people && (s.kind != kPerson || o.kind != kPerson) {
 		return
+	}
+	if r.pred == graph.Attacked && s.kind == kPerson && o.kind == kPerson {
+		return // one person attacking another is in words: criticized
 	}
 	if d.ownCountry(s.ref, o.ref) && r.pred != graph.Criticized && r.pred != graph.Accused {
 		return // a leader does not visit, threaten or sanction the country he leads
