@@ -18,6 +18,7 @@ const (
 	Sanctioned      = "sanctioned"
 	SignedAgreement = "signed_agreement"
 	AgreedWith      = "agreed_with"
+	Pledged         = "pledged"
 	Demanded        = "demanded"
 	Rejected        = "rejected"
 	Protested       = "protested"
@@ -161,6 +162,9 @@ var predicateTable = []Predicate{
 		Description: "two sides signed an agreement, deal or treaty; PLOVER gives AGREE no mode"}, {Name: AgreedWith, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "030", PLOVER: "AGREE", PLOVERMode: None,
 		AskVerb: "agree with", AskActive: `agree\s+with`, AskPassive: `agreed\s+with`, Phrase: "agreed with",
 		Description: "two sides agreed (to do something, on terms) without signing; PLOVER gives AGREE no mode"},
+	{Name: Pledged, Kind: Event, Narrative: true, CAMEO: "030", PLOVER: "AGREE", PLOVERMode: None,
+		AskVerb: "pledge to", AskActive: `(?:pledge|promise|offer)(?:\s+to)?`, AskPassive: `(?:pledged|promised|offered)(?:\s+to)?`, Phrase: "pledged to",
+		Description: "an actor promised, offered or said it will do something for another (support, aid, visit it): PLOVER's AGREE, an intent to cooperate, not yet the act"},
 	{Name: Demanded, Kind: Event, Narrative: true, CAMEO: "100", PLOVER: "DEMAND", PLOVERMode: None,
 		AskVerb: "demand", AskActive: `demand(?:\s+of)?`, AskPassive: `demanded(?:\s+of)?`, Phrase: "demanded of",
 		Description: "an actor demanded something of, urged or called on another (the object, the addressee); no PLOVER mode because what was demanded is not coded"},

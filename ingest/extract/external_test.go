@@ -21,6 +21,7 @@ var ploverCompatible = map[string][]string{
 	graph.Sanctioned:      {"SANCTION", "COERCE"},
 	graph.SignedAgreement: {"AGREE", "COOPERATE", "SUPPORT"},
 	graph.AgreedWith:      {"AGREE", "COOPERATE"},
+	graph.Pledged:         {"AGREE", "SUPPORT", "AID", "COOPERATE"},
 	graph.Demanded:        {"DEMAND"},
 	graph.Rejected:        {"REJECT", "DISAPPROVE"},
 	graph.Protested:       {"PROTEST"},

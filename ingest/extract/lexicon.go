@@ -74,6 +74,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 		triggers           []string
 		subj, obj, passive bool
 		pair, nominal      bool
+		verb, base         string
 	)
 	noSep := true // the piece before ends with its own space (or there is none)
 	for i, t := range toks {
@@ -132,7 +133,9 @@ func (lx *lexicon) add(pred, phrase string) error {
 			} else {
 				triggers = append(triggers, forms.words()...)
 			}
-			b.WriteString("(?:" + strings.Join(alts, "|") + ")")
+			b.WriteString(verbMark)
+			verb = "(?:" + strings.Join(alts, "|") + ")"
+			base = forms.base
 		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
 			alts := strings.Split(t[1:len(t)-1], "|")
 			for j, a := range alts {
@@ -154,10 +157,28 @@ func (lx *lexicon) add(pred, phrase string) error {
 	case passive && !strings.Contains(phrase, " S"):
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
-	r := eventRule{pred: pred, re: compile(re), base: confVerb, pair: pair}
+	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}
+	lx.addRule(r, triggers)
+	// "X will support Y", "X refused to aid Y", "X threatened to attack
+	// Y": the act is not done; PLOVER codes the intent, the refusal or the
+	// threat.
+	if head := "%S% %AUX%%ADV%" + verbMark; strings.HasPrefix(re, head) && !pair {
+		for _, m := range modalities[pred] {
+			mre := "%S% %AUX%%ADV%" + m.re + " %ADV%" + base + re[len(head):]
+			lx.addRule(eventRule{pred: m.pred, re: compile(mre), base: confVerb}, []string{base})
+		}
+	}
+	return nil
+}
+
+// verbMark stands for the verb's alternatives while a phrase is compiled.
+const verbMark = "\x00"
+
+// addRule adds rule r, run on templates holding one of triggers.
+func (lx *lexicon) addRule(r eventRule, triggers []string) {
 	k := len(lx.rules)
 	lx.rules = append(lx.rules, r)
 	seen := map[string]bool{}
@@ -167,7 +188,35 @@ func (lx *lexicon) add(pred, phrase string) error {
 			lx.byWord[w] = append(lx.byWord[w], k)
 		}
 	}
-	return nil
+}
+
+// modality is a verb's frame that states another predicate than the verb
+// ("will support" states an intent, pledged).
+type modality struct {
+	re   string // the words between the subject and the verb's base form
+	pred string // the predicate stated
+}
+
+var (
+	modIntent = modality{`(?:will|shall|(?:is|are|was|were) (?:willing|ready|prepared|going) to|(?:offered|offers|promised|promises|pledged|pledges|agreed|agrees|vowed|vows|decided|decides|intends|intended|plans|planned) to)`, graph.Pledged}
+	modRefuse = modality{`(?:refused|refuses|declined|declines) to`, graph.Rejected}
+	modThreat = modality{`(?:threatened|threatens|vowed|vows) to`, graph.Threatened}
+)
+
+// modalities lists, per predicate of the lexicon, the frames whose
+// subject has not (yet) done the act: an intent to cooperate is PLOVER's
+// AGREE (pledged), a refusal to cooperate its REJECT, a vow to use force
+// its THREATEN. Other predicates' modal frames state nothing.
+var modalities = map[string][]modality{
+	graph.Supported:      {modIntent, modRefuse},
+	graph.Aided:          {modIntent, modRefuse},
+	graph.CooperatedWith: {modIntent, modRefuse},
+	graph.Conceded:       {modIntent, modRefuse},
+	graph.WithdrewFrom:   {modIntent, modRefuse},
+	graph.Attacked:       {modThreat},
+	graph.Fought:         {modThreat},
+	graph.Coerced:        {modThreat},
+	graph.Mobilized:      {modThreat},
 }
 
 // nounWords returns the words of the first token of toks, the noun of a
