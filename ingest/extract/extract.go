@@ -130,6 +130,10 @@ func (e *Extractor) Extract(in Input) Result {
 }
 
 var (
+	// A verb of saying that reports the clause after it.
+	sayRe = regexp.MustCompile(`\b(?:said|says|say|told (?:[a-z]+ ){0,2}?[a-z]+|tells|announced|announces|claimed|claims|reported|reports|stated|states|alleged|alleges|added|confirmed|confirms|insisted|argued|noted|disclosed|revealed|acknowledged|admitted|wrote)\b`)
+	// "... said on Monday that": the date before a reported clause.
+	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
 	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
 	laterRe = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
 	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
@@ -310,6 +314,9 @@ func rangeEnd(units []*unit, u *unit) *unit {
 	return nil
 }
 
+// nearestDate returns the date of the clause of span: inside it, else the
+// nearest after it, else before it, none across a clause boundary or
+// dating the saying of a reported statement.
 func nearestDate(units []*unit, span [2]int, text string, hidden [][2]int) *unit {
 	var best *unit
 	bestDist := 1 << 30
@@ -336,6 +343,9 @@ outer:
 			dist = len(between)
 		case u.end <= span[0]:
 			between := text[u.end:span[0]]
+			if saidBefore(text, u, between) {
+				continue // the day it was said, not the day it happened
+			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
 			// place and time of the clause before.
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
@@ -350,6 +360,16 @@ outer:
 		}
 	}
 	return best
+}
+
+// saidBefore reports whether date u, before a statement with the words
+// between in between, dates its saying rather than what it reports: "X
+// said on Monday that Y attacked Z", "On Monday X said Y attacked Z".
+func saidBefore(text string, u *unit, between string) bool {
+	if sayRe.MatchString(between) {
+		return true
+	}
+	return saidOnRe.MatchString(between) && sayRe.MatchString(text[max(0, u.start-24):u.start])
 }
 
 // result dates, scores and deduplicates the candidates.

@@ -158,7 +158,7 @@ func locationWhere(m *match) string {
 }
 
 var (
-	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that) $`)
+	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that) $`)
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = regexp.MustCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`)
 	// "... talks between X and Y were postponed", "... will take place next week"
