@@ -27,7 +27,7 @@ type lexicon struct {
 
 // Pieces of the patterns a phrase expands to.
 const (
-	lexFree    = `(?: (?:[a-z0-9\-]+|<[CGD]\d+>|'s|,)){0,4}?`
+	lexFree    = `(?: (?:[a-z0-9\-]+|<[CGD]\d+>|'s)){0,4}?`
 	lexPassive = `(?:was|were|is|are|has been|have been|had been|is being|are being) %ADV%`
 	lexObj     = `(?:the )?%O%`
 )
@@ -157,7 +157,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 	case passive && !strings.Contains(phrase, " S"):
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
-	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair}
+	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}
@@ -168,7 +168,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 	if head := "%S% %AUX%%ADV%" + verbMark; strings.HasPrefix(re, head) && !pair {
 		for _, m := range modalities[pred] {
 			mre := "%S% %AUX%%ADV%" + m.re + " %ADV%" + base + re[len(head):]
-			lx.addRule(eventRule{pred: m.pred, re: compile(mre), base: confVerb}, []string{base})
+			lx.addRule(eventRule{pred: m.pred, re: compile(mre), base: confVerb, notPossessed: true}, []string{base})
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -188,6 +189,9 @@ func (r *eventRule) nounGroup(m *match) int {
 // clause ("talks between X and Y are expected next week").
 func (r *eventRule) holds(m *match) bool {
 	text := m.tpl[m.loc[0]:m.loc[1]]
+	if r.notPossessed && strings.HasSuffix(m.tpl[:m.loc[0]], "'s ") {
+		return false
+	}
 	if r.veto != nil && r.veto.MatchString(text) {
 		return false
 	}
