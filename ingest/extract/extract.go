@@ -134,9 +134,9 @@ var (
 	sayRe = regexp.MustCompile(`\b(?:said|says|say|told (?:[a-z]+ ){0,2}?[a-z]+|tells|announced|announces|claimed|claims|reported|reports|stated|states|alleged|alleges|added|confirmed|confirms|insisted|argued|noted|disclosed|revealed|acknowledged|admitted|wrote)\b`)
 	// "... said on Monday that": the date before a reported clause.
 	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
-	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
-	laterRe = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
+	laterRe  = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
+	sameDay  = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.
