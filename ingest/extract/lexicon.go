@@ -161,6 +161,11 @@ func (lx *lexicon) add(pred, phrase string) error {
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}
+	if toks[len(toks)-1] == "O" {
+		// "sent aid to Gaza's neighbours": the object is what follows;
+		// a line that means the owner says O's.
+		r.notAfter = notAfterOwner
+	}
 	lx.addRule(r, triggers)
 	// "X will support Y", "X refused to aid Y", "X threatened to attack
 	// Y": the act is not done; PLOVER codes the intent, the refusal or the
@@ -173,6 +178,9 @@ func (lx *lexicon) add(pred, phrase string) error {
 	}
 	return nil
 }
+
+// notAfterOwner matches a possessive right after a match.
+var notAfterOwner = regexp.MustCompile(`^ 's\b`)
 
 // verbMark stands for the verb's alternatives while a phrase is compiled.
 const verbMark = "\x00"
