@@ -17,6 +17,21 @@ const (
 	Threatened      = "threatened"
 	Sanctioned      = "sanctioned"
 	SignedAgreement = "signed_agreement"
+	AgreedWith      = "agreed_with"
+	Pledged         = "pledged"
+	Demanded        = "demanded"
+	Rejected        = "rejected"
+	Protested       = "protested"
+	Supported       = "supported"
+	Conceded        = "conceded"
+	CooperatedWith  = "cooperated_with"
+	Aided           = "aided"
+	WithdrewFrom    = "withdrew_from"
+	Investigated    = "investigated"
+	Mobilized       = "mobilized"
+	Coerced         = "coerced"
+	Fought          = "fought"
+	Attacked        = "attacked"
 )
 
 // PredicateKind says how a predicate is placed in time.
@@ -144,7 +159,51 @@ var predicateTable = []Predicate{
 		AskActive:   `sign\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`,
 		AskPassive:  `signed\s+(?:an?\s+)?(?:agreements?|deals?|treaty|treaties)\s+with`,
 		Phrase:      "signed an agreement with",
-		Description: "two sides signed an agreement, deal or treaty; PLOVER gives AGREE no mode"},
+		Description: "two sides signed an agreement, deal or treaty; PLOVER gives AGREE no mode"}, {Name: AgreedWith, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "030", PLOVER: "AGREE", PLOVERMode: None,
+		AskVerb: "agree with", AskActive: `agree\s+with`, AskPassive: `agreed\s+with`, Phrase: "agreed with",
+		Description: "two sides agreed (to do something, on terms) without signing; PLOVER gives AGREE no mode"},
+	{Name: Pledged, Kind: Event, Narrative: true, CAMEO: "030", PLOVER: "AGREE", PLOVERMode: None,
+		AskVerb: "pledge to", AskActive: `(?:pledge|promise|offer)(?:\s+to)?`, AskPassive: `(?:pledged|promised|offered)(?:\s+to)?`, Phrase: "pledged to",
+		Description: "an actor promised, offered or said it will do something for another (support, aid, visit it): PLOVER's AGREE, an intent to cooperate, not yet the act"},
+	{Name: Demanded, Kind: Event, Narrative: true, CAMEO: "100", PLOVER: "DEMAND", PLOVERMode: None,
+		AskVerb: "demand", AskActive: `demand(?:\s+of)?`, AskPassive: `demanded(?:\s+of)?`, Phrase: "demanded of",
+		Description: "an actor demanded something of, urged or called on another (the object, the addressee); no PLOVER mode because what was demanded is not coded"},
+	{Name: Rejected, Kind: Event, Narrative: true, CAMEO: "120", PLOVER: "REJECT", PLOVERMode: None,
+		AskVerb: "reject", AskActive: `reject`, AskPassive: `rejected`, Phrase: "rejected",
+		Description: "an actor rejected another's proposal, demand or claim, or refused its request (the object, the other actor); no PLOVER mode because what was rejected is not coded"},
+	{Name: Protested, Kind: Event, Narrative: true, CAMEO: "140", PLOVER: "PROTEST", PLOVERMode: None,
+		AskVerb: "protest against", AskActive: `protest(?:\s+against)?`, AskPassive: `protested(?:\s+against)?`, Phrase: "protested against",
+		Description: "an actor (demonstrators, a party, a country's people) protested, marched or went on strike against another; no PLOVER mode because the form of protest is not recorded"},
+	{Name: Supported, Kind: Event, Narrative: true, CAMEO: "051", PLOVER: "SUPPORT", PLOVERMode: None,
+		AskVerb: "support", AskActive: `support|back|endorse`, AskPassive: `supported|backed|endorsed`, Phrase: "supported",
+		Description: "an actor expressed support for, backed or endorsed another; PLOVER gives SUPPORT no mode"},
+	{Name: Conceded, Kind: Event, Narrative: true, CAMEO: "080", PLOVER: "CONCEDE", PLOVERMode: None,
+		AskVerb: "concede to", AskActive: `(?:concede|yield|give\s+in)\s+to`, AskPassive: `(?:conceded|yielded|gave\s+in)\s+to`, Phrase: "conceded to",
+		Description: "an actor yielded to another: released prisoners, eased restrictions, accepted its demand; no PLOVER mode because the concession is not coded"},
+	{Name: CooperatedWith, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "050", PLOVER: "COOPERATE", PLOVERMode: None,
+		AskVerb: "cooperate with", AskActive: `co-?operate\s+with`, AskPassive: `co-?operated\s+with`, Phrase: "cooperated with",
+		Description: "two sides cooperated (joint exercises, sharing intelligence, ties restored or deepened); PLOVER gives COOPERATE no mode"},
+	{Name: Aided, Kind: Event, Narrative: true, CAMEO: "070", PLOVER: "AID", PLOVERMode: None,
+		AskVerb: "aid", AskActive: `aid|help|assist`, AskPassive: `aided|helped|assisted`, Phrase: "aided",
+		Description: "an actor gave aid to another (money, weapons, food, relief); no PLOVER mode because the kind of aid is not recorded"},
+	{Name: WithdrewFrom, Kind: Event, Narrative: true, CAMEO: "087", PLOVER: "RETREAT", PLOVERMode: None,
+		AskVerb: "withdraw from", AskActive: `withdraw\s+from`, AskPassive: `withdrew\s+from`, Phrase: "withdrew from",
+		Description: "an actor withdrew its forces, or itself, from a place, treaty or organization (the object); no PLOVER mode because what was withdrawn is not recorded"},
+	{Name: Investigated, Kind: Event, Narrative: true, CAMEO: "090", PLOVER: "INVESTIGATE", PLOVERMode: None,
+		AskVerb: "investigate", AskActive: `investigate|probe`, AskPassive: `investigated|probed`, Phrase: "investigated",
+		Description: "an actor opened an investigation or inquiry into another; PLOVER gives INVESTIGATE no mode"},
+	{Name: Mobilized, Kind: Event, Narrative: true, CAMEO: "150", PLOVER: "MOBILIZE", PLOVERMode: None,
+		AskVerb: "mobilize against", AskActive: `mobili[sz]e\s+against`, AskPassive: `mobili[sz]ed\s+against`, Phrase: "mobilized against",
+		Description: "an actor massed troops, raised alert or held drills against another (the object); no PLOVER mode because the kind of mobilization is not recorded"},
+	{Name: Coerced, Kind: Event, Narrative: true, CAMEO: "170", PLOVER: "COERCE", PLOVERMode: None,
+		AskVerb: "coerce", AskActive: `coerce`, AskPassive: `coerced`, Phrase: "coerced",
+		Description: "an actor arrested, detained, expelled, banned or restricted another, or seized its property, as PLOVER's COERCE; no mode because the measure is not recorded"},
+	{Name: Fought, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "190", PLOVER: "FIGHT", PLOVERMode: None,
+		AskVerb: "fight", AskActive: `fight|clash\s+with`, AskPassive: `fought|clashed\s+with`, Phrase: "fought",
+		Description: "two armed sides fought or clashed; no PLOVER mode because the arms are not recorded"},
+	{Name: Attacked, Kind: Event, Narrative: true, CAMEO: "180", PLOVER: "ASSAULT", PLOVERMode: None,
+		AskVerb: "attack", AskActive: `attack|strike|bomb|shell`, AskPassive: `attacked|struck|bombed|shelled`, Phrase: "attacked",
+		Description: "an actor attacked, struck, bombed or shelled another, or a place (the object); no PLOVER mode because the weapon is not recorded; a person attacking a person in words is criticized"},
 }
 
 // predicateIndex finds a row by name.

@@ -235,7 +235,7 @@ var formTable = []FormSpec{
 	},
 }
 
-// interactionPatterns reads "who did X VERB [most]" and "who VERBED X
+// interactionPatterns reads "who (or what) did X VERB [most]" and "who VERBED X
 // [most]" for every predicate the predicate table gives ask verbs, and
 // "which countries did X visit".
 func interactionPatterns() []Pattern {
@@ -246,7 +246,7 @@ func interactionPatterns() []Pattern {
 			continue
 		}
 		ps = append(ps,
-			Pattern{Re: `(?:who|whom)\s+(?:did|has|have|does|do)\s+(?P<subject>.+?)\s+(?:` + p.AskActive + `)` + most, Predicate: p.Name},
+			Pattern{Re: `(?:who|whom|what)\s+(?:did|has|have|does|do)\s+(?P<subject>.+?)\s+(?:` + p.AskActive + `)` + most, Predicate: p.Name},
 			Pattern{Re: `(?:who|which\s+\w+)\s+(?:` + p.AskPassive + `)\s+(?P<subject>.+?)` + most, Predicate: p.Name, Passive: true})
 	}
 	return append(ps, Pattern{Re: `(?:which|what)\s+(?:countries|places|cities)\s+(?:did|has|have)\s+(?P<subject>.+?)\s+visit(?:ed)?`, Predicate: graph.Visited})

@@ -79,11 +79,31 @@ func TestAskVerbsParse(t *testing.T) {
 		assert.Equal(t, "NATO", p.Subject, pr.Name)
 		assert.Contains(t, formHelp(t, FormInteractions), pr.AskVerb)
 	}
-	require.Equal(t, 10, n, "the event predicates")
+	require.Equal(t, 25, n, "the event predicates")
 }
 
 func formHelp(t *testing.T, f Form) string {
 	spec, ok := FormInfo(f)
 	require.True(t, ok)
 	return spec.Help
+}
+
+// TestAskPloverVerbs checks questions about the PLOVER event predicates:
+// "who did X attack" and "what did X demand" (what was demanded is asked
+// as whom it was demanded of).
+func TestAskPloverVerbs(t *testing.T) {
+	cases := []struct{ q, subj, pred string }{
+		{"who did Russia attack in 2024?", "Russia", graph.Attacked},
+		{"what did Iran demand?", "Iran", graph.Demanded},
+		{"who did China reject?", "China", graph.Rejected},
+		{"who did Israel fight in 2023?", "Israel", graph.Fought},
+		{"who did Turkey investigate?", "Turkey", graph.Investigated},
+	}
+	for _, c := range cases {
+		p, err := ParseQuestion(c.q, askToday)
+		require.NoError(t, err, c.q)
+		assert.Equal(t, FormInteractions, p.Form, c.q)
+		assert.Equal(t, c.subj, p.Subject, c.q)
+		assert.Equal(t, c.pred, p.Predicate, c.q)
+	}
 }

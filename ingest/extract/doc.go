@@ -1,7 +1,17 @@
 // Package extract turns the text of one news article into entities and
 // dated, sourced facts of the geokg vocabulary (leads, holds_position,
 // member_of, has_target, met, visited, spoke_with, nominated_as, succeeded,
-// criticized, accused, threatened, sanctioned, signed_agreement).
+// criticized, accused, threatened, sanctioned, signed_agreement, and the
+// PLOVER event types agreed_with … attacked of graph's predicate table).
+//
+// Most event phrasings are data, not code: the lexicon
+// (data/lexicon/verbs.tsv, lexicon.go) maps phrases such as "+urge O to",
+// "O be +arrest by S", "+lodge ... (protest|complaint) with O" to a
+// predicate. It is compiled once into rules and an index from trigger words
+// (the verb's generated inflections) to rules, so a sentence runs only the
+// rules whose words it holds. Each active verb also yields its modal frames:
+// "will support X" is an intent (pledged), "refused to aid X" a rejection,
+// "threatened to attack X" a threat, never the act.
 //
 // It works without a statistical tagger. Each sentence is cut into tokens;
 // runs of tokens are recognized as countries, organizations, offices and
@@ -34,7 +44,9 @@
 // Negated, failed, cancelled, conditional and future statements ("left
 // without signing", "failed to reach", "would impose", "cancelled a planned
 // meeting with", "if X meets Y", "talks between X and Y are expected next
-// week", "called X a dictator") yield nothing.
+// week", "called X a dictator", "claimed that X attacked Y") yield
+// nothing. A date before a reported statement ("X said on Monday that Y
+// attacked Z", "On Monday X said ...") dates the saying, not the event.
 //
 // Targets: "N% of GDP" near a target word is the target of the organization
 // (else country) named before it, or of the last target's owner. A figure

@@ -29,6 +29,10 @@ type eventRule struct {
 	// notBefore drops a match when the template before its group n (the
 	// noun naming the event) matches ("called for talks between").
 	notBefore *regexp.Regexp
+	// notPossessed drops a match whose subject is a possessed noun, the
+	// object of the clause before ("expelled India's envoy and India
+	// expelled …" has no subject "envoy and India").
+	notPossessed bool
 }
 
 // Extra strengths of the rules below (see doc.go).

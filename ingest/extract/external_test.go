@@ -20,6 +20,21 @@ var ploverCompatible = map[string][]string{
 	graph.Threatened:      {"THREATEN"},
 	graph.Sanctioned:      {"SANCTION", "COERCE"},
 	graph.SignedAgreement: {"AGREE", "COOPERATE", "SUPPORT"},
+	graph.AgreedWith:      {"AGREE", "COOPERATE"},
+	graph.Pledged:         {"AGREE", "SUPPORT", "AID", "COOPERATE"},
+	graph.Demanded:        {"DEMAND"},
+	graph.Rejected:        {"REJECT", "DISAPPROVE"},
+	graph.Protested:       {"PROTEST"},
+	graph.Supported:       {"SUPPORT", "COOPERATE"},
+	graph.Conceded:        {"CONCEDE"},
+	graph.CooperatedWith:  {"COOPERATE", "AGREE"},
+	graph.Aided:           {"AID", "COOPERATE"},
+	graph.WithdrewFrom:    {"RETREAT"},
+	graph.Investigated:    {"INVESTIGATE"},
+	graph.Mobilized:       {"MOBILIZE"},
+	graph.Coerced:         {"COERCE", "SANCTION"},
+	graph.Fought:          {"FIGHT", "ASSAULT"},
+	graph.Attacked:        {"ASSAULT", "FIGHT"},
 }
 
 // TestPloverTypesAgree checks that the PLOVER event type the predicate

@@ -38,16 +38,22 @@ type Result struct {
 // Extractor turns article text into facts. It is immutable after New and
 // safe for concurrent use.
 type Extractor struct {
-	g *gazetteer
+	g   *gazetteer
+	lex *lexicon
 }
 
-// New loads the embedded gazetteer and returns a ready Extractor.
+// New loads the embedded gazetteer and lexicon and returns a ready
+// Extractor.
 func New() (*Extractor, error) {
 	g, err := defaultGazetteer()
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g}, nil
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g, lex: lx}, nil
 }
 
 // How a candidate's date is used.
@@ -93,6 +99,7 @@ func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
 // Extract reads one article. It never fails: text it cannot read yields no facts.
 func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
+	d.lex = e.lex
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
@@ -132,9 +139,13 @@ func (e *Extractor) Extract(in Input) Result {
 }
 
 var (
-	blockRe = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
-	laterRe = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	// A verb of saying that reports the clause after it.
+	sayRe = regexp.MustCompile(`\b(?:said|says|say|told (?:[a-z]+ ){0,2}?[a-z]+|tells|announced|announces|claimed|claims|reported|reports|stated|states|alleged|alleges|added|confirmed|confirms|insisted|argued|noted|disclosed|revealed|acknowledged|admitted|wrote)\b`)
+	// "... said on Monday that": the date before a reported clause.
+	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
+	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
+	laterRe  = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
+	sameDay  = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.
@@ -312,6 +323,9 @@ func rangeEnd(units []*unit, u *unit) *unit {
 	return nil
 }
 
+// nearestDate returns the date of the clause of span: inside it, else the
+// nearest after it, else before it, none across a clause boundary or
+// dating the saying of a reported statement.
 func nearestDate(units []*unit, span [2]int, text string, hidden [][2]int) *unit {
 	var best *unit
 	bestDist := 1 << 30
@@ -338,6 +352,9 @@ outer:
 			dist = len(between)
 		case u.end <= span[0]:
 			between := text[u.end:span[0]]
+			if saidBefore(text, u, between) {
+				continue // the day it was said, not the day it happened
+			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
 			// place and time of the clause before.
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
@@ -352,6 +369,16 @@ outer:
 		}
 	}
 	return best
+}
+
+// saidBefore reports whether date u, before a statement with the words
+// between in between, dates its saying rather than what it reports: "X
+// said on Monday that Y attacked Z", "On Monday X said Y attacked Z".
+func saidBefore(text string, u *unit, between string) bool {
+	if sayRe.MatchString(between) {
+		return true
+	}
+	return saidOnRe.MatchString(between) && sayRe.MatchString(text[max(0, u.start-24):u.start])
 }
 
 // result dates, scores and deduplicates the candidates.

@@ -8,12 +8,14 @@ import (
 )
 
 // macros expand in rule patterns; %S%/%O% are named subject/object groups.
+// A list takes ", and" only after two items ("Paris, Rome, and Bonn"):
+// "sent aid to Myanmar, and Australia provided" ends the list at Myanmar.
 var macros = []struct{ name, re string }{
 	{"%SS%", `(?P<s><[PCG]\d+>(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)`},
-	{"%S%", `(?P<s><[PCG]\d+>(?:(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)?)(?: , who| who| , which)?`},
+	{"%S%", `(?P<s><[PCG]\d+>(?:(?: , <[PCG]\d+>)+ , and <[PCG]\d+>|(?: , <[PCG]\d+>)* and <[PCG]\d+>)?)(?: , who| who| , which)?`},
 	{"%PS%", `(?P<s><P\d+>(?:(?: , <P\d+>)*(?: ,)? and <P\d+>)?)(?: , who| who)?`},
 	{"%CS%", `(?P<s><[CG]\d+>(?:(?: , <[CG]\d+>)*(?: ,)? and <[CG]\d+>)?)(?: , which| which)?`},
-	{"%O%", `(?P<o><[PCG]\d+>(?:(?: , <[PCG]\d+>)*(?: ,)? and <[PCG]\d+>)?)`},
+	{"%O%", `(?P<o><[PCG]\d+>(?:(?: , <[PCG]\d+>)+ , and <[PCG]\d+>|(?: , <[PCG]\d+>)* and <[PCG]\d+>)?)`},
 	{"%PO%", `(?P<o><P\d+>)`},
 	{"%AFF%", `(?P<aff><[CG]\d+>)`},
 	{"%W%", `(?:[b-z][a-z\-]*|a(?:[a-mo-z][a-z\-]*)?|an(?:[a-ce-z][a-z\-]*)?|and[a-z\-]+)`}, // a word but "and"

@@ -2,13 +2,25 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
 
-// readEvents runs the event rules over the folded template.
+// readEvents runs the event rules, and the lexicon's rules whose trigger
+// words the template holds, over the folded template.
 func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, r := range eventRules {
+		d.readEventRule(r, units, tpl, pos, st, sentIdx)
+	}
+	for _, k := range d.lex.candidates(tpl) {
+		d.readEventRule(d.lex.rules[k], units, tpl, pos, st, sentIdx)
+	}
+}
+
+// readEventRule states the facts of one event rule's matches.
+func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	{
 		for _, m := range findAll(r.re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || !r.holds(m) {
 				continue
@@ -74,6 +86,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	}
 	if r.people && (s.kind != kPerson || o.kind != kPerson) {
 		return
+	}
+	if r.pred == graph.Attacked && s.kind == kPerson && o.kind == kPerson {
+		return // one person attacking another is in words: criticized
 	}
 	if d.ownCountry(s.ref, o.ref) && r.pred != graph.Criticized && r.pred != graph.Accused {
 		return // a leader does not visit, threaten or sanction the country he leads
@@ -147,7 +162,7 @@ func locationWhere(m *match) string {
 }
 
 var (
-	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that) $`)
+	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that) $`)
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = regexp.MustCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`)
 	// "... talks between X and Y were postponed", "... will take place next week"
@@ -177,6 +192,9 @@ func (r *eventRule) nounGroup(m *match) int {
 // clause ("talks between X and Y are expected next week").
 func (r *eventRule) holds(m *match) bool {
 	text := m.tpl[m.loc[0]:m.loc[1]]
+	if r.notPossessed && strings.HasSuffix(m.tpl[:m.loc[0]], "'s ") {
+		return false
+	}
 	if r.veto != nil && r.veto.MatchString(text) {
 		return false
 	}

@@ -1,0 +1,377 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+
+	"github.com/geokg/geokg/data"
+	"github.com/geokg/geokg/graph"
+)
+
+// The lexicon (data/lexicon/verbs.tsv) holds event phrasings as data: one
+// line per phrasing, compiled once into event rules and an index from the
+// words that trigger each rule (its verb's inflections, or its noun) to
+// the rule. A sentence runs only the rules whose trigger words it holds, so
+// the lexicon's size costs one map lookup per word, not one pattern per
+// line.
+
+// lexicon is the compiled lexicon.
+type lexicon struct {
+	rules []eventRule
+	// byWord maps a trigger word to the indices of its rules.
+	byWord map[string][]int
+}
+
+// Pieces of the patterns a phrase expands to.
+const (
+	lexFree    = `(?: (?:[a-z0-9\-]+|<[CGD]\d+>|'s)){0,4}?`
+	lexPassive = `(?:was|were|is|are|has been|have been|had been|is being|are being) %ADV%`
+	lexObj     = `(?:the )?%O%`
+)
+
+// loadLexicon compiles the lexicon file path of fsys.
+func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lx := &lexicon{byWord: map[string][]int{}}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 2 {
+			return nil, fmt.Errorf("%s line %d: want predicate and phrase, tab-separated", path, n)
+		}
+		if err := lx.add(cols[0], cols[1]); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, n, err)
+		}
+	}
+	return lx, sc.Err()
+}
+
+// defaultLexicon compiles the embedded lexicon.
+func defaultLexicon() (*lexicon, error) {
+	return loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
+}
+
+// add compiles one phrase of predicate pred.
+func (lx *lexicon) add(pred, phrase string) error {
+	p, ok := graph.PredicateInfo(pred)
+	if !ok || !p.IsEvent() {
+		return fmt.Errorf("%q is not an event predicate", pred)
+	}
+	toks := strings.Fields(phrase)
+	var (
+		b                  strings.Builder
+		triggers           []string
+		subj, obj, passive bool
+		pair, nominal      bool
+		verb, base         string
+	)
+	noSep := true // the piece before ends with its own space (or there is none)
+	for i, t := range toks {
+		if !noSep && t != "..." {
+			b.WriteByte(' ')
+		}
+		noSep = false
+		switch {
+		case t == "S" || t == "S's":
+			if subj {
+				return fmt.Errorf("two subjects: %q", phrase)
+			}
+			subj = true
+			b.WriteString("%S%")
+			if t == "S's" {
+				b.WriteString(` 's(?: [a-z\-]+){0,2}?`)
+				nominal = true
+				triggers = append(triggers, nounWords(toks[i+1:])...)
+			}
+		case t == "SS":
+			if i != 0 {
+				return fmt.Errorf("SS must open the phrase: %q", phrase)
+			}
+			subj, pair = true, true
+			b.WriteString("%SS%")
+		case t == "O" || t == "O's":
+			if obj {
+				return fmt.Errorf("two objects: %q", phrase)
+			}
+			obj = true
+			b.WriteString(lexObj)
+			if t == "O's" {
+				b.WriteString(" 's")
+			}
+		case t == "be":
+			b.WriteString(lexPassive)
+			passive, noSep = true, true
+		case t == "...":
+			b.WriteString(lexFree)
+		case strings.HasPrefix(t, "+"):
+			forms, err := inflect(t[1:])
+			if err != nil {
+				return err
+			}
+			switch {
+			case i == 0:
+				subj = true
+				b.WriteString("%S% %AUX%%ADV%")
+			case toks[0] == "SS" && i == 1:
+				b.WriteString("%AUX%%ADV%")
+			}
+			alts := forms.active()
+			if passive {
+				alts = []string{forms.part}
+				triggers = append(triggers, forms.part)
+			} else {
+				triggers = append(triggers, forms.words()...)
+			}
+			b.WriteString(verbMark)
+			verb = "(?:" + strings.Join(alts, "|") + ")"
+			base = forms.base
+		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
+			alts := strings.Split(t[1:len(t)-1], "|")
+			for j, a := range alts {
+				alts[j] = regexp.QuoteMeta(strings.ReplaceAll(a, "_", " "))
+			}
+			b.WriteString("(?:" + strings.Join(alts, "|") + ")")
+		default:
+			b.WriteString(regexp.QuoteMeta(t))
+		}
+	}
+	re := b.String()
+	switch {
+	case len(triggers) == 0:
+		return fmt.Errorf("no verb (+verb) or noun: %q", phrase)
+	case pair && obj:
+		return fmt.Errorf("SS takes no O: %q", phrase)
+	case !pair && (!subj || !obj):
+		return fmt.Errorf("a phrase names S and O (or SS): %q", phrase)
+	case passive && !strings.Contains(phrase, " S"):
+		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
+	}
+	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true}
+	if nominal {
+		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
+	}
+	if toks[len(toks)-1] == "O" {
+		// "sent aid to Gaza's neighbours": the object is what follows;
+		// a line that means the owner says O's.
+		r.notAfter = notAfterOwner
+	}
+	lx.addRule(r, triggers)
+	// "X will support Y", "X refused to aid Y", "X threatened to attack
+	// Y": the act is not done; PLOVER codes the intent, the refusal or the
+	// threat.
+	if head := "%S% %AUX%%ADV%" + verbMark; strings.HasPrefix(re, head) && !pair {
+		for _, m := range modalities[pred] {
+			mre := "%S% %AUX%%ADV%" + m.re + " %ADV%" + base + re[len(head):]
+			lx.addRule(eventRule{pred: m.pred, re: compile(mre), base: confVerb, notPossessed: true}, []string{base})
+		}
+	}
+	return nil
+}
+
+// notAfterOwner matches a possessive right after a match.
+var notAfterOwner = regexp.MustCompile(`^ 's\b`)
+
+// verbMark stands for the verb's alternatives while a phrase is compiled.
+const verbMark = "\x00"
+
+// addRule adds rule r, run on templates holding one of triggers.
+func (lx *lexicon) addRule(r eventRule, triggers []string) {
+	k := len(lx.rules)
+	lx.rules = append(lx.rules, r)
+	seen := map[string]bool{}
+	for _, w := range triggers {
+		if !seen[w] {
+			seen[w] = true
+			lx.byWord[w] = append(lx.byWord[w], k)
+		}
+	}
+}
+
+// modality is a verb's frame that states another predicate than the verb
+// ("will support" states an intent, pledged).
+type modality struct {
+	re   string // the words between the subject and the verb's base form
+	pred string // the predicate stated
+}
+
+var (
+	modIntent = modality{`(?:will|shall|(?:is|are|was|were) (?:willing|ready|prepared|going) to|(?:offered|offers|promised|promises|pledged|pledges|agreed|agrees|vowed|vows|decided|decides|intends|intended|plans|planned) to)`, graph.Pledged}
+	modRefuse = modality{`(?:refused|refuses|declined|declines) to`, graph.Rejected}
+	modThreat = modality{`(?:threatened|threatens|vowed|vows) to`, graph.Threatened}
+)
+
+// modalities lists, per predicate of the lexicon, the frames whose
+// subject has not (yet) done the act: an intent to cooperate is PLOVER's
+// AGREE (pledged), a refusal to cooperate its REJECT, a vow to use force
+// its THREATEN. Other predicates' modal frames state nothing.
+var modalities = map[string][]modality{
+	graph.Supported:      {modIntent, modRefuse},
+	graph.Aided:          {modIntent, modRefuse},
+	graph.CooperatedWith: {modIntent, modRefuse},
+	graph.Conceded:       {modIntent, modRefuse},
+	graph.WithdrewFrom:   {modIntent, modRefuse},
+	graph.Attacked:       {modThreat},
+	graph.Fought:         {modThreat},
+	graph.Coerced:        {modThreat},
+	graph.Mobilized:      {modThreat},
+}
+
+// nounWords returns the words of the first token of toks, the noun of a
+// nominal phrase ("(demand|call)" gives demand and call).
+func nounWords(toks []string) []string {
+	if len(toks) == 0 {
+		return nil
+	}
+	return strings.Split(strings.Trim(toks[0], "()"), "|")
+}
+
+// verbForms are the inflections of a verb.
+type verbForms struct {
+	base, third, past, part, ing string
+}
+
+// active returns the alternatives read after a subject: "urges", "urged",
+// "has urged" (through %AUX%), "is urging", "was urging".
+func (v verbForms) active() []string {
+	alts := []string{v.third, v.past}
+	if v.part != v.past {
+		alts = append(alts, v.part)
+	}
+	return append(alts, "(?:is|are|was|were) "+v.ing)
+}
+
+// words returns the trigger words of the active forms.
+func (v verbForms) words() []string {
+	return []string{v.third, v.past, v.part, v.ing}
+}
+
+// inflect returns the forms of spec: "urge", or "hold/held/held" (lemma, past,
+// participle) for an irregular verb or one that doubles its last
+// consonant in more than one syllable ("expel/expelled/expelled").
+func inflect(spec string) (verbForms, error) {
+	parts := strings.Split(spec, "/")
+	lemma := parts[0]
+	if lemma == "" || strings.ContainsAny(lemma, " ()") {
+		return verbForms{}, fmt.Errorf("bad verb %q", spec)
+	}
+	v := verbForms{base: lemma, third: thirdPerson(lemma)}
+	switch len(parts) {
+	case 1:
+		v.past = pastTense(lemma)
+		v.part = v.past
+	case 3:
+		v.past, v.part = parts[1], parts[2]
+	default:
+		return verbForms{}, fmt.Errorf("verb %q: give lemma, or lemma/past/participle", spec)
+	}
+	v.ing = gerund(lemma, v.past)
+	return v, nil
+}
+
+// isVowel reports whether b is a vowel letter.
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+// thirdPerson is the 3rd person singular: urges, pushes, denies, vetoes.
+func thirdPerson(w string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "o"):
+		return w + "es"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ies"
+	}
+	return w + "s"
+}
+
+// doubles reports whether a one-syllable verb doubles its last consonant
+// before -ed and -ing (ban → banned, slap → slapped; not rain, box, fix).
+func doubles(w string) bool {
+	n := len(w)
+	if n < 3 || isVowel(w[n-1]) || strings.IndexByte("wxy", w[n-1]) >= 0 || !isVowel(w[n-2]) || isVowel(w[n-3]) {
+		return false
+	}
+	vowels := 0
+	for i := 0; i < n; i++ {
+		if isVowel(w[i]) && (i == 0 || !isVowel(w[i-1])) {
+			vowels++
+		}
+	}
+	return vowels == 1
+}
+
+// pastTense is the regular past: urged, denied, banned, attacked.
+func pastTense(w string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "e"):
+		return w + "d"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ied"
+	case doubles(w):
+		return w + w[n-1:] + "ed"
+	}
+	return w + "ed"
+}
+
+// gerund is the -ing form; a past that doubles the last consonant
+// (expelled) doubles it here too.
+func gerund(w, past string) string {
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ie"):
+		return w[:n-2] + "ying"
+	case strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee"):
+		return w[:n-1] + "ing"
+	case past == w+w[n-1:]+"ed":
+		return w + w[n-1:] + "ing"
+	}
+	return w + "ing"
+}
+
+// candidates returns the rules whose trigger words tpl holds, in lexicon
+// order.
+func (lx *lexicon) candidates(tpl string) []int {
+	if lx == nil {
+		return nil
+	}
+	var out []int
+	for len(tpl) > 0 {
+		i := strings.IndexByte(tpl, ' ')
+		w := tpl
+		if i >= 0 {
+			w, tpl = tpl[:i], tpl[i+1:]
+		} else {
+			tpl = ""
+		}
+		if len(w) < 3 || w[0] == '<' {
+			continue
+		}
+		for _, k := range lx.byWord[w] {
+			if !containsInt(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestInflect checks the verb forms generated for the lexicon.
+func TestInflect(t *testing.T) {
+	cases := []struct{ spec, third, past, part, ing string }{
+		{"urge", "urges", "urged", "urged", "urging"},
+		{"attack", "attacks", "attacked", "attacked", "attacking"},
+		{"deny", "denies", "denied", "denied", "denying"},
+		{"ban", "bans", "banned", "banned", "banning"},
+		{"slap", "slaps", "slapped", "slapped", "slapping"},
+		{"veto", "vetoes", "vetoed", "vetoed", "vetoing"},
+		{"press", "presses", "pressed", "pressed", "pressing"},
+		{"pledge", "pledges", "pledged", "pledged", "pledging"},
+		{"obey", "obeys", "obeyed", "obeyed", "obeying"},
+		{"fix", "fixes", "fixed", "fixed", "fixing"},
+		{"hold/held/held", "holds", "held", "held", "holding"},
+		{"expel/expelled/expelled", "expels", "expelled", "expelled", "expelling"},
+		{"tie", "ties", "tied", "tied", "tying"},
+	}
+	for _, c := range cases {
+		v, err := inflect(c.spec)
+		require.NoError(t, err, c.spec)
+		assert.Equal(t, []string{c.third, c.past, c.part, c.ing}, []string{v.third, v.past, v.part, v.ing}, c.spec)
+	}
+	for _, bad := range []string{"", "hold/held", "a (b)"} {
+		_, err := inflect(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
+// TestLexiconErrors checks that a malformed line is refused with its line
+// number.
+func TestLexiconErrors(t *testing.T) {
+	for _, line := range []string{
+		"likes\t+like O",               // not a predicate
+		"leads\t+lead O",               // a state
+		"attacked\t+attack",            // no object
+		"attacked\tO S",                // no verb
+		"attacked\t+attack O O",        // two objects
+		"attacked\tO be +attack",       // passive without its subject
+		"fought\tSS +clash with O",     // a pair takes no object
+		"attacked only one column",     // no tab
+		"attacked\t+attack/attacked O", // two forms
+	} {
+		fsys := fstest.MapFS{"v.tsv": {Data: []byte("# comment\n\n" + line + "\n")}}
+		_, err := loadLexicon(fsys, "v.tsv")
+		if assert.Error(t, err, line) {
+			assert.Contains(t, err.Error(), "line 3", line)
+		}
+	}
+}
+
+// TestLexiconReads checks phrasings read through the lexicon: its frames
+// (active, passive, possessive, pair, free words, alternatives), the
+// modal frames of its verbs, and the trigger-word index.
+func TestLexiconReads(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string // "subject pred object"
+	}{
+		{"Russia shelled Ukraine on Friday.", []string{"Russia attacked Ukraine"}},
+		{"Ukraine was attacked by Russia on Friday.", []string{"Russia attacked Ukraine"}},
+		{"The United States slapped fresh export curbs on China and lifted sanctions on Venezuela.", []string{"United States conceded Venezuela"}},
+		{"France urged Iran to free the detained citizens.", []string{"France demanded Iran"}},
+		{"Japan summoned China's ambassador over the drone flights.", []string{"Japan criticized China"}},
+		{"Armenia and Azerbaijan clashed overnight.", []string{"Armenia fought Azerbaijan"}},
+		{"Poland is sending medical supplies to Ukraine.", []string{"Poland aided Ukraine"}},
+		{"Poland has given emergency loans to Ukraine.", []string{"Poland aided Ukraine"}},
+		{"Germany pledged to supply tanks to Ukraine.", []string{"Germany pledged Ukraine"}},
+		{"Hungary refused to support Ukraine.", []string{"Hungary rejected Ukraine"}},
+		{"Russia threatened to invade Moldova.", []string{"Russia threatened Moldova"}},
+		{"Russia plans to invade Moldova.", nil},
+		{"Russia did not attack Moldova.", nil},
+		{"Poland claimed that Russia attacked Lithuania.", nil},
+	}
+	for _, c := range cases {
+		res := e.Extract(Input{Text: c.text, Published: graph.DayOf(2025, 3, 7)})
+		names := map[string]string{}
+		for _, en := range res.Entities {
+			names[en.ID] = en.Name
+		}
+		var got []string
+		for _, f := range res.Facts {
+			if graph.IsEvent(f.Predicate) {
+				got = append(got, names[f.Subject]+" "+f.Predicate+" "+names[f.Object])
+			}
+		}
+		assert.ElementsMatch(t, c.want, got, c.text)
+	}
+	lx, err := defaultLexicon()
+	require.NoError(t, err)
+	assert.Empty(t, lx.candidates("<C0> met <C1> in <L2> ."), "no trigger word")
+	assert.NotEmpty(t, lx.candidates("<C0> shelled <C1> ."))
+}
