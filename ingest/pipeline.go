@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -45,12 +47,19 @@ type Summary struct {
 	Entities    int `json:"entities_added"`
 	Warnings    int `json:"warnings"`
 	Errors      int `json:"errors"`
+	// Interrupted is set when the run was stopped (Ctrl-C) before the
+	// end of its input; what was read was stored.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // String renders the summary line printed at the end of a run.
 func (s Summary) String() string {
-	return fmt.Sprintf("articles read %d, new %d, updated %d, unchanged %d; facts added %d, merged %d; entities added %d; warnings %d, errors %d",
+	line := fmt.Sprintf("articles read %d, new %d, updated %d, unchanged %d; facts added %d, merged %d; entities added %d; warnings %d, errors %d",
 		s.Read, s.New, s.Updated, s.Unchanged, s.FactsAdded, s.FactsMerged, s.Entities, s.Warnings, s.Errors)
+	if s.Interrupted {
+		line += "; interrupted: the rest of the input was not read"
+	}
+	return line
 }
 
 // Pipeline reads articles, extracts their facts in parallel and writes each
@@ -78,6 +87,16 @@ type Pipeline struct {
 // and its relative dates ("on Friday") are left unresolved.
 var ErrNoDate = errors.New("no publication date; relative dates left unresolved")
 
+// ErrDiskFull is returned by Run when a write failed because the disk is
+// full: the run stops there, keeping what was stored before.
+var ErrDiskFull = errors.New("no space left on device")
+
+// diskFull reports whether err is a write failing for want of space
+// (ENOSPC, or its message when a layer did not wrap it).
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "no space left on device")
+}
+
 // job is one article on its way through the pipeline; done is closed when
 // its extraction (or the decision to skip it) is complete.
 type job struct {
@@ -86,14 +105,21 @@ type job struct {
 	skip      bool // already stored with the same content
 	result    extract.Result
 	lookupErr error
-	done      chan struct{}
+	// dropped is set for an article the run was stopped before starting;
+	// it is neither counted nor reported.
+	dropped bool
+	done    chan struct{}
 }
 
 // Run ingests every article under paths ("-" reads stdin). It returns the
 // summary and an error only when the run itself could not go on (context
 // cancelled, store unusable); bad items are counted and reported through
-// OnError instead. Articles already extracted when ctx is cancelled are
-// still written, so nothing reported as stored is lost.
+// OnError instead. When ctx is cancelled, the articles already being
+// extracted are finished and written (not reported as errors), the
+// others are dropped, Summary.Interrupted is set and ctx's error
+// returned. A write failing for a full disk (or a store locked by another
+// process) stops the run there: the error wraps ErrDiskFull (or
+// store.ErrLocked), and what was stored before is kept.
 func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opts ReadOptions) (Summary, error) {
 	workers := p.Workers
 	if workers <= 0 {
@@ -106,23 +132,29 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	work := make(chan *job, workers*4)
 	readErrs := make(chan *ReadError, 16)
 	readDone := make(chan error, 1)
+	// runCtx stops the reader: on ctx's cancellation or a fatal write
+	// error. The article in hand is finished with finish, never cancelled.
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	finish := context.WithoutCancel(ctx)
 
 	// Reader: emits jobs in input order.
 	go func() {
 		defer close(ordered)
 		defer close(work)
-		err := Read(ctx, paths, stdin, opts, func(a Article) error {
+		err := Read(runCtx, paths, stdin, opts, func(a Article) error {
 			j := &job{art: a, hash: a.Hash(), done: make(chan struct{})}
 			select {
 			case ordered <- j:
-			case <-ctx.Done():
-				return ctx.Err()
+			case <-runCtx.Done():
+				return runCtx.Err()
 			}
 			select {
 			case work <- j:
-			case <-ctx.Done():
+			case <-runCtx.Done():
+				j.dropped = true
 				close(j.done)
-				return ctx.Err()
+				return runCtx.Err()
 			}
 			return nil
 		}, func(e *ReadError) { readErrs <- e })
@@ -134,7 +166,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	for range workers {
 		go func() {
 			for j := range work {
-				byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
+				if runCtx.Err() != nil {
+					j.dropped = true
+					close(j.done)
+					continue
+				}
+				byID, seen, err := p.Store.LookupArticle(finish, j.art.ID, j.hash)
 				switch {
 				case err != nil:
 					j.lookupErr = fmt.Errorf("lookup: %w", err)
@@ -152,15 +189,15 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	var fatal error
 	handle := func(j *job) {
 		<-j.done
+		if fatal != nil || j.dropped {
+			return
+		}
 		sum.Read++
 		defer func() {
 			if p.OnArticle != nil {
 				p.OnArticle(sum)
 			}
 		}()
-		if fatal != nil {
-			return
-		}
 		if j.lookupErr != nil {
 			report(&ReadError{Origin: j.art.Origin, Err: j.lookupErr})
 			return
@@ -172,11 +209,19 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			sum.Unchanged++
 			return
 		}
-		if err := p.step(ctx, j.art, j.hash, &j.result, &sum); err != nil {
-			if errors.Is(err, store.ErrLocked) {
+		if err := p.step(finish, j.art, j.hash, &j.result, &sum); err != nil {
+			switch {
+			case errors.Is(err, store.ErrLocked):
 				fatal = err
+			case diskFull(err):
+				fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, j.art.Origin)
+				stopRun()
+				return
 			}
 			report(&ReadError{Origin: j.art.Origin, Err: err})
+			if fatal != nil {
+				stopRun()
+			}
 		}
 	}
 	errs := (<-chan *ReadError)(readErrs)
@@ -201,10 +246,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	if fatal != nil {
 		return sum, fatal
 	}
-	if err != nil {
-		return sum, err
+	if ctx.Err() != nil {
+		sum.Interrupted = true
+		return sum, ctx.Err()
 	}
-	return sum, ctx.Err()
+	return sum, err
 }
 
 // BuildBatch turns an article and its extraction into the batch written to

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -111,7 +112,7 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 		p.OnArticle = nil
 	}
 	fmt.Fprintln(a.stdout, sum.String())
-	if err != nil {
+	if err != nil && !(sum.Interrupted && errors.Is(err, context.Canceled)) {
 		return err
 	}
 	if sum.Errors > 0 {
