@@ -81,6 +81,43 @@ type Pipeline struct {
 	OnError func(*ReadError)
 	// OnArticle is called after each article has been handled (for progress).
 	OnArticle func(Summary)
+	// MaxText caps an article's text, in bytes, bounding the memory its
+	// extraction takes; longer text is cut at the last paragraph (or
+	// sentence) end before the cap, with a warning wrapping ErrTextCut.
+	// 0 means DefaultMaxText; negative, no cap.
+	MaxText int
+}
+
+// DefaultMaxText is the text cap used when Pipeline.MaxText is 0: 1 MiB,
+// some 150 pages, whose extraction peaks near 200 MB.
+const DefaultMaxText = 1 << 20
+
+// ErrTextCut warns that an article's text was longer than the cap
+// (Pipeline.MaxText) and only its beginning was read.
+var ErrTextCut = errors.New("text cut")
+
+// capText cuts a's text to the pipeline's cap, returning the warning to
+// report when it did.
+func (p *Pipeline) capText(a *Article) *ReadError {
+	limit := p.MaxText
+	if limit == 0 {
+		limit = DefaultMaxText
+	}
+	if limit < 0 || len(a.Text) <= limit {
+		return nil
+	}
+	full := len(a.Text)
+	cut := a.Text[:limit]
+	if i := strings.LastIndexByte(cut, '\n'); i > limit/2 {
+		cut = cut[:i]
+	} else if i := strings.LastIndex(cut, ". "); i > limit/2 {
+		cut = cut[:i+1]
+	} else {
+		cut = strings.ToValidUTF8(cut, "")
+	}
+	a.Text = cut
+	return &ReadError{Origin: a.Origin, Warning: true,
+		Err: fmt.Errorf("%w: %d of %d bytes read (ingest.max_text)", ErrTextCut, len(cut), full)}
 }
 
 // ErrNoDate warns that an article has no publication date: it is ingested,
@@ -143,7 +180,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		defer close(ordered)
 		defer close(work)
 		err := Read(runCtx, paths, stdin, opts, func(a Article) error {
-			j := &job{art: a, hash: a.Hash(), done: make(chan struct{})}
+			hash := a.Hash() // of the whole text: a re-ingest is still seen as unchanged
+			if w := p.capText(&a); w != nil {
+				readErrs <- w
+			}
+			j := &job{art: a, hash: hash, done: make(chan struct{})}
 			select {
 			case ordered <- j:
 			case <-runCtx.Done():

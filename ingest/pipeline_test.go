@@ -220,3 +220,25 @@ func TestPipelineInterruptedFinishesInHand(t *testing.T) {
 	require.Equal(t, sum.Read, sum.New, "every article counted was stored")
 	require.Len(t, countFacts(t, st), sum.New)
 }
+
+// Text past the cap is cut at a paragraph end, with a warning saying how
+// much was read; the facts of the part read are stored.
+func TestPipelineCapsText(t *testing.T) {
+	ctx := context.Background()
+	text := "Ann met Bob.\\n" + strings.Repeat("Filler words here.\\n", 10) + "Cid met Dan.\\n"
+	path := writeFile(t, t.TempDir(), "big.jsonl", `{"id":"big","published":"2024-06-01","text":"`+text+`"}`+"\n")
+	st, err := store.Open(ctx, "memory", store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	var errs []*ReadError
+	p := &Pipeline{Store: st, Extractor: &wordExtractor{}, MaxText: 100,
+		OnError: func(e *ReadError) { errs = append(errs, e) }}
+	sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.New)
+	require.Equal(t, 1, sum.Warnings)
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], ErrTextCut)
+	require.Contains(t, errs[0].Error(), "big.jsonl:1")
+	require.Len(t, countFacts(t, st), 1, "Ann met Bob, not Cid met Dan")
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/queries"
 )
@@ -54,6 +55,12 @@ type IngestConfig struct {
 	MaxBytes int64 `mapstructure:"max_bytes"`
 	// Published is the date given to text, Markdown and HTML articles that carry none.
 	Published string `mapstructure:"published"`
+	// MaxText caps one article's text, in bytes (the rest is cut with a
+	// warning); negative means no cap.
+	MaxText int `mapstructure:"max_text"`
+	// ProgressEvery is how often a progress line goes to stderr when it is
+	// not a terminal; 0 means never.
+	ProgressEvery time.Duration `mapstructure:"progress_every"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.
@@ -80,7 +87,7 @@ func defaultConfig() Config {
 		DB:        "./geokg.db",
 		LogLevel:  "warn",
 		LogFormat: "text",
-		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20},
+		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second},
 		Schedule: ScheduleConfig{
 			Timeout:     10 * time.Minute,
 			HTTPTimeout: 30 * time.Second,
@@ -102,6 +109,8 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.workers", d.Ingest.Workers)
 	v.SetDefault("ingest.max_bytes", d.Ingest.MaxBytes)
 	v.SetDefault("ingest.published", d.Ingest.Published)
+	v.SetDefault("ingest.max_text", d.Ingest.MaxText)
+	v.SetDefault("ingest.progress_every", d.Ingest.ProgressEvery)
 	v.SetDefault("schedule.state", d.Schedule.State)
 	v.SetDefault("schedule.timeout", d.Schedule.Timeout)
 	v.SetDefault("schedule.http_timeout", d.Schedule.HTTPTimeout)
@@ -133,6 +142,8 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.workers", cmd.Flags().Lookup("workers")),
 		bind("ingest.max_bytes", cmd.Flags().Lookup("max-bytes")),
 		bind("ingest.published", cmd.Flags().Lookup("published")),
+		bind("ingest.max_text", cmd.Flags().Lookup("max-text")),
+		bind("ingest.progress_every", cmd.Flags().Lookup("progress-every")),
 		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
 	); err != nil {
 		return Config{}, err
