@@ -79,6 +79,15 @@ type ScheduleConfig struct {
 	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// UserAgent is sent with every HTTP request.
 	UserAgent string `mapstructure:"user_agent"`
+	// AllowHosts, when not empty, lists the only hosts feeds and their
+	// links and redirects may be fetched from (names, *.domain, IPs, CIDRs).
+	AllowHosts []string `mapstructure:"allow_hosts"`
+	// DenyHosts lists hosts never fetched from, checked on every redirect
+	// and on the address a name resolves to.
+	DenyHosts []string `mapstructure:"deny_hosts"`
+	// DenyPrivate refuses loopback, private and link-local addresses: set
+	// it where geokg runs beside internal services (a server).
+	DenyPrivate bool `mapstructure:"deny_private"`
 }
 
 // defaultConfig returns the defaults, visible in one place.
@@ -94,6 +103,8 @@ func defaultConfig() Config {
 			Backoff:     30 * time.Second,
 			MaxBackoff:  time.Hour,
 			UserAgent:   "geokg (+https://github.com/geokg/geokg)",
+			AllowHosts:  []string{},
+			DenyHosts:   []string{},
 		},
 		Gizmo: GizmoConfig{MaxMemory: queries.DefaultGizmoMaxMemory},
 	}
@@ -117,6 +128,9 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("schedule.backoff", d.Schedule.Backoff)
 	v.SetDefault("schedule.max_backoff", d.Schedule.MaxBackoff)
 	v.SetDefault("schedule.user_agent", d.Schedule.UserAgent)
+	v.SetDefault("schedule.allow_hosts", d.Schedule.AllowHosts)
+	v.SetDefault("schedule.deny_hosts", d.Schedule.DenyHosts)
+	v.SetDefault("schedule.deny_private", d.Schedule.DenyPrivate)
 	v.SetDefault("gizmo.max_memory", d.Gizmo.MaxMemory)
 }
 
