@@ -38,7 +38,10 @@ Re-ingesting an article that is already stored (same id and content, or same
 content) adds nothing; changed text or a new publication date (--published)
 updates it: what the old version stated and the new one does not is
 withdrawn (still answered with --as-known dates before the update). A bad line or file is reported with its name and line,
-the run goes on, and the exit status is 1 when anything failed. An article
+the run goes on, and the exit status is 1 when anything failed; a full disk
+stops the run at the first failed write. Ctrl-C finishes the articles in
+hand and exits 0, the summary saying the run was interrupted. Without a
+terminal a progress line goes to stderr every --progress-every. An article
 without a date is ingested with a warning and its relative dates ("on
 Friday") are left unresolved.`,
 		Example: `  geokg ingest articles.jsonl
