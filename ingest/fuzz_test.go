@@ -13,7 +13,7 @@ import (
 func readAll(t *testing.T, name string, data []byte, f format) (arts []Article, bad []*ReadError) {
 	t.Helper()
 	r := &reader{ctx: context.Background(), opts: ReadOptions{MaxBytes: 1 << 20},
-		emit:  func(a Article) error { arts = append(arts, a); return nil },
+		emit: func(a Article) error { arts = append(arts, a); return nil },
 		onErr: func(e *ReadError) {
 			if !e.Warning {
 				bad = append(bad, e)
