@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // EntitiesBase names the entity table in an output directory: it is
@@ -96,8 +98,14 @@ func (j Job) Run(ctx context.Context, stdout io.Writer, sel *Selection) (int, er
 // beside path (through a buffer), which is made world-readable (0644) and
 // renamed over path once complete. When write fails, or ctx is done by
 // then, the temporary file is removed and path is left as it was.
+//
+// The temporary file is named ".BASE.geokg-PID-RANDOM.tmp" (PID the
+// writing process); before writing, the ones of path that a process no
+// longer running left behind (killed mid-export) are removed, as are
+// those older than staleTemp.
 func WriteFile(ctx context.Context, path string, write func(io.Writer) (int, error)) (n int, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+strconv.Itoa(os.Getpid())+"-*.tmp")
 	if err != nil {
 		return 0, err
 	}
@@ -130,4 +138,40 @@ func writeBuffered(w io.Writer, write func(io.Writer) (int, error)) (int, error)
 		return n, err
 	}
 	return n, bw.Flush()
+}
+
+// staleTemp is the age past which a temporary file of an export is
+// removed even when its process cannot be checked.
+const staleTemp = 24 * time.Hour
+
+// tempPrefix is the start of the names of path's temporary files.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".geokg-" }
+
+// removeStaleTemps removes the temporary files of path left by processes
+// that are gone, or older than staleTemp; errors are ignored (the files
+// are only clutter).
+func removeStaleTemps(path string) {
+	prefix := tempPrefix(path)
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), globEscape(prefix)+"*.tmp"))
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), prefix)
+		pidStr, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidStr)
+		if !ok || err != nil || pid == os.Getpid() {
+			continue
+		}
+		fi, err := os.Stat(m)
+		if err != nil {
+			continue
+		}
+		if !processAlive(pid) || time.Since(fi.ModTime()) > staleTemp {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`)
+	return r.Replace(s)
 }

@@ -40,11 +40,10 @@ func (f Filter) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrBadFilter}, args...)...)
 	}
+	if err := f.window().Validate(); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadFilter, err)
+	}
 	switch {
-	case !f.At.IsZero() && (!f.From.IsZero() || !f.To.IsZero()):
-		return bad("--at cannot be combined with --from/--to")
-	case !f.From.IsZero() && !f.To.IsZero() && !f.To.Last().After(f.From.Time()):
-		return bad("--from %s is after --to %s", f.From, f.To)
 	case f.Predicate != "" && !graph.IsPredicate(f.Predicate):
 		return bad("unknown predicate %q (one of %v)", f.Predicate, graph.Predicates)
 	case f.Hops < 0:

@@ -1,6 +1,10 @@
 package graph
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"time"
+)
 
 // Window is the time a question is about, and the one home of the rules
 // that say what is in force in it. It holds two times:
@@ -69,6 +73,23 @@ type Verdict struct {
 	// Uncertain reports that the fact is in force only through a date known
 	// to a month or year that the window does not settle.
 	Uncertain bool
+}
+
+// ErrBadWindow is returned by Window.Validate for a window whose bounds
+// contradict each other.
+var ErrBadWindow = errors.New("bad time window")
+
+// Validate reports a window no fact can be in: From later than To (both
+// inclusive days, so From and To may be the same day), or At combined
+// with From/To. The error wraps ErrBadWindow and names the flags.
+func (w Window) Validate() error {
+	switch {
+	case !w.At.IsZero() && (!w.From.IsZero() || !w.To.IsZero()):
+		return fmt.Errorf("%w: --at cannot be combined with --from/--to", ErrBadWindow)
+	case !w.From.IsZero() && !w.To.IsZero() && !w.To.Last().After(w.From.Time()):
+		return fmt.Errorf("%w: --from %s is after --to %s", ErrBadWindow, w.From, w.To)
+	}
+	return nil
 }
 
 // IsOpen reports whether the window sets no valid time, so that every fact

@@ -14,7 +14,8 @@ import (
 // Errors wrapped by the ReadErrors this package reports; callers test them
 // with errors.Is. Bad dates wrap graph.ErrBadDate.
 var (
-	// ErrBinary is reported for a file with NUL bytes in its first 8 KiB.
+	// ErrBinary is reported for a file with NUL bytes in its first 8 KiB,
+	// or for a JSONL line with a NUL byte.
 	ErrBinary = errors.New("binary file")
 	// ErrTooLarge is reported for a file or JSONL line over ReadOptions.MaxBytes.
 	ErrTooLarge = errors.New("too large")

@@ -57,7 +57,9 @@ type htmlMeta struct {
 // Dates that are present but none of which parse give a warning wrapping
 // graph.ErrBadDate. Text is the main content as found by go-readability,
 // after navigation, headers outside the article, footers, asides and
-// forms are removed, one paragraph per line. A document that is not UTF-8
+// forms are removed, one paragraph per line. A document the parser
+// rejects (nested deeper than 512 elements) is read by htmlFallback with
+// a warning wrapping ErrHTMLStructure. A document that is not UTF-8
 // must declare its charset (BOM or <meta charset>).
 func (r *reader) parseHTML(origin string, data []byte) (Article, error) {
 	if !utf8.Valid(data) {
@@ -69,7 +71,7 @@ func (r *reader) parseHTML(origin string, data []byte) (Article, error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return Article{}, fmt.Errorf("parse HTML: %w", err)
+		return r.htmlFallback(origin, data, err)
 	}
 	m := htmlMeta{meta: map[string]string{}}
 	m.collect(doc, false, false)

@@ -23,7 +23,7 @@ var (
 )
 
 // readJSONL reads one JSON object per line. Blank lines are skipped; a
-// line that is too long, not valid UTF-8, not a JSON object or without
+// line that is too long, binary (a NUL byte), not valid UTF-8, not a JSON object or without
 // text is reported as "origin:LINE" and the reading goes on. An
 // unparseable date is a warning: the article is emitted with a zero date
 // and a ReadError wrapping graph.ErrBadDate.
@@ -79,6 +79,9 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 // parseJSONLine decodes one JSONL item. bad is set when the item is
 // rejected; warn when it is kept despite a problem (a bad date).
 func parseJSONLine(line []byte) (a Article, warn, bad error) {
+	if bytes.IndexByte(line, 0) >= 0 {
+		return a, nil, ErrBinary
+	}
 	if err := checkUTF8(line); err != nil {
 		return a, nil, err
 	}

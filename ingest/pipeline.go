@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -45,12 +47,19 @@ type Summary struct {
 	Entities    int `json:"entities_added"`
 	Warnings    int `json:"warnings"`
 	Errors      int `json:"errors"`
+	// Interrupted is set when the run was stopped (Ctrl-C) before the
+	// end of its input; what was read was stored.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // String renders the summary line printed at the end of a run.
 func (s Summary) String() string {
-	return fmt.Sprintf("articles read %d, new %d, updated %d, unchanged %d; facts added %d, merged %d; entities added %d; warnings %d, errors %d",
+	line := fmt.Sprintf("articles read %d, new %d, updated %d, unchanged %d; facts added %d, merged %d; entities added %d; warnings %d, errors %d",
 		s.Read, s.New, s.Updated, s.Unchanged, s.FactsAdded, s.FactsMerged, s.Entities, s.Warnings, s.Errors)
+	if s.Interrupted {
+		line += "; interrupted: the rest of the input was not read"
+	}
+	return line
 }
 
 // Pipeline reads articles, extracts their facts in parallel and writes each
@@ -80,6 +89,11 @@ type Pipeline struct {
 	// Run counts an article in its summary only after that fsync, so
 	// nothing reported stored is lost when the process is killed.
 	Batch int
+	// MaxText caps an article's text, in bytes, bounding the memory its
+	// extraction takes; longer text is cut at the last paragraph (or
+	// sentence) end before the cap, with a warning wrapping ErrTextCut.
+	// 0 means DefaultMaxText; negative, no cap.
+	MaxText int
 }
 
 // GroupCommitter is a store whose writes can share one flush to disk
@@ -89,9 +103,51 @@ type GroupCommitter interface {
 	Sync(ctx context.Context) error
 }
 
+// DefaultMaxText is the text cap used when Pipeline.MaxText is 0: 1 MiB,
+// some 150 pages, whose extraction peaks near 200 MB.
+const DefaultMaxText = 1 << 20
+
+// ErrTextCut warns that an article's text was longer than the cap
+// (Pipeline.MaxText) and only its beginning was read.
+var ErrTextCut = errors.New("text cut")
+
+// capText cuts a's text to the pipeline's cap, returning the warning to
+// report when it did.
+func (p *Pipeline) capText(a *Article) *ReadError {
+	limit := p.MaxText
+	if limit == 0 {
+		limit = DefaultMaxText
+	}
+	if limit < 0 || len(a.Text) <= limit {
+		return nil
+	}
+	full := len(a.Text)
+	cut := a.Text[:limit]
+	if i := strings.LastIndexByte(cut, '\n'); i > limit/2 {
+		cut = cut[:i]
+	} else if i := strings.LastIndex(cut, ". "); i > limit/2 {
+		cut = cut[:i+1]
+	} else {
+		cut = strings.ToValidUTF8(cut, "")
+	}
+	a.Text = cut
+	return &ReadError{Origin: a.Origin, Warning: true,
+		Err: fmt.Errorf("%w: %d of %d bytes read (ingest.max_text)", ErrTextCut, len(cut), full)}
+}
+
 // ErrNoDate warns that an article has no publication date: it is ingested,
 // and its relative dates ("on Friday") are left unresolved.
 var ErrNoDate = errors.New("no publication date; relative dates left unresolved")
+
+// ErrDiskFull is returned by Run when a write failed because the disk is
+// full: the run stops there, keeping what was stored before.
+var ErrDiskFull = errors.New("no space left on device")
+
+// diskFull reports whether err is a write failing for want of space
+// (ENOSPC, or its message when a layer did not wrap it).
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "no space left on device")
+}
 
 // job is one article on its way through the pipeline; done is closed when
 // its extraction (or the decision to skip it) is complete.
@@ -101,14 +157,21 @@ type job struct {
 	skip      bool // already stored with the same content
 	result    extract.Result
 	lookupErr error
-	done      chan struct{}
+	// dropped is set for an article the run was stopped before starting;
+	// it is neither counted nor reported.
+	dropped bool
+	done    chan struct{}
 }
 
 // Run ingests every article under paths ("-" reads stdin). It returns the
 // summary and an error only when the run itself could not go on (context
 // cancelled, store unusable); bad items are counted and reported through
-// OnError instead. Articles already extracted when ctx is cancelled are
-// still written, so nothing reported as stored is lost.
+// OnError instead. When ctx is cancelled, the articles already being
+// extracted are finished and written (not reported as errors), the
+// others are dropped, Summary.Interrupted is set and ctx's error
+// returned. A write failing for a full disk (or a store locked by another
+// process) stops the run there: the error wraps ErrDiskFull (or
+// store.ErrLocked), and what was stored before is kept.
 func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opts ReadOptions) (Summary, error) {
 	workers := p.Workers
 	if workers <= 0 {
@@ -121,26 +184,36 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	work := make(chan *job, workers*4)
 	readErrs := make(chan *ReadError, 16)
 	readDone := make(chan error, 1)
+	// runCtx stops the reader: on ctx's cancellation or a fatal write
+	// error. The article in hand is finished with finish, never cancelled.
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	finish := context.WithoutCancel(ctx)
 
 	// Reader: emits jobs in input order.
 	go func() {
 		defer close(ordered)
 		defer close(work)
-		err := Read(ctx, paths, stdin, opts, func(a Article) error {
+		err := Read(runCtx, paths, stdin, opts, func(a Article) error {
 			if err := checkPublished(&a); err != nil {
 				readErrs <- &ReadError{Origin: a.Origin, Err: err, Warning: true}
 			}
-			j := &job{art: a, hash: a.Hash(), done: make(chan struct{})}
+			hash := a.Hash() // of the whole text: a re-ingest is still seen as unchanged
+			if w := p.capText(&a); w != nil {
+				readErrs <- w
+			}
+			j := &job{art: a, hash: hash, done: make(chan struct{})}
 			select {
 			case ordered <- j:
-			case <-ctx.Done():
-				return ctx.Err()
+			case <-runCtx.Done():
+				return runCtx.Err()
 			}
 			select {
 			case work <- j:
-			case <-ctx.Done():
+			case <-runCtx.Done():
+				j.dropped = true
 				close(j.done)
-				return ctx.Err()
+				return runCtx.Err()
 			}
 			return nil
 		}, func(e *ReadError) { readErrs <- e })
@@ -152,7 +225,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	for range workers {
 		go func() {
 			for j := range work {
-				byID, seen, err := p.Store.LookupArticle(ctx, j.art.ID, j.hash)
+				if runCtx.Err() != nil {
+					j.dropped = true
+					close(j.done)
+					continue
+				}
+				byID, seen, err := p.Store.LookupArticle(finish, j.art.ID, j.hash)
 				switch {
 				case err != nil:
 					j.lookupErr = fmt.Errorf("lookup: %w", err)
@@ -184,11 +262,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			return
 		}
 		if grouped {
-			if err := gc.Sync(context.WithoutCancel(ctx)); err != nil {
+			if err := gc.Sync(finish); err != nil {
 				fatal = fmt.Errorf("store: %w", err)
 				sum.Read += pending.Read
 				sum.Errors += pending.New + pending.Updated
 				pending, pendingJobs = Summary{}, 0
+				stopRun()
 				return
 			}
 		}
@@ -202,6 +281,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	}
 	handle := func(j *job) {
 		<-j.done
+		if fatal != nil || j.dropped {
+			return
+		}
 		pending.Read++
 		defer func() {
 			pendingJobs++
@@ -209,9 +291,6 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 				flush()
 			}
 		}()
-		if fatal != nil {
-			return
-		}
 		if j.lookupErr != nil {
 			report(&ReadError{Origin: j.art.Origin, Err: j.lookupErr})
 			return
@@ -223,11 +302,19 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			pending.Unchanged++
 			return
 		}
-		if err := p.step(ctx, j.art, j.hash, &j.result, &pending); err != nil {
-			if errors.Is(err, store.ErrLocked) {
+		if err := p.step(finish, j.art, j.hash, &j.result, &pending); err != nil {
+			switch {
+			case errors.Is(err, store.ErrLocked):
 				fatal = err
+			case diskFull(err):
+				fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, j.art.Origin)
+				stopRun()
+				return
 			}
 			report(&ReadError{Origin: j.art.Origin, Err: err})
+			if fatal != nil {
+				stopRun()
+			}
 		}
 	}
 	errs := (<-chan *ReadError)(readErrs)
@@ -258,10 +345,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	if fatal != nil {
 		return sum, fatal
 	}
-	if err != nil {
-		return sum, err
+	if ctx.Err() != nil {
+		sum.Interrupted = true
+		return sum, ctx.Err()
 	}
-	return sum, ctx.Err()
+	return sum, err
 }
 
 // BuildBatch turns an article and its extraction into the batch written to

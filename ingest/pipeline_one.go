@@ -49,7 +49,11 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 	if a.Published.IsZero() {
 		p.report(&sum, &ReadError{Origin: a.Origin, Err: ErrNoDate, Warning: true})
 	}
-	if err := p.step(ctx, a, a.Hash(), nil, &sum); err != nil {
+	hash := a.Hash()
+	if w := p.capText(&a); w != nil {
+		p.report(&sum, w)
+	}
+	if err := p.step(ctx, a, hash, nil, &sum); err != nil {
 		sum.Errors++
 		return sum, fmt.Errorf("%s: %w", a.Origin, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -146,4 +147,98 @@ func TestPipelineCancelled(t *testing.T) {
 	p := &Pipeline{Store: st, Extractor: &wordExtractor{}}
 	_, err = p.Run(ctx, []string{dir}, nil, ReadOptions{})
 	require.ErrorIs(t, err, context.Canceled)
+}
+
+// fullStore fails every write after the first n with ENOSPC.
+type fullStore struct {
+	*store.Store
+	n      int
+	writes int
+}
+
+func (s *fullStore) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error) {
+	s.writes++
+	if s.writes > s.n {
+		return graph.WriteStats{}, fmt.Errorf("write article %s: %w", b.Article.ID, &os.PathError{Op: "write", Path: "indexes.bolt", Err: syscall.ENOSPC})
+	}
+	return s.Store.Write(ctx, b, now)
+}
+
+// A full disk stops the run at the first failed write: no error per
+// article after it, what was stored is kept.
+func TestPipelineStopsOnDiskFull(t *testing.T) {
+	ctx := context.Background()
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, fmt.Sprintf(`{"id":"d%02d","published":"2024-06-01","text":"P%d met Q%d."}`, i, i, i))
+	}
+	path := writeFile(t, t.TempDir(), "many.jsonl", strings.Join(lines, "\n")+"\n")
+	st, err := store.Open(ctx, "memory", store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	fs := &fullStore{Store: st, n: 5}
+	var errs []string
+	p := &Pipeline{Store: fs, Extractor: &wordExtractor{}, Workers: 2,
+		OnError: func(e *ReadError) { errs = append(errs, e.Error()) }}
+	sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
+	require.ErrorIs(t, err, ErrDiskFull)
+	require.Contains(t, err.Error(), "many.jsonl:6")
+	require.Equal(t, 6, fs.writes, "no write after the first failure")
+	require.Empty(t, errs, "no per-article errors")
+	require.Equal(t, 5, sum.New)
+	require.Len(t, countFacts(t, st), 5)
+}
+
+// Cancelling a run finishes the articles in hand without reporting them
+// as errors; the summary says it was interrupted.
+func TestPipelineInterruptedFinishesInHand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var lines []string
+	for i := range 200 {
+		lines = append(lines, fmt.Sprintf(`{"id":"c%03d","published":"2024-06-01","text":"P%d met Q%d."}`, i, i, i))
+	}
+	path := writeFile(t, t.TempDir(), "many.jsonl", strings.Join(lines, "\n")+"\n")
+	st, err := store.Open(context.Background(), "memory", store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	var errs []string
+	p := &Pipeline{Store: st, Extractor: &wordExtractor{}, Workers: 4,
+		OnError: func(e *ReadError) { errs = append(errs, e.Error()) },
+		OnArticle: func(s Summary) {
+			if s.Read == 10 {
+				cancel()
+			}
+		}}
+	sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
+	require.ErrorIs(t, err, context.Canceled)
+	require.True(t, sum.Interrupted)
+	require.Contains(t, sum.String(), "interrupted")
+	require.Empty(t, errs, "articles in hand are not input errors")
+	require.Zero(t, sum.Errors)
+	require.Less(t, sum.Read, 200)
+	require.Equal(t, sum.Read, sum.New, "every article counted was stored")
+	require.Len(t, countFacts(t, st), sum.New)
+}
+
+// Text past the cap is cut at a paragraph end, with a warning saying how
+// much was read; the facts of the part read are stored.
+func TestPipelineCapsText(t *testing.T) {
+	ctx := context.Background()
+	text := "Ann met Bob.\\n" + strings.Repeat("Filler words here.\\n", 10) + "Cid met Dan.\\n"
+	path := writeFile(t, t.TempDir(), "big.jsonl", `{"id":"big","published":"2024-06-01","text":"`+text+`"}`+"\n")
+	st, err := store.Open(ctx, "memory", store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	var errs []*ReadError
+	p := &Pipeline{Store: st, Extractor: &wordExtractor{}, MaxText: 100,
+		OnError: func(e *ReadError) { errs = append(errs, e) }}
+	sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.New)
+	require.Equal(t, 1, sum.Warnings)
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], ErrTextCut)
+	require.Contains(t, errs[0].Error(), "big.jsonl:1")
+	require.Len(t, countFacts(t, st), 1, "Ann met Bob, not Cid met Dan")
 }

@@ -94,7 +94,8 @@ type reader struct {
 // input, and files given explicitly with another extension, are sniffed:
 // JSONL if the first non-space character is '{', a JSON array if '[',
 // HTML if it starts like HTML, Markdown if it starts with front matter or
-// a '#' heading, text otherwise. Binary files (NUL bytes in the first 8 KiB),
+// a '#' heading, text otherwise. Binary files (NUL bytes in the first 8 KiB;
+// for JSONL, a NUL byte makes only its line bad),
 // invalid UTF-8, files over MaxBytes and unreadable paths are reported.
 //
 // Read returns an error only when ctx is cancelled (ctx.Err()) or emit
@@ -185,12 +186,15 @@ func (r *reader) readStream(origin, id string, in io.Reader, f format) {
 		r.report(origin, err)
 		return
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		r.report(origin, ErrBinary)
-		return
-	}
 	if f == formatUnknown {
 		f = sniff(head)
+	}
+	// JSONL is judged line by line (a binary line is one bad item, see
+	// jsonItem); every other format is one item, judged whole.
+	lineFormat := f == formatJSONL || (f == formatJSON && !startsWith(head, '['))
+	if !lineFormat && bytes.IndexByte(head, 0) >= 0 {
+		r.report(origin, ErrBinary)
+		return
 	}
 	if f == formatJSONL {
 		r.readJSONL(origin, br)

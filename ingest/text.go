@@ -100,8 +100,12 @@ func firstLine(s string) string {
 
 // splitFrontMatter separates YAML front matter (a first line "---", then
 // YAML up to a line "---" or "...") from the body. Without a closing line
-// there is no front matter. Unreadable YAML is returned as an error
-// wrapping ErrFrontMatter, with the block still removed from the body.
+// the block up to the first blank line is the front matter when it is
+// YAML naming a known key (a warning wrapping ErrFrontMatter says so);
+// YAML naming none is a warning too, the whole file then being the body;
+// anything else (a Markdown rule) is simply no front matter.
+// Unreadable YAML is returned as an error wrapping ErrFrontMatter, with
+// the block still removed from the body.
 func splitFrontMatter(s string) (fm frontMatter, body string, err error) {
 	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "--- \n") {
 		return fm, s, nil
@@ -126,8 +130,24 @@ func splitFrontMatter(s string) (fm frontMatter, body string, err error) {
 		}
 		i += j + 1
 	}
+	var unclosed error
 	if end < 0 {
-		return fm, s, nil
+		// No closing line: the block up to the first blank line is the
+		// front matter if it reads as YAML naming a known key; otherwise
+		// the whole file is the body. Either way the user is told.
+		end, next = len(s), len(s)
+		if i := strings.Index(s[start:], "\n\n"); i >= 0 {
+			end, next = start+i+1, start+i+2
+		}
+		var m map[string]any
+		if yaml.Unmarshal([]byte(s[start:end]), &m) != nil || len(m) == 0 {
+			return fm, s, nil // a rule, not front matter
+		}
+		if !knownFrontMatter(m) {
+			return fm, s, fmt.Errorf("%w: no closing \"---\" line; the file is read as text", ErrFrontMatter)
+		}
+		unclosed = fmt.Errorf("%w: no closing \"---\" line; read up to the first blank line (line %d)",
+			ErrFrontMatter, 1+strings.Count(s[:end], "\n"))
 	}
 	body = s[next:]
 	var m map[string]any
@@ -160,7 +180,20 @@ func splitFrontMatter(s string) (fm frontMatter, body string, err error) {
 		}
 		break
 	}
-	return fm, body, nil
+	return fm, body, unclosed
+}
+
+// frontMatterKeys are the keys front matter is read for.
+var frontMatterKeys = []string{"id", "title", "headline", "url", "link", "published", "date", "publishedAt", "published_at", "pubDate"}
+
+// knownFrontMatter reports whether m has one of frontMatterKeys.
+func knownFrontMatter(m map[string]any) bool {
+	for _, k := range frontMatterKeys {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // yamlString returns a YAML scalar as a trimmed string, and "" for

@@ -61,8 +61,11 @@ type Answer struct {
 // Facts returns the facts matching q, ordered by time then id. For
 // symmetric predicates (met, spoke_with, signed_agreement) the subject and
 // object may stand on either side. A name that matches no entity returns
-// ErrUnknownEntity.
+// ErrUnknownEntity; a window From later than To, graph.ErrBadWindow.
 func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
+	if err := q.window().Validate(); err != nil {
+		return nil, err
+	}
 	if q.Predicate != "" && !graph.IsPredicate(q.Predicate) {
 		return nil, fmt.Errorf("unknown predicate %q (one of %v)", q.Predicate, graph.Predicates)
 	}

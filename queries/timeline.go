@@ -22,8 +22,12 @@ type TimelineQuery struct {
 // Timeline returns every fact with the entity on either side, in time
 // order: an event by its date, a state by its start, else its end, else
 // when it was first reported; ties by fact id. Each answer carries its
-// sources. A name that matches no entity returns ErrUnknownEntity.
+// sources. A name that matches no entity returns ErrUnknownEntity; a
+// window From later than To, graph.ErrBadWindow.
 func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error) {
+	if err := (graph.Window{At: q.At, From: q.From, To: q.To}).Validate(); err != nil {
+		return nil, err
+	}
 	ids, err := e.resolveAbout(ctx, q.Entity, "timeline", "no entity given")
 	if err != nil {
 		return nil, err

@@ -18,7 +18,9 @@ var (
 	// its predicate is written in (a date out of range, "very high" as a
 	// confidence); see CheckQuad.
 	ErrBadValue = errors.New("bad value")
-	// ErrDamaged is returned for a store file whose pages are damaged.
+	// ErrDamaged is returned for a store file whose pages are damaged:
+	// bbolt panics on those, and the store turns the panic into this error.
+	// `geokg check` reports and repairs what it can.
 	ErrDamaged = errors.New("damaged store")
 	// ErrBusy is returned by Close when a reader did not stop in time; the
 	// backend is then left for the process exit to release.

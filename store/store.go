@@ -121,7 +121,7 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 	// bbolt panics on some damaged files; report them like other corruption.
 	defer func() {
 		if r := recover(); r != nil {
-			qs, bdb, err = nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %v", file, r))
+			qs, bdb, err = nil, nil, wrap(damagedError(file, r))
 		}
 	}()
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
@@ -211,12 +211,18 @@ func (s *Store) ReadQuads(ctx context.Context, fn func(ctx context.Context, qs c
 }
 
 // read runs fn with a reader under the shared lock.
-func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
+// A panic of the backend (a damaged page) is returned as ErrDamaged.
+func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.damaged(r)
+		}
+	}()
 	if s.closed {
 		return ErrClosed
 	}

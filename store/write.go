@@ -39,7 +39,7 @@ import (
 // batch does not state are withdrawn (see withdraw.go). An undated event
 // restating a dated one (graph.RestatedEvent) becomes its source, whichever
 // of the two is written first (see restate.go).
-func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.WriteStats, error) {
+func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ graph.WriteStats, err error) {
 	wrap := func(err error) error { return fmt.Errorf("write article %s: %w", b.Article.ID, err) }
 	if err := ctx.Err(); err != nil {
 		return graph.WriteStats{}, wrap(err)
@@ -50,6 +50,11 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (graph.
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			err = wrap(s.damaged(r))
+		}
+	}()
 	switch {
 	case s.closed:
 		return graph.WriteStats{}, wrap(ErrClosed)

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/queries"
 )
@@ -57,6 +58,12 @@ type IngestConfig struct {
 	// Batch is how many articles share one flush to disk (group commit,
 	// bbolt only); 1 flushes each article on its own.
 	Batch int `mapstructure:"batch"`
+	// MaxText caps one article's text, in bytes (the rest is cut with a
+	// warning); negative means no cap.
+	MaxText int `mapstructure:"max_text"`
+	// ProgressEvery is how often a progress line goes to stderr when it is
+	// not a terminal; 0 means never.
+	ProgressEvery time.Duration `mapstructure:"progress_every"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.
@@ -75,6 +82,15 @@ type ScheduleConfig struct {
 	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// UserAgent is sent with every HTTP request.
 	UserAgent string `mapstructure:"user_agent"`
+	// AllowHosts, when not empty, lists the only hosts feeds and their
+	// links and redirects may be fetched from (names, *.domain, IPs, CIDRs).
+	AllowHosts []string `mapstructure:"allow_hosts"`
+	// DenyHosts lists hosts never fetched from, checked on every redirect
+	// and on the address a name resolves to.
+	DenyHosts []string `mapstructure:"deny_hosts"`
+	// DenyPrivate refuses loopback, private and link-local addresses: set
+	// it where geokg runs beside internal services (a server).
+	DenyPrivate bool `mapstructure:"deny_private"`
 }
 
 // defaultConfig returns the defaults, visible in one place.
@@ -83,13 +99,15 @@ func defaultConfig() Config {
 		DB:        "./geokg.db",
 		LogLevel:  "warn",
 		LogFormat: "text",
-		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1},
+		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second},
 		Schedule: ScheduleConfig{
 			Timeout:     10 * time.Minute,
 			HTTPTimeout: 30 * time.Second,
 			Backoff:     30 * time.Second,
 			MaxBackoff:  time.Hour,
 			UserAgent:   "geokg (+https://github.com/geokg/geokg)",
+			AllowHosts:  []string{},
+			DenyHosts:   []string{},
 		},
 		Gizmo: GizmoConfig{MaxMemory: queries.DefaultGizmoMaxMemory},
 	}
@@ -106,12 +124,17 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.max_bytes", d.Ingest.MaxBytes)
 	v.SetDefault("ingest.published", d.Ingest.Published)
 	v.SetDefault("ingest.batch", d.Ingest.Batch)
+	v.SetDefault("ingest.max_text", d.Ingest.MaxText)
+	v.SetDefault("ingest.progress_every", d.Ingest.ProgressEvery)
 	v.SetDefault("schedule.state", d.Schedule.State)
 	v.SetDefault("schedule.timeout", d.Schedule.Timeout)
 	v.SetDefault("schedule.http_timeout", d.Schedule.HTTPTimeout)
 	v.SetDefault("schedule.backoff", d.Schedule.Backoff)
 	v.SetDefault("schedule.max_backoff", d.Schedule.MaxBackoff)
 	v.SetDefault("schedule.user_agent", d.Schedule.UserAgent)
+	v.SetDefault("schedule.allow_hosts", d.Schedule.AllowHosts)
+	v.SetDefault("schedule.deny_hosts", d.Schedule.DenyHosts)
+	v.SetDefault("schedule.deny_private", d.Schedule.DenyPrivate)
 	v.SetDefault("gizmo.max_memory", d.Gizmo.MaxMemory)
 }
 
@@ -138,6 +161,8 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.max_bytes", cmd.Flags().Lookup("max-bytes")),
 		bind("ingest.published", cmd.Flags().Lookup("published")),
 		bind("ingest.batch", cmd.Flags().Lookup("batch")),
+		bind("ingest.max_text", cmd.Flags().Lookup("max-text")),
+		bind("ingest.progress_every", cmd.Flags().Lookup("progress-every")),
 		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
 	); err != nil {
 		return Config{}, err

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -35,7 +38,10 @@ Re-ingesting an article that is already stored (same id and content, or same
 content) adds nothing; changed text or a new publication date (--published)
 updates it: what the old version stated and the new one does not is
 withdrawn (still answered with --as-known dates before the update). A bad line or file is reported with its name and line,
-the run goes on, and the exit status is 1 when anything failed. An article
+the run goes on, and the exit status is 1 when anything failed; a full disk
+stops the run at the first failed write. Ctrl-C finishes the articles in
+hand and exits 0, the summary saying the run was interrupted. Without a
+terminal a progress line goes to stderr every --progress-every. An article
 without a date is ingested with a warning and its relative dates ("on
 Friday") are left unresolved.
 
@@ -59,6 +65,8 @@ can repeat.`,
 	cmd.Flags().Int("workers", 0, "concurrent extractions (0 = one per CPU)")
 	cmd.Flags().Int64("max-bytes", defaultConfig().Ingest.MaxBytes, "largest file or JSONL line accepted, in bytes")
 	cmd.Flags().Int("batch", defaultConfig().Ingest.Batch, "articles per flush to disk for bulk loads (bbolt group commit; 1 = each on its own)")
+	cmd.Flags().Int("max-text", defaultConfig().Ingest.MaxText, "largest article text read, in bytes; the rest is cut with a warning (negative: no cap)")
+	cmd.Flags().Duration("progress-every", defaultConfig().Ingest.ProgressEvery, "without a terminal, print a progress line to stderr this often (0: never)")
 	return cmd
 }
 
@@ -96,13 +104,16 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 		Resolver:  res,
 		Workers:   a.cfg.Ingest.Workers,
 		Batch:     a.cfg.Ingest.Batch,
+		MaxText:   a.cfg.Ingest.MaxText,
 	}
 	// Each bad item is reported once: as a JSON log record when the logs
 	// are JSON (for machines), else as a plain line.
+	// stderr is shared by the problem lines and the progress lines.
+	stderr := &lockedWriter{w: a.stderr}
 	if a.cfg.LogFormat == "json" {
 		p.Logger = a.log.With("component", "ingest")
 	} else {
-		p.OnError = func(e *ingest.ReadError) { fmt.Fprintln(a.stderr, render.ItemProblem(e)) }
+		p.OnError = func(e *ingest.ReadError) { fmt.Fprintln(stderr, render.ItemProblem(e)) }
 	}
 	var progress *mpb.Progress
 	if isTerminal(a.stderr) {
@@ -115,13 +126,16 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 			bar.SetTotal(-1, true)
 			progress.Wait()
 		}()
+	} else if every := a.cfg.Ingest.ProgressEvery; every > 0 && a.cfg.LogFormat != "json" {
+		stop := progressLines(stderr, p, every)
+		defer stop()
 	}
 	sum, err := p.Run(ctx, args, a.stdin, ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes})
 	if progress != nil {
 		p.OnArticle = nil
 	}
 	fmt.Fprintln(a.stdout, sum.String())
-	if err != nil {
+	if err != nil && !(sum.Interrupted && errors.Is(err, context.Canceled)) {
 		return err
 	}
 	if sum.Errors > 0 {
@@ -140,4 +154,55 @@ func publishedDate(name, v string) (graph.Date, error) {
 		return graph.Date{}, fmt.Errorf("%w (want a date such as 2024-11-30, 30 November 2024, Nov 30 2024 or 2024-11)", err)
 	}
 	return d, nil
+}
+
+// lockedWriter serialises the writes of several goroutines to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// Write writes p to the underlying writer under the lock.
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// progressLines prints a line to w every interval while p runs, for runs
+// without a terminal (logs, CI), and returns the function that stops it.
+// The line says how many articles were handled so far and how long the
+// run has taken.
+func progressLines(w io.Writer, p *ingest.Pipeline, every time.Duration) (stop func()) {
+	var mu sync.Mutex
+	var last ingest.Summary
+	p.OnArticle = func(s ingest.Summary) {
+		mu.Lock()
+		last = s
+		mu.Unlock()
+	}
+	start := time.Now()
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				mu.Lock()
+				s := last
+				mu.Unlock()
+				fmt.Fprintf(w, "ingesting: %d articles read, %d new, %d errors (%s)\n",
+					s.Read, s.New, s.Errors, now.Sub(start).Round(time.Second))
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }

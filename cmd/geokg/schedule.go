@@ -86,6 +86,11 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err := schedule.CheckAll(sources, !once); err != nil {
 		return err
 	}
+	policy := feed.HostPolicy{Allow: a.cfg.Schedule.AllowHosts, Deny: a.cfg.Schedule.DenyHosts,
+		DenyPrivate: a.cfg.Schedule.DenyPrivate}
+	if err := policy.Check(); err != nil {
+		return fmt.Errorf("schedule.allow_hosts/deny_hosts: %w", err)
+	}
 	log := a.log.With("component", "schedule")
 	var delay time.Duration
 	if v := a.getenv(testDelayEnv); v != "" {
@@ -139,7 +144,7 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 		Extractor: ex,
 		Resolver:  res,
 		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
-			UserAgent: a.cfg.Schedule.UserAgent},
+			UserAgent: a.cfg.Schedule.UserAgent, Client: feed.NewClient(policy)},
 		StatePath:    path,
 		Logger:       log,
 		Backoff:      schedule.Backoff{Base: a.cfg.Schedule.Backoff, Max: a.cfg.Schedule.MaxBackoff},

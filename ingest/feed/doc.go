@@ -9,6 +9,11 @@
 // transport's (timeouts, refused connections), so that a caller can log it
 // and retry later; nothing here retries by itself.
 //
+// NewClient applies a HostPolicy (allow and deny lists, private addresses
+// refused) to every request, every redirect and the address each name
+// resolves to, so that a feed cannot send geokg to internal services;
+// refusals wrap ErrHostDenied.
+//
 // Caveats: an item's own text is its content, else its description, with
 // HTML markup reduced to paragraphs by simple rules; response bodies are
 // read whole, up to Fetcher.MaxBytes.

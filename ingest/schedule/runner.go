@@ -94,7 +94,9 @@ func (r *Runner) log() *slog.Logger {
 	return r.Logger
 }
 
-// load reads the state when it is not loaded yet.
+// load reads the state when it is not loaded yet. A corrupt state file is
+// moved aside with a warning naming where it went, and the run starts
+// afresh rather than failing every source.
 func (r *Runner) load() error {
 	if r.State != nil {
 		return nil
@@ -104,6 +106,15 @@ func (r *Runner) load() error {
 		return nil
 	}
 	s, err := LoadState(r.StatePath)
+	if errors.Is(err, ErrCorruptState) {
+		aside, merr := MoveAside(r.StatePath, r.now())
+		if merr != nil {
+			return errors.Join(err, merr)
+		}
+		r.log().Warn("state file unreadable: moved aside, starting with a fresh state (every source runs as new)",
+			"err", err, "moved_to", aside)
+		s, err = &State{Version: stateVersion, Sources: map[string]*SourceState{}}, nil
+	}
 	if err != nil {
 		return err
 	}

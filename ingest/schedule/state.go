@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -124,7 +125,13 @@ func (st *SourceState) MarkSeen(id string) {
 	}
 }
 
-// LoadState reads the state file at path; a missing file is an empty state.
+// ErrCorruptState is returned by LoadState for a state file that is empty
+// or not the JSON it writes; Runner moves such a file aside (MoveAside)
+// and starts afresh.
+var ErrCorruptState = errors.New("corrupt state file")
+
+// LoadState reads the state file at path; a missing file is an empty
+// state, an empty or unreadable one an error wrapping ErrCorruptState.
 func LoadState(path string) (*State, error) {
 	s := &State{Version: stateVersion, Sources: map[string]*SourceState{}}
 	data, err := os.ReadFile(path)
@@ -134,8 +141,11 @@ func LoadState(path string) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("state %s: %w: empty file", path, ErrCorruptState)
+	}
 	if err := json.Unmarshal(data, s); err != nil {
-		return nil, fmt.Errorf("state %s: %w", path, err)
+		return nil, fmt.Errorf("state %s: %w: %v", path, ErrCorruptState, err)
 	}
 	if s.Version > stateVersion {
 		return nil, fmt.Errorf("state %s: version %d is newer than this geokg (%d)", path, s.Version, stateVersion)
@@ -144,6 +154,17 @@ func LoadState(path string) (*State, error) {
 		s.Sources = map[string]*SourceState{}
 	}
 	return s, nil
+}
+
+// MoveAside renames the state file at path to path.corrupt-TIMESTAMP
+// (now, UTC) so that a fresh state can be started beside it, and returns
+// the new name.
+func MoveAside(path string, now time.Time) (string, error) {
+	aside := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("state %s: %w", path, err)
+	}
+	return aside, nil
 }
 
 // Save writes the state to path atomically: a temporary file beside it,

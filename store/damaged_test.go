@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// A panic of the backend during a read (bbolt on a damaged page) is an
+// error wrapping ErrDamaged that names the store and says what to run.
+func TestReadPanicIsDamaged(t *testing.T) {
+	s, err := Open(context.Background(), MemoryDSN, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	err = s.read(context.Background(), func(reader) error { panic("page 12 already freed") })
+	require.ErrorIs(t, err, ErrDamaged)
+	require.Contains(t, err.Error(), "page 12 already freed")
+	require.Contains(t, err.Error(), "run geokg check")
+	// The lock was released: the store still answers.
+	_, err = s.Stats(context.Background())
+	require.NoError(t, err)
+}
+
+// A bbolt file with its pages overwritten opens or reads with ErrDamaged
+// (or another error), never a panic.
+func TestDamagedBoltFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	ctx := context.Background()
+	s, err := Open(ctx, dir, Options{})
+	require.NoError(t, err)
+	_, err = s.Write(ctx, graph.Batch{Article: graph.Article{ID: "a1", Hash: "h1"}}, time.Now())
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	file := filepath.Join(dir, BoltFile)
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	for i := 2 * 4096; i < len(data); i += 7 {
+		data[i] ^= 0xA5
+	}
+	require.NoError(t, os.WriteFile(file, data, 0o644))
+	s, err = Open(ctx, dir, Options{ReadOnly: true})
+	if err == nil {
+		err = s.Entities(ctx, func(graph.Entity) error { return nil })
+		s.Close()
+	}
+	require.ErrorIs(t, err, ErrDamaged)
+	require.Contains(t, err.Error(), "run geokg check")
+}
