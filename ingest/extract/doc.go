@@ -163,6 +163,13 @@
 // before a name is not part of it ("Petroleum Minister Hardeep Singh Puri"
 // is Hardeep Singh Puri).
 //
+// Actors (sectors.go): a country named with a part of it ("Russian
+// forces", "Iraq's government", "a Pakistani army spokesman"), or with an
+// office no name follows ("the Iraqi foreign minister", "Taiwan's vice
+// foreign minister"), is the country acting, with a CAMEO sector code;
+// coordinated adjectives before one noun ("Hungarian and Romanian
+// officials") are one actor each.
+//
 // Capitals stand for their countries, so "talks between Berlin and
 // Budapest" is a meeting of Germany and Hungary; "tensions" or "relations
 // between" are not, and neither are talks that are called for, urged,

@@ -57,6 +57,9 @@ var (
 	// "welcomed Trump's decision": the object is a possessor.
 	// "received US$ 17 billion" is no meeting either.
 	notAfterPossessive = regexp.MustCompile(`^ (?:'s (?:[a-z]|<[^O])|\$|[0-9])`)
+	// "Greek and Bulgarian diplomats held talks with Turkish officials":
+	// the sides met the object together, not each other.
+	notAfterObject = regexp.MustCompile(`^ (?:with |<[PCG]\d+>)`)
 	// "called Zelensky a dictator" is a name given, not a call.
 	notAfterCalled = regexp.MustCompile(`^ (?:"|'|(?:a|an|the|his|her|their|its|one|'s|as|out|off|names|[a-z]+ly|[a-z]+ (?:and|or) [a-z]+)\b)`)
 )
@@ -67,7 +70,7 @@ var eventRules = []eventRule{
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb},
 	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
-		base: confVerb, pair: true, veto: vetoRemote},
+		base: confVerb, pair: true, veto: vetoRemote, notAfter: notAfterObject},
 	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true, notBefore: notBeforeWanted},
 	// "Trump's meeting with Putin in Alaska"

@@ -3,24 +3,56 @@ package extract
 import "strings"
 
 // sectorVeto are words after a sector noun that make the noun a modifier
-// of something else ("Russian military spokesman", "Chinese government
-// bonds"): the phrase then names no actor.
-var sectorVeto = toSet("spokesman spokeswoman spokesperson spokespeople chief chiefs head heads source sources statement " +
-	"statements spending budget budgets bond bonds debt data figures official officials member members 's - " +
+// of something else ("Chinese government bonds", "Russian military
+// spending"): the phrase then names no actor.
+var sectorVeto = toSet("spending budget budgets bond bonds debt data figures 's - " +
 	"plane planes aircraft base bases")
+
+// sectorRoles are nouns naming the people who speak or act for the part
+// of a country named before them ("a Pakistani army spokesman", "Russian
+// military officials", "Israeli police sources"): the phrase stays that
+// part of the country, unless a name follows.
+var sectorRoles = toSet("spokesman spokeswoman spokesperson spokespeople chief chiefs head heads source sources " +
+	"official officials commander commanders officer officers representative representatives member members")
+
+// lesserWords may stand between a country and an office that names a
+// person acting for it: "Taiwan's Vice Foreign Minister", "a senior
+// Iraqi foreign ministry official".
+var lesserWords = toSet("deputy vice assistant junior senior top chief acting interim")
 
 // sectorActors folds a country named with a part of it into one country
 // unit carrying that part's CAMEO agent code (sectors.tsv): an adjective
 // and a sector noun ("Russian forces", "the Chinese government", "Syrian
-// rebels") or a possessive and one ("Iraq's government"). Event rules
-// then take the phrase as the country acting, with its sector. A phrase
-// followed by a name, a title or a word that makes the noun a modifier
-// ("Israeli police spokesman Micky Rosenfeld") is left as it was.
+// rebels", "a Pakistani army spokesman"), a possessive and one ("Iraq's
+// government"), or either and an office no name follows ("the Iraqi
+// foreign minister", "Taiwan's vice foreign minister"), which is the
+// government's (GOV) unless sectors.tsv lists the office under another
+// code (a senator is LEG). Adjectives coordinated before one noun
+// ("Hungarian and Romanian officials", "French, German and Dutch troops")
+// each become such a unit. Event rules then take the phrase as the country
+// acting, with its sector. A phrase followed by a name, a title or a word
+// that makes the noun a modifier ("Israeli police spokesman Micky
+// Rosenfeld", "Chinese government bonds") is left as it was.
 func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 	var out []*unit // nil until a phrase folds
 	for k := 0; k < len(units); k++ {
 		u := units[k]
+		// Coordinated adjectives: "Hungarian and Romanian officials".
+		heads := []int{k}
 		j := k + 1
+		if u.demonym {
+			for j+1 < len(units) && isCoord(units[j]) {
+				n := j + 1
+				if isComma(units[j]) && units[n].kind == kWord && units[n].lower() == "and" && n+1 < len(units) {
+					n++
+				}
+				if c := units[n]; c.kind != kCountry || !c.demonym || c.ref == nil || c.sector != "" {
+					break
+				}
+				heads = append(heads, n)
+				j = n + 1
+			}
+		}
 		if !u.demonym && j < len(units) && units[j].kind == kWord && units[j].text == "'s" {
 			j++
 		}
@@ -38,9 +70,19 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 			out = append(make([]*unit, 0, len(units)), units[:k]...)
 		}
 		last := units[j+n-1]
-		r := *u.ref
-		out = append(out, &unit{kind: kCountry, text: st.text[u.start:last.end], start: u.start, end: last.end,
-			ref: &r, sector: code})
+		for h, at := range heads {
+			c := units[at]
+			r := *c.ref
+			end := c.end
+			if h == len(heads)-1 {
+				end = last.end
+			}
+			out = append(out, &unit{kind: kCountry, text: st.text[c.start:end], start: c.start, end: end,
+				ref: &r, sector: code})
+			if h < len(heads)-1 {
+				out = append(out, units[at+1:heads[h+1]]...)
+			}
+		}
 		k = j + n - 1
 	}
 	if out == nil {
@@ -49,8 +91,15 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 	return out
 }
 
+// isCoord reports whether u joins two coordinated words: "and" or a comma.
+func isCoord(u *unit) bool {
+	return isComma(u) || u.kind == kWord && u.lower() == "and"
+}
+
 // sectorAt returns the length in units and the code of the longest
-// sector noun phrase starting at units[j], or 0.
+// sector phrase starting at units[j], or 0: a sector noun and the role
+// nouns after it ("army spokesman"), or lesser words, an office and role
+// nouns ("vice foreign minister").
 func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 	var parts []string
 	best, code := 0, ""
@@ -64,12 +113,38 @@ func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 			best, code = n, c
 		}
 	}
+	if best == 0 {
+		best, code = d.officeAt(units, j)
+	}
+	if best == 0 {
+		return 0, ""
+	}
+	for j+best < len(units) && units[j+best].kind == kWord && sectorRoles[units[j+best].lower()] {
+		best++
+	}
 	return best, code
+}
+
+// officeAt returns the length in units and the sector of an office held
+// for a country at units[j], after lesser words ("vice", "senior"), or 0.
+// An office not yet held ("prime minister-designate") names no actor.
+func (d *doc) officeAt(units []*unit, j int) (int, string) {
+	n := 0
+	for j+n < len(units) && units[j+n].kind == kWord && lesserWords[units[j+n].lower()] {
+		n++
+	}
+	if j+n >= len(units) || units[j+n].kind != kOffice || units[j+n].off == nil || units[j+n].off.elect {
+		return 0, ""
+	}
+	if c, ok := d.g.sectors[strings.ToLower(units[j+n].off.name)]; ok {
+		return n + 1, c
+	}
+	return n + 1, "GOV"
 }
 
 // sectorEnds reports whether a sector phrase may end before units[j]: at
 // the end of the sentence, or before anything that is not a name, a
-// title or a word of sectorVeto.
+// title, a word of sectorVeto or a comma and a name.
 func sectorEnds(units []*unit, j int) bool {
 	if j >= len(units) {
 		return true
@@ -79,6 +154,9 @@ func sectorEnds(units []*unit, j int) bool {
 		return false
 	case kWord:
 		return !sectorVeto[u.lower()]
+	case kPunct:
+		// "Russia's deputy foreign minister, Sergei Ryabkov,"
+		return !isComma(u) || j+1 >= len(units) || units[j+1].kind != kPerson
 	}
 	return true
 }

@@ -55,7 +55,7 @@ var (
 		"Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September " +
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
-		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO")
+		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant")
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov.")
 	particles  = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
