@@ -78,16 +78,16 @@ func (a *app) statePath() string { return schedule.StatePath(a.cfg.Schedule.Stat
 // write into when the backend does not outlive the process ("memory"); nil
 // opens one. The caller sets OnResult, and calls release (which unlocks the
 // state file and closes what newRunner opened) once the runner is done.
-func (a *app) newRunner(ctx context.Context, sources []schedule.Source, held *store.Store, log *slog.Logger) (r *schedule.Runner, release func(), err error) {
+func (a *app) newRunner(ctx context.Context, sources []schedule.Source, held *store.Store, log *slog.Logger) (_ *schedule.Runner, release func(), err error) {
 	var undo []func()
-	release = func() {
+	undoAll := func() {
 		for i := len(undo) - 1; i >= 0; i-- {
 			undo[i]()
 		}
 	}
 	defer func() {
 		if err != nil {
-			release()
+			undoAll()
 		}
 	}()
 	var delay time.Duration
@@ -150,7 +150,7 @@ func (a *app) newRunner(ctx context.Context, sources []schedule.Source, held *st
 		Timeout:      a.cfg.Schedule.Timeout,
 		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
 		ArticleDelay: delay,
-	}, release, nil
+	}, undoAll, nil
 }
 
 // nopCloseStore keeps the "memory" store open across rounds.
