@@ -250,7 +250,10 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ params) error {
 
 func (s *Server) sources(w http.ResponseWriter, _ *http.Request, _ params) error {
 	state := &schedule.State{}
-	if s.opts.StatePath != "" {
+	switch {
+	case s.opts.State != nil:
+		state = s.opts.State()
+	case s.opts.StatePath != "":
 		var err error
 		if state, err = schedule.LoadState(s.opts.StatePath); err != nil {
 			return err

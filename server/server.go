@@ -49,6 +49,10 @@ type Options struct {
 	// file, for /api/v1/sources; StatePath "" means no state recorded.
 	Sources   []schedule.Source
 	StatePath string
+	// State, when set, returns the source state to show instead of the
+	// one in StatePath: a scheduler running in the process whose state is
+	// kept in memory only.
+	State func() *schedule.State
 	// Now returns the current time (the date of "today" for questions and
 	// relative dates); nil is time.Now.
 	Now func() time.Time

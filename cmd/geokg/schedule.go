@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -70,6 +71,93 @@ with a summary line; --log-level info logs every stored article.`,
 // (schedule.StatePath).
 func (a *app) statePath() string { return schedule.StatePath(a.cfg.Schedule.State, a.cfg.DB) }
 
+// newRunner builds the runner of the checked sources, as `geokg schedule`
+// and `geokg serve --schedule` run them: it takes the state file's lock
+// and prepares the extractor, the resolver, the fetcher and the store
+// opener (the store is opened for writing per round). held is the store to
+// write into when the backend does not outlive the process ("memory"); nil
+// opens one. The caller sets OnResult, and calls release (which unlocks the
+// state file and closes what newRunner opened) once the runner is done.
+func (a *app) newRunner(ctx context.Context, sources []schedule.Source, held *store.Store, log *slog.Logger) (_ *schedule.Runner, release func(), err error) {
+	var undo []func()
+	undoAll := func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}
+	defer func() {
+		if err != nil {
+			undoAll()
+		}
+	}()
+	policy := feed.HostPolicy{Allow: a.cfg.Schedule.AllowHosts, Deny: a.cfg.Schedule.DenyHosts,
+		DenyPrivate: a.cfg.Schedule.DenyPrivate}
+	if err := policy.Check(); err != nil {
+		return nil, nil, fmt.Errorf("schedule.allow_hosts/deny_hosts: %w", err)
+	}
+	var delay time.Duration
+	if v := a.getenv(testDelayEnv); v != "" {
+		if delay, err = time.ParseDuration(v); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", testDelayEnv, err)
+		}
+	}
+	published, err := publishedDate("ingest.published", a.cfg.Ingest.Published)
+	if err != nil {
+		return nil, nil, err
+	}
+	backend, err := store.BackendFor(a.cfg.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	path := a.statePath()
+	if path == "" && backend.Persistent() {
+		log.Warn("schedule.state is not set for this store: source state is kept in memory only, and a restart reads every source again (the store skips what it holds)")
+	}
+	if path != "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, nil, err
+		}
+		unlock, err := schedule.LockState(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		undo = append(undo, unlock)
+	}
+	ex, err := extract.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := resolve.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
+	if !backend.Persistent() {
+		// The store would be gone when closed between rounds.
+		if held == nil {
+			if held, err = a.openStore(ctx, false); err != nil {
+				return nil, nil, err
+			}
+			undo = append(undo, func() { _ = held.Close() })
+		}
+		open = func(context.Context) (schedule.Store, error) { return nopCloseStore{held}, nil }
+	}
+	return &schedule.Runner{
+		Sources:   sources,
+		Open:      open,
+		Extractor: ex,
+		Resolver:  res,
+		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
+			UserAgent: a.cfg.Schedule.UserAgent, Client: feed.NewClient(policy)},
+		StatePath:    path,
+		Logger:       log,
+		Backoff:      schedule.Backoff{Base: a.cfg.Schedule.Backoff, Max: a.cfg.Schedule.MaxBackoff},
+		Timeout:      a.cfg.Schedule.Timeout,
+		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
+		ArticleDelay: delay,
+	}, undoAll, nil
+}
+
 // nopCloseStore keeps the "memory" store open across rounds.
 type nopCloseStore struct{ *store.Store }
 
@@ -86,75 +174,15 @@ func (a *app) runSchedule(ctx context.Context, once bool, only []string) error {
 	if err := schedule.CheckAll(sources, !once); err != nil {
 		return err
 	}
-	policy := feed.HostPolicy{Allow: a.cfg.Schedule.AllowHosts, Deny: a.cfg.Schedule.DenyHosts,
-		DenyPrivate: a.cfg.Schedule.DenyPrivate}
-	if err := policy.Check(); err != nil {
-		return fmt.Errorf("schedule.allow_hosts/deny_hosts: %w", err)
-	}
 	log := a.log.With("component", "schedule")
-	var delay time.Duration
-	if v := a.getenv(testDelayEnv); v != "" {
-		if delay, err = time.ParseDuration(v); err != nil {
-			return fmt.Errorf("%s: %w", testDelayEnv, err)
-		}
-	}
-	published, err := publishedDate("ingest.published", a.cfg.Ingest.Published)
+	r, release, err := a.newRunner(ctx, sources, nil, log)
 	if err != nil {
 		return err
 	}
-	backend, err := store.BackendFor(a.cfg.DB)
-	if err != nil {
-		return err
-	}
-	path := a.statePath()
-	if path == "" && backend.Persistent() {
-		log.Warn("schedule.state is not set for this store: source state is kept in memory only, and a restart reads every source again (the store skips what it holds)")
-	}
-	if path != "" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		unlock, err := schedule.LockState(path)
-		if err != nil {
-			return err
-		}
-		defer unlock()
-	}
-	ex, err := extract.New()
-	if err != nil {
-		return err
-	}
-	res, err := resolve.New()
-	if err != nil {
-		return err
-	}
-	open := func(ctx context.Context) (schedule.Store, error) { return a.openStore(ctx, false) }
-	if !backend.Persistent() {
-		// The store would be gone when closed between rounds.
-		mem, err := a.openStore(ctx, false)
-		if err != nil {
-			return err
-		}
-		defer mem.Close()
-		open = func(context.Context) (schedule.Store, error) { return nopCloseStore{mem}, nil }
-	}
-	r := &schedule.Runner{
-		Sources:   sources,
-		Open:      open,
-		Extractor: ex,
-		Resolver:  res,
-		Fetcher: &feed.Fetcher{Timeout: a.cfg.Schedule.HTTPTimeout, MaxBytes: a.cfg.Ingest.MaxBytes,
-			UserAgent: a.cfg.Schedule.UserAgent, Client: feed.NewClient(policy)},
-		StatePath:    path,
-		Logger:       log,
-		Backoff:      schedule.Backoff{Base: a.cfg.Schedule.Backoff, Max: a.cfg.Schedule.MaxBackoff},
-		Timeout:      a.cfg.Schedule.Timeout,
-		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
-		ArticleDelay: delay,
-		OnResult:     func(res schedule.Result) { fmt.Fprintln(a.stdout, render.ResultLine(res)) },
-	}
+	defer release()
+	r.OnResult = func(res schedule.Result) { fmt.Fprintln(a.stdout, render.ResultLine(res)) }
 	if !once {
-		log.Info("schedule started", "sources", len(sources), "state", path)
+		log.Info("schedule started", "sources", len(sources), "state", r.StatePath)
 		return r.Run(ctx)
 	}
 	results, err := r.Once(ctx)

@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/geokg/geokg/ingest/schedule"
+	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/server"
+	"github.com/geokg/geokg/store"
 )
 
 // addServeCmds registers the commands of this file on parent.
@@ -22,6 +27,7 @@ type serveOptions struct {
 	timeout    time.Duration
 	maxBody    int64
 	maxResults int
+	schedule   bool
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -42,9 +48,19 @@ list answers, cancels a query that runs past --timeout (504), sends no CORS
 headers and sets security headers. A bbolt store is opened read-only for
 each request, so "geokg ingest" can write between requests (a request made
 while it writes answers 503); other backends are opened once. SIGINT or
-SIGTERM stops taking requests and finishes those in flight.`,
+SIGTERM stops taking requests and finishes those in flight.
+
+With --schedule the server also runs the configured sources on their
+schedules, as "geokg schedule" does, in the same process: the server owns
+the scheduling. Each round opens the store for writing and closes it after,
+so the API and the CLI's reads work between rounds; a request made while a
+round writes to a bbolt store waits up to half a second for it, then
+answers 503. Rounds are counted in /metrics (geokg_ingest_rounds_total,
+geokg_ingest_errors_total per source) and shown by /api/v1/sources. SIGINT
+or SIGTERM also stop the scheduler once the article in hand is stored.`,
 		Example: `  geokg serve
   geokg serve --addr 127.0.0.1:9000 --timeout 10s
+  geokg serve --config geokg.yaml --schedule
   curl 'http://127.0.0.1:8080/api/v1/ask?q=who+leads+NATO'
   curl 'http://127.0.0.1:8080/api/v1/facts?object=NATO&predicate=leads&at=2024-12-15'`,
 		Args: cobra.NoArgs,
@@ -57,28 +73,163 @@ SIGTERM stops taking requests and finishes those in flight.`,
 	f.DurationVar(&o.timeout, "timeout", server.DefaultTimeout, "time limit of each request")
 	f.Int64Var(&o.maxBody, "max-body", server.DefaultMaxBody, "largest request body, in bytes")
 	f.IntVar(&o.maxResults, "max-results", server.DefaultMaxResults, "most items in a list answer")
+	f.BoolVar(&o.schedule, "schedule", false, "also run the configured sources on their schedules")
 	return cmd
 }
 
 // runServe opens the store as its backend wants (server.OpenerFor) and
-// serves until ctx ends.
+// serves until ctx ends; with o.schedule it runs the scheduled sources
+// meanwhile, and on the way out stops them (the article in hand is
+// stored) and finishes the requests in flight before closing the store.
 func (a *app) runServe(ctx context.Context, o *serveOptions) error {
-	opener, err := server.OpenerFor(ctx, a.cfg.DB, func(ctx context.Context) (server.ClosingStore, error) {
-		return a.openStore(ctx, true)
-	})
+	open := func(ctx context.Context) (server.ClosingStore, error) { return a.openStore(ctx, true) }
+	var (
+		runner  *schedule.Runner
+		live    *liveState
+		metrics *server.Metrics
+	)
+	if o.schedule {
+		sources, err := schedule.Select(a.cfg.Sources, nil)
+		if err != nil {
+			return fmt.Errorf("serve --schedule: %w", err)
+		}
+		if err := schedule.CheckAll(sources, true); err != nil {
+			return err
+		}
+		backend, err := store.BackendFor(a.cfg.DB)
+		if err != nil {
+			return err
+		}
+		var held *store.Store
+		if backend.Persistent() {
+			// Create the store when missing, as `geokg schedule` does,
+			// so a first start serves an empty store that fills.
+			s, err := a.openStore(ctx, false)
+			if err != nil {
+				return err
+			}
+			if err := s.Close(); err != nil {
+				return err
+			}
+		} else {
+			// One store for the server's reads and the runner's writes:
+			// a second "memory" store would be another, empty one.
+			if held, err = a.openStore(ctx, false); err != nil {
+				return err
+			}
+			defer held.Close()
+			open = func(context.Context) (server.ClosingStore, error) { return nopCloseStore{held}, nil }
+		}
+		if !loopbackAddr(o.addr) && !a.cfg.Schedule.DenyPrivate {
+			// Exposed beyond this machine: a feed must not lead the
+			// server to other hosts of its network.
+			a.cfg.Schedule.DenyPrivate = true
+			a.log.Info("schedule.deny_private on: the server listens beyond loopback", "addr", o.addr)
+		}
+		r, release, err := a.newRunner(ctx, sources, held, a.log.With("component", "schedule"))
+		if err != nil {
+			return err
+		}
+		defer release()
+		if r.StatePath == "" {
+			live = &liveState{}
+		}
+		r.OnResult = func(res schedule.Result) {
+			if res.Err != nil && ctx.Err() != nil && errors.Is(res.Err, ctx.Err()) {
+				return // interrupted by the shutdown: not a round
+			}
+			metrics.IngestRound(res.Source, res.Err)
+			live.record(r.State)
+			fmt.Fprintln(a.stdout, render.ResultLine(res))
+		}
+		runner = r
+	}
+	opener, err := server.OpenerFor(ctx, a.cfg.DB, open)
 	if err != nil {
 		return err
 	}
 	defer opener.Close()
-	srv := server.New(opener, server.Options{
+	opts := server.Options{
 		Timeout: o.timeout, MaxBody: o.maxBody, MaxResults: o.maxResults,
 		Sources: a.cfg.Sources, StatePath: a.statePath(), Logger: a.log,
-	})
+	}
+	if live != nil {
+		opts.State = live.snapshot
+	}
+	srv := server.New(opener, opts)
+	metrics = srv.Metrics()
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	fmt.Fprintf(a.stderr, "serving http://%s/api/v1/ and the web console at http://%s/ (Ctrl-C stops)\n", ln.Addr(), ln.Addr())
-	a.log.Info("serving", "addr", ln.Addr().String())
-	return srv.Serve(ctx, ln)
+	a.log.Info("serving", "addr", ln.Addr().String(), "schedule", o.schedule)
+	if runner == nil {
+		return srv.Serve(ctx, ln)
+	}
+	// The runner and the server stop together: on ctx's end, or when
+	// either fails.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ran := make(chan error, 1)
+	go func() {
+		err := runner.Run(ctx)
+		if err != nil {
+			cancel()
+		}
+		ran <- err
+	}()
+	err = srv.Serve(ctx, ln)
+	cancel()
+	return errors.Join(<-ran, err)
+}
+
+// liveState is the copy of an in-process runner's source state that
+// /api/v1/sources shows when the state is kept in memory only (no state
+// file to read).
+type liveState struct {
+	mu    sync.Mutex
+	state *schedule.State
+}
+
+// record copies the counters of st; it is called by the runner's
+// goroutine, the only one that changes st. A nil liveState does nothing.
+func (l *liveState) record(st *schedule.State) {
+	if l == nil || st == nil {
+		return
+	}
+	c := &schedule.State{Version: st.Version, Sources: make(map[string]*schedule.SourceState, len(st.Sources))}
+	for name, s := range st.Sources {
+		v := *s
+		v.Seen, v.Files = nil, nil
+		c.Sources[name] = &v
+	}
+	l.mu.Lock()
+	l.state = c
+	l.mu.Unlock()
+}
+
+// snapshot returns the last state recorded (not to be changed).
+func (l *liveState) snapshot() *schedule.State {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.state == nil {
+		return &schedule.State{}
+	}
+	return l.state
+}
+
+// loopbackAddr reports whether addr (host:port) listens on a loopback
+// address only: "localhost", 127.0.0.0/8 or ::1. An empty host (all
+// interfaces) is not.
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
