@@ -116,6 +116,7 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 		p.OnError = func(e *ingest.ReadError) { fmt.Fprintln(stderr, render.ItemProblem(e)) }
 	}
 	var progress *mpb.Progress
+	stopLines := func() {}
 	if isTerminal(a.stderr) {
 		progress = mpb.NewWithContext(ctx, mpb.WithOutput(a.stderr), mpb.WithRefreshRate(150*time.Millisecond))
 		bar := progress.New(0, mpb.SpinnerStyle(),
@@ -127,10 +128,10 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 			progress.Wait()
 		}()
 	} else if every := a.cfg.Ingest.ProgressEvery; every > 0 && a.cfg.LogFormat != "json" {
-		stop := progressLines(stderr, p, every)
-		defer stop()
+		stopLines = progressLines(stderr, p, every)
 	}
 	sum, err := p.Run(ctx, args, a.stdin, ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes})
+	stopLines() // no progress line after the summary (stdout and stderr may be one file)
 	if progress != nil {
 		p.OnArticle = nil
 	}

@@ -197,8 +197,16 @@ func TestScheduleInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"--config", cfg, "schedule"}, nil, &out, &out) }()
-	time.Sleep(400 * time.Millisecond)
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "--log-level", "debug", "schedule"}, nil, &out, &out)
+	}()
+	// Cancel once an article is stored (the store logs each write at debug
+	// level): a loaded machine may take long to start.
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "batch written") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
 	cancel()
 	select {
 	case err := <-done:
