@@ -20,6 +20,9 @@ var (
 	ErrNotFound = errors.New("no such route")
 	// ErrTooLarge is a request body over the cap (413).
 	ErrTooLarge = errors.New("request body too large")
+	// ErrForbidden is a request the server refuses to do: an ingest
+	// without a valid token (403).
+	ErrForbidden = errors.New("forbidden")
 )
 
 // errorJSON is the body of every error response.
@@ -43,7 +46,7 @@ func badRequest(format string, args ...any) error {
 
 // statusOf maps an error to its HTTP status: 400 for bad parameters,
 // dates, questions and ambiguous names; 404 for unknown entities and
-// routes; 413 for bodies over the cap; 503 for a store locked by a writer;
+// routes; 403 for a refused ingest; 413 for bodies over the cap; 503 for a store locked by a writer;
 // 504 for a query cancelled by its time limit; 500 for the rest.
 func statusOf(err error) int {
 	var mbe *http.MaxBytesError
@@ -52,6 +55,8 @@ func statusOf(err error) int {
 		errors.Is(err, queries.ErrAmbiguous), errors.Is(err, export.ErrUnknownFormat), errors.Is(err, export.ErrNoEntityTable),
 		errors.Is(err, export.ErrBadFilter):
 		return http.StatusBadRequest
+	case errors.Is(err, ErrForbidden):
+		return http.StatusForbidden
 	case errors.Is(err, ErrNotFound), errors.Is(err, queries.ErrUnknownEntity), errors.Is(err, export.ErrUnknownEntity):
 		return http.StatusNotFound
 	case errors.Is(err, ErrTooLarge), errors.As(err, &mbe):

@@ -29,6 +29,24 @@ func writeJSON(w http.ResponseWriter, v any) error {
 	return render.WriteJSON(w, v)
 }
 
+// wantsText reports whether r asks for the answer as the CLI prints it
+// without --json (Accept: text/plain), as `geokg` does when it goes
+// through a server.
+func wantsText(r *http.Request) bool {
+	return strings.HasPrefix(r.Header.Get("Accept"), TextType)
+}
+
+// answer writes the answer of r: with text, the CLI's table, when r asks
+// for text (wantsText); else v as JSON.
+func answer(w http.ResponseWriter, r *http.Request, v any, text func(io.Writer) error) error {
+	if wantsText(r) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		return text(w)
+	}
+	return writeJSON(w, v)
+}
+
 // capList cuts xs to the server's result cap, saying so in a header.
 func capList[T any](s *Server, w http.ResponseWriter, xs []T) []T {
 	if len(xs) <= s.opts.MaxResults {
@@ -74,7 +92,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 			return err
 		}
 		res.Answers = capList(s, w, res.Answers)
-		return writeJSON(w, render.NewAskJSON(res))
+		return answer(w, r, render.NewAskJSON(res), func(w io.Writer) error { return render.WriteAsk(w, res) })
 	})
 }
 
@@ -97,7 +115,8 @@ func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, render.FactRecords(capList(s, w, as)))
+		as = capList(s, w, as)
+		return answer(w, r, render.FactRecords(as), func(w io.Writer) error { return render.WriteQueryFacts(w, as) })
 	})
 }
 
@@ -115,7 +134,8 @@ func (s *Server) holders(w http.ResponseWriter, r *http.Request, p params) error
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, render.NewHoldersJSON(capList(s, w, hs)))
+		hs = capList(s, w, hs)
+		return answer(w, r, render.NewHoldersJSON(hs), func(w io.Writer) error { return render.WriteHolders(w, hs) })
 	})
 }
 
@@ -136,7 +156,8 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, render.FactRecords(capList(s, w, as)))
+		as = capList(s, w, as)
+		return answer(w, r, render.FactRecords(as), func(w io.Writer) error { return render.WriteQueryFacts(w, as) })
 	})
 }
 

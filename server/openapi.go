@@ -25,12 +25,16 @@ func OpenAPI() map[string]any {
 		if produces == "" {
 			produces = "application/json"
 		}
+		content := map[string]any{produces: map[string]any{}}
+		if rt.Text {
+			content["text/plain"] = map[string]any{}
+		}
 		op := map[string]any{
 			"operationId": rt.Name,
 			"summary":     rt.Summary,
 			"parameters":  params,
 			"responses": map[string]any{
-				"200": map[string]any{"description": "The answer.", "content": map[string]any{produces: map[string]any{}}},
+				"200": map[string]any{"description": "The answer (text/plain, when asked for with Accept, is the CLI's table).", "content": content},
 				"400": errorResponse("A bad parameter, date or question."),
 				"404": errorResponse("An unknown entity."),
 				"413": errorResponse("A request body over the server's cap."),
@@ -39,11 +43,19 @@ func OpenAPI() map[string]any {
 			},
 		}
 		if rt.Body != "" {
-			op["requestBody"] = map[string]any{
-				"required":    true,
-				"description": rt.Body,
-				"content":     map[string]any{"text/plain": map[string]any{"schema": map[string]any{"type": "string"}}},
+			types := rt.BodyTypes
+			if types == nil {
+				types = []string{"text/plain"}
 			}
+			bc := map[string]any{}
+			for _, t := range types {
+				bc[t] = map[string]any{"schema": map[string]any{"type": "string"}}
+			}
+			op["requestBody"] = map[string]any{"required": true, "description": rt.Body, "content": bc}
+		}
+		if rt.Token {
+			op["security"] = []any{map[string]any{"token": []string{}}}
+			op["responses"].(map[string]any)["403"] = errorResponse("No valid token: ingest is refused.")
 		}
 		item, _ := paths[rt.Path].(map[string]any)
 		if item == nil {
@@ -57,10 +69,13 @@ func OpenAPI() map[string]any {
 		"info": map[string]any{
 			"title":       "geokg API",
 			"version":     Version,
-			"description": "Read-only, time-aware queries over geokg's knowledge graph. Parameters are named as the CLI's flags.",
+			"description": "Time-aware queries over geokg's knowledge graph, read-only but for the token-protected ingest. Parameters are named as the CLI's flags.",
 		},
 		"paths": paths,
-		"components": map[string]any{"schemas": map[string]any{"Error": map[string]any{
+		"components": map[string]any{"securitySchemes": map[string]any{"token": map[string]any{
+			"type": "http", "scheme": "bearer",
+			"description": "serve.token (GEOKG_SERVE_TOKEN, --token), or the per-run token of the address file in the store directory.",
+		}}, "schemas": map[string]any{"Error": map[string]any{
 			"type":       "object",
 			"required":   []string{"error"},
 			"properties": map[string]any{"error": map[string]any{"type": "string"}, "suggestions": map[string]any{"type": "array", "items": map[string]any{"type": "string"}}},

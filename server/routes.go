@@ -63,6 +63,17 @@ type Route struct {
 	Body string
 	// Produces is the media type of a successful answer; "" is JSON.
 	Produces string
+	// Text marks a route that answers "Accept: text/plain" with the
+	// CLI's table (what the command prints without --json).
+	Text bool
+	// BodyTypes are the media types of the request body; nil is
+	// text/plain.
+	BodyTypes []string
+	// bigBody marks a route that caps its body itself (ingest, at
+	// Options.MaxIngest) instead of at Options.MaxBody.
+	bigBody bool
+	// Token marks a route that needs a bearer token (403 without).
+	Token bool
 	// handle answers the request.
 	handle func(s *Server, w http.ResponseWriter, r *http.Request, p params) error
 }
@@ -87,26 +98,26 @@ func Routes() []Route {
 				{Name: "q", Type: String, Required: true, Doc: "The question."},
 				{Name: "today", Type: Date, Doc: "The date of \"now\" and of questions without a date (default: the server's date)."},
 				{Name: "max_hops", Type: Integer, Doc: "Longest path for \"how is X connected to Y\"."},
-			}, handle: (*Server).ask},
+			}, Text: true, handle: (*Server).ask},
 		{Method: http.MethodGet, Path: API + "/facts", Name: "facts", Summary: "Facts by subject, predicate, object and time (the JSON of `geokg query facts --json`).",
 			Params: []Param{
 				{Name: "subject", Type: String, Doc: "Subject name or alias."},
 				pPred,
 				{Name: "object", Type: String, Doc: "Object name or alias."},
 				pAt, pFrom, pTo, pAsKnown,
-			}, handle: (*Server).facts},
+			}, Text: true, handle: (*Server).facts},
 		{Method: http.MethodGet, Path: API + "/holders", Name: "holders", Summary: "Who led or held ORG, term by term (`geokg query holders --json`).",
 			Params: []Param{
 				{Name: "org", Type: String, Required: true, Doc: "A country, organization or office."},
 				{Name: "role", Type: String, Doc: "Only terms in this role (or office)."},
 				{Name: "at", Type: Date, Doc: "Only terms in force on this date."},
 				pAsKnown,
-			}, handle: (*Server).holders},
+			}, Text: true, handle: (*Server).holders},
 		{Method: http.MethodGet, Path: API + "/timeline", Name: "timeline", Summary: "Every fact about an entity in time order (`geokg query timeline --json`).",
 			Params: []Param{
 				{Name: "entity", Type: String, Required: true, Doc: "Entity name or alias."},
 				pFrom, pTo, pAsKnown,
-			}, handle: (*Server).timeline},
+			}, Text: true, handle: (*Server).timeline},
 		{Method: http.MethodGet, Path: API + "/path", Name: "path", Summary: "Shortest chains of facts linking two entities (`geokg query path --json`).",
 			Params: []Param{
 				{Name: "a", Type: String, Required: true, Doc: "The first entity."},
@@ -131,6 +142,10 @@ func Routes() []Route {
 				{Name: "timeout", Type: Duration, Doc: "Time limit, such as 5s (at most the server's request timeout)."},
 				{Name: "limit", Type: Integer, Doc: "Most results (at most the server's result cap)."},
 			}, Body: "The Gizmo query (JavaScript), as text.", handle: (*Server).gizmo},
+		{Method: http.MethodPost, Path: API + "/ingest", Name: "ingest", Summary: "Store articles (the summary of `geokg ingest`); needs the server's token.",
+			Body:      "Articles as `geokg ingest -` reads them: JSONL, a JSON article (or array), or the text of one article.",
+			BodyTypes: []string{"application/x-ndjson", "application/json", "text/plain"},
+			Token:     true, bigBody: true, handle: (*Server).ingest},
 		{Method: http.MethodGet, Path: API + "/stats", Name: "stats", Summary: "Counts of articles, entities, facts and sources in the store.",
 			handle: (*Server).stats},
 		{Method: http.MethodGet, Path: API + "/sources", Name: "sources", Summary: "The configured sources with their last run and last error (`geokg sources --json`).",

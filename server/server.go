@@ -58,6 +58,14 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives the server's log records; nil discards them.
 	Logger *slog.Logger
+	// Ingest, when set, stores the articles of POST /api/v1/ingest; nil
+	// refuses every ingest (403).
+	Ingest IngestFunc
+	// Tokens are the bearer tokens an ingest request must carry one of;
+	// with none, every ingest is refused (403).
+	Tokens []string
+	// MaxIngest caps the body of an ingest request, in bytes (413 above).
+	MaxIngest int64
 }
 
 // Server answers the HTTP API from a store.
@@ -79,6 +87,9 @@ func New(opener Opener, opts Options) *Server {
 	}
 	if opts.MaxResults <= 0 {
 		opts.MaxResults = DefaultMaxResults
+	}
+	if opts.MaxIngest <= 0 {
+		opts.MaxIngest = DefaultMaxIngest
 	}
 	if opts.MaxQuery <= 0 {
 		opts.MaxQuery = DefaultMaxQuery
@@ -140,7 +151,9 @@ func (s *Server) endpoint(rt Route) http.Handler {
 			s.writeError(w, http.StatusRequestURITooLong, fmt.Errorf("query string over %d bytes", s.opts.MaxQuery), nil)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+		if !rt.bigBody {
+			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 		defer cancel()
 		r = r.WithContext(ctx)

@@ -43,22 +43,69 @@ type ClosingStore interface {
 // cheap (no bloom filters, see store.Open), and holding it open only while a
 // request runs leaves the file unlocked between requests, so `geokg ingest`
 // can write while the server runs (a request made during a write waits for
-// the lock, then fails with store.ErrLocked: 503).
+// the lock, then fails with store.ErrLocked: 503). While the server's own
+// process writes the store (Lend), requests read that store instead.
 func PerRequest(open func(ctx context.Context) (ClosingStore, error)) Opener {
-	return perRequest(open)
+	return &perRequest{open: open}
 }
 
-type perRequest func(ctx context.Context) (ClosingStore, error)
+type perRequest struct {
+	open func(ctx context.Context) (ClosingStore, error)
+	mu   sync.Mutex
+	lent Store
+	// users counts the requests reading lent.
+	users sync.WaitGroup
+}
 
-func (o perRequest) Open(ctx context.Context) (Store, func(), error) {
-	s, err := o(ctx)
+func (o *perRequest) Open(ctx context.Context) (Store, func(), error) {
+	o.mu.Lock()
+	if st := o.lent; st != nil {
+		o.users.Add(1)
+		o.mu.Unlock()
+		return st, sync.OnceFunc(o.users.Done), nil
+	}
+	o.mu.Unlock()
+	s, err := o.open(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	return s, func() { _ = s.Close() }, nil
 }
 
-func (o perRequest) Close() error { return nil }
+func (o *perRequest) Close() error { return nil }
+
+// lend makes requests read st until end is called; end waits for them.
+func (o *perRequest) lend(st Store) (end func()) {
+	o.mu.Lock()
+	o.lent = st
+	o.mu.Unlock()
+	return sync.OnceFunc(func() {
+		o.mu.Lock()
+		if o.lent == st {
+			o.lent = nil
+		}
+		o.mu.Unlock()
+		o.users.Wait()
+	})
+}
+
+// lender is an Opener that can hand requests a store the process opened
+// for writing.
+type lender interface {
+	lend(st Store) (end func())
+}
+
+// Lend hands the requests st, a store this process has opened for writing
+// (an ingest round holding a bbolt store's lock, which the server's own
+// read-only opens would wait for), until end is called; end waits for the
+// requests reading st to finish, so st may be closed after it. With an
+// opener that holds its store anyway, Lend does nothing.
+func (s *Server) Lend(st Store) (end func()) {
+	if l, ok := s.opener.(lender); ok {
+		return l.lend(st)
+	}
+	return func() {}
+}
 
 // Held returns an Opener that hands every request the store s, opened once,
 // and closes it on Close. It suits a memory store (which lives in the

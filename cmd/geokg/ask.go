@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/render"
+	"github.com/geokg/geokg/server"
 	"github.com/geokg/geokg/timex"
 )
 
@@ -86,8 +88,8 @@ A question it cannot read gets the closest forms as suggestions.
 			if err != nil {
 				return err
 			}
-			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				q := strings.Join(args, " ")
+			q := strings.Join(args, " ")
+			err = withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
 				res, err := e.Ask(ctx, queries.AskQuery{Question: q, Today: today, MaxHops: o.maxHops})
 				var pe *queries.ParseError
 				if errors.As(err, &pe) {
@@ -105,6 +107,19 @@ A question it cannot read gets the closest forms as suggestions.
 				}
 				return render.WriteAsk(a.stdout, res)
 			})
+			if c := a.serverFor(cmd.Context(), err); c != nil {
+				call := remoteCall{"/ask", url.Values{"q": {q}, "today": {today.String()}, "max_hops": {fmt.Sprint(o.maxHops)}}}
+				err = a.viaServer(cmd.Context(), c, call, o.json, nil)
+				var ae *server.APIError
+				if errors.As(err, &ae) && len(ae.Suggestions) > 0 {
+					fmt.Fprintf(a.stderr, "cannot read %q as a question. Closest forms:\n", q)
+					for _, s := range ae.Suggestions {
+						fmt.Fprintf(a.stderr, "  geokg ask %q\n", s)
+					}
+					return errSilent{err}
+				}
+			}
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the answer as JSON (facts in the export schema)")

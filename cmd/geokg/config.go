@@ -38,6 +38,16 @@ type Config struct {
 	Schedule ScheduleConfig `mapstructure:"schedule"`
 	// Gizmo holds the settings of Gizmo queries (`query gizmo`, console).
 	Gizmo GizmoConfig `mapstructure:"gizmo"`
+	// Serve holds the settings of `geokg serve`.
+	Serve ServeConfig `mapstructure:"serve"`
+}
+
+// ServeConfig holds the settings of `geokg serve`.
+type ServeConfig struct {
+	// Token, when set, lets HTTP clients ingest (POST /api/v1/ingest with
+	// "Authorization: Bearer TOKEN"); without it only the per-run token of
+	// the address file does.
+	Token string `mapstructure:"token"`
 }
 
 // GizmoConfig holds the settings of Gizmo queries.
@@ -136,6 +146,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("schedule.deny_hosts", d.Schedule.DenyHosts)
 	v.SetDefault("schedule.deny_private", d.Schedule.DenyPrivate)
 	v.SetDefault("gizmo.max_memory", d.Gizmo.MaxMemory)
+	v.SetDefault("serve.token", d.Serve.Token)
 }
 
 // loadConfig reads the config file (--config, else GEOKG_CONFIG, else
@@ -164,6 +175,7 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.max_text", cmd.Flags().Lookup("max-text")),
 		bind("ingest.progress_every", cmd.Flags().Lookup("progress-every")),
 		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
+		bind("serve.token", cmd.Flags().Lookup("token")),
 	); err != nil {
 		return Config{}, err
 	}

@@ -101,6 +101,9 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 		return fmt.Errorf("%s is a binary format: write it to a file with -o", format.Name)
 	}
 	st, err := a.openStore(ctx, true)
+	if c := a.serverFor(ctx, err); c != nil {
+		return a.exportViaServer(ctx, c, o, jobs)
+	}
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,9 @@ func (a *app) runIngest(cmd *cobra.Command, args []string) error {
 		return err // before the store is created
 	}
 	st, err := a.openStore(ctx, false)
+	if c := a.serverFor(ctx, err); c != nil {
+		return a.ingestViaServer(ctx, c, args)
+	}
 	if err != nil {
 		return err
 	}
@@ -90,21 +93,9 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 	if err != nil {
 		return err
 	}
-	ex, err := extract.New()
+	p, err := a.newPipeline(st)
 	if err != nil {
 		return err
-	}
-	res, err := resolve.New()
-	if err != nil {
-		return err
-	}
-	p := &ingest.Pipeline{
-		Store:     st,
-		Extractor: ex,
-		Resolver:  res,
-		Workers:   a.cfg.Ingest.Workers,
-		Batch:     a.cfg.Ingest.Batch,
-		MaxText:   a.cfg.Ingest.MaxText,
 	}
 	// Each bad item is reported once: as a JSON log record when the logs
 	// are JSON (for machines), else as a plain line.
@@ -143,6 +134,27 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 		return errSilent{fmt.Errorf("%d items failed", sum.Errors)}
 	}
 	return nil
+}
+
+// newPipeline returns the ingest pipeline of the configured settings,
+// writing into st.
+func (a *app) newPipeline(st *store.Store) (*ingest.Pipeline, error) {
+	ex, err := extract.New()
+	if err != nil {
+		return nil, err
+	}
+	res, err := resolve.New()
+	if err != nil {
+		return nil, err
+	}
+	return &ingest.Pipeline{
+		Store:     st,
+		Extractor: ex,
+		Resolver:  res,
+		Workers:   a.cfg.Ingest.Workers,
+		Batch:     a.cfg.Ingest.Batch,
+		MaxText:   a.cfg.Ingest.MaxText,
+	}, nil
 }
 
 // publishedDate reads the publication date v given by option name

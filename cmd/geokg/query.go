@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -80,9 +81,14 @@ or written out as in the console ("June 2024", "1 October 2024").`,
 			if !fq.At.IsZero() && (!fq.From.IsZero() || !fq.To.IsZero()) {
 				return errors.New("--at cannot be combined with --from/--to")
 			}
+			call := remoteCall{"/facts", url.Values{}}
+			for _, p := range [][2]string{{"subject", q.subject}, {"predicate", q.predicate}, {"object", q.object},
+				{"at", q.at}, {"from", q.from}, {"to", q.to}, {"as_known", q.asKnown}} {
+				setParam(call.params, p[0], p[1])
+			}
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Facts(cmd.Context(), fq)
-			}, writeJSONFacts, render.WriteQueryFacts)
+			}, call, writeJSONFacts, render.WriteQueryFacts)
 		},
 	}
 	f := cmd.Flags()
@@ -133,10 +139,19 @@ func writeJSONFacts(w io.Writer, answers []queries.Answer) error {
 }
 
 // printQuery runs q (see readQuery) and writes its answer with writeJSON
-// when asJSON is set, else with writeTable.
+// when asJSON is set, else with writeTable. When a server holds the
+// store, call goes to it instead and its answer is printed.
 func printQuery[T any](ctx context.Context, a *app, asJSON bool, q func(*queries.Engine) ([]T, error),
-	writeJSON, writeTable func(io.Writer, []T) error) error {
+	call remoteCall, writeJSON, writeTable func(io.Writer, []T) error) error {
 	out, err := readQuery(ctx, a, q)
+	if c := a.serverFor(ctx, err); c != nil {
+		return a.viaServer(ctx, c, call, asJSON, func() error {
+			if asJSON {
+				return writeJSON(a.stdout, nil)
+			}
+			return writeTable(a.stdout, nil)
+		})
+	}
 	if err != nil {
 		return err
 	}

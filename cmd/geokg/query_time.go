@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"net/url"
 
 	"github.com/spf13/cobra"
 
@@ -41,9 +42,13 @@ role; --as-known DATE answers with what had been ingested by then.`,
 			if err := parseDateFlags(dateFlag{"--at", q.at, &hq.At}, dateFlag{"--as-known", q.asKnown, &hq.AsKnown}); err != nil {
 				return err
 			}
+			call := remoteCall{"/holders", url.Values{"org": {args[0]}}}
+			setParam(call.params, "role", q.role)
+			setParam(call.params, "at", q.at)
+			setParam(call.params, "as_known", q.asKnown)
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Holder, error) {
 				return e.Holders(cmd.Context(), hq)
-			}, writeJSONHolders, render.WriteHolders)
+			}, call, writeJSONHolders, render.WriteHolders)
 		},
 	}
 	f := cmd.Flags()
@@ -76,9 +81,13 @@ ingested by then.`,
 				dateFlag{"--as-known", q.asKnown, &tq.AsKnown}); err != nil {
 				return err
 			}
+			call := remoteCall{"/timeline", url.Values{"entity": {args[0]}}}
+			setParam(call.params, "from", q.from)
+			setParam(call.params, "to", q.to)
+			setParam(call.params, "as_known", q.asKnown)
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Timeline(cmd.Context(), tq)
-			}, writeJSONFacts, render.WriteQueryFacts)
+			}, call, writeJSONFacts, render.WriteQueryFacts)
 		},
 	}
 	f := cmd.Flags()

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/server"
@@ -27,6 +30,7 @@ type serveOptions struct {
 	timeout    time.Duration
 	maxBody    int64
 	maxResults int
+	maxIngest  int64
 	schedule   bool
 }
 
@@ -57,7 +61,23 @@ so the API and the CLI's reads work between rounds; a request made while a
 round writes to a bbolt store waits up to half a second for it, then
 answers 503. Rounds are counted in /metrics (geokg_ingest_rounds_total,
 geokg_ingest_errors_total per source) and shown by /api/v1/sources. SIGINT
-or SIGTERM also stop the scheduler once the article in hand is stored.`,
+or SIGTERM also stop the scheduler once the article in hand is stored.
+
+While the server runs on a bbolt store it keeps an address file,
+geokg.serve.json, in the store directory (owner-only: it holds the
+server's address, its pid and a random per-run token; removed on a clean
+shutdown). When the CLI's ingest, query facts/holders/timeline, ask or
+export find the store locked (a round of --schedule or an HTTP ingest is
+writing), they read that file and send the same request to the server,
+printing what they would have printed; a file whose process is gone or
+whose address does not answer /healthz is stale and ignored. Meanwhile
+the server answers from the store it is writing.
+
+POST /api/v1/ingest stores articles (JSONL, a JSON article or the text of
+one; at most --max-ingest bytes) for a client with a token: the per-run
+token of the address file (so only users who can read the store directory)
+or --token (serve.token, GEOKG_SERVE_TOKEN) for remote clients. Without
+one it answers 403.`,
 		Example: `  geokg serve
   geokg serve --addr 127.0.0.1:9000 --timeout 10s
   geokg serve --config geokg.yaml --schedule
@@ -73,7 +93,9 @@ or SIGTERM also stop the scheduler once the article in hand is stored.`,
 	f.DurationVar(&o.timeout, "timeout", server.DefaultTimeout, "time limit of each request")
 	f.Int64Var(&o.maxBody, "max-body", server.DefaultMaxBody, "largest request body, in bytes")
 	f.IntVar(&o.maxResults, "max-results", server.DefaultMaxResults, "most items in a list answer")
+	f.Int64Var(&o.maxIngest, "max-ingest", server.DefaultMaxIngest, "largest ingest request body, in bytes")
 	f.BoolVar(&o.schedule, "schedule", false, "also run the configured sources on their schedules")
+	f.String("token", "", "token that lets HTTP clients ingest (env GEOKG_SERVE_TOKEN; config serve.token)")
 	return cmd
 }
 
@@ -87,7 +109,28 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 		runner  *schedule.Runner
 		live    *liveState
 		metrics *server.Metrics
+		srv     *server.Server
+		held    *store.Store
+		writer  *sharedWriter
 	)
+	backend, err := store.BackendFor(a.cfg.DB)
+	if err != nil {
+		return err
+	}
+	if backend.Persistent() {
+		writer = &sharedWriter{open: func(ctx context.Context) (*store.Store, error) { return a.openStore(ctx, false) },
+			lend: func(st *store.Store) func() { return srv.Lend(st) }}
+	}
+	if !backend.Persistent() {
+		// One store for the server's reads and every write (the
+		// scheduler's, HTTP ingests): a second "memory" store would be
+		// another, empty one.
+		if held, err = a.openStore(ctx, false); err != nil {
+			return err
+		}
+		defer held.Close()
+		open = func(context.Context) (server.ClosingStore, error) { return nopCloseStore{held}, nil }
+	}
 	if o.schedule {
 		sources, err := schedule.Select(a.cfg.Sources, nil)
 		if err != nil {
@@ -96,11 +139,6 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 		if err := schedule.CheckAll(sources, true); err != nil {
 			return err
 		}
-		backend, err := store.BackendFor(a.cfg.DB)
-		if err != nil {
-			return err
-		}
-		var held *store.Store
 		if backend.Persistent() {
 			// Create the store when missing, as `geokg schedule` does,
 			// so a first start serves an empty store that fills.
@@ -111,14 +149,6 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 			if err := s.Close(); err != nil {
 				return err
 			}
-		} else {
-			// One store for the server's reads and the runner's writes:
-			// a second "memory" store would be another, empty one.
-			if held, err = a.openStore(ctx, false); err != nil {
-				return err
-			}
-			defer held.Close()
-			open = func(context.Context) (server.ClosingStore, error) { return nopCloseStore{held}, nil }
 		}
 		if !loopbackAddr(o.addr) && !a.cfg.Schedule.DenyPrivate {
 			// Exposed beyond this machine: a feed must not lead the
@@ -142,6 +172,11 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 			live.record(r.State)
 			fmt.Fprintln(a.stdout, render.ResultLine(res))
 		}
+		if writer != nil {
+			// A round writes through the shared writer, so the requests
+			// read its store and HTTP ingests write into it meanwhile.
+			r.Open = func(ctx context.Context) (schedule.Store, error) { return writer.acquire(ctx) }
+		}
 		runner = r
 	}
 	opener, err := server.OpenerFor(ctx, a.cfg.DB, open)
@@ -149,18 +184,32 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 		return err
 	}
 	defer opener.Close()
+	runToken, err := server.NewToken()
+	if err != nil {
+		return err
+	}
 	opts := server.Options{
-		Timeout: o.timeout, MaxBody: o.maxBody, MaxResults: o.maxResults,
+		Timeout: o.timeout, MaxBody: o.maxBody, MaxResults: o.maxResults, MaxIngest: o.maxIngest,
 		Sources: a.cfg.Sources, StatePath: a.statePath(), Logger: a.log,
+		Tokens: []string{runToken, a.cfg.Serve.Token},
+		Ingest: a.serveIngest(writer, held),
 	}
 	if live != nil {
 		opts.State = live.snapshot
 	}
-	srv := server.New(opener, opts)
+	srv = server.New(opener, opts)
 	metrics = srv.Metrics()
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	if backend.Dir {
+		remove, err := server.WriteAddress(a.cfg.DB, server.Address{Addr: server.DialAddr(ln.Addr()), PID: os.Getpid(), Token: runToken})
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer remove()
 	}
 	fmt.Fprintf(a.stderr, "serving http://%s/api/v1/ and the web console at http://%s/ (Ctrl-C stops)\n", ln.Addr(), ln.Addr())
 	a.log.Info("serving", "addr", ln.Addr().String(), "schedule", o.schedule)
@@ -182,6 +231,103 @@ func (a *app) runServe(ctx context.Context, o *serveOptions) error {
 	err = srv.Serve(ctx, ln)
 	cancel()
 	return errors.Join(<-ran, err)
+}
+
+// sharedWriter holds a persistent store open for writing while anyone in
+// the server writes it — a round of the scheduler, HTTP ingests — and
+// shares it among them: a bbolt store takes one writer at a time, and
+// each of them opening it for itself would fail on the others' lock.
+// While held, the store is lent to the server's requests (their own
+// read-only opens would wait for the lock too).
+type sharedWriter struct {
+	open func(ctx context.Context) (*store.Store, error)
+	lend func(st *store.Store) (end func())
+
+	mu      sync.Mutex
+	st      *store.Store
+	refs    int
+	endLend func()
+}
+
+// acquire returns the store open for writing, opening it (and lending it
+// to the requests) when nobody holds it; closing the returned store
+// releases it, and the last release closes it.
+func (w *sharedWriter) acquire(ctx context.Context) (sharedStore, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.st == nil {
+		st, err := w.open(ctx)
+		if err != nil {
+			return sharedStore{}, err
+		}
+		w.st, w.endLend = st, w.lend(st)
+	}
+	w.refs++
+	return sharedStore{Store: w.st, release: sync.OnceValue(w.release)}, nil
+}
+
+// release drops one hold; the last takes the store back from the
+// requests (waiting for those reading it) and closes it.
+func (w *sharedWriter) release() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.refs--; w.refs > 0 {
+		return nil
+	}
+	w.endLend()
+	err := w.st.Close()
+	w.st, w.endLend = nil, nil
+	return err
+}
+
+// sharedStore is one hold of the shared writer's store.
+type sharedStore struct {
+	*store.Store
+	release func() error
+}
+
+// Close releases the hold (the store closes with the last one).
+func (s sharedStore) Close() error { return s.release() }
+
+// maxProblems caps the problem lines an HTTP ingest answers with.
+const maxProblems = 1000
+
+// serveIngest returns the server's ingest: the articles of a request go
+// through the pipeline of `geokg ingest` into held, or else into the
+// shared writer's store.
+func (a *app) serveIngest(writer *sharedWriter, held *store.Store) server.IngestFunc {
+	return func(ctx context.Context, body io.Reader) (server.IngestResult, error) {
+		var res server.IngestResult
+		published, err := publishedDate("ingest.published", a.cfg.Ingest.Published)
+		if err != nil {
+			return res, err
+		}
+		st := held
+		if st == nil {
+			hold, err := writer.acquire(ctx)
+			if err != nil {
+				return res, err
+			}
+			defer hold.Close()
+			st = hold.Store
+		}
+		p, err := a.newPipeline(st)
+		if err != nil {
+			return res, err
+		}
+		var mu sync.Mutex
+		p.OnError = func(e *ingest.ReadError) {
+			mu.Lock()
+			defer mu.Unlock()
+			if len(res.Problems) < maxProblems {
+				res.Problems = append(res.Problems, render.ItemProblem(e))
+			}
+		}
+		p.Logger = a.log.With("component", "ingest")
+		sum, err := p.Run(ctx, []string{"-"}, body, ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes})
+		res.Summary, res.Line = sum, sum.String()
+		return res, err
+	}
 }
 
 // liveState is the copy of an in-process runner's source state that

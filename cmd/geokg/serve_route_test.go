@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/server"
+	"github.com/geokg/geokg/store"
+)
+
+// cli runs geokg in-process on the store db and returns its stdout, its
+// stderr and its error.
+func cli(t *testing.T, db string, args ...string) (string, string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), append([]string{"--db", db}, args...), nil, &stdout, &stderr)
+	return stdout.String(), stderr.String(), err
+}
+
+// routedCommands are the read commands the routing test runs while a
+// server holds the store, and again once it has stopped.
+var routedCommands = [][]string{
+	{"query", "facts", "--subject", "Olaf Scholz"},
+	{"query", "facts", "--subject", "Olaf Scholz", "--json"},
+	{"query", "timeline", "Emmanuel Macron", "--from", "2025"},
+	{"query", "holders", "Atlantis"},
+	{"ask", "whom did Olaf Scholz meet in February 2025?", "--today", "2026-01-15"},
+	{"ask", "whom did Olaf Scholz meet in February 2025?", "--today", "2026-01-15", "--json"},
+	{"export", "--format", "jsonl", "--entity", "Olaf Scholz"},
+	{"export", "--format", "csv", "--entity", "Olaf Scholz"},
+}
+
+// TestCLIThroughServer runs `geokg serve --schedule` in-process on a bbolt
+// store while one of its rounds holds the store for writing (each article
+// of the round is followed by an hour's pause): the CLI's queries, ask,
+// export and ingest, finding the store locked, go through the server named
+// by the address file and print what they print on the free store; the
+// file is removed on shutdown, and a stale one is ignored.
+func TestCLIThroughServer(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "db")
+	in := filepath.Join(dir, "in")
+	cfg := inboxConfig(t, dir, db, in, "1h")
+	dropArticle(t, in, "a-scholz-macron", "2025-02-03", "Olaf Scholz met Emmanuel Macron in Berlin on Monday.")
+	dropArticle(t, in, "b-other", "2025-02-05", "Giorgia Meloni met Pedro Sanchez in Rome on Wednesday.")
+	t.Setenv(testDelayEnv, "1h")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "serve", "--schedule", "--addr", "127.0.0.1:0"}, nil, &stdout, &stderr)
+	}()
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
+		if m := servedAddr.FindStringSubmatch(stderr.String()); m != nil {
+			base = m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended at start: %v\n%s", err, stderr.String())
+		default:
+		}
+		require.True(t, time.Now().Before(deadline), "serve did not say where it listens: %s", stderr.String())
+	}
+	// The first article is stored and the round holds the store; the
+	// server answers from it meanwhile.
+	factAbout(t, base, "Olaf Scholz", "Emmanuel Macron")
+	_, err := store.Open(ctx, db, store.Options{ReadOnly: true})
+	require.ErrorIs(t, err, store.ErrLocked, "the round holds the store")
+
+	fi, err := os.Stat(filepath.Join(db, server.AddrFile))
+	require.NoError(t, err, "serve writes its address file")
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "the address file holds a token: owner only")
+
+	via := make([][2]string, len(routedCommands))
+	for i, args := range routedCommands {
+		out, errOut, err := cli(t, db, args...)
+		require.NoError(t, err, "%v through the server: %s", args, errOut)
+		via[i] = [2]string{out, errOut}
+	}
+	assert.Contains(t, via[0][0], "Emmanuel Macron")
+	assert.Contains(t, via[3][1], "warning:", "an unknown entity is a warning, as without a server")
+
+	// Ingest goes through the server with the address file's token.
+	news := filepath.Join(dir, "news.jsonl")
+	require.NoError(t, os.WriteFile(news, []byte(`{"id":"w1","published":"2025-02-04","text":"Keir Starmer met Donald Tusk in Warsaw on Tuesday."}`+"\n"), 0o644))
+	out, errOut, err := cli(t, db, "ingest", news)
+	require.NoError(t, err, errOut)
+	assert.Regexp(t, `^articles read 1, new 1, .*errors 0\n$`, out)
+	out, errOut, err = cli(t, db, "query", "facts", "--subject", "Keir Starmer")
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "Donald Tusk", "the facts ingested through the server are queryable")
+
+	cancel()
+	select {
+	case err := <-done:
+		require.NoError(t, err, stderr.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	_, err = os.Stat(filepath.Join(db, server.AddrFile))
+	require.ErrorIs(t, err, os.ErrNotExist, "a clean shutdown removes the address file")
+
+	// On the free store the commands print what they printed through the
+	// server.
+	for i, args := range routedCommands {
+		out, errOut, err := cli(t, db, args...)
+		require.NoError(t, err, "%v: %s", args, errOut)
+		assert.Equal(t, out, via[i][0], "%v: the same output through the server", args)
+		assert.Equal(t, errOut, via[i][1], "%v: the same messages through the server", args)
+	}
+
+	t.Run("stale address file", func(t *testing.T) {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		require.NoError(t, err)
+		silent := ln.Addr().String()
+		require.NoError(t, ln.Close())
+		gone := exec.Command("true")
+		require.NoError(t, gone.Run())
+		for name, addr := range map[string]server.Address{
+			"the address does not answer": {Addr: silent, PID: os.Getpid(), Token: "x"},
+			"the process is gone":         {Addr: silent, PID: gone.Process.Pid, Token: "x"},
+		} {
+			t.Run(name, func(t *testing.T) {
+				data, err := json.Marshal(addr)
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(filepath.Join(db, server.AddrFile), data, 0o600))
+				holder, err := store.Open(context.Background(), db, store.Options{})
+				require.NoError(t, err)
+				defer holder.Close()
+				_, _, err = cli(t, db, "query", "facts", "--subject", "Olaf Scholz")
+				require.ErrorIs(t, err, store.ErrLocked, "a stale file is ignored: the lock error stands")
+				_, _, err = cli(t, db, "ingest", news)
+				require.ErrorIs(t, err, store.ErrLocked)
+			})
+		}
+	})
+}
