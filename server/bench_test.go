@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -28,12 +29,19 @@ func benchSize() int {
 	return 100_000
 }
 
-// genStore writes about n generated facts into an in-memory store: 60
-// organizations with chains of ten leaders, and events among 3000 people.
+// genStore writes about n generated facts into an in-memory store (see
+// genFacts).
 func genStore(b testing.TB, n int) *store.Store {
-	ctx := context.Background()
-	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
+	s, err := store.Open(context.Background(), store.MemoryDSN, store.Options{})
 	require.NoError(b, err)
+	genFacts(b, s, n)
+	return s
+}
+
+// genFacts writes about n generated facts into s: 60 organizations with
+// chains of ten leaders, and events among 3000 people.
+func genFacts(b testing.TB, s *store.Store, n int) {
+	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(7, 11))
 	var ents []graph.Entity
 	mk := func(t graph.EntityType, name string) graph.Entity {
@@ -84,15 +92,61 @@ func genStore(b testing.TB, n int) *store.Store {
 		_, err := s.Write(ctx, batch, testNow)
 		require.NoError(b, err)
 	}
-	return s
+}
+
+// benchBoltVersion names the generator's output in the cache; change it
+// when genFacts changes.
+const benchBoltVersion = "v1"
+
+// boltStore returns the directory of a bbolt store of about n generated
+// facts, built once under the user's cache directory
+// ($XDG_CACHE_HOME/geokg-bench, outside the repository) and reused by
+// later runs: writing 100k facts to bbolt takes minutes.
+func boltStore(b testing.TB, n int) string {
+	cache, err := os.UserCacheDir()
+	require.NoError(b, err)
+	root := filepath.Join(cache, "geokg-bench")
+	dir := filepath.Join(root, fmt.Sprintf("server-http-%s-%d", benchBoltVersion, n))
+	if _, err := os.Stat(filepath.Join(dir, store.BoltFile)); err == nil {
+		return dir
+	}
+	require.NoError(b, os.MkdirAll(root, 0o755))
+	tmp, err := os.MkdirTemp(root, ".building-")
+	require.NoError(b, err)
+	defer os.RemoveAll(tmp)
+	s, err := store.Open(context.Background(), tmp, store.Options{})
+	require.NoError(b, err)
+	require.NoError(b, s.SetGroupCommit(true))
+	genFacts(b, s, n)
+	require.NoError(b, s.Close())
+	require.NoError(b, os.Rename(tmp, dir))
+	return dir
 }
 
 // benchHTTP runs GET targets in turn against a server on a generated
-// store and reports the p50 and p95 latency of a request, in ms.
+// store of benchSize facts, in memory and on bbolt (opened for each
+// request, as `geokg serve` does), and reports the p50 and p95 latency of
+// a request, in ms.
 func benchHTTP(b *testing.B, targets []string) {
-	st := genStore(b, benchSize())
-	opener := Held(st)
-	defer opener.Close()
+	b.Run("memory", func(b *testing.B) {
+		opener := Held(genStore(b, benchSize()))
+		defer opener.Close()
+		benchTargets(b, opener, targets)
+	})
+	b.Run("bbolt", func(b *testing.B) {
+		dir := boltStore(b, benchSize())
+		opener, err := OpenerFor(context.Background(), dir, func(ctx context.Context) (ClosingStore, error) {
+			return store.Open(ctx, dir, store.Options{ReadOnly: true})
+		})
+		require.NoError(b, err)
+		defer opener.Close()
+		benchTargets(b, opener, targets)
+	})
+}
+
+// benchTargets runs GET targets in turn against a server reading through
+// opener and reports the p50 and p95 latency of a request, in ms.
+func benchTargets(b *testing.B, opener Opener, targets []string) {
 	ts := httptest.NewServer(New(opener, Options{Now: func() time.Time { return testNow }}).Handler())
 	defer ts.Close()
 	client := ts.Client()

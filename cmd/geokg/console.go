@@ -134,7 +134,11 @@ func (l *lineStore) openWait(ctx context.Context) (*store.Store, error) {
 			return st, err
 		}
 		if !told {
-			fmt.Fprintln(l.out, "waiting for the store: another geokg process is writing it (Ctrl-C to give up)")
+			if c := l.a.serverFor(ctx, err); c != nil {
+				fmt.Fprintf(l.out, "waiting for the store: the geokg server at %s is writing it; its web console at %s/ answers meanwhile (Ctrl-C to give up)\n", c.Base, c.Base)
+			} else {
+				fmt.Fprintln(l.out, "waiting for the store: another geokg process is writing it (Ctrl-C to give up)")
+			}
 			told = true
 		}
 		select {

@@ -41,10 +41,10 @@ func newServeCmd(a *app) *cobra.Command {
 		Short: "Serve the web console and the JSON API over HTTP",
 		Long: `Serve answers the web console at / (questions, evidence, timeline,
 graph, paths, Gizmo, downloads; built into the binary, works offline) and
-the versioned JSON API (/api/v1/...: ask, facts, holders,
-timeline, path, neighbors, entities, gizmo, stats, sources, export), its
+the versioned JSON API (/api/v1/...: ask, facts, holders, timeline, path,
+neighbors, entities, gizmo, stats, sources, export, ingest), its
 OpenAPI document (/api/v1/openapi.json), /healthz and Prometheus metrics
-(/metrics) from the store, read-only. Parameters are named as the CLI's
+(/metrics) from the store, read-only but for token-protected ingest. Parameters are named as the CLI's
 flags ("as-known" is as_known); errors are {"error": "..."} with the status.
 
 It binds 127.0.0.1 unless --addr says otherwise, caps request bodies and
@@ -56,10 +56,8 @@ SIGTERM stops taking requests and finishes those in flight.
 
 With --schedule the server also runs the configured sources on their
 schedules, as "geokg schedule" does, in the same process: the server owns
-the scheduling. Each round opens the store for writing and closes it after,
-so the API and the CLI's reads work between rounds; a request made while a
-round writes to a bbolt store waits up to half a second for it, then
-answers 503. Rounds are counted in /metrics (geokg_ingest_rounds_total,
+the scheduling. Each round opens the store for writing and closes it after;
+meanwhile the requests (and HTTP ingests) use the store the round holds. Rounds are counted in /metrics (geokg_ingest_rounds_total,
 geokg_ingest_errors_total per source) and shown by /api/v1/sources. SIGINT
 or SIGTERM also stop the scheduler once the article in hand is stored.
 
