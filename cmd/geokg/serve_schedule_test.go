@@ -140,6 +140,9 @@ func TestServeSchedule(t *testing.T) {
 			dropArticle(t, in, "starmer-tusk", "2025-02-04", "Keir Starmer met Donald Tusk in Warsaw on Tuesday.")
 			factAbout(t, base, "Keir Starmer", "Donald Tusk")
 
+			// The server answers from the store a round writes, so the
+			// fact can be served before its round has ended and counted.
+			eventually(t, base, "/metrics", func(int, string) bool { return ingestRounds(t, base, "inbox") >= 2 })
 			rounds := ingestRounds(t, base, "inbox")
 			assert.GreaterOrEqual(t, rounds, 2, "geokg_ingest_rounds_total counts every round")
 			_, metrics := httpGet(base + "/metrics")
