@@ -7,14 +7,17 @@
 // router, the parameter checks and the OpenAPI document are all built from
 // that table, so they cannot disagree.
 //
-// Caveats. The server is read-only: it has no ingest endpoint. It is safe by
-// default: it binds 127.0.0.1 unless told otherwise, caps request bodies and
-// result sizes, cancels a query that runs past the per-request timeout (504),
-// sends no CORS headers and sets security headers on every response. How it
-// holds the store is the Opener's choice (store.go): a bbolt store is opened
-// read-only for each request, so the server never keeps the file locked
-// between requests and `geokg ingest` can write in between; a memory or
-// PostgreSQL store is opened once and held. The web console page, routing
-// the CLI through a running server and the in-process schedule are not part
-// of this package yet.
+// Caveats. The server is read-only but for POST /api/v1/ingest (ingest.go),
+// which needs a bearer token (Options.Tokens) and a writer (Options.Ingest)
+// from its caller. It is safe by default: it binds 127.0.0.1 unless told
+// otherwise, caps request bodies and result sizes, cancels a query that runs
+// past the per-request timeout (504), sends no CORS headers and sets security
+// headers on every response. How it holds the store is the Opener's choice
+// (store.go): a bbolt store is opened read-only for each request, so the
+// server never keeps the file locked between requests and `geokg ingest` can
+// write in between; while the server's own process writes it, Server.Lend
+// hands the requests that store instead. A memory or PostgreSQL store is
+// opened once and held. The address file (addrfile.go) and Client
+// (client.go) let the CLI find a running server and send it its requests
+// when the store is locked.
 package server
