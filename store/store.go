@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -118,7 +119,12 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, wrap(err)
 	}
-	// bbolt panics on some damaged files; report them like other corruption.
+	if err := checkBoltFile(file, readOnly); err != nil {
+		return nil, nil, wrap(fmt.Errorf("%w; run geokg check", err))
+	}
+	// bbolt panics on some damaged files, or reads past its mapping;
+	// report them like other corruption.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			qs, bdb, err = nil, nil, wrap(damagedError(file, r))
@@ -211,13 +217,15 @@ func (s *Store) ReadQuads(ctx context.Context, fn func(ctx context.Context, qs c
 }
 
 // read runs fn with a reader under the shared lock.
-// A panic of the backend (a damaged page) is returned as ErrDamaged.
+// A panic of the backend (a damaged page, or a memory fault reading one)
+// is returned as ErrDamaged.
 func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = s.damaged(r)
@@ -226,5 +234,5 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if s.closed {
 		return ErrClosed
 	}
-	return fn(reader{qs: s.qs, log: s.log})
+	return s.undecodable(fn(reader{qs: s.qs, log: s.log}))
 }
