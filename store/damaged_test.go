@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -87,6 +88,28 @@ func TestTruncatedBoltFile(t *testing.T) {
 	_, err = Open(ctx, dir, Options{ReadOnly: true})
 	require.ErrorIs(t, err, ErrDamaged)
 	s, err = Open(ctx, dir, Options{})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+}
+
+// A bbolt file created by a run killed before its first commit (no
+// Cayley metadata yet) reads as an empty store; a writer initialises it.
+func TestUninitializedBoltFileReadsEmpty(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	db, err := bolt.Open(filepath.Join(dir, BoltFile), 0o644, nil)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	ctx := context.Background()
+	s, err := Open(ctx, dir, Options{ReadOnly: true})
+	require.NoError(t, err)
+	st, err := s.Stats(ctx)
+	require.NoError(t, err)
+	require.Zero(t, st.Facts+st.Entities+st.Articles)
+	require.NoError(t, s.Close())
+	s, err = Open(ctx, dir, Options{})
+	require.NoError(t, err)
+	_, err = s.Write(ctx, graph.Batch{Article: graph.Article{ID: "a1", Hash: "h1"}}, time.Now())
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 }

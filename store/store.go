@@ -13,6 +13,7 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 
@@ -144,6 +145,13 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 		}
 	}
 	qs, err = kv.New(db, kvOptions)
+	if readOnly && errors.Is(err, cayleygraph.ErrNotInitialized) {
+		// A run stopped (killed) while creating the store, before its
+		// first commit: nothing is stored, and the next writer
+		// initialises it. Read it as the empty store it is.
+		db.Close()
+		return memstore.New(), nil, nil
+	}
 	if err != nil {
 		db.Close()
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
