@@ -26,6 +26,7 @@ require (
 	go.etcd.io/bbolt v1.3.10
 	go.yaml.in/yaml/v3 v3.0.5
 	golang.org/x/net v0.61.0
+	google.golang.org/protobuf v1.36.12
 )
 
 require (
@@ -73,5 +74,4 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
-	google.golang.org/protobuf v1.36.12 // indirect
 )

@@ -294,8 +294,11 @@ func (r *RDFReader) ReadQuad() (quad.Quad, error) {
 	var text string
 	for {
 		b, err := r.r.ReadString('\n')
-		if err != nil && (err != io.EOF || b == "") {
+		if err == io.EOF && b == "" {
 			return quad.Quad{}, err
+		}
+		if err != nil && err != io.EOF { // a cut-off .gz, a failing disk
+			return quad.Quad{}, fmt.Errorf("line %d: %w", r.line+1, err)
 		}
 		r.line++
 		if text = strings.TrimSpace(b); text != "" && text[0] != '#' {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
@@ -160,8 +161,12 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 	return rep, nil
 }
 
-// CheckPages checks the pages of the bbolt store in directory dir (see
-// bbolt's Tx.Check) without opening it as a store: it returns nil when no
+// maxProblems is how many damaged records CheckPages lists.
+const maxProblems = 10
+
+// CheckPages checks the bbolt store in directory dir without opening it
+// as a store: the file's size and meta pages (checkBoltFile), then every
+// bucket, key and value, in order (walkBolt): it returns nil when no
 // store file is there, ErrLocked when another process holds it, and an
 // error wrapping ErrDamaged that lists what is wrong — never a panic —
 // when the file is damaged. Other backends have no pages to check.
@@ -170,12 +175,18 @@ func CheckPages(dir string) (err error) {
 	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
+	if err := checkBoltFile(file, true); err != nil {
+		return err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %s: %v", ErrDamaged, file, r)
 		}
 	}()
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	// The freelist is loaded (and a damaged one found) here, where a
+	// panic is recovered.
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true, PreLoadFreelist: true})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return ErrLocked
@@ -183,18 +194,24 @@ func CheckPages(dir string) (err error) {
 		return fmt.Errorf("%w: %s: %w", ErrDamaged, file, err)
 	}
 	defer db.Close()
-	var errs []error
-	err = db.View(func(tx *bolt.Tx) error {
-		for e := range tx.Check() {
-			errs = append(errs, e)
+	// Every page in use is read here, in this goroutine: bbolt's
+	// Tx.Check reads them in a goroutine of its own, where a damaged page
+	// can crash the process.
+	var problems []error
+	func() {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if r := recover(); r != nil {
+				problems = append(problems, fmt.Errorf("%v", r))
+			}
+		}()
+		problems = walkBolt(db)
+	}()
+	if n := len(problems); n > 0 {
+		if n > maxProblems {
+			problems = append(problems[:maxProblems], fmt.Errorf("and %d more", n-maxProblems))
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("%w: %s: %w", ErrDamaged, file, err)
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%w: %s: %d damaged pages: %w", ErrDamaged, file, len(errs), errors.Join(errs...))
+		return fmt.Errorf("%w: %s: %d damaged records or pages: %w", ErrDamaged, file, n, errors.Join(problems...))
 	}
 	return nil
 }

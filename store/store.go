@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 
@@ -118,7 +120,12 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, wrap(err)
 	}
-	// bbolt panics on some damaged files; report them like other corruption.
+	if err := checkBoltFile(file, readOnly); err != nil {
+		return nil, nil, wrap(fmt.Errorf("%w; run geokg check", err))
+	}
+	// bbolt panics on some damaged files, or reads past its mapping;
+	// report them like other corruption.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			qs, bdb, err = nil, nil, wrap(damagedError(file, r))
@@ -138,6 +145,13 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 		}
 	}
 	qs, err = kv.New(db, kvOptions)
+	if readOnly && errors.Is(err, cayleygraph.ErrNotInitialized) {
+		// A run stopped (killed) while creating the store, before its
+		// first commit: nothing is stored, and the next writer
+		// initialises it. Read it as the empty store it is.
+		db.Close()
+		return memstore.New(), nil, nil
+	}
 	if err != nil {
 		db.Close()
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
@@ -211,13 +225,15 @@ func (s *Store) ReadQuads(ctx context.Context, fn func(ctx context.Context, qs c
 }
 
 // read runs fn with a reader under the shared lock.
-// A panic of the backend (a damaged page) is returned as ErrDamaged.
+// A panic of the backend (a damaged page, or a memory fault reading one)
+// is returned as ErrDamaged.
 func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = s.damaged(r)
@@ -226,5 +242,5 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if s.closed {
 		return ErrClosed
 	}
-	return fn(reader{qs: s.qs, log: s.log})
+	return s.undecodable(fn(reader{qs: s.qs, log: s.log}))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = wrap(s.damaged(r))
@@ -63,7 +65,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	}
 	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
-		return graph.WriteStats{}, wrap(err)
+		return graph.WriteStats{}, wrap(s.undecodable(err))
 	}
 	if deltas := keepValues(w.tx.Deltas); len(deltas) > 0 {
 		if err := s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {

@@ -154,6 +154,7 @@ func (a *app) newRunner(ctx context.Context, sources []schedule.Source, held *st
 		Backoff:      schedule.Backoff{Base: a.cfg.Schedule.Backoff, Max: a.cfg.Schedule.MaxBackoff},
 		Timeout:      a.cfg.Schedule.Timeout,
 		ReadOptions:  ingest.ReadOptions{Published: published, MaxBytes: a.cfg.Ingest.MaxBytes},
+		MaxText:      a.cfg.Ingest.MaxText,
 		ArticleDelay: delay,
 	}, undoAll, nil
 }

@@ -14,7 +14,12 @@
 // resolves to, so that a feed cannot send geokg to internal services;
 // refusals wrap ErrHostDenied.
 //
+// One damaged item does not cost the others: a document that does not
+// parse whole is parsed item by item (Feed.Bad lists the items that could
+// not be read, each wrapping ErrBadItem), and an item's date that does not
+// parse is a warning on it (Item.Warnings, ErrItemDate).
+//
 // Caveats: an item's own text is its content, else its description, with
-// HTML markup reduced to paragraphs by simple rules; response bodies are
-// read whole, up to Fetcher.MaxBytes.
+// HTML markup reduced to paragraphs by simple rules, token by token (any
+// nesting depth); response bodies are read whole, up to Fetcher.MaxBytes.
 package feed

@@ -20,6 +20,12 @@ var (
 	ErrNotHTML = errors.New("not an HTML page")
 	// ErrTooLarge is returned for a response body over Fetcher.MaxBytes.
 	ErrTooLarge = errors.New("response too large")
+	// ErrBadItem is wrapped by the error of one feed entry that cannot
+	// be read (Feed.Bad); the feed's other entries are read.
+	ErrBadItem = errors.New("unreadable feed item")
+	// ErrItemDate is wrapped by the warning of a feed entry whose date
+	// does not parse (Item.Warnings); the entry is read undated.
+	ErrItemDate = errors.New("unreadable item date")
 )
 
 // DefaultTimeout is the per-request timeout when Fetcher.Timeout is 0.

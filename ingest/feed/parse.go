@@ -31,6 +31,9 @@ type Item struct {
 	// Text is the item's own text (content, else description), markup
 	// removed, one paragraph per line.
 	Text string
+	// Warnings are what was wrong with the item but did not stop it
+	// being read: a date that does not parse (the item is then undated).
+	Warnings []error
 }
 
 // Feed is a parsed RSS or Atom document.
@@ -41,51 +44,73 @@ type Feed struct {
 	Title string
 	// Items are the entries in document order.
 	Items []Item
+	// Bad are the entries that could not be read (a character XML
+	// forbids, invalid UTF-8, broken markup), each an error wrapping
+	// ErrBadItem that names it; the other entries are in Items.
+	Bad []error
 }
 
 // Parse reads an RSS or Atom document. Anything else (malformed XML, a JSON
-// feed, an HTML page) is an error wrapping ErrBadFeed.
+// feed, an HTML page) is an error wrapping ErrBadFeed. A document whose
+// damage lies inside some of its items is read item by item: the others
+// are in Items, the damaged ones in Bad (see parseItems).
 func Parse(data []byte) (*Feed, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: empty document", ErrBadFeed)
 	}
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
+		if out := parseItems(data); out != nil {
+			return out, nil
+		}
 		return nil, fmt.Errorf("%w: %v", ErrBadFeed, err)
 	}
+	return convert(f)
+}
+
+// convert turns a parsed gofeed document into a Feed.
+func convert(f *gofeed.Feed) (*Feed, error) {
 	if f.FeedType != "rss" && f.FeedType != "atom" {
 		return nil, fmt.Errorf("%w: %s feed", ErrBadFeed, f.FeedType)
 	}
 	out := &Feed{Type: f.FeedType, Title: strings.TrimSpace(f.Title)}
 	for _, it := range f.Items {
-		if it == nil {
-			continue
+		if it != nil {
+			out.Items = append(out.Items, convertItem(it))
 		}
-		item := Item{
-			Link:  strings.TrimSpace(it.Link),
-			Title: strings.Join(strings.Fields(it.Title), " "),
-			Text:  TextOf(it.Content),
-		}
-		if item.Text == "" {
-			item.Text = TextOf(it.Description)
-		}
-		switch {
-		case it.PublishedParsed != nil:
-			item.Published = *it.PublishedParsed
-		case it.UpdatedParsed != nil:
-			item.Published = *it.UpdatedParsed
-		}
-		item.ID = strings.TrimSpace(it.GUID)
-		if item.ID == "" {
-			item.ID = item.Link
-		}
-		if item.ID == "" {
-			sum := sha256.Sum256([]byte(item.Title + "\n" + item.Text))
-			item.ID = "sha256:" + hex.EncodeToString(sum[:])[:16]
-		}
-		out.Items = append(out.Items, item)
 	}
 	return out, nil
+}
+
+// convertItem turns one parsed entry into an Item.
+func convertItem(it *gofeed.Item) Item {
+	item := Item{
+		Link:  strings.TrimSpace(it.Link),
+		Title: strings.Join(strings.Fields(it.Title), " "),
+		Text:  TextOf(it.Content),
+	}
+	if item.Text == "" {
+		item.Text = TextOf(it.Description)
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		item.Published = *it.PublishedParsed
+	case it.UpdatedParsed != nil:
+		item.Published = *it.UpdatedParsed
+	case strings.TrimSpace(it.Published) != "":
+		item.Warnings = append(item.Warnings, fmt.Errorf("%w: %q; item read undated", ErrItemDate, strings.TrimSpace(it.Published)))
+	case strings.TrimSpace(it.Updated) != "":
+		item.Warnings = append(item.Warnings, fmt.Errorf("%w: %q; item read undated", ErrItemDate, strings.TrimSpace(it.Updated)))
+	}
+	item.ID = strings.TrimSpace(it.GUID)
+	if item.ID == "" {
+		item.ID = item.Link
+	}
+	if item.ID == "" {
+		sum := sha256.Sum256([]byte(item.Title + "\n" + item.Text))
+		item.ID = "sha256:" + hex.EncodeToString(sum[:])[:16]
+	}
+	return item
 }
 
 // Article returns the item as an article with its own text; origin names
@@ -112,47 +137,44 @@ var skipTags = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Nosc
 // TextOf returns the text of an HTML fragment (or of plain text, entities
 // decoded), one paragraph per line: block elements and <br> end
 // paragraphs, scripts and styles are dropped, white space is collapsed.
+// It reads the fragment token by token, without building its tree, so
+// broken markup (unclosed or stray tags, nesting of any depth) loses
+// only the tags, never the text around them.
 func TextOf(fragment string) string {
 	if strings.TrimSpace(fragment) == "" {
 		return ""
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	if err != nil {
-		return collapse(fragment)
-	}
+	z := html.NewTokenizerFragment(strings.NewReader(fragment), "body")
 	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if skipTags[n.DataAtom] {
-				return
+	skip := 0 // depth inside elements that hold no text
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			var paras []string
+			for _, l := range strings.Split(b.String(), "\n") {
+				if l = collapse(l); l != "" {
+					paras = append(paras, l)
+				}
+			}
+			return strings.Join(paras, "\n")
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case skipTags[a] && tt == html.StartTagToken:
+				skip++
+			case skipTags[a] && tt == html.EndTagToken && skip > 0:
+				skip--
+			case blockTags[a]:
+				b.WriteByte('\n')
 			}
 		}
-		block := n.Type == html.ElementNode && blockTags[n.DataAtom]
-		if block {
-			b.WriteByte('\n')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			b.WriteByte('\n')
-		}
 	}
-	for _, n := range nodes {
-		walk(n)
-	}
-	var paras []string
-	for _, l := range strings.Split(b.String(), "\n") {
-		if l = collapse(l); l != "" {
-			paras = append(paras, l)
-		}
-	}
-	return strings.Join(paras, "\n")
 }
 
 // collapse trims s and collapses its runs of white space to one space.

@@ -117,7 +117,10 @@ func (j *job) feed(ctx context.Context) error {
 	if f.Type != j.src.Kind {
 		j.log.Debug("feed kind differs from the configured one", "kind", f.Type)
 	}
-	allTaken := true
+	allTaken := len(f.Bad) == 0
+	for _, err := range f.Bad {
+		j.bad(&ingest.ReadError{Origin: j.src.Where(), Err: err})
+	}
 	for i := len(f.Items) - 1; i >= 0; i-- {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -125,6 +128,9 @@ func (j *job) feed(ctx context.Context) error {
 		it := f.Items[i]
 		if j.st.HasSeen(it.ID) {
 			continue
+		}
+		for _, w := range it.Warnings {
+			j.bad(&ingest.ReadError{Origin: j.src.Where() + "#" + it.ID, Err: w, Warning: true})
 		}
 		a, err := j.itemArticle(ctx, base, it)
 		if err != nil {

@@ -71,6 +71,9 @@ type Runner struct {
 	Timeout time.Duration
 	// ReadOptions are passed to the article readers.
 	ReadOptions ingest.ReadOptions
+	// MaxText caps each article's text (ingest.Pipeline.MaxText): 0
+	// means ingest.DefaultMaxText, negative no cap.
+	MaxText int
 	// ArticleDelay is slept after each article (a test hook that makes
 	// runs slow enough to interrupt); 0 means none.
 	ArticleDelay time.Duration
@@ -327,7 +330,7 @@ func (r *Runner) runSource(ctx context.Context, db Store, src *Source) Result {
 	sctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("source run took over %s", timeout))
 	defer cancel()
 	j := &job{r: r, src: src, st: st, log: log, fetcher: r.Fetcher,
-		p: &ingest.Pipeline{Store: db, Extractor: r.Extractor, Resolver: r.Resolver, Logger: log, Now: r.Now}}
+		p: &ingest.Pipeline{Store: db, Extractor: r.Extractor, Resolver: r.Resolver, Logger: log, Now: r.Now, MaxText: r.MaxText}}
 	if j.fetcher == nil {
 		j.fetcher = &feed.Fetcher{}
 	}
