@@ -4,8 +4,13 @@ import "strings"
 
 // IndependentSources counts the live sources of f that state it independently:
 // distinct articles, where articles quoting the very same sentence (wire
-// copies, syndication) count once.
+// copies, syndication) count once. For a fact read with its evidence
+// only (SourceCount set) it is the count stored with the fact
+// (Independent).
 func IndependentSources(f Fact) int {
+	if f.SourceCount > 0 {
+		return f.Independent
+	}
 	articles := map[string]bool{}
 	sentences := map[string]bool{}
 	n := 0

@@ -108,7 +108,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 		}
 		delete(w.cur, fid)
 	}
-	w.flush()
+	if err := w.flush(ctx); err != nil {
+		return DeleteStats{}, wrap(err)
+	}
 	st.FactsChanged = w.stats.FactsMerged + w.stats.EndsInferred + w.stats.FactsWithdrawn
 	var deltas []cayleygraph.Delta
 	for _, d := range w.tx.Deltas {

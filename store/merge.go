@@ -127,8 +127,7 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 		return err
 	}
 	w.removeGone()
-	w.flush()
-	return nil
+	return w.flush(ctx)
 }
 
 // entity queues a new entity, or the new aliases of a stored one.
@@ -313,9 +312,10 @@ func (w *writer) restate(factID string, src *graph.Source, c graph.Claim) {
 }
 
 // flush queues the quads of every fact in w.cur: all of a new fact's, the
-// changed qualifiers of a stored one; and counts merged facts and
+// changed qualifiers of a stored one, and the evidence of every fact
+// whose sources changed (see evidence.go); and counts merged facts and
 // inferred ends.
-func (w *writer) flush() {
+func (w *writer) flush(ctx context.Context) error {
 	ids := make([]string, 0, len(w.cur))
 	for id := range w.cur {
 		ids = append(ids, id)
@@ -325,9 +325,15 @@ func (w *writer) flush() {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
+			w.add(evidenceQuads(id, evidenceOf(f)))
 			continue
 		}
 		changed := w.replace(old, f)
+		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
+			if err := w.setEvidence(ctx, old, f); err != nil {
+				return err
+			}
+		}
 		switch was, is := isStated(old), isStated(f); {
 		case was && !is:
 			w.stats.FactsWithdrawn++
@@ -342,6 +348,7 @@ func (w *writer) flush() {
 			w.stats.EndsInferred++
 		}
 	}
+	return nil
 }
 
 // replace queues the quad changes that turn stored fact old into f: each
