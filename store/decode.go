@@ -186,16 +186,22 @@ func dedupe(vs []quad.Value) []quad.Value {
 	return out
 }
 
-// some reads the given predicates of node, one Out(pred) each; use it
+// some reads the given predicates of node, one prefix scan each
+// (eachWith); use it
 // instead of props for nodes with many other quads (entities are the
 // subject of their direct triples, facts of their sources).
 func (r reader) some(ctx context.Context, node quad.Value, preds ...quad.IRI) (props, error) {
 	var p props
 	for _, pred := range preds {
-		vs, err := r.out(ctx, node, pred)
+		var vs []quad.Value
+		err := r.eachWith(ctx, quad.Subject, node, pred, quad.Object, func(v quad.Value) error {
+			vs = append(vs, v)
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
+		vs = dedupe(vs)
 		if len(vs) > 0 {
 			if p == nil {
 				p = props{}

@@ -135,4 +135,15 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 		return nil
 	}))
 	require.Equal(t, 1, n, "the restated fact keeps evidence again, the others not yet")
+	rep, err := s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Equal(t, 5, rep.NoEvidence, "Costa's term and four meetings")
+	require.Zero(t, rep.EvidenceWritten)
+	rep, err = s.Check(ctx, true)
+	require.NoError(t, err)
+	require.Equal(t, 5, rep.EvidenceWritten)
+	requireEvidenceAgrees(t, s, "repaired")
+	rep, err = s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Zero(t, rep.NoEvidence)
 }

@@ -39,7 +39,8 @@ func restateBatch(a, n int) graph.Batch {
 // fsync is left out). "restate" writes one new article stating the fact
 // once (each iteration adds a source: run it with a fixed -benchtime such
 // as 100x); "fact" reads it (Store.Fact); "query" reads it as `query facts
-// --object X --predicate leads` does (Store.Facts). The slope across the
+// --object X --predicate leads --all-sources` does (Store.Facts, every
+// source); "evidence" as it does by default (FactFilter.Evidence). The slope across the
 // sizes is the figure: flat means the cost does not grow with the
 // sources.
 func BenchmarkRestate(b *testing.B) {
@@ -83,6 +84,17 @@ func BenchmarkRestate(b *testing.B) {
 					})
 					require.NoError(b, err)
 					require.Equal(b, 1, seen)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/sources=%d/evidence", backend, n), func(b *testing.B) {
+				for range b.N {
+					seen := 0
+					err := s.Facts(ctx, FactFilter{Objects: []string{restateEnts[1].ID}, Predicate: graph.Leads, Evidence: true}, func(f graph.Fact) error {
+						seen += f.NumSources()
+						return nil
+					})
+					require.NoError(b, err)
+					require.Greater(b, seen, 1)
 				}
 			})
 			require.NoError(b, s.Close())
