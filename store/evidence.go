@@ -55,15 +55,26 @@ type evidence struct {
 }
 
 // evidenceOf returns the evidence of fact f, whose Sources are all its
-// sources (withdrawn ones included or not).
+// sources (withdrawn ones included or not) and whose EarlierTerms are
+// derived from them (as graph.Derive and reader.fact leave them).
 func evidenceOf(f *graph.Fact) evidence {
-	live := slices.Clone(graph.LiveSources(f.Sources))
-	sort.Slice(live, func(i, j int) bool { return sourceLess(live[i], live[j]) })
-	e := evidence{count: len(live), independent: graph.IndependentSources(graph.Fact{Sources: live})}
-	if !graph.IsEvent(f.Predicate) {
-		if terms, _ := graph.SplitTerms(live); terms != nil {
-			e.terms = encodeTerms(terms[:len(terms)-1])
+	live := graph.LiveSources(f.Sources)
+	less := func(a, b graph.Source) int {
+		if sourceLess(a, b) {
+			return -1
 		}
+		if sourceLess(b, a) {
+			return 1
+		}
+		return 0
+	}
+	if !slices.IsSortedFunc(live, less) { // a write appends its sources last
+		live = slices.Clone(live)
+		slices.SortFunc(live, less)
+	}
+	e := evidence{count: len(live), independent: graph.IndependentSources(graph.Fact{Sources: live})}
+	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
+		e.terms = encodeTerms(f.EarlierTerms)
 	}
 	keep := map[int]bool{}
 	for i := range min(evidenceFirst, len(live)) {
@@ -112,31 +123,33 @@ func evidenceQuads(id string, e evidence) []quad.Quad {
 	return qs
 }
 
-// setEvidence queues the quad changes that turn the stored evidence of
-// fact old into that of f (f.ID = old.ID). A node that keeps no evidence
-// yet (written before evidence existed) gets all of f's.
-func (w *writer) setEvidence(ctx context.Context, old, f *graph.Fact) error {
-	have, err := w.r.out(ctx, FactIRI(f.ID), pSourceCount)
+// setEvidence queues the quad changes that turn the evidence stored on
+// fact f's node into that of f. A node that keeps no evidence yet
+// (written before it existed) gets all of f's. It reads only the
+// evidence quads, not the fact's sources.
+func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
+	n := FactIRI(f.ID)
+	p, err := w.r.some(ctx, n, pSourceCount, pIndependent, pEarlierTerms, pEvidence)
 	if err != nil {
 		return err
 	}
-	was := map[quad.Quad]bool{}
-	var wasQs []quad.Quad
-	if len(have) > 0 {
-		wasQs = evidenceQuads(old.ID, evidenceOf(old))
-		for _, q := range wasQs {
-			was[q] = true
+	was := map[string]quad.Quad{}
+	for pred, vs := range p {
+		for _, v := range vs {
+			q := quad.Make(n, pred, v, nil)
+			was[q.String()] = q
 		}
 	}
-	is := map[quad.Quad]bool{}
+	is := map[string]bool{}
 	for _, q := range evidenceQuads(f.ID, evidenceOf(f)) {
-		is[q] = true
-		if !was[q] {
+		k := q.String()
+		is[k] = true
+		if _, ok := was[k]; !ok {
 			w.tx.AddQuad(q)
 		}
 	}
-	for _, q := range wasQs {
-		if !is[q] {
+	for k, q := range was {
+		if !is[k] {
 			w.tx.RemoveQuad(q)
 		}
 	}

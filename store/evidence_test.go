@@ -110,6 +110,18 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 	require.Greater(t, lead[0].SourceCount, len(lead[0].Sources), "only the evidence is read")
 	require.NotEmpty(t, lead[0].EarlierTerms, "two terms")
 
+	counts := map[quad.Value]int{}
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if q.Predicate == pSourceCount {
+			counts[q.Subject]++
+		}
+		return nil
+	}))
+	require.Len(t, counts, len(allFacts(t, s, FactFilter{Withdrawn: true})), "every fact keeps its evidence")
+	for n, c := range counts {
+		require.Equal(t, 1, c, "%v keeps one count", n)
+	}
+
 	// A store written before evidence existed: no fact keeps any.
 	var strip []cayleygraph.Delta
 	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {

@@ -330,7 +330,7 @@ func (w *writer) flush(ctx context.Context) error {
 		}
 		changed := w.replace(old, f)
 		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
-			if err := w.setEvidence(ctx, old, f); err != nil {
+			if err := w.setEvidence(ctx, f); err != nil {
 				return err
 			}
 		}
