@@ -4,19 +4,36 @@ import "strings"
 
 // IndependentSources counts the live sources of f that state it independently:
 // distinct articles, where articles quoting the very same sentence (wire
-// copies, syndication) count once. For a fact read with its evidence
-// only (SourceCount set) it is the count stored with the fact
-// (Independent).
+// copies, syndication) count once, taken in the order of f.Sources. For a
+// fact read with its evidence only (SourceCount set) it is the count
+// stored with the fact (Independent), which stops at SaturatedSources.
 func IndependentSources(f Fact) int {
 	if f.SourceCount > 0 {
 		return f.Independent
 	}
+	return IndependentSourcesUpTo(f, len(f.Sources))
+}
+
+// SaturatedSources is the number of independent sources from which
+// CombinedConfidence no longer changes: 0.5^(n−1) < 0.01 for n ≥ 8, so
+// the combined confidence of any positive confidence is then 0.99.
+const SaturatedSources = 8
+
+// IndependentSourcesUpTo returns IndependentSources(f), or limit when it
+// is more, reading f's sources only until it has found limit.
+func IndependentSourcesUpTo(f Fact, limit int) int {
 	articles := map[string]bool{}
 	sentences := map[string]bool{}
 	n := 0
 	for _, s := range f.Sources {
+		if n >= limit {
+			break
+		}
+		if s.IsWithdrawn() || articles[s.Article] {
+			continue
+		}
 		sent := strings.Join(strings.Fields(strings.ToLower(s.Sentence)), " ")
-		if s.IsWithdrawn() || articles[s.Article] || (sent != "" && sentences[sent]) {
+		if sent != "" && sentences[sent] {
 			continue
 		}
 		articles[s.Article] = true

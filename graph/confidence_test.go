@@ -29,3 +29,25 @@ func TestCombinedConfidence(t *testing.T) {
 		}
 	}
 }
+
+// TestSaturatedSources checks that beyond SaturatedSources independent
+// sources the combined confidence no longer changes, for every stored
+// confidence, so that a store may keep the count only up to it.
+func TestSaturatedSources(t *testing.T) {
+	var srcs []Source
+	for i := range 3 * SaturatedSources {
+		srcs = append(srcs, Source{Article: string(rune('a' + i)), Sentence: string(rune('A' + i))})
+	}
+	for c := 0.01; c <= 1; c += 0.01 {
+		at := CombinedConfidence(Fact{Confidence: c, Sources: srcs[:SaturatedSources]})
+		for n := SaturatedSources + 1; n <= len(srcs); n++ {
+			if got := CombinedConfidence(Fact{Confidence: c, Sources: srcs[:n]}); got != at {
+				t.Fatalf("confidence %v: %d sources give %v, %d give %v", c, n, got, SaturatedSources, at)
+			}
+		}
+		paged := Fact{Confidence: c, Sources: srcs[:1], SourceCount: len(srcs), Independent: IndependentSourcesUpTo(Fact{Sources: srcs}, SaturatedSources)}
+		if got := CombinedConfidence(paged); got != at {
+			t.Fatalf("confidence %v: read with evidence only %v, want %v", c, got, at)
+		}
+	}
+}

@@ -183,7 +183,8 @@ type Fact struct {
 	// every source; see NumSources.
 	SourceCount int `json:"-"`
 	// Independent is, when SourceCount is set, IndependentSources of all
-	// the live sources (the evidence alone would undercount them).
+	// the live sources up to SaturatedSources (the evidence alone would
+	// undercount them; CombinedConfidence does not change beyond).
 	Independent int `json:"-"`
 }
 

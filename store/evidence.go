@@ -18,7 +18,8 @@ import (
 // (its evidence):
 //
 //	<geokg:source_count> xsd:integer   live sources in all
-//	<geokg:independent_sources> xsd:integer   graph.IndependentSources of them
+//	<geokg:independent_sources> xsd:integer   graph.IndependentSources of them,
+//	                                          up to graph.SaturatedSources
 //	<geokg:earlier_terms> "…"   graph.Fact.EarlierTerms (when any; see encodeTerms)
 //	<geokg:evidence> <source>   one quad per evidence source
 //
@@ -72,7 +73,7 @@ func evidenceOf(f *graph.Fact) evidence {
 		live = slices.Clone(live)
 		slices.SortFunc(live, less)
 	}
-	e := evidence{count: len(live), independent: graph.IndependentSources(graph.Fact{Sources: live})}
+	e := evidence{count: len(live), independent: graph.IndependentSourcesUpTo(graph.Fact{Sources: live}, graph.SaturatedSources)}
 	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
 		e.terms = encodeTerms(f.EarlierTerms)
 	}

@@ -28,7 +28,7 @@ func requireEvidenceAgrees(t *testing.T, s *Store, step string) {
 		f, e := full[i], ev[i]
 		require.LessOrEqual(t, len(e.Sources), evidenceFirst+3, step)
 		require.Equal(t, f.NumSources(), e.NumSources(), "%s: %s", step, f.ID)
-		require.Equal(t, graph.IndependentSources(f), graph.IndependentSources(e), "%s: %s", step, f.ID)
+		require.Equal(t, min(graph.IndependentSources(f), graph.SaturatedSources), graph.IndependentSources(e), "%s: %s", step, f.ID)
 		require.Equal(t, graph.CombinedConfidence(f), graph.CombinedConfidence(e), "%s: %s", step, f.ID)
 		require.Equal(t, graph.FirstPublished(&f), graph.FirstPublished(&e), "%s: %s", step, f.ID)
 		require.Equal(t, f.EndBound(), e.EndBound(), "%s: %s", step, f.ID)
