@@ -1,6 +1,9 @@
 package graph
 
-import "strings"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // IndependentSources counts the live sources of f that state it independently:
 // distinct articles, where articles quoting the very same sentence (wire
@@ -25,6 +28,7 @@ func IndependentSourcesUpTo(f Fact, limit int) int {
 	articles := map[string]bool{}
 	sentences := map[string]bool{}
 	n := 0
+	var buf []byte
 	for _, s := range f.Sources {
 		if n >= limit {
 			break
@@ -32,17 +36,37 @@ func IndependentSourcesUpTo(f Fact, limit int) int {
 		if s.IsWithdrawn() || articles[s.Article] {
 			continue
 		}
-		sent := strings.Join(strings.Fields(strings.ToLower(s.Sentence)), " ")
-		if sent != "" && sentences[sent] {
+		buf = sentenceKey(buf[:0], s.Sentence)
+		if len(buf) > 0 && sentences[string(buf)] {
 			continue
 		}
 		articles[s.Article] = true
-		if sent != "" {
-			sentences[sent] = true
+		if len(buf) > 0 {
+			sentences[string(buf)] = true
 		}
 		n++
 	}
 	return n
+}
+
+// sentenceKey appends to dst the sentence s lower-cased with its runs of
+// white space made one space and none at either end: the form in which two
+// copies of one sentence are the same (strings.Fields and strings.ToLower,
+// without their allocations).
+func sentenceKey(dst []byte, s string) []byte {
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 // CombinedConfidence is the confidence of f given all its sources: the

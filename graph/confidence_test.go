@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCombinedConfidence(t *testing.T) {
 	src := func(article, sentence string) Source { return Source{Article: article, Sentence: sentence} }
@@ -48,6 +51,17 @@ func TestSaturatedSources(t *testing.T) {
 		paged := Fact{Confidence: c, Sources: srcs[:1], SourceCount: len(srcs), Independent: IndependentSourcesUpTo(Fact{Sources: srcs}, SaturatedSources)}
 		if got := CombinedConfidence(paged); got != at {
 			t.Fatalf("confidence %v: read with evidence only %v, want %v", c, got, at)
+		}
+	}
+}
+
+// TestSentenceKey checks the sentence form of wire copies against the
+// one it replaces (strings.Fields of strings.ToLower, joined by spaces).
+func TestSentenceKey(t *testing.T) {
+	for _, s := range []string{"", "  ", "X met Y.", "  X\tmet\n\nY.  ", "ÉMILE Met ΣΟΦΙΑ", "a\u00a0b\u2003C", "İstanbul talks", "x\xffy Z"} {
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(sentenceKey(nil, s)); got != want {
+			t.Errorf("sentenceKey(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

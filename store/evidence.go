@@ -126,31 +126,41 @@ func evidenceQuads(id string, e evidence) []quad.Quad {
 
 // setEvidence queues the quad changes that turn the evidence stored on
 // fact f's node into that of f. A node that keeps no evidence yet
-// (written before it existed) gets all of f's. It reads only the
-// evidence quads, not the fact's sources.
+// (written before it existed) gets all of f's. It reads the stored
+// evidence from the cache (what the last write stored) or else its quads
+// alone, never the fact's sources.
 func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
 	n := FactIRI(f.ID)
-	p, err := w.r.some(ctx, n, pSourceCount, pIndependent, pEarlierTerms, pEvidence)
-	if err != nil {
-		return err
-	}
-	was := map[string]quad.Quad{}
-	for pred, vs := range p {
-		for _, v := range vs {
-			q := quad.Make(n, pred, v, nil)
-			was[q.String()] = q
+	var wasQs []quad.Quad
+	if e, ok := w.cache.evidence[f.ID]; ok {
+		wasQs = evidenceQuads(f.ID, e)
+	} else {
+		p, err := w.r.some(ctx, n, pSourceCount, pIndependent, pEarlierTerms, pEvidence)
+		if err != nil {
+			return err
+		}
+		for pred, vs := range p {
+			for _, v := range vs {
+				wasQs = append(wasQs, quad.Make(n, pred, v, nil))
+			}
 		}
 	}
+	was := map[string]bool{}
+	for _, q := range wasQs {
+		was[q.String()] = true
+	}
+	e := evidenceOf(f)
+	w.evidence[f.ID] = e
 	is := map[string]bool{}
-	for _, q := range evidenceQuads(f.ID, evidenceOf(f)) {
+	for _, q := range evidenceQuads(f.ID, e) {
 		k := q.String()
 		is[k] = true
-		if _, ok := was[k]; !ok {
+		if !was[k] {
 			w.tx.AddQuad(q)
 		}
 	}
-	for k, q := range was {
-		if !is[k] {
+	for _, q := range wasQs {
+		if !is[q.String()] {
 			w.tx.RemoveQuad(q)
 		}
 	}

@@ -45,6 +45,9 @@ type writer struct {
 	// stored facts outside the batch that lost a source to the update.
 	stated    map[quad.IRI]bool
 	withdrawn map[string]bool
+	// evidence holds the evidence the batch stores for each fact whose
+	// sources it changed (see evidence.go).
+	evidence map[string]evidence
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -62,7 +65,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
+		cache: cache, evidence: map[string]evidence{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
 }
 
 // add queues quads for adding.
@@ -325,7 +328,9 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			w.add(evidenceQuads(id, evidenceOf(f)))
+			e := evidenceOf(f)
+			w.evidence[id] = e
+			w.add(evidenceQuads(id, e))
 			continue
 		}
 		changed := w.replace(old, f)
