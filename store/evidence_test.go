@@ -102,6 +102,9 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 	_, err := s.Write(ctx, batch(upd, other), t0.Add(40*time.Hour))
 	require.NoError(t, err)
 	requireEvidenceAgrees(t, s, "update")
+	if s.cache != nil {
+		s.cache = newInferCache() // as a new process: the evidence is read back
+	}
 	_, err = s.DeleteArticle(ctx, "ev01", t0.Add(41*time.Hour))
 	require.NoError(t, err)
 	requireEvidenceAgrees(t, s, "delete")
@@ -158,4 +161,31 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 	rep, err = s.Check(ctx, false)
 	require.NoError(t, err)
 	require.Zero(t, rep.NoEvidence)
+}
+
+// testEvidenceDelete deletes one of the two articles stating a fact in a
+// store that holds nothing else, read back as a new process would (no
+// cache): the evidence left names the other article's source. (Deleting
+// the evidence quad that names the deleted source twice in one batch once
+// dropped the references of its values, and the other evidence with them.)
+func testEvidenceDelete(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	for i, id := range []string{"del-one", "del-two"} {
+		a := art(id, 10+i)
+		m := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte (%d).", i))
+		m.Date = graph.DayOf(2024, time.October, 9)
+		_, err := s.Write(ctx, batch(a, m), t0.Add(time.Duration(i)*time.Hour))
+		require.NoError(t, err)
+	}
+	if s.cache != nil {
+		s.cache = newInferCache()
+	}
+	_, err := s.DeleteArticle(ctx, "del-one", t0.Add(2*time.Hour))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "delete")
+	got := allFacts(t, s, FactFilter{Predicate: graph.Met, Evidence: true})
+	require.Len(t, got, 1)
+	require.Len(t, got[0].Sources, 1)
+	require.Equal(t, "del-two", got[0].Sources[0].Article)
 }
