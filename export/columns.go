@@ -152,7 +152,11 @@ func flatRow(row []string, r *Record) []string {
 	for _, c := range recordColumns {
 		row = append(row, c.text(rv))
 	}
-	row = append(row, strconv.Itoa(len(r.Sources)))
+	n := len(r.Sources)
+	if r.sourceCount > 0 {
+		n = r.sourceCount
+	}
+	row = append(row, strconv.Itoa(n))
 	if len(r.Sources) == 0 {
 		for range sourceColumns {
 			row = append(row, "")

@@ -251,7 +251,7 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 			Predicate: f.Predicate, CAMEOCode: p.CAMEO.Value(),
 			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc.Name,
 			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
-			Uncertain: it.Uncertain, SourceCount: int64(len(f.Sources)),
+			Uncertain: it.Uncertain, SourceCount: int64(f.NumSources()),
 			Sentence: first.Sentence, URL: first.URL, Article: first.Article, Published: first.Published.String(),
 			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value(),
 			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: f.SubjectSector, TargetSector: f.ObjectSector}

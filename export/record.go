@@ -55,6 +55,10 @@ type Record struct {
 	// EarlierTerms are the earlier terms of a state its sources tell as
 	// several (graph.Term): Start, End and Ended above are the latest's.
 	EarlierTerms []TermRecord `json:"earlier_terms,omitempty"`
+	// sourceCount is graph.Fact.SourceCount: set when Sources lists only
+	// the fact's evidence (an answer read without all its sources), for
+	// the source_count column of flat formats.
+	sourceCount int
 }
 
 // TermRecord is one earlier term of a state, ISO dates at their precision.
@@ -104,6 +108,7 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		Sources:            make([]SourceRecord, 0, len(f.Sources)),
 		EndInferredFrom:    f.EndInferredFrom,
 		EndIsBound:         f.EndBy,
+		sourceCount:        f.SourceCount,
 	}
 	for _, t := range f.EarlierTerms {
 		r.EarlierTerms = append(r.EarlierTerms, TermRecord{Start: t.Start.String(), StartPrecision: t.Start.Precision.String(),

@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCombinedConfidence(t *testing.T) {
 	src := func(article, sentence string) Source { return Source{Article: article, Sentence: sentence} }
@@ -26,6 +29,39 @@ func TestCombinedConfidence(t *testing.T) {
 		}
 		if got := CombinedConfidence(f); got != tc.want {
 			t.Errorf("%s: CombinedConfidence = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSaturatedSources checks that beyond SaturatedSources independent
+// sources the combined confidence no longer changes, for every stored
+// confidence, so that a store may keep the count only up to it.
+func TestSaturatedSources(t *testing.T) {
+	var srcs []Source
+	for i := range 3 * SaturatedSources {
+		srcs = append(srcs, Source{Article: string(rune('a' + i)), Sentence: string(rune('A' + i))})
+	}
+	for c := 0.01; c <= 1; c += 0.01 {
+		at := CombinedConfidence(Fact{Confidence: c, Sources: srcs[:SaturatedSources]})
+		for n := SaturatedSources + 1; n <= len(srcs); n++ {
+			if got := CombinedConfidence(Fact{Confidence: c, Sources: srcs[:n]}); got != at {
+				t.Fatalf("confidence %v: %d sources give %v, %d give %v", c, n, got, SaturatedSources, at)
+			}
+		}
+		paged := Fact{Confidence: c, Sources: srcs[:1], SourceCount: len(srcs), Independent: IndependentSourcesUpTo(Fact{Sources: srcs}, SaturatedSources)}
+		if got := CombinedConfidence(paged); got != at {
+			t.Fatalf("confidence %v: read with evidence only %v, want %v", c, got, at)
+		}
+	}
+}
+
+// TestSentenceKey checks the sentence form of wire copies against the
+// one it replaces (strings.Fields of strings.ToLower, joined by spaces).
+func TestSentenceKey(t *testing.T) {
+	for _, s := range []string{"", "  ", "X met Y.", "  X\tmet\n\nY.  ", "ÉMILE Met ΣΟΦΙΑ", "a\u00a0b\u2003C", "İstanbul talks", "x\xffy Z"} {
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(sentenceKey(nil, s)); got != want {
+			t.Errorf("sentenceKey(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -177,6 +177,24 @@ type Fact struct {
 	// give a side its sector gives it to the fact (see FillSectors).
 	SubjectSector string `json:"subject_sector,omitempty"`
 	ObjectSector  string `json:"object_sector,omitempty"`
+	// SourceCount is set when Sources holds only the fact's evidence, not
+	// all its live sources (a fact read with store.FactFilter.Evidence):
+	// how many live sources it has in all. It is zero when Sources holds
+	// every source; see NumSources.
+	SourceCount int `json:"-"`
+	// Independent is, when SourceCount is set, IndependentSources of all
+	// the live sources up to SaturatedSources (the evidence alone would
+	// undercount them; CombinedConfidence does not change beyond).
+	Independent int `json:"-"`
+}
+
+// NumSources returns how many sources state f: SourceCount when Sources
+// holds only its evidence, else len(Sources).
+func (f *Fact) NumSources() int {
+	if f.SourceCount > 0 {
+		return f.SourceCount
+	}
+	return len(f.Sources)
 }
 
 // FillSectors gives f the sectors of other, a statement of the same fact,

@@ -22,10 +22,25 @@ type Store interface {
 // Engine runs queries against a store.
 type Engine struct {
 	store Store
+	opts  Options
 }
 
-// New returns an engine reading from s.
+// Options change how an Engine reads the store.
+type Options struct {
+	// Evidence reads the facts of answers to facts, holders, timeline and
+	// neighbours (and the questions ask answers with them) with their
+	// evidence only (store.FactFilter.Evidence): their first few sources
+	// and the counts of all, so that a fact restated by thousands of
+	// articles costs what one stated once does. Answers as known on an
+	// earlier date still read every source. Off, every source is read.
+	Evidence bool
+}
+
+// New returns an engine reading from s, every source of each fact.
 func New(s Store) *Engine { return &Engine{store: s} }
+
+// NewWithOptions returns an engine reading from s as opts say.
+func NewWithOptions(s Store, opts Options) *Engine { return &Engine{store: s, opts: opts} }
 
 // FactsQuery selects facts. Names are resolved through aliases; an empty
 // field matches anything. At selects facts whose valid time contains that
@@ -85,12 +100,12 @@ func (e *Engine) Facts(ctx context.Context, q FactsQuery) ([]Answer, error) {
 		}
 		return nil
 	}
-	filter := store.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate, Withdrawn: !w.AsKnown.IsZero()}
+	filter := store.FactFilter{Subjects: subj, Objects: obj, Predicate: q.Predicate, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}
 	if err := e.store.Facts(ctx, filter, collect); err != nil {
 		return nil, err
 	}
 	if (q.Predicate == "" || graph.IsSymmetric(q.Predicate)) && (subj != nil || obj != nil) {
-		rev := store.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate, Withdrawn: filter.Withdrawn}
+		rev := store.FactFilter{Subjects: obj, Objects: subj, Predicate: q.Predicate, Withdrawn: filter.Withdrawn, Evidence: filter.Evidence}
 		if err := e.store.Facts(ctx, rev, func(f graph.Fact) error {
 			if graph.IsSymmetric(f.Predicate) {
 				return collect(f)

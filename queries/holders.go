@@ -60,7 +60,7 @@ func (e *Engine) holders(ctx context.Context, ids []string, q HoldersQuery) ([]H
 	var facts []graph.Fact
 	// One pass over the facts with ids as object: a filter by predicate
 	// would read (and decode) every one of them once per predicate.
-	if err := e.store.Facts(ctx, store.FactFilter{Objects: ids, Withdrawn: !w.AsKnown.IsZero()}, func(f graph.Fact) error {
+	if err := e.store.Facts(ctx, store.FactFilter{Objects: ids, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
 		if (f.Predicate == graph.Leads || f.Predicate == graph.HoldsPosition) && w.MayHold(f) {
 			facts = append(facts, f)
 		}

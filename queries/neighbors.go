@@ -53,7 +53,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	self := idSet(ids)
 	w := graph.Window{At: q.At, AsKnown: q.AsKnown}
 	var facts []graph.Fact
-	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true, Withdrawn: !w.AsKnown.IsZero()}, func(f graph.Fact) error {
+	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
 		if w.MayHold(f) {
 			facts = append(facts, f)
 		}

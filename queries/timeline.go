@@ -40,7 +40,7 @@ func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error
 func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([]Answer, error) {
 	w := graph.Window{At: q.At, From: q.From, To: q.To, AsKnown: q.AsKnown}
 	var facts []graph.Fact
-	if err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, EitherSide: true, Withdrawn: !w.AsKnown.IsZero()}, func(f graph.Fact) error {
+	if err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, EitherSide: true, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
 		if w.MayHold(f) {
 			facts = append(facts, f)
 		}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
@@ -114,15 +115,25 @@ type CheckReport struct {
 	Problems []Problem
 	// Removed is how many of them a repair removed.
 	Removed int
+	// NoEvidence counts the facts whose node keeps no evidence (written
+	// before it existed, see evidence.go): they are read whole, at a cost
+	// that grows with their sources, until a write restates them or a
+	// repair writes it.
+	NoEvidence int
+	// EvidenceWritten is how many of them a repair gave their evidence.
+	EvidenceWritten int
 }
 
 // Check reads every quad of the store and reports those CheckQuad rejects
 // (the value anchors that keep values alive aside). With repair, it
 // removes them in one transaction: a bad date is then an unknown one, a
-// bad confidence zero. The store is read under its read lock, and the
+// bad confidence zero. It also counts the facts that keep no evidence
+// (CheckReport.NoEvidence) and, with repair, writes it. The store is read
+// under its read lock, and the
 // repair taken under its write lock; the inference cache is dropped.
 func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 	var rep CheckReport
+	facts, withEvidence := map[quad.Value]bool{}, map[quad.Value]bool{}
 	err := s.read(ctx, func(r reader) error {
 		it := r.qs.QuadsAllIterator().Iterate()
 		defer it.Close()
@@ -135,6 +146,12 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 				continue
 			}
 			rep.Quads++
+			switch {
+			case q.Predicate == rdfType && q.Object == classFact:
+				facts[q.Subject] = true
+			case q.Predicate == pSourceCount:
+				withEvidence[q.Subject] = true
+			}
 			if err := CheckQuad(q); err != nil {
 				rep.Problems = append(rep.Problems, Problem{Quad: q, Err: err})
 			}
@@ -147,17 +164,54 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 	if err != nil {
 		return rep, fmt.Errorf("check: %w", err)
 	}
-	if !repair || len(rep.Problems) == 0 {
+	var missing []string
+	for n := range facts {
+		if id, ok := idFromIRI(n, ""); ok && !withEvidence[n] {
+			missing = append(missing, id)
+		}
+	}
+	sort.Strings(missing)
+	rep.NoEvidence = len(missing)
+	if !repair || len(rep.Problems)+len(missing) == 0 {
 		return rep, nil
 	}
 	deltas := make([]cayleygraph.Delta, 0, len(rep.Problems))
 	for _, p := range rep.Problems {
 		deltas = append(deltas, cayleygraph.Delta{Quad: p.Quad, Action: cayleygraph.Delete})
 	}
-	if err := s.apply(ctx, deltas); err != nil {
-		return rep, fmt.Errorf("check: repair: %w", err)
+	if len(deltas) > 0 {
+		if err := s.apply(ctx, deltas); err != nil {
+			return rep, fmt.Errorf("check: repair: %w", err)
+		}
+		rep.Removed = len(deltas)
 	}
-	rep.Removed = len(deltas)
+	// Evidence, a page of facts at a time so that memory stays flat.
+	for len(missing) > 0 {
+		page := missing[:min(len(missing), 1000)]
+		missing = missing[len(page):]
+		var add []cayleygraph.Delta
+		err := s.read(ctx, func(r reader) error {
+			for _, id := range page {
+				f, ok, err := r.fact(ctx, id, nil)
+				if err != nil {
+					return err
+				}
+				if ok {
+					for _, q := range evidenceQuads(id, evidenceOf(&f)) {
+						add = append(add, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+					}
+				}
+			}
+			return nil
+		})
+		if err == nil {
+			err = s.apply(ctx, add)
+		}
+		if err != nil {
+			return rep, fmt.Errorf("check: repair: evidence: %w", err)
+		}
+		rep.EvidenceWritten += len(page)
+	}
 	return rep, nil
 }
 

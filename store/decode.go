@@ -186,16 +186,22 @@ func dedupe(vs []quad.Value) []quad.Value {
 	return out
 }
 
-// some reads the given predicates of node, one Out(pred) each; use it
+// some reads the given predicates of node, one prefix scan each
+// (eachWith); use it
 // instead of props for nodes with many other quads (entities are the
 // subject of their direct triples, facts of their sources).
 func (r reader) some(ctx context.Context, node quad.Value, preds ...quad.IRI) (props, error) {
 	var p props
 	for _, pred := range preds {
-		vs, err := r.out(ctx, node, pred)
+		var vs []quad.Value
+		err := r.eachWith(ctx, quad.Subject, node, pred, quad.Object, func(v quad.Value) error {
+			vs = append(vs, v)
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
+		vs = dedupe(vs)
 		if len(vs) > 0 {
 			if p == nil {
 				p = props{}
@@ -338,36 +344,10 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 		return graph.Fact{}, false, err
 	}
 	for _, sn := range p[pSource] {
-		sp, err := r.props(ctx, sn)
+		src, err := r.source(ctx, &f, sn, articles)
 		if err != nil {
 			return graph.Fact{}, false, err
 		}
-		aid, _ := idFromIRI(sp.one(pArticle), "article/")
-		src := graph.Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
-		if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
-			src.RecordedAt = time.Time(t)
-		}
-		if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok {
-			src.WithdrawnAt = time.Time(t)
-		}
-		src.Subject, _ = idFromIRI(sp.one(pStatedSubject), "entity/")
-		if src.Claim, err = r.decodeClaim(&f, sp); err != nil {
-			return graph.Fact{}, false, fmt.Errorf("fact %s: source %s: %w", id, aid, err)
-		}
-		for _, v := range sp[pTimeSentence] {
-			src.TimeSentences = append(src.TimeSentences, stringOf(v))
-		}
-		sort.Strings(src.TimeSentences)
-		a, cached := articles[aid]
-		if !cached {
-			if a, _, err = r.article(ctx, aid); err != nil {
-				return graph.Fact{}, false, fmt.Errorf("fact %s: source: %w", id, err)
-			}
-			if articles != nil {
-				articles[aid] = a
-			}
-		}
-		src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
 		f.Sources = append(f.Sources, src)
 	}
 	sort.Slice(f.Sources, func(i, j int) bool { return sourceLess(f.Sources[i], f.Sources[j]) })
@@ -377,6 +357,43 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 		}
 	}
 	return f, true, nil
+}
+
+// source reads source node sn of fact f, with what its article gives it
+// (URL, title, publication); articles caches article nodes across calls
+// (may be nil).
+func (r reader) source(ctx context.Context, f *graph.Fact, sn quad.Value, articles map[string]graph.Article) (graph.Source, error) {
+	sp, err := r.props(ctx, sn)
+	if err != nil {
+		return graph.Source{}, err
+	}
+	aid, _ := idFromIRI(sp.one(pArticle), "article/")
+	src := graph.Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
+	if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
+		src.RecordedAt = time.Time(t)
+	}
+	if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok {
+		src.WithdrawnAt = time.Time(t)
+	}
+	src.Subject, _ = idFromIRI(sp.one(pStatedSubject), "entity/")
+	if src.Claim, err = r.decodeClaim(f, sp); err != nil {
+		return graph.Source{}, fmt.Errorf("fact %s: source %s: %w", f.ID, aid, err)
+	}
+	for _, v := range sp[pTimeSentence] {
+		src.TimeSentences = append(src.TimeSentences, stringOf(v))
+	}
+	sort.Strings(src.TimeSentences)
+	a, cached := articles[aid]
+	if !cached {
+		if a, _, err = r.article(ctx, aid); err != nil {
+			return graph.Source{}, fmt.Errorf("fact %s: source: %w", f.ID, err)
+		}
+		if articles != nil {
+			articles[aid] = a
+		}
+	}
+	src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
+	return src, nil
 }
 
 // hasNode reports whether node has a class, that is, whether it is stored.

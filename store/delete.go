@@ -108,7 +108,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 		}
 		delete(w.cur, fid)
 	}
-	w.flush()
+	if err := w.flush(ctx); err != nil {
+		return DeleteStats{}, wrap(err)
+	}
 	st.FactsChanged = w.stats.FactsMerged + w.stats.EndsInferred + w.stats.FactsWithdrawn
 	var deltas []cayleygraph.Delta
 	for _, d := range w.tx.Deltas {
@@ -116,7 +118,12 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 			deltas = append(deltas, d)
 		}
 	}
-	seen := map[quad.Quad]bool{}
+	seen := map[quad.Quad]bool{} // a quad deleted twice in one batch would lose its values' references
+	for _, d := range deltas {
+		if d.Action == cayleygraph.Delete {
+			seen[d.Quad] = true
+		}
+	}
 	for n := range gone {
 		for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
 			err := w.r.scan(ctx, dir, n, func(q quad.Quad) error {

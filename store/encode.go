@@ -28,7 +28,9 @@ package store
 //	         <geokg:ended> true (xsd:boolean, only when true);
 //	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
 //	         <geokg:source> <source> (one quad per source);
-//	         <geokg:end_inferred_from> <fact> (only when the end was inferred)
+//	         <geokg:end_inferred_from> <fact> (only when the end was inferred);
+//	         its evidence: <geokg:source_count>, <geokg:independent_sources>,
+//	         <geokg:earlier_terms>, <geokg:evidence> <source> (see evidence.go)
 //	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
 //	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>

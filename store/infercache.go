@@ -36,6 +36,10 @@ type inferCache struct {
 	// full maps a fact id to the stored fact with all its sources, for the
 	// facts writes have restated.
 	full map[string]graph.Fact
+	// evidence maps a fact id to the evidence writes stored on its node
+	// (see evidence.go), so that the next write restating it need not read
+	// it back.
+	evidence map[string]evidence
 	// articles maps an article id to the stored article.
 	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
@@ -52,7 +56,7 @@ const (
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]evidence{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}}
 }
 
@@ -80,7 +84,7 @@ func summary(f graph.Fact) graph.Fact {
 // applied: the facts w changed or added, and the direct triples of the new
 // ones.
 func (c *inferCache) commit(w *writer) {
-	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.articles) > inferCacheMax ||
+	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.evidence) > inferCacheMax || len(c.articles) > inferCacheMax ||
 		len(c.entities) > inferCacheMax {
 		*c = *newInferCache()
 		return
@@ -98,6 +102,10 @@ func (c *inferCache) commit(w *writer) {
 			c.forget(id, old)
 		}
 		delete(c.full, id)
+		delete(c.evidence, id)
+	}
+	for id, e := range w.evidence {
+		c.evidence[id] = e
 	}
 	for id, f := range w.cur {
 		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {

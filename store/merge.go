@@ -45,6 +45,9 @@ type writer struct {
 	// stored facts outside the batch that lost a source to the update.
 	stated    map[quad.IRI]bool
 	withdrawn map[string]bool
+	// evidence holds the evidence the batch stores for each fact whose
+	// sources it changed (see evidence.go).
+	evidence map[string]evidence
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -62,7 +65,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
+		cache: cache, evidence: map[string]evidence{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
 }
 
 // add queues quads for adding.
@@ -127,8 +130,7 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 		return err
 	}
 	w.removeGone()
-	w.flush()
-	return nil
+	return w.flush(ctx)
 }
 
 // entity queues a new entity, or the new aliases of a stored one.
@@ -313,9 +315,10 @@ func (w *writer) restate(factID string, src *graph.Source, c graph.Claim) {
 }
 
 // flush queues the quads of every fact in w.cur: all of a new fact's, the
-// changed qualifiers of a stored one; and counts merged facts and
+// changed qualifiers of a stored one, and the evidence of every fact
+// whose sources changed (see evidence.go); and counts merged facts and
 // inferred ends.
-func (w *writer) flush() {
+func (w *writer) flush(ctx context.Context) error {
 	ids := make([]string, 0, len(w.cur))
 	for id := range w.cur {
 		ids = append(ids, id)
@@ -325,9 +328,17 @@ func (w *writer) flush() {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
+			e := evidenceOf(f)
+			w.evidence[id] = e
+			w.add(evidenceQuads(id, e))
 			continue
 		}
 		changed := w.replace(old, f)
+		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
+			if err := w.setEvidence(ctx, f); err != nil {
+				return err
+			}
+		}
 		switch was, is := isStated(old), isStated(f); {
 		case was && !is:
 			w.stats.FactsWithdrawn++
@@ -342,6 +353,7 @@ func (w *writer) flush() {
 			w.stats.EndsInferred++
 		}
 	}
+	return nil
 }
 
 // replace queues the quad changes that turn stored fact old into f: each

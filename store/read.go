@@ -154,6 +154,15 @@ type FactFilter struct {
 	// earlier date need them (graph.Fact.KnownAt); everything else reads
 	// facts as they now stand.
 	Withdrawn bool
+	// Evidence reads each fact with its evidence only, not all its
+	// sources (see evidence.go): Sources then holds its first few sources
+	// and those that bound its publication dates, and SourceCount and
+	// Independent count all of them when there are more. Every qualifier,
+	// the earlier terms and the dates the time rules read from sources
+	// are those of the whole fact, and the cost of a fact does not grow
+	// with its sources. It has no effect with Withdrawn (answers as known
+	// on an earlier date need every source).
+	Evidence bool
 }
 
 // inSet reports whether id is in set; an empty set holds everything.
@@ -326,8 +335,13 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 			}
 			var f graph.Fact
 			var ok bool
+			evidence := ff.Evidence && !ff.Withdrawn
 			err := s.read(ctx, func(r reader) (err error) {
-				f, ok, err = r.fact(ctx, id, articles)
+				if evidence {
+					f, ok, err = r.factEvidence(ctx, id, articles)
+				} else {
+					f, ok, err = r.fact(ctx, id, articles)
+				}
 				return err
 			})
 			if err != nil {
@@ -336,7 +350,7 @@ func (s *Store) facts(ctx context.Context, ff FactFilter, limit, pages int, fn f
 			if !ok || !ff.match(&f, subj, obj) {
 				return nil
 			}
-			if !ff.Withdrawn {
+			if !ff.Withdrawn && !evidence {
 				if f, ok = f.Live(); !ok {
 					return nil
 				}

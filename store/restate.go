@@ -138,11 +138,11 @@ func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
 
 // removeGone queues the removal of the nodes of the facts the batch left
 // with no source (see moveRestated): their qualifiers and direct triples
-// (their sources are removed as they move).
+// and evidence (their sources are removed as they move).
 func (w *writer) removeGone() {
 	for _, id := range sortedIDs(w.gone) {
 		if old := w.orig[id]; old != nil {
-			for _, q := range factQuads(*old) {
+			for _, q := range append(factQuads(*old), evidenceQuads(id, evidenceOf(old))...) {
 				w.tx.RemoveQuad(q)
 			}
 		}

@@ -20,6 +20,15 @@ import (
 // (PostgreSQL: one indexed SQL query; memory: an intersection). A label
 // may come more than once; the order is the backend's.
 func (r reader) eachLabel(ctx context.Context, dir quad.Direction, node quad.Value, pred quad.IRI, fn func(quad.Value) error) error {
+	return r.eachWith(ctx, dir, node, pred, quad.Label, fn)
+}
+
+// eachWith calls fn for the value on side want of every quad that has
+// node on side dir and predicate pred, by the same one prefix scan as
+// eachLabel: eachWith(quad.Subject, n, p, quad.Object) reads the objects
+// of "n p ?" without reading n's other quads (a fact's thousands of
+// source links).
+func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Value, pred quad.IRI, want quad.Direction, fn func(quad.Value) error) error {
 	nref, err := r.qs.ValueOf(node)
 	if err != nil || nref == nil {
 		return err
@@ -62,7 +71,7 @@ func (r reader) eachLabel(ctx context.Context, dir quad.Direction, node quad.Val
 		return nil
 	}
 	for it.Next(ctx) {
-		l, err := r.qs.QuadDirection(it.Result(), quad.Label)
+		l, err := r.qs.QuadDirection(it.Result(), want)
 		if err != nil {
 			return err
 		}

@@ -65,6 +65,12 @@ func (a *app) runCheck(ctx context.Context, repair bool) error {
 		fmt.Fprintf(a.stdout, "bad value: %v %v %v: %v\n", p.Quad.Subject, p.Quad.Predicate, p.Quad.Object, p.Err)
 	}
 	switch {
+	case rep.EvidenceWritten > 0:
+		fmt.Fprintf(a.stdout, "evidence written for %d facts stored before it existed\n", rep.EvidenceWritten)
+	case rep.NoEvidence > 0:
+		fmt.Fprintf(a.stdout, "%d facts keep no evidence (stored before it existed: answers read all their sources); 'geokg check --repair' writes it\n", rep.NoEvidence)
+	}
+	switch {
 	case len(rep.Problems) == 0:
 		fmt.Fprintf(a.stdout, "checked %d quads: no bad values\n", rep.Quads)
 	case repair:

@@ -36,6 +36,8 @@ func newQueryCmd(a *app) *cobra.Command {
 		Example: `  geokg query facts --object NATO --predicate leads --at 2024-12-15
   geokg query facts --subject Trump --predicate met --from 2025-02-01 --to 2025-02-28 --json`,
 	}
+	cmd.PersistentFlags().BoolVar(&a.allSources, "all-sources", false,
+		"read every source of each answer (JSON lists them all); by default a fact is read with its first sources and the counts of all, whatever its number of sources")
 	cmd.AddCommand(newQueryFactsCmd(a))
 	addTimeQueryCmds(cmd, a)  // query_time.go: holders, timeline
 	addGraphQueryCmds(cmd, a) // query_graph.go: path, neighbors, entities, gizmo
@@ -185,5 +187,5 @@ func withEngine(ctx context.Context, a *app, fn func(context.Context, *queries.E
 		return err
 	}
 	defer st.Close()
-	return fn(ctx, queries.New(st))
+	return fn(ctx, queries.NewWithOptions(st, queries.Options{Evidence: !a.allSources}))
 }

@@ -21,6 +21,9 @@ type app struct {
 	getenv         func(string) string
 	cfg            Config
 	log            *slog.Logger
+	// allSources is query's --all-sources: read every source of each
+	// answer, not only its evidence.
+	allSources bool
 }
 
 // errSilent marks an error already reported to the user; run exits non-zero

@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// requireEvidenceAgrees checks that every fact read with its evidence only
+// (FactFilter.Evidence) answers as the fact read with all its sources:
+// the same qualifiers and earlier terms, source count, independent
+// sources and combined confidence, first sources, the publication dates
+// the time rules read, and the same verdict of a window on each day of
+// the test's calendar.
+func requireEvidenceAgrees(t *testing.T, s *Store, step string) {
+	t.Helper()
+	full := allFacts(t, s, FactFilter{})
+	ev := allFacts(t, s, FactFilter{Evidence: true})
+	require.Len(t, ev, len(full), step)
+	for i := range full {
+		f, e := full[i], ev[i]
+		require.LessOrEqual(t, len(e.Sources), evidenceFirst+3, step)
+		require.Equal(t, f.NumSources(), e.NumSources(), "%s: %s", step, f.ID)
+		require.Equal(t, min(graph.IndependentSources(f), graph.SaturatedSources), graph.IndependentSources(e), "%s: %s", step, f.ID)
+		require.Equal(t, graph.CombinedConfidence(f), graph.CombinedConfidence(e), "%s: %s", step, f.ID)
+		require.Equal(t, graph.FirstPublished(&f), graph.FirstPublished(&e), "%s: %s", step, f.ID)
+		require.Equal(t, f.EndBound(), e.EndBound(), "%s: %s", step, f.ID)
+		n := min(evidenceFirst, len(f.Sources))
+		require.Equal(t, f.Sources[:n], e.Sources[:n], "%s: %s", step, f.ID)
+		for d := graph.DayOf(2024, time.September, 1); d.Before(graph.DayOf(2026, time.March, 1)); d = graph.DateFromTime(d.Time().AddDate(0, 0, 9)) {
+			_, want := graph.Window{At: d}.Apply(f)
+			_, got := graph.Window{At: d}.Apply(e)
+			require.Equal(t, want, got, "%s: %s at %s", step, f.ID, d)
+		}
+		g, h := f, e
+		g.Sources, h.Sources, h.SourceCount, h.Independent = nil, nil, 0, 0
+		require.Equal(t, g, h, "%s: %s", step, f.ID)
+	}
+}
+
+// testEvidence restates one term many times with claims that disagree
+// (days and months, a "former", a second term, wire copies of one
+// sentence), then updates and deletes articles, and checks after every
+// write that the evidence answers as the whole fact does; then that a
+// store whose facts keep no evidence (written before it existed) is read
+// whole, gains evidence on the next write, and gets it back from Check
+// with repair.
+func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	day := func(i int) graph.Article {
+		a := art(fmt.Sprintf("ev%02d", i), 1)
+		a.Published = graph.DateFromTime(graph.DayOf(2024, time.October, 1).Time().AddDate(0, 0, 11*i))
+		return a
+	}
+	state := func(a graph.Article, sentence string, c graph.Claim) graph.Fact {
+		f := fact(a, rutte, graph.Leads, nato, sentence)
+		f.Role, f.Sources[0].Claim = "Secretary General", c
+		return f
+	}
+	oct1, oct := graph.DayOf(2024, time.October, 1), graph.MonthOf(2024, time.October)
+	for i := range 30 {
+		a := day(i)
+		c := graph.Claim{Start: oct1, Confidence: 0.5 + float64(i%4)/10}
+		switch {
+		case i%3 == 1:
+			c.Start = oct
+		case i == 17:
+			c = graph.Claim{Ended: true, Confidence: 0.6}
+		case i > 20 && i%2 == 0:
+			c = graph.Claim{Start: graph.MonthOf(2025, time.June), Confidence: 0.7, Location: "Brussels"}
+		}
+		sentence := fmt.Sprintf("Rutte, NATO's chief (%d).", i)
+		if i%5 == 0 {
+			sentence = "Rutte leads NATO, the wire said." // copies count once
+		}
+		met := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte (%d).", i))
+		met.Date = graph.DayOf(2024, time.November, 1+i%3)
+		facts := []graph.Fact{state(a, sentence, c), met}
+		if i == 26 { // a successor first reported, start unknown: an end by then
+			next := fact(a, costa, graph.Leads, nato, "Costa, NATO's chief.")
+			next.Role = "Secretary General"
+			facts = append(facts, next)
+		}
+		_, err := s.Write(ctx, batch(a, facts...), t0.Add(time.Duration(i)*time.Hour))
+		require.NoError(t, err)
+		requireEvidenceAgrees(t, s, fmt.Sprintf("write %d", i))
+	}
+	// An update of the first article no longer states the term; another
+	// article is deleted.
+	upd := day(0)
+	upd.Hash = "hash-ev00-v2"
+	other := fact(upd, trump, graph.Met, costa, "Trump met Costa.")
+	other.Date = graph.DayOf(2024, time.September, 30)
+	_, err := s.Write(ctx, batch(upd, other), t0.Add(40*time.Hour))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "update")
+	if s.cache != nil {
+		s.cache = newInferCache() // as a new process: the evidence is read back
+	}
+	_, err = s.DeleteArticle(ctx, "ev01", t0.Add(41*time.Hour))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "delete")
+	lead := allFacts(t, s, FactFilter{Subjects: []string{rutte.ID}, Objects: []string{nato.ID}, Predicate: graph.Leads, Evidence: true})
+	require.Len(t, lead, 1)
+	require.Greater(t, lead[0].SourceCount, len(lead[0].Sources), "only the evidence is read")
+	require.NotEmpty(t, lead[0].EarlierTerms, "two terms")
+
+	counts := map[quad.Value]int{}
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if q.Predicate == pSourceCount {
+			counts[q.Subject]++
+		}
+		return nil
+	}))
+	require.Len(t, counts, len(allFacts(t, s, FactFilter{Withdrawn: true})), "every fact keeps its evidence")
+	for n, c := range counts {
+		require.Equal(t, 1, c, "%v keeps one count", n)
+	}
+
+	// A store written before evidence existed: no fact keeps any.
+	var strip []cayleygraph.Delta
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		switch q.Predicate {
+		case pSourceCount, pIndependent, pEarlierTerms, pEvidence:
+			strip = append(strip, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+		}
+		return nil
+	}))
+	require.NotEmpty(t, strip)
+	require.NoError(t, s.qs.ApplyDeltas(strip, cayleygraph.IgnoreOpts{IgnoreMissing: true}))
+	s.cache = nil
+	requireEvidenceAgrees(t, s, "no evidence stored")
+	a := day(31)
+	_, err = s.Write(ctx, batch(a, state(a, "Rutte, NATO's chief, again.", graph.Claim{Start: oct1, Confidence: 0.9})), t0.Add(50*time.Hour))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "restated after")
+	n := 0
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if q.Predicate == pSourceCount {
+			n++
+		}
+		return nil
+	}))
+	require.Equal(t, 1, n, "the restated fact keeps evidence again, the others not yet")
+	rep, err := s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Equal(t, 5, rep.NoEvidence, "Costa's term and four meetings")
+	require.Zero(t, rep.EvidenceWritten)
+	rep, err = s.Check(ctx, true)
+	require.NoError(t, err)
+	require.Equal(t, 5, rep.EvidenceWritten)
+	requireEvidenceAgrees(t, s, "repaired")
+	rep, err = s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Zero(t, rep.NoEvidence)
+}
+
+// testEvidenceDelete deletes one of the two articles stating a fact in a
+// store that holds nothing else, read back as a new process would (no
+// cache): the evidence left names the other article's source. (Deleting
+// the evidence quad that names the deleted source twice in one batch once
+// dropped the references of its values, and the other evidence with them.)
+func testEvidenceDelete(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	for i, id := range []string{"del-one", "del-two"} {
+		a := art(id, 10+i)
+		m := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte (%d).", i))
+		m.Date = graph.DayOf(2024, time.October, 9)
+		_, err := s.Write(ctx, batch(a, m), t0.Add(time.Duration(i)*time.Hour))
+		require.NoError(t, err)
+	}
+	if s.cache != nil {
+		s.cache = newInferCache()
+	}
+	_, err := s.DeleteArticle(ctx, "del-one", t0.Add(2*time.Hour))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "delete")
+	got := allFacts(t, s, FactFilter{Predicate: graph.Met, Evidence: true})
+	require.Len(t, got, 1)
+	require.Len(t, got[0].Sources, 1)
+	require.Equal(t, "del-two", got[0].Sources[0].Article)
+}
