@@ -15,6 +15,7 @@ import (
 
 	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/server"
 	"github.com/geokg/geokg/store"
 )
 
@@ -60,30 +61,37 @@ is kept in the user's cache directory unless --history names another file.`,
 			signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sigs)
 			ctx := context.WithoutCancel(cmd.Context())
-			c := &console.Console{Today: today, Out: a.stdout, GizmoMaxMemory: a.cfg.Gizmo.MaxMemory}
+			c := &console.Console{Today: today, Out: a.stdout}
+			local := &console.Local{GizmoMaxMemory: a.cfg.Gizmo.MaxMemory}
 			b, err := store.BackendFor(a.cfg.DB)
 			if err != nil {
 				return err
 			}
 			if b.Sharing == store.SingleWriter {
 				// Hold the store only while a line runs, so that ingest
-				// and schedule can write it between questions.
+				// and schedule can write it between questions; while a
+				// server holds it, go through the server.
 				ls := &lineStore{a: a, out: a.stdout}
-				if c.Names, err = ls.names(ctx); err != nil {
+				names, err := ls.names(ctx)
+				if r := viaServer(err); r != nil {
+					fmt.Fprintf(a.stderr, "the store is held by the geokg server at %s: the console goes through it while it does\n", r.Client.Base)
+				} else if err != nil {
 					return err
 				}
-				c.Open = ls.open
-				c.Refresh = func() *queries.Names { return ls.refresh(ctx) }
+				local.Names, local.Open = names, ls.open
+				local.Refresh = func() *queries.Names { return ls.refresh(ctx) }
+				c.Backend = &routed{local: local, ls: ls}
 			} else {
 				st, err := a.openStore(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				if c.Names, err = queries.LoadNames(ctx, st); err != nil {
+				if local.Names, err = queries.LoadNames(ctx, st); err != nil {
 					return err
 				}
-				c.Engine = queries.New(st)
+				local.Engine = queries.New(st)
+				c.Backend = local
 			}
 			hist := o.history
 			if hist == "" && !o.noHistory {
@@ -106,13 +114,34 @@ const lockRetry = 250 * time.Millisecond
 
 // lineStore opens a single-writer (bbolt) store read-only for one console
 // line at a time, and reloads the entity names for completion only when the
-// store file changed since they were loaded.
+// store file changed since they were loaded. When a running server holds
+// the store, it says so with an *errViaServer instead of waiting.
 type lineStore struct {
 	a   *app
 	out io.Writer
 	// stamp is the store file's size and modification time when the names
 	// were last loaded.
 	stamp string
+	// server is the server that held the store at the last attempt to
+	// open it, nil when the store opened (or no server answers).
+	server *server.Client
+}
+
+// errViaServer says that a running server holds the store: the line goes
+// through it.
+type errViaServer struct{ c *server.Client }
+
+func (e *errViaServer) Error() string {
+	return "the store is held by the geokg server at " + e.c.Base
+}
+
+// viaServer returns the remote backend when err is an *errViaServer.
+func viaServer(err error) *server.Remote {
+	var vs *errViaServer
+	if errors.As(err, &vs) {
+		return &server.Remote{Client: vs.c}
+	}
+	return nil
 }
 
 // fileStamp returns the size and modification time of the store file.
@@ -125,20 +154,24 @@ func (l *lineStore) fileStamp() string {
 }
 
 // openWait opens the store read-only, waiting while another process writes
-// it, until ctx is cancelled.
+// it, until ctx is cancelled; when a running server holds it, it returns
+// an *errViaServer at once.
 func (l *lineStore) openWait(ctx context.Context) (*store.Store, error) {
 	told := false
 	for {
 		st, err := l.a.openStore(ctx, true)
 		if !errors.Is(err, store.ErrLocked) {
+			if err == nil {
+				l.server = nil
+			}
 			return st, err
 		}
+		if c := l.a.serverFor(ctx, err); c != nil {
+			l.server = c
+			return nil, &errViaServer{c}
+		}
 		if !told {
-			if c := l.a.serverFor(ctx, err); c != nil {
-				fmt.Fprintf(l.out, "waiting for the store: the geokg server at %s is writing it; its web console at %s/ answers meanwhile (Ctrl-C to give up)\n", c.Base, c.Base)
-			} else {
-				fmt.Fprintln(l.out, "waiting for the store: another geokg process is writing it (Ctrl-C to give up)")
-			}
+			fmt.Fprintln(l.out, "waiting for the store: another geokg process is writing it (Ctrl-C to give up)")
 			told = true
 		}
 		select {
@@ -169,9 +202,11 @@ func (l *lineStore) refresh(ctx context.Context) *queries.Names {
 	}
 	st, err := l.a.openStore(ctx, true)
 	if err != nil {
+		l.server = l.a.serverFor(ctx, err)
 		return nil // a writer has it: the next line or Tab tries again
 	}
 	defer st.Close()
+	l.server = nil
 	names, err := queries.LoadNames(ctx, st)
 	if err != nil {
 		return nil
@@ -197,4 +232,82 @@ func (l *lineStore) open(ctx context.Context) (*queries.Engine, *queries.Names, 
 		l.stamp = stamp
 	}
 	return queries.New(st), names, release, nil
+}
+
+// routed is the console's Backend on a single-writer store: each line runs
+// on the store (console.Local, which opens it for the line) unless a
+// running server holds it, and then through that server (server.Remote),
+// printing the same answer.
+type routed struct {
+	local *console.Local
+	ls    *lineStore
+}
+
+// Ask answers a question.
+func (b *routed) Ask(ctx context.Context, out console.Output, q queries.AskQuery) (console.Answers, error) {
+	ans, err := b.local.Ask(ctx, out, q)
+	if r := viaServer(err); r != nil {
+		return r.Ask(ctx, out, q)
+	}
+	return ans, err
+}
+
+// Facts answers :facts.
+func (b *routed) Facts(ctx context.Context, out console.Output, q queries.FactsQuery) (console.Answers, error) {
+	ans, err := b.local.Facts(ctx, out, q)
+	if r := viaServer(err); r != nil {
+		return r.Facts(ctx, out, q)
+	}
+	return ans, err
+}
+
+// Path answers :path.
+func (b *routed) Path(ctx context.Context, out console.Output, q queries.PathQuery) (console.Answers, error) {
+	ans, err := b.local.Path(ctx, out, q)
+	if r := viaServer(err); r != nil {
+		return r.Path(ctx, out, q)
+	}
+	return ans, err
+}
+
+// Neighbors answers :neighbors.
+func (b *routed) Neighbors(ctx context.Context, out console.Output, q queries.NeighborsQuery) (console.Answers, error) {
+	ans, err := b.local.Neighbors(ctx, out, q)
+	if r := viaServer(err); r != nil {
+		return r.Neighbors(ctx, out, q)
+	}
+	return ans, err
+}
+
+// Entities answers :entities.
+func (b *routed) Entities(ctx context.Context, out console.Output, prefix string, limit int) error {
+	err := b.local.Entities(ctx, out, prefix, limit)
+	if r := viaServer(err); r != nil {
+		return r.Entities(ctx, out, prefix, limit)
+	}
+	return err
+}
+
+// Gizmo runs a Gizmo line.
+func (b *routed) Gizmo(ctx context.Context, out console.Output, q queries.GizmoQuery) error {
+	err := b.local.Gizmo(ctx, out, q)
+	if r := viaServer(err); r != nil {
+		return r.Gizmo(ctx, out, q)
+	}
+	return err
+}
+
+// Complete completes from the server while it held the store at the
+// last attempt to open it, else (or when it does not answer) from the
+// local names.
+func (b *routed) Complete(ctx context.Context, prefix string, limit int) []string {
+	if n := b.ls.refresh(ctx); n != nil { // it notes a server that holds the store
+		b.local.Names = n
+	}
+	if c := b.ls.server; c != nil {
+		if out := (&server.Remote{Client: c}).Complete(ctx, prefix, limit); out != nil {
+			return out
+		}
+	}
+	return b.local.Complete(ctx, prefix, limit)
 }
