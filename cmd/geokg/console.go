@@ -31,7 +31,11 @@ func newConsoleCmd(a *app) *cobra.Command {
 editing, persistent history and tab completion of commands and entity names.
 A bbolt store is opened for each question and let go between questions, so
 ingest and schedule can write it while the console is open; a question asked
-while another process writes waits for it (Ctrl-C gives up).
+while another process writes waits for it (Ctrl-C gives up). When that
+process is a running "geokg serve" (its address file geokg.serve.json is in
+the store directory and it answers), the line goes through the server's API
+instead, without waiting, and prints the same answer; :why, :json, :at and
+Tab completion of entity names work the same through it.
 
 Type an English question (see 'geokg ask --help'), a Gizmo query (a line
 starting with g.), or a command:
