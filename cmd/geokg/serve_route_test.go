@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,22 @@ func TestCLIThroughServer(t *testing.T) {
 	viaConsole, consoleErr := consoleStdin(t, db, routedConsole)
 	assert.Contains(t, consoleErr, "the store is held by the geokg server at "+base)
 	assert.Contains(t, viaConsole, `"Olaf Scholz met Emmanuel Macron in Berlin on Monday."`, ":why through the server")
+	if runtime.GOOS != "windows" {
+		// At a terminal: Tab completes names through the server, and the
+		// line is kept in the history file.
+		hist := filepath.Join(dir, "history")
+		c := startConsole(t, "--db", db, "console", "--today", "2026-01-15", "--history", hist)
+		c.expect(`geokg> `)
+		c.send("whom did Olaf Sch\t meet?\r")
+		c.expect(`interpreted as: whom Olaf Scholz met`)
+		c.expect(`1\s+Emmanuel Macron`)
+		c.expect(`geokg> `)
+		c.send(":quit\r")
+		require.NoError(t, c.wait())
+		h, err := os.ReadFile(hist)
+		require.NoError(t, err)
+		assert.Contains(t, string(h), "whom did Olaf Scholz meet?\n")
+	}
 
 	// Ingest goes through the server with the address file's token.
 	news := filepath.Join(dir, "news.jsonl")
