@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -35,7 +37,9 @@ while another process writes waits for it (Ctrl-C gives up). When that
 process is a running "geokg serve" (its address file geokg.serve.json is in
 the store directory and it answers), the line goes through the server's API
 instead, without waiting, and prints the same answer; :why, :json, :at and
-Tab completion of entity names work the same through it.
+Tab completion of entity names work the same through it. Later lines go to
+that server first until it cannot be reached or answers that another
+process holds the store.
 
 Type an English question (see 'geokg ask --help'), a Gizmo query (a line
 starting with g.), or a command:
@@ -241,69 +245,86 @@ func (l *lineStore) open(ctx context.Context) (*queries.Engine, *queries.Names, 
 // routed is the console's Backend on a single-writer store: each line runs
 // on the store (console.Local, which opens it for the line) unless a
 // running server holds it, and then through that server (server.Remote),
-// printing the same answer.
+// printing the same answer. Once a line went through the server, the next
+// ones go to it first (trying the lock costs each line the store's lock
+// timeout, and the server answers the same whether or not it still holds
+// the store), until it cannot be reached or answers that the store is
+// locked by another process (503): then the line runs on the store again.
 type routed struct {
 	local *console.Local
 	ls    *lineStore
 }
 
+// route runs one line through the server that held the store at the last
+// line, if any, else with local, going through the server when local
+// finds it holding the store.
+func route[T any](ctx context.Context, b *routed, local func() (T, error), remote func(*server.Remote) (T, error)) (T, error) {
+	if c := b.ls.server; c != nil {
+		v, err := remote(&server.Remote{Client: c})
+		if !serverGone(ctx, err) {
+			return v, err
+		}
+		b.ls.server = nil
+	}
+	v, err := local()
+	if r := viaServer(err); r != nil {
+		return remote(r)
+	}
+	return v, err
+}
+
+// serverGone reports whether err, from a request to the server, says that
+// the server cannot answer for the store: it cannot be reached (the
+// request was not cancelled), or another process holds the store (503).
+func serverGone(ctx context.Context, err error) bool {
+	var ae *server.APIError
+	if errors.As(err, &ae) {
+		return ae.Status == http.StatusServiceUnavailable
+	}
+	var ue *url.Error
+	return errors.As(err, &ue) && ctx.Err() == nil
+}
+
 // Ask answers a question.
 func (b *routed) Ask(ctx context.Context, out console.Output, q queries.AskQuery) (console.Answers, error) {
-	ans, err := b.local.Ask(ctx, out, q)
-	if r := viaServer(err); r != nil {
-		return r.Ask(ctx, out, q)
-	}
-	return ans, err
+	return route(ctx, b, func() (console.Answers, error) { return b.local.Ask(ctx, out, q) },
+		func(r *server.Remote) (console.Answers, error) { return r.Ask(ctx, out, q) })
 }
 
 // Facts answers :facts.
 func (b *routed) Facts(ctx context.Context, out console.Output, q queries.FactsQuery) (console.Answers, error) {
-	ans, err := b.local.Facts(ctx, out, q)
-	if r := viaServer(err); r != nil {
-		return r.Facts(ctx, out, q)
-	}
-	return ans, err
+	return route(ctx, b, func() (console.Answers, error) { return b.local.Facts(ctx, out, q) },
+		func(r *server.Remote) (console.Answers, error) { return r.Facts(ctx, out, q) })
 }
 
 // Path answers :path.
 func (b *routed) Path(ctx context.Context, out console.Output, q queries.PathQuery) (console.Answers, error) {
-	ans, err := b.local.Path(ctx, out, q)
-	if r := viaServer(err); r != nil {
-		return r.Path(ctx, out, q)
-	}
-	return ans, err
+	return route(ctx, b, func() (console.Answers, error) { return b.local.Path(ctx, out, q) },
+		func(r *server.Remote) (console.Answers, error) { return r.Path(ctx, out, q) })
 }
 
 // Neighbors answers :neighbors.
 func (b *routed) Neighbors(ctx context.Context, out console.Output, q queries.NeighborsQuery) (console.Answers, error) {
-	ans, err := b.local.Neighbors(ctx, out, q)
-	if r := viaServer(err); r != nil {
-		return r.Neighbors(ctx, out, q)
-	}
-	return ans, err
+	return route(ctx, b, func() (console.Answers, error) { return b.local.Neighbors(ctx, out, q) },
+		func(r *server.Remote) (console.Answers, error) { return r.Neighbors(ctx, out, q) })
 }
 
 // Entities answers :entities.
 func (b *routed) Entities(ctx context.Context, out console.Output, prefix string, limit int) error {
-	err := b.local.Entities(ctx, out, prefix, limit)
-	if r := viaServer(err); r != nil {
-		return r.Entities(ctx, out, prefix, limit)
-	}
+	_, err := route(ctx, b, func() (struct{}, error) { return struct{}{}, b.local.Entities(ctx, out, prefix, limit) },
+		func(r *server.Remote) (struct{}, error) { return struct{}{}, r.Entities(ctx, out, prefix, limit) })
 	return err
 }
 
 // Gizmo runs a Gizmo line.
 func (b *routed) Gizmo(ctx context.Context, out console.Output, q queries.GizmoQuery) error {
-	err := b.local.Gizmo(ctx, out, q)
-	if r := viaServer(err); r != nil {
-		return r.Gizmo(ctx, out, q)
-	}
+	_, err := route(ctx, b, func() (struct{}, error) { return struct{}{}, b.local.Gizmo(ctx, out, q) },
+		func(r *server.Remote) (struct{}, error) { return struct{}{}, r.Gizmo(ctx, out, q) })
 	return err
 }
 
-// Complete completes from the server while it held the store at the
-// last attempt to open it, else (or when it does not answer) from the
-// local names.
+// Complete completes from the server while it answers for the store (see
+// routed), else (or when it does not answer) from the local names.
 func (b *routed) Complete(ctx context.Context, prefix string, limit int) []string {
 	if n := b.ls.refresh(ctx); n != nil { // it notes a server that holds the store
 		b.local.Names = n

@@ -153,21 +153,17 @@ func TestCLIThroughServer(t *testing.T) {
 	viaConsole, consoleErr := consoleStdin(t, db, routedConsole)
 	assert.Contains(t, consoleErr, "the store is held by the geokg server at "+base)
 	assert.Contains(t, viaConsole, `"Olaf Scholz met Emmanuel Macron in Berlin on Monday."`, ":why through the server")
+	// At a terminal: Tab completes names through the server; the console
+	// stays open across the server's shutdown (below).
+	var pty *ptyConsole
+	hist := filepath.Join(dir, "history")
 	if runtime.GOOS != "windows" {
-		// At a terminal: Tab completes names through the server, and the
-		// line is kept in the history file.
-		hist := filepath.Join(dir, "history")
-		c := startConsole(t, "--db", db, "console", "--today", "2026-01-15", "--history", hist)
-		c.expect(`geokg> `)
-		c.send("whom did Olaf Sch\t meet?\r")
-		c.expect(`interpreted as: whom Olaf Scholz met`)
-		c.expect(`1\s+Emmanuel Macron`)
-		c.expect(`geokg> `)
-		c.send(":quit\r")
-		require.NoError(t, c.wait())
-		h, err := os.ReadFile(hist)
-		require.NoError(t, err)
-		assert.Contains(t, string(h), "whom did Olaf Scholz meet?\n")
+		pty = startConsole(t, "--db", db, "console", "--today", "2026-01-15", "--history", hist)
+		pty.expect(`geokg> `)
+		pty.send("whom did Olaf Sch\t meet?\r")
+		pty.expect(`interpreted as: whom Olaf Scholz met`)
+		pty.expect(`1\s+Emmanuel Macron`)
+		pty.expect(`geokg> `)
 	}
 
 	// Ingest goes through the server with the address file's token.
@@ -189,6 +185,18 @@ func TestCLIThroughServer(t *testing.T) {
 	}
 	_, err = os.Stat(filepath.Join(db, server.AddrFile))
 	require.ErrorIs(t, err, os.ErrNotExist, "a clean shutdown removes the address file")
+	if pty != nil {
+		// The console that went through the server answers from the free
+		// store now, and kept its history.
+		pty.send(":neighbors Scholz\r")
+		pty.expect(`Emmanuel Macron\s+person\s+1\s+met`)
+		pty.expect(`geokg> `)
+		pty.send(":quit\r")
+		require.NoError(t, pty.wait())
+		h, err := os.ReadFile(hist)
+		require.NoError(t, err)
+		assert.Equal(t, "whom did Olaf Scholz meet?\n:neighbors Scholz\n:quit\n", string(h))
+	}
 
 	// On the free store the commands print what they printed through the
 	// server.
