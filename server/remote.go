@@ -36,7 +36,6 @@ type remoteAnswers struct {
 	c      *Client
 	path   string
 	params url.Values
-	body   string
 	n      int
 }
 
