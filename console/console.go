@@ -8,81 +8,34 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/queries"
-	"github.com/geokg/geokg/render"
 	"github.com/geokg/geokg/timex"
 )
 
-// Console runs console lines against a query engine and keeps the state
-// that lines share: the date set by :at, JSON output, the last answers for
+// Console runs console lines against a Backend and keeps the state that
+// lines share: the date set by :at, JSON output, the last answers for
 // :why. Exec and Complete are what the interactive prompt (Run) calls;
 // tests call them directly.
 type Console struct {
-	// Engine answers the questions when Open is nil.
-	Engine *queries.Engine
-	// Open, when set, opens the store for one line that needs it; the
-	// console calls release when the line is done, so that it holds the
-	// store only while a line runs and other geokg processes may write it
-	// between lines. names is a fresh index when the store's entities may
-	// have changed since the last call, else nil (the console keeps Names).
-	Open func(ctx context.Context) (e *queries.Engine, names *queries.Names, release func(), err error)
-	// Names serves completion and misspelling-tolerant names; nil disables both.
-	Names *queries.Names
-	// Refresh, when set, is called before each completion: it returns a
-	// fresh names index when the store's entities may have changed since
-	// Names was loaded, else nil. It must be cheap when nothing changed.
-	Refresh func() *queries.Names
+	// Backend answers the questions: a Local one, or a remote one that
+	// goes through the geokg server holding the store.
+	Backend Backend
 	// Today is the date of "now".
 	Today graph.Date
 	// Out receives every answer.
 	Out io.Writer
-	// GizmoTimeout bounds Gizmo lines; 0 means queries.DefaultGizmoTimeout.
-	GizmoTimeout time.Duration
-	// GizmoMaxMemory bounds the process's heap, in bytes, while a Gizmo
-	// line runs; 0 means queries.DefaultGizmoMaxMemory, < 0 no bound.
-	GizmoMaxMemory int64
 
 	at   graph.Date
 	json bool
-	last []queries.AskAnswer
-
-	// line and release are the engine opened for the running line.
-	line    *queries.Engine
-	release func()
+	last Answers
 }
 
-// engine returns the engine for the running line, opening the store on
-// the line's first need of it when Open is set.
-func (c *Console) engine(ctx context.Context) (*queries.Engine, error) {
-	if c.Open == nil {
-		return c.Engine, nil
-	}
-	if c.line != nil {
-		return c.line, nil
-	}
-	e, names, release, err := c.Open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if names != nil {
-		c.Names = names
-	}
-	c.line, c.release = e, release
-	return e, nil
-}
-
-// done lets go of the store opened for the line that ended.
-func (c *Console) done() {
-	if c.release != nil {
-		c.release()
-	}
-	c.line, c.release = nil, nil
-}
+// out is where the answer of the running line goes.
+func (c *Console) out() Output { return Output{W: c.Out, JSON: c.json} }
 
 // Commands lists the console's commands, for :help and completion.
 var Commands = []struct{ Name, Args, Help string }{
@@ -98,6 +51,13 @@ var Commands = []struct{ Name, Args, Help string }{
 	{":quit", "", "leave (Ctrl-D does too)"},
 }
 
+// entitiesLimit is the most entities :entities lists; completeLimit the
+// most completions Tab offers.
+const (
+	entitiesLimit = 50
+	completeLimit = 20
+)
+
 // errQuit is returned by Exec for :quit.
 var errQuit = errors.New("quit")
 
@@ -111,7 +71,6 @@ func (c *Console) At() graph.Date { return c.at }
 // :quit.
 func (c *Console) Exec(ctx context.Context, line string) error {
 	line = strings.TrimSpace(line)
-	defer c.done()
 	var err error
 	switch {
 	case line == "":
@@ -137,11 +96,7 @@ func (c *Console) Exec(ctx context.Context, line string) error {
 
 // ask answers an English question.
 func (c *Console) ask(ctx context.Context, q string) error {
-	e, err := c.engine(ctx)
-	if err != nil {
-		return err
-	}
-	r, err := e.Ask(ctx, queries.AskQuery{Question: q, Today: c.Today, At: c.at, Names: c.Names})
+	last, err := c.Backend.Ask(ctx, c.out(), queries.AskQuery{Question: q, Today: c.Today, At: c.at})
 	var pe *queries.ParseError
 	if errors.As(err, &pe) {
 		fmt.Fprintf(c.Out, "I cannot read that as a question. Closest forms:\n")
@@ -150,30 +105,15 @@ func (c *Console) ask(ctx context.Context, q string) error {
 		}
 		return nil
 	}
-	if err != nil {
-		return err
+	if last != nil {
+		c.last = last
 	}
-	c.last = r.Answers
-	if c.json {
-		return render.WriteJSON(c.Out, render.NewAskJSON(r))
-	}
-	return render.WriteAsk(c.Out, r)
+	return err
 }
 
 // gizmo runs a Gizmo query.
 func (c *Console) gizmo(ctx context.Context, q string) error {
-	e, err := c.engine(ctx)
-	if err != nil {
-		return err
-	}
-	r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: q, Timeout: c.GizmoTimeout, MaxMemory: c.GizmoMaxMemory})
-	if err != nil {
-		return err
-	}
-	if c.json {
-		return render.WriteJSON(c.Out, render.NewGizmoJSON(r))
-	}
-	return render.WriteGizmo(c.Out, r)
+	return c.Backend.Gizmo(ctx, c.out(), queries.GizmoQuery{Query: q})
 }
 
 // command runs a :command.
@@ -200,7 +140,7 @@ func (c *Console) command(ctx context.Context, line string) error {
 	case ":at":
 		return c.setAt(args)
 	case ":why":
-		return c.why(args)
+		return c.why(ctx, args)
 	case ":facts":
 		return c.facts(ctx, args)
 	case ":path":
@@ -213,19 +153,7 @@ func (c *Console) command(ctx context.Context, line string) error {
 		if len(args) == 0 {
 			return errors.New("usage: :entities PREFIX")
 		}
-		p := strings.Join(args, " ")
-		e, err := c.engine(ctx)
-		if err != nil {
-			return err
-		}
-		ms, err := e.SearchEntities(ctx, c.Names, p, 50)
-		if err != nil {
-			return err
-		}
-		if c.json {
-			return render.WriteJSON(c.Out, render.NewEntitiesJSON(ms))
-		}
-		return render.WriteEntities(c.Out, p, ms)
+		return c.Backend.Entities(ctx, c.out(), strings.Join(args, " "), entitiesLimit)
 	}
 	return fmt.Errorf("unknown command %s (try :help)", name)
 }
@@ -257,15 +185,19 @@ func (c *Console) setAt(args []string) error {
 }
 
 // why handles :why N.
-func (c *Console) why(args []string) error {
+func (c *Console) why(ctx context.Context, args []string) error {
 	if len(args) != 1 {
 		return errors.New("usage: :why N (N is an answer number of the last question)")
 	}
-	n, err := strconv.Atoi(args[0])
-	if err != nil || n < 1 || n > len(c.last) {
-		return fmt.Errorf(":why %s: the last question has %d answers", args[0], len(c.last))
+	count := 0
+	if c.last != nil {
+		count = c.last.Len()
 	}
-	return render.WriteEvidence(c.Out, c.last[n-1])
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 1 || n > count {
+		return fmt.Errorf(":why %s: the last question has %d answers", args[0], count)
+	}
+	return c.last.WriteEvidence(ctx, c.Out, n)
 }
 
 // flags parses a command's flags, returning its positional arguments.
@@ -306,22 +238,15 @@ func (c *Console) facts(ctx context.Context, args []string) error {
 	if q.At.IsZero() && q.From.IsZero() && q.To.IsZero() {
 		q.At = c.at
 	}
-	e, err := c.engine(ctx)
-	if err != nil {
-		return err
+	return c.answered(c.Backend.Facts(ctx, c.out(), q))
+}
+
+// answered keeps the answers of a line that answered, for :why.
+func (c *Console) answered(last Answers, err error) error {
+	if err == nil {
+		c.last = last
 	}
-	as, err := e.Facts(ctx, q)
-	if err != nil {
-		return err
-	}
-	c.last = nil
-	for _, a := range as {
-		c.last = append(c.last, queries.AskAnswer{Name: a.Subject.Name, Facts: []queries.Answer{a}})
-	}
-	if c.json {
-		return render.WriteJSON(c.Out, render.AnswerRecords(as))
-	}
-	return render.WriteFacts(c.Out, as)
+	return err
 }
 
 // path handles :path A B.
@@ -334,26 +259,7 @@ func (c *Console) path(ctx context.Context, args []string) error {
 	if len(pos) != 2 {
 		return errors.New(`usage: :path A B (quote names with spaces: :path "Mark Rutte" Waltz)`)
 	}
-	e, err := c.engine(ctx)
-	if err != nil {
-		return err
-	}
-	r, err := e.Path(ctx, queries.PathQuery{From: pos[0], To: pos[1], At: c.at, MaxHops: hops, Names: c.Names})
-	if err != nil {
-		return err
-	}
-	c.last = nil
-	for _, p := range r.Paths {
-		a := queries.AskAnswer{}
-		for _, st := range p.Steps {
-			a.Facts = append(a.Facts, st.Answer)
-		}
-		c.last = append(c.last, a)
-	}
-	if c.json {
-		return render.WriteJSON(c.Out, render.NewPathJSON(r))
-	}
-	return render.WritePaths(c.Out, r)
+	return c.answered(c.Backend.Path(ctx, c.out(), queries.PathQuery{From: pos[0], To: pos[1], At: c.at, MaxHops: hops}))
 }
 
 // timeline handles :timeline X.
@@ -391,22 +297,8 @@ func (c *Console) neighbors(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		return errors.New("usage: :neighbors X [--predicate P]")
 	}
-	e, err := c.engine(ctx)
-	if err != nil {
-		return err
-	}
-	r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(pos, " "), At: c.at, Predicate: pred, Names: c.Names})
-	if err != nil {
-		return err
-	}
-	c.last = nil
-	for _, n := range r.Neighbors {
-		c.last = append(c.last, queries.AskAnswer{Name: n.Entity.Name, Facts: n.Facts})
-	}
-	if c.json {
-		return render.WriteJSON(c.Out, render.NewNeighborsJSON(r))
-	}
-	return render.WriteNeighbors(c.Out, r)
+	q := queries.NeighborsQuery{Entity: strings.Join(pos, " "), At: c.at, Predicate: pred}
+	return c.answered(c.Backend.Neighbors(ctx, c.out(), q))
 }
 
 // splitArgs splits a command line into words, honouring "double" and
@@ -447,11 +339,6 @@ func splitArgs(line string) ([]string, error) {
 // Complete returns the completions of line for the Tab key: command names
 // after ":", and entity names (or aliases) for the words before the cursor.
 func (c *Console) Complete(line string) []string {
-	if c.Refresh != nil {
-		if n := c.Refresh(); n != nil {
-			c.Names = n
-		}
-	}
 	if strings.HasPrefix(line, ":") && !strings.ContainsAny(line, " \t") {
 		var out []string
 		for _, cmd := range Commands {
@@ -461,7 +348,7 @@ func (c *Console) Complete(line string) []string {
 		}
 		return out
 	}
-	if c.Names == nil || strings.HasPrefix(line, "g.") || strings.HasSuffix(line, " ") {
+	if strings.HasPrefix(line, "g.") || strings.HasSuffix(line, " ") {
 		return nil
 	}
 	words := strings.Fields(line)
@@ -474,7 +361,7 @@ func (c *Console) Complete(line string) []string {
 		if len(part) < 2 {
 			continue
 		}
-		cands := c.Names.Complete(part, 20)
+		cands := c.Backend.Complete(context.Background(), part, completeLimit)
 		if len(cands) == 0 {
 			continue
 		}

@@ -52,7 +52,7 @@ func newTestConsole(t *testing.T) (*Console, *bytes.Buffer) {
 	names, err := queries.LoadNames(ctx, s)
 	require.NoError(t, err)
 	var out bytes.Buffer
-	return &Console{Engine: queries.New(s), Names: names, Today: date("2026-01-15"), Out: &out}, &out
+	return &Console{Backend: &Local{Engine: queries.New(s), Names: names}, Today: date("2026-01-15"), Out: &out}, &out
 }
 
 func TestExec(t *testing.T) {
@@ -138,10 +138,11 @@ func TestSplitArgs(t *testing.T) {
 // returned by Open replace the console's.
 func TestExecOpensPerLine(t *testing.T) {
 	c, out := newTestConsole(t)
-	engine, names := c.Engine, c.Names
-	c.Engine, c.Names = nil, queries.NewNames(nil)
+	l := c.Backend.(*Local)
+	engine, names := l.Engine, l.Names
+	l.Engine, l.Names = nil, queries.NewNames(nil)
 	opens, held := 0, 0
-	c.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
+	l.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
 		opens++
 		held++
 		var fresh *queries.Names
@@ -164,9 +165,9 @@ func TestExecOpensPerLine(t *testing.T) {
 	require.NoError(t, c.Exec(ctx, ":path Stoltenberg Trump"))
 	require.Equal(t, 2, opens)
 	require.Equal(t, 0, held)
-	require.NotNil(t, c.Names)
+	require.NotNil(t, l.Names)
 
-	c.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
+	l.Open = func(context.Context) (*queries.Engine, *queries.Names, func(), error) {
 		return nil, nil, nil, store.ErrLocked
 	}
 	out.Reset()
@@ -176,9 +177,10 @@ func TestExecOpensPerLine(t *testing.T) {
 
 func TestCompleteRefresh(t *testing.T) {
 	c, _ := newTestConsole(t)
-	fresh := c.Names
-	c.Names = queries.NewNames(nil)
+	l := c.Backend.(*Local)
+	fresh := l.Names
+	l.Names = queries.NewNames(nil)
 	require.Empty(t, c.Complete("who leads NA"))
-	c.Refresh = func() *queries.Names { return fresh }
+	l.Refresh = func() *queries.Names { return fresh }
 	require.Equal(t, []string{"who leads NATO"}, c.Complete("who leads NA"))
 }

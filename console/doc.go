@@ -2,7 +2,10 @@
 // structured query commands (:facts, :path, :timeline, :neighbors,
 // :entities), Gizmo lines (starting with "g."), the date later questions
 // use (:at), the evidence of an answer (:why N) and raw JSON output
-// (:json). Console holds the state and runs one line at a time; Run wraps
+// (:json). Console holds the state and runs one line at a time against a
+// Backend: Local answers from a query engine in this process, and the
+// server package's Remote through a running geokg server, printing the
+// same (the CLI picks one per line). Run wraps
 // it in a line editor (github.com/peterh/liner) with persistent history
 // and completion of commands and entity names.
 //

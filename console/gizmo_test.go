@@ -34,14 +34,15 @@ func TestGizmoLineEndsAndQuitCloses(t *testing.T) {
 	require.NoError(t, err)
 
 	var out bytes.Buffer
-	c := &Console{Engine: queries.New(s), Out: &out, GizmoTimeout: 300 * time.Millisecond}
+	l := &Local{Engine: queries.New(s), GizmoTimeout: 300 * time.Millisecond}
+	c := &Console{Backend: l, Out: &out}
 	const line = `g.Emit(g.V().Out().In().Out().In().Out().In().Count())`
 	start := time.Now()
 	c.Exec(ctx, line)
 	require.Contains(t, out.String(), "timed out")
 	require.Less(t, time.Since(start), 3*time.Second)
 
-	c.GizmoTimeout = time.Minute
+	l.GizmoTimeout = time.Minute
 	lctx, cancel := context.WithCancel(ctx)
 	time.AfterFunc(300*time.Millisecond, cancel) // Ctrl-C
 	start = time.Now()

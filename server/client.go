@@ -43,16 +43,30 @@ const TextType = "text/plain"
 // be closed; accept "" asks for the default (JSON), TextType for the
 // CLI's text. An error answer is an *APIError.
 func (c *Client) Get(ctx context.Context, path string, q url.Values, accept string) (io.ReadCloser, error) {
+	resp, err := c.Send(ctx, http.MethodGet, path, q, accept, nil)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
+// Send sends method API+path?q with body (text; nil for none) and returns
+// a successful (2xx) response, its body to be closed; accept is as for
+// Get. An error answer is an *APIError.
+func (c *Client) Send(ctx context.Context, method, path string, q url.Values, accept string, body io.Reader) (*http.Response, error) {
 	u := c.Base + API + path
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
 		return nil, err
 	}
 	if accept != "" {
 		req.Header.Set("Accept", accept)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "text/plain; charset=utf-8")
 	}
 	return c.do(req)
 }
@@ -67,19 +81,19 @@ func (c *Client) Ingest(ctx context.Context, body io.Reader) (IngestResult, erro
 	}
 	req.Header.Set("Content-Type", "application/x-ndjson")
 	req.Header.Set("Authorization", "Bearer "+c.Token)
-	rc, err := c.do(req)
+	resp, err := c.do(req)
 	if err != nil {
 		return res, err
 	}
-	defer rc.Close()
-	if err := json.NewDecoder(rc).Decode(&res); err != nil {
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
 		return res, fmt.Errorf("ingest through %s: %w", c.Base, err)
 	}
 	return res, nil
 }
 
-// do sends req and returns the body of a 2xx answer, else an *APIError.
-func (c *Client) do(req *http.Request) (io.ReadCloser, error) {
+// do sends req and returns a 2xx response, else an *APIError.
+func (c *Client) do(req *http.Request) (*http.Response, error) {
 	hc := c.HTTP
 	if hc == nil {
 		hc = http.DefaultClient
@@ -89,7 +103,7 @@ func (c *Client) do(req *http.Request) (io.ReadCloser, error) {
 		return nil, err
 	}
 	if resp.StatusCode/100 == 2 {
-		return resp.Body, nil
+		return resp, nil
 	}
 	defer resp.Body.Close()
 	var ej errorJSON

@@ -19,5 +19,8 @@
 // hands the requests that store instead. A memory or PostgreSQL store is
 // opened once and held. The address file (addrfile.go) and Client
 // (client.go) let the CLI find a running server and send it its requests
-// when the store is locked.
+// when the store is locked; Remote (remote.go) is the console's Backend
+// through a server: every query route answers "Accept: text/plain" with
+// the CLI's text, and ask, facts, path and neighbors number their answers
+// (X-Geokg-Answers) and answer why=N with the evidence of answer N.
 package server

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/geokg/geokg/console"
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest/schedule"
@@ -21,6 +23,10 @@ const MaxHops = 8
 
 // truncatedHeader is set to "true" on a list answer cut at MaxResults.
 const truncatedHeader = "X-Geokg-Truncated"
+
+// AnswersHeader says how many numbered answers an answer of ask, facts,
+// path or neighbors has: the numbers its "why" parameter takes.
+const AnswersHeader = "X-Geokg-Answers"
 
 // writeJSON writes v as the CLI's --json does (render.WriteJSON).
 func writeJSON(w http.ResponseWriter, v any) error {
@@ -45,6 +51,31 @@ func answer(w http.ResponseWriter, r *http.Request, v any, text func(io.Writer) 
 		return text(w)
 	}
 	return writeJSON(w, v)
+}
+
+// why reads the why parameter: 0 when not given, else at least 1.
+func why(p params) (int, error) {
+	n, err := p.int("why")
+	if err == nil && n == 0 && p.str("why") != "" {
+		err = badRequest("parameter why 0: answers are numbered from 1")
+	}
+	return n, err
+}
+
+// numbered writes an answer whose answers are numbered (ev): with n > 0
+// the evidence of answer n as text (the console's :why n), else the
+// answer as answer does; either way AnswersHeader gives the count.
+func numbered(w http.ResponseWriter, r *http.Request, n int, ev console.Evidence, v any, text func(io.Writer) error) error {
+	w.Header().Set(AnswersHeader, strconv.Itoa(len(ev)))
+	if n == 0 {
+		return answer(w, r, v, text)
+	}
+	if n > len(ev) {
+		return badRequest("parameter why %d: the answer has %d answers", n, len(ev))
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	return render.WriteEvidence(w, ev[n-1])
 }
 
 // capList cuts xs to the server's result cap, saying so in a header.
@@ -81,8 +112,16 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 	if err != nil {
 		return err
 	}
+	at, err := p.date("at")
+	if err != nil {
+		return err
+	}
+	n, err := why(p)
+	if err != nil {
+		return err
+	}
 	return s.withStore(r.Context(), func(st Store) error {
-		res, err := queries.New(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, MaxHops: maxHops})
+		res, err := queries.New(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, At: at, MaxHops: maxHops})
 		var pe *queries.ParseError
 		if errors.As(err, &pe) {
 			s.writeError(w, http.StatusBadRequest, err, pe.Suggestions)
@@ -92,7 +131,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 			return err
 		}
 		res.Answers = capList(s, w, res.Answers)
-		return answer(w, r, render.NewAskJSON(res), func(w io.Writer) error { return render.WriteAsk(w, res) })
+		return numbered(w, r, n, res.Answers, render.NewAskJSON(res), func(w io.Writer) error { return render.WriteAsk(w, res) })
 	})
 }
 
@@ -110,13 +149,24 @@ func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
 	if !q.At.IsZero() && (!q.From.IsZero() || !q.To.IsZero()) {
 		return badRequest("at cannot be combined with from/to")
 	}
+	asConsole, err := p.bool("console")
+	if err != nil {
+		return err
+	}
+	n, err := why(p)
+	if err != nil {
+		return err
+	}
 	return s.withStore(r.Context(), func(st Store) error {
 		as, err := queries.New(st).Facts(r.Context(), q)
 		if err != nil {
 			return err
 		}
 		as = capList(s, w, as)
-		return answer(w, r, render.FactRecords(as), func(w io.Writer) error { return render.WriteQueryFacts(w, as) })
+		if asConsole {
+			return numbered(w, r, n, console.FactsAnswers(as), render.AnswerRecords(as), func(w io.Writer) error { return render.WriteFacts(w, as) })
+		}
+		return numbered(w, r, n, console.FactsAnswers(as), render.FactRecords(as), func(w io.Writer) error { return render.WriteQueryFacts(w, as) })
 	})
 }
 
@@ -174,12 +224,19 @@ func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	q.Limit = min(q.Limit, s.opts.MaxResults)
+	if q.AsKnown, err = p.date("as_known"); err != nil {
+		return err
+	}
+	n, err := why(p)
+	if err != nil {
+		return err
+	}
 	return s.withStore(r.Context(), func(st Store) error {
 		res, err := queries.New(st).Path(r.Context(), q)
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, render.NewPathJSON(res))
+		return numbered(w, r, n, console.PathAnswers(res), render.NewPathJSON(res), func(w io.Writer) error { return render.WritePaths(w, res) })
 	})
 }
 
@@ -189,13 +246,20 @@ func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) err
 	if q.At, err = p.date("at"); err != nil {
 		return err
 	}
+	if q.AsKnown, err = p.date("as_known"); err != nil {
+		return err
+	}
+	n, err := why(p)
+	if err != nil {
+		return err
+	}
 	return s.withStore(r.Context(), func(st Store) error {
 		res, err := queries.New(st).Neighbors(r.Context(), q)
 		if err != nil {
 			return err
 		}
 		res.Neighbors = capList(s, w, res.Neighbors)
-		return writeJSON(w, render.NewNeighborsJSON(res))
+		return numbered(w, r, n, console.NeighborsAnswers(res), render.NewNeighborsJSON(res), func(w io.Writer) error { return render.WriteNeighbors(w, res) })
 	})
 }
 
@@ -208,11 +272,12 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request, p params) erro
 		limit = s.opts.MaxResults
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		ms, err := queries.New(st).SearchEntities(r.Context(), nil, p.str("prefix"), limit)
+		prefix := p.str("prefix")
+		ms, err := queries.New(st).SearchEntities(r.Context(), nil, prefix, limit)
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, render.NewEntitiesJSON(ms))
+		return answer(w, r, render.NewEntitiesJSON(ms), func(w io.Writer) error { return render.WriteEntities(w, prefix, ms) })
 	})
 }
 
@@ -247,7 +312,7 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request, p params) error {
 			}
 			return err
 		}
-		return writeJSON(w, render.NewGizmoJSON(res))
+		return answer(w, r, render.NewGizmoJSON(res), func(w io.Writer) error { return render.WriteGizmo(w, res) })
 	})
 }
 

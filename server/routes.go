@@ -88,6 +88,10 @@ var (
 	pTo      = Param{Name: "to", Type: Date, Doc: "Only facts overlapping the range up to this date (inclusive)."}
 	pAsKnown = Param{Name: "as_known", Type: Date, Doc: "Answer with only what had been ingested by this date."}
 	pPred    = Param{Name: "predicate", Type: String, Enum: graph.Predicates, Doc: "Only facts with this predicate: " + strings.Join(graph.Predicates, ", ") + "."}
+	// pWhy asks for the evidence of one numbered answer (the console's
+	// :why N); the routes that take it say how many answers they gave in
+	// the AnswersHeader header.
+	pWhy = Param{Name: "why", Type: Integer, Doc: "Instead of the answer, the evidence sentences of its answer N (from 1), as text (the console's :why N)."}
 )
 
 // Routes returns the route table, in the order of the OpenAPI document.
@@ -97,7 +101,9 @@ func Routes() []Route {
 			Params: []Param{
 				{Name: "q", Type: String, Required: true, Doc: "The question."},
 				{Name: "today", Type: Date, Doc: "The date of \"now\" and of questions without a date (default: the server's date)."},
+				{Name: "at", Type: Date, Doc: "The date a question without a date is asked at (the console's :at; default: today)."},
 				{Name: "max_hops", Type: Integer, Doc: "Longest path for \"how is X connected to Y\"."},
+				pWhy,
 			}, Text: true, handle: (*Server).ask},
 		{Method: http.MethodGet, Path: API + "/facts", Name: "facts", Summary: "Facts by subject, predicate, object and time (the JSON of `geokg query facts --json`).",
 			Params: []Param{
@@ -105,6 +111,8 @@ func Routes() []Route {
 				pPred,
 				{Name: "object", Type: String, Doc: "Object name or alias."},
 				pAt, pFrom, pTo, pAsKnown,
+				{Name: "console", Type: Boolean, Doc: "Answer as the console's :facts: rows numbered (text), answers not marked uncertain (JSON)."},
+				pWhy,
 			}, Text: true, handle: (*Server).facts},
 		{Method: http.MethodGet, Path: API + "/holders", Name: "holders", Summary: "Who led or held ORG, term by term (`geokg query holders --json`).",
 			Params: []Param{
@@ -123,25 +131,29 @@ func Routes() []Route {
 				{Name: "a", Type: String, Required: true, Doc: "The first entity."},
 				{Name: "b", Type: String, Required: true, Doc: "The second entity."},
 				{Name: "at", Type: Date, Doc: "Use only facts in force on this date."},
+				pAsKnown,
 				{Name: "max_hops", Type: Integer, Doc: "Longest path, in facts."},
 				{Name: "limit", Type: Integer, Doc: "Most paths returned."},
-			}, handle: (*Server).path},
+				pWhy,
+			}, Text: true, handle: (*Server).path},
 		{Method: http.MethodGet, Path: API + "/neighbors", Name: "neighbors", Summary: "Entities sharing a fact with an entity (`geokg query neighbors --json`).",
 			Params: []Param{
 				{Name: "entity", Type: String, Required: true, Doc: "Entity name or alias."},
 				{Name: "at", Type: Date, Doc: "Use only facts in force on this date."},
+				pAsKnown,
 				pPred,
-			}, handle: (*Server).neighbors},
+				pWhy,
+			}, Text: true, handle: (*Server).neighbors},
 		{Method: http.MethodGet, Path: API + "/entities", Name: "entities", Summary: "Entities whose name or alias starts with a prefix (`geokg query entities --json`).",
 			Params: []Param{
 				{Name: "prefix", Type: String, Required: true, Doc: "The start of a name, alias or one of its words."},
 				{Name: "limit", Type: Integer, Doc: "Most entities returned."},
-			}, handle: (*Server).entities},
+			}, Text: true, handle: (*Server).entities},
 		{Method: http.MethodPost, Path: API + "/gizmo", Name: "gizmo", Summary: "Run a raw Cayley Gizmo query, read-only (`geokg query gizmo --json`).",
 			Params: []Param{
 				{Name: "timeout", Type: Duration, Doc: "Time limit, such as 5s (at most the server's request timeout)."},
 				{Name: "limit", Type: Integer, Doc: "Most results (at most the server's result cap)."},
-			}, Body: "The Gizmo query (JavaScript), as text.", handle: (*Server).gizmo},
+			}, Body: "The Gizmo query (JavaScript), as text.", Text: true, handle: (*Server).gizmo},
 		{Method: http.MethodPost, Path: API + "/ingest", Name: "ingest", Summary: "Store articles (the summary of `geokg ingest`); needs the server's token.",
 			Body:      "Articles as `geokg ingest -` reads them: JSONL, a JSON article (or array), or the text of one article.",
 			BodyTypes: []string{"application/x-ndjson", "application/json", "text/plain"},

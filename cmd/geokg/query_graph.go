@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,7 +46,7 @@ ingested by the end of that day, each fact as then known.`,
 			if err := parseDateFlags(dateFlag{"--at", o.at, &at}, dateFlag{"--as-known", o.asKnown, &asKnown}); err != nil {
 				return err
 			}
-			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
 				r, err := e.Path(ctx, queries.PathQuery{From: args[0], To: args[1], At: at, AsKnown: asKnown, MaxHops: o.maxHops, Limit: o.limit})
 				if err != nil {
 					return err
@@ -54,6 +56,11 @@ ingested by the end of that day, each fact as then known.`,
 				}
 				return render.WritePaths(a.stdout, r)
 			})
+			call := remoteCall{"/path", url.Values{"a": {args[0]}, "b": {args[1]},
+				"max_hops": {strconv.Itoa(o.maxHops)}, "limit": {strconv.Itoa(o.limit)}}}
+			setParam(call.params, "at", o.at)
+			setParam(call.params, "as_known", o.asKnown)
+			return a.orViaServer(cmd.Context(), err, call, "", o.json)
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
@@ -86,8 +93,9 @@ uses only what had been ingested by the end of that day.`,
 			if err := parseDateFlags(dateFlag{"--at", o.at, &at}, dateFlag{"--as-known", o.asKnown, &asKnown}); err != nil {
 				return err
 			}
-			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: strings.Join(args, " "), At: at, AsKnown: asKnown, Predicate: o.predicate})
+			entity := strings.Join(args, " ")
+			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: entity, At: at, AsKnown: asKnown, Predicate: o.predicate})
 				if err != nil {
 					return err
 				}
@@ -96,6 +104,11 @@ uses only what had been ingested by the end of that day.`,
 				}
 				return render.WriteNeighbors(a.stdout, r)
 			})
+			call := remoteCall{"/neighbors", url.Values{"entity": {entity}}}
+			setParam(call.params, "at", o.at)
+			setParam(call.params, "as_known", o.asKnown)
+			setParam(call.params, "predicate", o.predicate)
+			return a.orViaServer(cmd.Context(), err, call, "", o.json)
 		},
 	}
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
@@ -120,8 +133,8 @@ names PREFIX may be a misspelling of ("did you mean").`,
   geokg query entities Stoltenburg --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				p := strings.Join(args, " ")
+			p := strings.Join(args, " ")
+			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
 				ms, err := e.SearchEntities(ctx, nil, p, o.limit)
 				if err != nil {
 					return err
@@ -131,6 +144,11 @@ names PREFIX may be a misspelling of ("did you mean").`,
 				}
 				return render.WriteEntities(a.stdout, p, ms)
 			})
+			call := remoteCall{"/entities", url.Values{"prefix": {p}}}
+			if o.limit > 0 {
+				call.params.Set("limit", strconv.Itoa(o.limit))
+			}
+			return a.orViaServer(cmd.Context(), err, call, "", o.json)
 		},
 	}
 	cmd.Flags().IntVar(&o.limit, "limit", 50, "most entities listed (0 = all)")
@@ -170,7 +188,7 @@ so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
   geokg query gizmo 'g.V().Has("<geokg:type>", "country").Out("<geokg:name>").All()' --limit 20`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
+			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
 				r, err := e.Gizmo(ctx, queries.GizmoQuery{Query: args[0], Timeout: o.timeout, Limit: o.limit, MaxMemory: a.cfg.Gizmo.MaxMemory})
 				if errors.Is(err, queries.ErrGizmoTimeout) {
 					return fmt.Errorf("%w (raise --timeout)", err)
@@ -186,6 +204,8 @@ so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
 				}
 				return render.WriteGizmo(a.stdout, r)
 			})
+			call := remoteCall{"/gizmo", url.Values{"timeout": {o.timeout.String()}, "limit": {strconv.Itoa(o.limit)}}}
+			return a.orViaServer(cmd.Context(), err, call, args[0], o.json)
 		},
 	}
 	cmd.Flags().DurationVar(&o.timeout, "timeout", queries.DefaultGizmoTimeout, "time limit")

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/ingest"
@@ -51,11 +52,21 @@ func (a *app) serverFor(ctx context.Context, err error) *server.Client {
 // command would: as JSON with asJSON, else as text. An unknown entity is a
 // warning and the empty answer printed by empty, as readQuery does.
 func (a *app) viaServer(ctx context.Context, c *server.Client, call remoteCall, asJSON bool, empty func() error) error {
+	return a.sendToServer(ctx, c, call, "", asJSON, empty)
+}
+
+// sendToServer is viaServer for a request with a body: a POST of body
+// when it is not "", else a GET.
+func (a *app) sendToServer(ctx context.Context, c *server.Client, call remoteCall, body string, asJSON bool, empty func() error) error {
 	accept := server.TextType
 	if asJSON {
 		accept = ""
 	}
-	body, err := c.Get(ctx, call.path, call.params, accept)
+	method, reqBody := http.MethodGet, io.Reader(nil)
+	if body != "" {
+		method, reqBody = http.MethodPost, strings.NewReader(body)
+	}
+	resp, err := c.Send(ctx, method, call.path, call.params, accept, reqBody)
 	var ae *server.APIError
 	if errors.As(err, &ae) && ae.Status == http.StatusNotFound && empty != nil {
 		fmt.Fprintln(a.stderr, "warning:", ae.Message)
@@ -64,8 +75,18 @@ func (a *app) viaServer(ctx context.Context, c *server.Client, call remoteCall, 
 	if err != nil {
 		return err
 	}
-	defer body.Close()
-	_, err = io.Copy(a.stdout, body)
+	defer resp.Body.Close()
+	_, err = io.Copy(a.stdout, resp.Body)
+	return err
+}
+
+// orViaServer returns err, the error of a command run on the store, unless
+// it says a running server holds the store: then it sends call (with
+// body, see sendToServer) to the server and prints its answer.
+func (a *app) orViaServer(ctx context.Context, err error, call remoteCall, body string, asJSON bool) error {
+	if c := a.serverFor(ctx, err); c != nil {
+		return a.sendToServer(ctx, c, call, body, asJSON, nil)
+	}
 	return err
 }
 

@@ -64,10 +64,11 @@ or SIGTERM also stop the scheduler once the article in hand is stored.
 While the server runs on a bbolt store it keeps an address file,
 geokg.serve.json, in the store directory (owner-only: it holds the
 server's address, its pid and a random per-run token; removed on a clean
-shutdown). When the CLI's ingest, query facts/holders/timeline, ask or
-export find the store locked (a round of --schedule or an HTTP ingest is
-writing), they read that file and send the same request to the server,
-printing what they would have printed; a file whose process is gone or
+shutdown). When the CLI's ingest, query (facts, holders, timeline, path,
+neighbors, entities, gizmo), ask, export or console find the store locked
+(a round of --schedule or an HTTP ingest is writing), they read that file
+and send the same request to the server, printing what they would have
+printed (the console decides line by line); a file whose process is gone or
 whose address does not answer /healthz is stale and ignored. Meanwhile
 the server answers from the store it is writing.
 
