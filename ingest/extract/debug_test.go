@@ -28,7 +28,11 @@ func TestDebugTemplates(t *testing.T) {
 				if u.ref != nil {
 					name = u.ref.name
 				}
-				t.Logf("   %d %c %q -> %s", k, u.kind, u.text, name)
+				conf := 0.0
+				if u.ref != nil {
+					conf = u.ref.conf
+				}
+				t.Logf("   %d %c %q -> %s (conf %.2f demonym %v sector %q)", k, u.kind, u.text, name, conf, u.demonym, u.sector)
 			}
 		}
 		f := d.readTitles(units, &st, i)

@@ -38,8 +38,9 @@ type Result struct {
 // Extractor turns article text into facts. It is immutable after New and
 // safe for concurrent use.
 type Extractor struct {
-	g   *gazetteer
-	lex *lexicon
+	g     *gazetteer
+	lex   *lexicon
+	coder verbCoder // the general coder's verb dictionaries (coder.go)
 }
 
 // New loads the embedded gazetteer and lexicon and returns a ready
@@ -53,7 +54,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx}, nil
+	return &Extractor{g: g, lex: lx, coder: coders{lx}}, nil
 }
 
 // How a candidate's date is used.
@@ -100,6 +101,7 @@ func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
 func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
 	d.lex = e.lex
+	d.coder = e.coder
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
@@ -130,6 +132,9 @@ func (e *Extractor) Extract(in Input) Result {
 		for _, sub := range conjuncts(evUnits) {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
+		}
+		if !hasEvent(d.cands[n0:]) {
+			d.codeSentence(evFolded, st, i)
 		}
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.updateTopic(folded)

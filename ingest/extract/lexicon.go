@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/data"
@@ -23,6 +24,17 @@ type lexicon struct {
 	rules []eventRule
 	// byWord maps a trigger word to the indices of its rules.
 	byWord map[string][]int
+	// verbs maps every form of a phrase's verb to the CAMEO code of the
+	// phrase's predicate (the general coder's fallback, coder.go); bases
+	// holds the base forms.
+	verbs map[string][]lexVerb
+	bases map[string]bool
+}
+
+// lexVerb is a verb form's reading in a phrase that opens with it.
+type lexVerb struct {
+	code string // the CAMEO code of the phrase's predicate
+	prep string // the preposition the phrase puts before its object, or ""
 }
 
 // Pieces of the patterns a phrase expands to.
@@ -39,7 +51,7 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &lexicon{byWord: map[string][]int{}}
+	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -126,6 +138,19 @@ func (lx *lexicon) add(pred, phrase string) error {
 			case toks[0] == "SS" && i == 1:
 				b.WriteString("%AUX%%ADV%")
 			}
+			if prep, ok := verbNamesAct(toks[1:]); i == 0 && ok && !passive && p.CAMEO != graph.None {
+				// Only phrases that open with the verb and take their
+				// object next ("+condemn O", "+protest against O"): a
+				// light verb's sense is in its noun ("+launch ...
+				// investigation into O").
+				lv := lexVerb{code: string(p.CAMEO), prep: prep}
+				for _, f := range []string{forms.base, forms.third, forms.past, forms.part, forms.ing} {
+					if !slices.Contains(lx.verbs[f], lv) {
+						lx.verbs[f] = append(lx.verbs[f], lv)
+					}
+				}
+				lx.bases[forms.base] = true
+			}
 			alts := forms.active()
 			if passive {
 				alts = []string{forms.part}
@@ -178,6 +203,43 @@ func (lx *lexicon) add(pred, phrase string) error {
 	}
 	return nil
 }
+
+// verbNamesAct reports whether the rest of a phrase after its verb is its
+// object, or a preposition (returned) and its object.
+func verbNamesAct(rest []string) (string, bool) {
+	isObj := func(t string) bool { return t == "O" || t == "O's" }
+	switch {
+	case len(rest) == 0:
+		return "", false
+	case isObj(rest[0]):
+		return "", true
+	case len(rest) >= 2 && isObj(rest[1]):
+		t := rest[0]
+		return t, t != "..." && t != "be" && !strings.ContainsAny(t, "(|_+")
+	}
+	return "", false
+}
+
+// match gives the verb form toks[i] the CAMEO code of its predicate, when
+// the preposition its phrase puts before the object follows it (the
+// general coder's fallback to the CAMEO dictionary).
+func (lx *lexicon) match(toks []string, i int) (string, int) {
+	vs := lx.verbs[toks[i]]
+	for _, v := range vs {
+		if v.prep != "" && i+1 < len(toks) && toks[i+1] == v.prep {
+			return v.code, i + 2
+		}
+	}
+	for _, v := range vs {
+		if v.prep == "" {
+			return v.code, i + 1
+		}
+	}
+	return "", 0
+}
+
+// isBase reports whether w is the base form of a phrase's verb.
+func (lx *lexicon) isBase(w string) bool { return lx.bases[w] }
 
 // notAfterOwner matches a possessive right after a match.
 var notAfterOwner = regexp.MustCompile(`^ 's\b`)

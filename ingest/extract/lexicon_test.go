@@ -83,7 +83,7 @@ func TestLexiconReads(t *testing.T) {
 		{"Russia threatened to invade Moldova.", []string{"Russia threatened Moldova"}},
 		{"Russia plans to invade Moldova.", nil},
 		{"Russia did not attack Moldova.", nil},
-		{"Poland claimed that Russia attacked Lithuania.", nil},
+		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
 	}
 	for _, c := range cases {
 		res := e.Extract(Input{Text: c.text, Published: graph.DayOf(2025, 3, 7)})

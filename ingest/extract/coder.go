@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The general coder reads the event of a sentence that no phrasing rule
+// read, the way the field's dictionary coders do (PETRARCH and its
+// successors): the first main verb of the sentence found in the CAMEO verb
+// dictionary (cameo.go) or in the project's lexicon gives the event's CAMEO
+// code and so its predicate; the actors opening the verb's clause are the
+// source, the first actors after the verb the target. It is the fallback
+// of the phrasing rules, so its facts are weaker (confCoded) and it reads
+// nothing from a sentence they already read an event from.
+
+// confCoded is the strength of an event read by the general coder.
+const confCoded = 0.6
+
+// verbCoder gives CAMEO codes to verbs read in context.
+type verbCoder interface {
+	// match returns the CAMEO code of the verb form toks[i] in its context
+	// ("" when it is not a coded verb) and one past the last token used.
+	match(toks []string, i int) (code string, end int)
+	// isBase reports whether word is a verb's base form ("agree", not
+	// "agreed"), which follows a plural subject, a modal or "to".
+	isBase(word string) bool
+}
+
+// coders reads a verb with the first of its coders that knows it.
+type coders []verbCoder
+
+func (cs coders) match(toks []string, i int) (string, int) {
+	for _, c := range cs {
+		if code, end := c.match(toks, i); code != "" {
+			return code, end
+		}
+	}
+	return "", 0
+}
+
+func (cs coders) isBase(w string) bool {
+	for _, c := range cs {
+		if c.isBase(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cameoPredicates maps CAMEO code prefixes to predicates, longest prefix
+// first; the predicate table gives each its PLOVER type. A code no prefix
+// covers (01, statements) states no event.
+var cameoPredicates = []struct{ prefix, pred string }{
+	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
+	{"050", graph.CooperatedWith}, {"087", graph.WithdrewFrom}, {"112", graph.Accused},
+	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
+	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
+	{"10", graph.Demanded}, {"11", graph.Criticized}, {"12", graph.Rejected}, {"13", graph.Threatened},
+	{"14", graph.Protested}, {"15", graph.Mobilized}, {"16", graph.Sanctioned}, {"17", graph.Coerced},
+	{"18", graph.Attacked}, {"19", graph.Fought}, {"20", graph.Attacked},
+}
+
+// predicateOfCAMEO returns the predicate of a CAMEO code, or "".
+func predicateOfCAMEO(code string) string {
+	for _, p := range cameoPredicates {
+		if strings.HasPrefix(code, p.prefix) {
+			return p.pred
+		}
+	}
+	return ""
+}
+
+// Words read around a candidate verb.
+var (
+	// determiners before a word make it a noun: "the attack", "its support".
+	coderDeterminers = toSet("a an the its his her their our my your this that these those any no every each " +
+		"some another such 's new further fresh first second renewed repeated")
+	// modals and frames before a verb's base form: the act is intended or
+	// possible, not done.
+	coderModals = toSet("will would shall should could can may might must")
+	// auxiliaries before a participle or gerund.
+	coderAux = toSet("has have had is are was were be been being")
+	// intentFrames end in "to" before a base form: "is ready to", "plans to".
+	// Plans, hopes and wishes are not coded ("China plans to invade").
+	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
+		"vowed vows agreed agrees decided decides")
+	// reportVerbs report what someone else did: the event is in their complement.
+	reportVerbs = toSet("said says say told tells stated states added adds noted notes reported reports " +
+		"announced announces declared declares insisted insists confirmed confirms " +
+		"quoted quoting saying telling according " + claimWords)
+	// claimWords report a claim the reporter makes against another: "X
+	// claimed that Y attacked Z" is X accusing Y, not Y's attack.
+	claimWords = "claimed claims claim alleged alleges allege"
+	// clauseWords open a new clause: the source is after them.
+	clauseWords = toSet("that which who whom whose when while whereas because although though after before " +
+		"since until unless if as where but")
+	// leadPreps open a phrase before the subject: "In a letter to X, Iraq said".
+	leadPreps = toSet("in on at after before during with under despite following amid since for from by " +
+		"according to upon over throughout")
+	// coderNegations deny the verb after them.
+	coderNegations = toSet("not never n't no-longer without nor neither")
+	// subjectPronouns stand for the reporting clause's subject.
+	subjectPronouns = toSet("it they he she we")
+	// coderAdverbs may stand between the subject or an auxiliary and the verb.
+	coderAdverbs = toSet("also again later then now previously once jointly formally officially already " +
+		"reportedly twice even still just recently first finally today yesterday tonight")
+)
+
+// toks returns the tokens of units as the templates spell them.
+func coderTokens(units []*unit) []string {
+	toks := make([]string, len(units))
+	for k, u := range units {
+		switch u.kind {
+		case kWord:
+			toks[k] = u.lower()
+		case kPunct:
+			toks[k] = u.text
+		default:
+			toks[k] = "<" + string(u.kind) + itoa(k) + ">"
+		}
+	}
+	return toks
+}
+
+func itoa(k int) string {
+	if k < 10 {
+		return string(rune('0' + k))
+	}
+	return itoa(k/10) + string(rune('0'+k%10))
+}
+
+// codeSentence reads the event of a sentence by its verb (see above).
+func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
+	if d.coder == nil {
+		return
+	}
+	toks := coderTokens(units)
+	tail := reportTail(units, toks)
+	var reporter []*unit // the subject of the last reporting verb
+	claim := false       // that verb reports a claim against another
+	start := clauseStart(units, toks, 0)
+	for i := 0; i < tail; i++ {
+		u := units[i]
+		if u.kind == kPunct && (u.text == ";" || u.text == ":") {
+			start = clauseStart(units, toks, i+1)
+			continue
+		}
+		if u.kind != kWord {
+			continue
+		}
+		w := toks[i]
+		if reportVerbs[w] || w == "that" && i > start {
+			if subj := subjectOf(units, start, i); len(subj) > 0 {
+				reporter = subj
+				claim = false
+			}
+			if reportVerbs[w] {
+				claim = strings.Contains(claimWords, w)
+			}
+			start = clauseStart(units, toks, i+1)
+			continue
+		}
+		code, end := d.coder.match(toks, i)
+		if code == "" {
+			continue
+		}
+		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		switch {
+		case f == frameNoun:
+			continue
+		case f == frameRefused && cooperative(code):
+			code = "120" // "would not provide support": a refusal
+		case f == frameDenied || f == frameRefused:
+			return
+		}
+		subj := subjectOf(units, start, i)
+		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+			subj = reporter
+		}
+		var objs []*unit
+		if f == frameAsk {
+			// "wants Putin to attack X": a demand of the one asked.
+			subj, objs, code = subjectOf(units, start, i-1), units[i-2:i-1], "100"
+			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+				subj = reporter
+			}
+		} else if f == framePassive {
+			// "X was attacked by Y": the agent acts on the subject.
+			k := max(end, i+1)
+			if k >= tail || toks[k] != "by" {
+				return
+			}
+			subj, objs = objectOf(units, toks, k+1, k+2), subj
+		} else {
+			objs = objectOf(units, toks, max(end, i+1), tail)
+		}
+		if len(subj) == 0 {
+			if f == framePassive {
+				return
+			}
+			continue // no actor before the verb: a later verb may have one
+		}
+		if f == frameIntent {
+			code = intentCode(code, conditional(toks, i, tail))
+		}
+		if claim {
+			// "Georgia claimed that Russia attacked Armenia": Georgia
+			// accuses Russia; a claimed good deed states nothing.
+			if hostile(code) && len(reporter) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				d.addCoded(graph.Accused, units, reporter, subj, i, st, sentIdx)
+			}
+			return
+		}
+		if pred := predicateOfCAMEO(code); pred != "" {
+			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
+		}
+		return
+	}
+}
+
+// reportTail returns where a closing report of the sentence begins (",
+// officials said Thursday", ", the White House said"), or its length.
+func reportTail(units []*unit, toks []string) int {
+	for j := len(toks) - 1; j > 0; j-- {
+		if !reportVerbs[toks[j]] || units[j].kind != kWord {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-10; k-- {
+			if toks[k] == "," {
+				return k
+			}
+		}
+		break
+	}
+	return len(toks)
+}
+
+// conditional reports whether the clause after the verb at i sets a
+// condition ("will withdraw its troops unless …"): an intent so bound is
+// a threat.
+func conditional(toks []string, i, tail int) bool {
+	for j := i + 1; j < tail; j++ {
+		switch toks[j] {
+		case "unless", "if":
+			return true
+		case ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// clauseStart returns where the subject of a clause opening at k may
+// start: after a leading prepositional phrase and its comma ("In a letter
+// to the United Nations on Monday, Iraq said").
+func clauseStart(units []*unit, toks []string, k int) int {
+	if k >= len(units) || !leadPreps[toks[k]] {
+		return k
+	}
+	for j := k + 1; j < len(units) && j < k+25; j++ {
+		if toks[j] == "," {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// verbFrameKind is how a verb form is used.
+type verbFrameKind int
+
+const (
+	frameDone    verbFrameKind = iota // the act happened: "Finland gave"
+	frameIntent                       // it is intended or offered: "will give", "is ready to give"
+	framePassive                      // done to the subject: "was attacked by"
+	frameAsk                          // asked of another: "wants Putin to attack"
+	frameNoun                         // the word is a noun here: "the attack"
+	frameDenied                       // negated: "did not attack"
+	frameRefused                      // refused: "would not support", "will not attack"
+)
+
+// cooperative reports whether a CAMEO code is of a cooperative act (02–09).
+func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" && code[:2] <= "09" }
+
+// hostile reports whether a CAMEO code is of a hostile act (10–20).
+func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
+
+// intentCode gives an intended act the code PLOVER gives intents: to
+// cooperate (AGREE, CAMEO 03), or to use force or to do so unless a
+// condition is met (THREATEN, 13).
+func intentCode(code string, conditional bool) string {
+	if len(code) < 2 {
+		return code
+	}
+	root := code[:2]
+	switch {
+	case conditional || root >= "13":
+		return "130"
+	case root >= "02" && root <= "09" && root != "03":
+		return "030"
+	}
+	return code
+}
+
+// verbFrame reads the words before the verb form at i: a determiner makes
+// it a noun; a negation denies it; a modal or an intent frame makes it
+// intended; "was … by" passive.
+func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameKind {
+	w := toks[i]
+	j := i - 1
+	for j >= start && (coderAdverbs[toks[j]] || strings.HasSuffix(toks[j], "ly") && units[j].kind == kWord || units[j].kind == kDate) {
+		j--
+	}
+	if j < start {
+		if base {
+			return frameNoun
+		}
+		return frameDone
+	}
+	prev := toks[j]
+	negatedAt := func(k int) bool { return k >= 0 && (coderNegations[toks[k]] || toks[k] == "never") }
+	switch {
+	case coderDeterminers[prev] || units[j].kind == kWord && strings.HasSuffix(prev, "'s"):
+		return frameNoun
+	case coderNegations[prev] || prev == "longer":
+		if j > 0 && coderModals[toks[j-1]] || prev == "n't" && j > 0 && (toks[j-1] == "wo" || toks[j-1] == "would") {
+			return frameRefused // "would not", "will not"
+		}
+		return frameDenied
+	case coderModals[prev]:
+		if negatedAt(j - 1) {
+			return frameRefused
+		}
+		return frameIntent
+	case prev == "to":
+		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+			return frameAsk
+		}
+		if j > 0 && (intentFrames[toks[j-1]] || coderAux[toks[j-1]]) {
+			if negatedAt(j - 2) {
+				return frameDenied
+			}
+			return frameIntent
+		}
+		return frameNoun
+	case coderAux[prev]:
+		if negatedAt(j - 1) {
+			return frameDenied
+		}
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "be" || prev == "been" || prev == "being") &&
+			!strings.HasSuffix(w, "ing") {
+			return framePassive
+		}
+		return frameDone
+	case prev == "and":
+		// "donated and delivered": the second of two verbs shares the subject.
+		if j > start {
+			return frameDone
+		}
+		return frameNoun
+	}
+	if units[j].kind == kPunct {
+		return frameNoun
+	}
+	if units[j].kind != kWord {
+		// Right after a name: "Finland gave", "Palestinians reject".
+		if base && !strings.HasSuffix(units[j].lower(), "s") {
+			return frameNoun
+		}
+		return frameDone
+	}
+	// After a plain word the verb must be in the past or the present
+	// ("officials agreed", "forces shelled", "rebels shell"), not a
+	// gerund or a plural noun ("peace talks").
+	if strings.HasSuffix(w, "ing") || !base && strings.HasSuffix(w, "s") {
+		return frameNoun
+	}
+	if base && !strings.HasSuffix(prev, "s") {
+		return frameNoun
+	}
+	return frameDone
+}
+
+// pronounBefore reports whether a subject pronoun opens the clause before i.
+func pronounBefore(units []*unit, toks []string, start, i int) bool {
+	for j := start; j < i; j++ {
+		if units[j].kind == kWord && subjectPronouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf returns the actors opening the clause [start, i): the first
+// actor and those coordinated with it ("Israel and the Palestinians").
+func subjectOf(units []*unit, start, i int) []*unit {
+	for j := start; j < i; j++ {
+		if !coderActor(units[j]) {
+			continue
+		}
+		out := []*unit{units[j]}
+		for k := j + 1; k < i; k++ {
+			u := units[k]
+			switch {
+			case coderActor(u):
+				out = append(out, u)
+			case isCoord(u) || u.kind == kWord && u.lower() == "the":
+			default:
+				return out
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// objectOf returns the first actors after the verb's words, within its
+// clause and before to.
+func objectOf(units []*unit, toks []string, from, to int) []*unit {
+	for j := from; j < to && j < len(units) && j < from+14; j++ {
+		u := units[j]
+		if u.kind == kPunct && (u.text == ";" || u.text == ":" || u.text == "(" && false) {
+			return nil
+		}
+		if u.kind == kWord && (reportVerbs[toks[j]] || toks[j] == "who" || toks[j] == "which" || toks[j] == "while" || toks[j] == "but") {
+			return nil
+		}
+		if !coderActor(u) {
+			continue
+		}
+		out := []*unit{u}
+		for k := j + 1; k < len(units); k++ {
+			v := units[k]
+			switch {
+			case coderActor(v):
+				out = append(out, v)
+			case isCoord(v) || v.kind == kWord && v.lower() == "the":
+			default:
+				return out
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// coderActor reports whether u may be a side of a coded event: a person,
+// a country or an organization, or a country named by its adjective
+// ("Israeli changes", "the Turkish and Greek sides": PLOVER codes the
+// country), but not a compound modifier ("US-led", "Israeli-occupied").
+func coderActor(u *unit) bool {
+	if u.ref == nil {
+		return false
+	}
+	switch u.kind {
+	case kCountry, kOrg:
+		if i := strings.LastIndexByte(u.text, '-'); i > 0 && u.sector == "" {
+			return false
+		}
+		return true
+	case kPerson:
+		// A lone unknown capitalized word is too weak ("Taurus missiles").
+		return u.ref.conf > 0.7 || strings.Contains(u.text, " ")
+	}
+	return false
+}
+
+// addCoded states the coded event between the subject and object actors.
+func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int, st *sentence, sentIdx int) {
+	span := [2]int{subj[0].start, units[verb].end}
+	if len(objs) > 0 {
+		span[1] = objs[len(objs)-1].end
+	}
+	r := eventRule{pred: pred, base: confCoded}
+	if len(objs) == 0 {
+		if !graph.IsSymmetric(pred) && pred != graph.Pledged {
+			return
+		}
+		if pred == graph.Pledged {
+			pred = graph.AgreedWith
+			r.pred = pred
+		}
+		for a := 0; a < len(subj); a++ {
+			for b := a + 1; b < len(subj); b++ {
+				d.addCodedPair(r, subj[a], subj[b], span, st, sentIdx)
+			}
+		}
+		return
+	}
+	for _, s := range subj {
+		for _, o := range objs {
+			d.addCodedPair(r, s, o, span, st, sentIdx)
+		}
+	}
+}
+
+func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, sentIdx int) {
+	if s == o || s.ref == nil || o.ref == nil || s.ref.name == o.ref.name {
+		return
+	}
+	if d.ownCountry(s.ref, o.ref) {
+		return
+	}
+	d.add(&cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
+		subjSec: s.sector, objSec: o.sector, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+}
+
+// hasEvent reports whether cs hold an event.
+func hasEvent(cs []*cand) bool {
+	for _, c := range cs {
+		if graph.IsEvent(c.pred) {
+			return true
+		}
+	}
+	return false
+}
