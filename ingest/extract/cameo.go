@@ -40,6 +40,8 @@ type cameoDict struct {
 	// verbs maps the first word of a form to the verbs it may begin.
 	verbs  map[string][]cameoVerb
 	blocks []cameoBlock
+	// bases holds the lemmas, the base forms (the first form of a line).
+	bases map[string]bool
 }
 
 // cameoVerb is one form of a verb of a block.
@@ -107,7 +109,7 @@ func loadCameoDict(fsys fs.FS, path string) (*cameoDict, error) {
 		return nil, err
 	}
 	defer f.Close()
-	d := &cameoDict{verbs: map[string][]cameoVerb{}}
+	d := &cameoDict{verbs: map[string][]cameoVerb{}, bases: map[string]bool{}}
 	blockIdx := map[string]int{}
 	seen := map[string]bool{}
 	elems := map[string]cameoElem{} // parsed elements, shared by the patterns that repeat them
@@ -136,8 +138,11 @@ func loadCameoDict(fsys fs.FS, path string) (*cameoDict, error) {
 			if cols[5] == "" {
 				return nil, fmt.Errorf("%s line %d: verb %q without forms", path, n, cols[4])
 			}
-			for _, form := range strings.Split(cols[5], "|") {
+			for k, form := range strings.Split(cols[5], "|") {
 				words := strings.Fields(form)
+				if k == 0 && len(words) > 0 {
+					d.bases[words[0]] = true
+				}
 				key := cols[1] + "\t" + cols[3] + "\t" + strings.Join(words, " ")
 				if len(words) == 0 || seen[key] {
 					continue
@@ -261,6 +266,9 @@ func isCameoActor(tok string) bool {
 func (d *cameoDict) isVerb(word string) bool {
 	return len(d.verbs[word]) > 0
 }
+
+// isBase reports whether word is a verb's base form ("agree", not "agreed").
+func (d *cameoDict) isBase(word string) bool { return d.bases[word] }
 
 // match reads the verb form at toks[i]; toks are lowercase words and entity
 // placeholders such as "<C3>", "<P1>", "<G2>" (an actor is a token matching

@@ -423,7 +423,11 @@ func objectOf(units []*unit, toks []string, from, to int) []*unit {
 		if u.kind == kPunct && (u.text == ";" || u.text == ":" || u.text == "(" && false) {
 			return nil
 		}
-		if u.kind == kWord && (reportVerbs[toks[j]] || toks[j] == "who" || toks[j] == "which" || toks[j] == "while" || toks[j] == "but") {
+		if u.kind == kWord && (reportVerbs[toks[j]] || clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j == from) || coderNegations[toks[j]] ||
+			strings.HasSuffix(toks[j], "ing") && j > from && len(toks[j]) > 5) {
+			// A new clause or a gerund's own object ("accused members of
+			// not meeting the alliance's goal", "the challenge of
+			// maintaining NATO's unity") is not the verb's target.
 			return nil
 		}
 		if !coderActor(u) {

@@ -54,7 +54,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{lx}}, nil
+	cd, err := defaultCameoDict()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g, lex: lx, coder: coders{cd, lx}}, nil
 }
 
 // How a candidate's date is used.
