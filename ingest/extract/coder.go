@@ -54,7 +54,11 @@ func (cs coders) isBase(w string) bool {
 // covers (01, statements) states no event.
 var cameoPredicates = []struct{ prefix, pred string }{
 	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
-	{"050", graph.CooperatedWith}, {"087", graph.WithdrewFrom}, {"112", graph.Accused},
+	// PLOVER's RETREAT takes CAMEO's de-escalation (087), the international
+	// involvement let in (086: observers, peacekeepers, aid) and a
+	// leader's resignation (0833); the other concessions are CONCEDE.
+	{"0833", graph.WithdrewFrom}, {"086", graph.WithdrewFrom}, {"087", graph.WithdrewFrom},
+	{"050", graph.CooperatedWith}, {"112", graph.Accused},
 	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
 	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
 	{"10", graph.Demanded}, {"11", graph.Criticized}, {"12", graph.Rejected}, {"13", graph.Threatened},

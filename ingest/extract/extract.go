@@ -58,7 +58,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{cd, lx}}, nil
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}}, nil
 }
 
 // How a candidate's date is used.

@@ -138,7 +138,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 			case toks[0] == "SS" && i == 1:
 				b.WriteString("%AUX%%ADV%")
 			}
-			if prep, ok := verbNamesAct(toks[1:]); i == 0 && ok && !passive && p.CAMEO != graph.None {
+			if prep, ok := verbNamesAct(toks[i+1:], pair); (i == 0 || pair && i == 1) && ok && !passive && p.CAMEO != graph.None {
 				// Only phrases that open with the verb and take their
 				// object next ("+condemn O", "+protest against O"): a
 				// light verb's sense is in its noun ("+launch ...
@@ -206,16 +206,22 @@ func (lx *lexicon) add(pred, phrase string) error {
 
 // verbNamesAct reports whether the rest of a phrase after its verb is its
 // object, or a preposition (returned) and its object.
-func verbNamesAct(rest []string) (string, bool) {
+func verbNamesAct(rest []string, pair bool) (string, bool) {
 	isObj := func(t string) bool { return t == "O" || t == "O's" }
+	plain := func(t string) bool { return t != "..." && t != "be" && !strings.ContainsAny(t, "(|_+") }
 	switch {
+	case pair:
+		// "SS +agree", "SS +agree to": the sides act together.
+		if len(rest) == 0 {
+			return "", true
+		}
+		return rest[0], len(rest) == 1 && plain(rest[0])
 	case len(rest) == 0:
 		return "", false
 	case isObj(rest[0]):
 		return "", true
 	case len(rest) >= 2 && isObj(rest[1]):
-		t := rest[0]
-		return t, t != "..." && t != "be" && !strings.ContainsAny(t, "(|_+")
+		return rest[0], plain(rest[0])
 	}
 	return "", false
 }
