@@ -105,6 +105,9 @@ var (
 		"according to upon over throughout")
 	// coderNegations deny the verb after them.
 	coderNegations = toSet("not never n't no-longer without nor neither")
+	// gerundPreps before an -ing word open a gerund clause ("of
+	// maintaining", "without consulting").
+	gerundPreps = toSet("of for by in without after before while on from")
 	// subjectPronouns stand for the reporting clause's subject.
 	subjectPronouns = toSet("it they he she we")
 	// coderAdverbs may stand between the subject or an auxiliary and the verb.
@@ -135,12 +138,22 @@ func itoa(k int) string {
 	return itoa(k/10) + string(rune('0'+k%10))
 }
 
+// coderTrace, when set (by a debugging test), hears the coder's decisions.
+var coderTrace func(format string, args ...any)
+
+func trace(format string, args ...any) {
+	if coderTrace != nil {
+		coderTrace(format, args...)
+	}
+}
+
 // codeSentence reads the event of a sentence by its verb (see above).
 func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 	if d.coder == nil {
 		return
 	}
 	toks := coderTokens(units)
+	trace("tokens %v", toks)
 	tail := reportTail(units, toks)
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
@@ -171,6 +184,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 			continue
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		trace("verb %q code %s frame %d start %d", w, code, f, start)
 		switch {
 		case f == frameNoun:
 			continue
@@ -192,20 +206,23 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 			}
 		} else if f == framePassive {
 			// "X was attacked by Y": the agent acts on the subject.
-			k := max(end, i+1)
+			k := i + 1
+			if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
+				k = end
+			}
 			if k >= tail || toks[k] != "by" {
-				return
+				// "is ready to", "was quoted as saying": no act yet.
+				continue
 			}
 			subj, objs = objectOf(units, toks, k+1, k+2), subj
 		} else {
-			objs = objectOf(units, toks, max(end, i+1), tail)
+			objs = objectOf(units, toks, i+1, tail)
 		}
 		if len(subj) == 0 {
-			if f == framePassive {
-				return
-			}
+			trace("  no subject")
 			continue // no actor before the verb: a later verb may have one
 		}
+		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
 		}
@@ -422,13 +439,13 @@ func subjectOf(units []*unit, start, i int) []*unit {
 // objectOf returns the first actors after the verb's words, within its
 // clause and before to.
 func objectOf(units []*unit, toks []string, from, to int) []*unit {
-	for j := from; j < to && j < len(units) && j < from+14; j++ {
+	for j := from; j < to && j < len(units) && j < from+20; j++ {
 		u := units[j]
 		if u.kind == kPunct && (u.text == ";" || u.text == ":" || u.text == "(" && false) {
 			return nil
 		}
-		if u.kind == kWord && (reportVerbs[toks[j]] || clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j == from) || coderNegations[toks[j]] ||
-			strings.HasSuffix(toks[j], "ing") && j > from && len(toks[j]) > 5) {
+		if u.kind == kWord && (reportVerbs[toks[j]] || clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j < from+3) || coderNegations[toks[j]] ||
+			strings.HasSuffix(toks[j], "ing") && j > from && gerundPreps[toks[j-1]]) {
 			// A new clause or a gerund's own object ("accused members of
 			// not meeting the alliance's goal", "the challenge of
 			// maintaining NATO's unity") is not the verb's target.
@@ -522,4 +539,13 @@ func hasEvent(cs []*cand) bool {
 		}
 	}
 	return false
+}
+
+// unitTexts returns the texts of units (for traces).
+func unitTexts(us []*unit) []string {
+	out := make([]string, len(us))
+	for k, u := range us {
+		out[k] = u.text
+	}
+	return out
 }

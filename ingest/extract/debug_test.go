@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -38,5 +39,32 @@ func TestDebugTemplates(t *testing.T) {
 		f := d.readTitles(units, &st, i)
 		tpl2, _ := template(f)
 		t.Logf("  folded: %s", tpl2)
+	}
+}
+
+// TestDebugCoder traces the general coder on each line of the file
+// $GEOKG_DEBUG_CODER (a debugging aid).
+func TestDebugCoder(t *testing.T) {
+	path := os.Getenv("GEOKG_DEBUG_CODER")
+	if path == "" {
+		t.Skip("GEOKG_DEBUG_CODER not set")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	coderTrace = func(format string, args ...any) { t.Logf(format, args...) }
+	defer func() { coderTrace = nil }()
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			t.Logf("== %s", line)
+			for _, ev := range codedEvents(t, e, line) {
+				t.Logf("  -> %s", ev)
+			}
+		}
 	}
 }
