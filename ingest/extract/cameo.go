@@ -140,8 +140,8 @@ func loadCameoDict(fsys fs.FS, path string) (*cameoDict, error) {
 			}
 			for k, form := range strings.Split(cols[5], "|") {
 				words := strings.Fields(form)
-				if k == 0 && len(words) > 0 {
-					d.bases[words[0]] = true
+				if k == 0 && len(words) > 0 && !strings.Contains(cols[4], " ") {
+					d.bases[words[0]] = true // a lemma, not a phrase ("attacked and stabbed")
 				}
 				key := cols[1] + "\t" + cols[3] + "\t" + strings.Join(words, " ")
 				if len(words) == 0 || seen[key] {

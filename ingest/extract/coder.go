@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -97,12 +98,23 @@ var (
 	// claimWords report a claim the reporter makes against another: "X
 	// claimed that Y attacked Z" is X accusing Y, not Y's attack.
 	claimWords = "claimed claims claim alleged alleges allege"
+	// denyWords deny what follows: "Modi denied that he had met …",
+	// "failed to reach an agreement".
+	denyWords = toSet("denied denies deny failed fails fail")
 	// clauseWords open a new clause: the source is after them.
 	clauseWords = toSet("that which who whom whose when while whereas because although though after before " +
 		"since until unless if as where but")
 	// leadPreps open a phrase before the subject: "In a letter to X, Iraq said".
 	leadPreps = toSet("in on at after before during with under despite following amid since for from by " +
 		"according to upon over throughout")
+	// wishWords state a plan or a wish, no act.
+	wishWords = toSet("plan plans planned planning intend intends intended intending want wants wanted wanting " +
+		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
+	// midClause words open a clause with its own subject mid-sentence.
+	midClause = toSet("after before since when while because although though whereas unless until")
+	// leadSubordinators open a clause before the main one ("If Trump meets
+	// Putin, the Kremlin will …"): its verb is not the sentence's event.
+	leadSubordinators = toSet("if unless when whenever once although though while whereas because as")
 	// coderNegations deny the verb after them.
 	coderNegations = toSet("not never n't no-longer without nor neither")
 	// gerundPreps before an -ing word open a gerund clause ("of
@@ -147,8 +159,10 @@ func trace(format string, args ...any) {
 	}
 }
 
-// codeSentence reads the event of a sentence by its verb (see above).
-func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
+// codeSentence reads the event of a sentence by its verb (see above);
+// read are the statements the phrasing rules read from it (states: a
+// verb they cover, "joined NATO", "took office", is theirs).
+func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*cand) {
 	if d.coder == nil {
 		return
 	}
@@ -168,6 +182,12 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 			continue
 		}
 		w := toks[i]
+		if midClause[w] && i > start && i+1 < tail && units[i+1].kind != kWord {
+			// "… after Christine Lagarde stepped down": a clause with its
+			// own subject.
+			start = i + 1
+			continue
+		}
 		if reportVerbs[w] || w == "that" && i > start {
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
 				reporter = subj
@@ -179,8 +199,14 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 			start = clauseStart(units, toks, i+1)
 			continue
 		}
+		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
+			return
+		}
+		if wishWords[w] {
+			continue // "plans to invade" states no act; "wants X to" asks X
+		}
 		code, end := d.coder.match(toks, i)
-		if code == "" {
+		if code == "" || covered(read, u) {
 			continue
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
@@ -214,15 +240,20 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 				// "is ready to", "was quoted as saying": no act yet.
 				continue
 			}
-			subj, objs = objectOf(units, toks, k+1, k+2), subj
+			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
 		} else {
-			objs = objectOf(units, toks, i+1, tail)
+			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
 		}
 		if len(subj) == 0 {
 			trace("  no subject")
 			continue // no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
+		if strings.HasPrefix(code, "04") {
+			// One meets a person or a country, not the owner of what is
+			// discussed ("discussed Sweden's bid").
+			objs = notPossessors(units, objs)
+		}
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
 		}
@@ -239,6 +270,29 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int) {
 		}
 		return
 	}
+}
+
+// notPossessors returns the actors of objs not followed by "'s".
+func notPossessors(units []*unit, objs []*unit) []*unit {
+	var out []*unit
+	for _, o := range objs {
+		k := slices.Index(units, o)
+		if k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s" {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// covered reports whether a statement read by the phrasing rules covers u.
+func covered(read []*cand, u *unit) bool {
+	for _, c := range read {
+		if c.span[0] <= u.start && u.end <= c.span[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTail returns where a closing report of the sentence begins (",
@@ -277,7 +331,7 @@ func conditional(toks []string, i, tail int) bool {
 // start: after a leading prepositional phrase and its comma ("In a letter
 // to the United Nations on Monday, Iraq said").
 func clauseStart(units []*unit, toks []string, k int) int {
-	if k >= len(units) || !leadPreps[toks[k]] {
+	if k >= len(units) || !leadPreps[toks[k]] && !leadSubordinators[toks[k]] {
 		return k
 	}
 	for j := k + 1; j < len(units) && j < k+25; j++ {
@@ -438,10 +492,15 @@ func subjectOf(units []*unit, start, i int) []*unit {
 
 // objectOf returns the first actors after the verb's words, within its
 // clause and before to.
-func objectOf(units []*unit, toks []string, from, to int) []*unit {
+func objectOf(units []*unit, toks []string, from, to int, base func(string) bool) []*unit {
 	for j := from; j < to && j < len(units) && j < from+20; j++ {
 		u := units[j]
 		if u.kind == kPunct && (u.text == ";" || u.text == ":" || u.text == "(" && false) {
+			return nil
+		}
+		if toks[j] == "to" && j > from+1 && j+1 < to && units[j+1].kind == kWord && base(toks[j+1]) {
+			// "stepped down as director to lead the bank": a purpose of
+			// its own.
 			return nil
 		}
 		if u.kind == kWord && (reportVerbs[toks[j]] || clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j < from+3) || coderNegations[toks[j]] ||

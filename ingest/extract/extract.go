@@ -138,7 +138,7 @@ func (e *Extractor) Extract(in Input) Result {
 			d.readEvents(sub, stpl, spos, st, i)
 		}
 		if !hasEvent(d.cands[n0:]) {
-			d.codeSentence(evFolded, st, i)
+			d.codeSentence(evFolded, st, i, d.cands[n0:])
 		}
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.updateTopic(folded)
