@@ -57,8 +57,9 @@ var cameoPredicates = []struct{ prefix, pred string }{
 	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
 	// PLOVER's RETREAT takes CAMEO's de-escalation (087), the international
 	// involvement let in (086: observers, peacekeepers, aid) and a
-	// leader's resignation (0833); the other concessions are CONCEDE.
-	{"0833", graph.WithdrewFrom}, {"086", graph.WithdrewFrom}, {"087", graph.WithdrewFrom},
+	// leader's stepping down (083, 0831); the other concessions are CONCEDE.
+	{"0832", graph.Conceded}, {"0833", graph.Conceded}, {"0834", graph.Conceded},
+	{"083", graph.WithdrewFrom}, {"086", graph.WithdrewFrom}, {"087", graph.WithdrewFrom},
 	{"050", graph.CooperatedWith}, {"112", graph.Accused},
 	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
 	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
@@ -107,6 +108,8 @@ var (
 	// leadPreps open a phrase before the subject: "In a letter to X, Iraq said".
 	leadPreps = toSet("in on at after before during with under despite following amid since for from by " +
 		"according to upon over throughout")
+	// decideWords take the act they decide: "decided to allow".
+	decideWords = toSet("decided decides decide voted votes moved")
 	// wishWords state a plan or a wish, no act.
 	wishWords = toSet("plan plans planned planning intend intends intended intending want wants wanted wanting " +
 		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
@@ -223,6 +226,14 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 			subj = reporter
 		}
+		if f == frameMust {
+			// "X said Y must allow …": X demands it of Y; a must with
+			// no one saying it states nothing.
+			if len(reporter) > 0 && len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+			}
+			return
+		}
 		var objs []*unit
 		if f == frameAsk {
 			// "wants Putin to attack X": a demand of the one asked.
@@ -249,6 +260,22 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			continue // no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
+		if strings.HasPrefix(code, "15") && len(subj) > 1 {
+			// Forces of two countries exercising together cooperate.
+			code, objs = "062", nil
+		}
+		if k := end; f != frameAsk && (code[:2] <= "03" || code[:2] == "10") && k+2 < tail && coderActor(units[k]) &&
+			toks[k+1] == "to" && d.coder.isBase(toks[k+2]) {
+			// "ordered Menem to appear", "asked Obama to help": a demand
+			// of the one told.
+			code, objs = "100", units[k:k+1]
+		} else if decideWords[w] && end+1 < tail && toks[end] == "to" {
+			if c2, e2 := d.coder.match(toks, end+1); c2 != "" && d.coder.isBase(toks[end+1]) {
+				// "decided to allow": the decision is the act.
+				code = c2
+				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
+			}
+		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
 			// discussed ("discussed Sweden's bid").
@@ -350,6 +377,7 @@ const (
 	frameIntent                       // it is intended or offered: "will give", "is ready to give"
 	framePassive                      // done to the subject: "was attacked by"
 	frameAsk                          // asked of another: "wants Putin to attack"
+	frameMust                         // required: "said Iraq must allow"
 	frameNoun                         // the word is a noun here: "the attack"
 	frameDenied                       // negated: "did not attack"
 	frameRefused                      // refused: "would not support", "will not attack"
@@ -406,6 +434,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 	case coderModals[prev]:
 		if negatedAt(j - 1) {
 			return frameRefused
+		}
+		if prev == "must" || prev == "should" {
+			return frameMust
 		}
 		return frameIntent
 	case prev == "to":
