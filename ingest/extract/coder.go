@@ -170,6 +170,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		return
 	}
 	toks := coderTokens(units)
+	units = withoutAsides(units, toks)
 	trace("tokens %v", toks)
 	tail := reportTail(units, toks)
 	var reporter []*unit // the subject of the last reporting verb
@@ -206,7 +207,9 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			return
 		}
 		if wishWords[w] {
-			continue // "plans to invade" states no act; "wants X to" asks X
+			// "plans to invade" is an intent (threat), "wants X to" asks X:
+			// read on the verb after it.
+			continue
 		}
 		code, end := d.coder.match(toks, i)
 		if code == "" || covered(read, u) {
@@ -247,6 +250,12 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
 				k = end
 			}
+			if k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed") {
+				// "is opposed to", "is committed to": a stance held.
+				f = frameDone
+				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+				goto coded
+			}
 			if k >= tail || toks[k] != "by" {
 				// "is ready to", "was quoted as saying": no act yet.
 				continue
@@ -255,6 +264,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		} else {
 			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
 		}
+	coded:
 		if len(subj) == 0 {
 			trace("  no subject")
 			continue // no actor before the verb: a later verb may have one
@@ -443,13 +453,18 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
 			return frameAsk
 		}
-		if j > 0 && (intentFrames[toks[j-1]] || coderAux[toks[j-1]]) {
+		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j - 2) {
 				return frameDenied
 			}
 			return frameIntent
 		}
-		return frameNoun
+		if !base {
+			return frameNoun // "to Geneva", "to war-torn Mozambique"
+		}
+		// "continued to send arms", "staged a strike to protest
+		// against", "sent personnel to investigate": the act is done.
+		return frameDone
 	case coderAux[prev]:
 		if negatedAt(j - 1) {
 			return frameDenied
@@ -467,6 +482,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		return frameNoun
 	}
 	if units[j].kind == kPunct {
+		// "Sidhoum, Algeria's leading activist, staged": after an
+		// appositive the verb is inflected.
+		if prev == "," && !base && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
+			return frameDone
+		}
 		return frameNoun
 	}
 	if units[j].kind != kWord {
@@ -560,12 +580,44 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 	return nil
 }
 
+// withoutAsides returns units with what stands in parentheses blanked to
+// plain words: an acronym repeating the name before it ("the Revolutionary
+// United Front (RUF)") or an aside is no actor of its own.
+func withoutAsides(units []*unit, toks []string) []*unit {
+	var out []*unit
+	depth := 0
+	for k, u := range units {
+		switch {
+		case u.kind == kPunct && u.text == "(":
+			depth++
+		case u.kind == kPunct && u.text == ")":
+			depth = max(0, depth-1)
+		case depth > 0 && u.kind != kWord && u.kind != kPunct:
+			if out == nil {
+				out = slices.Clone(units)
+			}
+			out[k] = &unit{kind: kWord, text: toks[k], start: u.start, end: u.end}
+		}
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// bodyWords end the names of bodies that act: an unknown name ending in
+// one ("the International Labor Office", "the Homeland Union") is an
+// organization to the coder.
+var bodyWords = toSet("union office front council committee party association forum organization organisation " +
+	"agency movement army court assembly parliament congress government ministry league group commission " +
+	"alliance coalition federation institute foundation fund bank authority administration tribunal")
+
 // coderActor reports whether u may be a side of a coded event: a person,
 // a country or an organization, or a country named by its adjective
 // ("Israeli changes", "the Turkish and Greek sides": PLOVER codes the
 // country), but not a compound modifier ("US-led", "Israeli-occupied").
 func coderActor(u *unit) bool {
-	if u.ref == nil {
+	if u.ref == nil && u.kind != kOther {
 		return false
 	}
 	switch u.kind {
@@ -577,8 +629,19 @@ func coderActor(u *unit) bool {
 	case kPerson:
 		// A lone unknown capitalized word is too weak ("Taurus missiles").
 		return u.ref.conf > 0.7 || strings.Contains(u.text, " ")
+	case kOther:
+		w := u.text[strings.LastIndexByte(u.text, ' ')+1:]
+		return bodyWords[strings.ToLower(w)]
 	}
 	return false
+}
+
+// bodyRef returns u's reference, an organization for a body's name.
+func bodyRef(u *unit) *ref {
+	if u.kind == kOther {
+		return &ref{graph.Organization, u.ref.name, 0.8}
+	}
+	return u.ref
 }
 
 // addCoded states the coded event between the subject and object actors.
@@ -617,7 +680,8 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 	if d.ownCountry(s.ref, o.ref) {
 		return
 	}
-	d.add(&cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
+	sr, or := bodyRef(s), bodyRef(o)
+	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 
