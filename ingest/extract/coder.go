@@ -171,6 +171,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	}
 	toks := coderTokens(units)
 	units = withoutAsides(units, toks)
+	units = withTitles(units)
 	trace("tokens %v", toks)
 	tail := reportTail(units, toks)
 	var reporter []*unit // the subject of the last reporting verb
@@ -286,6 +287,12 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
 		}
+		if len(objs) == 0 && len(subj) == 1 {
+			// "declared a state of siege in Haiti", "protesters in
+			// Monrovia": an act on people or things in a country is
+			// coded against that country.
+			objs = placeOf(units, toks, i+1, tail)
+		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
 			// discussed ("discussed Sweden's bid").
@@ -320,6 +327,21 @@ func notPossessors(units []*unit, objs []*unit) []*unit {
 		out = append(out, o)
 	}
 	return out
+}
+
+// placeOf returns the first country named as a place ("in Haiti") in
+// [from, to), within the verb's clause.
+func placeOf(units []*unit, toks []string, from, to int) []*unit {
+	for j := from; j < to && j < from+20; j++ {
+		if clauseWords[toks[j]] && toks[j] != "as" || toks[j] == ";" {
+			return nil
+		}
+		if j > from && units[j].kind == kCountry && !units[j].demonym && placePreps[toks[j-1]] &&
+			(j+1 >= len(units) || units[j+1].text != "'s") {
+			return units[j : j+1]
+		}
+	}
+	return nil
 }
 
 // covered reports whether a statement read by the phrasing rules covers u.
@@ -554,8 +576,9 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 			// its own.
 			return nil
 		}
-		if u.kind == kWord && (reportVerbs[toks[j]] || clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j < from+3) || coderNegations[toks[j]] ||
-			strings.HasSuffix(toks[j], "ing") && j > from && gerundPreps[toks[j-1]]) {
+		if u.kind == kWord && (reportVerbs[toks[j]] && !strings.Contains(claimWords, toks[j]) ||
+			clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j < from+3) || coderNegations[toks[j]] ||
+			strings.HasSuffix(toks[j], "ing") && j > from && gerundPreps[toks[j-1]] && !(j+1 < to && coderActor(units[j+1]))) {
 			// A new clause or a gerund's own object ("accused members of
 			// not meeting the alliance's goal", "the challenge of
 			// maintaining NATO's unity") is not the verb's target.
@@ -605,6 +628,25 @@ func withoutAsides(units []*unit, toks []string) []*unit {
 	return out
 }
 
+// withTitles returns units with each weak person name an office precedes
+// ("President Mugabe") marked titled.
+func withTitles(units []*unit) []*unit {
+	out := units
+	for k := 1; k < len(units); k++ {
+		u := units[k]
+		if u.kind != kPerson || u.ref == nil || u.titled || units[k-1].kind != kOffice {
+			continue
+		}
+		if len(out) > 0 && &out[0] == &units[0] {
+			out = slices.Clone(units)
+		}
+		c := *u
+		c.titled = true
+		out[k] = &c
+	}
+	return out
+}
+
 // bodyWords end the names of bodies that act: an unknown name ending in
 // one ("the International Labor Office", "the Homeland Union") is an
 // organization to the coder.
@@ -627,8 +669,9 @@ func coderActor(u *unit) bool {
 		}
 		return true
 	case kPerson:
-		// A lone unknown capitalized word is too weak ("Taurus missiles").
-		return u.ref.conf > 0.7 || strings.Contains(u.text, " ")
+		// A lone unknown capitalized word is too weak ("Taurus missiles")
+		// unless a title names it ("President Mugabe", see titled).
+		return u.ref.conf > 0.7 || strings.Contains(u.text, " ") || u.titled
 	case kOther:
 		w := u.text[strings.LastIndexByte(u.text, ' ')+1:]
 		return bodyWords[strings.ToLower(w)]

@@ -43,6 +43,7 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
+	titled     bool   // a person named after an office ("President Mugabe"), for the coder
 }
 
 // lower returns the unit's template word.
