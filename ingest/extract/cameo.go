@@ -40,8 +40,10 @@ type cameoDict struct {
 	// verbs maps the first word of a form to the verbs it may begin.
 	verbs  map[string][]cameoVerb
 	blocks []cameoBlock
-	// bases holds the lemmas, the base forms (the first form of a line).
-	bases map[string]bool
+	// bases holds the lemmas, the base forms (the first form of a line);
+	// lemmas maps a form's first word to its lemma's.
+	bases  map[string]bool
+	lemmas map[string]string
 }
 
 // cameoVerb is one form of a verb of a block.
@@ -109,7 +111,7 @@ func loadCameoDict(fsys fs.FS, path string) (*cameoDict, error) {
 		return nil, err
 	}
 	defer f.Close()
-	d := &cameoDict{verbs: map[string][]cameoVerb{}, bases: map[string]bool{}}
+	d := &cameoDict{verbs: map[string][]cameoVerb{}, bases: map[string]bool{}, lemmas: map[string]string{}}
 	blockIdx := map[string]int{}
 	seen := map[string]bool{}
 	elems := map[string]cameoElem{} // parsed elements, shared by the patterns that repeat them
@@ -142,6 +144,11 @@ func loadCameoDict(fsys fs.FS, path string) (*cameoDict, error) {
 				words := strings.Fields(form)
 				if k == 0 && len(words) > 0 && !strings.Contains(cols[4], " ") {
 					d.bases[words[0]] = true // a lemma, not a phrase ("attacked and stabbed")
+				}
+				if lw := strings.Fields(cols[4]); len(words) > 0 && len(lw) > 0 {
+					if _, ok := d.lemmas[words[0]]; !ok {
+						d.lemmas[words[0]] = lw[0]
+					}
 				}
 				key := cols[1] + "\t" + cols[3] + "\t" + strings.Join(words, " ")
 				if len(words) == 0 || seen[key] {
@@ -269,6 +276,9 @@ func (d *cameoDict) isVerb(word string) bool {
 
 // isBase reports whether word is a verb's base form ("agree", not "agreed").
 func (d *cameoDict) isBase(word string) bool { return d.bases[word] }
+
+// lemma returns the lemma of a verb form ("took" → "take"), or "".
+func (d *cameoDict) lemma(word string) string { return d.lemmas[word] }
 
 // match reads the verb form at toks[i]; toks are lowercase words and entity
 // placeholders such as "<C3>", "<P1>", "<G2>" (an actor is a token matching

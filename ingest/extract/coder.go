@@ -27,6 +27,8 @@ type verbCoder interface {
 	// isBase reports whether word is a verb's base form ("agree", not
 	// "agreed"), which follows a plural subject, a modal or "to".
 	isBase(word string) bool
+	// lemma returns the base form of a verb form, or "".
+	lemma(word string) string
 }
 
 // coders reads a verb with the first of its coders that knows it.
@@ -39,6 +41,15 @@ func (cs coders) match(toks []string, i int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+func (cs coders) lemma(w string) string {
+	for _, c := range cs {
+		if l := c.lemma(w); l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 func (cs coders) isBase(w string) bool {
@@ -108,6 +119,14 @@ var (
 	// leadPreps open a phrase before the subject: "In a letter to X, Iraq said".
 	leadPreps = toSet("in on at after before during with under despite following amid since for from by " +
 		"according to upon over throughout")
+	// frameVerbs frame the verb after them rather than state an act of
+	// their own: aspect, attempt, wish, decision, being and having.
+	frameVerbs = toSet("continue begin start resume keep try attempt seek want plan intend hope expect wish decide " +
+		"vote move be have do get agree offer promise pledge vow threaten refuse decline fail deny say tell announce " +
+		"help use go come")
+	// lightVerbs name an act only with the words a pattern reads after them.
+	lightVerbs = toSet("take make get put set keep hold have go come do run turn bring carry move open close " +
+		"shorten end raise lower cut pass")
 	// decideWords take the act they decide: "decided to allow".
 	decideWords = toSet("decided decides decide voted votes moved")
 	// wishWords state a plan or a wish, no act.
@@ -213,7 +232,19 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			continue
 		}
 		code, end := d.coder.match(toks, i)
-		if code == "" || covered(read, u) {
+		if covered(read, u) {
+			continue
+		}
+		if code == "" || lightVerbs[d.coder.lemma(w)] && end <= i+1 {
+			// A light verb alone says nothing ("took several steps"); its
+			// sense is in a pattern ("took control of"). A main verb that
+			// states no event ends the search: the verbs after it are in
+			// its clauses ("shortened the curfew imposed in Sudan").
+			if l := d.coder.lemma(w); l != "" && !frameVerbs[l] && verbFrame(units, toks, start, i, d.coder.isBase(w)) == frameDone &&
+				len(subjectOf(units, start, i)) > 0 {
+				trace("main verb %q states nothing", w)
+				return
+			}
 			continue
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))

@@ -27,8 +27,9 @@ type lexicon struct {
 	// verbs maps every form of a phrase's verb to the CAMEO code of the
 	// phrase's predicate (the general coder's fallback, coder.go); bases
 	// holds the base forms.
-	verbs map[string][]lexVerb
-	bases map[string]bool
+	verbs  map[string][]lexVerb
+	bases  map[string]bool
+	lemmas map[string]string
 }
 
 // lexVerb is a verb form's reading in a phrase that opens with it.
@@ -51,7 +52,7 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}}
+	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}, lemmas: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -148,6 +149,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 					if !slices.Contains(lx.verbs[f], lv) {
 						lx.verbs[f] = append(lx.verbs[f], lv)
 					}
+					lx.lemmas[f] = forms.base
 				}
 				lx.bases[forms.base] = true
 			}
@@ -241,11 +243,22 @@ func (lx *lexicon) match(toks []string, i int) (string, int) {
 			return v.code, i + 1
 		}
 	}
+	// A verb every phrase of which states one predicate states it
+	// whatever preposition follows ("agreed upon", "agreed on Wednesday
+	// that"), but not without the one it needs before its object ("called
+	// Zelensky a dictator" is no "called on").
+	if len(vs) > 0 && !slices.ContainsFunc(vs, func(v lexVerb) bool { return v.code != vs[0].code }) &&
+		(i+1 >= len(toks) || !isCameoActor(toks[i+1])) {
+		return vs[0].code, i + 1
+	}
 	return "", 0
 }
 
 // isBase reports whether w is the base form of a phrase's verb.
 func (lx *lexicon) isBase(w string) bool { return lx.bases[w] }
+
+// lemma returns the base form of a phrase's verb form, or "".
+func (lx *lexicon) lemma(w string) string { return lx.lemmas[w] }
 
 // notAfterOwner matches a possessive right after a match.
 var notAfterOwner = regexp.MustCompile(`^ 's\b`)
