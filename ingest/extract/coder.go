@@ -294,7 +294,11 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			}
 			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
 		} else {
-			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+			// "Georgians marched against the government": the subject's
+			// own government (a domestic event, as event data codes it).
+			if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
+				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+			}
 		}
 	coded:
 		if len(subj) == 0 {
@@ -358,6 +362,34 @@ func notPossessors(units []*unit, objs []*unit) []*unit {
 		out = append(out, o)
 	}
 	return out
+}
+
+// governmentWords name a country's government without naming the country.
+var governmentWords = toSet("government authorities regime")
+
+// ownGovernment returns, for a subject that is part of a country other
+// than its government ("Georgians", "Syrian rebels"), a unit for that
+// country's government when the clause after the verb names "the
+// government" before any actor.
+func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*unit {
+	if len(subj) != 1 {
+		return nil
+	}
+	s := subj[0]
+	if s.kind != kCountry || s.sector == "" || s.sector == "GOV" || s.ref == nil {
+		return nil
+	}
+	for j := from + 1; j < to && j < from+12; j++ {
+		if coderActor(units[j]) || clauseWords[toks[j]] && toks[j] != "as" {
+			return nil
+		}
+		if governmentWords[toks[j]] && toks[j-1] == "the" {
+			r := *s.ref
+			return []*unit{{kind: kCountry, text: units[j-1].text + " " + units[j].text,
+				start: units[j-1].start, end: units[j].end, ref: &r, sector: "GOV"}}
+		}
+	}
+	return nil
 }
 
 // placeOf returns the first country named as a place ("in Haiti") in
@@ -748,8 +780,11 @@ func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int,
 }
 
 func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, sentIdx int) {
-	if s == o || s.ref == nil || o.ref == nil || s.ref.name == o.ref.name {
+	if s == o || s.ref == nil || o.ref == nil {
 		return
+	}
+	if s.ref.name == o.ref.name && (s.sector == "" || o.sector == "" || s.sector == o.sector) {
+		return // one actor on both sides; parts of one country may act on each other
 	}
 	if d.ownCountry(s.ref, o.ref) {
 		return
