@@ -742,6 +742,13 @@ func coderActor(u *unit) bool {
 	return false
 }
 
+// domestic reports whether two parts of one country, named by their
+// sectors, are two sides of an event ("Georgians" against "the
+// government"): event data codes such domestic events.
+func domestic(subjSec, objSec string) bool {
+	return subjSec != "" && objSec != "" && subjSec != objSec
+}
+
 // bodyRef returns u's reference, an organization for a body's name.
 func bodyRef(u *unit) *ref {
 	if u.kind == kOther {
@@ -783,7 +790,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 	if s == o || s.ref == nil || o.ref == nil {
 		return
 	}
-	if s.ref.name == o.ref.name && (s.sector == "" || o.sector == "" || s.sector == o.sector) {
+	if s.ref.name == o.ref.name && !domestic(s.sector, o.sector) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
 	if d.ownCountry(s.ref, o.ref) {

@@ -397,7 +397,7 @@ func (d *doc) result() Result {
 	from := map[*graph.Fact]*dateSents{}
 	used := map[string]*ref{}
 	for _, c := range d.cands {
-		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ {
+		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ && !domestic(c.subjSec, c.objSec) {
 			continue
 		}
 		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,
