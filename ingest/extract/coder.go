@@ -544,8 +544,8 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 			}
 			return frameIntent
 		}
-		if !base {
-			return frameNoun // "to Geneva", "to war-torn Mozambique"
+		if !base || j > 0 && units[j-1].kind == kPerson {
+			return frameNoun // "to Geneva", "to war-torn Mozambique"; "called on the Houthis to release"
 		}
 		// "continued to send arms", "staged a strike to protest
 		// against", "sent personnel to investigate": the act is done.
@@ -606,15 +606,18 @@ func pronounBefore(units []*unit, toks []string, start, i int) bool {
 // subjectOf returns the actors opening the clause [start, i): the first
 // actor and those coordinated with it ("Israel and the Palestinians").
 func subjectOf(units []*unit, start, i int) []*unit {
+	// A lone name opening the clause is its subject ("Obama wants …"),
+	// though too weak a name to be taken as a target.
+	isSubj := func(u *unit) bool { return coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 }
 	for j := start; j < i; j++ {
-		if !coderActor(units[j]) {
+		if !isSubj(units[j]) {
 			continue
 		}
 		out := []*unit{units[j]}
 		for k := j + 1; k < i; k++ {
 			u := units[k]
 			switch {
-			case coderActor(u):
+			case isSubj(u):
 				out = append(out, u)
 			case isCoord(u) || u.kind == kWord && u.lower() == "the":
 			default:
