@@ -150,6 +150,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			d.add(c)
 		}
 	}
+	d.readNationals(units, tpl, pos, d.sentenceCands(st), st, sentIdx)
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)
