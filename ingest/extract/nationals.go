@@ -51,7 +51,8 @@ var (
 
 // readNationals reads a person's country from the country's adjective or
 // possessive before their role (see the patterns above) into national_of
-// facts, over the template of the sentence before titles are folded. It
+// facts, over the template of the sentence before titles are folded, and
+// returns the matches read, for the caller to fold into the person. It
 // states nothing a title of the sentence already ties to the country
 // (cands, the sentence's candidates: "Israeli Prime Minister Ehud Barak"
 // leads Israel) and never a leads fact. A wrong country is worse than
@@ -60,7 +61,8 @@ var (
 // "Turkish Cypriot leader"), an adjective coordinated with another one
 // ("Hungarian and Romanian officials"), an adjective that is not a
 // country's demonym, a word between that is neither rank nor field.
-func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) {
+func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) []*match {
+	var read []*match
 	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf} {
 		for _, m := range findAll(re, tpl, units, pos) {
 			per, aff := m.one("per"), m.one("aff")
@@ -70,13 +72,18 @@ func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand,
 			if m.group("comma") != "" && m.group("end") == "" {
 				continue // "met the Iraqi envoy, Smith said"
 			}
-			if !d.nationalRole(m) || tiedTo(cands, per.ref.name, aff.ref.name) {
+			if !d.nationalRole(m) {
+				continue
+			}
+			read = append(read, m)
+			if tiedTo(cands, per.ref.name, aff.ref.name) {
 				continue
 			}
 			d.add(&cand{pred: graph.NationalOf, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
 				base: confNational, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
+	return read
 }
 
 // nationalAff checks the country unit of a match: a country (not a
