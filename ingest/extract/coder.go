@@ -126,7 +126,7 @@ var (
 		"help use go come")
 	// lightVerbs name an act only with the words a pattern reads after them.
 	lightVerbs = toSet("take make get put set keep hold have go come do run turn bring carry move open close " +
-		"shorten end raise lower cut pass")
+		"shorten end raise lower cut pass join")
 	// decideWords take the act they decide: "decided to allow".
 	decideWords = toSet("decided decides decide voted votes moved")
 	// wishWords state a plan or a wish, no act.
@@ -349,6 +349,11 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		}
 		return
 	}
+}
+
+// possessed reports whether units[k] owns the noun after it ("Russia's").
+func possessed(units []*unit, k int) bool {
+	return k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s"
 }
 
 // notPossessors returns the actors of objs not followed by "'s".
@@ -608,16 +613,21 @@ func pronounBefore(units []*unit, toks []string, start, i int) bool {
 func subjectOf(units []*unit, start, i int) []*unit {
 	// A lone name opening the clause is its subject ("Obama wants …"),
 	// though too weak a name to be taken as a target.
-	isSubj := func(u *unit) bool { return coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 }
+	// A possessor is not ("Russia's lack of commitment", "Finland,
+	// Sweden's neighbour,").
+	isSubj := func(k int) bool {
+		u := units[k]
+		return (coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7) && !possessed(units, k)
+	}
 	for j := start; j < i; j++ {
-		if !isSubj(units[j]) {
+		if !isSubj(j) {
 			continue
 		}
 		out := []*unit{units[j]}
 		for k := j + 1; k < i; k++ {
 			u := units[k]
 			switch {
-			case isSubj(u):
+			case isSubj(k):
 				out = append(out, u)
 			case isCoord(u) || u.kind == kWord && u.lower() == "the":
 			default:
@@ -657,7 +667,7 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 		for k := j + 1; k < len(units); k++ {
 			v := units[k]
 			switch {
-			case coderActor(v):
+			case coderActor(v) && !possessed(units, k):
 				out = append(out, v)
 			case isCoord(v) || v.kind == kWord && v.lower() == "the":
 			default:
