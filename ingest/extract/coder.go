@@ -803,7 +803,13 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 	if s == o || s.ref == nil || o.ref == nil {
 		return
 	}
-	if s.ref.name == o.ref.name && !domestic(s.sector, o.sector) {
+	oSec := o.sector
+	if s.ref.name == o.ref.name && oSec == "" && o.demonym && s.sector != "" {
+		// "Croatian authorities … Croatian Serb refugees": a part of the
+		// country other than the one acting, its people.
+		oSec = "CVL"
+	}
+	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
 	if d.ownCountry(s.ref, o.ref) {
@@ -811,7 +817,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
-		subjSec: s.sector, objSec: o.sector, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+		subjSec: s.sector, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 
 // hasEvent reports whether cs hold an event.
