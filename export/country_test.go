@@ -1,12 +1,14 @@
 package export
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/store"
 )
 
 // TestNearestLead: a person stands for the country they lead on the day,
@@ -40,4 +42,52 @@ func TestNearestLead(t *testing.T) {
 	}
 	_, ok := nearestLead(nil, graph.DayOf(2024, time.January, 1))
 	require.False(t, ok, "no leads fact, no country")
+}
+
+// TestEventsPersonNationality: a person who leads no country and holds no
+// country's office stands for the country they are of (national_of,
+// "Palestinian leader Samir Khalil"), with its code on their event rows;
+// a leads fact still comes first, and a person of no known country stays
+// blank.
+func TestEventsPersonNationality(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	country := func(name, code string) graph.Entity { return coded(ent(graph.Country, name), code) }
+	pse, isr, rus, ukr := country("Palestine", "PSE"), country("Israel", "ISR"), country("Russia", "RUS"), country("Ukraine", "UKR")
+	khalil, levi := ent(graph.Person, "Samir Khalil"), ent(graph.Person, "Dana Levi")
+	marchuk, nobody := ent(graph.Person, "Olena Marchuk"), ent(graph.Person, "Jan Novak")
+	day := graph.DayOf(2025, time.March, 4)
+	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
+		Entities: []graph.Entity{pse, isr, rus, ukr, khalil, levi, marchuk, nobody}}
+	for _, f := range []graph.Fact{
+		{Subject: khalil.ID, Predicate: graph.NationalOf, Object: pse.ID},
+		{Subject: levi.ID, Predicate: graph.NationalOf, Object: isr.ID},
+		{Subject: khalil.ID, Predicate: graph.Met, Object: levi.ID, Date: day},
+		// Leads comes first: a national_of misread does not override it.
+		{Subject: marchuk.ID, Predicate: graph.Leads, Object: ukr.ID, Role: "President", Start: graph.YearOf(2024)},
+		{Subject: marchuk.ID, Predicate: graph.NationalOf, Object: rus.ID},
+		{Subject: marchuk.ID, Predicate: graph.Criticized, Object: nobody.ID, Date: day},
+	} {
+		f.Confidence = 0.8
+		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
+		b.Facts = append(b.Facts, f)
+	}
+	_, err = s.Write(ctx, b, testNow)
+	require.NoError(t, err)
+
+	out, n := run(t, s, "events", Filter{}, false)
+	require.Equal(t, 2, n)
+	byPred := map[string]map[string]string{}
+	for _, r := range readCSV(t, out) {
+		byPred[r["predicate"]] = r
+	}
+	met := byPred["met"]
+	require.ElementsMatch(t, []string{"Samir Khalil Palestine PSE", "Dana Levi Israel ISR"},
+		[]string{met["source_actor"] + " " + met["source_country"] + " " + met["source_country_code"],
+			met["target_actor"] + " " + met["target_country"] + " " + met["target_country_code"]})
+	cr := byPred["criticized"]
+	require.Equal(t, []string{"Ukraine", "UKR", "", ""},
+		[]string{cr["source_country"], cr["source_country_code"], cr["target_country"], cr["target_country_code"]})
 }

@@ -52,8 +52,10 @@ var eventHeader = []string{
 // as a president-elect, still stands for their country), and for an
 // undated event the one they led last; a person who leads no country
 // stands, by the same rule, for the country whose office they hold
-// ("Foreign Minister of Sweden"). It caches each person's leads
-// facts, so it holds at most one small list per actor.
+// ("Foreign Minister of Sweden"), and a person who does neither for the
+// country they are of (national_of: "Palestinian leader Yasser Arafat",
+// "Iraq's ambassador"). It caches each person's facts of the first kind
+// found, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
 	leads map[string][]graph.Fact
@@ -78,6 +80,9 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		})
 		if err == nil && len(facts) == 0 {
 			facts, err = c.posts(ctx, e.ID)
+		}
+		if err == nil && len(facts) == 0 {
+			facts, err = c.nationals(ctx, e.ID)
 		}
 		if err != nil {
 			return graph.Entity{}, err
@@ -110,6 +115,20 @@ func (c *countryFinder) posts(ctx context.Context, person string) ([]graph.Fact,
 		o, err := c.sel.Entity(ctx, id) // an unknown id comes back untyped
 		if err == nil && o.Type == graph.Country {
 			f.Object = id
+			out = append(out, f)
+		}
+		return err
+	})
+	return out, err
+}
+
+// nationals returns a person's national_of facts whose object is a
+// stored country entity.
+func (c *countryFinder) nationals(ctx context.Context, person string) ([]graph.Fact, error) {
+	var out []graph.Fact
+	err := c.sel.Source().Facts(ctx, store.FactFilter{Subjects: []string{person}, Predicate: graph.NationalOf}, func(f graph.Fact) error {
+		o, err := c.sel.Entity(ctx, f.Object)
+		if err == nil && o.Type == graph.Country {
 			out = append(out, f)
 		}
 		return err

@@ -7,6 +7,7 @@ const (
 	HoldsPosition   = "holds_position"
 	MemberOf        = "member_of"
 	HasTarget       = "has_target"
+	NationalOf      = "national_of"
 	Met             = "met"
 	Visited         = "visited"
 	SpokeWith       = "spoke_with"
@@ -127,6 +128,9 @@ var predicateTable = []Predicate{
 	{Name: HasTarget, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
 		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "has_target",
 		Description: "an organization or country has a target, the object a value (\"2% of GDP\"); asked as \"what is X's target\""},
+	{Name: NationalOf, Kind: State, CAMEO: None, PLOVER: None, PLOVERMode: None,
+		AskVerb: None, AskActive: None, AskPassive: None, Phrase: "national_of",
+		Description: "a person is of a country, the one event data codes them by (\"Palestinian leader Yasser Arafat\", \"Iraq's ambassador\"); never a leads; the events export's country of a person who leads or holds no office of one"},
 	{Name: Met, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "040", PLOVER: "CONSULT", PLOVERMode: None,
 		AskVerb: "meet", AskActive: `meet(?:\s+with)?`, AskPassive: `met(?:\s+with)?`, Phrase: "met",
 		Description: "two sides met in person; no PLOVER mode (and CAMEO's general 040) because who hosted whom is not recorded"},

@@ -22,7 +22,10 @@
 // <G2> (organization), <O4> (office) or <D5> (date), and two layers of regular
 // expressions run over it: the first reads titles and appositions
 // ("NATO Secretary General Mark Rutte", "Rutte, the former Dutch prime
-// minister,") and folds them into the person they describe; the second reads
+// minister,") and folds them into the person they describe, and reads a
+// person's country from the adjective or possessive before their role
+// ("Palestinian leader X", "Iraq's ambassador X": national_of, never
+// leads; nationals.go); the second reads
 // verb patterns in active and passive voice ("met", "was sworn in as",
 // "imposed sanctions on").
 //

@@ -38,8 +38,9 @@ type Result struct {
 // Extractor turns article text into facts. It is immutable after New and
 // safe for concurrent use.
 type Extractor struct {
-	g   *gazetteer
-	lex *lexicon
+	g     *gazetteer
+	lex   *lexicon
+	coder verbCoder // the general coder's verb dictionaries (coder.go)
 }
 
 // New loads the embedded gazetteer and lexicon and returns a ready
@@ -53,7 +54,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx}, nil
+	cd, err := defaultCameoDict()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}}, nil
 }
 
 // How a candidate's date is used.
@@ -100,6 +105,7 @@ func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
 func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
 	d.lex = e.lex
+	d.coder = e.coder
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
@@ -130,6 +136,9 @@ func (e *Extractor) Extract(in Input) Result {
 		for _, sub := range conjuncts(evUnits) {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
+		}
+		if !hasEvent(d.cands[n0:]) {
+			d.codeSentence(evFolded, st, i, d.cands[n0:])
 		}
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.updateTopic(folded)
@@ -388,7 +397,7 @@ func (d *doc) result() Result {
 	from := map[*graph.Fact]*dateSents{}
 	used := map[string]*ref{}
 	for _, c := range d.cands {
-		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ {
+		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ && !domestic(c.subjSec, c.objSec) {
 			continue
 		}
 		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,

@@ -49,7 +49,18 @@ const (
 	hitOffice
 	hitLeader
 	hitGeneric
+	hitPeople // a country's people: "Palestinians", "Iraqis"
 )
+
+// peoplePlural returns the plural of a demonym that names a country's
+// people ("Palestinian" → "Palestinians", "Iraqi" → "Iraqis"), or "" for
+// one that has none ("Chinese", "British").
+func peoplePlural(d string) string {
+	if strings.HasSuffix(d, "an") || strings.HasSuffix(d, "i") {
+		return d + "s"
+	}
+	return ""
+}
 
 // hit is one meaning of a gazetteer phrase.
 type hit struct {
@@ -139,6 +150,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		for _, a := range splitList(c[2]) {
 			g.addName(a, hit{kind: hitDemonym, ent: e})
+			if p := peoplePlural(a); p != "" {
+				g.addName(p, hit{kind: hitPeople, ent: e})
+			}
 		}
 		for _, a := range splitList(c[3]) {
 			g.addName(a, hit{kind: hitMetonym, ent: e})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/data"
@@ -23,6 +24,18 @@ type lexicon struct {
 	rules []eventRule
 	// byWord maps a trigger word to the indices of its rules.
 	byWord map[string][]int
+	// verbs maps every form of a phrase's verb to the CAMEO code of the
+	// phrase's predicate (the general coder's fallback, coder.go); bases
+	// holds the base forms.
+	verbs  map[string][]lexVerb
+	bases  map[string]bool
+	lemmas map[string]string
+}
+
+// lexVerb is a verb form's reading in a phrase that opens with it.
+type lexVerb struct {
+	code string // the CAMEO code of the phrase's predicate
+	prep string // the preposition the phrase puts before its object, or ""
 }
 
 // Pieces of the patterns a phrase expands to.
@@ -39,7 +52,7 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &lexicon{byWord: map[string][]int{}}
+	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}, lemmas: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -126,6 +139,20 @@ func (lx *lexicon) add(pred, phrase string) error {
 			case toks[0] == "SS" && i == 1:
 				b.WriteString("%AUX%%ADV%")
 			}
+			if prep, ok := verbNamesAct(toks[i+1:], pair); (i == 0 || pair && i == 1) && ok && !passive && p.CAMEO != graph.None {
+				// Only phrases that open with the verb and take their
+				// object next ("+condemn O", "+protest against O"): a
+				// light verb's sense is in its noun ("+launch ...
+				// investigation into O").
+				lv := lexVerb{code: string(p.CAMEO), prep: prep}
+				for _, f := range []string{forms.base, forms.third, forms.past, forms.part, forms.ing} {
+					if !slices.Contains(lx.verbs[f], lv) {
+						lx.verbs[f] = append(lx.verbs[f], lv)
+					}
+					lx.lemmas[f] = forms.base
+				}
+				lx.bases[forms.base] = true
+			}
 			alts := forms.active()
 			if passive {
 				alts = []string{forms.part}
@@ -178,6 +205,60 @@ func (lx *lexicon) add(pred, phrase string) error {
 	}
 	return nil
 }
+
+// verbNamesAct reports whether the rest of a phrase after its verb is its
+// object, or a preposition (returned) and its object.
+func verbNamesAct(rest []string, pair bool) (string, bool) {
+	isObj := func(t string) bool { return t == "O" || t == "O's" }
+	plain := func(t string) bool { return t != "..." && t != "be" && !strings.ContainsAny(t, "(|_+") }
+	switch {
+	case pair:
+		// "SS +agree", "SS +agree to": the sides act together.
+		if len(rest) == 0 {
+			return "", true
+		}
+		return rest[0], len(rest) == 1 && plain(rest[0])
+	case len(rest) == 0:
+		return "", false
+	case isObj(rest[0]):
+		return "", true
+	case len(rest) >= 2 && isObj(rest[1]):
+		return rest[0], plain(rest[0])
+	}
+	return "", false
+}
+
+// match gives the verb form toks[i] the CAMEO code of its predicate, when
+// the preposition its phrase puts before the object follows it (the
+// general coder's fallback to the CAMEO dictionary).
+func (lx *lexicon) match(toks []string, i int) (string, int) {
+	vs := lx.verbs[toks[i]]
+	for _, v := range vs {
+		if v.prep != "" && i+1 < len(toks) && toks[i+1] == v.prep {
+			return v.code, i + 2
+		}
+	}
+	for _, v := range vs {
+		if v.prep == "" {
+			return v.code, i + 1
+		}
+	}
+	// A verb every phrase of which states one predicate states it
+	// whatever preposition follows ("agreed upon", "agreed on Wednesday
+	// that"), but not without the one it needs before its object ("called
+	// Zelensky a dictator" is no "called on").
+	if len(vs) > 0 && !slices.ContainsFunc(vs, func(v lexVerb) bool { return v.code != vs[0].code }) &&
+		(i+1 >= len(toks) || !isCameoActor(toks[i+1])) {
+		return vs[0].code, i + 1
+	}
+	return "", 0
+}
+
+// isBase reports whether w is the base form of a phrase's verb.
+func (lx *lexicon) isBase(w string) bool { return lx.bases[w] }
+
+// lemma returns the base form of a phrase's verb form, or "".
+func (lx *lexicon) lemma(w string) string { return lx.lemmas[w] }
 
 // notAfterOwner matches a possessive right after a match.
 var notAfterOwner = regexp.MustCompile(`^ 's\b`)

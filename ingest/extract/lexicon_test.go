@@ -81,9 +81,9 @@ func TestLexiconReads(t *testing.T) {
 		{"Germany pledged to supply tanks to Ukraine.", []string{"Germany pledged Ukraine"}},
 		{"Hungary refused to support Ukraine.", []string{"Hungary rejected Ukraine"}},
 		{"Russia threatened to invade Moldova.", []string{"Russia threatened Moldova"}},
-		{"Russia plans to invade Moldova.", nil},
+		{"Russia plans to invade Moldova.", []string{"Russia threatened Moldova"}}, // a plan to use force is PLOVER's THREATEN
 		{"Russia did not attack Moldova.", nil},
-		{"Poland claimed that Russia attacked Lithuania.", nil},
+		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
 	}
 	for _, c := range cases {
 		res := e.Extract(Input{Text: c.text, Published: graph.DayOf(2025, 3, 7)})

@@ -80,7 +80,7 @@ func hasDateUnit(units []*unit) bool {
 func (d *doc) updateNarrative(units []*unit, cs []*cand, st *sentence) {
 	var n *narrative
 	for _, c := range cs {
-		if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.date.Precision != graph.DayPrecision ||
+		if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.date.Precision != graph.DayPrecision || c.base == confCoded ||
 			c.subj == nil || c.obj == nil {
 			continue
 		}

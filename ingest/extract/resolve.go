@@ -9,7 +9,8 @@ import (
 // doc is the state of one article being read: who has been named so far,
 // which organizations were mentioned last, the facts found.
 type doc struct {
-	lex        *lexicon // the extractor's event phrasings (nil: none)
+	lex        *lexicon  // the extractor's event phrasings (nil: none)
+	coder      verbCoder // the general coder's verb dictionaries (nil: none)
 	g          *gazetteer
 	pub        graph.Date
 	dropped    []string          // time expressions out of graph.Date's range

@@ -150,6 +150,11 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			d.add(c)
 		}
 	}
+	// "Palestinian leader Samir Khalil", "Ambassador Lind of Sweden":
+	// the person, whose country is now known, acts.
+	for _, m := range d.readNationals(units, tpl, pos, d.sentenceCands(st), st, sentIdx) {
+		claim(m, m.one("per"))
+	}
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)

@@ -43,6 +43,7 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
+	titled     bool   // a person named after an office ("President Mugabe"), for the coder
 }
 
 // lower returns the unit's template word.
@@ -237,15 +238,18 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 			switch h.kind {
 			case hitLeader:
 				u.kind, u.ref = kPerson, &ref{graph.Person, h.lead.name, 1}
-			case hitEntity, hitMetonym, hitDemonym:
+			case hitEntity, hitMetonym, hitDemonym, hitPeople:
 				u.kind = kCountry
 				if h.ent.typ == graph.Organization || h.ent.typ == graph.Company {
 					u.kind = kOrg
 				}
 				u.ref = &ref{h.ent.typ, h.ent.name, 1}
-				u.demonym = h.kind == hitDemonym
+				u.demonym = h.kind == hitDemonym || h.kind == hitPeople
+				if h.kind == hitPeople {
+					u.sector = "CVL" // the people, as CAMEO codes civilians
+				}
 				// "Washington Post", "Paris Agreement": a capital inside a longer name.
-				if h.kind != hitDemonym && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
+				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
 					isWordTok(toks[i+n].text) && !d.startsGazetteer(toks, i+n) {
 					continue
 				}

@@ -244,8 +244,8 @@ func apply(b *graph.Batch, target map[string]graph.Entity) {
 		if t, ok := target[f.Object]; ok {
 			f.Object, changed = t.ID, true
 		}
-		if f.Subject == f.Object {
-			continue
+		if f.Subject == f.Object && (f.SubjectSector == "" || f.ObjectSector == "" || f.SubjectSector == f.ObjectSector) {
+			continue // a domestic event keeps its two parts (see extract's coder)
 		}
 		if changed || f.ID == "" {
 			f.ComputeID()

@@ -1,0 +1,840 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The general coder reads the event of a sentence that no phrasing rule
+// read, the way the field's dictionary coders do (PETRARCH and its
+// successors): the first main verb of the sentence found in the CAMEO verb
+// dictionary (cameo.go) or in the project's lexicon gives the event's CAMEO
+// code and so its predicate; the actors opening the verb's clause are the
+// source, the first actors after the verb the target. It is the fallback
+// of the phrasing rules, so its facts are weaker (confCoded) and it reads
+// nothing from a sentence they already read an event from.
+
+// confCoded is the strength of an event read by the general coder.
+const confCoded = 0.6
+
+// verbCoder gives CAMEO codes to verbs read in context.
+type verbCoder interface {
+	// match returns the CAMEO code of the verb form toks[i] in its context
+	// ("" when it is not a coded verb) and one past the last token used.
+	match(toks []string, i int) (code string, end int)
+	// isBase reports whether word is a verb's base form ("agree", not
+	// "agreed"), which follows a plural subject, a modal or "to".
+	isBase(word string) bool
+	// lemma returns the base form of a verb form, or "".
+	lemma(word string) string
+}
+
+// coders reads a verb with the first of its coders that knows it.
+type coders []verbCoder
+
+func (cs coders) match(toks []string, i int) (string, int) {
+	for _, c := range cs {
+		if code, end := c.match(toks, i); code != "" {
+			return code, end
+		}
+	}
+	return "", 0
+}
+
+func (cs coders) lemma(w string) string {
+	for _, c := range cs {
+		if l := c.lemma(w); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func (cs coders) isBase(w string) bool {
+	for _, c := range cs {
+		if c.isBase(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cameoPredicates maps CAMEO code prefixes to predicates, longest prefix
+// first; the predicate table gives each its PLOVER type. A code no prefix
+// covers (01, statements) states no event.
+var cameoPredicates = []struct{ prefix, pred string }{
+	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
+	// PLOVER's RETREAT takes CAMEO's de-escalation (087), the international
+	// involvement let in (086: observers, peacekeepers, aid) and a
+	// leader's stepping down (083, 0831); the other concessions are CONCEDE.
+	{"0832", graph.Conceded}, {"0833", graph.Conceded}, {"0834", graph.Conceded},
+	{"083", graph.WithdrewFrom}, {"086", graph.WithdrewFrom}, {"087", graph.WithdrewFrom},
+	{"050", graph.CooperatedWith}, {"112", graph.Accused},
+	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
+	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
+	{"10", graph.Demanded}, {"11", graph.Criticized}, {"12", graph.Rejected}, {"13", graph.Threatened},
+	{"14", graph.Protested}, {"15", graph.Mobilized}, {"16", graph.Sanctioned}, {"17", graph.Coerced},
+	{"18", graph.Attacked}, {"19", graph.Fought}, {"20", graph.Attacked},
+}
+
+// predicateOfCAMEO returns the predicate of a CAMEO code, or "".
+func predicateOfCAMEO(code string) string {
+	for _, p := range cameoPredicates {
+		if strings.HasPrefix(code, p.prefix) {
+			return p.pred
+		}
+	}
+	return ""
+}
+
+// Words read around a candidate verb.
+var (
+	// determiners before a word make it a noun: "the attack", "its support".
+	coderDeterminers = toSet("a an the its his her their our my your this that these those any no every each " +
+		"some another such 's new further fresh first second renewed repeated")
+	// modals and frames before a verb's base form: the act is intended or
+	// possible, not done.
+	coderModals = toSet("will would shall should could can may might must")
+	// auxiliaries before a participle or gerund.
+	coderAux = toSet("has have had is are was were be been being")
+	// intentFrames end in "to" before a base form: "is ready to", "plans to".
+	// Plans, hopes and wishes are not coded ("China plans to invade").
+	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
+		"vowed vows agreed agrees decided decides")
+	// reportVerbs report what someone else did: the event is in their complement.
+	reportVerbs = toSet("said says say told tells stated states added adds noted notes reported reports " +
+		"announced announces declared declares insisted insists confirmed confirms " +
+		"quoted quoting saying telling according " + claimWords)
+	// claimWords report a claim the reporter makes against another: "X
+	// claimed that Y attacked Z" is X accusing Y, not Y's attack.
+	claimWords = "claimed claims claim alleged alleges allege"
+	// denyWords deny what follows: "Modi denied that he had met …",
+	// "failed to reach an agreement".
+	denyWords = toSet("denied denies deny failed fails fail")
+	// clauseWords open a new clause: the source is after them.
+	clauseWords = toSet("that which who whom whose when while whereas because although though after before " +
+		"since until unless if as where but")
+	// leadPreps open a phrase before the subject: "In a letter to X, Iraq said".
+	leadPreps = toSet("in on at after before during with under despite following amid since for from by " +
+		"according to upon over throughout")
+	// frameVerbs frame the verb after them rather than state an act of
+	// their own: aspect, attempt, wish, decision, being and having.
+	frameVerbs = toSet("continue begin start resume keep try attempt seek want plan intend hope expect wish decide " +
+		"vote move be have do get agree offer promise pledge vow threaten refuse decline fail deny say tell announce " +
+		"help use go come")
+	// lightVerbs name an act only with the words a pattern reads after them.
+	lightVerbs = toSet("take make get put set keep hold have go come do run turn bring carry move open close " +
+		"shorten end raise lower cut pass join")
+	// decideWords take the act they decide: "decided to allow".
+	decideWords = toSet("decided decides decide voted votes moved")
+	// wishWords state a plan or a wish, no act.
+	wishWords = toSet("plan plans planned planning intend intends intended intending want wants wanted wanting " +
+		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
+	// midClause words open a clause with its own subject mid-sentence.
+	midClause = toSet("after before since when while because although though whereas unless until")
+	// leadSubordinators open a clause before the main one ("If Trump meets
+	// Putin, the Kremlin will …"): its verb is not the sentence's event.
+	leadSubordinators = toSet("if unless when whenever once although though while whereas because as")
+	// coderNegations deny the verb after them.
+	coderNegations = toSet("not never n't no-longer without nor neither")
+	// gerundPreps before an -ing word open a gerund clause ("of
+	// maintaining", "without consulting").
+	gerundPreps = toSet("of for by in without after before while on from")
+	// subjectPronouns stand for the reporting clause's subject.
+	subjectPronouns = toSet("it they he she we")
+	// coderAdverbs may stand between the subject or an auxiliary and the verb.
+	coderAdverbs = toSet("also again later then now previously once jointly formally officially already " +
+		"reportedly twice even still just recently first finally today yesterday tonight")
+)
+
+// toks returns the tokens of units as the templates spell them.
+func coderTokens(units []*unit) []string {
+	toks := make([]string, len(units))
+	for k, u := range units {
+		switch u.kind {
+		case kWord:
+			toks[k] = u.lower()
+		case kPunct:
+			toks[k] = u.text
+		default:
+			toks[k] = "<" + string(u.kind) + itoa(k) + ">"
+		}
+	}
+	return toks
+}
+
+func itoa(k int) string {
+	if k < 10 {
+		return string(rune('0' + k))
+	}
+	return itoa(k/10) + string(rune('0'+k%10))
+}
+
+// coderTrace, when set (by a debugging test), hears the coder's decisions.
+var coderTrace func(format string, args ...any)
+
+func trace(format string, args ...any) {
+	if coderTrace != nil {
+		coderTrace(format, args...)
+	}
+}
+
+// codeSentence reads the event of a sentence by its verb (see above);
+// read are the statements the phrasing rules read from it (states: a
+// verb they cover, "joined NATO", "took office", is theirs).
+func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*cand) {
+	if d.coder == nil {
+		return
+	}
+	toks := coderTokens(units)
+	units = withoutAsides(units, toks)
+	units = withTitles(units)
+	trace("tokens %v", toks)
+	tail := reportTail(units, toks)
+	var reporter []*unit // the subject of the last reporting verb
+	claim := false       // that verb reports a claim against another
+	start := clauseStart(units, toks, 0)
+	for i := 0; i < tail; i++ {
+		u := units[i]
+		if u.kind == kPunct && (u.text == ";" || u.text == ":") {
+			start = clauseStart(units, toks, i+1)
+			continue
+		}
+		if u.kind != kWord {
+			continue
+		}
+		w := toks[i]
+		if midClause[w] && i > start && i+1 < tail && units[i+1].kind != kWord {
+			// "… after Christine Lagarde stepped down": a clause with its
+			// own subject.
+			start = i + 1
+			continue
+		}
+		if reportVerbs[w] || w == "that" && i > start {
+			if subj := subjectOf(units, start, i); len(subj) > 0 {
+				reporter = subj
+				claim = false
+			}
+			if reportVerbs[w] {
+				claim = strings.Contains(claimWords, w)
+			}
+			start = clauseStart(units, toks, i+1)
+			continue
+		}
+		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
+			return
+		}
+		if wishWords[w] {
+			// "plans to invade" is an intent (threat), "wants X to" asks X:
+			// read on the verb after it.
+			continue
+		}
+		code, end := d.coder.match(toks, i)
+		if covered(read, u) {
+			continue
+		}
+		if code == "" || lightVerbs[d.coder.lemma(w)] && end <= i+1 {
+			// A light verb alone says nothing ("took several steps"); its
+			// sense is in a pattern ("took control of"). A main verb that
+			// states no event ends the search: the verbs after it are in
+			// its clauses ("shortened the curfew imposed in Sudan").
+			if l := d.coder.lemma(w); l != "" && !frameVerbs[l] && verbFrame(units, toks, start, i, d.coder.isBase(w)) == frameDone &&
+				len(subjectOf(units, start, i)) > 0 {
+				trace("main verb %q states nothing", w)
+				return
+			}
+			continue
+		}
+		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		trace("verb %q code %s frame %d start %d", w, code, f, start)
+		switch {
+		case f == frameNoun:
+			continue
+		case f == frameRefused && cooperative(code):
+			code = "120" // "would not provide support": a refusal
+		case f == frameDenied || f == frameRefused:
+			return
+		}
+		subj := subjectOf(units, start, i)
+		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+			subj = reporter
+		}
+		if f == frameMust {
+			// "X said Y must allow …": X demands it of Y; a must with
+			// no one saying it states nothing.
+			if len(reporter) > 0 && len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+			}
+			return
+		}
+		var objs []*unit
+		if f == frameAsk {
+			// "wants Putin to attack X": a demand of the one asked.
+			subj, objs, code = subjectOf(units, start, i-1), units[i-2:i-1], "100"
+			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+				subj = reporter
+			}
+		} else if f == framePassive {
+			// "X was attacked by Y": the agent acts on the subject.
+			k := i + 1
+			if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
+				k = end
+			}
+			if k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed") {
+				// "is opposed to", "is committed to": a stance held.
+				f = frameDone
+				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+				goto coded
+			}
+			if k >= tail || toks[k] != "by" {
+				// "is ready to", "was quoted as saying": no act yet.
+				continue
+			}
+			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
+		} else {
+			// "Georgians marched against the government": the subject's
+			// own government (a domestic event, as event data codes it).
+			if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
+				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+			}
+		}
+	coded:
+		if len(subj) == 0 {
+			trace("  no subject")
+			continue // no actor before the verb: a later verb may have one
+		}
+		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
+		if strings.HasPrefix(code, "15") && len(subj) > 1 {
+			// Forces of two countries exercising together cooperate.
+			code, objs = "062", nil
+		}
+		if k := end; f != frameAsk && (code[:2] <= "03" || code[:2] == "10") && k+2 < tail && coderActor(units[k]) &&
+			toks[k+1] == "to" && d.coder.isBase(toks[k+2]) {
+			// "ordered Menem to appear", "asked Obama to help": a demand
+			// of the one told.
+			code, objs = "100", units[k:k+1]
+		} else if decideWords[w] && end+1 < tail && toks[end] == "to" {
+			if c2, e2 := d.coder.match(toks, end+1); c2 != "" && d.coder.isBase(toks[end+1]) {
+				// "decided to allow": the decision is the act.
+				code = c2
+				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
+			}
+		}
+		if len(objs) == 0 && len(subj) == 1 {
+			// "declared a state of siege in Haiti", "protesters in
+			// Monrovia": an act on people or things in a country is
+			// coded against that country.
+			objs = placeOf(units, toks, i+1, tail)
+		}
+		if strings.HasPrefix(code, "04") {
+			// One meets a person or a country, not the owner of what is
+			// discussed ("discussed Sweden's bid").
+			objs = notPossessors(units, objs)
+		}
+		if f == frameIntent {
+			code = intentCode(code, conditional(toks, i, tail))
+		}
+		if claim {
+			// "Georgia claimed that Russia attacked Armenia": Georgia
+			// accuses Russia; a claimed good deed states nothing.
+			if hostile(code) && len(reporter) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				d.addCoded(graph.Accused, units, reporter, subj, i, st, sentIdx)
+			}
+			return
+		}
+		if pred := predicateOfCAMEO(code); pred != "" {
+			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
+		}
+		return
+	}
+}
+
+// possessed reports whether units[k] owns the noun after it ("Russia's").
+func possessed(units []*unit, k int) bool {
+	return k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s"
+}
+
+// notPossessors returns the actors of objs not followed by "'s".
+func notPossessors(units []*unit, objs []*unit) []*unit {
+	var out []*unit
+	for _, o := range objs {
+		k := slices.Index(units, o)
+		if k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s" {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// governmentWords name a country's government without naming the country.
+var governmentWords = toSet("government authorities regime")
+
+// ownGovernment returns, for a subject that is part of a country other
+// than its government ("Georgians", "Syrian rebels"), a unit for that
+// country's government when the clause after the verb names "the
+// government" before any actor.
+func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*unit {
+	if len(subj) != 1 {
+		return nil
+	}
+	s := subj[0]
+	if s.kind != kCountry || s.sector == "" || s.sector == "GOV" || s.ref == nil {
+		return nil
+	}
+	for j := from + 1; j < to && j < from+12; j++ {
+		if coderActor(units[j]) || clauseWords[toks[j]] && toks[j] != "as" {
+			return nil
+		}
+		if governmentWords[toks[j]] && toks[j-1] == "the" {
+			r := *s.ref
+			return []*unit{{kind: kCountry, text: units[j-1].text + " " + units[j].text,
+				start: units[j-1].start, end: units[j].end, ref: &r, sector: "GOV"}}
+		}
+	}
+	return nil
+}
+
+// placeOf returns the first country named as a place ("in Haiti") in
+// [from, to), within the verb's clause.
+func placeOf(units []*unit, toks []string, from, to int) []*unit {
+	for j := from; j < to && j < from+20; j++ {
+		if clauseWords[toks[j]] && toks[j] != "as" || toks[j] == ";" {
+			return nil
+		}
+		if j > from && units[j].kind == kCountry && !units[j].demonym && placePreps[toks[j-1]] &&
+			(j+1 >= len(units) || units[j+1].text != "'s") {
+			return units[j : j+1]
+		}
+	}
+	return nil
+}
+
+// covered reports whether a statement read by the phrasing rules covers u.
+func covered(read []*cand, u *unit) bool {
+	for _, c := range read {
+		if c.span[0] <= u.start && u.end <= c.span[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportTail returns where a closing report of the sentence begins (",
+// officials said Thursday", ", the White House said"), or its length.
+func reportTail(units []*unit, toks []string) int {
+	for j := len(toks) - 1; j > 0; j-- {
+		if !reportVerbs[toks[j]] || units[j].kind != kWord {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-10; k-- {
+			if toks[k] == "," {
+				return k
+			}
+		}
+		break
+	}
+	return len(toks)
+}
+
+// conditional reports whether the clause after the verb at i sets a
+// condition ("will withdraw its troops unless …"): an intent so bound is
+// a threat.
+func conditional(toks []string, i, tail int) bool {
+	for j := i + 1; j < tail; j++ {
+		switch toks[j] {
+		case "unless", "if":
+			return true
+		case ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// clauseStart returns where the subject of a clause opening at k may
+// start: after a leading prepositional phrase and its comma ("In a letter
+// to the United Nations on Monday, Iraq said").
+func clauseStart(units []*unit, toks []string, k int) int {
+	if k >= len(units) || !leadPreps[toks[k]] && !leadSubordinators[toks[k]] {
+		return k
+	}
+	for j := k + 1; j < len(units) && j < k+25; j++ {
+		if toks[j] == "," {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// verbFrameKind is how a verb form is used.
+type verbFrameKind int
+
+const (
+	frameDone    verbFrameKind = iota // the act happened: "Finland gave"
+	frameIntent                       // it is intended or offered: "will give", "is ready to give"
+	framePassive                      // done to the subject: "was attacked by"
+	frameAsk                          // asked of another: "wants Putin to attack"
+	frameMust                         // required: "said Iraq must allow"
+	frameNoun                         // the word is a noun here: "the attack"
+	frameDenied                       // negated: "did not attack"
+	frameRefused                      // refused: "would not support", "will not attack"
+)
+
+// cooperative reports whether a CAMEO code is of a cooperative act (02–09).
+func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" && code[:2] <= "09" }
+
+// hostile reports whether a CAMEO code is of a hostile act (10–20).
+func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
+
+// intentCode gives an intended act the code PLOVER gives intents: to
+// cooperate (AGREE, CAMEO 03), or to use force or to do so unless a
+// condition is met (THREATEN, 13).
+func intentCode(code string, conditional bool) string {
+	if len(code) < 2 {
+		return code
+	}
+	root := code[:2]
+	switch {
+	case conditional || root >= "13":
+		return "130"
+	case root >= "02" && root <= "09" && root != "03":
+		return "030"
+	}
+	return code
+}
+
+// verbFrame reads the words before the verb form at i: a determiner makes
+// it a noun; a negation denies it; a modal or an intent frame makes it
+// intended; "was … by" passive.
+func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameKind {
+	w := toks[i]
+	j := i - 1
+	for j >= start && (coderAdverbs[toks[j]] || strings.HasSuffix(toks[j], "ly") && units[j].kind == kWord || units[j].kind == kDate) {
+		j--
+	}
+	if j < start {
+		if base {
+			return frameNoun
+		}
+		return frameDone
+	}
+	prev := toks[j]
+	negatedAt := func(k int) bool { return k >= 0 && (coderNegations[toks[k]] || toks[k] == "never") }
+	switch {
+	case coderDeterminers[prev] || units[j].kind == kWord && strings.HasSuffix(prev, "'s"):
+		return frameNoun
+	case coderNegations[prev] || prev == "longer":
+		if j > 0 && coderModals[toks[j-1]] || prev == "n't" && j > 0 && (toks[j-1] == "wo" || toks[j-1] == "would") {
+			return frameRefused // "would not", "will not"
+		}
+		return frameDenied
+	case coderModals[prev]:
+		if negatedAt(j - 1) {
+			return frameRefused
+		}
+		if prev == "must" || prev == "should" {
+			return frameMust
+		}
+		return frameIntent
+	case prev == "to":
+		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+			return frameAsk
+		}
+		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
+			if negatedAt(j - 2) {
+				return frameDenied
+			}
+			return frameIntent
+		}
+		if !base || j > 0 && units[j-1].kind == kPerson {
+			return frameNoun // "to Geneva", "to war-torn Mozambique"; "called on the Houthis to release"
+		}
+		// "continued to send arms", "staged a strike to protest
+		// against", "sent personnel to investigate": the act is done.
+		return frameDone
+	case coderAux[prev]:
+		if negatedAt(j - 1) {
+			return frameDenied
+		}
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "be" || prev == "been" || prev == "being") &&
+			!strings.HasSuffix(w, "ing") {
+			return framePassive
+		}
+		return frameDone
+	case prev == "and":
+		// "donated and delivered": the second of two verbs shares the subject.
+		if j > start {
+			return frameDone
+		}
+		return frameNoun
+	}
+	if units[j].kind == kPunct {
+		// "Sidhoum, Algeria's leading activist, staged": after an
+		// appositive the verb is inflected.
+		if prev == "," && !base && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
+			return frameDone
+		}
+		return frameNoun
+	}
+	if units[j].kind != kWord {
+		// Right after a name: "Finland gave", "Palestinians reject".
+		if base && !strings.HasSuffix(units[j].lower(), "s") {
+			return frameNoun
+		}
+		return frameDone
+	}
+	// After a plain word the verb must be in the past or the present
+	// ("officials agreed", "forces shelled", "rebels shell"), not a
+	// gerund or a plural noun ("peace talks").
+	if strings.HasSuffix(w, "ing") || !base && strings.HasSuffix(w, "s") {
+		return frameNoun
+	}
+	if base && !strings.HasSuffix(prev, "s") {
+		return frameNoun
+	}
+	return frameDone
+}
+
+// pronounBefore reports whether a subject pronoun opens the clause before i.
+func pronounBefore(units []*unit, toks []string, start, i int) bool {
+	for j := start; j < i; j++ {
+		if units[j].kind == kWord && subjectPronouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf returns the actors opening the clause [start, i): the first
+// actor and those coordinated with it ("Israel and the Palestinians").
+func subjectOf(units []*unit, start, i int) []*unit {
+	// A lone name opening the clause is its subject ("Obama wants …"),
+	// though too weak a name to be taken as a target.
+	// A possessor is not ("Russia's lack of commitment", "Finland,
+	// Sweden's neighbour,").
+	isSubj := func(k int) bool {
+		u := units[k]
+		return (coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7) && !possessed(units, k)
+	}
+	for j := start; j < i; j++ {
+		if !isSubj(j) {
+			continue
+		}
+		out := []*unit{units[j]}
+		for k := j + 1; k < i; k++ {
+			u := units[k]
+			switch {
+			case isSubj(k):
+				out = append(out, u)
+			case isCoord(u) || u.kind == kWord && u.lower() == "the":
+			default:
+				return out
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// objectOf returns the first actors after the verb's words, within its
+// clause and before to.
+func objectOf(units []*unit, toks []string, from, to int, base func(string) bool) []*unit {
+	for j := from; j < to && j < len(units) && j < from+20; j++ {
+		u := units[j]
+		if u.kind == kPunct && (u.text == ";" || u.text == ":" || u.text == "(" && false) {
+			return nil
+		}
+		if toks[j] == "to" && j > from+1 && j+1 < to && units[j+1].kind == kWord && base(toks[j+1]) {
+			// "stepped down as director to lead the bank": a purpose of
+			// its own.
+			return nil
+		}
+		if u.kind == kWord && (reportVerbs[toks[j]] && !strings.Contains(claimWords, toks[j]) ||
+			clauseWords[toks[j]] && toks[j] != "as" && !(toks[j] == "that" && j < from+3) || coderNegations[toks[j]] ||
+			strings.HasSuffix(toks[j], "ing") && j > from && gerundPreps[toks[j-1]] && !(j+1 < to && coderActor(units[j+1]))) {
+			// A new clause or a gerund's own object ("accused members of
+			// not meeting the alliance's goal", "the challenge of
+			// maintaining NATO's unity") is not the verb's target.
+			return nil
+		}
+		if !coderActor(u) {
+			continue
+		}
+		out := []*unit{u}
+		for k := j + 1; k < len(units); k++ {
+			v := units[k]
+			switch {
+			case coderActor(v) && !possessed(units, k):
+				out = append(out, v)
+			case isCoord(v) || v.kind == kWord && v.lower() == "the":
+			default:
+				return out
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// withoutAsides returns units with what stands in parentheses blanked to
+// plain words: an acronym repeating the name before it ("the Revolutionary
+// United Front (RUF)") or an aside is no actor of its own.
+func withoutAsides(units []*unit, toks []string) []*unit {
+	var out []*unit
+	depth := 0
+	for k, u := range units {
+		switch {
+		case u.kind == kPunct && u.text == "(":
+			depth++
+		case u.kind == kPunct && u.text == ")":
+			depth = max(0, depth-1)
+		case depth > 0 && u.kind != kWord && u.kind != kPunct:
+			if out == nil {
+				out = slices.Clone(units)
+			}
+			out[k] = &unit{kind: kWord, text: toks[k], start: u.start, end: u.end}
+		}
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// withTitles returns units with each weak person name an office precedes
+// ("President Mugabe") marked titled.
+func withTitles(units []*unit) []*unit {
+	out := units
+	for k := 1; k < len(units); k++ {
+		u := units[k]
+		if u.kind != kPerson || u.ref == nil || u.titled || units[k-1].kind != kOffice {
+			continue
+		}
+		if len(out) > 0 && &out[0] == &units[0] {
+			out = slices.Clone(units)
+		}
+		c := *u
+		c.titled = true
+		out[k] = &c
+	}
+	return out
+}
+
+// bodyWords end the names of bodies that act: an unknown name ending in
+// one ("the International Labor Office", "the Homeland Union") is an
+// organization to the coder.
+var bodyWords = toSet("union office front council committee party association forum organization organisation " +
+	"agency movement army court assembly parliament congress government ministry league group commission " +
+	"alliance coalition federation institute foundation fund bank authority administration tribunal")
+
+// coderActor reports whether u may be a side of a coded event: a person,
+// a country or an organization, or a country named by its adjective
+// ("Israeli changes", "the Turkish and Greek sides": PLOVER codes the
+// country), but not a compound modifier ("US-led", "Israeli-occupied").
+func coderActor(u *unit) bool {
+	if u.ref == nil && u.kind != kOther {
+		return false
+	}
+	switch u.kind {
+	case kCountry, kOrg:
+		if i := strings.LastIndexByte(u.text, '-'); i > 0 && u.sector == "" {
+			return false
+		}
+		return true
+	case kPerson:
+		// A lone unknown capitalized word is too weak ("Taurus missiles")
+		// unless a title names it ("President Mugabe", see titled).
+		return u.ref.conf > 0.7 || strings.Contains(u.text, " ") || u.titled
+	case kOther:
+		w := u.text[strings.LastIndexByte(u.text, ' ')+1:]
+		return bodyWords[strings.ToLower(w)]
+	}
+	return false
+}
+
+// domestic reports whether two parts of one country, named by their
+// sectors, are two sides of an event ("Georgians" against "the
+// government"): event data codes such domestic events.
+func domestic(subjSec, objSec string) bool {
+	return subjSec != "" && objSec != "" && subjSec != objSec
+}
+
+// bodyRef returns u's reference, an organization for a body's name.
+func bodyRef(u *unit) *ref {
+	if u.kind == kOther {
+		return &ref{graph.Organization, u.ref.name, 0.8}
+	}
+	return u.ref
+}
+
+// addCoded states the coded event between the subject and object actors.
+func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int, st *sentence, sentIdx int) {
+	span := [2]int{subj[0].start, units[verb].end}
+	if len(objs) > 0 {
+		span[1] = objs[len(objs)-1].end
+	}
+	r := eventRule{pred: pred, base: confCoded}
+	if len(objs) == 0 {
+		if !graph.IsSymmetric(pred) && pred != graph.Pledged {
+			return
+		}
+		if pred == graph.Pledged {
+			pred = graph.AgreedWith
+			r.pred = pred
+		}
+		for a := 0; a < len(subj); a++ {
+			for b := a + 1; b < len(subj); b++ {
+				d.addCodedPair(r, subj[a], subj[b], span, st, sentIdx)
+			}
+		}
+		return
+	}
+	for _, s := range subj {
+		for _, o := range objs {
+			d.addCodedPair(r, s, o, span, st, sentIdx)
+		}
+	}
+}
+
+func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, sentIdx int) {
+	if s == o || s.ref == nil || o.ref == nil {
+		return
+	}
+	oSec := o.sector
+	if s.ref.name == o.ref.name && oSec == "" && o.demonym && s.sector != "" {
+		// "Croatian authorities … Croatian Serb refugees": a part of the
+		// country other than the one acting, its people.
+		oSec = "CVL"
+	}
+	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
+		return // one actor on both sides; parts of one country may act on each other
+	}
+	if d.ownCountry(s.ref, o.ref) {
+		return
+	}
+	sr, or := bodyRef(s), bodyRef(o)
+	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
+		subjSec: s.sector, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+}
+
+// hasEvent reports whether cs hold an event.
+func hasEvent(cs []*cand) bool {
+	for _, c := range cs {
+		if graph.IsEvent(c.pred) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitTexts returns the texts of units (for traces).
+func unitTexts(us []*unit) []string {
+	out := make([]string, len(us))
+	for k, u := range us {
+		out[k] = u.text
+	}
+	return out
+}

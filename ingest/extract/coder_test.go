@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// codedEvents returns the events of text as "subject predicate object".
+func codedEvents(t *testing.T, e *Extractor, text string) []string {
+	t.Helper()
+	res := e.Extract(Input{Text: text, Published: graph.DayOf(2025, 3, 7)})
+	names := map[string]string{}
+	for _, en := range res.Entities {
+		names[en.ID] = en.Name
+	}
+	var got []string
+	for _, f := range res.Facts {
+		if graph.IsEvent(f.Predicate) {
+			got = append(got, names[f.Subject]+" "+f.Predicate+" "+names[f.Object])
+		}
+	}
+	return got
+}
+
+// TestCoderFrames checks the general coder's reading of a sentence no
+// phrasing rule reads: the clause's actors as source, the first actors
+// after the verb as target, and the frames that change or deny the act.
+func TestCoderFrames(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// An intended cooperative act is PLOVER's AGREE (pledged); one
+		// bound to a condition is a threat.
+		{"Norway will protest against Chile at the summit.", []string{"Norway threatened Chile"}},
+		{"Norway said it is ready to protest against Chile.", []string{"Norway threatened Chile"}},
+		// The people of a country act for it.
+		{"Chileans protested against Peru on Sunday.", []string{"Chile protested Peru"}},
+		// A report closing the sentence names no target.
+		{"The Peruvians protested against the curfew, Chile said.", nil},
+		// A claim of a hostile act is an accusation by the claimant.
+		{"Bolivia alleged that Peru attacked Chile.", []string{"Bolivia accused Peru"}},
+		// A refusal of a cooperative act rejects its target; a denied act
+		// states nothing.
+		{"Peru did not attack Chile.", nil},
+		// Wanting another to act is a demand of it.
+		{"Uruguay wants Paraguay to shell Bolivia.", []string{"Uruguay demanded Paraguay"}},
+		// A noun after a determiner is no verb.
+		{"The condemnation of Chile angered Peru.", nil},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
+	}
+}
+
+// TestPredicateOfCAMEO checks that every CAMEO root from 02 to 20 states
+// a predicate whose PLOVER type is the one the root's events have.
+func TestPredicateOfCAMEO(t *testing.T) {
+	plover := map[string]string{
+		"02": "DEMAND", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+		"08": "CONCEDE", "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN",
+		"14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "FIGHT", "20": "ASSAULT",
+	}
+	for root, want := range plover {
+		p, ok := graph.PredicateInfo(predicateOfCAMEO(root + "1"))
+		require.True(t, ok, root)
+		assert.Equal(t, want, string(p.PLOVER), root)
+	}
+	assert.Equal(t, "", predicateOfCAMEO("010"), "a statement is no event")
+	assert.Equal(t, graph.Visited, predicateOfCAMEO("042"))
+	assert.Equal(t, graph.WithdrewFrom, predicateOfCAMEO("0871"))
+}
