@@ -21,7 +21,13 @@ func (rep Report) WriteJSON(w io.Writer) error {
 func (rep Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
 	row := func(cells ...string) { fmt.Fprintln(tw, "| "+strings.Join(cells, "\t| ")+"\t|") }
-	rule := func(n int) { row(strings.Split(strings.Repeat("---,", n-1)+"---", ",")...) }
+	rule := func(n int) {
+		cells := make([]string, n)
+		for i := range cells {
+			cells[i] = "---"
+		}
+		row(cells...)
+	}
 	fmt.Fprintf(w, "geokg bench: %s store, seed %d\n\n", rep.Backend, rep.Seed)
 	row("articles", "facts", "quads", "wall", "articles/s", "facts/s", "quads/s", "peak RSS", "store B/fact", "raw quads/s", "geokg/raw", "holders agree")
 	rule(12)
