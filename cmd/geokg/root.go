@@ -92,6 +92,7 @@ order; see data/geokg.example.yaml for every key and its default.`,
 	addScheduleCmds(root, a)    // schedule.go, sources.go
 	addServeCmds(root, a)       // serve.go
 	addMaintenanceCmds(root, a) // check.go, delete.go
+	addBenchCmd(root, a)        // bench.go
 	return root
 }
 
