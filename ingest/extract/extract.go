@@ -40,7 +40,8 @@ type Result struct {
 type Extractor struct {
 	g     *gazetteer
 	lex   *lexicon
-	coder verbCoder // the general coder's verb dictionaries (coder.go)
+	coder verbCoder   // the general coder's verb dictionaries (coder.go)
+	lits  *litScanner // the rules' required strings (litscan.go)
 }
 
 // New loads the embedded gazetteer and lexicon and returns a ready
@@ -58,7 +59,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}}, nil
+	rules := slices.Clip(staticRules)
+	for _, r := range lx.rules {
+		rules = append(rules, r.re)
+	}
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}, lits: newLitScanner(rules)}, nil
 }
 
 // How a candidate's date is used.
@@ -106,6 +111,7 @@ func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
 	d.lex = e.lex
 	d.coder = e.coder
+	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
@@ -153,8 +159,8 @@ var (
 	// "... said on Monday that": the date before a reported clause.
 	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
 	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
-	laterRe  = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay  = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	laterRe  = foldCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
+	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.

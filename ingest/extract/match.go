@@ -31,6 +31,7 @@ func compile(p string) *regexp.Regexp {
 	}
 	re := regexp.MustCompile(p)
 	literals[re] = requiredLiterals(p)
+	literalSets[re] = requiredSets(p)
 	return re
 }
 
@@ -45,10 +46,16 @@ type match struct {
 	pos   []int
 }
 
+// findAll returns the matches of re over tpl (see also doc.findAll).
 func findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
 	if !mayMatch(re, tpl) {
 		return nil
 	}
+	return allMatches(re, tpl, units, pos)
+}
+
+// allMatches returns the matches of re over tpl, without a prefilter.
+func allMatches(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
 	var out []*match
 	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
 		out = append(out, &match{re: re, tpl: tpl, loc: loc, units: units, pos: pos})

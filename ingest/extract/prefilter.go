@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 )
 
@@ -31,6 +32,59 @@ func requiredLiterals(pattern string) []string {
 		return nil
 	}
 	return need
+}
+
+// requiredSets returns sets of strings such that every match of pattern
+// contains one string of each set: the strings of every part the pattern
+// cannot match without, where requiredLiterals keeps only the best part.
+func requiredSets(pattern string) [][]string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return neededAll(re, nil)
+}
+
+// neededAll appends to sets the sets of strings every match of re holds
+// one of, one set per part of re that every match goes through.
+func neededAll(re *syntax.Regexp, sets [][]string) [][]string {
+	keep := func(set []string) {
+		if score(set) >= minNeed {
+			sets = append(sets, set)
+		}
+	}
+	if e, ok := exact(re); ok {
+		keep(e)
+		return sets
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return neededAll(re.Sub[0], sets)
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return neededAll(re.Sub[0], sets)
+		}
+	case syntax.OpAlternate:
+		keep(needed(re))
+	case syntax.OpConcat:
+		run := []string{""}
+		for _, s := range re.Sub {
+			if e, ok := exact(s); ok {
+				if p := product(run, e); p != nil {
+					run = p
+					continue
+				}
+				keep(run)
+				run = e
+				continue
+			}
+			keep(run)
+			run = []string{""}
+			sets = neededAll(s, sets)
+		}
+		keep(run)
+	}
+	return sets
 }
 
 // exact returns every string re matches when that is a small finite set.
@@ -186,6 +240,23 @@ var needAll = map[*regexp.Regexp][][]string{}
 // literals maps each rule compiled by compile to its required strings.
 var literals = map[*regexp.Regexp][]string{}
 
+// literalSets maps each rule compiled by compile to every set of strings
+// its matches need one of (requiredSets): the scanner of litscan.go tests
+// them all, at the cost of a few bit tests each.
+var literalSets = map[*regexp.Regexp][][]string{}
+
+// staticRules are the rules compiled with the package (not the lexicon's,
+// which each New compiles), in the order compile saw them.
+var staticRules []*regexp.Regexp
+
+func init() {
+	// Package-level variables are all initialized before init runs.
+	staticRules = make([]*regexp.Regexp, 0, len(literals))
+	for re := range literals {
+		staticRules = append(staticRules, re)
+	}
+}
+
 // mayMatch reports whether tpl contains one of the strings re needs, and
 // one of each set given by need.
 func mayMatch(re *regexp.Regexp, tpl string) bool {
@@ -211,4 +282,82 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// foldRe is a case-insensitive pattern run only on texts that hold, in
+// lower case, one string of each set of strings every match of it holds:
+// most sentences say nothing of targets or of "two days later", and a
+// search for a few words is far cheaper than the expression.
+type foldRe struct {
+	*regexp.Regexp
+	need [][]string // lower-case ASCII
+}
+
+// foldCompile compiles a case-insensitive pattern and derives its strings.
+func foldCompile(pattern string) *foldRe {
+	f := &foldRe{Regexp: regexp.MustCompile(pattern)}
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return f
+	}
+sets:
+	for _, set := range neededAll(unfold(re), nil) {
+		var low []string
+		for _, s := range set {
+			s = strings.ToLower(s)
+			for i := 0; i < len(s); i++ {
+				if s[i] >= 0x80 {
+					continue sets // only ASCII folds as strings.ToLower does
+				}
+			}
+			if !slices.Contains(low, s) {
+				low = append(low, s)
+			}
+		}
+		f.need = append(f.need, low)
+	}
+	return f
+}
+
+// unfold rewrites the case-insensitive literals of re in lower case
+// without the flag, so that needed reads them; it changes re.
+func unfold(re *syntax.Regexp) *syntax.Regexp {
+	if re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase != 0 {
+		re.Rune = []rune(strings.ToLower(string(re.Rune)))
+		re.Flags &^= syntax.FoldCase
+	}
+	for _, s := range re.Sub {
+		unfold(s)
+	}
+	return re
+}
+
+// mayMatch reports whether s holds, in lower case, one string of each of
+// f's sets.
+// Case folding maps the long s (U+017F) to "s", which strings.ToLower
+// does not: a text that has one may match whatever it holds.
+func (f *foldRe) mayMatch(s string) bool {
+	if len(f.need) == 0 || strings.Contains(s, "ſ") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, set := range f.need {
+		if !containsAny(low, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchString is regexp.Regexp.MatchString.
+func (f *foldRe) MatchString(s string) bool {
+	return f.mayMatch(s) && f.Regexp.MatchString(s)
+}
+
+// FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
+func (f *foldRe) FindStringSubmatch(s string) []string {
+	if !f.mayMatch(s) {
+		return nil
+	}
+	return f.Regexp.FindStringSubmatch(s)
 }

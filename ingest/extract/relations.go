@@ -21,7 +21,7 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 // readEventRule states the facts of one event rule's matches.
 func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	{
-		for _, m := range findAll(r.re, tpl, units, pos) {
+		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || !r.holds(m) {
 				continue
 			}

@@ -30,6 +30,7 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
+	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
