@@ -35,8 +35,6 @@ func compile(p string) *regexp.Regexp {
 	return re
 }
 
-var placeholderRe = regexp.MustCompile(`<([A-Z])(\d+)>`)
-
 // match is one rule match over a template.
 type match struct {
 	re    *regexp.Regexp
@@ -72,12 +70,25 @@ func (m *match) group(name string) string {
 	return m.tpl[m.loc[2*i]:m.loc[2*i+1]]
 }
 
-// all returns the units named by the placeholders of a group.
+// all returns the units named by the placeholders ("<P3>": a capital
+// letter and the unit's index) of a group.
 func (m *match) all(name string) []*unit {
 	var out []*unit
-	for _, sm := range placeholderRe.FindAllStringSubmatch(m.group(name), -1) {
-		k, _ := strconv.Atoi(sm[2])
+	g := m.group(name)
+	for i := 0; i+3 < len(g); i++ {
+		if g[i] != '<' || g[i+1] < 'A' || g[i+1] > 'Z' {
+			continue
+		}
+		j := i + 2
+		for j < len(g) && g[j] >= '0' && g[j] <= '9' {
+			j++
+		}
+		if j == i+2 || j == len(g) || g[j] != '>' {
+			continue
+		}
+		k, _ := strconv.Atoi(g[i+2 : j])
 		out = append(out, m.units[k])
+		i = j
 	}
 	return out
 }
