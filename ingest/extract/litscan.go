@@ -16,7 +16,8 @@ type litScanner struct {
 	class [256]uint16 // byte → column of next (0: a byte no string holds)
 	width int         // columns of next
 	next  []int32     // state*width + class → state
-	out   [][]int32   // per state: the strings that end there
+	ends  []int32     // the strings that end at state st: ids[ends[st]:ends[st+1]]
+	ids   []int32
 	words int         // uint64 words of a hit set
 	// rules maps each rule to the ids of its sets of strings: a template
 	// must hold one string of every set (none: the rule always runs).
@@ -81,26 +82,26 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 	for c := range s.next {
 		s.next[c] = -1
 	}
-	s.out = [][]int32{nil}
+	out := [][]int32{nil} // per state: the strings that end there
 	for id, l := range lits {
 		st := 0
 		for i := 0; i < len(l); i++ {
 			e := st*w + int(s.class[l[i]])
 			if s.next[e] < 0 {
-				s.next[e] = int32(len(s.out))
-				s.out = append(s.out, nil)
+				s.next[e] = int32(len(out))
+				out = append(out, nil)
 				for range w {
 					s.next = append(s.next, -1)
 				}
 			}
 			st = int(s.next[e])
 		}
-		s.out[st] = append(s.out[st], int32(id))
+		out[st] = append(out[st], int32(id))
 	}
 	// Breadth first, every missing edge takes the edge of the longest
 	// proper suffix that is in the trie, and every state reports the
 	// strings its suffixes end.
-	fail := make([]int32, len(s.out))
+	fail := make([]int32, len(out))
 	var queue []int32
 	for c := 0; c < w; c++ {
 		if t := s.next[c]; t < 0 {
@@ -112,8 +113,8 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 	for len(queue) > 0 {
 		st := queue[0]
 		queue = queue[1:]
-		if f := fail[st]; len(s.out[f]) > 0 {
-			s.out[st] = append(s.out[st][:len(s.out[st]):len(s.out[st])], s.out[f]...)
+		if f := fail[st]; len(out[f]) > 0 {
+			out[st] = append(out[st][:len(out[st]):len(out[st])], out[f]...)
 		}
 		for c := 0; c < w; c++ {
 			e := int(st)*w + c
@@ -126,6 +127,11 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 			}
 		}
 	}
+	s.ends = make([]int32, len(out)+1)
+	for st, ids := range out {
+		s.ids = append(s.ids, ids...)
+		s.ends[st+1] = int32(len(s.ids))
+	}
 	return s
 }
 
@@ -135,7 +141,7 @@ func (s *litScanner) scan(tpl string, hits []uint64) {
 	st := int32(0)
 	for i := 0; i < len(tpl); i++ {
 		st = s.next[int(st)*s.width+int(s.class[tpl[i]])]
-		for _, id := range s.out[st] {
+		for _, id := range s.ids[s.ends[st]:s.ends[st+1]] {
 			hits[id>>6] |= 1 << (id & 63)
 		}
 	}

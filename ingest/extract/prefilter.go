@@ -284,30 +284,49 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// foldRe is a case-insensitive pattern run only on texts that hold, in
-// lower case, one string of each set of strings every match of it holds:
-// most sentences say nothing of targets or of "two days later", and a
-// search for a few words is far cheaper than the expression.
+// foldRe is a pattern run only on texts that hold one string of each set
+// of strings every match of it holds (in lower case when the pattern is
+// case-insensitive): most sentences say nothing of targets or of "two
+// days later", and a search for a few words is far cheaper than the
+// expression. A pattern that is a set of strings at the end of the text
+// ("(?:not|never|would) $") is a test of suffixes.
 type foldRe struct {
 	*regexp.Regexp
-	need [][]string // lower-case ASCII
+	fold     bool       // case-insensitive: the sets are lower-case ASCII
+	need     [][]string // sets of strings
+	suffixes []string   // when set, the pattern matches just the texts ending in one
 }
 
 // foldCompile compiles a case-insensitive pattern and derives its strings.
-func foldCompile(pattern string) *foldRe {
-	f := &foldRe{Regexp: regexp.MustCompile(pattern)}
+func foldCompile(pattern string) *foldRe { return filterCompile(pattern, true) }
+
+// filterCompile compiles a pattern and derives its strings; fold says
+// whether it is case-insensitive ((?i) on all of it).
+func filterCompile(pattern string, fold bool) *foldRe {
+	f := &foldRe{Regexp: regexp.MustCompile(pattern), fold: fold}
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return f
 	}
+	if fold {
+		re = unfold(re)
+	} else if n := len(re.Sub); re.Op == syntax.OpConcat && n > 1 && re.Sub[n-1].Op == syntax.OpEndText {
+		body := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[:n-1]}
+		if e, ok := exact(body); ok && !slices.Contains(e, "") {
+			f.suffixes = e
+			return f
+		}
+	}
 sets:
-	for _, set := range neededAll(unfold(re), nil) {
+	for _, set := range neededAll(re, nil) {
 		var low []string
 		for _, s := range set {
-			s = strings.ToLower(s)
-			for i := 0; i < len(s); i++ {
-				if s[i] >= 0x80 {
-					continue sets // only ASCII folds as strings.ToLower does
+			if fold {
+				s = strings.ToLower(s)
+				for i := 0; i < len(s); i++ {
+					if s[i] >= 0x80 {
+						continue sets // only ASCII folds as strings.ToLower does
+					}
 				}
 			}
 			if !slices.Contains(low, s) {
@@ -332,15 +351,18 @@ func unfold(re *syntax.Regexp) *syntax.Regexp {
 	return re
 }
 
-// mayMatch reports whether s holds, in lower case, one string of each of
-// f's sets.
+// mayMatch reports whether s holds (in lower case, for a case-insensitive
+// pattern) one string of each of f's sets.
 // Case folding maps the long s (U+017F) to "s", which strings.ToLower
 // does not: a text that has one may match whatever it holds.
 func (f *foldRe) mayMatch(s string) bool {
-	if len(f.need) == 0 || strings.Contains(s, "ſ") {
+	if len(f.need) == 0 || f.fold && strings.Contains(s, "ſ") {
 		return true
 	}
-	low := strings.ToLower(s)
+	low := s
+	if f.fold {
+		low = strings.ToLower(s)
+	}
 	for _, set := range f.need {
 		if !containsAny(low, set) {
 			return false
@@ -351,12 +373,20 @@ func (f *foldRe) mayMatch(s string) bool {
 
 // MatchString is regexp.Regexp.MatchString.
 func (f *foldRe) MatchString(s string) bool {
+	if f.suffixes != nil {
+		for _, x := range f.suffixes {
+			if strings.HasSuffix(s, x) {
+				return true
+			}
+		}
+		return false
+	}
 	return f.mayMatch(s) && f.Regexp.MatchString(s)
 }
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (f *foldRe) FindStringSubmatch(s string) []string {
-	if !f.mayMatch(s) {
+	if f.suffixes == nil && !f.mayMatch(s) {
 		return nil
 	}
 	return f.Regexp.FindStringSubmatch(s)
