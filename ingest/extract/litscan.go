@@ -18,7 +18,7 @@ type litScanner struct {
 	next  []int32     // state*width + class → state
 	ends  []int32     // the strings that end at state st: ids[ends[st]:ends[st+1]]
 	ids   []int32
-	words int         // uint64 words of a hit set
+	words int // uint64 words of a hit set
 	// rules maps each rule to the ids of its sets of strings: a template
 	// must hold one string of every set (none: the rule always runs).
 	rules map[*regexp.Regexp][][]int32
