@@ -406,8 +406,8 @@ func (d *doc) result() Result {
 		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ {
 			continue
 		}
-		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,
-			Object: graph.EntityID(c.obj.typ, c.obj.name), Role: c.role, Location: c.loc, Ended: c.ended,
+		f := &graph.Fact{Subject: d.entityID(c.subj), Predicate: c.pred,
+			Object: d.entityID(c.obj), Role: c.role, Location: c.loc, Ended: c.ended,
 			SubjectSector: c.subjSec, ObjectSector: c.objSec,
 			Confidence: round2(c.base * min(c.subj.conf, c.obj.conf)),
 			Sources:    []graph.Source{{Sentence: c.sent.text}}}
