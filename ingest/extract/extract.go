@@ -451,6 +451,9 @@ func (d *doc) result() Result {
 		}
 	}
 	res := Result{DroppedDates: d.dropped}
+	if len(facts) > 0 { // none stays nil
+		res.Facts = make([]graph.Fact, 0, len(facts))
+	}
 	for _, f := range facts {
 		if graph.IsEvent(f.Predicate) && f.Date.IsZero() && dated[f.Key()] {
 			continue
@@ -466,6 +469,9 @@ func (d *doc) result() Result {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	if len(ids) > 0 {
+		res.Entities = make([]graph.Entity, 0, len(ids))
+	}
 	for _, id := range ids {
 		r := used[id]
 		e := graph.Entity{ID: id, Name: r.name, Type: r.typ, Aliases: d.aliases(id, r)}

@@ -27,7 +27,8 @@ const devArticles = "../../../shared/eval/dev/articles.jsonl"
 
 // TestExtractFingerprint checks that Extract gives, byte for byte, the
 // Result it gave when the fingerprints were written, on every golden
-// article and on every article of the shared dev set (when present): a
+// article, on each of its sentences alone, and on every article of the
+// shared dev set (when present): a
 // change meant only to make extraction faster must leave them all alone.
 // A change of output that is meant is recorded with -update-fingerprints.
 func TestExtractFingerprint(t *testing.T) {
@@ -48,7 +49,15 @@ func TestExtractFingerprint(t *testing.T) {
 		}
 		pub, _ := graph.ParseDate(gc.Published)
 		got["golden/"+filepath.Base(f)] = fingerprint(t, e.Extract(Input{Text: gc.Text, Published: pub}))
+		// Each sentence alone, without the article around it: other
+		// paths (no topic, no earlier date, often no fact at all).
+		var each []Result
+		for _, st := range splitSentences(gc.Text) {
+			each = append(each, e.Extract(Input{Text: st.text, Published: pub}))
+		}
+		got["sentences/"+filepath.Base(f)] = fingerprint(t, each)
 	}
+	got["empty"] = fingerprint(t, e.Extract(Input{}))
 	haveDev := false
 	if f, err := os.Open(devArticles); err == nil {
 		haveDev = true
@@ -99,8 +108,9 @@ func TestExtractFingerprint(t *testing.T) {
 	}
 }
 
-// fingerprint is the SHA-256 of a Result's JSON encoding.
-func fingerprint(t *testing.T, r Result) string {
+// fingerprint is the SHA-256 of the JSON encoding of a Result (or of a
+// list of them).
+func fingerprint(t *testing.T, r any) string {
 	raw, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
