@@ -8,10 +8,12 @@ import (
 )
 
 // A rule runs only on templates that contain one of the literal strings
-// every match of it must contain ("met", "hosted", ... for the met rule):
-// most rules have nothing to find in most sentences, and a substring test
-// is far cheaper than running the regular expression. The strings are
-// derived from the pattern itself, so they cannot drift from it.
+// every match of it must contain ("met", "hosted", ... for the met rule),
+// and one of the strings of every other part of it every match goes
+// through (requiredSets): most rules have nothing to find in most
+// sentences, and a substring test is far cheaper than running the regular
+// expression. The strings are derived from the pattern itself, so they
+// cannot drift from it; litscan.go finds them all in one pass.
 
 // maxExact bounds the strings an exact sub-pattern may stand for.
 const maxExact = 64
