@@ -196,7 +196,8 @@ func (d *doc) mayMatch(re *regexp.Regexp, tpl string) bool {
 	return holds(sets, h.hits)
 }
 
-// findAll is findAll with the doc's prefilter.
+// findAll returns the matches of re over tpl, after asking the prefilter
+// whether there can be any.
 func (d *doc) findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
 	if !d.mayMatch(re, tpl) {
 		return nil

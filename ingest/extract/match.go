@@ -44,14 +44,6 @@ type match struct {
 	pos   []int
 }
 
-// findAll returns the matches of re over tpl (see also doc.findAll).
-func findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
-	if !mayMatch(re, tpl) {
-		return nil
-	}
-	return allMatches(re, tpl, units, pos)
-}
-
 // allMatches returns the matches of re over tpl, without a prefilter.
 func allMatches(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
 	var out []*match
