@@ -113,7 +113,7 @@ func TestFoldReAgrees(t *testing.T) {
 	}
 	sents, tpls := goldenTexts(t, e)
 	texts := []string{"Two days later, the ministers met.", "A WEEK AFTER the vote", "the ſame day", "three daysſ later",
-		"Its Target was raised", "the bench\u212Aark", "a SPENDING FLOOR", "later that evening", "3 weeks earlier",
+		"Its Target was raised", "the benchmar\u212A", "a wee\u212A later", "a SPENDING FLOOR", "later that evening", "3 weeks earlier",
 		"talks were cancelled a planned ", "he did not ", "they cannot ", "it refused to ", "none", ""}
 	for _, s := range sents {
 		texts = append(texts, s, strings.ToUpper(s), strings.ReplaceAll(s, "s", "ſ"))

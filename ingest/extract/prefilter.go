@@ -353,20 +353,57 @@ func unfold(re *syntax.Regexp) *syntax.Regexp {
 	return re
 }
 
-// mayMatch reports whether s holds (in lower case, for a case-insensitive
-// pattern) one string of each of f's sets.
-// Case folding maps the long s (U+017F) to "s", which strings.ToLower
-// does not: a text that has one may match whatever it holds.
+// mayMatch reports whether s holds (in any case, for a case-insensitive
+// pattern) one string of each of f's sets. Case folding also maps the long
+// s (U+017F) and the Kelvin sign (U+212A) to "s" and "k": a text that has
+// one may match whatever it holds.
 func (f *foldRe) mayMatch(s string) bool {
-	if len(f.need) == 0 || f.fold && strings.Contains(s, "ſ") {
+	if len(f.need) == 0 || f.fold && (strings.Contains(s, "ſ") || strings.Contains(s, "\u212A")) {
 		return true
 	}
-	low := s
-	if f.fold {
-		low = strings.ToLower(s)
-	}
 	for _, set := range f.need {
-		if !containsAny(low, set) {
+		found := false
+		for _, sub := range set {
+			if f.fold && containsFold(s, sub) || !f.fold && strings.Contains(s, sub) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains sub, a lower-case ASCII string,
+// in any ASCII case.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	c0, c1 := sub[0], sub[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		c1 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+n <= len(s); i++ {
+		if (s[i] == c0 || s[i] == c1) && asciiEqualFold(s[i+1:i+n], sub[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether s equals low, a lower-case ASCII string
+// of the same length, in any ASCII case.
+func asciiEqualFold(s, low string) bool {
+	for i := 0; i < len(low); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
 			return false
 		}
 	}
