@@ -82,7 +82,7 @@ func (d *doc) readAnchors(units []*unit, tpl string, pos []int, st *sentence) {
 		re   *regexp.Regexp
 		kind int
 	}{{reAnchorOffice, anchorOffice}, {reAnchorElection, anchorElection}, {reAnchorNominal, anchorOffice}} {
-		for _, m := range findAll(r.re, tpl, units, pos) {
+		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) {
 				continue
 			}

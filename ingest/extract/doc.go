@@ -58,9 +58,15 @@
 // own, ended, whose end is the new figure's start when that is dated; a bare
 // figure ("2%") takes "of GDP" from the figure it is compared with.
 //
-// Every rule runs only on sentences containing one of the literal strings
-// each of its matches must contain, derived from the pattern itself
-// (prefilter.go); most rules find nothing in most sentences.
+// Every rule runs only on sentences containing, for each part of the
+// pattern that every match goes through, one of the literal strings that
+// part must contain, derived from the pattern itself (prefilter.go); one
+// pass over a sentence's template finds the strings of all rules at once
+// (litscan.go), so the test costs a few bit tests per rule. Most rules find
+// nothing in most sentences. Case-insensitive sentence tests (targets,
+// "two days later") and the negation tests before a match search their
+// words before running. None of this changes a result: the fingerprints of
+// testdata/fingerprints.txt, written by the code before it, say so.
 //
 // Names are resolved within the article: a lone surname becomes the full
 // name mentioned earlier or, failing that, a known leader of the gazetteer;

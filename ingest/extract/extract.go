@@ -40,7 +40,8 @@ type Result struct {
 type Extractor struct {
 	g     *gazetteer
 	lex   *lexicon
-	coder verbCoder // the general coder's verb dictionaries (coder.go)
+	coder verbCoder   // the general coder's verb dictionaries (coder.go)
+	lits  *litScanner // the rules' required strings (litscan.go)
 }
 
 // New loads the embedded gazetteer and lexicon and returns a ready
@@ -58,7 +59,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}}, nil
+	rules := slices.Clip(staticRules)
+	for _, r := range lx.rules {
+		rules = append(rules, r.re)
+	}
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}, lits: newLitScanner(rules)}, nil
 }
 
 // How a candidate's date is used.
@@ -106,6 +111,7 @@ func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
 	d.lex = e.lex
 	d.coder = e.coder
+	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
 	for i := range sents {
 		st := &sents[i]
@@ -153,8 +159,8 @@ var (
 	// "... said on Monday that": the date before a reported clause.
 	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
 	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
-	laterRe  = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay  = regexp.MustCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	laterRe  = foldCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
+	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.
@@ -400,8 +406,8 @@ func (d *doc) result() Result {
 		if c.subj == nil || c.obj == nil || c.subj.name == c.obj.name && c.subj.typ == c.obj.typ && !domestic(c.subjSec, c.objSec) {
 			continue
 		}
-		f := &graph.Fact{Subject: graph.EntityID(c.subj.typ, c.subj.name), Predicate: c.pred,
-			Object: graph.EntityID(c.obj.typ, c.obj.name), Role: c.role, Location: c.loc, Ended: c.ended,
+		f := &graph.Fact{Subject: d.entityID(c.subj), Predicate: c.pred,
+			Object: d.entityID(c.obj), Role: c.role, Location: c.loc, Ended: c.ended,
 			SubjectSector: c.subjSec, ObjectSector: c.objSec,
 			Confidence: round2(c.base * min(c.subj.conf, c.obj.conf)),
 			Sources:    []graph.Source{{Sentence: c.sent.text}}}
@@ -445,6 +451,9 @@ func (d *doc) result() Result {
 		}
 	}
 	res := Result{DroppedDates: d.dropped}
+	if len(facts) > 0 { // none stays nil
+		res.Facts = make([]graph.Fact, 0, len(facts))
+	}
 	for _, f := range facts {
 		if graph.IsEvent(f.Predicate) && f.Date.IsZero() && dated[f.Key()] {
 			continue
@@ -460,6 +469,9 @@ func (d *doc) result() Result {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	if len(ids) > 0 {
+		res.Entities = make([]graph.Entity, 0, len(ids))
+	}
 	for _, id := range ids {
 		r := used[id]
 		e := graph.Entity{ID: id, Name: r.name, Type: r.typ, Aliases: d.aliases(id, r)}

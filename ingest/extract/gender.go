@@ -121,7 +121,7 @@ func (d *doc) readGenderNouns(units []*unit, tpl string, pos []int) {
 		re *regexp.Regexp
 		g  byte
 	}{{reFemaleNoun, genderFemale}, {reMaleNoun, genderMale}} {
-		for _, m := range findAll(r.re, tpl, units, pos) {
+		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			if u := m.one("p"); u != nil && u.kind == kPerson && u.ref != nil && u.ref.typ == graph.Person {
 				d.learnGender(u.ref.name, r.g, true)
 			}

@@ -63,13 +63,13 @@ var sentenceOpeners = toSet("The A An He She It They We I In On At After Before 
 // capitalized words before the opener; the opener is followed by a
 // lower-case word.
 func headingBefore(s string) int {
-	toks := tokenize(s)
-	for i := 0; i+1 < len(toks); i++ {
-		t := toks[i]
+	toks := lazyTokens{s: s}
+	for i := 0; toks.has(i + 1); i++ {
+		t := toks.at(i)
 		if !isWordTok(t.text) || !isCap(t.text) {
 			return 0
 		}
-		if i > 0 && sentenceOpeners[t.text] && isWordTok(toks[i+1].text) && !isCap(toks[i+1].text) {
+		if i > 0 && sentenceOpeners[t.text] && isWordTok(toks.at(i+1).text) && !isCap(toks.at(i+1).text) {
 			return t.start
 		}
 	}
@@ -93,20 +93,20 @@ var headingModifiers = toSet("Former Then Ex Ex- Outgoing Incoming Acting Late N
 // organization), and the heading before it at least two words, none of
 // them a modifier of the title.
 func (d *doc) headingPrefix(s string) int {
-	toks := tokenize(s)
+	toks := lazyTokens{s: s}
 	run, caps := 0, 0 // the capitalized words, with the function words between them
-	for k := 0; k < len(toks) && isWordTok(toks[k].text); k++ {
-		if isCap(toks[k].text) {
+	for k := 0; toks.has(k) && isWordTok(toks.at(k).text); k++ {
+		if isCap(toks.at(k).text) {
 			run, caps = k+1, caps+1
-		} else if !titleSmall[toks[k].text] || joiners[toks[k].text] {
+		} else if !titleSmall[toks.at(k).text] || joiners[toks.at(k).text] {
 			break
 		}
 	}
-	if caps < 4 || run >= len(toks) || !isWordTok(toks[run].text) || isCap(toks[run].text) ||
-		titleSmall[toks[run].text] {
+	if caps < 4 || !toks.has(run) || !isWordTok(toks.at(run).text) || isCap(toks.at(run).text) ||
+		titleSmall[toks.at(run).text] {
 		return 0 // "Zelensky and German Chancellor Olaf Scholz spoke": one subject
 	}
-	for _, t := range toks[:run] {
+	for _, t := range toks.toks[:run] {
 		if headingModifiers[t.text] {
 			return 0
 		}
@@ -116,7 +116,7 @@ func (d *doc) headingPrefix(s string) int {
 	scratch := newDoc(d.g, d.pub)
 	units := scratch.buildUnits(s, 0)
 	n := 0
-	for n < len(units) && units[n].end <= toks[run-1].end {
+	for n < len(units) && units[n].end <= toks.at(run-1).end {
 		n++
 	}
 	if n < 3 || units[n-1].kind != kPerson || units[n-2].kind != kOffice {

@@ -31,10 +31,9 @@ func compile(p string) *regexp.Regexp {
 	}
 	re := regexp.MustCompile(p)
 	literals[re] = requiredLiterals(p)
+	literalSets[re] = requiredSets(p)
 	return re
 }
-
-var placeholderRe = regexp.MustCompile(`<([A-Z])(\d+)>`)
 
 // match is one rule match over a template.
 type match struct {
@@ -45,10 +44,8 @@ type match struct {
 	pos   []int
 }
 
-func findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
-	if !mayMatch(re, tpl) {
-		return nil
-	}
+// allMatches returns the matches of re over tpl, without a prefilter.
+func allMatches(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
 	var out []*match
 	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
 		out = append(out, &match{re: re, tpl: tpl, loc: loc, units: units, pos: pos})
@@ -65,12 +62,25 @@ func (m *match) group(name string) string {
 	return m.tpl[m.loc[2*i]:m.loc[2*i+1]]
 }
 
-// all returns the units named by the placeholders of a group.
+// all returns the units named by the placeholders ("<P3>": a capital
+// letter and the unit's index) of a group.
 func (m *match) all(name string) []*unit {
 	var out []*unit
-	for _, sm := range placeholderRe.FindAllStringSubmatch(m.group(name), -1) {
-		k, _ := strconv.Atoi(sm[2])
+	g := m.group(name)
+	for i := 0; i+3 < len(g); i++ {
+		if g[i] != '<' || g[i+1] < 'A' || g[i+1] > 'Z' {
+			continue
+		}
+		j := i + 2
+		for j < len(g) && g[j] >= '0' && g[j] <= '9' {
+			j++
+		}
+		if j == i+2 || j == len(g) || g[j] != '>' {
+			continue
+		}
+		k, _ := strconv.Atoi(g[i+2 : j])
 		out = append(out, m.units[k])
+		i = j
 	}
 	return out
 }

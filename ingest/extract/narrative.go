@@ -35,7 +35,7 @@ var (
 	// shiftRe marks a sentence that moves the story on to another time
 	// ("X later criticized Y", "X then met Z"): what follows is not dated
 	// by the event before.
-	shiftRe = regexp.MustCompile(`(?i)\b(?:later|then|afterwards|subsequently|eventually|earlier|previously)\b`)
+	shiftRe = foldCompile(`(?i)\b(?:later|then|afterwards|subsequently|eventually|earlier|previously)\b`)
 	// pastVerb is a verb in the simple past within a statement.
 	pastVerb = regexp.MustCompile(`(?i)\b(?:[a-z]+ed|met|spoke|held|struck|told|sent|made|took|hit|went|came|saw|gave|won|sought|brought|drew|flew|threw|wrote|sat|shook|lashed|slammed)\b`)
 )

@@ -21,7 +21,7 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 // readEventRule states the facts of one event rule's matches.
 func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	{
-		for _, m := range findAll(r.re, tpl, units, pos) {
+		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || !r.holds(m) {
 				continue
 			}
@@ -162,9 +162,9 @@ func locationWhere(m *match) string {
 }
 
 var (
-	negRe = regexp.MustCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that) $`)
+	negRe = filterCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that) $`, false)
 	// "cancelled a planned meeting between", "ruled out talks with"
-	cancelRe = regexp.MustCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`)
+	cancelRe = filterCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`, false)
 	// "... talks between X and Y were postponed", "... will take place next week"
 	deferRe   = regexp.MustCompile(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
 	clauseEnd = regexp.MustCompile(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)

@@ -30,6 +30,8 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
+	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
+	ids        map[refKey]string   // entity ids computed (entityID)
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
@@ -115,7 +117,7 @@ func (d *doc) recentOrg(es []*entry) *entry {
 
 // note records a surface form of an entity.
 func (d *doc) note(r *ref, surface string) {
-	id := graph.EntityID(r.typ, r.name)
+	id := d.entityID(r)
 	m := d.surfaces[id]
 	if m == nil {
 		m = map[string]bool{}
@@ -124,6 +126,26 @@ func (d *doc) note(r *ref, surface string) {
 	if surface != "" && !isPronounSurface(surface) {
 		m[surface] = true
 	}
+}
+
+// refKey names an entity within an article.
+type refKey struct {
+	typ  graph.EntityType
+	name string
+}
+
+// entityID is graph.EntityID of r, computed once per entity and article.
+func (d *doc) entityID(r *ref) string {
+	k := refKey{r.typ, r.name}
+	if id, ok := d.ids[k]; ok {
+		return id
+	}
+	if d.ids == nil {
+		d.ids = map[refKey]string{}
+	}
+	id := graph.EntityID(r.typ, r.name)
+	d.ids[k] = id
+	return id
 }
 
 // entityRef returns the reference for a gazetteer country or organization.

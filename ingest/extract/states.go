@@ -57,7 +57,7 @@ func changeBound(v string) int {
 func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	var changes []*cand
 	for _, re := range []*regexp.Regexp{reChange, reChangeObj} {
-		for _, m := range findAll(re, tpl, units, pos) {
+		for _, m := range d.findAll(re, tpl, units, pos) {
 			v := m.group("v")
 			nominate := re == reChangeObj && d.nominates(m, st)
 			for _, per := range m.all("s") {
@@ -90,7 +90,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			}
 		}
 	}
-	for _, m := range findAll(reSworn, tpl, units, pos) {
+	for _, m := range d.findAll(reSworn, tpl, units, pos) {
 		for _, per := range m.all("s") {
 			if prev := d.pendingState(per.ref.name); prev != nil {
 				c := *prev
@@ -102,7 +102,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			}
 		}
 	}
-	for _, m := range findAll(reLeadership, tpl, units, pos) {
+	for _, m := range d.findAll(reLeadership, tpl, units, pos) {
 		aff := m.one("aff")
 		e := d.g.entities[aff.ref.name]
 		for _, per := range m.all("s") {
@@ -178,7 +178,7 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		}
 		d.add(&end)
 	}
-	for _, m := range findAll(reSucceedPart, tpl, units, pos) {
+	for _, m := range d.findAll(reSucceedPart, tpl, units, pos) {
 		var main *cand
 		var subj *unit
 		if len(changes) > 0 {
@@ -200,7 +200,7 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		}
 		emit(m, subj, m.one("o"), main)
 	}
-	for _, m := range findAll(reSucceed, tpl, units, pos) {
+	for _, m := range d.findAll(reSucceed, tpl, units, pos) {
 		o := m.one("o")
 		for _, s := range m.all("s") {
 			var main *cand
@@ -238,7 +238,7 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 		{reMemberBecame2, boundStart, confChange}, {reMemberTitle, boundNone, confTitle},
 		{reMemberAppos, boundNone, confAppos}, {reMemberLeft, boundEnd, confChange},
 		{reMemberPulled, boundEnd, confChange}} {
-		for _, m := range findAll(r.re, tpl, units, pos) {
+		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			aff := m.one("aff")
 			if aff == nil {
 				aff = m.one("aff2")
@@ -265,7 +265,7 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 // gazetteer to know the person's role there). The simple past without a
 // date says the tenure is over.
 func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
-	for _, m := range findAll(reLed, tpl, units, pos) {
+	for _, m := range d.findAll(reLed, tpl, units, pos) {
 		aff := m.one("aff")
 		if aff == nil || aff.demonym || m.group("after") != "" && m.group("gov") == "" || negated(tpl, m.loc[0]) {
 			continue // "led Japan's delegation"; "led Poland's government" is read

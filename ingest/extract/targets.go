@@ -9,7 +9,7 @@ import (
 var (
 	// A figure, with the "of GDP" that makes it a spending target.
 	rePercent   = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)( of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output))?`)
-	reTargetCue = regexp.MustCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
+	reTargetCue = foldCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
 	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|lifts|increased|increases|endorsed|approved|boosted|committed|pledged|doubled|lowered|reduced|revised|hiked|upped|replaced|replacing)\b`)
 	// A figure that a change leaves behind: "from 2%", "up from 2%",
 	// "replacing the previous goal of 2%", "instead of 2%". Only read when

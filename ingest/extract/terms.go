@@ -52,7 +52,7 @@ func (d *doc) headRoleOf(per, aff *unit) string {
 // readTerms reads the rules above; changes are the changes of office the
 // sentence stated before (for the passive succession).
 func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sentIdx int, changes []*cand) {
-	for _, m := range findAll(reAppointedAppos, tpl, units, pos) {
+	for _, m := range d.findAll(reAppointedAppos, tpl, units, pos) {
 		if per := m.one("s"); per != nil && per.kind == kPerson {
 			if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
 				c.bound, c.anchor = boundStart, anchorOffice+1
@@ -60,7 +60,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			}
 		}
 	}
-	for _, m := range findAll(reWhom, tpl, units, pos) {
+	for _, m := range d.findAll(reWhom, tpl, units, pos) {
 		per, off := m.one("s"), m.one("off")
 		if per == nil || per.kind != kPerson || off == nil || off.off == nil {
 			continue
@@ -79,7 +79,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		}
 	}
 	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv} {
-		for _, m := range findAll(re, tpl, units, pos) {
+		for _, m := range d.findAll(re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || re == reCopulaInv && strings.HasPrefix(tpl[m.loc[1]:], " 's") {
 				continue // "the president is Trump's ally"
 			}
@@ -101,7 +101,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			}
 		}
 	}
-	for _, m := range append(findAll(reHelm, tpl, units, pos), findAll(reBecameToLead, tpl, units, pos)...) {
+	for _, m := range append(d.findAll(reHelm, tpl, units, pos), d.findAll(reBecameToLead, tpl, units, pos)...) {
 		aff := m.one("aff")
 		if aff == nil || aff.demonym || negated(tpl, m.loc[0]) {
 			continue
@@ -116,10 +116,10 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 				anchor: anchorOffice + 1})
 		}
 	}
-	for _, m := range findAll(reSucceededBy, tpl, units, pos) {
+	for _, m := range d.findAll(reSucceededBy, tpl, units, pos) {
 		d.passiveSuccession(m, units, st, sentIdx, changes)
 	}
-	for _, m := range findAll(reQuit, tpl, units, pos) {
+	for _, m := range d.findAll(reQuit, tpl, units, pos) {
 		if negated(tpl, m.loc[0]) {
 			continue
 		}

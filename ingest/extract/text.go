@@ -31,8 +31,20 @@ func isWordRune(r rune) bool {
 // tokenize cuts s into tokens. Abbreviations ("U.S.", "Gen.", "J.") keep
 // their period; the possessive "'s" is a token of its own.
 func tokenize(s string) []token {
-	var toks []token
-	i := 0
+	toks := make([]token, 0, len(s)/5+1)
+	for i := 0; ; {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			return toks
+		}
+		toks = append(toks, t)
+		i = next
+	}
+}
+
+// nextToken returns the first token of s at or after byte i and the byte
+// after it, or false when there is none: tokenize's tokens one at a time.
+func nextToken(s string, i int) (token, int, bool) {
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -40,14 +52,14 @@ func tokenize(s string) []token {
 			continue
 		}
 		if isApos(r) && i+w < len(s) && (s[i+w] == 's' || s[i+w] == 'S') && !nextIsWord(s, i+w+1) {
-			toks = append(toks, token{"'s", i, i + w + 1})
-			i += w + 1
-			continue
+			return token{"'s", i, i + w + 1}, i + w + 1, true
 		}
 		if !isWordRune(r) {
-			toks = append(toks, token{string(r), i, i + w})
-			i += w
-			continue
+			text := s[i : i+w]
+			if r == utf8.RuneError && w == 1 {
+				text = string(r) // an invalid byte reads as U+FFFD
+			}
+			return token{text, i, i + w}, i + w, true
 		}
 		j := i + w
 		for j < len(s) {
@@ -69,11 +81,36 @@ func tokenize(s string) []token {
 		if j < len(s) && s[j] == '.' && isAbbrev(word) {
 			j++
 		}
-		toks = append(toks, token{normApos(s[i:j]), i, j})
-		i = j
+		return token{normApos(s[i:j]), i, j}, j, true
 	}
-	return toks
+	return token{}, i, false
 }
+
+// lazyTokens cuts the tokens of s only as far as they are asked for: a
+// test of how a sentence opens need not cut all of it.
+type lazyTokens struct {
+	s    string
+	next int
+	done bool
+	toks []token
+}
+
+// has reports whether s has a token k (counted from 0), cutting up to it.
+func (lt *lazyTokens) has(k int) bool {
+	for len(lt.toks) <= k && !lt.done {
+		t, next, ok := nextToken(lt.s, lt.next)
+		if !ok {
+			lt.done = true
+			break
+		}
+		lt.toks = append(lt.toks, t)
+		lt.next = next
+	}
+	return k < len(lt.toks)
+}
+
+// at returns token k, which has(k) must have reported.
+func (lt *lazyTokens) at(k int) token { return lt.toks[k] }
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 

@@ -88,7 +88,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 		return true
 	}
 	for _, re := range []*regexp.Regexp{rePick1, rePick2, rePick3} {
-		for _, m := range findAll(re, tpl, units, pos) {
+		for _, m := range d.findAll(re, tpl, units, pos) {
 			per, off := m.one("per"), m.one("off")
 			if per == nil || off == nil {
 				continue
@@ -101,7 +101,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	}
 	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
 	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
-		for _, m := range findAll(re, tpl, units, pos) {
+		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
 				continue

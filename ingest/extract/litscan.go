@@ -1,0 +1,206 @@
+package extract
+
+import "regexp"
+
+// A sentence's template is read by about a hundred rules, each of which
+// first asks whether the template holds one of the strings it needs
+// (prefilter.go). Asking it string by string costs a search of the
+// template per string; litScanner instead finds every string any rule
+// needs in one pass over the template (an Aho–Corasick automaton), after
+// which each rule's question is a few bit tests. The answers are the
+// same: the scanner only changes how they are found.
+
+// litScanner finds the required strings of a fixed set of rules. It is
+// immutable after newLitScanner and safe for concurrent use.
+type litScanner struct {
+	class [256]uint16 // byte → column of next (0: a byte no string holds)
+	width int         // columns of next
+	next  []int32     // state*width + class → state
+	ends  []int32     // the strings that end at state st: ids[ends[st]:ends[st+1]]
+	ids   []int32
+	words int // uint64 words of a hit set
+	// rules maps each rule to the ids of its sets of strings: a template
+	// must hold one string of every set (none: the rule always runs).
+	rules map[*regexp.Regexp][][]int32
+}
+
+// newLitScanner builds the scanner for rules, from the strings compile
+// and need recorded for them.
+func newLitScanner(rules []*regexp.Regexp) *litScanner {
+	s := &litScanner{rules: make(map[*regexp.Regexp][][]int32, len(rules))}
+	ids := map[string]int32{}
+	var lits []string
+	idOf := func(l string) int32 {
+		id, ok := ids[l]
+		if !ok {
+			id = int32(len(lits))
+			ids[l] = id
+			lits = append(lits, l)
+		}
+		return id
+	}
+	for _, re := range rules {
+		if _, done := s.rules[re]; done {
+			continue
+		}
+		var sets [][]int32
+		add := func(set []string) {
+			if len(set) == 0 {
+				return // no set: nothing needed
+			}
+			var out []int32
+			for _, l := range set {
+				if l == "" {
+					return // every template holds ""
+				}
+				out = append(out, idOf(l))
+			}
+			sets = append(sets, out)
+		}
+		add(literals[re])
+		for _, set := range literalSets[re] {
+			add(set)
+		}
+		for _, set := range needAll[re] {
+			add(set)
+		}
+		s.rules[re] = sets
+	}
+	s.words = (len(lits) + 63) / 64
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if s.class[l[i]] == 0 {
+				s.width++
+				s.class[l[i]] = uint16(s.width)
+			}
+		}
+	}
+	s.width++
+	w := s.width
+	// The trie of the strings, -1 where it has no edge.
+	s.next = make([]int32, w)
+	for c := range s.next {
+		s.next[c] = -1
+	}
+	out := [][]int32{nil} // per state: the strings that end there
+	for id, l := range lits {
+		st := 0
+		for i := 0; i < len(l); i++ {
+			e := st*w + int(s.class[l[i]])
+			if s.next[e] < 0 {
+				s.next[e] = int32(len(out))
+				out = append(out, nil)
+				for range w {
+					s.next = append(s.next, -1)
+				}
+			}
+			st = int(s.next[e])
+		}
+		out[st] = append(out[st], int32(id))
+	}
+	// Breadth first, every missing edge takes the edge of the longest
+	// proper suffix that is in the trie, and every state reports the
+	// strings its suffixes end.
+	fail := make([]int32, len(out))
+	var queue []int32
+	for c := 0; c < w; c++ {
+		if t := s.next[c]; t < 0 {
+			s.next[c] = 0
+		} else {
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		if f := fail[st]; len(out[f]) > 0 {
+			out[st] = append(out[st][:len(out[st]):len(out[st])], out[f]...)
+		}
+		for c := 0; c < w; c++ {
+			e := int(st)*w + c
+			fe := int(fail[st])*w + c
+			if t := s.next[e]; t < 0 {
+				s.next[e] = s.next[fe]
+			} else {
+				fail[t] = s.next[fe]
+				queue = append(queue, t)
+			}
+		}
+	}
+	s.ends = make([]int32, len(out)+1)
+	for st, ids := range out {
+		s.ids = append(s.ids, ids...)
+		s.ends[st+1] = int32(len(s.ids))
+	}
+	return s
+}
+
+// scan sets in hits (s.words long) the bit of every string tpl holds.
+func (s *litScanner) scan(tpl string, hits []uint64) {
+	clear(hits)
+	st := int32(0)
+	for i := 0; i < len(tpl); i++ {
+		st = s.next[int(st)*s.width+int(s.class[tpl[i]])]
+		for _, id := range s.ids[s.ends[st]:s.ends[st+1]] {
+			hits[id>>6] |= 1 << (id & 63)
+		}
+	}
+}
+
+// holds reports whether hits has one string of every set.
+func holds(sets [][]int32, hits []uint64) bool {
+	for _, set := range sets {
+		found := false
+		for _, id := range set {
+			if hits[id>>6]&(1<<(id&63)) != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// tplHits caches the strings found in the template a doc read last.
+type tplHits struct {
+	sc    *litScanner
+	tpl   string
+	valid bool
+	hits  []uint64
+}
+
+// mayMatch is mayMatch(re, tpl), answered from one scan of tpl when the
+// extractor's scanner knows re.
+func (d *doc) mayMatch(re *regexp.Regexp, tpl string) bool {
+	h := &d.lits
+	if h.sc == nil {
+		return mayMatch(re, tpl)
+	}
+	sets, ok := h.sc.rules[re]
+	if !ok {
+		return mayMatch(re, tpl)
+	}
+	if len(sets) == 0 {
+		return true
+	}
+	if !h.valid || h.tpl != tpl {
+		if h.hits == nil {
+			h.hits = make([]uint64, h.sc.words)
+		}
+		h.sc.scan(tpl, h.hits)
+		h.tpl, h.valid = tpl, true
+	}
+	return holds(sets, h.hits)
+}
+
+// findAll returns the matches of re over tpl, after asking the prefilter
+// whether there can be any.
+func (d *doc) findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
+	if !d.mayMatch(re, tpl) {
+		return nil
+	}
+	return allMatches(re, tpl, units, pos)
+}
