@@ -64,7 +64,7 @@ var (
 func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) []*match {
 	var read []*match
 	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf} {
-		for _, m := range findAll(re, tpl, units, pos) {
+		for _, m := range d.findAll(re, tpl, units, pos) {
 			per, aff := m.one("per"), m.one("aff")
 			if per == nil || per.kind != kPerson || per.ref == nil || aff == nil || !d.nationalAff(m, units, aff) {
 				continue
