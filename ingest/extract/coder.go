@@ -274,7 +274,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		var objs []*unit
 		if f == frameAsk {
 			// "wants Putin to attack X": a demand of the one asked.
-			subj, objs, code = subjectOf(units, start, i-1), units[i-2:i-1], "100"
+			subj, objs, code = subjectOf(units, start, i-2), units[i-2:i-1], "100"
 			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 				subj = reporter
 			}
@@ -730,7 +730,7 @@ func withTitles(units []*unit) []*unit {
 // organization to the coder.
 var bodyWords = toSet("union office front council committee party association forum organization organisation " +
 	"agency movement army court assembly parliament congress government ministry league group commission " +
-	"alliance coalition federation institute foundation fund bank authority administration tribunal")
+	"alliance coalition federation institute foundation fund authority administration tribunal")
 
 // coderActor reports whether u may be a side of a coded event: a person,
 // a country or an organization, or a country named by its adjective
