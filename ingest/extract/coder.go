@@ -66,11 +66,13 @@ func (cs coders) isBase(w string) bool {
 // covers (01, statements) states no event.
 var cameoPredicates = []struct{ prefix, pred string }{
 	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
-	// PLOVER's RETREAT takes CAMEO's de-escalation (087), the international
-	// involvement let in (086: observers, peacekeepers, aid) and a
-	// leader's stepping down (083, 0831); the other concessions are CONCEDE.
+	// PLOVER's RETREAT is withdrew_from for CAMEO's de-escalation (087).
+	// A leader stepping down (083, 0831) is the end of a term, which the
+	// term rules read, not an act on another: no event. Letting in
+	// observers or peacekeepers (086), PLOVER's RETREAT too, is stated as
+	// conceded, since "withdrew from" would misname it.
 	{"0832", graph.Conceded}, {"0833", graph.Conceded}, {"0834", graph.Conceded},
-	{"083", graph.WithdrewFrom}, {"086", graph.WithdrewFrom}, {"087", graph.WithdrewFrom},
+	{"083", ""}, {"086", graph.Conceded}, {"087", graph.WithdrewFrom},
 	{"050", graph.CooperatedWith}, {"112", graph.Accused},
 	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
 	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
@@ -272,7 +274,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		var objs []*unit
 		if f == frameAsk {
 			// "wants Putin to attack X": a demand of the one asked.
-			subj, objs, code = subjectOf(units, start, i-1), units[i-2:i-1], "100"
+			subj, objs, code = subjectOf(units, start, i-2), units[i-2:i-1], "100"
 			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 				subj = reporter
 			}
@@ -728,7 +730,7 @@ func withTitles(units []*unit) []*unit {
 // organization to the coder.
 var bodyWords = toSet("union office front council committee party association forum organization organisation " +
 	"agency movement army court assembly parliament congress government ministry league group commission " +
-	"alliance coalition federation institute foundation fund bank authority administration tribunal")
+	"alliance coalition federation institute foundation fund authority administration tribunal")
 
 // coderActor reports whether u may be a side of a coded event: a person,
 // a country or an organization, or a country named by its adjective

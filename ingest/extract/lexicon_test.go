@@ -83,6 +83,10 @@ func TestLexiconReads(t *testing.T) {
 		{"Russia threatened to invade Moldova.", []string{"Russia threatened Moldova"}},
 		{"Russia plans to invade Moldova.", []string{"Russia threatened Moldova"}}, // a plan to use force is PLOVER's THREATEN
 		{"Russia did not attack Moldova.", nil},
+		{"Ecuador suspended talks with Peru on Monday.", []string{"Ecuador sanctioned Peru"}},
+		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile attacked Bolivia"}},
+		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile"}},
+		{"Kenya expelled the monitors of Uganda.", []string{"Kenya sanctioned Uganda"}},
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
 	}
 	for _, c := range cases {
