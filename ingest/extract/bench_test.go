@@ -1,12 +1,7 @@
 package extract
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/geokg/geokg/graph"
 )
 
 // BenchmarkExtract extracts every golden article once per iteration and
@@ -17,21 +12,11 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob("testdata/golden/*.json")
 	var ins []Input
 	size := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var gc goldenCase
-		if err := json.Unmarshal(raw, &gc); err != nil {
-			b.Fatal(err)
-		}
-		pub, _ := graph.ParseDate(gc.Published)
-		ins = append(ins, Input{Text: gc.Text, Published: pub})
-		size += len(gc.Text)
+	for _, g := range readGolden(b) {
+		ins = append(ins, Input{Text: g.Text, Published: g.published})
+		size += len(g.Text)
 	}
 	b.SetBytes(int64(size))
 	b.ResetTimer()

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -37,25 +36,16 @@ func TestExtractFingerprint(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	files, _ := filepath.Glob("testdata/golden/*.json")
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var gc goldenCase
-		if err := json.Unmarshal(raw, &gc); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := graph.ParseDate(gc.Published)
-		got["golden/"+filepath.Base(f)] = fingerprint(t, e.Extract(Input{Text: gc.Text, Published: pub}))
+	for _, g := range readGolden(t) {
+		gc, pub := g.goldenCase, g.published
+		got["golden/"+g.name+".json"] = fingerprint(t, e.Extract(Input{Text: gc.Text, Published: pub}))
 		// Each sentence alone, without the article around it: other
 		// paths (no topic, no earlier date, often no fact at all).
 		var each []Result
 		for _, st := range splitSentences(gc.Text) {
 			each = append(each, e.Extract(Input{Text: st.text, Published: pub}))
 		}
-		got["sentences/"+filepath.Base(f)] = fingerprint(t, each)
+		got["sentences/"+g.name+".json"] = fingerprint(t, each)
 	}
 	got["empty"] = fingerprint(t, e.Extract(Input{}))
 	haveDev := false

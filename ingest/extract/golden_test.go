@@ -80,6 +80,39 @@ func (g goldenFact) String() string {
 	return b.String()
 }
 
+// goldenFile is one article of testdata/golden, read.
+type goldenFile struct {
+	goldenCase
+	name      string // the file's name without ".json"
+	published graph.Date
+}
+
+// readGolden reads every article of testdata/golden; it fails tb when
+// there is none or one does not read.
+func readGolden(tb testing.TB) []goldenFile {
+	tb.Helper()
+	files, _ := filepath.Glob("testdata/golden/*.json")
+	if len(files) == 0 {
+		tb.Fatal("no golden cases")
+	}
+	out := make([]goldenFile, 0, len(files))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		g := goldenFile{name: strings.TrimSuffix(filepath.Base(file), ".json")}
+		if err := json.Unmarshal(b, &g.goldenCase); err != nil {
+			tb.Fatalf("%s: %v", file, err)
+		}
+		if g.published, err = graph.ParseDate(g.Published); err != nil {
+			tb.Fatalf("%s: %v", file, err)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
 // TestGolden runs every case under testdata/golden: each expected fact must
 // be extracted with its role and times; any other fact fails unless it
 // matches an optional one.
@@ -88,25 +121,10 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("testdata/golden/*.json")
-	if len(files) == 0 {
-		t.Fatal("no golden cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".json"), func(t *testing.T) {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var gc goldenCase
-			if err := json.Unmarshal(b, &gc); err != nil {
-				t.Fatal(err)
-			}
-			pub, err := graph.ParseDate(gc.Published)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := e.Extract(Input{Text: gc.Text, Published: pub})
+	for _, g := range readGolden(t) {
+		gc := g.goldenCase
+		t.Run(g.name, func(t *testing.T) {
+			res := e.Extract(Input{Text: gc.Text, Published: g.published})
 			names := map[string]string{}
 			types := map[string]graph.EntityType{}
 			for _, en := range res.Entities {

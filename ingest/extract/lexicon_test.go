@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/geokg/geokg/graph"
 )
 
 // TestInflect checks the verb forms generated for the lexicon.
@@ -90,18 +88,7 @@ func TestLexiconReads(t *testing.T) {
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
 	}
 	for _, c := range cases {
-		res := e.Extract(Input{Text: c.text, Published: graph.DayOf(2025, 3, 7)})
-		names := map[string]string{}
-		for _, en := range res.Entities {
-			names[en.ID] = en.Name
-		}
-		var got []string
-		for _, f := range res.Facts {
-			if graph.IsEvent(f.Predicate) {
-				got = append(got, names[f.Subject]+" "+f.Predicate+" "+names[f.Object])
-			}
-		}
-		assert.ElementsMatch(t, c.want, got, c.text)
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
 	}
 	lx, err := defaultLexicon()
 	require.NoError(t, err)

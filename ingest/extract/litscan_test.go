@@ -1,37 +1,20 @@
 package extract
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/geokg/geokg/graph"
 )
 
 // goldenTexts returns the texts of the golden articles and their sentences'
 // templates, as the rules read them.
 func goldenTexts(t *testing.T, e *Extractor) (sents, tpls []string) {
 	t.Helper()
-	files, _ := filepath.Glob("testdata/golden/*.json")
-	if len(files) == 0 {
-		t.Fatal("no golden articles")
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var gc goldenCase
-		if err := json.Unmarshal(raw, &gc); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := graph.ParseDate(gc.Published)
-		d := newDoc(e.g, pub)
+	for _, g := range readGolden(t) {
+		gc := g.goldenCase
+		d := newDoc(e.g, g.published)
 		d.lex = e.lex
 		for i, st := range splitSentences(gc.Text) {
 			sents = append(sents, st.text)
