@@ -271,41 +271,9 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			}
 			return
 		}
-		var objs []*unit
-		if f == frameAsk {
-			// "wants Putin to attack X": a demand of the one asked.
-			subj, objs, code = subjectOf(units, start, i-2), units[i-2:i-1], "100"
-			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
-				subj = reporter
-			}
-		} else if f == framePassive {
-			// "X was attacked by Y": the agent acts on the subject.
-			k := i + 1
-			if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
-				k = end
-			}
-			if k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed") {
-				// "is opposed to", "is committed to": a stance held.
-				f = frameDone
-				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
-				goto coded
-			}
-			if k >= tail || toks[k] != "by" {
-				// "is ready to", "was quoted as saying": no act yet.
-				continue
-			}
-			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
-		} else {
-			// "Georgians marched against the government": the subject's
-			// own government (a domestic event, as event data codes it).
-			if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
-				objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
-			}
-		}
-	coded:
-		if len(subj) == 0 {
-			trace("  no subject")
-			continue // no actor before the verb: a later verb may have one
+		subj, objs, f, code, ok := d.sides(units, toks, i, end, start, tail, f, code, subj, reporter)
+		if !ok {
+			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
 		if strings.HasPrefix(code, "15") && len(subj) > 1 {
@@ -353,6 +321,49 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	}
 }
 
+// sides reads the two sides of the verb at toks[i] (its words end at end)
+// in frame f, given the subject read before it: the one asked ("wants
+// Putin to attack": a demand of Putin), the agent of a passive ("was
+// attacked by Y"; "is opposed to" is a stance held), or the actors after
+// it. ok is false when the verb states no act here or has no subject.
+func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f verbFrameKind, code string, subj, reporter []*unit) (
+	[]*unit, []*unit, verbFrameKind, string, bool) {
+	w := toks[i]
+	var objs []*unit
+	switch f {
+	case frameAsk:
+		subj, objs, code = subjectOf(units, start, i-2), units[i-2:i-1], "100"
+		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+			subj = reporter
+		}
+	case framePassive:
+		k := i + 1
+		if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
+			k = end
+		}
+		switch {
+		case k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed"):
+			f = frameDone
+			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+		case k >= tail || toks[k] != "by":
+			return nil, nil, f, code, false // "is ready to", "was quoted as saying": no act yet
+		default:
+			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
+		}
+	default:
+		// "Georgians marched against the government": the subject's own
+		// government (a domestic event, as event data codes it).
+		if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
+			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+		}
+	}
+	if len(subj) == 0 {
+		trace("  no subject")
+		return nil, nil, f, code, false
+	}
+	return subj, objs, f, code, true
+}
+
 // possessed reports whether units[k] owns the noun after it ("Russia's").
 func possessed(units []*unit, k int) bool {
 	return k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s"
@@ -362,11 +373,9 @@ func possessed(units []*unit, k int) bool {
 func notPossessors(units []*unit, objs []*unit) []*unit {
 	var out []*unit
 	for _, o := range objs {
-		k := slices.Index(units, o)
-		if k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s" {
-			continue
+		if !possessed(units, slices.Index(units, o)) {
+			out = append(out, o)
 		}
-		out = append(out, o)
 	}
 	return out
 }
