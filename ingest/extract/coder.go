@@ -198,6 +198,9 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
 	start := clauseStart(units, toks, 0)
+	if sentIdx == 0 && d.dateline != nil {
+		start = afterDateline(units)
+	}
 	for i := 0; i < tail; i++ {
 		u := units[i]
 		if u.kind == kPunct && (u.text == ";" || u.text == ":") {
@@ -262,6 +265,9 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 		subj := subjectOf(units, start, i)
 		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 			subj = reporter
+		}
+		if len(subj) == 0 {
+			subj = d.datelineBody(units, toks, start, i)
 		}
 		if f == frameMust {
 			// "X said Y must allow …": X demands it of Y; a must with
@@ -362,6 +368,62 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		return nil, nil, f, code, false
 	}
 	return subj, objs, f, code, true
+}
+
+// datelineOf returns the country of a dateline opening the article's
+// first sentence: a capital or a country before a comma or a dash
+// ("KINSHASA, March 4 (Wire) -", "KYIV —"), or nil.
+func datelineOf(units []*unit) *ref {
+	if len(units) < 2 || units[0].kind != kCountry || units[0].demonym || units[0].ref == nil {
+		return nil
+	}
+	switch t := units[1].text; {
+	case units[1].kind == kPunct && (t == "," || t == "—" || t == "–" || t == "-"):
+		r := *units[0].ref
+		return &r
+	}
+	return nil
+}
+
+// afterDateline returns the index of the first unit after the dash that
+// ends a dateline ("KINSHASA, March 4 (Wire) - The government …"), or 0.
+func afterDateline(units []*unit) int {
+	for k := 1; k < len(units) && k < 12; k++ {
+		if units[k].kind == kPunct && (units[k].text == "—" || units[k].text == "–" || units[k].text == "-") {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// bodyNouns name a country's government, police or forces without
+// naming the country ("the government", "police"), as CAMEO's agents.
+var bodyNouns = map[string]string{
+	"government": "GOV", "authorities": "GOV", "regime": "GOV", "police": "COP",
+	"army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL",
+}
+
+// datelineBody returns, for a clause that opens with "the government",
+// "police" or "the army" and names no actor, the dateline's country with
+// that part's sector: wire copy names its own country's bodies so.
+func (d *doc) datelineBody(units []*unit, toks []string, start, i int) []*unit {
+	if d.dateline == nil {
+		return nil
+	}
+	for j := start; j < i && j < start+3; j++ {
+		w := strings.ToLower(units[j].text)
+		if units[j].kind != kWord && units[j].kind != kOther {
+			return nil
+		}
+		if sec, ok := bodyNouns[w]; ok {
+			r := *d.dateline
+			return []*unit{{kind: kCountry, text: units[j].text, start: units[j].start, end: units[j].end, ref: &r, sector: sec}}
+		}
+		if w != "the" && w != "riot" && w != "security" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // possessed reports whether units[k] owns the noun after it ("Russia's").

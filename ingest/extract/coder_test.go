@@ -51,6 +51,11 @@ func TestCoderFrames(t *testing.T) {
 		{"Peru did not attack Chile.", nil},
 		// Wanting another to act is a demand of it.
 		{"Uruguay wants Paraguay to shell Bolivia.", []string{"Uruguay demanded Paraguay"}},
+		// A dateline's country is the one whose government or police a
+		// wire story names without it; the dateline is no actor.
+		{"LIMA, May 2 (Wire) - The government expelled the Bolivian ambassador on Friday. Police detained two Chilean journalists.",
+			[]string{"Peru coerced Bolivia", "Peru coerced Chile"}},
+		{"The government expelled the Bolivian ambassador on Friday.", nil},
 		// A noun after a determiner is no verb.
 		{"The condemnation of Chile angered Peru.", nil},
 	}

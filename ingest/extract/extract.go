@@ -143,6 +143,9 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
+		if i == 0 {
+			d.dateline = datelineOf(folded)
+		}
 		if !hasEvent(d.cands[n0:]) {
 			d.codeSentence(evFolded, st, i, d.cands[n0:])
 		}

@@ -11,6 +11,7 @@ import (
 type doc struct {
 	lex        *lexicon  // the extractor's event phrasings (nil: none)
 	coder      verbCoder // the general coder's verb dictionaries (nil: none)
+	dateline   *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
 	g          *gazetteer
 	pub        graph.Date
 	dropped    []string          // time expressions out of graph.Date's range
