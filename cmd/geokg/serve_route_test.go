@@ -114,23 +114,7 @@ func TestCLIThroughServer(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--config", cfg, "serve", "--schedule", "--addr", "127.0.0.1:0"}, nil, &stdout, &stderr)
-	}()
-	var base string
-	for deadline := time.Now().Add(30 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
-		if m := servedAddr.FindStringSubmatch(stderr.String()); m != nil {
-			base = m[1]
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("serve ended at start: %v\n%s", err, stderr.String())
-		default:
-		}
-		require.True(t, time.Now().Before(deadline), "serve did not say where it listens: %s", stderr.String())
-	}
+	base, done, _, stderr := startServe(t, ctx, cfg)
 	// The first article is stored and the round holds the store; the
 	// server answers from it meanwhile.
 	factAbout(t, base, "Olaf Scholz", "Emmanuel Macron")

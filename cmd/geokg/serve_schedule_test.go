@@ -117,23 +117,7 @@ func TestServeSchedule(t *testing.T) {
 
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			var stdout, stderr syncBuffer
-			done := make(chan error, 1)
-			go func() {
-				done <- run(ctx, []string{"--config", cfg, "serve", "--schedule", "--addr", "127.0.0.1:0"}, nil, &stdout, &stderr)
-			}()
-			var base string
-			for deadline := time.Now().Add(30 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
-				if m := servedAddr.FindStringSubmatch(stderr.String()); m != nil {
-					base = m[1]
-				}
-				select {
-				case err := <-done:
-					t.Fatalf("serve ended at start: %v\n%s", err, stderr.String())
-				default:
-				}
-				require.True(t, time.Now().Before(deadline), "serve did not say where it listens: %s", stderr.String())
-			}
+			base, done, stdout, stderr := startServe(t, ctx, cfg)
 
 			factAbout(t, base, "Olaf Scholz", "Emmanuel Macron")
 			// A file dropped later is taken by a later round.
@@ -242,4 +226,29 @@ func TestLoopbackAddr(t *testing.T) {
 			t.Errorf("loopbackAddr(%q) = %v, want %v", addr, got, want)
 		}
 	}
+}
+
+// startServe runs `geokg --config cfg serve --schedule` on a free port
+// until ctx ends, and returns its base URL once it says where it listens,
+// with the channel its result arrives on and its output.
+func startServe(t *testing.T, ctx context.Context, cfg string) (string, <-chan error, *syncBuffer, *syncBuffer) {
+	t.Helper()
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "serve", "--schedule", "--addr", "127.0.0.1:0"}, nil, stdout, stderr)
+	}()
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
+		if m := servedAddr.FindStringSubmatch(stderr.String()); m != nil {
+			base = m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended at start: %v\n%s", err, stderr.String())
+		default:
+		}
+		require.True(t, time.Now().Before(deadline), "serve did not say where it listens: %s", stderr.String())
+	}
+	return base, done, stdout, stderr
 }
