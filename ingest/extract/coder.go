@@ -128,7 +128,7 @@ var (
 		"help use go come")
 	// lightVerbs name an act only with the words a pattern reads after them.
 	lightVerbs = toSet("take make get put set keep hold have go come do run turn bring carry move open close " +
-		"shorten end raise lower cut pass join")
+		"shorten end raise lower cut pass join leave")
 	// decideWords take the act they decide: "decided to allow".
 	decideWords = toSet("decided decides decide voted votes moved")
 	// wishWords state a plan or a wish, no act.
@@ -195,13 +195,62 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	units = withTitles(units)
 	trace("tokens %v", toks)
 	tail := reportTail(units, toks)
+	for _, c := range mainClauses(units, toks, tail) {
+		if !eventIn(read, units, c) {
+			d.codeClause(units, toks, c[0], c[1], st, sentIdx, read)
+		}
+	}
+}
+
+// mainClauses splits [0, tail) into the coordinated main clauses of a
+// sentence, each with its own subject: at ", and", ", but", ", while"
+// before a name ("Israeli jets struck …, and Hezbollah fired …").
+func mainClauses(units []*unit, toks []string, tail int) [][2]int {
+	var out [][2]int
+	from := 0
+	for k := 1; k+2 < tail; k++ {
+		if toks[k] != "," || !coordWords[toks[k+1]] || units[k+1].kind != kWord {
+			continue
+		}
+		next := k + 2
+		if toks[next] == "the" && next+1 < tail {
+			next++
+		}
+		if coderActor(units[next]) {
+			out = append(out, [2]int{from, k})
+			from = k + 2
+		}
+	}
+	return append(out, [2]int{from, tail})
+}
+
+// coordWords join two main clauses after a comma.
+var coordWords = toSet("and but while whereas")
+
+// eventIn reports whether the rules read an event from the clause c.
+func eventIn(read []*cand, units []*unit, c [2]int) bool {
+	if c[1] <= c[0] {
+		return true
+	}
+	lo, hi := units[c[0]].start, units[c[1]-1].end
+	for _, r := range read {
+		if graph.IsEvent(r.pred) && r.span[0] < hi && r.span[1] > lo {
+			return true
+		}
+	}
+	return false
+}
+
+// codeClause codes the event of the main clause [from, to) (see
+// codeSentence).
+func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sentence, sentIdx int, read []*cand) {
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
-	start := clauseStart(units, toks, 0)
-	if sentIdx == 0 && d.dateline != nil {
+	start := clauseStart(units, toks, from)
+	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
 	}
-	for i := 0; i < tail; i++ {
+	for i := from; i < tail; i++ {
 		u := units[i]
 		if u.kind == kPunct && (u.text == ";" || u.text == ":") {
 			start = clauseStart(units, toks, i+1)
@@ -737,7 +786,7 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 			continue
 		}
 		out := []*unit{u}
-		for k := j + 1; k < len(units); k++ {
+		for k := j + 1; k < to && k < len(units); k++ {
 			v := units[k]
 			switch {
 			case coderActor(v) && !possessed(units, k):

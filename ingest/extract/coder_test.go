@@ -56,6 +56,10 @@ func TestCoderFrames(t *testing.T) {
 		{"LIMA, May 2 (Wire) - The government expelled the Bolivian ambassador on Friday. Police detained two Chilean journalists.",
 			[]string{"Peru coerced Bolivia", "Peru coerced Chile"}},
 		{"The government expelled the Bolivian ambassador on Friday.", nil},
+		// Each coordinated main clause has its own event; a closing report
+		// names no side.
+		{"Chile shelled Peru on Monday, and Bolivia fired rockets at northern Paraguay, the Argentine army said.",
+			[]string{"Chile attacked Peru", "Bolivia fought Paraguay"}},
 		// A noun after a determiner is no verb.
 		{"The condemnation of Chile angered Peru.", nil},
 	}

@@ -146,9 +146,7 @@ func (e *Extractor) Extract(in Input) Result {
 		if i == 0 {
 			d.dateline = datelineOf(folded)
 		}
-		if !hasEvent(d.cands[n0:]) {
-			d.codeSentence(evFolded, st, i, d.cands[n0:])
-		}
+		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.updateTopic(folded)
 		d.updatePair(d.cands[n0:])
