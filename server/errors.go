@@ -57,7 +57,8 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, ErrForbidden):
 		return http.StatusForbidden
-	case errors.Is(err, ErrNotFound), errors.Is(err, queries.ErrUnknownEntity), errors.Is(err, export.ErrUnknownEntity):
+	case errors.Is(err, ErrNotFound), errors.Is(err, queries.ErrUnknownEntity), errors.Is(err, export.ErrUnknownEntity),
+		errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, ErrTooLarge), errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge

@@ -316,6 +316,48 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request, p params) error {
 	})
 }
 
+// Paging of /evidence: the page size when none is given and the largest.
+const (
+	defaultEvidenceLimit = 20
+	maxEvidenceLimit     = 500
+)
+
+// evidenceJSON is the answer of /evidence: one page of a fact's live
+// sources, in the order answers list them.
+type evidenceJSON struct {
+	Fact        string                `json:"fact"`
+	SourceCount int                   `json:"source_count"`
+	Offset      int                   `json:"offset"`
+	Sources     []export.SourceRecord `json:"sources"`
+}
+
+func (s *Server) evidence(w http.ResponseWriter, r *http.Request, p params) error {
+	offset, err := p.int("offset")
+	if err != nil {
+		return err
+	}
+	limit := defaultEvidenceLimit
+	if p.str("limit") != "" {
+		if limit, err = p.int("limit"); err != nil {
+			return err
+		}
+		if limit < 1 || limit > maxEvidenceLimit {
+			return badRequest("parameter limit %d: want 1 to %d", limit, maxEvidenceLimit)
+		}
+	}
+	id := p.str("fact")
+	return s.withStore(r.Context(), func(st Store) error {
+		total, page, err := st.FactSources(r.Context(), id, offset, limit)
+		if err != nil {
+			return err
+		}
+		// A record of a fact with only these sources gives them their
+		// exported form, the one /facts writes.
+		srcs := export.NewRecord(graph.Fact{ID: id, Sources: page}, graph.Entity{}, graph.Entity{}).Sources
+		return writeJSON(w, evidenceJSON{Fact: id, SourceCount: total, Offset: offset, Sources: srcs})
+	})
+}
+
 // statsJSON is the answer of /stats.
 type statsJSON struct {
 	Articles int `json:"articles"`

@@ -149,6 +149,12 @@ func Routes() []Route {
 				{Name: "prefix", Type: String, Required: true, Doc: "The start of a name, alias or one of its words."},
 				{Name: "limit", Type: Integer, Doc: "Most entities returned."},
 			}, Text: true, handle: (*Server).entities},
+		{Method: http.MethodGet, Path: API + "/evidence", Name: "evidence", Summary: "One page of a fact's sources, in the order answers list them, with how many it has in all.",
+			Params: []Param{
+				{Name: "fact", Type: String, Required: true, Doc: "The fact's id (the id of its JSON record)."},
+				{Name: "offset", Type: Integer, Doc: "How many of its sources to skip (default 0)."},
+				{Name: "limit", Type: Integer, Doc: "Most sources returned: 1 to 500 (default 20)."},
+			}, handle: (*Server).evidence},
 		{Method: http.MethodPost, Path: API + "/gizmo", Name: "gizmo", Summary: "Run a raw Cayley Gizmo query, read-only (`geokg query gizmo --json`).",
 			Params: []Param{
 				{Name: "timeout", Type: Duration, Doc: "Time limit, such as 5s (at most the server's request timeout)."},

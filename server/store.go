@@ -12,13 +12,14 @@ import (
 
 // Store is what the server reads: the queries' store (names, entities,
 // facts), the entity scan of exports and name search, the counts of
-// /stats and the quad store of raw Gizmo queries. *store.Store is one.
+// /stats, a page of a fact's sources (/evidence) and the quad store of raw Gizmo queries. *store.Store is one.
 type Store interface {
 	Resolve(ctx context.Context, name string) ([]geograph.Entity, error)
 	Entity(ctx context.Context, id string) (geograph.Entity, error)
 	Entities(ctx context.Context, fn func(geograph.Entity) error) error
 	Facts(ctx context.Context, f store.FactFilter, fn func(geograph.Fact) error) error
 	Stats(ctx context.Context) (store.Stats, error)
+	FactSources(ctx context.Context, id string, offset, limit int) (total int, page []geograph.Source, err error)
 	QuadStore() graph.QuadStore
 }
 

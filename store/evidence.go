@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -281,4 +282,68 @@ func cutToEvidence(f graph.Fact) (graph.Fact, bool, error) {
 	}
 	f.Sources = srcs
 	return f, true, nil
+}
+
+// FactSources returns the live sources of the fact with id from offset on,
+// at most limit of them, in the order reads give a fact's sources
+// (sourceLess: by recording, article, sentence), and how many live
+// sources it has in all; an error wraps ErrNotFound when the fact does
+// not exist or no live source states it. It reads each source node's
+// sort key (recording time, article, sentence, withdrawal) to order
+// them, but decodes (with its article) only the sources it returns. The
+// store keeps no index in that order, so a page still costs one key read
+// per source of the fact.
+func (s *Store) FactSources(ctx context.Context, id string, offset, limit int) (total int, page []graph.Source, err error) {
+	err = s.read(ctx, func(r reader) error {
+		p, err := r.some(ctx, FactIRI(id), append(slices.Clip(factQualifiers), pSource)...)
+		if err != nil {
+			return err
+		}
+		if p.one(pPredicate) == nil {
+			return ErrNotFound
+		}
+		f, err := r.decodeFact(id, p)
+		if err != nil {
+			return err
+		}
+		type keyed struct {
+			key  graph.Source
+			node quad.Value
+		}
+		live := make([]keyed, 0, len(p[pSource]))
+		for _, sn := range p[pSource] {
+			sp, err := r.some(ctx, sn, pRecordedAt, pArticle, pSentence, pWithdrawnAt)
+			if err != nil {
+				return err
+			}
+			if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok && !time.Time(t).IsZero() {
+				continue // as reader.source reads a withdrawal
+			}
+			k := graph.Source{Sentence: stringOf(sp.one(pSentence))}
+			k.Article, _ = idFromIRI(sp.one(pArticle), "article/")
+			if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
+				k.RecordedAt = time.Time(t)
+			}
+			live = append(live, keyed{k, sn})
+		}
+		if len(live) == 0 {
+			return ErrNotFound
+		}
+		sort.Slice(live, func(i, j int) bool { return sourceLess(live[i].key, live[j].key) })
+		total = len(live)
+		articles := map[string]graph.Article{}
+		start := min(offset, total)
+		for _, k := range live[start:min(start+limit, total)] {
+			src, err := r.source(ctx, &f, k.node, articles)
+			if err != nil {
+				return err
+			}
+			page = append(page, src)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("fact %s: %w", id, err)
+	}
+	return total, page, nil
 }
