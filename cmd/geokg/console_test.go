@@ -151,8 +151,12 @@ func TestConsolePTY(t *testing.T) {
 	c.expect(`1\s+Mark Rutte`)
 	c.expect(`geokg> `)
 
-	// Ctrl-C at the prompt drops the line; Ctrl-D leaves.
-	c.send("who led\x03")
+	// Ctrl-C at the prompt drops the line; Ctrl-D leaves. The line's echo
+	// shows the prompt is reading keys before Ctrl-C is pressed (sent
+	// while the terminal is still between modes, it would be a signal).
+	c.send("who led")
+	c.expect(`who led`)
+	c.send("\x03")
 	c.expect(`geokg> `)
 	c.send("\x04")
 	require.NoError(t, c.wait())
