@@ -138,13 +138,8 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
 	q := queries.FactsQuery{Subject: p.str("subject"), Predicate: p.str("predicate"), Object: p.str("object")}
 	var err error
-	for _, d := range []struct {
-		name string
-		into *graph.Date
-	}{{"at", &q.At}, {"from", &q.From}, {"to", &q.To}, {"as_known", &q.AsKnown}} {
-		if *d.into, err = p.date(d.name); err != nil {
-			return err
-		}
+	if err = p.dates(dateParam{"at", &q.At}, dateParam{"from", &q.From}, dateParam{"to", &q.To}, dateParam{"as_known", &q.AsKnown}); err != nil {
+		return err
 	}
 	if !q.At.IsZero() && (!q.From.IsZero() || !q.To.IsZero()) {
 		return badRequest("at cannot be combined with from/to")
@@ -173,10 +168,7 @@ func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
 func (s *Server) holders(w http.ResponseWriter, r *http.Request, p params) error {
 	q := queries.HoldersQuery{Org: p.str("org"), Role: p.str("role")}
 	var err error
-	if q.At, err = p.date("at"); err != nil {
-		return err
-	}
-	if q.AsKnown, err = p.date("as_known"); err != nil {
+	if err = p.dates(dateParam{"at", &q.At}, dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
@@ -192,13 +184,7 @@ func (s *Server) holders(w http.ResponseWriter, r *http.Request, p params) error
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) error {
 	q := queries.TimelineQuery{Entity: p.str("entity")}
 	var err error
-	if q.From, err = p.date("from"); err != nil {
-		return err
-	}
-	if q.To, err = p.date("to"); err != nil {
-		return err
-	}
-	if q.AsKnown, err = p.date("as_known"); err != nil {
+	if err = p.dates(dateParam{"from", &q.From}, dateParam{"to", &q.To}, dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
@@ -214,7 +200,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 	q := queries.PathQuery{From: p.str("a"), To: p.str("b")}
 	var err error
-	if q.At, err = p.date("at"); err != nil {
+	if err = p.dates(dateParam{"at", &q.At}); err != nil {
 		return err
 	}
 	if q.MaxHops, err = hops(p); err != nil {
@@ -224,7 +210,7 @@ func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	q.Limit = min(q.Limit, s.opts.MaxResults)
-	if q.AsKnown, err = p.date("as_known"); err != nil {
+	if err = p.dates(dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
 	}
 	n, err := why(p)
@@ -243,10 +229,7 @@ func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) error {
 	q := queries.NeighborsQuery{Entity: p.str("entity"), Predicate: p.str("predicate")}
 	var err error
-	if q.At, err = p.date("at"); err != nil {
-		return err
-	}
-	if q.AsKnown, err = p.date("as_known"); err != nil {
+	if err = p.dates(dateParam{"at", &q.At}, dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
 	}
 	n, err := why(p)
@@ -421,13 +404,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, p params) error 
 	if f.MinConfidence, err = p.float("min_confidence"); err != nil {
 		return err
 	}
-	for _, d := range []struct {
-		name string
-		into *graph.Date
-	}{{"at", &f.At}, {"from", &f.From}, {"to", &f.To}} {
-		if *d.into, err = p.date(d.name); err != nil {
-			return err
-		}
+	if err = p.dates(dateParam{"at", &f.At}, dateParam{"from", &f.From}, dateParam{"to", &f.To}); err != nil {
+		return err
 	}
 	jobs, err := export.Plan(format, "", entities)
 	if err != nil {

@@ -275,6 +275,25 @@ func (p params) date(name string) (graph.Date, error) {
 	return d, nil
 }
 
+// dateParam names a date parameter and the field it is read into.
+type dateParam struct {
+	name string
+	into *graph.Date
+}
+
+// dates reads each date parameter into its field, in order; the first
+// bad one is the error.
+func (p params) dates(ds ...dateParam) error {
+	for _, d := range ds {
+		v, err := p.date(d.name)
+		if err != nil {
+			return err
+		}
+		*d.into = v
+	}
+	return nil
+}
+
 // int reads name as a whole number of at least 0; 0 when not given.
 func (p params) int(name string) (int, error) {
 	raw := p.get(name)
