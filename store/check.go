@@ -115,12 +115,13 @@ type CheckReport struct {
 	Problems []Problem
 	// Removed is how many of them a repair removed.
 	Removed int
-	// NoEvidence counts the facts whose node keeps no evidence (written
-	// before it existed, see evidence.go): they are read whole, at a cost
-	// that grows with their sources, until a write restates them or a
-	// repair writes it.
+	// NoEvidence counts the facts whose node keeps no evidence record
+	// (written before it existed, see evidence.go): they are read through
+	// their sources' nodes or whole, at a cost that grows with their
+	// sources, until a write changes them or a repair writes it.
 	NoEvidence int
-	// EvidenceWritten is how many of them a repair gave their evidence.
+	// EvidenceWritten is how many of them a repair gave their evidence
+	// record.
 	EvidenceWritten int
 }
 
@@ -128,7 +129,8 @@ type CheckReport struct {
 // (the value anchors that keep values alive aside). With repair, it
 // removes them in one transaction: a bad date is then an unknown one, a
 // bad confidence zero. It also counts the facts that keep no evidence
-// (CheckReport.NoEvidence) and, with repair, writes it. The store is read
+// record (CheckReport.NoEvidence) and, with repair, writes it (and
+// removes the evidence quads stores kept before the record). The store is read
 // under its read lock, and the
 // repair taken under its write lock; the inference cache is dropped.
 func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
@@ -149,7 +151,7 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 			switch {
 			case q.Predicate == rdfType && q.Object == classFact:
 				facts[q.Subject] = true
-			case q.Predicate == pSourceCount:
+			case q.Predicate == pRecord:
 				withEvidence[q.Subject] = true
 			}
 			if err := CheckQuad(q); err != nil {
@@ -196,16 +198,30 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 				if err != nil {
 					return err
 				}
-				if ok {
-					for _, q := range evidenceQuads(id, evidenceOf(&f)) {
-						add = append(add, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+				if !ok {
+					continue
+				}
+				old, err := r.some(ctx, FactIRI(id), evidencePredicates...)
+				if err != nil {
+					return err
+				}
+				for pred, vs := range old {
+					for _, v := range vs {
+						add = append(add, cayleygraph.Delta{Quad: quad.Make(FactIRI(id), pred, v, nil), Action: cayleygraph.Delete})
 					}
+				}
+				qs, err := evidenceQuads(&f)
+				if err != nil {
+					return err
+				}
+				for _, q := range qs {
+					add = append(add, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
 				}
 			}
 			return nil
 		})
 		if err == nil {
-			err = s.apply(ctx, add)
+			err = s.apply(ctx, keepValues(add))
 		}
 		if err != nil {
 			return rep, fmt.Errorf("check: repair: evidence: %w", err)

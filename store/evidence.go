@@ -15,14 +15,16 @@ import (
 
 // A fact restated by every article has thousands of sources; an answer
 // needs only a few of them. So each fact node also keeps, written in the
-// transaction that changes its sources, what answers need of all of them
-// (its evidence):
+// transaction that changes it, what answers need of it (its evidence), as
+// one record (evidence_record.go):
 //
-//	<geokg:source_count> xsd:integer   live sources in all
-//	<geokg:independent_sources> xsd:integer   graph.IndependentSources of them,
-//	                                          up to graph.SaturatedSources
-//	<geokg:earlier_terms> "…"   graph.Fact.EarlierTerms (when any; see encodeTerms)
-//	<geokg:evidence> <source>   one quad per evidence source
+//	<geokg:evidence_record> "{…}"   the fact's qualifiers; its count of
+//	                                live sources; graph.IndependentSources
+//	                                of them, up to graph.SaturatedSources;
+//	                                graph.Fact.EarlierTerms; and the
+//	                                evidence sources whole (article id,
+//	                                title, URL, publication, sentence, time
+//	                                sentences, claim, recording)
 //
 // The evidence sources are the first evidenceFirst live sources in the
 // order reads give them (sourceLess: by recording, article, sentence) and
@@ -33,27 +35,44 @@ import (
 // earliest publication of a source calling it over (graph.Fact.EndBound).
 // So every rule that reads a fact's sources for a date gives the same
 // answer on the evidence alone. FactFilter.Evidence reads a fact this way:
-// its cost does not grow with its sources. A fact node without
-// <geokg:source_count> (written before evidence existed, or loaded from an
-// old dump) is read whole instead; Check with repair writes it.
+// one prefix scan of one predicate and one value, whatever its sources,
+// and no source or article node (nor their layout) is read.
+//
+// Stores written before the record existed keep the evidence as separate
+// quads instead, which reads still take (the sources through their
+// nodes):
+//
+//	<geokg:source_count> xsd:integer, <geokg:independent_sources> xsd:integer,
+//	<geokg:earlier_terms> "…", <geokg:evidence> <source> (one per source)
+//
+// and a fact node with neither (written before evidence existed, or loaded
+// from an old dump) is read whole. The next write that changes such a fact
+// replaces what it keeps with the record; Check with repair (geokg check
+// --repair, geokg reindex) writes it for all of them.
 
 // evidenceFirst is how many of a fact's first sources its evidence holds.
 const evidenceFirst = 5
 
-// Predicates of a fact's evidence.
+// Predicates of a fact's evidence: pRecord, and those of the separate
+// quads stores kept before it (read, and removed when the record is
+// written).
 const (
+	pRecord       = quad.IRI("geokg:evidence_record")
 	pSourceCount  = quad.IRI("geokg:source_count")
 	pIndependent  = quad.IRI("geokg:independent_sources")
 	pEarlierTerms = quad.IRI("geokg:earlier_terms")
 	pEvidence     = quad.IRI("geokg:evidence")
 )
 
+// evidencePredicates are all the predicates a fact node's evidence may be
+// stored with.
+var evidencePredicates = []quad.IRI{pRecord, pSourceCount, pIndependent, pEarlierTerms, pEvidence}
+
 // evidence is what a fact node keeps of all its live sources.
 type evidence struct {
 	count, independent int
-	terms              string
-	// nodes are the evidence sources' nodes, sorted.
-	nodes []string
+	// sources are the evidence sources, in sourceLess order.
+	sources []graph.Source
 }
 
 // evidenceOf returns the evidence of fact f, whose Sources are all its
@@ -75,10 +94,7 @@ func evidenceOf(f *graph.Fact) evidence {
 		slices.SortFunc(live, less)
 	}
 	e := evidence{count: len(live), independent: graph.IndependentSourcesUpTo(graph.Fact{Sources: live}, graph.SaturatedSources)}
-	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
-		e.terms = encodeTerms(f.EarlierTerms)
-	}
-	keep := map[int]bool{}
+	keep := make([]bool, len(live))
 	for i := range min(evidenceFirst, len(live)) {
 		keep[i] = true
 	}
@@ -102,66 +118,75 @@ func evidenceOf(f *graph.Fact) evidence {
 			keep[i] = true
 		}
 	}
-	for i := range keep {
-		e.nodes = append(e.nodes, string(sourceIRI(f.ID, live[i].Article, live[i].Sentence)))
+	for i, k := range keep {
+		if k {
+			e.sources = append(e.sources, live[i])
+		}
 	}
-	sort.Strings(e.nodes)
 	return e
 }
 
-// evidenceQuads returns the quads that store evidence e on fact id's node.
-func evidenceQuads(id string, e evidence) []quad.Quad {
+// evidenceQuads returns the quads that store the evidence of fact f (as
+// evidenceOf takes it) on its node: its record.
+func evidenceQuads(f *graph.Fact) ([]quad.Quad, error) {
+	rec, err := encodeRecord(f, evidenceOf(f))
+	if err != nil {
+		return nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
+	}
+	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+}
+
+// storedEvidence returns the quads that keep the evidence of fact id as
+// stored: the record the last write stored (from the cache), or else its
+// node's evidence quads, never the fact's sources.
+func (w *writer) storedEvidence(ctx context.Context, id string) ([]quad.Quad, error) {
 	n := FactIRI(id)
-	qs := []quad.Quad{
-		quad.Make(n, pSourceCount, quad.Int(e.count), nil),
-		quad.Make(n, pIndependent, quad.Int(e.independent), nil),
+	if rec, ok := w.cache.evidence[id]; ok {
+		return []quad.Quad{quad.Make(n, pRecord, quad.String(rec), nil)}, nil
 	}
-	if e.terms != "" {
-		qs = append(qs, quad.Make(n, pEarlierTerms, quad.String(e.terms), nil))
+	p, err := w.r.some(ctx, n, pRecord)
+	if err == nil && p == nil { // none, or stored before the record
+		p, err = w.r.some(ctx, n, evidencePredicates[1:]...)
 	}
-	for _, s := range e.nodes {
-		qs = append(qs, quad.Make(n, pEvidence, quad.IRI(s), nil))
+	if err != nil {
+		return nil, err
 	}
-	return qs
+	var qs []quad.Quad
+	for _, pred := range evidencePredicates {
+		for _, v := range p[pred] {
+			qs = append(qs, quad.Make(n, pred, v, nil))
+		}
+	}
+	return qs, nil
 }
 
 // setEvidence queues the quad changes that turn the evidence stored on
-// fact f's node into that of f. A node that keeps no evidence yet
-// (written before it existed) gets all of f's. It reads the stored
-// evidence from the cache (what the last write stored) or else its quads
-// alone, never the fact's sources.
+// fact f's node into that of f, and removes what a store kept before the
+// record (see above). It reads the stored evidence from the cache or its
+// quads alone, never the fact's sources.
 func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
-	n := FactIRI(f.ID)
-	var wasQs []quad.Quad
-	if e, ok := w.cache.evidence[f.ID]; ok {
-		wasQs = evidenceQuads(f.ID, e)
-	} else {
-		p, err := w.r.some(ctx, n, pSourceCount, pIndependent, pEarlierTerms, pEvidence)
-		if err != nil {
-			return err
-		}
-		for pred, vs := range p {
-			for _, v := range vs {
-				wasQs = append(wasQs, quad.Make(n, pred, v, nil))
-			}
-		}
+	wasQs, err := w.storedEvidence(ctx, f.ID)
+	if err != nil {
+		return err
 	}
-	was := map[string]bool{}
+	isQs, err := evidenceQuads(f)
+	if err != nil {
+		return err
+	}
+	w.evidence[f.ID] = stringOf(isQs[0].Object)
+	was := map[quad.Quad]bool{}
 	for _, q := range wasQs {
-		was[q.String()] = true
+		was[q] = true
 	}
-	e := evidenceOf(f)
-	w.evidence[f.ID] = e
-	is := map[string]bool{}
-	for _, q := range evidenceQuads(f.ID, e) {
-		k := q.String()
-		is[k] = true
-		if !was[k] {
+	is := map[quad.Quad]bool{}
+	for _, q := range isQs {
+		is[q] = true
+		if !was[q] {
 			w.tx.AddQuad(q)
 		}
 	}
 	for _, q := range wasQs {
-		if !is[q.String()] {
+		if !is[q] {
 			w.tx.RemoveQuad(q)
 		}
 	}
@@ -216,16 +241,33 @@ var evidenceQualifiers = append(slices.Clip(factQualifiers), pSourceCount, pInde
 
 // factEvidence reads the fact with id as it now stands with its evidence
 // only (see above): ok is false when it does not exist or no live source
-// states it. A fact whose node keeps no evidence is read whole (reader.fact)
-// and cut to the same evidence.
+// states it. A fact whose node keeps its evidence as a record is read
+// from the record alone; one that keeps the separate quads of stores
+// written before is read from them and its evidence sources' nodes; one
+// that keeps none, or whose record does not decode (reported to the log),
+// is read whole (reader.fact) and cut to the same evidence.
 func (r reader) factEvidence(ctx context.Context, id string, articles map[string]graph.Article) (f graph.Fact, ok bool, err error) {
+	rec, err := r.some(ctx, FactIRI(id), pRecord)
+	if err != nil {
+		return graph.Fact{}, false, err
+	}
+	if vs := rec[pRecord]; len(vs) == 1 {
+		f, ok, err := decodeRecord(id, stringOf(vs[0]))
+		if err == nil {
+			return f, ok, nil
+		}
+		if r.log != nil {
+			r.log.Warn("bad stored value skipped (run geokg check --repair)", "component", "store", "node", FactIRI(id).String(),
+				"predicate", string(pRecord), "err", err)
+		}
+	}
 	p, err := r.some(ctx, FactIRI(id), evidenceQualifiers...)
 	if err != nil || p.one(pPredicate) == nil {
 		return graph.Fact{}, false, err
 	}
 	count, okCount := p.one(pSourceCount).(quad.Int)
 	indep, okIndep := p.one(pIndependent).(quad.Int)
-	if !okCount || !okIndep || len(p[pSourceCount]) != 1 || len(p[pIndependent]) != 1 {
+	if len(rec[pRecord]) > 0 || !okCount || !okIndep || len(p[pSourceCount]) != 1 || len(p[pIndependent]) != 1 {
 		if f, ok, err = r.fact(ctx, id, articles); err != nil || !ok {
 			return graph.Fact{}, false, err
 		}
@@ -267,20 +309,10 @@ func cutToEvidence(f graph.Fact) (graph.Fact, bool, error) {
 		return graph.Fact{}, false, nil
 	}
 	e := evidenceOf(&f)
-	keep := map[string]bool{}
-	for _, n := range e.nodes {
-		keep[n] = true
-	}
-	var srcs []graph.Source
-	for _, s := range f.Sources {
-		if keep[string(sourceIRI(f.ID, s.Article, s.Sentence))] {
-			srcs = append(srcs, s)
-		}
-	}
-	if e.count > len(srcs) {
+	f.Sources = e.sources
+	if e.count > len(f.Sources) {
 		f.SourceCount, f.Independent = e.count, e.independent
 	}
-	f.Sources = srcs
 	return f, true, nil
 }
 

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,7 +117,7 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 
 	counts := map[quad.Value]int{}
 	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
-		if q.Predicate == pSourceCount {
+		if q.Predicate == pRecord {
 			counts[q.Subject]++
 		}
 		return nil
@@ -128,8 +130,7 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 	// A store written before evidence existed: no fact keeps any.
 	var strip []cayleygraph.Delta
 	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
-		switch q.Predicate {
-		case pSourceCount, pIndependent, pEarlierTerms, pEvidence:
+		if slices.Contains(evidencePredicates, q.Predicate.(quad.IRI)) {
 			strip = append(strip, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
 		}
 		return nil
@@ -144,7 +145,7 @@ func testEvidence(t *testing.T, open func(t *testing.T) *Store) {
 	requireEvidenceAgrees(t, s, "restated after")
 	n := 0
 	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
-		if q.Predicate == pSourceCount {
+		if q.Predicate == pRecord {
 			n++
 		}
 		return nil
@@ -188,4 +189,125 @@ func testEvidenceDelete(t *testing.T, open func(t *testing.T) *Store) {
 	require.Len(t, got, 1)
 	require.Len(t, got[0].Sources, 1)
 	require.Equal(t, "del-two", got[0].Sources[0].Article)
+}
+
+// evidenceWorld writes a few articles to s: a term restated with
+// disagreeing claims, a meeting stated both ways with time sentences, an
+// article updated with new metadata and one deleted, so that evidence
+// records are written, rewritten and removed.
+func evidenceWorld(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for i := range 9 {
+		a := art(fmt.Sprintf("rec%02d", i), 1+i)
+		lead := fact(a, rutte, graph.Leads, nato, fmt.Sprintf("Rutte heads NATO (%d).", i))
+		lead.Role, lead.Sources[0].Claim = "Secretary General", graph.Claim{Start: graph.DayOf(2024, time.October, 1), Confidence: 0.6 + float64(i%3)/10}
+		if i == 6 {
+			lead.Sources[0].Claim = graph.Claim{Ended: true, Confidence: 0.8}
+		}
+		m := fact(a, trump, graph.Met, rutte, fmt.Sprintf("They met two days later (%d).", i%4))
+		if i%2 == 1 {
+			m.Subject, m.Object = rutte.ID, trump.ID
+		}
+		m.Date, m.Location = graph.DayOf(2024, time.November, 3), "Palm Beach"
+		m.Sources[0].TimeSentences = []string{"Trump landed on Friday.", "The talks had been planned for weeks."}
+		_, err := s.Write(ctx, batch(a, lead, m), t0.Add(time.Duration(i)*time.Minute))
+		require.NoError(t, err)
+	}
+	upd := art("rec02", 20)
+	upd.Hash, upd.Title, upd.URL = "hash-rec02-v2", "Title rec02, corrected", "https://news.example/rec02-v2"
+	m := fact(upd, trump, graph.Met, rutte, "They met two days later (2).")
+	m.Date = graph.DayOf(2024, time.November, 3)
+	_, err := s.Write(ctx, batch(upd, m), t0.Add(time.Hour))
+	require.NoError(t, err)
+	_, err = s.DeleteArticle(ctx, "rec05", t0.Add(2*time.Hour))
+	require.NoError(t, err)
+}
+
+// testEvidenceRecord checks that a fact read with its evidence is read
+// from its record alone: with every source and article node removed from
+// the store, the answers are the same, qualifiers, sources and counts.
+func testEvidenceRecord(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	evidenceWorld(t, s)
+	requireEvidenceAgrees(t, s, "written")
+	want := allFacts(t, s, FactFilter{Evidence: true})
+	require.Len(t, want, 2)
+	var upd *graph.Source
+	for _, f := range want {
+		for i, src := range f.Sources {
+			if src.Article == "rec02" && f.Predicate == graph.Met {
+				upd = &f.Sources[i]
+			}
+		}
+	}
+	require.NotNil(t, upd, "%+v", want)
+	require.Equal(t, "Title rec02, corrected", upd.Title, "the record follows an update of the article")
+	var strip []cayleygraph.Delta
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if n := q.Subject.String(); strings.HasPrefix(n, "<geokg:source/") || strings.HasPrefix(n, "<geokg:article/") {
+			strip = append(strip, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+		}
+		return nil
+	}))
+	require.NotEmpty(t, strip)
+	require.NoError(t, s.qs.ApplyDeltas(strip, cayleygraph.IgnoreOpts{IgnoreMissing: true}))
+	s.cache = nil
+	require.Equal(t, want, allFacts(t, s, FactFilter{Evidence: true}), "no source or article node is read")
+}
+
+// testEvidenceBefore checks a store whose facts keep their evidence as
+// the separate quads written before the record: it answers as the whole
+// facts do (through the sources' nodes), Check counts the facts and with
+// repair replaces those quads with records, and reads still agree.
+func testEvidenceBefore(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	evidenceWorld(t, s)
+	whole := allFacts(t, s, FactFilter{Withdrawn: true})
+	var deltas []cayleygraph.Delta
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if q.Predicate == pRecord {
+			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+		}
+		return nil
+	}))
+	require.Len(t, deltas, len(whole))
+	for i := range whole {
+		f := whole[i]
+		live, _ := f.Live()
+		e := evidenceOf(&live)
+		n := FactIRI(f.ID)
+		qs := []quad.Quad{quad.Make(n, pSourceCount, quad.Int(e.count), nil), quad.Make(n, pIndependent, quad.Int(e.independent), nil)}
+		if len(live.EarlierTerms) > 0 {
+			qs = append(qs, quad.Make(n, pEarlierTerms, quad.String(encodeTerms(live.EarlierTerms)), nil))
+		}
+		for _, src := range e.sources {
+			qs = append(qs, quad.Make(n, pEvidence, sourceIRI(f.ID, src.Article, src.Sentence), nil))
+		}
+		for _, q := range qs {
+			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+		}
+	}
+	require.NoError(t, s.qs.ApplyDeltas(keepValues(deltas), cayleygraph.IgnoreOpts{IgnoreMissing: true}))
+	s.cache = nil
+	requireEvidenceAgrees(t, s, "separate evidence quads")
+	rep, err := s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Equal(t, len(whole), rep.NoEvidence)
+	rep, err = s.Check(ctx, true)
+	require.NoError(t, err)
+	require.Equal(t, len(whole), rep.EvidenceWritten)
+	requireEvidenceAgrees(t, s, "repaired")
+	preds := map[quad.Value]int{}
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		if slices.Contains(evidencePredicates, q.Predicate.(quad.IRI)) {
+			preds[q.Predicate]++
+		}
+		return nil
+	}))
+	require.Equal(t, map[quad.Value]int{pRecord: len(whole)}, preds, "the record replaces the separate quads")
+	rep, err = s.Check(ctx, false)
+	require.NoError(t, err)
+	require.Zero(t, rep.NoEvidence)
 }

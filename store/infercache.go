@@ -36,10 +36,10 @@ type inferCache struct {
 	// full maps a fact id to the stored fact with all its sources, for the
 	// facts writes have restated.
 	full map[string]graph.Fact
-	// evidence maps a fact id to the evidence writes stored on its node
-	// (see evidence.go), so that the next write restating it need not read
-	// it back.
-	evidence map[string]evidence
+	// evidence maps a fact id to the evidence record writes stored on its
+	// node (see evidence.go), so that the next write changing it need not
+	// read it back. A record is up to a few KB, so it is bounded as full.
+	evidence map[string]string
 	// articles maps an article id to the stored article.
 	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
@@ -56,7 +56,7 @@ const (
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]evidence{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}}
 }
 
@@ -84,7 +84,7 @@ func summary(f graph.Fact) graph.Fact {
 // applied: the facts w changed or added, and the direct triples of the new
 // ones.
 func (c *inferCache) commit(w *writer) {
-	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.evidence) > inferCacheMax || len(c.articles) > inferCacheMax ||
+	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.evidence) > inferCacheFullMax || len(c.articles) > inferCacheMax ||
 		len(c.entities) > inferCacheMax {
 		*c = *newInferCache()
 		return

@@ -45,9 +45,9 @@ type writer struct {
 	// stored facts outside the batch that lost a source to the update.
 	stated    map[quad.IRI]bool
 	withdrawn map[string]bool
-	// evidence holds the evidence the batch stores for each fact whose
-	// sources it changed (see evidence.go).
-	evidence map[string]evidence
+	// evidence holds the evidence record the batch stores for each fact
+	// it changed (see evidence.go).
+	evidence map[string]string
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -65,7 +65,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, evidence: map[string]evidence{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
+		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
 }
 
 // add queues quads for adding.
@@ -129,7 +129,9 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 	if err := w.inferGroups(ctx); err != nil {
 		return err
 	}
-	w.removeGone()
+	if err := w.removeGone(ctx); err != nil {
+		return err
+	}
 	return w.flush(ctx)
 }
 
@@ -315,9 +317,9 @@ func (w *writer) restate(factID string, src *graph.Source, c graph.Claim) {
 }
 
 // flush queues the quads of every fact in w.cur: all of a new fact's, the
-// changed qualifiers of a stored one, and the evidence of every fact
-// whose sources changed (see evidence.go); and counts merged facts and
-// inferred ends.
+// changed qualifiers of a stored one, and the evidence record of every
+// fact whose sources or qualifiers changed (see evidence.go); and counts
+// merged facts and inferred ends.
 func (w *writer) flush(ctx context.Context) error {
 	ids := make([]string, 0, len(w.cur))
 	for id := range w.cur {
@@ -328,13 +330,16 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			e := evidenceOf(f)
-			w.evidence[id] = e
-			w.add(evidenceQuads(id, e))
+			qs, err := evidenceQuads(f)
+			if err != nil {
+				return err
+			}
+			w.evidence[id] = stringOf(qs[0].Object)
+			w.add(qs)
 			continue
 		}
 		changed := w.replace(old, f)
-		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
+		if changed || w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
 			if err := w.setEvidence(ctx, f); err != nil {
 				return err
 			}

@@ -138,15 +138,20 @@ func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
 
 // removeGone queues the removal of the nodes of the facts the batch left
 // with no source (see moveRestated): their qualifiers and direct triples
-// and evidence (their sources are removed as they move).
-func (w *writer) removeGone() {
+// and evidence as stored (their sources are removed as they move).
+func (w *writer) removeGone(ctx context.Context) error {
 	for _, id := range sortedIDs(w.gone) {
 		if old := w.orig[id]; old != nil {
-			for _, q := range append(factQuads(*old), evidenceQuads(id, evidenceOf(old))...) {
+			ev, err := w.storedEvidence(ctx, id)
+			if err != nil {
+				return err
+			}
+			for _, q := range append(factQuads(*old), ev...) {
 				w.tx.RemoveQuad(q)
 			}
 		}
 	}
+	return nil
 }
 
 // orient turns symmetric fact f the way its earliest source (sourceFirst)

@@ -158,6 +158,8 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("TimeSentences", func(t *testing.T) { testTimeSentences(t, open) })
 	t.Run("Evidence", func(t *testing.T) { testEvidence(t, open) })
 	t.Run("EvidenceDelete", func(t *testing.T) { testEvidenceDelete(t, open) })
+	t.Run("EvidenceRecord", func(t *testing.T) { testEvidenceRecord(t, open) })
+	t.Run("EvidenceBefore", func(t *testing.T) { testEvidenceBefore(t, open) })
 
 	t.Run("OneFactTwoSources", func(t *testing.T) {
 		s := open(t)

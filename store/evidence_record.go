@@ -1,0 +1,118 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// The evidence record (see evidence.go) is one JSON object, a string
+// literal on the fact node. It holds what FactFilter.Evidence returns of
+// the fact, in the values a read of the fact's quads would give: dates in
+// their ISO form at their precision (graph.Date's text form, as dateValue
+// writes them), instants in RFC 3339 with nanoseconds in UTC. Field names
+// are short: a fact keeps one record, a store millions of them.
+
+// factRecord is a fact's evidence record.
+type factRecord struct {
+	Subject         string     `json:"s"`
+	Predicate       string     `json:"p"`
+	Object          string     `json:"o"`
+	Role            string     `json:"role,omitempty"`
+	Location        string     `json:"loc,omitempty"`
+	SubjectSector   string     `json:"ss,omitempty"`
+	ObjectSector    string     `json:"os,omitempty"`
+	Start           graph.Date `json:"start,omitzero"`
+	End             graph.Date `json:"end,omitzero"`
+	Date            graph.Date `json:"date,omitzero"`
+	Ended           bool       `json:"ended,omitempty"`
+	Confidence      float64    `json:"c"`
+	RecordedAt      time.Time  `json:"rec"`
+	EndInferredFrom string     `json:"endfrom,omitempty"`
+	EndBy           bool       `json:"endby,omitempty"`
+	// Count and Independent count the live sources (see evidence);
+	// Terms are the earlier terms as encodeTerms writes them.
+	Count       int            `json:"n"`
+	Independent int            `json:"ind"`
+	Terms       string         `json:"terms,omitempty"`
+	Sources     []sourceRecord `json:"src,omitempty"`
+}
+
+// sourceRecord is one evidence source of a factRecord: a live source
+// with what its article gives it.
+type sourceRecord struct {
+	Article       string     `json:"a"`
+	URL           string     `json:"url,omitempty"`
+	Title         string     `json:"title,omitempty"`
+	Published     graph.Date `json:"pub,omitzero"`
+	Sentence      string     `json:"s"`
+	TimeSentences []string   `json:"ts,omitempty"`
+	RecordedAt    time.Time  `json:"rec"`
+	Subject       string     `json:"subj,omitempty"`
+	Start         graph.Date `json:"start,omitzero"`
+	End           graph.Date `json:"end,omitzero"`
+	Date          graph.Date `json:"date,omitzero"`
+	Ended         bool       `json:"ended,omitempty"`
+	Confidence    float64    `json:"c"`
+	Location      string     `json:"loc,omitempty"`
+}
+
+// encodeRecord returns the evidence record of fact f with evidence e.
+func encodeRecord(f *graph.Fact, e evidence) (string, error) {
+	r := factRecord{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Role: f.Role, Location: f.Location,
+		SubjectSector: f.SubjectSector, ObjectSector: f.ObjectSector, Start: f.Start, End: f.End, Date: f.Date,
+		Ended: f.Ended, Confidence: f.Confidence, RecordedAt: f.RecordedAt.UTC(), EndInferredFrom: f.EndInferredFrom,
+		EndBy: f.EndBy && f.EndInferredFrom != "", Count: e.count, Independent: e.independent}
+	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
+		r.Terms = encodeTerms(f.EarlierTerms)
+	}
+	for _, s := range e.sources {
+		var ts []string
+		if len(s.TimeSentences) > 0 { // a store keeps them as a set
+			ts = slices.Compact(slices.Sorted(slices.Values(s.TimeSentences)))
+		}
+		r.Sources = append(r.Sources, sourceRecord{Article: s.Article, URL: s.URL, Title: s.Title, Published: s.Published,
+			Sentence: s.Sentence, TimeSentences: ts, RecordedAt: s.RecordedAt.UTC(), Subject: s.Subject,
+			Start: s.Start, End: s.End, Date: s.Date, Ended: s.Ended, Confidence: s.Confidence, Location: s.Location})
+	}
+	b, err := json.Marshal(r)
+	return string(b), err
+}
+
+// decodeRecord returns the fact with id as its evidence record rec keeps
+// it (see FactFilter.Evidence); ok is false when no live source states
+// it. An error wraps ErrBadValue.
+func decodeRecord(id, rec string) (f graph.Fact, ok bool, err error) {
+	var r factRecord
+	if err := json.Unmarshal([]byte(rec), &r); err != nil {
+		return graph.Fact{}, false, fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
+	}
+	if r.Predicate == "" || r.Subject == "" || r.Object == "" {
+		return graph.Fact{}, false, fmt.Errorf("%w: evidence record names no subject, predicate and object", ErrBadValue)
+	}
+	if r.Count <= 0 {
+		return graph.Fact{}, false, nil
+	}
+	f = graph.Fact{ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object, Role: r.Role, Location: r.Location,
+		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Start: r.Start, End: r.End, Date: r.Date,
+		Ended: r.Ended, Confidence: r.Confidence, RecordedAt: r.RecordedAt.UTC(), EndInferredFrom: r.EndInferredFrom,
+		EndBy: r.EndBy && r.EndInferredFrom != ""}
+	if r.Terms != "" && !graph.IsEvent(f.Predicate) {
+		if f.EarlierTerms, err = decodeTerms(r.Terms); err != nil {
+			return graph.Fact{}, false, err
+		}
+	}
+	f.Sources = make([]graph.Source, 0, len(r.Sources))
+	for _, s := range r.Sources {
+		f.Sources = append(f.Sources, graph.Source{Article: s.Article, URL: s.URL, Title: s.Title, Published: s.Published,
+			Sentence: s.Sentence, TimeSentences: s.TimeSentences, RecordedAt: s.RecordedAt.UTC(), Subject: s.Subject,
+			Claim: graph.Claim{Start: s.Start, End: s.End, Date: s.Date, Ended: s.Ended, Confidence: s.Confidence, Location: s.Location}})
+	}
+	if r.Count > len(f.Sources) {
+		f.SourceCount, f.Independent = r.Count, r.Independent
+	}
+	return f, true, nil
+}
