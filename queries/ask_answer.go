@@ -101,7 +101,7 @@ func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) ([]An
 		facts = append(facts, an.Fact)
 		byID[an.Fact.ID] = an
 	}
-	keep, err := dropSuperseded(ctx, a.e.store, facts, d)
+	keep, err := dropSuperseded(ctx, a.e.store, facts, d, a.e.opts.Evidence)
 	if err != nil {
 		return nil, err
 	}
@@ -116,14 +116,16 @@ func (a *asker) dropFollowed(ctx context.Context, as []Answer, t TimeSpec) ([]An
 // holder of their single-holder group had replaced by day d
 // (graph.Supersedes). The store infers such ends (graph.InferEnds), so it
 // matters only where a fact's end was not inferred over its whole group.
-func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Date) ([]graph.Fact, error) {
+// With evidence the rivals are read with their evidence only
+// (store.FactFilter.Evidence), which keeps every date the rule reads.
+func dropSuperseded(ctx context.Context, s Store, facts []graph.Fact, d graph.Date, evidence bool) ([]graph.Fact, error) {
 	rivals := map[string][]graph.Fact{} // leads facts by object
 	for _, f := range facts {
 		if _, ok := rivals[f.Object]; ok || f.Predicate != graph.Leads {
 			continue
 		}
 		var rs []graph.Fact
-		if err := s.Facts(ctx, store.FactFilter{Objects: []string{f.Object}, Predicate: graph.Leads}, func(g graph.Fact) error {
+		if err := s.Facts(ctx, store.FactFilter{Objects: []string{f.Object}, Predicate: graph.Leads, Evidence: evidence}, func(g graph.Fact) error {
 			rs = append(rs, g)
 			return nil
 		}); err != nil {

@@ -39,7 +39,7 @@ func BenchmarkQueriesSim(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	eng := queries.New(st)
+	eng := queries.NewWithOptions(st, queries.Options{Evidence: true})
 	names, err := queries.LoadNames(ctx, st)
 	if err != nil {
 		b.Fatal(err)
