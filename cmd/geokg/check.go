@@ -30,7 +30,13 @@ number or boolean, a quad missing a value. Each bad value is listed.
 
 Without --repair the exit status is 1 when anything bad is found. With
 --repair the bad values are removed in one transaction (a bad date is then
-unknown) and the exit status is 0; damaged pages cannot be repaired.`,
+unknown) and the exit status is 0; damaged pages cannot be repaired.
+
+It also counts the facts that keep no evidence record (stored by a geokg
+before it existed, or imported from such a dump): answers read those
+through all their sources, slower. --repair writes their records (a page
+of 1,000 facts per transaction; about 3 ms per fact on bbolt), after which
+answers read each fact as one record, whatever its sources.`,
 		Example: `  geokg check
   geokg check --repair`,
 		Args: cobra.NoArgs,
@@ -38,7 +44,7 @@ unknown) and the exit status is 0; damaged pages cannot be repaired.`,
 			return a.runCheck(cmd.Context(), repair)
 		},
 	}
-	cmd.Flags().BoolVar(&repair, "repair", false, "remove the bad values found")
+	cmd.Flags().BoolVar(&repair, "repair", false, "remove the bad values found and write the facts' missing evidence records")
 	return cmd
 }
 
@@ -66,9 +72,9 @@ func (a *app) runCheck(ctx context.Context, repair bool) error {
 	}
 	switch {
 	case rep.EvidenceWritten > 0:
-		fmt.Fprintf(a.stdout, "evidence written for %d facts stored before it existed\n", rep.EvidenceWritten)
+		fmt.Fprintf(a.stdout, "evidence record written for %d facts stored before it existed\n", rep.EvidenceWritten)
 	case rep.NoEvidence > 0:
-		fmt.Fprintf(a.stdout, "%d facts keep no evidence (stored before it existed: answers read all their sources); 'geokg check --repair' writes it\n", rep.NoEvidence)
+		fmt.Fprintf(a.stdout, "%d facts keep no evidence record (stored before it existed: answers read their sources); 'geokg check --repair' writes it\n", rep.NoEvidence)
 	}
 	switch {
 	case len(rep.Problems) == 0:
