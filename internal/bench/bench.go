@@ -184,7 +184,7 @@ func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 
 	// Queries in-process, and holders against the truth.
 	tr := w.Truth()
-	eng := queries.New(st)
+	eng := queries.NewWithOptions(st, queries.Options{Evidence: true}) // as geokg query and ask read
 	names, err := queries.LoadNames(ctx, st)
 	if err != nil {
 		return r, "", err
