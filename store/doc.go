@@ -10,10 +10,11 @@
 // bounds, confidence and location it stated); the fact node's qualifiers
 // are derived from the set of claims (graph.Derive), and the ends of open
 // terms are inferred from their successors (graph.InferEnds) in the same
-// transaction. The fact node also keeps its evidence — its source count
-// and the few sources answers need (evidence.go) — so that a fact stated
-// by thousands of articles is read at the cost of one stated once
-// (FactFilter.Evidence).
+// transaction. The fact node also keeps its evidence — one record of its
+// qualifiers, source count and the few sources answers need, whole
+// (evidence.go) — so that a fact stated by thousands of articles is read
+// at the cost of one stated once, without reading source or article
+// nodes (FactFilter.Evidence).
 //
 // The store owns the quad encoding and its decoding, id paging, reads,
 // writes with merging and tenure inference (and the cache that keeps what

@@ -29,8 +29,10 @@ package store
 //	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
 //	         <geokg:source> <source> (one quad per source);
 //	         <geokg:end_inferred_from> <fact> (only when the end was inferred);
-//	         its evidence: <geokg:source_count>, <geokg:independent_sources>,
-//	         <geokg:earlier_terms>, <geokg:evidence> <source> (see evidence.go)
+//	         its evidence: <geokg:evidence_record> "{…}", what answers show
+//	         of it in one JSON literal (see evidence.go; stores written before
+//	         it keep <geokg:source_count>, <geokg:independent_sources>,
+//	         <geokg:earlier_terms> and <geokg:evidence> <source> instead)
 //	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
 //	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>

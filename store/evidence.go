@@ -193,6 +193,34 @@ func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
 	return nil
 }
 
+// setQualifiers queues the change of the qualifiers that the evidence
+// record of fact f keeps to those of f, keeping the rest of the record:
+// for a fact a write changed without changing its sources (an end
+// inferred from another fact), which the writer may hold without them
+// (see inferCache). A fact that keeps no record (a store written before
+// it) keeps its qualifiers in their quads alone.
+func (w *writer) setQualifiers(ctx context.Context, f *graph.Fact) error {
+	was, err := w.storedEvidence(ctx, f.ID)
+	if err != nil {
+		return err
+	}
+	for _, q := range was {
+		if q.Predicate != pRecord {
+			continue
+		}
+		rec, err := withQualifiers(stringOf(q.Object), f)
+		if err != nil {
+			return fmt.Errorf("fact %s: %w", f.ID, err)
+		}
+		w.evidence[f.ID] = rec
+		if is := quad.Make(q.Subject, pRecord, quad.String(rec), nil); is != q {
+			w.tx.RemoveQuad(q)
+			w.tx.AddQuad(is)
+		}
+	}
+	return nil
+}
+
 // encodeTerms writes terms as "start/end/over" joined by ";", each date in
 // its ISO form at its precision (empty when unknown), over "1" or "".
 func encodeTerms(terms []graph.Term) string {

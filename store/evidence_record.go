@@ -60,12 +60,31 @@ type sourceRecord struct {
 	Location      string     `json:"loc,omitempty"`
 }
 
+// setQualifiers sets the qualifiers of record r to those of fact f.
+func (r *factRecord) setQualifiers(f *graph.Fact) {
+	r.Subject, r.Predicate, r.Object, r.Role, r.Location = f.Subject, f.Predicate, f.Object, f.Role, f.Location
+	r.SubjectSector, r.ObjectSector, r.Start, r.End, r.Date = f.SubjectSector, f.ObjectSector, f.Start, f.End, f.Date
+	r.Ended, r.Confidence, r.RecordedAt = f.Ended, f.Confidence, f.RecordedAt.UTC()
+	r.EndInferredFrom, r.EndBy = f.EndInferredFrom, f.EndBy && f.EndInferredFrom != ""
+}
+
+// withQualifiers returns record rec with the qualifiers of fact f and
+// the evidence it holds (for a write that changed only f's qualifiers,
+// such as an inferred end, and holds f without all its sources).
+func withQualifiers(rec string, f *graph.Fact) (string, error) {
+	var r factRecord
+	if err := json.Unmarshal([]byte(rec), &r); err != nil {
+		return "", fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
+	}
+	r.setQualifiers(f)
+	b, err := json.Marshal(r)
+	return string(b), err
+}
+
 // encodeRecord returns the evidence record of fact f with evidence e.
 func encodeRecord(f *graph.Fact, e evidence) (string, error) {
-	r := factRecord{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Role: f.Role, Location: f.Location,
-		SubjectSector: f.SubjectSector, ObjectSector: f.ObjectSector, Start: f.Start, End: f.End, Date: f.Date,
-		Ended: f.Ended, Confidence: f.Confidence, RecordedAt: f.RecordedAt.UTC(), EndInferredFrom: f.EndInferredFrom,
-		EndBy: f.EndBy && f.EndInferredFrom != "", Count: e.count, Independent: e.independent}
+	r := factRecord{Count: e.count, Independent: e.independent}
+	r.setQualifiers(f)
 	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
 		r.Terms = encodeTerms(f.EarlierTerms)
 	}

@@ -311,3 +311,42 @@ func testEvidenceBefore(t *testing.T, open func(t *testing.T) *Store) {
 	require.NoError(t, err)
 	require.Zero(t, rep.NoEvidence)
 }
+
+// testEvidenceInferred checks the record of a fact that a write changes
+// without stating it: a successor's term, in another article, ends the
+// open term before it (an inferred end), with and without what the
+// previous writes left in the cache; and deleting the successor's
+// article opens it again.
+func testEvidenceInferred(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	for _, fresh := range []bool{false, true} {
+		s := open(t)
+		a1, a2 := art("inf1", 1), art("inf2", 20)
+		first := fact(a1, rutte, graph.Leads, nato, "Rutte took office on 1 October.")
+		first.Role, first.Start = "Secretary General", graph.DayOf(2024, time.October, 1)
+		next := fact(a2, costa, graph.Leads, nato, "Costa took office on 19 October.")
+		next.Role, next.Start = "Secretary General", graph.DayOf(2024, time.October, 19)
+		_, err := s.Write(ctx, batch(a1, first), t0)
+		require.NoError(t, err)
+		if fresh && s.cache != nil {
+			s.cache = newInferCache()
+		}
+		st, err := s.Write(ctx, batch(a2, next), t0.Add(time.Hour))
+		require.NoError(t, err)
+		require.Equal(t, 1, st.EndsInferred)
+		requireEvidenceAgrees(t, s, fmt.Sprintf("successor (fresh cache %v)", fresh))
+		got := allFacts(t, s, FactFilter{Subjects: []string{rutte.ID}, Predicate: graph.Leads, Evidence: true})
+		require.Len(t, got, 1)
+		require.Equal(t, next.Start, got[0].End, "the inferred end is in the record")
+		require.Len(t, got[0].Sources, 1)
+		if fresh && s.cache != nil {
+			s.cache = newInferCache()
+		}
+		_, err = s.DeleteArticle(ctx, "inf2", t0.Add(2*time.Hour))
+		require.NoError(t, err)
+		requireEvidenceAgrees(t, s, fmt.Sprintf("successor deleted (fresh cache %v)", fresh))
+		got = allFacts(t, s, FactFilter{Subjects: []string{rutte.ID}, Predicate: graph.Leads, Evidence: true})
+		require.Len(t, got, 1)
+		require.True(t, got[0].End.IsZero(), "open again")
+	}
+}

@@ -339,8 +339,13 @@ func (w *writer) flush(ctx context.Context) error {
 			continue
 		}
 		changed := w.replace(old, f)
-		if changed || w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id] {
+		switch {
+		case w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id]:
 			if err := w.setEvidence(ctx, f); err != nil {
+				return err
+			}
+		case changed:
+			if err := w.setQualifiers(ctx, f); err != nil {
 				return err
 			}
 		}
