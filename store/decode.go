@@ -396,6 +396,24 @@ func (r reader) source(ctx context.Context, f *graph.Fact, sn quad.Value, articl
 	return src, nil
 }
 
+// storedInstant returns instant t as reads will give it back once it is
+// stored (timeValue). Cayley keys a value by its text, which writes an
+// instant to the second, so an instant of a second the store already
+// holds reads back as the one stored first; a write takes that one as
+// its now, so that what it keeps of its instants elsewhere (the evidence
+// record, the cache) is what reads of the quads give.
+func (r reader) storedInstant(t time.Time) (time.Time, error) {
+	ref, err := r.qs.ValueOf(timeValue(t))
+	if err != nil || ref == nil {
+		return t, err
+	}
+	v, err := r.qs.NameOf(ref)
+	if st, ok := v.(quad.Time); ok && err == nil {
+		return time.Time(st), nil
+	}
+	return t, err
+}
+
 // hasNode reports whether node has a class, that is, whether it is stored.
 func (r reader) hasNode(ctx context.Context, node quad.Value) (bool, error) {
 	vs, err := r.out(ctx, node, rdfType)

@@ -41,7 +41,12 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 	case s.readOnly:
 		return DeleteStats{}, wrap(ErrReadOnly)
 	}
-	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
+	r := reader{qs: s.qs, log: s.log}
+	now, err := r.storedInstant(now)
+	if err != nil {
+		return DeleteStats{}, wrap(err)
+	}
+	w := newWriter(r, now, s.cache)
 	a, ok, err := w.r.article(ctx, id)
 	if err != nil {
 		return DeleteStats{}, wrap(err)

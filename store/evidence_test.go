@@ -350,3 +350,28 @@ func testEvidenceInferred(t *testing.T, open func(t *testing.T) *Store) {
 		require.True(t, got[0].End.IsZero(), "open again")
 	}
 }
+
+// testEvidenceSameSecond writes two articles within one second: Cayley
+// keeps one value per instant's text (to the second), so the second
+// write's instants read back as the first's, and its evidence records
+// must say the same.
+func testEvidenceSameSecond(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	for i, at := range []time.Time{t0, t0.Add(300 * time.Millisecond), t0.Add(700 * time.Millisecond)} {
+		a := art(fmt.Sprintf("sec%d", i), 3+i)
+		m := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte (%d).", i%2))
+		m.Date = graph.DayOf(2024, time.October, 2)
+		v := fact(a, trump, graph.Visited, usa, fmt.Sprintf("Trump visited (%d).", i))
+		v.Date = graph.DayOf(2024, time.October, 1+i)
+		_, err := s.Write(ctx, batch(a, m, v), at)
+		require.NoError(t, err)
+		requireEvidenceAgrees(t, s, fmt.Sprintf("write %d", i))
+	}
+	if s.cache != nil {
+		s.cache = newInferCache()
+	}
+	_, err := s.DeleteArticle(ctx, "sec0", t0.Add(900*time.Millisecond))
+	require.NoError(t, err)
+	requireEvidenceAgrees(t, s, "delete")
+}

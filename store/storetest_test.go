@@ -161,6 +161,7 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("EvidenceRecord", func(t *testing.T) { testEvidenceRecord(t, open) })
 	t.Run("EvidenceBefore", func(t *testing.T) { testEvidenceBefore(t, open) })
 	t.Run("EvidenceInferred", func(t *testing.T) { testEvidenceInferred(t, open) })
+	t.Run("EvidenceSameSecond", func(t *testing.T) { testEvidenceSameSecond(t, open) })
 
 	t.Run("OneFactTwoSources", func(t *testing.T) {
 		s := open(t)

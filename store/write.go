@@ -63,7 +63,11 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	case s.readOnly:
 		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
-	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
+	r := reader{qs: s.qs, log: s.log}
+	if now, err = r.storedInstant(now); err != nil {
+		return graph.WriteStats{}, wrap(err)
+	}
+	w := newWriter(r, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return graph.WriteStats{}, wrap(s.undecodable(err))
 	}
