@@ -190,6 +190,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	if d.coder == nil {
 		return
 	}
+	units = d.agentActors(units, st)
 	toks := coderTokens(units)
 	units = withoutAsides(units, toks)
 	units = withTitles(units)
@@ -315,8 +316,8 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 			subj = reporter
 		}
-		if len(subj) == 0 {
-			subj = d.datelineBody(units, toks, start, i)
+		if len(subj) == 0 && len(reporter) > 0 {
+			subj = d.reportersAgents(toks, start, i, reporter)
 		}
 		if f == frameMust {
 			// "X said Y must allow …": X demands it of Y; a must with
@@ -443,36 +444,6 @@ func afterDateline(units []*unit) int {
 		}
 	}
 	return 0
-}
-
-// bodyNouns name a country's government, police or forces without
-// naming the country ("the government", "police"), as CAMEO's agents.
-var bodyNouns = map[string]string{
-	"government": "GOV", "authorities": "GOV", "regime": "GOV", "police": "COP",
-	"army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL",
-}
-
-// datelineBody returns, for a clause that opens with "the government",
-// "police" or "the army" and names no actor, the dateline's country with
-// that part's sector: wire copy names its own country's bodies so.
-func (d *doc) datelineBody(units []*unit, toks []string, start, i int) []*unit {
-	if d.dateline == nil {
-		return nil
-	}
-	for j := start; j < i && j < start+3; j++ {
-		w := strings.ToLower(units[j].text)
-		if units[j].kind != kWord && units[j].kind != kOther {
-			return nil
-		}
-		if sec, ok := bodyNouns[w]; ok {
-			r := *d.dateline
-			return []*unit{{kind: kCountry, text: units[j].text, start: units[j].start, end: units[j].end, ref: &r, sector: sec}}
-		}
-		if w != "the" && w != "riot" && w != "security" {
-			return nil
-		}
-	}
-	return nil
 }
 
 // possessed reports whether units[k] owns the noun after it ("Russia's").
@@ -720,6 +691,30 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 	return frameDone
 }
 
+// reportersAgents returns, for a clause opening with a possessive
+// pronoun and an agent noun ("Ecuador said its troops had attacked"), the
+// reporter's countries with the agent's sector, or the reporter itself
+// when it is no country; nil when the clause opens otherwise.
+func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*unit {
+	if i-start < 2 || !possessivePronouns[toks[start]] {
+		return nil
+	}
+	code, ok := d.g.agents[toks[start+1]]
+	if !ok {
+		return nil
+	}
+	out := make([]*unit, len(reporter))
+	for k, u := range reporter {
+		out[k] = u
+		if u.kind == kCountry && u.sector == "" {
+			c := *u
+			c.sector = code
+			out[k] = &c
+		}
+	}
+	return out
+}
+
 // pronounBefore reports whether a subject pronoun opens the clause before i.
 func pronounBefore(units []*unit, toks []string, start, i int) bool {
 	for j := start; j < i; j++ {
@@ -926,9 +921,10 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 		return
 	}
 	oSec := o.sector
-	if s.ref.name == o.ref.name && oSec == "" && o.demonym && s.sector != "" {
-		// "Croatian authorities … Croatian Serb refugees": a part of the
-		// country other than the one acting, its people.
+	if s.ref.name == o.ref.name && oSec == "" && s.sector != "" {
+		// "Croatian authorities … Croatian Serb refugees", "Turkish
+		// authorities imposed a curfew in southeastern Turkey": a part of
+		// the country acting on the country, its people.
 		oSec = "CVL"
 	}
 	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
