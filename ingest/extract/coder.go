@@ -532,19 +532,28 @@ func reportTail(units []*unit, toks []string) int {
 	return len(toks)
 }
 
-// conditional reports whether the clause after the verb at i sets a
-// condition ("will withdraw its troops unless …"): an intent so bound is
-// a threat.
-func conditional(toks []string, i, tail int) bool {
+// condition is how the clause after an intended act binds it.
+type condition int
+
+const (
+	condNone   condition = iota
+	condIf               // "would meet Peru if …": an offer, or a threat of a hostile act
+	condUnless           // "will withdraw its troops unless …": a threat
+)
+
+// conditional returns the condition the clause after the verb at i sets.
+func conditional(toks []string, i, tail int) condition {
 	for j := i + 1; j < tail; j++ {
 		switch toks[j] {
-		case "unless", "if":
-			return true
+		case "unless":
+			return condUnless
+		case "if":
+			return condIf
 		case ";", ".":
-			return false
+			return condNone
 		}
 	}
-	return false
+	return condNone
 }
 
 // clauseStart returns where the subject of a clause opening at k may
@@ -583,15 +592,17 @@ func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" &
 func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
 
 // intentCode gives an intended act the code PLOVER gives intents: to
-// cooperate (AGREE, CAMEO 03), or to use force or to do so unless a
-// condition is met (THREATEN, 13).
-func intentCode(code string, conditional bool) string {
+// cooperate, also on a condition ("would meet Peru if it dropped its
+// preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
+// against another on a condition, or to do anything unless a condition
+// is met (THREATEN, 13).
+func intentCode(code string, cond condition) string {
 	if len(code) < 2 {
 		return code
 	}
 	root := code[:2]
 	switch {
-	case conditional || root >= "13":
+	case root >= "13" || cond == condUnless || cond == condIf && root >= "10":
 		return "130"
 	case root >= "02" && root <= "09" && root != "03":
 		return "030"
@@ -639,6 +650,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j - 2) {
 				return frameDenied
+			}
+			if j-3 >= start && toks[j-2] == "be" && (toks[j-3] == "must" || toks[j-3] == "should") {
+				return frameMust // "Iraq must be ready to allow": required
 			}
 			return frameIntent
 		}
