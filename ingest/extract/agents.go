@@ -96,6 +96,9 @@ func (d *doc) agentAt(units []*unit, k int) (int, string) {
 			break
 		}
 		parts = append(parts, w.lower())
+		if n == 1 && !d.g.agentFirst[parts[0]] {
+			break
+		}
 		if c, ok := d.g.agents[strings.Join(parts, " ")]; ok {
 			best, code = n, c
 		}

@@ -92,6 +92,8 @@ type gazetteer struct {
 	// agent code (agents.tsv); agentLen is the most tokens one has.
 	agents   map[string]string
 	agentLen int
+	// agentFirst holds the first words of agents' phrases.
+	agentFirst map[string]bool
 }
 
 func splitList(s string) []string {
@@ -241,6 +243,10 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	g.agentFirst = map[string]bool{}
+	for a := range g.agents {
+		g.agentFirst[strings.Fields(a)[0]] = true
 	}
 	// Titles that are not (yet) an office.
 	elect := &office{name: "President-elect", elect: true}
