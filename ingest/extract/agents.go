@@ -38,9 +38,10 @@ var (
 // whose part acts on them, when the sentence names no other country and
 // no armed forces ("Egyptian police dispersed demonstrators"); when the
 // sentence names no country and the agent is not armed, the country of
-// the previous sentence's scene, so read ("Kenyan police fired on protesters in Nairobi. Police arrested 40
-// people."). It records the sentence's scene for the next one; a
-// sentence that names no country keeps the scene it was given.
+// the previous sentence's scene, so read ("Kenyan police fired on
+// protesters in Nairobi. Police arrested 40 people."). It records the
+// sentence's scene for the next one; a sentence that names no country
+// keeps the scene it was given.
 func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 	prev := d.scene
 	if countryNamed(units) {
@@ -168,9 +169,9 @@ func (d *doc) ownedAgent(units []*unit, k int) bool {
 	return false
 }
 
-// agentCountry returns the country of a bare agent phrase of code that
-// ends before units[e] (see agentActors), or nil.
-// prev is the previous sentence's scene.
+// agentCountry returns the country of the bare agent phrase of code at
+// units[k:e] (see agentActors), or nil; prev is the previous sentence's
+// scene.
 func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref {
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
