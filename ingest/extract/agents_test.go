@@ -66,6 +66,12 @@ func TestCoderAgents(t *testing.T) {
 		{"QUITO, June 10 (Wire) - The government imposed a curfew in the capital on Tuesday. Police detained 40 students.",
 			[]string{"Ecuador/COP coerced Ecuador/EDU"}},
 		{"The Bolivian government imposed a curfew in Bolivia on Tuesday.", []string{"Bolivia/GOV coerced Bolivia/CVL"}},
+		// What a country owns is its government's.
+		{"Workers in Lima protested Peru's new labour law on Friday.", []string{"Peru/LAB protested Peru/GOV"}},
+		// A protest's purpose names its target.
+		{"Thousands of Chileans began a hunger strike on Monday to protest against Peru's decision to close the border.",
+			[]string{"Chile/CVL protested Peru"}},
+		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia protested Argentina"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)

@@ -348,6 +348,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
 		}
+		if len(objs) == 0 && strings.HasPrefix(code, "14") {
+			objs = d.purposeTarget(units, toks, end, tail)
+		}
 		if len(objs) == 0 && len(subj) == 1 {
 			// "declared a state of siege in Haiti", "protesters in
 			// Monrovia": an act on people or things in a country is
@@ -486,6 +489,28 @@ func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*
 			return []*unit{{kind: kCountry, text: units[j-1].text + " " + units[j].text,
 				start: units[j-1].start, end: units[j].end, ref: &r, sector: "GOV"}}
 		}
+	}
+	return nil
+}
+
+// purposeTarget returns, for a protest whose purpose follows it ("began
+// a hunger strike on Monday to protest against Peru's decision", "staged
+// a rally to demand the resignation of …"), the target of the purpose: the
+// first actors after its verb, when that verb itself protests or demands
+// (CAMEO 14, 10). It looks from end, past the act's own words, to tail.
+func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit {
+	for k := end; k+1 < tail && k < end+12; k++ {
+		if clauseWords[toks[k]] || toks[k] == ";" {
+			return nil
+		}
+		if toks[k] != "to" || !d.coder.isBase(toks[k+1]) {
+			continue
+		}
+		c, e := d.coder.match(toks, k+1)
+		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" {
+			return nil
+		}
+		return objectOf(units, toks, e, tail, d.coder.isBase)
 	}
 	return nil
 }
@@ -918,19 +943,21 @@ func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int,
 		}
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
-				d.addCodedPair(r, subj[a], subj[b], span, st, sentIdx)
+				d.addCodedPair(r, subj[a], subj[b], false, span, st, sentIdx)
 			}
 		}
 		return
 	}
 	for _, s := range subj {
 		for _, o := range objs {
-			d.addCodedPair(r, s, o, span, st, sentIdx)
+			d.addCodedPair(r, s, o, possessed(units, slices.Index(units, o)), span, st, sentIdx)
 		}
 	}
 }
 
-func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, sentIdx int) {
+// addCodedPair states the coded event of s on o; owner tells that o owns
+// the noun after it ("Peru's new law").
+func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st *sentence, sentIdx int) {
 	if s == o || s.ref == nil || o.ref == nil {
 		return
 	}
@@ -938,8 +965,13 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, s
 	if s.ref.name == o.ref.name && oSec == "" && s.sector != "" {
 		// "Croatian authorities … Croatian Serb refugees", "Turkish
 		// authorities imposed a curfew in southeastern Turkey": a part of
-		// the country acting on the country, its people.
+		// the country acting on the country, its people; on what the
+		// country owns ("protested Peru's new labour law"), its
+		// government.
 		oSec = "CVL"
+		if owner && !o.demonym {
+			oSec = "GOV"
+		}
 	}
 	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
