@@ -190,6 +190,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	if d.coder == nil {
 		return
 	}
+	units = d.agentActors(units, st)
 	toks := coderTokens(units)
 	units = withoutAsides(units, toks)
 	units = withTitles(units)
@@ -315,8 +316,8 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if len(subj) == 0 && pronounBefore(units, toks, start, i) {
 			subj = reporter
 		}
-		if len(subj) == 0 {
-			subj = d.datelineBody(units, toks, start, i)
+		if len(subj) == 0 && len(reporter) > 0 {
+			subj = d.reportersAgents(toks, start, i, reporter)
 		}
 		if f == frameMust {
 			// "X said Y must allow …": X demands it of Y; a must with
@@ -346,6 +347,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				code = c2
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
+		}
+		if len(objs) == 0 && strings.HasPrefix(code, "14") {
+			objs = d.purposeTarget(units, toks, end, tail)
 		}
 		if len(objs) == 0 && len(subj) == 1 {
 			// "declared a state of siege in Haiti", "protesters in
@@ -445,36 +449,6 @@ func afterDateline(units []*unit) int {
 	return 0
 }
 
-// bodyNouns name a country's government, police or forces without
-// naming the country ("the government", "police"), as CAMEO's agents.
-var bodyNouns = map[string]string{
-	"government": "GOV", "authorities": "GOV", "regime": "GOV", "police": "COP",
-	"army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL",
-}
-
-// datelineBody returns, for a clause that opens with "the government",
-// "police" or "the army" and names no actor, the dateline's country with
-// that part's sector: wire copy names its own country's bodies so.
-func (d *doc) datelineBody(units []*unit, toks []string, start, i int) []*unit {
-	if d.dateline == nil {
-		return nil
-	}
-	for j := start; j < i && j < start+3; j++ {
-		w := strings.ToLower(units[j].text)
-		if units[j].kind != kWord && units[j].kind != kOther {
-			return nil
-		}
-		if sec, ok := bodyNouns[w]; ok {
-			r := *d.dateline
-			return []*unit{{kind: kCountry, text: units[j].text, start: units[j].start, end: units[j].end, ref: &r, sector: sec}}
-		}
-		if w != "the" && w != "riot" && w != "security" {
-			return nil
-		}
-	}
-	return nil
-}
-
 // possessed reports whether units[k] owns the noun after it ("Russia's").
 func possessed(units []*unit, k int) bool {
 	return k+1 < len(units) && units[k+1].kind == kWord && units[k+1].text == "'s"
@@ -515,6 +489,28 @@ func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*
 			return []*unit{{kind: kCountry, text: units[j-1].text + " " + units[j].text,
 				start: units[j-1].start, end: units[j].end, ref: &r, sector: "GOV"}}
 		}
+	}
+	return nil
+}
+
+// purposeTarget returns, for a protest whose purpose follows it ("began
+// a hunger strike on Monday to protest against Peru's decision", "staged
+// a rally to demand the resignation of …"), the target of the purpose: the
+// first actors after its verb, when that verb itself protests or demands
+// (CAMEO 14, 10). It looks from end, past the act's own words, to tail.
+func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit {
+	for k := end; k+1 < tail && k < end+12; k++ {
+		if clauseWords[toks[k]] || toks[k] == ";" {
+			return nil
+		}
+		if toks[k] != "to" || !d.coder.isBase(toks[k+1]) {
+			continue
+		}
+		c, e := d.coder.match(toks, k+1)
+		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" {
+			return nil
+		}
+		return objectOf(units, toks, e, tail, d.coder.isBase)
 	}
 	return nil
 }
@@ -561,19 +557,28 @@ func reportTail(units []*unit, toks []string) int {
 	return len(toks)
 }
 
-// conditional reports whether the clause after the verb at i sets a
-// condition ("will withdraw its troops unless …"): an intent so bound is
-// a threat.
-func conditional(toks []string, i, tail int) bool {
+// condition is how the clause after an intended act binds it.
+type condition int
+
+const (
+	condNone   condition = iota
+	condIf               // "would meet Peru if …": an offer, or a threat of a hostile act
+	condUnless           // "will withdraw its troops unless …": a threat
+)
+
+// conditional returns the condition the clause after the verb at i sets.
+func conditional(toks []string, i, tail int) condition {
 	for j := i + 1; j < tail; j++ {
 		switch toks[j] {
-		case "unless", "if":
-			return true
+		case "unless":
+			return condUnless
+		case "if":
+			return condIf
 		case ";", ".":
-			return false
+			return condNone
 		}
 	}
-	return false
+	return condNone
 }
 
 // clauseStart returns where the subject of a clause opening at k may
@@ -612,15 +617,17 @@ func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" &
 func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
 
 // intentCode gives an intended act the code PLOVER gives intents: to
-// cooperate (AGREE, CAMEO 03), or to use force or to do so unless a
-// condition is met (THREATEN, 13).
-func intentCode(code string, conditional bool) string {
+// cooperate, also on a condition ("would meet Peru if it dropped its
+// preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
+// against another on a condition, or to do anything unless a condition
+// is met (THREATEN, 13).
+func intentCode(code string, cond condition) string {
 	if len(code) < 2 {
 		return code
 	}
 	root := code[:2]
 	switch {
-	case conditional || root >= "13":
+	case root >= "13" || cond == condUnless || cond == condIf && root >= "10":
 		return "130"
 	case root >= "02" && root <= "09" && root != "03":
 		return "030"
@@ -668,6 +675,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j - 2) {
 				return frameDenied
+			}
+			if j-3 >= start && toks[j-2] == "be" && (toks[j-3] == "must" || toks[j-3] == "should") {
+				return frameMust // "Iraq must be ready to allow": required
 			}
 			return frameIntent
 		}
@@ -718,6 +728,30 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		return frameNoun
 	}
 	return frameDone
+}
+
+// reportersAgents returns, for a clause opening with a possessive
+// pronoun and an agent noun ("Ecuador said its troops had attacked"), the
+// reporter's countries with the agent's sector, or the reporter itself
+// when it is no country; nil when the clause opens otherwise.
+func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*unit {
+	if i-start < 2 || !possessivePronouns[toks[start]] {
+		return nil
+	}
+	code, ok := d.g.agents[toks[start+1]]
+	if !ok {
+		return nil
+	}
+	out := make([]*unit, len(reporter))
+	for k, u := range reporter {
+		out[k] = u
+		if u.kind == kCountry && u.sector == "" {
+			c := *u
+			c.sector = code
+			out[k] = &c
+		}
+	}
+	return out
 }
 
 // pronounBefore reports whether a subject pronoun opens the clause before i.
@@ -909,27 +943,35 @@ func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int,
 		}
 		for a := 0; a < len(subj); a++ {
 			for b := a + 1; b < len(subj); b++ {
-				d.addCodedPair(r, subj[a], subj[b], span, st, sentIdx)
+				d.addCodedPair(r, subj[a], subj[b], false, span, st, sentIdx)
 			}
 		}
 		return
 	}
 	for _, s := range subj {
 		for _, o := range objs {
-			d.addCodedPair(r, s, o, span, st, sentIdx)
+			d.addCodedPair(r, s, o, possessed(units, slices.Index(units, o)), span, st, sentIdx)
 		}
 	}
 }
 
-func (d *doc) addCodedPair(r eventRule, s, o *unit, span [2]int, st *sentence, sentIdx int) {
+// addCodedPair states the coded event of s on o; owner tells that o owns
+// the noun after it ("Peru's new law").
+func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st *sentence, sentIdx int) {
 	if s == o || s.ref == nil || o.ref == nil {
 		return
 	}
 	oSec := o.sector
-	if s.ref.name == o.ref.name && oSec == "" && o.demonym && s.sector != "" {
-		// "Croatian authorities … Croatian Serb refugees": a part of the
-		// country other than the one acting, its people.
+	if s.ref.name == o.ref.name && oSec == "" && s.sector != "" {
+		// "Croatian authorities … Croatian Serb refugees", "Turkish
+		// authorities imposed a curfew in southeastern Turkey": a part of
+		// the country acting on the country, its people; on what the
+		// country owns ("protested Peru's new labour law"), its
+		// government.
 		oSec = "CVL"
+		if owner && !o.demonym {
+			oSec = "GOV"
+		}
 	}
 	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
 		return // one actor on both sides; parts of one country may act on each other

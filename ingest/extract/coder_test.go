@@ -62,6 +62,15 @@ func TestCoderFrames(t *testing.T) {
 			[]string{"Chile attacked Peru", "Bolivia fought Paraguay"}},
 		// A noun after a determiner is no verb.
 		{"The condemnation of Chile angered Peru.", nil},
+		// A cooperative act offered on a condition is an offer (AGREE);
+		// a hostile one is a threat.
+		{"Chile said it would meet Peru if Lima dropped its preconditions.", []string{"Chile pledged Peru"}},
+		{"Chile said it would lift sanctions on Peru if Lima released the prisoners.", []string{"Chile pledged Peru"}},
+		{"Uruguay said it would shell Brazil if the talks failed.", []string{"Uruguay threatened Brazil"}},
+		// Agreeing to lift sanctions sanctions no one.
+		{"Chile has agreed to lift the sanctions on Peru.", []string{"Chile pledged Peru"}},
+		// "must be ready to" requires the act, as "must" does.
+		{"Argentina said Bolivia must be ready to negotiate with Paraguay.", []string{"Argentina demanded Bolivia"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

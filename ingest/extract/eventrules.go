@@ -49,6 +49,9 @@ var (
 	vetoPlanned = regexp.MustCompile(`\b(?:no|any|phone|telephone|video|virtual|online|planned|proposed|upcoming|expected|possible|potential|future|scheduled|cancell?ed|postponed|aborted|mooted|hoped-for|prospective|next|forthcoming|anticipated|rumou?red)\b`)
 	// "Poland blamed the attack on Ukraine on Russia": "attack on Ukraine" is
 	// not what was blamed on Ukraine.
+	// vetoEased drops a reading of sanctions that the words before them
+	// lift ("agreed to lift the sanctions on Iran" sanctions no one).
+	vetoEased   = regexp.MustCompile(`\b(?:lift|ease|remove|relax|scrap|drop|end|suspend|waive|unfreeze|roll back)\b`)
 	vetoBlameOn = regexp.MustCompile(`\b(?:war|attacks?|strikes?|assaults?|invasion|offensive|sanctions|tariffs|pressure|crackdown|blockade|raids?|bombings?|ban|embargo|shelling|missiles?|drones?|influence|dependence|reliance|stance|position|policy|talks|deal|focus) on <[PCG]\d+>$`)
 	// An event named by a noun that is wanted, offered or refused rather
 	// than held: "called for talks between", "offered to host talks
@@ -147,7 +150,8 @@ var eventRules = []eventRule{
 	{pred: graph.Sanctioned, re: compile(`%S% %AUX%%ADV%sanctions %O%`), base: confVerb},
 	// "sanctioned Russian oil producers Rosneft and Lukoil"
 	{pred: graph.Sanctioned, re: compile(`%S% %AUX%%ADV%(?:sanctioned|blacklisted|blacklists) (?:<C\d+> )?(?:%W% ){0,2}%O%`), base: confVerb},
-	{pred: graph.Sanctioned, re: compile(`%S% %AUX%%ADV%(?:imposed|imposes|announced|announces|adopted|adopts|approved|approves|unveiled|unveils|slapped|slaps|levied|introduced|extended|expanded|passed|placed|agreed|rolled out|hit) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:sanctions|embargo|embargoes) (?:package |packages )?(?:on|against|targeting) (?:the )?%O%`), base: confVerb},
+	{pred: graph.Sanctioned, re: compile(`%S% %AUX%%ADV%(?:imposed|imposes|announced|announces|adopted|adopts|approved|approves|unveiled|unveils|slapped|slaps|levied|introduced|extended|expanded|passed|placed|agreed|rolled out|hit) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:sanctions|embargo|embargoes) (?:package |packages )?(?:on|against|targeting) (?:the )?%O%`), base: confVerb,
+		veto: vetoEased},
 	{pred: graph.Sanctioned, re: compile(`%S% %AUX%%ADV%(?:targeted|targets|hit|hits|slapped|slaps|struck) %O% with (?:(?:[a-z0-9\-]+|<[CG]\d+>) ){0,3}(?:sanctions|embargo|embargoes|asset freezes)`), base: confVerb},
 	{pred: graph.Sanctioned, re: compile(`%O% (?:was|were|has been|have been|had been) %ADV%sanctioned by %S%`), base: confVerb},
 	{pred: graph.Sanctioned, re: compile(`%O% (?:was|were|has been|have been|had been) %ADV%(?:hit|targeted|slapped) with (?:(?:[a-z0-9\-]+|<[CG]\d+>) ){0,3}(?:sanctions|embargo|embargoes) by %S%`), base: confVerb},

@@ -87,6 +87,13 @@ type gazetteer struct {
 	// has.
 	sectors   map[string]string
 	sectorLen int
+	// agents maps a lower-cased noun phrase that names a part of a
+	// country without naming it ("police", "protesters") to its CAMEO
+	// agent code (agents.tsv); agentLen is the most tokens one has.
+	agents   map[string]string
+	agentLen int
+	// agentFirst holds the first words of agents' phrases.
+	agentFirst map[string]bool
 }
 
 func splitList(s string) []string {
@@ -216,20 +223,30 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.sectors = map[string]string{}
-	err = read("sectors.tsv", 2, func(c []string) {
-		for _, n := range splitList(c[1]) {
-			toks := tokenize(n)
-			parts := make([]string, len(toks))
-			for i, t := range toks {
-				parts[i] = strings.ToLower(t.text)
+	g.sectors, g.agents = map[string]string{}, map[string]string{}
+	for _, t := range []struct {
+		file string
+		m    map[string]string
+		n    *int
+	}{{"sectors.tsv", g.sectors, &g.sectorLen}, {"agents.tsv", g.agents, &g.agentLen}} {
+		err = read(t.file, 2, func(c []string) {
+			for _, n := range splitList(c[1]) {
+				toks := tokenize(n)
+				parts := make([]string, len(toks))
+				for i, tk := range toks {
+					parts[i] = strings.ToLower(tk.text)
+				}
+				t.m[strings.Join(parts, " ")] = strings.TrimSpace(c[0])
+				*t.n = max(*t.n, len(toks))
 			}
-			g.sectors[strings.Join(parts, " ")] = strings.TrimSpace(c[0])
-			g.sectorLen = max(g.sectorLen, len(toks))
+		})
+		if err != nil {
+			return nil, err
 		}
-	})
-	if err != nil {
-		return nil, err
+	}
+	g.agentFirst = map[string]bool{}
+	for a := range g.agents {
+		g.agentFirst[strings.Fields(a)[0]] = true
 	}
 	// Titles that are not (yet) an office.
 	elect := &office{name: "President-elect", elect: true}

@@ -12,6 +12,7 @@ type doc struct {
 	lex        *lexicon  // the extractor's event phrasings (nil: none)
 	coder      verbCoder // the general coder's verb dictionaries (nil: none)
 	dateline   *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
+	scene      *ref      // the country the previous sentence's events took place in (see agentActors), or nil
 	g          *gazetteer
 	pub        graph.Date
 	dropped    []string          // time expressions out of graph.Date's range
@@ -124,7 +125,8 @@ func (d *doc) note(r *ref, surface string) {
 		m = map[string]bool{}
 		d.surfaces[id] = m
 	}
-	if surface != "" && !isPronounSurface(surface) {
+	if _, common := d.g.agents[strings.ToLower(surface)]; surface != "" && !isPronounSurface(surface) && !common {
+		// A bare agent noun ("police", "protesters") names no entity.
 		m[surface] = true
 	}
 }

@@ -1,0 +1,285 @@
+package extract
+
+import "strings"
+
+// Event data codes a bare agent noun ("police", "the government",
+// "protesters", "rebels") as the country the story is about with the
+// agent's CAMEO code (COP, GOV, CVL, REB…), the way wire copy names its
+// own country's bodies without naming the country. agents.tsv lists the
+// nouns; agentActors reads them for the general coder.
+
+var (
+	// agentPreps before a country right after an agent noun make it the
+	// agent's country: "police in Nairobi", "the army of Chad", "students
+	// throughout Indonesia".
+	agentPreps = toSet("in of from throughout across inside at near outside through")
+	// scenePreps before a country elsewhere in the sentence name the
+	// scene of the event: "fired on protesters in Caracas".
+	scenePreps = toSet("in throughout across inside at near outside through")
+	// sideWords may stand between such a preposition and the country:
+	// "in southern Lebanon", "in the north of".
+	sideWords = toSet("the north south east west northern southern eastern western central")
+	// armedCodes are the agents that often act abroad: a sentence naming
+	// one never gives a bare agent the country it names ("Russian troops
+	// shelled villages, killing civilians" says nothing of whose).
+	armedCodes = toSet("MIL REB")
+	// possessivePronouns own the noun after them.
+	possessivePronouns = toSet("its their his her our")
+)
+
+// agentActors returns units with each bare agent noun phrase ("riot
+// police", "protesters", "the government") read as its context's country
+// carrying the agent's code (agents.tsv), as sectorActors reads "Kenyan
+// police"; a phrase whose country the context does not give stays words.
+// The context is, in order: a country right after the phrase ("police in
+// Nairobi"); then, for a government, the dateline's country, which wire
+// copy leaves unnamed; a country named as the scene of the sentence ("in
+// Caracas"); the dateline's country; for people acted on, the country
+// whose part acts on them, when the sentence names no other country and
+// no armed forces ("Egyptian police dispersed demonstrators"); when the
+// sentence names no country and the agent is not armed, the country of
+// the previous sentence's scene, so read ("Kenyan police fired on
+// protesters in Nairobi. Police arrested 40 people."). It records the
+// sentence's scene for the next one; a sentence that names no country
+// keeps the scene it was given.
+func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
+	prev := d.scene
+	if countryNamed(units) {
+		d.scene = sceneOf(units)
+	}
+	if len(d.g.agents) == 0 {
+		return units
+	}
+	var out []*unit // nil until a phrase is read
+	for k := 0; k < len(units); k++ {
+		n, code := d.agentAt(units, k)
+		var r *ref
+		if n > 0 {
+			r = d.agentCountry(units, k, k+n, code, prev)
+		}
+		if r == nil {
+			if out != nil {
+				out = append(out, units[k])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]*unit, 0, len(units)), units[:k]...)
+		}
+		c := *r
+		first, last := units[k], units[k+n-1]
+		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
+			ref: &c, sector: code})
+		k += n - 1
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// agentAt returns the length in units and the code of the longest bare
+// agent phrase at units[k], or 0: the phrase's words (or a capitalized
+// one read as a name, "Police" opening a sentence) are in agents.tsv, no
+// actor owns it (ownedAgent) and it heads its noun phrase (agentEnds).
+func (d *doc) agentAt(units []*unit, k int) (int, string) {
+	if d.ownedAgent(units, k) {
+		return 0, ""
+	}
+	best, code := 0, ""
+	var parts []string
+	for n := 1; n <= d.g.agentLen && k+n <= len(units); n++ {
+		w := units[k+n-1]
+		// A capitalized word opening a clause may have been read as a
+		// name: "Police", "Riot police" after a dateline's dash.
+		weakName := n == 1 && (w.kind == kOther || w.kind == kPerson && w.ref != nil && w.ref.conf <= 0.7 && !w.titled && !strings.Contains(w.text, " "))
+		if w.kind != kWord && !weakName {
+			break
+		}
+		parts = append(parts, w.lower())
+		if n == 1 && !d.g.agentFirst[parts[0]] {
+			break
+		}
+		if c, ok := d.g.agents[strings.Join(parts, " ")]; ok {
+			best, code = n, c
+		}
+	}
+	if best == 0 || !d.agentEnds(units, k+best) {
+		return 0, ""
+	}
+	return best, code
+}
+
+// agentFunctionWords may follow a noun that heads its phrase: "police in
+// …", "protesters who …", "troops and …".
+var agentFunctionWords = toSet("in of on at to from for with by against into near across through throughout " +
+	"inside outside over under after before during since until and or but who which that whose as if unless when while because where " +
+	"has have had is are was were will would shall should can could may might must did do does " +
+	"not also again later then now still had reportedly allegedly")
+
+// agentEnds reports whether an agent phrase may end before units[j]: at
+// the end of the sentence, before punctuation (a comma and a name is an
+// apposition: "police spokesman, Ali Said") or a date, or before a word
+// that does not make it a modifier of a noun ("the opposition newspaper",
+// "army bases"): a function word, an adverb or a verb form.
+func (d *doc) agentEnds(units []*unit, j int) bool {
+	if j >= len(units) {
+		return true
+	}
+	switch u := units[j]; u.kind {
+	case kPunct:
+		return !isComma(u) || j+1 >= len(units) || units[j+1].kind != kPerson
+	case kDate:
+		return true
+	case kWord:
+		// A verb form in -s after the noun is a plural noun it modifies
+		// ("army positions"), unless it reports ("the government says").
+		w := u.lower()
+		verb := d.coder.lemma(w) != "" && (!strings.HasSuffix(w, "s") || reportVerbs[w])
+		return !sectorVeto[w] && (agentFunctionWords[w] || strings.HasSuffix(w, "ly") || verb)
+	}
+	return false
+}
+
+// ownedAgent reports whether an actor owns the agent noun at units[k]: a
+// possessive or an actor stands before it, alone or before words that
+// modify the noun ("Hamas militants", "NATO peacekeeping troops",
+// "Kenya's riot police"), or a possessive pronoun does ("its troops"),
+// which then are that actor's.
+func (d *doc) ownedAgent(units []*unit, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch p := units[j]; p.kind {
+		case kWord:
+			w := p.lower()
+			if w == "'s" || w == "-" {
+				return true
+			}
+			if possessivePronouns[w] {
+				return true // "its troops": the subject's
+			}
+			if coderDeterminers[w] || agentFunctionWords[w] || d.coder.lemma(w) != "" || strings.HasSuffix(w, "ly") {
+				return false
+			}
+		case kPunct, kDate:
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// agentCountry returns the country of the bare agent phrase of code at
+// units[k:e] (see agentActors), or nil; prev is the previous sentence's
+// scene.
+func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref {
+	if r := countryAfter(units, e, agentPreps); r != nil {
+		return r
+	}
+	if code == "GOV" && d.dateline != nil {
+		return d.dateline
+	}
+	if r := scenePlace(units); r != nil {
+		return r
+	}
+	if d.dateline != nil {
+		return d.dateline
+	}
+	switch {
+	case countryNamed(units):
+		if peopleCodes[code] {
+			return actingCountry(units, k)
+		}
+		return nil
+	case armedCodes[code]:
+		return nil
+	}
+	return prev
+}
+
+// peopleCodes are the agents that are a country's people rather than its
+// state: a sentence in which a part of the country acts on them names
+// their country ("Egyptian police dispersed demonstrators").
+var peopleCodes = toSet("CVL OPP EDU LAB AGR REF MED")
+
+// actingCountry returns the country of a part of a country acting before
+// units[k] ("Egyptian police", "Iranian authorities") when the sentence
+// names no other country and no armed forces (soleCountry), or nil.
+func actingCountry(units []*unit, k int) *ref {
+	r := soleCountry(units)
+	if r == nil {
+		return nil
+	}
+	for _, u := range units[:k] {
+		if u.kind == kCountry && u.sector != "" {
+			return r
+		}
+	}
+	return nil
+}
+
+// sceneOf returns the country a sentence's events take place in: the one
+// it names as a place ("in Caracas"), or the only one it names (see
+// soleCountry), or nil.
+func sceneOf(units []*unit) *ref {
+	if r := scenePlace(units); r != nil {
+		return r
+	}
+	return soleCountry(units)
+}
+
+// scenePlace returns the first country units name as a place, after a
+// preposition of place ("in Caracas", "across northern Mali"), or nil.
+func scenePlace(units []*unit) *ref {
+	for j := 0; j < len(units); j++ {
+		if units[j].kind == kWord && scenePreps[units[j].lower()] {
+			if r := countryAfter(units, j, scenePreps); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// countryNamed reports whether units name a country.
+func countryNamed(units []*unit) bool {
+	for _, u := range units {
+		if u.kind == kCountry && u.ref != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAfter returns the country named at units[j] after one of preps
+// and side words ("in southern Lebanon"), or nil: a country named by its
+// name or capital, not its adjective.
+func countryAfter(units []*unit, j int, preps map[string]bool) *ref {
+	if j >= len(units) || units[j].kind != kWord || !preps[units[j].lower()] {
+		return nil
+	}
+	j++
+	for j < len(units) && units[j].kind == kWord && sideWords[units[j].lower()] {
+		j++
+	}
+	if j < len(units) && units[j].kind == kCountry && !units[j].demonym && units[j].ref != nil && units[j].sector == "" {
+		return units[j].ref
+	}
+	return nil
+}
+
+// soleCountry returns the one country units name, or nil when they name
+// none, several, or armed forces or rebels of one (armedCodes).
+func soleCountry(units []*unit) *ref {
+	var r *ref
+	for _, u := range units {
+		if u.kind != kCountry || u.ref == nil {
+			continue
+		}
+		if armedCodes[u.sector] || r != nil && r.name != u.ref.name {
+			return nil
+		}
+		r = u.ref
+	}
+	return r
+}
