@@ -74,7 +74,7 @@ func TestPackedRoundTrip(t *testing.T) {
 	r := reader{}
 	srcs := []graph.Source{
 		{Article: "a", Sentence: `He said "no" <twice> & left.` + "\n\tNext.", RecordedAt: t0,
-			Claim: graph.Claim{Confidence: 0.1 + 0.2, Start: graph.YearOf(2024), End: graph.MonthOf(2028, time.October), Ended: true, Location: "Brussels"},
+			Claim:   graph.Claim{Confidence: 0.1 + 0.2, Start: graph.YearOf(2024), End: graph.MonthOf(2028, time.October), Ended: true, Location: "Brussels"},
 			Subject: "person/mark-rutte", TimeSentences: []string{"b second", "a first"}, WithdrawnAt: t0.Add(time.Nanosecond)},
 		{Article: "a", Sentence: "Plain.", RecordedAt: t0, Claim: graph.Claim{Date: graph.DayOf(1949, time.April, 4)}},
 	}
