@@ -358,6 +358,15 @@ func (w *writer) flush(ctx context.Context) error {
 	return nil
 }
 
+// sameInstant reports whether a and b are one instant as the store
+// tells them apart: Cayley identifies an xsd:dateTime value by its second
+// (quad.Time's text), so a fact node's recording time reads back as the
+// first instant of its second that was stored, while its sources (packed)
+// keep theirs to the nanosecond.
+func sameInstant(a, b time.Time) bool {
+	return a.IsZero() == b.IsZero() && a.Unix() == b.Unix()
+}
+
 // replace queues the quad changes that turn stored fact old into f: each
 // changed qualifier's old quad is removed and its new quad added. It
 // reports whether anything changed.
@@ -427,7 +436,7 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	if old.EndBy != f.EndBy {
 		set(pEndBy, boolean(old.EndBy), boolean(f.EndBy))
 	}
-	if !old.RecordedAt.Equal(f.RecordedAt) {
+	if !sameInstant(old.RecordedAt, f.RecordedAt) {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))
 	}
 	return changed
