@@ -77,9 +77,9 @@ func unpacked(t *testing.T, q quad.Quad) []quad.Quad {
 	return out
 }
 
-// legacyCopy returns a new memory store holding what s holds with every
-// source and article node in the layout before packing, loaded raw.
-func legacyCopy(t *testing.T, s *Store) *Store {
+// legacyCopy returns c, a new empty store, holding what s holds with
+// every source and article node in the layout before packing, loaded raw.
+func legacyCopy(t *testing.T, s, c *Store) *Store {
 	t.Helper()
 	var qs []quad.Quad
 	require.NoError(t, s.DumpQuads(context.Background(), func(q quad.Quad) error {
@@ -90,7 +90,6 @@ func legacyCopy(t *testing.T, s *Store) *Store {
 		}
 		return nil
 	}))
-	c := openMemory(t)
 	_, err := c.LoadQuads(context.Background(), quad.NewReader(qs))
 	require.NoError(t, err)
 	return c
@@ -179,15 +178,27 @@ func requireOneLayout(t *testing.T, s *Store) {
 // same store written packed: a history is written packed, copied raw
 // into the old layout, and both then take the same later articles (new
 // facts, restatements, updates that withdraw and revive sources,
-// undated restatements moving to their dated events) and deletions.
+// undated restatements moving to their dated events) and deletions, on
+// every backend.
 func TestLegacyLayoutAgrees(t *testing.T) {
+	for name, open := range map[string]func(t *testing.T) *Store{
+		"memory":   func(t *testing.T) *Store { return openMemory(t) },
+		"bbolt":    func(t *testing.T) *Store { return openBoltDir(t, t.TempDir()) },
+		"postgres": openPostgres,
+	} {
+		t.Run(name, func(t *testing.T) { testLegacyLayout(t, open) })
+	}
+}
+
+// testLegacyLayout is TestLegacyLayoutAgrees on the stores open returns.
+func testLegacyLayout(t *testing.T, open func(t *testing.T) *Store) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewSource(5))
 	// Time sentences, stated later with another one.
 	visit := timeBatch("ts1", "2024-11-20", event(rutte, graph.Visited, usa, "2024-11-18"))
 	visit.Facts[0].Sources[0].TimeSentences = []string{"Rutte flew out on Monday."}
 	seq := append(historyBatches(), visit)
-	seq = append(seq, randomHistory(rng, 30)...)
+	seq = append(seq, randomHistory(rng, 16)...)
 	for v, b := range append([]graph.Batch(nil), seq...) {
 		if rng.Intn(3) != 0 {
 			continue
@@ -219,9 +230,9 @@ func TestLegacyLayoutAgrees(t *testing.T) {
 	}
 
 	k := len(seq) * 3 / 4 // the old layout holds withdrawn sources too
-	packedStore := openMemory(t)
+	packedStore := open(t)
 	ingest(t, packedStore, seq[:k])
-	legacy := legacyCopy(t, packedStore)
+	legacy := legacyCopy(t, packedStore, open(t))
 	require.Zero(t, countPred(t, legacy, pPacked))
 	requireSameStores(t, packedStore, legacy, ids, "as copied")
 
