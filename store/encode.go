@@ -61,7 +61,8 @@ package store
 // Symmetric predicates (met, spoke_with, signed_agreement) also get the
 // reverse triple. The fact node's qualifiers are derived from its sources'
 // claims (Derive) and inferred ends (InferEnds). Updating a qualifier removes the old quad and adds the new
-// one in the same transaction. Source nodes are keyed by fact id, article id
+// one in the same transaction; a changed source or article node has its
+// packed literal replaced (sourcewrite.go). Source nodes are keyed by fact id, article id
 // and sentence, so one article restating a fact in the same sentence is one
 // source.
 

@@ -15,7 +15,8 @@ import (
 // The article node takes the new version's hash, publication date, title
 // and URL. Every source of the batch replaces the claim its article's old
 // version stated in the same sentence; every stored source of the article
-// the batch does not state is withdrawn: it gets <geokg:withdrawn_at> now,
+// the batch does not state is withdrawn: its node records now as its
+// withdrawal time (packed.go),
 // no longer counts towards its fact's qualifiers (graph.Derive), and is
 // known only as of dates before now (graph.Source.LiveAt). A fact left
 // with no live source loses its direct triples, so traversals, tenure
