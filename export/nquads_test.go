@@ -56,8 +56,9 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	has(`"0.9"^^<http://www.w3.org/2001/XMLSchema#double>`)
 	has(`"2026-11-01T12:00:00.123456789Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`)
 	has(`<https://geokg.dev/rel/met>`)
-	has(`"O'Neil criticized Rutte in November,\nsaying \"enough\"."`)
-	has(`<https://geokg.dev/ns#time_sentence> "His cabinet \"fell\"; he left on 2 July 2024." .`)
+	// A source's sentence and time sentences are in its packed JSON literal.
+	has(`<https://geokg.dev/ns#packed> "{\"v\":1,\"s\":\"O'Neil criticized Rutte in November,\\nsaying \\\"enough\\\".\"`)
+	has(`\"t\":[\"He became prime minister on 14 October 2010.\",\"His cabinet \\\"fell\\\"; he left on 2 July 2024.\"]}" .`)
 	if strings.Contains(text, "^^<xsd:") {
 		t.Error("datatypes are not full IRIs")
 	}

@@ -32,6 +32,7 @@ const (
 	kindDouble
 	kindBool
 	kindInstant
+	kindPacked
 )
 
 // typedPredicates is the table of predicates whose objects have a type
@@ -39,6 +40,7 @@ const (
 var typedPredicates = map[quad.IRI]valueKind{
 	pStart: kindDate, pEnd: kindDate, pDate: kindDate, pPublished: kindDate,
 	pConfidence: kindDouble, pEnded: kindBool, pRecordedAt: kindInstant, pWithdrawnAt: kindInstant,
+	pPacked: kindPacked,
 }
 
 // xsdTypes names the XML Schema types a valid literal is read into a Go
@@ -58,7 +60,8 @@ var xsdTypes = map[quad.IRI]bool{
 // CheckQuad reports whether q can be stored and read back: it has a
 // subject, predicate and object, and its object is in the type its
 // predicate is written in — a date in graph.Date's range (years
-// 1–9999), a double, a boolean or an instant — and no typed literal
+// 1–9999), a double, a boolean, an instant, or packed properties
+// (packed.go) of a known version whose dates and instants are such — and no typed literal
 // failed to parse ("very high"^^xsd:double). The error wraps
 // ErrBadValue (or graph.ErrInvalid for a missing value).
 func CheckQuad(q quad.Quad) error {
@@ -90,6 +93,15 @@ func CheckQuad(q quad.Quad) error {
 			y := time.Time(t).Year()
 			ok = y >= graph.MinYear && y <= graph.MaxYear
 		}
+	case kindPacked:
+		p, err := unpack(q.Object)
+		if err == nil {
+			err = p.check()
+		}
+		if err != nil {
+			return err
+		}
+		return nil
 	default:
 		return nil
 	}

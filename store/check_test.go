@@ -42,6 +42,14 @@ func TestCheckQuad(t *testing.T) {
 		{quad.Make(n, pWithdrawnAt, quad.String("yesterday"), nil), ErrBadValue},
 		{quad.Make(n, pRole, typed("x", "integer"), nil), ErrBadValue},
 		{quad.Quad{Subject: n, Predicate: pRole}, graph.ErrInvalid},
+		{quad.Make(n, pPacked, packSource(graph.Source{Sentence: "Rutte met Trump.", RecordedAt: t0,
+			Claim: graph.Claim{Confidence: 0.8, Date: graph.DayOf(2024, 11, 29)}}), nil), nil},
+		{quad.Make(n, pPacked, packArticle(graph.Article{Title: "T", Published: graph.MonthOf(2024, 11)}, t0), nil), nil},
+		{quad.Make(n, pPacked, quad.String(`{"v":1,"d":"10000-01-02"}`), nil), ErrBadValue},
+		{quad.Make(n, pPacked, quad.String(`{"v":1,"r":"yesterday"}`), nil), ErrBadValue},
+		{quad.Make(n, pPacked, quad.String(`{"v":2,"s":"from a later geokg"}`), nil), ErrBadValue},
+		{quad.Make(n, pPacked, quad.String(`{"v":1,"s":`), nil), ErrBadValue},
+		{quad.Make(n, pPacked, quad.Float(1), nil), ErrBadValue},
 	} {
 		err := CheckQuad(c.q)
 		if c.err == nil {

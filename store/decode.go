@@ -244,16 +244,42 @@ func (r reader) entity(ctx context.Context, id string) (e graph.Entity, ok bool,
 }
 
 // article reads the article with id; ok is false when it does not exist.
+// It reads both layouts of an article node (encode.go).
 func (r reader) article(ctx context.Context, id string) (a graph.Article, ok bool, err error) {
 	p, err := r.props(ctx, ArticleIRI(id))
-	if err != nil || p.one(pID) == nil {
+	if err != nil {
 		return graph.Article{}, false, err
 	}
-	a = graph.Article{ID: id, URL: stringOf(p.one(pURL)), Title: stringOf(p.one(pTitle)), Hash: stringOf(p.one(pHash))}
-	if v := p.one(pPublished); v != nil {
-		a.Published = r.date("article/"+id, pPublished, v)
+	a, _, ok = r.decodeArticle(id, p)
+	return a, ok, nil
+}
+
+// decodeArticle decodes article id from its node's properties, and when
+// it was recorded; ok is false when they are no article's. A packed
+// literal that does not decode is reported and read as an article with
+// no metadata (see reader.date).
+func (r reader) decodeArticle(id string, p props) (a graph.Article, recorded time.Time, ok bool) {
+	a = graph.Article{ID: id, Hash: stringOf(p.one(pHash))}
+	node := "article/" + id
+	if v := p.one(pPacked); v != nil {
+		pk, err := unpack(v)
+		if err != nil && r.log != nil {
+			r.log.Warn("bad stored value skipped (run geokg check --repair)", "component", "store", "node", node, "predicate", string(pPacked), "err", err)
+		}
+		a.URL, a.Title, a.Published = pk.URL, pk.Title, r.packedDate(node, pk.Published)
+		return a, r.packedTime(node, pk.RecordedAt), true
 	}
-	return a, true, nil
+	if p.one(pID) == nil {
+		return graph.Article{}, time.Time{}, false
+	}
+	a.URL, a.Title = stringOf(p.one(pURL)), stringOf(p.one(pTitle))
+	if v := p.one(pPublished); v != nil {
+		a.Published = r.date(node, pPublished, v)
+	}
+	if t, ok := p.one(pRecordedAt).(quad.Time); ok {
+		recorded = time.Time(t)
+	}
+	return a, recorded, true
 }
 
 // factQualifiers lists the predicates of a fact node other than its sources.
@@ -361,14 +387,46 @@ func (r reader) fact(ctx context.Context, id string, articles map[string]graph.A
 
 // source reads source node sn of fact f, with what its article gives it
 // (URL, title, publication); articles caches article nodes across calls
-// (may be nil).
+// (may be nil). It reads both layouts of a source node (encode.go).
 func (r reader) source(ctx context.Context, f *graph.Fact, sn quad.Value, articles map[string]graph.Article) (graph.Source, error) {
 	sp, err := r.props(ctx, sn)
 	if err != nil {
 		return graph.Source{}, err
 	}
+	src, err := r.decodeSource(f, sn, sp)
+	if err != nil {
+		return graph.Source{}, err
+	}
+	a, cached := articles[src.Article]
+	if !cached {
+		if a, _, err = r.article(ctx, src.Article); err != nil {
+			return graph.Source{}, fmt.Errorf("fact %s: source: %w", f.ID, err)
+		}
+		if articles != nil {
+			articles[src.Article] = a
+		}
+	}
+	src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
+	return src, nil
+}
+
+// decodeSource decodes source node sn of fact f from its properties sp,
+// without what its article gives it. A packed literal that does not
+// decode is reported and read as a source of the article with nothing
+// else known (see reader.date).
+func (r reader) decodeSource(f *graph.Fact, sn quad.Value, sp props) (graph.Source, error) {
 	aid, _ := idFromIRI(sp.one(pArticle), "article/")
-	src := graph.Source{Article: aid, Sentence: stringOf(sp.one(pSentence))}
+	src := graph.Source{Article: aid}
+	if v := sp.one(pPacked); v != nil {
+		node := quad.StringOf(sn)
+		pk, err := unpack(v)
+		if err != nil && r.log != nil {
+			r.log.Warn("bad stored value skipped (run geokg check --repair)", "component", "store", "node", node, "predicate", string(pPacked), "err", err)
+		}
+		r.unpackSource(node, pk, &src)
+		return src, nil
+	}
+	src.Sentence = stringOf(sp.one(pSentence))
 	if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
 		src.RecordedAt = time.Time(t)
 	}
@@ -376,6 +434,7 @@ func (r reader) source(ctx context.Context, f *graph.Fact, sn quad.Value, articl
 		src.WithdrawnAt = time.Time(t)
 	}
 	src.Subject, _ = idFromIRI(sp.one(pStatedSubject), "entity/")
+	var err error
 	if src.Claim, err = r.decodeClaim(f, sp); err != nil {
 		return graph.Source{}, fmt.Errorf("fact %s: source %s: %w", f.ID, aid, err)
 	}
@@ -383,17 +442,28 @@ func (r reader) source(ctx context.Context, f *graph.Fact, sn quad.Value, articl
 		src.TimeSentences = append(src.TimeSentences, stringOf(v))
 	}
 	sort.Strings(src.TimeSentences)
-	a, cached := articles[aid]
-	if !cached {
-		if a, _, err = r.article(ctx, aid); err != nil {
-			return graph.Source{}, fmt.Errorf("fact %s: source: %w", f.ID, err)
-		}
-		if articles != nil {
-			articles[aid] = a
+	return src, nil
+}
+
+// sourceKey reads what orders source node sn among its fact's sources
+// (sourceLess: recording time, article, sentence) and whether it is
+// withdrawn, without its claim or article.
+func (r reader) sourceKey(ctx context.Context, sn quad.Value) (key graph.Source, withdrawn bool, err error) {
+	sp, err := r.some(ctx, sn, pArticle, pPacked)
+	if err != nil {
+		return graph.Source{}, false, err
+	}
+	if sp.one(pPacked) == nil { // the layout before packing
+		if sp, err = r.some(ctx, sn, pArticle, pRecordedAt, pSentence, pWithdrawnAt); err != nil {
+			return graph.Source{}, false, err
 		}
 	}
-	src.URL, src.Title, src.Published = a.URL, a.Title, a.Published
-	return src, nil
+	src, err := r.decodeSource(&graph.Fact{}, sn, sp)
+	if err != nil {
+		return graph.Source{}, false, err
+	}
+	key = graph.Source{Article: src.Article, Sentence: src.Sentence, RecordedAt: src.RecordedAt}
+	return key, !src.WithdrawnAt.IsZero(), nil
 }
 
 // storedInstant returns instant t as reads will give it back once it is

@@ -7,7 +7,9 @@
 // carries the qualifiers (role, location, valid time with precision,
 // confidence, when it was recorded) and links to one source node per
 // article that stated it. Each source node keeps its article's claim (the
-// bounds, confidence and location it stated); the fact node's qualifiers
+// bounds, confidence and location it stated) — packed, with the rest of
+// what source and article nodes hold but nobody looks up, into one
+// literal per node (packed.go); the fact node's qualifiers
 // are derived from the set of claims (graph.Derive), and the ends of open
 // terms are inferred from their successors (graph.InferEnds) in the same
 // transaction. The fact node also keeps its evidence — one record of its
@@ -26,7 +28,8 @@
 // all or nothing) and tolerated on its way out: a stored date that does
 // not decode is logged and read as unknown rather than failing the read.
 // Check lists (and repairs) such values, CheckPages a bbolt file's damaged
-// pages; DeleteArticle removes an article and what only it stated.
+// pages; DeleteArticle removes an article and what only it stated;
+// Compact rewrites a bbolt file without its free space.
 //
 // The backends are a table (backend.go): one row per backend with the dsns
 // it matches, how it opens, whether it has a directory on disk and who may

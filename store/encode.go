@@ -33,16 +33,28 @@ package store
 //	         of it in one JSON literal (see evidence.go; stores written before
 //	         it keep <geokg:source_count>, <geokg:independent_sources>,
 //	         <geokg:earlier_terms> and <geokg:evidence> <source> instead)
-//	source   <geokg:article> <article>; <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
+//	source   <geokg:article> <article>; <geokg:packed> "{…}": the rest of
+//	         its properties in one literal (packed.go): its sentence,
+//	         recording time, claim (confidence, dates, ended, location),
+//	         withdrawal, stated side and time sentences
+//	article  <geokg:hash> "…" (when known); <geokg:packed> "{…}": its url,
+//	         title, publication date and recording time (packed.go)
+//
+// Stores written before the packed layout hold one quad per property of
+// those nodes instead, and are still read (a write that changes such a
+// node rewrites it packed):
+//
+//	source   <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
 //	         <geokg:ended>, <geokg:location> (when stated) and <geokg:confidence>
 //	         (always; a source node without it predates claims and is read as
 //	         stating its fact's qualifiers); <geokg:withdrawn_at> xsd:dateTime
 //	         when an update of its article no longer states it;
 //	         <geokg:time_sentence> "…" (one quad per other sentence of the
-//	         article that gave the claim a date; Source.TimeSentences)
+//	         article that gave the claim a date; Source.TimeSentences);
+//	         <geokg:stated_subject> <entity>
 //	article  <geokg:id> "d01"; <geokg:url>; <geokg:title>; <geokg:published> (date as above);
-//	         <geokg:hash> "…"; <geokg:recorded_at> xsd:dateTime
+//	         <geokg:recorded_at> xsd:dateTime
 //
 // Besides the fact node, every fact is stored as the direct triple
 // <subject entity> <geokg:rel/{predicate}> <object entity> in the named graph
@@ -51,7 +63,8 @@ package store
 // Symmetric predicates (met, spoke_with, signed_agreement) also get the
 // reverse triple. The fact node's qualifiers are derived from its sources'
 // claims (Derive) and inferred ends (InferEnds). Updating a qualifier removes the old quad and adds the new
-// one in the same transaction. Source nodes are keyed by fact id, article id
+// one in the same transaction; a changed source or article node has its
+// packed literal replaced (sourcewrite.go). Source nodes are keyed by fact id, article id
 // and sentence, so one article restating a fact in the same sentence is one
 // source.
 
@@ -117,6 +130,9 @@ const (
 	pTitle         = quad.IRI("geokg:title")
 	pPublished     = quad.IRI("geokg:published")
 	pHash          = quad.IRI("geokg:hash")
+	// pPacked holds the packed properties of a source or article node
+	// (packed.go).
+	pPacked = quad.IRI("geokg:packed")
 
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
 	// pEndBy marks an inferred end that is only an upper bound
@@ -230,24 +246,15 @@ func entityQuads(e graph.Entity) []quad.Quad {
 	return qs
 }
 
-// articleQuads returns the quads of a new article.
-func articleQuads(a graph.Article, now time.Time) []quad.Quad {
+// articleQuads returns the quads of article a, recorded at recorded.
+func articleQuads(a graph.Article, recorded time.Time) []quad.Quad {
 	n := ArticleIRI(a.ID)
 	qs := []quad.Quad{
 		quad.Make(n, rdfType, classArticle, nil),
-		quad.Make(n, pID, quad.String(a.ID), nil),
-		quad.Make(n, pRecordedAt, timeValue(now), nil),
+		quad.Make(n, pPacked, packArticle(a, recorded), nil),
 	}
-	for _, p := range []struct {
-		pred quad.IRI
-		val  string
-	}{{pURL, a.URL}, {pTitle, a.Title}, {pHash, a.Hash}} {
-		if p.val != "" {
-			qs = append(qs, quad.Make(n, p.pred, quad.String(p.val), nil))
-		}
-	}
-	if v := dateValue(a.Published); v != nil {
-		qs = append(qs, quad.Make(n, pPublished, v, nil))
+	if a.Hash != "" {
+		qs = append(qs, quad.Make(n, pHash, quad.String(a.Hash), nil))
 	}
 	return qs
 }
@@ -309,62 +316,14 @@ func directQuads(f graph.Fact) []quad.Quad {
 	return qs
 }
 
-// sourceQuads returns the quads of a new source of fact factID, including
+// sourceQuads returns the quads of source src of fact factID, including
 // the link from the fact node.
 func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	n := sourceIRI(factID, src.Article, src.Sentence)
-	qs := []quad.Quad{
+	return []quad.Quad{
 		quad.Make(FactIRI(factID), pSource, n, nil),
 		quad.Make(n, rdfType, classSource, nil),
 		quad.Make(n, pArticle, ArticleIRI(src.Article), nil),
-		quad.Make(n, pSentence, quad.String(src.Sentence), nil),
-		quad.Make(n, pRecordedAt, timeValue(src.RecordedAt), nil),
+		quad.Make(n, pPacked, packSource(src), nil),
 	}
-	for _, v := range claimValues(src.Claim) {
-		qs = append(qs, quad.Make(n, v.pred, v.val, nil))
-	}
-	if src.IsWithdrawn() {
-		qs = append(qs, quad.Make(n, pWithdrawnAt, timeValue(src.WithdrawnAt), nil))
-	}
-	if src.Subject != "" {
-		qs = append(qs, quad.Make(n, pStatedSubject, EntityIRI(src.Subject), nil))
-	}
-	return append(qs, timeSentenceQuads(n, src.TimeSentences)...)
-}
-
-// timeSentenceQuads returns the quads that give source node n the time
-// sentences ts.
-func timeSentenceQuads(n quad.Value, ts []string) []quad.Quad {
-	qs := make([]quad.Quad, 0, len(ts))
-	for _, t := range ts {
-		qs = append(qs, quad.Make(n, pTimeSentence, quad.String(t), nil))
-	}
-	return qs
-}
-
-// claimValue is one property of a source's claim.
-type claimValue struct {
-	pred quad.IRI
-	val  quad.Value
-}
-
-// claimValues returns the properties that encode claim c; confidence is
-// always there, the other qualifiers when stated.
-func claimValues(c graph.Claim) []claimValue {
-	out := []claimValue{{pConfidence, quad.Float(c.Confidence)}}
-	for _, d := range []struct {
-		pred quad.IRI
-		val  graph.Date
-	}{{pStart, c.Start}, {pEnd, c.End}, {pDate, c.Date}} {
-		if v := dateValue(d.val); v != nil {
-			out = append(out, claimValue{d.pred, v})
-		}
-	}
-	if c.Ended {
-		out = append(out, claimValue{pEnded, quad.Bool(true)})
-	}
-	if c.Location != "" {
-		out = append(out, claimValue{pLocation, quad.String(c.Location)})
-	}
-	return out
 }

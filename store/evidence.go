@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -372,17 +371,12 @@ func (s *Store) FactSources(ctx context.Context, id string, offset, limit int) (
 		}
 		live := make([]keyed, 0, len(p[pSource]))
 		for _, sn := range p[pSource] {
-			sp, err := r.some(ctx, sn, pRecordedAt, pArticle, pSentence, pWithdrawnAt)
+			k, withdrawn, err := r.sourceKey(ctx, sn)
 			if err != nil {
 				return err
 			}
-			if t, ok := sp.one(pWithdrawnAt).(quad.Time); ok && !time.Time(t).IsZero() {
-				continue // as reader.source reads a withdrawal
-			}
-			k := graph.Source{Sentence: stringOf(sp.one(pSentence))}
-			k.Article, _ = idFromIRI(sp.one(pArticle), "article/")
-			if t, ok := sp.one(pRecordedAt).(quad.Time); ok {
-				k.RecordedAt = time.Time(t)
+			if withdrawn {
+				continue
 			}
 			live = append(live, keyed{k, sn})
 		}

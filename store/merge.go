@@ -55,6 +55,8 @@ type writer struct {
 	// sources to a dated event of the batch; gone those left with none,
 	// which are removed (see absorbRestated).
 	moved, gone map[string]bool
+	// srcs holds the source nodes the batch writes (see sourcewrite.go).
+	srcs map[quad.IRI]*sourceWrite
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh
@@ -65,7 +67,8 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{}}
+		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
+		srcs: map[quad.IRI]*sourceWrite{}}
 }
 
 // add queues quads for adding.
@@ -83,7 +86,9 @@ func (w *writer) batch(ctx context.Context, a graph.Article, ents map[string]*gr
 		w.stats.ArticleNew = true
 		w.add(articleQuads(a, w.now))
 	} else if a.Updates(stored) {
-		w.updateArticle(stored, a)
+		if err := w.updateArticle(ctx, stored, a); err != nil {
+			return err
+		}
 		a = *w.article
 	} else {
 		a = stored // its sources read the stored article back
@@ -232,16 +237,21 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 				c = src.Claim
 				have.URL, have.Title, have.Published = src.URL, src.Title, src.Published
 			}
+			changed := false
 			if have.IsWithdrawn() {
-				w.revive(node, have)
-				w.grown[f.ID] = true
+				// Live again, recorded anew.
+				have.WithdrawnAt, have.RecordedAt = time.Time{}, w.now
+				changed = true
 			}
 			if c != have.Claim {
-				w.restate(f.ID, have, c)
-				w.grown[f.ID] = true
+				have.Claim = c
+				changed = true
 			}
 			if added := have.AddTimeSentences(src.TimeSentences); len(added) > 0 {
-				w.add(timeSentenceQuads(node, added))
+				changed = true
+			}
+			if changed {
+				w.putSource(f.ID, *have, true)
 				w.grown[f.ID] = true
 			}
 			w.stated[node] = true
@@ -257,7 +267,7 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 		if first < 0 || sourceFirst(&src, &merged.Sources[first]) {
 			first, newFirst = len(merged.Sources)-1, true
 		}
-		w.add(sourceQuads(f.ID, src))
+		w.putSource(f.ID, src, false)
 		w.stats.SourcesAdded++
 		w.grown[f.ID] = true
 	}
@@ -304,19 +314,8 @@ func termChanged(old, f *graph.Fact) bool {
 	return false
 }
 
-// restate queues the change of a stored source's claim to c and sets it.
-func (w *writer) restate(factID string, src *graph.Source, c graph.Claim) {
-	n := sourceIRI(factID, src.Article, src.Sentence)
-	for _, v := range claimValues(src.Claim) {
-		w.tx.RemoveQuad(quad.Make(n, v.pred, v.val, nil))
-	}
-	for _, v := range claimValues(c) {
-		w.tx.AddQuad(quad.Make(n, v.pred, v.val, nil))
-	}
-	src.Claim = c
-}
-
-// flush queues the quads of every fact in w.cur: all of a new fact's, the
+// flush queues the quads of the source nodes the batch wrote
+// (flushSources) and of every fact in w.cur: all of a new fact's, the
 // changed qualifiers of a stored one, and the evidence record of every
 // fact whose sources or qualifiers changed (see evidence.go); and counts
 // merged facts and inferred ends.
@@ -326,6 +325,9 @@ func (w *writer) flush(ctx context.Context) error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	if err := w.flushSources(ctx); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
@@ -364,6 +366,15 @@ func (w *writer) flush(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// sameInstant reports whether a and b are one instant as the store
+// tells them apart: Cayley identifies an xsd:dateTime value by its second
+// (quad.Time's text), so a fact node's recording time reads back as the
+// first instant of its second that was stored, while its sources (packed)
+// keep theirs to the nanosecond.
+func sameInstant(a, b time.Time) bool {
+	return a.IsZero() == b.IsZero() && a.Unix() == b.Unix()
 }
 
 // replace queues the quad changes that turn stored fact old into f: each
@@ -435,7 +446,7 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	if old.EndBy != f.EndBy {
 		set(pEndBy, boolean(old.EndBy), boolean(f.EndBy))
 	}
-	if !old.RecordedAt.Equal(f.RecordedAt) {
+	if !sameInstant(old.RecordedAt, f.RecordedAt) {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))
 	}
 	return changed

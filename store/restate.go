@@ -99,13 +99,11 @@ func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
 	f.Sources = append([]graph.Source(nil), f.Sources...)
 	newFirst := false
 	for _, s := range moved {
-		for _, q := range sourceQuads(gid, s) {
-			w.tx.RemoveQuad(q)
-		}
+		w.dropSource(gid, s)
 		if have[sourceKey(&s)] {
 			continue // the article states the event dated too
 		}
-		w.add(sourceQuads(fid, s))
+		w.putSource(fid, s, false)
 		f.Sources = append(f.Sources, s)
 		if first < 0 || sourceFirst(&s, &f.Sources[first]) {
 			first, newFirst = len(f.Sources)-1, true

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -16,7 +15,8 @@ import (
 // The article node takes the new version's hash, publication date, title
 // and URL. Every source of the batch replaces the claim its article's old
 // version stated in the same sentence; every stored source of the article
-// the batch does not state is withdrawn: it gets <geokg:withdrawn_at> now,
+// the batch does not state is withdrawn: its node records now as its
+// withdrawal time (packed.go),
 // no longer counts towards its fact's qualifiers (graph.Derive), and is
 // known only as of dates before now (graph.Source.LiveAt). A fact left
 // with no live source loses its direct triples, so traversals, tenure
@@ -34,36 +34,31 @@ func isStated(f *graph.Fact) bool {
 
 // updateArticle queues the quads that turn stored article old into its new
 // version a, and sets w.update and w.article. Metadata the new version
-// lacks (no title, no date) is kept.
-func (w *writer) updateArticle(old, a graph.Article) {
-	n := ArticleIRI(a.ID)
+// lacks (no title, no date) is kept, and so is when the article was first
+// recorded.
+func (w *writer) updateArticle(ctx context.Context, old, a graph.Article) error {
+	p, err := w.r.props(ctx, ArticleIRI(a.ID))
+	if err != nil {
+		return err
+	}
+	_, recorded, _ := w.r.decodeArticle(a.ID, p)
 	upd := old
-	set := func(pred quad.IRI, was, is quad.Value) {
-		if was != nil {
-			w.tx.RemoveQuad(quad.Make(n, pred, was, nil))
+	for _, f := range []struct {
+		dst *string
+		val string
+	}{{&upd.URL, a.URL}, {&upd.Title, a.Title}, {&upd.Hash, a.Hash}} {
+		if f.val != "" {
+			*f.dst = f.val
 		}
-		w.tx.AddQuad(quad.Make(n, pred, is, nil))
 	}
-	for _, p := range []struct {
-		pred     quad.IRI
-		dst      *string
-		was, val string
-	}{{pURL, &upd.URL, old.URL, a.URL}, {pTitle, &upd.Title, old.Title, a.Title}, {pHash, &upd.Hash, old.Hash, a.Hash}} {
-		if p.val == "" || p.val == p.was {
-			continue
-		}
-		var was quad.Value
-		if p.was != "" {
-			was = quad.String(p.was)
-		}
-		set(p.pred, was, quad.String(p.val))
-		*p.dst = p.val
-	}
-	if !a.Published.IsZero() && a.Published != old.Published {
-		set(pPublished, dateValue(old.Published), dateValue(a.Published))
+	if !a.Published.IsZero() {
 		upd.Published = a.Published
 	}
+	if err := w.putArticle(ctx, upd, recorded); err != nil {
+		return err
+	}
 	w.update, w.article = true, &upd
+	return nil
 }
 
 // withdraw withdraws every stored source of article a that the batch does
@@ -123,7 +118,7 @@ func (w *writer) withdrawSource(ctx context.Context, id string, node quad.IRI) e
 		if w.article != nil && s.Article == w.article.ID {
 			s.URL, s.Title, s.Published = w.article.URL, w.article.Title, w.article.Published
 		}
-		w.tx.AddQuad(quad.Make(node, pWithdrawnAt, timeValue(w.now), nil))
+		w.putSource(id, *s, true)
 		w.stats.SourcesWithdrawn++
 		changed = true
 	}
@@ -142,15 +137,6 @@ func (w *writer) withdrawSource(ctx context.Context, id string, node quad.IRI) e
 		w.withdrawn[id] = true
 	}
 	return nil
-}
-
-// revive queues the quads that make withdrawn source src (node) live
-// again, recorded now, and sets it so.
-func (w *writer) revive(node quad.IRI, src *graph.Source) {
-	w.tx.RemoveQuad(quad.Make(node, pWithdrawnAt, timeValue(src.WithdrawnAt), nil))
-	w.tx.RemoveQuad(quad.Make(node, pRecordedAt, timeValue(src.RecordedAt), nil))
-	w.tx.AddQuad(quad.Make(node, pRecordedAt, timeValue(w.now), nil))
-	src.WithdrawnAt, src.RecordedAt = time.Time{}, w.now
 }
 
 // relink queues, through op (add or remove), the direct triples of f.

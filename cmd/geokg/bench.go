@@ -32,7 +32,8 @@ func newBenchCmd(a *app) *cobra.Command {
 (seeded: the same seed gives the same articles), ingests it into a fresh store
 as 'geokg ingest' does (--batch and --workers apply), and prints one table:
 articles/s, facts/s and quads/s of the ingest, its peak RSS (the process's
-VmHWM, reset before each ingest), store bytes on disk per fact, the rate of a
+VmHWM, reset before each ingest), store bytes per fact (on bbolt: the file,
+its pages in use, and the file 'geokg compact' leaves), the rate of a
 raw bulk load of the same quads into a fresh store of the same backend and
 geokg's share of it, how many holders answers agree with the simulated truth,
 and the p50/p95 latency of each query form asked --queries times in-process

@@ -11,9 +11,9 @@ import (
 )
 
 // addMaintenanceCmds registers the commands that look after a store:
-// check (this file) and delete (delete.go).
+// check (this file), delete (delete.go) and compact (compact.go).
 func addMaintenanceCmds(parent *cobra.Command, a *app) {
-	parent.AddCommand(newCheckCmd(a), newDeleteCmd(a))
+	parent.AddCommand(newCheckCmd(a), newDeleteCmd(a), newCompactCmd(a))
 }
 
 func newCheckCmd(a *app) *cobra.Command {

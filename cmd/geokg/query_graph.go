@@ -180,8 +180,11 @@ The graph, as Gizmo sees it:
             <geokg:predicate> ("met", "leads", ...), <geokg:role>,
             <geokg:start>, <geokg:end>, <geokg:date>, <geokg:confidence> and
             <geokg:source> (one per article stating it)
-  sources   <geokg:source/ID> with <geokg:article> and <geokg:sentence>
-  articles  <geokg:article/ID> with <geokg:title>, <geokg:url>, <geokg:published>
+  sources   <geokg:source/ID> with <geokg:article> and <geokg:packed>, a JSON
+            literal: "s" sentence, "r" recorded, "c" confidence, "d" date, ...
+  articles  <geokg:article/ID> with <geokg:hash> and <geokg:packed>: "ti"
+            title, "u" url, "p" published, "r" recorded (stores written
+            before geokg packed them: <geokg:sentence>, <geokg:title>, ...)
 Every fact is also a direct triple <subject> <geokg:rel/PREDICATE> <object>,
 so g.V(X).Out("<geokg:rel/met>") walks from X to whom X met.`,
 		Example: `  geokg query gizmo 'g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>").All()'

@@ -77,6 +77,14 @@ type Result struct {
 	// StoreBytes is the store's size on disk (0: not a directory store).
 	StoreBytes   int64   `json:"store_bytes"`
 	BytesPerFact float64 `json:"bytes_per_fact"`
+	// InUseBytes is what the store's pages in use hold (bbolt only: the
+	// file less its free pages and the room it grew by), and
+	// CompactedBytes the file's size after `geokg compact` (0: not
+	// measured).
+	InUseBytes       int64   `json:"in_use_bytes,omitempty"`
+	InUsePerFact     float64 `json:"in_use_bytes_per_fact,omitempty"`
+	CompactedBytes   int64   `json:"compacted_bytes,omitempty"`
+	CompactedPerFact float64 `json:"compacted_bytes_per_fact,omitempty"`
 	// RawQuadsPS is the rate of the raw bulk load of the same quads (0:
 	// not run); RawRatio is QuadsPS / RawQuadsPS.
 	RawQuadsPS float64 `json:"raw_quads_per_s"`
@@ -216,6 +224,13 @@ func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 		}
 		r.BytesPerFact = float64(r.StoreBytes) / float64(max(r.Facts, 1))
 	}
+	if backend.Name == "bbolt" {
+		u, err := store.BoltUsageOf(dsn)
+		if err != nil {
+			return r, "", err
+		}
+		r.InUseBytes, r.InUsePerFact = u.InUse, float64(u.InUse)/float64(max(r.Facts, 1))
+	}
 
 	// Queries as whole processes, on the closed store.
 	r.Process = map[string]Latency{}
@@ -231,6 +246,16 @@ func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 			}
 			r.Process[f.Name] = latency(ds)
 		}
+	}
+
+	// What compacting the store leaves (after the process timings, which
+	// run on the store as ingest left it).
+	if backend.Name == "bbolt" {
+		cs, err := store.Compact(ctx, dsn, nil)
+		if err != nil {
+			return r, "", err
+		}
+		r.CompactedBytes, r.CompactedPerFact = cs.After.File, float64(cs.After.File)/float64(max(r.Facts, 1))
 	}
 
 	// The same quads, raw, into a fresh store of the same backend.

@@ -6,7 +6,9 @@
 // pipeline `geokg ingest` builds (the caller passes it, with its --batch
 // and --workers settings), and reports wall time, articles/s, facts/s and
 // quads/s (the quads are counted in the store afterwards), peak RSS, and
-// store bytes on disk per fact. It then loads the same quads raw into a
+// store bytes on disk per fact; on bbolt also the bytes of the file's
+// pages in use and, after the query timings, the size of the file
+// store.Compact leaves. It then loads the same quads raw into a
 // fresh store of the same backend, in chunks of RawChunk quads per
 // transaction with no extraction, resolution or inference, and reports
 // the ratio of geokg's quad rate to that raw rate. Then it times each
