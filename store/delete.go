@@ -41,6 +41,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 	case s.readOnly:
 		return DeleteStats{}, wrap(ErrReadOnly)
 	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return DeleteStats{}, wrap(err)
+	}
+	defer unlock()
 	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
 	a, ok, err := w.r.article(ctx, id)
 	if err != nil {

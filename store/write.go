@@ -63,6 +63,11 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	case s.readOnly:
 		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return graph.WriteStats{}, wrap(err)
+	}
+	defer unlock()
 	w := newWriter(reader{qs: s.qs, log: s.log}, now, s.cache)
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return graph.WriteStats{}, wrap(s.undecodable(err))
