@@ -436,3 +436,67 @@ func (c nodeColumns) value() (quad.Value, error) {
 func unescapeNull(s string) string {
 	return strings.ReplaceAll(s, `\x00`, "\x00")
 }
+
+// eachOut calls fn for the object of every quad "node pred ?" whose pred
+// is one of preds, with one query.
+func (p *pgStore) eachOut(ctx context.Context, node quad.Value, preds []quad.IRI, fn func(pred quad.IRI, v quad.Value) error) error {
+	hashes := make([][]byte, len(preds))
+	byHash := map[refs.ValueHash]quad.IRI{}
+	for i, pred := range preds {
+		h := refs.HashOf(pred)
+		hashes[i] = append([]byte(nil), h[:]...)
+		byHash[h] = pred
+	}
+	nh := refs.HashOf(node)
+	rows, err := p.db.QueryContext(ctx, "SELECT predicate_hash, object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = ANY($2)",
+		nh[:], pq.ByteaArray(hashes))
+	if err != nil {
+		return err
+	}
+	var ps []quad.IRI
+	var objs []cayleygraph.Ref
+	for rows.Next() {
+		var ph, oh csql.NodeHash
+		if err := rows.Scan(&ph, &oh); err != nil {
+			rows.Close()
+			return err
+		}
+		ps = append(ps, byHash[ph.ValueHash])
+		objs = append(objs, oh)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	vals, err := p.ValuesOf(ctx, objs)
+	if err != nil {
+		return err
+	}
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		if err := fn(ps[i], v); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// Quad returns the quad ref names, its values read with one query at
+// most.
+func (p *pgStore) Quad(ref cayleygraph.Ref) (quad.Quad, error) {
+	h, ok := ref.(csql.QuadHashes)
+	if !ok {
+		return p.QuadStore.Quad(ref)
+	}
+	var rs []cayleygraph.Ref
+	for _, dir := range quad.Directions {
+		rs = append(rs, csql.NodeHash{ValueHash: h.Get(dir)})
+	}
+	vs, err := p.ValuesOf(context.Background(), rs)
+	if err != nil {
+		return quad.Quad{}, err
+	}
+	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: vs[3]}, nil
+}
