@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -109,6 +110,10 @@ type pgStore struct {
 // (under the write lock, so that processes opening a new database at once
 // do not race to create them).
 func openPG(ctx context.Context, addr string, readOnly bool) (*pgStore, error) {
+	addr, err := oneRoundTrip(addr)
+	if err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
 		return nil, err
@@ -131,6 +136,23 @@ func openPG(ctx context.Context, addr string, readOnly bool) (*pgStore, error) {
 	}
 	p.QuadStore = qs.(*csql.QuadStore)
 	return p, nil
+}
+
+// oneRoundTrip returns the URL addr with lib/pq's binary_parameters on
+// (unless addr sets it): a query with parameters then takes one round trip
+// to the server instead of two (parse, then bind and execute), and hashes
+// travel as bytes rather than hex.
+func oneRoundTrip(addr string) (string, error) {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	if q.Get("binary_parameters") == "" {
+		q.Set("binary_parameters", "yes")
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), nil
 }
 
 // init creates Cayley's tables and the change counter when the database
