@@ -292,17 +292,17 @@ func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs
 }
 
 // updateRefs adds n[h] to the reference count of each value h, then
-// removes the values that lost references and have none left.
+// removes the values that gained none and have none (lost, or created for
+// a quad the batch also deleted).
 func updateRefs(ctx context.Context, tx *sql.Tx, n map[refs.ValueHash]int) error {
 	var hashes []refs.ValueHash
 	var dropped [][]byte
 	for h, d := range n {
-		if d == 0 {
-			continue
-		}
-		hashes = append(hashes, h)
-		if d < 0 {
+		if d <= 0 {
 			dropped = append(dropped, append([]byte(nil), h[:]...))
+		}
+		if d != 0 {
+			hashes = append(hashes, h)
 		}
 	}
 	err := chunks(len(hashes), 2, func(i, j int) error {

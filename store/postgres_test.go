@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,4 +185,66 @@ func sortedQuads(t *testing.T, s *Store) []string {
 	}))
 	sort.Strings(out)
 	return out
+}
+
+// TestPostgresValueRefs checks the batched write path's reference counts:
+// after adds (one quad twice in a batch, one already stored) and deletes
+// (one not stored), each value's count is the number of quad positions
+// naming it, and a value no quad names any more is gone.
+func TestPostgresValueRefs(t *testing.T) {
+	s := openPostgres(t)
+	q := func(s, p, o string, l quad.Value) quad.Quad {
+		return quad.Make(quad.IRI(s), quad.IRI(p), quad.String(o), l)
+	}
+	a, b, c := q("x", "p", "one", nil), q("x", "p", "two", quad.IRI("g")), q("y", "p", "one", nil)
+	apply := func(adds, dels []quad.Quad) {
+		var ds []cayleygraph.Delta
+		for _, x := range adds {
+			ds = append(ds, cayleygraph.Delta{Quad: x, Action: cayleygraph.Add})
+		}
+		for _, x := range dels {
+			ds = append(ds, cayleygraph.Delta{Quad: x, Action: cayleygraph.Delete})
+		}
+		require.NoError(t, s.qs.ApplyDeltas(ds, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}))
+	}
+	db, err := sql.Open("postgres", s.dsn)
+	require.NoError(t, err)
+	defer db.Close()
+	// counts returns each value's stored count and how many quad
+	// positions name it.
+	counts := func() (stored, named map[string]int) {
+		stored, named = map[string]int{}, map[string]int{}
+		rows, err := db.Query("SELECT encode(hash, 'hex'), refs FROM nodes")
+		require.NoError(t, err)
+		for rows.Next() {
+			var h string
+			var n int
+			require.NoError(t, rows.Scan(&h, &n))
+			stored[h] = n
+		}
+		require.NoError(t, rows.Close())
+		for _, col := range []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"} {
+			rows, err := db.Query("SELECT encode(" + col + ", 'hex'), count(*) FROM quads WHERE " + col + " IS NOT NULL GROUP BY 1")
+			require.NoError(t, err)
+			for rows.Next() {
+				var h string
+				var n int
+				require.NoError(t, rows.Scan(&h, &n))
+				named[h] += n
+			}
+			require.NoError(t, rows.Close())
+		}
+		return stored, named
+	}
+	apply([]quad.Quad{a, b}, nil)
+	apply([]quad.Quad{a, c, c}, []quad.Quad{q("z", "p", "never stored", nil)})
+	stored, named := counts()
+	assert.Equal(t, named, stored)
+	assert.Len(t, stored, 6, "x, y, p, one, two, g")
+	apply(nil, []quad.Quad{b})
+	stored, named = counts()
+	assert.Equal(t, named, stored, "two and g are gone")
+	apply(nil, []quad.Quad{a, c})
+	stored, _ = counts()
+	assert.Empty(t, stored)
 }
