@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -92,13 +93,18 @@ type pgStore struct {
 	*csql.QuadStore
 	db *sql.DB
 
-	// mu guards the fields below.
-	mu sync.Mutex
-	// conn holds the advisory lock between lockWrites and unlockWrites.
-	conn *sql.Conn
+	// lockMu guards conn, locked and seen.
+	lockMu sync.Mutex
+	// conn is the connection that takes the advisory lock (nil until the
+	// first write); locked is set between lockWrites and unlockWrites.
+	conn   *sql.Conn
+	locked bool
 	// seen is the change counter after this process's last locked write
 	// (-1: none yet).
 	seen int64
+
+	// mu guards async and values.
+	mu sync.Mutex
 	// async is set under group commit.
 	async bool
 	// values maps a value's hash to the value.
@@ -181,12 +187,9 @@ INSERT INTO geokg_writes VALUES (1, 0) ON CONFLICT DO NOTHING;`)
 
 // Close closes both connection pools.
 func (p *pgStore) Close() error {
-	p.mu.Lock()
-	if p.conn != nil {
-		p.conn.Close()
-		p.conn = nil
-	}
-	p.mu.Unlock()
+	p.lockMu.Lock()
+	p.dropConn()
+	p.lockMu.Unlock()
 	err := p.QuadStore.Close()
 	if e := p.db.Close(); err == nil {
 		err = e
@@ -198,53 +201,73 @@ func (p *pgStore) Close() error {
 // change counter; it reports whether another process wrote since this
 // one's last locked write, when what this process cached of the store is
 // stale. unlockWrites must follow.
+//
+// The lock is taken on a connection the store keeps for it, whose session
+// commits without waiting for the disk: the counter's bump need not be
+// durable by itself, since the write's own commit comes later in the WAL
+// and flushes it (and a bump lost in a crash with the write it announced
+// loses nothing).
 func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.conn != nil {
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	if p.locked {
 		return false, fmt.Errorf("write lock taken twice")
 	}
-	conn, err := p.db.Conn(ctx)
-	if err != nil {
+	if p.conn == nil {
+		conn, err := p.db.Conn(ctx)
+		if err != nil {
+			return false, fmt.Errorf("take the write lock: %w", err)
+		}
+		if _, err := conn.ExecContext(ctx, "SET synchronous_commit = off"); err != nil {
+			discard(conn)
+			return false, fmt.Errorf("take the write lock: %w", err)
+		}
+		p.conn = conn
+	}
+	if _, err := p.conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", pgWriteLock); err != nil {
+		p.dropConn()
 		return false, fmt.Errorf("take the write lock: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", pgWriteLock); err != nil {
-		conn.Close()
-		return false, fmt.Errorf("take the write lock: %w", err)
-	}
-	p.conn = conn
 	var n int64
-	if err := conn.QueryRowContext(ctx, "UPDATE geokg_writes SET n = n + 1 WHERE id = 1 RETURNING n").Scan(&n); err != nil {
-		p.unlockLocked()
+	if err := p.conn.QueryRowContext(ctx, "UPDATE geokg_writes SET n = n + 1 WHERE id = 1 RETURNING n").Scan(&n); err != nil {
+		p.dropConn()
 		return false, fmt.Errorf("count the write: %w", err)
 	}
+	p.locked = true
 	othersWrote = p.seen < 0 || n != p.seen+1
 	p.seen = n
 	return othersWrote, nil
 }
 
-// unlockWrites releases the write lock.
+// unlockWrites releases the write lock. When that fails the connection is
+// dropped, which releases it too.
 func (p *pgStore) unlockWrites() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.unlockLocked()
-}
-
-// unlockLocked is unlockWrites under p.mu. A failed unlock closes the
-// connection, which releases the lock.
-func (p *pgStore) unlockLocked() {
-	if p.conn == nil {
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	if !p.locked {
 		return
 	}
+	p.locked = false
 	if _, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", pgWriteLock); err != nil {
-		_ = p.conn.Raw(func(any) error { return driverBad })
+		p.dropConn()
 	}
-	p.conn.Close()
-	p.conn = nil
 }
 
-// driverBad tells database/sql to drop a connection rather than pool it.
-var driverBad = errors.New("connection dropped: write lock state unknown")
+// dropConn closes the lock's connection for good (which releases the lock
+// if it holds it); the next lockWrites opens another.
+func (p *pgStore) dropConn() {
+	if p.conn != nil {
+		discard(p.conn)
+		p.conn = nil
+	}
+}
+
+// discard closes conn's network connection rather than return it to the
+// pool, where its session (a lock it may hold, its settings) would live on.
+func discard(conn *sql.Conn) {
+	_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
+}
 
 // setAsync turns group commit on or off: while on, a write's commit does
 // not wait for its WAL to reach the disk.
