@@ -94,7 +94,7 @@ var backends = []Backend{
 		Sharing:  Shared,
 		match:    hasScheme("postgres", "postgresql"),
 		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
-			qs, err := openSQL(ctx, dsn, dsn, readOnly)
+			qs, err := openSQL(ctx, dsn, dsn, readOnly, false)
 			return qs, nil, err
 		},
 	},
@@ -106,7 +106,7 @@ var backends = []Backend{
 		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
 			// CockroachDB speaks PostgreSQL's wire protocol and SQL.
 			_, rest, _ := strings.Cut(dsn, "://")
-			qs, err := openSQL(ctx, dsn, "postgresql://"+rest, readOnly)
+			qs, err := openSQL(ctx, dsn, "postgresql://"+rest, readOnly, true)
 			return qs, nil, err
 		},
 	},

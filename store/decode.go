@@ -186,28 +186,24 @@ func dedupe(vs []quad.Value) []quad.Value {
 	return out
 }
 
-// some reads the given predicates of node, one prefix scan each
-// (eachWith); use it
+// some reads the given predicates of node (eachOut: one prefix scan each,
+// one query for all on PostgreSQL); use it
 // instead of props for nodes with many other quads (entities are the
 // subject of their direct triples, facts of their sources).
 func (r reader) some(ctx context.Context, node quad.Value, preds ...quad.IRI) (props, error) {
 	var p props
-	for _, pred := range preds {
-		var vs []quad.Value
-		err := r.eachWith(ctx, quad.Subject, node, pred, quad.Object, func(v quad.Value) error {
-			vs = append(vs, v)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	err := r.eachOut(ctx, node, preds, func(pred quad.IRI, v quad.Value) error {
+		if p == nil {
+			p = props{}
 		}
-		vs = dedupe(vs)
-		if len(vs) > 0 {
-			if p == nil {
-				p = props{}
-			}
-			p[pred] = vs
-		}
+		p[pred] = append(p[pred], v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for pred, vs := range p {
+		p[pred] = dedupe(vs)
 	}
 	return p, nil
 }

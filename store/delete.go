@@ -41,8 +41,13 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 	case s.readOnly:
 		return DeleteStats{}, wrap(ErrReadOnly)
 	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return DeleteStats{}, wrap(err)
+	}
+	defer unlock()
 	r := reader{qs: s.qs, log: s.log}
-	now, err := r.storedInstant(now)
+	now, err = r.storedInstant(now)
 	if err != nil {
 		return DeleteStats{}, wrap(err)
 	}

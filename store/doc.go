@@ -36,5 +36,8 @@
 // share it. Callers that need to know ask BackendFor(dsn), never the dsn
 // itself. The bbolt backend is the default; the in-memory backend is meant
 // for tests and is not safe for concurrent use, so the Store serialises
-// access to it.
+// access to it. On PostgreSQL Cayley's SQL store is wrapped (postgres.go, pgread.go,
+// pgwrite.go): the processes writing one database take turns under an
+// advisory lock, a change counter tells each whether its write cache is
+// still valid, and a write's quads go in a few batched statements.
 package store

@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// groupState is the group commit of a bbolt store: whether it is on.
+// groupState is the group commit of a bbolt or PostgreSQL store: whether
+// it is on.
 type groupState struct {
 	on bool
 }
@@ -20,15 +21,18 @@ type groupState struct {
 // Sync and, as with bbolt's NoSync, may leave the store damaged. So a
 // caller reports an article stored only after the Sync that follows its
 // Write, and uses group commit for bulk loads it can repeat. Turning it
-// off, and Close, sync first. On other backends it does nothing: each
-// Write is durable when it returns.
+// off, and Close, sync first. On PostgreSQL each Write then commits
+// without waiting for its WAL to reach the disk (synchronous_commit off;
+// a server crash loses the writes since the last Sync, the database stays
+// consistent) and Sync waits for all of them at once. On other backends
+// it does nothing: each Write is durable when it returns.
 func (s *Store) SetGroupCommit(on bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return ErrClosed
 	}
-	if s.bolt == nil || s.readOnly {
+	if (s.bolt == nil && s.pg == nil) || s.readOnly {
 		return nil
 	}
 	if !on {
@@ -37,7 +41,11 @@ func (s *Store) SetGroupCommit(on bool) error {
 		}
 	}
 	s.group.on = on
-	s.bolt.NoSync = on
+	if s.bolt != nil {
+		s.bolt.NoSync = on
+	} else {
+		s.pg.setAsync(on)
+	}
 	return nil
 }
 
@@ -58,10 +66,14 @@ func (s *Store) Sync(ctx context.Context) error {
 
 // syncLocked is Sync under the store's write lock.
 func (s *Store) syncLocked() error {
-	if s.bolt == nil || !s.group.on {
+	if !s.group.on {
 		return nil
 	}
-	if err := s.bolt.Sync(); err != nil {
+	sync := func() error { return s.bolt.Sync() }
+	if s.pg != nil {
+		sync = func() error { return s.pg.sync(context.Background()) }
+	}
+	if err := sync(); err != nil {
 		return fmt.Errorf("sync store %s: %w", Redact(s.dsn), err)
 	}
 	return nil

@@ -144,6 +144,11 @@ func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
 	case s.readOnly:
 		return ErrReadOnly
 	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if s.cache != nil {
 		s.cache = newInferCache() // the quads may change what it holds
 	}

@@ -2,36 +2,304 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net/url"
+	"sync"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	// The PostgreSQL dialect of Cayley's SQL backend; CockroachDB speaks the
 	// same wire protocol and SQL for what geokg uses.
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
 )
 
 // sqlBackend is the Cayley backend name for PostgreSQL and CockroachDB.
 const sqlBackend = "postgres"
 
+// pgWriteLock is the key of the PostgreSQL advisory lock the geokg
+// processes writing one database take around each write (and around
+// creating the tables): the bytes of "geokgw".
+const pgWriteLock int64 = 0x67656f6b6777
+
+// pgValueCacheMax bounds the values a pgStore keeps in memory; past it a
+// quarter is dropped. A value takes some 100 bytes.
+const pgValueCacheMax = 200_000
+
 // openSQL opens (creating its tables when needed) the Cayley SQL store in
 // the PostgreSQL database at addr; dsn is the name the user gave it, used
 // in errors. Several processes may share such a store: the database
-// serialises their transactions.
-func openSQL(ctx context.Context, dsn, addr string, readOnly bool) (cayleygraph.QuadStore, error) {
+// serialises their transactions. CockroachDB (cockroach) gets Cayley's
+// store as it is; PostgreSQL gets a pgStore around it, whose writers take
+// turns (see pgStore).
+func openSQL(ctx context.Context, dsn, addr string, readOnly, cockroach bool) (cayleygraph.QuadStore, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", Redact(dsn), err) }
-	if !readOnly {
-		err := cayleygraph.InitQuadStore(sqlBackend, addr, nil)
-		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
+	if cockroach {
+		if !readOnly {
+			err := cayleygraph.InitQuadStore(sqlBackend, addr, nil)
+			if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
+				return nil, wrap(err)
+			}
+		}
+		qs, err := cayleygraph.NewQuadStore(sqlBackend, addr, nil)
+		if err != nil {
 			return nil, wrap(err)
+		}
+		return qs, nil
+	}
+	p, err := openPG(ctx, addr, readOnly)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return p, nil
+}
+
+// pgStore is Cayley's PostgreSQL quad store with what geokg's writes need
+// of a database several processes write at once:
+//
+//   - Writes take turns: Store.Write holds a PostgreSQL advisory lock
+//     (lockWrites) from its first read to its commit, so that two
+//     processes never merge into the same fact from the same stale reads
+//     (which would leave a fact with two values of a qualifier, or two
+//     nodes for one source).
+//   - A change counter (table geokg_writes), bumped by every locked write
+//     before it changes anything, tells a process whether another one has
+//     written since its own last write; while none has, what the process's
+//     writes read (inferCache) stays valid and is kept, as on bbolt.
+//   - ApplyDeltas writes a whole batch in a few statements (one per kind
+//     of change: values, quads added, quads removed, references), not one
+//     statement per value and per quad as Cayley's does, and counts each
+//     value's references exactly (Cayley's also counts a quad already
+//     stored).
+//   - Values are read in batches (ValuesOf: one query for all the values
+//     of a scan) and kept in memory: a value's row is named by the hash of
+//     its content, so what a hash names never changes and needs no
+//     invalidation.
+//   - Group commit (setAsync, sync) lets the bulk path commit without
+//     waiting for the WAL flush, and flushes once per batch.
+type pgStore struct {
+	*csql.QuadStore
+	db *sql.DB
+
+	// lockMu guards conn, locked and seen.
+	lockMu sync.Mutex
+	// conn is the connection that takes the advisory lock (nil until the
+	// first write); locked is set between lockWrites and unlockWrites.
+	conn   *sql.Conn
+	locked bool
+	// seen is the change counter after this process's last locked write
+	// (-1: none yet).
+	seen int64
+
+	// mu guards async and values.
+	mu sync.Mutex
+	// async is set under group commit.
+	async bool
+	// values maps a value's hash to the value.
+	values map[refs.ValueHash]quad.Value
+}
+
+// openPG opens the PostgreSQL database at addr as a pgStore,
+// creating Cayley's tables and the change counter first unless readOnly
+// (under the write lock, so that processes opening a new database at once
+// do not race to create them).
+func openPG(ctx context.Context, addr string, readOnly bool) (*pgStore, error) {
+	addr, err := oneRoundTrip(addr)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return nil, err
+	}
+	p := &pgStore{db: db, seen: -1, values: map[refs.ValueHash]quad.Value{}}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !readOnly {
+		if err := p.init(ctx, addr); err != nil {
+			db.Close()
+			return nil, err
 		}
 	}
 	qs, err := cayleygraph.NewQuadStore(sqlBackend, addr, nil)
 	if err != nil {
-		return nil, wrap(err)
+		db.Close()
+		return nil, err
 	}
-	return qs, nil
+	p.QuadStore = qs.(*csql.QuadStore)
+	return p, nil
+}
+
+// oneRoundTrip returns the URL addr with lib/pq's binary_parameters on
+// (unless addr sets it): a query with parameters then takes one round trip
+// to the server instead of two (parse, then bind and execute), and hashes
+// travel as bytes rather than hex.
+func oneRoundTrip(addr string) (string, error) {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	if q.Get("binary_parameters") == "" {
+		q.Set("binary_parameters", "yes")
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), nil
+}
+
+// init creates Cayley's tables and the change counter when the database
+// has none, under the write lock.
+func (p *pgStore) init(ctx context.Context, addr string) error {
+	conn, err := p.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", pgWriteLock); err != nil {
+		return fmt.Errorf("take the write lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", pgWriteLock) //nolint:errcheck // closing the connection releases it too
+	err = cayleygraph.InitQuadStore(sqlBackend, addr, nil)
+	if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS geokg_writes (id INT PRIMARY KEY, n BIGINT NOT NULL);
+INSERT INTO geokg_writes VALUES (1, 0) ON CONFLICT DO NOTHING;`)
+	if err != nil {
+		return fmt.Errorf("create the change counter: %w", err)
+	}
+	return nil
+}
+
+// Close closes both connection pools.
+func (p *pgStore) Close() error {
+	p.lockMu.Lock()
+	p.dropConn()
+	p.lockMu.Unlock()
+	err := p.QuadStore.Close()
+	if e := p.db.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// lockWrites waits for the write lock (until ctx ends) and bumps the
+// change counter; it reports whether another process wrote since this
+// one's last locked write, when what this process cached of the store is
+// stale. unlockWrites must follow.
+//
+// The lock is taken on a connection the store keeps for it, whose session
+// commits without waiting for the disk: the counter's bump need not be
+// durable by itself, since the write's own commit comes later in the WAL
+// and flushes it (and a bump lost in a crash with the write it announced
+// loses nothing).
+func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) {
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	if p.locked {
+		return false, fmt.Errorf("write lock taken twice")
+	}
+	if p.conn == nil {
+		conn, err := p.db.Conn(ctx)
+		if err != nil {
+			return false, fmt.Errorf("take the write lock: %w", err)
+		}
+		if _, err := conn.ExecContext(ctx, "SET synchronous_commit = off"); err != nil {
+			discard(conn)
+			return false, fmt.Errorf("take the write lock: %w", err)
+		}
+		p.conn = conn
+	}
+	if _, err := p.conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", pgWriteLock); err != nil {
+		p.dropConn()
+		return false, fmt.Errorf("take the write lock: %w", err)
+	}
+	var n int64
+	if err := p.conn.QueryRowContext(ctx, "UPDATE geokg_writes SET n = n + 1 WHERE id = 1 RETURNING n").Scan(&n); err != nil {
+		p.dropConn()
+		return false, fmt.Errorf("count the write: %w", err)
+	}
+	p.locked = true
+	othersWrote = p.seen < 0 || n != p.seen+1
+	p.seen = n
+	return othersWrote, nil
+}
+
+// unlockWrites releases the write lock. When that fails the connection is
+// dropped, which releases it too.
+func (p *pgStore) unlockWrites() {
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	if !p.locked {
+		return
+	}
+	p.locked = false
+	if _, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", pgWriteLock); err != nil {
+		p.dropConn()
+	}
+}
+
+// dropConn closes the lock's connection for good (which releases the lock
+// if it holds it); the next lockWrites opens another.
+func (p *pgStore) dropConn() {
+	if p.conn != nil {
+		discard(p.conn)
+		p.conn = nil
+	}
+}
+
+// discard closes conn's network connection rather than return it to the
+// pool, where its session (a lock it may hold, its settings) would live on.
+func discard(conn *sql.Conn) {
+	_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
+}
+
+// setAsync turns group commit on or off: while on, a write's commit does
+// not wait for its WAL to reach the disk.
+func (p *pgStore) setAsync(on bool) {
+	p.mu.Lock()
+	p.async = on
+	p.mu.Unlock()
+}
+
+// sync waits until every transaction committed so far is on disk: it
+// commits one transaction that has an id, synchronously, and PostgreSQL
+// flushes the WAL in order.
+func (p *pgStore) sync(ctx context.Context) error {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = on; SELECT txid_current()"); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Stats counts the quads and nodes. Exact counts are read anew each time
+// (Cayley's store keeps them until its own ApplyDeltas, which pgStore
+// does not call).
+func (p *pgStore) Stats(ctx context.Context, exact bool) (cayleygraph.Stats, error) {
+	if !exact {
+		return p.QuadStore.Stats(ctx, false)
+	}
+	st := cayleygraph.Stats{Nodes: refs.Size{Exact: true}, Quads: refs.Size{Exact: true}}
+	if err := p.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM quads").Scan(&st.Quads.Value); err != nil {
+		return cayleygraph.Stats{}, err
+	}
+	if err := p.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM nodes").Scan(&st.Nodes.Value); err != nil {
+		return cayleygraph.Stats{}, err
+	}
+	return st, nil
 }

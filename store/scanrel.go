@@ -93,6 +93,22 @@ func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Valu
 	return ctx.Err()
 }
 
+// eachOut calls fn for the object of every quad "node pred ?" whose pred
+// is one of preds: one prefix scan per predicate (eachWith), or on
+// PostgreSQL one query for all of them.
+func (r reader) eachOut(ctx context.Context, node quad.Value, preds []quad.IRI, fn func(pred quad.IRI, v quad.Value) error) error {
+	if p, ok := r.qs.(*pgStore); ok {
+		return p.eachOut(ctx, node, preds, fn)
+	}
+	for _, pred := range preds {
+		err := r.eachWith(ctx, quad.Subject, node, pred, quad.Object, func(v quad.Value) error { return fn(pred, v) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // prefixIndex returns the kv index of qs whose keys start with dir and the
 // predicate, if qs is a kv store and Cayley's default indexes hold one.
 func prefixIndex(qs cayleygraph.QuadStore, dir quad.Direction) (kv.QuadIndex, bool) {

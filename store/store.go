@@ -55,8 +55,12 @@ type Store struct {
 	closed   bool
 	log      *slog.Logger
 	// cache keeps what tenure inference read across writes; nil for a
-	// store other processes may write (see inferCache).
+	// store other processes may write unless they tell it when they do
+	// (PostgreSQL: see pgStore; CockroachDB: nil).
 	cache *inferCache
+	// pg is the store of a PostgreSQL database, else nil: its writes take
+	// its write lock (lockShared).
+	pg *pgStore
 	// bolt is the bbolt database of a bbolt store, else nil; group
 	// tracks its group commit (see SetGroupCommit).
 	bolt  *bolt.DB
@@ -99,8 +103,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb}
-	if b.Sharing != Shared && !opts.ReadOnly {
-		s.cache = newInferCache() // this process is the only writer
+	s.pg, _ = qs.(*pgStore)
+	if (b.Sharing != Shared || s.pg != nil) && !opts.ReadOnly {
+		// This process is the only writer, or learns when another wrote.
+		s.cache = newInferCache()
 	}
 	log.Debug("store opened", "dsn", Redact(dsn), "backend", b.Name, "read_only", opts.ReadOnly)
 	return s, nil

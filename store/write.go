@@ -63,6 +63,11 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	case s.readOnly:
 		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return graph.WriteStats{}, wrap(err)
+	}
+	defer unlock()
 	r := reader{qs: s.qs, log: s.log}
 	if now, err = r.storedInstant(now); err != nil {
 		return graph.WriteStats{}, wrap(err)

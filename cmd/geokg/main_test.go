@@ -27,7 +27,9 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"holdstore": holdStore,
 		"putquad":   putQuad,
-	}})
+		"pgdb":      pgDB,
+		"samefacts": sameFacts,
+	}, Condition: scriptCondition})
 }
 
 // putQuad is the testscript command "putquad DIR QUAD": it writes QUAD, an

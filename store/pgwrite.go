@@ -1,0 +1,350 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
+)
+
+// maxParams bounds the parameters of one statement (PostgreSQL allows
+// 65,535).
+const maxParams = 60_000
+
+// nodeColumnNames are the columns of Cayley's nodes table that hold a
+// value, in the order pgStore writes them.
+var nodeColumnNames = []string{"hash", "value", "value_string", "datatype", "language", "iri", "bnode",
+	"value_int", "value_bool", "value_float", "value_time"}
+
+// ApplyDeltas writes the deltas in one transaction, in five statements
+// (more only past some 5,000 rows): the values of the added quads
+// (created with no reference when new), the added quads, the deleted
+// quads, the changed reference counts, and the values left with none. A
+// quad added twice, or an added quad already stored, counts once; opts
+// say whether either, or deleting a quad that is not stored, is an error
+// (graph.ErrQuadExists, graph.ErrQuadNotExist in a graph.DeltaError).
+func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpts) (err error) {
+	ctx := context.Background()
+	values := map[refs.ValueHash]quad.Value{}
+	var adds, dels []refs.QuadHash
+	seen := map[refs.QuadHash]cayleygraph.Procedure{}
+	for _, d := range in {
+		var qh refs.QuadHash
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				h := refs.HashOf(v)
+				qh.Set(dir, h)
+				values[h] = v
+			}
+		}
+		if d.Action != cayleygraph.Add && d.Action != cayleygraph.Delete {
+			return fmt.Errorf("apply deltas: unknown action %v", d.Action)
+		}
+		if a, ok := seen[qh]; ok && a == d.Action {
+			if a == cayleygraph.Add && !opts.IgnoreDup {
+				return &cayleygraph.DeltaError{Delta: d, Err: cayleygraph.ErrQuadExists}
+			}
+			continue
+		}
+		seen[qh] = d.Action
+		if d.Action == cayleygraph.Add {
+			adds = append(adds, qh)
+		} else {
+			dels = append(dels, qh)
+		}
+	}
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("apply deltas: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	p.mu.Lock()
+	async := p.async
+	p.mu.Unlock()
+	if async {
+		if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+			return fmt.Errorf("apply deltas: %w", err)
+		}
+	}
+	if err := insertValues(ctx, tx, adds, values); err != nil {
+		return err
+	}
+	added, err := insertQuads(ctx, tx, adds, opts.IgnoreDup)
+	if err != nil {
+		return err
+	}
+	deleted, err := deleteQuads(ctx, tx, dels)
+	if err != nil {
+		return err
+	}
+	if len(deleted) < len(dels) && !opts.IgnoreMissing {
+		return &cayleygraph.DeltaError{Err: cayleygraph.ErrQuadNotExist}
+	}
+	refsBy := map[refs.ValueHash]int{}
+	for _, qs := range []struct {
+		quads []refs.QuadHash
+		n     int
+	}{{added, 1}, {deleted, -1}} {
+		for _, q := range qs.quads {
+			for _, h := range q.Dirs() {
+				if h.Valid() {
+					refsBy[h] += qs.n
+				}
+			}
+		}
+	}
+	if err := updateRefs(ctx, tx, refsBy); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("apply deltas: commit: %w", err)
+	}
+	p.remember(values)
+	return nil
+}
+
+// placeholders appends to b the row "(prefix$n, …)" of width parameters
+// numbered from n+1, each followed by cast.
+func placeholders(b *strings.Builder, n, width int, prefix, cast string) {
+	b.WriteString("(")
+	b.WriteString(prefix)
+	for i := 0; i < width; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$")
+		b.WriteString(strconv.Itoa(n + i + 1))
+		b.WriteString(cast)
+	}
+	b.WriteString(")")
+}
+
+// chunks calls fn for the successive ranges [i, j) of n rows of width
+// parameters each that fit in one statement.
+func chunks(n, width int, fn func(i, j int) error) error {
+	per := maxParams / width
+	for i := 0; i < n; i += per {
+		if err := fn(i, min(n, i+per)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertValues creates the rows of the values of quads that have none,
+// with no reference yet.
+func insertValues(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
+	var hashes []refs.ValueHash
+	want := map[refs.ValueHash]bool{}
+	for _, q := range quads {
+		for _, h := range q.Dirs() {
+			if h.Valid() && !want[h] {
+				want[h] = true
+				hashes = append(hashes, h)
+			}
+		}
+	}
+	width := len(nodeColumnNames)
+	return chunks(len(hashes), width, func(i, j int) error {
+		var b strings.Builder
+		b.WriteString("INSERT INTO nodes (refs, " + strings.Join(nodeColumnNames, ", ") + ") VALUES ")
+		args := make([]any, 0, (j-i)*width)
+		for k, h := range hashes[i:j] {
+			kind, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: h}, values[h])
+			if err != nil {
+				return fmt.Errorf("apply deltas: value %v: %w", values[h], err)
+			}
+			row := make([]any, width)
+			row[0] = vals[0]
+			for c, name := range kind.Columns() {
+				for n, col := range nodeColumnNames {
+					if col == name {
+						row[n] = vals[c+1]
+					}
+				}
+			}
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			placeholders(&b, len(args), width, "0, ", "")
+			args = append(args, row...)
+		}
+		b.WriteString(" ON CONFLICT (hash) DO NOTHING")
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("apply deltas: insert values: %w", err)
+		}
+		return nil
+	})
+}
+
+// quadArgs appends the four hashes of q (nil for no label).
+func quadArgs(args []any, q refs.QuadHash) []any {
+	for _, h := range q.Dirs() {
+		args = append(args, csql.NodeHash{ValueHash: h}.SQLValue())
+	}
+	return args
+}
+
+// scanQuads reads rows of four hashes.
+func scanQuads(rows *sql.Rows) ([]refs.QuadHash, error) {
+	defer rows.Close()
+	var out []refs.QuadHash
+	for rows.Next() {
+		var hs [4]csql.NodeHash
+		if err := rows.Scan(&hs[0], &hs[1], &hs[2], &hs[3]); err != nil {
+			return nil, err
+		}
+		var q refs.QuadHash
+		for i, dir := range quad.Directions {
+			q.Set(dir, hs[i].ValueHash)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// insertQuads adds quads and returns those it stored (not those already
+// stored, which are an error unless ignoreDup).
+func insertQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, ignoreDup bool) ([]refs.QuadHash, error) {
+	var added []refs.QuadHash
+	err := chunks(len(quads), 4, func(i, j int) error {
+		var b strings.Builder
+		b.WriteString("INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES ")
+		args := make([]any, 0, (j-i)*4)
+		for k, q := range quads[i:j] {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(")
+			for d := 0; d < 4; d++ {
+				fmt.Fprintf(&b, "$%d, ", len(args)+d+1)
+			}
+			b.WriteString("now())")
+			args = quadArgs(args, q)
+		}
+		if ignoreDup {
+			b.WriteString(" ON CONFLICT DO NOTHING")
+		}
+		b.WriteString(" RETURNING subject_hash, predicate_hash, object_hash, label_hash")
+		rows, err := tx.QueryContext(ctx, b.String(), args...)
+		if err != nil {
+			return insertError(err)
+		}
+		got, err := scanQuads(rows)
+		if err != nil {
+			return insertError(err)
+		}
+		added = append(added, got...)
+		return nil
+	})
+	return added, err
+}
+
+// insertError names a unique violation as Cayley does.
+func insertError(err error) error {
+	var pe *pq.Error
+	if errors.As(err, &pe) && pe.Code == "23505" {
+		return &cayleygraph.DeltaError{Err: cayleygraph.ErrQuadExists}
+	}
+	return fmt.Errorf("apply deltas: insert quads: %w", err)
+}
+
+// deleteQuads removes quads and returns those that were stored.
+func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs.QuadHash, error) {
+	var deleted []refs.QuadHash
+	err := chunks(len(quads), 4, func(i, j int) error {
+		var b strings.Builder
+		b.WriteString("DELETE FROM quads AS q USING (VALUES ")
+		args := make([]any, 0, (j-i)*4)
+		for k, q := range quads[i:j] {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			placeholders(&b, len(args), 4, "", "::bytea")
+			args = quadArgs(args, q)
+		}
+		b.WriteString(`) AS d (s, p, o, l) WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o
+	AND q.label_hash IS NOT DISTINCT FROM d.l RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash`)
+		rows, err := tx.QueryContext(ctx, b.String(), args...)
+		if err != nil {
+			return fmt.Errorf("apply deltas: delete quads: %w", err)
+		}
+		got, err := scanQuads(rows)
+		if err != nil {
+			return fmt.Errorf("apply deltas: delete quads: %w", err)
+		}
+		deleted = append(deleted, got...)
+		return nil
+	})
+	return deleted, err
+}
+
+// updateRefs adds n[h] to the reference count of each value h, then
+// removes the values that gained none and have none (lost, or created for
+// a quad the batch also deleted).
+func updateRefs(ctx context.Context, tx *sql.Tx, n map[refs.ValueHash]int) error {
+	var hashes []refs.ValueHash
+	var dropped [][]byte
+	for h, d := range n {
+		if d <= 0 {
+			dropped = append(dropped, append([]byte(nil), h[:]...))
+		}
+		if d != 0 {
+			hashes = append(hashes, h)
+		}
+	}
+	err := chunks(len(hashes), 2, func(i, j int) error {
+		var b strings.Builder
+		b.WriteString("UPDATE nodes SET refs = nodes.refs + d.n FROM (VALUES ")
+		args := make([]any, 0, (j-i)*2)
+		for k, h := range hashes[i:j] {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "($%d::bytea, $%d::int)", len(args)+1, len(args)+2)
+			args = append(args, csql.NodeHash{ValueHash: h}.SQLValue(), n[h])
+		}
+		b.WriteString(") AS d (h, n) WHERE nodes.hash = d.h")
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("apply deltas: count references: %w", err)
+		}
+		return nil
+	})
+	if err != nil || len(dropped) == 0 {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM nodes WHERE hash = ANY($1) AND refs <= 0", pq.ByteaArray(dropped)); err != nil {
+		return fmt.Errorf("apply deltas: remove values: %w", err)
+	}
+	return nil
+}
+
+// lockShared takes the write lock of a store other processes write at
+// once (PostgreSQL) and drops what the cache holds when another process
+// has written since this one last did; the function it returns releases
+// the lock. On other backends it does nothing. It is called under s.mu.
+func (s *Store) lockShared(ctx context.Context) (func(), error) {
+	if s.pg == nil {
+		return func() {}, nil
+	}
+	others, err := s.pg.lockWrites(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if others && s.cache != nil {
+		s.cache = newInferCache()
+	}
+	return s.pg.unlockWrites, nil
+}
