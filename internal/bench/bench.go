@@ -15,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/ingest"
+	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/store"
@@ -27,8 +28,9 @@ const RawChunk = 10000
 // a form cycle through them.
 const maxSamples = 40
 
-// maxHolderChecks bounds the holders answers checked against the truth.
-const maxHolderChecks = 60
+// truthLimits bound the answers of each form checked against the
+// simulated truth.
+var truthLimits = simcheck.Limits{Holders: 60, FactsAt: 60, Timeline: 300}
 
 // ErrNotEmpty is returned when a store the bench would fill already holds
 // articles or facts.
@@ -91,8 +93,14 @@ type Result struct {
 	RawRatio   float64 `json:"raw_ratio"`
 	// HoldersChecked answers of holders --at were compared with the
 	// simulated truth; HoldersAgree of them named the one true holder.
-	HoldersChecked int `json:"holders_checked"`
-	HoldersAgree   int `json:"holders_agree"`
+	// FactsAt and Timeline count the same for facts --at and timeline
+	// answers (internal/simcheck says what each check asks).
+	HoldersChecked  int `json:"holders_checked"`
+	HoldersAgree    int `json:"holders_agree"`
+	FactsAtChecked  int `json:"facts_at_checked"`
+	FactsAtAgree    int `json:"facts_at_agree"`
+	TimelineChecked int `json:"timeline_checked"`
+	TimelineAgree   int `json:"timeline_agree"`
 	// InProcess and Process are each form's latencies, by form name.
 	InProcess map[string]Latency `json:"in_process"`
 	Process   map[string]Latency `json:"process"`
@@ -212,7 +220,13 @@ func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 		}
 		r.InProcess[f.Name] = latency(ds)
 	}
-	r.HoldersChecked, r.HoldersAgree = checkHolders(ctx, eng, tr)
+	truth, err := simcheck.Check(ctx, eng, tr, truthLimits)
+	if err != nil {
+		return r, "", fmt.Errorf("checking answers against the truth: %w", err)
+	}
+	r.HoldersChecked, r.HoldersAgree = truth.Holders.Checked, truth.Holders.Agree
+	r.FactsAtChecked, r.FactsAtAgree = truth.FactsAt.Checked, truth.FactsAt.Agree
+	r.TimelineChecked, r.TimelineAgree = truth.Timeline.Checked, truth.Timeline.Agree
 
 	if err := st.Close(); err != nil {
 		return r, "", err
@@ -295,45 +309,12 @@ func pickSamples(ctx context.Context, eng *queries.Engine, tr *simworld.Truth) [
 		if _, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person}); err != nil {
 			continue // a term no article named
 		}
-		out = append(out, sample{Person: t.Person, Of: t.Of, At: middle(t)})
+		out = append(out, sample{Person: t.Person, Of: t.Of, At: simcheck.Middle(t)})
 	}
 	for i := range out {
 		out[i].Other = out[(i+len(out)/2+1)%len(out)].Person
 	}
 	return out
-}
-
-// middle is the day in the middle of t (a year after its start when it
-// has not ended).
-func middle(t simworld.Term) time.Time {
-	end := t.End
-	if end.IsZero() {
-		end = t.Start.AddDate(1, 0, 0)
-	}
-	return t.Start.Add(end.Sub(t.Start) / 2)
-}
-
-// checkHolders asks holders --at in the middle of terms whose start an
-// article stated to the day, and counts the answers naming exactly the
-// term's person.
-func checkHolders(ctx context.Context, eng *queries.Engine, tr *simworld.Truth) (checked, agree int) {
-	stated := map[[3]string]bool{}
-	for _, s := range tr.Stated {
-		if s.Predicate == "leads" && s.Precision == "day" && !s.Start.IsZero() {
-			stated[[3]string{s.Subject, s.Object, s.Role}] = true
-		}
-	}
-	for _, t := range tr.Terms {
-		if t.Post() || !stated[[3]string{t.Person, t.Of, t.Role}] || checked >= maxHolderChecks {
-			continue
-		}
-		checked++
-		hs, err := eng.Holders(ctx, queries.HoldersQuery{Org: t.Of, Role: t.Role, At: day(middle(t))})
-		if err == nil && len(hs) == 1 && hs[0].Person.Name == t.Person {
-			agree++
-		}
-	}
-	return checked, agree
 }
 
 // runProcess runs exe --db dsn args as its own process and returns its

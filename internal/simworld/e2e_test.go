@@ -2,7 +2,6 @@ package simworld_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/resolve"
+	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/store"
@@ -56,22 +56,6 @@ func ingestCorpus(tb testing.TB, st *store.Store, path string) ingest.Summary {
 // gdate is a day as graph.Date.
 func gdate(t time.Time) graph.Date { return graph.DayOf(t.Year(), t.Month(), t.Day()) }
 
-// tally counts checked answers and keeps a few disagreements to report.
-type tally struct {
-	name        string
-	checked, ok int
-	misses      []string
-}
-
-func (t *tally) add(ok bool, format string, args ...any) {
-	t.checked++
-	if ok {
-		t.ok++
-	} else if len(t.misses) < 8 {
-		t.misses = append(t.misses, fmt.Sprintf(format, args...))
-	}
-}
-
 // TestSimWorldAgreesWithStore ingests 300 articles of a simulated world
 // into a memory store and checks that holders, facts --at and timeline
 // answers agree with the world's truth where the articles state it.
@@ -93,124 +77,22 @@ func TestSimWorldAgreesWithStore(t *testing.T) {
 		t.Fatalf("ingest: %v", sum)
 	}
 	eng := queries.New(st)
-
-	// Holders: in the middle of each term whose start an article stated
-	// to the day, the one holder of the role is its person.
-	holders := &tally{name: "holders --at"}
-	factsAt := &tally{name: "facts --at"}
-	startStated := map[[3]string]bool{}
-	for _, s := range tr.Stated {
-		if (s.Predicate == "leads" || s.Predicate == "holds_position") && s.Precision == "day" && !s.Start.IsZero() {
-			startStated[[3]string{s.Subject, s.Object, s.Role}] = true
-		}
+	rep, err := simcheck.Check(ctx, eng, tr, simcheck.Limits{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, term := range tr.Terms {
-		obj, role := term.Of, term.Role
-		if term.Post() {
-			obj, role = term.Office(), ""
-		}
-		if !startStated[[3]string{term.Person, obj, role}] {
-			continue
-		}
-		end := term.End
-		if end.IsZero() {
-			end = term.Start.AddDate(1, 0, 0)
-		}
-		mid := term.Start.Add(end.Sub(term.Start) / 2)
-		q := queries.HoldersQuery{Org: obj, Role: role, At: gdate(mid)}
-		hs, err := eng.Holders(ctx, q)
-		var names []string
-		for _, h := range hs {
-			names = append(names, h.Person.Name)
-		}
-		holders.add(err == nil && len(names) == 1 && names[0] == term.Person,
-			"holders %s %s at %s: %v %v, want %s", obj, role, mid.Format(time.DateOnly), names, err, term.Person)
-	}
-
-	// facts --at: memberships stated to the day hold after their start
-	// and not a year before it; NATO's target is the one in force.
-	for _, s := range tr.Stated {
-		if s.Predicate != "member_of" || s.Precision != "day" {
-			continue
-		}
-		for _, c := range []struct {
-			at   time.Time
-			want bool
-		}{{s.Start.AddDate(0, 0, 30), true}, {s.Start.AddDate(-1, 0, 0), false}} {
-			as, err := eng.Facts(ctx, queries.FactsQuery{Subject: s.Subject, Predicate: "member_of", Object: s.Object, At: gdate(c.at)})
-			factsAt.add(err == nil && (len(as) > 0) == c.want, "facts %s member_of %s --at %s: %d answers %v, want %v",
-				s.Subject, s.Object, c.at.Format(time.DateOnly), len(as), err, c.want)
-		}
-	}
-	for _, tg := range tr.Targets {
-		targetStated := false
-		for _, s := range tr.Stated {
-			targetStated = targetStated || s.Predicate == "has_target" && s.Precision == "day"
-		}
-		if !targetStated {
-			break
-		}
-		at := tg.Start.AddDate(0, 0, 60)
-		if !tg.End.IsZero() {
-			at = tg.End.AddDate(0, 0, -60)
-		}
-		as, err := eng.Facts(ctx, queries.FactsQuery{Subject: tg.Org, Predicate: "has_target", At: gdate(at)})
-		var got []string
-		for _, a := range as {
-			got = append(got, a.Object.Name)
-		}
-		factsAt.add(err == nil && len(got) == 1 && got[0] == tg.Value, "facts %s has_target --at %s: %v %v, want %s",
-			tg.Org, at.Format(time.DateOnly), got, err, tg.Value)
-	}
-
-	// Timeline: every event an article states about a person is on the
-	// person's timeline with its day.
-	timeline := &tally{name: "timeline"}
-	byPerson := map[string][]simworld.Statement{}
-	for _, s := range tr.Stated {
-		if !s.Date.IsZero() && graph.IsPredicate(s.Predicate) && s.Predicate != "nominated_as" {
-			byPerson[s.Subject] = append(byPerson[s.Subject], s)
-		}
-	}
-	checkedPeople := 0
-	for _, term := range tr.Terms {
-		evs := byPerson[term.Person]
-		if len(evs) == 0 || checkedPeople >= 80 {
-			continue
-		}
-		checkedPeople++
-		delete(byPerson, term.Person)
-		as, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: term.Person})
-		if err != nil {
-			timeline.add(false, "timeline %s: %v", term.Person, err)
-			continue
-		}
-		have := map[string]bool{}
-		for _, a := range as {
-			have[a.Fact.Predicate+"|"+a.Subject.Name+"|"+a.Object.Name+"|"+a.Fact.Date.String()] = true
-			have[a.Fact.Predicate+"|"+a.Object.Name+"|"+a.Subject.Name+"|"+a.Fact.Date.String()] = true
-		}
-		for _, s := range evs {
-			key := s.Predicate + "|" + s.Subject + "|" + s.Object + "|" + gdate(s.Date).String()
-			timeline.add(have[key], "timeline %s: no %s", term.Person, key)
-		}
-	}
-
-	total, ok := 0, 0
-	for _, c := range []*tally{holders, factsAt, timeline} {
-		t.Logf("%s: %d/%d agree", c.name, c.ok, c.checked)
-		for _, m := range c.misses {
+	for _, c := range rep.Tallies() {
+		t.Logf("%s: %d/%d agree", c.Name, c.Agree, c.Checked)
+		for _, m := range c.Misses {
 			t.Logf("  %s", m)
 		}
-		if c.checked < 10 {
-			t.Errorf("%s: only %d answers checked", c.name, c.checked)
+		if c.Checked < 10 {
+			t.Errorf("%s: only %d answers checked", c.Name, c.Checked)
 		}
-		total += c.checked
-		ok += c.ok
 	}
-	if r := float64(ok) / float64(total); r < 0.9 {
-		t.Errorf("agreement %.3f (%d/%d), want ≥ 0.9", r, ok, total)
+	if r := rep.Agreement(); r < 0.9 {
+		t.Errorf("agreement %.3f, want ≥ 0.9", r)
 	} else {
-		t.Logf("agreement %.3f (%d/%d)", r, ok, total)
+		t.Logf("agreement %.3f", r)
 	}
 }
