@@ -55,7 +55,7 @@ func TestCoderAgents(t *testing.T) {
 		{"Paraguayan troops shelled villages, killing civilians.", nil},
 		// A possessive or an actor owns the noun; a noun before another
 		// is its modifier.
-		{"Ecuador said its troops had attacked Peru.", []string{"Ecuador/MIL attacked Peru"}},
+		{"Ecuador said its troops had attacked Peru.", []string{"Ecuador/MIL fought Peru"}},
 		{"The opposition newspaper criticized Chile.", nil},
 		// The previous sentence's scene, in a sentence naming no country.
 		{"Peruvian police fired on protesters in Cusco. Police later detained 40 students.",

@@ -374,6 +374,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		if pred := predicateOfCAMEO(code); pred != "" {
+			if d.lex != nil {
+				pred = d.lex.force.decide(pred, d.coder.lemma(w), code, false, subj[0].ref, subj[0].sector)
+			}
 			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
 		}
 		return

@@ -33,6 +33,10 @@ type eventRule struct {
 	// object of the clause before ("expelled India's envoy and India
 	// expelled …" has no subject "envoy and India").
 	notPossessed bool
+	// byActor marks a lexicon phrase whose event of force is fought or
+	// attacked by who acts (force.go); a phrase that names its predicate
+	// keeps it.
+	byActor bool
 }
 
 // Extra strengths of the rules below (see doc.go).

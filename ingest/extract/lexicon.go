@@ -30,6 +30,9 @@ type lexicon struct {
 	verbs  map[string][]lexVerb
 	bases  map[string]bool
 	lemmas map[string]string
+	// force draws the FIGHT/ASSAULT line (force.tsv; nil: the
+	// predicates as the lines give them).
+	force *forceTable
 }
 
 // lexVerb is a verb form's reading in a phrase that opens with it.
@@ -70,13 +73,25 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 	return lx, sc.Err()
 }
 
-// defaultLexicon compiles the embedded lexicon.
+// defaultLexicon compiles the embedded lexicon and its force table.
 func defaultLexicon() (*lexicon, error) {
-	return loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
+	lx, err := loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if lx.force, err = loadForce(data.Lexicon, "lexicon/force.tsv"); err != nil {
+		return nil, err
+	}
+	return lx, nil
 }
 
-// add compiles one phrase of predicate pred.
+// add compiles one phrase of predicate pred; pred "fought/attacked" is
+// attacked or fought by who acts (see force.go).
 func (lx *lexicon) add(pred, phrase string) error {
+	byActor := pred == graph.Fought+"/"+graph.Attacked
+	if byActor {
+		pred = graph.Attacked
+	}
 	p, ok := graph.PredicateInfo(pred)
 	if !ok || !p.IsEvent() {
 		return fmt.Errorf("%q is not an event predicate", pred)
@@ -184,7 +199,8 @@ func (lx *lexicon) add(pred, phrase string) error {
 	case passive && !strings.Contains(phrase, " S"):
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
-	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true}
+	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true,
+		byActor: byActor}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}

@@ -68,8 +68,8 @@ func TestLexiconReads(t *testing.T) {
 		text string
 		want []string // "subject pred object"
 	}{
-		{"Russia shelled Ukraine on Friday.", []string{"Russia attacked Ukraine"}},
-		{"Ukraine was attacked by Russia on Friday.", []string{"Russia attacked Ukraine"}},
+		{"Russia shelled Ukraine on Friday.", []string{"Russia fought Ukraine"}},
+		{"Ukraine was attacked by Russia on Friday.", []string{"Russia fought Ukraine"}},
 		{"The United States slapped fresh export curbs on China and lifted sanctions on Venezuela.", []string{"United States conceded Venezuela"}},
 		{"France urged Iran to free the detained citizens.", []string{"France demanded Iran"}},
 		{"Japan summoned China's ambassador over the drone flights.", []string{"Japan criticized China"}},
@@ -82,7 +82,7 @@ func TestLexiconReads(t *testing.T) {
 		{"Russia plans to invade Moldova.", []string{"Russia threatened Moldova"}}, // a plan to use force is PLOVER's THREATEN
 		{"Russia did not attack Moldova.", nil},
 		{"Ecuador suspended talks with Peru on Monday.", []string{"Ecuador sanctioned Peru"}},
-		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile attacked Bolivia"}},
+		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile fought Bolivia"}},
 		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile"}},
 		{"Kenya expelled the monitors of Uganda.", []string{"Kenya sanctioned Uganda"}},
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
