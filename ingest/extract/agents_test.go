@@ -71,7 +71,7 @@ func TestCoderAgents(t *testing.T) {
 		// A protest's purpose names its target.
 		{"Thousands of Chileans began a hunger strike on Monday to protest against Peru's decision to close the border.",
 			[]string{"Chile/CVL protested Peru"}},
-		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia protested Argentina"}},
+		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia/AGR protested Argentina"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)

@@ -376,6 +376,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if pred := predicateOfCAMEO(code); pred != "" {
 			if d.lex != nil {
 				pred = d.lex.force.decide(pred, d.coder.lemma(w), code, false, subj[0].ref, subj[0].sector)
+				trace("  force %q %s %q/%q -> %s", d.coder.lemma(w), code, subj[0].ref.typ, subj[0].sector, pred)
 			}
 			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
 		}

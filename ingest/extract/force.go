@@ -18,34 +18,31 @@ import (
 // attack, a bombing or a killing is FIGHT by a state's forces and ASSAULT
 // by rebels, militants or an armed group.
 
-// forceChoice is what a line of the table chooses.
-type forceChoice byte
-
-const (
-	forceNone    forceChoice = iota // the table says nothing
-	forceFight                      // fought, whoever acts
-	forceAssault                    // attacked, whoever acts
-	forceByActor                    // fought by a state's forces, else attacked
-)
+// forceChoice is what a line of the table chooses: the predicate when a
+// state's forces act, and the one when anyone else does (the same for a
+// line that names one predicate). The zero choice says nothing.
+type forceChoice struct{ state, other string }
 
 // forceTable is the compiled force.tsv.
 type forceTable struct {
-	verbs map[string]forceChoice // verb lemma → choice
+	verbs map[string]forceChoice // verb lemma and its regular forms → choice
 	codes map[string]forceChoice // CAMEO code prefix → choice
 	state map[string]bool        // sectors ("-" for none) and organizations that are a state's forces
 }
 
-// parseForceChoice reads a CHOICE column.
+// parseForceChoice reads a CHOICE column: an event predicate, or two
+// joined by "/" (the state's, then anyone else's).
 func parseForceChoice(s string) (forceChoice, error) {
-	switch s {
-	case graph.Fought:
-		return forceFight, nil
-	case graph.Attacked:
-		return forceAssault, nil
-	case graph.Fought + "/" + graph.Attacked:
-		return forceByActor, nil
+	a, b, two := strings.Cut(s, "/")
+	if !two {
+		b = a
 	}
-	return forceNone, fmt.Errorf("choice %q: want %s, %s or %s/%s", s, graph.Fought, graph.Attacked, graph.Fought, graph.Attacked)
+	for _, p := range []string{a, b} {
+		if r, ok := graph.PredicateInfo(p); !ok || !r.IsEvent() {
+			return forceChoice{}, fmt.Errorf("choice %q: %q is not an event predicate", s, p)
+		}
+	}
+	return forceChoice{state: a, other: b}, nil
 }
 
 // loadForce compiles the force table file path of fsys.
@@ -72,7 +69,11 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 				return nil, fmt.Errorf("%s line %d: %w", path, n, err)
 			}
 			if cols[0] == "verb" {
-				ft.verbs[cols[1]] = c
+				// The verb's regular forms too: a dictionary may give
+				// the form read ("killed") where it lists no lemma.
+				for _, f := range append(VerbForms(cols[1]), cols[1]) {
+					ft.verbs[f] = c
+				}
 			} else {
 				ft.codes[cols[1]] = c
 			}
@@ -84,7 +85,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 }
 
 // choice returns the table's choice for a verb lemma and CAMEO code: the
-// verb's line, else the longest code prefix's, else forceNone.
+// verb's line, else the longest code prefix's, else the zero choice.
 func (ft *forceTable) choice(lemma, code string) forceChoice {
 	if c, ok := ft.verbs[lemma]; ok {
 		return c
@@ -94,7 +95,7 @@ func (ft *forceTable) choice(lemma, code string) forceChoice {
 			return c
 		}
 	}
-	return forceNone
+	return forceChoice{}
 }
 
 // isState reports whether an actor (its reference and the sector it acts
@@ -114,30 +115,27 @@ func (ft *forceTable) isState(r *ref, sector string) bool {
 	return false
 }
 
-// decide returns the predicate of an event of force pred (fought or
-// attacked, as its phrasing or CAMEO code first read it) done by the
-// actor r acting through sector, whose verb is lemma with CAMEO code code;
-// byActor says the phrasing itself chose fought/attacked. Other
+// decide returns the predicate of an event pred (as its phrasing or CAMEO
+// code first read it) done by the actor r acting through sector, whose
+// verb is lemma with CAMEO code code; byActor says the phrasing itself
+// chose fought/attacked. The table's choice applies to events of force
+// (fought, attacked) and to events of one of the choice's own predicates
+// ("block" is coerced by the police, protested by strikers); other
 // predicates, and a table with no line for the verb or the code, keep
 // pred. ft may be nil (no table).
 func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sector string) string {
-	if ft == nil || r == nil || pred != graph.Fought && pred != graph.Attacked {
+	if ft == nil || r == nil {
 		return pred
 	}
 	c := ft.choice(lemma, code)
 	if byActor {
-		c = forceByActor
+		c = forceChoice{state: graph.Fought, other: graph.Attacked}
 	}
-	switch c {
-	case forceFight:
-		return graph.Fought
-	case forceAssault:
-		return graph.Attacked
-	case forceByActor:
-		if ft.isState(r, sector) {
-			return graph.Fought
-		}
-		return graph.Attacked
+	if c.state == "" || pred != graph.Fought && pred != graph.Attacked && pred != c.state && pred != c.other {
+		return pred
 	}
-	return pred
+	if ft.isState(r, sector) {
+		return c.state
+	}
+	return c.other
 }

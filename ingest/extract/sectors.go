@@ -59,6 +59,13 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 		n, code := 0, ""
 		if u.kind == kCountry && u.ref != nil && u.sector == "" && (u.demonym || j == k+2) {
 			n, code = d.sectorAt(units, j)
+			if n == 0 && u.demonym && len(heads) == 1 && creedWord(units, j) {
+				// "Irish nationalist guerrillas", "Somali Islamist
+				// militants": a creed between the country and the noun.
+				if n, code = d.sectorAt(units, j+1); n > 0 {
+					n++
+				}
+			}
 		}
 		if n == 0 || !sectorEnds(units, j+n) {
 			if out != nil {
@@ -89,6 +96,17 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 		return units
 	}
 	return out
+}
+
+// creedWord reports whether units[j] is a word naming a creed
+// or movement ("nationalist", "Islamist", "Maoist", "separatist"), which
+// may stand between a country's adjective and a sector noun.
+func creedWord(units []*unit, j int) bool {
+	if j >= len(units) || units[j].kind != kWord {
+		return false
+	}
+	w := units[j].lower()
+	return len(w) > 4 && strings.HasSuffix(w, "ist")
 }
 
 // isCoord reports whether u joins two coordinated words: "and" or a comma.
