@@ -49,6 +49,7 @@ func TestLexiconErrors(t *testing.T) {
 		"fought\tSS +clash with O",     // a pair takes no object
 		"attacked only one column",     // no tab
 		"attacked\t+attack/attacked O", // two forms
+		"attacked\t+attack O:(posts",   // unclosed head nouns
 	} {
 		fsys := fstest.MapFS{"v.tsv": {Data: []byte("# comment\n\n" + line + "\n")}}
 		_, err := loadLexicon(fsys, "v.tsv")
@@ -86,6 +87,14 @@ func TestLexiconReads(t *testing.T) {
 		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile"}},
 		{"Kenya expelled the monitors of Uganda.", []string{"Kenya sanctioned Uganda"}},
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
+		// O:(…) reads the noun inside a folded object: expelling a
+		// country's diplomats is a sanction, its refugees coercion.
+		{"Switzerland on Tuesday expelled two Russian diplomats for spying.", []string{"Switzerland sanctioned Russia"}},
+		{"Poland expelled Belarus's ambassador on Monday.", []string{"Poland sanctioned Belarus"}},
+		{"Mali expelled the ambassador of France on Friday.", []string{"Mali sanctioned France"}},
+		{"Kenya expelled Somali refugees on Monday.", []string{"Kenya coerced Somalia"}},
+		// The general coder reads the same nouns in its objects.
+		{"Finland said on Monday it had expelled three Russian diplomats.", []string{"Finland sanctioned Russia"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

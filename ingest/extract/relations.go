@@ -84,7 +84,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
-	if r.people && (s.kind != kPerson || o.kind != kPerson) {
+	if r.people && (s.kind != kPerson || o.kind != kPerson) || !r.objectFits(o) {
 		return
 	}
 	if r.pred == graph.Attacked && s.kind == kPerson && o.kind == kPerson {
