@@ -197,6 +197,12 @@ func (lx *lexicon) add(pred, phrase string) error {
 				triggers = append(triggers, forms.part)
 			} else {
 				triggers = append(triggers, forms.words()...)
+				if i == 0 {
+					// "continued to send arms to", "began to withdraw
+					// from": the act under way is the act.
+					alts = append(alts, aspectFrame+forms.base)
+					triggers = append(triggers, forms.base)
+				}
 			}
 			b.WriteString(verbMark)
 			verb = "(?:" + strings.Join(alts, "|") + ")"
@@ -337,6 +343,10 @@ func (lx *lexicon) lemma(w string) string { return lx.lemmas[w] }
 
 // notAfterOwner matches a possessive right after a match.
 var notAfterOwner = regexp.MustCompile(`^ 's\b`)
+
+// aspectFrame are the verbs of aspect that take the act's base form after
+// them and state it done: "continued to send", "began to withdraw".
+const aspectFrame = `(?:continued|continues|began|begins|resumed|resumes|started|starts) to `
 
 // verbMark stands for the verb's alternatives while a phrase is compiled.
 const verbMark = "\x00"

@@ -93,6 +93,10 @@ func TestLexiconReads(t *testing.T) {
 		{"Poland expelled Belarus's ambassador on Monday.", []string{"Poland sanctioned Belarus"}},
 		{"Mali expelled the ambassador of France on Friday.", []string{"Mali sanctioned France"}},
 		{"Kenya expelled Somali refugees on Monday.", []string{"Kenya coerced Somalia"}},
+		// An act under way is the act; a plan is not.
+		{"Japan continued to send arms to the Philippines last year.", []string{"Japan aided Philippines"}},
+		{"Russia began to withdraw troops from Georgia on Monday.", []string{"Russia withdrew_from Georgia"}},
+		{"Chile plans to send aid to Peru.", []string{"Chile pledged Peru"}},
 		// The general coder reads the same nouns in its objects.
 		{"Finland said on Monday it had expelled three Russian diplomats.", []string{"Finland sanctioned Russia"}},
 	}
