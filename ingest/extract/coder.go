@@ -374,14 +374,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		if pred := predicateOfCAMEO(code); pred != "" {
-			if len(objs) > 0 {
-				if p := d.lex.objectPredicate(d.coder.lemma(w), objs[0]); p != "" {
-					pred = p
-				}
-			}
 			if d.lex != nil {
-				pred = d.lex.force.decide(pred, d.coder.lemma(w), code, false, subj[0].ref, subj[0].sector)
-				trace("  force %q %s %q/%q -> %s", d.coder.lemma(w), code, subj[0].ref.typ, subj[0].sector, pred)
+				// The nouns inside the object, then who used force.
+				lemma := d.coder.lemma(w)
+				if len(objs) > 0 {
+					if p := d.lex.objectPredicate(lemma, objs[0]); p != "" {
+						pred = p
+					}
+				}
+				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 			}
 			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
 		}
