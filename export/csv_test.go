@@ -86,17 +86,21 @@ func TestCSVEntities(t *testing.T) {
 func TestEvents(t *testing.T) {
 	s, ids := fixture(t, store.MemoryDSN)
 	out, n := run(t, s, "events", Filter{}, false)
-	require.Equal(t, 3, n, "events only")
+	require.Equal(t, 4, n, "events only, one row per source article: the meeting in Beijing has two")
 	header, _, _ := strings.Cut(string(out), "\r\n")
 	require.True(t, strings.HasPrefix(header, "event_id,event_date,date_precision,source_actor,"), header)
 	require.True(t, strings.HasSuffix(header, ",sentence,url,article,published,plover_event,plover_mode,"+
-		"source_country_code,target_country_code,source_sector,target_sector"), "new columns at the end: %s", header)
+		"source_country_code,target_country_code,source_sector,target_sector,claim_date,claim_confidence"), "new columns at the end: %s", header)
 	recs := readCSV(t, out)
 	byID := map[string]map[string]string{}
+	byArticle := map[string]map[string]string{}
 	for _, r := range recs {
-		byID[r["event_id"]] = r
+		if _, ok := byID[r["event_id"]]; !ok {
+			byID[r["event_id"]] = r
+		}
+		byArticle[r["event_id"]+"/"+r["article"]] = r
 	}
-	met := byID[ids["putin-xi"]]
+	met := byArticle[ids["putin-xi"]+"/n2"]
 	require.Equal(t, map[string]string{
 		"event_id": ids["putin-xi"], "event_date": "2024-05-16", "date_precision": "day", "uncertain": "false",
 		"source_actor": "Владимир Путин", "source_actor_id": putin.ID, "source_actor_type": "person", "source_country": "Russia",
@@ -106,7 +110,12 @@ func TestEvents(t *testing.T) {
 		"sentence": "Путин met 習近平 in Beijing on Thursday.", "url": "https://example.org/n2", "article": "n2", "published": "2024-05-16",
 		"plover_event": "CONSULT", "plover_mode": "",
 		"source_country_code": "RUS", "target_country_code": "CHN", "source_sector": "", "target_sector": "",
+		"claim_date": "2024-05-16", "claim_confidence": "0.85",
 	}, met)
+	// The second article's row: the same event and figures, its own story.
+	met3 := byArticle[ids["putin-xi"]+"/n3"]
+	require.Equal(t, []string{"The two leaders met in Beijing.", "", "n3", "2024-11-20", "0.93", "2"},
+		[]string{met3["sentence"], met3["url"], met3["article"], met3["published"], met3["combined_confidence"], met3["source_count"]})
 	// Rutte led the Netherlands in March 2023, and in November 2024 (after
 	// his term, leading NATO) he still stands for it: one actor, one country
 	// on every row.
@@ -125,7 +134,7 @@ func TestEventsParquet(t *testing.T) {
 	s, ids := fixture(t, store.MemoryDSN)
 	csvOut, _ := run(t, s, "events", Filter{}, false)
 	out, n := run(t, s, "events-parquet", Filter{}, false)
-	require.Equal(t, 3, n)
+	require.Equal(t, 4, n)
 	f, rows := readParquet[eventRow](t, out)
 	col, ok := f.Schema().Lookup("cameo_code")
 	require.True(t, ok)

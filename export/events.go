@@ -17,8 +17,9 @@ import (
 func init() {
 	Register(Format{
 		Name: "events", Ext: "csv", Base: "events",
-		Summary: "one CSV row per event fact, laid out like ICEWS/GDELT event tables " +
-			"(date, source actor and country, CAMEO code, target actor and country, location, sentence, url, PLOVER event type and mode)",
+		Summary: "one CSV row per event and source article, laid out like ICEWS/POLECAT event tables " +
+			"(date, source actor and country, CAMEO code, target actor and country, location, the article's sentence and url, " +
+			"PLOVER event type and mode, the article's own date and confidence); an event stated by three articles has three rows sharing its event_id",
 		Facts: writeEvents,
 	})
 	Register(Format{
@@ -28,7 +29,14 @@ func init() {
 	})
 }
 
-// eventHeader is the header of the events table. The codes (cameo_code,
+// eventHeader is the header of the events table: one row per event fact
+// and live source article, as event tables analysts join with (ICEWS,
+// POLECAT) have one row per story. The rows of one fact share its
+// event_id and its combined figures (event_date, date_precision,
+// location, confidence, combined_confidence, source_count); sentence,
+// url, article and published are the row's article's, and claim_date and
+// claim_confidence what that article itself stated (blank claim_date: it
+// gave no date), which may differ from the fact's. The codes (cameo_code,
 // plover_event, plover_mode) are the predicate table's (graph.Predicate),
 // blank where it has none. The country codes are the ISO 3166-1 alpha-3
 // codes of source_country and target_country; the sectors are the fact's
@@ -43,6 +51,7 @@ var eventHeader = []string{
 	"sentence", "url", "article", "published",
 	"plover_event", "plover_mode",
 	"source_country_code", "target_country_code", "source_sector", "target_sector",
+	"claim_date", "claim_confidence",
 }
 
 // countryFinder names the country an actor stands for on a day: a country
@@ -189,10 +198,6 @@ func distance(f graph.Fact, day graph.Date) int64 {
 	return d
 }
 
-// writeEvents writes the selected event facts (met, visited, sanctioned…)
-// as a CSV event table: one row per fact, the subject as source actor, the
-// object as target, the first source's sentence and URL, the predicate's
-// CAMEO and PLOVER codes; uncertain and combined_confidence as in Record.
 // eventRow is one row of the events table, in eventHeader's order. The
 // codes are strings (CAMEO "040" is not the number 40).
 type eventRow struct {
@@ -224,6 +229,8 @@ type eventRow struct {
 	TargetCountryCode  string  `parquet:"target_country_code"`
 	SourceSector       string  `parquet:"source_sector"`
 	TargetSector       string  `parquet:"target_sector"`
+	ClaimDate          string  `parquet:"claim_date"`
+	ClaimConfidence    float64 `parquet:"claim_confidence"`
 }
 
 // csv returns the row's fields as the CSV table writes them, appended to
@@ -238,15 +245,52 @@ func (r *eventRow) csv(dst []string) []string {
 		strconv.FormatInt(r.SourceCount, 10),
 		r.Sentence, r.URL, r.Article, r.Published,
 		r.PLOVEREvent, r.PLOVERMode,
-		r.SourceCountryCode, r.TargetCountryCode, r.SourceSector, r.TargetSector)
+		r.SourceCountryCode, r.TargetCountryCode, r.SourceSector, r.TargetSector,
+		r.ClaimDate, strconv.FormatFloat(r.ClaimConfidence, 'g', -1, 64))
 }
 
-// eachEvent calls fn with the row of each selected event fact and returns
-// how many it called it with.
+// articleStatement is what one article states of a fact: its most
+// confident source (sentence, url, publication date; of equals the first
+// the store gives) and the claims of all its
+// sources merged (graph.MergeClaim: an article stating the fact in two
+// sentences claims the more precise date and the higher confidence).
+type articleStatement struct {
+	first graph.Source
+	claim graph.Claim
+}
+
+// byArticle returns the statements of the live sources of srcs, one per
+// article, in the order of each article's first source; buf and index
+// (article → position, cleared first) are reused from call to call.
+func byArticle(buf []articleStatement, index map[string]int, srcs []graph.Source) []articleStatement {
+	out := buf[:0]
+	clear(index)
+	for _, s := range srcs {
+		if s.IsWithdrawn() {
+			continue
+		}
+		if i, ok := index[s.Article]; ok {
+			if s.Confidence > out[i].first.Confidence {
+				out[i].first = s
+			}
+			out[i].claim = graph.MergeClaim(out[i].claim, s.Claim)
+			continue
+		}
+		index[s.Article] = len(out)
+		out = append(out, articleStatement{first: s, claim: s.Claim})
+	}
+	return out
+}
+
+// eachEvent calls fn with the rows of each selected event fact, one per
+// live source article (a fact with no source, one row with its figures
+// alone), and returns how many it called it with.
 func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (int, error) {
 	cf := &countryFinder{sel: sel, leads: map[string][]graph.Fact{}}
 	n := 0
 	var r eventRow
+	var stmts []articleStatement
+	index := map[string]int{}
 	err := sel.Facts(ctx, func(it Item) error {
 		f := it.Fact
 		if !graph.IsEvent(f.Predicate) {
@@ -261,28 +305,36 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 		if err != nil {
 			return err
 		}
-		var first graph.Source
-		if len(f.Sources) > 0 {
-			first = f.Sources[0]
-		}
 		r = eventRow{EventID: f.ID, EventDate: f.Date.String(), DatePrecision: f.Date.Precision.String(),
 			SourceActor: it.Subject.Name, SourceActorID: f.Subject, SourceActorType: string(it.Subject.Type), SourceCountry: sc.Name,
 			Predicate: f.Predicate, CAMEOCode: p.CAMEO.Value(),
 			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc.Name,
 			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
 			Uncertain: it.Uncertain, SourceCount: int64(f.NumSources()),
-			Sentence: first.Sentence, URL: first.URL, Article: first.Article, Published: first.Published.String(),
 			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value(),
 			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: f.SubjectSector, TargetSector: f.ObjectSector}
-		if err := fn(&r); err != nil {
-			return err
+		stmts = byArticle(stmts, index, f.Sources)
+		if len(stmts) == 0 {
+			stmts = append(stmts, articleStatement{})
 		}
-		n++
+		for _, st := range stmts {
+			r.Sentence, r.URL, r.Article = st.first.Sentence, st.first.URL, st.first.Article
+			r.Published, r.ClaimDate, r.ClaimConfidence = st.first.Published.String(), st.claim.Date.String(), st.claim.Confidence
+			if err := fn(&r); err != nil {
+				return err
+			}
+			n++
+		}
 		return nil
 	})
 	return n, err
 }
 
+// writeEvents writes the selected event facts (met, visited, sanctioned…)
+// as a CSV event table in eventHeader's layout: one row per fact and
+// source article, the subject as source actor, the object as target, the
+// predicate's CAMEO and PLOVER codes; uncertain and combined_confidence as
+// in Record.
 func writeEvents(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
 	cw := newCSV(w)
 	if err := cw.Write(eventHeader); err != nil {

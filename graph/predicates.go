@@ -104,6 +104,11 @@ type Predicate struct {
 	// Description says in one line what the predicate states and, where a
 	// code column is None for an event, why.
 	Description string
+	// AskedWith are the other predicates whose facts answer this one's
+	// interaction questions too, or nil: "who did Russia attack?" reads
+	// attacked and fought, since PLOVER tells an attack by a state's forces
+	// (FIGHT) from one by an armed group (ASSAULT).
+	AskedWith []string
 }
 
 // IsEvent reports whether the row is an event predicate.
@@ -204,10 +209,11 @@ var predicateTable = []Predicate{
 		Description: "an actor arrested, detained, expelled, banned or restricted another, or seized its property, as PLOVER's COERCE; no mode because the measure is not recorded"},
 	{Name: Fought, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "190", PLOVER: "FIGHT", PLOVERMode: None,
 		AskVerb: "fight", AskActive: `fight|clash\s+with`, AskPassive: `fought|clashed\s+with`, Phrase: "fought",
-		Description: "two armed sides fought or clashed; no PLOVER mode because the arms are not recorded"},
+		Description: "armed forces fought: clashes, shelling, invasion, and a state's forces attacking, bombing or striking another (data/lexicon/force.tsv); no PLOVER mode because the arms are not recorded"},
 	{Name: Attacked, Kind: Event, Narrative: true, CAMEO: "180", PLOVER: "ASSAULT", PLOVERMode: None,
 		AskVerb: "attack", AskActive: `attack|strike|bomb|shell`, AskPassive: `attacked|struck|bombed|shelled`, Phrase: "attacked",
-		Description: "an actor attacked, struck, bombed or shelled another, or a place (the object); no PLOVER mode because the weapon is not recorded; a person attacking a person in words is criticized"},
+		Description: "one-sided violence: an armed group's attack, bombing or killing, and abduction, torture or beating by anyone (data/lexicon/force.tsv); no PLOVER mode because the weapon is not recorded; a person attacking a person in words is criticized",
+		AskedWith:   []string{Fought}},
 }
 
 // predicateIndex finds a row by name.

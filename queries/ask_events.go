@@ -26,7 +26,7 @@ func (a *asker) interactions(ctx context.Context) error {
 		return err
 	}
 	ids := x.IDs()
-	all, err := a.e.eventFacts(ctx, ids, a.p.Predicate, a.p.Passive)
+	all, err := a.e.askedFacts(ctx, ids, a.p.Predicate, a.p.Passive)
 	if err != nil {
 		return err
 	}
@@ -159,6 +159,25 @@ func briefWhen(f graph.Fact) string {
 	return ""
 }
 
+// askedFacts returns the facts that answer a question about predicate
+// pred: eventFacts of pred and of the predicates the table asks with it
+// (graph.Predicate.AskedWith).
+func (e *Engine) askedFacts(ctx context.Context, ids []string, pred string, passive bool) ([]graph.Fact, error) {
+	out, err := e.eventFacts(ctx, ids, pred, passive)
+	if err != nil {
+		return nil, err
+	}
+	p, _ := graph.PredicateInfo(pred)
+	for _, other := range p.AskedWith {
+		more, err := e.eventFacts(ctx, ids, other, passive)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
+	}
+	return out, nil
+}
+
 // eventFacts returns the facts with predicate pred that have one of ids
 // as subject (as object when passive; either side for symmetric
 // predicates). With a quad store it finds them through the direct triples
@@ -212,7 +231,7 @@ func (a *asker) placeEvents(ctx context.Context) ([]Answer, string, error) {
 			return nil, "", err
 		}
 	}
-	all, err := a.e.eventFacts(ctx, x.IDs(), a.p.Predicate, false)
+	all, err := a.e.askedFacts(ctx, x.IDs(), a.p.Predicate, false)
 	if err != nil {
 		return nil, "", err
 	}

@@ -55,7 +55,7 @@ func TestCoderAgents(t *testing.T) {
 		{"Paraguayan troops shelled villages, killing civilians.", nil},
 		// A possessive or an actor owns the noun; a noun before another
 		// is its modifier.
-		{"Ecuador said its troops had attacked Peru.", []string{"Ecuador/MIL attacked Peru"}},
+		{"Ecuador said its troops had attacked Peru.", []string{"Ecuador/MIL fought Peru"}},
 		{"The opposition newspaper criticized Chile.", nil},
 		// The previous sentence's scene, in a sentence naming no country.
 		{"Peruvian police fired on protesters in Cusco. Police later detained 40 students.",
@@ -71,7 +71,7 @@ func TestCoderAgents(t *testing.T) {
 		// A protest's purpose names its target.
 		{"Thousands of Chileans began a hunger strike on Monday to protest against Peru's decision to close the border.",
 			[]string{"Chile/CVL protested Peru"}},
-		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia protested Argentina"}},
+		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia/AGR protested Argentina"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)

@@ -374,6 +374,16 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		if pred := predicateOfCAMEO(code); pred != "" {
+			if d.lex != nil {
+				// The nouns inside the object, then who used force.
+				lemma := d.coder.lemma(w)
+				if len(objs) > 0 {
+					if p := d.lex.objectPredicate(lemma, objs[0]); p != "" {
+						pred = p
+					}
+				}
+				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
+			}
 			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
 		}
 		return

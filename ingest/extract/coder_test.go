@@ -59,7 +59,7 @@ func TestCoderFrames(t *testing.T) {
 		// Each coordinated main clause has its own event; a closing report
 		// names no side.
 		{"Chile shelled Peru on Monday, and Bolivia fired rockets at northern Paraguay, the Argentine army said.",
-			[]string{"Chile attacked Peru", "Bolivia fought Paraguay"}},
+			[]string{"Chile fought Peru", "Bolivia fought Paraguay"}},
 		// A noun after a determiner is no verb.
 		{"The condemnation of Chile angered Peru.", nil},
 		// A cooperative act offered on a condition is an offer (AGREE);

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -33,6 +34,28 @@ type eventRule struct {
 	// object of the clause before ("expelled India's envoy and India
 	// expelled …" has no subject "envoy and India").
 	notPossessed bool
+	// byActor marks a lexicon phrase whose event of force is fought or
+	// attacked by who acts (force.go); a phrase that names its predicate
+	// keeps it.
+	byActor bool
+	// objHeads, for a lexicon phrase with O:(…), are the nouns the object
+	// must end in: a country folded with its part ("expelled two Russian
+	// diplomats" is Russia, whose diplomats were expelled); with
+	// objHeadsNot (O!:(…)) the nouns it may not end in.
+	objHeads    map[string]bool
+	objHeadsNot bool
+}
+
+// objectFits reports whether o is an object the rule takes (objHeads).
+func (r *eventRule) objectFits(o *unit) bool {
+	if r.objHeads == nil {
+		return true
+	}
+	head := o.lower()
+	if k := strings.LastIndexByte(head, ' '); k >= 0 {
+		head = head[k+1:]
+	}
+	return r.objHeads[head] != r.objHeadsNot
 }
 
 // Extra strengths of the rules below (see doc.go).

@@ -30,6 +30,12 @@ type lexicon struct {
 	verbs  map[string][]lexVerb
 	bases  map[string]bool
 	lemmas map[string]string
+	// headPreds maps a verb's base form to its phrases' O:(…) nouns and
+	// predicates, for the general coder's objects (headPred).
+	headPreds map[string][]headPred
+	// force draws the FIGHT/ASSAULT line (force.tsv; nil: the
+	// predicates as the lines give them).
+	force *forceTable
 }
 
 // lexVerb is a verb form's reading in a phrase that opens with it.
@@ -70,24 +76,48 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 	return lx, sc.Err()
 }
 
-// defaultLexicon compiles the embedded lexicon.
+// defaultLexicon compiles the embedded lexicon and its force table.
 func defaultLexicon() (*lexicon, error) {
-	return loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
+	lx, err := loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if lx.force, err = loadForce(data.Lexicon, "lexicon/force.tsv"); err != nil {
+		return nil, err
+	}
+	return lx, nil
 }
 
-// add compiles one phrase of predicate pred.
+// add compiles one phrase of predicate pred; pred "fought/attacked" is
+// attacked or fought by who acts (see force.go).
 func (lx *lexicon) add(pred, phrase string) error {
+	byActor := pred == graph.Fought+"/"+graph.Attacked
+	if byActor {
+		pred = graph.Attacked
+	}
 	p, ok := graph.PredicateInfo(pred)
 	if !ok || !p.IsEvent() {
 		return fmt.Errorf("%q is not an event predicate", pred)
 	}
 	toks := strings.Fields(phrase)
+	var notAfter *regexp.Regexp
+	if n := len(toks); n > 1 && strings.HasPrefix(toks[n-1], "!(") && strings.HasSuffix(toks[n-1], ")") {
+		// "+expel O's !(ambassador|diplomats)": not when these words follow.
+		alts := strings.Split(toks[n-1][2:len(toks[n-1])-1], "|")
+		for j, a := range alts {
+			alts[j] = regexp.QuoteMeta(strings.ReplaceAll(a, "_", " "))
+		}
+		notAfter = regexp.MustCompile(`^ (?:` + strings.Join(alts, "|") + `)\b`)
+		toks = toks[:n-1]
+	}
 	var (
 		b                  strings.Builder
 		triggers           []string
 		subj, obj, passive bool
 		pair, nominal      bool
 		verb, base         string
+		heads              map[string]bool // O's head nouns (O:(…)), or nil
+		headsNot           bool            // O!:(…): heads the object may not have
 	)
 	noSep := true // the piece before ends with its own space (or there is none)
 	for i, t := range toks {
@@ -113,11 +143,19 @@ func (lx *lexicon) add(pred, phrase string) error {
 			}
 			subj, pair = true, true
 			b.WriteString("%SS%")
-		case t == "O" || t == "O's":
+		case t == "O" || t == "O's" || strings.HasPrefix(t, "O:(") || strings.HasPrefix(t, "O!:("):
 			if obj {
 				return fmt.Errorf("two objects: %q", phrase)
 			}
 			obj = true
+			if k := strings.Index(t, ":("); k > 0 {
+				if !strings.HasSuffix(t, ")") {
+					return fmt.Errorf("unclosed head nouns %q", t)
+				}
+				heads = toSet(strings.ReplaceAll(t[k+2:len(t)-1], "|", " "))
+				headsNot = t[1] == '!'
+				t = "O"
+			}
 			b.WriteString(lexObj)
 			if t == "O's" {
 				b.WriteString(" 's")
@@ -159,6 +197,12 @@ func (lx *lexicon) add(pred, phrase string) error {
 				triggers = append(triggers, forms.part)
 			} else {
 				triggers = append(triggers, forms.words()...)
+				if i == 0 {
+					// "continued to send arms to", "began to withdraw
+					// from": the act under way is the act.
+					alts = append(alts, aspectFrame+forms.base)
+					triggers = append(triggers, forms.base)
+				}
 			}
 			b.WriteString(verbMark)
 			verb = "(?:" + strings.Join(alts, "|") + ")"
@@ -184,14 +228,24 @@ func (lx *lexicon) add(pred, phrase string) error {
 	case passive && !strings.Contains(phrase, " S"):
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
-	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true}
+	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true,
+		byActor: byActor, objHeads: heads, objHeadsNot: headsNot}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}
-	if toks[len(toks)-1] == "O" {
+	if last := toks[len(toks)-1]; last == "O" || strings.HasPrefix(last, "O:(") || strings.HasPrefix(last, "O!:(") {
 		// "sent aid to Gaza's neighbours": the object is what follows;
 		// a line that means the owner says O's.
 		r.notAfter = notAfterOwner
+	}
+	if notAfter != nil {
+		r.notAfter = notAfter
+	}
+	if heads != nil && !headsNot && base != "" {
+		if lx.headPreds == nil {
+			lx.headPreds = map[string][]headPred{}
+		}
+		lx.headPreds[base] = append(lx.headPreds[base], headPred{heads: heads, pred: pred})
 	}
 	lx.addRule(r, triggers)
 	// "X will support Y", "X refused to aid Y", "X threatened to attack
@@ -204,6 +258,33 @@ func (lx *lexicon) add(pred, phrase string) error {
 		}
 	}
 	return nil
+}
+
+// headPred is a phrase's predicate for objects ending in one of its
+// O:(…) nouns.
+type headPred struct {
+	heads map[string]bool
+	pred  string
+}
+
+// objectPredicate returns the predicate a phrase of the verb lemma gives
+// an object ending in one of its O:(…) nouns ("expelled two Russian
+// diplomats": sanctioned), or "": the general coder reads the same
+// nouns inside its objects as the phrases do.
+func (lx *lexicon) objectPredicate(lemma string, o *unit) string {
+	if lx == nil || o == nil {
+		return ""
+	}
+	head := o.lower()
+	if k := strings.LastIndexByte(head, ' '); k >= 0 {
+		head = head[k+1:]
+	}
+	for _, h := range lx.headPreds[lemma] {
+		if h.heads[head] {
+			return h.pred
+		}
+	}
+	return ""
 }
 
 // verbNamesAct reports whether the rest of a phrase after its verb is its
@@ -262,6 +343,10 @@ func (lx *lexicon) lemma(w string) string { return lx.lemmas[w] }
 
 // notAfterOwner matches a possessive right after a match.
 var notAfterOwner = regexp.MustCompile(`^ 's\b`)
+
+// aspectFrame are the verbs of aspect that take the act's base form after
+// them and state it done: "continued to send", "began to withdraw".
+const aspectFrame = `(?:continued|continues|began|begins|resumed|resumes|started|starts) to `
 
 // verbMark stands for the verb's alternatives while a phrase is compiled.
 const verbMark = "\x00"

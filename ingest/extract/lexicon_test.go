@@ -49,6 +49,7 @@ func TestLexiconErrors(t *testing.T) {
 		"fought\tSS +clash with O",     // a pair takes no object
 		"attacked only one column",     // no tab
 		"attacked\t+attack/attacked O", // two forms
+		"attacked\t+attack O:(posts",   // unclosed head nouns
 	} {
 		fsys := fstest.MapFS{"v.tsv": {Data: []byte("# comment\n\n" + line + "\n")}}
 		_, err := loadLexicon(fsys, "v.tsv")
@@ -68,8 +69,8 @@ func TestLexiconReads(t *testing.T) {
 		text string
 		want []string // "subject pred object"
 	}{
-		{"Russia shelled Ukraine on Friday.", []string{"Russia attacked Ukraine"}},
-		{"Ukraine was attacked by Russia on Friday.", []string{"Russia attacked Ukraine"}},
+		{"Russia shelled Ukraine on Friday.", []string{"Russia fought Ukraine"}},
+		{"Ukraine was attacked by Russia on Friday.", []string{"Russia fought Ukraine"}},
 		{"The United States slapped fresh export curbs on China and lifted sanctions on Venezuela.", []string{"United States conceded Venezuela"}},
 		{"France urged Iran to free the detained citizens.", []string{"France demanded Iran"}},
 		{"Japan summoned China's ambassador over the drone flights.", []string{"Japan criticized China"}},
@@ -82,10 +83,22 @@ func TestLexiconReads(t *testing.T) {
 		{"Russia plans to invade Moldova.", []string{"Russia threatened Moldova"}}, // a plan to use force is PLOVER's THREATEN
 		{"Russia did not attack Moldova.", nil},
 		{"Ecuador suspended talks with Peru on Monday.", []string{"Ecuador sanctioned Peru"}},
-		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile attacked Bolivia"}},
+		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile fought Bolivia"}},
 		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile"}},
 		{"Kenya expelled the monitors of Uganda.", []string{"Kenya sanctioned Uganda"}},
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
+		// O:(…) reads the noun inside a folded object: expelling a
+		// country's diplomats is a sanction, its refugees coercion.
+		{"Switzerland on Tuesday expelled two Russian diplomats for spying.", []string{"Switzerland sanctioned Russia"}},
+		{"Poland expelled Belarus's ambassador on Monday.", []string{"Poland sanctioned Belarus"}},
+		{"Mali expelled the ambassador of France on Friday.", []string{"Mali sanctioned France"}},
+		{"Kenya expelled Somali refugees on Monday.", []string{"Kenya coerced Somalia"}},
+		// An act under way is the act; a plan is not.
+		{"Japan continued to send arms to the Philippines last year.", []string{"Japan aided Philippines"}},
+		{"Russia began to withdraw troops from Georgia on Monday.", []string{"Russia withdrew_from Georgia"}},
+		{"Chile plans to send aid to Peru.", []string{"Chile pledged Peru"}},
+		// The general coder reads the same nouns in its objects.
+		{"Finland said on Monday it had expelled three Russian diplomats.", []string{"Finland sanctioned Russia"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

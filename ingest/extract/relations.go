@@ -84,7 +84,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
-	if r.people && (s.kind != kPerson || o.kind != kPerson) {
+	if r.people && (s.kind != kPerson || o.kind != kPerson) || !r.objectFits(o) {
 		return
 	}
 	if r.pred == graph.Attacked && s.kind == kPerson && o.kind == kPerson {
@@ -95,6 +95,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	}
 	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+	if d.lex != nil {
+		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
+	}
 	if r.pred == graph.Met || r.pred == graph.Visited {
 		c.loc = locationAfter(m)
 		if c.loc == "" {

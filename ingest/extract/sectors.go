@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // sectorVeto are words after a sector noun that make the noun a modifier
 // of something else ("Chinese government bonds", "Russian military
@@ -57,8 +61,20 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 			j++
 		}
 		n, code := 0, ""
-		if u.kind == kCountry && u.ref != nil && u.sector == "" && (u.demonym || j == k+2) {
+		if u.kind == kCountry && u.ref != nil && u.sector == "" && (u.demonym || j == k+2 || j == k+1 && u.ref.typ == graph.Country) {
 			n, code = d.sectorAt(units, j)
+			if n > 0 && !u.demonym && j == k+1 && !nounAfterName(units, j+n) {
+				// "Ivory Coast rebels", "the Mozambique government"; not
+				// "Russia forces Ukraine to …", where the noun is a verb.
+				n = 0
+			}
+			if n == 0 && u.demonym && len(heads) == 1 && creedWord(units, j) {
+				// "Irish nationalist guerrillas", "Somali Islamist
+				// militants": a creed between the country and the noun.
+				if n, code = d.sectorAt(units, j+1); n > 0 {
+					n++
+				}
+			}
 		}
 		if n == 0 || !sectorEnds(units, j+n) {
 			if out != nil {
@@ -89,6 +105,33 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 		return units
 	}
 	return out
+}
+
+// creedWord reports whether units[j] is a word naming a creed
+// or movement ("nationalist", "Islamist", "Maoist", "separatist"), which
+// may stand between a country's adjective and a sector noun.
+func creedWord(units []*unit, j int) bool {
+	if j >= len(units) || units[j].kind != kWord {
+		return false
+	}
+	w := units[j].lower()
+	return len(w) > 4 && strings.HasSuffix(w, "ist")
+}
+
+// nounAfterName reports whether a sector noun right after a country's
+// name ends before units[j] as a noun rather than a verb: not before an
+// actor, a determiner or "to".
+func nounAfterName(units []*unit, j int) bool {
+	if j >= len(units) {
+		return true
+	}
+	switch u := units[j]; u.kind {
+	case kCountry, kPerson, kOrg, kOther, kPlace:
+		return false
+	case kWord:
+		return !coderDeterminers[u.lower()] && u.lower() != "to"
+	}
+	return true
 }
 
 // isCoord reports whether u joins two coordinated words: "and" or a comma.

@@ -57,6 +57,10 @@ var (
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
 		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant")
+	// calendarWords are the names of days and months: after a name, the
+	// start of a date, not more of the name.
+	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
+		"July August September October November December")
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov.")
 	particles  = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
@@ -248,9 +252,11 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				if h.kind == hitPeople {
 					u.sector = "CVL" // the people, as CAMEO codes civilians
 				}
-				// "Washington Post", "Paris Agreement": a capital inside a longer name.
+				// "Washington Post", "Paris Agreement": a capital inside a
+				// longer name; a day or month after it is a date ("Israel
+				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
-					isWordTok(toks[i+n].text) && !d.startsGazetteer(toks, i+n) {
+					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) {
 					continue
 				}
 			case hitOffice:
