@@ -20,12 +20,12 @@ func init() {
 		Summary: "one CSV row per event and source article, laid out like ICEWS/POLECAT event tables " +
 			"(date, source actor and country, CAMEO code, target actor and country, location, the article's sentence and url, " +
 			"PLOVER event type and mode, the article's own date and confidence); an event stated by three articles has three rows sharing its event_id",
-		Facts: writeEvents,
+		Facts: writeEvents, Rows: "event rows",
 	})
 	Register(Format{
 		Name: "events-parquet", Ext: "parquet", Base: "events", Binary: true,
 		Summary: "the events table as Parquet, with typed columns: codes such as cameo_code stay strings",
-		Facts:   writeEventsParquet,
+		Facts:   writeEventsParquet, Rows: "event rows",
 	})
 }
 

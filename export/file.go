@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -43,7 +44,7 @@ func Plan(f Format, out string, entities bool) ([]Job, error) {
 	if entities && f.Entities == nil {
 		return nil, fmt.Errorf("%s: %w", f.Name, ErrNoEntityTable)
 	}
-	facts := Job{Table: f.Facts, What: "facts"}
+	facts := Job{Table: f.Facts, What: cmp.Or(f.Rows, "facts")}
 	ents := Job{Table: f.Entities, What: "entities"}
 	one := func(path string) []Job {
 		if entities {

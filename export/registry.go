@@ -27,6 +27,10 @@ type Format struct {
 	Binary bool
 	// Facts writes the main table: one row per fact, or the whole graph.
 	Facts WriteFunc
+	// Rows names what the main table's count counts in messages, when
+	// that is not facts (the events table has a row per event and
+	// article: "event rows").
+	Rows string
 	// Entities writes the entity table; nil when the format has none.
 	Entities WriteFunc
 }
