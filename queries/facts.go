@@ -42,6 +42,12 @@ func New(s Store) *Engine { return &Engine{store: s} }
 // NewWithOptions returns an engine reading from s as opts say.
 func NewWithOptions(s Store, opts Options) *Engine { return &Engine{store: s, opts: opts} }
 
+// NewAnswering returns the engine that answers users from s: each fact
+// with its evidence only (Options.Evidence), as geokg query and ask, the
+// console, quickstart and the HTTP API read it; a fact's other sources
+// are paged by store.Store.FactSources.
+func NewAnswering(s Store) *Engine { return NewWithOptions(s, Options{Evidence: true}) }
+
 // FactsQuery selects facts. Names are resolved through aliases; an empty
 // field matches anything. At selects facts whose valid time contains that
 // day (see graph.Window); From/To select facts overlapping the range (events

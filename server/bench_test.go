@@ -96,7 +96,7 @@ func genFacts(b testing.TB, s *store.Store, n int) {
 
 // benchBoltVersion names the generator's output in the cache; change it
 // when genFacts changes.
-const benchBoltVersion = "v1"
+const benchBoltVersion = "v2"
 
 // boltStore returns the directory of a bbolt store of about n generated
 // facts, built once under the user's cache directory
