@@ -288,7 +288,11 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request, p params) erro
 	}
 	return s.withStore(r.Context(), func(st Store) error {
 		prefix := p.str("prefix")
-		ms, err := queries.NewAnswering(st).SearchEntities(r.Context(), nil, prefix, limit)
+		names, err := s.names(r.Context(), st)
+		if err != nil {
+			return err
+		}
+		ms, err := queries.NewAnswering(st).SearchEntities(r.Context(), names, prefix, limit)
 		if err != nil {
 			return err
 		}
