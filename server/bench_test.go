@@ -191,3 +191,14 @@ func BenchmarkHTTPFacts(b *testing.B) {
 		query(API+"/facts", "object", "Organization 42", "at", "2025-06-01"),
 	})
 }
+
+// BenchmarkHTTPEntities measures /api/v1/entities (the web console's
+// completion, a request per key typed) on a generated store of benchSize
+// facts.
+func BenchmarkHTTPEntities(b *testing.B) {
+	benchHTTP(b, []string{
+		query(API+"/entities", "prefix", "Person 004"),
+		query(API+"/entities", "prefix", "Organization 1"),
+		query(API+"/entities", "prefix", "Pers"),
+	})
+}
