@@ -27,11 +27,12 @@ type Engine struct {
 
 // Options change how an Engine reads the store.
 type Options struct {
-	// Evidence reads the facts of answers to facts, holders, timeline and
-	// neighbours (and the questions ask answers with them) with their
-	// evidence only (store.FactFilter.Evidence): their first few sources
-	// and the counts of all, so that a fact restated by thousands of
-	// articles costs what one stated once does. Answers as known on an
+	// Evidence reads the facts of answers to facts, holders, timeline,
+	// neighbours and path (and the questions ask answers with them, its
+	// events included) with their evidence only
+	// (store.FactFilter.Evidence, store.Store.FactEvidence): their first
+	// few sources and the counts of all, so that a fact restated by
+	// thousands of articles costs what one stated once does. Answers as known on an
 	// earlier date still read every source. Off, every source is read.
 	Evidence bool
 }
