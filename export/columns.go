@@ -35,7 +35,8 @@ type column struct {
 const listSep = "; "
 
 // columnsOf returns the scalar and []string fields of struct type t that
-// have a JSON name, in field order. Other fields (nested slices, structs)
+// have a JSON name, in field order, but for those tagged flat:"-" (which
+// the writers write themselves). Other fields (nested slices, structs)
 // are left to the writers.
 func columnsOf(t reflect.Type) []column {
 	var out []column
@@ -45,7 +46,7 @@ func columnsOf(t reflect.Type) []column {
 			continue
 		}
 		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		if name == "-" {
+		if name == "-" || sf.Tag.Get("flat") == "-" {
 			continue
 		}
 		if name == "" {
@@ -153,8 +154,8 @@ func flatRow(row []string, r *Record) []string {
 		row = append(row, c.text(rv))
 	}
 	n := len(r.Sources)
-	if r.sourceCount > 0 {
-		n = r.sourceCount
+	if r.SourceCount > 0 {
+		n = r.SourceCount
 	}
 	row = append(row, strconv.Itoa(n))
 	if len(r.Sources) == 0 {

@@ -37,6 +37,14 @@ type Record struct {
 	CombinedConfidence float64        `json:"combined_confidence"`
 	RecordedAt         string         `json:"recorded_at,omitempty"`
 	Sources            []SourceRecord `json:"sources"`
+	// SourceCount is graph.Fact.SourceCount: set only when Sources lists
+	// the fact's evidence alone (an answer read without all its sources:
+	// its first sources and those that bound its dates), to the number of
+	// its live sources in all; GET /api/v1/evidence?fact=ID pages them
+	// all. Exports read every source and leave it out. Flat formats write
+	// it as their source_count column either way (flatRow: every
+	// source's count, so no column of its own).
+	SourceCount int `json:"source_count,omitempty" flat:"-"`
 	// EndInferredFrom is the id of the fact End was inferred from (a
 	// successor's term, a new target, a "succeeded" event) when no source
 	// states the end.
@@ -55,10 +63,6 @@ type Record struct {
 	// EarlierTerms are the earlier terms of a state its sources tell as
 	// several (graph.Term): Start, End and Ended above are the latest's.
 	EarlierTerms []TermRecord `json:"earlier_terms,omitempty"`
-	// sourceCount is graph.Fact.SourceCount: set when Sources lists only
-	// the fact's evidence (an answer read without all its sources), for
-	// the source_count column of flat formats.
-	sourceCount int
 }
 
 // TermRecord is one earlier term of a state, ISO dates at their precision.
@@ -108,7 +112,7 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		Sources:            make([]SourceRecord, 0, len(f.Sources)),
 		EndInferredFrom:    f.EndInferredFrom,
 		EndIsBound:         f.EndBy,
-		sourceCount:        f.SourceCount,
+		SourceCount:        f.SourceCount,
 	}
 	for _, t := range f.EarlierTerms {
 		r.EarlierTerms = append(r.EarlierTerms, TermRecord{Start: t.Start.String(), StartPrecision: t.Start.Precision.String(),

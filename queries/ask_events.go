@@ -185,9 +185,9 @@ func (e *Engine) askedFacts(ctx context.Context, ids []string, pred string, pass
 func (e *Engine) eventFacts(ctx context.Context, ids []string, pred string, passive bool) ([]graph.Fact, error) {
 	sym := graph.IsSymmetric(pred)
 	if _, ok := e.store.(quadStorer); !ok {
-		ff := store.FactFilter{Subjects: ids, Predicate: pred, EitherSide: sym}
+		ff := store.FactFilter{Subjects: ids, Predicate: pred, EitherSide: sym, Evidence: e.opts.Evidence}
 		if passive && !sym {
-			ff = store.FactFilter{Objects: ids, Predicate: pred}
+			ff = store.FactFilter{Objects: ids, Predicate: pred, Evidence: e.opts.Evidence}
 		}
 		var out []graph.Fact
 		err := e.store.Facts(ctx, ff, func(f graph.Fact) error { out = append(out, f); return nil })
@@ -205,7 +205,7 @@ func (e *Engine) eventFacts(ctx context.Context, ids []string, pred string, pass
 				continue
 			}
 			seen[ed.fact] = true
-			f, err := e.fact(ctx, ed.fact)
+			f, err := e.fact(ctx, ed.fact, graph.Window{})
 			if err != nil {
 				return nil, err
 			}

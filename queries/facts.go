@@ -27,11 +27,12 @@ type Engine struct {
 
 // Options change how an Engine reads the store.
 type Options struct {
-	// Evidence reads the facts of answers to facts, holders, timeline and
-	// neighbours (and the questions ask answers with them) with their
-	// evidence only (store.FactFilter.Evidence): their first few sources
-	// and the counts of all, so that a fact restated by thousands of
-	// articles costs what one stated once does. Answers as known on an
+	// Evidence reads the facts of answers to facts, holders, timeline,
+	// neighbours and path (and the questions ask answers with them, its
+	// events included) with their evidence only
+	// (store.FactFilter.Evidence, store.Store.FactEvidence): their first
+	// few sources and the counts of all, so that a fact restated by
+	// thousands of articles costs what one stated once does. Answers as known on an
 	// earlier date still read every source. Off, every source is read.
 	Evidence bool
 }
@@ -41,6 +42,12 @@ func New(s Store) *Engine { return &Engine{store: s} }
 
 // NewWithOptions returns an engine reading from s as opts say.
 func NewWithOptions(s Store, opts Options) *Engine { return &Engine{store: s, opts: opts} }
+
+// NewAnswering returns the engine that answers users from s: each fact
+// with its evidence only (Options.Evidence), as geokg query and ask, the
+// console, quickstart and the HTTP API read it; a fact's other sources
+// are paged by store.Store.FactSources.
+func NewAnswering(s Store) *Engine { return NewWithOptions(s, Options{Evidence: true}) }
 
 // FactsQuery selects facts. Names are resolved through aliases; an empty
 // field matches anything. At selects facts whose valid time contains that

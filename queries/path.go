@@ -213,7 +213,8 @@ type walker struct {
 	// win is the valid time and the knowledge date facts are walked in.
 	win     graph.Window
 	inForce map[string]bool
-	// known holds the facts allowed under win.AsKnown, as then known.
+	// known holds the facts allowed as allowed read them (under
+	// win.AsKnown, as then known), so that a path reads each once.
 	known map[string]graph.Fact
 }
 
@@ -256,7 +257,7 @@ func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
 	if ok, seen := w.inForce[id]; seen {
 		return ok, nil
 	}
-	f, err := w.e.fact(ctx, id)
+	f, err := w.e.fact(ctx, id, w.win)
 	if err != nil {
 		return false, err
 	}
@@ -268,12 +269,14 @@ func (w *walker) allowed(ctx context.Context, id string) (bool, error) {
 		}
 		if len(ks) == 1 {
 			f, ok = ks[0], true
-			w.known[id] = f
 		}
 	} else {
 		ok = true
 	}
 	ok = ok && w.win.Holds(f)
+	if ok {
+		w.known[id] = f
+	}
 	w.inForce[id] = ok
 	return ok, nil
 }
@@ -285,7 +288,7 @@ func (w *walker) path(ctx context.Context, ch []step) (Path, error) {
 		f, ok := w.known[st.fact]
 		if !ok {
 			var err error
-			if f, err = w.e.fact(ctx, st.fact); err != nil {
+			if f, err = w.e.fact(ctx, st.fact, w.win); err != nil {
 				return p, err
 			}
 		}
@@ -303,8 +306,16 @@ func (w *walker) path(ctx context.Context, ch []step) (Path, error) {
 	return p, nil
 }
 
-// fact reads one fact by id.
-func (e *Engine) fact(ctx context.Context, id string) (graph.Fact, error) {
+// fact reads one fact by id, with its evidence only when the engine reads
+// answers so (Options.Evidence) and whole with all its sources for
+// answers as known on an earlier date (w.AsKnown), which read every
+// source.
+func (e *Engine) fact(ctx context.Context, id string, w graph.Window) (graph.Fact, error) {
+	if ev, ok := e.store.(interface {
+		FactEvidence(ctx context.Context, id string) (graph.Fact, error)
+	}); ok && e.opts.Evidence && w.AsKnown.IsZero() {
+		return ev.FactEvidence(ctx, id)
+	}
 	if fs, ok := e.store.(interface {
 		Fact(ctx context.Context, id string) (graph.Fact, error)
 	}); ok {

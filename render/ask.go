@@ -59,7 +59,9 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 
 // WriteEvidence writes the facts behind an answer with every source's
 // sentence, each followed by the other sentences of its article that gave
-// it its dates ("dated by").
+// it its dates ("dated by"). A fact read with its evidence only (see
+// graph.Fact.NumSources) lists its evidence sources and says how many
+// more state it and where to read them.
 func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
 	for _, f := range a.Facts {
 		fmt.Fprintf(w, "%s %s %s", f.Subject.Name, f.Fact.Predicate, f.Object.Name)
@@ -87,6 +89,19 @@ func WriteEvidence(w io.Writer, a queries.AskAnswer) error {
 				}
 			}
 		}
+		if more := f.Fact.NumSources() - len(f.Fact.Sources); more > 0 {
+			if _, err := fmt.Fprintf(w, "  … %d more %s (query --all-sources, or /api/v1/evidence?fact=%s)\n", more, sourcesWord(more), f.Fact.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// sourcesWord is "source" or "sources", as n calls for.
+func sourcesWord(n int) string {
+	if n == 1 {
+		return "source"
+	}
+	return "sources"
 }

@@ -96,7 +96,7 @@ func genFacts(b testing.TB, s *store.Store, n int) {
 
 // benchBoltVersion names the generator's output in the cache; change it
 // when genFacts changes.
-const benchBoltVersion = "v1"
+const benchBoltVersion = "v2"
 
 // boltStore returns the directory of a bbolt store of about n generated
 // facts, built once under the user's cache directory
@@ -189,5 +189,16 @@ func BenchmarkHTTPFacts(b *testing.B) {
 		query(API+"/facts", "object", "Organization 07", "predicate", "leads", "at", "2021-03-01"),
 		query(API+"/facts", "subject", "Person 0042", "predicate", "met", "at", "2020"),
 		query(API+"/facts", "object", "Organization 42", "at", "2025-06-01"),
+	})
+}
+
+// BenchmarkHTTPEntities measures /api/v1/entities (the web console's
+// completion, a request per key typed) on a generated store of benchSize
+// facts.
+func BenchmarkHTTPEntities(b *testing.B) {
+	benchHTTP(b, []string{
+		query(API+"/entities", "prefix", "Person 004"),
+		query(API+"/entities", "prefix", "Organization 1"),
+		query(API+"/entities", "prefix", "Pers"),
 	})
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/geokg/geokg/data"
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/extract"
 	"github.com/geokg/geokg/ingest/resolve"
@@ -59,6 +60,43 @@ func sampleStore(t *testing.T) *store.Store {
 	return st
 }
 
+// browserRestated is how many articles restateRutte adds in the browser
+// test: more than an answer's evidence lists.
+const browserRestated = 9
+
+// restatedSentence is the sentence of restatement i of restateRutte.
+func restatedSentence(i int) string {
+	return fmt.Sprintf("NATO Secretary General Mark Rutte addressed the alliance's ministers (briefing %d).", i)
+}
+
+// restateRutte writes n articles, a day apart in December 2024 and
+// recorded after the samples, that restate the samples' term of Mark
+// Rutte as NATO's secretary general.
+func restateRutte(t *testing.T, st *store.Store, n int) {
+	t.Helper()
+	ctx := context.Background()
+	var term graph.Fact
+	err := st.Facts(ctx, store.FactFilter{Objects: []string{graph.EntityID(graph.Organization, "NATO")}, Predicate: graph.Leads}, func(f graph.Fact) error {
+		if f.Subject == graph.EntityID(graph.Person, "Mark Rutte") {
+			term = f
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, term.ID, "the samples state Rutte's term")
+	for i := range n {
+		art := fmt.Sprintf("briefing-%02d", i)
+		pub := graph.DayOf(2024, 12, 2+i)
+		f := graph.Fact{Subject: term.Subject, Predicate: term.Predicate, Object: term.Object, Role: term.Role, Confidence: 0.8,
+			Sources: []graph.Source{{Article: art, Published: pub, Sentence: restatedSentence(i)}}}
+		f.ComputeID()
+		require.Equal(t, term.ID, f.ID)
+		b := graph.Batch{Article: graph.Article{ID: art, Title: "Briefing " + art, Published: pub, Hash: "h-" + art}, Facts: []graph.Fact{f}}
+		_, err := st.Write(ctx, b, time.Now().Add(time.Duration(i+1)*time.Hour))
+		require.NoError(t, err)
+	}
+}
+
 // TestConsoleInChromium drives the web console in a real headless
 // Chromium on the quickstart samples: a question and its evidence, entity
 // completion, the timeline's bars, the graph's nodes and its date slider,
@@ -71,7 +109,9 @@ func TestConsoleInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the browser test is slow; skipped with -short")
 	}
-	opener := Held(sampleStore(t))
+	st := sampleStore(t)
+	restateRutte(t, st, browserRestated)
+	opener := Held(st)
 	t.Cleanup(func() { opener.Close() })
 	srv := New(opener, Options{Now: func() time.Time { return testNow }})
 	ts := httptest.NewServer(srv.Handler())
@@ -152,6 +192,18 @@ func TestConsoleInChromium(t *testing.T) {
 	require.Equal(t, "https://example.org/samples/nato-rutte", eval(`Array.from(document.querySelectorAll("#evidence a")).map(a => a.href).find(h => h.includes("nato-rutte")) || ""`))
 	require.Contains(t, eval(`localStorage.getItem("geokg.history") || ""`), "who led NATO in December 2024")
 	shot("ask")
+	// The answer lists the term's evidence; the other sources are paged
+	// from /evidence on request, each once.
+	require.NotContains(t, evidence, restatedSentence(browserRestated-2), "a restatement beyond the evidence is not listed")
+	wait("more sources", `document.querySelector("#evidence .more-sources") !== null`)
+	do("show more sources", chromedp.Click("#evidence .more-sources"))
+	wait("every source", `document.querySelector("#evidence .more-sources") === null`)
+	evidence = eval(`document.getElementById("evidence").textContent`)
+	for i := range browserRestated {
+		require.Equal(t, 1, strings.Count(evidence, restatedSentence(i)), "restatement %d listed once", i)
+	}
+	require.Equal(t, 1, strings.Count(evidence, "Mark Rutte took office as NATO secretary general"))
+	shot("ask-sources")
 
 	// Completion of an entity name while typing; arrow and Enter take it.
 	clear("#q")

@@ -78,6 +78,18 @@ func numbered(w http.ResponseWriter, r *http.Request, n int, ev console.Evidence
 	return render.WriteEvidence(w, ev[n-1])
 }
 
+// engine returns the query engine of a request on st: answers read with
+// their evidence only (queries.NewAnswering), as the CLI reads them, or
+// with every source when the request has all_sources (the CLI's
+// --all-sources).
+func engine(st Store, p params) (*queries.Engine, error) {
+	all, err := p.bool("all_sources")
+	if err != nil {
+		return nil, err
+	}
+	return queries.NewWithOptions(st, queries.Options{Evidence: !all}), nil
+}
+
 // capList cuts xs to the server's result cap, saying so in a header.
 func capList[T any](s *Server, w http.ResponseWriter, xs []T) []T {
 	if len(xs) <= s.opts.MaxResults {
@@ -121,7 +133,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		res, err := queries.New(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, At: at, MaxHops: maxHops})
+		res, err := queries.NewAnswering(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, At: at, MaxHops: maxHops})
 		var pe *queries.ParseError
 		if errors.As(err, &pe) {
 			s.writeError(w, http.StatusBadRequest, err, pe.Suggestions)
@@ -153,7 +165,11 @@ func (s *Server) facts(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		as, err := queries.New(st).Facts(r.Context(), q)
+		e, err := engine(st, p)
+		if err != nil {
+			return err
+		}
+		as, err := e.Facts(r.Context(), q)
 		if err != nil {
 			return err
 		}
@@ -172,7 +188,11 @@ func (s *Server) holders(w http.ResponseWriter, r *http.Request, p params) error
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		hs, err := queries.New(st).Holders(r.Context(), q)
+		e, err := engine(st, p)
+		if err != nil {
+			return err
+		}
+		hs, err := e.Holders(r.Context(), q)
 		if err != nil {
 			return err
 		}
@@ -188,7 +208,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		as, err := queries.New(st).Timeline(r.Context(), q)
+		e, err := engine(st, p)
+		if err != nil {
+			return err
+		}
+		as, err := e.Timeline(r.Context(), q)
 		if err != nil {
 			return err
 		}
@@ -218,7 +242,11 @@ func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		res, err := queries.New(st).Path(r.Context(), q)
+		e, err := engine(st, p)
+		if err != nil {
+			return err
+		}
+		res, err := e.Path(r.Context(), q)
 		if err != nil {
 			return err
 		}
@@ -237,7 +265,11 @@ func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) err
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		res, err := queries.New(st).Neighbors(r.Context(), q)
+		e, err := engine(st, p)
+		if err != nil {
+			return err
+		}
+		res, err := e.Neighbors(r.Context(), q)
 		if err != nil {
 			return err
 		}
@@ -256,7 +288,11 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request, p params) erro
 	}
 	return s.withStore(r.Context(), func(st Store) error {
 		prefix := p.str("prefix")
-		ms, err := queries.New(st).SearchEntities(r.Context(), nil, prefix, limit)
+		names, err := s.names(r.Context(), st)
+		if err != nil {
+			return err
+		}
+		ms, err := queries.NewAnswering(st).SearchEntities(r.Context(), names, prefix, limit)
 		if err != nil {
 			return err
 		}

@@ -3,9 +3,11 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -115,4 +117,65 @@ func TestRouteTableComplete(t *testing.T) {
 			assert.NotEmpty(t, schemaOf(p.Type)["type"], "%s %s", key, p.Name)
 		}
 	}
+}
+
+// TestOpenAPIFactSchema checks the document's Fact and Source schemas
+// against answers: every field of a fact, and of its sources, in an
+// answer of /facts (a fact with more sources than it lists included) is
+// a property of the schema, of the type its value has, and source_count
+// says where the other sources are paged.
+func TestOpenAPIFactSchema(t *testing.T) {
+	st, _ := restatedStore(t)
+	opener := Held(st)
+	t.Cleanup(func() { opener.Close() })
+	ts := httptest.NewServer(New(opener, Options{Now: func() time.Time { return testNow }}).Handler())
+	t.Cleanup(ts.Close)
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]struct {
+					Type        string `json:"type"`
+					Description string `json:"description"`
+				} `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(mustGet(t, ts, API+"/openapi.json")), &doc))
+	var facts []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(mustGet(t, ts, query(API+"/facts", "object", "Freedonia"))), &facts))
+	require.NotEmpty(t, facts)
+	jsonType := func(v any) string {
+		switch v.(type) {
+		case string:
+			return "string"
+		case bool:
+			return "boolean"
+		case float64:
+			return "number"
+		case []any:
+			return "array"
+		}
+		return "object"
+	}
+	check := func(schema string, rec map[string]any) {
+		props := doc.Components.Schemas[schema].Properties
+		require.NotEmpty(t, props, "schema %s", schema)
+		for k, v := range rec {
+			p, ok := props[k]
+			if assert.True(t, ok, "%s field %q is not in the document", schema, k) && p.Type != "integer" {
+				assert.Equal(t, p.Type, jsonType(v), "%s field %q", schema, k)
+			}
+		}
+	}
+	counted := false
+	for _, f := range facts {
+		check("Fact", f)
+		for _, s := range f["sources"].([]any) {
+			check("Source", s.(map[string]any))
+		}
+		_, has := f["source_count"]
+		counted = counted || has
+	}
+	assert.True(t, counted, "the restated fact has source_count")
+	assert.Contains(t, doc.Components.Schemas["Fact"].Properties["source_count"].Description, API+"/evidence?fact=")
 }

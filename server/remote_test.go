@@ -3,7 +3,9 @@ package server
 import (
 	"bytes"
 	"context"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,6 +27,7 @@ var consoleLines = []string{
 	":facts --subject Vale",
 	":why 2",
 	":facts --object Freedonia --from 2024 --to 2025",
+	":why 1",
 	":facts --predicate likes",
 	`:path "Tomas Brook" Firefly`,
 	":why 1",
@@ -59,12 +62,18 @@ var consoleLines = []string{
 // same, and Tab completes the same.
 func TestRemoteConsoleMatchesLocal(t *testing.T) {
 	ctx := context.Background()
-	_, ts := newTestServer(t, Options{})
-	st := memStore(t)
+	// Both on the fixture with a fact stated by more sources than
+	// answers list (restatedStore): :why says how many more.
+	served, _ := restatedStore(t)
+	opener := Held(served)
+	t.Cleanup(func() { opener.Close() })
+	ts := httptest.NewServer(New(opener, Options{Now: func() time.Time { return testNow }}).Handler())
+	t.Cleanup(ts.Close)
+	st, _ := restatedStore(t)
 	names, err := queries.LoadNames(ctx, st)
 	require.NoError(t, err)
-	var localOut, remoteOut bytes.Buffer
-	local := &console.Console{Backend: &console.Local{Engine: queries.New(st), Names: names}, Today: day("2026-01-15"), Out: &localOut}
+	var localOut, remoteOut, all bytes.Buffer
+	local := &console.Console{Backend: &console.Local{Engine: queries.NewAnswering(st), Names: names}, Today: day("2026-01-15"), Out: &localOut}
 	remote := &console.Console{Backend: &Remote{Client: &Client{Base: ts.URL}}, Today: day("2026-01-15"), Out: &remoteOut}
 	for _, line := range consoleLines {
 		localOut.Reset()
@@ -73,7 +82,9 @@ func TestRemoteConsoleMatchesLocal(t *testing.T) {
 		require.NoError(t, remote.Exec(ctx, line), line)
 		require.NotEmpty(t, localOut.String(), line)
 		assert.Equal(t, localOut.String(), remoteOut.String(), "%s: the same through the server", line)
+		all.WriteString(remoteOut.String())
 	}
+	assert.Contains(t, all.String(), " more sources (query --all-sources", ":why of the restated fact")
 	for _, line := range []string{"who leads the Atl", "whom did Va", `:path "Tomas B`, "who leads the al", "who is Nob", ":ne"} {
 		assert.Equal(t, local.Complete(line), remote.Complete(line), "Tab after %q", line)
 	}

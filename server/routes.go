@@ -92,6 +92,10 @@ var (
 	// :why N); the routes that take it say how many answers they gave in
 	// the AnswersHeader header.
 	pWhy = Param{Name: "why", Type: Integer, Doc: "Instead of the answer, the evidence sentences of its answer N (from 1), as text (the console's :why N)."}
+	// pAllSources reads every source of each answer, as the CLI's
+	// --all-sources; by default an answer's facts carry their evidence
+	// sources and source_count (see the Fact schema).
+	pAllSources = Param{Name: "all_sources", Type: Boolean, Doc: "List every source of each fact (`--all-sources`), read from the store whatever their number; by default a fact lists its first sources and those that bound its dates, with source_count when it has more (page them with /evidence)."}
 )
 
 // Routes returns the route table, in the order of the OpenAPI document.
@@ -110,7 +114,7 @@ func Routes() []Route {
 				{Name: "subject", Type: String, Doc: "Subject name or alias."},
 				pPred,
 				{Name: "object", Type: String, Doc: "Object name or alias."},
-				pAt, pFrom, pTo, pAsKnown,
+				pAt, pFrom, pTo, pAsKnown, pAllSources,
 				{Name: "console", Type: Boolean, Doc: "Answer as the console's :facts: rows numbered (text), answers not marked uncertain (JSON)."},
 				pWhy,
 			}, Text: true, handle: (*Server).facts},
@@ -119,12 +123,12 @@ func Routes() []Route {
 				{Name: "org", Type: String, Required: true, Doc: "A country, organization or office."},
 				{Name: "role", Type: String, Doc: "Only terms in this role (or office)."},
 				{Name: "at", Type: Date, Doc: "Only terms in force on this date."},
-				pAsKnown,
+				pAsKnown, pAllSources,
 			}, Text: true, handle: (*Server).holders},
 		{Method: http.MethodGet, Path: API + "/timeline", Name: "timeline", Summary: "Every fact about an entity in time order (`geokg query timeline --json`).",
 			Params: []Param{
 				{Name: "entity", Type: String, Required: true, Doc: "Entity name or alias."},
-				pFrom, pTo, pAsKnown,
+				pFrom, pTo, pAsKnown, pAllSources,
 			}, Text: true, handle: (*Server).timeline},
 		{Method: http.MethodGet, Path: API + "/path", Name: "path", Summary: "Shortest chains of facts linking two entities (`geokg query path --json`).",
 			Params: []Param{
@@ -134,7 +138,7 @@ func Routes() []Route {
 				pAsKnown,
 				{Name: "max_hops", Type: Integer, Doc: "Longest path, in facts."},
 				{Name: "limit", Type: Integer, Doc: "Most paths returned."},
-				pWhy,
+				pAllSources, pWhy,
 			}, Text: true, handle: (*Server).path},
 		{Method: http.MethodGet, Path: API + "/neighbors", Name: "neighbors", Summary: "Entities sharing a fact with an entity (`geokg query neighbors --json`).",
 			Params: []Param{
@@ -142,7 +146,7 @@ func Routes() []Route {
 				{Name: "at", Type: Date, Doc: "Use only facts in force on this date."},
 				pAsKnown,
 				pPred,
-				pWhy,
+				pAllSources, pWhy,
 			}, Text: true, handle: (*Server).neighbors},
 		{Method: http.MethodGet, Path: API + "/entities", Name: "entities", Summary: "Entities whose name or alias starts with a prefix (`geokg query entities --json`).",
 			Params: []Param{

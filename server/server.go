@@ -75,6 +75,8 @@ type Server struct {
 	log     *slog.Logger
 	metrics *Metrics
 	handler http.Handler
+	// namesCache holds the store's name index between requests (names.go).
+	namesCache namesCache
 }
 
 // New returns a server reading the store through opener.

@@ -106,7 +106,7 @@ func TestAskSameJSONAsCLI(t *testing.T) {
 	st := memStore(t)
 	_, ts := newTestServer(t, Options{})
 	q := "who was the prime minister of Freedonia on 1 June 2024?"
-	res, err := queries.New(st).Ask(context.Background(), queries.AskQuery{Question: q, Today: graph.DateFromTime(testNow)})
+	res, err := queries.NewAnswering(st).Ask(context.Background(), queries.AskQuery{Question: q, Today: graph.DateFromTime(testNow)})
 	require.NoError(t, err)
 	var want bytes.Buffer
 	require.NoError(t, render.WriteJSON(&want, render.NewAskJSON(res)))

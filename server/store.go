@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -52,6 +53,9 @@ func PerRequest(open func(ctx context.Context) (ClosingStore, error)) Opener {
 
 type perRequest struct {
 	open func(ctx context.Context) (ClosingStore, error)
+	// file is the store's bbolt file, whose stamp says when it changed;
+	// "" when not known (PerRequest).
+	file string
 	mu   sync.Mutex
 	lent Store
 	// users counts the requests reading lent.
@@ -74,6 +78,15 @@ func (o *perRequest) Open(ctx context.Context) (Store, func(), error) {
 }
 
 func (o *perRequest) Close() error { return nil }
+
+// Stamp returns the stamp of the store's file (fileStamp), "" when the
+// opener does not know the file.
+func (o *perRequest) Stamp() string {
+	if o.file == "" {
+		return ""
+	}
+	return fileStamp(o.file)
+}
 
 // lend makes requests read st until end is called; end waits for them.
 func (o *perRequest) lend(st Store) (end func()) {
@@ -127,8 +140,10 @@ func (h *held) Close() error {
 }
 
 // OpenerFor returns the Opener fitting the backend of dsn: PerRequest for
-// a store other processes may write one at a time (bbolt), Held (opened
-// now, read-only) for the others. open opens the store read-only.
+// a store other processes may write one at a time (bbolt), which also
+// stamps the store's file so that what the server keeps between requests
+// (the name index of /entities) is read again after a write; Held
+// (opened now, read-only) for the others. open opens the store read-only.
 func OpenerFor(ctx context.Context, dsn string, open func(ctx context.Context) (ClosingStore, error)) (Opener, error) {
 	b, err := store.BackendFor(dsn)
 	if err != nil {
@@ -143,7 +158,7 @@ func OpenerFor(ctx context.Context, dsn string, open func(ctx context.Context) (
 		if err := s.Close(); err != nil {
 			return nil, err
 		}
-		return PerRequest(open), nil
+		return &perRequest{open: open, file: filepath.Join(dsn, store.BoltFile)}, nil
 	}
 	s, err := open(ctx)
 	if err != nil {

@@ -343,6 +343,29 @@ func cutToEvidence(f graph.Fact) (graph.Fact, bool, error) {
 	return f, true, nil
 }
 
+// FactEvidence returns the fact with id as it now stands with its
+// evidence only (see FactFilter.Evidence): its qualifiers, its first
+// sources and those that bound its dates, and the count of all its live
+// sources, read from its evidence record without any source or article
+// node. An error wraps ErrNotFound when the fact does not exist or no
+// live source states it. Fact reads it with all its sources.
+func (s *Store) FactEvidence(ctx context.Context, id string) (graph.Fact, error) {
+	var f graph.Fact
+	err := s.read(ctx, func(r reader) error {
+		var ok bool
+		var err error
+		f, ok, err = r.factEvidence(ctx, id, nil)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return graph.Fact{}, fmt.Errorf("fact %s: %w", id, err)
+	}
+	return f, nil
+}
+
 // FactSources returns the live sources of the fact with id from offset on,
 // at most limit of them, in the order reads give a fact's sources
 // (sourceLess: by recording, article, sentence), and how many live

@@ -98,7 +98,7 @@ is kept in the user's cache directory unless --history names another file.`,
 				if local.Names, err = queries.LoadNames(ctx, st); err != nil {
 					return err
 				}
-				local.Engine = queries.New(st)
+				local.Engine = queries.NewAnswering(st)
 				c.Backend = local
 			}
 			hist := o.history
@@ -239,7 +239,7 @@ func (l *lineStore) open(ctx context.Context) (*queries.Engine, *queries.Names, 
 		}
 		l.stamp = stamp
 	}
-	return queries.New(st), names, release, nil
+	return queries.NewAnswering(st), names, release, nil
 }
 
 // routed is the console's Backend on a single-writer store: each line runs

@@ -88,6 +88,7 @@ or written out as in the console ("June 2024", "1 October 2024").`,
 				{"at", q.at}, {"from", q.from}, {"to", q.to}, {"as_known", q.asKnown}} {
 				setParam(call.params, p[0], p[1])
 			}
+			a.setAllSources(call)
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Facts(cmd.Context(), fq)
 			}, call, writeJSONFacts, render.WriteQueryFacts)

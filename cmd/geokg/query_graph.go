@@ -60,6 +60,7 @@ ingested by the end of that day, each fact as then known.`,
 				"max_hops": {strconv.Itoa(o.maxHops)}, "limit": {strconv.Itoa(o.limit)}}}
 			setParam(call.params, "at", o.at)
 			setParam(call.params, "as_known", o.asKnown)
+			a.setAllSources(call)
 			return a.orViaServer(cmd.Context(), err, call, "", o.json)
 		},
 	}
@@ -108,6 +109,7 @@ uses only what had been ingested by the end of that day.`,
 			setParam(call.params, "at", o.at)
 			setParam(call.params, "as_known", o.asKnown)
 			setParam(call.params, "predicate", o.predicate)
+			a.setAllSources(call)
 			return a.orViaServer(cmd.Context(), err, call, "", o.json)
 		},
 	}

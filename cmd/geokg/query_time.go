@@ -46,6 +46,7 @@ role; --as-known DATE answers with what had been ingested by then.`,
 			setParam(call.params, "role", q.role)
 			setParam(call.params, "at", q.at)
 			setParam(call.params, "as_known", q.asKnown)
+			a.setAllSources(call)
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Holder, error) {
 				return e.Holders(cmd.Context(), hq)
 			}, call, writeJSONHolders, render.WriteHolders)
@@ -85,6 +86,7 @@ ingested by then.`,
 			setParam(call.params, "from", q.from)
 			setParam(call.params, "to", q.to)
 			setParam(call.params, "as_known", q.asKnown)
+			a.setAllSources(call)
 			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
 				return e.Timeline(cmd.Context(), tq)
 			}, call, writeJSONFacts, render.WriteQueryFacts)

@@ -57,7 +57,7 @@ answers. Running it again adds nothing: the articles are already stored.`,
 			if err := a.ingestInto(ctx, st, []string{filepath.Join(dir, "samples")}); err != nil {
 				return err
 			}
-			return a.quickAnswers(ctx, queries.New(st))
+			return a.quickAnswers(ctx, queries.NewAnswering(st))
 		},
 	}
 }

@@ -97,6 +97,15 @@ func setParam(q url.Values, name, v string) {
 	}
 }
 
+// setAllSources asks call's server to read every source of each answer
+// when the query command has --all-sources, as the command reads them
+// on a free store.
+func (a *app) setAllSources(call remoteCall) {
+	if a.allSources {
+		call.params.Set("all_sources", "true")
+	}
+}
+
 // exportViaServer writes the export jobs through the server c: each job's
 // file is written whole (a temporary file renamed) or not at all.
 func (a *app) exportViaServer(ctx context.Context, c *server.Client, o *exportOptions, jobs []export.Job) error {

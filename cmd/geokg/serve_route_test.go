@@ -50,6 +50,7 @@ var routedCommands = [][]string{
 	{"query", "entities", "Emanuel", "--json"},
 	{"query", "gizmo", `g.V("<geokg:entity/person/olaf-scholz>").Out("<geokg:rel/met>").Out("<geokg:name>").All()`},
 	{"query", "gizmo", `g.V().Has("<geokg:type>", "person").Out("<geokg:name>").All()`, "--limit", "1", "--json"},
+	{"query", "timeline", "Olaf Scholz", "--all-sources", "--json"},
 }
 
 // routedConsole are console lines the routing test types into `geokg

@@ -19,8 +19,11 @@ import (
 // store and GEOKG_BENCH_ARTICLES (default 1000) the world's size, seed 1,
 // as `go run ./internal/simworld/simcorpus -articles N` writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
-// --at, holders --at, the holder's timeline and the ask form "who led X
-// on D?", and reports each form's p50 and p95 in milliseconds.
+// --at, holders --at, the holder's timeline, neighbours, a path to another
+// term's holder (of all time and at a day of the term), a search of
+// entities by the first four letters of the holder's name (as the CLI and
+// the API search, without names loaded beforehand) and the ask form "who
+// led X on D?", and reports each form's p50 and p95 in milliseconds.
 func BenchmarkQueriesSim(b *testing.B) {
 	db := os.Getenv("GEOKG_BENCH_DB")
 	if db == "" {
@@ -54,6 +57,15 @@ func BenchmarkQueriesSim(b *testing.B) {
 			terms = append(terms, t)
 		}
 	}
+	// other is the person of another term, for path.
+	other := func(t simworld.Term) string {
+		for i := len(terms) - 1; i >= 0; i-- {
+			if terms[i].Person != t.Person {
+				return terms[i].Person
+			}
+		}
+		return t.Of
+	}
 	forms := []struct {
 		name string
 		run  func(t simworld.Term, at time.Time) error
@@ -68,6 +80,24 @@ func BenchmarkQueriesSim(b *testing.B) {
 		}},
 		{"timeline", func(t simworld.Term, _ time.Time) error {
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person})
+			return err
+		}},
+		{"neighbors", func(t simworld.Term, _ time.Time) error {
+			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names})
+			return err
+		}},
+		{"path", func(t simworld.Term, _ time.Time) error {
+			_, err := eng.Path(ctx, queries.PathQuery{From: t.Person, To: other(t), Names: names})
+			return err
+		}},
+		{"path-at", func(t simworld.Term, at time.Time) error {
+			_, err := eng.Path(ctx, queries.PathQuery{From: t.Person, To: other(t), At: gdate(at), Names: names})
+			return err
+		}},
+		{"entities", func(t simworld.Term, _ time.Time) error {
+			// As geokg query entities and /api/v1/entities ask: no names
+			// loaded beforehand.
+			_, err := eng.SearchEntities(ctx, nil, string([]rune(t.Person)[:4]), 50)
 			return err
 		}},
 		{"ask", func(t simworld.Term, at time.Time) error {

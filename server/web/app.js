@@ -338,6 +338,12 @@
     return Array.from(seen.values());
   }
 
+  // unlisted counts the sources of facts their answer does not list
+  // (source_count beyond the evidence listed).
+  function unlisted(facts) {
+    return facts.reduce((n, f) => n + Math.max(0, (f.source_count || 0) - (f.sources || []).length), 0);
+  }
+
   function renderAnswers(res) {
     $("interpretation").textContent = res.interpretation ? "Read as: " + res.interpretation : "";
     const tb = $("answers").tBodies[0];
@@ -351,7 +357,7 @@
         el("td", { class: "nowrap" }, a.end ? dateCell(a.end) : (a.ended ? "ended" : "")),
         el("td", { class: "nowrap" }, dateCell(a.date)),
         el("td", {}, a.confidence != null ? a.confidence.toFixed(2) : ""),
-        el("td", {}, srcs.map((s) => s.title || s.article).join("; ")));
+        el("td", {}, srcs.map((s) => s.title || s.article).join("; "), unlisted(a.facts || []) > 0 ? " +" + unlisted(a.facts || []) + " more" : ""));
       tb.append(tr);
     });
     if (res.answers.length === 0) tb.append(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No answer in the graph.")));
@@ -359,16 +365,55 @@
     if (res.answers.length > 0) select({ entity: res.answers[0].name, hops: 1 });
   }
 
-  // evidenceOf renders facts with their sentences, titles, dates and links.
+  // sourceView renders one source: its sentence, title, date and link.
+  function sourceView(s) {
+    return [
+      el("blockquote", {}, s.sentence || "(no sentence recorded)"),
+      el("p", { class: "cite" }, s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, s.title || s.article) : (s.title || s.article),
+        s.published ? ", " + s.published : "", s.confidence != null ? " · confidence " + s.confidence.toFixed(2) : ""),
+    ];
+  }
+
+  // EVIDENCE_PAGE is how many sources one click on "more sources" reads.
+  const EVIDENCE_PAGE = 50;
+
+  // moreSources returns, for a fact whose answer lists only its evidence
+  // (source_count says how many sources it has in all), a button that
+  // pages the others from /evidence into box, each source once; else null.
+  function moreSources(f, box) {
+    const listed = (f.sources || []).length;
+    if (!f.source_count || f.source_count <= listed) return null;
+    const seen = new Set((f.sources || []).map((s) => s.article + "\n" + s.sentence));
+    let offset = 0;
+    const btn = el("button", { type: "button", class: "more-sources" });
+    const label = () => { btn.textContent = "Show more sources (" + (f.source_count - seen.size) + " not shown)"; };
+    label();
+    btn.addEventListener("click", async () => {
+      btn.disabled = true;
+      try {
+        while (offset < f.source_count) {
+          const page = await api("/evidence", { fact: f.id, offset: offset, limit: EVIDENCE_PAGE });
+          offset += EVIDENCE_PAGE;
+          const fresh = (page.sources || []).filter((s) => !seen.has(s.article + "\n" + s.sentence));
+          for (const s of fresh) { seen.add(s.article + "\n" + s.sentence); box.append(...sourceView(s)); }
+          if (fresh.length > 0 || (page.sources || []).length === 0) break;
+        }
+      } catch (err) {
+        fail(err);
+      }
+      btn.disabled = false;
+      if (offset >= f.source_count || seen.size >= f.source_count) btn.remove(); else label();
+    });
+    return btn;
+  }
+
+  // evidenceOf renders facts with their sentences, titles, dates and links;
+  // a fact with more sources than its answer lists pages them on request.
   function evidenceOf(title, facts) {
     const out = [el("h3", {}, title)];
     for (const f of facts) {
-      const srcs = (f.sources || []).map((s) => [
-        el("blockquote", {}, s.sentence || "(no sentence recorded)"),
-        el("p", { class: "cite" }, s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, s.title || s.article) : (s.title || s.article),
-          s.published ? ", " + s.published : "", s.confidence != null ? " · confidence " + s.confidence.toFixed(2) : ""),
-      ]);
-      out.push(el("div", { class: "fact" }, el("strong", {}, factLine(f)), srcs));
+      const box = el("div", { class: "sources" }, (f.sources || []).map(sourceView));
+      out.push(el("div", { class: "fact" }, el("strong", {}, factLine(f)), box, moreSources(f, box)));
     }
     return out;
   }
