@@ -214,3 +214,9 @@ func (a Aggregate) Equal(b Aggregate) bool {
 	}
 	return true
 }
+
+// Clone returns a copy of a that can be added to without changing a.
+func (a Aggregate) Clone() Aggregate {
+	a.Groups = slices.Clone(a.Groups)
+	return a
+}

@@ -39,6 +39,9 @@ type factRecord struct {
 	Independent int            `json:"ind"`
 	Terms       string         `json:"terms,omitempty"`
 	Sources     []sourceRecord `json:"src,omitempty"`
+	// Agg is what a restatement of the fact needs of all its sources
+	// (see aggregate.go); nil in records written before it.
+	Agg *aggRecord `json:"agg,omitempty"`
 }
 
 // sourceRecord is one evidence source of a factRecord: a live source
@@ -81,9 +84,10 @@ func withQualifiers(rec string, f *graph.Fact) (string, error) {
 	return string(b), err
 }
 
-// encodeRecord returns the evidence record of fact f with evidence e.
-func encodeRecord(f *graph.Fact, e evidence) (string, error) {
-	r := factRecord{Count: e.count, Independent: e.independent}
+// encodeRecord returns the evidence record of fact f with evidence e and
+// aggregate record a.
+func encodeRecord(f *graph.Fact, e evidence, a *aggRecord) (string, error) {
+	r := factRecord{Count: e.count, Independent: e.independent, Agg: a}
 	r.setQualifiers(f)
 	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
 		r.Terms = encodeTerms(f.EarlierTerms)

@@ -108,7 +108,9 @@ func (c *inferCache) commit(w *writer) {
 		c.evidence[id] = e
 	}
 	for id, f := range w.cur {
-		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
+		if w.lean[id] != nil {
+			delete(c.full, id) // it keeps the record alone (see aggregate.go)
+		} else if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
 			full := *f
 			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })

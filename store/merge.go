@@ -57,6 +57,9 @@ type writer struct {
 	moved, gone map[string]bool
 	// srcs holds the source nodes the batch writes (see sourcewrite.go).
 	srcs map[quad.IRI]*sourceWrite
+	// lean holds the stored facts the batch restates from their evidence
+	// record alone (see aggregate.go).
+	lean map[string]*leanFact
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh
@@ -68,7 +71,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
 		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
-		srcs: map[quad.IRI]*sourceWrite{}}
+		srcs: map[quad.IRI]*sourceWrite{}, lean: map[string]*leanFact{}}
 }
 
 // add queues quads for adding.
@@ -196,6 +199,12 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 	for i := range f.Sources {
 		s := &f.Sources[i]
 		s.URL, s.Title, s.Published = a.URL, a.Title, a.Published
+	}
+	if lean, err := w.restateLean(ctx, f); err != nil || lean {
+		return err
+	}
+	if err := w.unlean(ctx, f.ID); err != nil {
+		return err
 	}
 	old, ok, err := w.fullFact(ctx, f.ID)
 	if err != nil {
@@ -332,7 +341,7 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			qs, err := evidenceQuads(f)
+			qs, err := evidenceQuads(f, nil)
 			if err != nil {
 				return err
 			}
