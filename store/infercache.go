@@ -34,7 +34,9 @@ type inferCache struct {
 	// (FirstPublished), which is all inference needs of its sources.
 	nodes map[string]*graph.Fact
 	// full maps a fact id to the stored fact with all its sources, for the
-	// facts writes have restated.
+	// facts writes have merged with all their sources (a restatement
+	// taken from the evidence record alone keeps none here, see
+	// aggregate.go).
 	full map[string]graph.Fact
 	// evidence maps a fact id to the evidence record writes stored on its
 	// node (see evidence.go), so that the next write changing it need not
