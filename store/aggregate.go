@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -144,6 +143,26 @@ func (w *writer) storedRecord(ctx context.Context, id string) (string, bool, err
 	return stringOf(p[pRecord][0]), true, nil
 }
 
+// parsedRecord is an evidence record and its parsed form.
+type parsedRecord struct {
+	rec string
+	r   *factRecord
+}
+
+// storedParsed returns the evidence record stored on fact id's node,
+// parsed: from the cache when it holds it parsed, else parsed here; nil
+// when the node keeps none, or one without an aggregate.
+func (w *writer) storedParsed(ctx context.Context, id string) (*factRecord, error) {
+	rec, ok, err := w.storedRecord(ctx, id)
+	if err != nil || !ok || !hasAggregate(rec) {
+		return nil, err
+	}
+	if p, ok := w.cache.parsed[id]; ok && p.rec == rec {
+		return p.r, nil
+	}
+	return parseRecord(rec)
+}
+
 // restateLean merges batch fact f into the stored fact it restates, from
 // the stored fact's evidence record alone (see above), and reports
 // whether it could; when not, nothing has changed and the caller merges
@@ -160,16 +179,12 @@ func (w *writer) restateLean(ctx context.Context, f *graph.Fact) (bool, error) {
 		}
 		base = *prev
 	} else {
-		rec, ok, err := w.storedRecord(ctx, f.ID)
-		if err != nil || !ok || !hasAggregate(rec) {
+		r, err := w.storedParsed(ctx, f.ID)
+		if err != nil || r == nil || r.Agg == nil {
 			return false, err
 		}
-		var r factRecord
-		if err := json.Unmarshal([]byte(rec), &r); err != nil {
-			return false, fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
-		}
-		old, live, err := decodeRecord(f.ID, rec)
-		if err != nil || !live || r.Agg == nil {
+		old, live, err := r.fact(f.ID)
+		if err != nil || !live {
 			return false, err
 		}
 		old.SourceCount, old.Independent = 0, 0

@@ -138,6 +138,27 @@ func pickEvidence(live []graph.Source) []graph.Source {
 // evidenceQuads returns the quads that store the evidence of fact f (as
 // evidenceOf takes it) on its node: its record.
 func evidenceQuads(f *graph.Fact, l *leanFact) ([]quad.Quad, error) {
+	rec, _, err := evidenceRecord(f, l)
+	if err != nil {
+		return nil, err
+	}
+	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+}
+
+// recordQuads is evidenceQuads for the writer, which keeps the record
+// (w.evidence) and its parsed form (w.parsed) for the cache.
+func (w *writer) recordQuads(f *graph.Fact) ([]quad.Quad, error) {
+	rec, r, err := evidenceRecord(f, w.lean[f.ID])
+	if err != nil {
+		return nil, err
+	}
+	w.evidence[f.ID], w.parsed[f.ID] = rec, r
+	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+}
+
+// evidenceRecord returns the evidence record of fact f, restated leanly
+// when l is not nil (see aggregate.go), and its parsed form.
+func evidenceRecord(f *graph.Fact, l *leanFact) (string, *factRecord, error) {
 	var e evidence
 	var a aggRecord
 	if l == nil {
@@ -147,11 +168,11 @@ func evidenceQuads(f *graph.Fact, l *leanFact) ([]quad.Quad, error) {
 		e = evidence{count: l.count + len(graph.LiveSources(l.added)), independent: a.Ind.Count(),
 			sources: pickEvidence(slices.SortedFunc(slices.Values(graph.LiveSources(f.Sources)), compareSources))}
 	}
-	rec, err := encodeRecord(f, e, &a)
+	rec, r, err := encodeRecord(f, e, &a)
 	if err != nil {
-		return nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
+		return "", nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
 	}
-	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+	return rec, r, nil
 }
 
 // storedEvidence returns the quads that keep the evidence of fact id as
@@ -187,11 +208,10 @@ func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
 	if err != nil {
 		return err
 	}
-	isQs, err := evidenceQuads(f, w.lean[f.ID])
+	isQs, err := w.recordQuads(f)
 	if err != nil {
 		return err
 	}
-	w.evidence[f.ID] = stringOf(isQs[0].Object)
 	was := map[quad.Quad]bool{}
 	for _, q := range wasQs {
 		was[q] = true

@@ -42,6 +42,10 @@ type inferCache struct {
 	// node (see evidence.go), so that the next write changing it need not
 	// read it back. A record is up to a few KB, so it is bounded as full.
 	evidence map[string]string
+	// parsed maps a fact id to the record of evidence, parsed, that a write
+	// stored or read; it holds for the fact while the record is still that
+	// of evidence.
+	parsed map[string]parsedRecord
 	// articles maps an article id to the stored article.
 	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
@@ -58,7 +62,7 @@ const (
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}}
 }
 
@@ -105,9 +109,13 @@ func (c *inferCache) commit(w *writer) {
 		}
 		delete(c.full, id)
 		delete(c.evidence, id)
+		delete(c.parsed, id)
 	}
 	for id, e := range w.evidence {
 		c.evidence[id] = e
+		if r := w.parsed[id]; r != nil {
+			c.parsed[id] = parsedRecord{rec: e, r: r}
+		}
 	}
 	for id, f := range w.cur {
 		if w.lean[id] != nil {

@@ -48,6 +48,8 @@ type writer struct {
 	// evidence holds the evidence record the batch stores for each fact
 	// it changed (see evidence.go).
 	evidence map[string]string
+	// parsed holds the records of evidence parsed (see recordQuads).
+	parsed map[string]*factRecord
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -70,7 +72,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
+		cache: cache, evidence: map[string]string{}, parsed: map[string]*factRecord{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
 		srcs: map[quad.IRI]*sourceWrite{}, lean: map[string]*leanFact{}}
 }
 
@@ -341,11 +343,10 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			qs, err := evidenceQuads(f, nil)
+			qs, err := w.recordQuads(f)
 			if err != nil {
 				return err
 			}
-			w.evidence[id] = stringOf(qs[0].Object)
 			w.add(qs)
 			continue
 		}
