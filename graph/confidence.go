@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"hash/fnv"
 	"slices"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,9 +40,10 @@ func IndependentSourcesUpTo(f Fact, limit int) int {
 
 // IndependentSet is what IndependentSources has counted of a fact's
 // sources taken in order: the articles it counted and their sentences
-// (in the form copies share), so that later sources can be counted
-// without the earlier ones being read again. Its zero value has counted
-// nothing.
+// (a 64-bit hash of the form copies share: two different sentences of one
+// fact are taken for copies only if their hashes collide), so that later
+// sources can be counted without the earlier ones being read again. Its
+// zero value has counted nothing.
 type IndependentSet struct {
 	Articles  []string `json:"a,omitempty"`
 	Sentences []string `json:"s,omitempty"`
@@ -69,13 +72,18 @@ func (set *IndependentSet) Add(s Source) bool {
 		return false
 	}
 	set.buf = sentenceKey(set.buf[:0], s.Sentence)
-	if len(set.buf) > 0 && set.sents[string(set.buf)] {
+	k := ""
+	if len(set.buf) > 0 {
+		h := fnv.New64a()
+		h.Write(set.buf)
+		k = strconv.FormatUint(h.Sum64(), 36)
+	}
+	if k != "" && set.sents[k] {
 		return false
 	}
 	set.arts[s.Article] = true
 	set.Articles = append(set.Articles, s.Article)
-	if len(set.buf) > 0 {
-		k := string(set.buf)
+	if k != "" {
 		set.sents[k] = true
 		set.Sentences = append(set.Sentences, k)
 	}

@@ -41,22 +41,25 @@ type aggRecord struct {
 	First sourceRef            `json:"first"`
 }
 
-// sourceRef is what sourceLess and sourceFirst compare of a source.
+// sourceRef is what sourceLess and sourceFirst compare of a source with
+// one of another article: its recording, publication and article (the
+// sentence only orders sources of one article, and a lean restatement
+// adds those of an article new to the fact).
 type sourceRef struct {
 	RecordedAt time.Time  `json:"rec"`
 	Published  graph.Date `json:"pub,omitzero"`
 	Article    string     `json:"a"`
-	Sentence   string     `json:"s"`
 }
 
 // refOf returns the reference of source s.
 func refOf(s *graph.Source) sourceRef {
-	return sourceRef{RecordedAt: s.RecordedAt.UTC(), Published: s.Published, Article: s.Article, Sentence: s.Sentence}
+	return sourceRef{RecordedAt: s.RecordedAt.UTC(), Published: s.Published, Article: s.Article}
 }
 
-// source returns a source with what sourceLess and sourceFirst compare.
+// source returns a source with what sourceLess and sourceFirst compare of
+// sources of different articles.
 func (r sourceRef) source() graph.Source {
-	return graph.Source{RecordedAt: r.RecordedAt, Published: r.Published, Article: r.Article, Sentence: r.Sentence}
+	return graph.Source{RecordedAt: r.RecordedAt, Published: r.Published, Article: r.Article}
 }
 
 // aggOf returns the aggregate record of fact f, whose Sources are all
