@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -63,34 +64,52 @@ func MergeClaim(a, b Claim) Claim {
 // between two starts), Start, End and Ended are those of the latest term
 // and the others go to EarlierTerms.
 func Derive(f Fact) Fact {
-	srcs := LiveSources(f.Sources)
-	if len(srcs) == 0 {
+	return DeriveFrom(f, AggregateOf(f.Sources))
+}
+
+// DeriveFrom returns f with its qualifiers derived, as Derive derives
+// them, from the aggregate a of its live sources (AggregateOf, Add); f's
+// own sources are not read. A fact whose aggregate holds no source is
+// returned unchanged.
+func DeriveFrom(f Fact, a Aggregate) Fact {
+	if a.Sources == 0 {
 		return f
 	}
 	f.EndInferredFrom, f.EndBy = "", false
-	f.Start = pickDate(srcs, func(c *Claim) Date { return c.Start })
-	f.End = pickDate(srcs, func(c *Claim) Date { return c.End })
-	if d := pickDate(srcs, func(c *Claim) Date { return c.Date }); !d.IsZero() || !IsEvent(f.Predicate) {
+	weights := make([]int, len(a.Groups))
+	var starts, ends, dates []dclaim
+	f.Ended, f.Confidence = false, 0
+	locs := map[string]int{}
+	for g, grp := range a.Groups {
+		weights[g] = grp.Articles
+		var seen []string
+		for _, e := range grp.Claims {
+			if !e.Start.IsZero() {
+				starts = append(starts, dclaim{d: e.Start, g: g, conf: e.Confidence})
+			}
+			if !e.End.IsZero() {
+				ends = append(ends, dclaim{d: e.End, g: g, conf: e.Confidence})
+			}
+			if !e.Date.IsZero() {
+				dates = append(dates, dclaim{d: e.Date, g: g, conf: e.Confidence})
+			}
+			f.Ended = f.Ended || e.Ended
+			f.Confidence = max(f.Confidence, e.Confidence)
+			if e.Location != "" && !slices.Contains(seen, e.Location) {
+				seen = append(seen, e.Location)
+				locs[e.Location] += grp.Articles
+			}
+		}
+	}
+	f.Start = pickWeighted(starts, weights)
+	f.End = pickWeighted(ends, weights)
+	if d := pickWeighted(dates, weights); !d.IsZero() || !IsEvent(f.Predicate) {
 		f.Date = d
 	}
-	f.Ended, f.Confidence = false, 0
-	locs := map[string]map[string]bool{}
-	for i, s := range srcs {
-		f.Ended = f.Ended || s.Ended
-		f.Confidence = max(f.Confidence, s.Confidence)
-		if s.Location != "" {
-			if locs[s.Location] == nil {
-				locs[s.Location] = map[string]bool{}
-			}
-			locs[s.Location][s.Article] = true
-		}
-		if i == 0 || (!s.RecordedAt.IsZero() && s.RecordedAt.Before(f.RecordedAt)) {
-			f.RecordedAt = s.RecordedAt
-		}
-	}
+	f.RecordedAt = a.RecordedAt
 	f.EarlierTerms = nil
 	if !IsEvent(f.Predicate) {
-		if terms, over := SplitTerms(srcs); terms != nil {
+		if terms, over := splitTerms(a); terms != nil {
 			last := terms[len(terms)-1]
 			f.Start, f.End, f.Ended = last.Start, last.End, over
 			f.EarlierTerms = terms[:len(terms)-1]
@@ -98,8 +117,8 @@ func Derive(f Fact) Fact {
 	}
 	f.Location = ""
 	best := 0
-	for l, arts := range locs {
-		if n := len(arts); n > best || (n == best && l < f.Location) {
+	for l, n := range locs {
+		if n > best || (n == best && l < f.Location) {
 			f.Location, best = l, n
 		}
 	}
@@ -188,28 +207,59 @@ func compatible(a, b Date) bool { return contains(a, b) || contains(b, a) }
 // coarser forms has are counted once (extra), so a candidate's support is
 // the sum of extra along its chain of coarser forms.
 func pickDate(srcs []Source, get func(*Claim) Date) Date {
-	type value struct {
-		d        Date
-		articles map[string]bool
-		conf     float64
-		refined  bool
-		extra    int
-	}
-	var values []*value
-	index := map[Date]*value{}
+	articles := map[string]int{}
+	var cs []dclaim
 	for i := range srcs {
 		d := get(&srcs[i].Claim)
 		if d.IsZero() {
 			continue
 		}
-		v := index[d]
+		g, ok := articles[srcs[i].Article]
+		if !ok {
+			g = len(articles)
+			articles[srcs[i].Article] = g
+		}
+		cs = append(cs, dclaim{d: d, g: g, conf: srcs[i].Confidence})
+	}
+	return pickWeighted(cs, nil)
+}
+
+// dclaim is one stated value of a date qualifier: by the articles of
+// group g (one article, or those of an AggregateGroup), with confidence
+// conf.
+type dclaim struct {
+	d    Date
+	g    int
+	conf float64
+}
+
+// pickWeighted is pickDate over claims cs, where group g stands for
+// weights[g] articles (nil weights: one each).
+func pickWeighted(cs []dclaim, weights []int) Date {
+	weight := func(g int) int {
+		if weights == nil {
+			return 1
+		}
+		return weights[g]
+	}
+	type value struct {
+		d       Date
+		groups  map[int]bool
+		conf    float64
+		refined bool
+		extra   int
+	}
+	var values []*value
+	index := map[Date]*value{}
+	for _, c := range cs {
+		v := index[c.d]
 		if v == nil {
-			v = &value{d: d, articles: map[string]bool{}}
-			index[d] = v
+			v = &value{d: c.d, groups: map[int]bool{}}
+			index[c.d] = v
 			values = append(values, v)
 		}
-		v.articles[srcs[i].Article] = true
-		v.conf = max(v.conf, srcs[i].Confidence)
+		v.groups[c.g] = true
+		v.conf = max(v.conf, c.conf)
 	}
 	switch len(values) {
 	case 0:
@@ -233,16 +283,16 @@ func pickDate(srcs []Source, get func(*Claim) Date) Date {
 		for _, a := range c[:len(c)-1] {
 			a.refined = true
 		}
-		for art := range v.articles {
+		for g := range v.groups {
 			found := false
 			for _, a := range c[:len(c)-1] {
-				if a.articles[art] {
+				if a.groups[g] {
 					found = true
 					break
 				}
 			}
 			if !found {
-				v.extra++
+				v.extra += weight(g)
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"hash/fnv"
+	"slices"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,28 +28,71 @@ const SaturatedSources = 8
 // IndependentSourcesUpTo returns IndependentSources(f), or limit when it
 // is more, reading f's sources only until it has found limit.
 func IndependentSourcesUpTo(f Fact, limit int) int {
-	articles := map[string]bool{}
-	sentences := map[string]bool{}
-	n := 0
-	var buf []byte
+	var set IndependentSet
 	for _, s := range f.Sources {
-		if n >= limit {
+		if set.Count() >= limit {
 			break
 		}
-		if s.IsWithdrawn() || articles[s.Article] {
-			continue
-		}
-		buf = sentenceKey(buf[:0], s.Sentence)
-		if len(buf) > 0 && sentences[string(buf)] {
-			continue
-		}
-		articles[s.Article] = true
-		if len(buf) > 0 {
-			sentences[string(buf)] = true
-		}
-		n++
+		set.Add(s)
 	}
-	return n
+	return set.Count()
+}
+
+// IndependentSet is what IndependentSources has counted of a fact's
+// sources taken in order: the articles it counted and their sentences
+// (a 64-bit hash of the form copies share: two different sentences of one
+// fact are taken for copies only if their hashes collide), so that later
+// sources can be counted without the earlier ones being read again. Its
+// zero value has counted nothing.
+type IndependentSet struct {
+	Articles  []string `json:"a,omitempty"`
+	Sentences []string `json:"s,omitempty"`
+	// arts and sents index Articles and Sentences (built on first use).
+	arts, sents map[string]bool
+	buf         []byte
+}
+
+// Count returns how many independent sources set has counted.
+func (set *IndependentSet) Count() int { return len(set.Articles) }
+
+// Add counts source s, taken after those set has seen, when it is live
+// and neither its article nor its sentence has been counted; it reports
+// whether it counted s.
+func (set *IndependentSet) Add(s Source) bool {
+	if set.arts == nil {
+		set.arts, set.sents = map[string]bool{}, map[string]bool{}
+		for _, a := range set.Articles {
+			set.arts[a] = true
+		}
+		for _, k := range set.Sentences {
+			set.sents[k] = true
+		}
+	}
+	if s.IsWithdrawn() || set.arts[s.Article] {
+		return false
+	}
+	set.buf = sentenceKey(set.buf[:0], s.Sentence)
+	k := ""
+	if len(set.buf) > 0 {
+		h := fnv.New64a()
+		h.Write(set.buf)
+		k = strconv.FormatUint(h.Sum64(), 36)
+	}
+	if k != "" && set.sents[k] {
+		return false
+	}
+	set.arts[s.Article] = true
+	set.Articles = append(set.Articles, s.Article)
+	if k != "" {
+		set.sents[k] = true
+		set.Sentences = append(set.Sentences, k)
+	}
+	return true
+}
+
+// Clone returns a copy of set that counts on without changing set.
+func (set *IndependentSet) Clone() IndependentSet {
+	return IndependentSet{Articles: slices.Clone(set.Articles), Sentences: slices.Clone(set.Sentences)}
 }
 
 // sentenceKey appends to dst the sentence s lower-cased with its runs of

@@ -4,7 +4,9 @@
 // combined confidence.
 //
 // A fact's qualifiers are derived from the set of its sources' claims
-// (Derive), and the ends of open terms are inferred from their successors
+// (Derive) — or from their Aggregate (aggregate.go: one count per distinct
+// set of claims, DeriveFrom), which a store keeps so that a fact gains a
+// source without its other sources being read — and the ends of open terms are inferred from their successors
 // (InferEnds, tenure.go), so the facts do not depend on the order articles
 // arrive in. One Window (window.go) decides what is in force at a day or
 // in a range, in which term and how surely, and what was known on a day.

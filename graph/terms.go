@@ -27,28 +27,39 @@ type Term struct {
 // claims describe a single term, and also reports whether the last term
 // is said to be over (its End is then only a stated one).
 func SplitTerms(srcs []Source) ([]Term, bool) {
+	return splitTerms(aggregateAll(srcs))
+}
+
+// splitTerms is SplitTerms over the claims of aggregate a.
+func splitTerms(a Aggregate) ([]Term, bool) {
 	type claim struct {
-		d   Date
-		src Source
-		// over marks an end from a source calling the state over.
-		over bool
+		dclaim
+		// over marks an end from a source calling the state over; stated
+		// an end the source states.
+		over, stated bool
 	}
 	var starts, ends []claim
-	for _, s := range srcs {
-		if !s.Start.IsZero() {
-			starts = append(starts, claim{d: s.Start, src: s})
-		}
-		switch {
-		case !s.End.IsZero():
-			ends = append(ends, claim{d: s.End, src: s, over: s.Ended})
-		case s.Ended && !s.Published.IsZero():
-			ends = append(ends, claim{d: s.Published, src: s, over: true})
+	weights := make([]int, len(a.Groups))
+	for g, grp := range a.Groups {
+		weights[g] = grp.Articles
+		for _, e := range grp.Claims {
+			if !e.Start.IsZero() {
+				starts = append(starts, claim{dclaim: dclaim{d: e.Start, g: g, conf: e.Confidence}})
+			}
+			switch {
+			case !e.End.IsZero():
+				ends = append(ends, claim{dclaim: dclaim{d: e.End, g: g, conf: e.Confidence}, over: e.Ended, stated: true})
+			case e.Ended && !e.Published.IsZero():
+				ends = append(ends, claim{dclaim: dclaim{d: e.Published, g: g, conf: e.Confidence}, over: true})
+			}
 		}
 	}
 	if len(starts) == 0 || len(ends) == 0 {
 		return nil, false
 	}
-	sort.Slice(starts, func(i, j int) bool { return starts[i].d.Before(starts[j].d) })
+	// Dates that start at one instant (2024 and 2024-01-01) are taken in
+	// one order, coarser first, whatever the order of the claims.
+	sort.Slice(starts, func(i, j int) bool { return compareDates(starts[i].d, starts[j].d) < 0 })
 	// separates reports whether some end lies after a and no later than b
 	// (a zero a: anywhere before b).
 	separates := func(a, b Date) bool {
@@ -86,13 +97,11 @@ func SplitTerms(srcs []Source) ([]Term, bool) {
 	if early {
 		n, off = n+1, 1
 	}
-	startSrcs, endSrcs := make([][]Source, n), make([][]Source, n)
+	startClaims, endClaims := make([][]dclaim, n), make([][]dclaim, n)
 	over, stated := make([]bool, n), make([]bool, n)
 	for _, c := range starts {
 		i := termOf(c.d, false) + off
-		s := c.src
-		s.Claim = Claim{Start: c.d, Confidence: s.Confidence}
-		startSrcs[i] = append(startSrcs[i], s)
+		startClaims[i] = append(startClaims[i], c.dclaim)
 	}
 	for _, c := range ends {
 		i := termOf(c.d, true) + off
@@ -100,18 +109,15 @@ func SplitTerms(srcs []Source) ([]Term, bool) {
 			i = 0
 		}
 		over[i] = over[i] || c.over
-		stated[i] = stated[i] || !c.src.End.IsZero()
-		if i == n-1 && c.src.End.IsZero() {
+		stated[i] = stated[i] || c.stated
+		if i == n-1 && !c.stated {
 			continue // the current term's end stays unknown; Ended says it is over
 		}
-		s := c.src
-		s.Claim = Claim{End: c.d, Confidence: s.Confidence}
-		endSrcs[i] = append(endSrcs[i], s)
+		endClaims[i] = append(endClaims[i], c.dclaim)
 	}
 	terms := make([]Term, n)
 	for i := range terms {
-		terms[i] = Term{Start: pickDate(startSrcs[i], func(c *Claim) Date { return c.Start }),
-			End: pickDate(endSrcs[i], func(c *Claim) Date { return c.End })}
+		terms[i] = Term{Start: pickWeighted(startClaims[i], weights), End: pickWeighted(endClaims[i], weights)}
 		terms[i].Over = i < n-1 && over[i] && !stated[i]
 	}
 	return terms, over[n-1]

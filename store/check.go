@@ -163,7 +163,7 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 			switch {
 			case q.Predicate == rdfType && q.Object == classFact:
 				facts[q.Subject] = true
-			case q.Predicate == pRecord:
+			case q.Predicate == pRecord && hasAggregate(stringOf(q.Object)):
 				withEvidence[q.Subject] = true
 			}
 			if err := CheckQuad(q); err != nil {
@@ -222,7 +222,7 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 						add = append(add, cayleygraph.Delta{Quad: quad.Make(FactIRI(id), pred, v, nil), Action: cayleygraph.Delete})
 					}
 				}
-				qs, err := evidenceQuads(&f)
+				qs, err := evidenceQuads(&f, nil)
 				if err != nil {
 					return err
 				}

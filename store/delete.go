@@ -3,10 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // DeleteStats says what DeleteArticle removed.
@@ -107,6 +110,16 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 			only = only && src.Article == id
 		}
 		if !only {
+			// Its record is written without the article's sources, which
+			// go: the first and last sources it keeps (see aggregate.go)
+			// must be stored ones.
+			g := *f
+			g.Sources = slices.DeleteFunc(slices.Clone(f.Sources), func(s graph.Source) bool { return s.Article == id })
+			if !known {
+				orig := *f
+				w.orig[fid], w.withdrawn[fid] = &orig, true
+			}
+			w.cur[fid] = &g
 			continue
 		}
 		gone[FactIRI(fid)] = true

@@ -16,7 +16,9 @@
 // qualifiers, source count and the few sources answers need, whole
 // (evidence.go) — so that a fact stated by thousands of articles is read
 // at the cost of one stated once, without reading source or article
-// nodes (FactFilter.Evidence).
+// nodes (FactFilter.Evidence); and the record keeps the aggregate of the
+// claims (graph.Aggregate, aggregate.go), so that it is restated at that
+// cost too, without its sources being read or cached.
 //
 // The store owns the quad encoding and its decoding, id paging, reads,
 // writes with merging and tenure inference (and the cache that keeps what

@@ -92,7 +92,17 @@ func evidenceOf(f *graph.Fact) evidence {
 		live = slices.Clone(live)
 		slices.SortFunc(live, less)
 	}
-	e := evidence{count: len(live), independent: graph.IndependentSourcesUpTo(graph.Fact{Sources: live}, graph.SaturatedSources)}
+	return evidence{count: len(live), independent: graph.IndependentSourcesUpTo(graph.Fact{Sources: live}, graph.SaturatedSources),
+		sources: pickEvidence(live)}
+}
+
+// pickEvidence returns the evidence sources among live sources live, in
+// sourceLess order: the first evidenceFirst and those that bound dates
+// (see above). The evidence sources of a set of sources are among those
+// of any part of it that holds them, so that a write adding sources picks
+// them among the stored evidence and the new sources alone.
+func pickEvidence(live []graph.Source) []graph.Source {
+	var out []graph.Source
 	keep := make([]bool, len(live))
 	for i := range min(evidenceFirst, len(live)) {
 		keep[i] = true
@@ -119,20 +129,50 @@ func evidenceOf(f *graph.Fact) evidence {
 	}
 	for i, k := range keep {
 		if k {
-			e.sources = append(e.sources, live[i])
+			out = append(out, live[i])
 		}
 	}
-	return e
+	return out
 }
 
 // evidenceQuads returns the quads that store the evidence of fact f (as
 // evidenceOf takes it) on its node: its record.
-func evidenceQuads(f *graph.Fact) ([]quad.Quad, error) {
-	rec, err := encodeRecord(f, evidenceOf(f))
+func evidenceQuads(f *graph.Fact, l *leanFact) ([]quad.Quad, error) {
+	rec, _, err := evidenceRecord(f, l)
 	if err != nil {
-		return nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
+		return nil, err
 	}
 	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+}
+
+// recordQuads is evidenceQuads for the writer, which keeps the record
+// (w.evidence) and its parsed form (w.parsed) for the cache.
+func (w *writer) recordQuads(f *graph.Fact) ([]quad.Quad, error) {
+	rec, r, err := evidenceRecord(f, w.lean[f.ID])
+	if err != nil {
+		return nil, err
+	}
+	w.evidence[f.ID], w.parsed[f.ID] = rec, r
+	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
+}
+
+// evidenceRecord returns the evidence record of fact f, restated leanly
+// when l is not nil (see aggregate.go), and its parsed form.
+func evidenceRecord(f *graph.Fact, l *leanFact) (string, *factRecord, error) {
+	var e evidence
+	var a aggRecord
+	if l == nil {
+		e, a = evidenceOf(f), aggOf(f)
+	} else {
+		a = l.state()
+		e = evidence{count: l.count + len(graph.LiveSources(l.added)), independent: a.Ind.Count(),
+			sources: pickEvidence(slices.SortedFunc(slices.Values(graph.LiveSources(f.Sources)), compareSources))}
+	}
+	rec, r, err := encodeRecord(f, e, &a)
+	if err != nil {
+		return "", nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
+	}
+	return rec, r, nil
 }
 
 // storedEvidence returns the quads that keep the evidence of fact id as
@@ -168,11 +208,10 @@ func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
 	if err != nil {
 		return err
 	}
-	isQs, err := evidenceQuads(f)
+	isQs, err := w.recordQuads(f)
 	if err != nil {
 		return err
 	}
-	w.evidence[f.ID] = stringOf(isQs[0].Object)
 	was := map[quad.Quad]bool{}
 	for _, q := range wasQs {
 		was[q] = true

@@ -39,6 +39,9 @@ type factRecord struct {
 	Independent int            `json:"ind"`
 	Terms       string         `json:"terms,omitempty"`
 	Sources     []sourceRecord `json:"src,omitempty"`
+	// Agg is what a restatement of the fact needs of all its sources
+	// (see aggregate.go); nil in records written before it.
+	Agg *aggRecord `json:"agg,omitempty"`
 }
 
 // sourceRecord is one evidence source of a factRecord: a live source
@@ -81,9 +84,10 @@ func withQualifiers(rec string, f *graph.Fact) (string, error) {
 	return string(b), err
 }
 
-// encodeRecord returns the evidence record of fact f with evidence e.
-func encodeRecord(f *graph.Fact, e evidence) (string, error) {
-	r := factRecord{Count: e.count, Independent: e.independent}
+// encodeRecord returns the evidence record of fact f with evidence e and
+// aggregate record a.
+func encodeRecord(f *graph.Fact, e evidence, a *aggRecord) (string, *factRecord, error) {
+	r := &factRecord{Count: e.count, Independent: e.independent, Agg: a}
 	r.setQualifiers(f)
 	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
 		r.Terms = encodeTerms(f.EarlierTerms)
@@ -98,17 +102,32 @@ func encodeRecord(f *graph.Fact, e evidence) (string, error) {
 			Start: s.Start, End: s.End, Date: s.Date, Ended: s.Ended, Confidence: s.Confidence, Location: s.Location})
 	}
 	b, err := json.Marshal(r)
-	return string(b), err
+	return string(b), r, err
 }
 
 // decodeRecord returns the fact with id as its evidence record rec keeps
 // it (see FactFilter.Evidence); ok is false when no live source states
 // it. An error wraps ErrBadValue.
 func decodeRecord(id, rec string) (f graph.Fact, ok bool, err error) {
+	r, err := parseRecord(rec)
+	if err != nil {
+		return graph.Fact{}, false, err
+	}
+	return r.fact(id)
+}
+
+// parseRecord returns evidence record rec parsed. An error wraps
+// ErrBadValue.
+func parseRecord(rec string) (*factRecord, error) {
 	var r factRecord
 	if err := json.Unmarshal([]byte(rec), &r); err != nil {
-		return graph.Fact{}, false, fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
+		return nil, fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
 	}
+	return &r, nil
+}
+
+// fact returns the fact with id as record r keeps it (see decodeRecord).
+func (r *factRecord) fact(id string) (f graph.Fact, ok bool, err error) {
 	if r.Predicate == "" || r.Subject == "" || r.Object == "" {
 		return graph.Fact{}, false, fmt.Errorf("%w: evidence record names no subject, predicate and object", ErrBadValue)
 	}

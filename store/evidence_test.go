@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -44,6 +45,42 @@ func requireEvidenceAgrees(t *testing.T, s *Store, step string) {
 		g, h := f, e
 		g.Sources, h.Sources, h.SourceCount, h.Independent = nil, nil, 0, 0
 		require.Equal(t, g, h, "%s: %s", step, f.ID)
+	}
+	requireAggregatesAgree(t, s, step)
+}
+
+// requireAggregatesAgree checks that the aggregate kept in each fact's
+// evidence record is the one its sources, all read, give (aggOf), and
+// that the qualifiers derived from it are those derived from them.
+func requireAggregatesAgree(t *testing.T, s *Store, step string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, f := range allFacts(t, s, FactFilter{Withdrawn: true}) {
+		var full graph.Fact
+		var rec factRecord
+		require.NoError(t, s.read(ctx, func(r reader) error {
+			p, err := r.some(ctx, FactIRI(f.ID), pRecord)
+			if err != nil || len(p[pRecord]) == 0 {
+				return err
+			}
+			if err := json.Unmarshal([]byte(stringOf(p[pRecord][0])), &rec); err != nil {
+				return err
+			}
+			full, _, err = r.fact(ctx, f.ID, nil)
+			return err
+		}), step)
+		if rec.Count == 0 {
+			continue // no live source: answered as known before
+		}
+		require.NotNil(t, rec.Agg, "%s: %s keeps an aggregate", step, f.ID)
+		want := aggOf(&full)
+		require.True(t, want.Agg.Equal(rec.Agg.Agg), "%s: %s: aggregate %+v, from all sources %+v", step, f.ID, rec.Agg.Agg, want.Agg)
+		require.Equal(t, want.Ind.Articles, rec.Agg.Ind.Articles, "%s: %s", step, f.ID)
+		require.Equal(t, want.Ind.Sentences, rec.Agg.Ind.Sentences, "%s: %s", step, f.ID)
+		require.Equal(t, want.Last, rec.Agg.Last, "%s: %s", step, f.ID)
+		require.Equal(t, want.First, rec.Agg.First, "%s: %s", step, f.ID)
+		d, g := graph.DeriveFrom(full, rec.Agg.Agg), graph.Derive(full)
+		require.Equal(t, g, d, "%s: %s", step, f.ID)
 	}
 }
 

@@ -34,12 +34,18 @@ type inferCache struct {
 	// (FirstPublished), which is all inference needs of its sources.
 	nodes map[string]*graph.Fact
 	// full maps a fact id to the stored fact with all its sources, for the
-	// facts writes have restated.
+	// facts writes have merged with all their sources (a restatement
+	// taken from the evidence record alone keeps none here, see
+	// aggregate.go).
 	full map[string]graph.Fact
 	// evidence maps a fact id to the evidence record writes stored on its
 	// node (see evidence.go), so that the next write changing it need not
 	// read it back. A record is up to a few KB, so it is bounded as full.
 	evidence map[string]string
+	// parsed maps a fact id to the record of evidence, parsed, that a write
+	// stored or read; it holds for the fact while the record is still that
+	// of evidence.
+	parsed map[string]parsedRecord
 	// articles maps an article id to the stored article.
 	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
@@ -56,7 +62,7 @@ const (
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}}
 }
 
@@ -103,12 +109,18 @@ func (c *inferCache) commit(w *writer) {
 		}
 		delete(c.full, id)
 		delete(c.evidence, id)
+		delete(c.parsed, id)
 	}
 	for id, e := range w.evidence {
 		c.evidence[id] = e
+		if r := w.parsed[id]; r != nil {
+			c.parsed[id] = parsedRecord{rec: e, r: r}
+		}
 	}
 	for id, f := range w.cur {
-		if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
+		if w.lean[id] != nil {
+			delete(c.full, id) // it keeps the record alone (see aggregate.go)
+		} else if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
 			full := *f
 			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })

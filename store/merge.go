@@ -48,6 +48,8 @@ type writer struct {
 	// evidence holds the evidence record the batch stores for each fact
 	// it changed (see evidence.go).
 	evidence map[string]string
+	// parsed holds the records of evidence parsed (see recordQuads).
+	parsed map[string]*factRecord
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -57,6 +59,9 @@ type writer struct {
 	moved, gone map[string]bool
 	// srcs holds the source nodes the batch writes (see sourcewrite.go).
 	srcs map[quad.IRI]*sourceWrite
+	// lean holds the stored facts the batch restates from their evidence
+	// record alone (see aggregate.go).
+	lean map[string]*leanFact
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh
@@ -67,8 +72,8 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, evidence: map[string]string{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
-		srcs: map[quad.IRI]*sourceWrite{}}
+		cache: cache, evidence: map[string]string{}, parsed: map[string]*factRecord{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
+		srcs: map[quad.IRI]*sourceWrite{}, lean: map[string]*leanFact{}}
 }
 
 // add queues quads for adding.
@@ -196,6 +201,12 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 	for i := range f.Sources {
 		s := &f.Sources[i]
 		s.URL, s.Title, s.Published = a.URL, a.Title, a.Published
+	}
+	if lean, err := w.restateLean(ctx, f); err != nil || lean {
+		return err
+	}
+	if err := w.unlean(ctx, f.ID); err != nil {
+		return err
 	}
 	old, ok, err := w.fullFact(ctx, f.ID)
 	if err != nil {
@@ -332,11 +343,10 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			qs, err := evidenceQuads(f)
+			qs, err := w.recordQuads(f)
 			if err != nil {
 				return err
 			}
-			w.evidence[id] = stringOf(qs[0].Object)
 			w.add(qs)
 			continue
 		}

@@ -64,6 +64,9 @@ func (w *writer) absorbRestated(ctx context.Context) error {
 // (graph.RestatesLater) to fid, and derives both facts again; gid is
 // removed when no source is left to it.
 func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
+	if err := w.unlean(ctx, gid); err != nil {
+		return err
+	}
 	g := w.cur[gid]
 	if g == nil {
 		stored, ok, err := w.fullFact(ctx, gid)
@@ -88,6 +91,10 @@ func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
 	if len(moved) == 0 {
 		return nil
 	}
+	if err := w.unlean(ctx, fid); err != nil {
+		return err
+	}
+	f = *w.cur[fid]
 	have := map[string]bool{}
 	first := -1
 	for i := range f.Sources {

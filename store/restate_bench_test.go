@@ -35,9 +35,10 @@ func restateBatch(a, n int) graph.Batch {
 
 // BenchmarkRestate measures what one more statement of a fact costs, and
 // what reading that fact costs, as the number of sources it already has
-// grows (10, 1,000, 10,000), on memory and bbolt (group commit on, so
-// fsync is left out). "restate" writes one new article stating the fact
-// once (each iteration adds a source: run it with a fixed -benchtime such
+// grows (10, 1,000, 10,000, 100,000), on memory and bbolt (group commit
+// on, so fsync is left out). Each article is recorded a second after the
+// one before, as ingestion records them at the time of writing.
+// "restate" writes one new article stating the fact once (each iteration adds a source: run it with a fixed -benchtime such
 // as 100x); "fact" reads it (Store.Fact); "query" reads it as `query facts
 // --object X --predicate leads --all-sources` does (Store.Facts, every
 // source); "evidence" as it does by default (FactFilter.Evidence). The slope across the
@@ -46,7 +47,7 @@ func restateBatch(a, n int) graph.Batch {
 func BenchmarkRestate(b *testing.B) {
 	ctx := context.Background()
 	for _, backend := range []string{"memory", "bbolt"} {
-		for _, n := range []int{10, 1000, 10000} {
+		for _, n := range []int{10, 1000, 10000, 100000} {
 			dsn := MemoryDSN
 			if backend == "bbolt" {
 				dsn = filepath.Join(b.TempDir(), "db")
@@ -56,14 +57,14 @@ func BenchmarkRestate(b *testing.B) {
 			require.NoError(b, s.SetGroupCommit(true))
 			per := min(n, 100)
 			for a := 0; a*per < n; a++ {
-				_, err := s.Write(ctx, restateBatch(a, per), t0)
+				_, err := s.Write(ctx, restateBatch(a, per), t0.Add(time.Duration(a)*time.Second))
 				require.NoError(b, err)
 			}
 			next := n / per
 			id := restateBatch(0, 1).Facts[0].ComputeID()
 			b.Run(fmt.Sprintf("%s/sources=%d/restate", backend, n), func(b *testing.B) {
 				for range b.N {
-					_, err := s.Write(ctx, restateBatch(next, 1), t0)
+					_, err := s.Write(ctx, restateBatch(next, 1), t0.Add(time.Duration(next)*time.Second))
 					require.NoError(b, err)
 					next++
 				}

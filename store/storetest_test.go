@@ -162,6 +162,8 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	t.Run("EvidenceBefore", func(t *testing.T) { testEvidenceBefore(t, open) })
 	t.Run("EvidenceInferred", func(t *testing.T) { testEvidenceInferred(t, open) })
 	t.Run("EvidenceSameSecond", func(t *testing.T) { testEvidenceSameSecond(t, open) })
+	t.Run("RestateLean", func(t *testing.T) { testRestateLean(t, open) })
+	t.Run("RestateBefore", func(t *testing.T) { testRestateBefore(t, open) })
 
 	t.Run("OneFactTwoSources", func(t *testing.T) {
 		s := open(t)
