@@ -986,8 +986,8 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
-	if d.ownCountry(s.ref, o.ref) {
-		return
+	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
+		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
