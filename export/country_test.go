@@ -96,7 +96,8 @@ func TestEventsPersonNationality(t *testing.T) {
 // stands for the one the gazetteer lists them with (by full name or a
 // listed surname), with its name and code even when the store has no such
 // country entity; what the articles say comes first, and a person the
-// gazetteer does not list stays blank.
+// gazetteer does not list, or lists as the head of an organization, stays
+// blank.
 func TestEventsGazetteerCountry(t *testing.T) {
 	ctx := context.Background()
 	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
@@ -105,15 +106,17 @@ func TestEventsGazetteerCountry(t *testing.T) {
 	rus, pol := coded(ent(graph.Country, "Russia"), "RUS"), coded(ent(graph.Country, "Poland"), "POL")
 	obama, merkel := ent(graph.Person, "Barack Obama"), ent(graph.Person, "Merkel")
 	chirac, nobody := ent(graph.Person, "Jacques Chirac"), ent(graph.Person, "Jan Novak")
+	annan := ent(graph.Person, "Kofi Annan") // listed with the United Nations
 	day := graph.DayOf(2014, time.March, 4)
 	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
-		Entities: []graph.Entity{rus, pol, obama, merkel, chirac, nobody}}
+		Entities: []graph.Entity{rus, pol, obama, merkel, chirac, nobody, annan}}
 	for _, f := range []graph.Fact{
 		{Subject: obama.ID, Predicate: graph.Criticized, Object: rus.ID, Date: day},
 		{Subject: merkel.ID, Predicate: graph.Met, Object: nobody.ID, Date: day},
 		// The article's word comes first, however odd.
 		{Subject: chirac.ID, Predicate: graph.NationalOf, Object: pol.ID},
 		{Subject: chirac.ID, Predicate: graph.Accused, Object: rus.ID, Date: day},
+		{Subject: annan.ID, Predicate: graph.Met, Object: rus.ID, Date: day},
 	} {
 		f.Confidence = 0.8
 		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
@@ -123,7 +126,7 @@ func TestEventsGazetteerCountry(t *testing.T) {
 	require.NoError(t, err)
 
 	out, n := run(t, s, "events", Filter{}, false)
-	require.Equal(t, 3, n)
+	require.Equal(t, 4, n)
 	got := map[string]string{}
 	for _, r := range readCSV(t, out) {
 		got[r["source_actor"]] = r["source_country"] + " " + r["source_country_code"]
@@ -132,6 +135,6 @@ func TestEventsGazetteerCountry(t *testing.T) {
 	require.Equal(t, map[string]string{
 		"Barack Obama": "United States USA", "Russia": "Russia RUS",
 		"Merkel": "Germany DEU", "Jan Novak": " ",
-		"Jacques Chirac": "Poland POL",
+		"Jacques Chirac": "Poland POL", "Kofi Annan": " ",
 	}, got)
 }
