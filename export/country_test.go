@@ -91,3 +91,50 @@ func TestEventsPersonNationality(t *testing.T) {
 	require.Equal(t, []string{"Ukraine", "UKR", "", ""},
 		[]string{cr["source_country"], cr["source_country_code"], cr["target_country"], cr["target_country_code"]})
 }
+
+// TestEventsGazetteerCountry: a person the articles give no country for
+// stands for the one the gazetteer lists them with (by full name or a
+// listed surname), with its name and code even when the store has no such
+// country entity; what the articles say comes first, and a person the
+// gazetteer does not list, or lists as the head of an organization, stays
+// blank.
+func TestEventsGazetteerCountry(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	rus, pol := coded(ent(graph.Country, "Russia"), "RUS"), coded(ent(graph.Country, "Poland"), "POL")
+	obama, merkel := ent(graph.Person, "Barack Obama"), ent(graph.Person, "Merkel")
+	chirac, nobody := ent(graph.Person, "Jacques Chirac"), ent(graph.Person, "Jan Novak")
+	annan := ent(graph.Person, "Kofi Annan") // listed with the United Nations
+	day := graph.DayOf(2014, time.March, 4)
+	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
+		Entities: []graph.Entity{rus, pol, obama, merkel, chirac, nobody, annan}}
+	for _, f := range []graph.Fact{
+		{Subject: obama.ID, Predicate: graph.Criticized, Object: rus.ID, Date: day},
+		{Subject: merkel.ID, Predicate: graph.Met, Object: nobody.ID, Date: day},
+		// The article's word comes first, however odd.
+		{Subject: chirac.ID, Predicate: graph.NationalOf, Object: pol.ID},
+		{Subject: chirac.ID, Predicate: graph.Accused, Object: rus.ID, Date: day},
+		{Subject: annan.ID, Predicate: graph.Met, Object: rus.ID, Date: day},
+	} {
+		f.Confidence = 0.8
+		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
+		b.Facts = append(b.Facts, f)
+	}
+	_, err = s.Write(ctx, b, testNow)
+	require.NoError(t, err)
+
+	out, n := run(t, s, "events", Filter{}, false)
+	require.Equal(t, 4, n)
+	got := map[string]string{}
+	for _, r := range readCSV(t, out) {
+		got[r["source_actor"]] = r["source_country"] + " " + r["source_country_code"]
+		got[r["target_actor"]] = r["target_country"] + " " + r["target_country_code"]
+	}
+	require.Equal(t, map[string]string{
+		"Barack Obama": "United States USA", "Russia": "Russia RUS",
+		"Merkel": "Germany DEU", "Jan Novak": " ",
+		"Jacques Chirac": "Poland POL", "Kofi Annan": " ",
+	}, got)
+}

@@ -63,7 +63,10 @@ var eventHeader = []string{
 // stands, by the same rule, for the country whose office they hold
 // ("Foreign Minister of Sweden"), and a person who does neither for the
 // country they are of (national_of: "Palestinian leader Yasser Arafat",
-// "Iraq's ambassador"). It caches each person's facts of the first kind
+// "Iraq's ambassador"). Only when the articles say none of these does a
+// person the gazetteer lists with a country (data/gazetteer leaders.tsv and
+// people.tsv, by entity id) stand for it: "Barack Obama" in a sentence that
+// names no country is American. It caches each person's facts of the first kind
 // found, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
@@ -100,6 +103,13 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 	}
 	if f, ok := nearestLead(facts, day); ok {
 		return c.sel.Entity(ctx, f.Object)
+	}
+	if g, ok := gazetteerNationals()[e.ID]; ok {
+		o, err := c.sel.Entity(ctx, g.ID) // the stored entity, if the store has it
+		if err != nil || o.Type == graph.Country {
+			return o, err
+		}
+		return g, nil
 	}
 	return graph.Entity{}, nil
 }

@@ -328,6 +328,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		subj, objs, f, code, ok := d.sides(units, toks, i, end, start, tail, f, code, subj, reporter)
+		if !ok && f == frameDenied {
+			return
+		}
 		if !ok {
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
@@ -394,7 +397,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 // in frame f, given the subject read before it: the one asked ("wants
 // Putin to attack": a demand of Putin), the agent of a passive ("was
 // attacked by Y"; "is opposed to" is a stance held), or the actors after
-// it. ok is false when the verb states no act here or has no subject.
+// it. ok is false when the verb states no act here or has no subject;
+// the frame is then frameDenied when no later verb of the clause is an act
+// of its subject either.
 func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f verbFrameKind, code string, subj, reporter []*unit) (
 	[]*unit, []*unit, verbFrameKind, string, bool) {
 	w := toks[i]
@@ -417,7 +422,16 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		case k >= tail || toks[k] != "by":
 			return nil, nil, f, code, false // "is ready to", "was quoted as saying": no act yet
 		default:
-			subj, objs = objectOf(units, toks, k+1, k+2, d.coder.isBase), subj
+			agent := objectOf(units, toks, k+1, k+2, d.coder.isBase)
+			if len(agent) == 0 {
+				// "is being pressured by congress to help Iran": an act
+				// done to the subject by no actor; what follows is asked
+				// of the subject, not done by it (frameDenied: the
+				// clause states nothing more).
+				trace("  passive agent is no actor")
+				return nil, nil, frameDenied, code, false
+			}
+			subj, objs = agent, subj
 		}
 	default:
 		// "Georgians marched against the government": the subject's own
@@ -986,8 +1000,8 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
-	if d.ownCountry(s.ref, o.ref) {
-		return
+	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
+		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,

@@ -71,6 +71,16 @@ func TestCoderFrames(t *testing.T) {
 		{"Chile has agreed to lift the sanctions on Peru.", []string{"Chile pledged Peru"}},
 		// "must be ready to" requires the act, as "must" does.
 		{"Argentina said Bolivia must be ready to negotiate with Paraguay.", []string{"Argentina demanded Bolivia"}},
+		// A leader acts on a part of the country he leads, never on the
+		// country itself.
+		{"President Yoweri Museveni on Monday threatened to jail Ugandan opposition leaders.",
+			[]string{"Yoweri Museveni threatened Uganda"}},
+		{"Yoweri Museveni on Monday threatened Uganda with new taxes.", nil},
+		// The agent of a passive acts on its subject; what the subject is
+		// pressed to do is not done, whoever presses.
+		{"Peru was pressured by Chile to expel Bolivian diplomats.", []string{"Chile demanded Peru"}},
+		{"Peru is being pressured by its creditors to sanction Bolivia.", nil},
+		{"Paraguay was urged by bankers to aid Uruguay.", nil},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

@@ -276,6 +276,37 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// people.tsv: persons of the last decades with their country and no
+	// role. Their names are known as leaders' are, but only the surnames
+	// listed as aliases resolve a lone surname ("Obama"), so a common last
+	// name ("Brown") is not taken for one of them; a name leaders.tsv
+	// already lists keeps its row there.
+	err = read("people.tsv", 3, func(c []string) {
+		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2])}
+		if g.leaders[strings.ToLower(l.name)] != nil {
+			return
+		}
+		for _, n := range append([]string{l.name}, l.aliases...) {
+			if g.leaders[strings.ToLower(n)] != nil {
+				continue
+			}
+			g.leaders[strings.ToLower(n)] = l
+			toks := tokenize(n)
+			if len(toks) > 1 {
+				g.addName(n, hit{kind: hitLeader, lead: l})
+				continue
+			}
+			last := strings.ToLower(toks[0].text)
+			if old, ok := g.surnames[last]; ok && old != l {
+				g.surnames[last] = nil // ambiguous
+			} else {
+				g.surnames[last] = l
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = read("given_names.tsv", 2, func(c []string) {
 		var sex byte
 		switch strings.TrimSpace(c[1]) {

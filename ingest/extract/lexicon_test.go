@@ -97,6 +97,14 @@ func TestLexiconReads(t *testing.T) {
 		{"Japan continued to send arms to the Philippines last year.", []string{"Japan aided Philippines"}},
 		{"Russia began to withdraw troops from Georgia on Monday.", []string{"Russia withdrew_from Georgia"}},
 		{"Chile plans to send aid to Peru.", []string{"Chile pledged Peru"}},
+		// The recipient as subject: the giver after "from" acts.
+		{"Moldova received fresh military aid from Romania on Monday.", []string{"Romania aided Moldova"}},
+		{"Armenia received assurances of support from France on Tuesday.", []string{"France supported Armenia"}},
+		{"Bolivia won backing from Brazil for its bid to join the bloc.", []string{"Brazil supported Bolivia"}},
+		{"Peru faced sharp criticism from Chile over the border fence.", []string{"Chile criticized Peru"}},
+		{"Peru faces calls from Chile to reopen the border.", []string{"Chile demanded Peru"}},
+		{"Moldova received guarantees from Romania before the vote.", []string{"Romania pledged Moldova"}},
+		{"Germany received aid workers from Sweden.", nil},
 		// The general coder reads the same nouns in its objects.
 		{"Finland said on Monday it had expelled three Russian diplomats.", []string{"Finland sanctioned Russia"}},
 	}
