@@ -237,14 +237,7 @@ func (w *writer) restateLean(ctx context.Context, f *graph.Fact) (bool, error) {
 		w.stats.SourcesAdded++
 		w.grown[f.ID] = true
 	}
-	if newFirst && graph.IsSymmetric(f.Predicate) && merged.Subject != f.Subject {
-		merged.Subject, merged.Object = f.Subject, f.Object
-		merged.SubjectSector, merged.ObjectSector = merged.ObjectSector, merged.SubjectSector
-	}
-	merged.FillSectors(f)
-	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
-		merged.Role = f.Role
-	}
+	adoptStatement(&merged, f, newFirst)
 	d := graph.DeriveFrom(merged, l.state().Agg)
 	if old := w.orig[f.ID]; old.EndInferredFrom != "" && d.End.IsZero() {
 		// Keep the inferred end unless inferGroups recomputes it.

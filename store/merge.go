@@ -282,14 +282,7 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 		w.stats.SourcesAdded++
 		w.grown[f.ID] = true
 	}
-	if newFirst && graph.IsSymmetric(f.Predicate) && merged.Subject != f.Subject {
-		merged.Subject, merged.Object = f.Subject, f.Object
-		merged.SubjectSector, merged.ObjectSector = merged.ObjectSector, merged.SubjectSector
-	}
-	merged.FillSectors(f)
-	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
-		merged.Role = f.Role
-	}
+	adoptStatement(&merged, f, newFirst)
 	d := graph.Derive(merged)
 	if ok && old.EndInferredFrom != "" && d.End.IsZero() {
 		// Keep the inferred end unless inferGroups recomputes it.
@@ -460,4 +453,20 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))
 	}
 	return changed
+}
+
+// adoptStatement settles what a stored fact takes from a new statement
+// f of it: a symmetric fact is oriented as its first source states it
+// (newFirst: f's source is now the first), sectors the fact lacks come
+// from f, and of two spellings of the role that differ only in case the
+// smaller is kept.
+func adoptStatement(merged *graph.Fact, f *graph.Fact, newFirst bool) {
+	if newFirst && graph.IsSymmetric(f.Predicate) && merged.Subject != f.Subject {
+		merged.Subject, merged.Object = f.Subject, f.Object
+		merged.SubjectSector, merged.ObjectSector = merged.ObjectSector, merged.SubjectSector
+	}
+	merged.FillSectors(f)
+	if f.Role != merged.Role && strings.EqualFold(f.Role, merged.Role) && f.Role < merged.Role {
+		merged.Role = f.Role
+	}
 }
