@@ -61,7 +61,7 @@ func TestEventsPersonNationality(t *testing.T) {
 	day := graph.DayOf(2025, time.March, 4)
 	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
 		Entities: []graph.Entity{pse, isr, rus, ukr, khalil, levi, marchuk, nobody}}
-	for _, f := range []graph.Fact{
+	writeStated(t, s, b, []graph.Fact{
 		{Subject: khalil.ID, Predicate: graph.NationalOf, Object: pse.ID},
 		{Subject: levi.ID, Predicate: graph.NationalOf, Object: isr.ID},
 		{Subject: khalil.ID, Predicate: graph.Met, Object: levi.ID, Date: day},
@@ -69,13 +69,7 @@ func TestEventsPersonNationality(t *testing.T) {
 		{Subject: marchuk.ID, Predicate: graph.Leads, Object: ukr.ID, Role: "President", Start: graph.YearOf(2024)},
 		{Subject: marchuk.ID, Predicate: graph.NationalOf, Object: rus.ID},
 		{Subject: marchuk.ID, Predicate: graph.Criticized, Object: nobody.ID, Date: day},
-	} {
-		f.Confidence = 0.8
-		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
-		b.Facts = append(b.Facts, f)
-	}
-	_, err = s.Write(ctx, b, testNow)
-	require.NoError(t, err)
+	})
 
 	out, n := run(t, s, "events", Filter{}, false)
 	require.Equal(t, 2, n)
@@ -110,20 +104,14 @@ func TestEventsGazetteerCountry(t *testing.T) {
 	day := graph.DayOf(2014, time.March, 4)
 	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
 		Entities: []graph.Entity{rus, pol, obama, merkel, chirac, nobody, annan}}
-	for _, f := range []graph.Fact{
+	writeStated(t, s, b, []graph.Fact{
 		{Subject: obama.ID, Predicate: graph.Criticized, Object: rus.ID, Date: day},
 		{Subject: merkel.ID, Predicate: graph.Met, Object: nobody.ID, Date: day},
 		// The article's word comes first, however odd.
 		{Subject: chirac.ID, Predicate: graph.NationalOf, Object: pol.ID},
 		{Subject: chirac.ID, Predicate: graph.Accused, Object: rus.ID, Date: day},
 		{Subject: annan.ID, Predicate: graph.Met, Object: rus.ID, Date: day},
-	} {
-		f.Confidence = 0.8
-		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
-		b.Facts = append(b.Facts, f)
-	}
-	_, err = s.Write(ctx, b, testNow)
-	require.NoError(t, err)
+	})
 
 	out, n := run(t, s, "events", Filter{}, false)
 	require.Equal(t, 4, n)
@@ -137,4 +125,17 @@ func TestEventsGazetteerCountry(t *testing.T) {
 		"Merkel": "Germany DEU", "Jan Novak": " ",
 		"Jacques Chirac": "Poland POL", "Kofi Annan": " ",
 	}, got)
+}
+
+// writeStated writes facts in b, each stated by b's article a1 in a
+// sentence of its own with confidence 0.8.
+func writeStated(t *testing.T, s *store.Store, b graph.Batch, facts []graph.Fact) {
+	t.Helper()
+	for _, f := range facts {
+		f.Confidence = 0.8
+		f.Sources = []graph.Source{{Article: "a1", Sentence: "a1: " + f.Predicate}}
+		b.Facts = append(b.Facts, f)
+	}
+	_, err := s.Write(context.Background(), b, testNow)
+	require.NoError(t, err)
 }
