@@ -75,7 +75,7 @@ func DeriveFrom(f Fact, a Aggregate) Fact {
 	if a.Sources == 0 {
 		return f
 	}
-	f.EndInferredFrom, f.EndBy = "", false
+	f.EndInferredFrom, f.EndBy, f.StartAfter = "", false, Date{}
 	weights := make([]int, len(a.Groups))
 	var starts, ends, dates []dclaim
 	f.Ended, f.Confidence = false, 0

@@ -163,6 +163,12 @@ type Fact struct {
 	// before it but after the term's last report holds the term only
 	// uncertainly (see Window).
 	EndBy bool `json:"end_by,omitempty"`
+	// StartAfter is a lower bound inferred for a term whose start no
+	// source states and that its sources present as current: the latest
+	// start, before the term's first report, of another holder of its
+	// single-holder group (see InferEnds). The term began on that day or
+	// later, so a window before it does not hold the term (see Window).
+	StartAfter Date `json:"start_after,omitzero"`
 	// EarlierTerms are the earlier periods of a state its sources
 	// describe as separate terms (see Term), earliest first; Start, End
 	// and Ended are then those of the latest term. They are derived from

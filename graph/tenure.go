@@ -210,6 +210,16 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 //     bound like the end of a term called over, and EndBy is set. Of an
 //     exact end and a bound on the same day, the exact one is kept.
 //
+// A term of a single-holder group whose start no source states and that
+// its sources present as current also gets a lower bound on its start,
+// StartAfter: the latest day before the term's first report on which
+// another holder was in office — that holder's start, or its last report
+// as current (when before this term's first report). This term was in force
+// continuously from its start up to its report, so it began on that day
+// or later (President X first reported in 2022 was not president in 2018
+// when Y took office in 2017, nor in 2021 when an article called Y
+// president).
+//
 // The end is the successor's start at its precision; EndInferredFrom names
 // the fact it came from. facts should hold whole groups (every fact of the
 // group) plus the "succeeded" events between their subjects.
@@ -223,6 +233,7 @@ func InferEnds(facts []Fact) []Fact {
 		if f.EndInferredFrom != "" {
 			f.End, f.EndInferredFrom, f.EndBy = Date{}, "", false
 		}
+		f.StartAfter = Date{}
 		if f.Predicate == Succeeded {
 			succ[f.Object] = append(succ[f.Object], f)
 		}
@@ -237,13 +248,16 @@ func InferEnds(facts []Fact) []Fact {
 	var sets []set
 	for _, members := range groups {
 		for i, e := range GroupEnds(members, succ) {
-			if !e.End.IsZero() {
+			if !e.End.IsZero() || !e.StartAfter.IsZero() {
 				sets = append(sets, set{members[i], e})
 			}
 		}
 	}
 	for _, s := range sets {
-		s.f.End, s.f.EndInferredFrom, s.f.EndBy = s.end.End, s.end.From, s.end.By
+		if !s.end.End.IsZero() {
+			s.f.End, s.f.EndInferredFrom, s.f.EndBy = s.end.End, s.end.From, s.end.By
+		}
+		s.f.StartAfter = s.end.StartAfter
 	}
 	return out
 }
@@ -258,6 +272,10 @@ type InferredEnd struct {
 	// By marks an end that is only an upper bound: another holder's first
 	// report, by which the term was over (see Fact.EndBy).
 	By bool
+	// StartAfter is the lower bound of a term with an unknown start (see
+	// Fact.StartAfter and InferEnds); it is not an end, and is set
+	// whether or not End is.
+	StartAfter Date
 }
 
 // GroupEnds returns the inferred end of each member of one group whose
@@ -286,7 +304,48 @@ func GroupEnds(members []*Fact, succ map[string][]*Fact) []InferredEnd {
 		}
 		out[i] = e
 	}
+	for i, f := range members {
+		if IsSingleHolder(f) {
+			out[i].StartAfter = startAfter(members, i)
+		}
+	}
 	return out
+}
+
+// startAfter returns the lower bound of the start of term i in a
+// single-holder group: for a term whose start is unknown, that is not
+// called over and that a source presents as current, the latest day
+// before its first report on which another holder was in office — the
+// start of that holder's term, or its last report as current (see
+// InferEnds); else the unknown date. Of the sources it reads, like the
+// rest of inference, only the bounding publications (FirstPublished,
+// lastReported).
+func startAfter(members []*Fact, i int) Date {
+	f := members[i]
+	if !f.Start.IsZero() || f.Ended || !reportedCurrent(f) {
+		return Date{}
+	}
+	first := FirstPublished(f)
+	if first.IsZero() {
+		return Date{}
+	}
+	var bound Date
+	raise := func(d Date) {
+		if d.IsZero() || !d.Time().Before(first.Time()) {
+			return
+		}
+		if bound.IsZero() || after(d, bound) || (d.Time().Equal(bound.Time()) && d.Precision > bound.Precision) {
+			bound = d
+		}
+	}
+	for j, g := range members {
+		if j == i || g.Subject == f.Subject {
+			continue
+		}
+		raise(g.Start)
+		raise(LastReported(g))
+	}
+	return bound
 }
 
 // succession returns the end of term f from an explicit "succeeded" event

@@ -329,3 +329,74 @@ func TestGroupAnchor(t *testing.T) {
 		assert.Equal(t, c.subject, subject, c.f.Predicate)
 	}
 }
+
+// TestInferStartAfter: a term whose start is unknown and that its sources
+// present as current began no earlier than the latest start of another
+// holder of its single-holder place before its first report.
+func TestInferStartAfter(t *testing.T) {
+	const fin, fm = "country/finland", "position/foreign-minister"
+	// over makes the source of f state its end: it reports f as over.
+	over := func(f Fact) Fact {
+		f.Sources[0].End = f.End
+		return f
+	}
+	cases := []struct {
+		name  string
+		facts []Fact
+		want  map[string]string // subject → StartAfter
+	}{
+		{"another holder's latest report as current before the first report", []Fact{
+			term("a", Leads, fin, "President", "2012-03-01", "", false, "2013-01-01"),
+			term("b", Leads, fin, "President", "2018-03-01", "", false, "2019-01-01"),
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+		}, map[string]string{"a": "", "b": "", "c": "2019-01-01"}},
+		{"the latest start before the first report", []Fact{
+			term("a", Leads, fin, "President", "2012-03-01", "", false, "2013-01-01"),
+			over(term("b", Leads, fin, "President", "2018-03-01", "2020-03-01", false, "2020-04-01")),
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+		}, map[string]string{"a": "", "b": "", "c": "2018-03-01"}},
+		{"a report after the first report bounds nothing", []Fact{
+			term("b", Leads, fin, "President", "2018-03-01", "2020-03-01", false, "2023-04-01"),
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+		}, map[string]string{"b": "", "c": "2018-03-01"}},
+		{"a start after the first report bounds nothing", []Fact{
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+			term("d", Leads, fin, "President", "2024-03-01", "", false, "2024-03-02"),
+		}, map[string]string{"c": "", "d": ""}},
+		{"a coarse start bounds from its first day", []Fact{
+			term("b", Leads, fin, "President", "2018", "", true, "2022-11-01"),
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+		}, map[string]string{"b": "", "c": "2018"}},
+		{"a term called over is not bounded", []Fact{
+			term("b", Leads, fin, "President", "2018-03-01", "", false, "2019-01-01"),
+			term("c", Leads, fin, "President", "", "", true, "2022-10-08"),
+		}, map[string]string{"b": "", "c": ""}},
+		{"other roles do not bound", []Fact{
+			term("b", Leads, fin, "Prime Minister", "2018-03-01", "", false, "2019-01-01"),
+			term("c", Leads, fin, "President", "", "", false, "2022-10-08"),
+		}, map[string]string{"b": "", "c": ""}},
+		{"shared offices do not bound", []Fact{
+			term("b", HoldsPosition, fm, "", "2018-03-01", "", false, "2019-01-01"),
+			term("c", HoldsPosition, fm, "", "", "", false, "2022-10-08"),
+		}, map[string]string{"b": "", "c": ""}},
+	}
+	for _, c := range cases {
+		got := map[string]string{}
+		for _, f := range InferEnds(c.facts) {
+			got[f.Subject] = f.StartAfter.String()
+		}
+		for k, v := range c.want {
+			if got[k] != v {
+				t.Errorf("%s: %s starts after %q, want %q", c.name, k, got[k], v)
+			}
+		}
+	}
+	// Inferring again, or deriving from the sources, clears the bound.
+	facts := InferEnds(cases[0].facts)
+	if again := InferEnds(facts); again[2].StartAfter != facts[2].StartAfter {
+		t.Errorf("inferring twice: %v, then %v", facts[2].StartAfter, again[2].StartAfter)
+	}
+	if f := Derive(facts[2]); !f.StartAfter.IsZero() {
+		t.Errorf("Derive kept the inferred bound %v", f.StartAfter)
+	}
+}

@@ -33,6 +33,10 @@ import (
 //     last report of it as current (the day of that report included), and
 //     uncertainly after, until the bound. (Before its first report a term
 //     whose start is unknown is uncertain anyway, see below.)
+//   - A term whose start is unknown but bounded below (StartAfter: another
+//     holder of a single-holder place took office then, before the term
+//     was first reported) is in no window that ends before that bound;
+//     from it up to its first report it is in force uncertainly.
 //   - A term called over ("former prime minister") whose start is unknown
 //     is not placed by its report: it ended before the article, but nobody
 //     says when it held. It is in force only where an end stated or
@@ -195,6 +199,13 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 		reaches := w.At.IsZero() && w.From.IsZero() && !w.To.IsZero() && !end.IsZero() && !end.Time().After(w.To.Last())
 		return reaches, reaches
 	}
+	// A term whose start is unknown but bounded below (StartAfter: another
+	// holder took office then) is in no window that ends before that day.
+	if after := f.StartAfter; start.IsZero() && !after.IsZero() {
+		if (!w.At.IsZero() && !w.At.Last().After(after.Time())) || (w.At.IsZero() && !w.To.IsZero() && !w.To.Last().After(after.Time())) {
+			return false, false
+		}
+	}
 	coarse := !start.IsZero() && start.Precision < DayPrecision
 	// day is the first day of the window the state can be in force on.
 	day, last := w.At.Time(), w.At.Time()
@@ -218,7 +229,7 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	// An end that is only a bound (EndBy) says the term was over by then,
 	// not when it ended: it is known to hold up to its last report as
 	// current, and after that only possibly.
-	byUnsure := f.EndBy && !day.Before(lastReported(f).Last())
+	byUnsure := f.EndBy && !day.Before(LastReported(f).Last())
 	// A term whose start nobody states is known to be in force only from
 	// its first report on: before that, it may not have begun.
 	if start.IsZero() {
@@ -239,9 +250,11 @@ func (w Window) term(f *Fact, former, bound bool) (in, uncertain bool) {
 	return true, byUnsure || (!w.To.IsZero() && coarse && start.Last().After(last))
 }
 
-// lastReported returns the latest publication of a live source of state f
-// that presents it as in force (see reportedCurrent), or the unknown date.
-func lastReported(f *Fact) Date {
+// LastReported returns the latest publication of a live source of state f
+// that presents it as in force (see reportedCurrent), or the unknown date:
+// the last report of f as current, which the time rules read (an
+// inferred end's uncertainty, another holder's start bound).
+func LastReported(f *Fact) Date {
 	var last Date
 	for _, s := range f.Sources {
 		if !s.IsWithdrawn() && !s.Ended && s.End.IsZero() && !s.Published.IsZero() && (last.IsZero() || last.Before(s.Published)) {
@@ -298,7 +311,7 @@ func (f Fact) Terms() []Fact {
 	out := []Fact{cur}
 	for _, t := range f.EarlierTerms {
 		g := f
-		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EndBy, g.EarlierTerms = t.Start, t.End, t.Over, "", false, nil
+		g.Start, g.End, g.Ended, g.EndInferredFrom, g.EndBy, g.StartAfter, g.EarlierTerms = t.Start, t.End, t.Over, "", false, Date{}, nil
 		out = append(out, g)
 	}
 	return out

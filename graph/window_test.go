@@ -260,3 +260,32 @@ func TestWindowUnknownStartBeforeFirstReport(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowStartAfter: a term whose unknown start is bounded below
+// (StartAfter) is in no window that ends before the bound, and in force
+// uncertainly from it up to its first report.
+func TestWindowStartAfter(t *testing.T) {
+	f := Derive(Fact{Subject: "person/c", Predicate: Leads, Object: "country/finland", Role: "President",
+		Sources: []Source{{Article: "a", Published: DayOf(2022, 10, 8), Sentence: "Finnish President C met D."}}})
+	f.StartAfter = DayOf(2018, 3, 1)
+	for _, c := range []struct {
+		name       string
+		w          Window
+		in, unsure bool
+	}{
+		{"a day before the bound", Window{At: DayOf(2018, 1, 5)}, false, false},
+		{"the day before the bound", Window{At: DayOf(2018, 2, 28)}, false, false},
+		{"the bound's day", Window{At: DayOf(2018, 3, 1)}, true, true},
+		{"between the bound and the report", Window{At: DayOf(2021, 1, 14)}, true, true},
+		{"after the report", Window{At: DayOf(2023, 1, 1)}, true, false},
+		{"the bound's year", Window{At: YearOf(2018)}, true, true},
+		{"a range ending before the bound", Window{From: DayOf(2017, 1, 1), To: DayOf(2018, 2, 28)}, false, false},
+		{"a range open to the past, ending before the bound", Window{To: DayOf(2017, 12, 31)}, false, false},
+		{"a range reaching past the bound", Window{From: DayOf(2017, 1, 1), To: DayOf(2019, 1, 1)}, true, true},
+	} {
+		_, v := c.w.Apply(f)
+		if v.In != c.in || v.Uncertain != c.unsure {
+			t.Errorf("%s: in %v uncertain %v, want in %v uncertain %v", c.name, v.In, v.Uncertain, c.in, c.unsure)
+		}
+	}
+}

@@ -243,6 +243,9 @@ func (w *writer) restateLean(ctx context.Context, f *graph.Fact) (bool, error) {
 		// Keep the inferred end unless inferGroups recomputes it.
 		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
 	}
+	if old := w.orig[f.ID]; d.Start.IsZero() {
+		d.StartAfter = old.StartAfter // likewise
+	}
 	d.Sources = append(slices.Clone(evidenceSourcesOf(&base, l)), l.added...)
 	w.cur[f.ID] = &d
 	return true, nil

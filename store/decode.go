@@ -280,7 +280,7 @@ func (r reader) decodeArticle(id string, p props) (a graph.Article, recorded tim
 
 // factQualifiers lists the predicates of a fact node other than its sources.
 var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
-	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pSubjectSector, pObjectSector}
+	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pStartAfter, pSubjectSector, pObjectSector}
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
@@ -321,6 +321,9 @@ func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
 	f.EndInferredFrom, _ = idFromIRI(p.one(pEndInferredFrom), "")
 	if b, ok := p.one(pEndBy).(quad.Bool); ok {
 		f.EndBy = bool(b) && f.EndInferredFrom != ""
+	}
+	if v := p.one(pStartAfter); v != nil && f.Start.IsZero() {
+		f.StartAfter = r.date(FactIRI(id).String(), pStartAfter, v)
 	}
 	return f, nil
 }

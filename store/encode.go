@@ -29,6 +29,9 @@ package store
 //	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
 //	         <geokg:source> <source> (one quad per source);
 //	         <geokg:end_inferred_from> <fact> (only when the end was inferred);
+//	         <geokg:end_by> true (only when that end is an upper bound);
+//	         <geokg:start_after> a date (only when an unknown start was
+//	         bounded below, graph.Fact.StartAfter);
 //	         its evidence: <geokg:evidence_record> "{…}", what answers show
 //	         of it in one JSON literal (see evidence.go; stores written before
 //	         it keep <geokg:source_count>, <geokg:independent_sources>,
@@ -137,7 +140,10 @@ const (
 	pEndInferredFrom = quad.IRI("geokg:end_inferred_from")
 	// pEndBy marks an inferred end that is only an upper bound
 	// (graph.Fact.EndBy).
-	pEndBy       = quad.IRI("geokg:end_by")
+	pEndBy = quad.IRI("geokg:end_by")
+	// pStartAfter is the inferred lower bound of an unknown start
+	// (graph.Fact.StartAfter).
+	pStartAfter  = quad.IRI("geokg:start_after")
 	pWithdrawnAt = quad.IRI("geokg:withdrawn_at")
 
 	pTimeSentence = quad.IRI("geokg:time_sentence")
@@ -301,6 +307,9 @@ func factQuads(f graph.Fact) []quad.Quad {
 	}
 	if f.EndBy {
 		qs = append(qs, quad.Make(n, pEndBy, quad.Bool(true), nil))
+	}
+	if v := dateValue(f.StartAfter); v != nil {
+		qs = append(qs, quad.Make(n, pStartAfter, v, nil))
 	}
 	return qs
 }

@@ -33,6 +33,7 @@ type factRecord struct {
 	RecordedAt      time.Time  `json:"rec"`
 	EndInferredFrom string     `json:"endfrom,omitempty"`
 	EndBy           bool       `json:"endby,omitempty"`
+	StartAfter      graph.Date `json:"after,omitzero"`
 	// Count and Independent count the live sources (see evidence);
 	// Terms are the earlier terms as encodeTerms writes them.
 	Count       int            `json:"n"`
@@ -69,6 +70,10 @@ func (r *factRecord) setQualifiers(f *graph.Fact) {
 	r.SubjectSector, r.ObjectSector, r.Start, r.End, r.Date = f.SubjectSector, f.ObjectSector, f.Start, f.End, f.Date
 	r.Ended, r.Confidence, r.RecordedAt = f.Ended, f.Confidence, f.RecordedAt.UTC()
 	r.EndInferredFrom, r.EndBy = f.EndInferredFrom, f.EndBy && f.EndInferredFrom != ""
+	r.StartAfter = graph.Date{}
+	if f.Start.IsZero() {
+		r.StartAfter = f.StartAfter
+	}
 }
 
 // withQualifiers returns record rec with the qualifiers of fact f and
@@ -138,6 +143,9 @@ func (r *factRecord) fact(id string) (f graph.Fact, ok bool, err error) {
 		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Start: r.Start, End: r.End, Date: r.Date,
 		Ended: r.Ended, Confidence: r.Confidence, RecordedAt: r.RecordedAt.UTC(), EndInferredFrom: r.EndInferredFrom,
 		EndBy: r.EndBy && r.EndInferredFrom != ""}
+	if r.Start.IsZero() {
+		f.StartAfter = r.StartAfter
+	}
 	if r.Terms != "" && !graph.IsEvent(f.Predicate) {
 		if f.EarlierTerms, err = decodeTerms(r.Terms); err != nil {
 			return graph.Fact{}, false, err

@@ -96,11 +96,12 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 	ends := graph.GroupEnds(members, succ)
 	for i, e := range ends {
 		have := members[i]
-		if e.End == have.End && e.From == have.EndInferredFrom && e.By == have.EndBy {
-			continue
-		}
+		endSame := e.End == have.End && e.From == have.EndInferredFrom && e.By == have.EndBy
 		if e.End.IsZero() && have.EndInferredFrom == "" {
-			continue // a stated end, or none to infer
+			endSame = true // a stated end, or none to infer
+		}
+		if endSame && e.StartAfter == have.StartAfter {
+			continue
 		}
 		cur := w.cur[have.ID]
 		if cur == nil {
@@ -110,7 +111,10 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 			cur = &c
 			w.cur[have.ID] = cur
 		}
-		cur.End, cur.EndInferredFrom, cur.EndBy = e.End, e.From, e.By
+		if !endSame {
+			cur.End, cur.EndInferredFrom, cur.EndBy = e.End, e.From, e.By
+		}
+		cur.StartAfter = e.StartAfter
 	}
 	return nil
 }
@@ -202,10 +206,9 @@ func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred 
 }
 
 // node reads a stored fact as inferCache keeps it (see summary), through
-// the cache, or nil when it is not stored: an event (few quads) in one scan of its node, a state one
-// predicate at a time (a state may have many sources), and the sources of
-// a state only when its start is unknown (their first publication anchors
-// the term).
+// the cache, or nil when it is not stored (or no live source states it):
+// an event (few quads) in one scan of its node, a state from its evidence
+// (its record: one value, whatever its sources).
 func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 	if f, ok := w.cache.nodes[id]; ok {
 		return f, nil
@@ -222,15 +225,13 @@ func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 			return nil, err
 		}
 	} else {
+		// A state's evidence holds the publications that bound its dates,
+		// all that inference reads of its sources (see summary), in one
+		// record, whatever its sources.
 		var ok bool
 		var err error
-		if f, ok, err = w.r.factNode(ctx, id); err != nil || !ok {
+		if f, ok, err = w.r.factEvidence(ctx, id, w.articles); err != nil || !ok {
 			return nil, err
-		}
-		if f.Start.IsZero() {
-			if f, _, err = w.r.fact(ctx, id, w.articles); err != nil {
-				return nil, err
-			}
 		}
 	}
 	f = summary(f)

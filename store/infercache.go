@@ -72,16 +72,24 @@ func linkKey(id string, dir quad.Direction, pred string) string {
 	return fmt.Sprint(id, "\x00", dir, "\x00", pred)
 }
 
-// summary returns f as the cache keeps it: no sources, except that a state
-// whose start is unknown keeps one holding its first publication.
+// summary returns f as the cache keeps it: an event without sources; a
+// state with at most two, standing for the only publications of its
+// sources that inference reads (graph.InferEnds): its first publication
+// (graph.FirstPublished), as a source that does not present it as current,
+// and its last report as current (graph.LastReported). Summarizing a
+// summary changes nothing.
 func summary(f graph.Fact) graph.Fact {
-	var first graph.Date
-	if f.Start.IsZero() && !graph.IsEvent(f.Predicate) {
-		first = graph.FirstPublished(&f)
+	if graph.IsEvent(f.Predicate) {
+		f.Sources = nil
+		return f
 	}
+	first, last := graph.FirstPublished(&f), graph.LastReported(&f)
 	f.Sources = nil
 	if !first.IsZero() {
-		f.Sources = []graph.Source{{Published: first}}
+		f.Sources = append(f.Sources, graph.Source{Published: first, Claim: graph.Claim{Ended: true}})
+	}
+	if !last.IsZero() {
+		f.Sources = append(f.Sources, graph.Source{Published: last})
 	}
 	return f
 }
@@ -126,7 +134,7 @@ func (c *inferCache) commit(w *writer) {
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
 			c.full[id] = full
 		} else if full, ok := c.full[id]; ok {
-			full.End, full.EndInferredFrom, full.EndBy = f.End, f.EndInferredFrom, f.EndBy
+			full.End, full.EndInferredFrom, full.EndBy, full.StartAfter = f.End, f.EndInferredFrom, f.EndBy, f.StartAfter
 			c.full[id] = full
 		}
 		old := w.orig[id]

@@ -288,6 +288,9 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 		// Keep the inferred end unless inferGroups recomputes it.
 		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
 	}
+	if ok && d.Start.IsZero() {
+		d.StartAfter = old.StartAfter // likewise
+	}
 	w.cur[f.ID] = &d
 	return nil
 }
@@ -448,6 +451,9 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	}
 	if old.EndBy != f.EndBy {
 		set(pEndBy, boolean(old.EndBy), boolean(f.EndBy))
+	}
+	if old.StartAfter != f.StartAfter {
+		set(pStartAfter, dateValue(old.StartAfter), dateValue(f.StartAfter))
 	}
 	if !sameInstant(old.RecordedAt, f.RecordedAt) {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))

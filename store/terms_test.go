@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"math/rand"
+	"os"
 	"testing"
 	"time"
 
@@ -108,4 +109,54 @@ func d(s string) graph.Date {
 		panic(err)
 	}
 	return v
+}
+
+// TestStartAfterStored checks that the lower bound of an unknown start
+// (graph.Fact.StartAfter) is stored with the fact whatever order its
+// articles arrive in, read back from the evidence record and from the
+// quads of a store without records, and cleared when an article states
+// the start.
+func TestStartAfterStored(t *testing.T) {
+	ctx := context.Background()
+	batches := func() []graph.Batch {
+		return []graph.Batch{
+			timeBatch("k1", "2021-12-01", state(kishida, graph.Leads, japan, "Prime Minister", "2021-10-04", "", false)),
+			timeBatch("k2", "2024-11-20", state(ishiba, graph.Leads, japan, "Prime Minister", "", "", false)),
+		}
+	}
+	id := idOf(state(ishiba, graph.Leads, japan, "Prime Minister", "", "", false))
+	open := map[string]func(t *testing.T) *Store{
+		"memory": func(t *testing.T) *Store { return openMemory(t) },
+		"bbolt":  func(t *testing.T) *Store { return openBoltDir(t, t.TempDir()) },
+	}
+	if os.Getenv("GEOKG_TEST_POSTGRES") != "" {
+		open["postgres"] = openPostgres
+	}
+	for name, opener := range open {
+		for _, order := range [][]int{{0, 1}, {1, 0}} {
+			s := opener(t)
+			bs := batches()
+			for i, k := range order {
+				_, err := s.Write(ctx, bs[k], t0.Add(time.Duration(i)*time.Hour))
+				require.NoError(t, err)
+			}
+			f, err := s.Fact(ctx, id)
+			require.NoError(t, err)
+			assert.Equal(t, "2021-12-01", f.StartAfter.String(), "%s %v", name, order)
+			node, ok, err := reader{qs: s.qs}.factNode(ctx, id)
+			require.NoError(t, err)
+			require.True(t, ok)
+			assert.Equal(t, "2021-12-01", node.StartAfter.String(), "%s %v: the quad", name, order)
+			// An article stating the start clears the bound.
+			_, err = s.Write(ctx, timeBatch("k3", "2024-12-01", state(ishiba, graph.Leads, japan, "Prime Minister", "2024-10-01", "", false)), t0.Add(5*time.Hour))
+			require.NoError(t, err)
+			f, err = s.Fact(ctx, id)
+			require.NoError(t, err)
+			assert.Equal(t, "2024-10-01", f.Start.String())
+			assert.True(t, f.StartAfter.IsZero(), "%s %v: %v", name, order, f.StartAfter)
+			node, _, err = reader{qs: s.qs}.factNode(ctx, id)
+			require.NoError(t, err)
+			assert.True(t, node.StartAfter.IsZero(), "%s %v: the quad %v", name, order, node.StartAfter)
+		}
+	}
 }

@@ -132,6 +132,9 @@ func (w *writer) withdrawSource(ctx context.Context, id string, node quad.IRI) e
 		// Keep the inferred end unless inferGroups recomputes it.
 		d.End, d.EndInferredFrom, d.EndBy = f.End, f.EndInferredFrom, f.EndBy
 	}
+	if d.Start.IsZero() {
+		d.StartAfter = f.StartAfter // likewise
+	}
 	w.cur[id] = &d
 	if !w.inBatch[id] {
 		w.withdrawn[id] = true
