@@ -53,6 +53,10 @@ type Record struct {
 	// term was over by then (another holder was first reported in office),
 	// not necessarily ended then (graph.Fact.EndBy).
 	EndIsBound bool `json:"end_is_bound,omitempty"`
+	// StartAfter is the day an unknown start is bounded below by
+	// (graph.Fact.StartAfter): another holder of the place was in office
+	// then, so the term began on it or later.
+	StartAfter string `json:"start_after,omitempty"`
 	// Uncertain marks an answer to a time question that depends on a date
 	// known only to a month or year ("started 2024-10", asked at
 	// 2024-10-15): set by the query commands, and by exports filtered by
@@ -112,6 +116,7 @@ func NewRecord(f graph.Fact, subj, obj graph.Entity) Record {
 		Sources:            make([]SourceRecord, 0, len(f.Sources)),
 		EndInferredFrom:    f.EndInferredFrom,
 		EndIsBound:         f.EndBy,
+		StartAfter:         f.StartAfter.String(),
 		SourceCount:        f.SourceCount,
 	}
 	for _, t := range f.EarlierTerms {

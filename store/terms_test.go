@@ -112,8 +112,9 @@ func d(s string) graph.Date {
 }
 
 // TestStartAfterStored checks that the lower bound of an unknown start
-// (graph.Fact.StartAfter) is stored with the fact whatever order its
-// articles arrive in, read back from the evidence record and from the
+// (graph.Fact.StartAfter) and the upper bound of the end of the term
+// before it (graph.Fact.EndBy) are stored whatever order their articles
+// arrive in, read back from the evidence record and from the
 // quads of a store without records, and cleared when an article states
 // the start.
 func TestStartAfterStored(t *testing.T) {
@@ -125,6 +126,7 @@ func TestStartAfterStored(t *testing.T) {
 		}
 	}
 	id := idOf(state(ishiba, graph.Leads, japan, "Prime Minister", "", "", false))
+	kid := idOf(state(kishida, graph.Leads, japan, "Prime Minister", "", "", false))
 	open := map[string]func(t *testing.T) *Store{
 		"memory": func(t *testing.T) *Store { return openMemory(t) },
 		"bbolt":  func(t *testing.T) *Store { return openBoltDir(t, t.TempDir()) },
@@ -147,6 +149,12 @@ func TestStartAfterStored(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, ok)
 			assert.Equal(t, "2021-12-01", node.StartAfter.String(), "%s %v: the quad", name, order)
+			// The earlier holder, whose start is known, was out of office
+			// by the later one's first report, whichever came first.
+			k, err := s.Fact(ctx, kid)
+			require.NoError(t, err)
+			assert.Equal(t, "2024-11-20", k.End.String(), "%s %v: the earlier term's end", name, order)
+			assert.True(t, k.EndBy, "%s %v: an upper bound", name, order)
 			// An article stating the start clears the bound.
 			_, err = s.Write(ctx, timeBatch("k3", "2024-12-01", state(ishiba, graph.Leads, japan, "Prime Minister", "2024-10-01", "", false)), t0.Add(5*time.Hour))
 			require.NoError(t, err)

@@ -90,8 +90,8 @@ func TestSimWorldAgreesWithStore(t *testing.T) {
 			t.Errorf("%s: only %d answers checked", c.Name, c.Checked)
 		}
 	}
-	if r := rep.Agreement(); r < 0.9 {
-		t.Errorf("agreement %.3f, want ≥ 0.9", r)
+	if r := rep.Agreement(); r < 0.97 {
+		t.Errorf("agreement %.3f, want ≥ 0.97", r)
 	} else {
 		t.Logf("agreement %.3f", r)
 	}
