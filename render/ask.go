@@ -46,6 +46,9 @@ func WriteAsk(w io.Writer, r queries.AskResult) error {
 			src = SourceRef(a.Facts[0].Fact)
 		}
 		from := a.Start.String()
+		if from == "" && len(a.Facts) > 0 && !a.Facts[0].Fact.StartAfter.IsZero() {
+			from = "after " + a.Facts[0].Fact.StartAfter.String() // began then or later
+		}
 		for _, f := range a.Facts {
 			if f.Uncertain {
 				from += " ?" // in force at the question's date only possibly

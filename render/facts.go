@@ -72,7 +72,8 @@ func WriteQueryFacts(w io.Writer, as []queries.Answer) error {
 }
 
 // WriteHolders writes the terms of holders as a table: person, role,
-// start ("?" when it rests on a bound known only to a month or year), end
+// start ("?" when it rests on a bound known only to a month or year;
+// "after D" when unknown but bounded below, graph.Fact.StartAfter), end
 // ("*" when inferred from a successor, "(ended)" when known to be over
 // without a date) and sources; "no holders found" when there are none.
 func WriteHolders(w io.Writer, hs []queries.Holder) error {
@@ -85,6 +86,9 @@ func WriteHolders(w io.Writer, hs []queries.Holder) error {
 	for _, h := range hs {
 		f := h.Facts[0].Fact
 		from, to := h.Start.String(), h.End.String()
+		if from == "" && !f.StartAfter.IsZero() {
+			from = "after " + f.StartAfter.String()
+		}
 		if h.Uncertain {
 			from += " ?"
 		}

@@ -122,6 +122,16 @@ func TestWriteHolders(t *testing.T) {
 		"Fumio Kishida   Prime Minister  2021-10-04  2024-10-01 *  k1 (2021-10-05) +1\n"+
 		"Shigeru Ishiba  Prime Minister  2024-10 ?   (ended)       i1 (2024-10-02)\n", buf.String())
 
+	// An unknown start bounded below reads "after" the bound.
+	f3 := graph.Fact{Predicate: graph.Leads, Role: "Prime Minister", StartAfter: date("2024-10-01"),
+		Sources: []graph.Source{{Article: "t1", Published: date("2025-10-22")}}}
+	takaichi := graph.Entity{ID: "person/sanae-takaichi", Name: "Sanae Takaichi", Type: graph.Person}
+	buf.Reset()
+	require.NoError(t, WriteHolders(&buf, []queries.Holder{{Person: takaichi, Role: "Prime Minister", Uncertain: true, Facts: []queries.Answer{{Fact: f3}}}}))
+	require.Equal(t, ""+
+		"PERSON          ROLE            FROM                TO  SOURCES\n"+
+		"Sanae Takaichi  Prime Minister  after 2024-10-01 ?      t1 (2025-10-22)\n", buf.String())
+
 	buf.Reset()
 	require.NoError(t, WriteHolders(&buf, nil))
 	require.Equal(t, "no holders found\n", buf.String())
