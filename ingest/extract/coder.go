@@ -136,6 +136,12 @@ var (
 		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
 	// midClause words open a clause with its own subject mid-sentence.
 	midClause = toSet("after before since when while because although though whereas unless until")
+	// notAsClause words before "as" make it no conjunction: "such as
+	// Egypt", "as well as Jordan", "known as Hamas".
+	notAsClause = toSet("such well same so just known seen regarded described")
+	// hedges before a wish or a request make it a guess: "might want Iran
+	// to", "may want to".
+	hedges = toSet("might may could")
 	// leadSubordinators open a clause before the main one ("If Trump meets
 	// Putin, the Kremlin will …"): its verb is not the sentence's event.
 	leadSubordinators = toSet("if unless when whenever once although though while whereas because as")
@@ -261,9 +267,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		w := toks[i]
-		if midClause[w] && i > start && i+1 < tail && units[i+1].kind != kWord {
-			// "… after Christine Lagarde stepped down": a clause with its
-			// own subject.
+		if i > start && i+1 < tail && (midClause[w] && units[i+1].kind != kWord || asClause(units, toks, i)) {
+			// "… after Christine Lagarde stepped down", "… came as
+			// Israel announced": a clause with its own subject.
 			start = i + 1
 			continue
 		}
@@ -344,10 +350,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "ordered Menem to appear", "asked Obama to help": a demand
 			// of the one told.
 			code, objs = "100", units[k:k+1]
-		} else if decideWords[w] && end+1 < tail && toks[end] == "to" {
+		} else if (decideWords[w] || intentFrames[w]) && end+1 < tail && toks[end] == "to" {
 			if c2, e2 := d.coder.match(toks, end+1); c2 != "" && d.coder.isBase(toks[end+1]) {
-				// "decided to allow": the decision is the act.
+				// "decided to allow": the decision is the act; "pledged
+				// to expel": the promise is an intent to do that act,
+				// a threat when the act is hostile.
 				code = c2
+				if intentFrames[w] && !decideWords[w] {
+					code = intentCode(c2, conditional(toks, end+1, tail))
+				}
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
 		}
@@ -571,9 +582,15 @@ func reportTail(units []*unit, toks []string) int {
 		if !reportVerbs[toks[j]] || units[j].kind != kWord {
 			continue
 		}
+		if j+1 < len(toks) && (toks[j+1] == "that" || subjectPronouns[toks[j+1]]) {
+			break // "…, came as Israel announced it would …": the report has a complement
+		}
 		for k := j - 1; k >= 0 && k >= j-10; k-- {
 			if toks[k] == "," {
 				return k
+			}
+			if clauseWords[toks[k]] && units[k].kind == kWord {
+				break // "…, came as Israel announced": a clause of its own
 			}
 		}
 		break
@@ -589,6 +606,18 @@ const (
 	condIf               // "would meet Peru if …": an offer, or a threat of a hostile act
 	condUnless           // "will withdraw its troops unless …": a threat
 )
+
+// asClause reports whether the "as" at toks[i] opens a clause with its
+// own subject ("the release came as Israel announced …"): an actor follows
+// it, and the word before it is a verb of the clause before, not part of
+// "such as", "as well as" or a participle ("known as").
+func asClause(units []*unit, toks []string, i int) bool {
+	if toks[i] != "as" || i == 0 || i+1 >= len(units) || !coderActor(units[i+1]) || units[i-1].kind != kWord {
+		return false
+	}
+	prev := toks[i-1]
+	return !notAsClause[prev] && !strings.HasSuffix(prev, "ed")
+}
 
 // conditional returns the condition the clause after the verb at i sets.
 func conditional(toks []string, i, tail int) condition {
@@ -694,11 +723,14 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		return frameIntent
 	case prev == "to":
 		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+			if j-3 >= start && hedges[toks[j-3]] {
+				return frameDenied // "might want Obama to head back": a guess, not a request
+			}
 			return frameAsk
 		}
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
-			if negatedAt(j - 2) {
-				return frameDenied
+			if negatedAt(j-2) || j-2 >= start && hedges[toks[j-2]] && wishWords[toks[j-1]] {
+				return frameDenied // "did not want to", "may want to": no intent stated
 			}
 			if j-3 >= start && toks[j-2] == "be" && (toks[j-3] == "must" || toks[j-3] == "should") {
 				return frameMust // "Iraq must be ready to allow": required
