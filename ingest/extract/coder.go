@@ -138,7 +138,8 @@ var (
 	midClause = toSet("after before since when while because although though whereas unless until")
 	// notAsClause words before "as" make it no conjunction: "such as
 	// Egypt", "as well as Jordan", "known as Hamas".
-	notAsClause = toSet("such well same so just known seen regarded described")
+	notAsClause = toSet("such well same so just known seen regarded described named designated listed identified " +
+		"branded considered elected appointed served sworn acting acted")
 	// hedges before a wish or a request make it a guess: "might want Iran
 	// to", "may want to".
 	hedges = toSet("might may could")
@@ -304,7 +305,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if l := d.coder.lemma(w); l != "" && !frameVerbs[l] && verbFrame(units, toks, start, i, d.coder.isBase(w)) == frameDone &&
 				len(subjectOf(units, start, i)) > 0 {
 				trace("main verb %q states nothing", w)
-				return
+				k := nextSubClause(units, toks, i+1, tail)
+				if k < 0 {
+					return
+				}
+				i = k - 1 // "… opened as Chile announced …": that clause has its own subject
+				continue
 			}
 			continue
 		}
@@ -608,15 +614,28 @@ const (
 )
 
 // asClause reports whether the "as" at toks[i] opens a clause with its
-// own subject ("the release came as Israel announced …"): an actor follows
-// it, and the word before it is a verb of the clause before, not part of
-// "such as", "as well as" or a participle ("known as").
+// own subject ("the release came as Israel announced …", "talks resumed,
+// as Chile said …"): an actor follows it, not as a possessor ("served as
+// Chile's envoy"), after a word of the clause before or a comma, not in
+// "such as", "as well as" or after a participle ("known as").
 func asClause(units []*unit, toks []string, i int) bool {
-	if toks[i] != "as" || i == 0 || i+1 >= len(units) || !coderActor(units[i+1]) || units[i-1].kind != kWord {
+	if toks[i] != "as" || i == 0 || i+1 >= len(units) || !coderActor(units[i+1]) || possessed(units, i+1) {
 		return false
 	}
-	prev := toks[i-1]
-	return !notAsClause[prev] && !strings.HasSuffix(prev, "ed")
+	prev := units[i-1]
+	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == ","
+}
+
+// nextSubClause returns the index of the first word in [from, to) that
+// opens a clause with its own subject ("after Chile said", "as Peru
+// announced"), or -1.
+func nextSubClause(units []*unit, toks []string, from, to int) int {
+	for k := from; k+1 < to; k++ {
+		if units[k].kind == kWord && (midClause[toks[k]] && coderActor(units[k+1]) || asClause(units, toks, k)) {
+			return k
+		}
+	}
+	return -1
 }
 
 // conditional returns the condition the clause after the verb at i sets.
