@@ -112,6 +112,9 @@ var (
 	// claimWords report a claim the reporter makes against another: "X
 	// claimed that Y attacked Z" is X accusing Y, not Y's attack.
 	claimWords = "claimed claims claim alleged alleges allege"
+	// allegeWords accuse the one the allegation is about, whatever it says
+	// of them.
+	allegeWords = toSet("alleged alleges allege")
 	// denyWords deny what follows: "Modi denied that he had met …",
 	// "failed to reach an agreement".
 	denyWords = toSet("denied denies deny failed fails fail")
@@ -273,6 +276,20 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Israel announced": a clause with its own subject.
 			start = i + 1
 			continue
+		}
+		if k := afterDate(units, toks, i+1, tail); allegeWords[w] && k < tail && (toks[k] == "that" || coderActor(units[k])) &&
+			(i == 0 || !coderDeterminers[toks[i-1]]) {
+			// "Rwanda alleged that France was aware of …": an
+			// allegation accuses the one it is made about, whatever it
+			// says that one did.
+			subj := subjectOf(units, start, i)
+			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+				subj = reporter
+			}
+			if objs := objectOf(units, toks, k, tail, d.coder.isBase); len(subj) > 0 && len(objs) > 0 && !possessed(units, slices.Index(units, objs[0])) {
+				d.addCoded(graph.Accused, units, subj, objs, i, st, sentIdx)
+				return
+			}
 		}
 		if reportVerbs[w] || w == "that" && i > start {
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
@@ -624,6 +641,15 @@ func asClause(units []*unit, toks []string, i int) bool {
 	}
 	prev := units[i-1]
 	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == ","
+}
+
+// afterDate returns the index of the first unit from k on that is not a
+// date or the "on" before one ("alleged on Monday that …").
+func afterDate(units []*unit, toks []string, k, to int) int {
+	for k < to && (units[k].kind == kDate || toks[k] == "on" && k+1 < to && units[k+1].kind == kDate) {
+		k++
+	}
+	return k
 }
 
 // nextSubClause returns the index of the first word in [from, to) that
