@@ -257,6 +257,7 @@ func eventIn(read []*cand, units []*unit, c [2]int) bool {
 func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sentence, sentIdx int, read []*cand) {
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
+	ahead := false       // the clause tells what comes after: "before X heads to …"
 	start := clauseStart(units, toks, from)
 	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
@@ -275,6 +276,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "… after Christine Lagarde stepped down", "… came as
 			// Israel announced": a clause with its own subject.
 			start = i + 1
+			ahead = aheadWords[w]
 			continue
 		}
 		if k := afterDate(units, toks, i+1, tail); allegeWords[w] && k < tail && (toks[k] == "that" || coderActor(units[k])) &&
@@ -336,6 +338,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		switch {
 		case f == frameNoun:
 			continue
+		case ahead && f == frameDone && presentTense(w, d.coder):
+			trace("  planned: %q in a clause of what is still to come", w)
+			return // "… a day before Sarkozy heads to Beijing": not yet done
 		case f == frameRefused && cooperative(code):
 			code = "120" // "would not provide support": a refusal
 		case f == frameDenied || f == frameRefused:
@@ -641,6 +646,16 @@ func asClause(units []*unit, toks []string, i int) bool {
 	}
 	prev := units[i-1]
 	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == ","
+}
+
+// aheadWords open a clause whose act, told in the present, is still to
+// come: "a day before Sarkozy heads to Beijing", "until Peru withdraws".
+var aheadWords = toSet("before until")
+
+// presentTense reports whether the verb form w is in the present tense
+// of the third person ("heads", "withdraws"), not the past or the base.
+func presentTense(w string, c verbCoder) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.isBase(w) && c.lemma(w) != ""
 }
 
 // afterDate returns the index of the first unit from k on that is not a
