@@ -638,14 +638,15 @@ const (
 // asClause reports whether the "as" at toks[i] opens a clause with its
 // own subject ("the release came as Israel announced …", "talks resumed,
 // as Chile said …"): an actor follows it, not as a possessor ("served as
-// Chile's envoy"), after a word of the clause before or a comma, not in
-// "such as", "as well as" or after a participle ("known as").
+// Chile's envoy"), after a word or a date of the clause before or a
+// comma, not in "such as", "as well as" or after a participle ("known
+// as").
 func asClause(units []*unit, toks []string, i int) bool {
 	if toks[i] != "as" || i == 0 || i+1 >= len(units) || !coderActor(units[i+1]) || possessed(units, i+1) {
 		return false
 	}
 	prev := units[i-1]
-	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == ","
+	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == "," || prev.kind == kDate
 }
 
 // aheadWords open a clause whose act, told in the present, is still to
