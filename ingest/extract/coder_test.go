@@ -101,6 +101,8 @@ func TestCoderFrames(t *testing.T) {
 		{"Chile denied the alleged plot against Peru.", nil},
 		// An act told in the present after "before" is still to come.
 		{"The vote comes a day before Bolivia heads to Lima, seeking to mend ties with Peru.", nil},
+		{"The vote comes a week before Chile hosts Peru for talks.", nil},
+		{"The vote came a week before Chile hosted Peru for talks.", []string{"Chile met Peru"}},
 		// Evidence laid against another accuses it, in either voice.
 		{"Fresh evidence against Bolivia was presented by Chile on Monday.", []string{"Chile accused Bolivia"}},
 	}
