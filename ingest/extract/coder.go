@@ -112,6 +112,9 @@ var (
 	// claimWords report a claim the reporter makes against another: "X
 	// claimed that Y attacked Z" is X accusing Y, not Y's attack.
 	claimWords = "claimed claims claim alleged alleges allege"
+	// allegeWords accuse the one the allegation is about, whatever it says
+	// of them.
+	allegeWords = toSet("alleged alleges allege")
 	// denyWords deny what follows: "Modi denied that he had met …",
 	// "failed to reach an agreement".
 	denyWords = toSet("denied denies deny failed fails fail")
@@ -136,6 +139,13 @@ var (
 		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
 	// midClause words open a clause with its own subject mid-sentence.
 	midClause = toSet("after before since when while because although though whereas unless until")
+	// notAsClause words before "as" make it no conjunction: "such as
+	// Egypt", "as well as Jordan", "known as Hamas".
+	notAsClause = toSet("such well same so just known seen regarded described named designated listed identified " +
+		"branded considered elected appointed served sworn acting acted")
+	// hedges before a wish or a request make it a guess: "might want Iran
+	// to", "may want to".
+	hedges = toSet("might may could")
 	// leadSubordinators open a clause before the main one ("If Trump meets
 	// Putin, the Kremlin will …"): its verb is not the sentence's event.
 	leadSubordinators = toSet("if unless when whenever once although though while whereas because as")
@@ -247,6 +257,7 @@ func eventIn(read []*cand, units []*unit, c [2]int) bool {
 func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sentence, sentIdx int, read []*cand) {
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
+	ahead := false       // the clause tells what comes after: "before X heads to …"
 	start := clauseStart(units, toks, from)
 	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
@@ -261,11 +272,26 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		w := toks[i]
-		if midClause[w] && i > start && i+1 < tail && units[i+1].kind != kWord {
-			// "… after Christine Lagarde stepped down": a clause with its
-			// own subject.
+		if i > start && i+1 < tail && (midClause[w] && units[i+1].kind != kWord || asClause(units, toks, i)) {
+			// "… after Christine Lagarde stepped down", "… came as
+			// Israel announced": a clause with its own subject.
 			start = i + 1
+			ahead = aheadWords[w]
 			continue
+		}
+		if k := afterDate(units, toks, i+1, tail); allegeWords[w] && k < tail && (toks[k] == "that" || coderActor(units[k])) &&
+			(i == 0 || !coderDeterminers[toks[i-1]]) {
+			// "Rwanda alleged that France was aware of …": an
+			// allegation accuses the one it is made about, whatever it
+			// says that one did.
+			subj := subjectOf(units, start, i)
+			if len(subj) == 0 && pronounBefore(units, toks, start, i) {
+				subj = reporter
+			}
+			if objs := objectOf(units, toks, k, tail, d.coder.isBase); len(subj) > 0 && len(objs) > 0 && !possessed(units, slices.Index(units, objs[0])) {
+				d.addCoded(graph.Accused, units, subj, objs, i, st, sentIdx)
+				return
+			}
 		}
 		if reportVerbs[w] || w == "that" && i > start {
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
@@ -298,7 +324,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if l := d.coder.lemma(w); l != "" && !frameVerbs[l] && verbFrame(units, toks, start, i, d.coder.isBase(w)) == frameDone &&
 				len(subjectOf(units, start, i)) > 0 {
 				trace("main verb %q states nothing", w)
-				return
+				k := nextSubClause(units, toks, i+1, tail)
+				if k < 0 {
+					return
+				}
+				i = k - 1 // "… opened as Chile announced …": that clause has its own subject
+				continue
 			}
 			continue
 		}
@@ -307,6 +338,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		switch {
 		case f == frameNoun:
 			continue
+		case ahead && f == frameDone && presentTense(w, d.coder):
+			trace("  planned: %q in a clause of what is still to come", w)
+			return // "… a day before Sarkozy heads to Beijing": not yet done
 		case f == frameRefused && cooperative(code):
 			code = "120" // "would not provide support": a refusal
 		case f == frameDenied || f == frameRefused:
@@ -344,10 +378,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "ordered Menem to appear", "asked Obama to help": a demand
 			// of the one told.
 			code, objs = "100", units[k:k+1]
-		} else if decideWords[w] && end+1 < tail && toks[end] == "to" {
+		} else if (decideWords[w] || intentFrames[w]) && end+1 < tail && toks[end] == "to" {
 			if c2, e2 := d.coder.match(toks, end+1); c2 != "" && d.coder.isBase(toks[end+1]) {
-				// "decided to allow": the decision is the act.
+				// "decided to allow": the decision is the act; "pledged
+				// to expel": the promise is an intent to do that act,
+				// a threat when the act is hostile.
 				code = c2
+				if intentFrames[w] && !decideWords[w] {
+					code = intentCode(c2, conditional(toks, end+1, tail))
+				}
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
 		}
@@ -571,9 +610,15 @@ func reportTail(units []*unit, toks []string) int {
 		if !reportVerbs[toks[j]] || units[j].kind != kWord {
 			continue
 		}
+		if j+1 < len(toks) && (toks[j+1] == "that" || subjectPronouns[toks[j+1]]) {
+			break // "…, came as Israel announced it would …": the report has a complement
+		}
 		for k := j - 1; k >= 0 && k >= j-10; k-- {
 			if toks[k] == "," {
 				return k
+			}
+			if clauseWords[toks[k]] && units[k].kind == kWord {
+				break // "…, came as Israel announced": a clause of its own
 			}
 		}
 		break
@@ -589,6 +634,51 @@ const (
 	condIf               // "would meet Peru if …": an offer, or a threat of a hostile act
 	condUnless           // "will withdraw its troops unless …": a threat
 )
+
+// asClause reports whether the "as" at toks[i] opens a clause with its
+// own subject ("the release came as Israel announced …", "talks resumed,
+// as Chile said …"): an actor follows it, not as a possessor ("served as
+// Chile's envoy"), after a word or a date of the clause before or a
+// comma, not in "such as", "as well as" or after a participle ("known
+// as").
+func asClause(units []*unit, toks []string, i int) bool {
+	if toks[i] != "as" || i == 0 || i+1 >= len(units) || !coderActor(units[i+1]) || possessed(units, i+1) {
+		return false
+	}
+	prev := units[i-1]
+	return prev.kind == kWord && !notAsClause[toks[i-1]] || prev.kind == kPunct && prev.text == "," || prev.kind == kDate
+}
+
+// aheadWords open a clause whose act, told in the present, is still to
+// come: "a day before Sarkozy heads to Beijing", "until Peru withdraws".
+var aheadWords = toSet("before until")
+
+// presentTense reports whether the verb form w is in the present tense
+// of the third person ("heads", "withdraws"), not the past or the base.
+func presentTense(w string, c verbCoder) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.isBase(w) && c.lemma(w) != ""
+}
+
+// afterDate returns the index of the first unit from k on that is not a
+// date or the "on" before one ("alleged on Monday that …").
+func afterDate(units []*unit, toks []string, k, to int) int {
+	for k < to && (units[k].kind == kDate || toks[k] == "on" && k+1 < to && units[k+1].kind == kDate) {
+		k++
+	}
+	return k
+}
+
+// nextSubClause returns the index of the first word in [from, to) that
+// opens a clause with its own subject ("after Chile said", "as Peru
+// announced"), or -1.
+func nextSubClause(units []*unit, toks []string, from, to int) int {
+	for k := from; k+1 < to; k++ {
+		if units[k].kind == kWord && (midClause[toks[k]] && coderActor(units[k+1]) || asClause(units, toks, k)) {
+			return k
+		}
+	}
+	return -1
+}
 
 // conditional returns the condition the clause after the verb at i sets.
 func conditional(toks []string, i, tail int) condition {
@@ -694,11 +784,14 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		return frameIntent
 	case prev == "to":
 		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+			if j-3 >= start && hedges[toks[j-3]] {
+				return frameDenied // "might want Obama to head back": a guess, not a request
+			}
 			return frameAsk
 		}
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
-			if negatedAt(j - 2) {
-				return frameDenied
+			if negatedAt(j-2) || j-2 >= start && hedges[toks[j-2]] && wishWords[toks[j-1]] {
+				return frameDenied // "did not want to", "may want to": no intent stated
 			}
 			if j-3 >= start && toks[j-2] == "be" && (toks[j-3] == "must" || toks[j-3] == "should") {
 				return frameMust // "Iraq must be ready to allow": required

@@ -81,6 +81,30 @@ func TestCoderFrames(t *testing.T) {
 		{"Peru was pressured by Chile to expel Bolivian diplomats.", []string{"Chile demanded Peru"}},
 		{"Peru is being pressured by its creditors to sanction Bolivia.", nil},
 		{"Paraguay was urged by bankers to aid Uruguay.", nil},
+		// "as" before an actor opens a clause with its own subject, also
+		// after a main verb that states nothing; "such as" does not.
+		{"The trial of Juan Ortega, who had been held since May, opened as Chile announced it would free 30 Peruvian fishermen.",
+			[]string{"Chile pledged Peru"}},
+		{"Talks resumed in Lima, as Chile announced it would free 30 Peruvian fishermen.", []string{"Chile pledged Peru"}},
+		{"Nations such as Chile condemned Peru on Monday.", []string{"Chile criticized Peru"}},
+		// A hedged wish or request is a guess, no demand or threat.
+		{"Uruguay might want Paraguay to shell Bolivia.", nil},
+		{"Uruguay may want to shell Bolivia.", nil},
+		// A promise takes the act promised: hostile, it is a threat.
+		{"Chile has pledged to expel Bolivian diplomats.", []string{"Chile threatened Bolivia"}},
+		{"Chile has promised to aid Peru.", []string{"Chile pledged Peru"}},
+		// An allegation accuses the one it is about, whatever it says;
+		// a report stands for the country it was published in.
+		{"A report published on Monday in the Chilean capital alleged that Peru knew of the smuggling routes.",
+			[]string{"Chile accused Peru"}},
+		{"Bolivia alleged on Monday that Peruvian officials had hidden the documents.", []string{"Bolivia accused Peru"}},
+		{"Chile denied the alleged plot against Peru.", nil},
+		// An act told in the present after "before" is still to come.
+		{"The vote comes a day before Bolivia heads to Lima, seeking to mend ties with Peru.", nil},
+		{"The vote comes a week before Chile hosts Peru for talks.", nil},
+		{"The vote came a week before Chile hosted Peru for talks.", []string{"Chile met Peru"}},
+		// Evidence laid against another accuses it, in either voice.
+		{"Fresh evidence against Bolivia was presented by Chile on Monday.", []string{"Chile accused Bolivia"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

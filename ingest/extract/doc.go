@@ -48,8 +48,14 @@
 // without signing", "failed to reach", "would impose", "cancelled a planned
 // meeting with", "if X meets Y", "talks between X and Y are expected next
 // week", "called X a dictator", "claimed that X attacked Y") yield
-// nothing. A date before a reported statement ("X said on Monday that Y
-// attacked Z", "On Monday X said ...") dates the saying, not the event.
+// nothing, and so do hedged wishes and requests ("might want Y to") and
+// acts told in the present after "before" or "until" ("a day before X
+// heads to Beijing": still to come). An allegation accuses the one it is
+// about, whatever it says ("X alleged that Y was aware of …"); a promise
+// takes the act promised ("pledged to expel Y's diplomats" is a threat);
+// "… came as X announced …" is a clause with its own subject. A date
+// before a reported statement ("X said on Monday that Y attacked Z", "On
+// Monday X said ...") dates the saying, not the event.
 //
 // Targets: "N% of GDP" near a target word is the target of the organization
 // (else country) named before it, or of the last target's owner. A figure

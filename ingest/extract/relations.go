@@ -173,6 +173,25 @@ var (
 	clauseEnd = regexp.MustCompile(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
 )
 
+// aheadRe ends the words before a clause whose act, told in the present,
+// is still to come ("a day before", "until").
+var aheadRe = regexp.MustCompile(`\b(?:before|until) $`)
+
+// presentAct reports whether a match that opens with its subject ("<C6>
+// hosts <C8>") tells the act in the present tense of the third person.
+func presentAct(text string) bool {
+	if !strings.HasPrefix(text, "<") {
+		return false
+	}
+	for _, w := range strings.Fields(text) {
+		if w[0] == '<' || w == "and" || w == "," || w == "the" {
+			continue
+		}
+		return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && w != "was" && w != "has" && w != "is"
+	}
+	return false
+}
+
 // negated reports whether the words just before a match deny or defer it.
 func negated(tpl string, at int) bool {
 	start := max(0, at-24)
@@ -200,6 +219,9 @@ func (r *eventRule) holds(m *match) bool {
 	}
 	if r.veto != nil && r.veto.MatchString(text) {
 		return false
+	}
+	if aheadRe.MatchString(m.tpl[max(0, m.loc[0]-8):m.loc[0]]) && presentAct(text) {
+		return false // "a week before Chile hosts Peru": still to come
 	}
 	rest := m.tpl[m.loc[1]:]
 	if r.notAfter != nil && r.notAfter.MatchString(rest) {
