@@ -26,7 +26,9 @@ import (
 // mostly nodes a write has just made, so it is nearly in order too; its
 // values, lists of quad ids, grow when a node gets one more quad of a
 // predicate, so its pages keep a tenth free for that. The other buckets
-// are keyed by hashes or by objects, in no order, and keep the default.
+// are keyed by hashes or by objects, in no order, and keep the default (a
+// higher fill of the (object, predicate, subject) index leaves as many
+// pages a tenth full as it fills: measured, no fewer pages in use).
 // On the simulated corpus (3,000 articles) this takes the pages in use
 // from 13.0 to 10.5 KB per fact.
 const (
