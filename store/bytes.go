@@ -102,40 +102,46 @@ func StoreBytesOf(dir string) (StoreBytes, error) {
 	return sb, nil
 }
 
-// logEntry is what walk keeps of a log record until every record is read.
-type logEntry struct {
-	s, p, o uint64
-	size    int64
-	dead    bool
-}
-
 // walk fills sb from the buckets of tx.
 func (sb *StoreBytes) walk(tx *bolt.Tx) error {
 	kinds := map[string]*BucketBytes{}
-	add := func(name string, k, v []byte) {
+	kindOf := func(name string) *BucketBytes {
 		b := kinds[name]
 		if b == nil {
 			b = &BucketBytes{Name: name}
 			kinds[name] = b
 		}
+		return b
+	}
+	add := func(name string, k, v []byte) {
+		b := kindOf(name)
 		b.Keys++
 		b.Bytes += int64(len(k) + len(v))
 	}
-	values := map[uint64]quad.Value{} // the values quads name as predicates, classes or objects
-	valueSize := map[uint64]int64{}
-	var quads []logEntry
-	var logPages int64
+	// The log is read in id order, and a quad's values are made before
+	// it, so one pass takes every quad with its values known. Only the
+	// names of the vocabulary (predicates, classes) are kept, and the
+	// sizes of the literals no live quad has named yet.
+	names := map[uint64]string{}
+	literals := map[uint64]int64{}
+	byPred := map[uint64]*PredicateBytes{}
+	pred := func(id uint64) *PredicateBytes {
+		pb := byPred[id]
+		if pb == nil {
+			pb = &PredicateBytes{}
+			byPred[id] = pb
+		}
+		return pb
+	}
+	var typeID, factID uint64
+	var logPages int64 // shared out below among the log's kinds, by bytes
 	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 		kind := bucketKind(name)
 		st := b.Stats()
-		pages := int64(st.BranchAlloc + st.LeafAlloc + st.InlineBucketInuse)
 		if kind == "log" {
-			pages = 0 // shared out below, in proportion to the bytes
 			logPages = int64(st.BranchAlloc + st.LeafAlloc)
 		} else {
-			add(kind, nil, nil)
-			kinds[kind].Keys--
-			kinds[kind].Pages += pages
+			kindOf(kind).Pages += int64(st.BranchAlloc + st.LeafAlloc + st.InlineBucketInuse)
 		}
 		return b.ForEach(func(k, v []byte) error {
 			if kind != "log" {
@@ -146,55 +152,42 @@ func (sb *StoreBytes) walk(tx *bolt.Tx) error {
 			if err := proto.Unmarshal(v, &p); err != nil {
 				return fmt.Errorf("%w: log record %x: %w", ErrBadValue, k, err)
 			}
-			size := int64(len(k) + len(v))
 			switch {
 			case p.Value != nil:
 				add("log: values", k, v)
-				valueSize[p.ID] = size
-				if val, err := pquads.UnmarshalValue(p.Value); err == nil {
-					if _, isIRI := val.(quad.IRI); isIRI {
-						values[p.ID] = val
-					}
+				val, err := pquads.UnmarshalValue(p.Value)
+				iri, isIRI := val.(quad.IRI)
+				switch {
+				case err != nil || !isIRI:
+					literals[p.ID] = int64(len(k) + len(v))
+				case iri == rdfType:
+					typeID = p.ID
+				case iri == classFact:
+					factID = p.ID
+				}
+				if kind, _, ok := ParseIRI(val); isIRI && (!ok || kind == KindRel || kind == KindVocab) {
+					names[p.ID] = string(iri)
 				}
 			case p.Deleted:
 				add("log: deleted quads", k, v)
-				quads = append(quads, logEntry{s: p.Subject, p: p.Predicate, o: p.Object, size: size, dead: true})
+				pred(p.Predicate).Deleted++
 			default:
 				add("log: quads", k, v)
-				quads = append(quads, logEntry{s: p.Subject, p: p.Predicate, o: p.Object, size: size})
+				pb := pred(p.Predicate)
+				pb.Quads++
+				if n, ok := literals[p.Object]; ok {
+					pb.ValueBytes += n
+					delete(literals, p.Object)
+				}
+				if typeID != 0 && p.Predicate == typeID && p.Object == factID {
+					sb.Facts++
+				}
 			}
 			return nil
 		})
 	})
 	if err != nil {
 		return err
-	}
-	byPred := map[uint64]*PredicateBytes{}
-	counted := map[uint64]bool{}
-	for _, q := range quads {
-		pb := byPred[q.p]
-		if pb == nil {
-			name := fmt.Sprint(q.p)
-			if v, ok := values[q.p]; ok {
-				name = string(v.(quad.IRI))
-			}
-			pb = &PredicateBytes{Predicate: name}
-			byPred[q.p] = pb
-		}
-		if q.dead {
-			pb.Deleted++
-			continue
-		}
-		pb.Quads++
-		if !counted[q.o] {
-			counted[q.o] = true
-			if _, isIRI := values[q.o]; !isIRI {
-				pb.ValueBytes += valueSize[q.o]
-			}
-		}
-		if values[q.p] == rdfType && values[q.o] == classFact {
-			sb.Facts++
-		}
 	}
 	var logBytes int64
 	for name, b := range kinds {
@@ -212,7 +205,11 @@ func (sb *StoreBytes) walk(tx *bolt.Tx) error {
 		sb.Data += b.Bytes
 	}
 	slices.SortFunc(sb.Buckets, func(a, b BucketBytes) int { return cmp.Or(cmp.Compare(b.Bytes, a.Bytes), cmp.Compare(a.Name, b.Name)) })
-	for _, p := range byPred {
+	for id, p := range byPred {
+		p.Predicate = names[id]
+		if p.Predicate == "" {
+			p.Predicate = fmt.Sprint(id) // a predicate that is no vocabulary IRI
+		}
 		sb.Predicates = append(sb.Predicates, *p)
 	}
 	slices.SortFunc(sb.Predicates, func(a, b PredicateBytes) int {
