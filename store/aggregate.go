@@ -37,8 +37,12 @@ import (
 type aggRecord struct {
 	Agg   graph.Aggregate      `json:"d"`
 	Ind   graph.IndependentSet `json:"i"`
-	Last  sourceRef            `json:"last"`
-	First sourceRef            `json:"first"`
+	Last  sourceRef            `json:"last,omitzero"`
+	First sourceRef            `json:"first,omitzero"`
+	// LastAt and FirstAt, in a record written short, name the record's
+	// source that Last and First are (from 1); 0 otherwise and once read.
+	LastAt  int `json:"la,omitempty"`
+	FirstAt int `json:"fa,omitempty"`
 }
 
 // sourceRef is what sourceLess and sourceFirst compare of a source with
@@ -49,6 +53,11 @@ type sourceRef struct {
 	RecordedAt time.Time  `json:"rec"`
 	Published  graph.Date `json:"pub,omitzero"`
 	Article    string     `json:"a"`
+}
+
+// equal says whether r and o reference the same source.
+func (r sourceRef) equal(o sourceRef) bool {
+	return r.RecordedAt.Equal(o.RecordedAt) && r.Published == o.Published && r.Article == o.Article
 }
 
 // refOf returns the reference of source s.

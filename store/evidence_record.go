@@ -43,6 +43,9 @@ type factRecord struct {
 	// Agg is what a restatement of the fact needs of all its sources
 	// (see aggregate.go); nil in records written before it.
 	Agg *aggRecord `json:"agg,omitempty"`
+	// Short marks a record written short (see shorten); 0 in records
+	// written before it and in those that could not be.
+	Short int `json:"v,omitempty"`
 }
 
 // sourceRecord is one evidence source of a factRecord: a live source
@@ -54,7 +57,7 @@ type sourceRecord struct {
 	Published     graph.Date `json:"pub,omitzero"`
 	Sentence      string     `json:"s"`
 	TimeSentences []string   `json:"ts,omitempty"`
-	RecordedAt    time.Time  `json:"rec"`
+	RecordedAt    time.Time  `json:"rec,omitzero"`
 	Subject       string     `json:"subj,omitempty"`
 	Start         graph.Date `json:"start,omitzero"`
 	End           graph.Date `json:"end,omitzero"`
@@ -80,13 +83,12 @@ func (r *factRecord) setQualifiers(f *graph.Fact) {
 // the evidence it holds (for a write that changed only f's qualifiers,
 // such as an inferred end, and holds f without all its sources).
 func withQualifiers(rec string, f *graph.Fact) (string, error) {
-	var r factRecord
-	if err := json.Unmarshal([]byte(rec), &r); err != nil {
-		return "", fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
+	r, err := parseRecord(rec)
+	if err != nil {
+		return "", err
 	}
 	r.setQualifiers(f)
-	b, err := json.Marshal(r)
-	return string(b), err
+	return marshalRecord(r)
 }
 
 // encodeRecord returns the evidence record of fact f with evidence e and
@@ -106,8 +108,8 @@ func encodeRecord(f *graph.Fact, e evidence, a *aggRecord) (string, *factRecord,
 			Sentence: s.Sentence, TimeSentences: ts, RecordedAt: s.RecordedAt.UTC(), Subject: s.Subject,
 			Start: s.Start, End: s.End, Date: s.Date, Ended: s.Ended, Confidence: s.Confidence, Location: s.Location})
 	}
-	b, err := json.Marshal(r)
-	return string(b), r, err
+	rec, err := marshalRecord(r)
+	return rec, r, err
 }
 
 // decodeRecord returns the fact with id as its evidence record rec keeps
@@ -128,7 +130,108 @@ func parseRecord(rec string) (*factRecord, error) {
 	if err := json.Unmarshal([]byte(rec), &r); err != nil {
 		return nil, fmt.Errorf("%w: evidence record: %w", ErrBadValue, err)
 	}
+	if err := r.lengthen(); err != nil {
+		return nil, err
+	}
 	return &r, nil
+}
+
+// A record is rewritten each time its fact is restated, and Cayley keeps
+// each version as a new value, so its bytes count more than once in a
+// store. A record is written short: what it would repeat is left out and
+// read back from where it also is. The instants of its sources and of its
+// aggregate that equal the fact's own recording are left out, and the
+// aggregate's first and last source references that are one of the
+// record's sources name that source by its place (aggRecord.FirstAt,
+// LastAt, counted from 1). A record some of whose instants are zero is
+// written whole (Short 0), so that a missing instant always means the
+// fact's.
+const shortRecord = 1
+
+// marshalRecord returns record r as its JSON text, written short.
+func marshalRecord(r *factRecord) (string, error) {
+	b, err := json.Marshal(r.shorten())
+	return string(b), err
+}
+
+// shorten returns a copy of record r written short (r is not changed: the
+// writer's cache keeps it parsed), or r itself when it cannot be.
+func (r *factRecord) shorten() *factRecord {
+	rec := r.RecordedAt
+	if rec.IsZero() || r.Short != 0 {
+		return r
+	}
+	for _, s := range r.Sources {
+		if s.RecordedAt.IsZero() {
+			return r
+		}
+	}
+	if r.Agg != nil && (r.Agg.Agg.RecordedAt.IsZero() && len(r.Agg.Agg.Groups) > 0) {
+		return r
+	}
+	c := *r
+	c.Short = shortRecord
+	c.Sources = slices.Clone(r.Sources)
+	for i := range c.Sources {
+		if c.Sources[i].RecordedAt.Equal(rec) {
+			c.Sources[i].RecordedAt = time.Time{}
+		}
+	}
+	if r.Agg != nil {
+		a := *r.Agg
+		if len(a.Agg.Groups) > 0 && a.Agg.RecordedAt.Equal(rec) {
+			a.Agg.RecordedAt = time.Time{}
+		}
+		for i, s := range r.Sources {
+			ref := sourceRef{RecordedAt: s.RecordedAt, Published: s.Published, Article: s.Article}
+			if a.FirstAt == 0 && a.First.equal(ref) {
+				a.First, a.FirstAt = sourceRef{}, i+1
+			}
+			if a.LastAt == 0 && a.Last.equal(ref) {
+				a.Last, a.LastAt = sourceRef{}, i+1
+			}
+		}
+		c.Agg = &a
+	}
+	return &c
+}
+
+// lengthen puts back what a short record leaves out (see shorten). An
+// error wraps ErrBadValue.
+func (r *factRecord) lengthen() error {
+	if r.Short == 0 {
+		return nil
+	}
+	if r.Short != shortRecord {
+		return fmt.Errorf("%w: evidence record of an unknown form %d", ErrBadValue, r.Short)
+	}
+	r.Short = 0
+	for i := range r.Sources {
+		if r.Sources[i].RecordedAt.IsZero() {
+			r.Sources[i].RecordedAt = r.RecordedAt
+		}
+	}
+	a := r.Agg
+	if a == nil {
+		return nil
+	}
+	if a.Agg.RecordedAt.IsZero() && len(a.Agg.Groups) > 0 {
+		a.Agg.RecordedAt = r.RecordedAt
+	}
+	for _, at := range []struct {
+		n   *int
+		ref *sourceRef
+	}{{&a.FirstAt, &a.First}, {&a.LastAt, &a.Last}} {
+		if *at.n == 0 {
+			continue
+		}
+		if *at.n > len(r.Sources) {
+			return fmt.Errorf("%w: evidence record names source %d of %d", ErrBadValue, *at.n, len(r.Sources))
+		}
+		s := r.Sources[*at.n-1]
+		*at.ref, *at.n = sourceRef{RecordedAt: s.RecordedAt, Published: s.Published, Article: s.Article}, 0
+	}
+	return nil
 }
 
 // fact returns the fact with id as record r keeps it (see decodeRecord).

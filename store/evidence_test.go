@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -63,9 +62,11 @@ func requireAggregatesAgree(t *testing.T, s *Store, step string) {
 			if err != nil || len(p[pRecord]) == 0 {
 				return err
 			}
-			if err := json.Unmarshal([]byte(stringOf(p[pRecord][0])), &rec); err != nil {
+			parsed, err := parseRecord(stringOf(p[pRecord][0]))
+			if err != nil {
 				return err
 			}
+			rec = *parsed
 			full, _, err = r.fact(ctx, f.ID, nil)
 			return err
 		}), step)

@@ -14,7 +14,6 @@ import (
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/geokg/geokg/graph"
@@ -137,13 +136,14 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 			qs, bdb, err = nil, nil, wrap(damagedError(file, r))
 		}
 	}()
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	bdb, err = bolt.Open(file, 0o644, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, nil, wrap(ErrLocked)
 	case err != nil:
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
+	db := &boltKV{db: bdb}
 	if !readOnly {
 		if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
 			db.Close()
@@ -162,7 +162,7 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 		db.Close()
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
-	return qs, db.DB(), nil
+	return qs, bdb, nil
 }
 
 // Close closes the store; later calls return ErrClosed. It first cancels

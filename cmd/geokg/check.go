@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,7 @@ func addMaintenanceCmds(parent *cobra.Command, a *app) {
 }
 
 func newCheckCmd(a *app) *cobra.Command {
-	var repair bool
+	var repair, stats bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Find (and with --repair remove) damaged pages and bad values in the store",
@@ -36,15 +37,27 @@ It also counts the facts that keep no evidence record (stored by a geokg
 before it existed, or imported from such a dump): answers read those
 through all their sources, slower. --repair writes their records (a page
 of 1,000 facts per transaction; about 3 ms per fact on bbolt), after which
-answers read each fact as one record, whatever its sources.`,
+answers read each fact as one record, whatever its sources.
+
+With --stats it checks nothing and says where a bbolt store's bytes are
+instead: the bytes of each kind of Cayley bucket (the log of values and
+quads, deleted quads included; the two quad indexes; the value hashes and
+reference counts), and the live and deleted quads of each predicate with
+the bytes of the literals they name.`,
 		Example: `  geokg check
-  geokg check --repair`,
+  geokg check --repair
+  geokg check --stats`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if stats {
+				return a.runCheckStats()
+			}
 			return a.runCheck(cmd.Context(), repair)
 		},
 	}
 	cmd.Flags().BoolVar(&repair, "repair", false, "remove the bad values found and write the facts' missing evidence records")
+	cmd.Flags().BoolVar(&stats, "stats", false, "say where a bbolt store's bytes are (by bucket and by predicate) instead of checking")
+	cmd.MarkFlagsMutuallyExclusive("repair", "stats")
 	return cmd
 }
 
@@ -86,4 +99,35 @@ func (a *app) runCheck(ctx context.Context, repair bool) error {
 		return fmt.Errorf("check: %d bad values; run 'geokg check --repair' to remove them", len(rep.Problems))
 	}
 	return nil
+}
+
+// runCheckStats prints where the bytes of the bbolt store are.
+func (a *app) runCheckStats() error {
+	if b, err := store.BackendFor(a.cfg.DB); err != nil {
+		return err
+	} else if b.Name != "bbolt" {
+		return fmt.Errorf("check --stats: only a bbolt store is a file to measure, not a %s store", b.Name)
+	}
+	sb, err := store.StoreBytesOf(a.cfg.DB)
+	if err != nil {
+		return fmt.Errorf("check --stats: %w", err)
+	}
+	per := func(n int64) string {
+		if sb.Facts == 0 {
+			return "-"
+		}
+		return fmt.Sprint(n / int64(sb.Facts))
+	}
+	fmt.Fprintf(a.stdout, "facts %d; file %d bytes (%s per fact), pages in use %d (%s per fact), keys and values %d (%s per fact)\n",
+		sb.Facts, sb.Usage.File, per(sb.Usage.File), sb.Usage.InUse, per(sb.Usage.InUse), sb.Data, per(sb.Data))
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "bucket\tkeys\tbytes\tper fact\tpage bytes\tper fact")
+	for _, b := range sb.Buckets {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\n", b.Name, b.Keys, b.Bytes, per(b.Bytes), b.Pages, per(b.Pages))
+	}
+	fmt.Fprintln(tw, "\npredicate\tquads\tdeleted\tliteral bytes\tper fact")
+	for _, p := range sb.Predicates {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", p.Predicate, p.Quads, p.Deleted, p.ValueBytes, per(p.ValueBytes))
+	}
+	return tw.Flush()
 }
