@@ -298,7 +298,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// it of China, whatever the act ("must be ready to" is read
 			// on the verb).
 			if subj := subjectOf(units, start, i); len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				n0 := len(d.cands)
 				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+				d.dateSaying(d.cands[n0:], units[:i], st)
 				return
 			}
 		}
@@ -628,6 +630,18 @@ func reportTail(units []*unit, toks []string) int {
 		break
 	}
 	return len(toks)
+}
+
+// dateSaying dates demands read from what was said by the dates before
+// the demanded act (units): "In a statement on Wednesday, X said Y must
+// respect the 2021 ruling" was made on Wednesday, not in 2021. Without
+// such a date they are dated as any other event.
+func (d *doc) dateSaying(cs []*cand, units []*unit, st *sentence) {
+	for _, c := range cs {
+		if u := nearestDate(units, c.span, st.text, nil); u != nil {
+			c.date, c.dateKind, c.dated, c.dateFrom, c.fixed = u.expr.Value, u.expr.Kind, true, []*sentence{st}, true
+		}
+	}
 }
 
 // toldActor returns where the one told stands after a verb ending at k:
