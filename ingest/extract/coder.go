@@ -940,7 +940,10 @@ func subjectOf(units []*unit, start, i int) []*unit {
 	// Sweden's neighbour,").
 	isSubj := func(k int) bool {
 		u := units[k]
-		return (coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7) && !possessed(units, k)
+		// A pronoun the article resolved to a person is as good as the
+		// name ("… as saying he would be ready to host").
+		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
+			!possessed(units, k)
 	}
 	for j := start; j < i; j++ {
 		if !isSubj(j) {

@@ -41,6 +41,10 @@ func TestSpeechActs(t *testing.T) {
 		// leading phrase does not make the sentence a closing report.
 		{"In a letter sent to the African Union on Monday, Ghana said it would allow the return of Nigerian observers.",
 			[]string{"Ghana pledged Nigeria"}},
+		// A pronoun resolved to the person quoted is the subject of what
+		// he is quoted as saying.
+		{"King Abdullah of Jordan was quoted today as saying he would be ready to host a meeting between an Iraqi trade delegation and Syrian officials.",
+			[]string{"Abdullah pledged Iraq"}},
 		// The one ordered to act, behind "former" and a title.
 		{"Cameroon ordered former president Paul Biya to appear before the tribunal.", []string{"Cameroon demanded Paul Biya"}},
 		// A country's government with a word between ("interim").
