@@ -253,6 +253,7 @@ func eventIn(read []*cand, units []*unit, c [2]int) bool {
 func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sentence, sentIdx int, read []*cand) {
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
+	intendedFrom := -1   // the clause start an intent frame was read after
 	start := clauseStart(units, toks, from)
 	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
@@ -290,7 +291,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if wishWords[w] || intentFrames[w] && !commitWords[w] && !decideWords[w] && i+1 < tail && toks[i+1] == "to" {
 			// "plans to invade" is an intent (threat), "wants X to" asks X,
 			// "is prepared to impose" states the intent of the act after
-			// it: read on the verb after it.
+			// it: read on the verb after it, and on the verbs of its
+			// purpose ("is willing to send material to help defend").
+			intendedFrom = start
 			continue
 		}
 		if (w == "must" || w == "should") && len(reporter) > 0 && i+1 < tail && toks[i+1] != "be" {
@@ -326,6 +329,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
+			f = frameIntent
+		}
 		trace("verb %q code %s frame %d start %d", w, code, f, start)
 		switch {
 		case f == frameNoun:

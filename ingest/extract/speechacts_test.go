@@ -26,6 +26,9 @@ func TestSpeechActs(t *testing.T) {
 		{"Canada agreed in principle on Thursday to fund a new water plant for Haiti.", []string{"Canada pledged Haiti"}},
 		{"Norway promised to cooperate with Iceland.", []string{"Norway pledged Iceland"}},
 		{"Sweden pledged to send engineers to Ukraine.", []string{"Sweden pledged Ukraine"}},
+		// An intent covers the verbs of its purpose: what is offered "to
+		// help" is not yet given.
+		{"Portugal is willing to send engineers to help rebuild Mozambique.", []string{"Portugal pledged Mozambique"}},
 		// The sides of an agreement named by their adjectives ("the
 		// Turkish and Greek sides of") agree with each other.
 		{"The Turkish and Greek sides of the island agreed to exchange prisoners.", []string{"Turkey agreed_with Greece"}},
