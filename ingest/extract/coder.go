@@ -190,7 +190,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	if d.coder == nil {
 		return
 	}
-	units = d.agentActors(units, st)
+	units = residentPeoples(d.agentActors(units, st))
 	toks := coderTokens(units)
 	units = withoutAsides(units, toks)
 	units = withTitles(units)
@@ -207,6 +207,52 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 			}
 		}
 	}
+}
+
+// regionWords name the part of a country a people lives in.
+var regionWords = toSet("south southern north northern east eastern west western central southeast southeastern " +
+	"southwest southwestern northeast northeastern northwest northwestern")
+
+// residentPeoples reads a people named with the country it lives in as a
+// minority ("ethnic Albanians in Macedonia", "the Albanians of southern
+// Serbia") as that country's, as event data codes them: "ethnic" before
+// the people or a region before the country says so ("Iraqis in Germany"
+// stay Iraq's).
+func residentPeoples(units []*unit) []*unit {
+	var out []*unit // nil until a people is read
+	for k, u := range units {
+		if u.kind != kCountry || !u.demonym || u.ref == nil || !strings.HasSuffix(u.lower(), "s") || k+2 >= len(units) {
+			continue
+		}
+		ethnic := k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "ethnic"
+		j := k + 1
+		if w := units[j]; w.kind != kWord || w.lower() != "in" && w.lower() != "of" {
+			continue
+		}
+		j++
+		if units[j].kind == kWord && units[j].lower() == "the" && j+1 < len(units) {
+			j++
+		}
+		region := units[j].kind == kWord && regionWords[units[j].lower()]
+		if region && j+1 < len(units) {
+			j++
+		}
+		c := units[j]
+		if !ethnic && !region || c.kind != kCountry || c.demonym || c.ref == nil || c.ref.typ != graph.Country ||
+			c.ref.name == u.ref.name {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(units)
+		}
+		v, r := *u, *c.ref
+		v.ref = &r
+		out[k] = &v
+	}
+	if out == nil {
+		return units
+	}
+	return out
 }
 
 // mainClauses splits [0, tail) into the coordinated main clauses of a

@@ -12,7 +12,8 @@ import (
 // shapes wire copy gives them: a commitment to an act, a demand carried by
 // a statement, a threat bound to a condition, a report opened by a
 // leading phrase, the one told to act behind a title, a country's
-// government named with a word between.
+// government named with a word between, a people living in a country as a
+// minority.
 func TestSpeechActs(t *testing.T) {
 	e, err := New()
 	require.NoError(t, err)
@@ -50,6 +51,9 @@ func TestSpeechActs(t *testing.T) {
 			[]string{"Abdullah pledged Iraq"}},
 		// The one ordered to act, behind "former" and a title.
 		{"Cameroon ordered former president Paul Biya to appear before the tribunal.", []string{"Cameroon demanded Paul Biya"}},
+		// A people named with the country it lives in as a minority is
+		// that country's.
+		{"Ethnic Hungarians in southern Slovakia are demanding a United Nations presence.", []string{"Slovakia demanded United Nations"}},
 		// A country's government with a word between ("interim").
 		{"Niger's interim government condemned Benin.", []string{"Niger criticized Benin"}},
 		{"Egypt's interim government said it is prepared to impose a curfew in Libya.", []string{"Egypt threatened Libya"}},
