@@ -93,7 +93,7 @@ func TestPredicateLookups(t *testing.T) {
 		{SpokeWith, true, true, true, "040", "CONSULT", "phone"},
 		{Succeeded, true, true, false, "", "", ""},
 		{Sanctioned, true, true, false, "163", "SANCTION", ""},
-		{SignedAgreement, true, true, true, "057", "AGREE", ""},
+		{SignedAgreement, true, true, true, "057", "SUPPORT", ""},
 		{"likes", false, true, false, "", "", ""},
 	}
 	for _, c := range cases {

@@ -117,7 +117,7 @@ var (
 	allegeWords = toSet("alleged alleges allege")
 	// denyWords deny what follows: "Modi denied that he had met …",
 	// "failed to reach an agreement".
-	denyWords = toSet("denied denies deny failed fails fail")
+	denyWords = toSet("denied denies deny failed fails fail failing")
 	// clauseWords open a new clause: the source is after them.
 	clauseWords = toSet("that which who whom whose when while whereas because although though after before " +
 		"since until unless if as where but")
@@ -200,7 +200,7 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	if d.coder == nil {
 		return
 	}
-	units = d.agentActors(units, st)
+	units = residentPeoples(d.agentActors(units, st))
 	toks := coderTokens(units)
 	units = withoutAsides(units, toks)
 	units = withTitles(units)
@@ -209,8 +209,60 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	for _, c := range mainClauses(units, toks, tail) {
 		if !eventIn(read, units, c) {
 			d.codeClause(units, toks, c[0], c[1], st, sentIdx, read)
+		} else if coderTrace != nil {
+			for _, r := range read {
+				if graph.IsEvent(r.pred) {
+					trace("rules read %s %v", r.pred, r.span)
+				}
+			}
 		}
 	}
+}
+
+// regionWords name the part of a country a people lives in.
+var regionWords = toSet("south southern north northern east eastern west western central southeast southeastern " +
+	"southwest southwestern northeast northeastern northwest northwestern")
+
+// residentPeoples reads a people named with the country it lives in as a
+// minority ("ethnic Albanians in Macedonia", "the Albanians of southern
+// Serbia") as that country's, as event data codes them: "ethnic" before
+// the people or a region before the country says so ("Iraqis in Germany"
+// stay Iraq's).
+func residentPeoples(units []*unit) []*unit {
+	var out []*unit // nil until a people is read
+	for k, u := range units {
+		if u.kind != kCountry || !u.demonym || u.ref == nil || !strings.HasSuffix(u.lower(), "s") || k+2 >= len(units) {
+			continue
+		}
+		ethnic := k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "ethnic"
+		j := k + 1
+		if w := units[j]; w.kind != kWord || w.lower() != "in" && w.lower() != "of" {
+			continue
+		}
+		j++
+		if units[j].kind == kWord && units[j].lower() == "the" && j+1 < len(units) {
+			j++
+		}
+		region := units[j].kind == kWord && regionWords[units[j].lower()]
+		if region && j+1 < len(units) {
+			j++
+		}
+		c := units[j]
+		if !ethnic && !region || c.kind != kCountry || c.demonym || c.ref == nil || c.ref.typ != graph.Country ||
+			c.ref.name == u.ref.name {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(units)
+		}
+		v, r := *u, *c.ref
+		v.ref = &r
+		out[k] = &v
+	}
+	if out == nil {
+		return units
+	}
+	return out
 }
 
 // mainClauses splits [0, tail) into the coordinated main clauses of a
@@ -258,6 +310,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 	var reporter []*unit // the subject of the last reporting verb
 	claim := false       // that verb reports a claim against another
 	ahead := false       // the clause tells what comes after: "before X heads to …"
+	intendedFrom := -1   // the clause start an intent frame was read after
 	start := clauseStart(units, toks, from)
 	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
@@ -307,13 +360,32 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
 			return
 		}
-		if wishWords[w] {
-			// "plans to invade" is an intent (threat), "wants X to" asks X:
-			// read on the verb after it.
+		if wishWords[w] || intentFrames[w] && !commitWords[w] && !decideWords[w] && i+1 < tail && toks[i+1] == "to" {
+			// "plans to invade" is an intent (threat), "wants X to" asks X,
+			// "is prepared to impose" states the intent of the act after
+			// it: read on the verb after it, and on the verbs of its
+			// purpose ("is willing to send material to help defend").
+			intendedFrom = start
 			continue
+		}
+		if (w == "must" || w == "should") && len(reporter) > 0 && i+1 < tail && toks[i+1] != "be" {
+			// "X declared that China must drop its barriers": X demands
+			// it of China, whatever the act ("must be ready to" is read
+			// on the verb).
+			if subj := subjectOf(units, start, i); len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
+				n0 := len(d.cands)
+				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+				d.dateSaying(d.cands[n0:], units[:i], st)
+				return
+			}
 		}
 		code, end := d.coder.match(toks, i)
 		if covered(read, u) {
+			continue
+		}
+		if strings.HasPrefix(code, "01") && predicateOfCAMEO(code) == "" && thatNext(units, toks, end, tail) {
+			// "reiterated that Libya must …": a statement whose clause
+			// holds the event; "that" makes its subject the reporter.
 			continue
 		}
 		if code == "" || lightVerbs[d.coder.lemma(w)] && end <= i+1 {
@@ -322,7 +394,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// states no event ends the search: the verbs after it are in
 			// its clauses ("shortened the curfew imposed in Sudan").
 			if l := d.coder.lemma(w); l != "" && !frameVerbs[l] && verbFrame(units, toks, start, i, d.coder.isBase(w)) == frameDone &&
-				len(subjectOf(units, start, i)) > 0 {
+				len(subjectOf(units, start, i)) > 0 && !thatNext(units, toks, i+1, tail) {
 				trace("main verb %q states nothing", w)
 				k := nextSubClause(units, toks, i+1, tail)
 				if k < 0 {
@@ -334,6 +406,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
+			f = frameIntent
+		}
 		trace("verb %q code %s frame %d start %d", w, code, f, start)
 		switch {
 		case f == frameNoun:
@@ -368,13 +443,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if !ok {
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
-		trace("  subject %v objects %v", unitTexts(subj), unitTexts(objs))
+		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
 		if strings.HasPrefix(code, "15") && len(subj) > 1 {
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
-		if k := end; f != frameAsk && (code[:2] <= "03" || code[:2] == "10") && k+2 < tail && coderActor(units[k]) &&
-			toks[k+1] == "to" && d.coder.isBase(toks[k+2]) {
+		k := end
+		if orderWords[w] {
+			k = toldActor(units, toks, i+1, tail) // a pattern may have read on past the one told
+		}
+		if f != frameAsk && (code[:2] <= "03" || code[:2] == "10") && k+2 < tail && coderActor(units[k]) &&
+			toks[k+1] == "to" && (d.coder.isBase(toks[k+2]) || orderWords[w] && units[k+2].kind == kWord && !coderDeterminers[toks[k+2]]) {
 			// "ordered Menem to appear", "asked Obama to help": a demand
 			// of the one told.
 			code, objs = "100", units[k:k+1]
@@ -388,6 +467,20 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 					code = intentCode(c2, conditional(toks, end+1, tail))
 				}
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
+			}
+		} else if commitWords[w] {
+			if k := infinitiveAfter(units, toks, end, tail); k > 0 {
+				// "agreed in principle to provide aid for Romania",
+				// "vowed to attack": the commitment is to the act after
+				// it, an intent (AGREE, or a threat of a hostile act);
+				// an act the coder does not know is still the one
+				// promised, to the actors after it.
+				if c2, e2 := d.coder.match(toks, k); c2 != "" && d.coder.isBase(toks[k]) {
+					code = intentCode(c2, conditional(toks, k, tail))
+					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
+				} else if len(objs) == 0 {
+					objs = objectOf(units, toks, k+1, tail, d.coder.isBase)
+				}
 			}
 		}
 		if len(objs) == 0 && strings.HasPrefix(code, "14") {
@@ -406,6 +499,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
+		}
+		if len(objs) == 0 && strings.HasPrefix(code, "13") {
+			// "threatened to halt the talks if the United States goes
+			// ahead": the threat is made to the one the condition names.
+			objs = conditionSubject(units, toks, i, tail)
 		}
 		if claim {
 			// "Georgia claimed that Russia attacked Armenia": Georgia
@@ -604,7 +702,9 @@ func covered(read []*cand, u *unit) bool {
 }
 
 // reportTail returns where a closing report of the sentence begins (",
-// officials said Thursday", ", the White House said"), or its length.
+// officials said Thursday", ", the White House said"), or its length. A
+// report verb with a clause of its own after it ("…, Iraq said it would
+// allow …") closes nothing.
 func reportTail(units []*unit, toks []string) int {
 	for j := len(toks) - 1; j > 0; j-- {
 		if !reportVerbs[toks[j]] || units[j].kind != kWord {
@@ -612,6 +712,9 @@ func reportTail(units []*unit, toks []string) int {
 		}
 		if j+1 < len(toks) && (toks[j+1] == "that" || subjectPronouns[toks[j+1]]) {
 			break // "…, came as Israel announced it would …": the report has a complement
+		}
+		if len(toks)-j > maxReportTail {
+			break
 		}
 		for k := j - 1; k >= 0 && k >= j-10; k-- {
 			if toks[k] == "," {
@@ -625,6 +728,91 @@ func reportTail(units []*unit, toks []string) int {
 	}
 	return len(toks)
 }
+
+// dateSaying dates demands read from what was said by the dates before
+// the demanded act (units): "In a statement on Wednesday, X said Y must
+// respect the 2021 ruling" was made on Wednesday, not in 2021. Without
+// such a date they are dated as any other event.
+func (d *doc) dateSaying(cs []*cand, units []*unit, st *sentence) {
+	for _, c := range cs {
+		if u := nearestDate(units, c.span, st.text, nil); u != nil {
+			c.date, c.dateKind, c.dated, c.dateFrom, c.fixed = u.expr.Value, u.expr.Kind, true, []*sentence{st}, true
+		}
+	}
+}
+
+// toldActor returns where the one told stands after a verb ending at k:
+// right after it, or after "former" and a title ("ordered former
+// president Carlos Menem to appear").
+func toldActor(units []*unit, toks []string, k, tail int) int {
+	j := k
+	if j < tail && toks[j] == "former" {
+		j++
+	}
+	if j > k || j < tail && units[j].kind == kOffice {
+		for j < tail && units[j].kind == kOffice {
+			j++
+		}
+		if j < tail && units[j].kind == kPerson {
+			return j
+		}
+	}
+	return k
+}
+
+// thatNext reports whether a "that" clause opens at k, after a date or
+// not ("reiterated on Monday that").
+func thatNext(units []*unit, toks []string, k, tail int) bool {
+	if k < tail && units[k].kind == kDate {
+		k++
+	}
+	return k < tail && toks[k] == "that"
+}
+
+// orderWords tell another to act: "ordered Menem to appear", whatever
+// the act.
+var orderWords = toSet("ordered orders told tells asked asks instructed instructs directed directs summoned summons")
+
+// commitWords commit their subject to the act in the infinitive after
+// them: "agreed to", "promised to", "vowed to".
+var commitWords = toSet("agreed agrees promised promises pledged pledges offered offers vowed vows")
+
+// infinitiveAfter returns the index of the verb of the infinitive that
+// follows a commitment word ending at k, a few words ("in principle",
+// "on Saturday") after it, or 0.
+func infinitiveAfter(units []*unit, toks []string, k, tail int) int {
+	for j := k; j < tail && j < k+5; j++ {
+		if units[j].kind == kPunct || units[j].kind != kWord && units[j].kind != kDate {
+			return 0
+		}
+		if toks[j] != "to" {
+			continue
+		}
+		if v := j + 1; v < tail && units[v].kind == kWord && !coderDeterminers[toks[v]] {
+			return v
+		}
+		return 0
+	}
+	return 0
+}
+
+// conditionSubject returns the actors opening the condition ("if …",
+// "unless …") after the verb at i, or nil.
+func conditionSubject(units []*unit, toks []string, i, tail int) []*unit {
+	for k := i + 1; k < tail; k++ {
+		switch toks[k] {
+		case "if", "unless":
+			return subjectOf(units, k+1, min(k+4, tail))
+		case ";", ".":
+			return nil
+		}
+	}
+	return nil
+}
+
+// maxReportTail bounds the words a closing report has from its verb to
+// the end of the sentence ("said in a statement on Thursday .").
+const maxReportTail = 9
 
 // condition is how the clause after an intended act binds it.
 type condition int
@@ -833,6 +1021,13 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if base && !strings.HasSuffix(units[j].lower(), "s") {
 			return frameNoun
 		}
+		if units[j].demonym && strings.HasSuffix(w, "s") && !strings.HasSuffix(units[j].lower(), "s") &&
+			i+1 < len(toks) && toks[i+1] == "of" {
+			// After an adjective a plural followed by "of" is its noun:
+			// "the Greek sides of the island" (a people, "Palestinians",
+			// is a subject).
+			return frameNoun
+		}
 		return frameDone
 	}
 	// After a plain word the verb must be in the past or the present
@@ -890,7 +1085,10 @@ func subjectOf(units []*unit, start, i int) []*unit {
 	// Sweden's neighbour,").
 	isSubj := func(k int) bool {
 		u := units[k]
-		return (coderActor(u) || u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7) && !possessed(units, k)
+		// A pronoun the article resolved to a person is as good as the
+		// name ("… as saying he would be ready to host").
+		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
+			!possessed(units, k)
 	}
 	for j := start; j < i; j++ {
 		if !isSubj(j) {

@@ -375,22 +375,27 @@ var (
 	modIntent = modality{`(?:will|shall|(?:is|are|was|were) (?:willing|ready|prepared|going) to|(?:offered|offers|promised|promises|pledged|pledges|agreed|agrees|vowed|vows|decided|decides|intends|intended|plans|planned) to)`, graph.Pledged}
 	modRefuse = modality{`(?:refused|refuses|declined|declines) to`, graph.Rejected}
 	modThreat = modality{`(?:threatened|threatens|vowed|vows) to`, graph.Threatened}
+	// modWarn is a hostile act announced: "will impose a curfew on",
+	// "would tighten the blockade of", "is prepared to cut ties with".
+	modWarn = modality{`(?:will|shall|would|(?:is|are|was|were) (?:ready|prepared|going) to)`, graph.Threatened}
 )
 
 // modalities lists, per predicate of the lexicon, the frames whose
 // subject has not (yet) done the act: an intent to cooperate is PLOVER's
 // AGREE (pledged), a refusal to cooperate its REJECT, a vow to use force
-// its THREATEN. Other predicates' modal frames state nothing.
+// or an announced hostile act (force, coercion, sanctions) its THREATEN.
+// Other predicates' modal frames state nothing.
 var modalities = map[string][]modality{
 	graph.Supported:      {modIntent, modRefuse},
 	graph.Aided:          {modIntent, modRefuse},
 	graph.CooperatedWith: {modIntent, modRefuse},
 	graph.Conceded:       {modIntent, modRefuse},
 	graph.WithdrewFrom:   {modIntent, modRefuse},
-	graph.Attacked:       {modThreat},
-	graph.Fought:         {modThreat},
-	graph.Coerced:        {modThreat},
-	graph.Mobilized:      {modThreat},
+	graph.Attacked:       {modThreat, modWarn},
+	graph.Fought:         {modThreat, modWarn},
+	graph.Coerced:        {modThreat, modWarn},
+	graph.Mobilized:      {modThreat, modWarn},
+	graph.Sanctioned:     {modThreat, modWarn},
 }
 
 // nounWords returns the words of the first token of toks, the noun of a

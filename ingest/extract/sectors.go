@@ -139,6 +139,10 @@ func isCoord(u *unit) bool {
 	return isComma(u) || u.kind == kWord && u.lower() == "and"
 }
 
+// sectorModifiers may stand before a sector noun and say which of the
+// country's governments or forces it is.
+var sectorModifiers = toSet("interim transitional provisional caretaker outgoing incoming ruling military-led")
+
 // sectorAt returns the length in units and the code of the longest
 // sector phrase starting at units[j], or 0: a sector noun and the role
 // nouns after it ("army spokesman"), or lesser words, an office and role
@@ -146,14 +150,20 @@ func isCoord(u *unit) bool {
 func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 	var parts []string
 	best, code := 0, ""
-	for n := 1; n <= d.g.sectorLen && j+n <= len(units); n++ {
-		w := units[j+n-1]
+	// "Iraq's interim government", "the transitional authorities": words
+	// that say which government it is.
+	mods := 0
+	for j+mods < len(units) && units[j+mods].kind == kWord && sectorModifiers[units[j+mods].lower()] {
+		mods++
+	}
+	for n := 1; n <= d.g.sectorLen && j+mods+n <= len(units); n++ {
+		w := units[j+mods+n-1]
 		if w.kind != kWord {
 			break
 		}
 		parts = append(parts, w.lower())
 		if c, ok := d.g.sectors[strings.Join(parts, " ")]; ok {
-			best, code = n, c
+			best, code = mods+n, c
 		}
 	}
 	if best == 0 {

@@ -40,6 +40,7 @@ type unit struct {
 	off        *office
 	expr       *timex.Expr
 	demonym    bool   // "Dutch", "American"
+	pronoun    bool   // "he", "she" resolved to the person it stands for
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
@@ -142,7 +143,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		if pronouns[t.text] {
 			if r := d.pronounRef(units, t.text); r != nil {
-				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r})
+				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r, pronoun: true})
 				i++
 				continue
 			}
