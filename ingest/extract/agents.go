@@ -200,7 +200,7 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 // peopleCodes are the agents that are a country's people rather than its
 // state: a sentence in which a part of the country acts on them names
 // their country ("Egyptian police dispersed demonstrators").
-var peopleCodes = toSet("CVL OPP EDU LAB AGR REF MED")
+var peopleCodes = toSet("CVL OPP EDU LAB AGR REF MED HLH")
 
 // actingCountry returns the country of a part of a country acting before
 // units[k] ("Egyptian police", "Iranian authorities") when the sentence
