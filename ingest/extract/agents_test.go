@@ -63,8 +63,8 @@ func TestCoderAgents(t *testing.T) {
 		// A dateline's country is the government's, and the scene's when
 		// the sentence names none; a government's act on its own country
 		// is on its people.
-		{"QUITO, June 10 (Wire) - The government imposed a curfew in the capital on Tuesday. Police detained 40 students.",
-			[]string{"Ecuador/COP coerced Ecuador/EDU"}},
+		{"QUITO, June 10 (Wire) - The government imposed a curfew in the capital on Tuesday. Police detained 40 students on Wednesday.",
+			[]string{"Ecuador/GOV coerced Ecuador/CVL", "Ecuador/COP coerced Ecuador/EDU"}},
 		{"The Bolivian government imposed a curfew in Bolivia on Tuesday.", []string{"Bolivia/GOV coerced Bolivia/CVL"}},
 		// What a country owns is its government's.
 		{"Workers in Lima protested Peru's new labour law on Friday.", []string{"Peru/LAB protested Peru/GOV"}},

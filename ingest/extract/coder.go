@@ -216,6 +216,9 @@ func mainClauses(units []*unit, toks []string, tail int) [][2]int {
 			continue
 		}
 		next := k + 2
+		for next+1 < tail && (units[next].kind == kDate || toks[next] == ",") {
+			next++ // ", and in August 2022 the government …": the clause's date first
+		}
 		if toks[next] == "the" && next+1 < tail {
 			next++
 		}
@@ -430,8 +433,10 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		case k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed"):
 			f = frameDone
 			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
-		case (k >= tail || toks[k] != "by") && strings.HasPrefix(code, "15"):
-			// "troops were put on alert": the ones mobilized mobilize.
+		case (k >= tail || toks[k] != "by") && (strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087")):
+			// "troops were put on alert", "the guerrillas have been
+			// demobilized", "troops were withdrawn from …": the ones
+			// mobilized or withdrawn act.
 			f = frameDone
 			objs = objectOf(units, toks, end, tail, d.coder.isBase)
 		case k >= tail || toks[k] != "by":
@@ -536,7 +541,8 @@ func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*
 // a hunger strike on Monday to protest against Peru's decision", "staged
 // a rally to demand the resignation of …"), the target of the purpose: the
 // first actors after its verb, when that verb itself protests or demands
-// (CAMEO 14, 10). It looks from end, past the act's own words, to tail.
+// (CAMEO 14, 10) or disapproves ("to denounce …", 11). It looks from end,
+// past the act's own words, to tail.
 func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit {
 	for k := end; k+1 < tail && k < end+12; k++ {
 		if clauseWords[toks[k]] || toks[k] == ";" {
@@ -546,7 +552,7 @@ func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit
 			continue
 		}
 		c, e := d.coder.match(toks, k+1)
-		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" {
+		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" && c[:2] != "11" {
 			return nil
 		}
 		return objectOf(units, toks, e, tail, d.coder.isBase)
@@ -1064,7 +1070,13 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 			oSec = "GOV"
 		}
 	}
-	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
+	sSec := s.sector
+	if s.ref.name == o.ref.name && sSec == "" && oSec != "" && oSec != "GOV" && s.kind == kCountry && !s.demonym {
+		// "Croatia is investigating Croatian extremists": a country acting
+		// on a part of itself acts through its government.
+		sSec = "GOV"
+	}
+	if s.ref.name == o.ref.name && !domestic(sSec, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
@@ -1072,7 +1084,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
-		subjSec: s.sector, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 
 // hasEvent reports whether cs hold an event.
