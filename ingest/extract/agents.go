@@ -160,6 +160,9 @@ func (d *doc) ownedAgent(units []*unit, k int) bool {
 			if coderDeterminers[w] || agentFunctionWords[w] || d.coder.lemma(w) != "" || strings.HasSuffix(w, "ly") {
 				return false
 			}
+			if j == k-1 && j > 0 && units[j-1].kind != kPunct && p.text[0] >= 'A' && p.text[0] <= 'Z' {
+				return true // "… and Basque separatists": a name no gazetteer knows says whose they are
+			}
 		case kPunct, kDate:
 			return false
 		default:
