@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Event data codes a bare agent noun ("police", "the government",
 // "protesters", "rebels") as the country the story is about with the
@@ -50,6 +53,7 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 	if len(d.g.agents) == 0 {
 		return units
 	}
+	units = ethnicGroups(units, st)
 	var out []*unit // nil until a phrase is read
 	for k := 0; k < len(units); k++ {
 		n, code := d.agentAt(units, k)
@@ -71,6 +75,39 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
 			ref: &c, sector: code})
 		k += n - 1
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// ethnicGroups returns units with each people named "ethnic" ("ethnic
+// Albanians", "ethnic Albanian guerrillas") read as event data codes an
+// ethnic group: the country it lives in, the sentence's scene ("in
+// Serbia"), with the sector its noun names (CVL for the people itself);
+// with no scene it is no actor, never the country of its adjective.
+func ethnicGroups(units []*unit, st *sentence) []*unit {
+	var out []*unit // nil until a group is read
+	for k := 0; k+1 < len(units); k++ {
+		g := units[k+1]
+		if units[k].kind != kWord || units[k].lower() != "ethnic" || g.kind != kCountry || g.ref == nil || !g.demonym && g.sector == "" {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(units)
+		}
+		scene := scenePlace(units)
+		if scene == nil || scene.name == g.ref.name {
+			out[k+1] = &unit{kind: kWord, text: g.text, start: g.start, end: g.end}
+			continue
+		}
+		sector := g.sector
+		if sector == "" {
+			sector = "CVL"
+		}
+		r := *scene
+		out[k+1] = &unit{kind: kCountry, text: st.text[units[k].start:g.end], start: units[k].start, end: g.end, ref: &r, sector: sector}
 	}
 	if out == nil {
 		return units

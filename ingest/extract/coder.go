@@ -107,6 +107,8 @@ var (
 	// Plans, hopes and wishes are not coded ("China plans to invade").
 	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
 		"vowed vows agreed agrees decided decides")
+	// readyWords before "to" state a readiness, no act: "prepared to".
+	readyWords = toSet("ready willing prepared preparing prepares prepare going")
 	// reportVerbs report what someone else did: the event is in their complement.
 	reportVerbs = toSet("said says say told tells stated states added adds noted notes reported reports " +
 		"announced announces declared declares insisted insists confirmed confirms " +
@@ -294,6 +296,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "plans to invade" is an intent (threat), "wants X to" asks X:
 			// read on the verb after it.
 			continue
+		}
+		if readyWords[w] && i+2 < tail && toks[i+1] == "to" && d.coder.isBase(toks[i+2]) {
+			continue // "prepared to resume shelling": the frame of the verb after it, no act of its own
 		}
 		code, end := d.coder.match(toks, i)
 		if covered(read, u) && !(predicateOfCAMEO(code) == graph.WithdrewFrom && !eventIn(read, units, [2]int{i, i + 1})) {
