@@ -75,6 +75,13 @@ type Predicate struct {
 	// Symmetric predicates hold both ways: A met B is B met A, stored
 	// once with the two sides ordered (Fact.Key) and matched on either side.
 	Symmetric bool
+	// Domestic events may be told with no one acted on ("rebels
+	// surrendered", "teachers went on strike", "the president resigned"):
+	// the event is then stated against the actor's own country, as ICEWS
+	// and GDELT code a domestic event — its government when a part of the
+	// country that is not the state acts (rebels, strikers, a people), its
+	// people (CVL) when the state or a person acts.
+	Domestic bool
 	// Narrative events may take the date of the event an article told
 	// just before (extract's narrative time: "Stubb met Kristersson on
 	// Tuesday. Stubb criticized Russia ..."); events dated by their own
@@ -180,9 +187,9 @@ var predicateTable = []Predicate{
 	{Name: Rejected, Kind: Event, Narrative: true, CAMEO: "120", PLOVER: "REJECT", PLOVERMode: None,
 		AskVerb: "reject", AskActive: `reject`, AskPassive: `rejected`, Phrase: "rejected",
 		Description: "an actor rejected another's proposal, demand or claim, or refused its request (the object, the other actor); no PLOVER mode because what was rejected is not coded"},
-	{Name: Protested, Kind: Event, Narrative: true, CAMEO: "140", PLOVER: "PROTEST", PLOVERMode: None,
+	{Name: Protested, Kind: Event, Domestic: true, Narrative: true, CAMEO: "140", PLOVER: "PROTEST", PLOVERMode: None,
 		AskVerb: "protest against", AskActive: `protest(?:\s+against)?`, AskPassive: `protested(?:\s+against)?`, Phrase: "protested against",
-		Description: "an actor (demonstrators, a party, a country's people) protested, marched or went on strike against another; no PLOVER mode because the form of protest is not recorded"},
+		Description: "an actor (demonstrators, a party, a country's people) protested, marched or went on strike against another, or at home against its own government when no one is named; no PLOVER mode because the form of protest is not recorded"},
 	{Name: Supported, Kind: Event, Narrative: true, CAMEO: "051", PLOVER: "SUPPORT", PLOVERMode: None,
 		AskVerb: "support", AskActive: `support|back|endorse`, AskPassive: `supported|backed|endorsed`, Phrase: "supported",
 		Description: "an actor expressed support for, backed or endorsed another; PLOVER gives SUPPORT no mode"},
@@ -195,15 +202,15 @@ var predicateTable = []Predicate{
 	{Name: Aided, Kind: Event, Narrative: true, CAMEO: "070", PLOVER: "AID", PLOVERMode: None,
 		AskVerb: "aid", AskActive: `aid|help|assist`, AskPassive: `aided|helped|assisted`, Phrase: "aided",
 		Description: "an actor gave aid to another (money, weapons, food, relief); no PLOVER mode because the kind of aid is not recorded"},
-	{Name: WithdrewFrom, Kind: Event, Narrative: true, CAMEO: "087", PLOVER: "RETREAT", PLOVERMode: None,
+	{Name: WithdrewFrom, Kind: Event, Domestic: true, Narrative: true, CAMEO: "087", PLOVER: "RETREAT", PLOVERMode: None,
 		AskVerb: "withdraw from", AskActive: `withdraw\s+from`, AskPassive: `withdrew\s+from`, Phrase: "withdrew from",
-		Description: "an actor withdrew its forces, or itself, from a place, treaty or organization (the object); no PLOVER mode because what was withdrawn is not recorded"},
+		Description: "an actor withdrew its forces, or itself, from a place, treaty or organization (the object); a surrender, ceasefire, demobilization or resignation with no one named is on the actor's own country; no PLOVER mode because what was withdrawn is not recorded"},
 	{Name: Investigated, Kind: Event, Narrative: true, CAMEO: "090", PLOVER: "INVESTIGATE", PLOVERMode: None,
 		AskVerb: "investigate", AskActive: `investigate|probe`, AskPassive: `investigated|probed`, Phrase: "investigated",
 		Description: "an actor opened an investigation or inquiry into another; PLOVER gives INVESTIGATE no mode"},
-	{Name: Mobilized, Kind: Event, Narrative: true, CAMEO: "150", PLOVER: "MOBILIZE", PLOVERMode: None,
+	{Name: Mobilized, Kind: Event, Domestic: true, Narrative: true, CAMEO: "150", PLOVER: "MOBILIZE", PLOVERMode: None,
 		AskVerb: "mobilize against", AskActive: `mobili[sz]e\s+against`, AskPassive: `mobili[sz]ed\s+against`, Phrase: "mobilized against",
-		Description: "an actor massed troops, raised alert or held drills against another (the object); no PLOVER mode because the kind of mobilization is not recorded"},
+		Description: "an actor massed troops, raised alert or held drills against another (the object), or at home (its own country) when no one is named; no PLOVER mode because the kind of mobilization is not recorded"},
 	{Name: Coerced, Kind: Event, Narrative: true, CAMEO: "170", PLOVER: "COERCE", PLOVERMode: None,
 		AskVerb: "coerce", AskActive: `coerce`, AskPassive: `coerced`, Phrase: "coerced",
 		Description: "an actor arrested, detained, expelled, banned or restricted another, or seized its property, as PLOVER's COERCE; no mode because the measure is not recorded"},
@@ -265,6 +272,13 @@ func IsEvent(p string) bool {
 func IsSymmetric(p string) bool {
 	r, ok := predicateIndex[p]
 	return ok && r.Symmetric
+}
+
+// IsDomestic reports whether an event of p told with no one acted on is
+// stated against the actor's own country (see Predicate.Domestic).
+func IsDomestic(p string) bool {
+	r, ok := predicateIndex[p]
+	return ok && r.Domestic
 }
 
 // IsPredicate reports whether p is in the vocabulary.

@@ -30,11 +30,12 @@ func TestPredicateTableComplete(t *testing.T) {
 			assert.NotEqual(t, None, p.Description)
 
 			if p.Kind == State {
-				assert.False(t, p.Symmetric || p.Narrative, "a state is neither symmetric nor narrative")
+				assert.False(t, p.Symmetric || p.Narrative || p.Domestic, "a state is neither symmetric, narrative nor domestic")
 				assert.Equal(t, []Code{None, None, None}, []Code{p.CAMEO, p.PLOVER, p.PLOVERMode}, "states have no event codes")
 				assert.False(t, p.Asked(), "states are asked by their own forms, not as interactions")
 				return
 			}
+			assert.False(t, p.Domestic && p.Symmetric, "a symmetric event names both sides; only a one-sided one may have none")
 			if p.PLOVER == None {
 				assert.Equal(t, Code(None), p.PLOVERMode, "a mode needs an event type")
 				assert.Contains(t, p.Description, "no CAMEO or PLOVER code", "an uncoded event says why")

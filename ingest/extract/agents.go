@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Event data codes a bare agent noun ("police", "the government",
 // "protesters", "rebels") as the country the story is about with the
@@ -50,6 +53,7 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 	if len(d.g.agents) == 0 {
 		return units
 	}
+	units = ethnicGroups(units, st)
 	var out []*unit // nil until a phrase is read
 	for k := 0; k < len(units); k++ {
 		n, code := d.agentAt(units, k)
@@ -71,6 +75,39 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
 			ref: &c, sector: code})
 		k += n - 1
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// ethnicGroups returns units with each people named "ethnic" ("ethnic
+// Albanians", "ethnic Albanian guerrillas") read as event data codes an
+// ethnic group: the country it lives in, the sentence's scene ("in
+// Serbia"), with the sector its noun names (CVL for the people itself);
+// with no scene it is no actor, never the country of its adjective.
+func ethnicGroups(units []*unit, st *sentence) []*unit {
+	var out []*unit // nil until a group is read
+	for k := 0; k+1 < len(units); k++ {
+		g := units[k+1]
+		if units[k].kind != kWord || units[k].lower() != "ethnic" || g.kind != kCountry || g.ref == nil || !g.demonym && g.sector == "" {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(units)
+		}
+		scene := scenePlace(units)
+		if scene == nil || scene.name == g.ref.name {
+			out[k+1] = &unit{kind: kWord, text: g.text, start: g.start, end: g.end}
+			continue
+		}
+		sector := g.sector
+		if sector == "" {
+			sector = "CVL"
+		}
+		r := *scene
+		out[k+1] = &unit{kind: kCountry, text: st.text[units[k].start:g.end], start: units[k].start, end: g.end, ref: &r, sector: sector}
 	}
 	if out == nil {
 		return units
@@ -160,6 +197,9 @@ func (d *doc) ownedAgent(units []*unit, k int) bool {
 			if coderDeterminers[w] || agentFunctionWords[w] || d.coder.lemma(w) != "" || strings.HasSuffix(w, "ly") {
 				return false
 			}
+			if j == k-1 && j > 0 && units[j-1].kind != kPunct && p.text[0] >= 'A' && p.text[0] <= 'Z' {
+				return true // "… and Basque separatists": a name no gazetteer knows says whose they are
+			}
 		case kPunct, kDate:
 			return false
 		default:
@@ -200,7 +240,7 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 // peopleCodes are the agents that are a country's people rather than its
 // state: a sentence in which a part of the country acts on them names
 // their country ("Egyptian police dispersed demonstrators").
-var peopleCodes = toSet("CVL OPP EDU LAB AGR REF MED")
+var peopleCodes = toSet("CVL OPP EDU LAB AGR REF MED HLH")
 
 // actingCountry returns the country of a part of a country acting before
 // units[k] ("Egyptian police", "Iranian authorities") when the sentence

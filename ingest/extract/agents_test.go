@@ -63,8 +63,8 @@ func TestCoderAgents(t *testing.T) {
 		// A dateline's country is the government's, and the scene's when
 		// the sentence names none; a government's act on its own country
 		// is on its people.
-		{"QUITO, June 10 (Wire) - The government imposed a curfew in the capital on Tuesday. Police detained 40 students.",
-			[]string{"Ecuador/COP coerced Ecuador/EDU"}},
+		{"QUITO, June 10 (Wire) - The government imposed a curfew in the capital on Tuesday. Police detained 40 students on Wednesday.",
+			[]string{"Ecuador/GOV coerced Ecuador/CVL", "Ecuador/COP coerced Ecuador/EDU"}},
 		{"The Bolivian government imposed a curfew in Bolivia on Tuesday.", []string{"Bolivia/GOV coerced Bolivia/CVL"}},
 		// What a country owns is its government's.
 		{"Workers in Lima protested Peru's new labour law on Friday.", []string{"Peru/LAB protested Peru/GOV"}},
@@ -72,6 +72,12 @@ func TestCoderAgents(t *testing.T) {
 		{"Thousands of Chileans began a hunger strike on Monday to protest against Peru's decision to close the border.",
 			[]string{"Chile/CVL protested Peru"}},
 		{"Bolivian farmers staged a rally on Tuesday to protest Argentina's export ban.", []string{"Bolivia/AGR protested Argentina"}},
+		// An ethnic group is the country it lives in, never its
+		// adjective's: with no scene it is no actor.
+		{"About 300 ethnic Hungarians marched in Slovakia on Sunday.", []string{"Slovakia/CVL protested Slovakia/GOV"}},
+		{"Georgian police shot two ethnic Armenians in Georgia on Friday.", []string{"Georgia/COP fought Georgia/CVL"}},
+		{"Ethnic Russian separatists in Moldova clashed with Moldovan police.", []string{"Moldova/REB fought Moldova/COP"}},
+		{"Ethnic Uzbeks rallied on Monday.", nil},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)

@@ -66,13 +66,15 @@ func (cs coders) isBase(w string) bool {
 // covers (01, statements) states no event.
 var cameoPredicates = []struct{ prefix, pred string }{
 	{"041", graph.SpokeWith}, {"042", graph.Visited}, {"057", graph.SignedAgreement},
-	// PLOVER's RETREAT is withdrew_from for CAMEO's de-escalation (087).
-	// A leader stepping down (083, 0831) is the end of a term, which the
-	// term rules read, not an act on another: no event. Letting in
+	// PLOVER's RETREAT is withdrew_from for CAMEO's de-escalation (087),
+	// and for a leader stepping down (083, 0831) when no one is named as
+	// conceded to: the term rules read the end of the term, the event is
+	// the leader's withdrawal from office, stated against the country
+	// (a domestic event, addDomestic). Letting in
 	// observers or peacekeepers (086), PLOVER's RETREAT too, is stated as
 	// conceded, since "withdrew from" would misname it.
 	{"0832", graph.Conceded}, {"0833", graph.Conceded}, {"0834", graph.Conceded},
-	{"083", ""}, {"086", graph.Conceded}, {"087", graph.WithdrewFrom},
+	{"083", graph.WithdrewFrom}, {"086", graph.Conceded}, {"087", graph.WithdrewFrom},
 	{"050", graph.CooperatedWith}, {"112", graph.Accused},
 	{"02", graph.Demanded}, {"03", graph.Pledged}, {"04", graph.Met}, {"05", graph.Supported},
 	{"06", graph.CooperatedWith}, {"07", graph.Aided}, {"08", graph.Conceded}, {"09", graph.Investigated},
@@ -105,6 +107,8 @@ var (
 	// Plans, hopes and wishes are not coded ("China plans to invade").
 	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
 		"vowed vows agreed agrees decided decides")
+	// readyWords before "to" state a readiness, no act: "prepared to".
+	readyWords = toSet("ready willing prepared preparing prepares prepare going")
 	// reportVerbs report what someone else did: the event is in their complement.
 	reportVerbs = toSet("said says say told tells stated states added adds noted notes reported reports " +
 		"announced announces declared declares insisted insists confirmed confirms " +
@@ -276,6 +280,9 @@ func mainClauses(units []*unit, toks []string, tail int) [][2]int {
 			continue
 		}
 		next := k + 2
+		for next+1 < tail && (units[next].kind == kDate || toks[next] == ",") {
+			next++ // ", and in August 2022 the government …": the clause's date first
+		}
 		if toks[next] == "the" && next+1 < tail {
 			next++
 		}
@@ -342,11 +349,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				subj = reporter
 			}
 			if objs := objectOf(units, toks, k, tail, d.coder.isBase); len(subj) > 0 && len(objs) > 0 && !possessed(units, slices.Index(units, objs[0])) {
-				d.addCoded(graph.Accused, units, subj, objs, i, st, sentIdx)
+				d.addCoded(eventRule{pred: graph.Accused}, units, subj, objs, i, st, sentIdx)
 				return
 			}
 		}
-		if reportVerbs[w] || w == "that" && i > start {
+		report := reportVerbs[w]
+		if code, _ := d.lex.unaimedAt(toks, i); report && code != "" {
+			report = false // "declared a ceasefire": a reporting verb stating an act
+		}
+		if report || w == "that" && i > start {
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
 				reporter = subj
 				claim = false
@@ -374,13 +385,18 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// on the verb).
 			if subj := subjectOf(units, start, i); len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
 				n0 := len(d.cands)
-				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+				d.addCoded(eventRule{pred: graph.Demanded}, units, reporter, subj, i, st, sentIdx)
 				d.dateSaying(d.cands[n0:], units[:i], st)
 				return
 			}
 		}
+		if readyWords[w] && i+2 < tail && toks[i+1] == "to" && d.coder.isBase(toks[i+2]) {
+			continue // "prepared to resume shelling": the frame of the verb after it, no act of its own
+		}
 		code, end := d.coder.match(toks, i)
-		if covered(read, u) {
+		if covered(read, u) && !(predicateOfCAMEO(code) == graph.WithdrewFrom && !eventIn(read, units, [2]int{i, i + 1})) {
+			// A resignation the term rules read (the end of a term) is
+			// also the leader's withdrawal from office.
 			continue
 		}
 		if strings.HasPrefix(code, "01") && predicateOfCAMEO(code) == "" && thatNext(units, toks, end, tail) {
@@ -432,7 +448,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "X said Y must allow …": X demands it of Y; a must with
 			// no one saying it states nothing.
 			if len(reporter) > 0 && len(subj) > 0 && reporter[0].ref.name != subj[0].ref.name {
-				d.addCoded(graph.Demanded, units, reporter, subj, i, st, sentIdx)
+				d.addCoded(eventRule{pred: graph.Demanded}, units, reporter, subj, i, st, sentIdx)
 			}
 			return
 		}
@@ -509,7 +525,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "Georgia claimed that Russia attacked Armenia": Georgia
 			// accuses Russia; a claimed good deed states nothing.
 			if hostile(code) && len(reporter) > 0 && reporter[0].ref.name != subj[0].ref.name {
-				d.addCoded(graph.Accused, units, reporter, subj, i, st, sentIdx)
+				d.addCoded(eventRule{pred: graph.Accused}, units, reporter, subj, i, st, sentIdx)
 			}
 			return
 		}
@@ -524,7 +540,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				}
 				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 			}
-			d.addCoded(pred, units, subj, objs, i, st, sentIdx)
+			// A phrase of the lexicon naming no side ("lifted the curfew")
+			// is an act at home when no one else is named.
+			uc, _ := d.lex.unaimedAt(toks, i)
+			d.addCoded(eventRule{pred: pred, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
 		}
 		return
 	}
@@ -556,6 +575,12 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		case k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed"):
 			f = frameDone
 			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+		case (k >= tail || toks[k] != "by") && (strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087")):
+			// "troops were put on alert", "the guerrillas have been
+			// demobilized", "troops were withdrawn from …": the ones
+			// mobilized or withdrawn act.
+			f = frameDone
+			objs = objectOf(units, toks, end, tail, d.coder.isBase)
 		case k >= tail || toks[k] != "by":
 			return nil, nil, f, code, false // "is ready to", "was quoted as saying": no act yet
 		default:
@@ -658,7 +683,8 @@ func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*
 // a hunger strike on Monday to protest against Peru's decision", "staged
 // a rally to demand the resignation of …"), the target of the purpose: the
 // first actors after its verb, when that verb itself protests or demands
-// (CAMEO 14, 10). It looks from end, past the act's own words, to tail.
+// (CAMEO 14, 10) or disapproves ("to denounce …", 11). It looks from end,
+// past the act's own words, to tail.
 func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit {
 	for k := end; k+1 < tail && k < end+12; k++ {
 		if clauseWords[toks[k]] || toks[k] == ";" {
@@ -668,7 +694,7 @@ func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit
 			continue
 		}
 		c, e := d.coder.match(toks, k+1)
-		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" {
+		if len(c) < 2 || c[:2] != "14" && c[:2] != "10" && c[:2] != "11" {
 			return nil
 		}
 		return objectOf(units, toks, e, tail, d.coder.isBase)
@@ -1241,13 +1267,20 @@ func bodyRef(u *unit) *ref {
 	return u.ref
 }
 
-// addCoded states the coded event between the subject and object actors.
-func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int, st *sentence, sentIdx int) {
+// addCoded states the coded event r.pred between the subject and object
+// actors; r.domestic states it against the subject's own country when no
+// object is named (addDomestic).
+func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int, st *sentence, sentIdx int) {
 	span := [2]int{subj[0].start, units[verb].end}
 	if len(objs) > 0 {
 		span[1] = objs[len(objs)-1].end
 	}
-	r := eventRule{pred: pred, base: confCoded}
+	pred := r.pred
+	r.base = confCoded
+	if len(objs) == 0 && len(subj) == 1 && r.domestic {
+		d.addDomestic(r, subj[0], span, st, sentIdx)
+		return
+	}
 	if len(objs) == 0 {
 		if !graph.IsSymmetric(pred) && pred != graph.Pledged {
 			return
@@ -1270,6 +1303,45 @@ func (d *doc) addCoded(pred string, units []*unit, subj, objs []*unit, verb int,
 	}
 }
 
+// stateParts are the CAMEO agent codes of the parts of a country that are
+// its state: a domestic event of theirs is on the country's people.
+var stateParts = toSet("GOV MIL COP SPY JUD LEG")
+
+// addDomestic states a domestic event told with no one acted on ("Ugandan
+// rebels surrendered", "Georgian President Eduard Shevardnadze resigned")
+// against the actor's own country (graph.Predicate.Domestic): its
+// government when a part of the country that is not the state acts, its
+// people (CVL) when the state, its forces or a person acts. An actor of no
+// known country states nothing.
+func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentIdx int) {
+	if s.ref == nil {
+		return
+	}
+	var country *ref
+	switch s.ref.typ {
+	case graph.Country:
+		country = s.ref
+	case graph.Person:
+		country, _ = d.ledCountry(s.ref.name)
+	}
+	if country == nil || country.typ != graph.Country {
+		return
+	}
+	sec := "CVL"
+	if s.ref.typ == graph.Country && s.sector != "" && !stateParts[s.sector] {
+		sec = "GOV"
+	}
+	subjSec := s.sector
+	if subjSec == "" && s.ref.typ == graph.Country {
+		subjSec = "GOV" // "Ghana eased the curfew in Accra": a country acts at home through its government
+	}
+	if subjSec == sec {
+		return
+	}
+	d.add(&cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: country, objText: country.name,
+		subjSec: subjSec, objSec: sec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+}
+
 // addCodedPair states the coded event of s on o; owner tells that o owns
 // the noun after it ("Peru's new law").
 func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st *sentence, sentIdx int) {
@@ -1277,6 +1349,12 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 		return
 	}
 	oSec := o.sector
+	if s.ref.name == o.ref.name && oSec == "" && s.ref.typ == graph.Country && r.domestic {
+		// "Serbians demonstrated in Belgrade", "Ghana eased the curfew in
+		// Accra": a domestic event in the actor's own country.
+		d.addDomestic(r, s, span, st, sentIdx)
+		return
+	}
 	if s.ref.name == o.ref.name && oSec == "" && s.sector != "" {
 		// "Croatian authorities … Croatian Serb refugees", "Turkish
 		// authorities imposed a curfew in southeastern Turkey": a part of
@@ -1288,7 +1366,13 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 			oSec = "GOV"
 		}
 	}
-	if s.ref.name == o.ref.name && !domestic(s.sector, oSec) {
+	sSec := s.sector
+	if s.ref.name == o.ref.name && sSec == "" && oSec != "" && oSec != "GOV" && s.kind == kCountry && !s.demonym {
+		// "Croatia is investigating Croatian extremists": a country acting
+		// on a part of itself acts through its government.
+		sSec = "GOV"
+	}
+	if s.ref.name == o.ref.name && !domestic(sSec, oSec) {
 		return // one actor on both sides; parts of one country may act on each other
 	}
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
@@ -1296,7 +1380,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
-		subjSec: s.sector, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 
 // hasEvent reports whether cs hold an event.

@@ -42,8 +42,11 @@ func TestCoderFrames(t *testing.T) {
 		{"Norway said it is ready to protest against Chile.", []string{"Norway threatened Chile"}},
 		// The people of a country act for it.
 		{"Chileans protested against Peru on Sunday.", []string{"Chile protested Peru"}},
-		// A report closing the sentence names no target.
-		{"The Peruvians protested against the curfew, Chile said.", nil},
+		// A readiness is no act of its own (no pledge to Libya).
+		{"The Chadian army prepared to resume shelling Libyan positions.", nil},
+		// A report closing the sentence names no target: a people
+		// protesting with no one named protest at home (a domestic event).
+		{"The Peruvians protested against the curfew, Chile said.", []string{"Peru protested Peru"}},
 		// A claim of a hostile act is an accusation by the claimant.
 		{"Bolivia alleged that Peru attacked Chile.", []string{"Bolivia accused Peru"}},
 		// A refusal of a cooperative act rejects its target; a denied act

@@ -34,6 +34,9 @@ type eventRule struct {
 	// object of the clause before ("expelled India's envoy and India
 	// expelled …" has no subject "envoy and India").
 	notPossessed bool
+	// domestic (the general coder's events) states the event against the
+	// actor's own country when no one else is named (addDomestic).
+	domestic bool
 	// byActor marks a lexicon phrase whose event of force is fought or
 	// attacked by who acts (force.go); a phrase that names its predicate
 	// keeps it.

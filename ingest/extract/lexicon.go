@@ -33,6 +33,9 @@ type lexicon struct {
 	// headPreds maps a verb's base form to its phrases' O:(…) nouns and
 	// predicates, for the general coder's objects (headPred).
 	headPreds map[string][]headPred
+	// unaimed maps a verb form to the phrases naming no side that open
+	// with it ("+go/went/gone on strike"), for the general coder.
+	unaimed map[string][]unaimed
 	// force draws the FIGHT/ASSAULT line (force.tsv; nil: the
 	// predicates as the lines give them).
 	force *forceTable
@@ -110,6 +113,14 @@ func (lx *lexicon) add(pred, phrase string) error {
 		notAfter = regexp.MustCompile(`^ (?:` + strings.Join(alts, "|") + `)\b`)
 		toks = toks[:n-1]
 	}
+	if strings.HasPrefix(toks[0], "+") && !slices.ContainsFunc(toks, isSide) && (len(toks) > 1 || p.Domestic) {
+		// "+surrender", "+go/went/gone on strike", "+lift ... curfew": an
+		// act that needs no one acted on, read by the general coder; with
+		// no target its event is the actor's own country's (coder.go,
+		// addDomestic). A verb alone names such an act only for a
+		// domestic predicate ("+attack" needs its object).
+		return lx.addUnaimed(toks, string(p.CAMEO))
+	}
 	var (
 		b                  strings.Builder
 		triggers           []string
@@ -182,14 +193,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 				// object next ("+condemn O", "+protest against O"): a
 				// light verb's sense is in its noun ("+launch ...
 				// investigation into O").
-				lv := lexVerb{code: string(p.CAMEO), prep: prep}
-				for _, f := range []string{forms.base, forms.third, forms.past, forms.part, forms.ing} {
-					if !slices.Contains(lx.verbs[f], lv) {
-						lx.verbs[f] = append(lx.verbs[f], lv)
-					}
-					lx.lemmas[f] = forms.base
-				}
-				lx.bases[forms.base] = true
+				lx.addForms(forms, lexVerb{code: string(p.CAMEO), prep: prep})
 			}
 			alts := forms.active()
 			if passive {
@@ -260,6 +264,109 @@ func (lx *lexicon) add(pred, phrase string) error {
 	return nil
 }
 
+// isSide reports whether a phrase's token names a side (S, O, SS…).
+func isSide(t string) bool {
+	return t == "S" || t == "SS" || t == "S's" || t == "O" || t == "O's" || strings.HasPrefix(t, "O:(") ||
+		strings.HasPrefix(t, "O!:(")
+}
+
+// unaimed is a phrase naming no side ("+go/went/gone on strike"): the
+// words that must follow its verb, for the general coder.
+type unaimed struct {
+	code  string
+	after []map[string]bool // one word of each set, in order; nil: up to four free words
+}
+
+// addUnaimed compiles a phrase naming no side: its verb (toks[0]), then
+// words, (a|b) alternatives and ... gaps.
+func (lx *lexicon) addUnaimed(toks []string, code string) error {
+	forms, err := inflect(toks[0][1:])
+	if err != nil {
+		return err
+	}
+	u := unaimed{code: code}
+	for _, t := range toks[1:] {
+		switch {
+		case t == "...":
+			u.after = append(u.after, nil)
+		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
+			u.after = append(u.after, toSet(strings.ReplaceAll(t[1:len(t)-1], "|", " ")))
+		case strings.ContainsAny(t, "+()|_") || t == "be":
+			return fmt.Errorf("a phrase naming no side reads a verb, words, (a|b) and ...: %q", t)
+		default:
+			u.after = append(u.after, toSet(t))
+		}
+	}
+	if len(u.after) == 0 {
+		// A verb alone: it states its act whatever follows.
+		lx.addForms(forms, lexVerb{code: code})
+		return nil
+	}
+	if lx.unaimed == nil {
+		lx.unaimed = map[string][]unaimed{}
+	}
+	for _, f := range []string{forms.base, forms.third, forms.past, forms.part, forms.ing} {
+		lx.unaimed[f] = append(lx.unaimed[f], u)
+		lx.lemmas[f] = forms.base
+	}
+	lx.bases[forms.base] = true
+	return nil
+}
+
+// matchAfter returns one past the words of u.after[k:] read from
+// toks[j:], or -1.
+func (u unaimed) matchAfter(toks []string, j, k int) int {
+	if k == len(u.after) {
+		return j
+	}
+	if u.after[k] == nil {
+		for g := 0; g <= 4 && j+g <= len(toks); g++ {
+			if g > 0 && !isPlainWord(toks[j+g-1]) {
+				break
+			}
+			if e := u.matchAfter(toks, j+g, k+1); e >= 0 {
+				return e
+			}
+		}
+		return -1
+	}
+	if j < len(toks) && u.after[k][toks[j]] {
+		return u.matchAfter(toks, j+1, k+1)
+	}
+	return -1
+}
+
+// isPlainWord reports whether a coder token is a word or a number (no
+// actor, date or punctuation).
+func isPlainWord(t string) bool {
+	return t != "" && t[0] != '<' && strings.IndexFunc(t, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }) >= 0
+}
+
+// unaimedAt returns the code and end of a phrase naming no side whose
+// verb is toks[i], or "".
+func (lx *lexicon) unaimedAt(toks []string, i int) (string, int) {
+	if lx == nil {
+		return "", 0
+	}
+	for _, u := range lx.unaimed[toks[i]] {
+		if e := u.matchAfter(toks, i+1, 0); e >= 0 {
+			return u.code, e
+		}
+	}
+	return "", 0
+}
+
+// addForms gives every form of a verb the reading lv.
+func (lx *lexicon) addForms(forms verbForms, lv lexVerb) {
+	for _, f := range []string{forms.base, forms.third, forms.past, forms.part, forms.ing} {
+		if !slices.Contains(lx.verbs[f], lv) {
+			lx.verbs[f] = append(lx.verbs[f], lv)
+		}
+		lx.lemmas[f] = forms.base
+	}
+	lx.bases[forms.base] = true
+}
+
 // headPred is a phrase's predicate for objects ending in one of its
 // O:(…) nouns.
 type headPred struct {
@@ -313,6 +420,9 @@ func verbNamesAct(rest []string, pair bool) (string, bool) {
 // the preposition its phrase puts before the object follows it (the
 // general coder's fallback to the CAMEO dictionary).
 func (lx *lexicon) match(toks []string, i int) (string, int) {
+	if code, end := lx.unaimedAt(toks, i); code != "" {
+		return code, end
+	}
 	vs := lx.verbs[toks[i]]
 	for _, v := range vs {
 		if v.prep != "" && i+1 < len(toks) && toks[i+1] == v.prep {

@@ -50,6 +50,9 @@ func TestLexiconErrors(t *testing.T) {
 		"attacked only one column",     // no tab
 		"attacked\t+attack/attacked O", // two forms
 		"attacked\t+attack O:(posts",   // unclosed head nouns
+		"coerced\t+impose",             // a verb alone names no side only for a domestic predicate
+		"protested\t+go on_strike",     // a phrase naming no side reads words, (a|b) and ...
+		"protested\t+go be strike",     // and no passive
 	} {
 		fsys := fstest.MapFS{"v.tsv": {Data: []byte("# comment\n\n" + line + "\n")}}
 		_, err := loadLexicon(fsys, "v.tsv")
