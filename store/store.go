@@ -65,6 +65,9 @@ type Store struct {
 	// tracks its group commit (see SetGroupCommit).
 	bolt  *bolt.DB
 	group groupState
+	// resident bounds the pages of the bbolt file counted in the
+	// process's resident memory (see afterWriteLocked).
+	resident residentState
 	// rawMu guards rawReaders, the cancel functions of the running
 	// ReadQuads calls, which Close cancels before it waits for them.
 	rawMu      sync.Mutex
