@@ -99,3 +99,21 @@ func releaseMapped(db *bolt.DB) error {
 	}
 	return nil
 }
+
+// fileResident returns the bytes of file pages resident in the process
+// (the third field of /proc/self/statm: file-backed and shared pages).
+func fileResident() (int64, error) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, err
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) < 3 {
+		return 0, fmt.Errorf("/proc/self/statm: %q", b)
+	}
+	pages, err := strconv.ParseInt(fields[2], 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("/proc/self/statm: %w", err)
+	}
+	return pages * int64(os.Getpagesize()), nil
+}

@@ -105,7 +105,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb}
+	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb, resident: residentState{budget: residentBudget}}
 	s.pg, _ = qs.(*pgStore)
 	if (b.Sharing != Shared || s.pg != nil) && !opts.ReadOnly {
 		// This process is the only writer, or learns when another wrote.
