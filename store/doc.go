@@ -42,4 +42,13 @@
 // pgwrite.go): the processes writing one database take turns under an
 // advisory lock, a change counter tells each whether its write cache is
 // still valid, and a write's quads go in a few batched statements.
+//
+// Memory stays flat as a store grows: the write cache's parts are each
+// bounded (inferBounds), and on Linux a bbolt store that a write has
+// grown the process's resident file pages by more than residentBudget
+// since the last time releases its file's pages from the process's
+// resident memory (madvise MADV_DONTNEED on bbolt's read-only shared
+// mapping; the pages stay in the kernel's cache and fault back in when
+// read, readers running meanwhile included). Elsewhere the pages are left
+// to the operating system.
 package store

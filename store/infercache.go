@@ -50,20 +50,38 @@ type inferCache struct {
 	articles map[string]graph.Article
 	// entities maps an entity id to the stored entity.
 	entities map[string]graph.Entity
+	// evidenceBytes is the length of the records in evidence, and
+	// fullSources the number of sources of the facts in full.
+	evidenceBytes, fullSources int
+	// bounds bound what the cache holds (see trim).
+	bounds inferBounds
 }
 
-// Bounds on what an inferCache holds; past one the cache starts over. A
-// summary takes a few hundred bytes; a full fact a few hundred more per
-// source.
-const (
-	inferCacheMax     = 200_000
-	inferCacheFullMax = 20_000
-)
+// inferBounds bound what an inferCache holds, so that a long ingest's
+// memory does not grow with the store: each part is dropped on its own
+// when it passes its bound, and read again from the store as later writes
+// need it.
+type inferBounds struct {
+	// items bounds the fact summaries, the entity-predicate groups of
+	// direct triples, the articles and the entities (each).
+	items int
+	// fullSources bounds the sources of the full facts.
+	fullSources int
+	// evidenceBytes bounds the bytes of the evidence records (and so of
+	// their parsed forms).
+	evidenceBytes int
+}
+
+// defaultInferBounds are the bounds of a store's cache: a summary, an
+// article or an entity takes a few hundred bytes, a source of a full fact
+// a few hundred more, so the cache stays within some 30 MB (with the
+// records' parsed forms) at any store size.
+var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenceBytes: 8 << 20}
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
 	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
-		entities: map[string]graph.Entity{}}
+		entities: map[string]graph.Entity{}, bounds: defaultInferBounds}
 }
 
 // linkKey is the key of an entity's direct triples of one predicate, with
@@ -98,11 +116,7 @@ func summary(f graph.Fact) graph.Fact {
 // applied: the facts w changed or added, and the direct triples of the new
 // ones.
 func (c *inferCache) commit(w *writer) {
-	if len(c.nodes) > inferCacheMax || len(c.full) > inferCacheFullMax || len(c.evidence) > inferCacheFullMax || len(c.articles) > inferCacheMax ||
-		len(c.entities) > inferCacheMax {
-		*c = *newInferCache()
-		return
-	}
+	defer c.trim()
 	for id, e := range w.ents {
 		e.Aliases = append([]string(nil), e.Aliases...)
 		sort.Strings(e.Aliases)
@@ -115,11 +129,13 @@ func (c *inferCache) commit(w *writer) {
 		if old := w.orig[id]; old != nil {
 			c.forget(id, old)
 		}
-		delete(c.full, id)
+		c.dropFull(id)
+		c.evidenceBytes -= len(c.evidence[id])
 		delete(c.evidence, id)
 		delete(c.parsed, id)
 	}
 	for id, e := range w.evidence {
+		c.evidenceBytes += len(e) - len(c.evidence[id])
 		c.evidence[id] = e
 		if r := w.parsed[id]; r != nil {
 			c.parsed[id] = parsedRecord{rec: e, r: r}
@@ -127,12 +143,14 @@ func (c *inferCache) commit(w *writer) {
 	}
 	for id, f := range w.cur {
 		if w.lean[id] != nil {
-			delete(c.full, id) // it keeps the record alone (see aggregate.go)
+			c.dropFull(id) // it keeps the record alone (see aggregate.go)
 		} else if w.inBatch[id] || w.withdrawn[id] || w.moved[id] {
 			full := *f
 			full.Sources = append([]graph.Source(nil), f.Sources...)
 			sort.Slice(full.Sources, func(i, j int) bool { return sourceLess(full.Sources[i], full.Sources[j]) })
+			c.dropFull(id)
 			c.full[id] = full
+			c.fullSources += len(full.Sources)
 		} else if full, ok := c.full[id]; ok {
 			full.End, full.EndInferredFrom, full.EndBy, full.StartAfter = f.End, f.EndInferredFrom, f.EndBy, f.StartAfter
 			c.full[id] = full
@@ -161,6 +179,36 @@ func (c *inferCache) commit(w *writer) {
 			c.addLink(linkKey(f.Object, quad.Subject, f.Predicate), link{id, f.Subject})
 			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
 		}
+	}
+}
+
+// dropFull drops the full fact id.
+func (c *inferCache) dropFull(id string) {
+	c.fullSources -= len(c.full[id].Sources)
+	delete(c.full, id)
+}
+
+// trim drops each part of the cache that has passed its bound (see
+// inferBounds); what a part holds is read from the store again when a
+// write needs it, so dropping one never drops another.
+func (c *inferCache) trim() {
+	if len(c.nodes) > c.bounds.items {
+		c.nodes = map[string]*graph.Fact{}
+	}
+	if len(c.links) > c.bounds.items {
+		c.links = map[string][]link{}
+	}
+	if len(c.articles) > c.bounds.items {
+		c.articles = map[string]graph.Article{}
+	}
+	if len(c.entities) > c.bounds.items {
+		c.entities = map[string]graph.Entity{}
+	}
+	if c.fullSources > c.bounds.fullSources {
+		c.full, c.fullSources = map[string]graph.Fact{}, 0
+	}
+	if c.evidenceBytes > c.bounds.evidenceBytes {
+		c.evidence, c.parsed, c.evidenceBytes = map[string]string{}, map[string]parsedRecord{}, 0
 	}
 }
 

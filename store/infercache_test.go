@@ -183,3 +183,78 @@ func TestInferCacheAfterLoad(t *testing.T) {
 	checkEnd(state(kishida, graph.Leads, japan, "Prime Minister", "", "", false), "2024-10-01")
 	checkEnd(state(ishiba, graph.Leads, japan, "Prime Minister", "", "", false), "2025-10-21")
 }
+
+// TestInferCacheBounded checks that each part of the inference cache stays
+// within its bound after every write, and that writes through a cache
+// whose parts are dropped again and again leave the facts a store without
+// a cache leaves.
+func TestInferCacheBounded(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	tiny := inferBounds{items: 6, fullSources: 8, evidenceBytes: 1500}
+	for round := range 3 {
+		bs := randomHistory(rng, 60)
+		fresh := openMemory(t)
+		fresh.cache = nil
+		ingest(t, fresh, bs)
+		want := snapshot(t, fresh)
+
+		s := openMemory(t)
+		s.cache.bounds = tiny
+		dropped := map[string]bool{}
+		for i, b := range bs {
+			before := *s.cache
+			_, err := s.Write(context.Background(), b, t0.Add(time.Duration(i)*time.Hour))
+			require.NoError(t, err)
+			c := s.cache
+			for name, n := range map[string]int{"nodes": len(c.nodes), "links": len(c.links), "articles": len(c.articles), "entities": len(c.entities)} {
+				assert.LessOrEqual(t, n, tiny.items, "round %d write %d: %s", round, i, name)
+			}
+			assert.LessOrEqual(t, c.fullSources, tiny.fullSources, "round %d write %d", round, i)
+			assert.LessOrEqual(t, c.evidenceBytes, tiny.evidenceBytes, "round %d write %d", round, i)
+			sources, size := 0, 0
+			for _, f := range c.full {
+				sources += len(f.Sources)
+			}
+			for _, e := range c.evidence {
+				size += len(e)
+			}
+			require.Equal(t, sources, c.fullSources, "round %d write %d: sources counted", round, i)
+			require.Equal(t, size, c.evidenceBytes, "round %d write %d: evidence bytes counted", round, i)
+			if len(before.nodes) > 0 && len(c.nodes) == 0 {
+				dropped["nodes"] = true
+			}
+			if len(before.evidence) > 0 && len(c.evidence) == 0 {
+				dropped["evidence"] = true
+			}
+		}
+		assert.True(t, dropped["nodes"] && dropped["evidence"], "round %d: the bounds were reached (%v)", round, dropped)
+		got := snapshot(t, s)
+		require.Equal(t, len(want), len(got), "round %d", round)
+		for id, w := range want {
+			assert.Equal(t, w, got[id], "round %d fact %s", round, id)
+		}
+	}
+}
+
+// TestInferCacheDropsPartAlone checks that a part of the cache past its
+// bound is dropped without the others: large evidence records go, the
+// entities and articles the same writes cached stay.
+func TestInferCacheDropsPartAlone(t *testing.T) {
+	c := newInferCache()
+	big := string(make([]byte, defaultInferBounds.evidenceBytes/3+1))
+	for i := range 3 {
+		w := newWriter(reader{}, t0, c)
+		a := art(fmt.Sprintf("big%d", i), i+1)
+		w.article = &a
+		w.ents[rutte.ID] = rutte
+		w.evidence[fmt.Sprintf("fact%d", i)] = big
+		c.commit(w)
+		if i < 2 {
+			assert.Len(t, c.evidence, i+1, "within the bound after %d records", i+1)
+		}
+	}
+	assert.Empty(t, c.evidence, "past the bound")
+	assert.Zero(t, c.evidenceBytes)
+	assert.Len(t, c.articles, 3)
+	assert.Contains(t, c.entities, rutte.ID)
+}

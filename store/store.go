@@ -64,6 +64,9 @@ type Store struct {
 	// tracks its group commit (see SetGroupCommit).
 	bolt  *bolt.DB
 	group groupState
+	// resident bounds the pages of the bbolt file counted in the
+	// process's resident memory (see afterWriteLocked).
+	resident residentState
 	// rawMu guards rawReaders, the cancel functions of the running
 	// ReadQuads calls, which Close cancels before it waits for them.
 	rawMu      sync.Mutex
@@ -101,7 +104,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb}
+	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb, resident: residentState{budget: residentBudget}}
 	s.pg, _ = qs.(*pgStore)
 	if (b.Sharing != Shared || s.pg != nil) && !opts.ReadOnly {
 		// This process is the only writer, or learns when another wrote.

@@ -84,6 +84,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	if s.cache != nil {
 		s.cache.commit(w)
 	}
+	s.afterWriteLocked()
 	s.log.Debug("batch written", "article", b.Article.ID, "quads", len(w.tx.Deltas),
 		"facts_added", w.stats.FactsAdded, "facts_merged", w.stats.FactsMerged,
 		"sources_added", w.stats.SourcesAdded, "entities_added", w.stats.EntitiesAdded,

@@ -102,6 +102,7 @@ func (a *app) runBench(cmd *cobra.Command, o benchOptions) error {
 	if err != nil {
 		return err
 	}
+	defer applyMemoryLimit(a.cfg.Ingest.MemoryLimit)()
 	exe, err := os.Executable()
 	if err != nil {
 		exe = "" // no whole-process timings

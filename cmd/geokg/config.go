@@ -74,6 +74,10 @@ type IngestConfig struct {
 	// ProgressEvery is how often a progress line goes to stderr when it is
 	// not a terminal; 0 means never.
 	ProgressEvery time.Duration `mapstructure:"progress_every"`
+	// MemoryLimit is the Go runtime's soft memory limit during an ingest
+	// or a bench, in bytes (see applyMemoryLimit); 0 or less leaves the
+	// runtime's own, as does the GOMEMLIMIT environment variable.
+	MemoryLimit int64 `mapstructure:"memory_limit"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.
@@ -109,7 +113,7 @@ func defaultConfig() Config {
 		DB:        "./geokg.db",
 		LogLevel:  "warn",
 		LogFormat: "text",
-		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second},
+		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second, MemoryLimit: defaultMemoryLimit},
 		Schedule: ScheduleConfig{
 			Timeout:     10 * time.Minute,
 			HTTPTimeout: 30 * time.Second,
@@ -135,6 +139,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.published", d.Ingest.Published)
 	v.SetDefault("ingest.batch", d.Ingest.Batch)
 	v.SetDefault("ingest.max_text", d.Ingest.MaxText)
+	v.SetDefault("ingest.memory_limit", d.Ingest.MemoryLimit)
 	v.SetDefault("ingest.progress_every", d.Ingest.ProgressEvery)
 	v.SetDefault("schedule.state", d.Schedule.State)
 	v.SetDefault("schedule.timeout", d.Schedule.Timeout)

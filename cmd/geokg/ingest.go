@@ -97,6 +97,7 @@ func (a *app) ingestInto(ctx context.Context, st *store.Store, args []string) er
 	if err != nil {
 		return err
 	}
+	defer applyMemoryLimit(a.cfg.Ingest.MemoryLimit)()
 	// Each bad item is reported once: as a JSON log record when the logs
 	// are JSON (for machines), else as a plain line.
 	// stderr is shared by the problem lines and the progress lines.

@@ -76,6 +76,13 @@ type Result struct {
 	// PeakSinceStart marks a peak that could not be reset before it.
 	PeakRSS        int64 `json:"peak_rss_bytes"`
 	PeakSinceStart bool  `json:"peak_since_start,omitempty"`
+	// PeakAnon and PeakFile are the largest resident anonymous memory
+	// (Go's heap and runtime) and resident file pages (the executable, a
+	// bbolt store's mapped file) sampled during the ingest (0: unknown);
+	// each peaks at its own moment, so they may add up to more than
+	// PeakRSS.
+	PeakAnon int64 `json:"peak_anon_bytes"`
+	PeakFile int64 `json:"peak_file_bytes"`
 	// StoreBytes is the store's size on disk (0: not a directory store).
 	StoreBytes   int64   `json:"store_bytes"`
 	BytesPerFact float64 `json:"bytes_per_fact"`
@@ -175,10 +182,13 @@ func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 
 	// Ingest, as `geokg ingest` does.
 	reset := resetPeakRSS()
+	stopSampling := sampleRSS()
 	start := time.Now()
 	sum, err := p.Run(ctx, []string{corpus}, nil, ingest.ReadOptions{})
 	wall := time.Since(start)
+	peaks := stopSampling()
 	r.PeakRSS, r.PeakSinceStart = peakRSS(), !reset
+	r.PeakAnon, r.PeakFile = peaks.Anon, peaks.File
 	if err != nil {
 		return r, "", err
 	}

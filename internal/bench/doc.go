@@ -21,7 +21,11 @@
 // the bench itself holds at that moment (the generated corpus, mostly
 // garbage by then; a GC runs before the reset). Where /proc is missing
 // the figure is absent; where the reset is refused it is the peak since
-// the process started, and Result.PeakSinceStart says so.
+// the process started, and Result.PeakSinceStart says so. The kernel keeps
+// no high-water mark of RSS's two parts, so a goroutine samples RssAnon
+// (Go's heap and runtime) and RssFile (the executable and a bbolt store's
+// mapped file) every 20 ms during the ingest and reports the largest of
+// each; the two may peak at different moments.
 //
 // Caveats: the figures are the machine's at the time of the run, and the
 // ratio of two rates measured in one run is more stable than either rate.

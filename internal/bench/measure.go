@@ -25,24 +25,73 @@ func resetPeakRSS() bool {
 // peakRSS returns the process's RSS high-water mark in bytes (VmHWM), or
 // 0 where the kernel does not say.
 func peakRSS() int64 {
+	return procStatus()["VmHWM"]
+}
+
+// procStatus returns the memory figures of /proc/self/status in bytes,
+// by name (VmHWM, VmRSS, RssAnon, RssFile, …); none where the kernel does
+// not say.
+func procStatus() map[string]int64 {
+	out := map[string]int64{}
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
-		return 0
+		return out
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:")
-		if !ok {
+		name, rest, ok := strings.Cut(sc.Text(), ":")
+		rest, kB := strings.CutSuffix(strings.TrimSpace(rest), " kB")
+		if !ok || !kB {
 			continue
 		}
-		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-		if err != nil {
-			return 0
+		if n, err := strconv.ParseInt(rest, 10, 64); err == nil {
+			out[name] = n << 10
 		}
-		return kb << 10
 	}
-	return 0
+	return out
+}
+
+// rssSampleEvery is how often sampleRSS reads the resident set's parts.
+const rssSampleEvery = 20 * time.Millisecond
+
+// rssPeaks are the largest resident anonymous memory (the Go heap, stacks,
+// the runtime's own) and resident file pages (the executable, and a bbolt
+// store's mapped file) that sampleRSS saw.
+type rssPeaks struct {
+	Anon, File int64
+}
+
+// sampleRSS starts reading RssAnon and RssFile every rssSampleEvery (the
+// kernel keeps a high-water mark of their sum only) and returns the
+// function that stops it and returns the peaks seen, a last sample
+// included.
+func sampleRSS() (stop func() rssPeaks) {
+	var p rssPeaks
+	sample := func() {
+		st := procStatus()
+		p.Anon, p.File = max(p.Anon, st["RssAnon"]), max(p.File, st["RssFile"])
+	}
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(rssSampleEvery)
+		defer t.Stop()
+		for {
+			sample()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() rssPeaks {
+		close(done)
+		<-finished
+		sample()
+		return p
+	}
 }
 
 // dirBytes returns the bytes of the regular files under dir.

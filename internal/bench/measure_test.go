@@ -59,3 +59,24 @@ func TestFormsComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestSampleRSS(t *testing.T) {
+	if _, ok := procStatus()["RssAnon"]; !ok {
+		t.Skip("no RssAnon in /proc/self/status")
+	}
+	stop := sampleRSS()
+	buf := make([]byte, 64<<20)
+	for i := range buf { // touch every page
+		buf[i] = byte(i)
+	}
+	p := stop()
+	if p.Anon < int64(len(buf)) {
+		t.Errorf("peak anon %d MB, want at least the %d MB just touched", p.Anon>>20, len(buf)>>20)
+	}
+	if p.File <= 0 {
+		t.Errorf("peak file %d: the executable's pages are resident", p.File)
+	}
+	if buf[len(buf)-1] != byte(len(buf)-1) {
+		t.Fatal("buffer lost")
+	}
+}

@@ -29,15 +29,15 @@ func (rep Report) WriteTable(w io.Writer) error {
 		row(cells...)
 	}
 	fmt.Fprintf(w, "geokg bench: %s store, seed %d\n\n", rep.Backend, rep.Seed)
-	row("articles", "facts", "quads", "wall", "articles/s", "facts/s", "quads/s", "peak RSS", "store B/fact", "in use B/fact", "compacted B/fact", "raw quads/s", "geokg/raw", "holders agree", "facts --at agree", "timeline agree")
-	rule(16)
+	row("articles", "facts", "quads", "wall", "articles/s", "facts/s", "quads/s", "peak RSS", "peak anon", "peak file", "store B/fact", "in use B/fact", "compacted B/fact", "raw quads/s", "geokg/raw", "holders agree", "facts --at agree", "timeline agree")
+	rule(18)
 	for _, r := range rep.Sizes {
 		peak := mb(r.PeakRSS)
 		if r.PeakSinceStart && r.PeakRSS > 0 {
 			peak += " (since start)"
 		}
 		row(fmt.Sprint(r.Articles), fmt.Sprint(r.Facts), fmt.Sprint(r.Quads), fmt.Sprintf("%.1f s", r.WallSeconds),
-			rate(r.ArticlesPS), rate(r.FactsPS), rate(r.QuadsPS), peak, orDash(r.BytesPerFact, "%.0f"),
+			rate(r.ArticlesPS), rate(r.FactsPS), rate(r.QuadsPS), peak, mb(r.PeakAnon), mb(r.PeakFile), orDash(r.BytesPerFact, "%.0f"),
 			orDash(r.InUsePerFact, "%.0f"), orDash(r.CompactedPerFact, "%.0f"), rate(r.RawQuadsPS), orDash(r.RawRatio, "%.2f"), fmt.Sprintf("%d/%d", r.HoldersAgree, r.HoldersChecked),
 			fmt.Sprintf("%d/%d", r.FactsAtAgree, r.FactsAtChecked), fmt.Sprintf("%d/%d", r.TimelineAgree, r.TimelineChecked))
 	}

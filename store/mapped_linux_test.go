@@ -1,0 +1,167 @@
+//go:build linux
+
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// faultAround is what may be resident in a mapping right after a release:
+// taking its address touches its first page (Go's nil check), and the
+// kernel maps the cached pages around a fault with it (fault_around_bytes,
+// 64 KiB by default).
+const faultAround = 64 << 10
+
+// mappedResident returns the bytes of db's file mapping resident in this
+// process (the Rss of its block in /proc/self/smaps).
+func mappedResident(t *testing.T, db *bolt.DB) int64 {
+	t.Helper()
+	m, err := boltMapping(db)
+	require.NoError(t, err)
+	f, err := os.Open("/proc/self/smaps")
+	require.NoError(t, err)
+	defer f.Close()
+	head := fmt.Sprintf("%x-%x ", m.start, m.end)
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, head):
+			in = true
+		case in && strings.HasPrefix(line, "Rss:"):
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "Rss:")), " kB"), 10, 64)
+			require.NoError(t, err)
+			return kb << 10
+		}
+	}
+	require.NoError(t, sc.Err())
+	t.Fatalf("no mapping %s in /proc/self/smaps", head)
+	return 0
+}
+
+// TestReleaseMapped checks that releaseMapped takes the file's pages out of
+// the process's resident memory, and that readers, one of them reading
+// while the pages go, still read what is stored.
+func TestReleaseMapped(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "x.bolt"), 0o600, nil)
+	require.NoError(t, err)
+	defer db.Close()
+	value := func(i int) []byte { return bytes.Repeat([]byte{byte(i)}, 1000) }
+	const n = 4000 // ~4 MB of values
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("b"))
+		if err != nil {
+			return err
+		}
+		for i := range n {
+			if err := b.Put(fmt.Appendf(nil, "k%05d", i), value(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	readAll := func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("b"))
+			for i := range n {
+				if v := b.Get(fmt.Appendf(nil, "k%05d", i)); !bytes.Equal(v, value(i)) {
+					return fmt.Errorf("key %d reads %d bytes, not its value", i, len(v))
+				}
+			}
+			return nil
+		})
+	}
+	require.NoError(t, readAll())
+	assert.Greater(t, mappedResident(t, db), int64(2<<20), "reading the values maps their pages in")
+
+	// A reader inside one transaction while the pages are released.
+	started, released := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	var readErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		readErr = db.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("b"))
+			first := b.Get([]byte("k00000"))
+			close(started)
+			<-released
+			for i := range n {
+				if v := b.Get(fmt.Appendf(nil, "k%05d", i)); !bytes.Equal(v, value(i)) {
+					return fmt.Errorf("key %d reads %d bytes after the release", i, len(v))
+				}
+			}
+			if !bytes.Equal(first, value(0)) { // a slice taken before the release
+				return fmt.Errorf("a value read before the release changed")
+			}
+			return nil
+		})
+	}()
+	<-started
+	require.NoError(t, releaseMapped(db))
+	assert.LessOrEqual(t, mappedResident(t, db), int64(faultAround), "released")
+	close(released)
+	wg.Wait()
+	require.NoError(t, readErr)
+	require.NoError(t, readAll())
+}
+
+// TestWritesReleaseMapped checks that a bbolt store's writes bound its
+// file's resident pages: a write after which they have grown past the
+// budget releases them, with or without group commit, and what was
+// written reads back; under a budget they are not released.
+func TestWritesReleaseMapped(t *testing.T) {
+	for _, c := range []struct {
+		group  bool
+		budget int64
+	}{{false, 1}, {true, 1}, {true, 1 << 40}} {
+		t.Run(fmt.Sprintf("group=%v,budget=%d", c.group, c.budget), func(t *testing.T) {
+			ctx := context.Background()
+			s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+			require.NoError(t, s.SetGroupCommit(c.group))
+			s.resident.budget = c.budget
+			const n = 40
+			for i := range n {
+				a := art(fmt.Sprintf("r%d", i), i%28+1)
+				f := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte, meeting %d.", i))
+				f.Date = graph.DayOf(2024, time.October, i%28+1)
+				_, err := s.Write(ctx, batch(a, f, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")), t0)
+				require.NoError(t, err)
+				if c.budget == 1 {
+					require.LessOrEqual(t, mappedResident(t, s.bolt), int64(faultAround), "write %d released the mapping's pages", i)
+				}
+			}
+			if c.budget > 1 {
+				assert.Greater(t, mappedResident(t, s.bolt), int64(faultAround), "under the budget the pages stay")
+			}
+			require.NoError(t, s.Sync(ctx))
+			st, err := s.Stats(ctx)
+			require.NoError(t, err)
+			assert.Equal(t, n, st.Articles)
+			assert.Equal(t, 28+1, st.Facts)
+		})
+	}
+}
+
+func TestFileResident(t *testing.T) {
+	n, err := fileResident()
+	require.NoError(t, err)
+	assert.Greater(t, n, int64(0), "the executable's pages are resident")
+}
