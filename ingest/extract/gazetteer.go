@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode"
 
 	"github.com/geokg/geokg/data"
 	"github.com/geokg/geokg/graph"
@@ -70,7 +71,9 @@ type hit struct {
 	lead    *leader
 	generic []*entry // hitGeneric: organizations the phrase may stand for
 	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
-	capital bool     // the first letter must be upper case in the text
+	capital bool     // letter capRune of token capTok must be upper case in the text
+	capTok  int      // the name's first token written with a capital ("the Taliban": "Taliban")
+	capRune int      // the first capital's place in that token ("al-Shabaab": 3)
 }
 
 // gazetteer is the loaded, read-only lookup structure.
@@ -327,12 +330,23 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 }
 
 // addName registers a proper name: acronyms must match exactly, other names
-// need a capital first letter in the text.
+// need a capital letter in the text where the name has its first one: on
+// its first word, or on the first capitalized word of a name written with
+// a lower-case particle or article ("al-Shabaab", "the Taliban").
 func (g *gazetteer) addName(name string, h hit) {
 	if isAcronym(name) {
 		h.exact = name
 	} else {
 		h.capital = true
+	find:
+		for i, t := range tokenize(name) {
+			for k, r := range []rune(t.text) {
+				if unicode.IsUpper(r) {
+					h.capTok, h.capRune = i, k
+					break find
+				}
+			}
+		}
 	}
 	g.add(name, h)
 }

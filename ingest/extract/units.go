@@ -97,6 +97,16 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
+// capAt reports whether the k-th letter of s is upper case.
+func capAt(s string, k int) bool {
+	for i, r := range []rune(s) {
+		if i == k {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
 func isCap(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
@@ -232,7 +242,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 			if h.exact != "" && h.exact != exact {
 				continue
 			}
-			if h.capital && !isCap(toks[i].text) {
+			if h.capital && !capAt(toks[i+h.capTok].text, h.capRune) {
 				continue
 			}
 			// "Montenegro" after "Luís Montenegro" is the person.
