@@ -95,6 +95,9 @@ type cand struct {
 	dated             bool
 	anchor            int8 // 1 + the anchor kind its dated start states (anchors.go), or 0
 	narrated          bool // dated by the event before it (narrative.go)
+	// bareOff is the office every country has that a holds_position
+	// candidate names without a country, for placeImplicit, or nil.
+	bareOff *office
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the
@@ -121,6 +124,7 @@ func (e *Extractor) Extract(in Input) Result {
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(units))
+		d.noteCountries(units, i)
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
 		tpl, pos := template(folded)
@@ -399,6 +403,7 @@ func saidBefore(text string, u *unit, between string) bool {
 
 // result dates, scores and deduplicates the candidates.
 func (d *doc) result() Result {
+	d.placeImplicit()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

@@ -34,6 +34,7 @@ type doc struct {
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
 	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 	ids        map[refKey]string   // entity ids computed (entityID)
+	implicit   implicitScope       // the countries the article names, for offices without one (implicit.go)
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence

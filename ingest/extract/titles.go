@@ -282,6 +282,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 				}
 			}
 		}
+		if country == nil && aff == nil {
+			c.bareOff = offU.off
+		}
 		if country != nil {
 			// The office's own name, not the bare title that names every
 			// country's office, is its surface.
@@ -290,7 +293,10 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		return c
 	case offU != nil:
 		c.pred, c.role = graph.Leads, offU.off.name
-	default: // chief / head / leader: only for organizations, with their head role
+	default: // chief / head / leader: for organizations, with their head role
+		if aff != nil && aff.kind == kCountry && m.group("off") == "leader" {
+			return d.countryLeader(c, per, aff)
+		}
 		if aff == nil || aff.kind != kOrg {
 			return nil
 		}
@@ -350,4 +356,22 @@ func normRole(s string) string {
 		s = "Prime Minister" // China's premier is its prime minister
 	}
 	return graph.Slug(s)
+}
+
+// countryLeader reads "North Korean leader Kim Jong Un", "Russia's
+// leader, Vladimir Putin": "leader" names no office, and is said of
+// opposition, rebel and party leaders too, so it states that per leads
+// the country only when the gazetteer lists per as the head of that very
+// country, with the role it gives. c is the candidate being built.
+func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
+	l := d.leaderOf(per.ref.name)
+	if l == nil || l.affil != aff.ref.name || l.role == "" {
+		return nil
+	}
+	if off := d.g.offices[l.role]; off == nil || !off.head {
+		return nil
+	}
+	c.pred, c.role, c.obj, c.objText = graph.Leads, l.role, aff.ref, aff.text
+	c.base *= 0.9
+	return c
 }
