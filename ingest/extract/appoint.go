@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -202,4 +205,77 @@ func (d *doc) nominatorsOffice(m *match, off *unit, by *unit) string {
 		return nationalOffice(off.off, c.obj.name)
 	}
 	return name
+}
+
+var (
+	// reListCue is the word that makes a list of people and offices a
+	// list of nominations (the first group) or of appointments (the
+	// second): "announced his picks for the top posts: X for ...".
+	reListCue = regexp.MustCompile(`\b(?:(picks|nominees|nominations|choices|nominated|nominating|tapped|picked|selected)|(appointed|appointments|named|naming|reshuffled|reshuffle))\b`)
+	// reListItem is one item of such a list: "Marco Rubio for secretary
+	// of state", "Anna Berg as foreign minister".
+	reListItem = compile(`(?:^|: |, |and |[a-z]+ )(?P<s><P\d+>) (?:as|for) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
+)
+
+// readOfficeList reads a list of appointments or nominations, two items
+// or more after the word that says which they are: "Trump has announced
+// his picks for the top cabinet posts: Marco Rubio for secretary of
+// state, Pete Hegseth for defense secretary and Pam Bondi for attorney
+// general" (nominations), "Prime Minister Anna Berg named her cabinet on
+// Monday: Lars Nowak as foreign minister and Eva Lind as defence
+// minister" (appointments, which take effect; as with "named" alone, an
+// office filled by confirmation, or an appointer not yet in office, makes
+// them nominations). An appointment to an office every country has is of
+// the country the appointer leads.
+func (d *doc) readOfficeList(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	var items []*match
+	for _, m := range d.findAll(reListItem, tpl, units, pos) {
+		rest := tpl[m.loc[1]:]
+		if rest == "" || strings.HasPrefix(rest, " ,") || strings.HasPrefix(rest, " and ") ||
+			strings.HasPrefix(rest, " .") || strings.HasPrefix(rest, " ;") {
+			items = append(items, m)
+		}
+	}
+	if len(items) < 2 {
+		return
+	}
+	cues := reListCue.FindAllStringSubmatchIndex(tpl[:items[0].loc[0]+len(" ")], -1)
+	if len(cues) == 0 {
+		return
+	}
+	cue := cues[len(cues)-1]
+	nominate, named := cue[2] >= 0, cue[4] >= 0 && strings.HasPrefix(tpl[cue[4]:], "nam")
+	var by *unit // the appointer: the first person before the cue
+	for k := 0; k < unitAt(pos, cue[0]); k++ {
+		if units[k].kind == kPerson && units[k].ref != nil {
+			by = units[k]
+			break
+		}
+	}
+	if by != nil && d.notYetInOffice(units, by, graph.Date{}) {
+		nominate = true
+	}
+	for _, m := range items {
+		per, off := m.one("s"), m.one("off")
+		if per == nil || per.kind != kPerson || per.ref == nil || off == nil || off.off == nil || off.off.elect {
+			continue
+		}
+		if nominate || named && off.off.confirm {
+			d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+				obj: &ref{graph.Position, d.nominatorsOffice(m, off, by), 1}, objText: off.text,
+				base: confNominate * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+			continue
+		}
+		c := d.stateFromOffice(m, per, false, confChange*0.9, st, sentIdx)
+		if c == nil {
+			continue
+		}
+		if c.bareOff != nil && by != nil {
+			if country, role := d.ledCountry(by.ref.name); country != nil && country.typ == graph.Country && role != "" {
+				c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
+			}
+		}
+		c.bound = boundStart
+		d.add(c)
+	}
 }

@@ -14,11 +14,12 @@ var (
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
-	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
+	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
-	// "won the leadership of the ruling Liberal Democratic Party"
-	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched) (?:the )?(?:leadership|presidency|chairmanship) of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>)`)
+	// "won the leadership of the ruling Liberal Democratic Party", "took
+	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani"
+	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
 	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
 	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?(?: (?P<d><D\d+>))?`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
@@ -90,7 +91,10 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			}
 		}
 	}
-	for _, m := range d.findAll(reSworn, tpl, units, pos) {
+	d.readOfficeList(units, tpl, pos, st, sentIdx)
+	sworn := d.findAll(reSworn, tpl, units, pos)
+	swornRead := map[*unit]bool{}
+	for _, m := range sworn {
 		for _, per := range m.all("s") {
 			if prev := d.pendingState(per.ref.name); prev != nil {
 				c := *prev
@@ -99,23 +103,79 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 				c.base = confChange * 0.95
 				d.add(&c)
 				changes = append(changes, &c)
+				swornRead[per] = true
 			}
 		}
 	}
 	for _, m := range d.findAll(reLeadership, tpl, units, pos) {
-		aff := m.one("aff")
-		e := d.g.entities[aff.ref.name]
-		for _, per := range m.all("s") {
-			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
-				role: e.headRole, base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart}
-			d.add(c)
-		}
+		d.leadershipTaken(m, st, sentIdx)
 	}
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
+	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
+}
+
+// leadershipTaken reads a match of reLeadership: the subject leads the
+// organization from the date of the sentence, in the role of its head;
+// the one it was taken over from, when named, leads it no more, and the
+// taking over is a succession.
+func (d *doc) leadershipTaken(m *match, st *sentence, sentIdx int) {
+	aff := m.one("aff")
+	if aff == nil {
+		aff = m.one("aff0")
+	}
+	if aff == nil || aff.ref == nil {
+		return
+	}
+	role := ""
+	if e := d.g.entities[aff.ref.name]; e != nil {
+		role = e.headRole
+	}
+	from := m.one("o")
+	for _, per := range m.all("s") {
+		c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+			role: role, base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart}
+		d.add(c)
+		if from == nil || from.kind != kPerson || from.ref == nil || from.ref.name == per.ref.name {
+			continue
+		}
+		ev := &cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: from.ref, objText: from.text,
+			base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, link: c}
+		d.add(ev)
+		end := *c
+		end.subj, end.subjText, end.bound, end.ended, end.link = from.ref, from.text, boundEnd, true, c
+		d.add(&end)
+	}
+}
+
+// swornSuccessors reads the swearing-in of a successor the same sentence
+// names: "She was succeeded by Tiago Lopes, who was sworn in on 2
+// December 2024" dates Lopes's start, and so the succession. sworn are the
+// sentence's reSworn matches, read the persons they were read for before
+// the succession rules ran.
+func (d *doc) swornSuccessors(sworn []*match, read map[*unit]bool, sentIdx int) {
+	for _, m := range sworn {
+		for _, per := range m.all("s") {
+			if read[per] {
+				continue
+			}
+			for k := len(d.cands) - 1; k >= 0; k-- {
+				prev := d.cands[k]
+				if prev.sentIdx != sentIdx || prev.subj.name != per.ref.name || prev.bound != boundStart || prev.dated ||
+					prev.link == nil || prev.link.pred != graph.Succeeded || prev.link.dated {
+					continue
+				}
+				c := *prev
+				c.link, c.span, c.anchor, c.base = nil, m.span(), anchorOffice+1, confChange*0.95
+				d.add(&c)
+				prev.link.link = &c
+				break
+			}
+		}
+	}
 }
 
 // pendingState is the person's latest office in the article, preferring
