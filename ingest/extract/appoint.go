@@ -239,7 +239,8 @@ func (d *doc) readOfficeList(units []*unit, tpl string, pos []int, st *sentence,
 	if len(items) < 2 {
 		return
 	}
-	cues := reListCue.FindAllStringSubmatchIndex(tpl[:items[0].loc[0]+len(" ")], -1)
+	first := items[0].loc[2*reListItem.SubexpIndex("s")] // the first item's person
+	cues := reListCue.FindAllStringSubmatchIndex(tpl[:first], -1)
 	if len(cues) == 0 {
 		return
 	}

@@ -98,6 +98,10 @@ type cand struct {
 	// bareOff is the office every country has that a holds_position
 	// candidate names without a country, for placeImplicit, or nil.
 	bareOff *office
+	// outgoing marks an office its holder is leaving ("outgoing Finance
+	// Minister Dominic LeBlanc"), ended where its successor's starts
+	// (outgoingEnds).
+	outgoing bool
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the
@@ -217,7 +221,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
-			} else if d.narrativeDate(c, units, st) {
+			} else if d.narrativeDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
 			}
 		}
@@ -232,6 +236,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	}
 	d.cands = append(d.cands, extra...)
 	d.updateNarrative(units, cs, st)
+	d.updateReshuffle(cs)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
 		// from "appointed in October".
@@ -404,6 +409,7 @@ func saidBefore(text string, u *unit, between string) bool {
 // result dates, scores and deduplicates the candidates.
 func (d *doc) result() Result {
 	d.placeImplicit()
+	d.outgoingEnds()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

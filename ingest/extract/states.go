@@ -113,6 +113,11 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
+	for _, sub := range conjuncts(units) {
+		// "he was elected in November 2009 and succeeded Tabare Vazquez"
+		stpl, spos := template(sub)
+		d.readSuccession(sub, stpl, spos, st, sentIdx, changes)
+	}
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)

@@ -122,6 +122,18 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				base = confAppos
 			}
 			c := d.stateFromOffice(m, per, former, base, st, sentIdx)
+			if c != nil {
+				c.outgoing = m.group("former") == "outgoing" || m.group("former2") == "outgoing"
+			}
+			if c == nil && re == reTitle {
+				if h := d.bareHead(m, per, former, base, st, sentIdx); h != nil {
+					// Kept aside until the article's country is known;
+					// the title stays unfolded, as for any title read
+					// with no country.
+					d.implicit.heads = append(d.implicit.heads, h)
+					continue
+				}
+			}
 			if c == nil {
 				// "North Korean leader Kim Jong Un", "Polish Prime
 				// Minister-designate Lars Nowak": fold the title, state nothing.
@@ -374,4 +386,29 @@ func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
 	c.pred, c.role, c.obj, c.objText = graph.Leads, l.role, aff.ref, aff.text
 	c.base *= 0.9
 	return c
+}
+
+// deposedWords before a title say its holder has lost the office.
+var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
+
+// bareHead reads "President Yamandu Orsi", a head of state or government
+// titled without a country whom the gazetteer does not know: a leads
+// candidate whose country is left to placeImplicit (nil until then, and
+// kept out of the article's candidates), or nil for any other title.
+func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
+	off := m.one("off")
+	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
+		!sameRole(off.off.name, "President") && !sameRole(off.off.name, "Prime Minister") ||
+		per.ref == nil || d.leaderOf(per.ref.name) != nil || !isCap(off.text) {
+		return nil
+	}
+	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
+	a, _ := m.unitRange()
+	for k := a - 1; k >= 0 && k >= a-2 && m.units[k].kind == kWord; k-- {
+		if w := m.units[k].lower(); deposedWords[w] || formerWords[w] {
+			former = true
+		}
+	}
+	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 }

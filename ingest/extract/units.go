@@ -385,12 +385,29 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && afterIndefinite(toks, i) {
+		// "a former Tupamaro fighter", "an Ennahda official": a name
+		// after "a" modifies the noun after it, and is nobody.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
 	r, _ := d.resolvePerson(u.text)
 	u.kind, u.ref = kPerson, r
 	if len(words) > 1 {
 		d.registerPerson(r.name, u.text)
 	}
 	return u, n
+}
+
+// afterIndefinite reports whether toks[i] follows an indefinite article,
+// itself or with "former" between: "a Tupamaro", "a former Tupamaro".
+func afterIndefinite(toks []token, i int) bool {
+	j := i - 1
+	if j >= 0 && (toks[j].text == "former" || toks[j].text == "veteran" || toks[j].text == "senior") {
+		j--
+	}
+	return j >= 0 && (toks[j].text == "a" || toks[j].text == "an" || toks[j].text == "A" || toks[j].text == "An")
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").
