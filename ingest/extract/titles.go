@@ -288,7 +288,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 			country = aff.ref // "Sweden's foreign minister", "Chinese Foreign Minister Wang Yi"
 		} else if aff == nil {
 			// A bare title: the country of the gazetteer's holder, if the office fits.
-			if l := d.leaderOf(per.ref.name); l != nil && sameRole(l.role, offU.off.name) {
+			// A person of people.tsv (no role) is a minister of their own
+			// country: "Defence Minister Andrei Belousov".
+			if l := d.leaderOf(per.ref.name); l != nil && (sameRole(l.role, offU.off.name) || l.role == "") {
 				if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
 					country, c.base = r, c.base*0.9
 				}
@@ -322,12 +324,14 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	}
 	if aff == nil {
 		// A bare title: take the country from the gazetteer leader, if the role fits.
+		// A person of people.tsv (no role) heads their own country
+		// ("Prime Minister Mikhail Mishustin"), not an organization.
 		l := d.leaderOf(per.ref.name)
-		if l == nil || l.affil == "" || !sameRole(l.role, c.role) {
+		if l == nil || l.affil == "" || !sameRole(l.role, c.role) && l.role != "" {
 			return nil
 		}
 		c.obj = d.entityRef(l.affil)
-		if c.obj == nil {
+		if c.obj == nil || l.role == "" && c.obj.typ != graph.Country {
 			return nil
 		}
 		c.base *= 0.9
