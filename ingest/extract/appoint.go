@@ -280,3 +280,108 @@ func (d *doc) readOfficeList(units []*unit, tpl string, pos []int, st *sentence,
 		d.add(c)
 	}
 }
+
+var (
+	// "accepted the resignation of Foreign Minister Diana Mondino"
+	reResignAccepted = compile(`accepted (?:the )?resignations? of (?:(?:his|her|their|the) )?(?P<s><P\d+>)`)
+	// "named Gerardo Werthein to replace her", "appointed Ana Ruiz to
+	// succeed Luis Gil as interior minister"
+	reToReplace = compile(`(?P<v>named|appointed|chose|nominated|picked|tapped|selected) (?P<s><P\d+>) (?:to replace|to succeed|as a replacement for|in place of) (?P<o><P\d+>|him|her)(?: as (?:the |his |her )?%OFF%)?`)
+)
+
+// readReplacements reads a resignation accepted, which ends the office
+// the article gives the one who resigned on the sentence's date, and an
+// appointment "to replace" someone: the appointee succeeded them, takes
+// their office (the one named after "as", else the one the article gives
+// them) and ends their term; "him" or "her" is the person named last
+// before the appointee. "nominated", "picked", "tapped" and "selected"
+// only nominate the appointee to that office.
+func (d *doc) readReplacements(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reResignAccepted, tpl, units, pos) {
+		per := m.one("s")
+		if per == nil || per.kind != kPerson || per.ref == nil {
+			continue
+		}
+		if prev := d.latestState(per.ref.name); prev != nil {
+			d.acceptersOffice(m, units, prev)
+			end := *prev
+			end.bound, end.ended, end.pending, end.link, end.fixed = boundEnd, true, false, nil, false
+			end.dated, end.date, end.dateKind, end.anchor, end.dateFrom = false, graph.Date{}, 0, 0, nil
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			d.add(&end)
+		}
+	}
+	for _, m := range d.findAll(reToReplace, tpl, units, pos) {
+		per, old := m.one("s"), m.one("o")
+		if old == nil { // "him", "her"
+			a, _ := m.unitRange()
+			for k := a - 1; k >= 0; k-- {
+				if units[k].kind == kPerson && units[k].ref != nil {
+					old = units[k]
+					break
+				}
+			}
+			if k := 0; old != nil && len(units) > 0 && units[k] == old {
+				old = nil // the appointer, not the one replaced
+			}
+		}
+		if per == nil || old == nil || per.kind != kPerson || old.kind != kPerson || per.ref == nil || old.ref == nil ||
+			per.ref.name == old.ref.name {
+			continue
+		}
+		var start *cand
+		if m.group("off") != "" {
+			start = d.stateFromOffice(m, per, false, confChange*0.9, st, sentIdx)
+			if start != nil {
+				d.acceptersOffice(m, units, start)
+			}
+		} else if prev := d.latestState(old.ref.name); prev != nil {
+			d.acceptersOffice(m, units, prev)
+			c := *prev
+			c.subj, c.subjText, c.ended, c.pending, c.link, c.fixed, c.outgoing = per.ref, per.text, false, false, nil, false, false
+			c.dated, c.date, c.dateKind, c.anchor, c.dateFrom = false, graph.Date{}, 0, 0, nil
+			c.span, c.sent, c.sentIdx, c.base = m.span(), st, sentIdx, confChange*0.9
+			start = &c
+		}
+		switch m.group("v") {
+		case "nominated", "picked", "tapped", "selected":
+			if start != nil && start.obj != nil && start.pred == graph.HoldsPosition {
+				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text, obj: start.obj,
+					base: confNominate * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+			}
+			continue
+		}
+		ev := &cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: old.ref, objText: old.text,
+			base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		d.add(ev)
+		if start == nil {
+			continue
+		}
+		start.bound, start.anchor = boundStart, anchorOffice+1
+		d.add(start)
+		end := *start
+		end.subj, end.subjText, end.bound, end.ended, end.anchor = old.ref, old.text, boundEnd, true, 0
+		d.add(&end)
+	}
+}
+
+// acceptersOffice gives c, a holds_position of an office every country
+// has named without a country, the country of the first person before
+// match m whom the article or the gazetteer says leads one: the leader
+// who accepts the resignation or appoints the replacement, as a leader
+// accepts the resignations of their own ministers.
+func (d *doc) acceptersOffice(m *match, units []*unit, c *cand) {
+	if c.bareOff == nil || c.obj == nil || c.obj.name != c.bareOff.name {
+		return
+	}
+	a, _ := m.unitRange()
+	for k := 0; k < a; k++ {
+		if units[k].kind != kPerson || units[k].ref == nil {
+			continue
+		}
+		if country, role := d.ledCountry(units[k].ref.name); country != nil && country.typ == graph.Country && role != "" {
+			c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
+			return
+		}
+	}
+}

@@ -44,6 +44,10 @@ var (
 	reAdmit = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
 )
 
+// reFutureClause finds, in the words before a participle ("..., replacing
+// Justin Trudeau"), a clause that tells what is still to come.
+var reFutureClause = regexp.MustCompile(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
+
 // endVerbs end an office; the others start one.
 func changeBound(v string) int {
 	for _, w := range []string{"resigned", "stepped down", "steps down", "quit", "ousted", "dismissed", "removed", "left office", "retired", "fired", "sacked"} {
@@ -92,6 +96,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		}
 	}
 	d.readOfficeList(units, tpl, pos, st, sentIdx)
+	d.readReplacements(units, tpl, pos, st, sentIdx)
 	sworn := d.findAll(reSworn, tpl, units, pos)
 	swornRead := map[*unit]bool{}
 	for _, m := range sworn {
@@ -244,6 +249,9 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		d.add(&end)
 	}
 	for _, m := range d.findAll(reSucceedPart, tpl, units, pos) {
+		if reFutureClause.MatchString(tpl[:m.loc[0]]) {
+			continue // "Carney will be sworn in on Friday, replacing Trudeau": not yet
+		}
 		var main *cand
 		var subj *unit
 		if len(changes) > 0 {

@@ -305,6 +305,13 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 			c.obj, c.objText = &ref{graph.Position, nationalOffice(offU.off, country.name), 1}, ""
 		}
 		return c
+	case offU != nil && aff != nil && aff.kind == kCountry && d.g.headPosts[offU.off.name] != nil &&
+		!d.g.headCountries[offU.off.name][aff.ref.name]:
+		// "British Chancellor Rachel Reeves": the country has no head of
+		// that title, so the title is the post's.
+		c.pred = graph.HoldsPosition
+		c.obj, c.objText = &ref{graph.Position, d.g.headPosts[offU.off.name].name, 1}, ""
+		return c
 	case offU != nil:
 		c.pred, c.role = graph.Leads, offU.off.name
 	default: // chief / head / leader: for organizations, with their head role
@@ -324,14 +331,12 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	}
 	if aff == nil {
 		// A bare title: take the country from the gazetteer leader, if the role fits.
-		// A person of people.tsv (no role) heads their own country
-		// ("Prime Minister Mikhail Mishustin"), not an organization.
 		l := d.leaderOf(per.ref.name)
-		if l == nil || l.affil == "" || !sameRole(l.role, c.role) && l.role != "" {
+		if l == nil || l.affil == "" || !sameRole(l.role, c.role) {
 			return nil
 		}
 		c.obj = d.entityRef(l.affil)
-		if c.obj == nil || l.role == "" && c.obj.typ != graph.Country {
+		if c.obj == nil {
 			return nil
 		}
 		c.base *= 0.9
