@@ -286,7 +286,7 @@ var (
 	reResignAccepted = compile(`accepted (?:the )?resignations? of (?:(?:his|her|their|the) )?(?P<s><P\d+>)`)
 	// "named Gerardo Werthein to replace her", "appointed Ana Ruiz to
 	// succeed Luis Gil as interior minister"
-	reToReplace = compile(`(?P<v>named|appointed|chose|nominated|picked|tapped|selected) (?P<s><P\d+>) (?:to replace|to succeed|as a replacement for|in place of) (?P<o><P\d+>|him|her)(?: as (?:the |his |her )?%OFF%)?`)
+	reToReplace = compile(`(?P<v>named|appointed|chose|nominated|picked|tapped|selected) (?P<s><P\d+>) (?:(?:to replace|to succeed|as a replacement for|in place of) (?P<o><P\d+>|him|her)|as (?P<pron>his|her) (?:replacement|successor))(?: as (?:the |his |her )?%OFF%)?`)
 )
 
 // readReplacements reads a resignation accepted, which ends the office
@@ -314,16 +314,7 @@ func (d *doc) readReplacements(units []*unit, tpl string, pos []int, st *sentenc
 	for _, m := range d.findAll(reToReplace, tpl, units, pos) {
 		per, old := m.one("s"), m.one("o")
 		if old == nil { // "him", "her"
-			a, _ := m.unitRange()
-			for k := a - 1; k >= 0; k-- {
-				if units[k].kind == kPerson && units[k].ref != nil {
-					old = units[k]
-					break
-				}
-			}
-			if k := 0; old != nil && len(units) > 0 && units[k] == old {
-				old = nil // the appointer, not the one replaced
-			}
+			old = d.replacedOne(m, units)
 		}
 		if per == nil || old == nil || per.kind != kPerson || old.kind != kPerson || per.ref == nil || old.ref == nil ||
 			per.ref.name == old.ref.name {
@@ -363,6 +354,37 @@ func (d *doc) readReplacements(units []*unit, tpl string, pos []int, st *sentenc
 		end.subj, end.subjText, end.bound, end.ended, end.anchor = old.ref, old.text, boundEnd, true, 0
 		d.add(&end)
 	}
+}
+
+// replacedOne resolves the pronoun of a reToReplace match ("to replace
+// her", "as his replacement"): the person of that sex named last before
+// the appointee in the sentence, but not the appointer who opens it, else
+// the person the last sentences were about ("Interior Minister Carolina
+// Toha resigned on Monday. ... Boric named Luis Cordero as her
+// replacement."). It returns a unit standing for that person, or nil.
+func (d *doc) replacedOne(m *match, units []*unit) *unit {
+	pron := m.group("pron")
+	if pron == "" {
+		pron = m.group("o")
+	}
+	want := pronounGender(pron)
+	a, _ := m.unitRange()
+	var by *unit // the appointer: the sentence's first person
+	for k := 0; k < a; k++ {
+		if units[k].kind == kPerson && units[k].ref != nil {
+			by = units[k]
+			break
+		}
+	}
+	for k := a - 1; k >= 0; k-- {
+		if u := units[k]; u != by && u.kind == kPerson && u.ref != nil && d.fits(u.ref.name, want) {
+			return u
+		}
+	}
+	if t := d.topic; t != nil && t.typ == graph.Person && d.fits(t.name, want) && (by == nil || by.ref.name != t.name) {
+		return &unit{kind: kPerson, text: t.name, ref: t}
+	}
+	return nil
 }
 
 // acceptersOffice gives c, a holds_position of an office every country

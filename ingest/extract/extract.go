@@ -410,6 +410,7 @@ func saidBefore(text string, u *unit, between string) bool {
 func (d *doc) result() Result {
 	d.placeImplicit()
 	d.outgoingEnds()
+	d.officeFromAnchor()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

@@ -22,6 +22,9 @@ var (
 	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
 	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
 	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?(?: (?P<d><D\d+>))?`)
+	// "Joly had held the post since 2021", "She has been in the job since
+	// March 2022": the office the article gives the person, since then.
+	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
@@ -117,6 +120,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	}
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
+	d.readHeldPost(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
 	for _, sub := range conjuncts(units) {
 		// "he was elected in November 2009 and succeeded Tabare Vazquez"
@@ -126,6 +130,36 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
+}
+
+// readHeldPost reads reHeldPost: the latest office the article gives the
+// person, held since the date the sentence gives.
+func (d *doc) readHeldPost(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reHeldPost, tpl, units, pos) {
+		du := m.one("d")
+		if du == nil || du.expr == nil || du.expr.Kind != timex.Since || negated(tpl, m.loc[0]) {
+			continue
+		}
+		for _, per := range m.all("s") {
+			if per.kind != kPerson || per.ref == nil {
+				continue
+			}
+			var prev *cand // the latest office, ended or not ("had held")
+			for k := len(d.cands) - 1; k >= 0 && prev == nil; k-- {
+				if c := d.cands[k]; c.subj.name == per.ref.name && c.obj != nil && (c.pred == graph.Leads || c.pred == graph.HoldsPosition) {
+					prev = c
+				}
+			}
+			if prev == nil {
+				continue
+			}
+			c := *prev
+			c.bound, c.pending, c.link, c.fixed, c.outgoing, c.anchor, c.ended = boundStart, false, nil, false, false, 0, false
+			c.dated, c.date, c.dateKind, c.dateFrom = true, du.expr.Value, du.expr.Kind, []*sentence{st}
+			c.span, c.sent, c.sentIdx, c.base = m.span(), st, sentIdx, confVerb*0.9
+			d.add(&c)
+		}
+	}
 }
 
 // leadershipTaken reads a match of reLeadership: the subject leads the
