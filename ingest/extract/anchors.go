@@ -311,3 +311,46 @@ func hasPerson(units []*unit) bool {
 	}
 	return false
 }
+
+// anchorWords are in every sentence reAnchorOffice matches.
+var anchorWords = regexp.MustCompile(`sworn|inaugurated|installed|office|oath|power`)
+
+// officeFromAnchor dates the start of an office the article states
+// without a date ("She is Mexico's first female president") by the day
+// the article says its holder took office ("Claudia Sheinbaum took office
+// on October 1, 2024"), when that is the only office the article gives
+// them and it is not over.
+func (d *doc) officeFromAnchor() {
+	offices := map[string]string{} // person → the one office, or "" when several
+	var undated []*cand
+	for _, c := range d.cands {
+		if c.subj == nil || c.obj == nil || c.pred != graph.Leads && c.pred != graph.HoldsPosition {
+			continue
+		}
+		k := c.pred + "\x00" + c.obj.name + "\x00" + normRole(c.role)
+		if old, ok := offices[c.subj.name]; ok && old != k {
+			k = ""
+		}
+		offices[c.subj.name] = k
+		if !c.dated && (c.bound == boundNone || c.bound == boundRange) && !c.ended && !c.pending {
+			undated = append(undated, c)
+		}
+	}
+	if len(undated) == 0 {
+		return
+	}
+	found := false
+	for _, a := range d.anchorSrcs {
+		found = found || anchorWords.MatchString(a.st.text)
+	}
+	if found {
+		d.readAnchorSrcs(true)
+	}
+	for _, c := range undated {
+		a := d.anchors[c.subj.name]
+		if a == nil || a.date[anchorOffice].IsZero() || offices[c.subj.name] == "" {
+			continue
+		}
+		c.bound, c.date, c.dated, c.dateFrom = boundStart, a.date[anchorOffice], true, a.from[anchorOffice]
+	}
+}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -202,4 +205,205 @@ func (d *doc) nominatorsOffice(m *match, off *unit, by *unit) string {
 		return nationalOffice(off.off, c.obj.name)
 	}
 	return name
+}
+
+var (
+	// reListCue is the word that makes a list of people and offices a
+	// list of nominations (the first group) or of appointments (the
+	// second): "announced his picks for the top posts: X for ...".
+	reListCue = regexp.MustCompile(`\b(?:(picks|nominees|nominations|choices|nominated|nominating|tapped|picked|selected)|(appointed|appointments|named|naming|reshuffled|reshuffle))\b`)
+	// reListItem is one item of such a list: "Marco Rubio for secretary
+	// of state", "Anna Berg as foreign minister".
+	reListItem = compile(`(?:^|: |, |and |[a-z]+ )(?P<s><P\d+>) (?:as|for) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
+)
+
+// readOfficeList reads a list of appointments or nominations, two items
+// or more after the word that says which they are: "Trump has announced
+// his picks for the top cabinet posts: Marco Rubio for secretary of
+// state, Pete Hegseth for defense secretary and Pam Bondi for attorney
+// general" (nominations), "Prime Minister Anna Berg named her cabinet on
+// Monday: Lars Nowak as foreign minister and Eva Lind as defence
+// minister" (appointments, which take effect; as with "named" alone, an
+// office filled by confirmation, or an appointer not yet in office, makes
+// them nominations). An appointment to an office every country has is of
+// the country the appointer leads.
+func (d *doc) readOfficeList(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	var items []*match
+	for _, m := range d.findAll(reListItem, tpl, units, pos) {
+		rest := tpl[m.loc[1]:]
+		if rest == "" || strings.HasPrefix(rest, " ,") || strings.HasPrefix(rest, " and ") ||
+			strings.HasPrefix(rest, " .") || strings.HasPrefix(rest, " ;") {
+			items = append(items, m)
+		}
+	}
+	if len(items) < 2 {
+		return
+	}
+	first := items[0].loc[2*reListItem.SubexpIndex("s")] // the first item's person
+	cues := reListCue.FindAllStringSubmatchIndex(tpl[:first], -1)
+	if len(cues) == 0 {
+		return
+	}
+	cue := cues[len(cues)-1]
+	nominate, named := cue[2] >= 0, cue[4] >= 0 && strings.HasPrefix(tpl[cue[4]:], "nam")
+	var by *unit // the appointer: the first person before the cue
+	for k := 0; k < unitAt(pos, cue[0]); k++ {
+		if units[k].kind == kPerson && units[k].ref != nil {
+			by = units[k]
+			break
+		}
+	}
+	if by != nil && d.notYetInOffice(units, by, graph.Date{}) {
+		nominate = true
+	}
+	for _, m := range items {
+		per, off := m.one("s"), m.one("off")
+		if per == nil || per.kind != kPerson || per.ref == nil || off == nil || off.off == nil || off.off.elect {
+			continue
+		}
+		if nominate || named && off.off.confirm {
+			d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+				obj: &ref{graph.Position, d.nominatorsOffice(m, off, by), 1}, objText: off.text,
+				base: confNominate * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+			continue
+		}
+		c := d.stateFromOffice(m, per, false, confChange*0.9, st, sentIdx)
+		if c == nil {
+			continue
+		}
+		if c.bareOff != nil && by != nil {
+			if country, role := d.ledCountry(by.ref.name); country != nil && country.typ == graph.Country && role != "" {
+				c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
+			}
+		}
+		c.bound = boundStart
+		d.add(c)
+	}
+}
+
+var (
+	// "accepted the resignation of Foreign Minister Diana Mondino"
+	reResignAccepted = compile(`accepted (?:the )?resignations? of (?:(?:his|her|their|the) )?(?P<s><P\d+>)`)
+	// "named Gerardo Werthein to replace her", "appointed Ana Ruiz to
+	// succeed Luis Gil as interior minister"
+	reToReplace = compile(`(?P<v>named|appointed|chose|nominated|picked|tapped|selected) (?P<s><P\d+>) (?:(?:to replace|to succeed|as a replacement for|in place of) (?P<o><P\d+>|him|her)|as (?P<pron>his|her) (?:replacement|successor))(?: as (?:the |his |her )?%OFF%)?`)
+)
+
+// readReplacements reads a resignation accepted, which ends the office
+// the article gives the one who resigned on the sentence's date, and an
+// appointment "to replace" someone: the appointee succeeded them, takes
+// their office (the one named after "as", else the one the article gives
+// them) and ends their term; "him" or "her" is the person named last
+// before the appointee. "nominated", "picked", "tapped" and "selected"
+// only nominate the appointee to that office.
+func (d *doc) readReplacements(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reResignAccepted, tpl, units, pos) {
+		per := m.one("s")
+		if per == nil || per.kind != kPerson || per.ref == nil {
+			continue
+		}
+		if prev := d.latestState(per.ref.name); prev != nil {
+			d.acceptersOffice(m, units, prev)
+			end := *prev
+			end.bound, end.ended, end.pending, end.link, end.fixed = boundEnd, true, false, nil, false
+			end.dated, end.date, end.dateKind, end.anchor, end.dateFrom = false, graph.Date{}, 0, 0, nil
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			d.add(&end)
+		}
+	}
+	for _, m := range d.findAll(reToReplace, tpl, units, pos) {
+		per, old := m.one("s"), m.one("o")
+		if old == nil { // "him", "her"
+			old = d.replacedOne(m, units)
+		}
+		if per == nil || old == nil || per.kind != kPerson || old.kind != kPerson || per.ref == nil || old.ref == nil ||
+			per.ref.name == old.ref.name {
+			continue
+		}
+		var start *cand
+		if m.group("off") != "" {
+			start = d.stateFromOffice(m, per, false, confChange*0.9, st, sentIdx)
+			if start != nil {
+				d.acceptersOffice(m, units, start)
+			}
+		} else if prev := d.latestState(old.ref.name); prev != nil {
+			d.acceptersOffice(m, units, prev)
+			c := *prev
+			c.subj, c.subjText, c.ended, c.pending, c.link, c.fixed, c.outgoing = per.ref, per.text, false, false, nil, false, false
+			c.dated, c.date, c.dateKind, c.anchor, c.dateFrom = false, graph.Date{}, 0, 0, nil
+			c.span, c.sent, c.sentIdx, c.base = m.span(), st, sentIdx, confChange*0.9
+			start = &c
+		}
+		switch m.group("v") {
+		case "nominated", "picked", "tapped", "selected":
+			if start != nil && start.obj != nil && start.pred == graph.HoldsPosition {
+				d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text, obj: start.obj,
+					base: confNominate * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+			}
+			continue
+		}
+		ev := &cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: old.ref, objText: old.text,
+			base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		d.add(ev)
+		if start == nil {
+			continue
+		}
+		start.bound, start.anchor = boundStart, anchorOffice+1
+		d.add(start)
+		end := *start
+		end.subj, end.subjText, end.bound, end.ended, end.anchor = old.ref, old.text, boundEnd, true, 0
+		d.add(&end)
+	}
+}
+
+// replacedOne resolves the pronoun of a reToReplace match ("to replace
+// her", "as his replacement"): the person of that sex named last before
+// the appointee in the sentence, but not the appointer who opens it, else
+// the person the last sentences were about ("Interior Minister Carolina
+// Toha resigned on Monday. ... Boric named Luis Cordero as her
+// replacement."). It returns a unit standing for that person, or nil.
+func (d *doc) replacedOne(m *match, units []*unit) *unit {
+	pron := m.group("pron")
+	if pron == "" {
+		pron = m.group("o")
+	}
+	want := pronounGender(pron)
+	a, _ := m.unitRange()
+	var by *unit // the appointer: the sentence's first person
+	for k := 0; k < a; k++ {
+		if units[k].kind == kPerson && units[k].ref != nil {
+			by = units[k]
+			break
+		}
+	}
+	for k := a - 1; k >= 0; k-- {
+		if u := units[k]; u != by && u.kind == kPerson && u.ref != nil && d.fits(u.ref.name, want) {
+			return u
+		}
+	}
+	if t := d.topic; t != nil && t.typ == graph.Person && d.fits(t.name, want) && (by == nil || by.ref.name != t.name) {
+		return &unit{kind: kPerson, text: t.name, ref: t}
+	}
+	return nil
+}
+
+// acceptersOffice gives c, a holds_position of an office every country
+// has named without a country, the country of the first person before
+// match m whom the article or the gazetteer says leads one: the leader
+// who accepts the resignation or appoints the replacement, as a leader
+// accepts the resignations of their own ministers.
+func (d *doc) acceptersOffice(m *match, units []*unit, c *cand) {
+	if c.bareOff == nil || c.obj == nil || c.obj.name != c.bareOff.name {
+		return
+	}
+	a, _ := m.unitRange()
+	for k := 0; k < a; k++ {
+		if units[k].kind != kPerson || units[k].ref == nil {
+			continue
+		}
+		if country, role := d.ledCountry(units[k].ref.name); country != nil && country.typ == graph.Country && role != "" {
+			c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
+			return
+		}
+	}
 }

@@ -24,8 +24,9 @@
 // ("NATO Secretary General Mark Rutte", "Rutte, the former Dutch prime
 // minister,") and folds them into the person they describe, and reads a
 // person's country from the adjective or possessive before their role
-// ("Palestinian leader X", "Iraq's ambassador X": national_of, never
-// leads; nationals.go); the second reads
+// ("Palestinian leader X", "Iraq's ambassador X": national_of; "North
+// Korean leader Kim Jong Un" leads only because the gazetteer lists him
+// as that country's head; nationals.go, titles.go); the second reads
 // verb patterns in active and passive voice ("met", "was sworn in as",
 // "imposed sanctions on").
 //
@@ -153,7 +154,29 @@
 // article dates after the appointment), and "named" and "chose" are when
 // the office is filled by confirmation (offices.tsv). "Japan's prime
 // minister is X", "the current prime minister of Japan, X," and "X, on
-// Friday, met Y" are read.
+// Friday, met Y" are read. Lists are read item by item after the word
+// that says what they are ("announced his picks for the top posts: X for
+// secretary of state, Y for defense secretary and Z for attorney
+// general"; "appointed X as defence minister and Y as trade minister").
+// "Accepted the resignation of X" ends X's office on that day; "named Y
+// to replace her" or "as her replacement" (the person named last before,
+// else the one the last sentences were about) is a succession: Y takes
+// the office and ends it for the one replaced. "Took over the bloc's
+// rotating chairmanship from Z" leads the organization and ends Z's term.
+// "Had held the post since 2021" and "has been in the post since March
+// 2022" start the person's latest office. A participle after a future
+// clause ("will be sworn in on Friday, replacing Y") states nothing.
+//
+// Time across the article: an appointment told without a date right
+// after a sentence that dated one to the day ("Carney on Tuesday
+// appointed X as foreign minister. Y was named finance minister.") is of
+// that day (a reshuffle told in order); a successor's swearing-in in a
+// relative clause ("was succeeded by Y, who was sworn in on 2 December")
+// dates Y's start and the succession; an "outgoing" holder's office ends
+// on the day the article dates another person's start in it; and the
+// one office the article gives a person, undated, starts on the day the
+// article says they took office ("Claudia Sheinbaum took office on
+// October 1, 2024. She is Mexico's first female president.").
 //
 // An office every country has (offices.tsv: a country title) is stored
 // with its country: "Sweden's foreign minister", "Chinese Foreign Minister
@@ -161,8 +184,19 @@
 // Minister of India" hold "Foreign Minister of Sweden" (…of China, of the
 // United Kingdom, of India); a bare title takes the country of the
 // gazetteer's holder (at 0.9), an appointment without one the appointer's
-// country ("Starmer named Lammy foreign secretary", at 0.9); otherwise the
-// office stays bare.
+// country ("Starmer named Lammy foreign secretary", at 0.9), a person of
+// people.tsv their own country; otherwise the office is the one of the
+// article's one country (implicit.go: the only country it names, whose
+// head it names, the holder taking part in no meeting, visit or call and
+// named in no sentence with an organization), or stays bare. A head of
+// state or government titled without a country and unknown to the
+// gazetteer ("President Yamandu Orsi") leads the article's one country
+// under the same conditions, when the article names that country by its
+// name, the holder's own sentence names none, and no one else holds the
+// office there. A head's title that begins a post's name ("Chancellor",
+// "Chancellor of the Exchequer") said of a country that has no head of
+// that title in leaders.tsv is the post: "British Chancellor Rachel
+// Reeves" holds the post, never leads.
 //
 // A prime minister or chancellor appointed without a country by a person
 // who leads a country in another role ("President Emmanuel Macron

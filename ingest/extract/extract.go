@@ -95,6 +95,13 @@ type cand struct {
 	dated             bool
 	anchor            int8 // 1 + the anchor kind its dated start states (anchors.go), or 0
 	narrated          bool // dated by the event before it (narrative.go)
+	// bareOff is the office every country has that a holds_position
+	// candidate names without a country, for placeImplicit, or nil.
+	bareOff *office
+	// outgoing marks an office its holder is leaving ("outgoing Finance
+	// Minister Dominic LeBlanc"), ended where its successor's starts
+	// (outgoingEnds).
+	outgoing bool
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the
@@ -121,6 +128,7 @@ func (e *Extractor) Extract(in Input) Result {
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(units))
+		d.noteCountries(units, i)
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
 		tpl, pos := template(folded)
@@ -213,7 +221,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
-			} else if d.narrativeDate(c, units, st) {
+			} else if d.narrativeDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
 			}
 		}
@@ -228,6 +236,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	}
 	d.cands = append(d.cands, extra...)
 	d.updateNarrative(units, cs, st)
+	d.updateReshuffle(cs)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
 		// from "appointed in October".
@@ -399,6 +408,9 @@ func saidBefore(text string, u *unit, between string) bool {
 
 // result dates, scores and deduplicates the candidates.
 func (d *doc) result() Result {
+	d.placeImplicit()
+	d.outgoingEnds()
+	d.officeFromAnchor()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

@@ -97,6 +97,13 @@ type gazetteer struct {
 	agentLen int
 	// agentFirst holds the first words of agents' phrases.
 	agentFirst map[string]bool
+	// headPosts maps a head's title that begins a post's name to that
+	// post ("Chancellor" → "Chancellor of the Exchequer"), and
+	// headCountries a head's title to the countries leaders.tsv lists a
+	// head of in that role: such a title, said of another country, names
+	// the post ("British Chancellor Rachel Reeves").
+	headPosts     map[string]*office
+	headCountries map[string]map[string]bool
 }
 
 func splitList(s string) []string {
@@ -256,8 +263,22 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	g.add("president-elect", hit{kind: hitOffice, off: elect})
 	g.add("president - elect", hit{kind: hitOffice, off: elect})
 	g.add("prime minister-designate", hit{kind: hitOffice, off: elect})
+	g.headPosts, g.headCountries = map[string]*office{}, map[string]map[string]bool{}
+	for _, h := range g.offices {
+		for _, p := range g.offices {
+			if h.head && !p.head && strings.HasPrefix(p.name, h.name+" of ") {
+				g.headPosts[h.name] = p
+			}
+		}
+	}
 	err = read("leaders.tsv", 4, func(c []string) {
 		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2]), role: strings.TrimSpace(c[3])}
+		if g.headPosts[l.role] != nil {
+			if g.headCountries[l.role] == nil {
+				g.headCountries[l.role] = map[string]bool{}
+			}
+			g.headCountries[l.role][l.affil] = true
+		}
 		for _, n := range append([]string{l.name}, l.aliases...) {
 			g.leaders[strings.ToLower(n)] = l
 			if toks := tokenize(n); len(toks) > 1 {

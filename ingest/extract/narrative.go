@@ -135,3 +135,48 @@ func leadEvent(units []*unit, cs []*cand, st *sentence) *narrative {
 	}
 	return n
 }
+
+// reshuffle is the day the last sentence dated a start of office on:
+// an account of a reshuffle or of a new government tells its
+// appointments one after the other ("Prime Minister Mark Carney on
+// Tuesday appointed Anita Anand as foreign minister. Francois-Philippe
+// Champagne was named finance minister."), all made that day.
+type reshuffle struct {
+	date    graph.Date
+	from    []*sentence
+	sentIdx int
+}
+
+// reshuffleDate dates c, the start of an office taken by appointment,
+// election or swearing-in that its sentence does not date, by the start
+// of office the sentence just before dated to the day, when the sentence
+// tells c in the simple past and no other time (see narrativeDate); it
+// reports whether it did.
+func (d *doc) reshuffleDate(c *cand, units []*unit, st *sentence) bool {
+	r := d.reshuffle
+	if r == nil || c.bound != boundStart || c.anchor != anchorOffice+1 || c.sentIdx != r.sentIdx+1 {
+		return false
+	}
+	if hasDateUnit(units) || notNarrative.MatchString(st.text) {
+		return false
+	}
+	if c.span[1] > len(st.text) || c.span[0] >= c.span[1] || !pastVerb.MatchString(st.text[c.span[0]:c.span[1]]) {
+		return false
+	}
+	c.date, c.dated, c.dateFrom = r.date, true, r.from
+	c.base *= 0.9
+	return true
+}
+
+// updateReshuffle records the day the sentence just read dated a start of
+// office on (see reshuffle); a sentence with none ends the account.
+func (d *doc) updateReshuffle(cs []*cand) {
+	var r *reshuffle
+	for _, c := range cs {
+		if c.dated && c.bound == boundStart && c.anchor == anchorOffice+1 && c.date.Precision == graph.DayPrecision {
+			r = &reshuffle{date: c.date, from: c.dateFrom, sentIdx: c.sentIdx}
+			break
+		}
+	}
+	d.reshuffle = r
+}

@@ -42,8 +42,13 @@ func TestNationals(t *testing.T) {
 	}{
 		{"adjective before a role", "Palestinian leader Samir Khalil met envoys in Ramallah on Monday.",
 			[]string{"Samir Khalil national_of Palestine"}},
-		{"two-word adjective", "North Korean leader Kim Jong Un inspected a missile factory on Sunday.",
-			[]string{"Kim Jong Un national_of North Korea"}},
+		{"two-word adjective", "North Korean leader Ri Song Chol inspected a missile factory on Sunday.",
+			[]string{"Ri Song Chol national_of North Korea"}},
+		// "leader" is a head's title only when the gazetteer says whose.
+		{"leader the gazetteer lists as the country's head", "North Korean leader Kim Jong Un inspected a missile factory on Sunday.",
+			[]string{"Kim Jong Un leads North Korea"}},
+		{"leader the gazetteer lists with no head's role", "Russian leader Mikhail Mishustin spoke on Sunday.",
+			[]string{"Mikhail Mishustin national_of Russia"}},
 		{"rank and comma", "A senior Iraqi official, Karim Jaber, accused Iran of meddling on Tuesday.",
 			[]string{"Karim Jaber national_of Iraq"}},
 		{"sector and role", "Kenyan opposition figure Joseph Mwangi criticized the government on Friday.",

@@ -32,8 +32,10 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
+	reshuffle  *reshuffle          // the last sentence's dated appointments, for undated ones that follow (narrative.go)
 	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 	ids        map[refKey]string   // entity ids computed (entityID)
+	implicit   implicitScope       // the countries the article names, for offices without one (implicit.go)
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence

@@ -14,13 +14,17 @@ var (
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
-	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
+	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
-	// "won the leadership of the ruling Liberal Democratic Party"
-	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched) (?:the )?(?:leadership|presidency|chairmanship) of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>)`)
+	// "won the leadership of the ruling Liberal Democratic Party", "took
+	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani"
+	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
 	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
 	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?(?: (?P<d><D\d+>))?`)
+	// "Joly had held the post since 2021", "She has been in the job since
+	// March 2022": the office the article gives the person, since then.
+	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
@@ -42,6 +46,10 @@ var (
 	leftEnd = regexp.MustCompile(`^(?: <D\d+>| (?:in|on|at|after|and|but|when|as|over|amid|because|following|with|earlier|last|this|,|\.|;)\b|$)`)
 	reAdmit = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
 )
+
+// reFutureClause finds, in the words before a participle ("..., replacing
+// Justin Trudeau"), a clause that tells what is still to come.
+var reFutureClause = regexp.MustCompile(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
 
 // endVerbs end an office; the others start one.
 func changeBound(v string) int {
@@ -90,7 +98,11 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			}
 		}
 	}
-	for _, m := range d.findAll(reSworn, tpl, units, pos) {
+	d.readOfficeList(units, tpl, pos, st, sentIdx)
+	d.readReplacements(units, tpl, pos, st, sentIdx)
+	sworn := d.findAll(reSworn, tpl, units, pos)
+	swornRead := map[*unit]bool{}
+	for _, m := range sworn {
 		for _, per := range m.all("s") {
 			if prev := d.pendingState(per.ref.name); prev != nil {
 				c := *prev
@@ -99,23 +111,115 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 				c.base = confChange * 0.95
 				d.add(&c)
 				changes = append(changes, &c)
+				swornRead[per] = true
 			}
 		}
 	}
 	for _, m := range d.findAll(reLeadership, tpl, units, pos) {
-		aff := m.one("aff")
-		e := d.g.entities[aff.ref.name]
-		for _, per := range m.all("s") {
-			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
-				role: e.headRole, base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart}
-			d.add(c)
-		}
+		d.leadershipTaken(m, st, sentIdx)
 	}
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
+	d.readHeldPost(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
+	for _, sub := range conjuncts(units) {
+		// "he was elected in November 2009 and succeeded Tabare Vazquez"
+		stpl, spos := template(sub)
+		d.readSuccession(sub, stpl, spos, st, sentIdx, changes)
+	}
+	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
+}
+
+// readHeldPost reads reHeldPost: the latest office the article gives the
+// person, held since the date the sentence gives.
+func (d *doc) readHeldPost(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reHeldPost, tpl, units, pos) {
+		du := m.one("d")
+		if du == nil || du.expr == nil || du.expr.Kind != timex.Since || negated(tpl, m.loc[0]) {
+			continue
+		}
+		for _, per := range m.all("s") {
+			if per.kind != kPerson || per.ref == nil {
+				continue
+			}
+			var prev *cand // the latest office, ended or not ("had held")
+			for k := len(d.cands) - 1; k >= 0 && prev == nil; k-- {
+				if c := d.cands[k]; c.subj.name == per.ref.name && c.obj != nil && (c.pred == graph.Leads || c.pred == graph.HoldsPosition) {
+					prev = c
+				}
+			}
+			if prev == nil {
+				continue
+			}
+			c := *prev
+			c.bound, c.pending, c.link, c.fixed, c.outgoing, c.anchor, c.ended = boundStart, false, nil, false, false, 0, false
+			c.dated, c.date, c.dateKind, c.dateFrom = true, du.expr.Value, du.expr.Kind, []*sentence{st}
+			c.span, c.sent, c.sentIdx, c.base = m.span(), st, sentIdx, confVerb*0.9
+			d.add(&c)
+		}
+	}
+}
+
+// leadershipTaken reads a match of reLeadership: the subject leads the
+// organization from the date of the sentence, in the role of its head;
+// the one it was taken over from, when named, leads it no more, and the
+// taking over is a succession.
+func (d *doc) leadershipTaken(m *match, st *sentence, sentIdx int) {
+	aff := m.one("aff")
+	if aff == nil {
+		aff = m.one("aff0")
+	}
+	if aff == nil || aff.ref == nil {
+		return
+	}
+	role := ""
+	if e := d.g.entities[aff.ref.name]; e != nil {
+		role = e.headRole
+	}
+	from := m.one("o")
+	for _, per := range m.all("s") {
+		c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+			role: role, base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart}
+		d.add(c)
+		if from == nil || from.kind != kPerson || from.ref == nil || from.ref.name == per.ref.name {
+			continue
+		}
+		ev := &cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: from.ref, objText: from.text,
+			base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, link: c}
+		d.add(ev)
+		end := *c
+		end.subj, end.subjText, end.bound, end.ended, end.link = from.ref, from.text, boundEnd, true, c
+		d.add(&end)
+	}
+}
+
+// swornSuccessors reads the swearing-in of a successor the same sentence
+// names: "She was succeeded by Tiago Lopes, who was sworn in on 2
+// December 2024" dates Lopes's start, and so the succession. sworn are the
+// sentence's reSworn matches, read the persons they were read for before
+// the succession rules ran.
+func (d *doc) swornSuccessors(sworn []*match, read map[*unit]bool, sentIdx int) {
+	for _, m := range sworn {
+		for _, per := range m.all("s") {
+			if read[per] {
+				continue
+			}
+			for k := len(d.cands) - 1; k >= 0; k-- {
+				prev := d.cands[k]
+				if prev.sentIdx != sentIdx || prev.subj.name != per.ref.name || prev.bound != boundStart || prev.dated ||
+					prev.link == nil || prev.link.pred != graph.Succeeded || prev.link.dated {
+					continue
+				}
+				c := *prev
+				c.link, c.span, c.anchor, c.base = nil, m.span(), anchorOffice+1, confChange*0.95
+				d.add(&c)
+				prev.link.link = &c
+				break
+			}
+		}
+	}
 }
 
 // pendingState is the person's latest office in the article, preferring
@@ -179,6 +283,9 @@ func (d *doc) readSuccession(units []*unit, tpl string, pos []int, st *sentence,
 		d.add(&end)
 	}
 	for _, m := range d.findAll(reSucceedPart, tpl, units, pos) {
+		if reFutureClause.MatchString(tpl[:m.loc[0]]) {
+			continue // "Carney will be sworn in on Friday, replacing Trudeau": not yet
+		}
 		var main *cand
 		var subj *unit
 		if len(changes) > 0 {

@@ -122,6 +122,18 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				base = confAppos
 			}
 			c := d.stateFromOffice(m, per, former, base, st, sentIdx)
+			if c != nil {
+				c.outgoing = m.group("former") == "outgoing" || m.group("former2") == "outgoing"
+			}
+			if c == nil && re == reTitle {
+				if h := d.bareHead(m, per, former, base, st, sentIdx); h != nil {
+					// Kept aside until the article's country is known;
+					// the title stays unfolded, as for any title read
+					// with no country.
+					d.implicit.heads = append(d.implicit.heads, h)
+					continue
+				}
+			}
 			if c == nil {
 				// "North Korean leader Kim Jong Un", "Polish Prime
 				// Minister-designate Lars Nowak": fold the title, state nothing.
@@ -276,11 +288,16 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 			country = aff.ref // "Sweden's foreign minister", "Chinese Foreign Minister Wang Yi"
 		} else if aff == nil {
 			// A bare title: the country of the gazetteer's holder, if the office fits.
-			if l := d.leaderOf(per.ref.name); l != nil && sameRole(l.role, offU.off.name) {
+			// A person of people.tsv (no role) is a minister of their own
+			// country: "Defence Minister Andrei Belousov".
+			if l := d.leaderOf(per.ref.name); l != nil && (sameRole(l.role, offU.off.name) || l.role == "") {
 				if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
 					country, c.base = r, c.base*0.9
 				}
 			}
+		}
+		if country == nil && aff == nil {
+			c.bareOff = offU.off
 		}
 		if country != nil {
 			// The office's own name, not the bare title that names every
@@ -288,9 +305,19 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 			c.obj, c.objText = &ref{graph.Position, nationalOffice(offU.off, country.name), 1}, ""
 		}
 		return c
+	case offU != nil && aff != nil && aff.kind == kCountry && d.g.headPosts[offU.off.name] != nil &&
+		!d.g.headCountries[offU.off.name][aff.ref.name]:
+		// "British Chancellor Rachel Reeves": the country has no head of
+		// that title, so the title is the post's.
+		c.pred = graph.HoldsPosition
+		c.obj, c.objText = &ref{graph.Position, d.g.headPosts[offU.off.name].name, 1}, ""
+		return c
 	case offU != nil:
 		c.pred, c.role = graph.Leads, offU.off.name
-	default: // chief / head / leader: only for organizations, with their head role
+	default: // chief / head / leader: for organizations, with their head role
+		if aff != nil && aff.kind == kCountry && m.group("off") == "leader" {
+			return d.countryLeader(c, per, aff)
+		}
 		if aff == nil || aff.kind != kOrg {
 			return nil
 		}
@@ -350,4 +377,47 @@ func normRole(s string) string {
 		s = "Prime Minister" // China's premier is its prime minister
 	}
 	return graph.Slug(s)
+}
+
+// countryLeader reads "North Korean leader Kim Jong Un", "Russia's
+// leader, Vladimir Putin": "leader" names no office, and is said of
+// opposition, rebel and party leaders too, so it states that per leads
+// the country only when the gazetteer lists per as the head of that very
+// country, with the role it gives. c is the candidate being built.
+func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
+	l := d.leaderOf(per.ref.name)
+	if l == nil || l.affil != aff.ref.name || l.role == "" {
+		return nil
+	}
+	if off := d.g.offices[l.role]; off == nil || !off.head {
+		return nil
+	}
+	c.pred, c.role, c.obj, c.objText = graph.Leads, l.role, aff.ref, aff.text
+	c.base *= 0.9
+	return c
+}
+
+// deposedWords before a title say its holder has lost the office.
+var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
+
+// bareHead reads "President Yamandu Orsi", a head of state or government
+// titled without a country whom the gazetteer does not know: a leads
+// candidate whose country is left to placeImplicit (nil until then, and
+// kept out of the article's candidates), or nil for any other title.
+func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
+	off := m.one("off")
+	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
+		!sameRole(off.off.name, "President") && !sameRole(off.off.name, "Prime Minister") ||
+		per.ref == nil || d.leaderOf(per.ref.name) != nil || !isCap(off.text) {
+		return nil
+	}
+	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
+	a, _ := m.unitRange()
+	for k := a - 1; k >= 0 && k >= a-2 && m.units[k].kind == kWord; k-- {
+		if w := m.units[k].lower(); deposedWords[w] || formerWords[w] {
+			former = true
+		}
+	}
+	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 }

@@ -250,6 +250,11 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				continue
 			}
 			u := &unit{text: text, start: start, end: end}
+			if h.capTok > 0 && d.lows[i] == "the" {
+				// "the Kremlin", "the Taliban": the name without its article
+				u.start = toks[i+1].start
+				u.text = s[u.start:end]
+			}
 			switch h.kind {
 			case hitLeader:
 				u.kind, u.ref = kPerson, &ref{graph.Person, h.lead.name, 1}
@@ -396,12 +401,29 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && afterIndefinite(toks, i) {
+		// "a former Tupamaro fighter", "an Ennahda official": a name
+		// after "a" modifies the noun after it, and is nobody.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
 	r, _ := d.resolvePerson(u.text)
 	u.kind, u.ref = kPerson, r
 	if len(words) > 1 {
 		d.registerPerson(r.name, u.text)
 	}
 	return u, n
+}
+
+// afterIndefinite reports whether toks[i] follows an indefinite article,
+// itself or with "former" between: "a Tupamaro", "a former Tupamaro".
+func afterIndefinite(toks []token, i int) bool {
+	j := i - 1
+	if j >= 0 && (toks[j].text == "former" || toks[j].text == "veteran" || toks[j].text == "senior") {
+		j--
+	}
+	return j >= 0 && (toks[j].text == "a" || toks[j].text == "an" || toks[j].text == "A" || toks[j].text == "An")
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").

@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"github.com/geokg/geokg/graph"
+)
+
+// The country an article leaves implicit. News about one country names
+// its ministers without it ("Foreign Minister Takeshi Iwaya" in a story
+// about Japan, "Champagne was named Minister of Finance" in a readout
+// from Ottawa). An office every country has, written without a country
+// and whose holder neither the gazetteer nor an appointer places, is the
+// office of the article's one country: the only country the article names
+// in any form (name, adjective, capital, dateline) or through a person the
+// gazetteer places, and whose head (a current `leads` of it) the article
+// names: a story about that country's government. Any second country,
+// however named, leaves every such office bare; so does an organization
+// named in the holder's sentence ("NATO chief Mark Rutte met Foreign
+// Minister Andrii Sybiha" says nothing of Sybiha's country), and so does
+// a meeting, visit or call of the holder, the way foreign ministers come
+// into a country's news ("President Vladimir Putin met Foreign Minister
+// Ahmed Attaf in Moscow": Attaf is Algeria's). A head of state or
+// government titled without a country and unknown to the gazetteer
+// ("President Yamandu Orsi declared three days of national mourning" in
+// an obituary from Uruguay) leads the article's one country when the
+// article names it by its own name, under the same conditions, when the
+// holder's own sentence names no country (its subject may be acting on
+// it: "President Bush has threatened further action against Russia"), and
+// when no one else the article names holds that office there without an
+// end. The title must be written as a title, capitalized before the name
+// ("Former Socialist prime minister Andreas Papandreou" describes).
+
+// implicitScope is what the article's sentences say of its countries.
+type implicitScope struct {
+	countries map[string]bool // the countries named, in any form
+	orgSents  map[int]bool    // the sentences naming an organization
+	byName    map[string]bool // the countries named by their own name ("Uruguay")
+	heads     []*cand         // heads titled without a country (bareHead), their object still nil
+	// sentCountries are the sentences naming a country other than by
+	// their dateline.
+	sentCountries map[int]bool
+}
+
+// noteCountries records the countries and organizations units name, and
+// the countries of the people the gazetteer places.
+func (d *doc) noteCountries(units []*unit, sentIdx int) {
+	sc := &d.implicit
+	dl := datelineOf(units) != nil
+	for k, u := range units {
+		if u.ref == nil {
+			continue
+		}
+		switch u.kind {
+		case kCountry:
+			sc.add(u.ref.name)
+			if k > 0 || !dl {
+				if sc.sentCountries == nil {
+					sc.sentCountries = map[int]bool{}
+				}
+				sc.sentCountries[sentIdx] = true
+			}
+			if d.namesItself(u) {
+				if sc.byName == nil {
+					sc.byName = map[string]bool{}
+				}
+				sc.byName[u.ref.name] = true
+			}
+		case kOrg:
+			if sc.orgSents == nil {
+				sc.orgSents = map[int]bool{}
+			}
+			sc.orgSents[sentIdx] = true
+		case kPerson:
+			if l := d.leaderOf(u.ref.name); l != nil && l.affil != "" {
+				if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
+					sc.add(r.name)
+				}
+			}
+		}
+	}
+}
+
+// add records a country the article names.
+func (sc *implicitScope) add(country string) {
+	if sc.countries == nil {
+		sc.countries = map[string]bool{}
+	}
+	sc.countries[country] = true
+}
+
+// only returns the article's one country, or "" when it names none or
+// several.
+func (sc *implicitScope) only() string {
+	if len(sc.countries) != 1 {
+		return ""
+	}
+	for c := range sc.countries {
+		return c
+	}
+	return ""
+}
+
+// placeImplicit gives each bare national office of the candidates (see
+// cand.bareOff) the article's one country, where the rules above allow.
+func (d *doc) placeImplicit() {
+	country := d.implicit.only()
+	if country == "" {
+		return
+	}
+	headed := false
+	guests := map[string]bool{}
+	for _, c := range d.cands {
+		switch {
+		case c.subj == nil || c.obj == nil:
+		case c.pred == graph.Leads && !c.ended && c.obj.typ == graph.Country && c.obj.name == country:
+			headed = true
+		case c.pred == graph.Met || c.pred == graph.Visited || c.pred == graph.SpokeWith:
+			guests[c.subj.name], guests[c.obj.name] = true, true
+		}
+	}
+	if d.implicit.byName[country] {
+		for _, c := range d.implicit.heads {
+			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
+				c.obj = d.entityRef(country)
+				d.add(c)
+			}
+		}
+	}
+	if !headed {
+		return
+	}
+	for _, c := range d.cands {
+		if c.bareOff == nil || c.subj == nil || d.implicit.orgSents[c.sentIdx] || guests[c.subj.name] {
+			continue
+		}
+		if c.obj == nil || c.obj.name != c.bareOff.name {
+			continue
+		}
+		c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country), 1}, ""
+		c.base *= 0.9
+	}
+}
+
+// outgoingEnds ends an outgoing holder's office ("the Prime Minister
+// thanked outgoing Finance Minister Dominic LeBlanc") on the day the
+// article dates another person's start in the same office
+// ("Francois-Philippe Champagne was named Minister of Finance" on
+// Tuesday): the successor the article names elsewhere. Two different
+// starts leave it undated.
+func (d *doc) outgoingEnds() {
+	for _, c := range d.cands {
+		if !c.outgoing || c.dated || c.subj == nil || c.obj == nil {
+			continue
+		}
+		var next *cand
+		for _, s := range d.cands {
+			if s.pred != c.pred || s.bound != boundStart || !s.dated || s.ended || s.subj == nil || s.obj == nil ||
+				s.subj.name == c.subj.name || s.obj.name != c.obj.name || !sameRole(s.role, c.role) {
+				continue
+			}
+			if next != nil && next.date != s.date {
+				next = nil
+				break
+			}
+			next = s
+		}
+		if next == nil {
+			continue
+		}
+		c.bound, c.date, c.dateKind, c.dated = boundEnd, next.date, 0, true
+		c.dateFrom = next.dateFrom
+		if len(c.dateFrom) == 0 {
+			c.dateFrom = []*sentence{next.sent}
+		}
+	}
+}
+
+// otherHead reports whether the article names another person in c's
+// office of country without ending their term: the country has one
+// president at a time, so "President Lars Nowak" in an article naming a
+// sitting President Anna Berg is not that country's.
+func (d *doc) otherHead(c *cand, country string) bool {
+	ended := map[string]bool{}
+	for _, o := range d.cands {
+		if o.pred == graph.Leads && o.obj != nil && o.obj.name == country && (o.ended || o.bound == boundEnd) {
+			ended[o.subj.name] = true
+		}
+	}
+	for _, o := range d.cands {
+		if o.pred == graph.Leads && o.obj != nil && o.obj.name == country && o.subj.name != c.subj.name &&
+			sameRole(o.role, c.role) && !ended[o.subj.name] {
+			return true
+		}
+	}
+	return false
+}
