@@ -61,23 +61,15 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 			dels = append(dels, qh)
 		}
 	}
-	tx, err := p.db.BeginTx(ctx, nil)
+	tx, err := p.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("apply deltas: %w", err)
 	}
 	defer func() {
 		if err != nil {
-			tx.Rollback()
+			tx.rollback()
 		}
 	}()
-	p.mu.Lock()
-	async := p.async
-	p.mu.Unlock()
-	if async {
-		if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
-			return fmt.Errorf("apply deltas: %w", err)
-		}
-	}
 	if err := insertValues(ctx, tx, adds, values); err != nil {
 		return err
 	}
@@ -108,11 +100,140 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 	if err := updateRefs(ctx, tx, refsBy); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.commit(added, deleted, values); err != nil {
 		return fmt.Errorf("apply deltas: commit: %w", err)
 	}
 	p.remember(values)
 	return nil
+}
+
+// pgExec is what the write statements need of a connection.
+type pgExec interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// pgTx is one write transaction, on the write lock's connection when this
+// process holds the lock (else on a connection of the pool), begun and
+// ended by hand so that BEGIN carries the commit mode and COMMIT the
+// change counter's bump: one round trip each.
+type pgTx struct {
+	p      *pgStore
+	ctx    context.Context
+	conn   *sql.Conn
+	locked bool
+	done   bool
+}
+
+// ExecContext runs a statement in the transaction.
+func (t *pgTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.conn.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query in the transaction.
+func (t *pgTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.conn.QueryContext(ctx, query, args...)
+}
+
+// begin starts a write transaction; under group commit (setAsync) its
+// commit does not wait for the WAL to reach the disk.
+func (p *pgStore) begin(ctx context.Context) (*pgTx, error) {
+	p.mu.Lock()
+	async := p.async
+	p.mu.Unlock()
+	t := &pgTx{p: p, ctx: ctx}
+	p.lockMu.Lock()
+	if p.locked && p.conn != nil {
+		t.conn, t.locked = p.conn, true
+	}
+	p.lockMu.Unlock()
+	if t.conn == nil {
+		conn, err := p.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		t.conn = conn
+	}
+	begin := "BEGIN"
+	if async {
+		begin += "; SET LOCAL synchronous_commit = off"
+	}
+	if _, err := t.conn.ExecContext(ctx, begin); err != nil {
+		t.lost()
+		return nil, err
+	}
+	return t, nil
+}
+
+// commit bumps the change counter and commits; added and removed are the
+// quads the transaction added and removed (values names their values),
+// which the read cache's answers take in.
+func (t *pgTx) commit(added, removed []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
+	t.done = true
+	if _, err := t.conn.ExecContext(t.ctx, "UPDATE geokg_writes SET n = n + 1 WHERE id = 1; COMMIT"); err != nil {
+		t.lost()
+		return err
+	}
+	p := t.p
+	if !t.locked {
+		t.conn.Close()
+		// Another process may have written since this one last looked.
+		p.lockMu.Lock()
+		p.seen = -1
+		p.lockMu.Unlock()
+		if p.cache != nil {
+			p.cache.wrote(nil, nil, nil, -1, -1)
+		}
+		return nil
+	}
+	p.lockMu.Lock()
+	from := p.seen
+	if p.seen >= 0 {
+		p.seen++
+	}
+	n := p.seen
+	p.lockMu.Unlock()
+	if p.cache != nil {
+		p.cache.wrote(added, removed, values, from, n)
+	}
+	return nil
+}
+
+// rollback ends the transaction without its changes.
+func (t *pgTx) rollback() {
+	if t.done {
+		return
+	}
+	t.done = true
+	if _, err := t.conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.lost()
+		return
+	}
+	if !t.locked {
+		t.conn.Close()
+	}
+}
+
+// lost gives up the transaction's connection, whose state is unknown: the
+// session ends (which rolls back what it did not commit, and releases the
+// write lock when it is the lock's), and what this process cached is no
+// longer known to be the store's.
+func (t *pgTx) lost() {
+	t.done = true
+	p := t.p
+	if t.locked {
+		p.lockMu.Lock()
+		if p.conn == t.conn {
+			p.dropConn()
+		}
+		p.seen = -1
+		p.lockMu.Unlock()
+	} else {
+		discard(t.conn)
+	}
+	if p.cache != nil {
+		p.cache.wrote(nil, nil, nil, -1, -1)
+	}
 }
 
 // placeholders appends to b the row "(prefix$n, …)" of width parameters
@@ -145,7 +266,7 @@ func chunks(n, width int, fn func(i, j int) error) error {
 
 // insertValues creates the rows of the values of quads that have none,
 // with no reference yet.
-func insertValues(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
+func insertValues(ctx context.Context, tx pgExec, quads []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
 	var hashes []refs.ValueHash
 	want := map[refs.ValueHash]bool{}
 	for _, q := range quads {
@@ -217,7 +338,7 @@ func scanQuads(rows *sql.Rows) ([]refs.QuadHash, error) {
 
 // insertQuads adds quads and returns those it stored (not those already
 // stored, which are an error unless ignoreDup).
-func insertQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, ignoreDup bool) ([]refs.QuadHash, error) {
+func insertQuads(ctx context.Context, tx pgExec, quads []refs.QuadHash, ignoreDup bool) ([]refs.QuadHash, error) {
 	var added []refs.QuadHash
 	err := chunks(len(quads), 4, func(i, j int) error {
 		var b strings.Builder
@@ -262,7 +383,7 @@ func insertError(err error) error {
 }
 
 // deleteQuads removes quads and returns those that were stored.
-func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs.QuadHash, error) {
+func deleteQuads(ctx context.Context, tx pgExec, quads []refs.QuadHash) ([]refs.QuadHash, error) {
 	var deleted []refs.QuadHash
 	err := chunks(len(quads), 4, func(i, j int) error {
 		var b strings.Builder
@@ -294,7 +415,7 @@ func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs
 // updateRefs adds n[h] to the reference count of each value h, then
 // removes the values that gained none and have none (lost, or created for
 // a quad the batch also deleted).
-func updateRefs(ctx context.Context, tx *sql.Tx, n map[refs.ValueHash]int) error {
+func updateRefs(ctx context.Context, tx pgExec, n map[refs.ValueHash]int) error {
 	var hashes []refs.ValueHash
 	var dropped [][]byte
 	for h, d := range n {
