@@ -22,11 +22,13 @@ import (
 // The change counter (geokg_writes) is bumped in the transaction of every
 // write, so a counter that has not moved means that no quad has changed
 // since it was read. The cache records the counter it is consistent with:
-// a write of this process moves it by one and drops the answers its quads
-// touch; a counter found anywhere else drops the whole cache. Outside a
-// write, a read takes the counter once (one query) before it first serves
-// an answer from the cache (see pgScope); inside one, the write lock's
-// counter is the cache's.
+// a write of this process moves it by one and adds its quads to the
+// answers they belong to (and removes those it deletes), so that what this
+// process writes stays cached; a counter found anywhere else drops the
+// whole cache. Outside a write, a read takes the counter once (one query)
+// before it first serves an answer from the cache (see pgScope); inside
+// one, the write lock's counter is the cache's. Reads of many nodes at
+// once (prefetchOut, prefetchIn, prefetchProps) fill it in one query.
 
 // pgCacheMax bounds the values a pgStore's read cache holds; past it the
 // cache is emptied. An answer with more values than pgCacheAnswerMax (a
@@ -227,7 +229,13 @@ func (c *pgCache) counter() int64 {
 
 // pgScope is one read of the store (Store.read) or one write: it takes the
 // change counter at most once, before the first answer it serves from the
-// cache. A nil scope reads without the cache.
+// cache (a read that finds nothing there costs no more than without the
+// cache). A nil scope reads without the cache.
+//
+// An answer read without taking the counter is kept too, under the
+// counter the cache holds: it is at least as recent as the cache's other
+// answers, and the next check drops it with them when the counter has
+// moved since.
 type pgScope struct {
 	// checked is set once the cache is known consistent with the store
 	// for this scope: the counter was read, or the write lock is held.
@@ -267,11 +275,13 @@ func (p *pgStore) check(ctx context.Context, sc *pgScope) error {
 func (p *pgStore) cached(ctx context.Context, sc *pgScope, k pgKey, query string, args ...any) ([]pgPair, error) {
 	var seen int64 = -1
 	if sc != nil {
-		if err := p.check(ctx, sc); err != nil {
-			return nil, err
-		}
-		if a, ok := p.cache.get(k); ok {
-			return a, nil
+		if _, ok := p.cache.get(k); ok {
+			if err := p.check(ctx, sc); err != nil {
+				return nil, err
+			}
+			if a, ok := p.cache.get(k); ok {
+				return a, nil
+			}
 		}
 		seen = p.cache.counter()
 	}
@@ -388,8 +398,13 @@ func (p *pgStore) prefetch(ctx context.Context, sc *pgScope, nodes []quad.Value,
 	if sc == nil || len(nodes) == 0 {
 		return nil
 	}
-	if err := p.check(ctx, sc); err != nil {
-		return err
+	for _, n := range nodes {
+		if _, ok := p.cache.get(keyOf(refs.HashOf(n))); ok {
+			if err := p.check(ctx, sc); err != nil {
+				return err
+			}
+			break
+		}
 	}
 	var keys []pgKey
 	var arr pq.ByteaArray
