@@ -96,6 +96,9 @@ type pgStore struct {
 	// first write); locked is set between lockWrites and unlockWrites.
 	conn   *sql.Conn
 	locked bool
+	// inTx is set while conn is in a write transaction, which lockWrites
+	// begins (see pgTx).
+	inTx bool
 	// seen is the change counter after this process's last locked write
 	// (-1: none yet).
 	seen int64
@@ -211,8 +214,8 @@ func (p *pgStore) Close() error {
 	return err
 }
 
-// lockWrites waits for the write lock (until ctx ends) and reads the
-// change counter, in one round trip; it reports whether another process
+// lockWrites waits for the write lock (until ctx ends), reads the change
+// counter and begins the write's transaction, in one round trip; it reports whether another process
 // wrote since this one's last locked write, when what this process cached
 // of the store is stale (the read cache is then emptied here).
 // unlockWrites must follow. The lock is taken on a connection the store
@@ -230,12 +233,20 @@ func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) 
 		}
 		p.conn = conn
 	}
+	p.mu.Lock()
+	async := p.async
+	p.mu.Unlock()
+	// One query without parameters (the simple protocol, which takes
+	// several statements): the lock and the counter, then the write's
+	// transaction begins, whose first statements come after this write's
+	// reads.
+	q := fmt.Sprintf("SELECT geokg_lock_writes(%d); %s", pgWriteLock, beginSQL(async))
 	var n int64
-	if err := p.conn.QueryRowContext(ctx, "SELECT geokg_lock_writes($1)", pgWriteLock).Scan(&n); err != nil {
+	if err := p.conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
 		p.dropConn()
 		return false, fmt.Errorf("take the write lock: %w", err)
 	}
-	p.locked = true
+	p.locked, p.inTx = true, true
 	othersWrote = p.seen < 0 || n != p.seen
 	p.seen = n
 	if p.cache != nil {
@@ -256,7 +267,12 @@ func (p *pgStore) unlockWrites() {
 	if p.conn == nil {
 		return
 	}
-	if _, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", pgWriteLock); err != nil {
+	q := fmt.Sprintf("SELECT pg_advisory_unlock(%d)", pgWriteLock)
+	if p.inTx {
+		q = "ROLLBACK; " + q
+		p.inTx = false
+	}
+	if _, err := p.conn.ExecContext(context.Background(), q); err != nil {
 		p.dropConn()
 	}
 }
@@ -264,6 +280,7 @@ func (p *pgStore) unlockWrites() {
 // dropConn closes the lock's connection for good (which releases the lock
 // if it holds it); the next lockWrites opens another.
 func (p *pgStore) dropConn() {
+	p.inTx = false
 	if p.conn != nil {
 		discard(p.conn)
 		p.conn = nil
