@@ -25,10 +25,13 @@ const maxParams = 60_000
 var nodeColumnNames = []string{"hash", "value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// ApplyDeltas writes the deltas in one transaction, in five statements
-// (more only past some 5,000 rows): the values of the added quads
-// (created with no reference when new), the added quads, the deleted
-// quads, the changed reference counts, and the values left with none. A
+// ApplyDeltas writes the deltas in one transaction, in three round trips
+// (four when it deletes quads, more only past some 4,000 rows; under the
+// write lock, lockWrites has begun the transaction): the values of the
+// added quads (created with no reference when new) and the added quads in
+// one statement; the deleted quads; the changed reference counts; the
+// values left with none, the change counter's bump and COMMIT in one
+// query. A
 // quad added twice, or an added quad already stored, counts once; opts
 // say whether either, or deleting a quad that is not stored, is an error
 // (graph.ErrQuadExists, graph.ErrQuadNotExist in a graph.DeltaError).

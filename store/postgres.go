@@ -75,11 +75,11 @@ func openSQL(ctx context.Context, dsn, addr string, readOnly, cockroach bool) (c
 //     its own last write; while none has, what the process's writes read
 //     (inferCache) stays valid and is kept, as on bbolt, and so do the
 //     answers of its per-node reads (the read cache, pgcache.go).
-//   - ApplyDeltas writes a whole batch in a few statements (one per kind
-//     of change: values, quads added, quads removed, references), not one
-//     statement per value and per quad as Cayley's does, and counts each
-//     value's references exactly (Cayley's also counts a quad already
-//     stored).
+//   - ApplyDeltas writes a whole batch in a few round trips (values and
+//     quads added, quads removed, references, then values left unused with
+//     the commit), not one statement per value and per quad as Cayley's
+//     does, and counts each value's references exactly (Cayley's also
+//     counts a quad already stored).
 //   - Values are read in batches (ValuesOf: one query for all the values
 //     of a scan) and kept in memory: a value's row is named by the hash of
 //     its content, so what a hash names never changes and needs no
