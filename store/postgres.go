@@ -215,11 +215,12 @@ func (p *pgStore) Close() error {
 }
 
 // lockWrites waits for the write lock (until ctx ends), reads the change
-// counter and begins the write's transaction, in one round trip; it reports whether another process
-// wrote since this one's last locked write, when what this process cached
-// of the store is stale (the read cache is then emptied here).
-// unlockWrites must follow. The lock is taken on a connection the store
-// keeps for it, which the write's transaction then uses (ApplyDeltas).
+// counter and begins the write's transaction, in one round trip; it
+// reports whether another process wrote since this one's last locked
+// write, when what this process cached of the store is stale (the read
+// cache is then emptied here). unlockWrites must follow. The lock is taken
+// on a connection the store keeps for it, which the write's transaction
+// then uses (ApplyDeltas).
 func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) {
 	p.lockMu.Lock()
 	defer p.lockMu.Unlock()
