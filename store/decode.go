@@ -35,6 +35,9 @@ type reader struct {
 	// log receives a warning for each stored value that cannot be
 	// decoded (a date out of range) and is skipped; nil discards.
 	log *slog.Logger
+	// pg is the read's scope of a PostgreSQL store's read cache (see
+	// pgScope); nil reads without it.
+	pg *pgScope
 }
 
 // date decodes the stored date v of node (its predicate pred). A value
@@ -139,9 +142,24 @@ func (r reader) quads(ctx context.Context, qrefs []cayleygraph.Ref, fn func(quad
 	return nil
 }
 
-// props reads the outgoing quads of node. It returns nil when the node has none.
+// props reads the outgoing quads of node. It returns nil when the node has
+// none. On PostgreSQL it is one query, or none when the read cache holds
+// the answer (pgcache.go).
 func (r reader) props(ctx context.Context, node quad.Value) (props, error) {
 	var p props
+	if pg, ok := r.qs.(*pgStore); ok {
+		a, err := pg.propsOf(ctx, r.pg, node)
+		for _, pair := range a {
+			if pair.pred == "" {
+				continue
+			}
+			if p == nil {
+				p = props{}
+			}
+			p[pair.pred] = append(p[pair.pred], pair.v)
+		}
+		return p, err
+	}
 	err := r.scan(ctx, quad.Subject, node, func(q quad.Quad) error {
 		pred, ok := q.Predicate.(quad.IRI)
 		if !ok {
@@ -157,8 +175,20 @@ func (r reader) props(ctx context.Context, node quad.Value) (props, error) {
 }
 
 // in returns the subjects of the quads "? pred node", without duplicates.
-// It is one prefix scan of the object-predicate index on kv backends.
+// It is one prefix scan of the object-predicate index on kv backends, and
+// on PostgreSQL one query, or none when the read cache holds the answer.
 func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	if pg, ok := r.qs.(*pgStore); ok {
+		a, err := pg.inOf(ctx, r.pg, node, pred)
+		if err != nil {
+			return nil, err
+		}
+		vs := make([]quad.Value, len(a))
+		for i, pair := range a {
+			vs[i] = pair.v
+		}
+		return dedupe(vs), nil
+	}
 	vs, err := path.StartPath(r.qs, node).In(pred).Iterate(ctx).AllValues(r.qs)
 	return dedupe(vs), err
 }
@@ -224,9 +254,13 @@ func (r reader) ids(ctx context.Context, node quad.Value, pred quad.IRI, prefix 
 	return out, nil
 }
 
+// entityPreds are the predicates of an entity node that reader.entity
+// reads.
+var entityPreds = []quad.IRI{pName, pType, pAlias, pCode}
+
 // entity reads the entity with id; ok is false when it does not exist.
 func (r reader) entity(ctx context.Context, id string) (e graph.Entity, ok bool, err error) {
-	p, err := r.some(ctx, EntityIRI(id), pName, pType, pAlias, pCode)
+	p, err := r.some(ctx, EntityIRI(id), entityPreds...)
 	if err != nil || p.one(pName) == nil {
 		return graph.Entity{}, false, err
 	}

@@ -49,7 +49,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 		return DeleteStats{}, wrap(err)
 	}
 	defer unlock()
-	r := reader{qs: s.qs, log: s.log}
+	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
 	now, err = r.storedInstant(now)
 	if err != nil {
 		return DeleteStats{}, wrap(err)

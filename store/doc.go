@@ -39,9 +39,11 @@
 // itself. The bbolt backend is the default; the in-memory backend is meant
 // for tests and is not safe for concurrent use, so the Store serialises
 // access to it. On PostgreSQL Cayley's SQL store is wrapped (postgres.go, pgread.go,
-// pgwrite.go): the processes writing one database take turns under an
-// advisory lock, a change counter tells each whether its write cache is
-// still valid, and a write's quads go in a few batched statements.
+// pgwrite.go, pgcache.go): the processes writing one database take turns
+// under an advisory lock, a change counter bumped by every write tells each
+// whether its write cache and its read cache (the per-node reads an ingest
+// repeats) are still valid, and a write's quads go in a few batched
+// statements.
 //
 // Memory stays flat as a store grows: the write cache's parts are each
 // bounded (inferBounds), and on Linux a bbolt store that a write has

@@ -194,45 +194,14 @@ func unescapeNull(s string) string {
 }
 
 // eachOut calls fn for the object of every quad "node pred ?" whose pred
-// is one of preds, with one query.
-func (p *pgStore) eachOut(ctx context.Context, node quad.Value, preds []quad.IRI, fn func(pred quad.IRI, v quad.Value) error) error {
-	hashes := make([][]byte, len(preds))
-	byHash := map[refs.ValueHash]quad.IRI{}
-	for i, pred := range preds {
-		h := refs.HashOf(pred)
-		hashes[i] = append([]byte(nil), h[:]...)
-		byHash[h] = pred
-	}
-	nh := refs.HashOf(node)
-	rows, err := p.db.QueryContext(ctx, "SELECT predicate_hash, object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = ANY($2)",
-		nh[:], pq.ByteaArray(hashes))
+// is one of preds, with one query at most (sc: see pgScope).
+func (p *pgStore) eachOut(ctx context.Context, sc *pgScope, node quad.Value, preds []quad.IRI, fn func(pred quad.IRI, v quad.Value) error) error {
+	a, err := p.outOf(ctx, sc, node, preds)
 	if err != nil {
 		return err
 	}
-	var ps []quad.IRI
-	var objs []cayleygraph.Ref
-	for rows.Next() {
-		var ph, oh csql.NodeHash
-		if err := rows.Scan(&ph, &oh); err != nil {
-			rows.Close()
-			return err
-		}
-		ps = append(ps, byHash[ph.ValueHash])
-		objs = append(objs, oh)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	vals, err := p.ValuesOf(ctx, objs)
-	if err != nil {
-		return err
-	}
-	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		if err := fn(ps[i], v); err != nil {
+	for _, pair := range a {
+		if err := fn(pair.pred, pair.v); err != nil {
 			return err
 		}
 	}

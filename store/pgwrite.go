@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -24,10 +25,13 @@ const maxParams = 60_000
 var nodeColumnNames = []string{"hash", "value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// ApplyDeltas writes the deltas in one transaction, in five statements
-// (more only past some 5,000 rows): the values of the added quads
-// (created with no reference when new), the added quads, the deleted
-// quads, the changed reference counts, and the values left with none. A
+// ApplyDeltas writes the deltas in one transaction, in three round trips
+// (four when it deletes quads, more only past some 4,000 rows; under the
+// write lock, lockWrites has begun the transaction): the values of the
+// added quads (created with no reference when new) and the added quads in
+// one statement; the deleted quads; the changed reference counts; the
+// values left with none, the change counter's bump and COMMIT in one
+// query. A
 // quad added twice, or an added quad already stored, counts once; opts
 // say whether either, or deleting a quad that is not stored, is an error
 // (graph.ErrQuadExists, graph.ErrQuadNotExist in a graph.DeltaError).
@@ -61,27 +65,16 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 			dels = append(dels, qh)
 		}
 	}
-	tx, err := p.db.BeginTx(ctx, nil)
+	tx, err := p.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("apply deltas: %w", err)
 	}
 	defer func() {
 		if err != nil {
-			tx.Rollback()
+			tx.rollback()
 		}
 	}()
-	p.mu.Lock()
-	async := p.async
-	p.mu.Unlock()
-	if async {
-		if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
-			return fmt.Errorf("apply deltas: %w", err)
-		}
-	}
-	if err := insertValues(ctx, tx, adds, values); err != nil {
-		return err
-	}
-	added, err := insertQuads(ctx, tx, adds, opts.IgnoreDup)
+	added, err := insert(ctx, tx, adds, values, opts.IgnoreDup)
 	if err != nil {
 		return err
 	}
@@ -105,10 +98,11 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 			}
 		}
 	}
-	if err := updateRefs(ctx, tx, refsBy); err != nil {
+	dropped, err := updateRefs(ctx, tx, refsBy)
+	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.commit(dropped, added, deleted, values); err != nil {
 		return fmt.Errorf("apply deltas: commit: %w", err)
 	}
 	p.remember(values)
@@ -143,9 +137,8 @@ func chunks(n, width int, fn func(i, j int) error) error {
 	return nil
 }
 
-// insertValues creates the rows of the values of quads that have none,
-// with no reference yet.
-func insertValues(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
+// valueHashes returns the distinct hashes of the values of quads.
+func valueHashes(quads []refs.QuadHash) []refs.ValueHash {
 	var hashes []refs.ValueHash
 	want := map[refs.ValueHash]bool{}
 	for _, q := range quads {
@@ -156,33 +149,49 @@ func insertValues(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, values
 			}
 		}
 	}
+	return hashes
+}
+
+// valuesSQL returns the statement creating the rows of the values hashes
+// that have none, with no reference yet, its parameters numbered after
+// those of args, and args with its own.
+func valuesSQL(hashes []refs.ValueHash, values map[refs.ValueHash]quad.Value, args []any) (string, []any, error) {
 	width := len(nodeColumnNames)
-	return chunks(len(hashes), width, func(i, j int) error {
-		var b strings.Builder
-		b.WriteString("INSERT INTO nodes (refs, " + strings.Join(nodeColumnNames, ", ") + ") VALUES ")
-		args := make([]any, 0, (j-i)*width)
-		for k, h := range hashes[i:j] {
-			kind, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: h}, values[h])
-			if err != nil {
-				return fmt.Errorf("apply deltas: value %v: %w", values[h], err)
-			}
-			row := make([]any, width)
-			row[0] = vals[0]
-			for c, name := range kind.Columns() {
-				for n, col := range nodeColumnNames {
-					if col == name {
-						row[n] = vals[c+1]
-					}
+	var b strings.Builder
+	b.WriteString("INSERT INTO nodes (refs, " + strings.Join(nodeColumnNames, ", ") + ") VALUES ")
+	for k, h := range hashes {
+		kind, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: h}, values[h])
+		if err != nil {
+			return "", nil, fmt.Errorf("apply deltas: value %v: %w", values[h], err)
+		}
+		row := make([]any, width)
+		row[0] = vals[0]
+		for c, name := range kind.Columns() {
+			for n, col := range nodeColumnNames {
+				if col == name {
+					row[n] = vals[c+1]
 				}
 			}
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			placeholders(&b, len(args), width, "0, ", "")
-			args = append(args, row...)
 		}
-		b.WriteString(" ON CONFLICT (hash) DO NOTHING")
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		placeholders(&b, len(args), width, "0, ", "")
+		args = append(args, row...)
+	}
+	b.WriteString(" ON CONFLICT (hash) DO NOTHING")
+	return b.String(), args, nil
+}
+
+// insertValues creates the rows of the values hashes that have none, with
+// no reference yet.
+func insertValues(ctx context.Context, tx pgExec, hashes []refs.ValueHash, values map[refs.ValueHash]quad.Value) error {
+	return chunks(len(hashes), len(nodeColumnNames), func(i, j int) error {
+		q, args, err := valuesSQL(hashes[i:j], values, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("apply deltas: insert values: %w", err)
 		}
 		return nil
@@ -215,30 +224,69 @@ func scanQuads(rows *sql.Rows) ([]refs.QuadHash, error) {
 	return out, rows.Err()
 }
 
+// quadsSQL returns the statement adding quads and returning those it
+// stored, its parameters numbered after those of args, and args with its
+// own.
+func quadsSQL(quads []refs.QuadHash, ignoreDup bool, args []any) (string, []any) {
+	var b strings.Builder
+	b.WriteString("INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES ")
+	for k, q := range quads {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(")
+		for d := 0; d < 4; d++ {
+			fmt.Fprintf(&b, "$%d, ", len(args)+d+1)
+		}
+		b.WriteString("now())")
+		args = quadArgs(args, q)
+	}
+	if ignoreDup {
+		b.WriteString(" ON CONFLICT DO NOTHING")
+	}
+	b.WriteString(" RETURNING subject_hash, predicate_hash, object_hash, label_hash")
+	return b.String(), args
+}
+
+// insert creates the rows of the values of quads that have none and adds
+// quads, returning those it stored (not those already stored, which are an
+// error unless ignoreDup): in one statement when its parameters allow.
+func insert(ctx context.Context, tx pgExec, quads []refs.QuadHash, values map[refs.ValueHash]quad.Value, ignoreDup bool) ([]refs.QuadHash, error) {
+	if len(quads) == 0 {
+		return nil, nil
+	}
+	hashes := valueHashes(quads)
+	if len(hashes)*len(nodeColumnNames)+4*len(quads) > maxParams {
+		if err := insertValues(ctx, tx, hashes, values); err != nil {
+			return nil, err
+		}
+		return insertQuads(ctx, tx, quads, ignoreDup)
+	}
+	vq, args, err := valuesSQL(hashes, values, nil)
+	if err != nil {
+		return nil, err
+	}
+	qq, args := quadsSQL(quads, ignoreDup, args)
+	// The quads' foreign keys are checked at the end of the statement,
+	// when the values its first part creates are there.
+	rows, err := tx.QueryContext(ctx, "WITH v AS ("+vq+") "+qq, args...)
+	if err != nil {
+		return nil, insertError(err)
+	}
+	added, err := scanQuads(rows)
+	if err != nil {
+		return nil, insertError(err)
+	}
+	return added, nil
+}
+
 // insertQuads adds quads and returns those it stored (not those already
 // stored, which are an error unless ignoreDup).
-func insertQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash, ignoreDup bool) ([]refs.QuadHash, error) {
+func insertQuads(ctx context.Context, tx pgExec, quads []refs.QuadHash, ignoreDup bool) ([]refs.QuadHash, error) {
 	var added []refs.QuadHash
 	err := chunks(len(quads), 4, func(i, j int) error {
-		var b strings.Builder
-		b.WriteString("INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES ")
-		args := make([]any, 0, (j-i)*4)
-		for k, q := range quads[i:j] {
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(")
-			for d := 0; d < 4; d++ {
-				fmt.Fprintf(&b, "$%d, ", len(args)+d+1)
-			}
-			b.WriteString("now())")
-			args = quadArgs(args, q)
-		}
-		if ignoreDup {
-			b.WriteString(" ON CONFLICT DO NOTHING")
-		}
-		b.WriteString(" RETURNING subject_hash, predicate_hash, object_hash, label_hash")
-		rows, err := tx.QueryContext(ctx, b.String(), args...)
+		q, args := quadsSQL(quads[i:j], ignoreDup, nil)
+		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return insertError(err)
 		}
@@ -262,7 +310,7 @@ func insertError(err error) error {
 }
 
 // deleteQuads removes quads and returns those that were stored.
-func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs.QuadHash, error) {
+func deleteQuads(ctx context.Context, tx pgExec, quads []refs.QuadHash) ([]refs.QuadHash, error) {
 	var deleted []refs.QuadHash
 	err := chunks(len(quads), 4, func(i, j int) error {
 		var b strings.Builder
@@ -291,15 +339,15 @@ func deleteQuads(ctx context.Context, tx *sql.Tx, quads []refs.QuadHash) ([]refs
 	return deleted, err
 }
 
-// updateRefs adds n[h] to the reference count of each value h, then
-// removes the values that gained none and have none (lost, or created for
-// a quad the batch also deleted).
-func updateRefs(ctx context.Context, tx *sql.Tx, n map[refs.ValueHash]int) error {
-	var hashes []refs.ValueHash
-	var dropped [][]byte
+// updateRefs adds n[h] to the reference count of each value h, and
+// returns the values that gained none, to be removed when they have none
+// left (lost, or created for a quad the batch also deleted; see
+// pgTx.commit).
+func updateRefs(ctx context.Context, tx pgExec, n map[refs.ValueHash]int) ([]refs.ValueHash, error) {
+	var hashes, dropped []refs.ValueHash
 	for h, d := range n {
 		if d <= 0 {
-			dropped = append(dropped, append([]byte(nil), h[:]...))
+			dropped = append(dropped, h)
 		}
 		if d != 0 {
 			hashes = append(hashes, h)
@@ -322,13 +370,28 @@ func updateRefs(ctx context.Context, tx *sql.Tx, n map[refs.ValueHash]int) error
 		}
 		return nil
 	})
-	if err != nil || len(dropped) == 0 {
-		return err
+	return dropped, err
+}
+
+// dropSQL returns the statement removing the values hashes that have no
+// reference left, its hashes written as literals (it goes with COMMIT in
+// one query, which takes no parameters); "" for no hashes.
+func dropSQL(hashes []refs.ValueHash) string {
+	if len(hashes) == 0 {
+		return ""
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM nodes WHERE hash = ANY($1) AND refs <= 0", pq.ByteaArray(dropped)); err != nil {
-		return fmt.Errorf("apply deltas: remove values: %w", err)
+	var b strings.Builder
+	b.WriteString("DELETE FROM nodes WHERE refs <= 0 AND hash IN (")
+	for i, h := range hashes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`E'\\x`)
+		b.WriteString(hex.EncodeToString(h[:]))
+		b.WriteString(`'::bytea`)
 	}
-	return nil
+	b.WriteString("); ")
+	return b.String()
 }
 
 // lockShared takes the write lock of a store other processes write at

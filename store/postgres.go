@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"sync/atomic"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -69,15 +70,16 @@ func openSQL(ctx context.Context, dsn, addr string, readOnly, cockroach bool) (c
 //     processes never merge into the same fact from the same stale reads
 //     (which would leave a fact with two values of a qualifier, or two
 //     nodes for one source).
-//   - A change counter (table geokg_writes), bumped by every locked write
-//     before it changes anything, tells a process whether another one has
-//     written since its own last write; while none has, what the process's
-//     writes read (inferCache) stays valid and is kept, as on bbolt.
-//   - ApplyDeltas writes a whole batch in a few statements (one per kind
-//     of change: values, quads added, quads removed, references), not one
-//     statement per value and per quad as Cayley's does, and counts each
-//     value's references exactly (Cayley's also counts a quad already
-//     stored).
+//   - A change counter (table geokg_writes), bumped in the transaction of
+//     every write, tells a process whether another one has written since
+//     its own last write; while none has, what the process's writes read
+//     (inferCache) stays valid and is kept, as on bbolt, and so do the
+//     answers of its per-node reads (the read cache, pgcache.go).
+//   - ApplyDeltas writes a whole batch in a few round trips (values and
+//     quads added, quads removed, references, then values left unused with
+//     the commit), not one statement per value and per quad as Cayley's
+//     does, and counts each value's references exactly (Cayley's also
+//     counts a quad already stored).
 //   - Values are read in batches (ValuesOf: one query for all the values
 //     of a scan) and kept in memory: a value's row is named by the hash of
 //     its content, so what a hash names never changes and needs no
@@ -94,9 +96,17 @@ type pgStore struct {
 	// first write); locked is set between lockWrites and unlockWrites.
 	conn   *sql.Conn
 	locked bool
+	// inTx is set while conn is in a write transaction, which lockWrites
+	// begins (see pgTx).
+	inTx bool
 	// seen is the change counter after this process's last locked write
 	// (-1: none yet).
 	seen int64
+
+	// cache is the read cache (nil when read-only); queries counts the
+	// queries its reads sent (for tests).
+	cache   *pgCache
+	queries atomic.Int64
 
 	// mu guards async and values.
 	mu sync.Mutex
@@ -129,6 +139,7 @@ func openPG(ctx context.Context, addr string, readOnly bool) (*pgStore, error) {
 			db.Close()
 			return nil, err
 		}
+		p.cache = newPGCache()
 	}
 	qs, err := cayleygraph.NewQuadStore(sqlBackend, addr, nil)
 	if err != nil {
@@ -157,7 +168,13 @@ func oneRoundTrip(addr string) (string, error) {
 }
 
 // init creates Cayley's tables and the change counter when the database
-// has none, under the write lock.
+// has none, and (re)defines geokg_lock_writes, under the write lock.
+//
+// geokg_lock_writes(k) takes the advisory lock k and then returns the
+// change counter, in one round trip: its second statement reads the
+// counter after the lock is held (each statement of a PL/pgSQL function
+// reads what was committed when it starts), never as it was while the
+// lock was awaited.
 func (p *pgStore) init(ctx context.Context, addr string) error {
 	conn, err := p.db.Conn(ctx)
 	if err != nil {
@@ -173,7 +190,12 @@ func (p *pgStore) init(ctx context.Context, addr string) error {
 		return err
 	}
 	_, err = conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS geokg_writes (id INT PRIMARY KEY, n BIGINT NOT NULL);
-INSERT INTO geokg_writes VALUES (1, 0) ON CONFLICT DO NOTHING;`)
+INSERT INTO geokg_writes VALUES (1, 0) ON CONFLICT DO NOTHING;
+CREATE OR REPLACE FUNCTION geokg_lock_writes(k BIGINT) RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+	PERFORM pg_advisory_lock(k);
+	RETURN (SELECT n FROM geokg_writes WHERE id = 1);
+END $$;`)
 	if err != nil {
 		return fmt.Errorf("create the change counter: %w", err)
 	}
@@ -192,16 +214,13 @@ func (p *pgStore) Close() error {
 	return err
 }
 
-// lockWrites waits for the write lock (until ctx ends) and bumps the
-// change counter; it reports whether another process wrote since this
-// one's last locked write, when what this process cached of the store is
-// stale. unlockWrites must follow.
-//
-// The lock is taken on a connection the store keeps for it, whose session
-// commits without waiting for the disk: the counter's bump need not be
-// durable by itself, since the write's own commit comes later in the WAL
-// and flushes it (and a bump lost in a crash with the write it announced
-// loses nothing).
+// lockWrites waits for the write lock (until ctx ends), reads the change
+// counter and begins the write's transaction, in one round trip; it
+// reports whether another process wrote since this one's last locked
+// write, when what this process cached of the store is stale (the read
+// cache is then emptied here). unlockWrites must follow. The lock is taken
+// on a connection the store keeps for it, which the write's transaction
+// then uses (ApplyDeltas).
 func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) {
 	p.lockMu.Lock()
 	defer p.lockMu.Unlock()
@@ -213,24 +232,27 @@ func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) 
 		if err != nil {
 			return false, fmt.Errorf("take the write lock: %w", err)
 		}
-		if _, err := conn.ExecContext(ctx, "SET synchronous_commit = off"); err != nil {
-			discard(conn)
-			return false, fmt.Errorf("take the write lock: %w", err)
-		}
 		p.conn = conn
 	}
-	if _, err := p.conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", pgWriteLock); err != nil {
+	p.mu.Lock()
+	async := p.async
+	p.mu.Unlock()
+	// One query without parameters (the simple protocol, which takes
+	// several statements): the lock and the counter, then the write's
+	// transaction begins, whose first statements come after this write's
+	// reads.
+	q := fmt.Sprintf("SELECT geokg_lock_writes(%d); %s", pgWriteLock, beginSQL(async))
+	var n int64
+	if err := p.conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
 		p.dropConn()
 		return false, fmt.Errorf("take the write lock: %w", err)
 	}
-	var n int64
-	if err := p.conn.QueryRowContext(ctx, "UPDATE geokg_writes SET n = n + 1 WHERE id = 1 RETURNING n").Scan(&n); err != nil {
-		p.dropConn()
-		return false, fmt.Errorf("count the write: %w", err)
-	}
-	p.locked = true
-	othersWrote = p.seen < 0 || n != p.seen+1
+	p.locked, p.inTx = true, true
+	othersWrote = p.seen < 0 || n != p.seen
 	p.seen = n
+	if p.cache != nil {
+		p.cache.at(n)
+	}
 	return othersWrote, nil
 }
 
@@ -243,7 +265,15 @@ func (p *pgStore) unlockWrites() {
 		return
 	}
 	p.locked = false
-	if _, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", pgWriteLock); err != nil {
+	if p.conn == nil {
+		return
+	}
+	q := fmt.Sprintf("SELECT pg_advisory_unlock(%d)", pgWriteLock)
+	if p.inTx {
+		q = "ROLLBACK; " + q
+		p.inTx = false
+	}
+	if _, err := p.conn.ExecContext(context.Background(), q); err != nil {
 		p.dropConn()
 	}
 }
@@ -251,6 +281,7 @@ func (p *pgStore) unlockWrites() {
 // dropConn closes the lock's connection for good (which releases the lock
 // if it holds it); the next lockWrites opens another.
 func (p *pgStore) dropConn() {
+	p.inTx = false
 	if p.conn != nil {
 		discard(p.conn)
 		p.conn = nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -112,24 +113,68 @@ func (s *Store) entities(ctx context.Context, limit, pages int, fn func(graph.En
 // an empty result, not an error.
 func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
 	var out []graph.Entity
+	err := s.read(ctx, func(r reader) (err error) {
+		out, err = r.entitiesNamed(ctx, name)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("resolve %q: %w", name, err)
+	}
+	return out, nil
+}
+
+// ResolveAll looks up each of names as Resolve does, in one read of the
+// store (on PostgreSQL, one check of the read cache for all of them): the
+// result maps each name to its entities (nil when none).
+func (s *Store) ResolveAll(ctx context.Context, names []string) (map[string][]graph.Entity, error) {
+	out := make(map[string][]graph.Entity, len(names))
 	err := s.read(ctx, func(r reader) error {
-		ids, err := r.resolve(ctx, name)
-		if err != nil {
+		var nodes, keys []quad.Value
+		for _, name := range names {
+			nodes = append(nodes, EntityIRI(strings.TrimSpace(name)))
+			if k := AliasKey(name); k != "" {
+				keys = append(keys, quad.String(k))
+			}
+		}
+		if err := r.prefetchOut(ctx, nodes, entityPreds); err != nil {
 			return err
 		}
-		for _, id := range ids {
-			e, ok, err := r.entity(ctx, id)
+		if err := r.prefetchIn(ctx, keys, pKey); err != nil {
+			return err
+		}
+		for _, name := range names {
+			if _, done := out[name]; done {
+				continue
+			}
+			ents, err := r.entitiesNamed(ctx, name)
 			if err != nil {
-				return err
+				return fmt.Errorf("resolve %q: %w", name, err)
 			}
-			if ok {
-				out = append(out, e)
-			}
+			out[name] = ents
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("resolve %q: %w", name, err)
+		return nil, err
+	}
+	return out, nil
+}
+
+// entitiesNamed returns the entities Resolve returns for name.
+func (r reader) entitiesNamed(ctx context.Context, name string) ([]graph.Entity, error) {
+	ids, err := r.resolve(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.Entity
+	for _, id := range ids {
+		e, ok, err := r.entity(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, e)
+		}
 	}
 	return out, nil
 }

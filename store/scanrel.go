@@ -98,7 +98,7 @@ func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Valu
 // PostgreSQL one query for all of them.
 func (r reader) eachOut(ctx context.Context, node quad.Value, preds []quad.IRI, fn func(pred quad.IRI, v quad.Value) error) error {
 	if p, ok := r.qs.(*pgStore); ok {
-		return p.eachOut(ctx, node, preds, fn)
+		return p.eachOut(ctx, r.pg, node, preds, fn)
 	}
 	for _, pred := range preds {
 		err := r.eachWith(ctx, quad.Subject, node, pred, quad.Object, func(v quad.Value) error { return fn(pred, v) })

@@ -251,5 +251,5 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if s.closed {
 		return ErrClosed
 	}
-	return s.undecodable(fn(reader{qs: s.qs, log: s.log}))
+	return s.undecodable(fn(reader{qs: s.qs, log: s.log, pg: s.pg.newScope(false)}))
 }

@@ -25,6 +25,10 @@
 // changed get their ids recomputed, and facts that thereby become one are
 // merged (sources joined, the higher confidence kept).
 //
+// A Lookup that is also a BatchLookup (store.Store) is asked once for all
+// the people of a batch, in one read of the store; only the nickname
+// variants of a name found nowhere are then asked one by one.
+//
 // Caveats: only people are resolved (countries and organizations are
 // canonical through the gazetteer already); a stored lone-surname entity
 // is not rewritten when its full name appears later.

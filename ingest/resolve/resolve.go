@@ -16,6 +16,30 @@ type Lookup interface {
 	Resolve(ctx context.Context, name string) ([]graph.Entity, error)
 }
 
+// BatchLookup is a Lookup that also looks many names up at once
+// (store.Store.ResolveAll): the result maps each name to what Resolve
+// would return for it. Batch asks it once for every person of a batch,
+// in one read of the store instead of one or more per person.
+type BatchLookup interface {
+	Lookup
+	ResolveAll(ctx context.Context, names []string) (map[string][]graph.Entity, error)
+}
+
+// prefetched answers Resolve from the names a BatchLookup looked up, and
+// asks the Lookup for the others.
+type prefetched struct {
+	l     Lookup
+	known map[string][]graph.Entity
+}
+
+// Resolve returns the entities of name.
+func (p prefetched) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
+	if ents, ok := p.known[name]; ok {
+		return ents, nil
+	}
+	return p.l.Resolve(ctx, name)
+}
+
 // Resolver canonicalizes a batch's people against the stored ones. It is
 // immutable and safe for concurrent use.
 type Resolver struct {
@@ -91,6 +115,21 @@ func (r *Resolver) compatible(a, b name) bool {
 func (r *Resolver) Batch(ctx context.Context, l Lookup, b *graph.Batch) (Stats, error) {
 	target := map[string]graph.Entity{} // batch entity id → entity it becomes
 	r.inBatch(b.Entities, target)
+	if bl, ok := l.(BatchLookup); ok {
+		var names []string
+		for _, e := range b.Entities {
+			if _, done := target[e.ID]; !done && e.Type == graph.Person && parseName(e.Name).words > 0 {
+				names = append(names, e.Name)
+			}
+		}
+		if len(names) > 0 {
+			known, err := bl.ResolveAll(ctx, names)
+			if err != nil {
+				return Stats{}, fmt.Errorf("resolve %d names: %w", len(names), err)
+			}
+			l = prefetched{l: l, known: known}
+		}
+	}
 	for _, e := range b.Entities {
 		if e.Type != graph.Person {
 			continue

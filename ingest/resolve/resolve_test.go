@@ -3,6 +3,7 @@ package resolve
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
@@ -201,5 +202,70 @@ func TestBatchMergeKeepsTimeSentences(t *testing.T) {
 	want := []string{"Michael Pence flew in on Wednesday.", "Mike Pence arrived on 1 May."}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("time sentences %q, want %q", got, want)
+	}
+}
+
+// batchStore is a fakeStore that also looks many names up at once, as
+// store.Store.ResolveAll does, counting its calls.
+type batchStore struct {
+	*fakeStore
+	batches int
+}
+
+func (s *batchStore) ResolveAll(ctx context.Context, names []string) (map[string][]graph.Entity, error) {
+	s.batches++
+	out := map[string][]graph.Entity{}
+	for _, n := range names {
+		ents, err := s.fakeStore.Resolve(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = ents
+	}
+	return out, nil
+}
+
+// A store that looks names up in batches is asked once for all the people
+// of a batch, and the batch resolves as it does one name at a time; only
+// the nickname variants of a name found nowhere are asked one by one.
+func TestBatchAsksOnceForAllPeople(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		names []string
+		want  []string
+		// asked is how many names are then looked up one by one.
+		asked int
+	}{
+		{[]string{"Michael Waltz", "Rutte", "Donald Trump"}, []string{"person/michael-waltz", "person/mark-rutte", "person/donald-trump"}, 0},
+		{[]string{"Waltz", "Mike Waltz", "Li"}, []string{"person/michael-waltz", "person/li"}, len(r.nick.variants("Mike"))},
+		{[]string{"Bill Smith", "Antonio Costa"}, []string{"person/bill-smith", "person/antonio-costa"}, len(r.nick.variants("Bill"))},
+	} {
+		var ents []graph.Entity
+		var facts []graph.Fact
+		for _, n := range tc.names {
+			e := person(n)
+			ents = append(ents, e)
+			facts = append(facts, graph.Fact{Subject: e.ID, Predicate: graph.Visited, Object: "country/japan", Confidence: 0.9})
+		}
+		ents = append(ents, graph.Entity{ID: "country/japan", Name: "Japan", Type: graph.Country})
+		s := &batchStore{fakeStore: stored()}
+		b := graph.Batch{Article: graph.Article{ID: "a1"}, Entities: ents, Facts: facts}
+		if _, err := r.Batch(context.Background(), s, &b); err != nil {
+			t.Fatal(err)
+		}
+		if s.batches != 1 || s.calls != len(tc.names)+tc.asked {
+			t.Errorf("%v: %d batch lookups and %d names looked up, want 1 and %d (one by one: %d)",
+				tc.names, s.batches, s.calls, len(tc.names)+tc.asked, tc.asked)
+		}
+		var got []string
+		for _, f := range b.Facts {
+			got = append(got, f.Subject)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%v resolved to %v, want %v", tc.names, got, tc.want)
+		}
 	}
 }
