@@ -248,13 +248,7 @@ func (w *writer) restateLean(ctx context.Context, f *graph.Fact) (bool, error) {
 	}
 	adoptStatement(&merged, f, newFirst)
 	d := graph.DeriveFrom(merged, l.state().Agg)
-	if old := w.orig[f.ID]; old.EndInferredFrom != "" && d.End.IsZero() {
-		// Keep the inferred end unless inferGroups recomputes it.
-		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
-	}
-	if old := w.orig[f.ID]; d.Start.IsZero() {
-		d.StartAfter = old.StartAfter // likewise
-	}
+	keepInferred(&d, w.orig[f.ID])
 	d.Sources = append(slices.Clone(evidenceSourcesOf(&base, l)), l.added...)
 	w.cur[f.ID] = &d
 	return true, nil

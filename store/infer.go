@@ -119,6 +119,19 @@ func (w *writer) inferGroup(ctx context.Context, key string, rep graph.Fact) err
 	return nil
 }
 
+// keepInferred gives d, stored fact old derived again from its sources
+// (graph.Derive clears what inference set), old's inferred end when no
+// source states one and old's start bound when no source states a start,
+// until inferGroups recomputes them.
+func keepInferred(d, old *graph.Fact) {
+	if old.EndInferredFrom != "" && d.End.IsZero() {
+		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
+	}
+	if d.Start.IsZero() {
+		d.StartAfter = old.StartAfter
+	}
+}
+
 // related returns the facts of predicate pred with entity id on side dir
 // (quad.Subject or quad.Object) whose other side is in others (nil: any)
 // and that keep accepts, as this batch leaves them (facts no source states

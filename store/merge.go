@@ -284,12 +284,8 @@ func (w *writer) fact(ctx context.Context, f *graph.Fact, a graph.Article) error
 	}
 	adoptStatement(&merged, f, newFirst)
 	d := graph.Derive(merged)
-	if ok && old.EndInferredFrom != "" && d.End.IsZero() {
-		// Keep the inferred end unless inferGroups recomputes it.
-		d.End, d.EndInferredFrom, d.EndBy = old.End, old.EndInferredFrom, old.EndBy
-	}
-	if ok && d.Start.IsZero() {
-		d.StartAfter = old.StartAfter // likewise
+	if ok {
+		keepInferred(&d, &old)
 	}
 	w.cur[f.ID] = &d
 	return nil

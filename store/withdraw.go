@@ -128,13 +128,7 @@ func (w *writer) withdrawSource(ctx context.Context, id string, node quad.IRI) e
 	g := *f
 	g.Sources = srcs
 	d := graph.Derive(g)
-	if f.EndInferredFrom != "" && d.End.IsZero() {
-		// Keep the inferred end unless inferGroups recomputes it.
-		d.End, d.EndInferredFrom, d.EndBy = f.End, f.EndInferredFrom, f.EndBy
-	}
-	if d.Start.IsZero() {
-		d.StartAfter = f.StartAfter // likewise
-	}
+	keepInferred(&d, f)
 	w.cur[id] = &d
 	if !w.inBatch[id] {
 		w.withdrawn[id] = true
