@@ -571,6 +571,9 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		if k < tail && toks[k] != "by" && end > k && end < tail && toks[end] == "by" {
 			k = end
 		}
+		for k < tail && k+1 < tail && units[k].kind == kDate && toks[k+1] == "by" {
+			k++ // "were released on Tuesday by Putin": the date is no agent
+		}
 		switch {
 		case k < tail && (toks[k] == "to" || toks[k] == "with") && strings.HasSuffix(w, "ed"):
 			f = frameDone
@@ -581,10 +584,25 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 			// mobilized or withdrawn act.
 			f = frameDone
 			objs = objectOf(units, toks, end, tail, d.coder.isBase)
+		case k < tail && toks[k] == "in" && forceCode(code):
+			// "were killed in Israeli tank shelling": the act of force
+			// told as a noun, its national adjective the agent.
+			agent, e := d.forceNounAgent(units, toks, k+1, tail)
+			if agent == nil {
+				return nil, nil, f, code, false
+			}
+			if subj = slices.DeleteFunc(subj, func(u *unit) bool { return u.kind != kCountry }); len(subj) == 0 {
+				subj = victimsCountry(units, toks, e, tail, agent)
+			}
+			subj, objs = []*unit{agent}, subj
 		case k >= tail || toks[k] != "by":
 			return nil, nil, f, code, false // "is ready to", "was quoted as saying": no act yet
 		default:
-			agent := objectOf(units, toks, k+1, k+2, d.coder.isBase)
+			a := k + 1
+			if a+1 < tail && (toks[a] == "a" || toks[a] == "an" || toks[a] == "the") {
+				a++ // "was demolished by a Ukrainian protester"
+			}
+			agent := objectOf(units, toks, a, a+1, d.coder.isBase)
 			if len(agent) == 0 {
 				// "is being pressured by congress to help Iran": an act
 				// done to the subject by no actor; what follows is asked
@@ -607,6 +625,61 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		return nil, nil, f, code, false
 	}
 	return subj, objs, f, code, true
+}
+
+// forceCode reports whether a CAMEO code is of an act of force (18–20).
+func forceCode(code string) bool {
+	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
+}
+
+// forceNounAgent reads an act of force told as a noun with a country's
+// adjective before it, from toks[from:] ("Israeli tank shelling", "a
+// Russian air strike", "Turkish artillery fire"): it returns the country,
+// acting through its military, and one past the noun, or nil.
+func (d *doc) forceNounAgent(units []*unit, toks []string, from, tail int) (*unit, int) {
+	j := from
+	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the") {
+		j++
+	}
+	if j >= tail || units[j].kind != kCountry || units[j].ref == nil || !units[j].demonym && units[j].sector == "" {
+		return nil, 0 // an adjective ("Israeli"), or one folded with its part ("Turkish artillery")
+	}
+	adj := units[j]
+	for k := j + 1; k < tail && k <= j+3; k++ {
+		if units[k].kind != kWord {
+			return nil, 0
+		}
+		if c, _ := d.coder.match(toks, k); forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]] {
+			a := *adj
+			if a.sector == "" {
+				a.sector = "MIL" // shelling, air strikes, artillery: a state's forces
+			}
+			return &a, k + 1
+		}
+	}
+	return nil, 0
+}
+
+// forceNouns name acts of force whatever the coder reads of them.
+var forceNouns = toSet("shelling shellfire bombardment bombardments strike strikes airstrike airstrikes air-strike " +
+	"air-strikes fire gunfire raid raids bombing bombings attack attacks")
+
+// victimsCountry returns, for an act of force on people the sentence
+// does not place by name ("Four children were killed in Israeli
+// shelling"), the country named as the place after the act ("in
+// southern Lebanon"), else the first country the sentence names by its
+// name (a dateline's "Palestinian Territories") that is not the agent's;
+// nil when there is none.
+func victimsCountry(units []*unit, toks []string, from, tail int, agent *unit) []*unit {
+	if p := placeOf(units, toks, from, tail); len(p) > 0 && p[0].ref.name != agent.ref.name {
+		return p
+	}
+	for j, u := range units[:tail] {
+		if u.kind == kCountry && !u.demonym && u.ref != nil && u.sector == "" && u.ref.name != agent.ref.name && !possessed(units, j) {
+			return units[j : j+1]
+		}
+	}
+	return nil
 }
 
 // datelineOf returns the country of a dateline opening the article's
@@ -1045,6 +1118,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 	if units[j].kind != kWord {
 		// Right after a name: "Finland gave", "Palestinians reject".
 		if base && !strings.HasSuffix(units[j].lower(), "s") {
+			return frameNoun
+		}
+		if strings.HasSuffix(w, "ing") && i+1 < len(toks) && coderAux[toks[i+1]] {
+			// "The Russian building was demolished": a noun the name
+			// modifies, the subject of the verb after it.
 			return frameNoun
 		}
 		if units[j].demonym && strings.HasSuffix(w, "s") && !strings.HasSuffix(units[j].lower(), "s") &&

@@ -77,7 +77,13 @@ func nominationName(m *match, off *unit, d *doc) string {
 }
 
 func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx int) {
-	if s == o || s.ref == nil || o.ref == nil || s.ref.name == o.ref.name {
+	if s == o || s.ref == nil || o.ref == nil {
+		return
+	}
+	if s.ref.name == o.ref.name && !(s.kind == kCountry && domestic(s.sector, o.sector)) {
+		// One actor on both sides; but two parts of one country act on
+		// each other ("Georgian protesters received assurances from the
+		// Georgian government").
 		return
 	}
 	// People and countries act; a lone unknown name is too weak an actor.
