@@ -33,6 +33,7 @@ const (
 	Coerced         = "coerced"
 	Fought          = "fought"
 	Attacked        = "attacked"
+	CommentedOn     = "commented_on"
 )
 
 // PredicateKind says how a predicate is placed in time.
@@ -221,6 +222,9 @@ var predicateTable = []Predicate{
 		AskVerb: "attack", AskActive: `attack|strike|bomb|shell`, AskPassive: `attacked|struck|bombed|shelled`, Phrase: "attacked",
 		Description: "one-sided violence: an armed group's attack, bombing or killing, and abduction, torture or beating by anyone (data/lexicon/force.tsv); no PLOVER mode because the weapon is not recorded; a person attacking a person in words is criticized",
 		AskedWith:   []string{Fought}},
+	{Name: CommentedOn, Kind: Event, Narrative: true, CAMEO: "010", PLOVER: None, PLOVERMode: None,
+		AskVerb: "comment on", AskActive: `comment\s+on`, AskPassive: `commented\s+on`, Phrase: "commented on",
+		Description: "an actor made a statement about another that CAMEO codes (01) and PLOVER does not: claimed responsibility for an act against it, or expressed sympathy, condolences or appreciation to or for it; no PLOVER type because PLOVER has no STATEMENT, CAMEO's general 010"},
 }
 
 // predicateIndex finds a row by name.

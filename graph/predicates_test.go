@@ -38,7 +38,11 @@ func TestPredicateTableComplete(t *testing.T) {
 			assert.False(t, p.Domestic && p.Symmetric, "a symmetric event names both sides; only a one-sided one may have none")
 			if p.PLOVER == None {
 				assert.Equal(t, Code(None), p.PLOVERMode, "a mode needs an event type")
-				assert.Contains(t, p.Description, "no CAMEO or PLOVER code", "an uncoded event says why")
+				if p.CAMEO == None {
+					assert.Contains(t, p.Description, "no CAMEO or PLOVER code", "an uncoded event says why")
+				} else {
+					assert.Contains(t, p.Description, "no PLOVER type", "an event CAMEO alone codes says why")
+				}
 			}
 			if p.CAMEO != None {
 				assert.Regexp(t, `^\d{3,4}$`, string(p.CAMEO))
@@ -95,6 +99,7 @@ func TestPredicateLookups(t *testing.T) {
 		{Succeeded, true, true, false, "", "", ""},
 		{Sanctioned, true, true, false, "163", "SANCTION", ""},
 		{SignedAgreement, true, true, true, "057", "SUPPORT", ""},
+		{CommentedOn, true, true, false, "010", "", ""},
 		{"likes", false, true, false, "", "", ""},
 	}
 	for _, c := range cases {

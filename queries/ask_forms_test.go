@@ -79,7 +79,7 @@ func TestAskVerbsParse(t *testing.T) {
 		assert.Equal(t, "NATO", p.Subject, pr.Name)
 		assert.Contains(t, formHelp(t, FormInteractions), pr.AskVerb)
 	}
-	require.Equal(t, 25, n, "the event predicates")
+	require.Equal(t, 26, n, "the event predicates")
 }
 
 func formHelp(t *testing.T, f Form) string {

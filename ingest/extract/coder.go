@@ -526,10 +526,22 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// accuses Russia; a claimed good deed states nothing.
 			if hostile(code) && len(reporter) > 0 && reporter[0].ref.name != subj[0].ref.name {
 				d.addCoded(eventRule{pred: graph.Accused}, units, reporter, subj, i, st, sentIdx)
+			} else if hostile(code) && len(reporter) > 0 && len(objs) > 0 {
+				// "Hamas claimed it had fired the rockets at Israel": a
+				// claim of one's own act is a claim of responsibility
+				// (CAMEO 015), a statement, not the act.
+				d.addCoded(eventRule{pred: graph.CommentedOn}, units, reporter, objs, i, st, sentIdx)
 			}
 			return
 		}
-		if pred := predicateOfCAMEO(code); pred != "" {
+		pred := predicateOfCAMEO(code)
+		if strings.HasPrefix(code, "01") && statementAt(d.coder.lemma(w), toks, i+1, tail) {
+			// "expressed sorrow for", "extended condolences to",
+			// "claimed responsibility for": CAMEO's statements (013,
+			// 015, 018), read only from these explicit phrasings.
+			pred = graph.CommentedOn
+		}
+		if pred != "" {
 			if d.lex != nil {
 				// The nouns inside the object, then who used force.
 				lemma := d.coder.lemma(w)
@@ -625,6 +637,29 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		return nil, nil, f, code, false
 	}
 	return subj, objs, f, code, true
+}
+
+// statementVerbs and statementNouns are the explicit phrasings of CAMEO's
+// statements that geokg reads (commented_on): a verb of expressing and
+// the feeling or responsibility expressed, within three words of it.
+var (
+	statementVerbs = toSet("express extend offer voice convey claim accept")
+	statementNouns = toSet("sorrow condolences condolence sympathy sympathies sadness grief regret " +
+		"appreciation gratitude thanks responsibility")
+)
+
+// statementAt reports whether the verb of lemma, its words from toks[k],
+// expresses a statement of statementNouns ("expressed deep sorrow for").
+func statementAt(lemma string, toks []string, k, tail int) bool {
+	if !statementVerbs[lemma] {
+		return false
+	}
+	for j := k; j < tail && j < k+3; j++ {
+		if statementNouns[toks[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // forceCode reports whether a CAMEO code is of an act of force (18–20).
