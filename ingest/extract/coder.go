@@ -357,6 +357,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if code, _ := d.lex.unaimedAt(toks, i); report && code != "" {
 			report = false // "declared a ceasefire": a reporting verb stating an act
 		}
+		if report && statementAt(d.coder.lemma(w), toks, i+1, tail) {
+			report = false // "claimed responsibility for": the statement is the act
+		}
 		if report || w == "that" && i > start {
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
 				reporter = subj
