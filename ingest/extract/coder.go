@@ -670,30 +670,51 @@ func forceCode(code string) bool {
 	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
 }
 
-// forceNounAgent reads an act of force told as a noun with a country's
-// adjective before it, from toks[from:] ("Israeli tank shelling", "a
-// Russian air strike", "Turkish artillery fire"): it returns the country,
-// acting through its military, and one past the noun, or nil.
+// forceNounAgent reads an act of force told as a noun from toks[from:],
+// with its agent: a country's adjective or name before it ("Israeli tank
+// shelling", "a Russian air strike", "a US drone strike", "Turkish
+// artillery fire") or an actor after "by" ("an air strike by Saudi
+// warplanes"). It returns the agent, a country acting through its
+// military unless the text names its part, and one past the words read;
+// nil when toks[from:] tell no such act.
 func (d *doc) forceNounAgent(units []*unit, toks []string, from, tail int) (*unit, int) {
 	j := from
 	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the") {
 		j++
 	}
-	if j >= tail || units[j].kind != kCountry || units[j].ref == nil || !units[j].demonym && units[j].sector == "" {
-		return nil, 0 // an adjective ("Israeli"), or one folded with its part ("Turkish artillery")
+	var adj *unit
+	if j < tail && units[j].kind == kCountry && units[j].ref != nil {
+		adj = units[j]
+		if j++; j < tail && toks[j] == "'s" {
+			j++ // "in Russia's air strikes"
+		}
 	}
-	adj := units[j]
-	for k := j + 1; k < tail && k <= j+3; k++ {
+	for k := j; k < tail && k <= j+2; k++ {
 		if units[k].kind != kWord {
 			return nil, 0
 		}
-		if c, _ := d.coder.match(toks, k); forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]] {
-			a := *adj
-			if a.sector == "" {
-				a.sector = "MIL" // shelling, air strikes, artillery: a state's forces
-			}
-			return &a, k + 1
+		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]]) {
+			continue
 		}
+		if adj == nil {
+			// "an air strike by Saudi warplanes"
+			if k+2 >= tail || toks[k+1] != "by" {
+				return nil, 0
+			}
+			a := k + 2
+			if a+1 < tail && (toks[a] == "a" || toks[a] == "an" || toks[a] == "the") {
+				a++
+			}
+			if units[a].kind != kCountry || units[a].ref == nil {
+				return nil, 0
+			}
+			adj, k = units[a], a
+		}
+		a := *adj
+		if a.sector == "" {
+			a.sector = "MIL" // shelling, air strikes, artillery: a state's forces
+		}
+		return &a, k + 1
 	}
 	return nil, 0
 }
