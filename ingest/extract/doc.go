@@ -56,7 +56,14 @@
 // takes the act promised ("pledged to expel Y's diplomats" is a threat);
 // "… came as X announced …" is a clause with its own subject. A date
 // before a reported statement ("X said on Monday that Y attacked Z", "On
-// Monday X said ...") dates the saying, not the event.
+// Monday X said ...") dates the saying, not the event. A claim of one's
+// own act ("X claimed that it had shelled Y") and explicit expressions of
+// sympathy or appreciation ("extended its condolences to Y") are
+// commented_on, CAMEO's statements, which PLOVER does not code. An act of
+// force told as a noun takes its agent from the country's adjective or
+// name before it, or the actor after "by" ("killed in Israeli artillery
+// fire", "in an air strike by Saudi warplanes"), acting through its
+// military on the victims' country.
 //
 // Targets: "N% of GDP" near a target word is the target of the organization
 // (else country) named before it, or of the last target's owner. A figure
