@@ -1156,7 +1156,7 @@ func subjectOf(units []*unit, start, i int) []*unit {
 		// A pronoun the article resolved to a person is as good as the
 		// name ("… as saying he would be ready to host").
 		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
-			!possessed(units, k)
+			!possessed(units, k) && !followed(units, k)
 	}
 	for j := start; j < i; j++ {
 		if !isSubj(j) {
@@ -1221,6 +1221,18 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 		return out
 	}
 	return nil
+}
+
+// followerNouns name those who follow or oppose someone: "supporters of
+// X" act, not X.
+var followerNouns = toSet("supporters followers opponents loyalists partisans")
+
+// followed reports whether units[k] is the one a follower noun before it
+// follows ("supporters of former President X"): a group acts, never that
+// person.
+func followed(units []*unit, k int) bool {
+	return k >= 2 && units[k-1].kind == kWord && units[k-1].lower() == "of" &&
+		units[k-2].kind == kWord && followerNouns[units[k-2].lower()]
 }
 
 // productName reports whether units[k] is a name the gazetteer does not
