@@ -233,8 +233,42 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	return facilities(out)
 }
+
+// facilityNouns end the name of a site: "the Osirak Nuclear Facility",
+// "Bagram Air Base".
+var facilityNouns = toSet("facility facilities plant plants reactor base airbase airport complex refinery dam camp prison")
+
+// facilities returns units with each name of a site that the gazetteer
+// does not know (read as a name, "Esfahan Uranium Conversion Facilities")
+// made the country it lies in when one is named right after it ("(UCF) in
+// central Iran", "near Baghdad"): what is done to a site is done to its
+// country, as event data codes it. A site with no country after it is a
+// place, never an actor.
+func facilities(units []*unit) []*unit {
+	for k, u := range units {
+		if u.kind != kPerson || u.ref == nil || u.ref.conf >= 1 || u.titled || !strings.Contains(u.text, " ") ||
+			!facilityNouns[strings.ToLower(u.text[strings.LastIndexByte(u.text, ' ')+1:])] {
+			continue
+		}
+		j := k + 1
+		if j+2 < len(units) && units[j].text == "(" && units[j+2].text == ")" {
+			j += 3 // an acronym: "(UCF)"
+		}
+		c := countryAfter(units, j, sitePreps)
+		if c == nil {
+			units[k] = &unit{kind: kPlace, text: u.text, start: u.start, end: u.end, ref: &ref{graph.Place, u.text, 1}}
+			continue
+		}
+		r := *c
+		units[k] = &unit{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r}
+	}
+	return units
+}
+
+// sitePreps place a site in a country: "in central Iran", "near Baghdad".
+var sitePreps = toSet("in near outside at")
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
