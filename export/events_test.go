@@ -76,3 +76,44 @@ func TestEventsRowPerArticle(t *testing.T) {
 	require.Equal(t, []string{"w1", "w2"}, []string{rows[0].Article, rows[1].Article})
 	require.Equal(t, []float64{0.9, 0.6}, []float64{rows[0].ClaimConfidence, rows[1].ClaimConfidence})
 }
+
+// TestEventsOrganizationNamedAsWritten: an organization is the actor of
+// an event row under the name the row's sentence writes it by, among its
+// own name and aliases (the longest, as whole words, without a leading
+// "the"), so the row reads as its story; its id stays the same in every
+// row, and countries, persons and an organization the sentence names by
+// no known name keep their own names.
+func TestEventsOrganizationNamedAsWritten(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	un := ent(graph.Organization, "UN Security Council", "Security Council", "U.N. Security Council", "UNSC")
+	fr := coded(ent(graph.Country, "France", "French Republic"), "FRA")
+	day := graph.DayOf(1999, time.June, 2)
+	for i, sn := range []string{
+		"France urged the U.N. Security Council on Wednesday to act.",
+		"On Wednesday France pressed the Security Council for a vote.",
+		"France asked the council to vote.",
+		"The French Republic urged the UNSCOM team to leave.",
+	} {
+		id := "a" + string(rune('1'+i))
+		f := graph.Fact{Subject: fr.ID, Predicate: graph.Demanded, Object: un.ID, Date: day, Confidence: 0.6,
+			Sources: []graph.Source{{Article: id, Sentence: sn, Claim: graph.Claim{Date: day, Confidence: 0.6}}}}
+		b := graph.Batch{Article: graph.Article{ID: id, Published: day, Hash: id}, Entities: []graph.Entity{un, fr}, Facts: []graph.Fact{f}}
+		_, err := s.Write(ctx, b, testNow.Add(time.Duration(i)*time.Hour))
+		require.NoError(t, err)
+	}
+	out, n := run(t, s, "events", Filter{}, false)
+	require.Equal(t, 4, n)
+	var got [][3]string
+	for _, r := range readCSV(t, out) {
+		got = append(got, [3]string{r["source_actor"], r["target_actor"], r["target_actor_id"]})
+	}
+	require.Equal(t, [][3]string{
+		{"France", "U.N. Security Council", un.ID},
+		{"France", "Security Council", un.ID},
+		{"France", "UN Security Council", un.ID},
+		{"France", "UN Security Council", un.ID},
+	}, got)
+}

@@ -502,7 +502,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				}
 			}
 		}
-		if len(objs) == 0 && strings.HasPrefix(code, "14") {
+		if len(objs) == 0 && (strings.HasPrefix(code, "14") || strings.HasPrefix(code, "17")) {
+			// A protest, or a blockade that may be one ("blocked a
+			// highway to voice their anger at …"), aims at its purpose.
 			objs = d.purposeTarget(units, toks, end, tail)
 		}
 		if len(objs) == 0 && len(subj) == 1 {
@@ -815,14 +817,25 @@ func ownGovernment(units []*unit, toks []string, subj []*unit, from, to int) []*
 // a hunger strike on Monday to protest against Peru's decision", "staged
 // a rally to demand the resignation of …"), the target of the purpose: the
 // first actors after its verb, when that verb itself protests or demands
-// (CAMEO 14, 10) or disapproves ("to denounce …", 11). It looks from end,
+// (CAMEO 14, 10) or disapproves ("to denounce …", 11, or a disapproval
+// named: "to show their anger at …"). It looks from end,
 // past the act's own words, to tail.
 func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit {
 	for k := end; k+1 < tail && k < end+12; k++ {
 		if clauseWords[toks[k]] || toks[k] == ";" {
 			return nil
 		}
-		if toks[k] != "to" || !d.coder.isBase(toks[k+1]) {
+		if toks[k] != "to" || units[k+1].kind != kWord {
+			continue
+		}
+		for n := k + 2; n < tail && n < k+5; n++ {
+			if disapprovalNouns[toks[n]] {
+				// "to show their disapproval of", "to voice their anger
+				// at": the noun says the purpose disapproves.
+				return objectOf(units, toks, n+1, tail, d.coder.isBase)
+			}
+		}
+		if !d.coder.isBase(toks[k+1]) {
 			continue
 		}
 		c, e := d.coder.match(toks, k+1)
@@ -833,6 +846,10 @@ func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit
 	}
 	return nil
 }
+
+// disapprovalNouns, in a protest's purpose after its verb ("to show their
+// disapproval for …"), make the actors after them its target.
+var disapprovalNouns = toSet("disapproval displeasure anger outrage opposition indignation")
 
 // placeOf returns the first country named as a place ("in Haiti") in
 // [from, to), within the verb's clause.
@@ -1184,6 +1201,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 			// modifies, the subject of the verb after it.
 			return frameNoun
 		}
+		if strings.HasSuffix(w, "s") && headOfSubject(units, toks, i) {
+			// "US Predator attacks, occurring every three days, have
+			// killed …": a plural noun the subject's verb follows.
+			return frameNoun
+		}
 		if units[j].demonym && strings.HasSuffix(w, "s") && !strings.HasSuffix(units[j].lower(), "s") &&
 			i+1 < len(toks) && toks[i+1] == "of" {
 			// After an adjective a plural followed by "of" is its noun:
@@ -1203,6 +1225,26 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		return frameNoun
 	}
 	return frameDone
+}
+
+// headOfSubject reports whether the word at i, set off by a comma, heads
+// a subject whose verb comes after the aside: "Recent US Predator
+// attacks, occurring every few days, have killed …". The aside is a
+// participle clause and the verb an auxiliary after its closing comma,
+// with no actor between.
+func headOfSubject(units []*unit, toks []string, i int) bool {
+	if i+2 >= len(toks) || toks[i+1] != "," || !strings.HasSuffix(toks[i+2], "ing") {
+		return false
+	}
+	for k := i + 3; k+1 < len(toks) && k < i+16; k++ {
+		if units[k].kind != kWord && units[k].kind != kPunct && units[k].kind != kDate {
+			return false
+		}
+		if toks[k] == "," {
+			return coderAux[toks[k+1]]
+		}
+	}
+	return false
 }
 
 // reportersAgents returns, for a clause opening with a possessive
@@ -1251,7 +1293,7 @@ func subjectOf(units []*unit, start, i int) []*unit {
 		// A pronoun the article resolved to a person is as good as the
 		// name ("… as saying he would be ready to host").
 		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
-			!possessed(units, k)
+			!possessed(units, k) && !followed(units, k)
 	}
 	for j := start; j < i; j++ {
 		if !isSubj(j) {
@@ -1261,6 +1303,10 @@ func subjectOf(units []*unit, start, i int) []*unit {
 		for k := j + 1; k < i; k++ {
 			u := units[k]
 			switch {
+			case productName(units, k):
+				// "US Predator attacks": a name a country's name modifies
+				// is a thing of that country, no second actor.
+				return out
 			case isSubj(k):
 				out = append(out, u)
 			case isCoord(u) || u.kind == kWord && u.lower() == "the":
@@ -1294,7 +1340,8 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 			// maintaining NATO's unity") is not the verb's target.
 			return nil
 		}
-		if !coderActor(u) {
+		if !coderActor(u) || possessed(units, j) && j+2 < len(toks) && relationNouns[toks[j+2]] {
+			// "aid to Gaza's neighbours": the neighbours are the target.
 			continue
 		}
 		out := []*unit{u}
@@ -1312,6 +1359,35 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 	}
 	return nil
 }
+
+// followerNouns name those who follow or oppose someone: "supporters of
+// X" act, not X.
+var followerNouns = toSet("supporters followers opponents loyalists partisans")
+
+// followed reports whether units[k] is the one a follower noun before it
+// follows ("supporters of former President X"): a group acts, never that
+// person.
+func followed(units []*unit, k int) bool {
+	return k >= 2 && units[k-1].kind == kWord && units[k-1].lower() == "of" &&
+		units[k-2].kind == kWord && followerNouns[units[k-2].lower()]
+}
+
+// productName reports whether units[k] is a name the gazetteer does not
+// know right after a country's name or adjective ("US Predator", "Russian
+// Sukhoi"): a weapon, a craft or a product of that country, not a person
+// (a plural is a people: "Bosnian Serbs").
+func productName(units []*unit, k int) bool {
+	if k == 0 {
+		return false
+	}
+	u, p := units[k], units[k-1]
+	return u.kind == kPerson && u.ref != nil && u.ref.conf < 1 && !u.titled && !strings.Contains(u.text, " ") && !strings.HasSuffix(u.text, "s") &&
+		p.kind == kCountry && p.sector == "" && p.ref != nil && p.ref.typ == graph.Country
+}
+
+// relationNouns, owned by an actor ("Gaza's neighbours", "Russia's
+// allies"), name others than that actor.
+var relationNouns = toSet("neighbours neighbors allies rivals enemies foes partners")
 
 // withoutAsides returns units with what stands in parentheses blanked to
 // plain words: an acronym repeating the name before it ("the Revolutionary
@@ -1374,7 +1450,8 @@ func coderActor(u *unit) bool {
 	}
 	switch u.kind {
 	case kCountry, kOrg:
-		if i := strings.LastIndexByte(u.text, '-'); i > 0 && u.sector == "" {
+		if i := strings.LastIndexByte(u.text, '-'); i > 0 && u.sector == "" && (u.ref == nil || !strings.Contains(u.ref.name, u.text[i:])) {
+			// "Russian-made", "US-based"; not "al-Qaeda", whose name it is.
 			return false
 		}
 		return true

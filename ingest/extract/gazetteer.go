@@ -18,6 +18,24 @@ type entry struct {
 	aliases  []string
 	headRole string // organizations: canonical role of the head
 	code     string // countries: ISO 3166-1 alpha-3 code
+	// formed and formedFrom: a country that seceded (South Sudan from
+	// Sudan in 2011-07-09) and the day it did; its places named in an
+	// article published before that day are the country it was part of.
+	formed     graph.Date
+	formedFrom string
+}
+
+// placeCountry returns the country a place of e (a capital or town of
+// countries.tsv) was in on day pub: e itself, or, before e was formed,
+// the country it seceded from ("Juba" in 1995 is Sudan's).
+func (g *gazetteer) placeCountry(e *entry, pub graph.Date) *entry {
+	if e.formedFrom == "" || pub.IsZero() || !pub.Time().Before(e.formed.Time()) {
+		return e
+	}
+	if p := g.entities[e.formedFrom]; p != nil {
+		return p
+	}
+	return e
 }
 
 // office is an office or title of the gazetteer.
@@ -158,8 +176,17 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		return sc.Err()
 	}
-	err := read("countries.tsv", 5, func(c []string) {
+	var formedErr error
+	err := read("countries.tsv", 6, func(c []string) {
 		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1]), code: strings.TrimSpace(c[4])}
+		if f := strings.TrimSpace(c[5]); f != "" {
+			day, from, _ := strings.Cut(f, " ")
+			t, err := graph.ParseDate(day)
+			if err != nil || strings.TrimSpace(from) == "" {
+				formedErr = fmt.Errorf("gazetteer countries.tsv %s: formed %q: %w", c[0], f, ErrGazetteer)
+			}
+			e.formed, e.formedFrom = t, strings.TrimSpace(from)
+		}
 		g.entities[e.name] = e
 		g.addName(e.name, hit{kind: hitEntity, ent: e})
 		for _, a := range e.aliases {
@@ -175,6 +202,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			g.addName(a, hit{kind: hitMetonym, ent: e})
 		}
 	})
+	if err == nil {
+		err = formedErr
+	}
 	if err != nil {
 		return nil, err
 	}

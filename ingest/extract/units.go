@@ -97,6 +97,36 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
+// ledBy reads a word "<country>-led" ("the US-led war", "a Saudi-led
+// coalition", "NATO-led forces") as the country or organization that
+// leads what it modifies, followed by the word "-led": the leader is the
+// actor, as event data codes a US-led coalition as the United States. A
+// country "-backed" or "-made" is no actor ("Iranian-backed militias"
+// are not Iran). It returns nil for any other token.
+func (d *doc) ledBy(t token) []*unit {
+	pre, ok := strings.CutSuffix(t.text, "-led")
+	if !ok || pre == "" || strings.Contains(pre, "-") {
+		return nil
+	}
+	for _, h := range d.g.phrases[strings.ToLower(pre)] {
+		if h.exact != "" && h.exact != pre || h.ent == nil || h.kind != hitEntity && h.kind != hitDemonym {
+			continue
+		}
+		kind := byte(kCountry)
+		if h.ent.typ == graph.Organization {
+			kind = kOrg
+		} else if h.ent.typ != graph.Country {
+			continue
+		}
+		mid := t.start + len(pre)
+		return []*unit{
+			{kind: kind, text: pre, start: t.start, end: mid, ref: &ref{h.ent.typ, h.ent.name, 1}},
+			{kind: kWord, text: t.text[len(pre):], start: mid, end: t.end},
+		}
+	}
+	return nil
+}
+
 // capAt reports whether the k-th letter of s is upper case.
 func capAt(s string, k int) bool {
 	for i, r := range []rune(s) {
@@ -158,6 +188,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 				continue
 			}
 		}
+		if us := d.ledBy(t); us != nil {
+			units = append(units, us...)
+			i++
+			continue
+		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
@@ -198,8 +233,42 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	return facilities(out)
 }
+
+// facilityNouns end the name of a site: "the Osirak Nuclear Facility",
+// "Bagram Air Base".
+var facilityNouns = toSet("facility facilities plant plants reactor base airbase airport complex refinery dam camp prison")
+
+// facilities returns units with each name of a site that the gazetteer
+// does not know (read as a name, "Esfahan Uranium Conversion Facilities")
+// made the country it lies in when one is named right after it ("(UCF) in
+// central Iran", "near Baghdad"): what is done to a site is done to its
+// country, as event data codes it. A site with no country after it is a
+// place, never an actor.
+func facilities(units []*unit) []*unit {
+	for k, u := range units {
+		if u.kind != kPerson || u.ref == nil || u.ref.conf >= 1 || u.titled || !strings.Contains(u.text, " ") ||
+			!facilityNouns[strings.ToLower(u.text[strings.LastIndexByte(u.text, ' ')+1:])] {
+			continue
+		}
+		j := k + 1
+		if j+2 < len(units) && units[j].text == "(" && units[j+2].text == ")" {
+			j += 3 // an acronym: "(UCF)"
+		}
+		c := countryAfter(units, j, sitePreps)
+		if c == nil {
+			units[k] = &unit{kind: kPlace, text: u.text, start: u.start, end: u.end, ref: &ref{graph.Place, u.text, 1}}
+			continue
+		}
+		r := *c
+		units[k] = &unit{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r}
+	}
+	return units
+}
+
+// sitePreps place a site in a country: "in central Iran", "near Baghdad".
+var sitePreps = toSet("in near outside at")
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
@@ -263,7 +332,11 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				if h.ent.typ == graph.Organization || h.ent.typ == graph.Company {
 					u.kind = kOrg
 				}
-				u.ref = &ref{h.ent.typ, h.ent.name, 1}
+				ent := h.ent
+				if h.kind == hitMetonym {
+					ent = d.g.placeCountry(ent, d.pub) // "Juba" in 1995 is in Sudan
+				}
+				u.ref = &ref{ent.typ, ent.name, 1}
 				u.demonym = h.kind == hitDemonym || h.kind == hitPeople
 				if h.kind == hitPeople {
 					u.sector = "CVL" // the people, as CAMEO codes civilians
@@ -368,7 +441,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
-	if p := prevWord(prev); placePreps[p] {
+	if p := prevWord(prev); placePreps[p] || settlementBefore(prev) {
 		if _, known := d.resolvePerson(u.text); !known {
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
@@ -483,6 +556,21 @@ func afterCompany(units []*unit) bool {
 	}
 	t := units[n-1].text
 	return t == "and" || t == ","
+}
+
+// settlementNouns name a place that is a part of a country, never an
+// actor: "the town of Samarra", "the village Nahr".
+var settlementNouns = toSet("town towns city village villages province district region port suburb township")
+
+// settlementBefore reports whether units end with a settlement noun, or
+// with one and "of" ("near the town of"): the name after them is a place.
+func settlementBefore(units []*unit) bool {
+	n := len(units)
+	if n > 0 && units[n-1].kind == kWord && settlementNouns[units[n-1].lower()] {
+		return true
+	}
+	return n > 1 && units[n-1].kind == kWord && units[n-1].lower() == "of" &&
+		units[n-2].kind == kWord && settlementNouns[units[n-2].lower()]
 }
 
 func prevWord(units []*unit) string {
