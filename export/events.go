@@ -41,10 +41,7 @@ func init() {
 // blank where it has none. The country codes are the ISO 3166-1 alpha-3
 // codes of source_country and target_country; the sectors are the fact's
 // (graph.Fact.SubjectSector, ObjectSector), CAMEO agent codes such as GOV
-// or MIL, blank where the text names no part of the actor. An
-// organization's actor name is the one the row's sentence writes it by
-// ("U.N.", "Security Council"; namedIn); its actor id is the same in
-// every row.
+// or MIL, blank where the text names no part of the actor.
 var eventHeader = []string{
 	"event_id", "event_date", "date_precision",
 	"source_actor", "source_actor_id", "source_actor_type", "source_country",
@@ -332,7 +329,6 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 		}
 		for _, st := range stmts {
 			r.Sentence, r.URL, r.Article = st.first.Sentence, st.first.URL, st.first.Article
-			r.SourceActor, r.TargetActor = namedIn(it.Subject, r.Sentence), namedIn(it.Object, r.Sentence)
 			r.Published, r.ClaimDate, r.ClaimConfidence = st.first.Published.String(), st.claim.Date.String(), st.claim.Confidence
 			if err := fn(&r); err != nil {
 				return err
@@ -342,51 +338,6 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 		return nil
 	})
 	return n, err
-}
-
-// namedIn returns the name an event row gives actor e: for an
-// organization, the longest of its names (its own or an alias) that the
-// row's sentence writes, as whole words and in the sentence's case ("U.N.",
-// "the Security Council", "IAEA"), as event tables quote the story's
-// actor; the row's actor id is the same whatever the name. Any other
-// actor, and an organization the sentence names in no known form (a
-// generic "the council"), is named by its own name.
-func namedIn(e graph.Entity, sentence string) string {
-	if e.Type != graph.Organization || sentence == "" {
-		return e.Name
-	}
-	best := ""
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		n = strings.TrimPrefix(n, "the ") // "the Taliban" is named "Taliban"
-		if len(n) > len(best) && wordIn(sentence, n) {
-			best = n
-		}
-	}
-	if best == "" {
-		return e.Name
-	}
-	return best
-}
-
-// wordIn reports whether s holds w at word boundaries (a letter or digit
-// on neither side).
-func wordIn(s, w string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		j := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
-			return true
-		}
-		off = i + 1
-	}
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // writeEvents writes the selected event facts (met, visited, sanctioned…)
