@@ -38,13 +38,21 @@ var (
 )
 
 // headRoleOf is the role of per at the head of aff: the organization's head
-// role, or the gazetteer's role for a known leader of the country.
+// role, or the role the article (else the gazetteer) gives per at the head
+// of the country ("Nigerian President X, who has led Nigeria since 2019").
 func (d *doc) headRoleOf(per, aff *unit) string {
 	if e := d.g.entities[aff.ref.name]; e != nil && e.typ == graph.Organization {
 		return e.headRole
 	}
-	if l := d.leaderOf(per.ref.name); l != nil && l.affil == aff.ref.name {
-		return l.role
+	if c, role := d.ledCountry(per.ref.name); c != nil && c.name == aff.ref.name {
+		return role
+	}
+	if aff.ref.typ == graph.Country {
+		// "President Samuel Eze, who has led Nigeria since 2019": the
+		// title written without a country is the one of the country led.
+		if h := d.pendingHead(per.ref.name); h != nil {
+			return h.role
+		}
 	}
 	return ""
 }
