@@ -48,6 +48,9 @@ var (
 	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
 	// "the British foreign secretary, David Lammy,"
 	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
+	// "the Speaker of the National Assembly, Farah Malik,": a post whose
+	// country, if it needs one, is the article's (implicit.go).
+	reBareTitleComma = compile(`(?:^|\bthe )(?:(?P<former2>outgoing|new|acting|interim|caretaker|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
 	// "the current prime minister of Japan, Shigeru Ishiba,"
 	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
@@ -100,7 +103,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 		}
 	}
 	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
@@ -296,6 +299,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 				}
 			}
 		}
+		if country == nil && offU.off.to != "" {
+			return nil // "the ambassador to Washington": whose, the text does not say
+		}
 		if country == nil && aff == nil {
 			c.bareOff = offU.off
 		}
@@ -352,8 +358,12 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 }
 
 // nationalOffice names the office off of country, "Foreign Minister of
-// Sweden", "Finance Minister of the United Kingdom".
+// Sweden", "Finance Minister of the United Kingdom", "Ambassador of Canada
+// to China".
 func nationalOffice(off *office, country string) string {
+	if off.to != "" {
+		return off.national + " of " + countryPhrase(country) + " to " + countryPhrase(off.to)
+	}
 	return off.national + " of " + countryPhrase(country)
 }
 
