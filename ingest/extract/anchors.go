@@ -29,6 +29,11 @@ const anchorElectedTo = 3
 type anchors struct {
 	date [2]graph.Date
 	from [2][]*sentence
+	// named says the start of office was stated with its office ("was
+	// sworn in as interim president"): it dates that office only, which
+	// the change-of-office rules read, never another the article gives
+	// the person ("General X, the army chief, was sworn in as …").
+	named bool
 }
 
 var (
@@ -40,6 +45,8 @@ var (
 	reAnchorElection = compile(`%PS% %AUX%%ADV%(?:(?:won|wins|clinched|secured|swept)(?: (?:the|a|an|his|her|their|[a-z0-9\-]+|<D\d+>)){0,4}? (?:election|elections|vote|runoff|run-off|ballot|race|presidency|premiership|landslide)|(?:was|were|has been|had been) (?:re-)?elected)`)
 	// "Trump's inauguration on January 20", "Merz's election victory in February"
 	reAnchorNominal = compile(`(?P<s><P\d+>) 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}?(?P<n>inauguration|swearing-in|election victory|election win|electoral victory|re-election|election)`)
+	// " as interim <O>" after an anchor's verb: the office it starts.
+	reAnchorAsOffice = regexp.MustCompile(`^ as (?:the |a |an |its |their )?(?:[a-z\-]+ ){0,3}<O\d+>`)
 	// What may stand between an anchor's verb and its date after it ("was
 	// sworn in as the 47th president on ...").
 	anchorGapRe = regexp.MustCompile(`^[^,;:()"]{0,60}$`)
@@ -94,9 +101,13 @@ func (d *doc) readAnchors(units []*unit, tpl string, pos []int, st *sentence) {
 			if u == nil {
 				continue
 			}
+			named := kind == anchorOffice && reAnchorAsOffice.MatchString(tpl[m.loc[1]:])
 			for _, per := range m.all("s") {
 				if per.kind == kPerson && per.ref != nil {
 					d.setAnchor(per.ref.name, kind, u.expr.Value, []*sentence{st})
+					if named {
+						d.anchors[per.ref.name].named = true
+					}
 				}
 			}
 		}
@@ -348,7 +359,7 @@ func (d *doc) officeFromAnchor() {
 	}
 	for _, c := range undated {
 		a := d.anchors[c.subj.name]
-		if a == nil || a.date[anchorOffice].IsZero() || offices[c.subj.name] == "" {
+		if a == nil || a.date[anchorOffice].IsZero() || a.named || offices[c.subj.name] == "" {
 			continue
 		}
 		c.bound, c.date, c.dated, c.dateFrom = boundStart, a.date[anchorOffice], true, a.from[anchorOffice]

@@ -172,6 +172,9 @@ func (d *doc) placeImplicit() {
 			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
+				// A head placed here makes the article one about the
+				// country's government, as a head it names does.
+				headed = headed || !c.ended
 			}
 		}
 	}

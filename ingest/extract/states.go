@@ -41,7 +41,10 @@ var (
 	// "Turkey, a NATO member," / "Hungary, a member of the EU,"
 	reMemberAppos = compile(`(?P<s><C\d+>) , (?:a|an|the|another) (?:fellow |founding |key |longtime |full |new )?(?:(?P<aff><G\d+>) (?:member|member state|member country|ally)\b|(?:[a-z\-]+ )?member of (?:the )?(?P<aff2><G\d+>))`)
 	// "Britain left the EU in 2020", "the United States withdrew from the WHO"
-	reMemberLeft = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:left|leaves|quit|quits|withdrew from|withdraws from|exited|exits|pulled out of|pulls out of) (?:the )?(?P<aff><G\d+>)`)
+	reMemberLeft = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:left|leaves|quit|quits|withdrew from|withdraws from|exited|exits|pulled out of|pulls out of|(?:was |were |has been |had been )(?:suspended|expelled) from) (?:the )?(?P<aff><G\d+>)`)
+	// "The African Union suspended Guinea-Bissau on Friday": a membership
+	// suspended ends (it starts again if the article says it was restored).
+	reMemberSuspended = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:suspended|expelled) (?P<s><C\d+>)(?: 's membership)?`)
 	// "Trump withdrew the United States from the WHO"
 	reMemberPulled = compile(`<[PCG]\d+> %AUX%%ADV%(?:withdrew|withdraws|pulled|pulls|took|takes) (?P<s><C\d+>) (?:from|out of) (?:the )?(?P<aff><G\d+>)`)
 	// what may follow "left the EU" when it is the body that was left
@@ -346,7 +349,7 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 		{reMemberIs, boundRange, confVerb * 0.8}, {reAdmit, boundStart, confChange},
 		{reMemberBecame2, boundStart, confChange}, {reMemberTitle, boundNone, confTitle},
 		{reMemberAppos, boundNone, confAppos}, {reMemberLeft, boundEnd, confChange},
-		{reMemberPulled, boundEnd, confChange}} {
+		{reMemberPulled, boundEnd, confChange}, {reMemberSuspended, boundEnd, confChange}} {
 		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			aff := m.one("aff")
 			if aff == nil {

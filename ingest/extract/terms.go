@@ -32,7 +32,7 @@ var (
 	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
 	// "Ishiba resigned in September": the end of the office last stated;
 	// "died", "was assassinated" end it too, unless the holder had left it.
-	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = regexp.MustCompile(`^ (?:when|while|as|at the time|during|until)\b`)
 )

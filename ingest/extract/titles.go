@@ -336,9 +336,13 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		}
 	}
 	if aff == nil {
-		// A bare title: take the country from the gazetteer leader, if the role fits.
+		// A bare title: take the country from the gazetteer leader, if the
+		// role fits, else from the article's.
 		l := d.leaderOf(per.ref.name)
 		if l == nil || l.affil == "" || !sameRole(l.role, c.role) {
+			if offU != nil && offU.off.head && (l == nil || l.role == "") {
+				return d.articleHead(c, per)
+			}
 			return nil
 		}
 		c.obj = d.entityRef(l.affil)
@@ -422,12 +426,42 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 		return nil
 	}
 	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
-	a, _ := m.unitRange()
+	a, b := m.unitRange()
+	deposedBy := false // "Soldiers ousted President X": a verb, right before the title
 	for k := a - 1; k >= 0 && k >= a-2 && m.units[k].kind == kWord; k-- {
 		if w := m.units[k].lower(); deposedWords[w] || formerWords[w] {
 			former = true
+			deposedBy = deposedBy || k == a-1 && deposedWords[w] && k > 0 && !coderDeterminers[m.units[k-1].lower()]
 		}
 	}
-	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
 		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+	if du := unitAfter(m.units, b); deposedBy && du != nil && du.kind == kDate && du.expr != nil &&
+		du.expr.Kind == timex.Point && !du.expr.Value.IsZero() {
+		// "Soldiers ousted President X on Wednesday": the term ends then.
+		c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundEnd, du.expr.Value, true, true, []*sentence{st}
+	}
+	return c
+}
+
+// unitAfter returns units[k], or nil past the end.
+func unitAfter(units []*unit, k int) *unit {
+	if k < len(units) {
+		return units[k]
+	}
+	return nil
+}
+
+// articleHead reads a head's title written without a country before a
+// person the article already says leads a country ("Han, acting President
+// of South Korea since December, ... has served as Prime Minister since
+// 2023"): the title is that country's. It returns the candidate, or nil.
+func (d *doc) articleHead(c *cand, per *unit) *cand {
+	prev := d.latestState(per.ref.name)
+	if prev == nil || prev.pred != graph.Leads || prev.ended || prev.obj == nil || prev.obj.typ != graph.Country {
+		return nil
+	}
+	c.obj = prev.obj
+	c.base *= 0.9
+	return c
 }
