@@ -169,6 +169,9 @@ func (d *doc) placeImplicit() {
 	}
 	if d.implicit.byName[country] {
 		for _, c := range d.implicit.heads {
+			if l := d.leaderOf(c.subj.name); l != nil && l.affil != country {
+				continue // a person of another country (people.tsv)
+			}
 			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)

@@ -415,15 +415,19 @@ func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
 var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
 
 // bareHead reads "President Yamandu Orsi", a head of state or government
-// titled without a country whom the gazetteer does not know: a leads
+// titled without a country whom the gazetteer does not know as a leader
+// (people.tsv may give their country: placeImplicit keeps to it): a leads
 // candidate whose country is left to placeImplicit (nil until then, and
 // kept out of the article's candidates), or nil for any other title.
 func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
 	off := m.one("off")
 	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
 		!sameRole(off.off.name, "President") && !sameRole(off.off.name, "Prime Minister") ||
-		per.ref == nil || d.leaderOf(per.ref.name) != nil || !isCap(off.text) {
+		per.ref == nil || !isCap(off.text) {
 		return nil
+	}
+	if l := d.leaderOf(per.ref.name); l != nil && l.role != "" {
+		return nil // the gazetteer's leader has the gazetteer's office
 	}
 	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
 	a, b := m.unitRange()
