@@ -2,10 +2,12 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
 )
 
 // Anchored relative dates: "on his first day in office", "hours after
@@ -74,6 +76,14 @@ func (d *doc) readAnchorSrcs(current bool) {
 	}
 	for k, a := range d.anchorSrcs[:n] {
 		d.readAnchors(a.units, a.tpl, a.pos, a.st)
+		if anchorWords.MatchString(a.st.text) {
+			// "X was elected in May and took office on 15 August": the
+			// later verbs of the subject state anchors too.
+			for _, sub := range conjuncts(a.units) {
+				stpl, spos := template(sub)
+				d.readAnchors(sub, stpl, spos, a.st)
+			}
+		}
 		end := len(d.cands)
 		if k+1 < len(d.anchorSrcs) {
 			end = d.anchorSrcs[k+1].n0
@@ -330,10 +340,12 @@ var anchorWords = regexp.MustCompile(`sworn|inaugurated|installed|office|oath|po
 // without a date ("She is Mexico's first female president") by the day
 // the article says its holder took office ("Claudia Sheinbaum took office
 // on October 1, 2024"), when that is the only office the article gives
-// them and it is not over.
+// them and it is not over. A start the article gives only to the year or
+// month ("President of Paraguay from 1993 to 1998") takes that day when
+// it falls within it ("took office on 15 August 1993"), over or not.
 func (d *doc) officeFromAnchor() {
 	offices := map[string]string{} // person → the one office, or "" when several
-	var undated []*cand
+	var undated, coarse []*cand
 	for _, c := range d.cands {
 		if c.subj == nil || c.obj == nil || c.pred != graph.Leads && c.pred != graph.HoldsPosition {
 			continue
@@ -346,8 +358,12 @@ func (d *doc) officeFromAnchor() {
 		if !c.dated && (c.bound == boundNone || c.bound == boundRange) && !c.ended && !c.pending {
 			undated = append(undated, c)
 		}
+		if c.dated && c.date.Precision < graph.DayPrecision && (c.bound == boundStart ||
+			c.bound == boundRange && c.dateKind == timex.Since) {
+			coarse = append(coarse, c)
+		}
 	}
-	if len(undated) == 0 {
+	if len(undated) == 0 && len(coarse) == 0 {
 		return
 	}
 	found := false
@@ -363,5 +379,21 @@ func (d *doc) officeFromAnchor() {
 			continue
 		}
 		c.bound, c.date, c.dated, c.dateFrom = boundStart, a.date[anchorOffice], true, a.from[anchorOffice]
+	}
+	// A coarse start takes the day when it is the one start of the
+	// person's that holds it (a former minister's post from 2004 to 2008
+	// does not hold a day of 1996).
+	holding := map[string][]*cand{}
+	for _, c := range coarse {
+		if a := d.anchors[c.subj.name]; a != nil && !a.named && a.date[anchorOffice].MorePrecise(c.date) && within(a.date[anchorOffice], c.date) {
+			holding[c.subj.name] = append(holding[c.subj.name], c)
+		}
+	}
+	for name, cs := range holding {
+		if len(cs) != 1 {
+			continue
+		}
+		a := d.anchors[name]
+		cs[0].date, cs[0].dateFrom = a.date[anchorOffice], append(slices.Clip(cs[0].dateFrom), a.from[anchorOffice]...)
 	}
 }

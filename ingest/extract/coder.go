@@ -215,6 +215,14 @@ func heldBody(units []*unit, k, tail int) bool {
 	return !possessed(units, k)
 }
 
+// namedPersonSubject reports whether subj is one person (named, or a
+// pronoun standing for one): a death told of them ends their term
+// (terms.go) and is no CAMEO event (PETRARCH2 codes "die" 190, for the
+// casualties of a fight).
+func namedPersonSubject(subj []*unit) bool {
+	return len(subj) == 1 && subj[0].kind == kPerson && subj[0].ref != nil
+}
+
 // codeSentence reads the event of a sentence by its verb (see above);
 // read are the statements the phrasing rules read from it (states: a
 // verb they cover, "joined NATO", "took office", is theirs).
@@ -414,6 +422,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		code, end := d.coder.match(toks, i)
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
+		}
+		if d.coder.lemma(w) == "die" && namedPersonSubject(subjectOf(units, start, i)) {
+			code = "" // "X, a former president, died on Tuesday": an obituary, no force used
 		}
 		if covered(read, u) && !(predicateOfCAMEO(code) == graph.WithdrewFrom && !eventIn(read, units, [2]int{i, i + 1})) {
 			// A resignation the term rules read (the end of a term) is
