@@ -200,7 +200,7 @@ func trace(format string, args ...any) {
 // tenureVerbs hold an office when a country or organization is their
 // object ("has led Slovenia since 2023", "chaired the bloc"): a state the
 // term rules read, never a CAMEO event (PETRARCH2 codes "lead" 060).
-var tenureVerbs = toSet("lead head chair govern rule")
+var tenureVerbs = toSet("lead head chair")
 
 // heldBody reports whether the words from units[k] name a country or
 // organization as a whole (after "the"), not something of it ("led
