@@ -397,6 +397,9 @@ func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentId
 				}
 			} else {
 				obj, objText, role = aff.ref, aff.text, d.headRoleOf(per, aff)
+				if role == "" && aff.ref.typ == graph.Country {
+					role = electedAs(m.units, tpl, pos)
+				}
 			}
 			if obj == nil && pending == nil || role == "" {
 				continue
@@ -424,6 +427,29 @@ func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentId
 			}
 		}
 	}
+}
+
+// reElectedAs is the head's office a sentence says its subject was made
+// ("has led Slovenia since March 2023, when parliament elected her prime
+// minister").
+var reElectedAs = compile(`\b(?:elected|appointed|named|installed|chose|as) (?:her |him |them )?(?:the )?(?:country 's )?(?:new |next )?(?P<off><O\d+>)(?: \.| ,| <D\d+>| by| on| in| after|$)`)
+
+// electedAs returns the one head's office reElectedAs reads in the
+// sentence, or "".
+func electedAs(units []*unit, tpl string, pos []int) string {
+	role := ""
+	for _, loc := range reElectedAs.FindAllStringSubmatchIndex(tpl, -1) {
+		k := reElectedAs.SubexpIndex("off")
+		u := units[unitAt(pos, loc[2*k])]
+		if u.kind != kOffice || u.off == nil || !u.off.head || u.off.elect {
+			continue
+		}
+		if role != "" && role != u.off.name {
+			return ""
+		}
+		role = u.off.name
+	}
+	return role
 }
 
 // pendingHead returns the head's title the article wrote before person
