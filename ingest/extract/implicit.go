@@ -12,8 +12,10 @@ import (
 // office of the article's one country: the only country the article names
 // in any form (name, adjective, capital, dateline) or through a person the
 // gazetteer places, and whose head (a current `leads` of it) the article
-// names: a story about that country's government. Any second country,
-// however named, leaves every such office bare; so does an organization
+// names: a story about that country's government. A second country
+// leaves every such office bare unless one country is the article's home
+// (implicitScope.home: the one country of the first sentence naming any,
+// named by its name and in more sentences than any other); so does an organization
 // named in the holder's sentence ("NATO chief Mark Rutte met Foreign
 // Minister Andrii Sybiha" says nothing of Sybiha's country), and so does
 // a meeting, visit or call of the holder, the way foreign ministers come
