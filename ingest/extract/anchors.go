@@ -2,10 +2,12 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
 )
 
 // Anchored relative dates: "on his first day in office", "hours after
@@ -29,17 +31,25 @@ const anchorElectedTo = 3
 type anchors struct {
 	date [2]graph.Date
 	from [2][]*sentence
+	// named says the start of office was stated with its office ("was
+	// sworn in as interim president"): it dates that office only, which
+	// the change-of-office rules read, never another the article gives
+	// the person ("General X, the army chief, was sworn in as …").
+	named bool
 }
 
 var (
 	// "Trump was sworn in on January 20", "Carney, who took office in
-	// March,". Changes of office that name the office ("became prime
+	// March,", an ambassador who "presented her credentials in
+	// September". Changes of office that name the office ("became prime
 	// minister on ...") are anchors through their state (cand.anchor).
-	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power)`)
+	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power|presented (?:his |her |their )?(?:letters of )?credentials)`)
 	// "Trump won the November 5 election", "Ishiba was elected on ..."
 	reAnchorElection = compile(`%PS% %AUX%%ADV%(?:(?:won|wins|clinched|secured|swept)(?: (?:the|a|an|his|her|their|[a-z0-9\-]+|<D\d+>)){0,4}? (?:election|elections|vote|runoff|run-off|ballot|race|presidency|premiership|landslide)|(?:was|were|has been|had been) (?:re-)?elected)`)
 	// "Trump's inauguration on January 20", "Merz's election victory in February"
 	reAnchorNominal = compile(`(?P<s><P\d+>) 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}?(?P<n>inauguration|swearing-in|election victory|election win|electoral victory|re-election|election)`)
+	// " as interim <O>" after an anchor's verb: the office it starts.
+	reAnchorAsOffice = regexp.MustCompile(`^ as (?:the |a |an |its |their )?(?:[a-z\-]+ ){0,3}<O\d+>`)
 	// What may stand between an anchor's verb and its date after it ("was
 	// sworn in as the 47th president on ...").
 	anchorGapRe = regexp.MustCompile(`^[^,;:()"]{0,60}$`)
@@ -67,6 +77,14 @@ func (d *doc) readAnchorSrcs(current bool) {
 	}
 	for k, a := range d.anchorSrcs[:n] {
 		d.readAnchors(a.units, a.tpl, a.pos, a.st)
+		if anchorWords.MatchString(a.st.text) {
+			// "X was elected in May and took office on 15 August": the
+			// later verbs of the subject state anchors too.
+			for _, sub := range conjuncts(a.units) {
+				stpl, spos := template(sub)
+				d.readAnchors(sub, stpl, spos, a.st)
+			}
+		}
 		end := len(d.cands)
 		if k+1 < len(d.anchorSrcs) {
 			end = d.anchorSrcs[k+1].n0
@@ -94,9 +112,13 @@ func (d *doc) readAnchors(units []*unit, tpl string, pos []int, st *sentence) {
 			if u == nil {
 				continue
 			}
+			named := kind == anchorOffice && reAnchorAsOffice.MatchString(tpl[m.loc[1]:])
 			for _, per := range m.all("s") {
 				if per.kind == kPerson && per.ref != nil {
 					d.setAnchor(per.ref.name, kind, u.expr.Value, []*sentence{st})
+					if named {
+						d.anchors[per.ref.name].named = true
+					}
 				}
 			}
 		}
@@ -313,16 +335,18 @@ func hasPerson(units []*unit) bool {
 }
 
 // anchorWords are in every sentence reAnchorOffice matches.
-var anchorWords = regexp.MustCompile(`sworn|inaugurated|installed|office|oath|power`)
+var anchorWords = regexp.MustCompile(`sworn|inaugurated|installed|office|oath|power|credentials`)
 
 // officeFromAnchor dates the start of an office the article states
 // without a date ("She is Mexico's first female president") by the day
 // the article says its holder took office ("Claudia Sheinbaum took office
 // on October 1, 2024"), when that is the only office the article gives
-// them and it is not over.
+// them and it is not over. A start the article gives only to the year or
+// month ("President of Paraguay from 1993 to 1998") takes that day when
+// it falls within it ("took office on 15 August 1993"), over or not.
 func (d *doc) officeFromAnchor() {
 	offices := map[string]string{} // person → the one office, or "" when several
-	var undated []*cand
+	var undated, coarse []*cand
 	for _, c := range d.cands {
 		if c.subj == nil || c.obj == nil || c.pred != graph.Leads && c.pred != graph.HoldsPosition {
 			continue
@@ -335,8 +359,12 @@ func (d *doc) officeFromAnchor() {
 		if !c.dated && (c.bound == boundNone || c.bound == boundRange) && !c.ended && !c.pending {
 			undated = append(undated, c)
 		}
+		if c.dated && c.date.Precision < graph.DayPrecision && (c.bound == boundStart ||
+			c.bound == boundRange && c.dateKind == timex.Since) {
+			coarse = append(coarse, c)
+		}
 	}
-	if len(undated) == 0 {
+	if len(undated) == 0 && len(coarse) == 0 {
 		return
 	}
 	found := false
@@ -348,9 +376,25 @@ func (d *doc) officeFromAnchor() {
 	}
 	for _, c := range undated {
 		a := d.anchors[c.subj.name]
-		if a == nil || a.date[anchorOffice].IsZero() || offices[c.subj.name] == "" {
+		if a == nil || a.date[anchorOffice].IsZero() || a.named || offices[c.subj.name] == "" {
 			continue
 		}
 		c.bound, c.date, c.dated, c.dateFrom = boundStart, a.date[anchorOffice], true, a.from[anchorOffice]
+	}
+	// A coarse start takes the day when it is the one start of the
+	// person's that holds it (a former minister's post from 2004 to 2008
+	// does not hold a day of 1996).
+	holding := map[string][]*cand{}
+	for _, c := range coarse {
+		if a := d.anchors[c.subj.name]; a != nil && !a.named && a.date[anchorOffice].MorePrecise(c.date) && within(a.date[anchorOffice], c.date) {
+			holding[c.subj.name] = append(holding[c.subj.name], c)
+		}
+	}
+	for name, cs := range holding {
+		if len(cs) != 1 {
+			continue
+		}
+		a := d.anchors[name]
+		cs[0].date, cs[0].dateFrom = a.date[anchorOffice], append(slices.Clip(cs[0].dateFrom), a.from[anchorOffice]...)
 	}
 }

@@ -197,6 +197,32 @@ func trace(format string, args ...any) {
 	}
 }
 
+// tenureVerbs hold an office when a country or organization is their
+// object ("has led Slovenia since 2023", "chaired the bloc"): a state the
+// term rules read, never a CAMEO event (PETRARCH2 codes "lead" 060).
+var tenureVerbs = toSet("lead head chair")
+
+// heldBody reports whether the words from units[k] name a country or
+// organization as a whole (after "the"), not something of it ("led
+// Japan's delegation").
+func heldBody(units []*unit, k, tail int) bool {
+	if k < tail && units[k].kind == kWord && units[k].lower() == "the" {
+		k++
+	}
+	if k >= tail || units[k].kind != kCountry && units[k].kind != kOrg || units[k].demonym || units[k].sector != "" {
+		return false
+	}
+	return !possessed(units, k)
+}
+
+// namedPersonSubject reports whether subj is one person (named, or a
+// pronoun standing for one): a death told of them ends their term
+// (terms.go) and is no CAMEO event (PETRARCH2 codes "die" 190, for the
+// casualties of a fight).
+func namedPersonSubject(subj []*unit) bool {
+	return len(subj) == 1 && subj[0].kind == kPerson && subj[0].ref != nil
+}
+
 // codeSentence reads the event of a sentence by its verb (see above);
 // read are the statements the phrasing rules read from it (states: a
 // verb they cover, "joined NATO", "took office", is theirs).
@@ -397,6 +423,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // "prepared to resume shelling": the frame of the verb after it, no act of its own
 		}
 		code, end := d.coder.match(toks, i)
+		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
+			code = "" // "has led Slovenia since 2023": a term of office, no event
+		}
+		if d.coder.lemma(w) == "die" && namedPersonSubject(subjectOf(units, start, i)) {
+			code = "" // "X, a former president, died on Tuesday": an obituary, no force used
+		}
 		if covered(read, u) && !(predicateOfCAMEO(code) == graph.WithdrewFrom && !eventIn(read, units, [2]int{i, i + 1})) {
 			// A resignation the term rules read (the end of a term) is
 			// also the leader's withdrawal from office.

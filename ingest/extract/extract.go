@@ -127,7 +127,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
-		units = ownedCompanies(d.officeNPs(units))
+		units = ownedCompanies(d.officeNPs(envoyPosts(units)))
 		d.noteCountries(units, i)
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))

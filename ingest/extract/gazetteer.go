@@ -48,6 +48,9 @@ type office struct {
 	// every country has one ("Foreign Minister" → "Foreign Minister of
 	// Sweden"); "" for offices whose name says whose they are.
 	national string
+	// to is the country a post is held in, for a country's post in
+	// another ("Ambassador of Canada to China"); "" for the others.
+	to string
 }
 
 // leader is a well-known office holder of the gazetteer.

@@ -12,8 +12,10 @@ import (
 // office of the article's one country: the only country the article names
 // in any form (name, adjective, capital, dateline) or through a person the
 // gazetteer places, and whose head (a current `leads` of it) the article
-// names: a story about that country's government. Any second country,
-// however named, leaves every such office bare; so does an organization
+// names: a story about that country's government. A second country
+// leaves every such office bare unless one country is the article's home
+// (implicitScope.home: the one country of the first sentence naming any,
+// named by its name and in more sentences than any other); so does an organization
 // named in the holder's sentence ("NATO chief Mark Rutte met Foreign
 // Minister Andrii Sybiha" says nothing of Sybiha's country), and so does
 // a meeting, visit or call of the holder, the way foreign ministers come
@@ -38,6 +40,13 @@ type implicitScope struct {
 	// sentCountries are the sentences naming a country other than by
 	// their dateline.
 	sentCountries map[int]bool
+	// named counts, per country, the sentences naming it in any form;
+	// lastNamed is the last of them, so that a sentence counts once.
+	named, lastNamed map[string]int
+	// lead are the countries of the first sentence naming any; leadSet
+	// says that sentence was seen.
+	lead    []string
+	leadSet bool
 }
 
 // noteCountries records the countries and organizations units name, and
@@ -52,6 +61,7 @@ func (d *doc) noteCountries(units []*unit, sentIdx int) {
 		switch u.kind {
 		case kCountry:
 			sc.add(u.ref.name)
+			sc.count(u.ref.name, sentIdx)
 			if k > 0 || !dl {
 				if sc.sentCountries == nil {
 					sc.sentCountries = map[int]bool{}
@@ -73,9 +83,13 @@ func (d *doc) noteCountries(units []*unit, sentIdx int) {
 			if l := d.leaderOf(u.ref.name); l != nil && l.affil != "" {
 				if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
 					sc.add(r.name)
+					sc.count(r.name, sentIdx)
 				}
 			}
 		}
+	}
+	if len(sc.lead) > 0 {
+		sc.leadSet = true
 	}
 }
 
@@ -85,6 +99,43 @@ func (sc *implicitScope) add(country string) {
 		sc.countries = map[string]bool{}
 	}
 	sc.countries[country] = true
+}
+
+// count records that sentence sentIdx names country, for home.
+func (sc *implicitScope) count(country string, sentIdx int) {
+	if sc.named == nil {
+		sc.named, sc.lastNamed = map[string]int{}, map[string]int{}
+	}
+	if n, ok := sc.lastNamed[country]; ok && n == sentIdx {
+		return
+	}
+	sc.lastNamed[country] = sentIdx
+	sc.named[country]++
+	if !sc.leadSet {
+		sc.lead = append(sc.lead, country)
+	}
+}
+
+// home returns the country the article is about: its one country, or,
+// in an article that names others too (a profile from Islamabad that
+// mentions a visit to Beijing), the one country of the first sentence
+// that names any, named there or later by its own name, when more
+// sentences name it than any other country. It returns "" when there is
+// no such country.
+func (sc *implicitScope) home() string {
+	if c := sc.only(); c != "" {
+		return c
+	}
+	if len(sc.lead) != 1 || !sc.byName[sc.lead[0]] {
+		return ""
+	}
+	c := sc.lead[0]
+	for o, n := range sc.named {
+		if o != c && n >= sc.named[c] {
+			return ""
+		}
+	}
+	return c
 }
 
 // only returns the article's one country, or "" when it names none or
@@ -100,9 +151,10 @@ func (sc *implicitScope) only() string {
 }
 
 // placeImplicit gives each bare national office of the candidates (see
-// cand.bareOff) the article's one country, where the rules above allow.
+// cand.bareOff) the article's country (implicitScope.home), where the
+// rules above allow.
 func (d *doc) placeImplicit() {
-	country := d.implicit.only()
+	country := d.implicit.home()
 	if country == "" {
 		return
 	}
@@ -119,9 +171,15 @@ func (d *doc) placeImplicit() {
 	}
 	if d.implicit.byName[country] {
 		for _, c := range d.implicit.heads {
+			if l := d.leaderOf(c.subj.name); l != nil && l.affil != country {
+				continue // a person of another country (people.tsv)
+			}
 			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
+				// A head placed here makes the article one about the
+				// country's government, as a head it names does.
+				headed = headed || !c.ended
 			}
 		}
 	}

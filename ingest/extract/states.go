@@ -20,8 +20,10 @@ var (
 	// "won the leadership of the ruling Liberal Democratic Party", "took
 	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani"
 	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
-	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read.
-	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?(?: (?P<d><D\d+>))?`)
+	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read;
+	// "Prime Minister X, who has led the government since 2019" leads the
+	// country the article (or the gazetteer) says X leads.
+	reLed = compile(`%PS% (?P<aux>has |have |had )?%ADV%(?P<v>led|headed|chaired|run|ran|leads|heads|chairs) (?:(?:the )?(?P<aff><[CG]\d+>)(?P<after> 's)?(?P<gov> government| administration| cabinet)?|the (?P<own>government|country|nation))(?: (?P<d><D\d+>))?`)
 	// "Joly had held the post since 2021", "She has been in the job since
 	// March 2022": the office the article gives the person, since then.
 	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
@@ -39,7 +41,10 @@ var (
 	// "Turkey, a NATO member," / "Hungary, a member of the EU,"
 	reMemberAppos = compile(`(?P<s><C\d+>) , (?:a|an|the|another) (?:fellow |founding |key |longtime |full |new )?(?:(?P<aff><G\d+>) (?:member|member state|member country|ally)\b|(?:[a-z\-]+ )?member of (?:the )?(?P<aff2><G\d+>))`)
 	// "Britain left the EU in 2020", "the United States withdrew from the WHO"
-	reMemberLeft = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:left|leaves|quit|quits|withdrew from|withdraws from|exited|exits|pulled out of|pulls out of) (?:the )?(?P<aff><G\d+>)`)
+	reMemberLeft = compile(`%CS% %AUX%%ADV%(?:formally |officially )?(?:left|leaves|quit|quits|withdrew from|withdraws from|exited|exits|pulled out of|pulls out of|(?:was |were |has been |had been )(?:suspended|expelled) from) (?:the )?(?P<aff><G\d+>)`)
+	// "The African Union suspended Guinea-Bissau on Friday": a membership
+	// suspended ends (it starts again if the article says it was restored).
+	reMemberSuspended = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:suspended|expelled) (?P<s><C\d+>)(?: 's membership)?`)
 	// "Trump withdrew the United States from the WHO"
 	reMemberPulled = compile(`<[PCG]\d+> %AUX%%ADV%(?:withdrew|withdraws|pulled|pulls|took|takes) (?P<s><C\d+>) (?:from|out of) (?:the )?(?P<aff><G\d+>)`)
 	// what may follow "left the EU" when it is the body that was left
@@ -344,7 +349,7 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 		{reMemberIs, boundRange, confVerb * 0.8}, {reAdmit, boundStart, confChange},
 		{reMemberBecame2, boundStart, confChange}, {reMemberTitle, boundNone, confTitle},
 		{reMemberAppos, boundNone, confAppos}, {reMemberLeft, boundEnd, confChange},
-		{reMemberPulled, boundEnd, confChange}} {
+		{reMemberPulled, boundEnd, confChange}, {reMemberSuspended, boundEnd, confChange}} {
 		for _, m := range d.findAll(r.re, tpl, units, pos) {
 			aff := m.one("aff")
 			if aff == nil {
@@ -374,19 +379,33 @@ func (d *doc) readMembership(units []*unit, tpl string, pos []int, st *sentence,
 func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range d.findAll(reLed, tpl, units, pos) {
 		aff := m.one("aff")
-		if aff == nil || aff.demonym || m.group("after") != "" && m.group("gov") == "" || negated(tpl, m.loc[0]) {
+		own := m.group("own") != ""
+		if !own && (aff == nil || aff.demonym || m.group("after") != "" && m.group("gov") == "") || negated(tpl, m.loc[0]) {
 			continue // "led Japan's delegation"; "led Poland's government" is read
 		}
 		for _, per := range m.all("s") {
-			if per.kind != kPerson {
+			if per.kind != kPerson || per.ref == nil {
 				continue
 			}
-			role := d.headRoleOf(per, aff)
-			if role == "" {
+			obj, objText, role := (*ref)(nil), "", ""
+			var pending *cand // the bare head title this tenure belongs to
+			if own {
+				if obj, role = d.ledCountry(per.ref.name); obj == nil {
+					if pending = d.pendingHead(per.ref.name); pending != nil {
+						role = pending.role
+					}
+				}
+			} else {
+				obj, objText, role = aff.ref, aff.text, d.headRoleOf(per, aff)
+				if role == "" && aff.ref.typ == graph.Country {
+					role = electedAs(m.units, tpl, pos)
+				}
+			}
+			if obj == nil && pending == nil || role == "" {
 				continue
 			}
 			v, aux := m.group("v"), strings.TrimSpace(m.group("aux"))
-			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: aff.ref, objText: aff.text,
+			c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: obj, objText: objText,
 				role: role, base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 			if du := m.one("d"); du != nil && du.expr != nil {
 				switch du.expr.Kind {
@@ -401,6 +420,45 @@ func (d *doc) readLed(units []*unit, tpl string, pos []int, st *sentence, sentId
 				c.ended = true
 			}
 			d.add(c)
+			if pending != nil {
+				// "Prime Minister X, who has led the government since
+				// 2019": placed with the title (placeImplicit), or never.
+				d.implicit.heads = append(d.implicit.heads, c)
+			}
 		}
 	}
+}
+
+// reElectedAs is the head's office a sentence says its subject was made
+// ("has led Slovenia since March 2023, when parliament elected her prime
+// minister").
+var reElectedAs = compile(`\b(?:elected|appointed|named|installed|chose|as) (?:her |him |them )?(?:the )?(?:country 's )?(?:new |next )?(?P<off><O\d+>)(?: \.| ,| <D\d+>| by| on| in| after|$)`)
+
+// electedAs returns the one head's office reElectedAs reads in the
+// sentence, or "".
+func electedAs(units []*unit, tpl string, pos []int) string {
+	role := ""
+	for _, loc := range reElectedAs.FindAllStringSubmatchIndex(tpl, -1) {
+		k := reElectedAs.SubexpIndex("off")
+		u := units[unitAt(pos, loc[2*k])]
+		if u.kind != kOffice || u.off == nil || !u.off.head || u.off.elect {
+			continue
+		}
+		if role != "" && role != u.off.name {
+			return ""
+		}
+		role = u.off.name
+	}
+	return role
+}
+
+// pendingHead returns the head's title the article wrote before person
+// without a country (bareHead), still waiting for placeImplicit, or nil.
+func (d *doc) pendingHead(person string) *cand {
+	for _, h := range d.implicit.heads {
+		if h.subj != nil && h.subj.name == person && !h.ended && h.obj == nil {
+			return h
+		}
+	}
+	return nil
 }

@@ -32,19 +32,27 @@ var (
 	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
 	// "Ishiba resigned in September": the end of the office last stated;
 	// "died", "was assassinated" end it too, unless the holder had left it.
-	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = regexp.MustCompile(`^ (?:when|while|as|at the time|during|until)\b`)
 )
 
 // headRoleOf is the role of per at the head of aff: the organization's head
-// role, or the gazetteer's role for a known leader of the country.
+// role, or the role the article (else the gazetteer) gives per at the head
+// of the country ("Nigerian President X, who has led Nigeria since 2019").
 func (d *doc) headRoleOf(per, aff *unit) string {
 	if e := d.g.entities[aff.ref.name]; e != nil && e.typ == graph.Organization {
 		return e.headRole
 	}
-	if l := d.leaderOf(per.ref.name); l != nil && l.affil == aff.ref.name {
-		return l.role
+	if c, role := d.ledCountry(per.ref.name); c != nil && c.name == aff.ref.name {
+		return role
+	}
+	if aff.ref.typ == graph.Country {
+		// "President Samuel Eze, who has led Nigeria since 2019": the
+		// title written without a country is the one of the country led.
+		if h := d.pendingHead(per.ref.name); h != nil {
+			return h.role
+		}
 	}
 	return ""
 }

@@ -48,6 +48,9 @@ var (
 	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
 	// "the British foreign secretary, David Lammy,"
 	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
+	// "the Speaker of the National Assembly, Farah Malik,": a post whose
+	// country, if it needs one, is the article's (implicit.go).
+	reBareTitleComma = compile(`(?:^|\bthe )(?:(?P<former2>outgoing|new|acting|interim|caretaker|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
 	// "the current prime minister of Japan, Shigeru Ishiba,"
 	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
@@ -100,7 +103,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 		}
 	}
 	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
@@ -296,6 +299,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 				}
 			}
 		}
+		if country == nil && offU.off.to != "" {
+			return nil // "the ambassador to Washington": whose, the text does not say
+		}
 		if country == nil && aff == nil {
 			c.bareOff = offU.off
 		}
@@ -330,9 +336,13 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 		}
 	}
 	if aff == nil {
-		// A bare title: take the country from the gazetteer leader, if the role fits.
+		// A bare title: take the country from the gazetteer leader, if the
+		// role fits, else from the article's.
 		l := d.leaderOf(per.ref.name)
 		if l == nil || l.affil == "" || !sameRole(l.role, c.role) {
+			if offU != nil && offU.off.head && (l == nil || l.role == "") {
+				return d.articleHead(c, per)
+			}
 			return nil
 		}
 		c.obj = d.entityRef(l.affil)
@@ -352,8 +362,12 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 }
 
 // nationalOffice names the office off of country, "Foreign Minister of
-// Sweden", "Finance Minister of the United Kingdom".
+// Sweden", "Finance Minister of the United Kingdom", "Ambassador of Canada
+// to China".
 func nationalOffice(off *office, country string) string {
+	if off.to != "" {
+		return off.national + " of " + countryPhrase(country) + " to " + countryPhrase(off.to)
+	}
 	return off.national + " of " + countryPhrase(country)
 }
 
@@ -401,23 +415,57 @@ func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
 var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
 
 // bareHead reads "President Yamandu Orsi", a head of state or government
-// titled without a country whom the gazetteer does not know: a leads
+// titled without a country whom the gazetteer does not know as a leader
+// (people.tsv may give their country: placeImplicit keeps to it): a leads
 // candidate whose country is left to placeImplicit (nil until then, and
 // kept out of the article's candidates), or nil for any other title.
 func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
 	off := m.one("off")
 	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
 		!sameRole(off.off.name, "President") && !sameRole(off.off.name, "Prime Minister") ||
-		per.ref == nil || d.leaderOf(per.ref.name) != nil || !isCap(off.text) {
+		per.ref == nil || !isCap(off.text) {
 		return nil
 	}
+	if l := d.leaderOf(per.ref.name); l != nil && l.role != "" {
+		return nil // the gazetteer's leader has the gazetteer's office
+	}
 	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
-	a, _ := m.unitRange()
+	a, b := m.unitRange()
+	deposedBy := false // "Soldiers ousted President X": a verb, right before the title
 	for k := a - 1; k >= 0 && k >= a-2 && m.units[k].kind == kWord; k-- {
 		if w := m.units[k].lower(); deposedWords[w] || formerWords[w] {
 			former = true
+			deposedBy = deposedBy || k == a-1 && deposedWords[w] && k > 0 && !coderDeterminers[m.units[k-1].lower()]
 		}
 	}
-	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
 		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+	if du := unitAfter(m.units, b); deposedBy && du != nil && du.kind == kDate && du.expr != nil &&
+		du.expr.Kind == timex.Point && !du.expr.Value.IsZero() {
+		// "Soldiers ousted President X on Wednesday": the term ends then.
+		c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundEnd, du.expr.Value, true, true, []*sentence{st}
+	}
+	return c
+}
+
+// unitAfter returns units[k], or nil past the end.
+func unitAfter(units []*unit, k int) *unit {
+	if k < len(units) {
+		return units[k]
+	}
+	return nil
+}
+
+// articleHead reads a head's title written without a country before a
+// person the article already says leads a country ("Han, acting President
+// of South Korea since December, ... has served as Prime Minister since
+// 2023"): the title is that country's. It returns the candidate, or nil.
+func (d *doc) articleHead(c *cand, per *unit) *cand {
+	prev := d.latestState(per.ref.name)
+	if prev == nil || prev.pred != graph.Leads || prev.ended || prev.obj == nil || prev.obj.typ != graph.Country {
+		return nil
+	}
+	c.obj = prev.obj
+	c.base *= 0.9
+	return c
 }

@@ -155,6 +155,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		d.lows = append(d.lows, strings.ToLower(t.text))
 	}
 	exprs := timex.Find(s, d.pub)
+	pastMonths(s, exprs, d.pub)
 	for _, e := range exprs {
 		if e.OutOfRange {
 			d.dropped = append(d.dropped, e.Text)

@@ -1,0 +1,75 @@
+package extract
+
+// envoyWords are the titles of a post held for one country in another
+// ("Canada's Ambassador to China").
+var envoyWords = toSet("ambassador envoy")
+
+// envoyLead are the words before an envoy's title that make it a post
+// someone holds ("served as", "was", "appointed X as"), not a person an
+// event acts on ("summoned Russia's ambassador to Britain").
+var envoyLead = toSet("as was is became becomes been named appointed")
+
+// envoyPosts reads "Canada's Ambassador to China, Helen Marchetti",
+// "Marchetti, Canada's ambassador to China," and "served as Nigeria's
+// ambassador to the United Kingdom" as one office, the post of its
+// country (written before it, else left to the article: see implicit.go)
+// in the country it is sent to: "Ambassador of Canada to China". The
+// title is read as an office only where it names a post held — a name
+// after it, a name before it in apposition, or a verb of being or
+// appointment before it — so that events done to an ambassador keep
+// their words.
+func envoyPosts(units []*unit) []*unit {
+	var out []*unit
+	for k := 0; k < len(units); k++ {
+		u := units[k]
+		if (u.kind != kWord && u.kind != kPerson) || !envoyWords[u.lower()] || k+2 >= len(units) || units[k+1].lower() != "to" {
+			continue
+		}
+		j := k + 2
+		if units[j].kind == kWord && units[j].lower() == "the" && j+1 < len(units) {
+			j++
+		}
+		dest := units[j]
+		if dest.kind != kCountry || dest.demonym || dest.ref == nil || !heldEnvoyPost(units, k, j) {
+			continue
+		}
+		if out == nil {
+			out = append([]*unit(nil), units...)
+		}
+		name := "Ambassador"
+		off := &office{name: name + " to " + dest.ref.name, national: name, to: dest.ref.name}
+		out[k] = &unit{kind: kOffice, text: u.text + " to " + dest.text, start: u.start, end: dest.end, off: off}
+		for i := k + 1; i <= j; i++ {
+			out[i] = nil
+		}
+		k = j
+	}
+	if out == nil {
+		return units
+	}
+	kept := out[:0]
+	for _, u := range out {
+		if u != nil {
+			kept = append(kept, u)
+		}
+	}
+	return kept
+}
+
+// heldEnvoyPost reports whether the envoy's title at units[k], sent to the
+// country at units[j], names a post held (see envoyPosts).
+func heldEnvoyPost(units []*unit, k, j int) bool {
+	if j+1 < len(units) && (units[j+1].kind == kPerson || isComma(units[j+1]) && j+2 < len(units) && units[j+2].kind == kPerson) {
+		return true
+	}
+	a := k // the first word of the phrase: the owner's name, "'s", modifiers
+	for a > 0 && (units[a-1].kind == kCountry || units[a-1].text == "'s" ||
+		units[a-1].kind == kWord && (formerWords[units[a-1].lower()] || units[a-1].lower() == "the" || units[a-1].lower() == "new")) {
+		a--
+	}
+	if a == 0 {
+		return false
+	}
+	b := units[a-1]
+	return b.kind == kWord && envoyLead[b.lower()] || isComma(b) && a >= 2 && units[a-2].kind == kPerson
+}

@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
+)
+
+var (
+	// pastAccount is a verb of a finished act ("was sworn in", "joined",
+	// "left", "became"): a sentence holding one tells what happened.
+	pastAccount = regexp.MustCompile(`(?i)\b(?:was|were|did|had|[a-z]{2,}ed|became|began|won|took|left|met|held|spoke|made|went|came|gave|fell|rose|lost|chose|swore|quit|led|ran|told)\b`)
+	// notPastAccount marks a sentence that announces, plans or supposes
+	// ("will take office in January", "is expected to", "due in March",
+	// "next month"): its months may lie ahead of the publication date.
+	notPastAccount = regexp.MustCompile(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|planned|plans?|intends?|due|set to|to be|next|coming|upcoming|ahead|until)\b`)
+	// namedYear is a year written in a time expression.
+	namedYear = regexp.MustCompile(`\b\d{4}\b`)
+	// monthName is a month written in a time expression (not "on Friday"
+	// or "last week", which the calendar never puts ahead of a past act).
+	monthName = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+)
+
+// pastMonths moves to the year before a month or day named without a year
+// ("In January", "on 29 January") that the calendar window put after the
+// publication date, when its sentence tells a finished past act, announces
+// nothing and writes no date of its own after the publication: a review of the year published on 30 December says
+// "In January, X was sworn in" of the January just gone, not the one to
+// come.
+func pastMonths(s string, exprs []timex.Expr, pub graph.Date) {
+	if pub.Precision != graph.DayPrecision || !pastAccount.MatchString(s) || notPastAccount.MatchString(s) {
+		return
+	}
+	for _, e := range exprs {
+		if namedYear.MatchString(e.Text) && e.Value.Valid() && !e.Value.IsZero() && pub.Before(e.Value) {
+			return // "took over on October 1, 2024, visited Rome in October" (published in September)
+		}
+	}
+	for i := range exprs {
+		e := &exprs[i]
+		v := e.Value
+		if !e.Relative || v.Precision < graph.MonthPrecision || namedYear.MatchString(e.Text) || !monthName.MatchString(e.Text) || !startsAfter(v, pub) {
+			continue
+		}
+		prev, err := graph.NewDate(v.Year-1, v.Month, v.Day, v.Precision)
+		if err != nil {
+			continue
+		}
+		e.Value = prev
+	}
+}
+
+// startsAfter reports whether all of v lies after pub (a month after pub's
+// month, a day after pub).
+func startsAfter(v, pub graph.Date) bool {
+	if v.Precision == graph.MonthPrecision {
+		return v.Year > pub.Year || v.Year == pub.Year && v.Month > pub.Month
+	}
+	return pub.Before(v)
+}
