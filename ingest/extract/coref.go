@@ -151,7 +151,7 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 		if k == 1 {
 			us = append(us, &unit{kind: kWord, text: "and", start: end, end: end})
 		}
-		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}})
+		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}, pairRef: true})
 	}
 	return us
 }

@@ -47,6 +47,9 @@ type eventRule struct {
 	// objHeadsNot (O!:(…)) the nouns it may not end in.
 	objHeads    map[string]bool
 	objHeadsNot bool
+	// lemma is a lexicon phrase's verb ("clash"), for the force table's
+	// choices by verb; "" for the rules written here.
+	lemma string
 }
 
 // objectFits reports whether o is an object the rule takes (objHeads).
@@ -127,8 +130,12 @@ var eventRules = []eventRule{
 		base: confNominal, veto: vetoPlanned, deferrable: true},
 
 	// spoke_with
-	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb},
-	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
+	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
+		notAfter: notAfterPossessive},
+	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
+	// "In a call on Wednesday, Lula and Sheinbaum discussed …"
+	{pred: graph.SpokeWith, re: compile(`^(?:in|during) (?:a|an|their) (?:[a-z0-9\-]+ ){0,2}(?:call|conversation|phone call|telephone call|video call|videoconference)(?: <D\d+>)? , %SS% %AUX%%ADV%(?:discussed|agreed|talked|spoke|reviewed|exchanged|stressed|said|underlined|underscored|emphasized|emphasised|welcomed|expressed|reaffirmed|noted)\b`),
+		base: confGerund, pair: true},
 	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:phoned|called|telephoned|rang|dialled|dialed) %O%`), base: 0.8, notAfter: notAfterCalled},
 	{pred: graph.SpokeWith, re: compile(`(?P<n>(?:phone|telephone|video) (?:call|conversation|talks)) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, deferrable: true, notBefore: notBeforeWanted},

@@ -63,7 +63,7 @@ func New() (*Extractor, error) {
 	for _, r := range lx.rules {
 		rules = append(rules, r.re)
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}, lits: newLitScanner(rules)}, nil
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cameoBare{cd, lx.bare}}, lits: newLitScanner(rules)}, nil
 }
 
 // How a candidate's date is used.
@@ -169,7 +169,7 @@ var (
 	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
 	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
 	laterRe  = foldCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) (?:that|in the) (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.

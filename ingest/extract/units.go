@@ -41,6 +41,7 @@ type unit struct {
 	expr       *timex.Expr
 	demonym    bool   // "Dutch", "American"
 	pronoun    bool   // "he", "she" resolved to the person it stands for
+	pairRef    bool   // "the two leaders" resolved to one side of the last meeting or call
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
