@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -173,26 +174,68 @@ func (d *doc) holderOf(off *office) *ref {
 	return nil
 }
 
+// noteTitled records the people a sentence names after an office, as
+// their title ("Prime Minister Shehbaz Sharif"), for titledHolder.
+func (d *doc) noteTitled(units []*unit) {
+	for k, u := range units {
+		if u.kind != kOffice || u.off == nil || k+1 >= len(units) {
+			continue
+		}
+		p := units[k+1]
+		if p.kind != kPerson || p.ref == nil || p.ref.conf < 0.7 || p.pronoun || p.pairRef {
+			continue
+		}
+		if d.titled == nil {
+			d.titled = map[string][]*ref{}
+		}
+		if !slices.ContainsFunc(d.titled[u.off.name], func(r *ref) bool { return r.name == p.ref.name }) {
+			d.titled[u.off.name] = append(d.titled[u.off.name], p.ref)
+		}
+	}
+}
+
+// titledHolder returns the one person the article has named with office
+// off as their title, or nil when it named none or several.
+func (d *doc) titledHolder(off *office) *ref {
+	if rs := d.titled[off.name]; len(rs) == 1 {
+		return rs[0]
+	}
+	return nil
+}
+
 // officeNPs replaces "the (new) secretary general" — an office after "the"
-// that no name follows — with the person the article said holds it.
+// that no name follows, or a readout's bare title opening a sentence
+// ("Prime Minister thanked …") — with the person the article said holds
+// it, else the one person it named with that title.
 func (d *doc) officeNPs(units []*unit) []*unit {
 	out := units
 	for k, u := range units {
-		if u.kind != kOffice || u.off == nil || k == 0 {
+		if u.kind != kOffice || u.off == nil {
 			continue
 		}
-		j := k - 1
-		for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
-			j--
-		}
-		if units[j].kind != kWord || units[j].lower() != "the" {
-			continue
+		if k == 0 {
+			// A readout's bare title opening the sentence: "Prime
+			// Minister also held talks with …".
+			if len(units) < 2 || units[1].kind != kWord || units[1].lower() == "of" || units[1].lower() == "and" {
+				continue
+			}
+		} else {
+			j := k - 1
+			for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
+				j--
+			}
+			if units[j].kind != kWord || units[j].lower() != "the" {
+				continue
+			}
 		}
 		if k+1 < len(units) && (units[k+1].kind == kPerson || units[k+1].lower() == "of" || units[k+1].text == "," ||
 			units[k+1].kind == kCountry || units[k+1].kind == kOrg) {
 			continue
 		}
 		r := d.holderOf(u.off)
+		if r == nil {
+			r = d.titledHolder(u.off)
+		}
 		if r == nil {
 			continue
 		}

@@ -128,6 +128,7 @@ func (e *Extractor) Extract(in Input) Result {
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(units))
+		d.noteTitled(units)
 		d.noteCountries(units, i)
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))

@@ -25,6 +25,10 @@ type doc struct {
 	lastDate   graph.Date          // date of the last dated event (or day) of the previous sentences
 	topic      *ref                // the person the last sentences were about, for pronouns
 	pair       [2]*ref             // the two sides of the last meeting, call or agreement, for "the two leaders"
+	// titled maps an office to the people the article has named with it
+	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
+	// "the premier" (titledHolder).
+	titled map[string][]*ref
 	recent     [][]*ref            // the people named by the last sentences that named any, for pronouns
 	gender     map[string]byte     // person → sex shown by the article (see gender.go)
 	anchors    map[string]*anchors // person → the dates they took office and were elected (see anchors.go)

@@ -199,7 +199,39 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	return datelineTag(out)
+}
+
+// datelineTag makes plain words of the agency tag of a dateline opening
+// the sentence ("LIMA, May 2 (Wire) -", "SEOUL (KoreaWire) --"): a
+// capitalised place, optionally a comma and a date, a tag in brackets,
+// then a dash. The tag names who reported, no actor of the story.
+func datelineTag(units []*unit) []*unit {
+	if len(units) < 4 || units[0].kind != kCountry && units[0].kind != kPlace || units[0].text != strings.ToUpper(units[0].text) {
+		return units
+	}
+	j := 1
+	if units[j].text == "," && j+1 < len(units) && units[j+1].kind == kDate {
+		j += 2
+	}
+	if j >= len(units) || units[j].text != "(" {
+		return units
+	}
+	for k := j + 1; k < len(units) && k < j+6; k++ {
+		if units[k].text != ")" {
+			continue
+		}
+		if k+1 >= len(units) || units[k+1].text != "-" && units[k+1].text != "—" && units[k+1].text != "–" {
+			return units
+		}
+		for m := j + 1; m < k; m++ {
+			if u := units[m]; u.kind != kWord && u.kind != kPunct {
+				units[m] = &unit{kind: kWord, text: u.text, start: u.start, end: u.end}
+			}
+		}
+		return units
+	}
+	return units
 }
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
