@@ -113,6 +113,16 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 	"premiers": kPerson, "ministers": kPerson, "countries": kCountry, "nations": kCountry, "governments": kCountry,
 	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
 
+// pairPhrases are the nouns of several words of "the two heads of state".
+var pairPhrases = []struct {
+	words []string
+	kind  byte
+}{
+	{[]string{"heads", "of", "state"}, kPerson}, {[]string{"heads", "of", "government"}, kPerson},
+	{[]string{"foreign", "ministers"}, kPerson}, {[]string{"defence", "ministers"}, kPerson},
+	{[]string{"defense", "ministers"}, kPerson}, {[]string{"prime", "ministers"}, kPerson},
+}
+
 // updatePair records the two sides of the sentence's last meeting, call or
 // agreement (a symmetric predicate) between two people or two countries.
 func (d *doc) updatePair(cs []*cand) {
@@ -135,7 +145,17 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 	if d.pair[0] == nil || i+2 >= len(toks) || !strings.EqualFold(toks[i].text, "the") || toks[i+1].text != "two" {
 		return nil
 	}
-	want, ok := pairNouns[toks[i+2].text]
+	last := i + 2
+	want, ok := pairNouns[toks[last].text]
+	if !ok {
+		// "the two heads of state", "the two foreign ministers"
+		for _, p := range pairPhrases {
+			if n := last + len(p.words); n <= len(toks) && slices.EqualFunc(toks[last:n], p.words, func(t token, w string) bool { return strings.EqualFold(t.text, w) }) {
+				want, ok, last = p.kind, true, n-1
+				break
+			}
+		}
+	}
 	if !ok {
 		return nil
 	}
@@ -146,7 +166,7 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 	if want != 0 && want != kind {
 		return nil
 	}
-	start, end := toks[i].start, toks[i+2].end
+	start, end := toks[i].start, toks[last].end
 	us := make([]*unit, 0, 3)
 	for k, r := range d.pair {
 		if k == 1 {
@@ -203,6 +223,25 @@ func (d *doc) titledHolder(off *office) *ref {
 	return nil
 }
 
+// titledByWord returns the one person the article has titled with an
+// office whose name opens with word ("Secretary" of "Secretary of
+// State"), or nil when none or several.
+func (d *doc) titledByWord(word string) *ref {
+	var only *ref
+	for name, rs := range d.titled {
+		if !strings.HasPrefix(name, word+" ") {
+			continue
+		}
+		for _, r := range rs {
+			if only != nil && only.name != r.name {
+				return nil
+			}
+			only = r
+		}
+	}
+	return only
+}
+
 // officeNPs replaces "the (new) secretary general" — an office after "the"
 // that no name follows, or a readout's bare title opening a sentence
 // ("Prime Minister thanked …") — with the person the article said holds
@@ -210,6 +249,17 @@ func (d *doc) titledHolder(off *office) *ref {
 func (d *doc) officeNPs(units []*unit) []*unit {
 	out := units
 	for k, u := range units {
+		if u.kind == kWord && k > 0 && units[k-1].lower() == "the" && isCap(u.text) && (k+1 >= len(units) || units[k+1].kind == kWord && units[k+1].lower() != "of") {
+			// A readout's short title: "the Secretary" for "Secretary of
+			// State Marco Rubio", when the article titled one person so.
+			if r := d.titledByWord(u.text); r != nil {
+				if &out[0] == &units[0] {
+					out = append([]*unit(nil), units...)
+				}
+				out[k] = &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+			}
+			continue
+		}
 		if u.kind != kOffice || u.off == nil {
 			continue
 		}

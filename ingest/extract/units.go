@@ -58,7 +58,8 @@ var (
 		"Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September " +
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
-		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant")
+		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant " +
+		"Secretary Minister Ambassador")
 	// calendarWords are the names of days and months: after a name, the
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
@@ -137,7 +138,8 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		t := toks[i]
 		if us := d.twoOf(toks, i); us != nil {
 			units = append(units, us...)
-			i += 3
+			for end := us[len(us)-1].end; i < len(toks) && toks[i].start < end; i++ {
+			}
 			continue
 		}
 		if e := exprAt(exprs, t.start); e != nil {
