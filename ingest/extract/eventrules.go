@@ -201,7 +201,7 @@ var eventRules = []eventRule{
 
 	// nominated_as
 	// "named" and "chose" appoint unless appoint.go says otherwise (reChangeObj reads them).
-	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?P<v>nominated|picked|tapped|chose|selected|named|designated)(?: <D\d+>)? %PO%(?: <D\d+>)? (?:(?:as|for|to be|to serve as|to lead|to head|to become) )?(?:the |his |her |their |its )?(?P<nom>(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
+	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?P<v>nominated|picked|tapped|chose|selected|named|designated)(?: <D\d+>)? (?:(?:retired|former|veteran|career|senior|longtime) (?:[a-z\-]+ ){1,2})?%PO%(?: <D\d+>)? (?:(?:as|for|to be|to serve as|to lead|to head|to become) )?(?:the |his |her |their |its )?(?:(?:the country|the nation|<C\d+>) 's )?(?P<nom>(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?:announced|unveiled|put forward|proposed|presented) %PO% as (?:his |her |their |its )?(?:pick|choice|nominee|candidate) (?:for|as) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%PO% (?:was|has been|had been) (?:nominated|picked|tapped|chosen|selected|designated) (?:by <[PCG]\d+> )?(?:as|for|to be|to serve as|to become) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 }
