@@ -9,26 +9,22 @@ import (
 // doc is the state of one article being read: who has been named so far,
 // which organizations were mentioned last, the facts found.
 type doc struct {
-	lex      *lexicon  // the extractor's event phrasings (nil: none)
-	coder    verbCoder // the general coder's verb dictionaries (nil: none)
-	dateline *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
-	scene    *ref      // the country the previous sentence's events took place in (see agentActors), or nil
-	g        *gazetteer
-	pub      graph.Date
-	dropped  []string          // time expressions out of graph.Date's range
-	persons  map[string]string // lower-case surname → full name ("" when ambiguous)
-	fulls    map[string]bool   // full names seen
-	orgSeen  map[string]int    // organization → order of its last mention
-	clock    int
-	surfaces map[string]map[string]bool // entity id → surface forms
-	cands    []*cand
-	lastDate graph.Date // date of the last dated event (or day) of the previous sentences
-	topic    *ref       // the person the last sentences were about, for pronouns
-	pair     [2]*ref    // the two sides of the last meeting, call or agreement, for "the two leaders"
-	// titled maps an office to the people the article has named with it
-	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
-	// "the premier" (titledHolder).
-	titled     map[string][]*ref
+	lex        *lexicon  // the extractor's event phrasings (nil: none)
+	coder      verbCoder // the general coder's verb dictionaries (nil: none)
+	dateline   *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
+	scene      *ref      // the country the previous sentence's events took place in (see agentActors), or nil
+	g          *gazetteer
+	pub        graph.Date
+	dropped    []string          // time expressions out of graph.Date's range
+	persons    map[string]string // lower-case surname → full name ("" when ambiguous)
+	fulls      map[string]bool   // full names seen
+	orgSeen    map[string]int    // organization → order of its last mention
+	clock      int
+	surfaces   map[string]map[string]bool // entity id → surface forms
+	cands      []*cand
+	lastDate   graph.Date          // date of the last dated event (or day) of the previous sentences
+	topic      *ref                // the person the last sentences were about, for pronouns
+	pair       [2]*ref             // the two sides of the last meeting, call or agreement, for "the two leaders"
 	recent     [][]*ref            // the people named by the last sentences that named any, for pronouns
 	gender     map[string]byte     // person → sex shown by the article (see gender.go)
 	anchors    map[string]*anchors // person → the dates they took office and were elected (see anchors.go)
@@ -43,6 +39,11 @@ type doc struct {
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
+
+	// titled maps an office to the people the article has named with it
+	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
+	// "the premier" (titledHolder).
+	titled map[string][]*ref
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {
