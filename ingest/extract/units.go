@@ -154,6 +154,15 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i = j
 			continue
 		}
+		if continentHalves[t.text] && i+1 < len(toks) && americas[toks[i+1].text] {
+			// "Latin American countries", "South America": a part of the
+			// continent, not the United States.
+			for _, w := range toks[i : i+2] {
+				units = append(units, &unit{kind: kWord, text: w.text, start: w.start, end: w.end})
+			}
+			i += 2
+			continue
+		}
 		if pronouns[t.text] {
 			if r := d.pronounRef(units, t.text); r != nil {
 				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r, pronoun: true})
@@ -235,6 +244,13 @@ func datelineTag(units []*unit) []*unit {
 	}
 	return units
 }
+
+// continentHalves before americas name a part of the Americas ("Latin
+// American"), never the United States.
+var (
+	continentHalves = toSet("Latin South Central North Pan")
+	americas        = toSet("America American Americans")
+)
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
