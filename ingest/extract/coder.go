@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -640,6 +641,26 @@ func datelineOf(units []*unit) *ref {
 		return &r
 	}
 	return nil
+}
+
+// colonDatelineRe is a dateline of the South Asian and Gulf press: the
+// place in capitals and a colon ("ISLAMABAD:", "NEW DELHI:"), which
+// splitSentences drops as a label.
+var colonDatelineRe = regexp.MustCompile(`^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})\s*:\s`)
+
+// colonDateline returns the country of a colon dateline opening text
+// ("RIYADH: The Kingdom …" is Saudi Arabia), or nil.
+func (d *doc) colonDateline(text string) *ref {
+	m := colonDatelineRe.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	us := d.buildUnits(m[1], 0)
+	if len(us) != 1 || us[0].kind != kCountry || us[0].demonym || us[0].ref == nil {
+		return nil
+	}
+	r := *us[0].ref
+	return &r
 }
 
 // afterDateline returns the index of the first unit after the dash that

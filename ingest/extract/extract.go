@@ -120,6 +120,7 @@ func (e *Extractor) Extract(in Input) Result {
 	d.coder = e.coder
 	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
+	d.dateline = d.colonDateline(in.Text)
 	for i := range sents {
 		st := &sents[i]
 		if k := d.headingPrefix(st.text); k > 0 {
@@ -152,8 +153,8 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
-		if i == 0 {
-			d.dateline = datelineOf(folded)
+		if r := datelineOf(folded); i == 0 && r != nil {
+			d.dateline = r
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
