@@ -293,6 +293,12 @@ func (d *cameoDict) lemma(word string) string { return d.lemmas[word] }
 // pattern over none, then the earlier line. A code "-" (PETRARCH2's "[:b]",
 // an event only in the reverse direction) also gives "".
 func (d *cameoDict) match(toks []string, i int) (code string, end int) {
+	return d.matchBare(toks, i, false)
+}
+
+// matchBare is match; with bareNone the verb alone states no event (its
+// patterns still read: "died in clashes" is coded, "died outside Kyiv" not).
+func (d *cameoDict) matchBare(toks []string, i int, bareNone bool) (code string, end int) {
 	if i < 0 || i >= len(toks) {
 		return "", i + 1
 	}
@@ -308,6 +314,9 @@ func (d *cameoDict) match(toks []string, i int) (code string, end int) {
 		}
 		// The verb alone: score 2 per extra word of the verb.
 		r := cameoReading{code: v.code, end: vEnd, score: 2 * len(v.rest), order: v.order}
+		if bareNone {
+			r.code = "---"
+		}
 		best = best.better(r)
 		d.blocks[v.block].patternsAt(toks, i, vEnd, func(p *cameoPattern, pEnd int) {
 			n := len(p.before) + len(p.after)
@@ -321,6 +330,22 @@ func (d *cameoDict) match(toks []string, i int) (code string, end int) {
 		return "", best.end
 	}
 	return best.code, best.end
+}
+
+// cameoBare is the CAMEO dictionary read with the lexicon's verbs that
+// alone state no event (verbs.tsv's "none" lines: "thanked", "died"),
+// whatever code the dictionary gives them alone.
+type cameoBare struct {
+	*cameoDict
+	none map[string]bool // verb forms that alone state no event
+}
+
+// match is cameoDict.match, the verb alone of a form in none stating no event.
+func (c cameoBare) match(toks []string, i int) (string, int) {
+	if i >= 0 && i < len(toks) && c.none[toks[i]] {
+		return c.matchBare(toks, i, true)
+	}
+	return c.cameoDict.match(toks, i)
 }
 
 // cameoReading is one way to read a verb and its context.

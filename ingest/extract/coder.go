@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -547,8 +548,26 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
-			// discussed ("discussed Sweden's bid").
-			objs = notPossessors(units, objs)
+			// discussed ("discussed Sweden's bid"), nor, when that owner
+			// came first, the place of the meeting ("spoke with Kim's
+			// envoy at a forum in Jakarta"), nor a topic ("discussed the
+			// war in Ukraine": one discusses with someone).
+			k := end
+			if k < tail && toks[k] == "with" {
+				k++
+			}
+			if kept := notPossessors(units, objs); k < tail && units[k].ref != nil && possessed(units, k) {
+				objs = afterWith(units, toks, kept) // met with someone the possessor has: not who else is named
+			} else {
+				objs = kept
+			}
+			if topicVerbs[d.coder.lemma(w)] && (end >= tail || toks[end] != "with") {
+				objs = nil
+			}
+			if len(objs) == 0 && !slices.ContainsFunc(subj, func(u *unit) bool { return !u.pairRef }) {
+				trace("  the meeting or call already told")
+				return // "The two leaders discussed …": the last meeting or call, told already
+			}
 		}
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
@@ -790,6 +809,26 @@ func datelineOf(units []*unit) *ref {
 	return nil
 }
 
+// colonDatelineRe is a dateline of the South Asian and Gulf press: the
+// place in capitals and a colon ("ISLAMABAD:", "NEW DELHI:"), which
+// splitSentences drops as a label.
+var colonDatelineRe = regexp.MustCompile(`^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})\s*:\s`)
+
+// colonDateline returns the country of a colon dateline opening text
+// ("RIYADH: The Kingdom …" is Saudi Arabia), or nil.
+func (d *doc) colonDateline(text string) *ref {
+	m := colonDatelineRe.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	us := d.buildUnits(m[1], 0)
+	if len(us) != 1 || us[0].kind != kCountry || us[0].demonym || us[0].ref == nil {
+		return nil
+	}
+	r := *us[0].ref
+	return &r
+}
+
 // afterDateline returns the index of the first unit after the dash that
 // ends a dateline ("KINSHASA, March 4 (Wire) - The government …"), or 0.
 func afterDateline(units []*unit) int {
@@ -799,6 +838,22 @@ func afterDateline(units []*unit) int {
 		}
 	}
 	return 0
+}
+
+// topicVerbs are verbs of consultation whose object is what is talked
+// about; whom with follows "with".
+var topicVerbs = toSet("discuss review raise address debate examine explore")
+
+// afterWith returns the actors of objs named right after "with" ("…
+// Kim's envoy at a forum in Jakarta" has none).
+func afterWith(units []*unit, toks []string, objs []*unit) []*unit {
+	var out []*unit
+	for _, o := range objs {
+		if k := slices.Index(units, o); k > 0 && toks[k-1] == "with" {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // possessed reports whether units[k] owns the noun after it ("Russia's").

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -112,6 +113,16 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 	"premiers": kPerson, "ministers": kPerson, "countries": kCountry, "nations": kCountry, "governments": kCountry,
 	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
 
+// pairPhrases are the nouns of several words of "the two heads of state".
+var pairPhrases = []struct {
+	words []string
+	kind  byte
+}{
+	{[]string{"heads", "of", "state"}, kPerson}, {[]string{"heads", "of", "government"}, kPerson},
+	{[]string{"foreign", "ministers"}, kPerson}, {[]string{"defence", "ministers"}, kPerson},
+	{[]string{"defense", "ministers"}, kPerson}, {[]string{"prime", "ministers"}, kPerson},
+}
+
 // updatePair records the two sides of the sentence's last meeting, call or
 // agreement (a symmetric predicate) between two people or two countries.
 func (d *doc) updatePair(cs []*cand) {
@@ -134,7 +145,17 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 	if d.pair[0] == nil || i+2 >= len(toks) || !strings.EqualFold(toks[i].text, "the") || toks[i+1].text != "two" {
 		return nil
 	}
-	want, ok := pairNouns[toks[i+2].text]
+	last := i + 2
+	want, ok := pairNouns[toks[last].text]
+	if !ok {
+		// "the two heads of state", "the two foreign ministers"
+		for _, p := range pairPhrases {
+			if n := last + len(p.words); n <= len(toks) && slices.EqualFunc(toks[last:n], p.words, func(t token, w string) bool { return strings.EqualFold(t.text, w) }) {
+				want, ok, last = p.kind, true, n-1
+				break
+			}
+		}
+	}
 	if !ok {
 		return nil
 	}
@@ -145,13 +166,13 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 	if want != 0 && want != kind {
 		return nil
 	}
-	start, end := toks[i].start, toks[i+2].end
+	start, end := toks[i].start, toks[last].end
 	us := make([]*unit, 0, 3)
 	for k, r := range d.pair {
 		if k == 1 {
 			us = append(us, &unit{kind: kWord, text: "and", start: end, end: end})
 		}
-		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}})
+		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}, pairRef: true})
 	}
 	return us
 }
@@ -173,26 +194,98 @@ func (d *doc) holderOf(off *office) *ref {
 	return nil
 }
 
+// noteTitled records the people a sentence names after an office, as
+// their title ("Prime Minister Shehbaz Sharif"), for titledHolder.
+func (d *doc) noteTitled(units []*unit) {
+	for k, u := range units {
+		if u.kind != kOffice || u.off == nil || k+1 >= len(units) {
+			continue
+		}
+		p := units[k+1]
+		if p.kind != kPerson || p.ref == nil || p.ref.conf < 0.7 || p.pronoun || p.pairRef {
+			continue
+		}
+		if d.titled == nil {
+			d.titled = map[string][]*ref{}
+		}
+		if !slices.ContainsFunc(d.titled[u.off.name], func(r *ref) bool { return r.name == p.ref.name }) {
+			d.titled[u.off.name] = append(d.titled[u.off.name], p.ref)
+		}
+	}
+}
+
+// titledHolder returns the one person the article has named with office
+// off as their title, or nil when it named none or several.
+func (d *doc) titledHolder(off *office) *ref {
+	if rs := d.titled[off.name]; len(rs) == 1 {
+		return rs[0]
+	}
+	return nil
+}
+
+// titledByWord returns the one person the article has titled with an
+// office whose name opens with word ("Secretary" of "Secretary of
+// State"), or nil when none or several.
+func (d *doc) titledByWord(word string) *ref {
+	var only *ref
+	for name, rs := range d.titled {
+		if !strings.HasPrefix(name, word+" ") {
+			continue
+		}
+		for _, r := range rs {
+			if only != nil && only.name != r.name {
+				return nil
+			}
+			only = r
+		}
+	}
+	return only
+}
+
 // officeNPs replaces "the (new) secretary general" — an office after "the"
-// that no name follows — with the person the article said holds it.
+// that no name follows, or a readout's bare title opening a sentence
+// ("Prime Minister thanked …") — with the person the article said holds
+// it, else the one person it named with that title.
 func (d *doc) officeNPs(units []*unit) []*unit {
 	out := units
 	for k, u := range units {
-		if u.kind != kOffice || u.off == nil || k == 0 {
+		if u.kind == kWord && k > 0 && units[k-1].lower() == "the" && isCap(u.text) && (k+1 >= len(units) || units[k+1].kind == kWord && units[k+1].lower() != "of") {
+			// A readout's short title: "the Secretary" for "Secretary of
+			// State Marco Rubio", when the article titled one person so.
+			if r := d.titledByWord(u.text); r != nil {
+				if &out[0] == &units[0] {
+					out = append([]*unit(nil), units...)
+				}
+				out[k] = &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+			}
 			continue
 		}
-		j := k - 1
-		for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
-			j--
-		}
-		if units[j].kind != kWord || units[j].lower() != "the" {
+		if u.kind != kOffice || u.off == nil {
 			continue
+		}
+		if k == 0 {
+			// A readout's bare title opening the sentence: "Prime
+			// Minister also held talks with …".
+			if len(units) < 2 || units[1].kind != kWord || units[1].lower() == "of" || units[1].lower() == "and" {
+				continue
+			}
+		} else {
+			j := k - 1
+			for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
+				j--
+			}
+			if units[j].kind != kWord || units[j].lower() != "the" {
+				continue
+			}
 		}
 		if k+1 < len(units) && (units[k+1].kind == kPerson || units[k+1].lower() == "of" || units[k+1].text == "," ||
 			units[k+1].kind == kCountry || units[k+1].kind == kOrg) {
 			continue
 		}
 		r := d.holderOf(u.off)
+		if r == nil {
+			r = d.titledHolder(u.off)
+		}
 		if r == nil {
 			continue
 		}

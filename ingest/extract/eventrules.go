@@ -47,6 +47,9 @@ type eventRule struct {
 	// objHeadsNot (O!:(…)) the nouns it may not end in.
 	objHeads    map[string]bool
 	objHeadsNot bool
+	// lemma is a lexicon phrase's verb ("clash"), for the force table's
+	// choices by verb; "" for the rules written here.
+	lemma string
 }
 
 // objectFits reports whether o is an object the rule takes (objHeads).
@@ -127,8 +130,12 @@ var eventRules = []eventRule{
 		base: confNominal, veto: vetoPlanned, deferrable: true},
 
 	// spoke_with
-	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb},
-	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
+	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
+		notAfter: notAfterPossessive},
+	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
+	// "In a call on Wednesday, Lula and Sheinbaum discussed …"
+	{pred: graph.SpokeWith, re: compile(`^(?:in|during) (?:a|an|their) (?:[a-z0-9\-]+ ){0,2}(?:call|conversation|phone call|telephone call|video call|videoconference)(?: <D\d+>)? , %SS% %AUX%%ADV%(?:discussed|agreed|talked|spoke|reviewed|exchanged|stressed|said|underlined|underscored|emphasized|emphasised|welcomed|expressed|reaffirmed|noted)\b`),
+		base: confGerund, pair: true},
 	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:phoned|called|telephoned|rang|dialled|dialed) %O%`), base: 0.8, notAfter: notAfterCalled},
 	{pred: graph.SpokeWith, re: compile(`(?P<n>(?:phone|telephone|video) (?:call|conversation|talks)) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, deferrable: true, notBefore: notBeforeWanted},
@@ -184,8 +191,8 @@ var eventRules = []eventRule{
 	{pred: graph.Sanctioned, re: compile(`(?:sanctions|embargo|embargoes) (?:(?:were|was|have been|has been|had been) )?%ADV%(?:imposed|placed|slapped|levied) (?:on|against) (?:the )?%O% (?:<D\d+> )?by %S%`), base: confVerb},
 
 	// signed_agreement
-	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
-	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique)`), base: confVerb, pair: true},
+	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
+	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"
@@ -194,7 +201,7 @@ var eventRules = []eventRule{
 
 	// nominated_as
 	// "named" and "chose" appoint unless appoint.go says otherwise (reChangeObj reads them).
-	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?P<v>nominated|picked|tapped|chose|selected|named|designated)(?: <D\d+>)? %PO%(?: <D\d+>)? (?:(?:as|for|to be|to serve as|to lead|to head|to become) )?(?:the |his |her |their |its )?(?P<nom>(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
+	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?P<v>nominated|picked|tapped|chose|selected|named|designated)(?: <D\d+>)? (?:(?:retired|former|veteran|career|senior|longtime) (?:[a-z\-]+ ){1,2})?%PO%(?: <D\d+>)? (?:(?:as|for|to be|to serve as|to lead|to head|to become) )?(?:the |his |her |their |its )?(?:(?:the country|the nation|<C\d+>) 's )?(?P<nom>(?:nominee|candidate|pick|choice) (?:for|as) (?:the )?)?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%S% %AUX%%ADV%(?:announced|unveiled|put forward|proposed|presented) %PO% as (?:his |her |their |its )?(?:pick|choice|nominee|candidate) (?:for|as) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 	{pred: graph.NominatedAs, re: compile(`%PO% (?:was|has been|had been) (?:nominated|picked|tapped|chosen|selected|designated) (?:by <[PCG]\d+> )?(?:as|for|to be|to serve as|to become) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?(?:next |new )?%OFF%`), base: confNominate},
 }

@@ -63,7 +63,7 @@ func New() (*Extractor, error) {
 	for _, r := range lx.rules {
 		rules = append(rules, r.re)
 	}
-	return &Extractor{g: g, lex: lx, coder: coders{lx, cd}, lits: newLitScanner(rules)}, nil
+	return &Extractor{g: g, lex: lx, coder: coders{lx, cameoBare{cd, lx.bare}}, lits: newLitScanner(rules)}, nil
 }
 
 // How a candidate's date is used.
@@ -120,6 +120,7 @@ func (e *Extractor) Extract(in Input) Result {
 	d.coder = e.coder
 	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
+	d.dateline = d.colonDateline(in.Text)
 	for i := range sents {
 		st := &sents[i]
 		if k := d.headingPrefix(st.text); k > 0 {
@@ -128,6 +129,7 @@ func (e *Extractor) Extract(in Input) Result {
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(envoyPosts(units)))
+		d.noteTitled(units)
 		d.noteCountries(units, i)
 		d.readElect(units)
 		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
@@ -151,8 +153,8 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
-		if i == 0 {
-			d.dateline = datelineOf(folded)
+		if r := datelineOf(folded); i == 0 && r != nil {
+			d.dateline = r
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
@@ -169,7 +171,7 @@ var (
 	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
 	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
 	laterRe  = foldCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
-	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) that (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
+	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) (?:that|in the) (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )
 
 // attachDates gives each new candidate the time expression of its clause.

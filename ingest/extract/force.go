@@ -28,6 +28,9 @@ type forceTable struct {
 	verbs map[string]forceChoice // verb lemma and its regular forms → choice
 	codes map[string]forceChoice // CAMEO code prefix → choice
 	state map[string]bool        // sectors ("-" for none) and organizations that are a state's forces
+	// person maps a verb lemma and its regular forms to the predicate of
+	// the verb done by a person, in words ("clashed with the president").
+	person map[string]string
 }
 
 // parseForceChoice reads a CHOICE column: an event predicate, or two
@@ -52,7 +55,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		return nil, err
 	}
 	defer f.Close()
-	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{}}
+	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{}, person: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -63,6 +66,13 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		switch {
 		case cols[0] == "state" && len(cols) == 2:
 			ft.state[cols[1]] = true
+		case cols[0] == "person" && len(cols) == 3 && cols[1] != "":
+			if r, ok := graph.PredicateInfo(cols[2]); !ok || !r.IsEvent() {
+				return nil, fmt.Errorf("%s line %d: %q is not an event predicate", path, n, cols[2])
+			}
+			for _, f := range append(VerbForms(cols[1]), cols[1]) {
+				ft.person[f] = cols[2]
+			}
 		case (cols[0] == "verb" || cols[0] == "code") && len(cols) == 3 && cols[1] != "":
 			c, err := parseForceChoice(cols[2])
 			if err != nil {
@@ -78,7 +88,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 				ft.codes[cols[1]] = c
 			}
 		default:
-			return nil, fmt.Errorf("%s line %d: want verb|code, key and choice, or state and who, tab-separated", path, n)
+			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state and who, tab-separated", path, n)
 		}
 	}
 	return ft, sc.Err()
@@ -115,17 +125,32 @@ func (ft *forceTable) isState(r *ref, sector string) bool {
 	return false
 }
 
+// personal returns the predicate of an event of force pred whose verb is
+// lemma done by r: a person line's predicate when r is a person
+// ("clashed with the president" is in words: criticized), else pred.
+func (ft *forceTable) personal(pred, lemma string, r *ref) string {
+	if p := ft.person[lemma]; p != "" && r.typ == graph.Person && (pred == graph.Fought || pred == graph.Attacked) {
+		return p
+	}
+	return pred
+}
+
 // decide returns the predicate of an event pred (as its phrasing or CAMEO
 // code first read it) done by the actor r acting through sector, whose
 // verb is lemma with CAMEO code code; byActor says the phrasing itself
 // chose fought/attacked. The table's choice applies to events of force
 // (fought, attacked) and to events of one of the choice's own predicates
-// ("block" is coerced by the police, protested by strikers); other
+// ("block" is coerced by the police, protested by strikers); a person
+// doing a verb of a person line does its predicate ("clashed with":
+// criticized, in words); other
 // predicates, and a table with no line for the verb or the code, keep
 // pred. ft may be nil (no table).
 func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sector string) string {
 	if ft == nil || r == nil {
 		return pred
+	}
+	if p := ft.personal(pred, lemma, r); p != pred {
+		return p
 	}
 	c := ft.choice(lemma, code)
 	if byActor {

@@ -36,6 +36,10 @@ type lexicon struct {
 	// unaimed maps a verb form to the phrases naming no side that open
 	// with it ("+go/went/gone on strike"), for the general coder.
 	unaimed map[string][]unaimed
+	// bare holds the forms of the verbs that alone state no event
+	// (predicate "none": "+thank", "+die"), whatever the CAMEO dictionary
+	// codes them; its patterns around them still read.
+	bare map[string]bool
 	// force draws the FIGHT/ASSAULT line (force.tsv; nil: the
 	// predicates as the lines give them).
 	force *forceTable
@@ -61,7 +65,7 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}, lemmas: map[string]string{}}
+	lx := &lexicon{byWord: map[string][]int{}, verbs: map[string][]lexVerb{}, bases: map[string]bool{}, lemmas: map[string]string{}, bare: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -94,6 +98,9 @@ func defaultLexicon() (*lexicon, error) {
 // add compiles one phrase of predicate pred; pred "fought/attacked" is
 // attacked or fought by who acts (see force.go).
 func (lx *lexicon) add(pred, phrase string) error {
+	if pred == "none" {
+		return lx.addBare(phrase)
+	}
 	byActor := pred == graph.Fought+"/"+graph.Attacked
 	if byActor {
 		pred = graph.Attacked
@@ -233,7 +240,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
 	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true,
-		byActor: byActor, objHeads: heads, objHeadsNot: headsNot}
+		byActor: byActor, objHeads: heads, objHeadsNot: headsNot, lemma: base}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}
@@ -354,6 +361,23 @@ func (lx *lexicon) unaimedAt(toks []string, i int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// addBare reads a "none" line: one verb ("+thank") whose forms alone
+// state no event.
+func (lx *lexicon) addBare(phrase string) error {
+	toks := strings.Fields(phrase)
+	if len(toks) != 1 || !strings.HasPrefix(toks[0], "+") {
+		return fmt.Errorf("none: want one +verb, not %q", phrase)
+	}
+	forms, err := inflect(toks[0][1:])
+	if err != nil {
+		return err
+	}
+	for _, f := range append(forms.words(), forms.base) {
+		lx.bare[f] = true
+	}
+	return nil
 }
 
 // addForms gives every form of a verb the reading lv.

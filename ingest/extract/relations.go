@@ -103,6 +103,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if d.lex != nil {
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
+		if d.lex.force != nil {
+			c.pred = d.lex.force.personal(c.pred, r.lemma, s.ref)
+		}
 	}
 	if r.pred == graph.Met || r.pred == graph.Visited {
 		c.loc = locationAfter(m)

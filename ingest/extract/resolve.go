@@ -39,6 +39,11 @@ type doc struct {
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
+
+	// titled maps an office to the people the article has named with it
+	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
+	// "the premier" (titledHolder).
+	titled map[string][]*ref
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

@@ -41,6 +41,7 @@ type unit struct {
 	expr       *timex.Expr
 	demonym    bool   // "Dutch", "American"
 	pronoun    bool   // "he", "she" resolved to the person it stands for
+	pairRef    bool   // "the two leaders" resolved to one side of the last meeting or call
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
@@ -57,7 +58,8 @@ var (
 		"Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September " +
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
-		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant")
+		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant " +
+		"Secretary Minister Ambassador")
 	// calendarWords are the names of days and months: after a name, the
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
@@ -167,7 +169,8 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		t := toks[i]
 		if us := d.twoOf(toks, i); us != nil {
 			units = append(units, us...)
-			i += 3
+			for end := us[len(us)-1].end; i < len(toks) && toks[i].start < end; i++ {
+			}
 			continue
 		}
 		if e := exprAt(exprs, t.start); e != nil {
@@ -180,6 +183,15 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			}
 			units = append(units, &unit{kind: kDate, text: s[t.start:toks[j-1].end], start: t.start, end: toks[j-1].end, expr: e})
 			i = j
+			continue
+		}
+		if continentHalves[t.text] && i+1 < len(toks) && americas[toks[i+1].text] {
+			// "Latin American countries", "South America": a part of the
+			// continent, not the United States.
+			for _, w := range toks[i : i+2] {
+				units = append(units, &unit{kind: kWord, text: w.text, start: w.start, end: w.end})
+			}
+			i += 2
 			continue
 		}
 		if pronouns[t.text] {
@@ -234,7 +246,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return facilities(out)
+	return datelineTag(facilities(out))
 }
 
 // facilityNouns end the name of a site: "the Osirak Nuclear Facility",
@@ -268,8 +280,47 @@ func facilities(units []*unit) []*unit {
 	return units
 }
 
+// datelineTag makes plain words of the agency tag of a dateline opening
+// the sentence ("LIMA, May 2 (Wire) -", "SEOUL (KoreaWire) --"): a
+// capitalised place, optionally a comma and a date, a tag in brackets,
+// then a dash. The tag names who reported, no actor of the story.
+func datelineTag(units []*unit) []*unit {
+	if len(units) < 4 || units[0].kind != kCountry && units[0].kind != kPlace || units[0].text != strings.ToUpper(units[0].text) {
+		return units
+	}
+	j := 1
+	if units[j].text == "," && j+1 < len(units) && units[j+1].kind == kDate {
+		j += 2
+	}
+	if j >= len(units) || units[j].text != "(" {
+		return units
+	}
+	for k := j + 1; k < len(units) && k < j+6; k++ {
+		if units[k].text != ")" {
+			continue
+		}
+		if k+1 >= len(units) || units[k+1].text != "-" && units[k+1].text != "—" && units[k+1].text != "–" {
+			return units
+		}
+		for m := j + 1; m < k; m++ {
+			if u := units[m]; u.kind != kWord && u.kind != kPunct {
+				units[m] = &unit{kind: kWord, text: u.text, start: u.start, end: u.end}
+			}
+		}
+		return units
+	}
+	return units
+}
+
 // sitePreps place a site in a country: "in central Iran", "near Baghdad".
 var sitePreps = toSet("in near outside at")
+
+// continentHalves before americas name a part of the Americas ("Latin
+// American"), never the United States.
+var (
+	continentHalves = toSet("Latin South Central North Pan")
+	americas        = toSet("America American Americans")
+)
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
