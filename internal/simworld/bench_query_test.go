@@ -16,8 +16,10 @@ import (
 
 // BenchmarkQueriesSim times the query forms in-process on a store that
 // `geokg ingest` built from a simulated world: GEOKG_BENCH_DB names the
-// store and GEOKG_BENCH_ARTICLES (default 1000) the world's size, seed 1,
-// as `go run ./internal/simworld/simcorpus -articles N` writes it. For
+// store, GEOKG_BENCH_ARTICLES (default 1000) the world's size and
+// GEOKG_BENCH_EVENTS (default 1) its events per article, seed 1, as `go
+// run ./internal/simworld/simcorpus -articles N -events-per-article E`
+// writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
 // --at, holders --at, the holder's timeline, neighbours, a path to another
 // term's holder (of all time and at a day of the term), a search of
@@ -36,6 +38,13 @@ func BenchmarkQueriesSim(b *testing.B) {
 			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", v)
 		}
 	}
+	events := 1
+	if v := os.Getenv("GEOKG_BENCH_EVENTS"); v != "" {
+		var err error
+		if events, err = strconv.Atoi(v); err != nil || events <= 0 {
+			b.Fatalf("GEOKG_BENCH_EVENTS=%q: want a positive number", v)
+		}
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, db, store.Options{ReadOnly: true})
 	if err != nil {
@@ -48,7 +57,7 @@ func BenchmarkQueriesSim(b *testing.B) {
 		b.Fatal(err)
 	}
 	var terms []simworld.Term
-	for _, t := range simworld.New(1, simworld.Options{Articles: n}).Truth().Terms {
+	for _, t := range simworld.New(1, simworld.Options{Articles: n, EventsPerArticle: events}).Truth().Terms {
 		if t.Post() || len(terms) >= 40 {
 			continue
 		}
