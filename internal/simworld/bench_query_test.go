@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/store"
@@ -25,7 +26,10 @@ import (
 // term's holder (of all time and at a day of the term), a search of
 // entities by the first four letters of the holder's name (as the CLI and
 // the API search, without names loaded beforehand) and the ask form "who
-// led X on D?", and reports each form's p50 and p95 in milliseconds.
+// led X on D?", and reports each form's p50 and p95 in milliseconds and,
+// once, how many holders, facts --at and timeline answers agree with the
+// simulated truth of the articles the store holds (the first ones of the
+// world, when a bulk load was stopped part way).
 func BenchmarkQueriesSim(b *testing.B) {
 	db := os.Getenv("GEOKG_BENCH_DB")
 	if db == "" {
@@ -56,8 +60,9 @@ func BenchmarkQueriesSim(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	world := simworld.New(1, simworld.Options{Articles: n, EventsPerArticle: events})
 	var terms []simworld.Term
-	for _, t := range simworld.New(1, simworld.Options{Articles: n, EventsPerArticle: events}).Truth().Terms {
+	for _, t := range world.Truth().Terms {
 		if t.Post() || len(terms) >= 40 {
 			continue
 		}
@@ -114,6 +119,17 @@ func BenchmarkQueriesSim(b *testing.B) {
 				Today: gdate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), Names: names})
 			return err
 		}},
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep, err := simcheck.Check(ctx, eng, world.TruthOfFirst(stats.Articles), simcheck.Limits{Holders: 60, FactsAt: 60, Timeline: 300})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range rep.Tallies() {
+		b.Logf("%d articles, %d facts: %s %d/%d agree", stats.Articles, stats.Facts, c.Name, c.Agree, c.Checked)
 	}
 	b.ResetTimer()
 	for range b.N {

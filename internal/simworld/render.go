@@ -48,6 +48,25 @@ func (w *World) Truth() *Truth {
 	return &w.truth
 }
 
+// TruthOfFirst returns the world's truth with what its first n articles
+// (in publication order, as WriteArticles writes them) state, for a store
+// that holds only those: a bulk load interrupted part way, say.
+func (w *World) TruthOfFirst(n int) *Truth {
+	tr := *w.Truth()
+	if n >= len(w.plans) {
+		return &tr
+	}
+	last := articleID(n - 1)
+	var stated []Statement
+	for _, s := range tr.Stated {
+		if s.Article <= last {
+			stated = append(stated, s)
+		}
+	}
+	tr.Stated = stated
+	return &tr
+}
+
 // writer writes one article.
 type writer struct {
 	w      *World

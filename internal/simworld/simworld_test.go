@@ -137,3 +137,23 @@ func TestEventsPerArticle(t *testing.T) {
 		t.Error("EventsPerArticle 1 wrote other articles than the default")
 	}
 }
+
+// TestTruthOfFirst checks that the truth of a world's first articles
+// holds what those articles state and nothing of the later ones.
+func TestTruthOfFirst(t *testing.T) {
+	w := New(5, Options{Articles: 100})
+	all := w.Truth()
+	first := w.TruthOfFirst(40)
+	want := 0
+	for _, s := range all.Stated {
+		if s.Article <= "sim-000040" {
+			want++
+		}
+	}
+	if len(first.Stated) != want || want == 0 || want == len(all.Stated) {
+		t.Fatalf("first 40 articles state %d of %d, want %d", len(first.Stated), len(all.Stated), want)
+	}
+	if len(first.Terms) != len(all.Terms) || len(w.TruthOfFirst(100).Stated) != len(all.Stated) {
+		t.Fatal("TruthOfFirst changed the world")
+	}
+}
