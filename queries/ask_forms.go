@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -305,9 +306,11 @@ type rule struct {
 	pat  Pattern
 }
 
-// rules are the patterns of the form table, compiled, in the order tried:
-// the table's, catch-all forms last.
-var rules = func() []rule {
+// rules returns the patterns of the form table, compiled, in the order
+// tried: the table's, catch-all forms last. They are compiled on the first
+// question, not when the package loads, so that a process that asks
+// nothing (every query but ask) does not pay for them.
+var rules = sync.OnceValue(func() []rule {
 	var rs []rule
 	for _, last := range []bool{false, true} {
 		for _, f := range formTable {
@@ -320,7 +323,7 @@ var rules = func() []rule {
 		}
 	}
 	return rs
-}()
+})
 
 // parse fills a Parsed from the groups of a match of r.
 func (r rule) parse(m []string) Parsed {

@@ -106,7 +106,7 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 			return Parsed{}, fmt.Errorf("%w %q in %q: %s", ErrInvalidDate, bad, question, why)
 		}
 	}
-	for _, r := range rules {
+	for _, r := range rules() {
 		if m := r.re.FindStringSubmatch(body); m != nil {
 			p := r.parse(m)
 			p.Time = ts

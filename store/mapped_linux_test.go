@@ -160,6 +160,51 @@ func TestWritesReleaseMapped(t *testing.T) {
 	}
 }
 
+// TestReadsReleaseMapped checks that a process reading a bbolt store (a
+// query, the console, the server) bounds its file's resident pages as a
+// writer does: past the budget, the readCheckEvery-th read releases them;
+// under it they stay; and the reads still answer.
+func TestReadsReleaseMapped(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "db")
+	w := openBoltDir(t, dir)
+	for i := range 40 {
+		a := art(fmt.Sprintf("r%d", i), i%28+1)
+		f := fact(a, trump, graph.Met, rutte, fmt.Sprintf("Trump met Rutte, meeting %d.", i))
+		f.Date = graph.DayOf(2024, time.October, i%28+1)
+		_, err := w.Write(ctx, batch(a, f), t0)
+		require.NoError(t, err)
+	}
+	require.NoError(t, w.Close())
+	for _, c := range []struct {
+		budget  int64
+		release bool
+	}{{1, true}, {1 << 40, false}} {
+		t.Run(fmt.Sprintf("budget=%d", c.budget), func(t *testing.T) {
+			s, err := Open(ctx, dir, Options{ReadOnly: true})
+			require.NoError(t, err)
+			defer s.Close()
+			s.resident.budget = c.budget
+			s.resident.reads.Store(0)
+			for i := range readCheckEvery {
+				_, err := s.Entity(ctx, trump.ID)
+				require.NoError(t, err, "read %d", i)
+				if i == readCheckEvery-2 {
+					require.Greater(t, mappedResident(t, s.bolt), int64(faultAround), "reading maps pages in")
+				}
+			}
+			if c.release {
+				assert.LessOrEqual(t, mappedResident(t, s.bolt), int64(faultAround), "the %dth read released the mapping's pages", readCheckEvery)
+			} else {
+				assert.Greater(t, mappedResident(t, s.bolt), int64(faultAround), "under the budget the pages stay")
+			}
+			n := 0
+			require.NoError(t, s.Facts(ctx, FactFilter{Subjects: []string{trump.ID}}, func(graph.Fact) error { n++; return nil }))
+			assert.Equal(t, 28, n)
+		})
+	}
+}
+
 func TestFileResident(t *testing.T) {
 	n, err := fileResident()
 	require.NoError(t, err)

@@ -1,6 +1,16 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"sync/atomic"
+)
+
+// readCheckEvery is how many reads of a bbolt store pass between two
+// checks of the process's resident file pages (see afterRead): a check
+// reads /proc/self/statm, a few microseconds, where a read of one fact is
+// a few hundred, and the reads between two checks touch a few megabytes
+// at most.
+const readCheckEvery = 64
 
 // errNoResident says that the system does not tell a process's resident
 // file pages (it is not Linux); the store then leaves them to it.
@@ -22,11 +32,36 @@ const residentBudget = 48 << 20
 type residentState struct {
 	// budget is residentBudget (tests lower it); base the process's
 	// resident file pages right after the last release (its executable's
-	// among them), 0 before the first write.
+	// among them), or when the store was opened, 0 when unknown then.
 	budget, base int64
 	// off is set when releasing failed once (no /proc, another system),
 	// which stops it.
 	off bool
+	// reads counts the reads since the store opened (see afterRead).
+	reads atomic.Int64
+}
+
+// afterRead bounds the resident file pages of a process that reads a
+// bbolt store, as afterWriteLocked does for one that writes it: every
+// readCheckEvery-th read it takes the write lock, so that no write remaps
+// the file, and releases the file's pages when they have grown past the
+// budget since the last release. It only tries the lock: when a write or
+// another read holds it, the check waits for a later read, so a read
+// never waits for it. A query, the console or the server reading a large part of a
+// large store (a hub's timeline, a path, the entities' names) then holds
+// at most the budget of its file, not every page it ever read.
+func (s *Store) afterRead() {
+	if s.bolt == nil || s.resident.reads.Add(1)%readCheckEvery != 0 {
+		return
+	}
+	if !s.mu.TryLock() {
+		s.resident.reads.Add(-1) // check on the next read instead
+		return
+	}
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.afterWriteLocked()
+	}
 }
 
 // afterWriteLocked checks, after a committed write of a bbolt store, the

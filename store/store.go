@@ -106,6 +106,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	}
 	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb, resident: residentState{budget: residentBudget}}
 	s.pg, _ = qs.(*pgStore)
+	if bdb != nil {
+		// The pages the budget counts are those the store adds from here
+		// on (what opening it mapped, and the executable's, are not).
+		s.resident.base, _ = fileResident()
+	}
 	if (b.Sharing != Shared || s.pg != nil) && !opts.ReadOnly {
 		// This process is the only writer, or learns when another wrote.
 		s.cache = newInferCache()
@@ -240,6 +245,7 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	defer s.afterRead() // after the read lock is released
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))

@@ -18,6 +18,7 @@ import (
 type benchOptions struct {
 	articles    string
 	seed        uint64
+	events      int
 	queries     int
 	processRuns int
 	json        bool
@@ -29,7 +30,8 @@ func newBenchCmd(a *app) *cobra.Command {
 		Use:   "bench",
 		Short: "Measure ingest and queries on simulated corpora",
 		Long: `Bench generates a simulated world's news corpus for each --articles size
-(seeded: the same seed gives the same articles), ingests it into a fresh store
+(seeded: the same seed gives the same articles; --events-per-article sets how
+many events each reports, so how many facts it adds), ingests it into a fresh store
 as 'geokg ingest' does (--batch and --workers apply), and prints one table:
 articles/s, facts/s and quads/s of the ingest, its peak RSS (the process's
 VmHWM, reset before each ingest), store bytes per fact (on bbolt: the file,
@@ -47,6 +49,7 @@ PostgreSQL dsn must name an empty database, used for one size, without the
 raw load.`,
 		Example: `  geokg bench
   geokg bench --articles 1000,5000 --batch 200
+  geokg bench --articles 1000,10000 --events-per-article 10
   geokg bench --db memory --articles 200 --queries 50 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -55,6 +58,7 @@ raw load.`,
 	}
 	cmd.Flags().StringVar(&o.articles, "articles", "1000,10000", "corpus sizes, in articles, comma-separated")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "the simulated world's seed")
+	cmd.Flags().IntVar(&o.events, "events-per-article", 1, "events each simulated article reports: its lead and a round-up of the week's others (10 gives ~10 facts an article, as news holds)")
 	cmd.Flags().IntVar(&o.queries, "queries", 100, "times each query form is asked in-process, per size")
 	cmd.Flags().IntVar(&o.processRuns, "process-runs", 5, "times each query form is run as a whole geokg process, per size (0: none)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the report as JSON")
@@ -89,6 +93,9 @@ func (a *app) runBench(cmd *cobra.Command, o benchOptions) error {
 	if o.queries < 0 || o.processRuns < 0 {
 		return fmt.Errorf("--queries and --process-runs must not be negative")
 	}
+	if o.events < 1 {
+		return fmt.Errorf("--events-per-article %d: want 1 or more", o.events)
+	}
 	tmp, err := os.MkdirTemp("", "geokg-bench-")
 	if err != nil {
 		return err
@@ -108,10 +115,11 @@ func (a *app) runBench(cmd *cobra.Command, o benchOptions) error {
 		exe = "" // no whole-process timings
 	}
 	rep, err := bench.Run(cmd.Context(), bench.Options{
-		Sizes:       sizes,
-		Seed:        o.seed,
-		Queries:     o.queries,
-		ProcessRuns: o.processRuns,
+		Sizes:            sizes,
+		Seed:             o.seed,
+		EventsPerArticle: o.events,
+		Queries:          o.queries,
+		ProcessRuns:      o.processRuns,
 		StoreFor: func(role string, n int) string {
 			if b.Dir {
 				return filepath.Join(dsn, fmt.Sprintf("%s-%d", role, n))

@@ -44,6 +44,9 @@ type Options struct {
 	Sizes []int
 	// Seed seeds the simulated world.
 	Seed uint64
+	// EventsPerArticle is how many events each article of the world
+	// reports (simworld.Options.EventsPerArticle; 0 or 1: its lead only).
+	EventsPerArticle int
 	// Queries is how many times each form is asked in-process.
 	Queries int
 	// ProcessRuns is how many times each form is asked as a whole geokg
@@ -117,15 +120,18 @@ type Result struct {
 
 // Report is the result of a bench run.
 type Report struct {
-	Backend string   `json:"backend"`
-	Seed    uint64   `json:"seed"`
-	Forms   []string `json:"forms"`
-	Sizes   []Result `json:"sizes"`
+	Backend string `json:"backend"`
+	Seed    uint64 `json:"seed"`
+	// EventsPerArticle is the world's events per article (1: the
+	// default world).
+	EventsPerArticle int      `json:"events_per_article"`
+	Forms            []string `json:"forms"`
+	Sizes            []Result `json:"sizes"`
 }
 
 // Run measures every size of opts in turn.
 func Run(ctx context.Context, opts Options) (Report, error) {
-	rep := Report{Seed: opts.Seed, Forms: Forms()}
+	rep := Report{Seed: opts.Seed, EventsPerArticle: max(opts.EventsPerArticle, 1), Forms: Forms()}
 	for _, n := range opts.Sizes {
 		r, backend, err := runSize(ctx, opts, n)
 		if err != nil {
@@ -157,7 +163,7 @@ func openEmpty(ctx context.Context, dsn string) (*store.Store, error) {
 // runSize measures one corpus size.
 func runSize(ctx context.Context, opts Options, n int) (Result, string, error) {
 	r := Result{Articles: n}
-	w := simworld.New(opts.Seed, simworld.Options{Articles: n})
+	w := simworld.New(opts.Seed, simworld.Options{Articles: n, EventsPerArticle: opts.EventsPerArticle})
 	corpus, err := writeCorpus(w, filepath.Join(opts.TempDir, fmt.Sprintf("sim-%d.jsonl", n)))
 	if err != nil {
 		return r, "", err

@@ -28,7 +28,11 @@ func (rep Report) WriteTable(w io.Writer) error {
 		}
 		row(cells...)
 	}
-	fmt.Fprintf(w, "geokg bench: %s store, seed %d\n\n", rep.Backend, rep.Seed)
+	fmt.Fprintf(w, "geokg bench: %s store, seed %d", rep.Backend, rep.Seed)
+	if rep.EventsPerArticle > 1 {
+		fmt.Fprintf(w, ", %d events per article", rep.EventsPerArticle)
+	}
+	fmt.Fprint(w, "\n\n")
 	row("articles", "facts", "quads", "wall", "articles/s", "facts/s", "quads/s", "peak RSS", "peak anon", "peak file", "store B/fact", "in use B/fact", "compacted B/fact", "raw quads/s", "geokg/raw", "holders agree", "facts --at agree", "timeline agree")
 	rule(18)
 	for _, r := range rep.Sizes {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
 	"github.com/geokg/geokg/store"
@@ -16,14 +17,19 @@ import (
 
 // BenchmarkQueriesSim times the query forms in-process on a store that
 // `geokg ingest` built from a simulated world: GEOKG_BENCH_DB names the
-// store and GEOKG_BENCH_ARTICLES (default 1000) the world's size, seed 1,
-// as `go run ./internal/simworld/simcorpus -articles N` writes it. For
+// store, GEOKG_BENCH_ARTICLES (default 1000) the world's size and
+// GEOKG_BENCH_EVENTS (default 1) its events per article, seed 1, as `go
+// run ./internal/simworld/simcorpus -articles N -events-per-article E`
+// writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
 // --at, holders --at, the holder's timeline, neighbours, a path to another
 // term's holder (of all time and at a day of the term), a search of
 // entities by the first four letters of the holder's name (as the CLI and
 // the API search, without names loaded beforehand) and the ask form "who
-// led X on D?", and reports each form's p50 and p95 in milliseconds.
+// led X on D?", and reports each form's p50 and p95 in milliseconds and,
+// once, how many holders, facts --at and timeline answers agree with the
+// simulated truth of the articles the store holds (the first ones of the
+// world, when a bulk load was stopped part way).
 func BenchmarkQueriesSim(b *testing.B) {
 	db := os.Getenv("GEOKG_BENCH_DB")
 	if db == "" {
@@ -34,6 +40,13 @@ func BenchmarkQueriesSim(b *testing.B) {
 		var err error
 		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
 			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", v)
+		}
+	}
+	events := 1
+	if v := os.Getenv("GEOKG_BENCH_EVENTS"); v != "" {
+		var err error
+		if events, err = strconv.Atoi(v); err != nil || events <= 0 {
+			b.Fatalf("GEOKG_BENCH_EVENTS=%q: want a positive number", v)
 		}
 	}
 	ctx := context.Background()
@@ -47,8 +60,9 @@ func BenchmarkQueriesSim(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	world := simworld.New(1, simworld.Options{Articles: n, EventsPerArticle: events})
 	var terms []simworld.Term
-	for _, t := range simworld.New(1, simworld.Options{Articles: n}).Truth().Terms {
+	for _, t := range world.Truth().Terms {
 		if t.Post() || len(terms) >= 40 {
 			continue
 		}
@@ -105,6 +119,17 @@ func BenchmarkQueriesSim(b *testing.B) {
 				Today: gdate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), Names: names})
 			return err
 		}},
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep, err := simcheck.Check(ctx, eng, world.TruthOfFirst(stats.Articles), simcheck.Limits{Holders: 60, FactsAt: 60, Timeline: 300})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range rep.Tallies() {
+		b.Logf("%d articles, %d facts: %s %d/%d agree", stats.Articles, stats.Facts, c.Name, c.Agree, c.Checked)
 	}
 	b.ResetTimer()
 	for range b.N {

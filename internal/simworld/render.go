@@ -48,6 +48,25 @@ func (w *World) Truth() *Truth {
 	return &w.truth
 }
 
+// TruthOfFirst returns the world's truth with what its first n articles
+// (in publication order, as WriteArticles writes them) state, for a store
+// that holds only those: a bulk load interrupted part way, say.
+func (w *World) TruthOfFirst(n int) *Truth {
+	tr := *w.Truth()
+	if n >= len(w.plans) {
+		return &tr
+	}
+	last := articleID(n - 1)
+	var stated []Statement
+	for _, s := range tr.Stated {
+		if s.Article <= last {
+			stated = append(stated, s)
+		}
+	}
+	tr.Stated = stated
+	return &tr
+}
+
 // writer writes one article.
 type writer struct {
 	w      *World
@@ -92,12 +111,7 @@ func (a *writer) country(name string) (country, bool) {
 
 // termAt returns the term person is in on day d.
 func (a *writer) termAt(person string, d time.Time) (Term, bool) {
-	for _, t := range a.w.truth.Terms {
-		if t.Person == person && t.InForce(d) {
-			return t, true
-		}
-	}
-	return Term{}, false
+	return a.w.truth.termOf(person, d)
 }
 
 // titled writes a person with the title they hold on day d ("Swedish
@@ -142,6 +156,9 @@ func (a *writer) article() (text, title string) {
 	paras = append(paras, lead+" "+a.noise(1))
 	for range 1 + a.r.IntN(3) {
 		paras = append(paras, a.background()+" "+a.noise(a.r.IntN(2)))
+	}
+	if len(a.p.extra) > 0 {
+		paras = append(paras, a.extras()...)
 	}
 	if a.r.IntN(10) == 0 {
 		paras = append(paras, a.correction())
@@ -225,6 +242,13 @@ func (a *writer) lead() (sentence, title, place string) {
 	if place == "" {
 		place = "Brussels"
 	}
+	sentence, title = a.eventSentence(ev, when, topic)
+	return sentence, title, place
+}
+
+// eventSentence writes the sentence reporting ev on the day written as
+// when, about topic, and a title for an article about it.
+func (a *writer) eventSentence(ev Event, when, topic string) (sentence, title string) {
 	switch ev.Predicate {
 	case "met":
 		if a.r.IntN(2) == 0 {
@@ -253,7 +277,26 @@ func (a *writer) lead() (sentence, title, place string) {
 		}
 		title = fmt.Sprintf("%s and %s agree on %s", ev.Subject, ev.Object, topic)
 	}
-	return sentence, title, place
+	return sentence, title
+}
+
+// extras writes the further events of the article (a round-up of the
+// week's diplomacy), a few sentences a paragraph, and records them.
+func (a *writer) extras() []string {
+	var paras, cur []string
+	for _, i := range a.p.extra {
+		ev := a.w.truth.Events[i]
+		a.state(Statement{Predicate: ev.Predicate, Subject: ev.Subject, Object: ev.Object, Date: ev.Date})
+		s, _ := a.eventSentence(ev, a.when(ev.Date), a.pick(topics...))
+		cur = append(cur, s)
+		if len(cur) == 3 {
+			paras, cur = append(paras, strings.Join(cur, " ")), nil
+		}
+	}
+	if len(cur) > 0 {
+		paras = append(paras, strings.Join(cur, " "))
+	}
+	return paras
 }
 
 // headOf returns who led country on day d (its first head role).

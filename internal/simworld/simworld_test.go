@@ -82,3 +82,78 @@ func TestCheckFindsOverlap(t *testing.T) {
 		t.Fatal("overlapping terms not reported")
 	}
 }
+
+// TestEventsPerArticle checks the density knob: each article of a world of
+// N events per article reports N distinct events, the further ones new
+// and dated in the week before it was published, while the default world
+// stays the one a world without the option is.
+func TestEventsPerArticle(t *testing.T) {
+	const n, per = 150, 6
+	w := New(3, Options{Articles: n, EventsPerArticle: per})
+	tr := w.Truth()
+	if p := tr.Check(); len(p) > 0 {
+		t.Fatalf("%d problems, first: %s", len(p), p[0])
+	}
+	pub := map[string]time.Time{}
+	for _, p := range w.plans {
+		pub[p.id] = p.published
+	}
+	type key struct {
+		pred, subj, obj string
+		date            time.Time
+	}
+	byArticle := map[string]map[key]bool{}
+	all := map[key]string{}
+	for _, s := range tr.Stated {
+		if s.Date.IsZero() || s.Predicate == "nominated_as" || s.Predicate == "succeeded" {
+			continue
+		}
+		k := key{s.Predicate, s.Subject, s.Object, s.Date}
+		if byArticle[s.Article] == nil {
+			byArticle[s.Article] = map[key]bool{}
+		}
+		byArticle[s.Article][k] = true
+		if other, ok := all[k]; ok && other != s.Article {
+			t.Errorf("%s %s %s on %s reported by %s and %s: not a new event", s.Subject, s.Predicate, s.Object, s.Date.Format(time.DateOnly), other, s.Article)
+		}
+		all[k] = s.Article
+		if age := pub[s.Article].Sub(s.Date); age <= 0 {
+			t.Errorf("%s reports an event of %s, not before it was published", s.Article, s.Date.Format(time.DateOnly))
+		}
+	}
+	for _, p := range w.plans {
+		if got := len(byArticle[p.id]); got < per-1 || got > per {
+			t.Errorf("%s reports %d dated events, want %d (or %d beside a change of holder)", p.id, got, per, per-1)
+		}
+	}
+	var a, b bytes.Buffer
+	if err := New(3, Options{Articles: n}).WriteArticles(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(3, Options{Articles: n, EventsPerArticle: 1}).WriteArticles(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("EventsPerArticle 1 wrote other articles than the default")
+	}
+}
+
+// TestTruthOfFirst checks that the truth of a world's first articles
+// holds what those articles state and nothing of the later ones.
+func TestTruthOfFirst(t *testing.T) {
+	w := New(5, Options{Articles: 100})
+	all := w.Truth()
+	first := w.TruthOfFirst(40)
+	want := 0
+	for _, s := range all.Stated {
+		if s.Article <= "sim-000040" {
+			want++
+		}
+	}
+	if len(first.Stated) != want || want == 0 || want == len(all.Stated) {
+		t.Fatalf("first 40 articles state %d of %d, want %d", len(first.Stated), len(all.Stated), want)
+	}
+	if len(first.Terms) != len(all.Terms) || len(w.TruthOfFirst(100).Stated) != len(all.Stated) {
+		t.Fatal("TruthOfFirst changed the world")
+	}
+}

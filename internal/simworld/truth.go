@@ -98,17 +98,51 @@ type Truth struct {
 	Targets     []Target
 	Events      []Event
 	Stated      []Statement
+
+	// byRole and byPerson index Terms by (Of, Role) and by Person, for
+	// the first indexed terms; index rebuilds them when Terms grew.
+	byRole   map[[2]string][]int
+	byPerson map[string][]int
+	indexed  int
+}
+
+// index (re)builds the indexes of Terms when they do not cover all of
+// them.
+func (t *Truth) index() {
+	if t.byRole != nil && t.indexed == len(t.Terms) {
+		return
+	}
+	t.byRole, t.byPerson = map[[2]string][]int{}, map[string][]int{}
+	for i, term := range t.Terms {
+		k := [2]string{term.Of, term.Role}
+		t.byRole[k] = append(t.byRole[k], i)
+		t.byPerson[term.Person] = append(t.byPerson[term.Person], i)
+	}
+	t.indexed = len(t.Terms)
 }
 
 // HolderAt returns who held role of of (a country or organization) on day
 // d, and false when nobody did.
 func (t *Truth) HolderAt(of, role string, d time.Time) (string, bool) {
-	for _, term := range t.Terms {
-		if term.Of == of && term.Role == role && term.InForce(d) {
-			return term.Person, true
+	t.index()
+	for _, i := range t.byRole[[2]string{of, role}] {
+		if t.Terms[i].InForce(d) {
+			return t.Terms[i].Person, true
 		}
 	}
 	return "", false
+}
+
+// termOf returns the term person is in on day d, the first in Terms
+// order when there are several.
+func (t *Truth) termOf(person string, d time.Time) (Term, bool) {
+	t.index()
+	for _, i := range t.byPerson[person] {
+		if t.Terms[i].InForce(d) {
+			return t.Terms[i], true
+		}
+	}
+	return Term{}, false
 }
 
 // TermsOf returns the terms of role of of, in time order.

@@ -16,6 +16,14 @@ type Options struct {
 	// From and To bound the publication dates (default 2016-01-01 to
 	// 2025-12-31); terms and memberships begin years before From.
 	From, To time.Time
+	// EventsPerArticle is how many events each article reports (default
+	// 1: its lead only). An article of N reports, besides its lead, N-1
+	// new events of the week before it was published (meetings, calls,
+	// visits, statements between the holders of their day), as a day's
+	// round-up does, so that the facts grow with the articles as they do
+	// in news; the default world is the one the figures of earlier
+	// releases were measured on.
+	EventsPerArticle int
 }
 
 // World is one simulated world and the articles written about it.
@@ -35,6 +43,9 @@ type plan struct {
 	published time.Time
 	lead      lead
 	seed      uint64
+	// extra are the indexes in Truth.Events of the further events the
+	// article reports (Options.EventsPerArticle).
+	extra []int
 }
 
 // lead is what an article is about: an event, a change of holder, a
@@ -248,6 +259,9 @@ func (w *World) genPlans(r *rand.Rand) {
 	for i := range w.plans {
 		w.plans[i].id = articleID(i)
 	}
+	if n := w.opts.EventsPerArticle; n > 1 {
+		w.genExtras(r, n-1)
+	}
 	// Successions are events too: the new holder succeeded the old.
 	for i, t := range w.truth.Terms {
 		if prev, ok := w.truth.predecessor(i); ok && !t.Post() {
@@ -256,9 +270,44 @@ func (w *World) genPlans(r *rand.Rand) {
 	}
 }
 
+// genExtras gives each article n further events, each on a day of the
+// week before its publication (the events are new: a draw that would
+// repeat an event already in the world is drawn again).
+func (w *World) genExtras(r *rand.Rand, n int) {
+	type key struct {
+		pred, subj, obj string
+		date            time.Time
+	}
+	seen := make(map[key]bool, len(w.truth.Events)+len(w.plans)*n)
+	for _, ev := range w.truth.Events {
+		seen[key{ev.Predicate, ev.Subject, ev.Object, ev.Date}] = true
+	}
+	for i := range w.plans {
+		p := &w.plans[i]
+		for tries := 0; len(p.extra) < n && tries < 20*n; tries++ {
+			d := p.published.AddDate(0, 0, -1-r.IntN(6))
+			if d.Before(w.opts.From) {
+				d = w.opts.From
+			}
+			ev, ok := w.genEventOn(r, d)
+			k := key{ev.Predicate, ev.Subject, ev.Object, ev.Date}
+			if !ok || seen[k] {
+				continue
+			}
+			seen[k] = true
+			w.truth.Events = append(w.truth.Events, ev)
+			p.extra = append(p.extra, len(w.truth.Events)-1)
+		}
+	}
+}
+
 // genEvent draws one event between the holders of a random day.
 func (w *World) genEvent(r *rand.Rand) (Event, bool) {
-	d := randDay(r, w.opts.From, w.opts.To.AddDate(0, 0, -7))
+	return w.genEventOn(r, randDay(r, w.opts.From, w.opts.To.AddDate(0, 0, -7)))
+}
+
+// genEventOn draws one event between the holders of day d.
+func (w *World) genEventOn(r *rand.Rand, d time.Time) (Event, bool) {
 	x := w.countries[r.IntN(len(w.countries))]
 	y := w.countries[r.IntN(len(w.countries))]
 	if x.name == y.name {
