@@ -1383,11 +1383,32 @@ func coderActor(u *unit) bool {
 		// unless a title names it ("President Mugabe", see titled).
 		return u.ref.conf > 0.7 || strings.Contains(u.text, " ") || u.titled
 	case kOther:
-		w := u.text[strings.LastIndexByte(u.text, ' ')+1:]
-		return bodyWords[strings.ToLower(w)]
+		words := strings.Fields(strings.ToLower(u.text))
+		if len(words) == 0 || !bodyWords[words[len(words)-1]] {
+			return false
+		}
+		for _, w := range words[:len(words)-1] {
+			if !fieldWords[w] {
+				return true
+			}
+		}
+		// "the Ministry", "the Army", "the Foreign Office": a part of a
+		// government named by what it is, of no country the name says
+		// (agents.tsv reads the country from the context when it can).
+		return !unnamedBodies[words[len(words)-1]]
 	}
 	return false
 }
+
+// fieldWords name a government's field before a body word ("Foreign
+// Ministry", "Defence Office").
+var fieldWords = toSet("foreign defence defense interior finance justice home health trade education " +
+	"energy economy information external")
+
+// unnamedBodies are the body words that, alone or after field words, name
+// a part of some government, not a body of its own ("the Ministry", "the
+// Foreign Office", "the Army").
+var unnamedBodies = toSet("ministry office army government presidency department")
 
 // domestic reports whether two parts of one country, named by their
 // sectors, are two sides of an event ("Georgians" against "the

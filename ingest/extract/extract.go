@@ -120,6 +120,12 @@ func (e *Extractor) Extract(in Input) Result {
 	d.coder = e.coder
 	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
+	if place := leadDateline(in.Text); place != "" {
+		if d.leadPlace = d.placeCountry(place); d.leadPlace != nil {
+			d.implicit.add(d.leadPlace.name)
+			d.implicit.addDateline(d.leadPlace.name)
+		}
+	}
 	for i := range sents {
 		st := &sents[i]
 		if k := d.headingPrefix(st.text); k > 0 {
@@ -130,7 +136,7 @@ func (e *Extractor) Extract(in Input) Result {
 		units = ownedCompanies(d.officeNPs(units))
 		d.noteCountries(units, i)
 		d.readElect(units)
-		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
+		folded := includingSubject(dropGuestWords(dateCommas(d.readTitles(units, st, i))))
 		tpl, pos := template(folded)
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl

@@ -26,7 +26,14 @@ import (
 // holder's own sentence names no country (its subject may be acting on
 // it: "President Bush has threatened further action against Russia"), and
 // when no one else the article names holds that office there without an
-// end. The title must be written as a title, capitalized before the name
+// end. A holder the gazetteer places in a country but lists in no office
+// ("Prime Minister Shehbaz Sharif", of Pakistan) leads that country when
+// the article names it itself, in any form (a dateline: "ISLAMABAD:";
+// the holder alone does not count), no
+// organization is named in the holder's sentence ("President Romano Prodi"
+// of the European Commission is not Italy's) unless the article is
+// datelined in that country, and no one else holds the office there
+// without an end; a story from elsewhere says nothing of it. The title must be written as a title, capitalized before the name
 // ("Former Socialist prime minister Andreas Papandreou" describes).
 
 // implicitScope is what the article's sentences say of its countries.
@@ -38,6 +45,11 @@ type implicitScope struct {
 	// sentCountries are the sentences naming a country other than by
 	// their dateline.
 	sentCountries map[int]bool
+	datelines     map[string]bool // the countries of the article's datelines ("ABUJA —")
+	// written are the countries the text names itself (by name,
+	// adjective or capital), not only through a person the gazetteer
+	// places.
+	written map[string]bool
 }
 
 // noteCountries records the countries and organizations units name, and
@@ -52,6 +64,13 @@ func (d *doc) noteCountries(units []*unit, sentIdx int) {
 		switch u.kind {
 		case kCountry:
 			sc.add(u.ref.name)
+			if sc.written == nil {
+				sc.written = map[string]bool{}
+			}
+			sc.written[u.ref.name] = true
+			if k == 0 && dl {
+				sc.addDateline(u.ref.name)
+			}
 			if k > 0 || !dl {
 				if sc.sentCountries == nil {
 					sc.sentCountries = map[int]bool{}
@@ -87,6 +106,14 @@ func (sc *implicitScope) add(country string) {
 	sc.countries[country] = true
 }
 
+// addDateline records the country of a dateline of the article.
+func (sc *implicitScope) addDateline(country string) {
+	if sc.datelines == nil {
+		sc.datelines = map[string]bool{}
+	}
+	sc.datelines[country] = true
+}
+
 // only returns the article's one country, or "" when it names none or
 // several.
 func (sc *implicitScope) only() string {
@@ -102,6 +129,14 @@ func (sc *implicitScope) only() string {
 // placeImplicit gives each bare national office of the candidates (see
 // cand.bareOff) the article's one country, where the rules above allow.
 func (d *doc) placeImplicit() {
+	for _, c := range d.implicit.heads {
+		if c.obj == nil || d.otherHead(c, c.obj.name) {
+			continue
+		}
+		if d.implicit.datelines[c.obj.name] || d.implicit.written[c.obj.name] && !d.implicit.orgSents[c.sentIdx] {
+			d.add(c)
+		}
+	}
 	country := d.implicit.only()
 	if country == "" {
 		return
@@ -119,7 +154,7 @@ func (d *doc) placeImplicit() {
 	}
 	if d.implicit.byName[country] {
 		for _, c := range d.implicit.heads {
-			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
+			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
 			}

@@ -22,6 +22,7 @@ var abbreviations = map[string]bool{
 	"vs": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "adm": true,
 	"sgt": true, "pres": true, "amb": true, "rev": true, "ft": true, "mt": true, "est": true,
+	"hon": true, // "Hon. Amina Okafor" (Honourable)
 }
 
 func isWordRune(r rune) bool {
@@ -146,6 +147,28 @@ var (
 	bulletRe   = regexp.MustCompile(`^(?:[-•*–·]|\d+[.)])\s+`)
 	labelRe    = regexp.MustCompile(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
 )
+
+// leadPlaceRe reads the place of a dateline or of a "PLACE:" label, in
+// capitals ("ABUJA —", "NEW DELHI:", "BUENOS AIRES (Wire) -").
+var leadPlaceRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*`)
+
+// leadDateline returns the place of the dateline or "PLACE:" label that
+// splitSentences drops from the start of text ("ABUJA" of "ABUJA —
+// President …", "ISLAMABAD" of "ISLAMABAD: Prime Minister …"), or "".
+func leadDateline(text string) string {
+	line := strings.TrimLeft(text, " \t\r\n")
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	for _, re := range []*regexp.Regexp{datelineRe, labelRe} {
+		if m := re.FindString(line); m != "" {
+			if p := leadPlaceRe.FindString(m); len(p) > 1 && strings.ToUpper(p) == p {
+				return p
+			}
+		}
+	}
+	return ""
+}
 
 // splitSentences cuts text into sentences, dropping datelines, bullet
 // markers, short "Label:" prefixes, keyword tag runs and headings: a

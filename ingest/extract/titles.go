@@ -401,15 +401,27 @@ func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
 var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
 
 // bareHead reads "President Yamandu Orsi", a head of state or government
-// titled without a country whom the gazetteer does not know: a leads
-// candidate whose country is left to placeImplicit (nil until then, and
-// kept out of the article's candidates), or nil for any other title.
+// titled without a country whom the gazetteer does not know as a head: a
+// leads candidate kept out of the article's candidates until
+// placeImplicit gives it a country. Its object is nil when the gazetteer
+// does not know the person, and the country the gazetteer places them in
+// when it does ("Prime Minister Shehbaz Sharif", of Pakistan, whose
+// office the gazetteer does not list). It is nil for any other title.
 func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
 	off := m.one("off")
 	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
 		!sameRole(off.off.name, "President") && !sameRole(off.off.name, "Prime Minister") ||
-		per.ref == nil || d.leaderOf(per.ref.name) != nil || !isCap(off.text) {
+		per.ref == nil || !isCap(off.text) {
 		return nil
+	}
+	var placed *ref
+	if l := d.leaderOf(per.ref.name); l != nil {
+		if l.role != "" {
+			return nil
+		}
+		if placed = d.entityRef(l.affil); placed == nil || placed.typ != graph.Country {
+			return nil
+		}
 	}
 	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
 	a, _ := m.unitRange()
@@ -418,6 +430,6 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 			former = true
 		}
 	}
-	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: placed, role: off.off.name, ended: former,
 		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 }
