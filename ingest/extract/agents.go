@@ -70,6 +70,15 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		if out == nil {
 			out = append(make([]*unit, 0, len(units)), units[:k]...)
 		}
+		if j := k + n; j < len(units) && units[j].kind == kWord && units[j].lower() == "of" {
+			// "the Foreign Ministry of the DPRK", "the army of Chad": the
+			// country is part of the phrase, which acts as one.
+			for j++; j < len(units) && units[j].kind == kWord && sideWords[units[j].lower()]; j++ {
+			}
+			if j < len(units) && units[j].kind == kCountry && units[j].ref == r {
+				n = j + 1 - k
+			}
+		}
 		c := *r
 		first, last := units[k], units[k+n-1]
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,

@@ -463,6 +463,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
+		if strings.HasPrefix(code, "13") && len(objs) == 1 {
+			objs = warnedAgainst(units, toks, objs, tail)
+		}
 		if strings.HasPrefix(code, "15") && len(subj) > 1 {
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
@@ -513,8 +516,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
-			// discussed ("discussed Sweden's bid").
-			objs = notPossessors(units, objs)
+			// discussed ("discussed Sweden's bid"), nor the place of it
+			// ("discussed the situation in Gaza and Sudan").
+			objs = notPlaced(units, notPossessors(units, objs))
 		}
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
@@ -782,6 +786,38 @@ func notPossessors(units []*unit, objs []*unit) []*unit {
 	}
 	return out
 }
+
+// notPlaced returns objs, or nil when they are named as the place or the
+// topic of what is discussed: after "in", "at" or another place
+// preposition ("the situation in Gaza and Sudan"), or after "of" but for
+// the people who stand for them ("the return of refugees", not "a
+// delegation of the Lao party"), over the actors and the commas and
+// "and" that list them.
+func notPlaced(units []*unit, objs []*unit) []*unit {
+	if len(objs) == 0 {
+		return objs
+	}
+	for k := slices.Index(units, objs[0]) - 1; k >= 0; k-- {
+		u := units[k]
+		switch {
+		case u.kind == kPlace || actorKind(u.kind) || u.kind == kPunct && u.text == "," || isCoord(u):
+			continue
+		case u.kind == kWord && placePreps[u.lower()]:
+			return nil
+		case u.kind == kWord && u.lower() == "of":
+			if k == 0 || !envoyNouns[units[k-1].lower()] {
+				return nil
+			}
+		}
+		break
+	}
+	return objs
+}
+
+// envoyNouns name people who stand for those named after "of" ("a
+// delegation of the Lao party", "representatives of Hamas").
+var envoyNouns = toSet("delegation delegations representatives representative members envoy envoys emissary " +
+	"emissaries leaders leader officials head heads chief")
 
 // governmentWords name a country's government without naming the country.
 var governmentWords = toSet("government authorities regime")
@@ -1076,6 +1112,31 @@ func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" &
 // hostile reports whether a CAMEO code is of a hostile act (10–20).
 func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
 
+// warnedAgainst returns, for a warning of what someone would do ("warned
+// that North Korea would take countermeasures against Japan"), the one
+// it would be done against, when the clause names one after "against":
+// the one who would act is the warner's side, not its target. It
+// returns objs otherwise ("warned that Israel would pay a heavy price").
+func warnedAgainst(units []*unit, toks []string, objs []*unit, tail int) []*unit {
+	k := slices.Index(units, objs[0])
+	if k < 1 || toks[k-1] != "that" || k+1 >= tail || !coderModals[toks[k+1]] {
+		return objs
+	}
+	for j := k + 2; j+1 < tail && j < k+14; j++ {
+		if clauseWords[toks[j]] || toks[j] == ";" {
+			break
+		}
+		if toks[j] == "against" && coderActor(units[j+1]) {
+			return units[j+1 : j+2]
+		}
+	}
+	return objs
+}
+
+// jointWords before "X to <verb>" make X a partner in the act, not the
+// one asked to do it: "ready to work with Kazakhstan to deepen ties".
+var jointWords = toSet("with alongside together")
+
 // intentCode gives an intended act the code PLOVER gives intents: to
 // cooperate, also on a condition ("would meet Peru if it dropped its
 // preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
@@ -1129,7 +1190,7 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		}
 		return frameIntent
 	case prev == "to":
-		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] && !jointWords[toks[j-2]] {
 			if j-3 >= start && hedges[toks[j-3]] {
 				return frameDenied // "might want Obama to head back": a guess, not a request
 			}
@@ -1435,6 +1496,11 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	}
 	pred := r.pred
 	r.base = confCoded
+	if pred == graph.Met && vetoRemote.MatchString(st.text[units[verb].start:span[1]]) {
+		// "speaks by phone with", "met by video link": a remote
+		// exchange is a call, not a meeting.
+		pred, r.pred = graph.SpokeWith, graph.SpokeWith
+	}
 	if len(objs) == 0 && len(subj) == 1 && r.domestic {
 		d.addDomestic(r, subj[0], span, st, sentIdx)
 		return

@@ -136,7 +136,7 @@ func (e *Extractor) Extract(in Input) Result {
 		units = ownedCompanies(d.officeNPs(units))
 		d.noteCountries(units, i)
 		d.readElect(units)
-		folded := includingSubject(dropGuestWords(dateCommas(d.readTitles(units, st, i))))
+		folded := includingSubject(d.namedRoles(dropGuestWords(dateCommas(d.readTitles(units, st, i)))))
 		tpl, pos := template(folded)
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
@@ -162,6 +162,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
+		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
 		d.updatePair(d.cands[n0:])
 	}

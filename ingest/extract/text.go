@@ -140,12 +140,19 @@ func isAbbrev(w string) bool {
 type sentence struct {
 	text  string
 	start int
+	// clock marks an item of a live page or a brief stamped with the
+	// time of day ("09:15 GMT - …"): it tells what happened on the day
+	// of publication.
+	clock bool
 }
 
 var (
 	datelineRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	bulletRe   = regexp.MustCompile(`^(?:[-•*–·]|\d+[.)])\s+`)
 	labelRe    = regexp.MustCompile(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
+	// clockRe is the time of day that stamps an item of a live page:
+	// "09:15 GMT - ", "10.40 am: ", "1440 GMT — ".
+	clockRe = regexp.MustCompile(`^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST|local time))?\s*(?:—|–|--|-|:|\|)\s+`)
 )
 
 // leadPlaceRe reads the place of a dateline or of a "PLACE:" label, in
@@ -190,10 +197,12 @@ func splitSentences(text string) []sentence {
 			base += k
 			trimmed = trimmed[k:]
 		}
-		for _, re := range []*regexp.Regexp{bulletRe, datelineRe, labelRe} {
+		clock := false
+		for _, re := range []*regexp.Regexp{bulletRe, clockRe, datelineRe, labelRe} {
 			if m := re.FindStringIndex(trimmed); m != nil {
 				base += m[1]
 				trimmed = trimmed[m[1]:]
+				clock = clock || re == clockRe
 			}
 		}
 		trimmed = strings.TrimRight(trimmed, " \t")
@@ -201,6 +210,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for _, st := range splitLine(trimmed, base) {
+			st.clock = clock
 			if isHeading(st.text) {
 				continue
 			}
@@ -236,7 +246,7 @@ func splitLine(s string, base int) []sentence {
 			}
 		}
 		if txt := strings.TrimSpace(s[from:end]); txt != "" {
-			out = append(out, sentence{txt, base + from + strings.Index(s[from:end], txt)})
+			out = append(out, sentence{text: txt, start: base + from + strings.Index(s[from:end], txt)})
 		}
 		if j < len(toks) {
 			from = toks[j].start
@@ -245,7 +255,7 @@ func splitLine(s string, base int) []sentence {
 		}
 	}
 	if txt := strings.TrimSpace(s[from:]); txt != "" {
-		out = append(out, sentence{txt, base + from + strings.Index(s[from:], txt)})
+		out = append(out, sentence{text: txt, start: base + from + strings.Index(s[from:], txt)})
 	}
 	return out
 }

@@ -140,9 +140,9 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
-		if us := d.twoOf(toks, i); us != nil {
+		if us, n := d.twoOf(toks, i); us != nil {
 			units = append(units, us...)
-			i += 3
+			i += n
 			continue
 		}
 		if e := exprAt(exprs, t.start); e != nil {
@@ -348,6 +348,13 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 				break
 			}
 			words = append(words, t)
+			j++
+			continue
+		}
+		if t == "'s" && len(words) > 0 && words[len(words)-1] == "People" && j+1 < len(toks) && isCap(toks[j+1].text) {
+			// "Korean People's Army", "the People's Liberation Army": part
+			// of the name, not a possessive.
+			words[len(words)-1] += t
 			j++
 			continue
 		}
