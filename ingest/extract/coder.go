@@ -516,9 +516,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
-			// discussed ("discussed Sweden's bid"), nor the place of it
-			// ("discussed the situation in Gaza and Sudan").
-			objs = notPlaced(units, notPossessors(units, objs))
+			// discussed ("discussed Sweden's bid"); two or more who
+			// meet meet each other, not the place or topic of their
+			// talks ("the ministers discussed the situation in Sudan").
+			objs = notPossessors(units, objs)
+			if len(subj) > 1 {
+				objs = notPlaced(units, objs)
+			}
 		}
 		if f == frameIntent {
 			code = intentCode(code, conditional(toks, i, tail))
@@ -788,7 +792,7 @@ func notPossessors(units []*unit, objs []*unit) []*unit {
 }
 
 // notPlaced returns objs, or nil when they are named as the place or the
-// topic of what is discussed: after "in", "at" or another place
+// topic of what two or more discuss: after "in", "at" or another place
 // preposition ("the situation in Gaza and Sudan"), or after "of" but for
 // the people who stand for them ("the return of refugees", not "a
 // delegation of the Lao party"), over the actors and the commas and
