@@ -70,6 +70,17 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		if out == nil {
 			out = append(make([]*unit, 0, len(units)), units[:k]...)
 		}
+		if j := k + n; j < len(units) && units[j].kind == kWord && units[j].lower() == "of" {
+			// "the Foreign Ministry of the DPRK", "the army of Chad": the
+			// country is part of the phrase, which acts as one.
+			for j++; j < len(units) && units[j].kind == kWord && sideWords[units[j].lower()]; j++ {
+			}
+			// Not when the country owns what follows ("Opponents of
+			// Rwanda's Senate"): the phrase is then about that.
+			if j < len(units) && units[j].kind == kCountry && units[j].ref == r && !possessed(units, j) {
+				n = j + 1 - k
+			}
+		}
 		c := *r
 		first, last := units[k], units[k+n-1]
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
@@ -128,13 +139,15 @@ func (d *doc) agentAt(units []*unit, k int) (int, string) {
 	for n := 1; n <= d.g.agentLen && k+n <= len(units); n++ {
 		w := units[k+n-1]
 		// A capitalized word opening a clause may have been read as a
-		// name: "Police", "Riot police" after a dateline's dash.
-		weakName := n == 1 && (w.kind == kOther || w.kind == kPerson && w.ref != nil && w.ref.conf <= 0.7 && !w.titled && !strings.Contains(w.text, " "))
+		// name: "Police", "Riot police" after a dateline's dash; a body
+		// named by its office's words is read as a body of no name: "the
+		// Foreign Office", "the Ministry of Foreign Affairs".
+		weakName := w.kind == kOther || n == 1 && w.kind == kPerson && w.ref != nil && w.ref.conf <= 0.7 && !w.titled && !strings.Contains(w.text, " ")
 		if w.kind != kWord && !weakName {
 			break
 		}
 		parts = append(parts, w.lower())
-		if n == 1 && !d.g.agentFirst[parts[0]] {
+		if first, _, _ := strings.Cut(parts[0], " "); n == 1 && !d.g.agentFirst[first] {
 			break
 		}
 		if c, ok := d.g.agents[strings.Join(parts, " ")]; ok {
@@ -209,6 +222,15 @@ func (d *doc) ownedAgent(units []*unit, k int) bool {
 	return false
 }
 
+// agentPhrase returns the lower-cased words of an agent phrase's units.
+func agentPhrase(units []*unit) string {
+	parts := make([]string, len(units))
+	for k, u := range units {
+		parts[k] = u.lower()
+	}
+	return strings.Join(parts, " ")
+}
+
 // agentCountry returns the country of the bare agent phrase of code at
 // units[k:e] (see agentActors), or nil; prev is the previous sentence's
 // scene.
@@ -216,8 +238,11 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
 	}
-	if code == "GOV" && d.dateline != nil {
-		return d.dateline
+	if dl := d.datelineCountry(); code == "GOV" && dl != nil {
+		return dl
+	}
+	if d.g.agentHome[agentPhrase(units[k:e])] {
+		return nil // "the Foreign Office condemned the attack in Mali" is not Mali's
 	}
 	if r := scenePlace(units); r != nil {
 		return r

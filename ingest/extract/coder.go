@@ -496,6 +496,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
+		if strings.HasPrefix(code, "13") && len(objs) == 1 {
+			objs = warnedAgainst(units, toks, objs, tail)
+		}
 		if strings.HasPrefix(code, "15") && len(subj) > 1 {
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
@@ -560,6 +563,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				objs = afterWith(units, toks, kept) // met with someone the possessor has: not who else is named
 			} else {
 				objs = kept
+			}
+			if len(subj) > 1 {
+				// two or more who meet meet each other, not the place of
+				// their talks ("the ministers discussed the situation in
+				// Sudan")
+				objs = notPlaced(units, objs)
 			}
 			if topicVerbs[d.coder.lemma(w)] && (end >= tail || toks[end] != "with") {
 				objs = nil
@@ -872,6 +881,38 @@ func notPossessors(units []*unit, objs []*unit) []*unit {
 	return out
 }
 
+// notPlaced returns objs, or nil when they are named as the place or the
+// topic of what two or more discuss: after "in", "at" or another place
+// preposition ("the situation in Gaza and Sudan"), or after "of" but for
+// the people who stand for them ("the return of refugees", not "a
+// delegation of the Lao party"), over the actors and the commas and
+// "and" that list them.
+func notPlaced(units []*unit, objs []*unit) []*unit {
+	if len(objs) == 0 {
+		return objs
+	}
+	for k := slices.Index(units, objs[0]) - 1; k >= 0; k-- {
+		u := units[k]
+		switch {
+		case u.kind == kPlace || actorKind(u.kind) || u.kind == kPunct && u.text == "," || isCoord(u):
+			continue
+		case u.kind == kWord && placePreps[u.lower()]:
+			return nil
+		case u.kind == kWord && u.lower() == "of":
+			if k == 0 || !envoyNouns[units[k-1].lower()] {
+				return nil
+			}
+		}
+		break
+	}
+	return objs
+}
+
+// envoyNouns name people who stand for those named after "of" ("a
+// delegation of the Lao party", "representatives of Hamas").
+var envoyNouns = toSet("delegation delegations representatives representative members envoy envoys emissary " +
+	"emissaries leaders leader officials head heads chief")
+
 // governmentWords name a country's government without naming the country.
 var governmentWords = toSet("government authorities regime")
 
@@ -1180,6 +1221,31 @@ func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" &
 // hostile reports whether a CAMEO code is of a hostile act (10–20).
 func hostile(code string) bool { return len(code) >= 2 && code[:2] >= "10" }
 
+// warnedAgainst returns, for a warning of what someone would do ("warned
+// that North Korea would take countermeasures against Japan"), the one
+// it would be done against, when the clause names one after "against":
+// the one who would act is the warner's side, not its target. It
+// returns objs otherwise ("warned that Israel would pay a heavy price").
+func warnedAgainst(units []*unit, toks []string, objs []*unit, tail int) []*unit {
+	k := slices.Index(units, objs[0])
+	if k < 1 || toks[k-1] != "that" || k+1 >= tail || !coderModals[toks[k+1]] {
+		return objs
+	}
+	for j := k + 2; j+1 < tail && j < k+14; j++ {
+		if clauseWords[toks[j]] || toks[j] == ";" {
+			break
+		}
+		if toks[j] == "against" && coderActor(units[j+1]) {
+			return units[j+1 : j+2]
+		}
+	}
+	return objs
+}
+
+// jointWords before "X to <verb>" make X a partner in the act, not the
+// one asked to do it: "ready to work with Kazakhstan to deepen ties".
+var jointWords = toSet("with alongside together")
+
 // intentCode gives an intended act the code PLOVER gives intents: to
 // cooperate, also on a condition ("would meet Peru if it dropped its
 // preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
@@ -1233,7 +1299,7 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		}
 		return frameIntent
 	case prev == "to":
-		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] {
+		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] && !jointWords[toks[j-2]] {
 			if j-3 >= start && hedges[toks[j-3]] {
 				return frameDenied // "might want Obama to head back": a guess, not a request
 			}
@@ -1547,11 +1613,32 @@ func coderActor(u *unit) bool {
 		// unless a title names it ("President Mugabe", see titled).
 		return u.ref.conf > 0.7 || strings.Contains(u.text, " ") || u.titled
 	case kOther:
-		w := u.text[strings.LastIndexByte(u.text, ' ')+1:]
-		return bodyWords[strings.ToLower(w)]
+		words := strings.Fields(strings.ToLower(u.text))
+		if len(words) == 0 || !bodyWords[words[len(words)-1]] {
+			return false
+		}
+		for _, w := range words[:len(words)-1] {
+			if !fieldWords[w] {
+				return true
+			}
+		}
+		// "the Ministry", "the Army", "the Foreign Office": a part of a
+		// government named by what it is, of no country the name says
+		// (agents.tsv reads the country from the context when it can).
+		return !unnamedBodies[words[len(words)-1]]
 	}
 	return false
 }
+
+// fieldWords name a government's field before a body word ("Foreign
+// Ministry", "Defence Office").
+var fieldWords = toSet("foreign defence defense interior finance justice home health trade education " +
+	"energy economy information external")
+
+// unnamedBodies are the body words that, alone or after field words, name
+// a part of some government, not a body of its own ("the Ministry", "the
+// Foreign Office", "the Army").
+var unnamedBodies = toSet("ministry office army government presidency department")
 
 // domestic reports whether two parts of one country, named by their
 // sectors, are two sides of an event ("Georgians" against "the
@@ -1578,6 +1665,11 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	}
 	pred := r.pred
 	r.base = confCoded
+	if pred == graph.Met && vetoRemote.MatchString(st.text[units[verb].start:span[1]]) {
+		// "speaks by phone with", "met by video link": a remote
+		// exchange is a call, not a meeting.
+		pred, r.pred = graph.SpokeWith, graph.SpokeWith
+	}
 	if len(objs) == 0 && len(subj) == 1 && r.domestic {
 		d.addDomestic(r, subj[0], span, st, sentIdx)
 		return

@@ -42,6 +42,10 @@ func TestCoderFrames(t *testing.T) {
 		{"Norway said it is ready to protest against Chile.", []string{"Norway threatened Chile"}},
 		// The people of a country act for it.
 		{"Chileans protested against Peru on Sunday.", []string{"Chile protested Peru"}},
+		// A body "of" a country acts as the country, but not when the
+		// country owns what follows: the supporters of Peru's Congress
+		// are Peru's opposition, the actor of the protest.
+		{"Supporters of Peru's Congress marched against the government on Monday.", []string{"Peru protested Peru"}},
 		// A readiness is no act of its own (no pledge to Libya).
 		{"The Chadian army prepared to resume shelling Libyan positions.", nil},
 		// A report closing the sentence names no target: a people

@@ -113,16 +113,6 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 	"premiers": kPerson, "ministers": kPerson, "countries": kCountry, "nations": kCountry, "governments": kCountry,
 	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
 
-// pairPhrases are the nouns of several words of "the two heads of state".
-var pairPhrases = []struct {
-	words []string
-	kind  byte
-}{
-	{[]string{"heads", "of", "state"}, kPerson}, {[]string{"heads", "of", "government"}, kPerson},
-	{[]string{"foreign", "ministers"}, kPerson}, {[]string{"defence", "ministers"}, kPerson},
-	{[]string{"defense", "ministers"}, kPerson}, {[]string{"prime", "ministers"}, kPerson},
-}
-
 // updatePair records the two sides of the sentence's last meeting, call or
 // agreement (a symmetric predicate) between two people or two countries.
 func (d *doc) updatePair(cs []*cand) {
@@ -139,34 +129,76 @@ func (d *doc) updatePair(cs []*cand) {
 	}
 }
 
-// twoOf reads "the two leaders" at toks[i] as the two sides of the last
-// meeting, call or agreement: <P> and <P>. It returns nil otherwise.
-func (d *doc) twoOf(toks []token, i int) []*unit {
-	if d.pair[0] == nil || i+2 >= len(toks) || !strings.EqualFold(toks[i].text, "the") || toks[i+1].text != "two" {
-		return nil
-	}
-	last := i + 2
-	want, ok := pairNouns[toks[last].text]
-	if !ok {
-		// "the two heads of state", "the two foreign ministers"
-		for _, p := range pairPhrases {
-			if n := last + len(p.words); n <= len(toks) && slices.EqualFunc(toks[last:n], p.words, func(t token, w string) bool { return strings.EqualFold(t.text, w) }) {
-				want, ok, last = p.kind, true, n-1
-				break
-			}
+// pairMods may stand in "the two foreign ministers", "both top
+// diplomats".
+var pairMods = toSet("foreign defence defense finance trade prime top senior")
+
+// pairPhrase returns how many tokens at toks[i] name the two sides of
+// the last meeting, call or agreement, and the kind of pair the noun
+// stands for (see pairNouns): "the two leaders", "both sides", "the two
+// heads of state", "the two foreign ministers", "the ministers" (a plural
+// of people, or "sides"), "the duo"; 0 when none does.
+func pairPhrase(toks []token, i int) (int, byte) {
+	low := func(k int) string {
+		if k < len(toks) {
+			return strings.ToLower(toks[k].text)
 		}
+		return ""
 	}
-	if !ok {
-		return nil
+	j := i
+	switch {
+	case low(j) == "the" && (low(j+1) == "duo" || low(j+1) == "pair"):
+		return 2, kPerson
+	case low(j) == "the" && low(j+1) == "two", low(j) == "both":
+		j += 1 + btoi(low(j) == "the")
+	case low(j) == "the":
+		// "the ministers": only a noun of people or "sides", right away,
+		// and not one a phrase restricts ("the leaders of the G7").
+		if want, ok := pairNouns[low(j+1)]; ok && want != kCountry && low(j+2) != "of" {
+			return 2, want
+		}
+		return 0, 0
+	default:
+		return 0, 0
+	}
+	if pairMods[low(j)] {
+		j++
+	}
+	if low(j) == "heads" && low(j+1) == "of" && (low(j+2) == "state" || low(j+2) == "government") {
+		return j + 3 - i, kPerson
+	}
+	if want, ok := pairNouns[low(j)]; ok {
+		return j + 1 - i, want
+	}
+	return 0, 0
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// twoOf reads a phrase of pairPhrase at toks[i] as the two sides of the
+// last meeting, call or agreement: <P> and <P>, and the number of tokens
+// read. It returns nil otherwise.
+func (d *doc) twoOf(toks []token, i int) ([]*unit, int) {
+	if d.pair[0] == nil {
+		return nil, 0
+	}
+	n, want := pairPhrase(toks, i)
+	if n == 0 {
+		return nil, 0
 	}
 	kind := byte(kPerson)
 	if d.pair[0].typ == graph.Country {
 		kind = kCountry
 	}
 	if want != 0 && want != kind {
-		return nil
+		return nil, 0
 	}
-	start, end := toks[i].start, toks[last].end
+	start, end := toks[i].start, toks[i+n-1].end
 	us := make([]*unit, 0, 3)
 	for k, r := range d.pair {
 		if k == 1 {
@@ -174,7 +206,7 @@ func (d *doc) twoOf(toks []token, i int) []*unit {
 		}
 		us = append(us, &unit{kind: kind, start: start, end: end, ref: &ref{r.typ, r.name, r.conf * confPronoun}, pairRef: true})
 	}
-	return us
+	return us, n
 }
 
 // holderOf returns the person the article last said holds office off

@@ -232,6 +232,15 @@
 // offered, proposed, sought, ruled out or prepared ("ahead of talks
 // between"), or that "can", "should" or "must" happen.
 //
+// House styles (guests.go, implicit.go, text.go): courtesies ("H.E.",
+// "Hon.", "His Excellency", "Comrade") are no part of names; "visiting"
+// before a guest is dropped; "the Saudi dignitary", "Qatari PM" are the
+// one person of that country the article named before; "the two heads of
+// state", "both sides", "the duo" are the last meeting's pair (coref.go);
+// a dateline the sentences drop ("ABUJA —") still gives the article its
+// country; an item of a live page stamped with the time of day is dated
+// the day of publication.
+//
 // Caveats: pronouns other than he/she (they, it, his) are not resolved; a
 // person of unknown sex may still take the wrong pronoun; future and
 // hypothetical statements are skipped by design rather than analysed;

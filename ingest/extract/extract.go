@@ -121,6 +121,12 @@ func (e *Extractor) Extract(in Input) Result {
 	d.lits.sc = e.lits
 	sents := splitSentences(in.Text)
 	d.dateline = d.colonDateline(in.Text)
+	if place := leadDateline(in.Text); place != "" {
+		if d.leadPlace = d.placeCountry(place); d.leadPlace != nil {
+			d.implicit.add(d.leadPlace.name)
+			d.implicit.addDateline(d.leadPlace.name)
+		}
+	}
 	for i := range sents {
 		st := &sents[i]
 		if k := d.headingPrefix(st.text); k > 0 {
@@ -132,7 +138,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.noteTitled(units)
 		d.noteCountries(units, i)
 		d.readElect(units)
-		folded := includingSubject(dateCommas(d.readTitles(units, st, i)))
+		folded := includingSubject(d.namedRoles(dropGuestWords(dateCommas(d.readTitles(units, st, i)))))
 		tpl, pos := template(folded)
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
@@ -158,6 +164,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
+		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
 		d.updatePair(d.cands[n0:])
 	}

@@ -118,6 +118,10 @@ type gazetteer struct {
 	agentLen int
 	// agentFirst holds the first words of agents' phrases.
 	agentFirst map[string]bool
+	// agentHome holds the agents' phrases marked "home": bodies that act
+	// abroad for their own country ("the foreign ministry"), whose
+	// country is never the scene of the sentence.
+	agentHome map[string]bool
 	// headPosts maps a head's title that begins a post's name to that
 	// post ("Chancellor" → "Chancellor of the Exchequer"), and
 	// headCountries a head's title to the countries leaders.tsv lists a
@@ -273,6 +277,7 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		n    *int
 	}{{"sectors.tsv", g.sectors, &g.sectorLen}, {"agents.tsv", g.agents, &g.agentLen}} {
 		err = read(t.file, 2, func(c []string) {
+			home := len(c) > 2 && strings.TrimSpace(c[2]) == "home"
 			for _, n := range splitList(c[1]) {
 				toks := tokenize(n)
 				parts := make([]string, len(toks))
@@ -281,6 +286,12 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 				}
 				t.m[strings.Join(parts, " ")] = strings.TrimSpace(c[0])
 				*t.n = max(*t.n, len(toks))
+				if home && t.file == "agents.tsv" {
+					if g.agentHome == nil {
+						g.agentHome = map[string]bool{}
+					}
+					g.agentHome[strings.Join(parts, " ")] = true
+				}
 			}
 		})
 		if err != nil {

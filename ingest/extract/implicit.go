@@ -28,7 +28,14 @@ import (
 // holder's own sentence names no country (its subject may be acting on
 // it: "President Bush has threatened further action against Russia"), and
 // when no one else the article names holds that office there without an
-// end. The title must be written as a title, capitalized before the name
+// end. A holder the gazetteer places in a country but lists in no office
+// ("Prime Minister Shehbaz Sharif", of Pakistan) leads that country when
+// the article names it itself, in any form (a dateline: "ISLAMABAD:";
+// the holder alone does not count), no
+// organization is named in the holder's sentence ("President Romano Prodi"
+// of the European Commission is not Italy's) unless the article is
+// datelined in that country, and no one else holds the office there
+// without an end; a story from elsewhere says nothing of it. The title must be written as a title, capitalized before the name
 // ("Former Socialist prime minister Andreas Papandreou" describes).
 
 // implicitScope is what the article's sentences say of its countries.
@@ -45,8 +52,13 @@ type implicitScope struct {
 	named, lastNamed map[string]int
 	// lead are the countries of the first sentence naming any; leadSet
 	// says that sentence was seen.
-	lead    []string
-	leadSet bool
+	lead      []string
+	leadSet   bool
+	datelines map[string]bool // the countries of the article's datelines ("ABUJA —")
+	// written are the countries the text names itself (by name,
+	// adjective or capital), not only through a person the gazetteer
+	// places.
+	written map[string]bool
 }
 
 // noteCountries records the countries and organizations units name, and
@@ -62,6 +74,13 @@ func (d *doc) noteCountries(units []*unit, sentIdx int) {
 		case kCountry:
 			sc.add(u.ref.name)
 			sc.count(u.ref.name, sentIdx)
+			if sc.written == nil {
+				sc.written = map[string]bool{}
+			}
+			sc.written[u.ref.name] = true
+			if k == 0 && dl {
+				sc.addDateline(u.ref.name)
+			}
 			if k > 0 || !dl {
 				if sc.sentCountries == nil {
 					sc.sentCountries = map[int]bool{}
@@ -138,6 +157,14 @@ func (sc *implicitScope) home() string {
 	return c
 }
 
+// addDateline records the country of a dateline of the article.
+func (sc *implicitScope) addDateline(country string) {
+	if sc.datelines == nil {
+		sc.datelines = map[string]bool{}
+	}
+	sc.datelines[country] = true
+}
+
 // only returns the article's one country, or "" when it names none or
 // several.
 func (sc *implicitScope) only() string {
@@ -154,6 +181,14 @@ func (sc *implicitScope) only() string {
 // cand.bareOff) the article's country (implicitScope.home), where the
 // rules above allow.
 func (d *doc) placeImplicit() {
+	for _, c := range d.implicit.heads {
+		if c.obj == nil || d.otherHead(c, c.obj.name) {
+			continue
+		}
+		if d.implicit.datelines[c.obj.name] || d.implicit.written[c.obj.name] && !d.implicit.orgSents[c.sentIdx] {
+			d.add(c)
+		}
+	}
 	country := d.implicit.home()
 	if country == "" {
 		return
@@ -174,7 +209,7 @@ func (d *doc) placeImplicit() {
 			if l := d.leaderOf(c.subj.name); l != nil && l.affil != country {
 				continue // a person of another country (people.tsv)
 			}
-			if !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
+			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
 				// A head placed here makes the article one about the

@@ -21,7 +21,7 @@ var nationalRoles = toSet("leader leaders official diplomat ambassador envoy emi
 	"spokesperson lawmaker legislator parliamentarian deputy mp senator congressman congresswoman politician figure " +
 	"activist dissident journalist reporter general commander officer militant cleric businessman businesswoman " +
 	"tycoon oligarch billionaire national citizen member representative delegate consul judge prosecutor " +
-	"strongman ruler dictator chief head")
+	"strongman ruler dictator chief head commissioner")
 
 // nationalMods are words that may stand between the country and the role
 // noun, or before the country: rank ("senior", "deputy"), standing
@@ -31,7 +31,7 @@ var nationalRoles = toSet("leader leaders official diplomat ambassador envoy emi
 var nationalMods = toSet("deputy vice assistant junior senior top chief acting interim caretaker former veteran " +
 	"longtime long-time leading prominent exiled jailed detained imprisoned opposition government army military " +
 	"police rebel intelligence parliamentary foreign nuclear peace trade security defence defense finance energy " +
-	"health ruling")
+	"health ruling high")
 
 var (
 	// "Palestinian leader Yasser Arafat", "Iraq's ambassador to Sweden,
@@ -44,6 +44,10 @@ var (
 	// "Mohammed Mamoun, a member of the Syrian parliament,", "Ali Hassan,
 	// an official of Iraq,".
 	reNationalOf = need(compile(`(?P<per><P\d+>) , (?:the|a|an) (?P<mods>(?:[a-z\-]+ ){0,2})(?P<role>[a-z]+) of (?:the )?(?P<aff><C\d+>) (?P<poss>'s )?(?:(?P<sec>[a-z]+) )?(?:,|\.|who\b|$)`), []string{" of <", " of the <"})
+	// "the Ambassador of Qatar to Russia, Ahmed Al Thani,", "the High
+	// Commissioner of Ghana, Kwame Mensah,": the role of a country, then
+	// the person in apposition.
+	reNationalRoleOf = need(compile(`(?:^|\b(?:the|a|an) )(?P<mods>(?:[a-z\-]+ ){0,2})(?P<role>[a-z]+) of (?:the )?(?P<aff><C\d+>)(?: to (?:the )?<[CG]\d+>)? , (?P<per><P\d+>)(?P<end> ,| \.|$)`), []string{" of <", " of the <"})
 	// "Ambassador Faisal Ahmed of Iraq": a title that is no known office
 	// (a known one is reTitleNameOf's).
 	reNationalNameOf = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
@@ -63,7 +67,7 @@ var (
 // country's demonym, a word between that is neither rank nor field.
 func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) []*match {
 	var read []*match
-	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf} {
+	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf, reNationalRoleOf} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per, aff := m.one("per"), m.one("aff")
 			if per == nil || per.kind != kPerson || per.ref == nil || aff == nil || !d.nationalAff(m, units, aff) {
@@ -96,6 +100,10 @@ func (d *doc) nationalAff(m *match, units []*unit, aff *unit) bool {
 	}
 	poss := m.group("poss") != ""
 	switch m.re {
+	case reNationalRoleOf:
+		if !d.namesItself(aff) || strings.HasPrefix(m.tpl[m.loc[1]:], " 's") {
+			return false // "the envoy of Iraq's ruling party, X"
+		}
 	case reNationalNameOf:
 		if !d.namesItself(aff) || strings.HasPrefix(m.tpl[m.loc[1]:], " 's") {
 			return false // "Ambassador X of Iraq's ruling party"

@@ -141,14 +141,22 @@ func actor(u *unit) bool {
 	return false
 }
 
-var locRe = regexp.MustCompile(`^(?: [a-z]+){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>`)
+var locRe = regexp.MustCompile(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
 
-// locationAfter reads "in Palm Beach" / "at the White House" right after a match.
+// locationAfter reads "in Palm Beach" / "at the White House" right after
+// a match, also after its date (", on Monday in Brasilia"); a building
+// named by one common word is placed by the town after it ("at the
+// Ministry in Abuja": Abuja).
 func locationAfter(m *match) string {
 	rest := m.tpl[m.loc[1]:]
 	if sm := locRe.FindStringSubmatchIndex(rest); sm != nil {
 		k := unitAt(m.pos, m.loc[1]+sm[2])
 		if k >= 0 && k < len(m.units) {
+			if sm[6] >= 0 && !strings.Contains(m.units[k].text, " ") {
+				if t := unitAt(m.pos, m.loc[1]+sm[6]); t >= 0 && t < len(m.units) {
+					return m.units[t].text
+				}
+			}
 			return m.units[k].text
 		}
 	}

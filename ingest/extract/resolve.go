@@ -9,10 +9,13 @@ import (
 // doc is the state of one article being read: who has been named so far,
 // which organizations were mentioned last, the facts found.
 type doc struct {
-	lex        *lexicon  // the extractor's event phrasings (nil: none)
-	coder      verbCoder // the general coder's verb dictionaries (nil: none)
-	dateline   *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
-	scene      *ref      // the country the previous sentence's events took place in (see agentActors), or nil
+	lex      *lexicon  // the extractor's event phrasings (nil: none)
+	coder    verbCoder // the general coder's verb dictionaries (nil: none)
+	dateline *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
+	// leadPlace is the country of a dateline the sentences do not keep
+	// ("ABUJA —", "ISLAMABAD:"), or nil.
+	leadPlace  *ref
+	scene      *ref // the country the previous sentence's events took place in (see agentActors), or nil
 	g          *gazetteer
 	pub        graph.Date
 	dropped    []string          // time expressions out of graph.Date's range
@@ -159,6 +162,27 @@ func (d *doc) entityID(r *ref) string {
 }
 
 // entityRef returns the reference for a gazetteer country or organization.
+// placeCountry returns the country a place's name stands for (a
+// country's name or its capital, a metonym: "Abuja"), in any case, or
+// nil.
+func (d *doc) placeCountry(place string) *ref {
+	for _, h := range d.g.phrases[strings.ToLower(place)] {
+		if (h.kind == hitEntity || h.kind == hitMetonym) && h.ent != nil && h.ent.typ == graph.Country {
+			return d.entityRef(h.ent.name)
+		}
+	}
+	return nil
+}
+
+// datelineCountry returns the country of the article's dateline, kept in
+// its first sentence or dropped from it, or nil.
+func (d *doc) datelineCountry() *ref {
+	if d.dateline != nil {
+		return d.dateline
+	}
+	return d.leadPlace
+}
+
 func (d *doc) entityRef(name string) *ref {
 	if e := d.g.entities[name]; e != nil {
 		return &ref{e.typ, e.name, 1}

@@ -22,6 +22,7 @@ var abbreviations = map[string]bool{
 	"vs": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "adm": true,
 	"sgt": true, "pres": true, "amb": true, "rev": true, "ft": true, "mt": true, "est": true,
+	"hon": true, // "Hon. Amina Okafor" (Honourable)
 }
 
 func isWordRune(r rune) bool {
@@ -139,13 +140,42 @@ func isAbbrev(w string) bool {
 type sentence struct {
 	text  string
 	start int
+	// clock marks an item of a live page or a brief stamped with the
+	// time of day ("09:15 GMT - …"): it tells what happened on the day
+	// of publication.
+	clock bool
 }
 
 var (
 	datelineRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	bulletRe   = regexp.MustCompile(`^(?:[-•*–·]|\d+[.)])\s+`)
 	labelRe    = regexp.MustCompile(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
+	// clockRe is the time of day that stamps an item of a live page:
+	// "09:15 GMT - ", "10.40 am: ", "1440 GMT — ".
+	clockRe = regexp.MustCompile(`^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST|local time))?\s*(?:—|–|--|-|:|\|)\s+`)
 )
+
+// leadPlaceRe reads the place of a dateline or of a "PLACE:" label, in
+// capitals ("ABUJA —", "NEW DELHI:", "BUENOS AIRES (Wire) -").
+var leadPlaceRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*`)
+
+// leadDateline returns the place of the dateline or "PLACE:" label that
+// splitSentences drops from the start of text ("ABUJA" of "ABUJA —
+// President …", "ISLAMABAD" of "ISLAMABAD: Prime Minister …"), or "".
+func leadDateline(text string) string {
+	line := strings.TrimLeft(text, " \t\r\n")
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	for _, re := range []*regexp.Regexp{datelineRe, labelRe} {
+		if m := re.FindString(line); m != "" {
+			if p := leadPlaceRe.FindString(m); len(p) > 1 && strings.ToUpper(p) == p {
+				return p
+			}
+		}
+	}
+	return ""
+}
 
 // splitSentences cuts text into sentences, dropping datelines, bullet
 // markers, short "Label:" prefixes, keyword tag runs and headings: a
@@ -167,10 +197,12 @@ func splitSentences(text string) []sentence {
 			base += k
 			trimmed = trimmed[k:]
 		}
-		for _, re := range []*regexp.Regexp{bulletRe, datelineRe, labelRe} {
+		clock := false
+		for _, re := range []*regexp.Regexp{bulletRe, clockRe, datelineRe, labelRe} {
 			if m := re.FindStringIndex(trimmed); m != nil {
 				base += m[1]
 				trimmed = trimmed[m[1]:]
+				clock = clock || re == clockRe
 			}
 		}
 		trimmed = strings.TrimRight(trimmed, " \t")
@@ -178,6 +210,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for _, st := range splitLine(trimmed, base) {
+			st.clock = clock
 			if isHeading(st.text) {
 				continue
 			}
@@ -213,7 +246,7 @@ func splitLine(s string, base int) []sentence {
 			}
 		}
 		if txt := strings.TrimSpace(s[from:end]); txt != "" {
-			out = append(out, sentence{txt, base + from + strings.Index(s[from:end], txt)})
+			out = append(out, sentence{text: txt, start: base + from + strings.Index(s[from:end], txt)})
 		}
 		if j < len(toks) {
 			from = toks[j].start
@@ -222,7 +255,7 @@ func splitLine(s string, base int) []sentence {
 		}
 	}
 	if txt := strings.TrimSpace(s[from:]); txt != "" {
-		out = append(out, sentence{txt, base + from + strings.Index(s[from:], txt)})
+		out = append(out, sentence{text: txt, start: base + from + strings.Index(s[from:], txt)})
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,5 +118,32 @@ func TestHeadingShapes(t *testing.T) {
 		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: sentences %q, want %q", tc.text, texts, tc.want)
 		}
+	}
+}
+
+func TestLeadDateline(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"ABUJA — President Bola Tinubu received the envoy.", "ABUJA"},
+		{"ISLAMABAD: Prime Minister Shehbaz Sharif met the minister.", "ISLAMABAD"},
+		{"NEW DELHI: External Affairs Minister S. Jaishankar held talks.", "NEW DELHI"},
+		{"BUENOS AIRES (Wire) - The minister met his counterpart.", "BUENOS AIRES"},
+		{"Update: The minister met his counterpart.", ""},
+		{"The minister met his counterpart in Abuja.", ""},
+	} {
+		if got := leadDateline(tc.text); got != tc.want {
+			t.Errorf("leadDateline(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestClockStampedItems(t *testing.T) {
+	text := "Live: talks in Doha.\n09:15 GMT - Update: The envoy arrives in Doha.\n10.40 am: The talks begin.\nThe 2024 talks failed."
+	var got []string
+	for _, st := range splitSentences(text) {
+		got = append(got, fmt.Sprintf("%v %s", st.clock, st.text))
+	}
+	want := []string{"false talks in Doha.", "true The envoy arrives in Doha.", "true The talks begin.", "false The 2024 talks failed."}
+	if !slices.Equal(got, want) {
+		t.Errorf("splitSentences:\n got  %q\n want %q", got, want)
 	}
 }

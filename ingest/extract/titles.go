@@ -415,10 +415,13 @@ func (d *doc) countryLeader(c *cand, per, aff *unit) *cand {
 var deposedWords = toSet("ousted deposed toppled overthrown exiled slain assassinated impeached")
 
 // bareHead reads "President Yamandu Orsi", a head of state or government
-// titled without a country whom the gazetteer does not know as a leader
-// (people.tsv may give their country: placeImplicit keeps to it): a leads
-// candidate whose country is left to placeImplicit (nil until then, and
-// kept out of the article's candidates), or nil for any other title.
+// titled without a country whom the gazetteer does not know as a head: a
+// leads candidate kept out of the article's candidates until
+// placeImplicit gives it a country. Its object is nil when the gazetteer
+// does not know the person, and the country the gazetteer places them in
+// when it does ("Prime Minister Shehbaz Sharif", of Pakistan, whose
+// office the gazetteer does not list; placeImplicit keeps to it). It is
+// nil for any other title.
 func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sentence, sentIdx int) *cand {
 	off := m.one("off")
 	if off == nil || off.off == nil || !off.off.head || off.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
@@ -426,8 +429,14 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 		per.ref == nil || !isCap(off.text) {
 		return nil
 	}
-	if l := d.leaderOf(per.ref.name); l != nil && l.role != "" {
-		return nil // the gazetteer's leader has the gazetteer's office
+	var placed *ref
+	if l := d.leaderOf(per.ref.name); l != nil {
+		if l.role != "" {
+			return nil
+		}
+		if placed = d.entityRef(l.affil); placed == nil || placed.typ != graph.Country {
+			return nil
+		}
 	}
 	// "Ousted President Askar Akayev", "Former Socialist Prime Minister X"
 	a, b := m.unitRange()
@@ -438,7 +447,7 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 			deposedBy = deposedBy || k == a-1 && deposedWords[w] && k > 0 && !coderDeterminers[m.units[k-1].lower()]
 		}
 	}
-	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, ended: former,
+	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: off.off.name, obj: placed, ended: former,
 		bareOff: off.off, base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 	if du := unitAfter(m.units, b); deposedBy && du != nil && du.kind == kDate && du.expr != nil &&
 		du.expr.Kind == timex.Point && !du.expr.Value.IsZero() {

@@ -59,13 +59,17 @@ var (
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
 		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant " +
-		"Secretary Minister Ambassador")
+		"Secretary Minister Ambassador Respected Dear")
 	// calendarWords are the names of days and months: after a name, the
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
 		"July August September October November December")
-	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov.")
-	particles  = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
+	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable)
+	// and "Comrade" are the courtesies of state media and regional
+	// English.
+	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. " +
+		"H.E. Hon. Excellency Comrade")
+	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
 	orgWords = toSet("Party News Times Post Journal Council Ministry House Senate Parliament Congress Assembly Bank Union Guard Army Navy " +
 		"Forces Force Committee Agency Fund Organization Organisation Group Company Corp. Inc. University Airport Palace Street Square " +
@@ -74,7 +78,8 @@ var (
 		"Reuters Press Radio Television TV Network Institute Foundation Association Alliance Coalition Movement Front Council Cabinet " +
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
-		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup")
+		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
+		"Affairs Government Presidency")
 	placePreps = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
@@ -167,10 +172,9 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
-		if us := d.twoOf(toks, i); us != nil {
+		if us, n := d.twoOf(toks, i); us != nil {
 			units = append(units, us...)
-			for end := us[len(us)-1].end; i < len(toks) && toks[i].start < end; i++ {
-			}
+			i += n
 			continue
 		}
 		if e := exprAt(exprs, t.start); e != nil {
@@ -324,7 +328,7 @@ var (
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
-var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr.")
+var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade")
 
 // dropHonorific removes a courtesy title ending units when the person u
 // follows it, and stretches u over it, so that "met Mr. Putin" reads "met
@@ -451,14 +455,29 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		j++
 	}
 	first := j
+	if first > i && first < len(toks) && d.startsGazetteer(toks, first) {
+		// "His Excellency President Bola Tinubu", "H.E. Ambassador ...":
+		// the courtesy is a word; what follows is read on its own.
+		return nil, 0
+	}
 	var words []string
 	for j < len(toks) {
 		t := toks[j].text
+		if j > first && honorifics[t] {
+			break // "Respected Comrade Kim Jong Un": a courtesy starts the name
+		}
 		if isCap(t) && isWordTok(t) && !nameStop[t] {
 			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) {
 				break
 			}
 			words = append(words, t)
+			j++
+			continue
+		}
+		if t == "'s" && len(words) > 0 && words[len(words)-1] == "People" && j+1 < len(toks) && isCap(toks[j+1].text) {
+			// "Korean People's Army", "the People's Liberation Army": part
+			// of the name, not a possessive.
+			words[len(words)-1] += t
 			j++
 			continue
 		}
@@ -482,6 +501,12 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	}
 	if len(words) == 0 {
 		return nil, 0
+	}
+	if titleHeads[words[len(words)-1]] {
+		// "the High Commissioner of Ghana": a title, not a name.
+		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
+			return nil, 0
+		}
 	}
 	for _, w := range words[:len(words)-1] {
 		if titleHeads[w] {
