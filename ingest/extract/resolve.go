@@ -66,7 +66,11 @@ func (d *doc) registerPerson(full, surface string) {
 		return
 	}
 	d.fulls[full] = true
-	for _, k := range []string{lastToken(full), lastToken(surface)} {
+	keys := []string{lastToken(full), lastToken(surface)}
+	if f := d.g.familyFirstOf(full); f != "" {
+		keys = append(keys, f) // "Wang Lei" … "Wang"
+	}
+	for _, k := range keys {
 		if old, ok := d.persons[k]; ok && old != full {
 			d.persons[k] = ""
 		} else {
