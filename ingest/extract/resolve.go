@@ -36,6 +36,9 @@ type doc struct {
 	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 	ids        map[refKey]string   // entity ids computed (entityID)
 	implicit   implicitScope       // the countries the article names, for offices without one (implicit.go)
+	// predecessors are the terms "X's predecessor, Y, left office" told,
+	// placed once every office of the article is known (states.go).
+	predecessors []predecessor
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
