@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -475,14 +476,18 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 }
 
 // underCountry returns, for a head's title written after "under" ("under
-// Prime Minister X"), the one country the sentence names, whose head the
-// title names; nil when the title follows another word, the sentence
-// names no country or several, or the gazetteer places the person in
-// another.
+// Prime Minister X") in a sentence telling an office held under them
+// ("served as Slovenia's finance minister"), the one country the sentence
+// names, whose head the title names; nil when the title follows another
+// word, no office comes before it, the sentence names no country or
+// several, or the gazetteer places the person in another.
 func (d *doc) underCountry(m *match) *ref {
 	a, _ := m.unitRange()
 	if a == 0 || m.units[a-1].kind != kWord || m.units[a-1].lower() != "under" {
 		return nil
+	}
+	if !slices.ContainsFunc(m.units[:a-1], func(u *unit) bool { return u.kind == kOffice }) {
+		return nil // "relations with Cuba soured under President X": no office held under X
 	}
 	var c *ref
 	for _, u := range m.units {
