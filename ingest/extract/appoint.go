@@ -139,7 +139,8 @@ func (d *doc) addNomination(m *match, per *unit, base float64, st *sentence, sen
 // appointedHead reads "President Emmanuel Macron appointed Michel Barnier
 // as prime minister": a head of government appointed, without a country,
 // by the leader of a country in another role leads the appointer's
-// country. The appointer's country is the one the article or the gazetteer
+// country, and so does an acting, interim or caretaker president ("the
+// Supreme Leader named Mohammad Mokhber acting president"). The appointer's country is the one the article or the gazetteer
 // says the appointer leads.
 func (d *doc) appointedHead(m *match, per *unit, base float64, st *sentence, sentIdx int) *cand {
 	offU, by := m.one("off"), m.one("by")
@@ -148,8 +149,9 @@ func (d *doc) appointedHead(m *match, per *unit, base float64, st *sentence, sen
 		by == nil || by.kind != kPerson || by.ref == nil {
 		return nil
 	}
-	if !sameRole(offU.off.name, "Prime Minister") && !sameRole(offU.off.name, "Chancellor") {
-		return nil // a head of government
+	if !sameRole(offU.off.name, "Prime Minister") && !sameRole(offU.off.name, "Chancellor") &&
+		!(m.group("acting") != "" && sameRole(offU.off.name, "President")) {
+		return nil // a head of government, or an acting head of state ("named X acting president")
 	}
 	country, role := d.ledCountry(by.ref.name)
 	if country == nil || country.typ != graph.Country || role == "" || sameRole(role, offU.off.name) {

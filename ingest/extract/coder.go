@@ -691,6 +691,13 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 			subj, objs = agent, subj
 		}
 	default:
+		if strings.HasPrefix(code, "11") && d.unattributedAct(units, toks, i+1, tail) {
+			// "condemned the attack on a hospital in Sudan": disapproval
+			// of an act whose author the sentence does not name is aimed
+			// at no one; the place of the act is not its author.
+			trace("  disapproval of an act with no author named")
+			return nil, nil, frameDenied, code, false
+		}
 		// "Georgians marched against the government": the subject's own
 		// government (a domestic event, as event data codes it).
 		if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
@@ -779,6 +786,35 @@ func (d *doc) forceNounAgent(units []*unit, toks []string, from, tail int) (*uni
 		return &a, k + 1
 	}
 	return nil, 0
+}
+
+// unattributedAct reports whether toks[from:] open with an act of force
+// told as a noun whose author they do not name: no country's adjective
+// or possessive before it ("the Israeli strike", "Russia's attack") and
+// no actor after "by" ("the bombing by Saudi warplanes"): "the attack on
+// a hospital in Sudan", "the killing of aid workers".
+func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool {
+	j := from
+	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the" || toks[j] == "this" || toks[j] == "last") {
+		j++
+	}
+	for k := j; k < tail && k <= j+2; k++ {
+		if units[k].kind != kWord {
+			return false // an actor before the act is its author
+		}
+		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]]) {
+			continue
+		}
+		a := k + 1
+		if a >= tail || toks[a] != "by" {
+			return true
+		}
+		if a++; a+1 < tail && (toks[a] == "a" || toks[a] == "an" || toks[a] == "the") {
+			a++
+		}
+		return a >= tail || units[a].ref == nil
+	}
+	return false
 }
 
 // forceNouns name acts of force whatever the coder reads of them.

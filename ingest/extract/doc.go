@@ -84,6 +84,12 @@
 //
 // Names are resolved within the article: a lone surname becomes the full
 // name mentioned earlier or, failing that, a known leader of the gazetteer;
+// a name in Chinese, Korean or Vietnamese order ("Wang Lei", "Park
+// Min-soo": data/gazetteer/family_first.tsv) is also its first word
+// ("Wang", "Park"). A person the gazetteer lists under several words is
+// read before any rule for the words themselves ("He Lifeng" is no
+// pronoun, "To Lam" no preposition), and a name after an opener telling
+// where someone is from ("A lawyer from Encarnacion, he …") is a place.
 // "the alliance" and "the bloc" become the organization named before; "he"
 // and "she" become the first person named earlier in the sentence, else the
 // person the previous sentences were about (not after "Trump and Vance

@@ -418,6 +418,7 @@ func saidBefore(text string, u *unit, between string) bool {
 // result dates, scores and deduplicates the candidates.
 func (d *doc) result() Result {
 	d.placeImplicit()
+	d.placePredecessors()
 	d.outgoingEnds()
 	d.officeFromAnchor()
 	var facts []*graph.Fact

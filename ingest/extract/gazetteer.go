@@ -106,6 +106,9 @@ type gazetteer struct {
 	leaders  map[string]*leader // by lower-case full name and aliases
 	surnames map[string]*leader // by last token of names and aliases
 	given    map[string]byte    // given name (as listed and lower-cased) → genderMale or genderFemale
+	// familyFirst holds the lower-cased family names written before the
+	// given name (family_first.tsv: "Wang Lei", "Park Min-soo").
+	familyFirst map[string]bool
 	// sectors maps a lower-cased sector noun phrase ("forces", "riot
 	// police") to its CAMEO agent code; sectorLen is the most tokens one
 	// has.
@@ -158,7 +161,7 @@ func isAcronym(s string) bool {
 func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	g := &gazetteer{phrases: map[string][]hit{}, first: map[string]int{}, entities: map[string]*entry{},
 		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{},
-		given: map[string]byte{}}
+		given: map[string]byte{}, familyFirst: map[string]bool{}}
 	generic := map[string][]*entry{}
 	read := func(name string, min int, fn func(cols []string)) error {
 		f, err := fsys.Open("gazetteer/" + name)
@@ -375,6 +378,12 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = read("family_first.tsv", 1, func(c []string) {
+		g.familyFirst[strings.ToLower(strings.TrimSpace(c[0]))] = true
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = read("given_names.tsv", 2, func(c []string) {
 		var sex byte
 		switch strings.TrimSpace(c[1]) {
@@ -442,3 +451,24 @@ func joinExact(toks []token) string {
 
 // defaultGazetteer loads the embedded gazetteer.
 func defaultGazetteer() (*gazetteer, error) { return loadGazetteer(data.Gazetteer) }
+
+// familyFirstOf returns the lower-cased family name of a person's name
+// written in Chinese, Korean or Vietnamese order — two to four words
+// opened by a family name of family_first.tsv ("Wang Lei", "Park
+// Min-soo", "Nguyen Van An") — or "" for any other name.
+func (g *gazetteer) familyFirstOf(name string) string {
+	toks := tokenize(name)
+	if len(toks) < 2 || len(toks) > 4 {
+		return ""
+	}
+	first := strings.ToLower(toks[0].text)
+	if !g.familyFirst[first] {
+		return ""
+	}
+	for _, t := range toks[1:] {
+		if !isCap(t.text) {
+			return "" // "Le" in "Marine Le Pen" follows a given name; "de", "al-" are no such names
+		}
+	}
+	return first
+}

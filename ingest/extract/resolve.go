@@ -39,6 +39,9 @@ type doc struct {
 	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 	ids        map[refKey]string   // entity ids computed (entityID)
 	implicit   implicitScope       // the countries the article names, for offices without one (implicit.go)
+	// predecessors are the terms "X's predecessor, Y, left office" told,
+	// placed once every office of the article is known (states.go).
+	predecessors []predecessor
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
@@ -69,7 +72,11 @@ func (d *doc) registerPerson(full, surface string) {
 		return
 	}
 	d.fulls[full] = true
-	for _, k := range []string{lastToken(full), lastToken(surface)} {
+	keys := []string{lastToken(full), lastToken(surface)}
+	if f := d.g.familyFirstOf(full); f != "" {
+		keys = append(keys, f) // "Wang Lei" … "Wang"
+	}
+	for _, k := range keys {
 		if old, ok := d.persons[k]; ok && old != full {
 			d.persons[k] = ""
 		} else {

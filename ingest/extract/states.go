@@ -14,7 +14,7 @@ var (
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
-	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)
+	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?:(?:first|second) )?(?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?(?:(?P<acting>acting|interim|caretaker) )?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party", "took
@@ -132,6 +132,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		stpl, spos := template(sub)
 		d.readSuccession(sub, stpl, spos, st, sentIdx, changes)
 	}
+	d.readPredecessor(units, tpl, pos, st, sentIdx)
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
@@ -461,4 +462,84 @@ func (d *doc) pendingHead(person string) *cand {
 		}
 	}
 	return nil
+}
+
+// rePredecessor reads "Sambu's predecessor, Jose Vaz, left office in
+// 2020", "Her predecessor, Musa Bello, resigned in April 2021".
+var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:immediate )?predecessor , (?P<s><P\d+>) , %AUX%%ADV%(?P<v>left office|resigned|stepped down|quit|retired|was ousted|was removed)(?: (?P<d><D\d+>))?`)
+
+// predecessor is a term told by rePredecessor, its office still to be
+// found: c without its object, role and predicate; of is the successor
+// (or "" for the head the article named last).
+type predecessor struct {
+	c  *cand
+	of string
+}
+
+// readPredecessor reads rePredecessor: the predecessor held the office the
+// article gives the successor ("Sambu's": Sambu; "his", "her": the person
+// the pronoun stands for; "the": the head the article named last) and
+// left it when the sentence says, the end of that term
+// (placePredecessors finds the office).
+func (d *doc) readPredecessor(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(rePredecessor, tpl, units, pos) {
+		per := m.one("s")
+		if per == nil || per.kind != kPerson || per.ref == nil {
+			continue
+		}
+		p := predecessor{c: &cand{subj: per.ref, subjText: per.text, ended: true, base: confChange * 0.9,
+			span: m.span(), sent: st, sentIdx: sentIdx}}
+		switch pron := m.group("pron"); {
+		case m.one("of") != nil && m.one("of").ref != nil:
+			p.of = m.one("of").ref.name
+		case pron == "his" || pron == "her":
+			r := d.pronounRef(nil, map[string]string{"his": "he", "her": "she"}[pron])
+			if r == nil {
+				continue
+			}
+			p.of = r.name
+		}
+		if du := m.one("d"); du != nil && du.expr != nil && du.expr.Kind == timex.Point && !du.expr.Value.IsZero() {
+			p.c.bound, p.c.date, p.c.dated, p.c.fixed, p.c.dateFrom = boundEnd, du.expr.Value, true, true, []*sentence{st}
+		}
+		d.predecessors = append(d.predecessors, p)
+	}
+}
+
+// placePredecessors gives each term of d.predecessors the office of its
+// successor: the successor's last leads or holds_position candidate told
+// up to its sentence, or, for "the predecessor", the last head whose start
+// the article tells.
+func (d *doc) placePredecessors() {
+	for _, p := range d.predecessors {
+		pred := ""
+		if p.of == "" {
+			pred = graph.Leads
+		}
+		held := d.lastOffice(p.of, pred, p.c.sentIdx, p.of == "")
+		if held == nil || held.subj.name == p.c.subj.name {
+			continue
+		}
+		p.c.pred, p.c.obj, p.c.objText, p.c.role = held.pred, held.obj, held.objText, held.role
+		d.add(p.c)
+	}
+}
+
+// lastOffice returns the latest leads or holds_position candidate of the
+// article with a place, told in sentence upTo or before it, of person name
+// when name is set, of predicate pred when it is set, whose start the
+// article tells when started is set (a successor's); nil when there is
+// none.
+func (d *doc) lastOffice(name, pred string, upTo int, started bool) *cand {
+	var last *cand
+	for _, c := range d.cands {
+		if c.subj == nil || c.obj == nil || c.sentIdx > upTo || c.pred != graph.Leads && c.pred != graph.HoldsPosition ||
+			name != "" && c.subj.name != name || pred != "" && c.pred != pred || started && c.bound != boundStart {
+			continue
+		}
+		if last == nil || c.sentIdx >= last.sentIdx {
+			last = c
+		}
+	}
+	return last
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -112,7 +113,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			if re == reTitleNameOf && !d.titleNameOf(m) || re == reTitle && namedOf[per] {
 				continue // "Foreign Minister Ewa Lind of Sweden" is not also the bare title's
 			}
-			if (re == reTitle || re == reTitleNameOf) && reLesserTitle.MatchString(tpl[:m.loc[0]]) {
+			if (re == reTitle || re == reTitleNameOf) && lesserTitle(tpl[:m.loc[0]], m.one("off")) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
 			}
 			if reIncoming.MatchString(tpl[:m.loc[0]]) || m.group("former2") == "incoming" {
@@ -130,6 +131,16 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			if c == nil && re == reTitle {
 				if h := d.bareHead(m, per, former, base, st, sentIdx); h != nil {
+					if c := d.underCountry(m); c != nil {
+						// "served as Slovenia's finance minister under
+						// Prime Minister X": X led the country the
+						// sentence names, some time in its period, which
+						// dates neither end of the term.
+						h.obj = c
+						d.add(h)
+						claim(m, per)
+						continue
+					}
 					// Kept aside until the article's country is known;
 					// the title stays unfolded, as for any title read
 					// with no country.
@@ -179,6 +190,22 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 // a country or organization as such, not by its capital ("Mayor Anna
 // Berg of Warsaw" is Warsaw's), and is not a possessive ("President Lars
 // Nowak of Poland's ruling party").
+// lesserTitle reports whether the template before a title ends in a word
+// that makes it another office (reLesserTitle: "Deputy Defense
+// Secretary", "Under Secretary"). "under" does so only before a
+// secretary: "under Prime Minister X" is the preposition, the time of X's
+// term.
+func lesserTitle(before string, off *unit) bool {
+	w := reLesserTitle.FindString(before)
+	if w == "" {
+		return false
+	}
+	if strings.TrimSpace(w) != "under" {
+		return true
+	}
+	return off == nil || off.off == nil || strings.Contains(strings.ToLower(off.off.name), "secretary")
+}
+
 func (d *doc) titleNameOf(m *match) bool {
 	aff := m.one("aff2")
 	return aff != nil && !strings.HasPrefix(m.tpl[m.loc[1]:], " 's") && d.namesItself(aff)
@@ -455,6 +482,41 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 		c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundEnd, du.expr.Value, true, true, []*sentence{st}
 	}
 	return c
+}
+
+// underCountry returns, for a head's title written after "under" ("under
+// Prime Minister X") in a sentence telling an office held under them
+// ("served as Slovenia's finance minister"), the one country the sentence
+// names, whose head the title names; nil when the title follows another
+// word, no office comes before it, the sentence names no country or
+// several, or the gazetteer places the person in another.
+func (d *doc) underCountry(m *match) *ref {
+	a, _ := m.unitRange()
+	if a == 0 || m.units[a-1].kind != kWord || m.units[a-1].lower() != "under" {
+		return nil
+	}
+	if !slices.ContainsFunc(m.units[:a-1], func(u *unit) bool { return u.kind == kOffice }) {
+		return nil // "relations with Cuba soured under President X": no office held under X
+	}
+	var c *ref
+	for _, u := range m.units {
+		if u.kind != kCountry || u.ref == nil || u.ref.typ != graph.Country {
+			continue
+		}
+		if c != nil && c.name != u.ref.name {
+			return nil
+		}
+		c = u.ref
+	}
+	if c == nil {
+		return nil
+	}
+	if per := m.one("per"); per != nil && per.ref != nil {
+		if l := d.leaderOf(per.ref.name); l != nil && l.affil != c.name {
+			return nil
+		}
+	}
+	return &ref{graph.Country, c.name, 1}
 }
 
 // unitAfter returns units[k], or nil past the end.

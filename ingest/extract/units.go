@@ -59,7 +59,7 @@ var (
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
 		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant " +
-		"Secretary Minister Ambassador Respected Dear")
+		"Secretary Minister Ambassador Respected Dear First")
 	// calendarWords are the names of days and months: after a name, the
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
@@ -172,6 +172,15 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
+		if u, n := d.listedPersonAt(s, toks, i, sentIdx); u != nil {
+			// "He Lifeng", "To Lam", "May Thu": a person the gazetteer
+			// lists under several words is read before any rule for the
+			// words themselves (pronouns, dates, prepositions).
+			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+			units = append(dropHonorific(units, u), u)
+			i += n
+			continue
+		}
 		if us, n := d.twoOf(toks, i); us != nil {
 			units = append(units, us...)
 			i += n
@@ -351,6 +360,23 @@ func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
 	return nil
 }
 
+// listedPersonAt returns the person the gazetteer lists by a name of more
+// than one word starting at toks[i], written with its capital, and the
+// number of tokens read; nil when no such name starts there.
+func (d *doc) listedPersonAt(s string, toks []token, i, sentIdx int) (*unit, int) {
+	if !isCap(toks[i].text) || d.g.first[d.lows[i]] < 2 {
+		return nil, 0
+	}
+	for n := min(d.g.first[d.lows[i]], len(toks)-i); n >= 2; n-- {
+		for _, h := range d.g.phrases[d.phraseKey(i, n)] {
+			if h.kind == hitLeader && (!h.capital || capAt(toks[i+h.capTok].text, h.capRune)) {
+				return d.matchGazetteer(s, toks, i, sentIdx)
+			}
+		}
+	}
+	return nil, 0
+}
+
 // matchGazetteer tries the longest gazetteer phrase starting at toks[i].
 func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int) {
 	g := d.g
@@ -518,7 +544,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
-	if p := prevWord(prev); placePreps[p] || settlementBefore(prev) {
+	if p := prevWord(prev); placePreps[p] || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == "," {
 		if _, known := d.resolvePerson(u.text); !known {
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
@@ -538,8 +564,10 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		u.kind, u.ref, u.company = kOrg, &ref{graph.Company, u.text, 1}, true
 		return u, n
 	}
-	for _, w := range words {
-		if orgWords[w] {
+	for k, w := range words {
+		if orgWords[w] && !(k == 0 && len(words) > 1 && d.g.familyFirstOf(strings.Join(words, " ")) != "") &&
+			!(len(words) == 1 && d.persons[strings.ToLower(w)] != "") {
+			// "Park Min-soo" and, after him, "Park" are a person.
 			u.kind = kOther
 			u.ref = &ref{graph.Other, u.text, 1}
 			return u, n
@@ -648,6 +676,31 @@ func settlementBefore(units []*unit) bool {
 	}
 	return n > 1 && units[n-1].kind == kWord && units[n-1].lower() == "of" &&
 		units[n-2].kind == kWord && settlementNouns[units[n-2].lower()]
+}
+
+// originOpener reports whether units, all of the sentence before a name,
+// are an appositive opener telling where someone comes from: "A lawyer
+// from", "An economist from", "A native of", "Born and raised in" (a
+// handful of words opened by "a", "an" or "born", ending in "from" or
+// "native of"). The name after it, before a comma, is a place: "A lawyer
+// from Encarnacion, he …".
+func originOpener(units []*unit) bool {
+	n := len(units)
+	if n < 2 || n > 6 {
+		return false
+	}
+	for _, u := range units {
+		if u.kind != kWord {
+			return false
+		}
+	}
+	switch units[0].lower() {
+	case "a", "an", "born":
+	default:
+		return false
+	}
+	last := units[n-1].lower()
+	return last == "from" || last == "of" && units[n-2].lower() == "native"
 }
 
 func prevWord(units []*unit) string {
