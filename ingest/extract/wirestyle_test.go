@@ -45,7 +45,7 @@ func TestDatelineTagNoActor(t *testing.T) {
 func TestBareVerbLines(t *testing.T) {
 	lx, err := defaultLexicon()
 	require.NoError(t, err)
-	for _, w := range []string{"thank", "thanked", "died", "dies", "invited"} {
+	for _, w := range []string{"thank", "thanked", "died", "dies", "invited", "studied", "studies"} {
 		assert.True(t, lx.bare[w], w)
 	}
 	assert.Error(t, lx.add("none", "+thank O"))
@@ -57,6 +57,7 @@ func TestBareVerbLines(t *testing.T) {
 		{"<C0> soldier died outside <C4>", ""},
 		{"<C0> soldiers died in clashes", "190"},
 		{"<P0> thanked <P2>", ""},
+		{"where <P0> studied law in <C4>", ""},
 	} {
 		toks := strings.Fields(tc.text)
 		code := ""
