@@ -29,6 +29,10 @@ type inferCache struct {
 	// links maps linkKey(entity, side, predicate) to the stored direct
 	// triples, sorted by fact id.
 	links map[string][]link
+	// pairs maps pairKey(subject, predicate, object) to the facts of the
+	// stored direct triples "subject predicate object", sorted (see
+	// pairLinks).
+	pairs map[string][]string
 	// nodes maps a fact id to its stored qualifiers. A state whose start is
 	// unknown carries one synthetic source holding its first publication
 	// (FirstPublished), which is all inference needs of its sources.
@@ -63,7 +67,8 @@ type inferCache struct {
 // need it.
 type inferBounds struct {
 	// items bounds the fact summaries, the entity-predicate groups of
-	// direct triples, the articles and the entities (each).
+	// direct triples, the pairs' triples, the articles and the entities
+	// (each).
 	items int
 	// fullSources bounds the sources of the full facts.
 	fullSources int
@@ -80,7 +85,7 @@ var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenc
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, pairs: map[string][]string{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}, bounds: defaultInferBounds}
 }
 
@@ -88,6 +93,11 @@ func newInferCache() *inferCache {
 // the entity on side dir.
 func linkKey(id string, dir quad.Direction, pred string) string {
 	return fmt.Sprint(id, "\x00", dir, "\x00", pred)
+}
+
+// pairKey is the key of the direct triples "s pred o".
+func pairKey(s, pred, o string) string {
+	return s + "\x00" + pred + "\x00" + o
 }
 
 // summary returns f as the cache keeps it: an event without sources; a
@@ -175,9 +185,11 @@ func (c *inferCache) commit(w *writer) {
 		c.nodes[id] = &sum
 		c.addLink(linkKey(f.Subject, quad.Subject, f.Predicate), link{id, f.Object})
 		c.addLink(linkKey(f.Object, quad.Object, f.Predicate), link{id, f.Subject})
+		c.addPair(pairKey(f.Subject, f.Predicate, f.Object), id)
 		if graph.IsSymmetric(f.Predicate) {
 			c.addLink(linkKey(f.Object, quad.Subject, f.Predicate), link{id, f.Subject})
 			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
+			c.addPair(pairKey(f.Object, f.Predicate, f.Subject), id)
 		}
 	}
 }
@@ -198,6 +210,9 @@ func (c *inferCache) trim() {
 	if len(c.links) > c.bounds.items {
 		c.links = map[string][]link{}
 	}
+	if len(c.pairs) > c.bounds.items {
+		c.pairs = map[string][]string{}
+	}
 	if len(c.articles) > c.bounds.items {
 		c.articles = map[string]graph.Article{}
 	}
@@ -213,12 +228,15 @@ func (c *inferCache) trim() {
 }
 
 // forget drops the cached summary of fact f (id) and the cached direct
-// triples of the predicate at both of its entities, on both sides.
+// triples of the predicate at both of its entities, on both sides, and
+// between them, either way.
 func (c *inferCache) forget(id string, f *graph.Fact) {
 	for _, e := range []string{f.Subject, f.Object} {
 		delete(c.links, linkKey(e, quad.Subject, f.Predicate))
 		delete(c.links, linkKey(e, quad.Object, f.Predicate))
 	}
+	delete(c.pairs, pairKey(f.Subject, f.Predicate, f.Object))
+	delete(c.pairs, pairKey(f.Object, f.Predicate, f.Subject))
 	delete(c.nodes, id)
 }
 
@@ -237,6 +255,23 @@ func (c *inferCache) addLink(key string, l link) {
 	copy(ls[i+1:], ls[i:])
 	ls[i] = l
 	c.links[key] = ls
+}
+
+// addPair inserts fact id, in order, into the cached facts of pair key
+// when they are cached (an uncached pair is read when first needed).
+func (c *inferCache) addPair(key, id string) {
+	ids, ok := c.pairs[key]
+	if !ok {
+		return
+	}
+	i := sort.SearchStrings(ids, id)
+	if i < len(ids) && ids[i] == id {
+		return
+	}
+	ids = append(ids, "")
+	copy(ids[i+1:], ids[i:])
+	ids[i] = id
+	c.pairs[key] = ids
 }
 
 // fullFact reads a stored fact with all its sources through the cache.
