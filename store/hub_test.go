@@ -40,11 +40,24 @@ func hubBatch(id string, pub graph.Date, ents []graph.Entity, facts ...graph.Fac
 // pair is kept up to date for the next write.
 func TestWriteReadsPairNotHub(t *testing.T) {
 	ctx := context.Background()
-	for _, dsn := range []string{MemoryDSN, filepath.Join(t.TempDir(), "db")} {
-		t.Run(map[bool]string{true: "memory", false: "bbolt"}[dsn == MemoryDSN], func(t *testing.T) {
+	open := func(dsn string) func(t *testing.T) *Store {
+		return func(t *testing.T) *Store {
 			s, err := Open(ctx, dsn, Options{})
 			require.NoError(t, err)
-			defer s.Close()
+			t.Cleanup(func() { s.Close() })
+			return s
+		}
+	}
+	for _, backend := range []struct {
+		name string
+		open func(t *testing.T) *Store
+	}{
+		{"memory", open(MemoryDSN)},
+		{"bbolt", open(filepath.Join(t.TempDir(), "db"))},
+		{"postgres", openPostgres},
+	} {
+		t.Run(backend.name, func(t *testing.T) {
+			s := backend.open(t)
 			hub := graph.Entity{ID: graph.EntityID(graph.Person, "Hana Hubova"), Name: "Hana Hubova", Type: graph.Person}
 			ents := []graph.Entity{hub}
 			var met []graph.Fact
@@ -53,7 +66,7 @@ func TestWriteReadsPairNotHub(t *testing.T) {
 				ents = append(ents, p)
 				met = append(met, graph.Fact{Subject: hub.ID, Predicate: graph.Met, Object: p.ID, Date: graph.DayOf(2024, time.February, 1+i%28)})
 			}
-			_, err = s.Write(ctx, hubBatch("hub-history", graph.DayOf(2024, time.March, 1), ents, met...), t0)
+			_, err := s.Write(ctx, hubBatch("hub-history", graph.DayOf(2024, time.March, 1), ents, met...), t0)
 			require.NoError(t, err)
 
 			s.cache = newInferCache() // cold: nothing read before
