@@ -214,6 +214,7 @@ func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred 
 		return nil, err
 	}
 	w.cache.links[key] = out
+	w.cache.linkCount += len(out)
 	return out, nil
 }
 
@@ -247,6 +248,7 @@ func (w *writer) pairLinks(ctx context.Context, s, pred, o string, dir quad.Dire
 			ids[i] = l.fact
 		}
 		w.cache.pairs[key] = ids
+		w.cache.linkCount += len(ids)
 	}
 	out := make([]link, len(ids))
 	for i, fid := range ids {

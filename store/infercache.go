@@ -57,6 +57,8 @@ type inferCache struct {
 	// evidenceBytes is the length of the records in evidence, and
 	// fullSources the number of sources of the facts in full.
 	evidenceBytes, fullSources int
+	// linkCount is the number of direct triples in links and pairs.
+	linkCount int
 	// bounds bound what the cache holds (see trim).
 	bounds inferBounds
 }
@@ -75,13 +77,17 @@ type inferBounds struct {
 	// evidenceBytes bounds the bytes of the evidence records (and so of
 	// their parsed forms).
 	evidenceBytes int
+	// links bounds the direct triples held in links and pairs together:
+	// a hub entity's triples of one predicate are thousands, so a bound
+	// on the groups alone does not bound them.
+	links int
 }
 
 // defaultInferBounds are the bounds of a store's cache: a summary, an
 // article or an entity takes a few hundred bytes, a source of a full fact
-// a few hundred more, so the cache stays within some 30 MB (with the
-// records' parsed forms) at any store size.
-var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenceBytes: 8 << 20}
+// a few hundred more, a direct triple about a hundred, so the cache stays
+// within some 50 MB (with the records' parsed forms) at any store size.
+var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenceBytes: 8 << 20, links: 200_000}
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
@@ -207,11 +213,8 @@ func (c *inferCache) trim() {
 	if len(c.nodes) > c.bounds.items {
 		c.nodes = map[string]*graph.Fact{}
 	}
-	if len(c.links) > c.bounds.items {
-		c.links = map[string][]link{}
-	}
-	if len(c.pairs) > c.bounds.items {
-		c.pairs = map[string][]string{}
+	if len(c.links) > c.bounds.items || len(c.pairs) > c.bounds.items || c.linkCount > c.bounds.links {
+		c.links, c.pairs, c.linkCount = map[string][]link{}, map[string][]string{}, 0
 	}
 	if len(c.articles) > c.bounds.items {
 		c.articles = map[string]graph.Article{}
@@ -232,11 +235,16 @@ func (c *inferCache) trim() {
 // between them, either way.
 func (c *inferCache) forget(id string, f *graph.Fact) {
 	for _, e := range []string{f.Subject, f.Object} {
-		delete(c.links, linkKey(e, quad.Subject, f.Predicate))
-		delete(c.links, linkKey(e, quad.Object, f.Predicate))
+		for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+			k := linkKey(e, dir, f.Predicate)
+			c.linkCount -= len(c.links[k])
+			delete(c.links, k)
+		}
 	}
-	delete(c.pairs, pairKey(f.Subject, f.Predicate, f.Object))
-	delete(c.pairs, pairKey(f.Object, f.Predicate, f.Subject))
+	for _, k := range []string{pairKey(f.Subject, f.Predicate, f.Object), pairKey(f.Object, f.Predicate, f.Subject)} {
+		c.linkCount -= len(c.pairs[k])
+		delete(c.pairs, k)
+	}
 	delete(c.nodes, id)
 }
 
@@ -255,6 +263,7 @@ func (c *inferCache) addLink(key string, l link) {
 	copy(ls[i+1:], ls[i:])
 	ls[i] = l
 	c.links[key] = ls
+	c.linkCount++
 }
 
 // addPair inserts fact id, in order, into the cached facts of pair key
@@ -272,6 +281,7 @@ func (c *inferCache) addPair(key, id string) {
 	copy(ids[i+1:], ids[i:])
 	ids[i] = id
 	c.pairs[key] = ids
+	c.linkCount++
 }
 
 // fullFact reads a stored fact with all its sources through the cache.
