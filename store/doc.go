@@ -22,7 +22,11 @@
 //
 // The store owns the quad encoding and its decoding, id paging, reads,
 // writes with merging and tenure inference (and the cache that keeps what
-// writes read), and N-Quads dumps and loads of the raw graph. IRIs of the
+// writes read), and N-Quads dumps and loads of the raw graph. A write
+// reads what its article's facts name: an event's earlier reports between
+// the same two entities by one index lookup of the pair (scanDirect), a
+// group of terms by the triples of its predicate at its anchor, never
+// every fact of a hub entity that thousands of facts name. IRIs of the
 // encoding are built and taken apart only here (ParseIRI, MakeIRI).
 //
 // Every value is checked on its way in (Write refuses a date that is not

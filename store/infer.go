@@ -136,12 +136,24 @@ func keepInferred(d, old *graph.Fact) {
 // (quad.Subject or quad.Object) whose other side is in others (nil: any)
 // and that keep accepts, as this batch leaves them (facts no source states
 // any longer left out): stored facts overlaid
-// by w.cur, and the batch's new facts. The stored ones are found in one
-// scan of the entity's direct triples (whose label is the fact node),
-// through the writer's inferCache. The facts returned are shared: the
-// caller must not change them.
+// by w.cur, and the batch's new facts. The stored ones are found by one
+// scan of the entity's direct triples of pred (whose label is the fact
+// node), through the writer's inferCache; with a single entity in others,
+// of those between the two entities only (pairLinks), so that what a write
+// reads of a hub entity's thousands of facts is what its facts name. The
+// facts returned are shared: the caller must not change them.
 func (w *writer) related(ctx context.Context, id string, dir quad.Direction, pred string, others map[string]bool, keep func(*graph.Fact) bool) ([]*graph.Fact, error) {
-	links, err := w.links(ctx, id, dir, pred)
+	var links []link
+	var err error
+	if other, ok := single(others); ok {
+		s, o := id, other
+		if dir == quad.Object {
+			s, o = other, id
+		}
+		links, err = w.pairLinks(ctx, s, pred, o, dir)
+	} else {
+		links, err = w.links(ctx, id, dir, pred)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -184,19 +196,73 @@ type link struct{ fact, other string }
 
 // links returns the stored direct triples of predicate pred with entity id
 // on side dir, sorted by fact id; the batch caches them (the batch's own
-// facts are overlaid by related).
+// facts are overlaid by related). It reads those triples only, not the
+// entity's others (scanDirect).
 func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred string) ([]link, error) {
 	key := linkKey(id, dir, pred)
 	if ls, ok := w.cache.links[key]; ok {
 		return ls, nil
 	}
-	rel := RelIRI(pred)
+	var s, o quad.Value
+	if dir == quad.Subject {
+		s = EntityIRI(id)
+	} else {
+		o = EntityIRI(id)
+	}
+	out, err := w.readLinks(ctx, s, pred, o, dir)
+	if err != nil {
+		return nil, err
+	}
+	w.cache.links[key] = out
+	w.cache.linkCount += len(out)
+	return out, nil
+}
+
+// pairLinks returns the stored direct triples "s pred o", as links does
+// for the entity on side dir, sorted by fact id: from the entity's cached
+// triples of pred when the cache holds them, else from the cache of pairs
+// or one index lookup of the pair (scanDirect), which the cache keeps.
+func (w *writer) pairLinks(ctx context.Context, s, pred, o string, dir quad.Direction) ([]link, error) {
+	id, other := s, o
+	if dir == quad.Object {
+		id, other = o, s
+	}
+	if ls, ok := w.cache.links[linkKey(id, dir, pred)]; ok {
+		var out []link
+		for _, l := range ls {
+			if l.other == other {
+				out = append(out, l)
+			}
+		}
+		return out, nil
+	}
+	key := pairKey(s, pred, o)
+	ids, ok := w.cache.pairs[key]
+	if !ok {
+		ls, err := w.readLinks(ctx, EntityIRI(s), pred, EntityIRI(o), dir)
+		if err != nil {
+			return nil, err
+		}
+		ids = make([]string, len(ls))
+		for i, l := range ls {
+			ids[i] = l.fact
+		}
+		w.cache.pairs[key] = ids
+		w.cache.linkCount += len(ids)
+	}
+	out := make([]link, len(ids))
+	for i, fid := range ids {
+		out[i] = link{fid, other}
+	}
+	return out, nil
+}
+
+// readLinks reads the stored direct triples "s pred o" (s or o nil: any)
+// as links of the entity on side dir, sorted by fact id.
+func (w *writer) readLinks(ctx context.Context, s quad.Value, pred string, o quad.Value, dir quad.Direction) ([]link, error) {
 	seen := map[string]bool{}
 	var out []link
-	err := w.r.scan(ctx, dir, EntityIRI(id), func(q quad.Quad) error {
-		if q.Predicate != rel {
-			return nil
-		}
+	err := w.r.scanDirect(ctx, s, RelIRI(pred), o, func(q quad.Quad) error {
 		fid, ok := idFromIRI(q.Label, "")
 		if !ok || seen[fid] {
 			return nil
@@ -214,8 +280,18 @@ func (w *writer) links(ctx context.Context, id string, dir quad.Direction, pred 
 		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].fact < out[j].fact })
-	w.cache.links[key] = out
 	return out, nil
+}
+
+// single returns the one member of set, if it has exactly one.
+func single(set map[string]bool) (string, bool) {
+	if len(set) != 1 {
+		return "", false
+	}
+	for k := range set {
+		return k, true
+	}
+	return "", false
 }
 
 // node reads a stored fact as inferCache keeps it (see summary), through

@@ -29,6 +29,10 @@ type inferCache struct {
 	// links maps linkKey(entity, side, predicate) to the stored direct
 	// triples, sorted by fact id.
 	links map[string][]link
+	// pairs maps pairKey(subject, predicate, object) to the facts of the
+	// stored direct triples "subject predicate object", sorted (see
+	// pairLinks).
+	pairs map[string][]string
 	// nodes maps a fact id to its stored qualifiers. A state whose start is
 	// unknown carries one synthetic source holding its first publication
 	// (FirstPublished), which is all inference needs of its sources.
@@ -53,6 +57,8 @@ type inferCache struct {
 	// evidenceBytes is the length of the records in evidence, and
 	// fullSources the number of sources of the facts in full.
 	evidenceBytes, fullSources int
+	// linkCount is the number of direct triples in links and pairs.
+	linkCount int
 	// bounds bound what the cache holds (see trim).
 	bounds inferBounds
 }
@@ -63,24 +69,29 @@ type inferCache struct {
 // need it.
 type inferBounds struct {
 	// items bounds the fact summaries, the entity-predicate groups of
-	// direct triples, the articles and the entities (each).
+	// direct triples, the pairs' triples, the articles and the entities
+	// (each).
 	items int
 	// fullSources bounds the sources of the full facts.
 	fullSources int
 	// evidenceBytes bounds the bytes of the evidence records (and so of
 	// their parsed forms).
 	evidenceBytes int
+	// links bounds the direct triples held in links and pairs together:
+	// a hub entity's triples of one predicate are thousands, so a bound
+	// on the groups alone does not bound them.
+	links int
 }
 
 // defaultInferBounds are the bounds of a store's cache: a summary, an
 // article or an entity takes a few hundred bytes, a source of a full fact
-// a few hundred more, so the cache stays within some 30 MB (with the
-// records' parsed forms) at any store size.
-var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenceBytes: 8 << 20}
+// a few hundred more, a direct triple about a hundred, so the cache stays
+// within some 50 MB (with the records' parsed forms) at any store size.
+var defaultInferBounds = inferBounds{items: 20_000, fullSources: 20_000, evidenceBytes: 8 << 20, links: 200_000}
 
 // newInferCache returns an empty cache.
 func newInferCache() *inferCache {
-	return &inferCache{links: map[string][]link{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
+	return &inferCache{links: map[string][]link{}, pairs: map[string][]string{}, nodes: map[string]*graph.Fact{}, full: map[string]graph.Fact{}, evidence: map[string]string{}, parsed: map[string]parsedRecord{}, articles: map[string]graph.Article{},
 		entities: map[string]graph.Entity{}, bounds: defaultInferBounds}
 }
 
@@ -88,6 +99,11 @@ func newInferCache() *inferCache {
 // the entity on side dir.
 func linkKey(id string, dir quad.Direction, pred string) string {
 	return fmt.Sprint(id, "\x00", dir, "\x00", pred)
+}
+
+// pairKey is the key of the direct triples "s pred o".
+func pairKey(s, pred, o string) string {
+	return s + "\x00" + pred + "\x00" + o
 }
 
 // summary returns f as the cache keeps it: an event without sources; a
@@ -175,9 +191,11 @@ func (c *inferCache) commit(w *writer) {
 		c.nodes[id] = &sum
 		c.addLink(linkKey(f.Subject, quad.Subject, f.Predicate), link{id, f.Object})
 		c.addLink(linkKey(f.Object, quad.Object, f.Predicate), link{id, f.Subject})
+		c.addPair(pairKey(f.Subject, f.Predicate, f.Object), id)
 		if graph.IsSymmetric(f.Predicate) {
 			c.addLink(linkKey(f.Object, quad.Subject, f.Predicate), link{id, f.Subject})
 			c.addLink(linkKey(f.Subject, quad.Object, f.Predicate), link{id, f.Object})
+			c.addPair(pairKey(f.Object, f.Predicate, f.Subject), id)
 		}
 	}
 }
@@ -195,8 +213,8 @@ func (c *inferCache) trim() {
 	if len(c.nodes) > c.bounds.items {
 		c.nodes = map[string]*graph.Fact{}
 	}
-	if len(c.links) > c.bounds.items {
-		c.links = map[string][]link{}
+	if len(c.links) > c.bounds.items || len(c.pairs) > c.bounds.items || c.linkCount > c.bounds.links {
+		c.links, c.pairs, c.linkCount = map[string][]link{}, map[string][]string{}, 0
 	}
 	if len(c.articles) > c.bounds.items {
 		c.articles = map[string]graph.Article{}
@@ -213,11 +231,19 @@ func (c *inferCache) trim() {
 }
 
 // forget drops the cached summary of fact f (id) and the cached direct
-// triples of the predicate at both of its entities, on both sides.
+// triples of the predicate at both of its entities, on both sides, and
+// between them, either way.
 func (c *inferCache) forget(id string, f *graph.Fact) {
 	for _, e := range []string{f.Subject, f.Object} {
-		delete(c.links, linkKey(e, quad.Subject, f.Predicate))
-		delete(c.links, linkKey(e, quad.Object, f.Predicate))
+		for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+			k := linkKey(e, dir, f.Predicate)
+			c.linkCount -= len(c.links[k])
+			delete(c.links, k)
+		}
+	}
+	for _, k := range []string{pairKey(f.Subject, f.Predicate, f.Object), pairKey(f.Object, f.Predicate, f.Subject)} {
+		c.linkCount -= len(c.pairs[k])
+		delete(c.pairs, k)
 	}
 	delete(c.nodes, id)
 }
@@ -237,6 +263,25 @@ func (c *inferCache) addLink(key string, l link) {
 	copy(ls[i+1:], ls[i:])
 	ls[i] = l
 	c.links[key] = ls
+	c.linkCount++
+}
+
+// addPair inserts fact id, in order, into the cached facts of pair key
+// when they are cached (an uncached pair is read when first needed).
+func (c *inferCache) addPair(key, id string) {
+	ids, ok := c.pairs[key]
+	if !ok {
+		return
+	}
+	i := sort.SearchStrings(ids, id)
+	if i < len(ids) && ids[i] == id {
+		return
+	}
+	ids = append(ids, "")
+	copy(ids[i+1:], ids[i:])
+	ids[i] = id
+	c.pairs[key] = ids
+	c.linkCount++
 }
 
 // fullFact reads a stored fact with all its sources through the cache.

@@ -190,7 +190,7 @@ func TestInferCacheAfterLoad(t *testing.T) {
 // a cache leaves.
 func TestInferCacheBounded(t *testing.T) {
 	rng := rand.New(rand.NewSource(11))
-	tiny := inferBounds{items: 6, fullSources: 8, evidenceBytes: 1500}
+	tiny := inferBounds{items: 6, fullSources: 8, evidenceBytes: 1500, links: 10}
 	for round := range 3 {
 		bs := randomHistory(rng, 60)
 		fresh := openMemory(t)
@@ -206,12 +206,13 @@ func TestInferCacheBounded(t *testing.T) {
 			_, err := s.Write(context.Background(), b, t0.Add(time.Duration(i)*time.Hour))
 			require.NoError(t, err)
 			c := s.cache
-			for name, n := range map[string]int{"nodes": len(c.nodes), "links": len(c.links), "articles": len(c.articles), "entities": len(c.entities)} {
+			for name, n := range map[string]int{"nodes": len(c.nodes), "links": len(c.links), "pairs": len(c.pairs), "articles": len(c.articles), "entities": len(c.entities)} {
 				assert.LessOrEqual(t, n, tiny.items, "round %d write %d: %s", round, i, name)
 			}
 			assert.LessOrEqual(t, c.fullSources, tiny.fullSources, "round %d write %d", round, i)
 			assert.LessOrEqual(t, c.evidenceBytes, tiny.evidenceBytes, "round %d write %d", round, i)
-			sources, size := 0, 0
+			assert.LessOrEqual(t, c.linkCount, tiny.links, "round %d write %d", round, i)
+			sources, size, links := 0, 0, 0
 			for _, f := range c.full {
 				sources += len(f.Sources)
 			}
@@ -220,6 +221,13 @@ func TestInferCacheBounded(t *testing.T) {
 			}
 			require.Equal(t, sources, c.fullSources, "round %d write %d: sources counted", round, i)
 			require.Equal(t, size, c.evidenceBytes, "round %d write %d: evidence bytes counted", round, i)
+			for _, ls := range c.links {
+				links += len(ls)
+			}
+			for _, ids := range c.pairs {
+				links += len(ids)
+			}
+			require.Equal(t, links, c.linkCount, "round %d write %d: direct triples counted", round, i)
 			if len(before.nodes) > 0 && len(c.nodes) == 0 {
 				dropped["nodes"] = true
 			}

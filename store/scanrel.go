@@ -122,3 +122,96 @@ func prefixIndex(qs cayleygraph.QuadStore, dir quad.Direction) (kv.QuadIndex, bo
 	}
 	return kv.QuadIndex{}, false
 }
+
+// scanDirect calls fn for every quad "s pred o" (a fact's direct triple,
+// whose label is the fact node), s or o nil meaning any, reading those
+// quads only: never the other quads naming s or o (a hub entity's
+// thousands of facts of other predicates, or of other partners). At
+// least one of s and o must be given. On kv backends (bbolt) this is one
+// prefix scan of Cayley's object–predicate–subject index when o is given
+// (a point lookup when s is given too) or of its subject–predicate index;
+// elsewhere the backend plans the fixed directions (PostgreSQL: one
+// indexed SQL query; memory: an intersection). The quads' values are
+// resolved in batches, as scan does.
+func (r reader) scanDirect(ctx context.Context, s quad.Value, pred quad.IRI, o quad.Value, fn func(quad.Quad) error) error {
+	pref, err := r.qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return err
+	}
+	var fixed shape.Quads
+	var vals []uint64
+	var ind kv.QuadIndex
+	kvOK := false
+	for _, side := range []struct {
+		dir quad.Direction
+		v   quad.Value
+	}{{quad.Object, o}, {quad.Subject, s}} {
+		if side.v == nil {
+			continue
+		}
+		ref, err := r.qs.ValueOf(side.v)
+		if err != nil || ref == nil {
+			return err
+		}
+		fixed = append(fixed, shape.QuadFilter{Dir: side.dir, Values: shape.Fixed{ref}})
+		if len(vals) == 0 {
+			// The first side given leads the index scan: the object's
+			// index holds the predicate and then the subject, the
+			// subject's the predicate alone.
+			if ind, kvOK = prefixIndex(r.qs, side.dir); kvOK {
+				nv, nok := ref.(kv.Int64Value)
+				pv, pok := pref.(kv.Int64Value)
+				kvOK = nok && pok
+				if kvOK {
+					vals = []uint64{uint64(nv), uint64(pv)}
+				}
+			}
+		} else if kvOK && len(ind.Dirs) > 2 && ind.Dirs[2] == side.dir {
+			nv, ok := ref.(kv.Int64Value)
+			if !ok {
+				kvOK = false
+			} else {
+				vals = append(vals, uint64(nv))
+			}
+		}
+	}
+	if len(fixed) == 0 {
+		return nil
+	}
+	fixed = append(fixed, shape.QuadFilter{Dir: quad.Predicate, Values: shape.Fixed{pref}})
+	var sh iterator.Shape
+	if kvOK {
+		sh = kv.IndexScan{Index: ind, Values: vals}.BuildIterator(r.qs)
+	} else {
+		sh = shape.BuildIterator(ctx, r.qs, fixed)
+	}
+	it := sh.Iterate()
+	defer it.Close()
+	var batch []cayleygraph.Ref
+	for it.Next(ctx) {
+		batch = append(batch, it.Result())
+		if len(batch) == scanBatch {
+			if err := r.quads(ctx, batch, func(q quad.Quad) error { return keepDirect(q, s, o, fn) }); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if err := r.quads(ctx, batch, func(q quad.Quad) error { return keepDirect(q, s, o, fn) }); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// keepDirect calls fn for q when its sides are s and o (nil: any): an
+// index scan by a prefix yields the quads of its prefix only, and this
+// keeps the others out whatever index served it.
+func keepDirect(q quad.Quad, s, o quad.Value, fn func(quad.Quad) error) error {
+	if (s != nil && q.Subject != s) || (o != nil && q.Object != o) {
+		return nil
+	}
+	return fn(q)
+}
