@@ -142,9 +142,9 @@ type sentence struct {
 }
 
 var (
-	datelineRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
-	bulletRe   = regexp.MustCompile(`^(?:[-•*–·]|\d+[.)])\s+`)
-	labelRe    = regexp.MustCompile(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
+	datelineRe = lazyRegexp(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
+	bulletRe   = lazyRegexp(`^(?:[-•*–·]|\d+[.)])\s+`)
+	labelRe    = lazyRegexp(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
 )
 
 // splitSentences cuts text into sentences, dropping datelines, bullet
