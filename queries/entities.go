@@ -76,17 +76,16 @@ func NewNames(ents []graph.Entity) *Names {
 // Len returns how many entities the index holds.
 func (n *Names) Len() int { return len(n.ents) }
 
-// Prefix returns up to limit entities (0 = all) with a name or alias whose
-// folded form, or one of whose words, starts with prefix, ordered by name.
+// Prefix returns up to limit entities (0 = all) with a name or alias that
+// a prefix search for prefix finds (store.NameFinds: its folded form, or
+// its words from one of them on, start with prefix), ordered by name.
 func (n *Names) Prefix(prefix string, limit int) []EntityMatch {
-	p := store.AliasKey(prefix)
-	if p == "" {
+	if store.AliasKey(prefix) == "" {
 		return nil
 	}
-	words := strings.Fields(strings.ToLower(prefix))
 	best := map[int]string{}
 	for _, k := range n.keys {
-		if strings.HasPrefix(k.key, p) || wordPrefix(k.text, words) {
+		if store.NameFinds(k.text, prefix) {
 			if _, ok := best[k.idx]; !ok || k.text == n.ents[k.idx].Name {
 				best[k.idx] = k.text
 			}
@@ -107,33 +106,6 @@ func (n *Names) Prefix(prefix string, limit int) []EntityMatch {
 		out = out[:limit]
 	}
 	return out
-}
-
-// wordPrefix reports whether the words of text, from some word on, start
-// with the words of the query (the last one as a prefix): "rut" and "mark
-// rut" both match "Mark Rutte".
-func wordPrefix(text string, query []string) bool {
-	if len(query) == 0 {
-		return false
-	}
-	tw := strings.Fields(strings.ToLower(text))
-	for i := range tw {
-		if i+len(query) > len(tw) {
-			return false
-		}
-		ok := true
-		for j, q := range query {
-			w := tw[i+j]
-			if j == len(query)-1 && !strings.HasPrefix(w, q) || j < len(query)-1 && w != q {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // maxDistance is the largest edit distance accepted as a misspelling of a
@@ -217,9 +189,16 @@ func (n *Names) Complete(prefix string, limit int) []string {
 // SearchEntities finds entities by prefix of a name or alias (or of one of
 // its words), with their types and alias counts. When nothing starts with
 // prefix it falls back to misspelling-tolerant matching, whose matches
-// carry a non-zero Distance. names may be nil: the store's entities are
-// then read.
+// carry a non-zero Distance. names may be nil: the store's name index is
+// then read (store.Store.EntitiesByPrefix), and the entities it finds;
+// every entity only for the misspellings, or when the store has no index.
 func (e *Engine) SearchEntities(ctx context.Context, names *Names, prefix string, limit int) ([]EntityMatch, error) {
+	if names == nil {
+		ms, ok, err := e.indexedPrefix(ctx, prefix, limit)
+		if err != nil || ok && len(ms) > 0 {
+			return ms, err
+		}
+	}
 	if names == nil {
 		var err error
 		if names, err = e.loadNames(ctx); err != nil {
@@ -234,6 +213,36 @@ func (e *Engine) SearchEntities(ctx context.Context, names *Names, prefix string
 		ms = ms[:limit]
 	}
 	return ms, nil
+}
+
+// prefixIndex is what indexedPrefix asks of a store with a name index.
+type prefixIndex interface {
+	EntitiesByPrefix(ctx context.Context, prefix string) (ids []string, ok bool, err error)
+}
+
+// indexedPrefix answers Names.Prefix from the store's name index, reading
+// only the entities it finds; ok is false when the store has none.
+func (e *Engine) indexedPrefix(ctx context.Context, prefix string, limit int) (ms []EntityMatch, ok bool, err error) {
+	ix, isIx := e.store.(prefixIndex)
+	if !isIx {
+		return nil, false, nil
+	}
+	ids, ok, err := ix.EntitiesByPrefix(ctx, prefix)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	ents := make([]graph.Entity, 0, len(ids))
+	for _, id := range ids {
+		en, err := e.store.Entity(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		ents = append(ents, en)
+	}
+	return NewNames(ents).Prefix(prefix, limit), true, nil
 }
 
 // loadNames builds a Names index from the engine's store, which must list

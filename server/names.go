@@ -40,34 +40,35 @@ type namesCache struct {
 
 // names returns the name index of st, the store a request reads through
 // s's opener: the cached one when the opener's stamp has not changed
-// since it was read, else a fresh one (cached when the opener has a
-// stamp). The stamp is taken before the entities are read, so a write
-// during the read makes the next request read them again.
+// since it was read, else a fresh one, cached. The stamp is taken before
+// the entities are read, so a write during the read makes the next
+// request read them again. Without a stamp (PostgreSQL, memory) it
+// returns nil: SearchEntities then reads the store's own name index (the
+// rows a prefix finds) rather than every entity per request.
 func (s *Server) names(ctx context.Context, st Store) (*queries.Names, error) {
 	stamp := ""
 	if sp, ok := s.opener.(stamper); ok {
 		stamp = sp.Stamp()
 	}
+	if stamp == "" {
+		return nil, nil
+	}
 	c := &s.namesCache
-	if stamp != "" {
-		c.mu.Lock()
-		n := c.names
-		if c.stamp != stamp {
-			n = nil
-		}
-		c.mu.Unlock()
-		if n != nil {
-			return n, nil
-		}
+	c.mu.Lock()
+	n := c.names
+	if c.stamp != stamp {
+		n = nil
+	}
+	c.mu.Unlock()
+	if n != nil {
+		return n, nil
 	}
 	n, err := queries.LoadNames(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	if stamp != "" {
-		c.mu.Lock()
-		c.stamp, c.names = stamp, n
-		c.mu.Unlock()
-	}
+	c.mu.Lock()
+	c.stamp, c.names = stamp, n
+	c.mu.Unlock()
 	return n, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
-	bolt "go.etcd.io/bbolt"
 )
 
 // MemoryDSN is the dsn of the in-memory backend.
@@ -57,8 +56,8 @@ type Backend struct {
 	match func(dsn string) bool
 	// open opens (creating when needed, unless readOnly) the quad store
 	// named by dsn, and returns its bbolt database when it has one (for
-	// group commit, see Store.SetGroupCommit).
-	open func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error)
+	// group commit, see Store.SetGroupCommit, and the name index).
+	open func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *boltKV, error)
 }
 
 // Persistent reports whether the store outlives the process that opens it.
@@ -72,7 +71,7 @@ var backends = []Backend{
 		Examples: []string{MemoryDSN},
 		Sharing:  Private,
 		match:    func(dsn string) bool { return dsn == MemoryDSN },
-		open: func(context.Context, string, bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+		open: func(context.Context, string, bool) (cayleygraph.QuadStore, *boltKV, error) {
 			return memstore.New(), nil, nil
 		},
 	},
@@ -84,7 +83,7 @@ var backends = []Backend{
 		match: func(dsn string) bool {
 			return dsn != MemoryDSN && !strings.Contains(dsn, "://") && strings.TrimSpace(dsn) != ""
 		},
-		open: func(_ context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+		open: func(_ context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *boltKV, error) {
 			return openBolt(dsn, readOnly)
 		},
 	},
@@ -93,7 +92,7 @@ var backends = []Backend{
 		Examples: []string{"postgres://geokg:secret@localhost:5432/geokg?sslmode=disable", "postgresql://localhost/geokg"},
 		Sharing:  Shared,
 		match:    hasScheme("postgres", "postgresql"),
-		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *boltKV, error) {
 			qs, err := openSQL(ctx, dsn, dsn, readOnly, false)
 			return qs, nil, err
 		},
@@ -103,7 +102,7 @@ var backends = []Backend{
 		Examples: []string{"cockroach://root@localhost:26257/geokg?sslmode=disable", "cockroachdb://root@db:26257/geokg"},
 		Sharing:  Shared,
 		match:    hasScheme("cockroach", "cockroachdb"),
-		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *bolt.DB, error) {
+		open: func(ctx context.Context, dsn string, readOnly bool) (cayleygraph.QuadStore, *boltKV, error) {
 			// CockroachDB speaks PostgreSQL's wire protocol and SQL.
 			_, rest, _ := strings.Cut(dsn, "://")
 			qs, err := openSQL(ctx, dsn, "postgresql://"+rest, readOnly, true)

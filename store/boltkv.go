@@ -54,6 +54,11 @@ func fillOf(path [][]byte) (float64, bool) {
 // boltKV is a kv.KV over a bbolt database.
 type boltKV struct {
 	db *bolt.DB
+	// onCommit, when set, runs in each read-write transaction just before
+	// it commits (the name index's rows of a write, see applyDeltas); an
+	// error rolls the transaction back. The Store sets it under its write
+	// lock, around the one ApplyDeltas that opens the transaction.
+	onCommit func(*bolt.Tx) error
 }
 
 var _ kv.KV = (*boltKV)(nil)
@@ -67,7 +72,11 @@ func (d *boltKV) Tx(_ context.Context, rw bool) (kv.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &boltKVTx{tx: tx}, nil
+	t := &boltKVTx{tx: tx}
+	if rw {
+		t.onCommit = d.onCommit
+	}
+	return t, nil
 }
 
 // View runs fn in a read-only transaction.
@@ -81,7 +90,8 @@ func (d *boltKV) Update(ctx context.Context, fn func(tx kv.Tx) error) error {
 
 // boltKVTx is a transaction of a boltKV.
 type boltKVTx struct {
-	tx *bolt.Tx
+	tx       *bolt.Tx
+	onCommit func(*bolt.Tx) error
 }
 
 // root returns the root bucket of the transaction.
@@ -180,8 +190,16 @@ func (t *boltKVTx) Del(_ context.Context, k kv.Key) error {
 	return err
 }
 
-// Commit commits the transaction.
-func (t *boltKVTx) Commit(context.Context) error { return t.tx.Commit() }
+// Commit commits the transaction, after its onCommit.
+func (t *boltKVTx) Commit(context.Context) error {
+	if t.onCommit != nil {
+		if err := t.onCommit(t.tx); err != nil {
+			_ = t.tx.Rollback()
+			return err
+		}
+	}
+	return t.tx.Commit()
+}
 
 // Close rolls the transaction back; after a commit it does nothing.
 func (t *boltKVTx) Close() error {

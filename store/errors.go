@@ -25,4 +25,7 @@ var (
 	// ErrBusy is returned by Close when a reader did not stop in time; the
 	// backend is then left for the process exit to release.
 	ErrBusy = errors.New("a reader did not stop; store left open")
+	// ErrNoNameIndex is returned by Reindex on a backend that keeps no
+	// name index (CockroachDB).
+	ErrNoNameIndex = errors.New("this backend keeps no name index")
 )

@@ -152,5 +152,5 @@ func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
 	if s.cache != nil {
 		s.cache = newInferCache() // the quads may change what it holds
 	}
-	return s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	return s.applyDeltas(deltas)
 }

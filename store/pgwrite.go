@@ -102,6 +102,9 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 	if err != nil {
 		return err
 	}
+	if err := insertNames(ctx, tx, p.names); err != nil {
+		return err
+	}
 	if err := tx.commit(dropped, added, deleted, values); err != nil {
 		return fmt.Errorf("apply deltas: commit: %w", err)
 	}

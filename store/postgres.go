@@ -114,6 +114,10 @@ type pgStore struct {
 	async bool
 	// values maps a value's hash to the value.
 	values map[refs.ValueHash]quad.Value
+
+	// names are the name index's rows of the deltas ApplyDeltas writes,
+	// in the same transaction (set by the Store, see applyDeltas).
+	names []nameRow
 }
 
 // openPG opens the PostgreSQL database at addr as a pgStore,
@@ -189,13 +193,21 @@ func (p *pgStore) init(ctx context.Context, addr string) error {
 	if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
 		return err
 	}
+	if err == nil {
+		// A new database keeps the name index from its first write (one
+		// written before it has none until Reindex).
+		if _, err := conn.ExecContext(ctx, createNamesSQL); err != nil {
+			return fmt.Errorf("create the name index: %w", err)
+		}
+	}
 	_, err = conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS geokg_writes (id INT PRIMARY KEY, n BIGINT NOT NULL);
 INSERT INTO geokg_writes VALUES (1, 0) ON CONFLICT DO NOTHING;
 CREATE OR REPLACE FUNCTION geokg_lock_writes(k BIGINT) RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
 	PERFORM pg_advisory_lock(k);
 	RETURN (SELECT n FROM geokg_writes WHERE id = 1);
-END $$;`)
+END $$;
+`+addNamesSQL)
 	if err != nil {
 		return fmt.Errorf("create the change counter: %w", err)
 	}

@@ -64,6 +64,11 @@ type Store struct {
 	// tracks its group commit (see SetGroupCommit).
 	bolt  *bolt.DB
 	group groupState
+	// kv is the key-value layer over bolt (nil with it), which writes the
+	// name index's rows in the transaction of the quads they come from;
+	// mem is the in-memory backend's name index, else nil (names.go).
+	kv  *boltKV
+	mem *memNames
 	// resident bounds the pages of the bbolt file counted in the
 	// process's resident memory (see afterWriteLocked).
 	resident residentState
@@ -100,13 +105,17 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	qs, bdb, err := b.open(ctx, dsn, opts.ReadOnly)
+	qs, bkv, err := b.open(ctx, dsn, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, bolt: bdb, resident: residentState{budget: residentBudget}}
+	s := &Store{qs: qs, dsn: dsn, readOnly: opts.ReadOnly, log: log, kv: bkv, resident: residentState{budget: residentBudget}}
 	s.pg, _ = qs.(*pgStore)
-	if bdb != nil {
+	if b.Name == "memory" {
+		s.mem = &memNames{}
+	}
+	if bkv != nil {
+		s.bolt = bkv.db
 		// The pages the budget counts are those the store adds from here
 		// on (what opening it mapped, and the executable's, are not).
 		s.resident.base, _ = fileResident()
@@ -120,7 +129,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 }
 
 // openBolt opens (or creates) the bbolt store in directory dir.
-func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB, err error) {
+func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, err error) {
 	wrap := func(err error) error { return fmt.Errorf("open store %s: %w", dir, err) }
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return nil, nil, wrap(fmt.Errorf("%w: not a directory", graph.ErrInvalid))
@@ -141,19 +150,28 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			qs, bdb, err = nil, nil, wrap(damagedError(file, r))
+			qs, db, err = nil, nil, wrap(damagedError(file, r))
 		}
 	}()
-	bdb, err = bolt.Open(file, 0o644, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	bdb, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, nil, wrap(ErrLocked)
 	case err != nil:
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
-	db := &boltKV{db: bdb}
+	db = &boltKV{db: bdb}
 	if !readOnly {
-		if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
+		err := kv.Init(db, kvOptions)
+		if err == nil {
+			// A new store keeps the name index from its first write (one
+			// written before it has none until Reindex).
+			err = bdb.Update(func(tx *bolt.Tx) error {
+				_, err := tx.CreateBucketIfNotExists([]byte(namesBucket))
+				return err
+			})
+		}
+		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
 			db.Close()
 			return nil, nil, wrap(fmt.Errorf("initialise %s: %w", file, err))
 		}
@@ -170,7 +188,7 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, bdb *bolt.DB
 		db.Close()
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
-	return qs, bdb, nil
+	return qs, db, nil
 }
 
 // Close closes the store; later calls return ErrClosed. It first cancels

@@ -727,6 +727,8 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 		}
 	})
 
+	t.Run("NamePrefix", func(t *testing.T) { testNamePrefix(t, open(t)) })
+
 	t.Run("Closed", func(t *testing.T) {
 		s := open(t)
 		require.NoError(t, s.Close())

@@ -80,7 +80,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		return graph.WriteStats{}, wrap(s.undecodable(err))
 	}
 	if deltas := keepValues(w.tx.Deltas); len(deltas) > 0 {
-		if err := s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		if err := s.applyDeltas(deltas); err != nil {
 			return graph.WriteStats{}, wrap(err)
 		}
 	}

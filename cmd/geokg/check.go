@@ -14,7 +14,7 @@ import (
 // addMaintenanceCmds registers the commands that look after a store:
 // check (this file), delete (delete.go) and compact (compact.go).
 func addMaintenanceCmds(parent *cobra.Command, a *app) {
-	parent.AddCommand(newCheckCmd(a), newDeleteCmd(a), newCompactCmd(a))
+	parent.AddCommand(newCheckCmd(a), newDeleteCmd(a), newCompactCmd(a), newReindexCmd(a))
 }
 
 func newCheckCmd(a *app) *cobra.Command {

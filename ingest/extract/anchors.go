@@ -49,11 +49,11 @@ var (
 	// "Trump's inauguration on January 20", "Merz's election victory in February"
 	reAnchorNominal = compile(`(?P<s><P\d+>) 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}?(?P<n>inauguration|swearing-in|election victory|election win|electoral victory|re-election|election)`)
 	// " as interim <O>" after an anchor's verb: the office it starts.
-	reAnchorAsOffice = regexp.MustCompile(`^ as (?:the |a |an |its |their )?(?:[a-z\-]+ ){0,3}<O\d+>`)
+	reAnchorAsOffice = lazyRegexp(`^ as (?:the |a |an |its |their )?(?:[a-z\-]+ ){0,3}<O\d+>`)
 	// What may stand between an anchor's verb and its date after it ("was
 	// sworn in as the 47th president on ...").
-	anchorGapRe = regexp.MustCompile(`^[^,;:()"]{0,60}$`)
-	anchorAndRe = regexp.MustCompile(`\b(?:and|but|while|before|after|when|then)\b`)
+	anchorGapRe = lazyRegexp(`^[^,;:()"]{0,60}$`)
+	anchorAndRe = lazyRegexp(`\b(?:and|but|while|before|after|when|then)\b`)
 )
 
 // anchorSrc is a sentence read for facts whose anchors have not been
@@ -212,11 +212,11 @@ func within(a, b graph.Date) bool {
 // state: "on his first day in office" (0), "her first full day" (+1),
 // "hours after taking office" (0), "the day after his inauguration" (+1),
 // "two days before winning the election" (-2).
-var reAnchored = regexp.MustCompile(`\b(?:(?P<pos1>his|her|their) first (?P<full>full )?(?:day|morning|hours?)(?:(?: back)? (?:in office|in power|in the job|on the job|at work|as (?:[a-z\-]+ ){0,3}[a-z\-]+)|\s*[,.;])|(?P<pos2>his|her|their) (?:inauguration|swearing-in) day|(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the) (?P<unit>day|days|week|weeks)|(?:just |only |mere |barely |within |a few )?(?:hours|minutes|moments)|shortly) (?P<dir>after|before|of) (?:(?P<pos3>his|her|their) (?:own )?(?P<noun>inauguration|swearing-in|election victory|election win|electoral victory|election|re-election|reelection|victory|win)|(?P<part>(?:taking|assuming) office|taking power|being sworn in|being inaugurated|taking the oath(?: of office)?|(?P<won>winning) (?:the |a |his |her |their )?(?:[a-z0-9\-]+ ){0,2}(?:election|elections|vote|runoff|run-off|ballot|race|presidency)|being (?:re-)?elected)))`)
+var reAnchored = lazyRegexp(`\b(?:(?P<pos1>his|her|their) first (?P<full>full )?(?:day|morning|hours?)(?:(?: back)? (?:in office|in power|in the job|on the job|at work|as (?:[a-z\-]+ ){0,3}[a-z\-]+)|\s*[,.;])|(?P<pos2>his|her|their) (?:inauguration|swearing-in) day|(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the) (?P<unit>day|days|week|weeks)|(?:just |only |mere |barely |within |a few )?(?:hours|minutes|moments)|shortly) (?P<dir>after|before|of) (?:(?P<pos3>his|her|their) (?:own )?(?P<noun>inauguration|swearing-in|election victory|election win|electoral victory|election|re-election|reelection|victory|win)|(?P<part>(?:taking|assuming) office|taking power|being sworn in|being inaugurated|taking the oath(?: of office)?|(?P<won>winning) (?:the |a |his |her |their )?(?:[a-z0-9\-]+ ){0,2}(?:election|elections|vote|runoff|run-off|ballot|race|presidency)|being (?:re-)?elected)))`)
 
 // anchoredTrigger matches a little of every phrase of reAnchored, and is
 // much cheaper to run on a sentence.
-var anchoredTrigger = regexp.MustCompile(`first (?:full )?(?:day|morning|hour)|(?:after|before|of) (?:his|her|their|taking|assuming|being|winning) |(?:inauguration|swearing-in) day`)
+var anchoredTrigger = lazyRegexp(`first (?:full )?(?:day|morning|hour)|(?:after|before|of) (?:his|her|their|taking|assuming|being|winning) |(?:inauguration|swearing-in) day`)
 
 // anchored is a phrase of reAnchored, read.
 type anchored struct {
@@ -335,7 +335,7 @@ func hasPerson(units []*unit) bool {
 }
 
 // anchorWords are in every sentence reAnchorOffice matches.
-var anchorWords = regexp.MustCompile(`sworn|inaugurated|installed|office|oath|power|credentials`)
+var anchorWords = lazyRegexp(`sworn|inaugurated|installed|office|oath|power|credentials`)
 
 // officeFromAnchor dates the start of an office the article states
 // without a date ("She is Mexico's first female president") by the day

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -213,7 +212,7 @@ var (
 	// reListCue is the word that makes a list of people and offices a
 	// list of nominations (the first group) or of appointments (the
 	// second): "announced his picks for the top posts: X for ...".
-	reListCue = regexp.MustCompile(`\b(?:(picks|nominees|nominations|choices|nominated|nominating|tapped|picked|selected)|(appointed|appointments|named|naming|reshuffled|reshuffle))\b`)
+	reListCue = lazyRegexp(`\b(?:(picks|nominees|nominations|choices|nominated|nominating|tapped|picked|selected)|(appointed|appointments|named|naming|reshuffled|reshuffle))\b`)
 	// reListItem is one item of such a list: "Marco Rubio for secretary
 	// of state", "Anna Berg as foreign minister".
 	reListItem = compile(`(?:^|: |, |and |[a-z]+ )(?P<s><P\d+>) (?:as|for) (?:the )?(?:(?:post|position|role|job) of (?:the )?)?%OFF%`)

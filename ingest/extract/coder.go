@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -857,7 +856,7 @@ func datelineOf(units []*unit) *ref {
 // colonDatelineRe is a dateline of the South Asian and Gulf press: the
 // place in capitals and a colon ("ISLAMABAD:", "NEW DELHI:"), which
 // splitSentences drops as a label.
-var colonDatelineRe = regexp.MustCompile(`^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})\s*:\s`)
+var colonDatelineRe = lazyRegexp(`^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})\s*:\s`)
 
 // colonDateline returns the country of a colon dateline opening text
 // ("RIYADH: The Kingdom …" is Saudi Arabia), or nil.

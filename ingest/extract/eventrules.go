@@ -73,27 +73,27 @@ const (
 
 var (
 	// A phone, video or virtual exchange is spoke_with, not met.
-	vetoRemote = regexp.MustCompile(`\b(?:phone|telephone|video|virtual|online)\b`)
+	vetoRemote = lazyRegexp(`\b(?:phone|telephone|video|virtual|online)\b`)
 	// An event named by a noun that did not take place (yet).
-	vetoPlanned = regexp.MustCompile(`\b(?:no|any|phone|telephone|video|virtual|online|planned|proposed|upcoming|expected|possible|potential|future|scheduled|cancell?ed|postponed|aborted|mooted|hoped-for|prospective|next|forthcoming|anticipated|rumou?red)\b`)
+	vetoPlanned = lazyRegexp(`\b(?:no|any|phone|telephone|video|virtual|online|planned|proposed|upcoming|expected|possible|potential|future|scheduled|cancell?ed|postponed|aborted|mooted|hoped-for|prospective|next|forthcoming|anticipated|rumou?red)\b`)
 	// "Poland blamed the attack on Ukraine on Russia": "attack on Ukraine" is
 	// not what was blamed on Ukraine.
 	// vetoEased drops a reading of sanctions that the words before them
 	// lift ("agreed to lift the sanctions on Iran" sanctions no one).
-	vetoEased   = regexp.MustCompile(`\b(?:lift|ease|remove|relax|scrap|drop|end|suspend|waive|unfreeze|roll back)\b`)
-	vetoBlameOn = regexp.MustCompile(`\b(?:war|attacks?|strikes?|assaults?|invasion|offensive|sanctions|tariffs|pressure|crackdown|blockade|raids?|bombings?|ban|embargo|shelling|missiles?|drones?|influence|dependence|reliance|stance|position|policy|talks|deal|focus) on <[PCG]\d+>$`)
+	vetoEased   = lazyRegexp(`\b(?:lift|ease|remove|relax|scrap|drop|end|suspend|waive|unfreeze|roll back)\b`)
+	vetoBlameOn = lazyRegexp(`\b(?:war|attacks?|strikes?|assaults?|invasion|offensive|sanctions|tariffs|pressure|crackdown|blockade|raids?|bombings?|ban|embargo|shelling|missiles?|drones?|influence|dependence|reliance|stance|position|policy|talks|deal|focus) on <[PCG]\d+>$`)
 	// An event named by a noun that is wanted, offered or refused rather
 	// than held: "called for talks between", "offered to host talks
 	// between", "ruled out direct talks between", "ahead of talks between".
-	notBeforeWanted = regexp.MustCompile(`(?:\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|hop(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|preparations?|ready|readiness|way|groundwork|stage|pressure|plea|pleas|demands?) for|\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|advocat(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|envisag(?:e|es|ed|ing)|floated|mooted)|\b(?:ahead|prospects?|possibility|chances?|idea|hopes?|offer|proposal|invitation|resumption|revival|call|calls|request) (?:of|for|to)|\bto (?:host|hold|broker|mediate|facilitate|arrange|organi[sz]e|convene|resume|restart|revive|reopen|start|begin|open|launch|join|attend|set up|pave the way for))(?: [a-z\-]+){0,3} $`)
+	notBeforeWanted = lazyRegexp(`(?:\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|hop(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|preparations?|ready|readiness|way|groundwork|stage|pressure|plea|pleas|demands?) for|\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|advocat(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|envisag(?:e|es|ed|ing)|floated|mooted)|\b(?:ahead|prospects?|possibility|chances?|idea|hopes?|offer|proposal|invitation|resumption|revival|call|calls|request) (?:of|for|to)|\bto (?:host|hold|broker|mediate|facilitate|arrange|organi[sz]e|convene|resume|restart|revive|reopen|start|begin|open|launch|join|attend|set up|pave the way for))(?: [a-z\-]+){0,3} $`)
 	// "welcomed Trump's decision": the object is a possessor.
 	// "received US$ 17 billion" is no meeting either.
-	notAfterPossessive = regexp.MustCompile(`^ (?:'s (?:[a-z]|<[^O])|\$|[0-9])`)
+	notAfterPossessive = lazyRegexp(`^ (?:'s (?:[a-z]|<[^O])|\$|[0-9])`)
 	// "Greek and Bulgarian diplomats held talks with Turkish officials":
 	// the sides met the object together, not each other.
-	notAfterObject = regexp.MustCompile(`^ (?:with |<[PCG]\d+>)`)
+	notAfterObject = lazyRegexp(`^ (?:with |<[PCG]\d+>)`)
 	// "called Zelensky a dictator" is a name given, not a call.
-	notAfterCalled = regexp.MustCompile(`^ (?:"|'|(?:a|an|the|his|her|their|its|one|'s|as|out|off|names|[a-z]+ly|[a-z]+ (?:and|or) [a-z]+)\b)`)
+	notAfterCalled = lazyRegexp(`^ (?:"|'|(?:a|an|the|his|her|their|its|one|'s|as|out|off|names|[a-z]+ly|[a-z]+ (?:and|or) [a-z]+)\b)`)
 )
 
 var eventRules = []eventRule{
@@ -144,7 +144,7 @@ var eventRules = []eventRule{
 	// "In a phone call with Scholz on Friday, Biden said"
 	{pred: graph.SpokeWith, re: compile(`^(?:in|during) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:call|conversation) with %O%(?: <D\d+>)? , %S%`), base: confGerund},
 	{pred: graph.SpokeWith, re: compile(`%S% 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}(?:phone |telephone |video )?(?:call|conversation) with %O%`),
-		base: confNominal, veto: regexp.MustCompile(`\b(?:planned|proposed|upcoming|expected|possible|scheduled)\b`), deferrable: true},
+		base: confNominal, veto: lazyRegexp(`\b(?:planned|proposed|upcoming|expected|possible|scheduled)\b`), deferrable: true},
 
 	// criticized
 	{pred: graph.Criticized, re: compile(`%S% %AUX%%ADV%(?:criticized|criticised|criticizes|criticises|slammed|slams|condemned|condemns|denounced|denounces|rebuked|rebukes|blasted|blasts|lambasted|lambastes|berated|chided|castigated|scolded|assailed|assails|excoriated|censured|reprimanded|chastised|admonished|upbraided|derided|mocked|ridiculed|lashed out at|lashes out at|hit out at|hits out at|railed against|rails against|took aim at|takes aim at|took a swipe at|takes a swipe at) %O%`), base: confVerb},

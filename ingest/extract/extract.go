@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,6 +46,7 @@ type Extractor struct {
 // New loads the embedded gazetteer and lexicon and returns a ready
 // Extractor.
 func New() (*Extractor, error) {
+	prepare()
 	g, err := defaultGazetteer()
 	if err != nil {
 		return nil, err
@@ -173,10 +173,10 @@ func (e *Extractor) Extract(in Input) Result {
 
 var (
 	// A verb of saying that reports the clause after it.
-	sayRe = regexp.MustCompile(`\b(?:said|says|say|told (?:[a-z]+ ){0,2}?[a-z]+|tells|announced|announces|claimed|claims|reported|reports|stated|states|alleged|alleges|added|confirmed|confirms|insisted|argued|noted|disclosed|revealed|acknowledged|admitted|wrote)\b`)
+	sayRe = lazyRegexp(`\b(?:said|says|say|told (?:[a-z]+ ){0,2}?[a-z]+|tells|announced|announces|claimed|claims|reported|reports|stated|states|alleged|alleges|added|confirmed|confirms|insisted|argued|noted|disclosed|revealed|acknowledged|admitted|wrote)\b`)
 	// "... said on Monday that": the date before a reported clause.
-	saidOnRe = regexp.MustCompile(`^(?: *,)? *(?:that\b|,?$)`)
-	blockRe  = regexp.MustCompile(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
+	saidOnRe = lazyRegexp(`^(?: *,)? *(?:that\b|,?$)`)
+	blockRe  = lazyRegexp(`;|, (?:and|but|while|whereas|although|after|before|when|who|which|where)\b|\b(?:after|before|while|when|but|until|whereas)\b`)
 	laterRe  = foldCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks) (later|afterwards|after|earlier|before)\b`)
 	sameDay  = foldCompile(`(?i)\b(?:(?:minutes|hours|moments|shortly) (?:earlier|later|before|afterwards|after)|the same (?:day|morning|afternoon|evening|night)|(?:earlier|later) (?:that|in the) (?:day|morning|afternoon|evening|night)|that (?:morning|afternoon|evening|night))\b`)
 )

@@ -476,7 +476,7 @@ func (lx *lexicon) isBase(w string) bool { return lx.bases[w] }
 func (lx *lexicon) lemma(w string) string { return lx.lemmas[w] }
 
 // notAfterOwner matches a possessive right after a match.
-var notAfterOwner = regexp.MustCompile(`^ 's\b`)
+var notAfterOwner = lazyRegexp(`^ 's\b`)
 
 // aspectFrame are the verbs of aspect that take the act's base form after
 // them and state it done: "continued to send", "began to withdraw".

@@ -24,14 +24,21 @@ var macros = []struct{ name, re string }{
 	{"%OFF%", `(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?:first|new|next|\d+(?:st|nd|rd|th)|female|woman|interim|acting|permanent|sole|youngest|oldest|deputy|top) ){0,3}(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))?`},
 }
 
-// compile expands the macros of a rule pattern.
+// compile expands the macros of a rule pattern; a rule declared with the
+// package is compiled by prepare (lazy.go), in the value returned now.
 func compile(p string) *regexp.Regexp {
-	for _, m := range macros {
-		p = strings.ReplaceAll(p, m.name, m.re)
-	}
-	re := regexp.MustCompile(p)
-	literals[re] = requiredLiterals(p)
-	literalSets[re] = requiredSets(p)
+	re := new(regexp.Regexp)
+	deferFill(func() {
+		for _, m := range macros {
+			p = strings.ReplaceAll(p, m.name, m.re)
+		}
+		*re = *regexp.MustCompile(p)
+		literals[re] = requiredLiterals(p)
+		literalSets[re] = requiredSets(p)
+		if !prepared {
+			staticRules = append(staticRules, re)
+		}
+	})
 	return re
 }
 

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
 )
@@ -31,13 +29,13 @@ var (
 	// what happened next: perfect and pluperfect ("has accused", "said
 	// that ... had"), present, future and modal statements, and vague or
 	// habitual time ("later", "previously", "for years", "repeatedly").
-	notNarrative = regexp.MustCompile(`(?i)\b(?:has|have|had|having|is|are|am|will|would|could|should|can|may|might|must|shall|going to|plans?|planned|expected|intends?|wants?|if|unless|later|earlier|previously|ago|last|next|before|since|already|once|repeatedly|often|frequently|again|recently|long|years?|months?|weeks?|decades?|tomorrow|yesterday|ever|never|not|n't|until|then|afterwards|subsequently|eventually|finally)\b|'s been|'ve|'d\b`)
+	notNarrative = lazyRegexp(`(?i)\b(?:has|have|had|having|is|are|am|will|would|could|should|can|may|might|must|shall|going to|plans?|planned|expected|intends?|wants?|if|unless|later|earlier|previously|ago|last|next|before|since|already|once|repeatedly|often|frequently|again|recently|long|years?|months?|weeks?|decades?|tomorrow|yesterday|ever|never|not|n't|until|then|afterwards|subsequently|eventually|finally)\b|'s been|'ve|'d\b`)
 	// shiftRe marks a sentence that moves the story on to another time
 	// ("X later criticized Y", "X then met Z"): what follows is not dated
 	// by the event before.
 	shiftRe = foldCompile(`(?i)\b(?:later|then|afterwards|subsequently|eventually|earlier|previously)\b`)
 	// pastVerb is a verb in the simple past within a statement.
-	pastVerb = regexp.MustCompile(`(?i)\b(?:[a-z]+ed|met|spoke|held|struck|told|sent|made|took|hit|went|came|saw|gave|won|sought|brought|drew|flew|threw|wrote|sat|shook|lashed|slammed)\b`)
+	pastVerb = lazyRegexp(`(?i)\b(?:[a-z]+ed|met|spoke|held|struck|told|sent|made|took|hit|went|came|saw|gave|won|sought|brought|drew|flew|threw|wrote|sat|shook|lashed|slammed)\b`)
 )
 
 // narrativeDate dates c, an event without a date of its own, by the last

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
 )
@@ -10,16 +8,16 @@ import (
 var (
 	// pastAccount is a verb of a finished act ("was sworn in", "joined",
 	// "left", "became"): a sentence holding one tells what happened.
-	pastAccount = regexp.MustCompile(`(?i)\b(?:was|were|did|had|[a-z]{2,}ed|became|began|won|took|left|met|held|spoke|made|went|came|gave|fell|rose|lost|chose|swore|quit|led|ran|told)\b`)
+	pastAccount = lazyRegexp(`(?i)\b(?:was|were|did|had|[a-z]{2,}ed|became|began|won|took|left|met|held|spoke|made|went|came|gave|fell|rose|lost|chose|swore|quit|led|ran|told)\b`)
 	// notPastAccount marks a sentence that announces, plans or supposes
 	// ("will take office in January", "is expected to", "due in March",
 	// "next month"): its months may lie ahead of the publication date.
-	notPastAccount = regexp.MustCompile(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|planned|plans?|intends?|due|set to|to be|next|coming|upcoming|ahead|until)\b`)
+	notPastAccount = lazyRegexp(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|planned|plans?|intends?|due|set to|to be|next|coming|upcoming|ahead|until)\b`)
 	// namedYear is a year written in a time expression.
-	namedYear = regexp.MustCompile(`\b\d{4}\b`)
+	namedYear = lazyRegexp(`\b\d{4}\b`)
 	// monthName is a month written in a time expression (not "on Friday"
 	// or "last week", which the calendar never puts ahead of a past act).
-	monthName = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+	monthName = lazyRegexp(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
 )
 
 // pastMonths moves to the year before a month or day named without a year

@@ -247,17 +247,9 @@ var literals = map[*regexp.Regexp][]string{}
 // them all, at the cost of a few bit tests each.
 var literalSets = map[*regexp.Regexp][][]string{}
 
-// staticRules are the rules compiled with the package (not the lexicon's,
-// which each New compiles), in the order compile saw them.
+// staticRules are the rules declared with the package (not the lexicon's,
+// which each New compiles), in the order prepare compiled them.
 var staticRules []*regexp.Regexp
-
-func init() {
-	// Package-level variables are all initialized before init runs.
-	staticRules = make([]*regexp.Regexp, 0, len(literals))
-	for re := range literals {
-		staticRules = append(staticRules, re)
-	}
-}
 
 // mayMatch reports whether tpl contains one of the strings re needs, and
 // one of each set given by need.
@@ -304,7 +296,16 @@ func foldCompile(pattern string) *foldRe { return filterCompile(pattern, true) }
 
 // filterCompile compiles a pattern and derives its strings; fold says
 // whether it is case-insensitive ((?i) on all of it).
+// At package initialization it is compiled by prepare (lazy.go), into the
+// value returned now.
 func filterCompile(pattern string, fold bool) *foldRe {
+	f := new(foldRe)
+	deferFill(func() { *f = *fillCompile(pattern, fold) })
+	return f
+}
+
+// fillCompile is filterCompile's work.
+func fillCompile(pattern string, fold bool) *foldRe {
 	f := &foldRe{Regexp: regexp.MustCompile(pattern), fold: fold}
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -141,7 +140,7 @@ func actor(u *unit) bool {
 	return false
 }
 
-var locRe = regexp.MustCompile(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
+var locRe = lazyRegexp(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
 
 // locationAfter reads "in Palm Beach" / "at the White House" right after
 // a match, also after its date (", on Monday in Brasilia"); a building
@@ -164,7 +163,7 @@ func locationAfter(m *match) string {
 }
 
 // whereRe reads "travelled to Paris on Tuesday, where" before a match.
-var whereRe = regexp.MustCompile(`<([LXC])(\d+)>(?: <D\d+>)? , where $`)
+var whereRe = lazyRegexp(`<([LXC])(\d+)>(?: <D\d+>)? , where $`)
 
 // locationWhere reads the place of "X travelled to Paris, where he met Y":
 // the place named just before ", where" that opens the match's clause.
@@ -186,13 +185,13 @@ var (
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = filterCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`, false)
 	// "... talks between X and Y were postponed", "... will take place next week"
-	deferRe   = regexp.MustCompile(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
-	clauseEnd = regexp.MustCompile(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
+	deferRe   = lazyRegexp(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
+	clauseEnd = lazyRegexp(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
 )
 
 // aheadRe ends the words before a clause whose act, told in the present,
 // is still to come ("a day before", "until").
-var aheadRe = regexp.MustCompile(`\b(?:before|until) $`)
+var aheadRe = lazyRegexp(`\b(?:before|until) $`)
 
 // presentAct reports whether a match that opens with its subject ("<C6>
 // hosts <C8>") tells the act in the present tense of the third person.

@@ -48,13 +48,13 @@ var (
 	// "Trump withdrew the United States from the WHO"
 	reMemberPulled = compile(`<[PCG]\d+> %AUX%%ADV%(?:withdrew|withdraws|pulled|pulls|took|takes) (?P<s><C\d+>) (?:from|out of) (?:the )?(?P<aff><G\d+>)`)
 	// what may follow "left the EU" when it is the body that was left
-	leftEnd = regexp.MustCompile(`^(?: <D\d+>| (?:in|on|at|after|and|but|when|as|over|amid|because|following|with|earlier|last|this|,|\.|;)\b|$)`)
+	leftEnd = lazyRegexp(`^(?: <D\d+>| (?:in|on|at|after|and|but|when|as|over|amid|because|following|with|earlier|last|this|,|\.|;)\b|$)`)
 	reAdmit = compile(`(?P<aff><G\d+>) %AUX%%ADV%(?:admitted|welcomed|accepted) (?P<s><C\d+>) as (?:its )?(?:[a-z0-9\-]+ ){0,2}?member`)
 )
 
 // reFutureClause finds, in the words before a participle ("..., replacing
 // Justin Trudeau"), a clause that tells what is still to come.
-var reFutureClause = regexp.MustCompile(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
+var reFutureClause = lazyRegexp(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
 
 // endVerbs end an office; the others start one.
 func changeBound(v string) int {

@@ -1,25 +1,23 @@
 package extract
 
 import (
-	"regexp"
-
 	"github.com/geokg/geokg/graph"
 )
 
 var (
 	// A figure, with the "of GDP" that makes it a spending target.
-	rePercent   = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)( of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output))?`)
+	rePercent   = lazyRegexp(`(?i)(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)( of (?:its |their |national |the )?(?:GDP|gross domestic product|economic output))?`)
 	reTargetCue = foldCompile(`(?i)\b(?:target|targets|goal|goals|benchmark|guideline|threshold|commitment|pledge|aim|spending floor)\b`)
-	reTargetSet = regexp.MustCompile(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|lifts|increased|increases|endorsed|approved|boosted|committed|pledged|doubled|lowered|reduced|revised|hiked|upped|replaced|replacing)\b`)
+	reTargetSet = lazyRegexp(`(?i)\b(?:set|sets|raised|raises|agreed|agrees|adopted|adopts|lifted|lifts|increased|increases|endorsed|approved|boosted|committed|pledged|doubled|lowered|reduced|revised|hiked|upped|replaced|replacing)\b`)
 	// A figure that a change leaves behind: "from 2%", "up from 2%",
 	// "replacing the previous goal of 2%", "instead of 2%". Only read when
 	// the sentence also states the figure that replaces it.
-	reOldIfNew = regexp.MustCompile(`(?i)(?:\bfrom|\breplac(?:ing|es|ed)(?: (?:the|its|their|a|an))?(?:(?: [\w\-']+){0,5}? of)?|\bsupersed(?:ing|es|ed)(?: (?:the|its|their))?(?:(?: [\w\-']+){0,5}? of)?|\binstead of|\brather than)\s*$`)
+	reOldIfNew = lazyRegexp(`(?i)(?:\bfrom|\breplac(?:ing|es|ed)(?: (?:the|its|their|a|an))?(?:(?: [\w\-']+){0,5}? of)?|\bsupersed(?:ing|es|ed)(?: (?:the|its|their))?(?:(?: [\w\-']+){0,5}? of)?|\binstead of|\brather than)\s*$`)
 	// "the previous goal of 2%", "its old target of 2% of GDP": over even
 	// when the new figure is not stated.
-	reOldAlways = regexp.MustCompile(`(?i)\b(?:previous|old|former|earlier|prior|outgoing|original|superseded)(?: [\w\-']+){0,3}? (?:target|goal|benchmark|guideline|threshold|commitment|pledge|aim|floor) of\s*$`)
+	reOldAlways = lazyRegexp(`(?i)\b(?:previous|old|former|earlier|prior|outgoing|original|superseded)(?: [\w\-']+){0,3}? (?:target|goal|benchmark|guideline|threshold|commitment|pledge|aim|floor) of\s*$`)
 	// A bare figure ("to 3.5%") is a target only as the other end of a change.
-	reNewBare = regexp.MustCompile(`(?i)\bto\s*$`)
+	reNewBare = lazyRegexp(`(?i)\bto\s*$`)
 )
 
 // targetFig is one figure of a target sentence.

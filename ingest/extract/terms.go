@@ -34,7 +34,7 @@ var (
 	// "died", "was assassinated" end it too, unless the holder had left it.
 	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
-	reWhenAfter = regexp.MustCompile(`^ (?:when|while|as|at the time|during|until)\b`)
+	reWhenAfter = lazyRegexp(`^ (?:when|while|as|at the time|during|until)\b`)
 )
 
 // headRoleOf is the role of per at the head of aff: the organization's head

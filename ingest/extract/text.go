@@ -147,17 +147,17 @@ type sentence struct {
 }
 
 var (
-	datelineRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
-	bulletRe   = regexp.MustCompile(`^(?:[-•*–·]|\d+[.)])\s+`)
-	labelRe    = regexp.MustCompile(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
+	datelineRe = lazyRegexp(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
+	bulletRe   = lazyRegexp(`^(?:[-•*–·]|\d+[.)])\s+`)
+	labelRe    = lazyRegexp(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
 	// clockRe is the time of day that stamps an item of a live page:
 	// "09:15 GMT - ", "10.40 am: ", "1440 GMT — ".
-	clockRe = regexp.MustCompile(`^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST|local time))?\s*(?:—|–|--|-|:|\|)\s+`)
+	clockRe = lazyRegexp(`^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST|local time))?\s*(?:—|–|--|-|:|\|)\s+`)
 )
 
 // leadPlaceRe reads the place of a dateline or of a "PLACE:" label, in
 // capitals ("ABUJA —", "NEW DELHI:", "BUENOS AIRES (Wire) -").
-var leadPlaceRe = regexp.MustCompile(`^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*`)
+var leadPlaceRe = lazyRegexp(`^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*`)
 
 // leadDateline returns the place of the dateline or "PLACE:" label that
 // splitSentences drops from the start of text ("ABUJA" of "ABUJA —

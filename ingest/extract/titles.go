@@ -42,9 +42,9 @@ var (
 	// titleNameOf).
 	reTitleNameOf = need(compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<former2>acting|interim|caretaker|incoming) )?(?P<off><O\d+>) (?P<per><P\d+>) of (?:the )?(?P<aff2><[CG]\d+>)`), []string{"<O"}, []string{" of <", " of the <"})
 	// "deputy", "vice", "shadow" before a title name another office.
-	reLesserTitle = regexp.MustCompile(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
+	reLesserTitle = lazyRegexp(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
 	// "incoming" before a title: the office is not held yet.
-	reIncoming = regexp.MustCompile(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
+	reIncoming = lazyRegexp(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
 	// "Russia's foreign minister, Sergei Lavrov,"
 	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
 	// "the British foreign secretary, David Lammy,"

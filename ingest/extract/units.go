@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -605,7 +604,7 @@ func afterIndefinite(toks []token, i int) bool {
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").
-var particleJoined = regexp.MustCompile(`^(?:al|el|ad|as|ash|at|az|ad-|bin|ibn|abu|ben)-\p{Lu}`)
+var particleJoined = lazyRegexp(`^(?:al|el|ad|as|ash|at|az|ad-|bin|ibn|abu|ben)-\p{Lu}`)
 
 // surnameCountry reports whether toks[j] is a one-word country name that
 // ends a person's name begun at toks[first]: the word before is not at the

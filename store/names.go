@@ -1,0 +1,334 @@
+package store
+
+// The name index: every name and alias of every entity under the keys a
+// prefix search finds it by, in an ordered structure of the backend (a
+// bbolt bucket, a PostgreSQL table, a sorted slice in memory), so that a
+// prefix is a range of keys and a search reads the names it finds, not
+// every entity. Entities are never removed and their names only grow, so
+// rows are only ever added; they are written in the same transaction as
+// the entity quads they come from (nameRowsOf reads them off a write's
+// deltas), and Reindex rebuilds the index from the entities. A store
+// written before the index existed has none (no bucket, no table) until
+// Reindex: EntitiesByPrefix then says so, and callers read every entity as
+// before.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// namesBucket is the bbolt bucket, and namesTable the PostgreSQL table,
+// of the name index.
+const (
+	namesBucket = "geokg_names"
+	namesTable  = "geokg_names"
+)
+
+// maxNameKey bounds the bytes of a key of the name index; a longer name is
+// indexed by its first maxNameKey bytes, and a search for a longer prefix
+// scans those and tests each name found (NameFinds).
+const maxNameKey = 200
+
+// The kinds of keys: a name's folded form (AliasKey), and its lower-case
+// words from one of them on, joined by single spaces.
+const (
+	keyFolded = 'k'
+	keyWords  = 'w'
+)
+
+// NameFinds reports whether a prefix search for prefix finds the name or
+// alias text: when text's folded form (AliasKey) starts with prefix's, or
+// text's lower-case words, from one of them on, start with prefix's words,
+// the last of them as a prefix ("rut" and "mark rut" both find "Mark
+// Rutte"). A prefix whose folded form is empty finds nothing.
+func NameFinds(text, prefix string) bool {
+	p := AliasKey(prefix)
+	if p == "" {
+		return false
+	}
+	if strings.HasPrefix(AliasKey(text), p) {
+		return true
+	}
+	q := strings.Join(strings.Fields(strings.ToLower(prefix)), " ")
+	words := strings.Fields(strings.ToLower(text))
+	for i := range words {
+		if strings.HasPrefix(strings.Join(words[i:], " "), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameKeys returns the keys of the name index under which text is found:
+// a prefix search finds text (NameFinds) exactly when one of its query
+// keys (nameQuery) is a prefix of one of these, up to maxNameKey.
+func nameKeys(text string) []string {
+	var keys []string
+	add := func(kind byte, k string) {
+		if k == "" {
+			return
+		}
+		k = cutKey(string(kind) + k)
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	add(keyFolded, AliasKey(text))
+	words := strings.Fields(strings.ToLower(text))
+	for i := range words {
+		add(keyWords, strings.Join(words[i:], " "))
+	}
+	return keys
+}
+
+// nameQuery returns the key prefixes a search for prefix scans, none when
+// its folded form is empty.
+func nameQuery(prefix string) []string {
+	p := AliasKey(prefix)
+	if p == "" {
+		return nil
+	}
+	return []string{
+		cutKey(string(keyFolded) + p),
+		cutKey(string(keyWords) + strings.Join(strings.Fields(strings.ToLower(prefix)), " ")),
+	}
+}
+
+// cutKey cuts k to at most maxNameKey bytes, at a character boundary.
+func cutKey(k string) string {
+	if len(k) <= maxNameKey {
+		return k
+	}
+	n := maxNameKey
+	for n > 0 && !utf8.RuneStart(k[n]) {
+		n--
+	}
+	return k[:n]
+}
+
+// nameRow is one row of the name index: a key and an entity that has a
+// name found under it.
+type nameRow struct{ key, entity string }
+
+// bytes is the row as a bbolt key (and the memory index's): the key, a
+// zero byte, the entity id, so that a key's rows are one range.
+func (r nameRow) bytes() []byte { return []byte(r.key + "\x00" + r.entity) }
+
+// entityRows returns the rows of the names of entity id.
+func entityRows(id string, names ...string) []nameRow {
+	var rows []nameRow
+	for _, n := range names {
+		for _, k := range nameKeys(n) {
+			rows = append(rows, nameRow{key: k, entity: id})
+		}
+	}
+	return rows
+}
+
+// nameRowsOf returns the rows of the names and aliases that deltas add.
+func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
+	var rows []nameRow
+	for _, d := range deltas {
+		if d.Action != cayleygraph.Add || (d.Quad.Predicate != pName && d.Quad.Predicate != pAlias) {
+			continue
+		}
+		id, ok := idFromIRI(d.Quad.Subject, "entity/")
+		if !ok {
+			continue
+		}
+		if s, ok := d.Quad.Object.(quad.String); ok {
+			rows = append(rows, entityRows(id, string(s))...)
+		}
+	}
+	return rows
+}
+
+// applyDeltas applies a write's deltas, and the rows of the name index
+// they add in the same transaction.
+func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
+	opts := cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	rows := nameRowsOf(deltas)
+	if len(rows) > 0 {
+		switch {
+		case s.kv != nil:
+			s.kv.onCommit = func(tx *bolt.Tx) error { return putNameRows(tx, rows) }
+			defer func() { s.kv.onCommit = nil }()
+		case s.pg != nil:
+			s.pg.names = rows
+			defer func() { s.pg.names = nil }()
+		}
+	}
+	if err := s.qs.ApplyDeltas(deltas, opts); err != nil {
+		return err
+	}
+	if s.mem != nil {
+		s.mem.add(rows)
+	}
+	return nil
+}
+
+// putNameRows writes rows into the bbolt name index, when the store has
+// one.
+func putNameRows(tx *bolt.Tx, rows []nameRow) error {
+	b := tx.Bucket([]byte(namesBucket))
+	if b == nil {
+		return nil
+	}
+	for _, r := range rows {
+		if err := b.Put(r.bytes(), nil); err != nil {
+			return fmt.Errorf("name index: %w", err)
+		}
+	}
+	return nil
+}
+
+// memNames is the name index of the in-memory backend: its rows as bbolt
+// keys, sorted.
+type memNames struct{ rows []string }
+
+// add inserts rows, each once.
+func (m *memNames) add(rows []nameRow) {
+	for _, r := range rows {
+		k := string(r.bytes())
+		if i, found := slices.BinarySearch(m.rows, k); !found {
+			m.rows = slices.Insert(m.rows, i, k)
+		}
+	}
+}
+
+// EntitiesByPrefix returns the ids, sorted, of the entities a name or
+// alias of which a prefix search for prefix finds (NameFinds), reading
+// the name index: the rows under prefix's keys, not every entity. ok is
+// false when the store keeps no name index (a bbolt or PostgreSQL store
+// written before it, until Reindex; CockroachDB): the caller then reads
+// every entity. The ids may hold a few more entities than prefix finds
+// when a name is longer than the index keeps; test each with NameFinds.
+func (s *Store) EntitiesByPrefix(ctx context.Context, prefix string) (ids []string, ok bool, err error) {
+	qs := nameQuery(prefix)
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	err = s.read(ctx, func(r reader) error {
+		switch {
+		case s.mem != nil:
+			ok = true
+			for _, q := range qs {
+				for i, _ := slices.BinarySearch(s.mem.rows, q); i < len(s.mem.rows) && strings.HasPrefix(s.mem.rows[i], q); i++ {
+					add(rowEntity(s.mem.rows[i]))
+				}
+			}
+			return nil
+		case s.bolt != nil:
+			return s.bolt.View(func(tx *bolt.Tx) error {
+				b := tx.Bucket([]byte(namesBucket))
+				if ok = b != nil; !ok {
+					return nil
+				}
+				for _, q := range qs {
+					c := b.Cursor()
+					for k, _ := c.Seek([]byte(q)); k != nil && strings.HasPrefix(string(k), q); k, _ = c.Next() {
+						add(rowEntity(string(k)))
+					}
+				}
+				return nil
+			})
+		case s.pg != nil:
+			var err error
+			ok, err = s.pg.namesByPrefix(ctx, qs, add)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("entities by prefix %q: %w", prefix, err)
+	}
+	sort.Strings(ids)
+	return ids, ok, nil
+}
+
+// rowEntity returns the entity id of a row written by nameRow.bytes.
+func rowEntity(row string) string {
+	_, id, _ := strings.Cut(row, "\x00")
+	return id
+}
+
+// Reindex rebuilds the name index from the store's entities, in one
+// transaction, creating it in a store written before it existed; it
+// returns how many entities it indexed. It holds the write lock (on
+// PostgreSQL, the one all processes writing the database take) while it
+// reads the entities and writes the index.
+func (s *Store) Reindex(ctx context.Context) (n int, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.closed:
+		return 0, ErrClosed
+	case s.readOnly:
+		return 0, fmt.Errorf("reindex: %w", ErrReadOnly)
+	case s.mem == nil && s.kv == nil && s.pg == nil:
+		return 0, fmt.Errorf("reindex: %w", ErrNoNameIndex)
+	}
+	unlock, err := s.lockShared(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("reindex: %w", err)
+	}
+	defer unlock()
+	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
+	var ids []string
+	err = r.eachIn(ctx, classEntity, rdfType, func(v quad.Value) error {
+		if id, ok := idFromIRI(v, "entity/"); ok {
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	var rows []nameRow
+	for _, id := range ids {
+		if err != nil {
+			break
+		}
+		var e graph.Entity
+		var ok bool
+		if e, ok, err = r.entity(ctx, id); ok {
+			n++
+			rows = append(rows, entityRows(id, append([]string{e.Name}, e.Aliases...)...)...)
+		}
+	}
+	if err == nil {
+		switch {
+		case s.mem != nil:
+			s.mem.rows = nil
+			s.mem.add(rows)
+		case s.kv != nil:
+			err = s.bolt.Update(func(tx *bolt.Tx) error {
+				if err := tx.DeleteBucket([]byte(namesBucket)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+					return err
+				}
+				if _, err := tx.CreateBucket([]byte(namesBucket)); err != nil {
+					return err
+				}
+				return putNameRows(tx, rows)
+			})
+		case s.pg != nil:
+			err = s.pg.reindexNames(ctx, rows)
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("reindex: %w", err)
+	}
+	return n, nil
+}
