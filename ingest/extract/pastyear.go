@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
 )
@@ -27,8 +29,9 @@ var (
 // "In January, X was sworn in" of the January just gone, not the one to
 // come.
 func pastMonths(s string, exprs []timex.Expr, pub graph.Date) {
-	if pub.Precision != graph.DayPrecision || !pastAccount.MatchString(s) || notPastAccount.MatchString(s) {
-		return
+	if pub.Precision != graph.DayPrecision || !slices.ContainsFunc(exprs, func(e timex.Expr) bool { return movable(e, pub) }) ||
+		!pastAccount.MatchString(s) || notPastAccount.MatchString(s) {
+		return // the sentence's expressions are read first: most have no month ahead to move
 	}
 	for _, e := range exprs {
 		if namedYear.MatchString(e.Text) && e.Value.Valid() && !e.Value.IsZero() && pub.Before(e.Value) {
@@ -38,7 +41,7 @@ func pastMonths(s string, exprs []timex.Expr, pub graph.Date) {
 	for i := range exprs {
 		e := &exprs[i]
 		v := e.Value
-		if !e.Relative || v.Precision < graph.MonthPrecision || namedYear.MatchString(e.Text) || !monthName.MatchString(e.Text) || !startsAfter(v, pub) {
+		if !movable(*e, pub) {
 			continue
 		}
 		prev, err := graph.NewDate(v.Year-1, v.Month, v.Day, v.Precision)
@@ -47,6 +50,14 @@ func pastMonths(s string, exprs []timex.Expr, pub graph.Date) {
 		}
 		e.Value = prev
 	}
+}
+
+// movable reports whether e is a month or day named without a year that
+// the calendar window put after pub.
+func movable(e timex.Expr, pub graph.Date) bool {
+	v := e.Value
+	return e.Relative && v.Precision >= graph.MonthPrecision && startsAfter(v, pub) &&
+		!namedYear.MatchString(e.Text) && monthName.MatchString(e.Text)
 }
 
 // startsAfter reports whether all of v lies after pub (a month after pub's
