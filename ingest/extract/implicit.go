@@ -204,12 +204,15 @@ func (d *doc) placeImplicit() {
 			guests[c.subj.name], guests[c.obj.name] = true, true
 		}
 	}
-	if d.implicit.byName[country] {
+	if d.implicit.byName[country] || d.implicit.datelines[country] {
 		for _, c := range d.implicit.heads {
 			if l := d.leaderOf(c.subj.name); l != nil && l.affil != country {
 				continue // a person of another country (people.tsv)
 			}
-			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
+			// A head sworn in (swornBareHead) is news of the country
+			// itself, whoever the holder meets afterwards.
+			sworn := c.bound == boundStart && c.dated
+			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && (!guests[c.subj.name] || sworn) && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
 				// A head placed here makes the article one about the
@@ -218,7 +221,7 @@ func (d *doc) placeImplicit() {
 			}
 		}
 	}
-	if !headed {
+	if !headed && !d.implicit.datelines[country] {
 		return
 	}
 	for _, c := range d.cands {

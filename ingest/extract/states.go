@@ -27,6 +27,9 @@ var (
 	// "Joly had held the post since 2021", "She has been in the job since
 	// March 2022": the office the article gives the person, since then.
 	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
+	// "Bartos, who was elected to the post in November 2021": the office
+	// the article gives the person, from then.
+	reToPost = compile(`%PS% %ADV%(?:was|were|had been|has been) %ADV%(?:elected|appointed|named|installed|sworn in) (?:to|in|into) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
@@ -82,6 +85,9 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 					continue
 				}
 				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
+				if c == nil && re == reChange && changeBound(v) == boundStart {
+					d.swornBareHead(m, per, st, sentIdx)
+				}
 				if c == nil && re == reChangeObj {
 					c = d.appointedHead(m, per, confChange, st, sentIdx)
 				} else if c != nil && re == reChangeObj {
@@ -138,12 +144,18 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.readTarget(units, st, sentIdx)
 }
 
-// readHeldPost reads reHeldPost: the latest office the article gives the
-// person, held since the date the sentence gives.
+// readHeldPost reads reHeldPost and reToPost: the latest office the
+// article gives the person, held since the date the sentence gives, or
+// from the day they were elected or appointed to it.
 func (d *doc) readHeldPost(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
-	for _, m := range d.findAll(reHeldPost, tpl, units, pos) {
+	held := d.findAll(reHeldPost, tpl, units, pos)
+	for k, m := range append(held, d.findAll(reToPost, tpl, units, pos)...) {
+		kind := timex.Since
+		if k >= len(held) {
+			kind = timex.Point
+		}
 		du := m.one("d")
-		if du == nil || du.expr == nil || du.expr.Kind != timex.Since || negated(tpl, m.loc[0]) {
+		if du == nil || du.expr == nil || du.expr.Kind != kind || du.expr.Value.IsZero() || negated(tpl, m.loc[0]) {
 			continue
 		}
 		for _, per := range m.all("s") {
@@ -542,4 +554,30 @@ func (d *doc) lastOffice(name, pred string, upTo int, started bool) *cand {
 		}
 	}
 	return last
+}
+
+// swornBareHead reads a head's office taken with no country in the
+// sentence ("Sofia Gutierrez was sworn in as interim president on 9
+// August" in a profile from La Paz): a term starting on the sentence's
+// date, kept, like a bare title (bareHead), for placeImplicit to give the
+// article's country under its rules (no other country named in the
+// sentence, no one else in the office). A future clause ("will be sworn
+// in as president") states no such term.
+func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
+	offU := m.one("off")
+	if offU == nil || offU.off == nil || !offU.off.head || offU.off.elect || per.ref == nil ||
+		!sameRole(offU.off.name, "President") && !sameRole(offU.off.name, "Prime Minister") ||
+		m.one("aff1") != nil || m.one("aff2") != nil || d.leaderOf(per.ref.name) != nil {
+		return
+	}
+	a, _ := m.unitRange()
+	if reFutureClause.MatchString(st.text[:m.units[a].start]) {
+		return
+	}
+	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: offU.off.name, bareOff: offU.off,
+		base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart, anchor: anchorOffice + 1}
+	if du := nearestDate(m.units, c.span, st.text, nil); du != nil && du.expr.Kind == timex.Point {
+		c.date, c.dateKind, c.dated, c.fixed, c.dateFrom = du.expr.Value, du.expr.Kind, true, true, []*sentence{st}
+	}
+	d.implicit.heads = append(d.implicit.heads, c)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
 )
 
 // Terms of office stated without a verb of change: "has served as ...
@@ -131,9 +132,16 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		if negated(tpl, m.loc[0]) {
 			continue
 		}
+		at := matchDate(m)
 		for _, per := range m.all("s") {
+			if per.kind != kPerson {
+				continue
+			}
 			prev := d.latestState(per.ref.name)
-			if per.kind != kPerson || prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
+			if prev == nil && m.group("death") == "" {
+				prev = d.quitState(per.ref.name, at)
+			}
+			if prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
 				continue
 			}
 			end := *prev
@@ -205,4 +213,52 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 	next.date, next.dateKind, next.dated = graph.Date{}, 0, false
 	next.span, next.sent, next.sentIdx, next.base = m.span(), st, sentIdx, confChange*0.9
 	d.add(&next)
+}
+
+// matchDate returns the first date of a known value inside m, or the
+// zero Date.
+func matchDate(m *match) graph.Date {
+	a, b := m.unitRange()
+	for _, u := range m.units[a:b] {
+		if u.kind == kDate && u.expr != nil && u.expr.Kind == timex.Point && !u.expr.Value.IsZero() {
+			return u.expr.Value
+		}
+	}
+	return graph.Date{}
+}
+
+// quitState returns the term a resignation dated at ends when the person
+// has no term still open: the latest the article told in the past tense
+// ("when Mejia was foreign minister", "served as prime minister from 2001
+// to 2009"), if the article gives it no end or one that at falls in ("Lund
+// stepped down in April 2009"). A term only called former, or ended at
+// another time, is not the one left; nil when there is none.
+func (d *doc) quitState(name string, at graph.Date) *cand {
+	if at.IsZero() {
+		return nil
+	}
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.subj == nil || c.obj == nil || c.subj.name != name || c.pred != graph.Leads && c.pred != graph.HoldsPosition ||
+			c.bound != boundRange || !c.ended {
+			continue
+		}
+		end, ok := d.knownEnd(c)
+		if !ok || !at.Time().Before(end.Time()) && !at.Last().After(end.Last()) {
+			return c
+		}
+	}
+	return nil
+}
+
+// knownEnd returns the dated end the article gives c's term (same person,
+// predicate, object and role), and whether it gives one.
+func (d *doc) knownEnd(c *cand) (graph.Date, bool) {
+	for _, e := range d.cands {
+		if e.dated && (e.bound == boundEnd || e.dateKind == timex.Until) && e.pred == c.pred && e.subj != nil && e.obj != nil &&
+			e.subj.name == c.subj.name && e.obj.name == c.obj.name && e.role == c.role {
+			return e.date, true
+		}
+	}
+	return graph.Date{}, false
 }

@@ -299,6 +299,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	if aff == nil {
 		aff = m.one("aff1")
 	}
+	if aff == nil {
+		aff = itsCountry(m, offU)
+	}
 	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
 		span: m.span(), sent: st, sentIdx: sentIdx}
 	switch {
@@ -540,3 +543,36 @@ func (d *doc) articleHead(c *cand, per *unit) *cand {
 	c.base *= 0.9
 	return c
 }
+
+// itsCountry returns, for an office written after "its" ("Honduras filed
+// the case in 2019, when Carlos Mejia was its foreign minister"), the one
+// country the sentence names before the match, by its name, which "its"
+// stands for; nil when the office follows another word or the sentence
+// names no country or several before it.
+func itsCountry(m *match, offU *unit) *unit {
+	if offU == nil {
+		return nil
+	}
+	k := slices.Index(m.units, offU)
+	for k--; k >= 0 && m.units[k].kind == kWord && offModifiers[m.units[k].lower()]; k-- {
+	}
+	if k < 0 || m.units[k].kind != kWord || m.units[k].lower() != "its" {
+		return nil
+	}
+	a, _ := m.unitRange()
+	var c *unit
+	for _, u := range m.units[:a] {
+		if u.kind != kCountry || u.ref == nil || u.ref.typ != graph.Country || u.demonym {
+			continue
+		}
+		if c != nil && c.ref.name != u.ref.name {
+			return nil
+		}
+		c = u
+	}
+	return c
+}
+
+// offModifiers are the words %OFF% allows between a determiner and the
+// office ("its new foreign minister").
+var offModifiers = toSet("first new next female woman interim acting permanent sole youngest oldest deputy top")
