@@ -23,6 +23,10 @@ var (
 	reServed = compile(`%PS% (?P<aux>has |have |had |is |was )?%ADV%(?P<v>served|serves|serving) as (?:the |its |their )?%OFF%`)
 	// "Merz is Germany's chancellor", "Kishida was prime minister from 2021 to 2024"
 	reCopula = compile(`%PS% %ADV%(?P<v>is|was|has been|had been|remains|remained) %ADV%(?:the |its |their |a |an )?(?:(?P<former>former|ex-) )?(?:current |incumbent |sitting |then |acting |interim )?%OFF%`)
+	// "He served as foreign minister from 1990 to 1993, and was finance
+	// minister from 1994 to 1998": a second office of the sentence's
+	// subject, told after "and" with the subject left out.
+	reAndServed = compile(`^(?P<s><P\d+>) (?:[^;]*? )?, (?P<and>and) %ADV%(?P<v>served|was|had been) (?:as )?(?:the |its |their )?%OFF%`)
 	// "Japan's prime minister is Shigeru Ishiba", "the current secretary
 	// general of NATO is Mark Rutte"
 	reCopulaInv = need(compile(`(?:^|, |that |and |but )(?:the |its |their )?(?:(?:current|incumbent|sitting|present) )?%OFF% (?P<v>is|was|remains|remained|has been) (?:now |still )?(?P<s><P\d+>)`), []string{"<O", "chief", "head", "leader", "boss"},
@@ -87,7 +91,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			d.add(c)
 		}
 	}
-	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv} {
+	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv, reAndServed} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || re == reCopulaInv && strings.HasPrefix(tpl[m.loc[1]:], " 's") {
 				continue // "the president is Trump's ally"
@@ -106,6 +110,12 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 					continue
 				}
 				c.bound, c.ended = boundRange, past || m.group("former") != ""
+				if re == reAndServed {
+					// dated by its own clause, not by the first office's
+					// range: the span starts after "and", which blocks it
+					i := re.SubexpIndex("and")
+					c.span[0] = m.units[unitAt(m.pos, m.loc[2*i])+1].start
+				}
 				d.add(c)
 			}
 		}
