@@ -283,7 +283,7 @@ func (d *doc) otherHead(c *cand, country string) bool {
 	}
 	for _, o := range d.cands {
 		if o.pred == graph.Leads && o.obj != nil && o.obj.name == country && o.subj.name != c.subj.name &&
-			sameRole(o.role, c.role) && !ended[o.subj.name] {
+			sameRole(o.role, c.role) && !ended[o.subj.name] && !o.under {
 			return true
 		}
 	}

@@ -129,6 +129,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	for _, m := range d.findAll(reLeadership, tpl, units, pos) {
 		d.leadershipTaken(m, st, sentIdx)
 	}
+	d.readSuccessorAppos(units, tpl, pos, st, sentIdx)
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readHeldPost(units, tpl, pos, st, sentIdx)
@@ -580,4 +581,40 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
 		c.date, c.dateKind, c.dated, c.fixed, c.dateFrom = du.expr.Value, du.expr.Kind, true, true, []*sentence{st}
 	}
 	d.implicit.heads = append(d.implicit.heads, c)
+}
+
+// reSuccessorAppos reads "His successor, Marta Villanueva, ...", "Quispe's
+// successor, Marta Villanueva, ...".
+var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor , (?P<s><P\d+>) ,`)
+
+// readSuccessorAppos reads reSuccessorAppos: the successor held the last
+// office the article gave the one succeeded (his, her: the person the
+// pronoun stands for), from a start the sentence does not tell, and
+// succeeded them; what the rest of the sentence says of the successor
+// ("who quit in January 2023") dates that term like any other.
+func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reSuccessorAppos, tpl, units, pos) {
+		per := m.one("s")
+		if per == nil || per.kind != kPerson || per.ref == nil {
+			continue
+		}
+		var of *ref
+		if o := m.one("of"); o != nil && o.kind == kPerson {
+			of = o.ref
+		} else if pron := m.group("pron"); pron != "" {
+			of = d.pronounRef(nil, map[string]string{"his": "he", "her": "she"}[pron])
+		}
+		if of == nil || of.name == per.ref.name {
+			continue
+		}
+		held := d.lastOffice(of.name, "", sentIdx, false)
+		if held == nil {
+			continue
+		}
+		c := &cand{pred: held.pred, subj: per.ref, subjText: per.text, obj: held.obj, objText: held.objText, role: held.role,
+			base: confAppos * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+		d.add(c)
+		d.add(&cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: of, base: confAppos * 0.9,
+			span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, fixed: true})
+	}
 }

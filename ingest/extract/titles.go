@@ -144,6 +144,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					// Kept aside until the article's country is known;
 					// the title stays unfolded, as for any title read
 					// with no country.
+					h.under = afterUnder(m)
 					d.implicit.heads = append(d.implicit.heads, h)
 					continue
 				}
@@ -494,10 +495,10 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 // word, no office comes before it, the sentence names no country or
 // several, or the gazetteer places the person in another.
 func (d *doc) underCountry(m *match) *ref {
-	a, _ := m.unitRange()
-	if a == 0 || m.units[a-1].kind != kWord || m.units[a-1].lower() != "under" {
+	if !afterUnder(m) {
 		return nil
 	}
+	a, _ := m.unitRange()
 	if !slices.ContainsFunc(m.units[:a-1], func(u *unit) bool { return u.kind == kOffice }) {
 		return nil // "relations with Cuba soured under President X": no office held under X
 	}
@@ -576,3 +577,10 @@ func itsCountry(m *match, offU *unit) *unit {
 // offModifiers are the words %OFF% allows between a determiner and the
 // office ("its new foreign minister").
 var offModifiers = toSet("first new next female woman interim acting permanent sole youngest oldest deputy top")
+
+// afterUnder reports whether the title m matched is written right after
+// "under" ("served as foreign minister under Prime Minister X").
+func afterUnder(m *match) bool {
+	a, _ := m.unitRange()
+	return a > 0 && m.units[a-1].kind == kWord && m.units[a-1].lower() == "under"
+}
