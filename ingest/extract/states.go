@@ -59,8 +59,12 @@ var (
 // Justin Trudeau"), a clause that tells what is still to come.
 var reFutureClause = lazyRegexp(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
 
-// endVerbs end an office; the others start one.
+// endVerbs end an office; a re-election or reappointment continues one
+// (no new start: the term began before); the others start one.
 func changeBound(v string) int {
+	if strings.Contains(v, "re-elected") || strings.Contains(v, "reappointed") {
+		return boundNone
+	}
 	for _, w := range []string{"resigned", "stepped down", "steps down", "quit", "ousted", "dismissed", "removed", "left office", "retired", "fired", "sacked"} {
 		if strings.Contains(v, w) {
 			return boundEnd

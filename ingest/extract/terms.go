@@ -37,7 +37,9 @@ var (
 	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
 	// "Ishiba resigned in September": the end of the office last stated;
 	// "died", "was assassinated" end it too, unless the holder had left it.
-	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "was re-elected in 2022 and resigned in 2024": the sentence's
+	// subject, left out after "and" (group s2).
+	reQuit = compile(`(?:%PS%|^(?P<s2><P\d+>) (?:[^;]*? )?(?P<and>and)) %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = lazyRegexp(`^ (?:when|while|as|at the time|during|until)\b`)
 )
@@ -69,6 +71,9 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		if per := m.one("s"); per != nil && per.kind == kPerson {
 			if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
 				c.bound, c.anchor = boundStart, anchorOffice+1
+				if v := m.tpl[m.loc[0]:m.loc[1]]; strings.Contains(v, "re-elected") || strings.Contains(v, "reappointed") {
+					c.bound, c.anchor = boundNone, 0 // a term continued
+				}
 				d.add(c)
 			}
 		}
@@ -142,8 +147,15 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		if negated(tpl, m.loc[0]) {
 			continue
 		}
-		at := matchDate(m)
-		for _, per := range m.all("s") {
+		from, _ := m.unitRange()
+		if i := reQuit.SubexpIndex("and"); m.loc[2*i] >= 0 {
+			from = unitAt(m.pos, m.loc[2*i]) + 1 // dated by its own clause
+		}
+		at, subs := matchDate(m, from), m.all("s")
+		if len(subs) == 0 {
+			subs = m.all("s2")
+		}
+		for _, per := range subs {
 			if per.kind != kPerson {
 				continue
 			}
@@ -159,6 +171,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
 			end.date, end.dateKind, end.dated = graph.Date{}, 0, false
 			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			end.span[0] = m.units[from].start
 			d.add(&end)
 		}
 	}
@@ -225,11 +238,11 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 	d.add(&next)
 }
 
-// matchDate returns the first date of a known value inside m, or the
-// zero Date.
-func matchDate(m *match) graph.Date {
-	a, b := m.unitRange()
-	for _, u := range m.units[a:b] {
+// matchDate returns the first date of a known value inside m from its
+// unit from on, or the zero Date.
+func matchDate(m *match, from int) graph.Date {
+	_, b := m.unitRange()
+	for _, u := range m.units[from:b] {
 		if u.kind == kDate && u.expr != nil && u.expr.Kind == timex.Point && !u.expr.Value.IsZero() {
 			return u.expr.Value
 		}
