@@ -27,9 +27,10 @@ var (
 	// "Joly had held the post since 2021", "She has been in the job since
 	// March 2022": the office the article gives the person, since then.
 	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
-	// "Bartos, who was elected to the post in November 2021": the office
-	// the article gives the person, from then.
-	reToPost = compile(`%PS% %ADV%(?:was|were|had been|has been) %ADV%(?:elected|appointed|named|installed|sworn in) (?:to|in|into) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
+	// "Bartos, who was elected to the post in November 2021", "Kask first
+	// took the post on 10 April 2023": the office the article gives the
+	// person, from then.
+	reToPost = compile(`%PS% %ADV%(?:first )?(?:(?:was|were|had been|has been) %ADV%(?:elected|appointed|named|installed|sworn in) (?:to|in|into)|(?:took|takes|assumed|has taken|had taken)(?: up)?) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
