@@ -12,7 +12,8 @@ import (
 // office of the article's one country: the only country the article names
 // in any form (name, adjective, capital, dateline) or through a person the
 // gazetteer places, and whose head (a current `leads` of it) the article
-// names: a story about that country's government. A second country
+// names, or in whose capital the article is datelined: a story about
+// that country's government. A second country
 // leaves every such office bare unless one country is the article's home
 // (implicitScope.home: the one country of the first sentence naming any,
 // named by its name and in more sentences than any other); so does an organization
@@ -24,7 +25,8 @@ import (
 // government titled without a country and unknown to the gazetteer
 // ("President Yamandu Orsi declared three days of national mourning" in
 // an obituary from Uruguay) leads the article's one country when the
-// article names it by its own name, under the same conditions, when the
+// article names it by its own name or is datelined there ("PRAGUE, Feb.
+// 26 -"), under the same conditions, when the
 // holder's own sentence names no country (its subject may be acting on
 // it: "President Bush has threatened further action against Russia"), and
 // when no one else the article names holds that office there without an
@@ -273,7 +275,9 @@ func (d *doc) outgoingEnds() {
 // otherHead reports whether the article names another person in c's
 // office of country without ending their term: the country has one
 // president at a time, so "President Lars Nowak" in an article naming a
-// sitting President Anna Berg is not that country's.
+// sitting President Anna Berg is not that country's. A head named as the
+// one someone served under (cand.under) is a head of the past and does
+// not count.
 func (d *doc) otherHead(c *cand, country string) bool {
 	ended := map[string]bool{}
 	for _, o := range d.cands {
