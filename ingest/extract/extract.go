@@ -102,6 +102,10 @@ type cand struct {
 	// Minister Dominic LeBlanc"), ended where its successor's starts
 	// (outgoingEnds).
 	outgoing bool
+	// under marks a head titled as the one someone served under ("under
+	// Prime Minister X"): a head of the past, who leaves the office free
+	// for the head the article names in the present (otherHead).
+	under bool
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the

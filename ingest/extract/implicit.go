@@ -12,7 +12,8 @@ import (
 // office of the article's one country: the only country the article names
 // in any form (name, adjective, capital, dateline) or through a person the
 // gazetteer places, and whose head (a current `leads` of it) the article
-// names: a story about that country's government. A second country
+// names, or in whose capital the article is datelined: a story about
+// that country's government. A second country
 // leaves every such office bare unless one country is the article's home
 // (implicitScope.home: the one country of the first sentence naming any,
 // named by its name and in more sentences than any other); so does an organization
@@ -24,7 +25,8 @@ import (
 // government titled without a country and unknown to the gazetteer
 // ("President Yamandu Orsi declared three days of national mourning" in
 // an obituary from Uruguay) leads the article's one country when the
-// article names it by its own name, under the same conditions, when the
+// article names it by its own name or is datelined there ("PRAGUE, Feb.
+// 26 -"), under the same conditions, when the
 // holder's own sentence names no country (its subject may be acting on
 // it: "President Bush has threatened further action against Russia"), and
 // when no one else the article names holds that office there without an
@@ -204,12 +206,15 @@ func (d *doc) placeImplicit() {
 			guests[c.subj.name], guests[c.obj.name] = true, true
 		}
 	}
-	if d.implicit.byName[country] {
+	if d.implicit.byName[country] || d.implicit.datelines[country] {
 		for _, c := range d.implicit.heads {
 			if l := d.leaderOf(c.subj.name); l != nil && l.affil != country {
 				continue // a person of another country (people.tsv)
 			}
-			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && !guests[c.subj.name] && !d.otherHead(c, country) {
+			// A head sworn in (swornBareHead) is news of the country
+			// itself, whoever the holder meets afterwards.
+			sworn := c.bound == boundStart && c.dated
+			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && (!guests[c.subj.name] || sworn) && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
 				// A head placed here makes the article one about the
@@ -218,7 +223,7 @@ func (d *doc) placeImplicit() {
 			}
 		}
 	}
-	if !headed {
+	if !headed && !d.implicit.datelines[country] {
 		return
 	}
 	for _, c := range d.cands {
@@ -270,7 +275,9 @@ func (d *doc) outgoingEnds() {
 // otherHead reports whether the article names another person in c's
 // office of country without ending their term: the country has one
 // president at a time, so "President Lars Nowak" in an article naming a
-// sitting President Anna Berg is not that country's.
+// sitting President Anna Berg is not that country's. A head named as the
+// one someone served under (cand.under) is a head of the past and does
+// not count.
 func (d *doc) otherHead(c *cand, country string) bool {
 	ended := map[string]bool{}
 	for _, o := range d.cands {
@@ -280,7 +287,7 @@ func (d *doc) otherHead(c *cand, country string) bool {
 	}
 	for _, o := range d.cands {
 		if o.pred == graph.Leads && o.obj != nil && o.obj.name == country && o.subj.name != c.subj.name &&
-			sameRole(o.role, c.role) && !ended[o.subj.name] {
+			sameRole(o.role, c.role) && !ended[o.subj.name] && !o.under {
 			return true
 		}
 	}

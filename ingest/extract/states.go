@@ -27,6 +27,10 @@ var (
 	// "Joly had held the post since 2021", "She has been in the job since
 	// March 2022": the office the article gives the person, since then.
 	reHeldPost = compile(`%PS% (?:has |have |had )?%ADV%(?:held|occupied|been in) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
+	// "Bartos, who was elected to the post in November 2021", "Kask first
+	// took the post on 10 April 2023": the office the article gives the
+	// person, from then.
+	reToPost = compile(`%PS% %ADV%(?:first )?(?:(?:was|were|had been|has been) %ADV%(?:elected|appointed|named|installed|sworn in) (?:to|in|into)|(?:took|takes|assumed|has taken|had taken)(?: up)?) (?:the|this|that|his|her|their) (?:post|office|job|position|role|portfolio) (?P<d><D\d+>)`)
 	// Succession: "..., succeeding Joe Biden" and "X succeeded Y (as ...)".
 	reSucceedPart = compile(`(?:, |^)(?P<v>succeeding|replacing|taking over from) (?P<o><P\d+>)`)
 	reSucceed     = compile(`%PS% %AUX%%ADV%(?:succeeded|succeeds|replaced|replaces|took over from|takes over from) (?P<o><P\d+>)(?: as (?:the )?%OFF%)?`)
@@ -56,8 +60,12 @@ var (
 // Justin Trudeau"), a clause that tells what is still to come.
 var reFutureClause = lazyRegexp(`\b(?:will|would|shall|(?:is|are) (?:set |expected |due |poised |scheduled |likely )?to|plans? to|could|may|might)\b`)
 
-// endVerbs end an office; the others start one.
+// endVerbs end an office; a re-election or reappointment continues one
+// (no new start: the term began before); the others start one.
 func changeBound(v string) int {
+	if strings.Contains(v, "re-elected") || strings.Contains(v, "reappointed") {
+		return boundNone
+	}
 	for _, w := range []string{"resigned", "stepped down", "steps down", "quit", "ousted", "dismissed", "removed", "left office", "retired", "fired", "sacked"} {
 		if strings.Contains(v, w) {
 			return boundEnd
@@ -82,6 +90,9 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 					continue
 				}
 				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
+				if c == nil && re == reChange && changeBound(v) == boundStart {
+					d.swornBareHead(m, per, st, sentIdx)
+				}
 				if c == nil && re == reChangeObj {
 					c = d.appointedHead(m, per, confChange, st, sentIdx)
 				} else if c != nil && re == reChangeObj {
@@ -123,6 +134,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	for _, m := range d.findAll(reLeadership, tpl, units, pos) {
 		d.leadershipTaken(m, st, sentIdx)
 	}
+	d.readSuccessorAppos(units, tpl, pos, st, sentIdx)
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readHeldPost(units, tpl, pos, st, sentIdx)
@@ -138,12 +150,18 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.readTarget(units, st, sentIdx)
 }
 
-// readHeldPost reads reHeldPost: the latest office the article gives the
-// person, held since the date the sentence gives.
+// readHeldPost reads reHeldPost and reToPost: the latest office the
+// article gives the person, held since the date the sentence gives, or
+// from the day they were elected or appointed to it.
 func (d *doc) readHeldPost(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
-	for _, m := range d.findAll(reHeldPost, tpl, units, pos) {
+	held := d.findAll(reHeldPost, tpl, units, pos)
+	for k, m := range append(held, d.findAll(reToPost, tpl, units, pos)...) {
+		kind := timex.Since
+		if k >= len(held) {
+			kind = timex.Point
+		}
 		du := m.one("d")
-		if du == nil || du.expr == nil || du.expr.Kind != timex.Since || negated(tpl, m.loc[0]) {
+		if du == nil || du.expr == nil || du.expr.Kind != kind || du.expr.Value.IsZero() || negated(tpl, m.loc[0]) {
 			continue
 		}
 		for _, per := range m.all("s") {
@@ -542,4 +560,66 @@ func (d *doc) lastOffice(name, pred string, upTo int, started bool) *cand {
 		}
 	}
 	return last
+}
+
+// swornBareHead reads a head's office taken with no country in the
+// sentence ("Sofia Gutierrez was sworn in as interim president on 9
+// August" in a profile from La Paz): a term starting on the sentence's
+// date, kept, like a bare title (bareHead), for placeImplicit to give the
+// article's country under its rules (no other country named in the
+// sentence, no one else in the office). A future clause ("will be sworn
+// in as president") states no such term.
+func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
+	offU := m.one("off")
+	if offU == nil || offU.off == nil || !offU.off.head || offU.off.elect || per.ref == nil ||
+		!sameRole(offU.off.name, "President") && !sameRole(offU.off.name, "Prime Minister") ||
+		m.one("aff1") != nil || m.one("aff2") != nil || d.leaderOf(per.ref.name) != nil {
+		return
+	}
+	a, _ := m.unitRange()
+	if reFutureClause.MatchString(st.text[:m.units[a].start]) {
+		return
+	}
+	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: offU.off.name, bareOff: offU.off,
+		base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart, anchor: anchorOffice + 1}
+	if du := nearestDate(m.units, c.span, st.text, nil); du != nil && du.expr.Kind == timex.Point {
+		c.date, c.dateKind, c.dated, c.fixed, c.dateFrom = du.expr.Value, du.expr.Kind, true, true, []*sentence{st}
+	}
+	d.implicit.heads = append(d.implicit.heads, c)
+}
+
+// reSuccessorAppos reads "His successor, Marta Villanueva, ...", "Quispe's
+// successor, Marta Villanueva, ...".
+var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor , (?P<s><P\d+>) ,`)
+
+// readSuccessorAppos reads reSuccessorAppos: the successor held the last
+// office the article gave the one succeeded (his, her: the person the
+// pronoun stands for), from a start the sentence does not tell, and
+// succeeded them; what the rest of the sentence says of the successor
+// ("who quit in January 2023") dates that term like any other.
+func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reSuccessorAppos, tpl, units, pos) {
+		per := m.one("s")
+		if per == nil || per.kind != kPerson || per.ref == nil {
+			continue
+		}
+		var of *ref
+		if o := m.one("of"); o != nil && o.kind == kPerson {
+			of = o.ref
+		} else if pron := m.group("pron"); pron != "" {
+			of = d.pronounRef(nil, map[string]string{"his": "he", "her": "she"}[pron])
+		}
+		if of == nil || of.name == per.ref.name {
+			continue
+		}
+		held := d.lastOffice(of.name, "", sentIdx, false)
+		if held == nil {
+			continue
+		}
+		c := &cand{pred: held.pred, subj: per.ref, subjText: per.text, obj: held.obj, objText: held.objText, role: held.role,
+			base: confAppos * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+		d.add(c)
+		d.add(&cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: of, base: confAppos * 0.9,
+			span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, fixed: true})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
 )
 
 // Terms of office stated without a verb of change: "has served as ...
@@ -22,6 +23,10 @@ var (
 	reServed = compile(`%PS% (?P<aux>has |have |had |is |was )?%ADV%(?P<v>served|serves|serving) as (?:the |its |their )?%OFF%`)
 	// "Merz is Germany's chancellor", "Kishida was prime minister from 2021 to 2024"
 	reCopula = compile(`%PS% %ADV%(?P<v>is|was|has been|had been|remains|remained) %ADV%(?:the |its |their |a |an )?(?:(?P<former>former|ex-) )?(?:current |incumbent |sitting |then |acting |interim )?%OFF%`)
+	// "He served as foreign minister from 1990 to 1993, and was finance
+	// minister from 1994 to 1998": a second office of the sentence's
+	// subject, told after "and" with the subject left out.
+	reAndServed = compile(`^(?P<s><P\d+>) (?:[^;]*? )?, (?P<and>and) %ADV%(?P<v>served|was|had been) (?:as )?(?:the |its |their )?%OFF%`)
 	// "Japan's prime minister is Shigeru Ishiba", "the current secretary
 	// general of NATO is Mark Rutte"
 	reCopulaInv = need(compile(`(?:^|, |that |and |but )(?:the |its |their )?(?:(?:current|incumbent|sitting|present) )?%OFF% (?P<v>is|was|remains|remained|has been) (?:now |still )?(?P<s><P\d+>)`), []string{"<O", "chief", "head", "leader", "boss"},
@@ -32,7 +37,9 @@ var (
 	reSucceededBy = compile(`(?:(?P<s><P\d+>) (?:, who )?|and )%ADV%(?:was|has been|had been|were) %ADV%(?:succeeded|replaced) (?P<as>as (?:the )?(?:%OFF%|(?:[a-z\-]+ ){1,2}(?:leader|chief|head|boss|chairman|chairwoman|chair)) )?(?:<D\d+> )?by (?P<o><P\d+>)`)
 	// "Ishiba resigned in September": the end of the office last stated;
 	// "died", "was assassinated" end it too, unless the holder had left it.
-	reQuit = compile(`%PS% %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "was re-elected in 2022 and resigned in 2024": the sentence's
+	// subject, left out after "and" (group s2).
+	reQuit = compile(`(?:%PS%|^(?P<s2><P\d+>) (?:[^;]*? )?(?P<and>and)) %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = lazyRegexp(`^ (?:when|while|as|at the time|during|until)\b`)
 )
@@ -64,6 +71,9 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		if per := m.one("s"); per != nil && per.kind == kPerson {
 			if c := d.stateFromOffice(m, per, false, confChange, st, sentIdx); c != nil {
 				c.bound, c.anchor = boundStart, anchorOffice+1
+				if v := m.tpl[m.loc[0]:m.loc[1]]; strings.Contains(v, "re-elected") || strings.Contains(v, "reappointed") {
+					c.bound, c.anchor = boundNone, 0 // a term continued
+				}
 				d.add(c)
 			}
 		}
@@ -86,7 +96,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			d.add(c)
 		}
 	}
-	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv} {
+	for _, re := range []*regexp.Regexp{reServed, reCopula, reCopulaInv, reAndServed} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			if negated(tpl, m.loc[0]) || re == reCopulaInv && strings.HasPrefix(tpl[m.loc[1]:], " 's") {
 				continue // "the president is Trump's ally"
@@ -105,6 +115,12 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 					continue
 				}
 				c.bound, c.ended = boundRange, past || m.group("former") != ""
+				if re == reAndServed {
+					// dated by its own clause, not by the first office's
+					// range: the span starts after "and", which blocks it
+					i := re.SubexpIndex("and")
+					c.span[0] = m.units[unitAt(m.pos, m.loc[2*i])+1].start
+				}
 				d.add(c)
 			}
 		}
@@ -131,9 +147,23 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		if negated(tpl, m.loc[0]) {
 			continue
 		}
-		for _, per := range m.all("s") {
+		from, _ := m.unitRange()
+		if i := reQuit.SubexpIndex("and"); m.loc[2*i] >= 0 {
+			from = unitAt(m.pos, m.loc[2*i]) + 1 // dated by its own clause
+		}
+		at, subs := matchDate(m, from), m.all("s")
+		if len(subs) == 0 {
+			subs = m.all("s2")
+		}
+		for _, per := range subs {
+			if per.kind != kPerson {
+				continue
+			}
 			prev := d.latestState(per.ref.name)
-			if per.kind != kPerson || prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
+			if prev == nil && m.group("death") == "" {
+				prev = d.quitState(per.ref.name, at)
+			}
+			if prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
 				continue
 			}
 			end := *prev
@@ -141,6 +171,7 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
 			end.date, end.dateKind, end.dated = graph.Date{}, 0, false
 			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			end.span[0] = m.units[from].start
 			d.add(&end)
 		}
 	}
@@ -205,4 +236,52 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 	next.date, next.dateKind, next.dated = graph.Date{}, 0, false
 	next.span, next.sent, next.sentIdx, next.base = m.span(), st, sentIdx, confChange*0.9
 	d.add(&next)
+}
+
+// matchDate returns the first date of a known value inside m from its
+// unit from on, or the zero Date.
+func matchDate(m *match, from int) graph.Date {
+	_, b := m.unitRange()
+	for _, u := range m.units[from:b] {
+		if u.kind == kDate && u.expr != nil && u.expr.Kind == timex.Point && !u.expr.Value.IsZero() {
+			return u.expr.Value
+		}
+	}
+	return graph.Date{}
+}
+
+// quitState returns the term a resignation dated at ends when the person
+// has no term still open: the latest the article told in the past tense
+// ("when Mejia was foreign minister", "served as prime minister from 2001
+// to 2009"), if the article gives it no end or one that at falls in ("Lund
+// stepped down in April 2009"). A term only called former, or ended at
+// another time, is not the one left; nil when there is none.
+func (d *doc) quitState(name string, at graph.Date) *cand {
+	if at.IsZero() {
+		return nil
+	}
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.subj == nil || c.obj == nil || c.subj.name != name || c.pred != graph.Leads && c.pred != graph.HoldsPosition ||
+			c.bound != boundRange || !c.ended {
+			continue
+		}
+		end, ok := d.knownEnd(c)
+		if !ok || !at.Time().Before(end.Time()) && !at.Last().After(end.Last()) {
+			return c
+		}
+	}
+	return nil
+}
+
+// knownEnd returns the dated end the article gives c's term (same person,
+// predicate, object and role), and whether it gives one.
+func (d *doc) knownEnd(c *cand) (graph.Date, bool) {
+	for _, e := range d.cands {
+		if e.dated && (e.bound == boundEnd || e.dateKind == timex.Until) && e.pred == c.pred && e.subj != nil && e.obj != nil &&
+			e.subj.name == c.subj.name && e.obj.name == c.obj.name && e.role == c.role {
+			return e.date, true
+		}
+	}
+	return graph.Date{}, false
 }

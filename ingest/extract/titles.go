@@ -144,6 +144,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					// Kept aside until the article's country is known;
 					// the title stays unfolded, as for any title read
 					// with no country.
+					h.under = afterUnder(m)
 					d.implicit.heads = append(d.implicit.heads, h)
 					continue
 				}
@@ -298,6 +299,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	aff := m.one("aff2")
 	if aff == nil {
 		aff = m.one("aff1")
+	}
+	if aff == nil {
+		aff = itsCountry(m, offU)
 	}
 	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
 		span: m.span(), sent: st, sentIdx: sentIdx}
@@ -491,10 +495,10 @@ func (d *doc) bareHead(m *match, per *unit, former bool, base float64, st *sente
 // word, no office comes before it, the sentence names no country or
 // several, or the gazetteer places the person in another.
 func (d *doc) underCountry(m *match) *ref {
-	a, _ := m.unitRange()
-	if a == 0 || m.units[a-1].kind != kWord || m.units[a-1].lower() != "under" {
+	if !afterUnder(m) {
 		return nil
 	}
+	a, _ := m.unitRange()
 	if !slices.ContainsFunc(m.units[:a-1], func(u *unit) bool { return u.kind == kOffice }) {
 		return nil // "relations with Cuba soured under President X": no office held under X
 	}
@@ -539,4 +543,44 @@ func (d *doc) articleHead(c *cand, per *unit) *cand {
 	c.obj = prev.obj
 	c.base *= 0.9
 	return c
+}
+
+// itsCountry returns, for an office written after "its" ("Honduras filed
+// the case in 2019, when Carlos Mejia was its foreign minister"), the one
+// country the sentence names before the match, by its name, which "its"
+// stands for; nil when the office follows another word or the sentence
+// names no country or several before it.
+func itsCountry(m *match, offU *unit) *unit {
+	if offU == nil {
+		return nil
+	}
+	k := slices.Index(m.units, offU)
+	for k--; k >= 0 && m.units[k].kind == kWord && offModifiers[m.units[k].lower()]; k-- {
+	}
+	if k < 0 || m.units[k].kind != kWord || m.units[k].lower() != "its" {
+		return nil
+	}
+	a, _ := m.unitRange()
+	var c *unit
+	for _, u := range m.units[:a] {
+		if u.kind != kCountry || u.ref == nil || u.ref.typ != graph.Country || u.demonym {
+			continue
+		}
+		if c != nil && c.ref.name != u.ref.name {
+			return nil
+		}
+		c = u
+	}
+	return c
+}
+
+// offModifiers are the words %OFF% allows between a determiner and the
+// office ("its new foreign minister").
+var offModifiers = toSet("first new next female woman interim acting permanent sole youngest oldest deputy top")
+
+// afterUnder reports whether the title m matched is written right after
+// "under" ("served as foreign minister under Prime Minister X").
+func afterUnder(m *match) bool {
+	a, _ := m.unitRange()
+	return a > 0 && m.units[a-1].kind == kWord && m.units[a-1].lower() == "under"
 }

@@ -66,7 +66,7 @@ var (
 	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable)
 	// and "Comrade" are the courtesies of state media and regional
 	// English.
-	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. " +
+	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade")
 	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
