@@ -110,7 +110,7 @@ func testNamePrefix(t *testing.T, s *Store) {
 	t.Run("Written", check)
 	n, err := s.Reindex(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 7, n, "entities indexed")
+	assert.Equal(t, 7, n.Entities, "entities indexed")
 	t.Run("Reindexed", check)
 }
 
@@ -135,7 +135,7 @@ func TestNameIndexLegacy(t *testing.T) {
 
 	n, err := s.Reindex(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 5, n)
+	assert.Equal(t, 5, n.Entities)
 	ids, ok, err := s.EntitiesByPrefix(ctx, "rut")
 	require.NoError(t, err)
 	assert.True(t, ok)

@@ -164,10 +164,13 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 	if !readOnly {
 		err := kv.Init(db, kvOptions)
 		if err == nil {
-			// A new store keeps the name index from its first write (one
-			// written before it has none until Reindex).
+			// A new store keeps the name and timeline indexes from its
+			// first write (one written before them has none until Reindex).
 			err = bdb.Update(func(tx *bolt.Tx) error {
-				_, err := tx.CreateBucketIfNotExists([]byte(namesBucket))
+				if _, err := tx.CreateBucketIfNotExists([]byte(namesBucket)); err != nil {
+					return err
+				}
+				_, err := tx.CreateBucketIfNotExists([]byte(timelineBucket))
 				return err
 			})
 		}
