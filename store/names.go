@@ -136,8 +136,21 @@ func entityRows(id string, names ...string) []nameRow {
 	return rows
 }
 
-// nameRowsOf returns the rows of the names and aliases that deltas add.
-func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
+// nameRowsOf returns the rows of the names and aliases that deltas add,
+// by key and sorted (namesorted.go); nameOf returns the stored name of an
+// entity that gains an alias without its name in deltas.
+func nameRowsOf(deltas []cayleygraph.Delta, nameOf func(id string) (string, error)) ([]nameRow, error) {
+	names := map[string]string{}
+	for _, d := range deltas {
+		if d.Action != cayleygraph.Add || d.Quad.Predicate != pName {
+			continue
+		}
+		if id, ok := idFromIRI(d.Quad.Subject, "entity/"); ok {
+			if s, ok := d.Quad.Object.(quad.String); ok {
+				names[id] = string(s)
+			}
+		}
+	}
 	var rows []nameRow
 	for _, d := range deltas {
 		if d.Action != cayleygraph.Add || (d.Quad.Predicate != pName && d.Quad.Predicate != pAlias) {
@@ -147,11 +160,24 @@ func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
 		if !ok {
 			continue
 		}
-		if s, ok := d.Quad.Object.(quad.String); ok {
-			rows = append(rows, entityRows(id, string(s))...)
+		s, ok := d.Quad.Object.(quad.String)
+		if !ok {
+			continue
+		}
+		rows = append(rows, entityRows(id, string(s))...)
+		name, known := names[id]
+		if !known {
+			var err error
+			if name, err = nameOf(id); err != nil {
+				return nil, fmt.Errorf("name index: %w", err)
+			}
+			names[id] = name
+		}
+		if name != "" {
+			rows = append(rows, sortedRows(id, name, string(s))...)
 		}
 	}
-	return rows
+	return rows, nil
 }
 
 // applyDeltas applies a write's deltas, and in the same transaction the
@@ -159,7 +185,10 @@ func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
 // add and remove (timeindex.go).
 func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 	opts := cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	rows := nameRowsOf(deltas)
+	rows, err := nameRowsOf(deltas, s.storedName)
+	if err != nil {
+		return err
+	}
 	times := timeRowsOf(deltas)
 	if len(rows) > 0 || !times.empty() {
 		switch {
@@ -323,9 +352,12 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 		var ok bool
 		if e, ok, err = r.entity(ctx, id); ok {
 			st.Entities++
-			rows = append(rows, entityRows(id, append([]string{e.Name}, e.Aliases...)...)...)
+			texts := append([]string{e.Name}, e.Aliases...)
+			rows = append(rows, entityRows(id, texts...)...)
+			rows = append(rows, sortedRows(id, e.Name, texts...)...)
 		}
 	}
+	rows = append(rows, markerRow())
 	if err == nil {
 		switch {
 		case s.mem != nil:

@@ -113,6 +113,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s.pg, _ = qs.(*pgStore)
 	if b.Name == "memory" {
 		s.mem = &memNames{}
+		s.mem.add([]nameRow{markerRow()})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -167,10 +168,14 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 			// A new store keeps the name and timeline indexes from its
 			// first write (one written before them has none until Reindex).
 			err = bdb.Update(func(tx *bolt.Tx) error {
-				if _, err := tx.CreateBucketIfNotExists([]byte(namesBucket)); err != nil {
+				b, err := tx.CreateBucketIfNotExists([]byte(namesBucket))
+				if err != nil {
 					return err
 				}
-				_, err := tx.CreateBucketIfNotExists([]byte(timelineBucket))
+				if err := b.Put(markerRow().bytes(), nil); err != nil {
+					return err
+				}
+				_, err = tx.CreateBucketIfNotExists([]byte(timelineBucket))
 				return err
 			})
 		}
