@@ -161,35 +161,31 @@ func (m *memTimes) apply(rows timeRows) {
 // is set (FactFilter.Evidence), else with all their live sources. ok is
 // false when the store keeps no timeline index (a bbolt or PostgreSQL
 // store written before it, until Reindex; CockroachDB): the caller then
-// reads the facts with Facts. A row whose fact reads back with another
-// sort time (left by an older write) is skipped, so a page may be short
-// of limit only then.
+// reads the facts with Facts. The rows and the facts are read under one
+// read lock. A row whose fact reads back with another sort time is
+// skipped: a fact stored before evidence records has no record for a
+// write to remove, so the row Reindex gave it may outlive the one its
+// next write adds.
 func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit int, evidence bool) (facts []graph.Fact, ok bool, err error) {
 	n := 0 // rows to read of each entity, 0 = all
 	if limit > 0 {
 		n = offset + limit
 	}
-	var keys []string
+	articles := map[string]graph.Article{}
 	err = s.read(ctx, func(r reader) error {
+		var keys []string
 		for _, id := range ids {
 			var err error
 			if ok, err = s.timeKeys(ctx, id, n, func(k string) { keys = append(keys, k) }); err != nil || !ok {
 				return err
 			}
 		}
-		return nil
-	})
-	if err != nil || !ok {
-		return nil, ok, wrapTimeline(ids, err)
-	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	keys = keys[min(offset, len(keys)):]
-	if limit > 0 && len(keys) > limit {
-		keys = keys[:limit]
-	}
-	articles := map[string]graph.Article{}
-	err = s.read(ctx, func(r reader) error {
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		keys = keys[min(offset, len(keys)):]
+		if limit > 0 && len(keys) > limit {
+			keys = keys[:limit]
+		}
 		for _, k := range keys {
 			var f graph.Fact
 			var ok bool
@@ -211,7 +207,7 @@ func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit in
 	if err != nil {
 		return nil, false, wrapTimeline(ids, err)
 	}
-	return facts, true, nil
+	return facts, ok, nil
 }
 
 // wrapTimeline names the entities of a timeline read in its error.
