@@ -119,6 +119,7 @@ type sortedStream struct {
 // head returns the stream's next row found by its filter, reading a chunk
 // when needed; ok is false at the end.
 func (st *sortedStream) head(ctx context.Context, s *Store) (sortedRow, bool, error) {
+	// The caller holds the read lock.
 	for len(st.buf) == 0 && !st.done {
 		from := st.r.lo
 		if st.after != "" {
@@ -152,46 +153,53 @@ func (st *sortedStream) head(ctx context.Context, s *Store) (sortedRow, bool, er
 // is false when the store's name index has no sorted rows (one written
 // before them, until Reindex; no index at all): see EntitiesByPrefix.
 func (s *Store) EntitiesByName(ctx context.Context, prefix string, limit int) (ids []string, ok bool, err error) {
-	if ok, err = s.hasSorted(ctx); err != nil || !ok {
-		return nil, false, err
-	}
-	var streams []*sortedStream
-	for _, r := range sortedRanges(prefix) {
-		streams = append(streams, &sortedStream{r: r})
-	}
-	for limit == 0 || len(ids) < limit {
-		var best *sortedRow
-		for _, st := range streams {
-			row, ok, err := st.head(ctx, s)
-			if err != nil {
-				return nil, false, fmt.Errorf("entities by name %q: %w", prefix, err)
-			}
-			if ok && (best == nil || row.before(*best)) {
-				best = &row
-			}
+	err = s.read(ctx, func(reader) error {
+		if ok, err = s.hasSorted(ctx); err != nil || !ok {
+			return err
 		}
-		if best == nil {
-			break
+		var streams []*sortedStream
+		for _, r := range sortedRanges(prefix) {
+			streams = append(streams, &sortedStream{r: r})
 		}
-		ids = append(ids, best.id)
-		// Drop the entity's other rows, at the head of every stream.
-		for _, st := range streams {
-			for {
+		for limit == 0 || len(ids) < limit {
+			var best *sortedRow
+			for _, st := range streams {
 				row, ok, err := st.head(ctx, s)
 				if err != nil {
-					return nil, false, fmt.Errorf("entities by name %q: %w", prefix, err)
+					return err
 				}
-				if !ok || row.name != best.name || row.id != best.id {
-					break
+				if ok && (best == nil || row.before(*best)) {
+					best = &row
 				}
-				st.buf = st.buf[1:]
+			}
+			if best == nil {
+				return nil
+			}
+			ids = append(ids, best.id)
+			// Drop the entity's other rows, at the head of every stream.
+			for _, st := range streams {
+				for {
+					row, ok, err := st.head(ctx, s)
+					if err != nil {
+						return err
+					}
+					if !ok || row.name != best.name || row.id != best.id {
+						break
+					}
+					st.buf = st.buf[1:]
+				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("entities by name %q: %w", prefix, err)
 	}
-	return ids, true, nil
+	return ids, ok, nil
 }
 
-// hasSorted reports whether the store's name index has sorted rows.
+// hasSorted reports whether the store's name index has sorted rows. The
+// caller holds the read lock.
 func (s *Store) hasSorted(ctx context.Context) (bool, error) {
 	if s.pg != nil {
 		if ok, err := s.pg.hasNames(ctx, s.pg.db); err != nil || !ok {
@@ -204,38 +212,34 @@ func (s *Store) hasSorted(ctx context.Context) (bool, error) {
 
 // nameKeysFrom returns the keys (without their entity) of up to n rows of
 // the name index, in order, from the key from on, that start with prefix;
-// none when the store has no name index.
+// none when the store has no name index. The caller holds the read lock.
 func (s *Store) nameKeysFrom(ctx context.Context, from, prefix string, n int) (keys []string, err error) {
-	err = s.read(ctx, func(r reader) error {
-		switch {
-		case s.mem != nil:
-			rows := s.mem.rows
-			for i := bisect(rows, from); i < len(rows) && strings.HasPrefix(rows[i], prefix) && len(keys) < n; i++ {
-				k, _, _ := strings.Cut(rows[i], "\x00")
-				keys = append(keys, k)
+	switch {
+	case s.mem != nil:
+		rows := s.mem.rows
+		for i := bisect(rows, from); i < len(rows) && strings.HasPrefix(rows[i], prefix) && len(keys) < n; i++ {
+			k, _, _ := strings.Cut(rows[i], "\x00")
+			keys = append(keys, k)
+		}
+		return keys, nil
+	case s.bolt != nil:
+		err = s.bolt.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte(namesBucket))
+			if b == nil {
+				return nil
+			}
+			c := b.Cursor()
+			for k, _ := c.Seek([]byte(from)); k != nil && strings.HasPrefix(string(k), prefix) && len(keys) < n; k, _ = c.Next() {
+				key, _, _ := strings.Cut(string(k), "\x00")
+				keys = append(keys, key)
 			}
 			return nil
-		case s.bolt != nil:
-			return s.bolt.View(func(tx *bolt.Tx) error {
-				b := tx.Bucket([]byte(namesBucket))
-				if b == nil {
-					return nil
-				}
-				c := b.Cursor()
-				for k, _ := c.Seek([]byte(from)); k != nil && strings.HasPrefix(string(k), prefix) && len(keys) < n; k, _ = c.Next() {
-					key, _, _ := strings.Cut(string(k), "\x00")
-					keys = append(keys, key)
-				}
-				return nil
-			})
-		case s.pg != nil:
-			var err error
-			keys, err = s.pg.namesFrom(ctx, from, prefix, n)
-			return err
-		}
-		return nil
-	})
-	return keys, err
+		})
+		return keys, err
+	case s.pg != nil:
+		return s.pg.namesFrom(ctx, from, prefix, n)
+	}
+	return nil, nil
 }
 
 // markerRow is the row that says the name index has sorted rows.
