@@ -54,7 +54,7 @@ type timeRow struct{ entity, key string }
 // order.
 func (r timeRow) bytes() []byte { return []byte(r.entity + "\x00" + r.key) }
 
-// fact returns the id of the fact of key k.
+// keyFact returns the id of the fact of timeline key k.
 func keyFact(k string) string { return k[sortKeyLen:] }
 
 // factRows returns the rows of fact f: one for each of its sides.
