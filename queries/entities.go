@@ -220,16 +220,29 @@ type prefixIndex interface {
 	EntitiesByPrefix(ctx context.Context, prefix string) (ids []string, ok bool, err error)
 }
 
+// sortedIndex is what indexedPrefix asks of a store whose name index
+// lists entities by name (store.Store.EntitiesByName).
+type sortedIndex interface {
+	EntitiesByName(ctx context.Context, prefix string, limit int) (ids []string, ok bool, err error)
+}
+
 // indexedPrefix answers Names.Prefix from the store's name index, reading
-// only the entities it finds; ok is false when the store has none.
+// only the entities it finds — only the first limit of them by name when
+// the index lists them by name; ok is false when the store has none.
 func (e *Engine) indexedPrefix(ctx context.Context, prefix string, limit int) (ms []EntityMatch, ok bool, err error) {
-	ix, isIx := e.store.(prefixIndex)
-	if !isIx {
-		return nil, false, nil
+	var ids []string
+	if ix, isIx := e.store.(sortedIndex); isIx {
+		if ids, ok, err = ix.EntitiesByName(ctx, prefix, limit); err != nil {
+			return nil, false, err
+		}
 	}
-	ids, ok, err := ix.EntitiesByPrefix(ctx, prefix)
-	if err != nil || !ok {
-		return nil, false, err
+	if ix, isIx := e.store.(prefixIndex); isIx && !ok {
+		if ids, ok, err = ix.EntitiesByPrefix(ctx, prefix); err != nil {
+			return nil, false, err
+		}
+	}
+	if !ok {
+		return nil, false, nil
 	}
 	ents := make([]graph.Entity, 0, len(ids))
 	for _, id := range ids {

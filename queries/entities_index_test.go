@@ -51,18 +51,49 @@ func TestSearchEntitiesIndexed(t *testing.T) {
 	_, err := s.Write(ctx, graph.Batch{Article: a, Entities: more}, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 
+	// A later article gives Jöran Persson an alias.
+	later := graph.Article{ID: "names-later", Published: graph.DayOf(2025, time.March, 2), Hash: "names-later"}
+	_, err = s.Write(ctx, graph.Batch{Article: later, Entities: []graph.Entity{{ID: more[2].ID, Name: more[2].Name, Type: graph.Person, Aliases: []string{"Göran Persson"}}}},
+		time.Date(2025, 3, 2, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+
 	names, err := LoadNames(ctx, s)
 	require.NoError(t, err)
 	indexed := New(indexOnly{s})
+	sorted := &sortedOnly{indexOnly: indexOnly{s}}
+	byName := New(sorted)
 	loaded := New(s)
-	for _, prefix := range []string{"jo", "Jo", "JOR", "jör", "john s", "smith", "jo berg", "ajb", "rut", "m", "trump", "n", "ishi"} {
-		for _, limit := range []int{0, 2} {
+	for _, prefix := range []string{"jo", "Jo", "JOR", "jör", "john s", "smith", "jo berg", "ajb", "rut", "m", "trump", "n", "ishi", "gör", "goran p", "a", "p"} {
+		for _, limit := range []int{0, 1, 2} {
 			want, err := loaded.SearchEntities(ctx, names, prefix, limit)
 			require.NoError(t, err)
 			require.NotEmpty(t, want, "prefix %q finds something", prefix)
 			got, err := indexed.SearchEntities(ctx, nil, prefix, limit)
 			require.NoError(t, err, "prefix %q: the index answers without listing every entity", prefix)
 			require.Equal(t, want, got, "prefix %q limit %d", prefix, limit)
+			sorted.reads = 0
+			got, err = byName.SearchEntities(ctx, nil, prefix, limit)
+			require.NoError(t, err, "prefix %q: the index answers without listing every entity", prefix)
+			require.Equal(t, want, got, "prefix %q limit %d, by name", prefix, limit)
+			if limit > 0 {
+				require.LessOrEqual(t, sorted.reads, limit, "prefix %q: reads the entities it lists", prefix)
+			}
 		}
 	}
+}
+
+// sortedOnly is an indexOnly store whose name index lists entities by
+// name; it counts the entities read.
+type sortedOnly struct {
+	indexOnly
+	reads int
+}
+
+func (x *sortedOnly) Entity(ctx context.Context, id string) (graph.Entity, error) {
+	x.reads++
+	return x.s.Entity(ctx, id)
+}
+
+func (x *sortedOnly) EntitiesByName(ctx context.Context, prefix string, limit int) ([]string, bool, error) {
+	return x.s.EntitiesByName(ctx, prefix, limit)
 }

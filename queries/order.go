@@ -7,19 +7,9 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// sortTime is when a fact took place or began, for ordering answers: its
-// date, else its start, else its end, else when it was first reported.
-func sortTime(f graph.Fact) time.Time {
-	switch {
-	case !f.Date.IsZero():
-		return f.Date.Time()
-	case !f.Start.IsZero():
-		return f.Start.Time()
-	case !f.End.IsZero():
-		return f.End.Time()
-	}
-	return graph.FirstPublished(&f).Time()
-}
+// sortTime is when a fact took place or began, for ordering answers
+// (graph.SortTime).
+func sortTime(f graph.Fact) time.Time { return graph.SortTime(&f) }
 
 // byTime orders facts by sortTime, then id. Ids are unique, so the order
 // is total and needs no stable sort (much slower on long timelines).

@@ -207,6 +207,16 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 	if err = p.dates(dateParam{"from", &q.From}, dateParam{"to", &q.To}, dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
 	}
+	if q.Offset, err = p.int("offset"); err != nil {
+		return err
+	}
+	if q.Limit, err = p.int("limit"); err != nil {
+		return err
+	}
+	if q.Limit == 0 || q.Limit > s.opts.MaxResults {
+		// One more than the cap, so that capList sees a longer answer.
+		q.Limit = s.opts.MaxResults + 1
+	}
 	return s.withStore(r.Context(), func(st Store) error {
 		e, err := engine(st, p)
 		if err != nil {

@@ -128,7 +128,10 @@ func Routes() []Route {
 		{Method: http.MethodGet, Path: API + "/timeline", Name: "timeline", Summary: "Every fact about an entity in time order (`geokg query timeline --json`).",
 			Params: []Param{
 				{Name: "entity", Type: String, Required: true, Doc: "Entity name or alias."},
-				pFrom, pTo, pAsKnown, pAllSources,
+				pFrom, pTo, pAsKnown,
+				{Name: "offset", Type: Integer, Doc: "How many of the facts, in time order, to skip (default 0)."},
+				{Name: "limit", Type: Integer, Doc: "Most facts returned (default and at most the server's result cap); without a window, only those are read."},
+				pAllSources,
 			}, Text: true, handle: (*Server).timeline},
 		{Method: http.MethodGet, Path: API + "/path", Name: "path", Summary: "Shortest chains of facts linking two entities (`geokg query path --json`).",
 			Params: []Param{

@@ -161,7 +161,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 			}
 		}
 	}
-	if err := s.qs.ApplyDeltas(keepValues(deltas), cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := s.applyDeltas(keepValues(deltas)); err != nil {
 		return DeleteStats{}, wrap(err)
 	}
 	if s.cache != nil {

@@ -136,8 +136,21 @@ func entityRows(id string, names ...string) []nameRow {
 	return rows
 }
 
-// nameRowsOf returns the rows of the names and aliases that deltas add.
-func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
+// nameRowsOf returns the rows of the names and aliases that deltas add,
+// by key and sorted (namesorted.go); nameOf returns the stored name of an
+// entity that gains an alias without its name in deltas.
+func nameRowsOf(deltas []cayleygraph.Delta, nameOf func(id string) (string, error)) ([]nameRow, error) {
+	names := map[string]string{}
+	for _, d := range deltas {
+		if d.Action != cayleygraph.Add || d.Quad.Predicate != pName {
+			continue
+		}
+		if id, ok := idFromIRI(d.Quad.Subject, "entity/"); ok {
+			if s, ok := d.Quad.Object.(quad.String); ok {
+				names[id] = string(s)
+			}
+		}
+	}
 	var rows []nameRow
 	for _, d := range deltas {
 		if d.Action != cayleygraph.Add || (d.Quad.Predicate != pName && d.Quad.Predicate != pAlias) {
@@ -147,26 +160,49 @@ func nameRowsOf(deltas []cayleygraph.Delta) []nameRow {
 		if !ok {
 			continue
 		}
-		if s, ok := d.Quad.Object.(quad.String); ok {
-			rows = append(rows, entityRows(id, string(s))...)
+		s, ok := d.Quad.Object.(quad.String)
+		if !ok {
+			continue
+		}
+		rows = append(rows, entityRows(id, string(s))...)
+		name, known := names[id]
+		if !known {
+			var err error
+			if name, err = nameOf(id); err != nil {
+				return nil, fmt.Errorf("name index: %w", err)
+			}
+			names[id] = name
+		}
+		if name != "" {
+			rows = append(rows, sortedRows(id, name, string(s))...)
 		}
 	}
-	return rows
+	return rows, nil
 }
 
-// applyDeltas applies a write's deltas, and the rows of the name index
-// they add in the same transaction.
+// applyDeltas applies a write's deltas, and in the same transaction the
+// rows of the name index they add and those of the timeline index they
+// add and remove (timeindex.go).
 func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 	opts := cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	rows := nameRowsOf(deltas)
-	if len(rows) > 0 {
+	rows, err := nameRowsOf(deltas, s.storedName)
+	if err != nil {
+		return err
+	}
+	times := timeRowsOf(deltas)
+	if len(rows) > 0 || !times.empty() {
 		switch {
 		case s.kv != nil:
-			s.kv.onCommit = func(tx *bolt.Tx) error { return putNameRows(tx, rows) }
+			s.kv.onCommit = func(tx *bolt.Tx) error {
+				if err := putNameRows(tx, rows); err != nil {
+					return err
+				}
+				return putTimeRows(tx, times)
+			}
 			defer func() { s.kv.onCommit = nil }()
 		case s.pg != nil:
-			s.pg.names = rows
-			defer func() { s.pg.names = nil }()
+			s.pg.names, s.pg.times = rows, times
+			defer func() { s.pg.names, s.pg.times = nil, timeRows{} }()
 		}
 	}
 	if err := s.qs.ApplyDeltas(deltas, opts); err != nil {
@@ -174,6 +210,7 @@ func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 	}
 	if s.mem != nil {
 		s.mem.add(rows)
+		s.mem.times.apply(times)
 	}
 	return nil
 }
@@ -194,8 +231,11 @@ func putNameRows(tx *bolt.Tx, rows []nameRow) error {
 }
 
 // memNames is the name index of the in-memory backend: its rows as bbolt
-// keys, sorted.
-type memNames struct{ rows []string }
+// keys, sorted; and its timeline index.
+type memNames struct {
+	rows  []string
+	times memTimes
+}
 
 // add inserts rows, each once.
 func (m *memNames) add(rows []nameRow) {
@@ -267,25 +307,32 @@ func rowEntity(row string) string {
 	return id
 }
 
-// Reindex rebuilds the name index from the store's entities, in one
-// transaction, creating it in a store written before it existed; it
-// returns how many entities it indexed. It holds the write lock (on
-// PostgreSQL, the one all processes writing the database take) while it
-// reads the entities and writes the index.
-func (s *Store) Reindex(ctx context.Context) (n int, err error) {
+// ReindexStats counts what Reindex indexed.
+type ReindexStats struct {
+	// Entities counts the entities whose names were indexed, Facts the
+	// facts put in their entities' timelines.
+	Entities, Facts int
+}
+
+// Reindex rebuilds the name index from the store's entities and the
+// timeline index (timeindex.go) from its facts, each in one transaction,
+// creating them in a store written before they existed. It holds the
+// write lock (on PostgreSQL, the one all processes writing the database
+// take) while it reads the store and writes the indexes.
+func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.closed:
-		return 0, ErrClosed
+		return ReindexStats{}, ErrClosed
 	case s.readOnly:
-		return 0, fmt.Errorf("reindex: %w", ErrReadOnly)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", ErrReadOnly)
 	case s.mem == nil && s.kv == nil && s.pg == nil:
-		return 0, fmt.Errorf("reindex: %w", ErrNoNameIndex)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", ErrNoNameIndex)
 	}
 	unlock, err := s.lockShared(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("reindex: %w", err)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
 	}
 	defer unlock()
 	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
@@ -304,10 +351,13 @@ func (s *Store) Reindex(ctx context.Context) (n int, err error) {
 		var e graph.Entity
 		var ok bool
 		if e, ok, err = r.entity(ctx, id); ok {
-			n++
-			rows = append(rows, entityRows(id, append([]string{e.Name}, e.Aliases...)...)...)
+			st.Entities++
+			texts := append([]string{e.Name}, e.Aliases...)
+			rows = append(rows, entityRows(id, texts...)...)
+			rows = append(rows, sortedRows(id, e.Name, texts...)...)
 		}
 	}
+	rows = append(rows, markerRow())
 	if err == nil {
 		switch {
 		case s.mem != nil:
@@ -327,8 +377,11 @@ func (s *Store) Reindex(ctx context.Context) (n int, err error) {
 			err = s.pg.reindexNames(ctx, rows)
 		}
 	}
-	if err != nil {
-		return 0, fmt.Errorf("reindex: %w", err)
+	if err == nil {
+		st.Facts, err = s.reindexTimeline(ctx, r)
 	}
-	return n, nil
+	if err != nil {
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+	return st, nil
 }

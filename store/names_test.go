@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -41,6 +42,32 @@ func bruteByPrefix(t *testing.T, s *Store, prefix string) []string {
 	return ids
 }
 
+// bruteByName returns the first limit (0: all) of ids, ordered by their
+// entities' names, then ids.
+func bruteByName(t *testing.T, s *Store, ids []string, limit int) []string {
+	t.Helper()
+	names := map[string]string{}
+	for _, id := range ids {
+		e, err := s.Entity(context.Background(), id)
+		require.NoError(t, err)
+		names[id] = e.Name
+	}
+	out := slices.Clone(ids)
+	slices.SortFunc(out, func(a, b string) int {
+		if names[a] != names[b] {
+			return strings.Compare(names[a], names[b])
+		}
+		return strings.Compare(a, b)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // testNamePrefix checks the name index of a fresh store against every
 // entity's names, after writes that add entities and aliases and after
 // Reindex.
@@ -49,6 +76,13 @@ func testNamePrefix(t *testing.T, s *Store) {
 	a := art("n01", 4)
 	b := batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO."))
 	b.Entities = append(b.Entities, namesFixture...)
+	// More entities of one prefix than a search reads at a time
+	// (sortedChunk), named out of id order, with aliases of the prefix.
+	for i := range 150 {
+		name := fmt.Sprintf("Kara Envoy %03d", (i*37)%150)
+		b.Entities = append(b.Entities, graph.Entity{ID: graph.EntityID(graph.Person, fmt.Sprintf("envoy %d", i)), Name: name, Type: graph.Person,
+			Aliases: []string{fmt.Sprintf("Kaspar %03d", i)}})
+	}
 	_, err := s.Write(ctx, b, t0)
 	require.NoError(t, err)
 	// A later article gives Rutte an alias.
@@ -82,6 +116,10 @@ func testNamePrefix(t *testing.T, s *Store) {
 		{"water allocation oversight", nil},      // a word far into a long name
 		{"t", nil},
 		{"r", nil},
+		{"ka", nil},           // the prefix of 150 names and aliases
+		{"kara envoy 1", nil}, // longer than the sorted rows' prefixes
+		{"kaspar 04", nil},    // aliases only
+		{"envoy 14", nil},     // a word
 	}
 	check := func(t *testing.T) {
 		for _, c := range cases {
@@ -97,6 +135,12 @@ func testNamePrefix(t *testing.T, s *Store) {
 				}
 			}
 			brute := bruteByPrefix(t, s, c.prefix)
+			for _, limit := range []int{0, 1, 2, 70} {
+				byName, ok, err := s.EntitiesByName(ctx, c.prefix, limit)
+				require.NoError(t, err, c.prefix)
+				require.True(t, ok, "the name index has sorted rows")
+				assert.Equal(t, bruteByName(t, s, brute, limit), byName, "prefix %q limit %d: the first by name", c.prefix, limit)
+			}
 			assert.Equal(t, brute, found, "prefix %q: the index finds what every entity's names do", c.prefix)
 			if c.want != nil {
 				want := slices.Sorted(slices.Values(c.want))
@@ -110,7 +154,7 @@ func testNamePrefix(t *testing.T, s *Store) {
 	t.Run("Written", check)
 	n, err := s.Reindex(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 7, n, "entities indexed")
+	assert.Equal(t, 157, n.Entities, "entities indexed")
 	t.Run("Reindexed", check)
 }
 
@@ -128,6 +172,9 @@ func TestNameIndexLegacy(t *testing.T) {
 	_, ok, err := s.EntitiesByPrefix(ctx, "rut")
 	require.NoError(t, err)
 	assert.False(t, ok, "no index: the caller reads every entity")
+	_, ok, err = s.EntitiesByName(ctx, "rut", 1)
+	require.NoError(t, err)
+	assert.False(t, ok, "no sorted rows")
 	// A write to a store without the index adds nothing, and fails nothing.
 	a2 := art("l02", 4)
 	_, err = s.Write(ctx, batch(a2, fact(a2, trump, graph.Met, rutte, "Trump met Rutte.")), t0)
@@ -135,11 +182,15 @@ func TestNameIndexLegacy(t *testing.T) {
 
 	n, err := s.Reindex(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 5, n)
+	assert.Equal(t, 5, n.Entities)
 	ids, ok, err := s.EntitiesByPrefix(ctx, "rut")
 	require.NoError(t, err)
 	assert.True(t, ok)
 	assert.Equal(t, []string{rutte.ID}, ids)
+	ids, ok, err = s.EntitiesByName(ctx, "t", 0)
+	require.NoError(t, err)
+	assert.True(t, ok, "reindexed: sorted rows")
+	assert.Equal(t, []string{trump.ID, nato.ID}, ids, "Donald Trump, then North Atlantic Treaty Organization (\"the Alliance\")")
 }
 
 // TestNameFinds pins the prefix rule the index and Names.Prefix share.

@@ -18,6 +18,10 @@ const createNamesSQL = `CREATE TABLE IF NOT EXISTS ` + namesTable + ` (
 	PRIMARY KEY (key, entity)
 )`
 
+// insertMarkerSQL adds the row that says the name index has sorted rows
+// (namesorted.go).
+const insertMarkerSQL = `INSERT INTO ` + namesTable + ` VALUES (chr(1) || 'sorted', '') ON CONFLICT DO NOTHING`
+
 // maxKeyRune follows every character a key may hold: a range ending with
 // it after a prefix holds every key that starts with the prefix.
 const maxKeyRune = "\U0010FFFF"
@@ -112,4 +116,23 @@ func (p *pgStore) reindexNames(ctx context.Context, rows []nameRow) (err error) 
 		return err
 	}
 	return tx.commit(nil, nil, nil, nil)
+}
+
+// namesFrom returns the keys of up to n rows of the name index, in order,
+// from the key from on, that start with prefix.
+func (p *pgStore) namesFrom(ctx context.Context, from, prefix string, n int) ([]string, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT key FROM `+namesTable+` WHERE key >= $1 AND key < $2 ORDER BY key LIMIT $3`, from, prefix+maxKeyRune, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
 }

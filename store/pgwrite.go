@@ -105,6 +105,9 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 	if err := insertNames(ctx, tx, p.names); err != nil {
 		return err
 	}
+	if err := writeTimeRows(ctx, tx, p.times); err != nil {
+		return err
+	}
 	if err := tx.commit(dropped, added, deleted, values); err != nil {
 		return fmt.Errorf("apply deltas: commit: %w", err)
 	}

@@ -118,6 +118,8 @@ type pgStore struct {
 	// names are the name index's rows of the deltas ApplyDeltas writes,
 	// in the same transaction (set by the Store, see applyDeltas).
 	names []nameRow
+	// times are the timeline index's rows of the same deltas.
+	times timeRows
 }
 
 // openPG opens the PostgreSQL database at addr as a pgStore,
@@ -194,9 +196,9 @@ func (p *pgStore) init(ctx context.Context, addr string) error {
 		return err
 	}
 	if err == nil {
-		// A new database keeps the name index from its first write (one
-		// written before it has none until Reindex).
-		if _, err := conn.ExecContext(ctx, createNamesSQL); err != nil {
+		// A new database keeps the name and timeline indexes from its
+		// first write (one written before them has none until Reindex).
+		if _, err := conn.ExecContext(ctx, createNamesSQL+";"+createTimelineSQL+";"+insertMarkerSQL); err != nil {
 			return fmt.Errorf("create the name index: %w", err)
 		}
 	}
@@ -207,7 +209,7 @@ BEGIN
 	PERFORM pg_advisory_lock(k);
 	RETURN (SELECT n FROM geokg_writes WHERE id = 1);
 END $$;
-`+addNamesSQL)
+`+addNamesSQL+";"+timelineRowsSQL)
 	if err != nil {
 		return fmt.Errorf("create the change counter: %w", err)
 	}

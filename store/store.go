@@ -113,6 +113,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s.pg, _ = qs.(*pgStore)
 	if b.Name == "memory" {
 		s.mem = &memNames{}
+		s.mem.add([]nameRow{markerRow()})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -164,10 +165,17 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 	if !readOnly {
 		err := kv.Init(db, kvOptions)
 		if err == nil {
-			// A new store keeps the name index from its first write (one
-			// written before it has none until Reindex).
+			// A new store keeps the name and timeline indexes from its
+			// first write (one written before them has none until Reindex).
 			err = bdb.Update(func(tx *bolt.Tx) error {
-				_, err := tx.CreateBucketIfNotExists([]byte(namesBucket))
+				b, err := tx.CreateBucketIfNotExists([]byte(namesBucket))
+				if err != nil {
+					return err
+				}
+				if err := b.Put(markerRow().bytes(), nil); err != nil {
+					return err
+				}
+				_, err = tx.CreateBucketIfNotExists([]byte(timelineBucket))
 				return err
 			})
 		}

@@ -728,6 +728,7 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 	})
 
 	t.Run("NamePrefix", func(t *testing.T) { testNamePrefix(t, open(t)) })
+	t.Run("TimelineIndex", func(t *testing.T) { testTimelineIndex(t, open) })
 
 	t.Run("Closed", func(t *testing.T) {
 		s := open(t)

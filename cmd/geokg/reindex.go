@@ -10,13 +10,16 @@ import (
 func newReindexCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "reindex",
-		Short: "Rebuild the store's name index (entities by prefix)",
-		Long: `Reindex rebuilds the name index of the store (--db) from its entities, in
-one transaction: every name and alias under its folded form and its words,
-ordered so that 'query entities PREFIX' reads only the names PREFIX finds.
-Writes keep the index up to date; a store written by a version of geokg
-before it has none (searches then read every entity, as before) until it
-is reindexed. It takes the store's write lock, as ingest does.`,
+		Short: "Rebuild the store's name and timeline indexes",
+		Long: `Reindex rebuilds the indexes of the store (--db), each in one transaction:
+the name index from its entities (every name and alias under its folded
+form and its words, ordered so that 'query entities PREFIX' reads only the
+names PREFIX finds), and the timeline index from its facts (each entity's
+facts in time order, so that 'query timeline --limit' reads only the page
+it shows). Writes keep the indexes up to date; a store written by a
+version of geokg before them has none (searches and timelines then read
+every entity or every fact of the entity, as before) until it is
+reindexed. It takes the store's write lock, as ingest does.`,
 		Example: `  geokg reindex
   geokg --db postgres://geokg@db/geokg reindex`,
 		Args: cobra.NoArgs,
@@ -36,6 +39,6 @@ func (a *app) runReindex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "reindexed the names of %d entities\n", n)
+	fmt.Fprintf(a.stdout, "reindexed the names of %d entities and the timelines of %d facts\n", n.Entities, n.Facts)
 	return nil
 }

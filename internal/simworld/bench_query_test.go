@@ -96,6 +96,11 @@ func BenchmarkQueriesSim(b *testing.B) {
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person})
 			return err
 		}},
+		{"timeline-page", func(t simworld.Term, _ time.Time) error {
+			// One page of 20 from the middle, as a console or the API pages.
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, Offset: 200, Limit: 20})
+			return err
+		}},
 		{"neighbors", func(t simworld.Term, _ time.Time) error {
 			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names})
 			return err
@@ -113,6 +118,15 @@ func BenchmarkQueriesSim(b *testing.B) {
 			// loaded beforehand.
 			_, err := eng.SearchEntities(ctx, nil, string([]rune(t.Person)[:4]), 50)
 			return err
+		}},
+		{"entities-short", func(t simworld.Term, _ time.Time) error {
+			// One and two letters: prefixes that find thousands.
+			for _, n := range []int{1, 2} {
+				if _, err := eng.SearchEntities(ctx, nil, string([]rune(t.Person)[:n]), 50); err != nil {
+					return err
+				}
+			}
+			return nil
 		}},
 		{"ask", func(t simworld.Term, at time.Time) error {
 			_, err := eng.Ask(ctx, queries.AskQuery{Question: fmt.Sprintf("who led %s on %s?", t.Of, at.Format("2 January 2006")),

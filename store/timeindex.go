@@ -1,0 +1,310 @@
+package store
+
+// The timeline index: for every entity, one row per fact naming it on
+// either side, keyed by the fact's sort time (graph.SortTime) and id, in
+// an ordered structure of the backend (a bbolt bucket, a PostgreSQL table,
+// a sorted slice in memory), so that a page of an entity's timeline is a
+// range of rows and reads only the facts it shows. The rows are read off
+// the evidence records a write adds and removes (timeRowsOf): a record
+// holds the fact's sides, dates and the sources that bound its first
+// publication, which is all the sort time needs, and a changed record is
+// one removed and one added, in the same transaction. A fact no live
+// source states has no row. Reindex rebuilds the index from the facts; a
+// store written before it existed has none (no bucket, no table) until
+// then, and TimelinePage says so: callers read every fact of the entity
+// as before.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// timelineBucket is the bbolt bucket, and timelineTable the PostgreSQL
+// table, of the timeline index.
+const (
+	timelineBucket = "geokg_timeline"
+	timelineTable  = "geokg_timeline"
+)
+
+// sortKeyLen is the length of a row's sort key (sortKey).
+const sortKeyLen = 24
+
+// sortKey encodes t so that byte order is time order: the seconds since
+// the epoch offset by 2^63, then the nanoseconds, in fixed-width hex.
+func sortKey(t time.Time) string {
+	return fmt.Sprintf("%016x%08x", uint64(t.Unix())+1<<63, t.Nanosecond())
+}
+
+// timeRow is one row of the timeline index: an entity and, as key, the
+// sort key and id of a fact naming it.
+type timeRow struct{ entity, key string }
+
+// bytes is the row as a bbolt key (and the memory index's): the entity, a
+// zero byte, the key, so that an entity's rows are one range in time
+// order.
+func (r timeRow) bytes() []byte { return []byte(r.entity + "\x00" + r.key) }
+
+// keyFact returns the id of the fact of timeline key k.
+func keyFact(k string) string { return k[sortKeyLen:] }
+
+// factRows returns the rows of fact f: one for each of its sides.
+func factRows(f *graph.Fact) []timeRow {
+	k := sortKey(graph.SortTime(f)) + f.ID
+	rows := []timeRow{{entity: f.Subject, key: k}}
+	if f.Object != f.Subject {
+		rows = append(rows, timeRow{entity: f.Object, key: k})
+	}
+	return rows
+}
+
+// recordRows returns the rows of the fact node v whose evidence record is
+// rec; none when rec is not a record of a fact a live source states.
+func recordRows(v quad.Value, rec quad.Value) []timeRow {
+	id, ok := idFromIRI(v, "fact/")
+	if !ok {
+		return nil
+	}
+	s, ok := rec.(quad.String)
+	if !ok {
+		return nil
+	}
+	f, ok, err := decodeRecord("fact/"+id, string(s))
+	if err != nil || !ok {
+		return nil
+	}
+	return factRows(&f)
+}
+
+// timeRows are the rows a write adds to and removes from the timeline
+// index.
+type timeRows struct{ add, del []timeRow }
+
+// empty reports whether the write changes no row.
+func (t timeRows) empty() bool { return len(t.add) == 0 && len(t.del) == 0 }
+
+// timeRowsOf returns the rows of the evidence records deltas add and
+// remove; a row both removed and added (a record rewritten with the same
+// sort time) is only added.
+func timeRowsOf(deltas []cayleygraph.Delta) timeRows {
+	var t timeRows
+	for _, d := range deltas {
+		if d.Quad.Predicate != pRecord {
+			continue
+		}
+		rows := recordRows(d.Quad.Subject, d.Quad.Object)
+		if d.Action == cayleygraph.Add {
+			t.add = append(t.add, rows...)
+		} else {
+			t.del = append(t.del, rows...)
+		}
+	}
+	if len(t.add) > 0 && len(t.del) > 0 {
+		t.del = slices.DeleteFunc(t.del, func(r timeRow) bool { return slices.Contains(t.add, r) })
+	}
+	return t
+}
+
+// putTimeRows writes rows into the bbolt timeline index, when the store
+// has one.
+func putTimeRows(tx *bolt.Tx, rows timeRows) error {
+	b := tx.Bucket([]byte(timelineBucket))
+	if b == nil {
+		return nil
+	}
+	for _, r := range rows.del {
+		if err := b.Delete(r.bytes()); err != nil {
+			return fmt.Errorf("timeline index: %w", err)
+		}
+	}
+	for _, r := range rows.add {
+		if err := b.Put(r.bytes(), nil); err != nil {
+			return fmt.Errorf("timeline index: %w", err)
+		}
+	}
+	return nil
+}
+
+// memTimes is the timeline index of the in-memory backend: its rows as
+// bbolt keys, sorted.
+type memTimes struct{ rows []string }
+
+// apply removes and adds rows.
+func (m *memTimes) apply(rows timeRows) {
+	for _, r := range rows.del {
+		if i, found := slices.BinarySearch(m.rows, string(r.bytes())); found {
+			m.rows = slices.Delete(m.rows, i, i+1)
+		}
+	}
+	for _, r := range rows.add {
+		k := string(r.bytes())
+		if i, found := slices.BinarySearch(m.rows, k); !found {
+			m.rows = slices.Insert(m.rows, i, k)
+		}
+	}
+}
+
+// TimelinePage returns the facts with one of the entities ids on either
+// side in timeline order (graph.SortTime, then id), after skipping the
+// first offset of them, at most limit (0: all), reading the timeline
+// index: the rows up to the page and the page's facts, not every fact
+// of the entities. Facts are read with their evidence only when evidence
+// is set (FactFilter.Evidence), else with all their live sources. ok is
+// false when the store keeps no timeline index (a bbolt or PostgreSQL
+// store written before it, until Reindex; CockroachDB): the caller then
+// reads the facts with Facts. The rows and the facts are read under one
+// read lock. A row whose fact reads back with another sort time is
+// skipped: a fact stored before evidence records has no record for a
+// write to remove, so the row Reindex gave it may outlive the one its
+// next write adds.
+func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit int, evidence bool) (facts []graph.Fact, ok bool, err error) {
+	n := 0 // rows to read of each entity, 0 = all
+	if limit > 0 {
+		n = offset + limit
+	}
+	articles := map[string]graph.Article{}
+	err = s.read(ctx, func(r reader) error {
+		var keys []string
+		for _, id := range ids {
+			var err error
+			if ok, err = s.timeKeys(ctx, id, n, func(k string) { keys = append(keys, k) }); err != nil || !ok {
+				return err
+			}
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		keys = keys[min(offset, len(keys)):]
+		if limit > 0 && len(keys) > limit {
+			keys = keys[:limit]
+		}
+		for _, k := range keys {
+			var f graph.Fact
+			var ok bool
+			var err error
+			if evidence {
+				f, ok, err = r.factEvidence(ctx, keyFact(k), articles)
+			} else if f, ok, err = r.fact(ctx, keyFact(k), articles); ok {
+				f, ok = f.Live()
+			}
+			if err != nil {
+				return err
+			}
+			if ok && sortKey(graph.SortTime(&f))+f.ID == k {
+				facts = append(facts, f)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, wrapTimeline(ids, err)
+	}
+	return facts, ok, nil
+}
+
+// wrapTimeline names the entities of a timeline read in its error.
+func wrapTimeline(ids []string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("timeline of %s: %w", strings.Join(ids, ", "), err)
+}
+
+// timeKeys calls fn with the keys of the first n rows (0: all) of entity
+// id in the timeline index, in order; ok is false when the store has no
+// timeline index.
+func (s *Store) timeKeys(ctx context.Context, id string, n int, fn func(k string)) (ok bool, err error) {
+	prefix := id + "\x00"
+	more := func(i int) bool { return n == 0 || i < n }
+	switch {
+	case s.mem != nil:
+		rows := s.mem.times.rows
+		for i, j := 0, bisect(rows, prefix); j < len(rows) && strings.HasPrefix(rows[j], prefix) && more(i); i, j = i+1, j+1 {
+			fn(rows[j][len(prefix):])
+		}
+		return true, nil
+	case s.bolt != nil:
+		err = s.bolt.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte(timelineBucket))
+			if ok = b != nil; !ok {
+				return nil
+			}
+			c := b.Cursor()
+			i := 0
+			for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix) && more(i); k, _ = c.Next() {
+				fn(string(k[len(prefix):]))
+				i++
+			}
+			return nil
+		})
+		return ok, err
+	case s.pg != nil:
+		return s.pg.timeKeys(ctx, id, n, fn)
+	}
+	return false, nil
+}
+
+// bisect returns the index of the first of the sorted rows not before k.
+func bisect(rows []string, k string) int {
+	i, _ := slices.BinarySearch(rows, k)
+	return i
+}
+
+// reindexTimeline rebuilds the timeline index from every fact of the
+// store (read as Facts with evidence reads them), creating it in a store
+// written before it existed; it returns how many facts it indexed. The
+// caller holds the write lock.
+func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error) {
+	var ids []string
+	err = r.eachIn(ctx, classFact, rdfType, func(v quad.Value) error {
+		if id, ok := idFromIRI(v, ""); ok {
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	var rows []timeRow
+	articles := map[string]graph.Article{}
+	for _, id := range ids {
+		if err != nil {
+			break
+		}
+		if len(articles) >= articleCacheSize {
+			evictQuarter(articles)
+		}
+		var f graph.Fact
+		var ok bool
+		if f, ok, err = r.factEvidence(ctx, id, articles); ok && err == nil {
+			n++
+			rows = append(rows, factRows(&f)...)
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case s.mem != nil:
+		s.mem.times.rows = nil
+		s.mem.times.apply(timeRows{add: rows})
+	case s.kv != nil:
+		err = s.bolt.Update(func(tx *bolt.Tx) error {
+			if err := tx.DeleteBucket([]byte(timelineBucket)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+			if _, err := tx.CreateBucket([]byte(timelineBucket)); err != nil {
+				return err
+			}
+			return putTimeRows(tx, timeRows{add: rows})
+		})
+	case s.pg != nil:
+		err = s.pg.reindexTimeline(ctx, rows)
+	}
+	return n, err
+}

@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// timelineOrder returns the ids of facts in timeline order
+// (graph.SortTime, then id).
+func timelineOrder(facts []graph.Fact) []string {
+	slices.SortFunc(facts, func(a, b graph.Fact) int {
+		if c := graph.SortTime(&a).Compare(graph.SortTime(&b)); c != 0 {
+			return c
+		}
+		return compareStrings(a.ID, b.ID)
+	})
+	return factIDs(facts)
+}
+
+// compareStrings orders two strings in byte order.
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// factIDs returns the ids of facts, in their order.
+func factIDs(facts []graph.Fact) []string {
+	var ids []string
+	for _, f := range facts {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// checkTimelines compares the timeline index's pages of each of the sets
+// of entities with every fact Facts finds of them, sorted.
+func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, ids := range sets {
+		for _, evidence := range []bool{true, false} {
+			facts := allFacts(t, s, FactFilter{Subjects: ids, EitherSide: true, Evidence: evidence})
+			byID := map[string]graph.Fact{}
+			for _, f := range facts {
+				byID[f.ID] = f
+			}
+			want := timelineOrder(facts)
+			all, ok, err := s.TimelinePage(ctx, ids, 0, 0, evidence)
+			require.NoError(t, err)
+			require.True(t, ok, "%s: the store has a timeline index", step)
+			assert.Equal(t, want, factIDs(all), "%s: timeline of %v (evidence %v)", step, ids, evidence)
+			for _, f := range all {
+				assert.Equal(t, byID[f.ID], f, "%s: fact %s read as Facts reads it", step, f.ID)
+			}
+			var paged []string
+			for off := 0; off < len(want)+2; off += 2 {
+				page, ok, err := s.TimelinePage(ctx, ids, off, 2, evidence)
+				require.NoError(t, err)
+				require.True(t, ok)
+				assert.LessOrEqual(t, len(page), 2)
+				paged = append(paged, factIDs(page)...)
+			}
+			assert.Equal(t, want, paged, "%s: pages of 2 of %v", step, ids)
+		}
+	}
+}
+
+// testTimelineIndex checks that the timeline index follows writes that
+// add facts, move an undated fact's first publication earlier, withdraw
+// facts by an article's update and delete an article, and that Reindex
+// rebuilds it as the writes left it.
+func testTimelineIndex(t *testing.T, open func(t *testing.T) *Store) {
+	ctx := context.Background()
+	s := open(t)
+	day := 24 * time.Hour
+	sets := [][]string{{rutte.ID}, {trump.ID}, {nato.ID}, {rutte.ID, trump.ID}, {costa.ID}}
+
+	a1 := art("t01", 10)
+	lead := fact(a1, rutte, graph.Leads, nato, "Rutte leads NATO.") // undated: by first publication
+	lead.Role = "Secretary General"
+	met := fact(a1, trump, graph.Met, rutte, "Trump met Rutte on 3 October.")
+	met.Date = graph.DayOf(2024, time.October, 3)
+	_, err := s.Write(ctx, batch(a1, lead, met), t0)
+	require.NoError(t, err)
+
+	a2 := art("t02", 12)
+	call := fact(a2, rutte, graph.SpokeWith, costa, "Rutte spoke with Costa in 2024.")
+	call.Date = graph.YearOf(2024) // sorts before 3 October
+	met2 := fact(a2, rutte, graph.Met, trump, "Rutte met Trump again on 3 October.")
+	met2.Date = met.Date // the same event: one fact, whichever side
+	_, err = s.Write(ctx, batch(a2, call, met2), t0.Add(day))
+	require.NoError(t, err)
+	checkTimelines(t, s, "written", sets...)
+
+	// An article published earlier restates the undated term: it now
+	// sorts by 1 October.
+	a0 := art("t00", 1)
+	again := fact(a0, rutte, graph.Leads, nato, "Rutte leads NATO, the Alliance.")
+	again.Role = lead.Role
+	_, err = s.Write(ctx, batch(a0, again), t0.Add(2*day))
+	require.NoError(t, err)
+	checkTimelines(t, s, "restated earlier", sets...)
+
+	// A new version of t02 no longer states the call: withdrawn, it
+	// leaves the timelines.
+	v2 := a2
+	v2.Hash = "hash-t02-v2"
+	_, err = s.Write(ctx, batch(v2, met2), t0.Add(3*day))
+	require.NoError(t, err)
+	checkTimelines(t, s, "updated", sets...)
+	page, _, err := s.TimelinePage(ctx, []string{costa.ID}, 0, 0, true)
+	require.NoError(t, err)
+	assert.Empty(t, page, "Costa's only fact was withdrawn")
+
+	// Deleting t00 moves the term back to its first report.
+	_, err = s.DeleteArticle(ctx, "t00", t0.Add(4*day))
+	require.NoError(t, err)
+	checkTimelines(t, s, "deleted", sets...)
+
+	st, err := s.Reindex(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 2, st.Facts, "facts indexed: the term and the meeting")
+	checkTimelines(t, s, "reindexed", sets...)
+}
+
+// TestTimelineIndexLegacy checks that a bbolt store written before the
+// timeline index says it has none, and has one after Reindex.
+func TestTimelineIndexLegacy(t *testing.T) {
+	ctx := context.Background()
+	s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+	require.NoError(t, s.bolt.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte(timelineBucket)) }))
+	a := art("l01", 3)
+	met := fact(a, trump, graph.Met, rutte, "Trump met Rutte on 2 October.")
+	met.Date = graph.DayOf(2024, time.October, 2)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO."), met), t0)
+	require.NoError(t, err, "a write to a store without the index adds nothing, and fails nothing")
+
+	_, ok, err := s.TimelinePage(ctx, []string{rutte.ID}, 0, 1, true)
+	require.NoError(t, err)
+	assert.False(t, ok, "no index: the caller reads every fact")
+	st, err := s.Reindex(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, ReindexStats{Entities: 5, Facts: 2}, st)
+	checkTimelines(t, s, "reindexed", []string{rutte.ID})
+}
