@@ -257,20 +257,50 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	}
 	var pending Summary
 	var pendingJobs int
-	flush := func() {
-		if pendingJobs == 0 {
+	// batch holds the articles written since the last flush, for group
+	// commit to write again, one by one, when the store lost them
+	// (store.ErrBatchLost).
+	var batch []*written
+	// writeErr handles the error of article origin's write: a full disk
+	// or a store locked stops the run; else the article is reported bad.
+	writeErr := func(origin string, err error) {
+		switch {
+		case errors.Is(err, store.ErrLocked):
+			fatal = err
+		case diskFull(err):
+			fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, origin)
+			stopRun()
 			return
 		}
-		if grouped {
-			if err := gc.Sync(finish); err != nil {
-				fatal = fmt.Errorf("store: %w", err)
-				sum.Read += pending.Read
-				sum.Errors += pending.New + pending.Updated
-				pending, pendingJobs = Summary{}, 0
-				stopRun()
-				return
+		report(&ReadError{Origin: origin, Err: err})
+		if fatal != nil {
+			stopRun()
+		}
+	}
+	// rewrite writes again, each in its own transaction, the articles of
+	// a lost batch, and then retry (when not nil), the one whose write
+	// lost it: an article that fails alone is reported as the bad one.
+	rewrite := func(retry *written) {
+		lost := batch
+		batch = nil
+		if retry != nil {
+			lost = append(lost, retry)
+		}
+		for _, w := range lost {
+			if fatal != nil {
+				if w.added {
+					pending.sub(w.counts)
+				}
+				pending.Errors++
+				continue
+			}
+			if err := w.again(finish, p, gc, &pending); err != nil {
+				writeErr(w.origin, err)
 			}
 		}
+	}
+	// settle counts the pending articles, all durable (or reported).
+	settle := func() {
 		sum.Add(pending)
 		for range pendingJobs {
 			if p.OnArticle != nil {
@@ -279,15 +309,40 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		}
 		pending, pendingJobs = Summary{}, 0
 	}
+	flush := func() {
+		if pendingJobs == 0 {
+			return
+		}
+		if grouped {
+			err := gc.Sync(finish)
+			switch {
+			case errors.Is(err, store.ErrBatchLost):
+				rewrite(nil)
+			case err != nil:
+				fatal = fmt.Errorf("store: %w", err)
+				sum.Read += pending.Read
+				sum.Errors += pending.New + pending.Updated
+				pending, pendingJobs, batch = Summary{}, 0, nil
+				stopRun()
+				return
+			}
+			batch = nil
+		}
+		settle()
+	}
 	handle := func(j *job) {
 		<-j.done
 		if fatal != nil || j.dropped {
 			return
 		}
 		pending.Read++
+		rewritten := false
 		defer func() {
 			pendingJobs++
-			if !grouped || pendingJobs >= p.Batch || len(ordered) == 0 {
+			switch {
+			case rewritten: // each written and synced on its own
+				settle()
+			case !grouped || pendingJobs >= p.Batch || len(ordered) == 0:
 				flush()
 			}
 		}()
@@ -302,19 +357,15 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			pending.Unchanged++
 			return
 		}
-		if err := p.step(finish, j.art, j.hash, &j.result, &pending); err != nil {
-			switch {
-			case errors.Is(err, store.ErrLocked):
-				fatal = err
-			case diskFull(err):
-				fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, j.art.Origin)
-				stopRun()
-				return
-			}
-			report(&ReadError{Origin: j.art.Origin, Err: err})
-			if fatal != nil {
-				stopRun()
-			}
+		w, err := p.step(finish, j.art, j.hash, &j.result, &pending)
+		switch {
+		case err == nil && w != nil && grouped:
+			batch = append(batch, w)
+		case grouped && errors.Is(err, store.ErrBatchLost):
+			rewrite(w)
+			rewritten = true
+		case err != nil:
+			writeErr(j.art.Origin, err)
 		}
 	}
 	errs := (<-chan *ReadError)(readErrs)
