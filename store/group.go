@@ -123,18 +123,28 @@ func (s *Store) abortBatchLocked(err error) error {
 	return s.batchLostLocked(err)
 }
 
-// batchLostLocked resets what the store keeps in memory of the writes of
-// a batch rolled back — the inference cache, and Cayley's cache of value
-// ids, which may hold ids the batch had given — and returns err wrapped
-// with ErrBatchLost.
+// batchLostLocked forgets the writes of a batch rolled back
+// (forgetWritesLocked) and returns err wrapped with ErrBatchLost.
 func (s *Store) batchLostLocked(err error) error {
+	if ferr := s.forgetWritesLocked(); ferr != nil {
+		err = fmt.Errorf("%w (and reopening the store: %v)", err, ferr)
+	}
+	return fmt.Errorf("%w: %w", ErrBatchLost, err)
+}
+
+// forgetWritesLocked resets what a bbolt store keeps in memory of writes
+// whose transaction was rolled back: the inference cache, and Cayley's
+// cache of value ids, which holds the ids the transaction gave its new
+// values — ids later writes give to other values, so that a quad written
+// through the stale cache would name a value that is not its own.
+func (s *Store) forgetWritesLocked() error {
 	if s.cache != nil {
 		s.cache = newInferCache()
 	}
-	if qs, qerr := kv.New(s.kv, kvOptions); qerr == nil {
-		s.qs = qs
-	} else {
-		err = fmt.Errorf("%w (and reopening the store: %v)", err, qerr)
+	qs, err := kv.New(s.kv, kvOptions)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("%w: %w", ErrBatchLost, err)
+	s.qs = qs
+	return nil
 }

@@ -170,6 +170,11 @@ func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 		}
 	}
 	if err := s.qs.ApplyDeltas(deltas, opts); err != nil {
+		if s.kv != nil && !s.inBatchLocked() {
+			// Its transaction was rolled back: forget what it cached.
+			// (A batch's is rolled back, and forgotten, by Write.)
+			s.forgetWritesLocked()
+		}
 		return err
 	}
 	if s.mem != nil {
