@@ -83,11 +83,15 @@ type Pipeline struct {
 	// progress); under group commit, after the Sync that made it durable.
 	OnArticle func(Summary)
 	// Batch, above 1, is how many articles Run writes per group commit
-	// when the store supports it (GroupCommitter, bbolt): each article is
-	// still written in its own transaction, and one fsync makes up to
-	// Batch of them durable at once — sooner when no article is waiting.
-	// Run counts an article in its summary only after that fsync, so
-	// nothing reported stored is lost when the process is killed.
+	// when the store supports it (GroupCommitter): up to Batch of them
+	// are made durable by one Sync — sooner when no article is waiting —
+	// and on bbolt written in one transaction (see
+	// store.Store.SetGroupCommit). Run counts an article in its summary
+	// only after that Sync, so nothing reported stored is lost when the
+	// process is killed. When the store loses a batch
+	// (store.ErrBatchLost: a write failed part way, or the commit), Run
+	// writes its articles again one by one, each synced, reporting the
+	// one that fails on its own.
 	Batch int
 	// MaxText caps an article's text, in bytes, bounding the memory its
 	// extraction takes; longer text is cut at the last paragraph (or
@@ -96,8 +100,8 @@ type Pipeline struct {
 	MaxText int
 }
 
-// GroupCommitter is a store whose writes can share one flush to disk
-// (*store.Store; see store.Store.SetGroupCommit).
+// GroupCommitter is a store whose writes can share one transaction or
+// flush to disk (*store.Store; see store.Store.SetGroupCommit).
 type GroupCommitter interface {
 	SetGroupCommit(on bool) error
 	Sync(ctx context.Context) error
@@ -244,9 +248,10 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		}()
 	}
 
-	// Writer: in input order, one transaction per article. What the
-	// articles since the last flush did is counted in pending and joins
-	// sum once they are durable (at once without group commit).
+	// Writer: in input order, one transaction per article, or per batch
+	// under group commit on bbolt. What the articles since the last flush
+	// did is counted in pending and joins sum once they are durable (at
+	// once without group commit).
 	var fatal error
 	gc, grouped := p.Store.(GroupCommitter)
 	grouped = grouped && p.Batch > 1
