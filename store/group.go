@@ -26,15 +26,19 @@ const maxBatchNodes = 5000
 // On bbolt, while it is on, the Writes between two Syncs share one
 // transaction: each Write reads what the earlier ones wrote (every read
 // of the store does, which while the transaction is open waits for the
-// write lock), and Sync commits them all at once, with bbolt's fsyncs:
-// one commit and one rewrite of each page they touch instead of one per
-// article. Nothing is durable, nor seen by another process, before that
-// Sync, so a caller reports an article stored only after the Sync that
-// follows its Write. A write that fails part way, or a Sync that fails,
-// rolls the transaction back: the error wraps ErrBatchLost, and the
-// caller writes the articles since the last Sync again, one by one (Write
-// then Sync each) to find the bad one. A batch whose pages in memory pass
-// a bound (maxBatchNodes) is committed by the Write that passes it.
+// write lock), and Sync commits them all at once, then flushes the file
+// with one fsync: one commit and one rewrite of each page they touch
+// instead of one per article. A batch whose pages in memory pass a bound
+// (maxBatchNodes) is committed, without waiting for the disk, by the
+// Write that passes it. A caller reports an article stored only after the
+// Sync that follows its Write: a killed process then loses nothing
+// reported (what a commit wrote is in the operating system's cache); a
+// power failure or an operating-system crash loses the writes since the
+// last Sync and, as with bbolt's NoSync, may leave the store damaged, so
+// group commit is for bulk loads that can be repeated. A write that fails
+// part way, or a commit that fails, rolls the transaction back: the error
+// wraps ErrBatchLost, and the caller writes the articles since the last
+// Sync again, one by one (Write then Sync each) to find the bad one.
 //
 // On PostgreSQL each Write still commits its own transaction, without
 // waiting for its WAL to reach the disk (synchronous_commit off; a server
@@ -57,7 +61,9 @@ func (s *Store) SetGroupCommit(on bool) error {
 		}
 	}
 	s.group.on = on
-	if s.pg != nil {
+	if s.bolt != nil {
+		s.bolt.NoSync = on
+	} else {
 		s.pg.setAsync(on)
 	}
 	return nil
@@ -85,13 +91,17 @@ func (s *Store) syncLocked() error {
 		return nil
 	}
 	if s.kv != nil {
-		if s.kv.batch == nil {
-			return nil
+		if s.kv.batch != nil {
+			if err := s.kv.endBatch(true); err != nil {
+				return fmt.Errorf("sync store %s: %w", Redact(s.dsn), s.batchLostLocked(err))
+			}
+			s.afterWriteLocked()
 		}
-		if err := s.kv.endBatch(true); err != nil {
-			return fmt.Errorf("sync store %s: %w", Redact(s.dsn), s.batchLostLocked(err))
+		// The batch's commits (and those Write made when a batch grew
+		// past its bound) did not wait for the disk: one fsync for all.
+		if err := s.bolt.Sync(); err != nil {
+			return fmt.Errorf("sync store %s: %w", Redact(s.dsn), err)
 		}
-		s.afterWriteLocked()
 		return nil
 	}
 	if err := s.pg.sync(context.Background()); err != nil {

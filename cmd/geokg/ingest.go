@@ -46,13 +46,13 @@ without a date is ingested with a warning and its relative dates ("on
 Friday") are left unresolved.
 
 --batch N loads in bulk: on bbolt up to N articles are written in one
-transaction, committed (and flushed to disk) at once — sooner when no
-article is waiting or its pages in memory pass ~20 MB. An article is
-counted stored only after its commit, so neither killing the process nor a
-power failure loses anything reported. An article whose write fails costs
-only itself: the others of its batch are written again one by one. On
-PostgreSQL each article keeps its transaction and the batch shares the
-wait for the WAL flush.`,
+transaction and flushed to disk at once (sooner when no article is
+waiting). An article is counted stored only after its flush, so killing
+the process loses nothing reported; a power failure during a batch may
+damage the store, so use it for loads you can repeat. An article whose
+write fails costs only itself: the others of its batch are written again
+one by one. On PostgreSQL each article keeps its transaction and the
+batch shares one wait for the WAL flush.`,
 		Example: `  geokg ingest articles.jsonl
   geokg ingest --db /var/lib/geokg news/ extra.md
   curl -s https://example.org/feed.jsonl | geokg ingest -
