@@ -83,11 +83,15 @@ type Pipeline struct {
 	// progress); under group commit, after the Sync that made it durable.
 	OnArticle func(Summary)
 	// Batch, above 1, is how many articles Run writes per group commit
-	// when the store supports it (GroupCommitter, bbolt): each article is
-	// still written in its own transaction, and one fsync makes up to
-	// Batch of them durable at once — sooner when no article is waiting.
-	// Run counts an article in its summary only after that fsync, so
-	// nothing reported stored is lost when the process is killed.
+	// when the store supports it (GroupCommitter): up to Batch of them
+	// are made durable by one Sync — sooner when no article is waiting —
+	// and on bbolt written in one transaction (see
+	// store.Store.SetGroupCommit). Run counts an article in its summary
+	// only after that Sync, so nothing reported stored is lost when the
+	// process is killed. When the store loses a batch
+	// (store.ErrBatchLost: a write failed part way, or the commit), Run
+	// writes its articles again one by one, each synced, reporting the
+	// one that fails on its own.
 	Batch int
 	// MaxText caps an article's text, in bytes, bounding the memory its
 	// extraction takes; longer text is cut at the last paragraph (or
@@ -96,8 +100,8 @@ type Pipeline struct {
 	MaxText int
 }
 
-// GroupCommitter is a store whose writes can share one flush to disk
-// (*store.Store; see store.Store.SetGroupCommit).
+// GroupCommitter is a store whose writes can share one transaction or
+// flush to disk (*store.Store; see store.Store.SetGroupCommit).
 type GroupCommitter interface {
 	SetGroupCommit(on bool) error
 	Sync(ctx context.Context) error
@@ -244,9 +248,10 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		}()
 	}
 
-	// Writer: in input order, one transaction per article. What the
-	// articles since the last flush did is counted in pending and joins
-	// sum once they are durable (at once without group commit).
+	// Writer: in input order, one transaction per article, or per batch
+	// under group commit on bbolt. What the articles since the last flush
+	// did is counted in pending and joins sum once they are durable (at
+	// once without group commit).
 	var fatal error
 	gc, grouped := p.Store.(GroupCommitter)
 	grouped = grouped && p.Batch > 1
@@ -257,20 +262,50 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	}
 	var pending Summary
 	var pendingJobs int
-	flush := func() {
-		if pendingJobs == 0 {
+	// batch holds the articles written since the last flush, for group
+	// commit to write again, one by one, when the store lost them
+	// (store.ErrBatchLost).
+	var batch []*written
+	// writeErr handles the error of article origin's write: a full disk
+	// or a store locked stops the run; else the article is reported bad.
+	writeErr := func(origin string, err error) {
+		switch {
+		case errors.Is(err, store.ErrLocked):
+			fatal = err
+		case diskFull(err):
+			fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, origin)
+			stopRun()
 			return
 		}
-		if grouped {
-			if err := gc.Sync(finish); err != nil {
-				fatal = fmt.Errorf("store: %w", err)
-				sum.Read += pending.Read
-				sum.Errors += pending.New + pending.Updated
-				pending, pendingJobs = Summary{}, 0
-				stopRun()
-				return
+		report(&ReadError{Origin: origin, Err: err})
+		if fatal != nil {
+			stopRun()
+		}
+	}
+	// rewrite writes again, each in its own transaction, the articles of
+	// a lost batch, and then retry (when not nil), the one whose write
+	// lost it: an article that fails alone is reported as the bad one.
+	rewrite := func(retry *written) {
+		lost := batch
+		batch = nil
+		if retry != nil {
+			lost = append(lost, retry)
+		}
+		for _, w := range lost {
+			if fatal != nil {
+				if w.added {
+					pending.sub(w.counts)
+				}
+				pending.Errors++
+				continue
+			}
+			if err := w.again(finish, p, gc, &pending); err != nil {
+				writeErr(w.origin, err)
 			}
 		}
+	}
+	// settle counts the pending articles, all durable (or reported).
+	settle := func() {
 		sum.Add(pending)
 		for range pendingJobs {
 			if p.OnArticle != nil {
@@ -279,15 +314,40 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		}
 		pending, pendingJobs = Summary{}, 0
 	}
+	flush := func() {
+		if pendingJobs == 0 {
+			return
+		}
+		if grouped {
+			err := gc.Sync(finish)
+			switch {
+			case errors.Is(err, store.ErrBatchLost):
+				rewrite(nil)
+			case err != nil:
+				fatal = fmt.Errorf("store: %w", err)
+				sum.Read += pending.Read
+				sum.Errors += pending.New + pending.Updated
+				pending, pendingJobs, batch = Summary{}, 0, nil
+				stopRun()
+				return
+			}
+			batch = nil
+		}
+		settle()
+	}
 	handle := func(j *job) {
 		<-j.done
 		if fatal != nil || j.dropped {
 			return
 		}
 		pending.Read++
+		rewritten := false
 		defer func() {
 			pendingJobs++
-			if !grouped || pendingJobs >= p.Batch || len(ordered) == 0 {
+			switch {
+			case rewritten: // each written and synced on its own
+				settle()
+			case !grouped || pendingJobs >= p.Batch || len(ordered) == 0:
 				flush()
 			}
 		}()
@@ -302,19 +362,15 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 			pending.Unchanged++
 			return
 		}
-		if err := p.step(finish, j.art, j.hash, &j.result, &pending); err != nil {
-			switch {
-			case errors.Is(err, store.ErrLocked):
-				fatal = err
-			case diskFull(err):
-				fatal = fmt.Errorf("%w: ingest stopped at %s; the articles before it are stored", ErrDiskFull, j.art.Origin)
-				stopRun()
-				return
-			}
-			report(&ReadError{Origin: j.art.Origin, Err: err})
-			if fatal != nil {
-				stopRun()
-			}
+		w, err := p.step(finish, j.art, j.hash, &j.result, &pending)
+		switch {
+		case err == nil && w != nil && grouped:
+			batch = append(batch, w)
+		case grouped && errors.Is(err, store.ErrBatchLost):
+			rewrite(w)
+			rewritten = true
+		case err != nil:
+			writeErr(j.art.Origin, err)
 		}
 	}
 	errs := (<-chan *ReadError)(readErrs)

@@ -53,7 +53,7 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 	if w := p.capText(&a); w != nil {
 		p.report(&sum, w)
 	}
-	if err := p.step(ctx, a, hash, nil, &sum); err != nil {
+	if _, err := p.step(ctx, a, hash, nil, &sum); err != nil {
 		sum.Errors++
 		return sum, fmt.Errorf("%s: %w", a.Origin, err)
 	}
@@ -74,14 +74,18 @@ func (p *Pipeline) IngestArticle(ctx context.Context, a Article) (Summary, error
 // article whose facts are extracted is finished before shutting down. Its
 // callers run it from one goroutine at a time, so the store cannot change
 // between the lookups and the write.
-func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *extract.Result, sum *Summary) error {
+//
+// The returned write, when step came to the write, holds the batch it
+// wrote (or tried to) and the counts the write added to sum (or would
+// have), so that Run can write it again (see written.again).
+func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *extract.Result, sum *Summary) (*written, error) {
 	byID, seen, err := p.Store.LookupArticle(ctx, a.ID, hash)
 	if err != nil {
-		return fmt.Errorf("lookup: %w", err)
+		return nil, fmt.Errorf("lookup: %w", err)
 	}
 	if unchanged(byID, seen, a, hash) {
 		sum.Unchanged++
-		return nil
+		return nil, nil
 	}
 	var res extract.Result
 	if extracted != nil {
@@ -98,22 +102,70 @@ func (p *Pipeline) step(ctx context.Context, a Article, hash string, extracted *
 	}
 	if l, ok := p.Store.(resolve.Lookup); ok && p.Resolver != nil {
 		if _, err := p.Resolver.Batch(context.WithoutCancel(ctx), l, &batch); err != nil {
-			return fmt.Errorf("resolve: %w", err)
+			return nil, fmt.Errorf("resolve: %w", err)
 		}
 	}
-	st, err := p.Store.Write(context.WithoutCancel(ctx), batch, p.now())
+	w := &written{origin: a.Origin, batch: batch}
+	if byID != nil {
+		w.counts.Updated = 1
+	} else {
+		w.counts.New = 1
+	}
+	return w, w.write(ctx, p, sum)
+}
+
+// written is an article step came to write: its batch, resolved, and the
+// counts its write adds to a summary (New or Updated, facts, entities),
+// which added says it did.
+type written struct {
+	origin string
+	batch  graph.Batch
+	counts Summary
+	added  bool
+}
+
+// write writes w's batch in one transaction and adds its counts to sum;
+// on error it adds nothing.
+func (w *written) write(ctx context.Context, p *Pipeline, sum *Summary) error {
+	st, err := p.Store.Write(context.WithoutCancel(ctx), w.batch, p.now())
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
-	if byID != nil {
-		sum.Updated++
-	} else {
-		sum.New++
-	}
-	sum.FactsAdded += st.FactsAdded
-	sum.FactsMerged += st.FactsMerged
-	sum.Entities += st.EntitiesAdded
+	w.counts.FactsAdded = st.FactsAdded
+	w.counts.FactsMerged = st.FactsMerged
+	w.counts.Entities = st.EntitiesAdded
+	sum.Add(w.counts)
+	w.added = true
 	return nil
+}
+
+// again writes w once more, in its own transaction made durable at once
+// (Write then Sync), after group commit lost the batch it was written in
+// (store.ErrBatchLost): its counts leave sum, and join it again when the
+// write succeeds.
+func (w *written) again(ctx context.Context, p *Pipeline, gc GroupCommitter, sum *Summary) error {
+	if w.added {
+		sum.sub(w.counts)
+		w.added = false
+	}
+	if err := w.write(ctx, p, sum); err != nil {
+		return err
+	}
+	if err := gc.Sync(context.WithoutCancel(ctx)); err != nil {
+		sum.sub(w.counts)
+		w.added = false
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// sub takes the write counts of o (New, Updated, facts, entities) from s.
+func (s *Summary) sub(o Summary) {
+	s.New -= o.New
+	s.Updated -= o.Updated
+	s.FactsAdded -= o.FactsAdded
+	s.FactsMerged -= o.FactsMerged
+	s.Entities -= o.Entities
 }
 
 // unchanged reports whether the store already holds article a, whose

@@ -59,6 +59,15 @@ type boltKV struct {
 	// error rolls the transaction back. The Store sets it under its write
 	// lock, around the one ApplyDeltas that opens the transaction.
 	onCommit func(*bolt.Tx) error
+	// batch, when set, is the open read-write transaction that a batch of
+	// writes shares (see Store.SetGroupCommit): Tx hands it out for reads
+	// and writes alike, and their Commit and Close leave it open, so each
+	// read sees the batch's earlier writes. broken is set when a write in
+	// it ended without its Commit (an error or a panic part way): the
+	// transaction then holds part of that write and must be rolled back.
+	// Both are set and read under the Store's write lock.
+	batch  *bolt.Tx
+	broken bool
 }
 
 var _ kv.KV = (*boltKV)(nil)
@@ -68,6 +77,13 @@ func (d *boltKV) Close() error { return d.db.Close() }
 
 // Tx begins a transaction, read-write when rw.
 func (d *boltKV) Tx(_ context.Context, rw bool) (kv.Tx, error) {
+	if d.batch != nil {
+		t := &boltKVTx{tx: d.batch, batch: d}
+		if rw {
+			t.onCommit, t.writing = d.onCommit, true
+		}
+		return t, nil
+	}
 	tx, err := d.db.Begin(rw)
 	if err != nil {
 		return nil, err
@@ -88,10 +104,56 @@ func (d *boltKV) Update(ctx context.Context, fn func(tx kv.Tx) error) error {
 	return kv.Update(ctx, d, fn)
 }
 
-// boltKVTx is a transaction of a boltKV.
+// beginBatch opens the transaction the writes of a batch share.
+func (d *boltKV) beginBatch() error {
+	tx, err := d.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	d.batch, d.broken = tx, false
+	return nil
+}
+
+// errBatchBroken is endBatch's error for a batch a write broke.
+var errBatchBroken = errors.New("a write did not complete in the batch's transaction")
+
+// endBatch commits the batch's transaction (with bbolt's fsyncs), or
+// rolls it back when commit is false or a write broke it (errBatchBroken).
+// A failed commit rolls it back too. Either way no batch is open after.
+func (d *boltKV) endBatch(commit bool) error {
+	tx, broken := d.batch, d.broken
+	d.batch, d.broken = nil, false
+	if tx == nil {
+		return nil
+	}
+	if !commit || broken {
+		_ = tx.Rollback()
+		if broken {
+			return errBatchBroken
+		}
+		return nil
+	}
+	return tx.Commit()
+}
+
+// batchSize returns how many nodes (pages read to be changed) the open
+// batch's transaction holds in memory, 0 without one.
+func (d *boltKV) batchSize() int {
+	if d.batch == nil {
+		return 0
+	}
+	st := d.batch.Stats()
+	return int(st.GetNodeCount())
+}
+
+// boltKVTx is a transaction of a boltKV. A transaction of a batch (batch
+// set) is the batch's, shared: its Commit and Close leave it open, and
+// writing is set from its start until its Commit.
 type boltKVTx struct {
 	tx       *bolt.Tx
 	onCommit func(*bolt.Tx) error
+	batch    *boltKV
+	writing  bool
 }
 
 // root returns the root bucket of the transaction.
@@ -191,18 +253,34 @@ func (t *boltKVTx) Del(_ context.Context, k kv.Key) error {
 }
 
 // Commit commits the transaction, after its onCommit.
+// In a batch it only runs onCommit, leaving the batch's transaction open.
 func (t *boltKVTx) Commit(context.Context) error {
 	if t.onCommit != nil {
 		if err := t.onCommit(t.tx); err != nil {
-			_ = t.tx.Rollback()
-			return err
+			if t.batch == nil {
+				_ = t.tx.Rollback()
+			}
+			return err // in a batch, Close marks it broken
 		}
+	}
+	if t.batch != nil {
+		t.writing = false
+		return nil
 	}
 	return t.tx.Commit()
 }
 
-// Close rolls the transaction back; after a commit it does nothing.
+// Close rolls the transaction back; after a commit it does nothing. In a
+// batch it leaves the batch's transaction open, marking it broken when
+// the transaction wrote without committing.
 func (t *boltKVTx) Close() error {
+	if t.batch != nil {
+		if t.writing {
+			t.batch.broken = true
+			t.writing = false
+		}
+		return nil
+	}
 	if err := t.tx.Rollback(); err != nil && !errors.Is(err, bolt.ErrTxClosed) {
 		return err
 	}

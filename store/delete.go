@@ -44,6 +44,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 	case s.readOnly:
 		return DeleteStats{}, wrap(ErrReadOnly)
 	}
+	if err := s.syncLocked(); err != nil { // its own transaction, after the batch's
+		return DeleteStats{}, wrap(err)
+	}
 	unlock, err := s.lockShared(ctx)
 	if err != nil {
 		return DeleteStats{}, wrap(err)

@@ -28,4 +28,8 @@ var (
 	// ErrNoNameIndex is returned by Reindex on a backend that keeps no
 	// name index (CockroachDB).
 	ErrNoNameIndex = errors.New("this backend keeps no name index")
+	// ErrBatchLost is returned by Write or Sync under group commit when
+	// the batch's transaction was rolled back: the writes since the last
+	// Sync are not stored (see SetGroupCommit).
+	ErrBatchLost = errors.New("the batch since the last sync was rolled back")
 )

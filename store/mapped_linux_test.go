@@ -148,14 +148,16 @@ func TestWritesReleaseMapped(t *testing.T) {
 					require.LessOrEqual(t, mappedResident(t, s.bolt), int64(faultAround), "write %d released the mapping's pages", i)
 				}
 			}
-			if c.budget > 1 {
-				assert.Greater(t, mappedResident(t, s.bolt), int64(faultAround), "under the budget the pages stay")
-			}
 			require.NoError(t, s.Sync(ctx))
 			st, err := s.Stats(ctx)
 			require.NoError(t, err)
 			assert.Equal(t, n, st.Articles)
 			assert.Equal(t, 28+1, st.Facts)
+			if c.budget > 1 {
+				// (Under group commit the writes map the file's pages
+				// only once their batch is committed.)
+				assert.Greater(t, mappedResident(t, s.bolt), int64(faultAround), "under the budget the pages stay")
+			}
 		})
 	}
 }

@@ -206,6 +206,11 @@ func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 		}
 	}
 	if err := s.qs.ApplyDeltas(deltas, opts); err != nil {
+		if s.kv != nil && !s.inBatchLocked() {
+			// Its transaction was rolled back: forget what it cached.
+			// (A batch's is rolled back, and forgotten, by Write.)
+			s.forgetWritesLocked()
+		}
 		return err
 	}
 	if s.mem != nil {
@@ -213,6 +218,15 @@ func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
 		s.mem.times.apply(times)
 	}
 	return nil
+}
+
+// viewBolt runs fn in a read-only bbolt transaction, or in the open
+// batch's transaction (which the caller's lock then guards, see read).
+func (s *Store) viewBolt(fn func(tx *bolt.Tx) error) error {
+	if s.inBatchLocked() {
+		return fn(s.kv.batch)
+	}
+	return s.bolt.View(fn)
 }
 
 // putNameRows writes rows into the bbolt name index, when the store has
@@ -274,7 +288,7 @@ func (s *Store) EntitiesByPrefix(ctx context.Context, prefix string) (ids []stri
 			}
 			return nil
 		case s.bolt != nil:
-			return s.bolt.View(func(tx *bolt.Tx) error {
+			return s.viewBolt(func(tx *bolt.Tx) error {
 				b := tx.Bucket([]byte(namesBucket))
 				if ok = b != nil; !ok {
 					return nil
@@ -329,6 +343,9 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 		return ReindexStats{}, fmt.Errorf("reindex: %w", ErrReadOnly)
 	case s.mem == nil && s.kv == nil && s.pg == nil:
 		return ReindexStats{}, fmt.Errorf("reindex: %w", ErrNoNameIndex)
+	}
+	if err := s.syncLocked(); err != nil { // its own transaction, after the batch's
+		return 0, fmt.Errorf("reindex: %w", err)
 	}
 	unlock, err := s.lockShared(ctx)
 	if err != nil {

@@ -144,6 +144,9 @@ func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
 	case s.readOnly:
 		return ErrReadOnly
 	}
+	if err := s.syncLocked(); err != nil { // its own transaction, after the batch's
+		return err
+	}
 	unlock, err := s.lockShared(ctx)
 	if err != nil {
 		return err

@@ -264,16 +264,24 @@ func (s *Store) ReadQuads(ctx context.Context, fn func(ctx context.Context, qs c
 	return s.read(ctx, func(reader) error { return fn(ctx, s.qs) })
 }
 
-// read runs fn with a reader under the shared lock.
-// A panic of the backend (a damaged page, or a memory fault reading one)
-// is returned as ErrDamaged.
+// read runs fn with a reader under the shared lock, or under the write
+// lock while a batch's transaction is open (group commit on bbolt: the
+// reads then share that transaction, which one goroutine at a time may
+// use). A panic of the backend (a damaged page, or a memory fault reading
+// one) is returned as ErrDamaged.
 func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	defer s.afterRead() // after the read lock is released
 	s.mu.RLock()
-	defer s.mu.RUnlock()
+	if s.inBatchLocked() {
+		s.mu.RUnlock()
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	} else {
+		defer s.mu.RUnlock()
+	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {

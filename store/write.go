@@ -15,7 +15,8 @@ import (
 )
 
 // Write stores one article's batch in one transaction: on any error
-// nothing is written. The whole batch is validated first; an invalid fact
+// nothing is written. Under group commit on bbolt the transaction is the
+// batch's, committed by Sync (see SetGroupCommit). The whole batch is validated first; an invalid fact
 // or entity is named in the error, which wraps ErrInvalid.
 //
 // Write is idempotent, and the facts it leaves do not depend on the order
@@ -51,6 +52,9 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Under group commit a write that breaks the batch's transaction
+	// rolls the batch back (after the recovery below has run).
+	defer func() { err = s.abortBatchLocked(err) }()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -68,6 +72,9 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		return graph.WriteStats{}, wrap(err)
 	}
 	defer unlock()
+	if err := s.beginBatchLocked(); err != nil {
+		return graph.WriteStats{}, wrap(err)
+	}
 	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
 	if now, err = r.storedInstant(now); err != nil {
 		return graph.WriteStats{}, wrap(err)
@@ -86,6 +93,11 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	}
 	if s.cache != nil {
 		s.cache.commit(w)
+	}
+	if s.inBatchLocked() && s.kv.batchSize() > maxBatchNodes {
+		if err := s.kv.endBatch(true); err != nil {
+			return graph.WriteStats{}, wrap(s.batchLostLocked(err))
+		}
 	}
 	s.afterWriteLocked()
 	s.log.Debug("batch written", "article", b.Article.ID, "quads", len(w.tx.Deltas),

@@ -65,8 +65,9 @@ type IngestConfig struct {
 	MaxBytes int64 `mapstructure:"max_bytes"`
 	// Published is the date given to text, Markdown and HTML articles that carry none.
 	Published string `mapstructure:"published"`
-	// Batch is how many articles share one flush to disk (group commit,
-	// bbolt only); 1 flushes each article on its own.
+	// Batch is how many articles share one transaction and flush to disk
+	// (group commit: one bbolt transaction; on PostgreSQL one wait for
+	// the WAL); 1 commits each article on its own.
 	Batch int `mapstructure:"batch"`
 	// MaxText caps one article's text, in bytes (the rest is cut with a
 	// warning); negative means no cap.
