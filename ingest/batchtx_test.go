@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,38 @@ func ingestBatched(t *testing.T, path, dir string, batch int) (Summary, []string
 	p := &Pipeline{Store: st, Extractor: ex, Resolver: res, Batch: batch, Now: func() time.Time { return at }}
 	sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
 	require.NoError(t, err)
-	return sum, nquadsOf(t, st)
+	return sum, append(nquadsOf(t, st), indexesOf(t, st)...)
+}
+
+// indexesOf returns what st's timeline and name indexes hold, as lines:
+// each entity's timeline (its facts in the index's order) and the
+// entities a prefix search of each entity's first letter lists.
+func indexesOf(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	var lines []string
+	letters := map[string]bool{}
+	require.NoError(t, st.Entities(ctx, func(e graph.Entity) error {
+		facts, ok, err := st.TimelinePage(ctx, []string{e.ID}, 0, 0, false)
+		if err != nil || !ok {
+			return fmt.Errorf("timeline of %s: ok %v: %w", e.ID, ok, err)
+		}
+		ids := make([]string, len(facts))
+		for i, f := range facts {
+			ids[i] = f.ID
+		}
+		lines = append(lines, "timeline "+e.ID+": "+strings.Join(ids, " "))
+		letters[strings.ToLower(e.Name[:1])] = true
+		return nil
+	}))
+	for l := range letters {
+		ids, ok, err := st.EntitiesByName(ctx, l, 0)
+		require.NoError(t, err)
+		require.True(t, ok, "sorted name rows")
+		lines = append(lines, "names "+l+": "+strings.Join(ids, " "))
+	}
+	sort.Strings(lines)
+	return lines
 }
 
 // goldenCorpus writes the extractor's golden articles as one JSONL file

@@ -345,7 +345,7 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 		return ReindexStats{}, fmt.Errorf("reindex: %w", ErrNoNameIndex)
 	}
 	if err := s.syncLocked(); err != nil { // its own transaction, after the batch's
-		return 0, fmt.Errorf("reindex: %w", err)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
 	}
 	unlock, err := s.lockShared(ctx)
 	if err != nil {

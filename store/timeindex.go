@@ -232,7 +232,7 @@ func (s *Store) timeKeys(ctx context.Context, id string, n int, fn func(k string
 		}
 		return true, nil
 	case s.bolt != nil:
-		err = s.bolt.View(func(tx *bolt.Tx) error {
+		err = s.viewBolt(func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte(timelineBucket))
 			if ok = b != nil; !ok {
 				return nil
