@@ -31,6 +31,10 @@ type forceTable struct {
 	// person maps a verb lemma and its regular forms to the predicate of
 	// the verb done by a person, in words ("clashed with the president").
 	person map[string]string
+	// crowds are the nouns of people gathered in protest ("protesters",
+	// "rioters"): force a state's forces use on them is repression,
+	// PLOVER's COERCE (CAMEO 175), not combat.
+	crowds map[string]bool
 }
 
 // parseForceChoice reads a CHOICE column: an event predicate, or two
@@ -55,7 +59,8 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		return nil, err
 	}
 	defer f.Close()
-	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{}, person: map[string]string{}}
+	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{},
+		person: map[string]string{}, crowds: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -66,6 +71,8 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		switch {
 		case cols[0] == "state" && len(cols) == 2:
 			ft.state[cols[1]] = true
+		case cols[0] == "crowd" && len(cols) == 2 && cols[1] != "":
+			ft.crowds[strings.ToLower(cols[1])] = true
 		case cols[0] == "person" && len(cols) == 3 && cols[1] != "":
 			if r, ok := graph.PredicateInfo(cols[2]); !ok || !r.IsEvent() {
 				return nil, fmt.Errorf("%s line %d: %q is not an event predicate", path, n, cols[2])
@@ -88,7 +95,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 				ft.codes[cols[1]] = c
 			}
 		default:
-			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state and who, tab-separated", path, n)
+			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state|crowd and who, tab-separated", path, n)
 		}
 	}
 	return ft, sc.Err()
@@ -163,4 +170,22 @@ func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sec
 		return c.state
 	}
 	return c.other
+}
+
+// repressed returns the predicate of an event pred done by the actor r
+// acting through sector on the object o: force (fought, attacked) that a
+// state's forces use on a crowd of protest (o's words name one of the
+// table's crowds: "fired on protesters", "clashed with demonstrators") is
+// coerced, PLOVER's repression (COERCE; CAMEO 175); any other event keeps
+// pred. ft may be nil (no table).
+func (ft *forceTable) repressed(pred string, r *ref, sector string, o *unit) string {
+	if ft == nil || r == nil || o == nil || pred != graph.Fought && pred != graph.Attacked || !ft.isState(r, sector) {
+		return pred
+	}
+	for _, w := range strings.Fields(strings.ToLower(o.text)) {
+		if ft.crowds[strings.Trim(w, ",.;:'\"")] {
+			return graph.Coerced
+		}
+	}
+	return pred
 }
