@@ -636,6 +636,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// A phrase of the lexicon naming no side ("lifted the curfew")
 			// is an act at home when no one else is named.
 			uc, _ := d.lex.unaimedAt(toks, i)
+			if saidEnd >= 0 && len(objs) == 0 {
+				// "Russia said Ukrainian drones had attacked overnight":
+				// force reported with no one named as its target still
+				// accuses whoever used it.
+				for _, s := range subj {
+					d.accuseReported(reporter, units[:saidEnd], &cand{pred: pred, subj: s.ref, subjText: s.text,
+						subjSec: s.sector, span: [2]int{s.start, units[i].end}, sentIdx: sentIdx}, st)
+				}
+			}
 			n0 := len(d.cands)
 			d.addCoded(eventRule{pred: pred, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
 			if saidEnd >= 0 {
