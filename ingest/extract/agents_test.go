@@ -45,7 +45,8 @@ func TestCoderAgents(t *testing.T) {
 		want []string
 	}{
 		// A country named right after the noun, or as the scene.
-		{"Protesters in Caracas clashed with police on Saturday.", []string{"Venezuela/CVL fought Venezuela/COP"}},
+		// A clash of protesters with the police is the police's repression.
+		{"Protesters in Caracas clashed with police on Saturday.", []string{"Venezuela/COP coerced Venezuela/CVL"}},
 		{"Riot police fired tear gas at demonstrators in Montevideo on Monday.", []string{"Uruguay/COP coerced Uruguay/CVL"}},
 		// People acted on by a part of the one country the sentence names.
 		{"Chilean police arrested protesters on Monday.", []string{"Chile/COP coerced Chile/CVL"}},

@@ -630,7 +630,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				lemma := d.coder.lemma(w)
 				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 				if len(objs) > 0 {
-					pred = d.lex.force.repressed(pred, subj[0].ref, subj[0].sector, objs[0])
+					var swap bool
+					if pred, swap = d.lex.force.repressed(pred, subj[0], objs[0]); swap {
+						subj, objs = objs[:1], subj[:1] // "protesters clashed with police": the police coerced them
+					}
 				}
 			}
 			// A phrase of the lexicon naming no side ("lifted the curfew")

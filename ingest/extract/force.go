@@ -172,20 +172,33 @@ func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sec
 	return c.other
 }
 
-// repressed returns the predicate of an event pred done by the actor r
+// repressed returns the predicate of an event pred done by the actor s
 // acting through sector on the object o: force (fought, attacked) that a
 // state's forces use on a crowd of protest (o's words name one of the
 // table's crowds: "fired on protesters", "clashed with demonstrators") is
-// coerced, PLOVER's repression (COERCE; CAMEO 175); any other event keeps
-// pred. ft may be nil (no table).
-func (ft *forceTable) repressed(pred string, r *ref, sector string, o *unit) string {
-	if ft == nil || r == nil || o == nil || pred != graph.Fought && pred != graph.Attacked || !ft.isState(r, sector) {
-		return pred
+// coerced, PLOVER's repression (COERCE; CAMEO 175), not combat; a clash
+// told from the crowd's side ("protesters clashed with police") is the
+// same repression, swap reporting that o, the forces, did it to s. Any
+// other event keeps pred. ft may be nil (no table).
+func (ft *forceTable) repressed(pred string, s *unit, o *unit) (p string, swap bool) {
+	if ft == nil || s == nil || o == nil || s.ref == nil || o.ref == nil || pred != graph.Fought && pred != graph.Attacked {
+		return pred, false
 	}
-	for _, w := range strings.Fields(strings.ToLower(o.text)) {
+	switch {
+	case ft.isState(s.ref, s.sector) && ft.crowd(o):
+		return graph.Coerced, false
+	case pred == graph.Fought && ft.crowd(s) && o.ref.typ == graph.Country && o.sector != "" && ft.isState(o.ref, o.sector):
+		return graph.Coerced, true
+	}
+	return pred, false
+}
+
+// crowd reports whether u's words name one of the table's crowds.
+func (ft *forceTable) crowd(u *unit) bool {
+	for _, w := range strings.Fields(strings.ToLower(u.text)) {
 		if ft.crowds[strings.Trim(w, ",.;:'\"")] {
-			return graph.Coerced
+			return true
 		}
 	}
-	return pred
+	return false
 }

@@ -104,7 +104,10 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
 		if d.lex.force != nil {
 			c.pred = d.lex.force.personal(c.pred, r.lemma, s.ref)
-			c.pred = d.lex.force.repressed(c.pred, s.ref, s.sector, o)
+			var swap bool
+			if c.pred, swap = d.lex.force.repressed(c.pred, s, o); swap {
+				c.subj, c.obj, c.subjText, c.objText, c.subjSec, c.objSec = c.obj, c.subj, c.objText, c.subjText, c.objSec, c.subjSec
+			}
 		}
 	}
 	if r.pred == graph.Met || r.pred == graph.Visited {
