@@ -631,7 +631,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 				if len(objs) > 0 {
 					var swap bool
-					if pred, swap = d.lex.force.repressed(pred, subj[0], objs[0]); swap {
+					if pred, swap = d.lex.force.repressed(pred, lemma, subj[0], objs[0]); swap {
 						subj, objs = objs[:1], subj[:1] // "protesters clashed with police": the police coerced them
 					}
 				}

@@ -35,6 +35,9 @@ type forceTable struct {
 	// "rioters"): force a state's forces use on them is repression,
 	// PLOVER's COERCE (CAMEO 175), not combat.
 	crowds map[string]bool
+	// mutual are the verbs (lemma and regular forms) of force both sides
+	// use ("clash"): a crowd's with a state's forces is their repression.
+	mutual map[string]bool
 }
 
 // parseForceChoice reads a CHOICE column: an event predicate, or two
@@ -60,7 +63,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 	}
 	defer f.Close()
 	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{},
-		person: map[string]string{}, crowds: map[string]bool{}}
+		person: map[string]string{}, crowds: map[string]bool{}, mutual: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -73,6 +76,10 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 			ft.state[cols[1]] = true
 		case cols[0] == "crowd" && len(cols) == 2 && cols[1] != "":
 			ft.crowds[strings.ToLower(cols[1])] = true
+		case cols[0] == "mutual" && len(cols) == 2 && cols[1] != "":
+			for _, f := range append(VerbForms(cols[1]), cols[1]) {
+				ft.mutual[f] = true
+			}
 		case cols[0] == "person" && len(cols) == 3 && cols[1] != "":
 			if r, ok := graph.PredicateInfo(cols[2]); !ok || !r.IsEvent() {
 				return nil, fmt.Errorf("%s line %d: %q is not an event predicate", path, n, cols[2])
@@ -95,7 +102,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 				ft.codes[cols[1]] = c
 			}
 		default:
-			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state|crowd and who, tab-separated", path, n)
+			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state|crowd|mutual and who, tab-separated", path, n)
 		}
 	}
 	return ft, sc.Err()
@@ -178,16 +185,18 @@ func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sec
 // table's crowds: "fired on protesters", "clashed with demonstrators") is
 // coerced, PLOVER's repression (COERCE; CAMEO 175), not combat; a clash
 // told from the crowd's side ("protesters clashed with police") is the
-// same repression, swap reporting that o, the forces, did it to s. Any
+// same repression when its verb (lemma) is one of force both sides use,
+// swap reporting that o, the forces, did it to s ("demonstrators
+// launched missiles at the government" stays the demonstrators'). Any
 // other event keeps pred. ft may be nil (no table).
-func (ft *forceTable) repressed(pred string, s *unit, o *unit) (p string, swap bool) {
+func (ft *forceTable) repressed(pred, lemma string, s *unit, o *unit) (p string, swap bool) {
 	if ft == nil || s == nil || o == nil || s.ref == nil || o.ref == nil || pred != graph.Fought && pred != graph.Attacked {
 		return pred, false
 	}
 	switch {
 	case ft.isState(s.ref, s.sector) && ft.crowd(o):
 		return graph.Coerced, false
-	case pred == graph.Fought && ft.crowd(s) && o.ref.typ == graph.Country && o.sector != "" && ft.isState(o.ref, o.sector):
+	case ft.mutual[lemma] && ft.crowd(s) && o.ref.typ == graph.Country && o.sector != "" && ft.isState(o.ref, o.sector):
 		return graph.Coerced, true
 	}
 	return pred, false

@@ -105,7 +105,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		if d.lex.force != nil {
 			c.pred = d.lex.force.personal(c.pred, r.lemma, s.ref)
 			var swap bool
-			if c.pred, swap = d.lex.force.repressed(c.pred, s, o); swap {
+			if c.pred, swap = d.lex.force.repressed(c.pred, r.lemma, s, o); swap {
 				c.subj, c.obj, c.subjText, c.objText, c.subjSec, c.objSec = c.obj, c.subj, c.objText, c.subjText, c.objSec, c.subjSec
 			}
 		}
