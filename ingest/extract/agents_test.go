@@ -45,7 +45,8 @@ func TestCoderAgents(t *testing.T) {
 		want []string
 	}{
 		// A country named right after the noun, or as the scene.
-		{"Protesters in Caracas clashed with police on Saturday.", []string{"Venezuela/CVL fought Venezuela/COP"}},
+		// A clash of protesters with the police is the police's repression.
+		{"Protesters in Caracas clashed with police on Saturday.", []string{"Venezuela/COP coerced Venezuela/CVL"}},
 		{"Riot police fired tear gas at demonstrators in Montevideo on Monday.", []string{"Uruguay/COP coerced Uruguay/CVL"}},
 		// People acted on by a part of the one country the sentence names.
 		{"Chilean police arrested protesters on Monday.", []string{"Chile/COP coerced Chile/CVL"}},
@@ -57,9 +58,11 @@ func TestCoderAgents(t *testing.T) {
 		// is its modifier.
 		{"Ecuador said its troops had attacked Peru.", []string{"Ecuador/MIL fought Peru"}},
 		{"The opposition newspaper criticized Chile.", nil},
-		// The previous sentence's scene, in a sentence naming no country.
+		// The previous sentence's scene, in a sentence naming no country;
+		// police firing on protesters is repression (COERCE), one fact
+		// with the detention that follows.
 		{"Peruvian police fired on protesters in Cusco. Police later detained 40 students.",
-			[]string{"Peru/COP fought Peru/CVL", "Peru/COP coerced Peru/EDU"}},
+			[]string{"Peru/COP coerced Peru/CVL"}},
 		// A dateline's country is the government's, and the scene's when
 		// the sentence names none; a government's act on its own country
 		// is on its people.

@@ -132,7 +132,7 @@ var (
 	// their own: aspect, attempt, wish, decision, being and having.
 	frameVerbs = toSet("continue begin start resume keep try attempt seek want plan intend hope expect wish decide " +
 		"vote move be have do get agree offer promise pledge vow threaten refuse decline fail deny say tell announce " +
-		"help use go come")
+		"help use go come stand")
 	// lightVerbs name an act only with the words a pattern reads after them.
 	lightVerbs = toSet("take make get put set keep hold have go come do run turn bring carry move open close " +
 		"shorten end raise lower cut pass join leave")
@@ -239,7 +239,10 @@ func (d *doc) codeSentence(units []*unit, st *sentence, sentIdx int, read []*can
 	for _, c := range mainClauses(units, toks, tail) {
 		if !eventIn(read, units, c) {
 			d.codeClause(units, toks, c[0], c[1], st, sentIdx, read)
-		} else if coderTrace != nil {
+			continue
+		}
+		d.reportedInClause(units, toks, c, read, st)
+		if coderTrace != nil {
 			for _, r := range read {
 				if graph.IsEvent(r.pred) {
 					trace("rules read %s %v", r.pred, r.span)
@@ -344,6 +347,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 	claim := false       // that verb reports a claim against another
 	ahead := false       // the clause tells what comes after: "before X heads to …"
 	intendedFrom := -1   // the clause start an intent frame was read after
+	saidEnd := -1        // where the clause a reporter said begins ("X said on Monday that …"), or -1
 	start := clauseStart(units, toks, from)
 	if sentIdx == 0 && from == 0 && d.dateline != nil {
 		start = afterDateline(units)
@@ -390,11 +394,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if subj := subjectOf(units, start, i); len(subj) > 0 {
 				reporter = subj
 				claim = false
+				saidEnd = -1
 			}
 			if reportVerbs[w] {
 				claim = strings.Contains(claimWords, w)
 			}
 			start = clauseStart(units, toks, i+1)
+			if reportVerbs[w] && !claim && len(reporter) > 0 {
+				saidEnd = start
+			}
 			continue
 		}
 		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
@@ -423,6 +431,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // "prepared to resume shelling": the frame of the verb after it, no act of its own
 		}
 		code, end := d.coder.match(toks, i)
+		if code == "" && statementAt(d.coder.lemma(w), toks, i+1, tail) {
+			code, end = "018", i+1 // "voiced deep sorrow over": a statement the dictionary does not code
+		}
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
 		}
@@ -605,21 +616,45 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
 		}
+		if d.lex != nil && len(objs) > 0 {
+			// The nouns inside the object: a phrase's O:(…) nouns name the
+			// act even where the dictionary codes the verb alone as no
+			// event ("dispersed rioters": coerced).
+			if p := d.lex.objectPredicate(d.coder.lemma(w), objs[0]); p != "" {
+				pred = p
+			}
+		}
 		if pred != "" {
 			if d.lex != nil {
-				// The nouns inside the object, then who used force.
+				// Who used force, and on whom.
 				lemma := d.coder.lemma(w)
+				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 				if len(objs) > 0 {
-					if p := d.lex.objectPredicate(lemma, objs[0]); p != "" {
-						pred = p
+					var swap bool
+					if pred, swap = d.lex.force.repressed(pred, lemma, subj[0], objs[0]); swap {
+						subj, objs = objs[:1], subj[:1] // "protesters clashed with police": the police coerced them
 					}
 				}
-				pred = d.lex.force.decide(pred, lemma, code, false, subj[0].ref, subj[0].sector)
 			}
 			// A phrase of the lexicon naming no side ("lifted the curfew")
 			// is an act at home when no one else is named.
 			uc, _ := d.lex.unaimedAt(toks, i)
+			if saidEnd >= 0 && len(objs) == 0 {
+				// "Russia said Ukrainian drones had attacked overnight":
+				// force reported with no one named as its target still
+				// accuses whoever used it.
+				for _, s := range subj {
+					d.accuseReported(reporter, units[:saidEnd], &cand{pred: pred, subj: s.ref, subjText: s.text,
+						subjSec: s.sector, span: [2]int{s.start, units[i].end}, sentIdx: sentIdx}, st)
+				}
+			}
+			n0 := len(d.cands)
 			d.addCoded(eventRule{pred: pred, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
+			if saidEnd >= 0 {
+				for _, c := range d.cands[n0:len(d.cands):len(d.cands)] {
+					d.accuseReported(reporter, units[:saidEnd], c, st)
+				}
+			}
 		}
 		return
 	}
@@ -715,7 +750,7 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 // the feeling or responsibility expressed, within three words of it.
 var (
 	statementVerbs = toSet("express extend offer voice convey claim accept")
-	statementNouns = toSet("sorrow condolences condolence sympathy sympathies sadness grief regret " +
+	statementNouns = toSet("sorrow condolences condolence sympathy sympathies sadness grief regret shock anguish " +
 		"appreciation gratitude thanks responsibility")
 )
 

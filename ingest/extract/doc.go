@@ -56,7 +56,10 @@
 // takes the act promised ("pledged to expel Y's diplomats" is a threat);
 // "… came as X announced …" is a clause with its own subject. A date
 // before a reported statement ("X said on Monday that Y attacked Z", "On
-// Monday X said ...") dates the saying, not the event. A claim of one's
+// Monday X said ...") dates the saying, not the event; a state saying
+// another used force accuses it (reported.go), a medium or a monitor
+// saying so does not. Force a state's forces use on protesters is
+// repression, coerced (force.tsv's crowd lines). A claim of one's
 // own act ("X claimed that it had shelled Y") and explicit expressions of
 // sympathy or appreciation ("extended its condolences to Y") are
 // commented_on, CAMEO's statements, which PLOVER does not code. An act of

@@ -31,6 +31,13 @@ type forceTable struct {
 	// person maps a verb lemma and its regular forms to the predicate of
 	// the verb done by a person, in words ("clashed with the president").
 	person map[string]string
+	// crowds are the nouns of people gathered in protest ("protesters",
+	// "rioters"): force a state's forces use on them is repression,
+	// PLOVER's COERCE (CAMEO 175), not combat.
+	crowds map[string]bool
+	// mutual are the verbs (lemma and regular forms) of force both sides
+	// use ("clash"): a crowd's with a state's forces is their repression.
+	mutual map[string]bool
 }
 
 // parseForceChoice reads a CHOICE column: an event predicate, or two
@@ -55,7 +62,8 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		return nil, err
 	}
 	defer f.Close()
-	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{}, person: map[string]string{}}
+	ft := &forceTable{verbs: map[string]forceChoice{}, codes: map[string]forceChoice{}, state: map[string]bool{},
+		person: map[string]string{}, crowds: map[string]bool{}, mutual: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -66,6 +74,12 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 		switch {
 		case cols[0] == "state" && len(cols) == 2:
 			ft.state[cols[1]] = true
+		case cols[0] == "crowd" && len(cols) == 2 && cols[1] != "":
+			ft.crowds[strings.ToLower(cols[1])] = true
+		case cols[0] == "mutual" && len(cols) == 2 && cols[1] != "":
+			for _, f := range append(VerbForms(cols[1]), cols[1]) {
+				ft.mutual[f] = true
+			}
 		case cols[0] == "person" && len(cols) == 3 && cols[1] != "":
 			if r, ok := graph.PredicateInfo(cols[2]); !ok || !r.IsEvent() {
 				return nil, fmt.Errorf("%s line %d: %q is not an event predicate", path, n, cols[2])
@@ -88,7 +102,7 @@ func loadForce(fsys fs.FS, path string) (*forceTable, error) {
 				ft.codes[cols[1]] = c
 			}
 		default:
-			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state and who, tab-separated", path, n)
+			return nil, fmt.Errorf("%s line %d: want verb|code|person, key and choice, or state|crowd|mutual and who, tab-separated", path, n)
 		}
 	}
 	return ft, sc.Err()
@@ -163,4 +177,37 @@ func (ft *forceTable) decide(pred, lemma, code string, byActor bool, r *ref, sec
 		return c.state
 	}
 	return c.other
+}
+
+// repressed returns the predicate of an event pred done by the actor s
+// acting through sector on the object o: force (fought, attacked) that a
+// state's forces use on a crowd of protest (o's words name one of the
+// table's crowds: "fired on protesters", "clashed with demonstrators") is
+// coerced, PLOVER's repression (COERCE; CAMEO 175), not combat; a clash
+// told from the crowd's side ("protesters clashed with police") is the
+// same repression when its verb (lemma) is one of force both sides use,
+// swap reporting that o, the forces, did it to s ("demonstrators
+// launched missiles at the government" stays the demonstrators'). Any
+// other event keeps pred. ft may be nil (no table).
+func (ft *forceTable) repressed(pred, lemma string, s *unit, o *unit) (p string, swap bool) {
+	if ft == nil || s == nil || o == nil || s.ref == nil || o.ref == nil || pred != graph.Fought && pred != graph.Attacked {
+		return pred, false
+	}
+	switch {
+	case ft.isState(s.ref, s.sector) && ft.crowd(o):
+		return graph.Coerced, false
+	case ft.mutual[lemma] && ft.crowd(s) && o.ref.typ == graph.Country && o.sector != "" && ft.isState(o.ref, o.sector):
+		return graph.Coerced, true
+	}
+	return pred, false
+}
+
+// crowd reports whether u's words name one of the table's crowds.
+func (ft *forceTable) crowd(u *unit) bool {
+	for _, w := range strings.Fields(strings.ToLower(u.text)) {
+		if ft.crowds[strings.Trim(w, ",.;:'\"")] {
+			return true
+		}
+	}
+	return false
 }

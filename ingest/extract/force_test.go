@@ -50,3 +50,54 @@ func TestForceBoundary(t *testing.T) {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
 	}
 }
+
+// TestRepression checks force.tsv's crowd and mutual lines: force a
+// state's forces use on protesters is COERCE (coerced) whatever the verb,
+// a clash told from the crowd's side is the same, and anyone else's force
+// on a crowd, or a crowd's own one-sided force, keeps the verb's choice.
+func TestRepression(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Bolivian police fired on demonstrators in La Paz on Monday.", []string{"Bolivia coerced Bolivia"}},
+		{"Ecuadorian soldiers opened fire on protesters in Quito on Monday.", []string{"Ecuador coerced Ecuador"}},
+		{"Chilean police clashed with rioters in Santiago on Monday.", []string{"Chile coerced Chile"}},
+		{"Rioters clashed with Chilean police in Santiago on Monday.", []string{"Chile coerced Chile"}},
+		{"Paraguayan police fired rubber bullets at demonstrators in Asunción on Monday.", []string{"Paraguay coerced Paraguay"}},
+		// Not a state's forces, or not a crowd: the verb's own choice.
+		{"Hamas gunmen opened fire on Israeli protesters on Monday.", []string{"Hamas attacked Israel"}},
+		{"Peruvian troops clashed with Ecuadorian troops on Monday.", []string{"Peru fought Ecuador"}},
+		{"Georgian protesters fired rockets at the Georgian government on Monday.", []string{"Georgia fought Georgia"}},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
+	}
+}
+
+// TestLightVerbCombat checks combat told with a light verb: its sense is
+// in the noun after it ("engaged X in a firefight" is FIGHT, "engaged X in
+// talks" no combat), and fire received or a weapon fired names its user
+// after "from" or "by".
+func TestLightVerbCombat(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Peruvian troops engaged Ecuadorian troops in a firefight on Monday.", []string{"Peru fought Ecuador"}},
+		{"Peruvian and Ecuadorian troops engaged in a gun battle on Monday.", []string{"Peru fought Ecuador"}},
+		{"Brazil engaged Argentina in talks on Monday.", nil},
+		{"The United States engaged in talks with Iran on Monday.", nil},
+		{"Chad came under fire from Sudanese forces on Monday.", []string{"Sudan fought Chad"}},
+		{"Chad came under pressure from Sudan on Monday.", nil},
+		{"Rockets fired by Hezbollah hit Israel on Monday.", []string{"Hezbollah fought Israel"}},
+		{"Peruvian troops traded fire with Ecuadorian troops on Monday.", []string{"Peru fought Ecuador"}},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
+	}
+}

@@ -419,11 +419,23 @@ func (lx *lexicon) objectPredicate(lemma string, o *unit) string {
 }
 
 // verbNamesAct reports whether the rest of a phrase after its verb is its
-// object, or a preposition (returned) and its object.
+// object, or a preposition (returned) and its object, with at most one
+// plain word after it ("+urge O to"): a phrase that needs a noun after
+// the object ("+engage O in ... firefight", "+declare O persona non
+// grata") has its sense in that noun, not in the verb.
 func verbNamesAct(rest []string, pair bool) (string, bool) {
 	isObj := func(t string) bool { return t == "O" || t == "O's" }
 	plain := func(t string) bool { return t != "..." && t != "be" && !strings.ContainsAny(t, "(|_+") }
+	light := func(after []string) bool {
+		if len(after) > 0 && strings.HasPrefix(after[0], "(") {
+			after = after[1:] // the noun an "O's" owns is the object's ("+summon O's (ambassador|envoy)")
+		}
+		return len(after) > 1 || len(after) == 1 && !plain(after[0])
+	}
 	switch {
+	case !pair && len(rest) >= 1 && isObj(rest[0]) && light(rest[1:]),
+		!pair && len(rest) >= 2 && isObj(rest[1]) && light(rest[2:]):
+		return "", false
 	case pair:
 		// "SS +agree", "SS +agree to": the sides act together.
 		if len(rest) == 0 {

@@ -104,6 +104,10 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
 		if d.lex.force != nil {
 			c.pred = d.lex.force.personal(c.pred, r.lemma, s.ref)
+			var swap bool
+			if c.pred, swap = d.lex.force.repressed(c.pred, r.lemma, s, o); swap {
+				c.subj, c.obj, c.subjText, c.objText, c.subjSec, c.objSec = c.obj, c.subj, c.objText, c.subjText, c.objSec, c.subjSec
+			}
 		}
 	}
 	if r.pred == graph.Met || r.pred == graph.Visited {
@@ -181,7 +185,7 @@ func locationWhere(m *match) string {
 }
 
 var (
-	negRe = filterCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that) $`, false)
+	negRe = filterCompile(`(?:not|never|n't|no longer|without|failed to|refused to|declined to|would|will|could|may|might|plans to|planned to|expected to|set to|hopes to|hoped to|wants to|wanted to|intends to|intended to|is to|are to|if|unless|whether|denied|denies|deny|denied that|denies that|deny that|claimed that|claims that|alleged that|alleges that|claimed <D\d+> that|claims <D\d+> that|alleged <D\d+> that|alleges <D\d+> that) $`, false)
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = filterCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`, false)
 	// "... talks between X and Y were postponed", "... will take place next week"
