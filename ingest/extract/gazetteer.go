@@ -17,7 +17,12 @@ type entry struct {
 	name     string
 	aliases  []string
 	headRole string // organizations: canonical role of the head
-	code     string // countries: ISO 3166-1 alpha-3 code
+	// code is a country's ISO 3166-1 alpha-3 code, and for a movement or
+	// party of organizations.tsv the code of the country event data codes
+	// it as ("PSE" for Hamas); sector is such an organization's CAMEO
+	// agent code ("REB"), empty where it has none.
+	code   string
+	sector string
 	// formed and formedFrom: a country that seceded (South Sudan from
 	// Sudan in 2011-07-09) and the day it did; its places named in an
 	// article published before that day are the country it was part of.
@@ -229,8 +234,19 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = read("organizations.tsv", 4, func(c []string) {
-		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3])}
+	codes := map[string]bool{}
+	for _, e := range g.entities {
+		if e.typ == graph.Country && e.code != "" {
+			codes[e.code] = true
+		}
+	}
+	var orgErr error
+	err = read("organizations.tsv", 6, func(c []string) {
+		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3]),
+			code: strings.TrimSpace(c[4]), sector: strings.TrimSpace(c[5])}
+		if e.code != "" && !codes[e.code] || e.sector != "" && e.code == "" {
+			orgErr = fmt.Errorf("gazetteer organizations.tsv %s: country %q sector %q: %w", c[0], e.code, e.sector, ErrGazetteer)
+		}
 		g.entities[e.name] = e
 		g.addName(e.name, hit{kind: hitEntity, ent: e})
 		for _, a := range e.aliases {
@@ -241,6 +257,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			generic[k] = append(generic[k], e)
 		}
 	})
+	if err == nil {
+		err = orgErr
+	}
 	if err != nil {
 		return nil, err
 	}
