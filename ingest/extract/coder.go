@@ -547,6 +547,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Monrovia": an act on people or things in a country is
 			// coded against that country.
 			objs = placeOf(units, toks, i+1, tail)
+			if len(objs) == 1 && objs[0].in != nil && cooperative(code) {
+				// "held drills in Alaska": help or talks in a place
+				// inside a country are no act on that country.
+				objs = nil
+			}
 		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
@@ -1015,7 +1020,8 @@ func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit
 var disapprovalNouns = toSet("disapproval displeasure anger outrage opposition indignation")
 
 // placeOf returns the first country named as a place ("in Haiti") in
-// [from, to), within the verb's clause.
+// [from, to), within the verb's clause; a place of places.tsv ("in
+// Kharkiv") gives its country, as a unit over the place's words.
 func placeOf(units []*unit, toks []string, from, to int) []*unit {
 	for j := from; j < to && j < from+20; j++ {
 		if clauseWords[toks[j]] && toks[j] != "as" || toks[j] == ";" {
@@ -1024,6 +1030,11 @@ func placeOf(units []*unit, toks []string, from, to int) []*unit {
 		if j > from && units[j].kind == kCountry && !units[j].demonym && placePreps[toks[j-1]] &&
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			return units[j : j+1]
+		}
+		if u := units[j]; j > from && u.kind == kPlace && u.in != nil && placePreps[toks[j-1]] &&
+			(j+1 >= len(units) || units[j+1].text != "'s") {
+			r := *u.in
+			return []*unit{{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r, in: u.in}}
 		}
 	}
 	return nil

@@ -77,6 +77,7 @@ const (
 	hitLeader
 	hitGeneric
 	hitPeople // a country's people: "Palestinians", "Iraqis"
+	hitPlace  // a place inside a country (places.tsv): "Kharkiv", "Alaska"
 )
 
 // peoplePlural returns the plural of a demonym that names a country's
@@ -96,8 +97,10 @@ type hit struct {
 	off     *office
 	lead    *leader
 	generic []*entry // hitGeneric: organizations the phrase may stand for
+	place   string   // hitPlace: the place's canonical name; ent is its country
 	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
 	capital bool     // letter capRune of token capTok must be upper case in the text
+	anyCase bool     // a country's name or adjective that is no common word: read in any case ("tunisian")
 	capTok  int      // the name's first token written with a capital ("the Taliban": "Taliban")
 	capRune int      // the first capital's place in that token ("al-Shabaab": 3)
 }
@@ -191,6 +194,14 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		return sc.Err()
 	}
+	// common_words.tsv: country names and adjectives that are common
+	// words in lower case ("turkey", "china"); every other one is read in
+	// any case.
+	common := map[string]bool{}
+	if err := read("common_words.tsv", 1, func(c []string) { common[strings.ToLower(strings.TrimSpace(c[0]))] = true }); err != nil {
+		return nil, err
+	}
+	anyCase := func(name string) bool { return !isAcronym(name) && !common[strings.ToLower(name)] }
 	var formedErr error
 	err := read("countries.tsv", 6, func(c []string) {
 		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1]), code: strings.TrimSpace(c[4])}
@@ -203,14 +214,14 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			e.formed, e.formedFrom = t, strings.TrimSpace(from)
 		}
 		g.entities[e.name] = e
-		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		g.addName(e.name, hit{kind: hitEntity, ent: e, anyCase: anyCase(e.name)})
 		for _, a := range e.aliases {
-			g.addName(a, hit{kind: hitEntity, ent: e})
+			g.addName(a, hit{kind: hitEntity, ent: e, anyCase: anyCase(a)})
 		}
 		for _, a := range splitList(c[2]) {
-			g.addName(a, hit{kind: hitDemonym, ent: e})
+			g.addName(a, hit{kind: hitDemonym, ent: e, anyCase: anyCase(a)})
 			if p := peoplePlural(a); p != "" {
-				g.addName(p, hit{kind: hitPeople, ent: e})
+				g.addName(p, hit{kind: hitPeople, ent: e, anyCase: anyCase(a)})
 			}
 		}
 		for _, a := range splitList(c[3]) {
@@ -259,6 +270,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	})
 	if err == nil {
 		err = orgErr
+	}
+	if err == nil {
+		err = g.readPlaces(read)
 	}
 	if err != nil {
 		return nil, err
@@ -420,6 +434,49 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// readPlaces reads places.tsv: places inside a country (first-level
+// subdivisions, major cities that are not capitals) that give their
+// country as the place of an event but are never actors. A place must
+// name a country of countries.tsv and may not share a name with a
+// country, organization or capital, so that "Georgia" stays the country.
+func (g *gazetteer) readPlaces(read func(string, int, func([]string)) error) error {
+	var bad error
+	err := read("places.tsv", 3, func(c []string) {
+		country := g.entities[strings.TrimSpace(c[2])]
+		if country == nil || country.typ != graph.Country {
+			bad = fmt.Errorf("gazetteer places.tsv %s: country %q: %w", c[0], c[2], ErrGazetteer)
+			return
+		}
+		for _, n := range append([]string{strings.TrimSpace(c[0])}, splitList(c[1])...) {
+			if g.namesEntity(n) {
+				bad = fmt.Errorf("gazetteer places.tsv %s: %q names a country or organization: %w", c[0], n, ErrGazetteer)
+				return
+			}
+			g.addName(n, hit{kind: hitPlace, ent: country, place: strings.TrimSpace(c[0])})
+		}
+	})
+	if err == nil {
+		err = bad
+	}
+	return err
+}
+
+// namesEntity reports whether name is already a name, adjective or
+// capital of a country or organization of the gazetteer.
+func (g *gazetteer) namesEntity(name string) bool {
+	toks := tokenize(name)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = strings.ToLower(t.text)
+	}
+	for _, h := range g.phrases[strings.Join(parts, " ")] {
+		if h.ent != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // addName registers a proper name: acronyms must match exactly, other names

@@ -44,6 +44,7 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
+	in         *ref   // a place of places.tsv ("Kharkiv"): the country it lies in
 	titled     bool   // a person named after an office ("President Mugabe"), for the coder
 }
 
@@ -392,7 +393,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 			if h.exact != "" && h.exact != exact {
 				continue
 			}
-			if h.capital && !capAt(toks[i+h.capTok].text, h.capRune) {
+			if h.capital && !h.anyCase && !capAt(toks[i+h.capTok].text, h.capRune) {
 				continue
 			}
 			// "Montenegro" after "Luís Montenegro" is the person.
@@ -429,6 +430,16 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) {
 					continue
 				}
+			case hitPlace:
+				// "Kharkiv", "Alaska": a place, never an actor, that
+				// gives its country as the place of an event; not inside
+				// a longer name ("Alaska Airlines", "New York Times").
+				if i+n < len(toks) && isCap(toks[i+n].text) && isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] &&
+					!d.startsGazetteer(toks, i+n) || n == 1 && d.persons[d.lows[i]] != "" {
+					continue
+				}
+				c := d.g.placeCountry(h.ent, d.pub)
+				u.kind, u.ref, u.in = kPlace, &ref{graph.Place, h.place, 1}, &ref{c.typ, c.name, 1}
 			case hitOffice:
 				u.kind, u.off = kOffice, h.off
 			case hitGeneric:
