@@ -246,6 +246,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		units = append(units, &unit{kind: k, text: t.text, start: t.start, end: t.end})
 		i++
 	}
+	units = partyNames(units, s)
 	// "the United States" reads as "<C>": drop articles before names.
 	out := units[:0]
 	for k, u := range units {
