@@ -590,6 +590,13 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && d.groupAdjective(toks, i, j) {
+		// "the Kachin rebels", "the Tuareg fighters": a people or
+		// movement named before a group noun, not a person.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
 	if len(words) == 1 && first == i && afterIndefinite(toks, i) {
 		// "a former Tupamaro fighter", "an Ennahda official": a name
 		// after "a" modifies the noun after it, and is nobody.
@@ -613,6 +620,21 @@ func afterIndefinite(toks []token, i int) bool {
 		j--
 	}
 	return j >= 0 && (toks[j].text == "a" || toks[j].text == "an" || toks[j].text == "A" || toks[j].text == "An")
+}
+
+// groupCodes are the CAMEO agent codes of groups that a people or
+// movement names ("the Kachin rebels", "the Rohingya refugees").
+var groupCodes = toSet("REB CVL REF OPP")
+
+// groupAdjective reports whether the lone capitalized word toks[i], ending
+// at toks[j], follows "the" and comes before a noun that names a group of
+// armed men, civilians, refugees or opponents (sectors.tsv: "rebels",
+// "militants", "protesters"): the word then names who the group is.
+func (d *doc) groupAdjective(toks []token, i, j int) bool {
+	if i == 0 || j >= len(toks) || toks[i-1].text != "the" && toks[i-1].text != "The" {
+		return false
+	}
+	return groupCodes[d.g.sectors[strings.ToLower(toks[j].text)]]
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").
