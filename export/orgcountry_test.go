@@ -13,7 +13,7 @@ import (
 
 // TestEventsMovementCountry: an armed or political movement the gazetteer
 // lists with a country stands for it on its event rows, by its canonical
-// name or an alias, with its sector where the fact gives none ("PKK" is
+// name or an alias ("Al-Shabab"), with its sector where the fact gives none ("PKK" is
 // Turkey REB, Hamas Palestine with no sector); a sector the text gave
 // stays; an intergovernmental body and an unknown group stay blank.
 func TestEventsMovementCountry(t *testing.T) {
@@ -23,15 +23,15 @@ func TestEventsMovementCountry(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	tur, isr := coded(ent(graph.Country, "Turkey"), "TUR"), coded(ent(graph.Country, "Israel"), "ISR")
 	pkk, hamas := ent(graph.Organization, "PKK"), ent(graph.Organization, "Hamas")
-	boko, nato := ent(graph.Organization, "Boko Haram"), ent(graph.Organization, "NATO")
+	shabaab, nato := ent(graph.Organization, "Al-Shabab"), ent(graph.Organization, "NATO")
 	unknown := ent(graph.Organization, "Northern Hills Brigade")
 	day := graph.DayOf(2024, time.May, 2)
 	b := graph.Batch{Article: graph.Article{ID: "a1", Published: day},
-		Entities: []graph.Entity{tur, isr, pkk, hamas, boko, nato, unknown}}
+		Entities: []graph.Entity{tur, isr, pkk, hamas, shabaab, nato, unknown}}
 	writeStated(t, s, b, []graph.Fact{
 		{Subject: pkk.ID, Predicate: graph.Threatened, Object: tur.ID, Date: day, ObjectSector: "GOV"},
 		{Subject: hamas.ID, Predicate: graph.Criticized, Object: isr.ID, Date: day, SubjectSector: "MIL"},
-		{Subject: nato.ID, Predicate: graph.Criticized, Object: boko.ID, Date: day},
+		{Subject: nato.ID, Predicate: graph.Criticized, Object: shabaab.ID, Date: day},
 		{Subject: unknown.ID, Predicate: graph.Met, Object: isr.ID, Date: day},
 	})
 
@@ -45,7 +45,7 @@ func TestEventsMovementCountry(t *testing.T) {
 	require.Equal(t, map[string]string{
 		"PKK": "Turkey TUR REB", "Turkey (target)": "Turkey TUR GOV",
 		"Hamas": "Palestine PSE MIL", "Israel (target)": "Israel ISR ",
-		"NATO": "  ", "Boko Haram (target)": "Nigeria NGA REB",
+		"NATO": "  ", "Al-Shabab (target)": "Somalia SOM REB",
 		"Northern Hills Brigade": "  ",
 	}, got)
 }
