@@ -845,14 +845,24 @@ func victimsCountry(units []*unit, toks []string, from, tail int, agent *unit) [
 
 // datelineOf returns the country of a dateline opening the article's
 // first sentence: a capital or a country before a comma or a dash
-// ("KINSHASA, March 4 (Wire) -", "KYIV —"), or nil.
+// ("KINSHASA, March 4 (Wire) -", "KYIV —"), or a place of places.tsv
+// there ("KARACHI, May 2 (Wire) -" is Pakistan), or nil.
 func datelineOf(units []*unit) *ref {
-	if len(units) < 2 || units[0].kind != kCountry || units[0].demonym || units[0].ref == nil {
+	if len(units) < 2 || units[0].demonym {
+		return nil
+	}
+	c := units[0].ref
+	if units[0].kind == kPlace {
+		c = units[0].in
+	} else if units[0].kind != kCountry {
+		return nil
+	}
+	if c == nil {
 		return nil
 	}
 	switch t := units[1].text; {
 	case units[1].kind == kPunct && (t == "," || t == "—" || t == "–" || t == "-"):
-		r := *units[0].ref
+		r := *c
 		return &r
 	}
 	return nil
@@ -1750,8 +1760,10 @@ var stateParts = toSet("GOV MIL COP SPY JUD LEG")
 // rebels surrendered", "Georgian President Eduard Shevardnadze resigned")
 // against the actor's own country (graph.Predicate.Domestic): its
 // government when a part of the country that is not the state acts, its
-// people (CVL) when the state, its forces or a person acts. An actor of no
-// known country states nothing.
+// people (CVL) when the state, its forces or a person acts; an armed
+// movement the gazetteer gives a country ("the PKK declared a ceasefire")
+// acts on that country's government. An actor of no known country states
+// nothing.
 func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentIdx int) {
 	if s.ref == nil {
 		return
@@ -1762,11 +1774,18 @@ func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentI
 		country = s.ref
 	case graph.Person:
 		country, _ = d.ledCountry(s.ref.name)
+	case graph.Organization:
+		if e := d.g.movementCountry(s.ref.name); e != nil {
+			country = &ref{graph.Country, e.name, 1}
+		}
 	}
 	if country == nil || country.typ != graph.Country {
 		return
 	}
 	sec := "CVL"
+	if s.ref.typ == graph.Organization {
+		sec = "GOV" // rebels acting at home act on its government
+	}
 	if s.ref.typ == graph.Country && s.sector != "" && !stateParts[s.sector] {
 		sec = "GOV"
 	}

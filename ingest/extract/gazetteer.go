@@ -110,6 +110,7 @@ type gazetteer struct {
 	phrases  map[string][]hit  // key: lower-cased tokens joined by a space
 	first    map[string]int    // lower-cased first token of a phrase → longest phrase it starts
 	entities map[string]*entry // by canonical name
+	byCode   map[string]*entry // countries by ISO 3166-1 alpha-3 code
 	offices  map[string]*office
 	leaders  map[string]*leader // by lower-case full name and aliases
 	surnames map[string]*leader // by last token of names and aliases
@@ -245,17 +246,17 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	codes := map[string]bool{}
+	g.byCode = map[string]*entry{}
 	for _, e := range g.entities {
 		if e.typ == graph.Country && e.code != "" {
-			codes[e.code] = true
+			g.byCode[e.code] = e
 		}
 	}
 	var orgErr error
 	err = read("organizations.tsv", 6, func(c []string) {
 		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3]),
 			code: strings.TrimSpace(c[4]), sector: strings.TrimSpace(c[5])}
-		if e.code != "" && !codes[e.code] || e.sector != "" && e.code == "" {
+		if e.code != "" && g.byCode[e.code] == nil || e.sector != "" && e.code == "" {
 			orgErr = fmt.Errorf("gazetteer organizations.tsv %s: country %q sector %q: %w", c[0], e.code, e.sector, ErrGazetteer)
 		}
 		g.entities[e.name] = e
@@ -523,6 +524,18 @@ func joinExact(toks []token) string {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// movementCountry returns the country organizations.tsv lists the armed
+// movement named name with (sector REB: the PKK is Turkey's), or nil for
+// any other name, a body of no country and a movement that governs (the
+// Taliban, Hamas: listed with no sector).
+func (g *gazetteer) movementCountry(name string) *entry {
+	e := g.entities[name]
+	if e == nil || e.typ != graph.Organization || e.sector != "REB" {
+		return nil
+	}
+	return g.byCode[e.code]
 }
 
 // defaultGazetteer loads the embedded gazetteer.
