@@ -41,7 +41,8 @@ func init() {
 // blank where it has none. The country codes are the ISO 3166-1 alpha-3
 // codes of source_country and target_country; the sectors are the fact's
 // (graph.Fact.SubjectSector, ObjectSector), CAMEO agent codes such as GOV
-// or MIL, blank where the text names no part of the actor.
+// or MIL, else a movement's gazetteer sector (the PKK's REB), blank where
+// neither names a part of the actor.
 var eventHeader = []string{
 	"event_id", "event_date", "date_precision",
 	"source_actor", "source_actor_id", "source_actor_type", "source_country",
@@ -66,7 +67,9 @@ var eventHeader = []string{
 // "Iraq's ambassador"). Only when the articles say none of these does a
 // person the gazetteer lists with a country (data/gazetteer leaders.tsv and
 // people.tsv, by entity id) stand for it: "Barack Obama" in a sentence that
-// names no country is American. It caches each person's facts of the first kind
+// names no country is American. An armed or political movement stands for
+// the country organizations.tsv lists it with (Hamas for Palestine, the
+// PKK for Turkey); other organizations for none. It caches each person's facts of the first kind
 // found, so it holds at most one small list per actor.
 type countryFinder struct {
 	sel   *Selection
@@ -78,6 +81,11 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 	case graph.Country:
 		return e, nil
 	case graph.Person:
+	case graph.Organization:
+		if o, ok := gazetteerOrgs()[e.ID]; ok {
+			return c.storedCountry(ctx, o.country)
+		}
+		return graph.Entity{}, nil
 	default:
 		return graph.Entity{}, nil
 	}
@@ -105,13 +113,30 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		return c.sel.Entity(ctx, f.Object)
 	}
 	if g, ok := gazetteerNationals()[e.ID]; ok {
-		o, err := c.sel.Entity(ctx, g.ID) // the stored entity, if the store has it
-		if err != nil || o.Type == graph.Country {
-			return o, err
-		}
-		return g, nil
+		return c.storedCountry(ctx, g)
 	}
 	return graph.Entity{}, nil
+}
+
+// storedCountry returns the stored entity of the gazetteer's country g
+// when the store has it, else g itself.
+func (c *countryFinder) storedCountry(ctx context.Context, g graph.Entity) (graph.Entity, error) {
+	o, err := c.sel.Entity(ctx, g.ID)
+	if err != nil || o.Type == graph.Country {
+		return o, err
+	}
+	return g, nil
+}
+
+// orgSector returns sector, or, when it is empty and e is a movement or
+// party organizations.tsv lists with a sector, that sector ("REB" for
+// the PKK): event data codes such a group as its country's rebels or
+// party.
+func orgSector(e graph.Entity, sector string) string {
+	if sector != "" || e.Type != graph.Organization {
+		return sector
+	}
+	return gazetteerOrgs()[e.ID].sector
 }
 
 // posts returns, for a person who leads no country, their holds_position
@@ -322,7 +347,7 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
 			Uncertain: it.Uncertain, SourceCount: int64(f.NumSources()),
 			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value(),
-			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: f.SubjectSector, TargetSector: f.ObjectSector}
+			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: orgSector(it.Subject, f.SubjectSector), TargetSector: orgSector(it.Object, f.ObjectSector)}
 		stmts = byArticle(stmts, index, f.Sources)
 		if len(stmts) == 0 {
 			stmts = append(stmts, articleStatement{})

@@ -17,15 +17,7 @@ import (
 // that cannot be read leaves it empty (persons then stand only for what
 // the articles say).
 var gazetteerNationals = sync.OnceValue(func() map[string]graph.Entity {
-	countries := map[string]graph.Entity{}
-	readGazetteer("countries.tsv", func(c []string) {
-		name := strings.TrimSpace(c[0])
-		code := ""
-		if len(c) > 4 {
-			code = strings.TrimSpace(c[4])
-		}
-		countries[name] = graph.Entity{ID: graph.EntityID(graph.Country, name), Name: name, Type: graph.Country, Code: code}
-	})
+	countries := gazetteerCountries()
 	out := map[string]graph.Entity{}
 	ambiguous := map[string]bool{}
 	person := func(c []string) {
@@ -54,6 +46,63 @@ var gazetteerNationals = sync.OnceValue(func() map[string]graph.Entity {
 	for id := range ambiguous {
 		delete(out, id)
 	}
+	return out
+})
+
+// gazetteerCountries maps each country of the embedded gazetteer's
+// countries.tsv by canonical name to its entity, with its ISO code.
+func gazetteerCountries() map[string]graph.Entity {
+	countries := map[string]graph.Entity{}
+	readGazetteer("countries.tsv", func(c []string) {
+		name := strings.TrimSpace(c[0])
+		code := ""
+		if len(c) > 4 {
+			code = strings.TrimSpace(c[4])
+		}
+		countries[name] = graph.Entity{ID: graph.EntityID(graph.Country, name), Name: name, Type: graph.Country, Code: code}
+	})
+	return countries
+}
+
+// orgCountry is the country event data codes an armed or political
+// movement as, and its CAMEO agent code ("REB", "PTY"; empty for none).
+type orgCountry struct {
+	country graph.Entity
+	sector  string
+}
+
+// gazetteerOrgs maps the entity id of each organization that
+// organizations.tsv lists with a country (a movement or party: Hamas is
+// Palestine's, the PKK Turkey's, with sector REB) to that country and
+// sector, by its canonical name and every alias. Intergovernmental
+// bodies, listed with no country, are not in it. It is read once from
+// the embedded gazetteer; a list that cannot be read leaves it empty.
+var gazetteerOrgs = sync.OnceValue(func() map[string]orgCountry {
+	byCode := map[string]graph.Entity{}
+	for _, c := range gazetteerCountries() {
+		if c.Code != "" {
+			byCode[c.Code] = c
+		}
+	}
+	out := map[string]orgCountry{}
+	readGazetteer("organizations.tsv", func(c []string) {
+		if len(c) < 5 {
+			return
+		}
+		country, ok := byCode[strings.TrimSpace(c[4])]
+		if !ok {
+			return
+		}
+		oc := orgCountry{country: country}
+		if len(c) > 5 {
+			oc.sector = strings.TrimSpace(c[5])
+		}
+		for _, n := range append([]string{c[0]}, strings.Split(c[1], ";")...) {
+			if n = strings.TrimSpace(n); n != "" {
+				out[graph.EntityID(graph.Organization, n)] = oc
+			}
+		}
+	})
 	return out
 })
 

@@ -318,7 +318,8 @@ func countryNamed(units []*unit) bool {
 
 // countryAfter returns the country named at units[j] after one of preps
 // and side words ("in southern Lebanon"), or nil: a country named by its
-// name or capital, not its adjective.
+// name or capital, not its adjective, or the country of a place of
+// places.tsv ("in eastern Kharkiv").
 func countryAfter(units []*unit, j int, preps map[string]bool) *ref {
 	if j >= len(units) || units[j].kind != kWord || !preps[units[j].lower()] {
 		return nil
@@ -329,6 +330,9 @@ func countryAfter(units []*unit, j int, preps map[string]bool) *ref {
 	}
 	if j < len(units) && units[j].kind == kCountry && !units[j].demonym && units[j].ref != nil && units[j].sector == "" {
 		return units[j].ref
+	}
+	if j < len(units) && units[j].kind == kPlace && units[j].in != nil {
+		return units[j].in
 	}
 	return nil
 }

@@ -558,6 +558,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Monrovia": an act on people or things in a country is
 			// coded against that country.
 			objs = placeOf(units, toks, i+1, tail)
+			if len(objs) == 1 && objs[0].in != nil && cooperative(code) {
+				// "held drills in Alaska": help or talks in a place
+				// inside a country are no act on that country.
+				objs = nil
+			}
 		}
 		if strings.HasPrefix(code, "04") {
 			// One meets a person or a country, not the owner of what is
@@ -875,14 +880,24 @@ func victimsCountry(units []*unit, toks []string, from, tail int, agent *unit) [
 
 // datelineOf returns the country of a dateline opening the article's
 // first sentence: a capital or a country before a comma or a dash
-// ("KINSHASA, March 4 (Wire) -", "KYIV —"), or nil.
+// ("KINSHASA, March 4 (Wire) -", "KYIV —"), or a place of places.tsv
+// there ("KARACHI, May 2 (Wire) -" is Pakistan), or nil.
 func datelineOf(units []*unit) *ref {
-	if len(units) < 2 || units[0].kind != kCountry || units[0].demonym || units[0].ref == nil {
+	if len(units) < 2 || units[0].demonym {
+		return nil
+	}
+	c := units[0].ref
+	if units[0].kind == kPlace {
+		c = units[0].in
+	} else if units[0].kind != kCountry {
+		return nil
+	}
+	if c == nil {
 		return nil
 	}
 	switch t := units[1].text; {
 	case units[1].kind == kPunct && (t == "," || t == "—" || t == "–" || t == "-"):
-		r := *units[0].ref
+		r := *c
 		return &r
 	}
 	return nil
@@ -1050,7 +1065,8 @@ func (d *doc) purposeTarget(units []*unit, toks []string, end, tail int) []*unit
 var disapprovalNouns = toSet("disapproval displeasure anger outrage opposition indignation")
 
 // placeOf returns the first country named as a place ("in Haiti") in
-// [from, to), within the verb's clause.
+// [from, to), within the verb's clause; a place of places.tsv ("in
+// Kharkiv") gives its country, as a unit over the place's words.
 func placeOf(units []*unit, toks []string, from, to int) []*unit {
 	for j := from; j < to && j < from+20; j++ {
 		if clauseWords[toks[j]] && toks[j] != "as" || toks[j] == ";" {
@@ -1059,6 +1075,11 @@ func placeOf(units []*unit, toks []string, from, to int) []*unit {
 		if j > from && units[j].kind == kCountry && !units[j].demonym && placePreps[toks[j-1]] &&
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			return units[j : j+1]
+		}
+		if u := units[j]; j > from && u.kind == kPlace && u.in != nil && placePreps[toks[j-1]] &&
+			(j+1 >= len(units) || units[j+1].text != "'s") {
+			r := *u.in
+			return []*unit{{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r, in: u.in}}
 		}
 	}
 	return nil
@@ -1774,8 +1795,10 @@ var stateParts = toSet("GOV MIL COP SPY JUD LEG")
 // rebels surrendered", "Georgian President Eduard Shevardnadze resigned")
 // against the actor's own country (graph.Predicate.Domestic): its
 // government when a part of the country that is not the state acts, its
-// people (CVL) when the state, its forces or a person acts. An actor of no
-// known country states nothing.
+// people (CVL) when the state, its forces or a person acts; an armed
+// movement the gazetteer gives a country ("the PKK declared a ceasefire")
+// acts on that country's government. An actor of no known country states
+// nothing.
 func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentIdx int) {
 	if s.ref == nil {
 		return
@@ -1786,11 +1809,18 @@ func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentI
 		country = s.ref
 	case graph.Person:
 		country, _ = d.ledCountry(s.ref.name)
+	case graph.Organization:
+		if e := d.g.movementCountry(s.ref.name); e != nil {
+			country = &ref{graph.Country, e.name, 1}
+		}
 	}
 	if country == nil || country.typ != graph.Country {
 		return
 	}
 	sec := "CVL"
+	if s.ref.typ == graph.Organization {
+		sec = "GOV" // rebels acting at home act on its government
+	}
 	if s.ref.typ == graph.Country && s.sector != "" && !stateParts[s.sector] {
 		sec = "GOV"
 	}

@@ -17,7 +17,12 @@ type entry struct {
 	name     string
 	aliases  []string
 	headRole string // organizations: canonical role of the head
-	code     string // countries: ISO 3166-1 alpha-3 code
+	// code is a country's ISO 3166-1 alpha-3 code, and for a movement or
+	// party of organizations.tsv the code of the country event data codes
+	// it as ("PSE" for Hamas); sector is such an organization's CAMEO
+	// agent code ("REB"), empty where it has none.
+	code   string
+	sector string
 	// formed and formedFrom: a country that seceded (South Sudan from
 	// Sudan in 2011-07-09) and the day it did; its places named in an
 	// article published before that day are the country it was part of.
@@ -72,6 +77,7 @@ const (
 	hitLeader
 	hitGeneric
 	hitPeople // a country's people: "Palestinians", "Iraqis"
+	hitPlace  // a place inside a country (places.tsv): "Kharkiv", "Alaska"
 )
 
 // peoplePlural returns the plural of a demonym that names a country's
@@ -91,8 +97,10 @@ type hit struct {
 	off     *office
 	lead    *leader
 	generic []*entry // hitGeneric: organizations the phrase may stand for
+	place   string   // hitPlace: the place's canonical name; ent is its country
 	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
 	capital bool     // letter capRune of token capTok must be upper case in the text
+	anyCase bool     // a country's name or adjective that is no common word: read in any case ("tunisian")
 	capTok  int      // the name's first token written with a capital ("the Taliban": "Taliban")
 	capRune int      // the first capital's place in that token ("al-Shabaab": 3)
 }
@@ -102,6 +110,7 @@ type gazetteer struct {
 	phrases  map[string][]hit  // key: lower-cased tokens joined by a space
 	first    map[string]int    // lower-cased first token of a phrase → longest phrase it starts
 	entities map[string]*entry // by canonical name
+	byCode   map[string]*entry // countries by ISO 3166-1 alpha-3 code
 	offices  map[string]*office
 	leaders  map[string]*leader // by lower-case full name and aliases
 	surnames map[string]*leader // by last token of names and aliases
@@ -186,6 +195,14 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		return sc.Err()
 	}
+	// common_words.tsv: country names and adjectives that are common
+	// words in lower case ("turkey", "china"); every other one is read in
+	// any case.
+	common := map[string]bool{}
+	if err := read("common_words.tsv", 1, func(c []string) { common[strings.ToLower(strings.TrimSpace(c[0]))] = true }); err != nil {
+		return nil, err
+	}
+	anyCase := func(name string) bool { return !isAcronym(name) && !common[strings.ToLower(name)] }
 	var formedErr error
 	err := read("countries.tsv", 6, func(c []string) {
 		e := &entry{typ: graph.Country, name: c[0], aliases: splitList(c[1]), code: strings.TrimSpace(c[4])}
@@ -198,14 +215,14 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			e.formed, e.formedFrom = t, strings.TrimSpace(from)
 		}
 		g.entities[e.name] = e
-		g.addName(e.name, hit{kind: hitEntity, ent: e})
+		g.addName(e.name, hit{kind: hitEntity, ent: e, anyCase: anyCase(e.name)})
 		for _, a := range e.aliases {
-			g.addName(a, hit{kind: hitEntity, ent: e})
+			g.addName(a, hit{kind: hitEntity, ent: e, anyCase: anyCase(a)})
 		}
 		for _, a := range splitList(c[2]) {
-			g.addName(a, hit{kind: hitDemonym, ent: e})
+			g.addName(a, hit{kind: hitDemonym, ent: e, anyCase: anyCase(a)})
 			if p := peoplePlural(a); p != "" {
-				g.addName(p, hit{kind: hitPeople, ent: e})
+				g.addName(p, hit{kind: hitPeople, ent: e, anyCase: anyCase(a)})
 			}
 		}
 		for _, a := range splitList(c[3]) {
@@ -229,8 +246,19 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = read("organizations.tsv", 4, func(c []string) {
-		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3])}
+	g.byCode = map[string]*entry{}
+	for _, e := range g.entities {
+		if e.typ == graph.Country && e.code != "" {
+			g.byCode[e.code] = e
+		}
+	}
+	var orgErr error
+	err = read("organizations.tsv", 6, func(c []string) {
+		e := &entry{typ: graph.Organization, name: c[0], aliases: splitList(c[1]), headRole: strings.TrimSpace(c[3]),
+			code: strings.TrimSpace(c[4]), sector: strings.TrimSpace(c[5])}
+		if e.code != "" && g.byCode[e.code] == nil || e.sector != "" && e.code == "" {
+			orgErr = fmt.Errorf("gazetteer organizations.tsv %s: country %q sector %q: %w", c[0], e.code, e.sector, ErrGazetteer)
+		}
 		g.entities[e.name] = e
 		g.addName(e.name, hit{kind: hitEntity, ent: e})
 		for _, a := range e.aliases {
@@ -241,6 +269,12 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			generic[k] = append(generic[k], e)
 		}
 	})
+	if err == nil {
+		err = orgErr
+	}
+	if err == nil {
+		err = g.readPlaces(read)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -403,6 +437,49 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	return g, nil
 }
 
+// readPlaces reads places.tsv: places inside a country (first-level
+// subdivisions, major cities that are not capitals) that give their
+// country as the place of an event but are never actors. A place must
+// name a country of countries.tsv and may not share a name with a
+// country, organization or capital, so that "Georgia" stays the country.
+func (g *gazetteer) readPlaces(read func(string, int, func([]string)) error) error {
+	var bad error
+	err := read("places.tsv", 3, func(c []string) {
+		country := g.entities[strings.TrimSpace(c[2])]
+		if country == nil || country.typ != graph.Country {
+			bad = fmt.Errorf("gazetteer places.tsv %s: country %q: %w", c[0], c[2], ErrGazetteer)
+			return
+		}
+		for _, n := range append([]string{strings.TrimSpace(c[0])}, splitList(c[1])...) {
+			if g.namesEntity(n) {
+				bad = fmt.Errorf("gazetteer places.tsv %s: %q names a country or organization: %w", c[0], n, ErrGazetteer)
+				return
+			}
+			g.addName(n, hit{kind: hitPlace, ent: country, place: strings.TrimSpace(c[0])})
+		}
+	})
+	if err == nil {
+		err = bad
+	}
+	return err
+}
+
+// namesEntity reports whether name is already a name, adjective or
+// capital of a country or organization of the gazetteer.
+func (g *gazetteer) namesEntity(name string) bool {
+	toks := tokenize(name)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = strings.ToLower(t.text)
+	}
+	for _, h := range g.phrases[strings.Join(parts, " ")] {
+		if h.ent != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // addName registers a proper name: acronyms must match exactly, other names
 // need a capital letter in the text where the name has its first one: on
 // its first word, or on the first capitalized word of a name written with
@@ -447,6 +524,18 @@ func joinExact(toks []token) string {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// movementCountry returns the country organizations.tsv lists the armed
+// movement named name with (sector REB: the PKK is Turkey's), or nil for
+// any other name, a body of no country and a movement that governs (the
+// Taliban, Hamas: listed with no sector).
+func (g *gazetteer) movementCountry(name string) *entry {
+	e := g.entities[name]
+	if e == nil || e.typ != graph.Organization || e.sector != "REB" {
+		return nil
+	}
+	return g.byCode[e.code]
 }
 
 // defaultGazetteer loads the embedded gazetteer.

@@ -44,6 +44,7 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
+	in         *ref   // a place of places.tsv ("Kharkiv"): the country it lies in
 	titled     bool   // a person named after an office ("President Mugabe"), for the coder
 }
 
@@ -245,6 +246,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		units = append(units, &unit{kind: k, text: t.text, start: t.start, end: t.end})
 		i++
 	}
+	units = partyNames(units, s)
 	// "the United States" reads as "<C>": drop articles before names.
 	out := units[:0]
 	for k, u := range units {
@@ -392,7 +394,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 			if h.exact != "" && h.exact != exact {
 				continue
 			}
-			if h.capital && !capAt(toks[i+h.capTok].text, h.capRune) {
+			if h.capital && !h.anyCase && !capAt(toks[i+h.capTok].text, h.capRune) {
 				continue
 			}
 			// "Montenegro" after "Luís Montenegro" is the person.
@@ -429,6 +431,16 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) {
 					continue
 				}
+			case hitPlace:
+				// "Kharkiv", "Alaska": a place, never an actor, that
+				// gives its country as the place of an event; not inside
+				// a longer name ("Alaska Airlines", "New York Times").
+				if i+n < len(toks) && isCap(toks[i+n].text) && isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] &&
+					!d.startsGazetteer(toks, i+n) || n == 1 && d.persons[d.lows[i]] != "" {
+					continue
+				}
+				c := d.g.placeCountry(h.ent, d.pub)
+				u.kind, u.ref, u.in = kPlace, &ref{graph.Place, h.place, 1}, &ref{c.typ, c.name, 1}
 			case hitOffice:
 				u.kind, u.off = kOffice, h.off
 			case hitGeneric:
@@ -578,6 +590,13 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && d.groupAdjective(toks, i, j) {
+		// "the Kachin rebels", "the Tuareg fighters": a people or
+		// movement named before a group noun, not a person.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
 	if len(words) == 1 && first == i && afterIndefinite(toks, i) {
 		// "a former Tupamaro fighter", "an Ennahda official": a name
 		// after "a" modifies the noun after it, and is nobody.
@@ -601,6 +620,21 @@ func afterIndefinite(toks []token, i int) bool {
 		j--
 	}
 	return j >= 0 && (toks[j].text == "a" || toks[j].text == "an" || toks[j].text == "A" || toks[j].text == "An")
+}
+
+// groupCodes are the CAMEO agent codes of groups that a people or
+// movement names ("the Kachin rebels", "the Rohingya refugees").
+var groupCodes = toSet("REB CVL REF OPP")
+
+// groupAdjective reports whether the lone capitalized word toks[i], ending
+// at toks[j], follows "the" and comes before a noun that names a group of
+// armed men, civilians, refugees or opponents (sectors.tsv: "rebels",
+// "militants", "protesters"): the word then names who the group is.
+func (d *doc) groupAdjective(toks []token, i, j int) bool {
+	if i == 0 || j >= len(toks) || toks[i-1].text != "the" && toks[i-1].text != "The" {
+		return false
+	}
+	return groupCodes[d.g.sectors[strings.ToLower(toks[j].text)]]
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").
