@@ -20,7 +20,7 @@ var (
 	presentBe = map[string]bool{"is": true, "are": true, "am": true, "s": true, "re": true}
 	// beForms before a participle make it a passive of the clause's own
 	// verb ("will be signed on Friday"), not a past of its own; after a
-// determiner (newSubjects) it is an adjective ("the flooded provinces").
+	// determiner (newSubjects) it is an adjective ("the flooded provinces").
 	beForms = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true}
 	// clauseOpeners end the clause a weekday is read in, looking back
 	// from it: what came before them is another clause, with its own tense.
