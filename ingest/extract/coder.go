@@ -141,10 +141,6 @@ var (
 	// wishWords state a plan or a wish, no act.
 	wishWords = toSet("plan plans planned planning intend intends intended intending want wants wanted wanting " +
 		"hope hopes hoped hoping expect expects expected expecting seek seeks sought seeking wish wishes wished")
-	// scheduleWords between a form of "be" and "to" state a timetable,
-	// a plan not yet carried out: "are due to meet", "is scheduled to
-	// visit", "was set to sign".
-	scheduleWords = toSet("due scheduled slated set poised")
 	// midClause words open a clause with its own subject mid-sentence.
 	midClause = toSet("after before since when while because although though whereas unless until")
 	// notAsClause words before "as" make it no conjunction: "such as
@@ -404,8 +400,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
 			return
 		}
-		if wishWords[w] || intentFrames[w] && !commitWords[w] && !decideWords[w] && i+1 < tail && toks[i+1] == "to" ||
-			scheduled(toks, i, tail) {
+		if wishWords[w] || intentFrames[w] && !commitWords[w] && !decideWords[w] && i+1 < tail && toks[i+1] == "to" {
 			// "plans to invade" is an intent (threat), "wants X to" asks X,
 			// "is prepared to impose" states the intent of the act after
 			// it: read on the verb after it, and on the verbs of its
@@ -1833,11 +1828,4 @@ func unitTexts(us []*unit) []string {
 		out[k] = u.text
 	}
 	return out
-}
-
-// scheduled reports whether toks[i] is a timetable's word between a form
-// of "be" and "to" ("are due to meet", "is scheduled to visit"): what
-// follows is planned, not done.
-func scheduled(toks []string, i, tail int) bool {
-	return scheduleWords[toks[i]] && i > 0 && coderAux[toks[i-1]] && i+1 < tail && toks[i+1] == "to"
 }
