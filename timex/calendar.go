@@ -46,6 +46,11 @@ func lastWeekday(w time.Weekday, ref time.Time, strict bool) time.Time {
 	return ref.AddDate(0, 0, -back)
 }
 
+// comingWeekday returns the first day w on or after ref.
+func comingWeekday(w time.Weekday, ref time.Time) time.Time {
+	return ref.AddDate(0, 0, (int(w)-int(ref.Weekday())+7)%7)
+}
+
 // nextWeekday returns the first day w strictly after ref.
 func nextWeekday(w time.Weekday, ref time.Time) time.Time {
 	ahead := (int(w) - int(ref.Weekday()) + 7) % 7

@@ -33,7 +33,16 @@
 //   - "May" and "March" (and month abbreviations) are months only before a
 //     day or year or after a preposition or modifier, so the verbs are left.
 //   - Weekdays ("Friday", "on Friday morning", "late on Friday"): the most
-//     recent such day, ref itself included. "last Friday": strictly before
+//     recent such day, ref itself included; in a clause about what is still
+//     to come ("will sign on Friday", "said she would begin talks on
+//     Monday", "are due to meet on Friday", "is scheduled to visit on
+//     Thursday", "is to vote on Friday", "plans to travel on Monday") the
+//     first such day from ref on, ref itself included (a paper of Tuesday
+//     writing "will meet on Tuesday" means that day, as wires write later
+//     the same day). The clause is read back from the weekday to a comma,
+//     a relative or subordinate word, an "and" before a new subject, or a
+//     participle of its own ("the talks opened on Monday"); "was due to",
+//     "would have" and "planned to" are pasts. "last Friday": strictly before
 //     ref; "next Friday", "this coming Friday": the first one strictly after
 //     ref; "this Friday": the one in ref's Monday-to-Sunday week.
 //   - "today", "tonight", "this morning", "yesterday", "last night",

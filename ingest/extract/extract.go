@@ -234,7 +234,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
-			} else if d.narrativeDate(c, units, st) || d.reshuffleDate(c, units, st) {
+			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
 			}
 		}
@@ -382,6 +382,12 @@ outer:
 		switch {
 		case u.start >= span[0] && u.end <= span[1]:
 			dist = 0
+			if coordinatedAfter(text[u.end:span[1]]) {
+				// "was re-elected in October 2022 and resigned in 2024":
+				// the date of the first verb's clause, the second's only
+				// when its own clause has none.
+				dist = 2*len(text[u.end:span[1]]) + 10
+			}
 		case u.start >= span[1]:
 			between := outside(text, span[1], u.start, hidden)
 			if blockRe.MatchString(between) {
@@ -407,6 +413,31 @@ outer:
 		}
 	}
 	return best
+}
+
+// coordNotVerb are the words after "and" or "but" that open no verb
+// phrase of the same subject: a new subject or a noun phrase ("and the
+// army", "and his deputy").
+var coordNotVerb = toSet("the a an his her its their our my your this that these those he she they it we i " +
+	"there some all both each several many other another no")
+
+// coordinatedAfter reports whether between, the words from a date to the
+// end of an event's span, holds a second verb phrase of the same subject
+// coordinated by "and" or "but" ("in October 2022 and resigned"): the
+// date is the first verb's, told in its own clause.
+func coordinatedAfter(between string) bool {
+	f := strings.Fields(between)
+	for k := 0; k+1 < len(f); k++ {
+		if f[k] != "and" && f[k] != "but" {
+			continue
+		}
+		w := f[k+1]
+		if isCap(w) || !isWordTok(w) || coordNotVerb[w] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // saidBefore reports whether date u, before a statement with the words

@@ -61,6 +61,42 @@ func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
 	return true
 }
 
+// openingSents is how many sentences from the article's start may tell
+// its opening event: a headline and the lead.
+const openingSents = 2
+
+// openingDate dates c, a criticism or accusation (PLOVER DISAPPROVE)
+// without a date of its own, by the event the article opens with when c
+// is said of that occasion: c shares a participant with it, is told in
+// the simple past with no time of its own (see narrativeDate), and no
+// event of another day has been told since, nor taken the story on
+// ("The government survived
+// a confidence vote on Wednesday. … The opposition leader accused the
+// prime minister of clinging to power."). Background sentences with
+// other dates ("who took office in 2021") do not move the occasion; its
+// confidence is lower than the narrative's.
+func (d *doc) openingDate(c *cand, units []*unit, st *sentence) bool {
+	o := d.opening
+	if o == nil || d.narr != nil && d.narr != o || c.bound != boundDate || c.subj == nil || c.obj == nil {
+		return false
+	}
+	if r, ok := graph.PredicateInfo(c.pred); !ok || r.PLOVER != "DISAPPROVE" {
+		return false
+	}
+	if !o.names[c.subj.name] && !o.names[c.obj.name] {
+		return false
+	}
+	if hasDateUnit(units) || notNarrative.MatchString(st.text) || shiftRe.MatchString(st.text) {
+		return false
+	}
+	if c.span[1] > len(st.text) || c.span[0] >= c.span[1] || !pastVerb.MatchString(st.text[c.span[0]:c.span[1]]) {
+		return false
+	}
+	c.date, c.dated, c.dateFrom = o.date, true, o.from
+	c.base *= 0.85
+	return true
+}
+
 // hasDateUnit reports whether the sentence states a time expression.
 func hasDateUnit(units []*unit) bool {
 	for _, u := range units {
@@ -92,6 +128,11 @@ func (d *doc) updateNarrative(units []*unit, cs []*cand, st *sentence) {
 	if n == nil {
 		n = leadEvent(units, cs, st)
 	}
+	if d.told++; d.told <= openingSents && d.opening == nil && n != nil {
+		d.opening = n
+	} else if n != nil && d.opening != nil && n.date != d.opening.date {
+		d.opening = nil // the story has moved on to another day's event
+	}
 	if n != nil {
 		d.narr = n
 	} else if hasDateUnit(units) || shiftRe.MatchString(st.text) {
@@ -101,18 +142,22 @@ func (d *doc) updateNarrative(units []*unit, cs []*cand, st *sentence) {
 
 // leadEvent reads a sentence that tells a past event the rules have no fact
 // for ("Zelensky left the White House after a heated exchange with Trump on
-// Friday"): one date to the day, no state dated by it, no statement of the
-// present, future or perfect; everyone the sentence names took part.
+// Friday"): one date to the day (a dateline's may name it again), no state
+// dated by it, no statement of the present, future or perfect; everyone
+// the sentence names took part.
 func leadEvent(units []*unit, cs []*cand, st *sentence) *narrative {
 	var date *unit
 	for _, u := range units {
 		if u.kind != kDate || u.expr == nil {
 			continue
 		}
-		if date != nil || u.expr.Kind != timex.Point || u.expr.Value.Precision != graph.DayPrecision || u.expr.Prep == "by" {
+		if u.expr.Kind != timex.Point || u.expr.Value.Precision != graph.DayPrecision || u.expr.Prep == "by" ||
+			date != nil && date.expr.Value != u.expr.Value {
 			return nil
 		}
-		date = u
+		if date == nil {
+			date = u // a dateline's day and "on Wednesday" may name the same day
+		}
 	}
 	if date == nil || notNarrative.MatchString(st.text) {
 		return nil

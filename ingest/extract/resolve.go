@@ -35,6 +35,8 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
+	opening    *narrative          // the event the article opens with, for undated criticism of its occasion (narrative.go)
+	told       int                 // sentences read so far for the narrative (narrative.go)
 	reshuffle  *reshuffle          // the last sentence's dated appointments, for undated ones that follow (narrative.go)
 	lits       tplHits             // the rules' required strings in the last template read (litscan.go)
 	ids        map[refKey]string   // entity ids computed (entityID)
