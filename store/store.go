@@ -113,7 +113,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s.pg, _ = qs.(*pgStore)
 	if b.Name == "memory" {
 		s.mem = &memNames{}
-		s.mem.add([]nameRow{markerRow()})
+		s.mem.add([]nameRow{markerRow(), cardsMarkerRow()})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -172,8 +172,10 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
-				if err := b.Put(markerRow().bytes(), nil); err != nil {
-					return err
+				for _, m := range []nameRow{markerRow(), cardsMarkerRow()} {
+					if err := b.Put(m.bytes(), nil); err != nil {
+						return err
+					}
 				}
 				_, err = tx.CreateBucketIfNotExists([]byte(timelineBucket))
 				return err
