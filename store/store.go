@@ -114,6 +114,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if b.Name == "memory" {
 		s.mem = &memNames{}
 		s.mem.add([]nameRow{markerRow(), cardsMarkerRow()})
+		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow()}})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -177,8 +178,11 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 						return err
 					}
 				}
-				_, err = tx.CreateBucketIfNotExists([]byte(timelineBucket))
-				return err
+				t, err := tx.CreateBucketIfNotExists([]byte(timelineBucket))
+				if err != nil {
+					return err
+				}
+				return t.Put(adjMarkerRow().bytes(), nil)
 			})
 		}
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {
