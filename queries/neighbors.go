@@ -71,7 +71,7 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	ids := res.Entity.IDs()
 	self := idSet(ids)
 	w := graph.Window{At: q.At, AsKnown: q.AsKnown}
-	if ix, isIx := e.store.(adjacencyIndex); isIx && q.Summary && w.IsOpen() && len(ids) == 1 {
+	if ix, isIx := e.store.(adjacencyIndex); isIx && q.Summary && w.IsOpen() && w.AsKnown.IsZero() && len(ids) == 1 {
 		adj, ok, err := ix.Adjacent(ctx, ids[0], q.Predicate, e.opts.Evidence)
 		if err != nil {
 			return res, err

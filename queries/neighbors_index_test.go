@@ -71,6 +71,19 @@ func TestNeighborsSummary(t *testing.T) {
 				require.NoError(t, err)
 				require.Equal(t, want, got, "%s %q evidence %v", e.Name, pred, evidence)
 				require.Zero(t, ix.factReads, "%s: read from the adjacency index", e.Name)
+				// As known on a day, or at a day: every fact read, as before.
+				for _, w := range []NeighborsQuery{{AsKnown: day("2020-01-01")}, {At: day("2024-06-01")}, {AsKnown: day("2100-01-01")}} {
+					w.Entity, w.Predicate = e.Name, pred
+					want, err := full.Neighbors(ctx, w)
+					require.NoError(t, err)
+					for i, n := range want.Neighbors {
+						want.Neighbors[i].Facts = n.Facts[len(n.Facts)-1:]
+					}
+					w.Summary = true
+					got, err := summary.Neighbors(ctx, w)
+					require.NoError(t, err)
+					require.Equal(t, want, got, "%s %q %+v", e.Name, pred, w)
+				}
 			}
 		}
 		require.Greater(t, linked, 20, "the fixture links entities")
