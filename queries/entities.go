@@ -226,10 +226,26 @@ type sortedIndex interface {
 	EntitiesByName(ctx context.Context, prefix string, limit int) (ids []string, ok bool, err error)
 }
 
+// cardIndex is what indexedPrefix asks of a store whose name index keeps
+// what a listing prints of each entity (store.Store.EntitiesNamed).
+type cardIndex interface {
+	EntitiesNamed(ctx context.Context, prefix string, limit int) (ents []graph.Entity, ok bool, err error)
+}
+
 // indexedPrefix answers Names.Prefix from the store's name index, reading
 // only the entities it finds — only the first limit of them by name when
-// the index lists them by name; ok is false when the store has none.
+// the index lists them by name, and none of their quads when it keeps
+// their cards; ok is false when the store has none.
 func (e *Engine) indexedPrefix(ctx context.Context, prefix string, limit int) (ms []EntityMatch, ok bool, err error) {
+	if ix, isIx := e.store.(cardIndex); isIx {
+		ents, ok, err := ix.EntitiesNamed(ctx, prefix, limit)
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			return NewNames(ents).Prefix(prefix, limit), true, nil
+		}
+	}
 	var ids []string
 	if ix, isIx := e.store.(sortedIndex); isIx {
 		if ids, ok, err = ix.EntitiesByName(ctx, prefix, limit); err != nil {

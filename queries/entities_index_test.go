@@ -62,6 +62,8 @@ func TestSearchEntitiesIndexed(t *testing.T) {
 	indexed := New(indexOnly{s})
 	sorted := &sortedOnly{indexOnly: indexOnly{s}}
 	byName := New(sorted)
+	carded := &cardsOnly{sortedOnly: sortedOnly{indexOnly: indexOnly{s}}}
+	byCard := New(carded)
 	loaded := New(s)
 	for _, prefix := range []string{"jo", "Jo", "JOR", "jör", "john s", "smith", "jo berg", "ajb", "rut", "m", "trump", "n", "ishi", "gör", "goran p", "a", "p"} {
 		for _, limit := range []int{0, 1, 2} {
@@ -78,6 +80,11 @@ func TestSearchEntitiesIndexed(t *testing.T) {
 			if limit > 0 {
 				require.LessOrEqual(t, sorted.reads, limit, "prefix %q: reads the entities it lists", prefix)
 			}
+			carded.reads = 0
+			got, err = byCard.SearchEntities(ctx, nil, prefix, limit)
+			require.NoError(t, err, "prefix %q: the index answers without listing every entity", prefix)
+			require.Equal(t, want, got, "prefix %q limit %d, from the cards", prefix, limit)
+			require.Zero(t, carded.reads, "prefix %q: the cards hold what the listing prints: no entity read", prefix)
 		}
 	}
 }
@@ -96,4 +103,14 @@ func (x *sortedOnly) Entity(ctx context.Context, id string) (graph.Entity, error
 
 func (x *sortedOnly) EntitiesByName(ctx context.Context, prefix string, limit int) ([]string, bool, error) {
 	return x.s.EntitiesByName(ctx, prefix, limit)
+}
+
+// cardsOnly is a sortedOnly store whose name index keeps each entity's
+// card (store.Store.EntitiesNamed).
+type cardsOnly struct {
+	sortedOnly
+}
+
+func (x *cardsOnly) EntitiesNamed(ctx context.Context, prefix string, limit int) ([]graph.Entity, bool, error) {
+	return x.s.EntitiesNamed(ctx, prefix, limit)
 }

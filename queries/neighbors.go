@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/geokg/geokg/graph"
@@ -22,13 +23,31 @@ type NeighborsQuery struct {
 	Predicate string
 	// Names, when set, serves misspelling-tolerant name lookup.
 	Names *Names
+	// Summary, when set, asks only for what a table of neighbours prints:
+	// each Neighbor's Facts then holds its latest fact alone (Count and
+	// Predicates say the rest), and a store with an adjacency index
+	// (store.Store.Adjacent) answers without reading every fact of the
+	// entity.
+	Summary bool
 }
 
 // Neighbor is one entity linked to the asked one, with the linking facts.
 type Neighbor struct {
 	Entity graph.Entity
-	// Facts link the two, in time order.
+	// Facts link the two, in time order: all of them, or the latest alone
+	// for a NeighborsQuery with Summary.
 	Facts []Answer
+	// Count is how many facts link the two.
+	Count int
+	// Predicates are the facts' predicates, each once, in the time order
+	// of the first fact with each.
+	Predicates []string
+}
+
+// adjacencyIndex is what Neighbors asks of a store with an adjacency
+// index.
+type adjacencyIndex interface {
+	Adjacent(ctx context.Context, id, predicate string, evidence bool) ([]store.Adjacent, bool, error)
 }
 
 // NeighborsResult is the answer to a NeighborsQuery.
@@ -52,6 +71,17 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	ids := res.Entity.IDs()
 	self := idSet(ids)
 	w := graph.Window{At: q.At, AsKnown: q.AsKnown}
+	if ix, isIx := e.store.(adjacencyIndex); isIx && q.Summary && w.IsOpen() && w.AsKnown.IsZero() && len(ids) == 1 {
+		adj, ok, err := ix.Adjacent(ctx, ids[0], q.Predicate, e.opts.Evidence)
+		if err != nil {
+			return res, err
+		}
+		if ok {
+			res.Neighbors, err = e.adjacentNeighbors(ctx, adj)
+			sortNeighbors(res.Neighbors)
+			return res, err
+		}
+	}
 	var facts []graph.Fact
 	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
 		if w.MayHold(f) {
@@ -78,16 +108,68 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 			byID[other.ID] = i
 			res.Neighbors = append(res.Neighbors, Neighbor{Entity: other})
 		}
-		res.Neighbors[i].Facts = append(res.Neighbors[i].Facts, a)
+		n := &res.Neighbors[i]
+		n.Facts = append(n.Facts, a)
+		n.Count++
+		if !slices.Contains(n.Predicates, a.Fact.Predicate) {
+			n.Predicates = append(n.Predicates, a.Fact.Predicate)
+		}
 	}
-	sort.SliceStable(res.Neighbors, func(i, j int) bool {
-		a, b := res.Neighbors[i], res.Neighbors[j]
-		if len(a.Facts) != len(b.Facts) {
-			return len(a.Facts) > len(b.Facts)
+	if q.Summary {
+		for i, n := range res.Neighbors {
+			res.Neighbors[i].Facts = n.Facts[len(n.Facts)-1:]
+		}
+	}
+	sortNeighbors(res.Neighbors)
+	return res, nil
+}
+
+// adjacentNeighbors turns what the adjacency index lists into neighbours
+// whose Facts hold their latest fact alone.
+func (e *Engine) adjacentNeighbors(ctx context.Context, adj []store.Adjacent) ([]Neighbor, error) {
+	if len(adj) == 0 {
+		return nil, nil
+	}
+	latest := make([]graph.Fact, len(adj))
+	for i, a := range adj {
+		latest[i] = a.Latest
+	}
+	answers, err := e.answers(ctx, latest)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Neighbor, len(adj))
+	for i, a := range adj {
+		other, err := sideOf(a.ID, answers[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = Neighbor{Entity: other, Facts: answers[i : i+1], Count: a.Facts, Predicates: a.Predicates}
+	}
+	return out, nil
+}
+
+// sideOf returns entity id, one of the sides of answer a.
+func sideOf(id string, a Answer) (graph.Entity, error) {
+	switch id {
+	case a.Subject.ID:
+		return a.Subject, nil
+	case a.Object.ID:
+		return a.Object, nil
+	}
+	return graph.Entity{}, fmt.Errorf("neighbours: %s is on neither side of fact %s", id, a.Fact.ID)
+}
+
+// sortNeighbors orders neighbours by how many facts link them, most
+// first, then by name.
+func sortNeighbors(ns []Neighbor) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		a, b := ns[i], ns[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
 		}
 		return a.Entity.Name < b.Entity.Name
 	})
-	return res, nil
 }
 
 // idSet turns ids into a set.

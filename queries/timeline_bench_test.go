@@ -17,13 +17,10 @@ import (
 	"github.com/geokg/geokg/store"
 )
 
-// BenchmarkTimelineHub measures a hub's timeline on bbolt: one person
-// with GEOKG_BENCH_HUB facts (10,000 unless set) — meetings with 500
-// others on days of ten years, a few undated — asked whole (every fact
-// read, as every timeline was before the timeline index) and by pages of
-// 20 (the first, one in the middle, the last), each asked 20 times;
-// it reports p50 and p95 in milliseconds.
-func BenchmarkTimelineHub(b *testing.B) {
+// benchHub returns a bbolt store holding one person, returned, with
+// GEOKG_BENCH_HUB facts (10,000 unless set): meetings with 500 others on
+// days of ten years, a few undated.
+func benchHub(b *testing.B) (*store.Store, graph.Entity) {
 	n := 10_000
 	if v := os.Getenv("GEOKG_BENCH_HUB"); v != "" {
 		var err error
@@ -61,6 +58,18 @@ func BenchmarkTimelineHub(b *testing.B) {
 		_, err := s.Write(ctx, bt, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 		require.NoError(b, err)
 	}
+	return s, hub
+}
+
+// BenchmarkTimelineHub measures a hub's timeline on bbolt: one person
+// with GEOKG_BENCH_HUB facts (10,000 unless set) — meetings with 500
+// others on days of ten years, a few undated — asked whole (every fact
+// read, as every timeline was before the timeline index) and by pages of
+// 20 (the first, one in the middle, the last), each asked 20 times;
+// it reports p50 and p95 in milliseconds.
+func BenchmarkTimelineHub(b *testing.B) {
+	s, hub := benchHub(b)
+	ctx := context.Background()
 	e := NewWithOptions(s, Options{Evidence: true})
 	whole, err := e.Timeline(ctx, TimelineQuery{Entity: hub.Name})
 	require.NoError(b, err)
@@ -81,6 +90,41 @@ func BenchmarkTimelineHub(b *testing.B) {
 			for range 20 {
 				start := time.Now()
 				if _, err := e.Timeline(ctx, f.q); err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, time.Since(start))
+			}
+			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+			ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
+			b.ReportMetric(ms(0.5), f.name+"-p50-ms")
+			b.ReportMetric(ms(0.95), f.name+"-p95-ms")
+		}
+	}
+}
+
+// BenchmarkNeighborsHub measures the neighbours of a hub (benchHub) on
+// bbolt, each form asked 20 times: all their facts (what --json prints,
+// and what the table read before the adjacency index) and what the table
+// prints (NeighborsQuery.Summary: read from the adjacency index); it
+// reports p50 and p95 in milliseconds.
+func BenchmarkNeighborsHub(b *testing.B) {
+	s, hub := benchHub(b)
+	ctx := context.Background()
+	e := NewWithOptions(s, Options{Evidence: true})
+	forms := []struct {
+		name string
+		q    NeighborsQuery
+	}{
+		{"all-facts", NeighborsQuery{Entity: hub.Name}},
+		{"table", NeighborsQuery{Entity: hub.Name, Summary: true}},
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, f := range forms {
+			var ds []time.Duration
+			for range 20 {
+				start := time.Now()
+				if _, err := e.Neighbors(ctx, f.q); err != nil {
 					b.Fatal(err)
 				}
 				ds = append(ds, time.Since(start))

@@ -33,7 +33,9 @@ func WritePaths(w io.Writer, r queries.PathResult) error {
 	return tw.Flush()
 }
 
-// WriteNeighbors writes neighbors as a table.
+// WriteNeighbors writes neighbors as a table: each neighbour's count and
+// predicates (Neighbor.Count, Neighbor.Predicates) and its latest fact, so
+// that a NeighborsQuery with Summary serves it.
 func WriteNeighbors(w io.Writer, r queries.NeighborsResult) error {
 	if len(r.Neighbors) == 0 {
 		_, err := fmt.Fprintf(w, "%s has no neighbors\n", r.Entity.Label())
@@ -42,16 +44,8 @@ func WriteNeighbors(w io.Writer, r queries.NeighborsResult) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NEIGHBOR\tTYPE\tFACTS\tPREDICATES\tLATEST\tSOURCE")
 	for _, n := range r.Neighbors {
-		var preds []string
-		seen := map[string]bool{}
-		for _, f := range n.Facts {
-			if !seen[f.Fact.Predicate] {
-				seen[f.Fact.Predicate] = true
-				preds = append(preds, f.Fact.Predicate)
-			}
-		}
 		last := n.Facts[len(n.Facts)-1].Fact
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", n.Entity.Name, n.Entity.Type, len(n.Facts), strings.Join(preds, ","), When(last), SourceRef(last))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", n.Entity.Name, n.Entity.Type, n.Count, strings.Join(n.Predicates, ","), When(last), SourceRef(last))
 	}
 	return tw.Flush()
 }

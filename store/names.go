@@ -177,7 +177,7 @@ func nameRowsOf(deltas []cayleygraph.Delta, nameOf func(id string) (string, erro
 			rows = append(rows, sortedRows(id, name, string(s))...)
 		}
 	}
-	return rows, nil
+	return append(rows, cardRowsOf(deltas)...), nil
 }
 
 // applyDeltas applies a write's deltas, and in the same transaction the
@@ -372,9 +372,10 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 			texts := append([]string{e.Name}, e.Aliases...)
 			rows = append(rows, entityRows(id, texts...)...)
 			rows = append(rows, sortedRows(id, e.Name, texts...)...)
+			rows = append(rows, entityCard(e)...)
 		}
 	}
-	rows = append(rows, markerRow())
+	rows = append(rows, markerRow(), cardsMarkerRow())
 	if err == nil {
 		switch {
 		case s.mem != nil:

@@ -85,11 +85,13 @@ func testNamePrefix(t *testing.T, s *Store) {
 	}
 	_, err := s.Write(ctx, b, t0)
 	require.NoError(t, err)
-	// A later article gives Rutte an alias.
+	// A later article gives Rutte an alias, and a country its code.
 	a2 := art("n02", 5)
 	more := rutte
 	more.Aliases = []string{"Secretary-General Rutte"}
-	b2 := graph.Batch{Article: a2, Entities: []graph.Entity{more, nato}, Facts: []graph.Fact{fact(a2, more, graph.Leads, nato, "Secretary-General Rutte leads NATO.")}}
+	coded := usa
+	coded.Code = "USA"
+	b2 := graph.Batch{Article: a2, Entities: []graph.Entity{more, nato, coded}, Facts: []graph.Fact{fact(a2, more, graph.Leads, nato, "Secretary-General Rutte leads NATO.")}}
 	_, err = s.Write(ctx, b2, t0)
 	require.NoError(t, err)
 
@@ -106,7 +108,7 @@ func testNamePrefix(t *testing.T, s *Store) {
 		{"secretary-gen", []string{rutte.ID}},    // the alias the second article added
 		{"secretarygeneral", []string{rutte.ID}}, // its folded form
 		{"the all", []string{nato.ID}},           // an alias's words
-		{"states", []string{usa.ID}},             // a last word
+		{"states", []string{usa.ID}},             // a last word (its code the later article's)
 		{"u.s", []string{usa.ID}},                // folded "us"
 		{"mark rutte the", []string{}},           // more words than the name has
 		{"zzz", []string{}},                      // nothing
@@ -140,6 +142,16 @@ func testNamePrefix(t *testing.T, s *Store) {
 				require.NoError(t, err, c.prefix)
 				require.True(t, ok, "the name index has sorted rows")
 				assert.Equal(t, bruteByName(t, s, brute, limit), byName, "prefix %q limit %d: the first by name", c.prefix, limit)
+				named, ok, err := s.EntitiesNamed(ctx, c.prefix, limit)
+				require.NoError(t, err, c.prefix)
+				require.True(t, ok, "the name index has cards")
+				var read []graph.Entity
+				for _, id := range byName {
+					e, err := s.Entity(ctx, id)
+					require.NoError(t, err)
+					read = append(read, e)
+				}
+				assert.Equal(t, read, named, "prefix %q limit %d: the cards are the entities", c.prefix, limit)
 			}
 			assert.Equal(t, brute, found, "prefix %q: the index finds what every entity's names do", c.prefix)
 			if c.want != nil {
@@ -191,6 +203,54 @@ func TestNameIndexLegacy(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ok, "reindexed: sorted rows")
 	assert.Equal(t, []string{trump.ID, nato.ID}, ids, "Donald Trump, then North Atlantic Treaty Organization (\"the Alliance\")")
+
+	named, ok, err := s.EntitiesNamed(ctx, "t", 0)
+	require.NoError(t, err)
+	assert.True(t, ok, "reindexed: cards")
+	assert.Equal(t, []graph.Entity{trump, nato}, named)
+}
+
+// TestNameCardsLegacy checks that a bbolt store whose name index was
+// written before cards (sorted rows, no cards) says it has none, so that
+// a listing reads the entities, and has them after Reindex.
+func TestNameCardsLegacy(t *testing.T) {
+	ctx := context.Background()
+	s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+	a := art("c01", 3)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO.")), t0)
+	require.NoError(t, err)
+	// What the code before cards wrote: no marker, no card rows.
+	require.NoError(t, s.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(namesBucket))
+		var del [][]byte
+		require.NoError(t, b.ForEach(func(k, _ []byte) error {
+			if k[0] == keyCard || strings.HasPrefix(string(k), cardsMarker) {
+				del = append(del, slices.Clone(k))
+			}
+			return nil
+		}))
+		require.NotEmpty(t, del, "the store has cards")
+		for _, k := range del {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	_, ok, err := s.EntitiesNamed(ctx, "rut", 0)
+	require.NoError(t, err)
+	assert.False(t, ok, "no cards: the caller reads the entities")
+	ids, ok, err := s.EntitiesByName(ctx, "rut", 0)
+	require.NoError(t, err)
+	assert.True(t, ok, "the sorted rows are still read")
+	assert.Equal(t, []string{rutte.ID}, ids)
+
+	_, err = s.Reindex(ctx)
+	require.NoError(t, err)
+	named, ok, err := s.EntitiesNamed(ctx, "rut", 0)
+	require.NoError(t, err)
+	assert.True(t, ok, "reindexed: cards")
+	assert.Equal(t, []graph.Entity{rutte}, named)
 }
 
 // TestNameFinds pins the prefix rule the index and Names.Prefix share.

@@ -157,45 +157,52 @@ func (s *Store) EntitiesByName(ctx context.Context, prefix string, limit int) (i
 		if ok, err = s.hasSorted(ctx); err != nil || !ok {
 			return err
 		}
-		var streams []*sortedStream
-		for _, r := range sortedRanges(prefix) {
-			streams = append(streams, &sortedStream{r: r})
-		}
-		for limit == 0 || len(ids) < limit {
-			var best *sortedRow
-			for _, st := range streams {
-				row, ok, err := st.head(ctx, s)
-				if err != nil {
-					return err
-				}
-				if ok && (best == nil || row.before(*best)) {
-					best = &row
-				}
-			}
-			if best == nil {
-				return nil
-			}
-			ids = append(ids, best.id)
-			// Drop the entity's other rows, at the head of every stream.
-			for _, st := range streams {
-				for {
-					row, ok, err := st.head(ctx, s)
-					if err != nil {
-						return err
-					}
-					if !ok || row.name != best.name || row.id != best.id {
-						break
-					}
-					st.buf = st.buf[1:]
-				}
-			}
-		}
-		return nil
+		ids, err = s.entitiesByNameLocked(ctx, prefix, limit)
+		return err
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("entities by name %q: %w", prefix, err)
 	}
 	return ids, ok, nil
+}
+
+// entitiesByNameLocked is EntitiesByName in a store whose name index has
+// sorted rows. The caller holds the read lock.
+func (s *Store) entitiesByNameLocked(ctx context.Context, prefix string, limit int) (ids []string, err error) {
+	var streams []*sortedStream
+	for _, r := range sortedRanges(prefix) {
+		streams = append(streams, &sortedStream{r: r})
+	}
+	for limit == 0 || len(ids) < limit {
+		var best *sortedRow
+		for _, st := range streams {
+			row, ok, err := st.head(ctx, s)
+			if err != nil {
+				return nil, err
+			}
+			if ok && (best == nil || row.before(*best)) {
+				best = &row
+			}
+		}
+		if best == nil {
+			return ids, nil
+		}
+		ids = append(ids, best.id)
+		// Drop the entity's other rows, at the head of every stream.
+		for _, st := range streams {
+			for {
+				row, ok, err := st.head(ctx, s)
+				if err != nil {
+					return nil, err
+				}
+				if !ok || row.name != best.name || row.id != best.id {
+					break
+				}
+				st.buf = st.buf[1:]
+			}
+		}
+	}
+	return ids, nil
 }
 
 // hasSorted reports whether the store's name index has sorted rows. The

@@ -18,9 +18,9 @@ const createNamesSQL = `CREATE TABLE IF NOT EXISTS ` + namesTable + ` (
 	PRIMARY KEY (key, entity)
 )`
 
-// insertMarkerSQL adds the row that says the name index has sorted rows
-// (namesorted.go).
-const insertMarkerSQL = `INSERT INTO ` + namesTable + ` VALUES (chr(1) || 'sorted', '') ON CONFLICT DO NOTHING`
+// insertMarkerSQL adds the rows that say the name index has sorted rows
+// (namesorted.go) and cards (namecards.go).
+const insertMarkerSQL = `INSERT INTO ` + namesTable + ` VALUES (chr(1) || 'sorted', ''), (chr(1) || 'cards', '') ON CONFLICT DO NOTHING`
 
 // maxKeyRune follows every character a key may hold: a range ending with
 // it after a prefix holds every key that starts with the prefix.

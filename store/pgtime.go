@@ -18,6 +18,10 @@ const createTimelineSQL = `CREATE TABLE IF NOT EXISTS ` + timelineTable + ` (
 	PRIMARY KEY (entity, key)
 )`
 
+// insertAdjMarkerSQL adds the row that says the timeline index has
+// adjacency rows (adjacency.go).
+const insertAdjMarkerSQL = `INSERT INTO ` + timelineTable + ` VALUES (chr(1) || 'adjacency', '') ON CONFLICT DO NOTHING`
+
 // timelineRowsSQL defines geokg_timeline_rows(add entities, add keys, del
 // entities, del keys), which removes and adds rows of the timeline index
 // when the database has one, in one statement (see addNamesSQL).

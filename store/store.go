@@ -113,7 +113,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s.pg, _ = qs.(*pgStore)
 	if b.Name == "memory" {
 		s.mem = &memNames{}
-		s.mem.add([]nameRow{markerRow()})
+		s.mem.add([]nameRow{markerRow(), cardsMarkerRow()})
+		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow()}})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -172,11 +173,16 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
-				if err := b.Put(markerRow().bytes(), nil); err != nil {
+				for _, m := range []nameRow{markerRow(), cardsMarkerRow()} {
+					if err := b.Put(m.bytes(), nil); err != nil {
+						return err
+					}
+				}
+				t, err := tx.CreateBucketIfNotExists([]byte(timelineBucket))
+				if err != nil {
 					return err
 				}
-				_, err = tx.CreateBucketIfNotExists([]byte(timelineBucket))
-				return err
+				return t.Put(adjMarkerRow().bytes(), nil)
 			})
 		}
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {

@@ -57,14 +57,15 @@ func (r timeRow) bytes() []byte { return []byte(r.entity + "\x00" + r.key) }
 // keyFact returns the id of the fact of timeline key k.
 func keyFact(k string) string { return k[sortKeyLen:] }
 
-// factRows returns the rows of fact f: one for each of its sides.
+// factRows returns the rows of fact f: one for each of its sides, and
+// its adjacency rows (adjacency.go).
 func factRows(f *graph.Fact) []timeRow {
 	k := sortKey(graph.SortTime(f)) + f.ID
 	rows := []timeRow{{entity: f.Subject, key: k}}
 	if f.Object != f.Subject {
 		rows = append(rows, timeRow{entity: f.Object, key: k})
 	}
-	return rows
+	return append(rows, adjRows(f, k)...)
 }
 
 // recordRows returns the rows of the fact node v whose evidence record is
@@ -270,7 +271,7 @@ func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error
 		}
 		return nil
 	})
-	var rows []timeRow
+	rows := []timeRow{adjMarkerRow()}
 	articles := map[string]graph.Article{}
 	for _, id := range ids {
 		if err != nil {

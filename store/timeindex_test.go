@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,7 +76,47 @@ func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
 				paged = append(paged, factIDs(page)...)
 			}
 			assert.Equal(t, want, paged, "%s: pages of 2 of %v", step, ids)
+			if len(ids) == 1 {
+				checkAdjacent(t, s, step, ids[0], facts, evidence)
+			}
 		}
+	}
+}
+
+// checkAdjacent compares the adjacency index's neighbours of entity id,
+// for every predicate and each one, with those of its facts (as Facts
+// reads them).
+func checkAdjacent(t *testing.T, s *Store, step, id string, facts []graph.Fact, evidence bool) {
+	t.Helper()
+	timelineOrder(facts)
+	for _, pred := range append([]string{""}, graph.Predicates...) {
+		var want []Adjacent
+		at := map[string]int{}
+		for _, f := range facts {
+			if pred != "" && f.Predicate != pred {
+				continue
+			}
+			other := f.Object
+			if other == id {
+				other = f.Subject
+			}
+			i, seen := at[other]
+			if !seen {
+				i = len(want)
+				at[other] = i
+				want = append(want, Adjacent{ID: other})
+			}
+			a := &want[i]
+			a.Facts++
+			if !slices.Contains(a.Predicates, f.Predicate) {
+				a.Predicates = append(a.Predicates, f.Predicate)
+			}
+			a.Latest = f
+		}
+		got, ok, err := s.Adjacent(context.Background(), id, pred, evidence)
+		require.NoError(t, err)
+		require.True(t, ok, "%s: the store has an adjacency index", step)
+		assert.Equal(t, want, got, "%s: neighbours of %s by %q (evidence %v)", step, id, pred, evidence)
 	}
 }
 
@@ -88,13 +129,16 @@ func testTimelineIndex(t *testing.T, open func(t *testing.T) *Store) {
 	s := open(t)
 	day := 24 * time.Hour
 	sets := [][]string{{rutte.ID}, {trump.ID}, {nato.ID}, {rutte.ID, trump.ID}, {costa.ID}}
+	_, ok, err := s.Adjacent(ctx, rutte.ID, "", false)
+	require.NoError(t, err)
+	require.True(t, ok, "a new store has an adjacency index")
 
 	a1 := art("t01", 10)
 	lead := fact(a1, rutte, graph.Leads, nato, "Rutte leads NATO.") // undated: by first publication
 	lead.Role = "Secretary General"
 	met := fact(a1, trump, graph.Met, rutte, "Trump met Rutte on 3 October.")
 	met.Date = graph.DayOf(2024, time.October, 3)
-	_, err := s.Write(ctx, batch(a1, lead, met), t0)
+	_, err = s.Write(ctx, batch(a1, lead, met), t0)
 	require.NoError(t, err)
 
 	a2 := art("t02", 12)
@@ -156,4 +200,41 @@ func TestTimelineIndexLegacy(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ReindexStats{Entities: 5, Facts: 2}, st)
 	checkTimelines(t, s, "reindexed", []string{rutte.ID})
+}
+
+// TestAdjacencyLegacy checks that a bbolt store whose timeline index was
+// written before adjacency rows says it has none, and has them after
+// Reindex.
+func TestAdjacencyLegacy(t *testing.T) {
+	ctx := context.Background()
+	s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+	a := art("j01", 3)
+	met := fact(a, trump, graph.Met, rutte, "Trump met Rutte on 2 October.")
+	met.Date = graph.DayOf(2024, time.October, 2)
+	_, err := s.Write(ctx, batch(a, fact(a, rutte, graph.Leads, nato, "Rutte leads NATO."), met), t0)
+	require.NoError(t, err)
+	// What the code before adjacency rows wrote: timeline rows alone.
+	require.NoError(t, s.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(timelineBucket))
+		var del [][]byte
+		require.NoError(t, b.ForEach(func(k, _ []byte) error {
+			if e, _, _ := strings.Cut(string(k), "\x00"); strings.Contains(e, adjSep) {
+				del = append(del, slices.Clone(k))
+			}
+			return nil
+		}))
+		require.Len(t, del, 5, "the marker and a row for each side of two facts")
+		for _, k := range del {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	_, ok, err := s.Adjacent(ctx, rutte.ID, "", true)
+	require.NoError(t, err)
+	assert.False(t, ok, "no adjacency rows: the caller reads every fact")
+	_, err = s.Reindex(ctx)
+	require.NoError(t, err)
+	checkTimelines(t, s, "reindexed", []string{rutte.ID}, []string{trump.ID})
 }

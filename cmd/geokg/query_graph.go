@@ -96,7 +96,7 @@ uses only what had been ingested by the end of that day.`,
 			}
 			entity := strings.Join(args, " ")
 			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: entity, At: at, AsKnown: asKnown, Predicate: o.predicate})
+				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: entity, At: at, AsKnown: asKnown, Predicate: o.predicate, Summary: !o.json})
 				if err != nil {
 					return err
 				}

@@ -23,7 +23,8 @@ import (
 // writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
 // --at, holders --at, the holder's timeline, neighbours, a path to another
-// term's holder (of all time and at a day of the term), a search of
+// term's holder (of all time and at a day of the term), neighbours as
+// the CLI's table asks them (neighbors-table), a search of
 // entities by the first four letters of the holder's name (as the CLI and
 // the API search, without names loaded beforehand) and the ask form "who
 // led X on D?", and reports each form's p50 and p95 in milliseconds and,
@@ -103,6 +104,12 @@ func BenchmarkQueriesSim(b *testing.B) {
 		}},
 		{"neighbors", func(t simworld.Term, _ time.Time) error {
 			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names})
+			return err
+		}},
+		{"neighbors-table", func(t simworld.Term, _ time.Time) error {
+			// What geokg query neighbors prints: counts, predicates and
+			// the latest fact of each neighbour.
+			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names, Summary: true})
 			return err
 		}},
 		{"path", func(t simworld.Term, _ time.Time) error {
