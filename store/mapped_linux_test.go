@@ -212,3 +212,47 @@ func TestFileResident(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, n, int64(0), "the executable's pages are resident")
 }
+
+// TestWriteReleasesMappedWhileWriting checks that a bbolt store bounds its
+// file's resident pages during one large write, not only after it: past
+// the budget, the write's own reads release them every touchEvery reads,
+// with or without group commit, and what was written reads back.
+func TestWriteReleasesMappedWhileWriting(t *testing.T) {
+	for _, group := range []bool{false, true} {
+		t.Run(fmt.Sprintf("group=%v", group), func(t *testing.T) {
+			ctx := context.Background()
+			s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+			require.NoError(t, s.SetGroupCommit(group))
+			// Articles naming many countries, each meeting the next: the
+			// second restates the first's facts, so its write reads each
+			// entity's and each pair's rows from the file, thousands of
+			// reads in all.
+			const n = 120
+			summit := func(a graph.Article) graph.Batch {
+				b := graph.Batch{Article: a}
+				for i := range n {
+					c := graph.Entity{ID: graph.EntityID(graph.Country, fmt.Sprintf("Land %03d", i)), Name: fmt.Sprintf("Land %03d", i), Type: graph.Country}
+					b.Entities = append(b.Entities, c)
+					if i > 0 {
+						f := fact(a, b.Entities[i-1], graph.Met, c, fmt.Sprintf("Land %03d met Land %03d at the summit in %s.", i-1, i, a.ID))
+						f.Date = graph.DayOf(2024, time.October, 2)
+						b.Facts = append(b.Facts, f)
+					}
+				}
+				return b
+			}
+			_, err := s.Write(ctx, summit(art("summit", 3)), t0)
+			require.NoError(t, err)
+			require.NoError(t, s.Sync(ctx))
+			s.resident.budget = 1
+			before := s.resident.releases
+			_, err = s.Write(ctx, summit(art("report", 4)), t0)
+			require.NoError(t, err)
+			require.NoError(t, s.Sync(ctx))
+			assert.Greater(t, s.resident.releases-before, 2, "the write released the pages while it ran, not only after it")
+			n2 := 0
+			require.NoError(t, s.Facts(ctx, FactFilter{Predicate: graph.Met}, func(graph.Fact) error { n2++; return nil }))
+			assert.Equal(t, n-1, n2)
+		})
+	}
+}
