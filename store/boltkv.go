@@ -68,8 +68,8 @@ type boltKV struct {
 	// Both are set and read under the Store's write lock.
 	batch  *bolt.Tx
 	broken bool
-	// touched, when set, runs after every touchEvery-th read (a Get or a
-	// Scan) made in a transaction that holds the store's write lock: the
+	// touched, when set, runs after every touchEvery-th read (a Get, a
+	// Scan or a step of its iterator) made in a transaction that holds the store's write lock: the
 	// batch's, or a write's own. The Store sets it to bound the file's
 	// pages those reads map while one write is still running (see
 	// Store.afterWriteLocked), which without it are bounded only after
@@ -393,6 +393,9 @@ func (it *boltKVIter) Next(context.Context) bool {
 			}
 		} else {
 			k, v = f.c.Next()
+		}
+		if it.tx.locked != nil {
+			it.tx.locked.touch()
 		}
 		if k == nil || !it.matches(d, k) {
 			it.stack = it.stack[:d]
