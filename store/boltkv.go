@@ -72,7 +72,7 @@ type boltKV struct {
 	// Scan or a step of its iterator) made in a transaction that holds the store's write lock: the
 	// batch's, or a write's own. The Store sets it to bound the file's
 	// pages those reads map while one write is still running (see
-	// Store.afterWriteLocked), which without it are bounded only after
+	// Store.duringWriteLocked), which without it are bounded only after
 	// the write, by the pages the whole write mapped. touches counts those
 	// reads. Both are used under the Store's write lock.
 	touched func()

@@ -101,3 +101,28 @@ func (s *Store) afterWriteLocked() {
 		s.log.Warn("cannot release the store file's pages from memory; the process's resident memory grows with the store", "err", err)
 	}
 }
+
+// overResidentLocked reports whether the process's resident file pages
+// have grown past the budget since the last release. Write then commits
+// an open batch before afterWriteLocked releases them: its commit reads
+// the pages of the nodes it rewrites (bbolt frees each node's old page by
+// its header), and after a release each such read maps its page again
+// with the cached pages around it (64 KB), so that a batch committed
+// after a release mapped most of a grown store's file back in at once.
+func (s *Store) overResidentLocked() bool {
+	if s.bolt == nil || s.resident.off {
+		return false
+	}
+	n, err := fileResident()
+	return err == nil && s.resident.base != 0 && n-s.resident.base > s.resident.budget
+}
+
+// duringWriteLocked is boltKV.touched: it bounds the file's pages a
+// write's reads map while it runs (afterWriteLocked), outside a batch
+// only. In a batch it leaves them to the write's end, where Write commits
+// the batch first (see overResidentLocked).
+func (s *Store) duringWriteLocked() {
+	if !s.inBatchLocked() {
+		s.afterWriteLocked()
+	}
+}

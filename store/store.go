@@ -122,7 +122,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		s.resident.base, _ = fileResident()
 		// A write's own reads check them too, so that one large write
 		// cannot map far past the budget before the check after it.
-		bkv.touched = s.afterWriteLocked
+		bkv.touched = s.duringWriteLocked
 	}
 	if (b.Sharing != Shared || s.pg != nil) && !opts.ReadOnly {
 		// This process is the only writer, or learns when another wrote.
