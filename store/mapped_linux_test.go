@@ -228,7 +228,7 @@ func TestWriteReleasesMappedWhileWriting(t *testing.T) {
 			// second restates the first's facts, so its write reads each
 			// entity's and each pair's rows from the file, thousands of
 			// reads in all.
-			const n = 120
+			const n = 60
 			summit := func(a graph.Article) graph.Batch {
 				b := graph.Batch{Article: a}
 				for i := range n {
