@@ -8,7 +8,7 @@ import (
 // defaultMemoryLimit is ingest.memory_limit's default: with the store's
 // bounded caches an ingest's live heap stays near 100 MB at any corpus
 // size, and the limit keeps the garbage collector's headroom from
-// doubling it. With the store file's resident pages (its 24 MB budget and
+// doubling it. With the store file's resident pages (its 48 MB budget and
 // the executable's) it keeps an ingest's peak resident memory near
 // 250 MB; 144 MiB cost ×1.5 the CPU of a dense ingest (the collector
 // running all the time), 176 MiB about 5 % more than 192 MiB.
