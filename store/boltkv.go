@@ -68,6 +68,33 @@ type boltKV struct {
 	// Both are set and read under the Store's write lock.
 	batch  *bolt.Tx
 	broken bool
+	// touched, when set, runs after every touchEvery-th read (a Get, a
+	// Scan or a step of its iterator) made in a transaction that holds the store's write lock: the
+	// batch's, or a write's own. The Store sets it to bound the file's
+	// pages those reads map while one write is still running (see
+	// Store.duringWriteLocked), which without it are bounded only after
+	// the write, by the pages the whole write mapped. touches counts those
+	// reads. Both are used under the Store's write lock.
+	touched func()
+	touches int
+}
+
+// touchEvery is how many reads of a write pass between two runs of
+// boltKV.touched: one of a dense article's reads maps a few pages, so the
+// reads between two runs map a few megabytes at most, and a run (one read
+// of /proc/self/statm, a few microseconds) costs about a hundredth of
+// them.
+const touchEvery = 256
+
+// touch counts a read of a transaction that holds the write lock and runs
+// touched every touchEvery reads.
+func (d *boltKV) touch() {
+	if d.touched == nil {
+		return
+	}
+	if d.touches++; d.touches%touchEvery == 0 {
+		d.touched()
+	}
 }
 
 var _ kv.KV = (*boltKV)(nil)
@@ -78,7 +105,7 @@ func (d *boltKV) Close() error { return d.db.Close() }
 // Tx begins a transaction, read-write when rw.
 func (d *boltKV) Tx(_ context.Context, rw bool) (kv.Tx, error) {
 	if d.batch != nil {
-		t := &boltKVTx{tx: d.batch, batch: d}
+		t := &boltKVTx{tx: d.batch, batch: d, locked: d}
 		if rw {
 			t.onCommit, t.writing = d.onCommit, true
 		}
@@ -90,7 +117,7 @@ func (d *boltKV) Tx(_ context.Context, rw bool) (kv.Tx, error) {
 	}
 	t := &boltKVTx{tx: tx}
 	if rw {
-		t.onCommit = d.onCommit
+		t.onCommit, t.locked = d.onCommit, d
 	}
 	return t, nil
 }
@@ -148,11 +175,15 @@ func (d *boltKV) batchSize() int {
 
 // boltKVTx is a transaction of a boltKV. A transaction of a batch (batch
 // set) is the batch's, shared: its Commit and Close leave it open, and
-// writing is set from its start until its Commit.
+// writing is set from its start until its Commit. locked is the boltKV
+// of a transaction opened under the Store's write lock (the batch's, or a
+// read-write one), whose reads it counts (see boltKV.touch); nil for a
+// read-only transaction outside a batch, which may run beside a write.
 type boltKVTx struct {
 	tx       *bolt.Tx
 	onCommit func(*bolt.Tx) error
 	batch    *boltKV
+	locked   *boltKV
 	writing  bool
 }
 
@@ -191,6 +222,9 @@ func (t *boltKVTx) bucket(k kv.Key, create bool) (*bolt.Bucket, []byte, error) {
 func (t *boltKVTx) Get(_ context.Context, key kv.Key) (kv.Value, error) {
 	if len(key) == 0 {
 		return nil, kv.ErrNotFound
+	}
+	if t.locked != nil {
+		t.locked.touch()
 	}
 	b, k, _ := t.bucket(key, false)
 	if b == nil {
@@ -289,6 +323,9 @@ func (t *boltKVTx) Close() error {
 
 // Scan iterates over the keys of the transaction in order.
 func (t *boltKVTx) Scan(_ context.Context, opts ...kv.IteratorOption) kv.Iterator {
+	if t.locked != nil {
+		t.locked.touch()
+	}
 	it := &boltKVIter{tx: t}
 	it.Reset()
 	return kv.ApplyIteratorOptions(it, opts)
@@ -356,6 +393,9 @@ func (it *boltKVIter) Next(context.Context) bool {
 			}
 		} else {
 			k, v = f.c.Next()
+		}
+		if it.tx.locked != nil {
+			it.tx.locked.touch()
 		}
 		if k == nil || !it.matches(d, k) {
 			it.stack = it.stack[:d]

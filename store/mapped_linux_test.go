@@ -216,3 +216,64 @@ func TestFileResident(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, n, int64(0), "the executable's pages are resident")
 }
+
+// TestWriteReleasesMappedWhileWriting checks that a bbolt store bounds its
+// file's resident pages during one large write, not only after it: past
+// the budget, the write's own reads release them every touchEvery reads;
+// in a batch, the write that passes the budget commits the batch and
+// then releases them. What was written reads back.
+func TestWriteReleasesMappedWhileWriting(t *testing.T) {
+	for _, group := range []bool{false, true} {
+		t.Run(fmt.Sprintf("group=%v", group), func(t *testing.T) {
+			ctx := context.Background()
+			s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
+			require.NoError(t, s.SetGroupCommit(group))
+			// Articles naming many countries, each meeting the next: the
+			// second restates the first's facts, so its write reads each
+			// entity's and each pair's rows from the file, thousands of
+			// reads in all.
+			const n = 60
+			summit := func(a graph.Article) graph.Batch {
+				b := graph.Batch{Article: a}
+				for i := range n {
+					c := graph.Entity{ID: graph.EntityID(graph.Country, fmt.Sprintf("Land %03d", i)), Name: fmt.Sprintf("Land %03d", i), Type: graph.Country}
+					b.Entities = append(b.Entities, c)
+					if i > 0 {
+						f := fact(a, b.Entities[i-1], graph.Met, c, fmt.Sprintf("Land %03d met Land %03d at the summit in %s.", i-1, i, a.ID))
+						f.Date = graph.DayOf(2024, time.October, 2)
+						b.Facts = append(b.Facts, f)
+					}
+				}
+				return b
+			}
+			_, err := s.Write(ctx, summit(art("summit", 3)), t0)
+			require.NoError(t, err)
+			require.NoError(t, s.Sync(ctx))
+			if group {
+				// Open a batch with a small write, so that the large one
+				// joins it.
+				_, err = s.Write(ctx, batch(art("aside", 5), fact(art("aside", 5), rutte, graph.Leads, nato, "Rutte leads NATO.")), t0)
+				require.NoError(t, err)
+				require.True(t, s.inBatchLocked())
+			}
+			s.resident.budget = 1
+			before := s.resident.releases
+			_, err = s.Write(ctx, summit(art("report", 4)), t0)
+			require.NoError(t, err)
+			if group {
+				// In a batch the pages are released at the write's end,
+				// after the batch is committed (its commit would map the
+				// released pages of its nodes again).
+				assert.False(t, s.inBatchLocked(), "the write past the budget committed the batch")
+				assert.Equal(t, 1, s.resident.releases-before, "released once, after the commit")
+				assert.LessOrEqual(t, mappedResident(t, s.bolt), int64(faultAround), "released")
+			} else {
+				assert.Greater(t, s.resident.releases-before, 2, "the write released the pages while it ran, not only after it")
+			}
+			require.NoError(t, s.Sync(ctx))
+			n2 := 0
+			require.NoError(t, s.Facts(ctx, FactFilter{Predicate: graph.Met}, func(graph.Fact) error { n2++; return nil }))
+			assert.Equal(t, n-1, n2)
+		})
+	}
+}

@@ -39,6 +39,9 @@ type residentState struct {
 	off bool
 	// reads counts the reads since the store opened (see afterRead).
 	reads atomic.Int64
+	// releases counts the releases of the file's pages since the store
+	// opened.
+	releases int
 }
 
 // afterRead bounds the resident file pages of a process that reads a
@@ -64,11 +67,13 @@ func (s *Store) afterRead() {
 	}
 }
 
-// afterWriteLocked checks, after a committed write of a bbolt store, the
-// process's resident file pages and, when they have grown by more than
-// the budget since the last release, releases the store file's pages
-// from the process's resident memory: a long ingest then holds at most
-// the budget of the file, whatever the store's size. The caller holds the
+// afterWriteLocked checks, after a committed write of a bbolt store and
+// every touchEvery reads made during one (boltKV.touched), the process's
+// resident file pages and, when they have grown by more than the budget
+// since the last release, releases the store file's pages from the
+// process's resident memory: a long ingest then holds at most the budget
+// of the file (and the pages a few hundred reads map), whatever the
+// store's size and however much one write reads. The caller holds the
 // write lock.
 func (s *Store) afterWriteLocked() {
 	if s.bolt == nil || s.resident.off {
@@ -83,6 +88,7 @@ func (s *Store) afterWriteLocked() {
 	}
 	if err == nil {
 		err = releaseMapped(s.bolt)
+		s.resident.releases++
 	}
 	if err == nil {
 		s.resident.base, err = fileResident()
@@ -93,5 +99,30 @@ func (s *Store) afterWriteLocked() {
 			return
 		}
 		s.log.Warn("cannot release the store file's pages from memory; the process's resident memory grows with the store", "err", err)
+	}
+}
+
+// overResidentLocked reports whether the process's resident file pages
+// have grown past the budget since the last release. Write then commits
+// an open batch before afterWriteLocked releases them: its commit reads
+// the pages of the nodes it rewrites (bbolt frees each node's old page by
+// its header), and after a release each such read maps its page again
+// with the cached pages around it (64 KB), so that a batch committed
+// after a release mapped most of a grown store's file back in at once.
+func (s *Store) overResidentLocked() bool {
+	if s.bolt == nil || s.resident.off {
+		return false
+	}
+	n, err := fileResident()
+	return err == nil && s.resident.base != 0 && n-s.resident.base > s.resident.budget
+}
+
+// duringWriteLocked is boltKV.touched: it bounds the file's pages a
+// write's reads map while it runs (afterWriteLocked), outside a batch
+// only. In a batch it leaves them to the write's end, where Write commits
+// the batch first (see overResidentLocked).
+func (s *Store) duringWriteLocked() {
+	if !s.inBatchLocked() {
+		s.afterWriteLocked()
 	}
 }

@@ -94,7 +94,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	if s.cache != nil {
 		s.cache.commit(w)
 	}
-	if s.inBatchLocked() && s.kv.batchSize() > maxBatchNodes {
+	if s.inBatchLocked() && (s.kv.batchSize() > maxBatchNodes || s.overResidentLocked()) {
 		if err := s.kv.endBatch(true); err != nil {
 			return graph.WriteStats{}, wrap(s.batchLostLocked(err))
 		}
