@@ -86,18 +86,7 @@ func BenchmarkTimelineHub(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, f := range forms {
-			var ds []time.Duration
-			for range 20 {
-				start := time.Now()
-				if _, err := e.Timeline(ctx, f.q); err != nil {
-					b.Fatal(err)
-				}
-				ds = append(ds, time.Since(start))
-			}
-			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-			ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
-			b.ReportMetric(ms(0.5), f.name+"-p50-ms")
-			b.ReportMetric(ms(0.95), f.name+"-p95-ms")
+			reportLatencies(b, f.name, func() error { _, err := e.Timeline(ctx, f.q); return err })
 		}
 	}
 }
@@ -121,18 +110,25 @@ func BenchmarkNeighborsHub(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, f := range forms {
-			var ds []time.Duration
-			for range 20 {
-				start := time.Now()
-				if _, err := e.Neighbors(ctx, f.q); err != nil {
-					b.Fatal(err)
-				}
-				ds = append(ds, time.Since(start))
-			}
-			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-			ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
-			b.ReportMetric(ms(0.5), f.name+"-p50-ms")
-			b.ReportMetric(ms(0.95), f.name+"-p95-ms")
+			reportLatencies(b, f.name, func() error { _, err := e.Neighbors(ctx, f.q); return err })
 		}
 	}
+}
+
+// reportLatencies runs ask 20 times and reports its p50 and p95 in
+// milliseconds as name-p50-ms and name-p95-ms.
+func reportLatencies(b *testing.B, name string, ask func() error) {
+	b.Helper()
+	var ds []time.Duration
+	for range 20 {
+		start := time.Now()
+		if err := ask(); err != nil {
+			b.Fatal(err)
+		}
+		ds = append(ds, time.Since(start))
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(ms(0.5), name+"-p50-ms")
+	b.ReportMetric(ms(0.95), name+"-p95-ms")
 }

@@ -99,7 +99,16 @@ func (p *pgStore) namesByPrefix(ctx context.Context, keys []string, add func(id 
 
 // reindexNames replaces the name index, creating its table when missing,
 // with rows, in one transaction (under the write lock, see Reindex).
-func (p *pgStore) reindexNames(ctx context.Context, rows []nameRow) (err error) {
+func (p *pgStore) reindexNames(ctx context.Context, rows []nameRow) error {
+	return p.replaceIndex(ctx, createNamesSQL, namesTable, func(tx *pgTx) error {
+		return insertNames(ctx, tx, rows)
+	})
+}
+
+// replaceIndex empties the index table (creating it with createSQL when
+// missing) and fills it again with fill, in one transaction: on an error
+// the index is left as it was.
+func (p *pgStore) replaceIndex(ctx context.Context, createSQL, table string, fill func(tx *pgTx) error) (err error) {
 	tx, err := p.begin(ctx)
 	if err != nil {
 		return err
@@ -109,10 +118,10 @@ func (p *pgStore) reindexNames(ctx context.Context, rows []nameRow) (err error) 
 			tx.rollback()
 		}
 	}()
-	if _, err := tx.ExecContext(ctx, createNamesSQL+`; TRUNCATE `+namesTable); err != nil {
+	if _, err := tx.ExecContext(ctx, createSQL+`; TRUNCATE `+table); err != nil {
 		return err
 	}
-	if err := insertNames(ctx, tx, rows); err != nil {
+	if err := fill(tx); err != nil {
 		return err
 	}
 	return tx.commit(nil, nil, nil, nil)

@@ -94,21 +94,8 @@ func (p *pgStore) timeKeys(ctx context.Context, entity string, n int, fn func(k 
 // reindexTimeline replaces the timeline index, creating its table when
 // missing, with rows, in one transaction (under the write lock, see
 // Reindex).
-func (p *pgStore) reindexTimeline(ctx context.Context, rows []timeRow) (err error) {
-	tx, err := p.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.rollback()
-		}
-	}()
-	if _, err := tx.ExecContext(ctx, createTimelineSQL+`; TRUNCATE `+timelineTable); err != nil {
-		return err
-	}
-	if err := writeTimeRows(ctx, tx, timeRows{add: rows}); err != nil {
-		return err
-	}
-	return tx.commit(nil, nil, nil, nil)
+func (p *pgStore) reindexTimeline(ctx context.Context, rows []timeRow) error {
+	return p.replaceIndex(ctx, createTimelineSQL, timelineTable, func(tx *pgTx) error {
+		return writeTimeRows(ctx, tx, timeRows{add: rows})
+	})
 }
