@@ -170,7 +170,26 @@ func pairPhrase(toks []token, i int) (int, byte) {
 	if want, ok := pairNouns[low(j)]; ok {
 		return j + 1 - i, want
 	}
+	if low(i) == "the" && j == i+2 && pairVerb(low(j)) {
+		return 2, 0 // "and the two signed", "the two also agreed"
+	}
 	return 0, 0
+}
+
+// pairAfterTwo are words after a bare "the two" that make it the subject
+// of a clause: adverbs, auxiliaries and irregular past tenses.
+var pairAfterTwo = toSet("also then later met spoke held said gave made took shook sat flew went will would have had are were did discussed")
+
+// pairVerb reports whether w, after a bare "the two", opens its clause's
+// verb phrase: a word of pairAfterTwo or a past tense in -ed, but not a
+// participle that names people itself ("the two detained", "the two
+// killed") nor "hundred".
+func pairVerb(w string) bool {
+	switch w {
+	case "hundred", "killed", "wounded", "injured", "detained", "arrested", "accused", "abducted", "kidnapped", "released":
+		return false
+	}
+	return pairAfterTwo[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 func btoi(b bool) int {

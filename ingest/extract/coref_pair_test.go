@@ -25,6 +25,11 @@ func TestPairPhrase(t *testing.T) {
 		{"the two countries agreed", 3},
 		{"the countries agreed", 0},
 		{"the summit ended", 0},
+		{"the two signed", 2},
+		{"the two also agreed", 2},
+		{"the two hundred delegates", 0},
+		{"the two detained were freed", 0},
+		{"the two remain", 0},
 	} {
 		var toks []token
 		for _, w := range strings.Fields(c.text) {
