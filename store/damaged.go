@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"google.golang.org/protobuf/proto"
 )
@@ -35,11 +36,19 @@ func (s *Store) where() string {
 // undecodable returns err, or, when err is a stored record that does not
 // decode (bytes of a page overwritten: the backend's protobuf error, or an
 // index entry cut short, io.ErrUnexpectedEOF, which nothing else a store
-// reads returns), the error wrapping ErrDamaged that names the store and
-// says what to run.
+// reads returns, or one whose varints overflow, see badIndexEntry), the
+// error wrapping ErrDamaged that names the store and says what to run.
 func (s *Store) undecodable(err error) error {
-	if err == nil || errors.Is(err, ErrDamaged) || !(errors.Is(err, proto.Error) || errors.Is(err, io.ErrUnexpectedEOF)) {
+	if err == nil || errors.Is(err, ErrDamaged) || !(errors.Is(err, proto.Error) || errors.Is(err, io.ErrUnexpectedEOF) || badIndexEntry(err)) {
 		return err
 	}
 	return fmt.Errorf("%w: %s: a stored record does not decode (%w); run geokg check", ErrDamaged, s.where(), err)
+}
+
+// badIndexEntry reports whether err is Cayley's key-value index decoder
+// failing on an entry whose varints overflow (graph/kv's decodeIndex and
+// countIndex return errors.New("varint: overflow"), no sentinel): bytes of
+// an index page overwritten.
+func badIndexEntry(err error) bool {
+	return strings.Contains(err.Error(), "varint: overflow")
 }

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,6 +30,22 @@ func TestReadPanicIsDamaged(t *testing.T) {
 	// The lock was released: the store still answers.
 	_, err = s.Stats(context.Background())
 	require.NoError(t, err)
+}
+
+// A record that does not decode is damage, whichever decoder says so:
+// protobuf, an entry cut short, or Cayley's index entry whose varints
+// overflow; other errors are left as they are.
+func TestUndecodableIsDamaged(t *testing.T) {
+	s, err := Open(context.Background(), MemoryDSN, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	for _, cause := range []error{io.ErrUnexpectedEOF, errors.New("varint: overflow")} {
+		err := s.undecodable(fmt.Errorf("fact f1: source: %w", cause))
+		require.ErrorIs(t, err, ErrDamaged, "%v", cause)
+		require.Contains(t, err.Error(), "run geokg check")
+	}
+	other := errors.New("context canceled")
+	require.Equal(t, other, s.undecodable(other))
 }
 
 // A bbolt file with its pages overwritten opens or reads with ErrDamaged
