@@ -506,6 +506,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
+		if (code[:2] == "05" || code[:2] == "06") && len(objs) > 0 && d.peopleFirst(units, end, objs[0]) {
+			trace("  done for people, not with %s", objs[0].text)
+			return // "opened its borders to migrants expelled from Nigeria": no partner named
+		}
 		if strings.HasPrefix(code, "13") && len(objs) == 1 {
 			objs = warnedAgainst(units, toks, objs, tail)
 		}
@@ -1305,6 +1309,26 @@ const (
 	frameDenied                       // negated: "did not attack"
 	frameRefused                      // refused: "would not support", "will not attack"
 )
+
+// peopleFirst reports whether the first object obj of a verb ending at
+// end is a people of a country rather than the country ("refugees from
+// Ukraine": the REF and CVL sectors), or comes after such a people of no
+// country named ("migrants expelled from Nigeria"): cooperation
+// ("opened its border to …") done for people names no partner.
+func (d *doc) peopleFirst(units []*unit, end int, obj *unit) bool {
+	if obj.sector == "REF" || obj.sector == "CVL" {
+		return true
+	}
+	for k := end; k < len(units) && units[k] != obj; k++ {
+		if units[k].kind != kWord {
+			continue
+		}
+		if n, code := d.agentAt(units, k); n > 0 && (code == "REF" || code == "CVL") {
+			return true
+		}
+	}
+	return false
+}
 
 // cooperative reports whether a CAMEO code is of a cooperative act (02–09).
 func cooperative(code string) bool { return len(code) >= 2 && code[:2] >= "02" && code[:2] <= "09" }

@@ -116,6 +116,13 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 // updatePair records the two sides of the sentence's last meeting, call or
 // agreement (a symmetric predicate) between two people or two countries.
 func (d *doc) updatePair(cs []*cand) {
+	if c := lastPair(cs); c != nil {
+		d.pair = [2]*ref{c.subj, c.obj}
+	}
+}
+
+// lastPair returns the last of cs that names a pair for updatePair, or nil.
+func lastPair(cs []*cand) *cand {
 	for k := len(cs) - 1; k >= 0; k-- {
 		c := cs[k]
 		if !graph.IsSymmetric(c.pred) {
@@ -123,10 +130,66 @@ func (d *doc) updatePair(cs []*cand) {
 		}
 		if c.subj != nil && c.obj != nil && c.subj.typ == c.obj.typ && c.subj.name != c.obj.name &&
 			(c.subj.typ == graph.Person || c.subj.typ == graph.Country) {
-			d.pair = [2]*ref{c.subj, c.obj}
-			return
+			return c
 		}
 	}
+	return nil
+}
+
+// readPairClause reads again the part of sentence st that "the two" (a
+// phrase of pairPhrase) opens after the sentence's own meeting, call or
+// agreement, once that event has named the pair ("X hosted Y on
+// Wednesday, and the two signed a memorandum"): the events read there
+// with the article's earlier pair, or with none, are replaced by those
+// of the pair just named. cands from n0 on are the sentence's.
+func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
+	c := lastPair(d.cands[n0:])
+	if c == nil || d.pair[0] != nil && d.pair[0].name == c.subj.name && d.pair[1].name == c.obj.name {
+		return
+	}
+	k := -1
+	toks := tokenize(st.text)
+	for i, t := range toks {
+		if t.start < c.span[1] {
+			continue
+		}
+		if n, want := pairPhrase(toks, i); n > 0 && (want == 0 || want == kPerson && c.subj.typ == graph.Person ||
+			want == kCountry && c.subj.typ == graph.Country) {
+			k = t.start
+			break
+		}
+	}
+	if k < 0 {
+		return
+	}
+	kept := d.cands[:n0]
+	for _, c := range d.cands[n0:] {
+		if !graph.IsEvent(c.pred) || c.span[0] < k {
+			kept = append(kept, c)
+		}
+	}
+	d.cands = kept
+	old := d.pair
+	d.pair = [2]*ref{c.subj, c.obj}
+	defer func() { d.pair = old }()
+	sub := &sentence{text: st.text[k:], start: st.start + k, clock: st.clock}
+	n1 := len(d.cands)
+	units := d.sectorActors(d.buildUnits(sub.text, sentIdx), sub)
+	tpl, pos := template(units)
+	d.readEvents(units, tpl, pos, sub, sentIdx)
+	d.codeSentence(units, sub, sentIdx, d.cands[n1:])
+	dated := slices.ContainsFunc(units, func(u *unit) bool { return u.kind == kDate })
+	kept = d.cands[:n1]
+	for _, e := range d.cands[n1:] {
+		if graph.IsEvent(e.pred) {
+			e.sent, e.span = st, [2]int{e.span[0] + k, e.span[1] + k}
+			if !dated {
+				e.link = c // what the two did then, on the occasion's date
+			}
+			kept = append(kept, e)
+		}
+	}
+	d.cands = kept
 }
 
 // pairMods may stand in "the two foreign ministers", "both top

@@ -167,6 +167,7 @@ func (e *Extractor) Extract(in Input) Result {
 			d.dateline = r
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
+		d.readPairClause(st, i, n0)
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)

@@ -87,7 +87,9 @@ func TestLexiconReads(t *testing.T) {
 		{"Russia did not attack Moldova.", nil},
 		{"Ecuador suspended talks with Peru on Monday.", []string{"Ecuador sanctioned Peru"}},
 		{"Chile mounted a fresh offensive against Bolivia.", []string{"Chile fought Bolivia"}},
-		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile"}},
+		{"Norway and Chile upgraded their diplomatic ties.", []string{"Norway supported Chile", "Chile supported Norway"}},
+		{"Serbia and Kosovo traded barbs over the closure.", []string{"Serbia criticized Kosovo", "Kosovo criticized Serbia"}},
+		{"Chile exchanged insults with Peru.", []string{"Chile criticized Peru"}},
 		{"Kenya expelled the monitors of Uganda.", []string{"Kenya sanctioned Uganda"}},
 		{"Poland claimed that Russia attacked Lithuania.", []string{"Poland accused Russia"}},
 		// O:(…) reads the noun inside a folded object: expelling a

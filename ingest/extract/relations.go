@@ -29,6 +29,9 @@ func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, s
 				for a := 0; a < len(subs); a++ {
 					for b := a + 1; b < len(subs); b++ {
 						d.addEvent(r, m, subs[a], subs[b], st, sentIdx)
+						if !graph.IsSymmetric(r.pred) {
+							d.addEvent(r, m, subs[b], subs[a], st, sentIdx) // "traded barbs": each side to the other
+						}
 					}
 				}
 				continue
