@@ -168,6 +168,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.readPairClause(st, i, n0)
+		d.readDenials(evUnits, tpl, pos, st, i)
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
@@ -374,6 +375,12 @@ outer:
 			if u.start >= h[0] && u.end <= h[1] && (span[1] > h[1] || span[1] <= h[0]) {
 				continue outer
 			}
+			if span[1] > h[0] && span[1] <= h[1] && (u.start < h[0] || u.end > h[1]) && relativeClause(text[h[0]:h[1]]) {
+				// "Orban, who has since criticized the EU, said on
+				// Wednesday …": a relative clause's own act is dated
+				// only by its own clause.
+				continue outer
+			}
 		}
 		// "by 2035" is a deadline, not when something happened.
 		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() || u.expr.Prep == "by" {
@@ -414,6 +421,15 @@ outer:
 		}
 	}
 	return best
+}
+
+// relativeClause reports whether clause, a folded stretch of a sentence,
+// is a relative clause with its own verb (", who has since criticized …")
+// rather than a phrase of circumstance (", on a visit to Jakarta,") that
+// shares the time of the clause around it.
+func relativeClause(clause string) bool {
+	w := strings.Fields(strings.TrimLeft(clause, ", "))
+	return len(w) > 1 && (w[0] == "who" || w[0] == "which" || w[0] == "whose")
 }
 
 // coordNotVerb are the words after "and" or "but" that open no verb
