@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // Event data codes a bare agent noun ("police", "the government",
@@ -238,7 +240,7 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
 	}
-	if dl := d.datelineCountry(); code == "GOV" && dl != nil {
+	if dl := d.datelineCountry(); code == "GOV" && dl != nil && !d.otherActorBefore(units, k, dl) {
 		return dl
 	}
 	if d.g.agentHome[agentPhrase(units[k:e])] {
@@ -248,6 +250,9 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 		return r
 	}
 	if d.dateline != nil {
+		if d.otherActorBefore(units, k, d.dateline) {
+			return nil
+		}
 		return d.dateline
 	}
 	switch {
@@ -259,7 +264,48 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 	case armedCodes[code]:
 		return nil
 	}
+	if prev != nil && d.otherActorBefore(units, k, prev) {
+		return nil
+	}
 	return prev
+}
+
+// otherActorBefore reports whether an actor before units[k] is of a
+// country other than c ("Bosnian Serb leader Milorad Dodik criticized the
+// court", written in Nicosia or after a sentence about Cyprus): the bare
+// noun after it may be that actor's country's as well as c's, and is left
+// unresolved, no fact rather than a wrong one.
+func (d *doc) otherActorBefore(units []*unit, k int, c *ref) bool {
+	for _, u := range units[:k] {
+		if r := d.actorCountry(u); r != nil && r.name != c.name {
+			return true
+		}
+	}
+	return false
+}
+
+// actorCountry returns the country of an actor unit: a country itself,
+// or a person the article says leads or is a national of one; nil for
+// others.
+func (d *doc) actorCountry(u *unit) *ref {
+	if u.ref == nil {
+		return nil
+	}
+	switch u.kind {
+	case kCountry:
+		if u.ref.typ == graph.Country {
+			return u.ref
+		}
+	case kPerson:
+		for j := len(d.cands) - 1; j >= 0; j-- {
+			c := d.cands[j]
+			if c.subj != nil && c.subj.name == u.ref.name && (c.pred == graph.Leads || c.pred == graph.NationalOf) &&
+				!c.ended && c.obj != nil && c.obj.typ == graph.Country {
+				return c.obj
+			}
+		}
+	}
+	return nil
 }
 
 // peopleCodes are the agents that are a country's people rather than its

@@ -114,6 +114,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 			}
 		}
 	}
+	d.readBodyOffices(units, tpl, pos, st, sentIdx)
 	d.readOfficeList(units, tpl, pos, st, sentIdx)
 	d.readReplacements(units, tpl, pos, st, sentIdx)
 	sworn := d.findAll(reSworn, tpl, units, pos)
