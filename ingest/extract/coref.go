@@ -400,6 +400,17 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 		if r == nil {
 			r = d.titledHolder(u.off)
 		}
+		host, hosting := d.bareHost(units, k, r)
+		if hosting {
+			if host == nil {
+				continue
+			}
+			if &out[0] == &units[0] {
+				out = append([]*unit(nil), units...)
+			}
+			out[k] = host
+			continue
+		}
 		if r == nil {
 			continue
 		}
@@ -409,6 +420,78 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 		out[k] = &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
 	}
 	return out
+}
+
+// hostVerbs, after "the foreign minister", make it a host.
+var hostVerbs = toSet("hosted received welcomed hosts receives welcomes")
+
+// bareHost reads a bare national office that hosts ("the foreign
+// minister hosted his Egyptian counterpart"): the host is the office of
+// the dateline's country, so the holder the article named (r) stands
+// for it only when the article gave them that country's office, or the
+// office with no country; else the dateline's country stands for it
+// (the government). Without a dateline, a holder of the guest's country
+// ("his Egyptian counterpart") is no host, and none is read. hosting is
+// false when units[k] does not host.
+func (d *doc) bareHost(units []*unit, k int, r *ref) (host *unit, hosting bool) {
+	u := units[k]
+	v := k + 1
+	for v < len(units) && (units[v].kind == kDate || units[v].kind == kWord && strings.HasSuffix(units[v].lower(), "ly")) {
+		v++ // "the foreign minister on Tuesday received", "… warmly welcomed"
+	}
+	if v >= len(units) || units[v].kind != kWord || !hostVerbs[units[v].lower()] {
+		return nil, false
+	}
+	guest := counterpartAfter(units, v+1)
+	if u.off.national == "" && (!u.off.head || guest == nil) {
+		return nil, false // a head hosts as a country's only with "his … counterpart"
+	}
+	person := func() *unit {
+		return &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+	}
+	dl := d.datelineCountry()
+	if dl == nil {
+		dl = datelineOf(units)
+	}
+	if dl != nil {
+		if r != nil && d.holdsOffice(r, u.off, dl) {
+			return person(), true
+		}
+		c := *dl
+		return &unit{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &c, sector: "GOV"}, true
+	}
+	if r == nil || guest != nil && d.holdsOffice(r, u.off, guest) {
+		return nil, true // the guest's country's minister does not host
+	}
+	return person(), true
+}
+
+// counterpartAfter returns the country of "his Egyptian counterpart" at
+// units[j:], or nil.
+func counterpartAfter(units []*unit, j int) *ref {
+	for ; j < len(units) && units[j].kind == kWord && (units[j].lower() == "his" || units[j].lower() == "her"); j++ {
+	}
+	if j+1 < len(units) && units[j].kind == kCountry && units[j].demonym && units[j].ref != nil &&
+		strings.HasPrefix(units[j+1].lower(), "counterpart") {
+		return units[j].ref
+	}
+	return nil
+}
+
+// holdsOffice reports whether the article said person r holds office
+// off of country c: the country's position ("Foreign Minister of
+// Egypt"), or the office with no country, or the head's role in c.
+func (d *doc) holdsOffice(r *ref, off *office, c *ref) bool {
+	for _, x := range d.cands {
+		if x.subj == nil || x.subj.name != r.name || x.ended || x.obj == nil {
+			continue
+		}
+		if x.pred == graph.HoldsPosition && (x.obj.name == off.name || off.national != "" && x.obj.name == nationalOffice(off, c.name)) ||
+			x.pred == graph.Leads && sameRole(x.role, off.name) && x.obj.name == c.name {
+			return true
+		}
+	}
+	return false
 }
 
 // isActor reports whether u can be the subject of a clause.

@@ -207,6 +207,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += 2
 			continue
 		}
+		if us, n := d.firstActAt(toks, i, units); us != nil {
+			units = append(units, us...)
+			i += n
+			continue
+		}
 		if pronouns[t.text] {
 			if r := d.pronounRef(units, t.text); r != nil {
 				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r, pronoun: true})
