@@ -143,29 +143,36 @@ func lastPair(cs []*cand) *cand {
 // with the article's earlier pair, or with none, are replaced by those
 // of the pair just named. cands from n0 on are the sentence's.
 func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
-	c := lastPair(d.cands[n0:])
-	if c == nil || d.pair[0] != nil && d.pair[0].name == c.subj.name && d.pair[1].name == c.obj.name {
-		return
+	if lastPair(d.cands[n0:]) == nil {
+		return // most sentences: no meeting, call or agreement of a pair
 	}
+	var c *cand
 	k := -1
 	toks := tokenize(st.text)
 	for i, t := range toks {
-		if t.start < c.span[1] {
+		n, want := pairPhrase(toks, i)
+		if n == 0 {
 			continue
 		}
-		if n, want := pairPhrase(toks, i); n > 0 && (want == 0 || want == kPerson && c.subj.typ == graph.Person ||
-			want == kCountry && c.subj.typ == graph.Country) {
+		// the sentence's last pair told before the phrase
+		for _, e := range d.cands[n0:] {
+			if e.span[1] <= t.start && lastPair([]*cand{e}) != nil && (c == nil || e.span[1] >= c.span[1]) &&
+				(want == 0 || want == kPerson && e.subj.typ == graph.Person || want == kCountry && e.subj.typ == graph.Country) {
+				c = e
+			}
+		}
+		if c != nil {
 			k = t.start
 			break
 		}
 	}
-	if k < 0 {
+	if c == nil || d.pair[0] != nil && d.pair[0].name == c.subj.name && d.pair[1].name == c.obj.name {
 		return
 	}
 	kept := d.cands[:n0]
-	for _, c := range d.cands[n0:] {
-		if !graph.IsEvent(c.pred) || c.span[0] < k {
-			kept = append(kept, c)
+	for _, x := range d.cands[n0:] {
+		if !graph.IsEvent(x.pred) || x.span[0] < k {
+			kept = append(kept, x)
 		}
 	}
 	d.cands = kept
@@ -427,7 +434,8 @@ var hostVerbs = toSet("hosted received welcomed hosts receives welcomes")
 
 // bareHost reads a bare national office that hosts ("the foreign
 // minister hosted his Egyptian counterpart"): the host is the office of
-// the dateline's country, so the holder the article named (r) stands
+// the country the sentence places the hosting in, else of the dateline's
+// country, so the holder the article named (r) stands
 // for it only when the article gave them that country's office, or the
 // office with no country; else the dateline's country stands for it
 // (the government). Without a dateline, a holder of the guest's country
@@ -449,7 +457,10 @@ func (d *doc) bareHost(units []*unit, k int, r *ref) (host *unit, hosting bool) 
 	person := func() *unit {
 		return &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
 	}
-	dl := d.datelineCountry()
+	dl := scenePlace(units) // "In Athens, the prime minister welcomed …": the host is where the guest is received
+	if dl == nil {
+		dl = d.datelineCountry()
+	}
 	if dl == nil {
 		dl = datelineOf(units)
 	}
