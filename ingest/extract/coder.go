@@ -506,7 +506,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
-		if (code[:2] == "05" || code[:2] == "06") && len(objs) > 0 && d.peopleFirst(units, end, objs[0]) {
+		if code[:2] == "05" && len(objs) > 0 && d.peopleFirst(units, end, objs[0]) {
 			trace("  done for people, not with %s", objs[0].text)
 			return // "opened its borders to migrants expelled from Nigeria": no partner named
 		}
@@ -1313,8 +1313,10 @@ const (
 // peopleFirst reports whether the first object obj of a verb ending at
 // end is a people of a country rather than the country ("refugees from
 // Ukraine": the REF and CVL sectors), or comes after such a people of no
-// country named ("migrants expelled from Nigeria"): cooperation
-// ("opened its border to …") done for people names no partner.
+// country named ("migrants expelled from Nigeria"): diplomatic
+// cooperation (CAMEO 05: "opened its border to …") done for people names
+// no partner; aid to them (07) and material help (06) still have them as
+// target.
 func (d *doc) peopleFirst(units []*unit, end int, obj *unit) bool {
 	if obj.sector == "REF" || obj.sector == "CVL" {
 		return true
