@@ -181,7 +181,9 @@ func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
 	defer func() { d.pair = old }()
 	sub := &sentence{text: st.text[k:], start: st.start + k, clock: st.clock}
 	n1 := len(d.cands)
+	nd := len(d.dropped)
 	units := d.sectorActors(d.buildUnits(sub.text, sentIdx), sub)
+	d.dropped = d.dropped[:nd] // reported once, by the whole sentence
 	tpl, pos := template(units)
 	d.readEvents(units, tpl, pos, sub, sentIdx)
 	d.codeSentence(units, sub, sentIdx, d.cands[n1:])
