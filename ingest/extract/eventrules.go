@@ -191,8 +191,8 @@ var eventRules = []eventRule{
 	{pred: graph.Sanctioned, re: compile(`(?:sanctions|embargo|embargoes) (?:(?:were|was|have been|has been|had been) )?%ADV%(?:imposed|placed|slapped|levied) (?:on|against) (?:the )?%O% (?:<D\d+> )?by %S%`), base: confVerb},
 
 	// signed_agreement
-	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
-	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
+	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|arrangement|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
+	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|arrangement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"

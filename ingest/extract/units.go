@@ -79,8 +79,10 @@ var (
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
-		"Affairs Government Presidency")
-	placePreps = toSet("in at near outside inside across")
+		"Affairs Government Presidency Cooperation Co-operation Partnership Development Treasury Arrangement Declaration Mission")
+	// agreementNames end the names of agreements and treaties.
+	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter")
+	placePreps     = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
 	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
@@ -181,7 +183,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
-		if us, n := d.twoOf(toks, i); us != nil {
+		if us, n := d.twoOf(toks, i, sentIdx); us != nil {
 			units = append(units, us...)
 			i += n
 			continue
@@ -538,6 +540,15 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	}
 	if len(words) == 0 {
 		return nil, 0
+	}
+	if agreementNames[words[len(words)-1]] {
+		// "signed a Defence Industry Cooperation Arrangement", "the
+		// Economic Cooperation and Trade Agreement": the name of a text
+		// is read as its words, so that the rules of signing see its
+		// noun; it names no actor.
+		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
+			return nil, 0
+		}
 	}
 	if titleHeads[words[len(words)-1]] {
 		// "the High Commissioner of Ghana": a title, not a name.
