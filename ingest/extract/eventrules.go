@@ -101,7 +101,7 @@ var eventRules = []eventRule{
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|greeted|greets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb},
-	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
+	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |the |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
 		base: confVerb, pair: true, veto: vetoRemote, notAfter: notAfterObject},
 	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true, notBefore: notBeforeWanted},

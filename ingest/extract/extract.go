@@ -405,6 +405,12 @@ outer:
 				continue
 			}
 			dist = 2*len(between) + 10
+			if datelineDash(between) {
+				// "PYONGYANG, July 9 (KCNA) — … received X at the
+				// party headquarters on Tuesday": the dateline dates the
+				// report, the event only when its clause has no date.
+				dist += 1 << 20
+			}
 		default:
 			continue
 		}
@@ -413,6 +419,19 @@ outer:
 		}
 	}
 	return best
+}
+
+// datelineDash reports whether between, the text from a date to an
+// event, opens with the dash that ends a dateline ("July 9 (KCNA) — "):
+// the date is the dateline's.
+func datelineDash(between string) bool {
+	b := strings.TrimSpace(between)
+	if strings.HasPrefix(b, "(") {
+		if k := strings.IndexByte(b, ')'); k > 0 {
+			b = strings.TrimSpace(b[k+1:])
+		}
+	}
+	return strings.HasPrefix(b, "—") || strings.HasPrefix(b, "–") || strings.HasPrefix(b, "-")
 }
 
 // coordNotVerb are the words after "and" or "but" that open no verb

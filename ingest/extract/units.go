@@ -68,7 +68,7 @@ var (
 	// and "Comrade" are the courtesies of state media and regional
 	// English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Comrade")
+		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
 	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
 	orgWords = toSet("Party News Times Post Journal Council Ministry House Senate Parliament Congress Assembly Bank Union Guard Army Navy " +
@@ -80,8 +80,8 @@ var (
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
 		"Affairs Government Presidency Cooperation Co-operation Partnership Development Treasury Arrangement Declaration Mission")
-	// agreementNames end the names of agreements and treaties.
-	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter")
+	// agreementNames end the names of agreements, treaties and summits.
+	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
 	placePreps     = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
@@ -543,9 +543,10 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	}
 	if agreementNames[words[len(words)-1]] {
 		// "signed a Defence Industry Cooperation Arrangement", "the
-		// Economic Cooperation and Trade Agreement": the name of a text
-		// is read as its words, so that the rules of signing see its
-		// noun; it names no actor.
+		// Economic Cooperation and Trade Agreement", "held the Third
+		// Annual Summit": the name of a text or a meeting is read as its
+		// words, so that the rules of signing and meeting see its noun;
+		// it names no actor.
 		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
 			return nil, 0
 		}
