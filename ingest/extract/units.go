@@ -79,7 +79,7 @@ var (
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
-		"Affairs Government Presidency Cooperation Co-operation Partnership Development Treasury Arrangement Declaration Mission")
+		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
 	// agreementNames end the names of agreements, treaties and summits.
 	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
 	placePreps     = toSet("in at near outside inside across")
@@ -541,12 +541,12 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
-	if agreementNames[words[len(words)-1]] {
+	if agreementNames[words[len(words)-1]] || d.agreementAfterAnd(toks, j) {
 		// "signed a Defence Industry Cooperation Arrangement", "the
 		// Economic Cooperation and Trade Agreement", "held the Third
-		// Annual Summit": the name of a text or a meeting is read as its
-		// words, so that the rules of signing and meeting see its noun;
-		// it names no actor.
+		// Annual Summit": the name of a text or a meeting, also its part
+		// before "and", is read as its words, so that the rules of
+		// signing and meeting see its noun; it names no actor.
 		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
 			return nil, 0
 		}
@@ -791,4 +791,18 @@ func template(units []*unit) (string, []int) {
 		}
 	}
 	return b.String(), pos
+}
+
+// agreementAfterAnd reports whether toks[j] is an "and" that joins the
+// capitalized words before it to the rest of an agreement's name ("the
+// Economic Cooperation and Trade Agreement").
+func (d *doc) agreementAfterAnd(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].text != "and" {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && k < j+6 && isCap(toks[k].text) && isWordTok(toks[k].text) {
+		k++
+	}
+	return k > j+1 && agreementNames[toks[k-1].text]
 }
