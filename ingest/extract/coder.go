@@ -1536,11 +1536,10 @@ func subjectOf(units []*unit, start, i int) []*unit {
 	isSubj := func(k int) bool {
 		u := units[k]
 		// A pronoun the article resolved to a person is as good as the
-		// name ("… as saying he would be ready to host").
-		// An agent after "by" is a participle's ("The resolution,
-		// drafted by France, extends …", "Backed by Iran, the group
-		// …"), not the clause's subject; a passive's agent is read
-		// as such by sides.
+		// name ("… as saying he would be ready to host"). An agent
+		// after "by" is a participle's ("The resolution, drafted by
+		// France, extends …"), not the clause's subject; a passive's
+		// agent is read as such by sides.
 		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
 			!possessed(units, k) && !followed(units, k) && !(k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "by")
 	}

@@ -64,9 +64,10 @@ var (
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
 		"July August September October November December")
-	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable)
-	// and "Comrade" are the courtesies of state media and regional
-	// English.
+	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable),
+	// "Comrade" and "Seyed"/"Sayyid" (a descendant of the Prophet, in
+	// Iranian and Gulf names) are the courtesies of state media and
+	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
 	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
@@ -541,7 +542,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
-	if agreementNames[words[len(words)-1]] || d.agreementAfterAnd(toks, j) {
+	if agreementNames[words[len(words)-1]] || agreementAfterAnd(toks, j) {
 		// "signed a Defence Industry Cooperation Arrangement", "the
 		// Economic Cooperation and Trade Agreement", "held the Third
 		// Annual Summit": the name of a text or a meeting, also its part
@@ -796,7 +797,7 @@ func template(units []*unit) (string, []int) {
 // agreementAfterAnd reports whether toks[j] is an "and" that joins the
 // capitalized words before it to the rest of an agreement's name ("the
 // Economic Cooperation and Trade Agreement").
-func (d *doc) agreementAfterAnd(toks []token, j int) bool {
+func agreementAfterAnd(toks []token, j int) bool {
 	if j >= len(toks) || toks[j].text != "and" {
 		return false
 	}
