@@ -117,9 +117,9 @@ func (p *parser) yearNum(i int) (int, bool) {
 func (p *parser) monthDate(i int, ctx bool) (hit, bool) {
 	if mi, k, ok := p.month(i); ok {
 		strong := !mi.ambiguous || p.toks[i].upper || ctx
-		// January 20[,] [2025]
+		// January 20[,] [2025]; January 20–21: the span's first day
 		if d, ok := p.dayNum(k); ok && strong {
-			end := k + 1
+			end := k + 1 + p.dayRangeEnd(k+1, d)
 			c := end
 			if p.isPunct(c, ",") {
 				c++
@@ -149,12 +149,12 @@ func (p *parser) monthDate(i int, ctx bool) (hit, bool) {
 		}
 		return hit{}, false
 	}
-	// 20[th] [of] January [2025]
+	// 20[th] [of] January [2025]; 20–21 January: the span's first day
 	d, ok := p.dayNum(i)
 	if !ok {
 		return hit{}, false
 	}
-	k := i + 1
+	k := i + 1 + p.dayRangeEnd(i+1, d)
 	if p.isWord(k, "of") {
 		k++
 	}
@@ -444,4 +444,18 @@ func (p *parser) season(i int) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{end: k + 1, val: graph.YearOf(y), year: true}, true
+}
+
+// dayRangeEnd returns how many tokens at i close a span of days opened by
+// day d ("20–21 November", "November 20-21": a dash and a later day),
+// or 0; the span is dated by its first day.
+func (p *parser) dayRangeEnd(i, d int) int {
+	if !p.isPunct(i, "-", "–") || !p.touches(i+1) {
+		return 0
+	}
+	t := p.tok(i + 1)
+	if t == nil || t.kind != tNum || t.digits > 2 || t.num <= d || t.num > 31 || p.touchesWordOrDigit(i+2) {
+		return 0
+	}
+	return 2
 }

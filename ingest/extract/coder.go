@@ -1070,7 +1070,8 @@ var disapprovalNouns = toSet("disapproval displeasure anger outrage opposition i
 
 // placeOf returns the first country named as a place ("in Haiti") in
 // [from, to), within the verb's clause; a place of places.tsv ("in
-// Kharkiv") gives its country, as a unit over the place's words.
+// Kharkiv", or acted on right after the verb: "shelled Kharkiv") gives
+// its country, as a unit over the place's words.
 func placeOf(units []*unit, toks []string, from, to int) []*unit {
 	for j := from; j < to && j < from+20; j++ {
 		if clauseWords[toks[j]] && toks[j] != "as" || toks[j] == ";" {
@@ -1080,7 +1081,7 @@ func placeOf(units []*unit, toks []string, from, to int) []*unit {
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			return units[j : j+1]
 		}
-		if u := units[j]; j > from && u.kind == kPlace && u.in != nil && placePreps[toks[j-1]] &&
+		if u := units[j]; u.kind == kPlace && u.in != nil && (j == from || placePreps[toks[j-1]]) &&
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			r := *u.in
 			return []*unit{{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r, in: u.in}}
@@ -1561,9 +1562,12 @@ func subjectOf(units []*unit, start, i int) []*unit {
 	isSubj := func(k int) bool {
 		u := units[k]
 		// A pronoun the article resolved to a person is as good as the
-		// name ("… as saying he would be ready to host").
+		// name ("… as saying he would be ready to host"). An agent
+		// after "by" is a participle's ("The resolution, drafted by
+		// France, extends …"), not the clause's subject; a passive's
+		// agent is read as such by sides.
 		return (coderActor(u) || u.kind == kPerson && u.ref != nil && (u.ref.conf >= 0.7 || u.pronoun)) &&
-			!possessed(units, k) && !followed(units, k)
+			!possessed(units, k) && !followed(units, k) && !(k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "by")
 	}
 	for j := start; j < i; j++ {
 		if !isSubj(j) {
@@ -1824,7 +1828,8 @@ var stateParts = toSet("GOV MIL COP SPY JUD LEG")
 // people (CVL) when the state, its forces or a person acts; an armed
 // movement the gazetteer gives a country ("the PKK declared a ceasefire")
 // acts on that country's government. An actor of no known country states
-// nothing.
+// nothing, nor does a protest by the state or its leader (a diplomatic
+// protest, addressed to a state the sentence does not name).
 func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentIdx int) {
 	if s.ref == nil {
 		return
@@ -1855,6 +1860,13 @@ func (d *doc) addDomestic(r eventRule, s *unit, span [2]int, st *sentence, sentI
 		subjSec = "GOV" // "Ghana eased the curfew in Accra": a country acts at home through its government
 	}
 	if subjSec == sec {
+		return
+	}
+	if r.pred == graph.Protested && (stateParts[subjSec] || s.ref.typ == graph.Person) {
+		// "China protested against the designations": a state and its
+		// officials protest to another state (a diplomatic protest),
+		// not against their own people; with that state unnamed the
+		// sentence states nothing.
 		return
 	}
 	d.add(&cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: country, objText: country.name,

@@ -114,10 +114,26 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 	"neighbours": kCountry, "neighbors": kCountry, "sides": 0}
 
 // updatePair records the two sides of the sentence's last meeting, call or
-// agreement (a symmetric predicate) between two people or two countries.
+// agreement (a symmetric predicate) between two people or two countries;
+// with none, a person's visit to a country whose leader the sentence
+// names ("At the invitation of Prime Minister Modi, Prime Minister
+// Albanese paid an official visit to India") pairs the guest and the host.
 func (d *doc) updatePair(cs []*cand) {
 	if c := lastPair(cs); c != nil {
 		d.pair = [2]*ref{c.subj, c.obj}
+		return
+	}
+	for _, v := range cs {
+		if v.pred != graph.Visited || v.subj == nil || v.obj == nil || v.subj.typ != graph.Person || v.obj.typ != graph.Country {
+			continue
+		}
+		for _, h := range cs {
+			if h.pred == graph.Leads && !h.ended && h.subj != nil && h.obj != nil && h.obj.name == v.obj.name &&
+				h.subj.name != v.subj.name {
+				d.pair = [2]*ref{h.subj, v.subj}
+				return
+			}
+		}
 	}
 }
 
@@ -224,10 +240,12 @@ func pairPhrase(toks []token, i int) (int, byte) {
 	case low(j) == "the" && low(j+1) == "two", low(j) == "both":
 		j += 1 + btoi(low(j) == "the")
 	case low(j) == "the":
-		// "the ministers": only a noun of people or "sides", right away,
-		// and not one a phrase restricts ("the leaders of the G7").
-		if want, ok := pairNouns[low(j+1)]; ok && want != kCountry && low(j+2) != "of" {
-			return 2, want
+		// "the ministers", "the prime ministers": only a noun of people
+		// or "sides", right away or after one modifier, and not one a
+		// phrase restricts ("the leaders of the G7").
+		m := btoi(pairMods[low(j+1)])
+		if want, ok := pairNouns[low(j+1+m)]; ok && want != kCountry && low(j+2+m) != "of" {
+			return 2 + m, want
 		}
 		return 0, 0
 	default:
@@ -274,13 +292,23 @@ func btoi(b bool) int {
 // twoOf reads a phrase of pairPhrase at toks[i] as the two sides of the
 // last meeting, call or agreement: <P> and <P>, and the number of tokens
 // read. It returns nil otherwise.
-func (d *doc) twoOf(toks []token, i int) ([]*unit, int) {
+//
+// A sentence that opens with such a phrase lets the next one open with
+// "They" for the same two ("The Leaders agreed to establish a working
+// group. They signed a defence arrangement.").
+func (d *doc) twoOf(toks []token, i, sentIdx int) ([]*unit, int) {
 	if d.pair[0] == nil {
 		return nil, 0
 	}
 	n, want := pairPhrase(toks, i)
+	if n == 0 && i == 0 && toks[0].text == "They" && d.pairOpened == sentIdx && sentIdx > 0 {
+		n, want = 1, 0
+	}
 	if n == 0 {
 		return nil, 0
+	}
+	if i == 0 {
+		d.pairOpened = sentIdx + 1
 	}
 	kind := byte(kPerson)
 	if d.pair[0].typ == graph.Country {

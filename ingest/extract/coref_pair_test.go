@@ -30,6 +30,9 @@ func TestPairPhrase(t *testing.T) {
 		{"the two hundred delegates", 0},
 		{"the two detained were freed", 0},
 		{"the two remain", 0},
+		{"the prime ministers held talks", 3},
+		{"the foreign ministers of the G7 met", 0},
+		{"the senior leaders agreed", 3},
 	} {
 		var toks []token
 		for _, w := range strings.Fields(c.text) {

@@ -101,7 +101,11 @@ var eventRules = []eventRule{
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|greeted|greets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb},
-	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
+	// "Foreign Minister X is in Muscat for talks with Oman's Y": a
+	// visit told by where the visitor is and what for.
+	{pred: graph.Met, re: compile(`%S% %ADV%(?:is|was|are|were) %ADV%in (?P<where><[CL]\d+>) (?:<D\d+> )?for (?:[a-z\-]+ ){0,2}(?:talks|meetings|a meeting|consultations|discussions) with (?:<C\d+> 's )?%O%`),
+		base: confVerb, notAfter: notAfterPossessive},
+	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |the |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
 		base: confVerb, pair: true, veto: vetoRemote, notAfter: notAfterObject},
 	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true, notBefore: notBeforeWanted},
@@ -191,8 +195,8 @@ var eventRules = []eventRule{
 	{pred: graph.Sanctioned, re: compile(`(?:sanctions|embargo|embargoes) (?:(?:were|was|have been|has been|had been) )?%ADV%(?:imposed|placed|slapped|levied) (?:on|against) (?:the )?%O% (?:<D\d+> )?by %S%`), base: confVerb},
 
 	// signed_agreement
-	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
-	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|inked|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
+	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|arrangement|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
+	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|sign|inked|ink|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|arrangement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"

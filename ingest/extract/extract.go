@@ -413,6 +413,12 @@ outer:
 				continue
 			}
 			dist = 2*len(between) + 10
+			if datelineDash(between) {
+				// "PYONGYANG, July 9 (KCNA) — … received X at the
+				// party headquarters on Tuesday": the dateline dates the
+				// report, the event only when its clause has no date.
+				dist += 1 << 20
+			}
 		default:
 			continue
 		}
@@ -430,6 +436,19 @@ outer:
 func relativeClause(clause string) bool {
 	w := strings.Fields(strings.TrimLeft(clause, ", "))
 	return len(w) > 1 && (w[0] == "who" || w[0] == "which" || w[0] == "whose")
+}
+
+// datelineDash reports whether between, the text from a date to an
+// event, opens with the dash that ends a dateline ("July 9 (KCNA) — "):
+// the date is the dateline's.
+func datelineDash(between string) bool {
+	b := strings.TrimSpace(between)
+	if strings.HasPrefix(b, "(") {
+		if k := strings.IndexByte(b, ')'); k > 0 {
+			b = strings.TrimSpace(b[k+1:])
+		}
+	}
+	return strings.HasPrefix(b, "—") || strings.HasPrefix(b, "–") || strings.HasPrefix(b, "-")
 }
 
 // coordNotVerb are the words after "and" or "but" that open no verb

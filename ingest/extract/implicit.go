@@ -183,6 +183,7 @@ func (sc *implicitScope) only() string {
 // cand.bareOff) the article's country (implicitScope.home), where the
 // rules above allow.
 func (d *doc) placeImplicit() {
+	d.placeLabelled()
 	for _, c := range d.implicit.heads {
 		if c.obj == nil || d.otherHead(c, c.obj.name) {
 			continue
@@ -292,4 +293,55 @@ func (d *doc) otherHead(c *cand, country string) bool {
 		}
 	}
 	return false
+}
+
+// placeLabelled places the offices written without a country in the items
+// of a digest labelled with one ("• Japan: Prime Minister Hiroshi Tanabe
+// named Keiko Mori as defence minister"): the label is the country of its
+// line, as a dateline is of its article. A holder the gazetteer places in
+// another country, or who meets, visits or calls someone in the article
+// (a guest, as placeImplicit reads them), keeps the office bare.
+func (d *doc) placeLabelled() {
+	var guests map[string]bool
+	labelled := func(c *cand) *ref {
+		if c.sent == nil || c.sent.label == "" || c.subj == nil {
+			return nil
+		}
+		country := d.placeCountry(c.sent.label)
+		if country == nil {
+			return nil
+		}
+		if l := d.leaderOf(c.subj.name); l != nil && l.affil != country.name {
+			return nil
+		}
+		if guests == nil {
+			guests = map[string]bool{}
+			for _, m := range d.cands {
+				if (m.pred == graph.Met || m.pred == graph.Visited || m.pred == graph.SpokeWith) && m.subj != nil && m.obj != nil {
+					guests[m.subj.name], guests[m.obj.name] = true, true
+				}
+			}
+		}
+		if guests[c.subj.name] {
+			return nil
+		}
+		return country
+	}
+	for _, c := range d.implicit.heads {
+		if c.obj != nil {
+			continue
+		}
+		if country := labelled(c); country != nil && !d.otherHead(c, country.name) {
+			c.obj = country
+			d.add(c)
+		}
+	}
+	for _, c := range d.cands {
+		if c.bareOff == nil || c.obj == nil || c.obj.name != c.bareOff.name {
+			continue
+		}
+		if country := labelled(c); country != nil {
+			c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
+		}
+	}
 }

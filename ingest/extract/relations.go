@@ -118,6 +118,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		if c.loc == "" {
 			c.loc = locationWhere(m)
 		}
+		if w := m.one("where"); c.loc == "" && w != nil {
+			c.loc = w.text // "is in Muscat for talks with"
+		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
 		}

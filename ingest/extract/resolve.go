@@ -52,6 +52,11 @@ type doc struct {
 	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
 	// "the premier" (titledHolder).
 	titled map[string][]*ref
+
+	// pairOpened is 1 + the index of the last sentence that opened with
+	// a phrase naming the pair ("The Leaders agreed …"), for "They" at
+	// the start of the next one (twoOf).
+	pairOpened int
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

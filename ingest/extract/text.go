@@ -144,6 +144,10 @@ type sentence struct {
 	// time of day ("09:15 GMT - …"): it tells what happened on the day
 	// of publication.
 	clock bool
+	// label is the "Label:" its line opened with ("• Japan: Prime
+	// Minister …" in a newsletter digest), or ""; a dateline in capitals
+	// ("ISLAMABAD:") is no label.
+	label string
 }
 
 var (
@@ -197,9 +201,12 @@ func splitSentences(text string) []sentence {
 			base += k
 			trimmed = trimmed[k:]
 		}
-		clock := false
+		clock, label := false, ""
 		for _, re := range []*regexp.Regexp{bulletRe, clockRe, datelineRe, labelRe} {
 			if m := re.FindStringIndex(trimmed); m != nil {
+				if l := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(trimmed[:m[1]]), ":")); re == labelRe && strings.ToUpper(l) != l {
+					label = l // "Japan:", not a dateline's "ISLAMABAD:"
+				}
 				base += m[1]
 				trimmed = trimmed[m[1]:]
 				clock = clock || re == clockRe
@@ -210,7 +217,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for _, st := range splitLine(trimmed, base) {
-			st.clock = clock
+			st.clock, st.label = clock, label
 			if isHeading(st.text) {
 				continue
 			}

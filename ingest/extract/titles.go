@@ -63,7 +63,11 @@ var (
 	// "Grossi, who has led the agency since 2019," (folded after states are read)
 	// and the parentheses "Macron, on a visit to China, met Xi" and
 	// "Putin, speaking in Moscow, said".
-	reRelative = compile(`<[PCG]\d+> , (?:who|whom|whose|which|on|during|in|at|speaking|writing|meeting|while|after|following|fresh from|visiting|appointed|named|elected|re-elected|installed|newly|recently) (?:[^,;<"]|<[A-Z]\d+>)*? ,`)
+	reRelative = compile(`<[PCG]\d+> , (?:who|whom|whose|which|on|during|in|at|speaking|writing|meeting|while|after|following|fresh from|visiting|appointed|named|elected|re-elected|installed|newly|recently) (?:[^,;<"]|<[A-Z]\d+>)*? ,` +
+		// "Kim Jong Un, general secretary of the Workers' Party of Korea
+		// and president of the State Affairs of the DPRK, received …":
+		// a person's offices in lower case, told as an apposition.
+		`|<P\d+> , (?:[a-z\-]+ ){1,3}of (?:[^,;<"]|<[A-Z]\d+>)*? ,`)
 )
 
 // readTitles runs the first layer of rules: titles, appositions and "pick"

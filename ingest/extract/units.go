@@ -64,11 +64,12 @@ var (
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
 		"July August September October November December")
-	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable)
-	// and "Comrade" are the courtesies of state media and regional
-	// English.
+	// "H.E." and "Excellency" (His/Her Excellency), "Hon." (Honourable),
+	// "Comrade" and "Seyed"/"Sayyid" (a descendant of the Prophet, in
+	// Iranian and Gulf names) are the courtesies of state media and
+	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Comrade")
+		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
 	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
 	orgWords = toSet("Party News Times Post Journal Council Ministry House Senate Parliament Congress Assembly Bank Union Guard Army Navy " +
@@ -79,8 +80,10 @@ var (
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
-		"Affairs Government Presidency")
-	placePreps = toSet("in at near outside inside across")
+		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
+	// agreementNames end the names of agreements, treaties and summits.
+	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
+	placePreps     = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
 	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
@@ -181,7 +184,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
-		if us, n := d.twoOf(toks, i); us != nil {
+		if us, n := d.twoOf(toks, i, sentIdx); us != nil {
 			units = append(units, us...)
 			i += n
 			continue
@@ -544,6 +547,16 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
+	if agreementNames[words[len(words)-1]] || agreementAfterAnd(toks, j) {
+		// "signed a Defence Industry Cooperation Arrangement", "the
+		// Economic Cooperation and Trade Agreement", "held the Third
+		// Annual Summit": the name of a text or a meeting, also its part
+		// before "and", is read as its words, so that the rules of
+		// signing and meeting see its noun; it names no actor.
+		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
+			return nil, 0
+		}
+	}
 	if titleHeads[words[len(words)-1]] {
 		// "the High Commissioner of Ghana": a title, not a name.
 		if _, known := d.resolvePerson(strings.Join(words, " ")); !known {
@@ -784,4 +797,18 @@ func template(units []*unit) (string, []int) {
 		}
 	}
 	return b.String(), pos
+}
+
+// agreementAfterAnd reports whether toks[j] is an "and" that joins the
+// capitalized words before it to the rest of an agreement's name ("the
+// Economic Cooperation and Trade Agreement").
+func agreementAfterAnd(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].text != "and" {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && k < j+6 && isCap(toks[k].text) && isWordTok(toks[k].text) {
+		k++
+	}
+	return k > j+1 && agreementNames[toks[k-1].text]
 }
