@@ -574,9 +574,10 @@ func (r reader) count(ctx context.Context, c quad.IRI) (int, error) {
 
 // countSources returns how many source nodes the store holds. They have
 // no class (encode.go) but each links to its article, once; an article
-// has its class.
+// has its class. Counting follows no alternative paths (one per source
+// anyway), which Cayley's SQL iterators fail to give.
 func (r reader) countSources(ctx context.Context) (int, error) {
-	n, err := path.StartPath(r.qs, classArticle).In(rdfType).In(pArticle).Iterate(ctx).Count()
+	n, err := path.StartPath(r.qs, classArticle).In(rdfType).In(pArticle).Iterate(ctx).Paths(false).Count()
 	return int(n), err
 }
 
