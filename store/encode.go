@@ -102,8 +102,8 @@ import (
 const (
 	rdfType = quad.IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-	classEntity  = quad.IRI("geokg:Entity")
-	classFact = quad.IRI("geokg:Fact")
+	classEntity = quad.IRI("geokg:Entity")
+	classFact   = quad.IRI("geokg:Fact")
 	// classSource is the class source nodes of stores written before had
 	// (new ones have none; see above).
 	classSource  = quad.IRI("geokg:Source")
