@@ -52,13 +52,42 @@ func TestNQuadsRoundTrip(t *testing.T) {
 		t.Error("internal IRIs are not mapped")
 	}
 	has("<https://geokg.dev/id/entity/person/mark-rutte> <https://geokg.dev/ns#name> \"Mark Rutte\" .")
-	has(`"2024-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>`)
-	has(`"0.9"^^<http://www.w3.org/2001/XMLSchema#double>`)
-	has(`"2026-11-01T12:00:00.123456789Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`)
+	// A fact's qualifiers other than its sides are in its evidence record.
+	has(`<https://geokg.dev/ns#evidence_record> "{\"q\":1,\"s\":\"person/mark-rutte\",\"p\":\"leads\",\"o\":\"organization/nato\",` +
+		`\"role\":\"Secretary General\",\"start\":\"2024-10\",\"c\":0.9,\"rec\":\"2026-11-01T12:00:00.123456789Z\",`)
+	if strings.Contains(text, "ns#confidence") || strings.Contains(text, "XMLSchema#") {
+		t.Error("a fact node written now has qualifier quads")
+	}
 	has(`<https://geokg.dev/rel/met>`)
 	// A source's sentence and time sentences are in its packed JSON literal.
 	has(`<https://geokg.dev/ns#packed> "{\"v\":1,\"s\":\"O'Neil criticized Rutte in November,\\nsaying \\\"enough\\\".\"`)
 	has(`\"t\":[\"He became prime minister on 14 October 2010.\",\"His cabinet \\\"fell\\\"; he left on 2 July 2024.\"]}" .`)
+
+	// A fact node of the layout before keeps its qualifiers as typed
+	// literals, which the export writes with full datatype IRIs.
+	old, err := store.Open(context.Background(), store.MemoryDSN, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { old.Close() })
+	var qs []quad.Quad
+	for _, line := range []string{
+		`<geokg:fact/x> <geokg:start> "2024-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .`,
+		`<geokg:fact/x> <geokg:confidence> "0.9"^^<http://www.w3.org/2001/XMLSchema#double> .`,
+		`<geokg:fact/x> <geokg:recorded_at> "2026-11-01T12:00:00.123456789Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
+	} {
+		q, err := nquads.Parse(line)
+		require.NoError(t, err)
+		qs = append(qs, q)
+	}
+	_, err = old.LoadQuads(context.Background(), quad.NewReader(qs))
+	require.NoError(t, err)
+	var raw bytes.Buffer
+	bw := bufio.NewWriter(&raw)
+	require.NoError(t, old.DumpQuads(context.Background(), func(q quad.Quad) error { return writeQuad(bw, q) }))
+	require.NoError(t, bw.Flush())
+	text = raw.String()
+	has(`"2024-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>`)
+	has(`"0.9"^^<http://www.w3.org/2001/XMLSchema#double>`)
+	has(`"2026-11-01T12:00:00.123456789Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`)
 	if strings.Contains(text, "^^<xsd:") {
 		t.Error("datatypes are not full IRIs")
 	}
@@ -76,7 +105,7 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	require.Equal(t, string(want), string(got), "the imported store answers like the original")
 
 	// Loading the same file again adds nothing.
-	_, err := bolt.LoadQuads(context.Background(), ReadNQuads(bytes.NewReader(first)))
+	_, err = bolt.LoadQuads(context.Background(), ReadNQuads(bytes.NewReader(first)))
 	require.NoError(t, err)
 	again, _ := run(t, bolt, "nquads", Filter{}, false)
 	require.Equal(t, sortedLines(first), sortedLines(again))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,7 +67,9 @@ func testRestateLean(t *testing.T, open func(t *testing.T) *Store) {
 				for k := range 3 {
 					for _, sent := range []string{fmt.Sprintf("Rutte is NATO's chief (%d).", i), fmt.Sprintf("Trump and Rutte met (%d).", k)} {
 						n := sourceIRI(id, fmt.Sprintf("rs%02d", i), sent)
-						if q.Subject == n || q.Object == n {
+						// Once each: a quad deleted twice in one batch
+						// would take its values' references twice.
+						if (q.Subject == n || q.Object == n) && !slices.ContainsFunc(strip, func(d cayleygraph.Delta) bool { return d.Quad == q }) {
 							strip = append(strip, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
 						}
 					}

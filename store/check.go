@@ -222,7 +222,11 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 						add = append(add, cayleygraph.Delta{Quad: quad.Make(FactIRI(id), pred, v, nil), Action: cayleygraph.Delete})
 					}
 				}
-				qs, err := evidenceQuads(&f, nil)
+				slim := false // a record of a slim node keeps its qualifiers: so does the new one
+				for _, v := range old[pRecord] {
+					slim = slim || isSlim(stringOf(v))
+				}
+				qs, err := evidenceQuads(&f, nil, slim)
 				if err != nil {
 					return err
 				}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,6 +75,22 @@ func TestStoredBadValue(t *testing.T) {
 	_, err = s.Write(ctx, batch(a, met), t0)
 	require.NoError(t, err)
 
+	// The node as an older geokg wrote it: its qualifiers as quads (see
+	// encode.go), one of them a date out of range.
+	var old []cayleygraph.Delta
+	require.NoError(t, s.DumpQuads(ctx, func(q quad.Quad) error {
+		us := unslimmed(t, q)
+		if !slices.Contains(us, q) {
+			old = append(old, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+		}
+		for _, u := range us {
+			if u != q {
+				old = append(old, cayleygraph.Delta{Quad: u, Action: cayleygraph.Add})
+			}
+		}
+		return nil
+	}))
+	require.NoError(t, s.QuadStore().ApplyDeltas(keepValues(old), cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}))
 	bad := quad.Make(FactIRI(idOf(met)), pDate, quad.TypedString{Value: "10000-01-02", Type: xsdDate}, nil)
 	require.NoError(t, s.QuadStore().ApplyDeltas([]cayleygraph.Delta{{Quad: bad, Action: cayleygraph.Add}}, cayleygraph.IgnoreOpts{}))
 

@@ -312,8 +312,11 @@ func (r reader) decodeArticle(id string, p props) (a graph.Article, recorded tim
 	return a, recorded, true
 }
 
-// factQualifiers lists the predicates of a fact node other than its sources.
-var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRole, pLocation, pStart, pEnd, pDate,
+// factQualifiers lists the predicates of a fact node that hold its
+// qualifiers, in either layout (encode.go): its sides and predicate, its
+// evidence record, and the quads of each qualifier on nodes of the older
+// layout.
+var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRecord, pRole, pLocation, pStart, pEnd, pDate,
 	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pStartAfter, pSubjectSector, pObjectSector}
 
 // factNode reads the fact with id without its sources; ok is false when it
@@ -328,8 +331,18 @@ func (r reader) factNode(ctx context.Context, id string) (f graph.Fact, ok bool,
 }
 
 // decodeFact decodes the qualifiers of fact id from its node's
-// properties. A date that does not decode is skipped (see reader.date).
+// properties (factQualifiers at least): its sides and predicate from
+// their quads, the rest from its evidence record on a slim node (see
+// encode.go) and from their quads on a node of the older layout (which
+// always has a confidence quad). A date that does not decode is skipped
+// (see reader.date), and so is a slim node's record (its qualifiers then
+// read as unknown).
 func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
+	if p.one(pConfidence) == nil {
+		if rec := stringOf(p.one(pRecord)); isSlim(rec) {
+			return r.decodeSlim(id, p, rec), nil
+		}
+	}
 	f := graph.Fact{ID: id, Predicate: stringOf(p.one(pPredicate)), Role: stringOf(p.one(pRole)),
 		Location: stringOf(p.one(pLocation)), SubjectSector: stringOf(p.one(pSubjectSector)),
 		ObjectSector: stringOf(p.one(pObjectSector))}
@@ -360,6 +373,24 @@ func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
 		f.StartAfter = r.date(FactIRI(id).String(), pStartAfter, v)
 	}
 	return f, nil
+}
+
+// decodeSlim decodes the qualifiers of fact id from the properties p of
+// its slim node and its evidence record rec (see decodeFact).
+func (r reader) decodeSlim(id string, p props, rec string) graph.Fact {
+	var f graph.Fact
+	if fr, err := parseRecord(rec); err != nil {
+		if r.log != nil {
+			r.log.Warn("bad stored value skipped (run geokg check --repair)", "component", "store", "node", FactIRI(id).String(),
+				"predicate", string(pRecord), "err", err)
+		}
+	} else {
+		f = fr.qualifiers(id)
+	}
+	f.ID, f.Predicate = id, stringOf(p.one(pPredicate))
+	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
+	f.Object, _ = idFromIRI(p.one(pObject), "entity/")
+	return f
 }
 
 // decodeClaim decodes the claim of a source node. A node written before
@@ -538,6 +569,15 @@ func sourceLess(a, b graph.Source) bool {
 // It counts without holding the nodes (a node has its class once).
 func (r reader) count(ctx context.Context, c quad.IRI) (int, error) {
 	n, err := path.StartPath(r.qs, c).In(rdfType).Iterate(ctx).Count()
+	return int(n), err
+}
+
+// countSources returns how many source nodes the store holds. They have
+// no class (encode.go) but each links to its article, once; an article
+// has its class. Counting follows no alternative paths (one per source
+// anyway), which Cayley's SQL iterators fail to give.
+func (r reader) countSources(ctx context.Context) (int, error) {
+	n, err := path.StartPath(r.qs, classArticle).In(rdfType).In(pArticle).Iterate(ctx).Paths(false).Count()
 	return int(n), err
 }
 

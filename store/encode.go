@@ -12,30 +12,26 @@ package store
 //	<geokg:article/{article id}> an ingested article, e.g. <geokg:article/d01>
 //	<geokg:Entity>, <geokg:Fact>, <geokg:Source>, <geokg:Article>  classes
 //
-// Each node has an rdf:type quad naming its class (the full
-// http://www.w3.org/1999/02/22-rdf-syntax-ns#type IRI), and these properties
-// (literals are plain strings unless noted):
+// Entity, fact and article nodes have an rdf:type quad naming their class
+// (the full http://www.w3.org/1999/02/22-rdf-syntax-ns#type IRI): reads
+// find every entity and every fact by it, and Stats counts articles by
+// it. Source nodes have none (nothing finds them by class; Stats counts
+// them through their articles); those of stores written before keep
+// theirs until a write rewrites the node. The properties (literals are
+// plain strings unless noted):
 //
 //	entity   <geokg:name> "Donald Trump"; <geokg:type> "person";
 //	         <geokg:alias> "Trump" (one quad per alias);
 //	         <geokg:key> "donaldtrump" (AliasKey of the name and of each alias;
 //	         the index Resolve looks names up in)
-//	fact     <geokg:subject> <entity>; <geokg:predicate> "met"; <geokg:object> <entity>;
-//	         <geokg:role>, <geokg:location> (when known);
-//	         <geokg:start>, <geokg:end>, <geokg:date> (when known) as typed
-//	         literals whose datatype carries the precision:
-//	         "2024"^^xsd:gYear, "2024-10"^^xsd:gYearMonth, "2024-10-01"^^xsd:date;
-//	         <geokg:ended> true (xsd:boolean, only when true);
-//	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
+//	fact     <geokg:subject> <entity>; <geokg:predicate> "met"; <geokg:object> <entity>
+//	         (reads find facts by them);
 //	         <geokg:source> <source> (one quad per source);
-//	         <geokg:end_inferred_from> <fact> (only when the end was inferred);
-//	         <geokg:end_by> true (only when that end is an upper bound);
-//	         <geokg:start_after> a date (only when an unknown start was
-//	         bounded below, graph.Fact.StartAfter);
-//	         its evidence: <geokg:evidence_record> "{…}", what answers show
-//	         of it in one JSON literal (see evidence.go; stores written before
-//	         it keep <geokg:source_count>, <geokg:independent_sources>,
-//	         <geokg:earlier_terms> and <geokg:evidence> <source> instead)
+//	         <geokg:evidence_record> "{…}": its evidence and every other
+//	         qualifier (role, location, sectors, start, end, date, ended,
+//	         confidence, recording time, inferred end and its source, bound
+//	         of an unknown start) in one JSON literal (evidence.go,
+//	         evidence_record.go; field "q" is 1 in such a record)
 //	source   <geokg:article> <article>; <geokg:packed> "{…}": the rest of
 //	         its properties in one literal (packed.go): its sentence,
 //	         recording time, claim (confidence, dates, ended, location),
@@ -43,9 +39,26 @@ package store
 //	article  <geokg:hash> "…" (when known); <geokg:packed> "{…}": its url,
 //	         title, publication date and recording time (packed.go)
 //
+// Fact nodes written before the qualifiers moved into the record keep
+// one quad per qualifier besides the record (or instead of it, in stores
+// written before records: see evidence.go), which reads take and writes
+// keep up to date (qualifierQuads):
+//
+//	fact     <geokg:role>, <geokg:location>, <geokg:subject_sector>,
+//	         <geokg:object_sector> (when known);
+//	         <geokg:start>, <geokg:end>, <geokg:date> (when known) as typed
+//	         literals whose datatype carries the precision:
+//	         "2024"^^xsd:gYear, "2024-10"^^xsd:gYearMonth, "2024-10-01"^^xsd:date;
+//	         <geokg:ended> true (xsd:boolean, only when true);
+//	         <geokg:confidence> xsd:double; <geokg:recorded_at> xsd:dateTime (UTC);
+//	         <geokg:end_inferred_from> <fact> (only when the end was inferred);
+//	         <geokg:end_by> true (only when that end is an upper bound);
+//	         <geokg:start_after> a date (only when an unknown start was
+//	         bounded below, graph.Fact.StartAfter)
+//
 // Stores written before the packed layout hold one quad per property of
-// those nodes instead, and are still read (a write that changes such a
-// node rewrites it packed):
+// source and article nodes instead, and are still read (a write that
+// changes such a node rewrites it packed):
 //
 //	source   <geokg:sentence> "…"; <geokg:recorded_at> xsd:dateTime;
 //	         the source's claim: <geokg:start>, <geokg:end>, <geokg:date>,
@@ -65,9 +78,10 @@ package store
 // g.V("<geokg:entity/person/mark-rutte>").Out("<geokg:rel/met>") work.
 // Symmetric predicates (met, spoke_with, signed_agreement) also get the
 // reverse triple. The fact node's qualifiers are derived from its sources'
-// claims (Derive) and inferred ends (InferEnds). Updating a qualifier removes the old quad and adds the new
-// one in the same transaction; a changed source or article node has its
-// packed literal replaced (sourcewrite.go). Source nodes are keyed by fact id, article id
+// claims (Derive) and inferred ends (InferEnds). Updating a qualifier replaces
+// the fact's record (and, on a node of the older layout, removes the old
+// quad and adds the new one) in the same transaction; a changed source or
+// article node has its packed literal replaced (sourcewrite.go). Source nodes are keyed by fact id, article id
 // and sentence, so one article restating a fact in the same sentence is one
 // source.
 
@@ -88,8 +102,10 @@ import (
 const (
 	rdfType = quad.IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-	classEntity  = quad.IRI("geokg:Entity")
-	classFact    = quad.IRI("geokg:Fact")
+	classEntity = quad.IRI("geokg:Entity")
+	classFact   = quad.IRI("geokg:Fact")
+	// classSource is the class source nodes of stores written before had
+	// (new ones have none; see above).
 	classSource  = quad.IRI("geokg:Source")
 	classArticle = quad.IRI("geokg:Article")
 
@@ -265,20 +281,31 @@ func articleQuads(a graph.Article, recorded time.Time) []quad.Quad {
 	return qs
 }
 
-// factQuads returns the quads of a new fact without its sources: the fact
-// node with its qualifiers and the direct triple(s).
+// factQuads returns the quads of a new fact without its sources or its
+// evidence record: the fact node's class, sides and predicate (what reads
+// look facts up by) and the direct triple(s). Its other qualifiers are
+// kept in its evidence record alone (evidence_record.go).
 func factQuads(f graph.Fact) []quad.Quad {
 	n := FactIRI(f.ID)
-	s, o := EntityIRI(f.Subject), EntityIRI(f.Object)
 	qs := []quad.Quad{
 		quad.Make(n, rdfType, classFact, nil),
-		quad.Make(n, pSubject, s, nil),
+		quad.Make(n, pSubject, EntityIRI(f.Subject), nil),
 		quad.Make(n, pPredicate, quad.String(f.Predicate), nil),
-		quad.Make(n, pObject, o, nil),
+		quad.Make(n, pObject, EntityIRI(f.Object), nil),
+	}
+	return append(qs, directQuads(f)...)
+}
+
+// qualifierQuads returns the quads that held the qualifiers of fact f
+// other than its sides and predicate on fact nodes written before they
+// moved into the evidence record (see above); a write that changes such
+// a node, or removes it, changes or removes them.
+func qualifierQuads(f graph.Fact) []quad.Quad {
+	n := FactIRI(f.ID)
+	qs := []quad.Quad{
 		quad.Make(n, pConfidence, quad.Float(f.Confidence), nil),
 		quad.Make(n, pRecordedAt, timeValue(f.RecordedAt), nil),
 	}
-	qs = append(qs, directQuads(f)...)
 	if f.Role != "" {
 		qs = append(qs, quad.Make(n, pRole, quad.String(f.Role), nil))
 	}
@@ -326,12 +353,12 @@ func directQuads(f graph.Fact) []quad.Quad {
 }
 
 // sourceQuads returns the quads of source src of fact factID, including
-// the link from the fact node.
+// the link from the fact node. A source node has no class quad (nothing
+// finds sources by class; see encode.go's header).
 func sourceQuads(factID string, src graph.Source) []quad.Quad {
 	n := sourceIRI(factID, src.Article, src.Sentence)
 	return []quad.Quad{
 		quad.Make(FactIRI(factID), pSource, n, nil),
-		quad.Make(n, rdfType, classSource, nil),
 		quad.Make(n, pArticle, ArticleIRI(src.Article), nil),
 		quad.Make(n, pPacked, packSource(src), nil),
 	}

@@ -136,9 +136,10 @@ func pickEvidence(live []graph.Source) []graph.Source {
 }
 
 // evidenceQuads returns the quads that store the evidence of fact f (as
-// evidenceOf takes it) on its node: its record.
-func evidenceQuads(f *graph.Fact, l *leanFact) ([]quad.Quad, error) {
-	rec, _, err := evidenceRecord(f, l)
+// evidenceOf takes it) on its node: its record, marked slim when the node
+// keeps its qualifiers in it alone (see encode.go).
+func evidenceQuads(f *graph.Fact, l *leanFact, slim bool) ([]quad.Quad, error) {
+	rec, _, err := evidenceRecord(f, l, slim)
 	if err != nil {
 		return nil, err
 	}
@@ -147,8 +148,8 @@ func evidenceQuads(f *graph.Fact, l *leanFact) ([]quad.Quad, error) {
 
 // recordQuads is evidenceQuads for the writer, which keeps the record
 // (w.evidence) and its parsed form (w.parsed) for the cache.
-func (w *writer) recordQuads(f *graph.Fact) ([]quad.Quad, error) {
-	rec, r, err := evidenceRecord(f, w.lean[f.ID])
+func (w *writer) recordQuads(f *graph.Fact, slim bool) ([]quad.Quad, error) {
+	rec, r, err := evidenceRecord(f, w.lean[f.ID], slim)
 	if err != nil {
 		return nil, err
 	}
@@ -157,8 +158,9 @@ func (w *writer) recordQuads(f *graph.Fact) ([]quad.Quad, error) {
 }
 
 // evidenceRecord returns the evidence record of fact f, restated leanly
-// when l is not nil (see aggregate.go), and its parsed form.
-func evidenceRecord(f *graph.Fact, l *leanFact) (string, *factRecord, error) {
+// when l is not nil (see aggregate.go), and its parsed form; slim marks it
+// as the only place the node keeps its qualifiers.
+func evidenceRecord(f *graph.Fact, l *leanFact, slim bool) (string, *factRecord, error) {
 	var e evidence
 	var a aggRecord
 	if l == nil {
@@ -168,7 +170,7 @@ func evidenceRecord(f *graph.Fact, l *leanFact) (string, *factRecord, error) {
 		e = evidence{count: l.count + len(graph.LiveSources(l.added)), independent: a.Ind.Count(),
 			sources: pickEvidence(slices.SortedFunc(slices.Values(graph.LiveSources(f.Sources)), compareSources))}
 	}
-	rec, r, err := encodeRecord(f, e, &a)
+	rec, r, err := encodeRecord(f, e, &a, slim)
 	if err != nil {
 		return "", nil, fmt.Errorf("fact %s: evidence: %w", f.ID, err)
 	}
@@ -199,16 +201,25 @@ func (w *writer) storedEvidence(ctx context.Context, id string) ([]quad.Quad, er
 	return qs, nil
 }
 
-// setEvidence queues the quad changes that turn the evidence stored on
-// fact f's node into that of f, and removes what a store kept before the
-// record (see above). It reads the stored evidence from the cache or its
-// quads alone, never the fact's sources.
-func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
-	wasQs, err := w.storedEvidence(ctx, f.ID)
-	if err != nil {
-		return err
+// slimEvidence reports whether evidence quads qs (as storedEvidence
+// returns them) hold the record of a node that keeps its qualifiers in
+// it alone (see encode.go).
+func slimEvidence(qs []quad.Quad) bool {
+	for _, q := range qs {
+		if q.Predicate == pRecord && isSlim(stringOf(q.Object)) {
+			return true
+		}
 	}
-	isQs, err := w.recordQuads(f)
+	return false
+}
+
+// setEvidence queues the quad changes that turn the evidence stored on
+// fact f's node, wasQs (storedEvidence), into that of f, and removes what
+// a store kept before the record (see above); slim is whether the node
+// keeps its qualifiers in the record alone (slimEvidence). It reads no
+// source of the fact.
+func (w *writer) setEvidence(f *graph.Fact, wasQs []quad.Quad, slim bool) error {
+	isQs, err := w.recordQuads(f, slim)
 	if err != nil {
 		return err
 	}
@@ -235,13 +246,10 @@ func (w *writer) setEvidence(ctx context.Context, f *graph.Fact) error {
 // record of fact f keeps to those of f, keeping the rest of the record:
 // for a fact a write changed without changing its sources (an end
 // inferred from another fact), which the writer may hold without them
-// (see inferCache). A fact that keeps no record (a store written before
-// it) keeps its qualifiers in their quads alone.
-func (w *writer) setQualifiers(ctx context.Context, f *graph.Fact) error {
-	was, err := w.storedEvidence(ctx, f.ID)
-	if err != nil {
-		return err
-	}
+// (see inferCache); was is its stored evidence (storedEvidence). A fact
+// that keeps no record (a store written before it) keeps its qualifiers
+// in their quads alone.
+func (w *writer) setQualifiers(f *graph.Fact, was []quad.Quad) error {
 	for _, q := range was {
 		if q.Predicate != pRecord {
 			continue

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -18,6 +19,11 @@ import (
 
 // factRecord is a fact's evidence record.
 type factRecord struct {
+	// Slim is slimRecord when the fact node keeps its qualifiers in this
+	// record alone (see encode.go); 0 in records of nodes that also keep
+	// them as quads. It is the first field, so that a record's text
+	// starts with it (isSlim).
+	Slim            int        `json:"q,omitempty"`
 	Subject         string     `json:"s"`
 	Predicate       string     `json:"p"`
 	Object          string     `json:"o"`
@@ -91,10 +97,27 @@ func withQualifiers(rec string, f *graph.Fact) (string, error) {
 	return marshalRecord(r)
 }
 
+// slimRecord marks the record of a fact node that keeps its qualifiers
+// in the record alone (factRecord.Slim).
+const slimRecord = 1
+
+// slimPrefix starts the text of every record marked slimRecord:
+// encoding/json writes a struct's fields in their order, and Slim is
+// the first.
+const slimPrefix = `{"q":1,`
+
+// isSlim reports whether evidence record rec is that of a fact node that
+// keeps its qualifiers in the record alone, without parsing it.
+func isSlim(rec string) bool { return strings.HasPrefix(rec, slimPrefix) }
+
 // encodeRecord returns the evidence record of fact f with evidence e and
-// aggregate record a.
-func encodeRecord(f *graph.Fact, e evidence, a *aggRecord) (string, *factRecord, error) {
+// aggregate record a; slim marks it as the only place the node keeps its
+// qualifiers (see encode.go).
+func encodeRecord(f *graph.Fact, e evidence, a *aggRecord, slim bool) (string, *factRecord, error) {
 	r := &factRecord{Count: e.count, Independent: e.independent, Agg: a}
+	if slim {
+		r.Slim = slimRecord
+	}
 	r.setQualifiers(f)
 	if !graph.IsEvent(f.Predicate) && len(f.EarlierTerms) > 0 {
 		r.Terms = encodeTerms(f.EarlierTerms)
@@ -234,6 +257,19 @@ func (r *factRecord) lengthen() error {
 	return nil
 }
 
+// qualifiers returns the fact with id with the qualifiers record r keeps
+// and nothing else (no sources).
+func (r *factRecord) qualifiers(id string) graph.Fact {
+	f := graph.Fact{ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object, Role: r.Role, Location: r.Location,
+		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Start: r.Start, End: r.End, Date: r.Date,
+		Ended: r.Ended, Confidence: r.Confidence, RecordedAt: r.RecordedAt.UTC(), EndInferredFrom: r.EndInferredFrom,
+		EndBy: r.EndBy && r.EndInferredFrom != ""}
+	if r.Start.IsZero() {
+		f.StartAfter = r.StartAfter
+	}
+	return f
+}
+
 // fact returns the fact with id as record r keeps it (see decodeRecord).
 func (r *factRecord) fact(id string) (f graph.Fact, ok bool, err error) {
 	if r.Predicate == "" || r.Subject == "" || r.Object == "" {
@@ -242,13 +278,7 @@ func (r *factRecord) fact(id string) (f graph.Fact, ok bool, err error) {
 	if r.Count <= 0 {
 		return graph.Fact{}, false, nil
 	}
-	f = graph.Fact{ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object, Role: r.Role, Location: r.Location,
-		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Start: r.Start, End: r.End, Date: r.Date,
-		Ended: r.Ended, Confidence: r.Confidence, RecordedAt: r.RecordedAt.UTC(), EndInferredFrom: r.EndInferredFrom,
-		EndBy: r.EndBy && r.EndInferredFrom != ""}
-	if r.Start.IsZero() {
-		f.StartAfter = r.StartAfter
-	}
+	f = r.qualifiers(id)
 	if r.Terms != "" && !graph.IsEvent(f.Predicate) {
 		if f.EarlierTerms, err = decodeTerms(r.Terms); err != nil {
 			return graph.Fact{}, false, err

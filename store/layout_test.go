@@ -13,7 +13,7 @@ import (
 )
 
 // TestNodeQuadCounts checks how many quads source and article nodes take:
-// a source node three (its class, its article, its packed properties) and
+// a source node two (its article, its packed properties; no class) and
 // the link from its fact, an article three (class, hash, packed
 // properties), whatever the source states — dates, a place, an end, time
 // sentences, the side a symmetric fact's sentence names first.
@@ -56,7 +56,7 @@ func TestNodeQuadCounts(t *testing.T) {
 		switch kind, _, _ := ParseIRI(n); kind {
 		case KindSource:
 			sources++
-			assert.Equal(t, 3, c, "quads of source node %v", n)
+			assert.Equal(t, 2, c, "quads of source node %v", n)
 		case KindArticle:
 			articles++
 			assert.Equal(t, 3, c, "quads of article node %v", n)

@@ -335,21 +335,32 @@ func (w *writer) flush(ctx context.Context) error {
 		f, old := w.cur[id], w.orig[id]
 		if old == nil {
 			w.add(factQuads(*f))
-			qs, err := w.recordQuads(f)
+			qs, err := w.recordQuads(f, true)
 			if err != nil {
 				return err
 			}
 			w.add(qs)
 			continue
 		}
-		changed := w.replace(old, f)
+		changes := qualifierChanges(old, f)
+		changed := len(changes) > 0
+		evidence := w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id]
+		var stored []quad.Quad
+		if evidence || changed {
+			var err error
+			if stored, err = w.storedEvidence(ctx, id); err != nil {
+				return err
+			}
+		}
+		slim := slimEvidence(stored)
+		w.replace(id, changes, slim)
 		switch {
-		case w.inBatch[id] || w.withdrawn[id] || w.moved[id] || w.grown[id]:
-			if err := w.setEvidence(ctx, f); err != nil {
+		case evidence:
+			if err := w.setEvidence(f, stored, slim); err != nil {
 				return err
 			}
 		case changed:
-			if err := w.setQualifiers(ctx, f); err != nil {
+			if err := w.setQualifiers(f, stored); err != nil {
 				return err
 			}
 		}
@@ -379,20 +390,39 @@ func sameInstant(a, b time.Time) bool {
 	return a.IsZero() == b.IsZero() && a.Unix() == b.Unix()
 }
 
-// replace queues the quad changes that turn stored fact old into f: each
-// changed qualifier's old quad is removed and its new quad added. It
-// reports whether anything changed.
-func (w *writer) replace(old, f *graph.Fact) bool {
-	n := FactIRI(f.ID)
-	changed := false
+// qualifierChange is a changed qualifier of a fact: its predicate and
+// its stored and new values as quads keep them (nil when none).
+type qualifierChange struct {
+	pred    quad.IRI
+	was, is quad.Value
+}
+
+// replace queues the quad changes of fact id's qualifiers changes: each
+// changed qualifier's old quad is removed and its new quad added. On a
+// slim node (one that keeps its qualifiers in its evidence record alone,
+// see encode.go) only its sides are quads; the caller changes the record.
+func (w *writer) replace(id string, changes []qualifierChange, slim bool) {
+	n := FactIRI(id)
+	for _, c := range changes {
+		if slim && c.pred != pSubject && c.pred != pObject {
+			continue
+		}
+		if c.was != nil {
+			w.tx.RemoveQuad(quad.Make(n, c.pred, c.was, nil))
+		}
+		if c.is != nil {
+			w.tx.AddQuad(quad.Make(n, c.pred, c.is, nil))
+		}
+	}
+}
+
+// qualifierChanges returns the qualifiers that differ between stored
+// fact old and f, as the quads of the layout that keeps each as one
+// (qualifierQuads) would change.
+func qualifierChanges(old, f *graph.Fact) []qualifierChange {
+	var changes []qualifierChange
 	set := func(pred quad.IRI, was, is quad.Value) {
-		changed = true
-		if was != nil {
-			w.tx.RemoveQuad(quad.Make(n, pred, was, nil))
-		}
-		if is != nil {
-			w.tx.AddQuad(quad.Make(n, pred, is, nil))
-		}
+		changes = append(changes, qualifierChange{pred: pred, was: was, is: is})
 	}
 	str := func(s string) quad.Value {
 		if s == "" {
@@ -454,7 +484,7 @@ func (w *writer) replace(old, f *graph.Fact) bool {
 	if !sameInstant(old.RecordedAt, f.RecordedAt) {
 		set(pRecordedAt, timeValue(old.RecordedAt), timeValue(f.RecordedAt))
 	}
-	return changed
+	return changes
 }
 
 // adoptStatement settles what a stored fact takes from a new statement

@@ -18,7 +18,8 @@ import (
 // or followed: a fact's <geokg:source> link, a source's <geokg:article>
 // link (DeleteArticle and updates find an article's sources by it), an
 // article's <geokg:hash> (ingest finds content it has seen by it), and
-// each node's rdf:type (Stats counts by class). Everything else a node
+// an article's rdf:type (Stats counts articles by class; source nodes
+// written before keep theirs too). Everything else a node
 // has is one plain string literal, the object of its <geokg:packed> quad:
 // a JSON object whose field "v" is the version of the encoding (1; a
 // decoder refuses a version it does not know). Version 1's fields, each

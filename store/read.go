@@ -455,14 +455,16 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		for _, c := range []struct {
 			class quad.IRI
 			dst   *int
-		}{{classArticle, &st.Articles}, {classEntity, &st.Entities}, {classFact, &st.Facts}, {classSource, &st.Sources}} {
+		}{{classArticle, &st.Articles}, {classEntity, &st.Entities}, {classFact, &st.Facts}} {
 			n, err := r.count(ctx, c.class)
 			if err != nil {
 				return err
 			}
 			*c.dst = n
 		}
-		return nil
+		var err error
+		st.Sources, err = r.countSources(ctx)
+		return err
 	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("store stats: %w", err)

@@ -142,8 +142,9 @@ func (w *writer) moveRestated(ctx context.Context, gid, fid string) error {
 }
 
 // removeGone queues the removal of the nodes of the facts the batch left
-// with no source (see moveRestated): their qualifiers and direct triples
-// and evidence as stored (their sources are removed as they move).
+// with no source (see moveRestated): their qualifiers (as quads too on a
+// node of the older layout, see encode.go) and direct triples and
+// evidence as stored (their sources are removed as they move).
 func (w *writer) removeGone(ctx context.Context) error {
 	for _, id := range sortedIDs(w.gone) {
 		if old := w.orig[id]; old != nil {
@@ -151,7 +152,11 @@ func (w *writer) removeGone(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			for _, q := range append(factQuads(*old), ev...) {
+			qs := append(factQuads(*old), ev...)
+			if !slimEvidence(ev) {
+				qs = append(qs, qualifierQuads(*old)...)
+			}
+			for _, q := range qs {
 				w.tx.RemoveQuad(q)
 			}
 		}

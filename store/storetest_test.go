@@ -236,13 +236,16 @@ func testStore(t *testing.T, open func(t *testing.T) *Store) {
 			assert.Len(t, got.Sources, i+1)
 			assert.True(t, t0.Equal(got.RecordedAt), "step %d keeps the first RecordedAt", i)
 		}
-		// Updating a qualifier replaced its quad: one value per qualifier.
+		// Updating a qualifier replaced the record that keeps it: one
+		// record, and no quad of the qualifiers beside it.
 		s.mu.RLock()
 		p, err := reader{qs: s.qs}.props(ctx, FactIRI(id))
 		s.mu.RUnlock()
 		require.NoError(t, err)
+		require.Len(t, p[pRecord], 1)
+		assert.True(t, isSlim(stringOf(p[pRecord][0])), "the node keeps its qualifiers in its record")
 		for _, pred := range []quad.IRI{pStart, pEnd, pEnded, pConfidence, pRecordedAt, pRole} {
-			assert.Len(t, p[pred], 1, "%s", pred)
+			assert.Empty(t, p[pred], "%s", pred)
 		}
 	})
 

@@ -179,9 +179,10 @@ The graph, as Gizmo sees it:
             <geokg:entity/country/sweden>; properties <geokg:name>,
             <geokg:type> ("person", "country", ...), <geokg:alias>
   facts     <geokg:fact/ID> with <geokg:subject> and <geokg:object> (entities),
-            <geokg:predicate> ("met", "leads", ...), <geokg:role>,
-            <geokg:start>, <geokg:end>, <geokg:date>, <geokg:confidence> and
-            <geokg:source> (one per article stating it)
+            <geokg:predicate> ("met", "leads", ...), <geokg:source> (one per
+            article stating it) and <geokg:evidence_record>, a JSON literal:
+            "role", "start", "end", "date", "c" confidence, "loc", ...
+            (stores written before: <geokg:role>, <geokg:date>, ... quads)
   sources   <geokg:source/ID> with <geokg:article> and <geokg:packed>, a JSON
             literal: "s" sentence, "r" recorded, "c" confidence, "d" date, ...
   articles  <geokg:article/ID> with <geokg:hash> and <geokg:packed>: "ti"
