@@ -105,7 +105,7 @@ func (p *pgStore) ValuesOf(ctx context.Context, rs []cayleygraph.Ref) ([]quad.Va
 	if len(missing) == 0 {
 		return out, nil
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
+	rows, err := p.q().QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
 	value_int, value_bool, value_float, value_time FROM nodes WHERE hash = ANY($1)`, pq.ByteaArray(missing))
 	if err != nil {
 		return nil, fmt.Errorf("read values: %w", err)
@@ -224,4 +224,78 @@ func (p *pgStore) Quad(ref cayleygraph.Ref) (quad.Quad, error) {
 		return quad.Quad{}, err
 	}
 	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: vs[3]}, nil
+}
+
+// QuadIterator iterates the quads that have val in direction d, read with
+// one query (fixedQuads).
+func (p *pgStore) QuadIterator(d quad.Direction, val cayleygraph.Ref) iterator.Shape {
+	h, ok := val.(csql.NodeHash)
+	if !ok {
+		return p.QuadStore.QuadIterator(d, val)
+	}
+	return p.fixedQuads(context.Background(), shape.Quads{{Dir: d, Values: shape.Fixed{h}}})
+}
+
+// fixedQuads iterates the quads that match every filter of fixed (each a
+// direction and one value), read whole with one query where reads go
+// (pgStore.q): an open batch's connection, whose transaction holds the
+// batch's writes, which Cayley's own connections would not see. Filters
+// it cannot express go to Cayley's store.
+func (p *pgStore) fixedQuads(ctx context.Context, fixed shape.Quads) iterator.Shape {
+	var b strings.Builder
+	b.WriteString("SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE ")
+	args := make([]any, 0, len(fixed))
+	for i, f := range fixed {
+		vals, ok := f.Values.(shape.Fixed)
+		if !ok || len(vals) != 1 {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		h, ok := vals[0].(csql.NodeHash)
+		if !ok {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		col, ok := pgQuadColumn[f.Dir]
+		if !ok {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		if i > 0 {
+			b.WriteString(" AND ")
+		}
+		fmt.Fprintf(&b, "%s = $%d", col, i+1)
+		args = append(args, h.SQLValue())
+	}
+	if len(fixed) == 0 {
+		return shape.BuildIterator(ctx, p.QuadStore, fixed)
+	}
+	rows, err := p.q().QueryContext(ctx, b.String(), args...)
+	if err != nil {
+		return iterator.NewError(fmt.Errorf("read quads: %w", err))
+	}
+	quads, err := scanQuads(rows)
+	if err != nil {
+		return iterator.NewError(fmt.Errorf("read quads: %w", err))
+	}
+	rs := make([]cayleygraph.Ref, len(quads))
+	for i, q := range quads {
+		rs[i] = csql.QuadHashes{QuadHash: q}
+	}
+	return iterator.NewFixed(rs...)
+}
+
+// pgQuadColumn names the column of Cayley's quads table of each direction.
+var pgQuadColumn = map[quad.Direction]string{
+	quad.Subject:   "subject_hash",
+	quad.Predicate: "predicate_hash",
+	quad.Object:    "object_hash",
+	quad.Label:     "label_hash",
+}
+
+// buildQuads builds the iterator of the quads matching fixed: on
+// PostgreSQL with one query where reads go (pgStore.fixedQuads), elsewhere
+// as the backend plans it.
+func (r reader) buildQuads(ctx context.Context, fixed shape.Quads) iterator.Shape {
+	if p, ok := r.qs.(*pgStore); ok {
+		return p.fixedQuads(ctx, fixed)
+	}
+	return shape.BuildIterator(ctx, r.qs, fixed)
 }

@@ -408,7 +408,7 @@ func (s *Store) lockShared(ctx context.Context) (func(), error) {
 	if s.pg == nil {
 		return func() {}, nil
 	}
-	others, err := s.pg.lockWrites(ctx)
+	others, err := s.pg.lockWrites(ctx, false)
 	if err != nil {
 		return nil, err
 	}
