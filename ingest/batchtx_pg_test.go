@@ -87,12 +87,13 @@ func TestBatchSharesTransactionPostgres(t *testing.T) {
 			require.Greater(t, len(one), 100)
 			assert.Equal(t, strings.Join(one, "\n"), strings.Join(batched, "\n"), "the stores differ")
 
-			// One by one, a commit per article; batched, the commits
-			// the batch's bounds make (pgBatchHold, a matter of time:
-			// store's TestPostgresBatchOneCommit counts them).
+			// One by one, a commit per article; batched, fewer: the
+			// commits the batch's bounds make (its time, pgBatchHold,
+			// varies with the machine's load; store's
+			// TestPostgresBatchOneCommit counts them exactly).
 			oneCommits, batchCommits := pgWrites(t, oneDB), pgWrites(t, batchDB)
 			assert.GreaterOrEqual(t, oneCommits, oneSum.New, "one by one: a commit per article")
-			assert.LessOrEqual(t, batchCommits, oneCommits, "batched")
+			assert.Less(t, batchCommits, oneCommits, "batched: fewer commits than articles")
 		})
 	}
 }

@@ -108,6 +108,15 @@ func TestCockroachSchemeOnPostgres(t *testing.T) {
 // facts and change who holds a single-holder role, so that each write
 // reads and rewrites what the others write.
 func TestPostgresConcurrentWriters(t *testing.T) {
+	for _, group := range []bool{false, true} {
+		t.Run(fmt.Sprintf("group=%v", group), func(t *testing.T) { concurrentWriters(t, group) })
+	}
+}
+
+// concurrentWriters is TestPostgresConcurrentWriters, each writer under
+// group commit when group (its batches, of three articles, each one
+// transaction holding the write lock).
+func concurrentWriters(t *testing.T, group bool) {
 	dsn := pgDatabase(t)
 	ctx := context.Background()
 	bs := historyBatches()
@@ -141,6 +150,12 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 	for w, s := range stores {
 		go func() {
 			<-go1
+			if group {
+				if err := s.SetGroupCommit(true); err != nil {
+					errs <- err
+					return
+				}
+			}
 			for k := range bs {
 				// Writer w skips every third article from w on, and each
 				// writer goes through the articles from its own offset.
@@ -152,8 +167,14 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 					errs <- err
 					return
 				}
+				if group && k%3 == 2 {
+					if err := s.Sync(ctx); err != nil {
+						errs <- err
+						return
+					}
+				}
 			}
-			errs <- nil
+			errs <- s.SetGroupCommit(false)
 		}()
 	}
 	close(go1)
