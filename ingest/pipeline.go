@@ -249,7 +249,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	}
 
 	// Writer: in input order, one transaction per article, or per batch
-	// under group commit on bbolt. What the articles since the last flush
+	// under group commit (bbolt, PostgreSQL). What the articles since the last flush
 	// did is counted in pending and joins sum once they are durable (at
 	// once without group commit).
 	var fatal error

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/cayleygraph/cayley/graph/refs"
 )
 
 // This file holds pgStore's batches: under group commit the Writes between
@@ -35,10 +37,39 @@ const (
 // pgBatch is an open batch: its writes so far, when it began, and whether
 // a statement of its transaction failed (the transaction is then aborted
 // and only a rollback can follow).
+//
+// refs sums the changes of the values' reference counts its writes made,
+// written at its end: counted per write, a value every write names (a
+// predicate, a class) had its row updated once per write, and in one
+// transaction each update adds a row version that the next one walks
+// past (none can be pruned before the commit).
 type pgBatch struct {
 	writes int
 	since  time.Time
 	broken bool
+	refs   map[refs.ValueHash]int
+}
+
+// deferRefs adds n to the open batch's reference counts when t is its
+// transaction, and reports whether it is.
+func (t *pgTx) deferRefs(n map[refs.ValueHash]int) bool {
+	if !t.locked {
+		return false
+	}
+	p := t.p
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	b := p.batch
+	if b == nil {
+		return false
+	}
+	if b.refs == nil {
+		b.refs = map[refs.ValueHash]int{}
+	}
+	for h, d := range n {
+		b.refs[h] += d
+	}
+	return true
 }
 
 // pgQuery is what a read needs of the database: the pool, or the batch's
@@ -81,7 +112,8 @@ func (p *pgStore) batchFull() bool {
 // endBatch ends the open batch: commit bumps the change counter and
 // commits (durably when durable: the commit waits for the WAL to reach
 // the disk), else the transaction is rolled back; then the write lock is
-// released, in the same round trip. It returns how many writes the batch
+// released, in the same round trip (after the batch's reference counts,
+// and the removal of the values left with none). It returns how many writes the batch
 // held. On an error, or a rollback, the connection's session may be gone
 // and what this process cached is no longer known to be the store's: it
 // is dropped.
@@ -107,9 +139,13 @@ func (p *pgStore) endBatch(ctx context.Context, commit, durable bool) (writes in
 	unlock := fmt.Sprintf("SELECT pg_advisory_unlock(%d)", pgWriteLock)
 	q := "ROLLBACK; " + unlock
 	if commit && !b.broken {
-		q = "UPDATE geokg_writes SET n = n + 1 WHERE id = 1; COMMIT; " + unlock
-		if durable {
-			q = "SET LOCAL synchronous_commit = on; " + q
+		if dropped, err := updateRefs(ctx, p.conn, b.refs); err != nil {
+			b.broken = true
+		} else {
+			q = dropSQL(dropped) + "UPDATE geokg_writes SET n = n + 1 WHERE id = 1; COMMIT; " + unlock
+			if durable {
+				q = "SET LOCAL synchronous_commit = on; " + q
+			}
 		}
 	}
 	p.inTx, p.held = false, false

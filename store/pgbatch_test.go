@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pgCounter returns the change counter of the PostgreSQL store s.
+// pgChanges returns the change counter of the PostgreSQL store s.
 func pgChanges(t *testing.T, s *Store) int64 {
 	t.Helper()
 	var n int64
@@ -64,6 +64,11 @@ func TestPostgresBatchOneCommit(t *testing.T) {
 	}
 	assert.Equal(t, snapshot(t, want), snapshot(t, s))
 	assert.Equal(t, sortedQuads(t, want), sortedQuads(t, other))
+	// The batch's reference counts, written at its end, are exact: each
+	// value's is the number of quad positions naming it, and no value
+	// is left that none names.
+	stored, named := pgRefCounts(t, s.pg.db)
+	assert.Equal(t, named, stored)
 
 	// A batch that has held the lock past its bound is committed by the
 	// write that passes it, and the lock released.
@@ -76,4 +81,6 @@ func TestPostgresBatchOneCommit(t *testing.T) {
 	}
 	assert.Equal(t, before+int64(len(bs)), pgChanges(t, s))
 	require.NoError(t, s.SetGroupCommit(false))
+	stored, named = pgRefCounts(t, s.pg.db)
+	assert.Equal(t, named, stored)
 }

@@ -231,32 +231,7 @@ func TestPostgresValueRefs(t *testing.T) {
 	db, err := sql.Open("postgres", s.dsn)
 	require.NoError(t, err)
 	defer db.Close()
-	// counts returns each value's stored count and how many quad
-	// positions name it.
-	counts := func() (stored, named map[string]int) {
-		stored, named = map[string]int{}, map[string]int{}
-		rows, err := db.Query("SELECT encode(hash, 'hex'), refs FROM nodes")
-		require.NoError(t, err)
-		for rows.Next() {
-			var h string
-			var n int
-			require.NoError(t, rows.Scan(&h, &n))
-			stored[h] = n
-		}
-		require.NoError(t, rows.Close())
-		for _, col := range []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"} {
-			rows, err := db.Query("SELECT encode(" + col + ", 'hex'), count(*) FROM quads WHERE " + col + " IS NOT NULL GROUP BY 1")
-			require.NoError(t, err)
-			for rows.Next() {
-				var h string
-				var n int
-				require.NoError(t, rows.Scan(&h, &n))
-				named[h] += n
-			}
-			require.NoError(t, rows.Close())
-		}
-		return stored, named
-	}
+	counts := func() (stored, named map[string]int) { return pgRefCounts(t, db) }
 	apply([]quad.Quad{a, b}, nil)
 	apply([]quad.Quad{a, c, c}, []quad.Quad{q("z", "p", "never stored", nil)})
 	stored, named := counts()
@@ -268,4 +243,32 @@ func TestPostgresValueRefs(t *testing.T) {
 	apply(nil, []quad.Quad{a, c})
 	stored, _ = counts()
 	assert.Empty(t, stored)
+}
+
+// pgRefCounts returns each value's stored reference count in the
+// PostgreSQL store db, and how many quad positions name it.
+func pgRefCounts(t *testing.T, db *sql.DB) (stored, named map[string]int) {
+	t.Helper()
+	stored, named = map[string]int{}, map[string]int{}
+	rows, err := db.Query("SELECT encode(hash, 'hex'), refs FROM nodes")
+	require.NoError(t, err)
+	for rows.Next() {
+		var h string
+		var n int
+		require.NoError(t, rows.Scan(&h, &n))
+		stored[h] = n
+	}
+	require.NoError(t, rows.Close())
+	for _, col := range []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"} {
+		rows, err := db.Query("SELECT encode(" + col + ", 'hex'), count(*) FROM quads WHERE " + col + " IS NOT NULL GROUP BY 1")
+		require.NoError(t, err)
+		for rows.Next() {
+			var h string
+			var n int
+			require.NoError(t, rows.Scan(&h, &n))
+			named[h] += n
+		}
+		require.NoError(t, rows.Close())
+	}
+	return stored, named
 }
