@@ -68,7 +68,7 @@ func (r reader) scan(ctx context.Context, d quad.Direction, node quad.Value, fn 
 	if ref == nil {
 		return nil
 	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
+	it := r.quadIterator(ctx, d, ref).Iterate()
 	defer it.Close()
 	var batch []cayleygraph.Ref
 	for it.Next(ctx) {
@@ -121,7 +121,7 @@ func (r reader) quads(ctx context.Context, qrefs []cayleygraph.Ref, fn func(quad
 			slot[i*4+j] = n
 		}
 	}
-	vals, err := cayleygraph.ValuesOf(ctx, r.qs, vrefs)
+	vals, err := r.values(ctx, vrefs)
 	if err != nil {
 		return err
 	}

@@ -128,6 +128,16 @@ func (s *Store) syncLocked() error {
 	return nil
 }
 
+// Committed reports whether every Write so far is committed: no batch
+// holds writes not yet committed. Under group commit a batch that passes
+// a bound is committed by the Write that passes it (see SetGroupCommit),
+// not yet durable: a later ErrBatchLost does not take its writes.
+func (s *Store) Committed() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return !s.inBatchLocked() && !s.pg.batchOpen()
+}
+
 // inBatchLocked reports whether a batch's transaction is open.
 func (s *Store) inBatchLocked() bool { return s.kv != nil && s.kv.batch != nil }
 

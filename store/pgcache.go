@@ -287,7 +287,8 @@ func (p *pgStore) cached(ctx context.Context, sc *pgScope, k pgKey, query string
 		seen = p.cache.counter()
 	}
 	p.queries.Add(1)
-	rows, err := p.q().QueryContext(ctx, query, args...)
+	q := p.q()
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +306,7 @@ func (p *pgStore) cached(ctx context.Context, sc *pgScope, k pgKey, query string
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	all, err := p.ValuesOf(ctx, append(preds, vals...))
+	all, err := p.valuesOf(ctx, append(preds, vals...), q)
 	if err != nil {
 		return nil, err
 	}
@@ -425,7 +426,8 @@ func (p *pgStore) prefetch(ctx context.Context, sc *pgScope, nodes []quad.Value,
 	}
 	seen := p.cache.counter()
 	p.queries.Add(1)
-	rows, err := p.q().QueryContext(ctx, query, append([]any{arr}, args...)...)
+	q := p.q()
+	rows, err := q.QueryContext(ctx, query, append([]any{arr}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -444,7 +446,7 @@ func (p *pgStore) prefetch(ctx context.Context, sc *pgScope, nodes []quad.Value,
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	vals, err := p.ValuesOf(ctx, refsOf)
+	vals, err := p.valuesOf(ctx, refsOf, q)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Valu
 	defer it.Close()
 	var batch []cayleygraph.Ref
 	flush := func() error {
-		vals, err := cayleygraph.ValuesOf(ctx, r.qs, batch)
+		vals, err := r.values(ctx, batch)
 		if err != nil {
 			return err
 		}
