@@ -100,6 +100,14 @@ type Pipeline struct {
 	MaxText int
 }
 
+// batchCommitter is a GroupCommitter that may commit a batch before Sync
+// (*store.Store: when the batch passes a bound) and says whether every
+// write so far is committed: the articles written until then are in the
+// store, not yet durable, and a batch lost later does not take them.
+type batchCommitter interface {
+	Committed() bool
+}
+
 // GroupCommitter is a store whose writes can share one transaction or
 // flush to disk (*store.Store; see store.Store.SetGroupCommit).
 type GroupCommitter interface {
@@ -249,7 +257,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 	}
 
 	// Writer: in input order, one transaction per article, or per batch
-	// under group commit on bbolt. What the articles since the last flush
+	// under group commit (bbolt, PostgreSQL). What the articles since the last flush
 	// did is counted in pending and joins sum once they are durable (at
 	// once without group commit).
 	var fatal error
@@ -366,6 +374,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, stdin io.Reader, opt
 		switch {
 		case err == nil && w != nil && grouped:
 			batch = append(batch, w)
+			if bc, ok := p.Store.(batchCommitter); ok && bc.Committed() {
+				// Committed on the way (a bound of the store's): a
+				// batch lost later does not take these articles.
+				batch = nil
+			}
 		case grouped && errors.Is(err, store.ErrBatchLost):
 			rewrite(w)
 			rewritten = true

@@ -68,7 +68,7 @@ func (r reader) scan(ctx context.Context, d quad.Direction, node quad.Value, fn 
 	if ref == nil {
 		return nil
 	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
+	it := r.quadIterator(ctx, d, ref).Iterate()
 	defer it.Close()
 	var batch []cayleygraph.Ref
 	for it.Next(ctx) {
@@ -121,7 +121,7 @@ func (r reader) quads(ctx context.Context, qrefs []cayleygraph.Ref, fn func(quad
 			slot[i*4+j] = n
 		}
 	}
-	vals, err := cayleygraph.ValuesOf(ctx, r.qs, vrefs)
+	vals, err := r.values(ctx, vrefs)
 	if err != nil {
 		return err
 	}
@@ -194,8 +194,21 @@ func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.
 }
 
 // out returns the objects of the quads "node pred ?", without duplicates.
-// It is one prefix scan of the subject-predicate index on kv backends.
+// It is one prefix scan of the subject-predicate index on kv backends, and
+// on PostgreSQL one query (through an open batch's transaction), or none
+// when the read cache holds the answer.
 func (r reader) out(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	if pg, ok := r.qs.(*pgStore); ok {
+		a, err := pg.outOf(ctx, r.pg, node, []quad.IRI{pred})
+		if err != nil {
+			return nil, err
+		}
+		vs := make([]quad.Value, len(a))
+		for i, pair := range a {
+			vs[i] = pair.v
+		}
+		return dedupe(vs), nil
+	}
 	vs, err := path.StartPath(r.qs, node).Out(pred).Iterate(ctx).AllValues(r.qs)
 	return dedupe(vs), err
 }

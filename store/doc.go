@@ -47,7 +47,9 @@
 // under an advisory lock, a change counter bumped by every write tells each
 // whether its write cache and its read cache (the per-node reads an ingest
 // repeats) are still valid, and a write's quads go in a few batched
-// statements.
+// statements. Under group commit a batch of writes is one transaction
+// (pgbatch.go), which holds the advisory lock until Sync or its bound and
+// which every read of the process goes through meanwhile.
 //
 // Memory stays flat as a store grows: the write cache's parts are each
 // bounded (inferBounds), and on Linux a bbolt store that a write has

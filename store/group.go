@@ -41,10 +41,17 @@ const maxBatchNodes = 5000
 // wraps ErrBatchLost, and the caller writes the articles since the last
 // Sync again, one by one (Write then Sync each) to find the bad one.
 //
-// On PostgreSQL each Write still commits its own transaction, without
-// waiting for its WAL to reach the disk (synchronous_commit off; a server
-// crash loses the writes since the last Sync, the database stays
-// consistent), and Sync waits for all of them at once. On other backends
+// On PostgreSQL, likewise, the Writes between two Syncs share one
+// transaction, which holds the database's write lock from the batch's
+// first Write to Sync (see pgbatch.go): every read of the store goes
+// through it, and Sync bumps the change counter and commits once. A batch
+// that has held the lock for pgBatchHold (250 ms) or holds pgBatchMax
+// writes is committed by the Write that passes the bound, without waiting
+// for the WAL to reach the disk, and the lock released for other
+// processes; Sync then waits for the WAL of all of them. A server crash
+// loses the writes since the last Sync; the database stays consistent. A
+// Write whose statement fails rolls the batch back (ErrBatchLost), as on
+// bbolt. On other backends
 // it does nothing: each Write is durable when it returns. Turning it off,
 // and Close, sync first.
 func (s *Store) SetGroupCommit(on bool) error {
@@ -105,10 +112,30 @@ func (s *Store) syncLocked() error {
 		}
 		return nil
 	}
+	if s.pg.batchOpen() {
+		if writes, err := s.pg.endBatch(context.Background(), true, true); err != nil || writes > 0 {
+			if err != nil {
+				return fmt.Errorf("sync store %s: %w", Redact(s.dsn), s.batchLostLocked(err))
+			}
+			// The batch's commit waited for its WAL, and with it for
+			// that of the commits before it.
+			return nil
+		}
+	}
 	if err := s.pg.sync(context.Background()); err != nil {
 		return fmt.Errorf("sync store %s: %w", Redact(s.dsn), err)
 	}
 	return nil
+}
+
+// Committed reports whether every Write so far is committed: no batch
+// holds writes not yet committed. Under group commit a batch that passes
+// a bound is committed by the Write that passes it (see SetGroupCommit),
+// not yet durable: a later ErrBatchLost does not take its writes.
+func (s *Store) Committed() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return !s.inBatchLocked() && !s.pg.batchOpen()
 }
 
 // inBatchLocked reports whether a batch's transaction is open.
@@ -127,6 +154,9 @@ func (s *Store) beginBatchLocked() error {
 // left it broken, and returns err wrapped with ErrBatchLost; otherwise it
 // returns err.
 func (s *Store) abortBatchLocked(err error) error {
+	if s.pg != nil {
+		return s.abortPGBatchLocked(err)
+	}
 	if err == nil || !s.inBatchLocked() || !s.kv.broken {
 		return err
 	}
@@ -143,14 +173,18 @@ func (s *Store) batchLostLocked(err error) error {
 	return fmt.Errorf("%w: %w", ErrBatchLost, err)
 }
 
-// forgetWritesLocked resets what a bbolt store keeps in memory of writes
-// whose transaction was rolled back: the inference cache, and Cayley's
+// forgetWritesLocked resets what a store keeps in memory of writes whose
+// transaction was rolled back: the inference cache, and on bbolt Cayley's
 // cache of value ids, which holds the ids the transaction gave its new
 // values — ids later writes give to other values, so that a quad written
-// through the stale cache would name a value that is not its own.
+// through the stale cache would name a value that is not its own. (A
+// PostgreSQL batch's end drops its read cache itself, see endBatch.)
 func (s *Store) forgetWritesLocked() error {
 	if s.cache != nil {
 		s.cache = newInferCache()
+	}
+	if s.kv == nil {
+		return nil
 	}
 	qs, err := kv.New(s.kv, kvOptions)
 	if err != nil {

@@ -249,7 +249,8 @@ func (p *pgStore) newScope(locked bool) *pgScope {
 		return nil
 	}
 	sc := &pgScope{}
-	sc.checked.Store(locked)
+	// In an open batch the lock is held: no other process writes.
+	sc.checked.Store(locked || p.batchOpen())
 	return sc
 }
 
@@ -261,7 +262,7 @@ func (p *pgStore) check(ctx context.Context, sc *pgScope) error {
 	}
 	var n int64
 	p.queries.Add(1)
-	if err := p.db.QueryRowContext(ctx, "SELECT n FROM geokg_writes WHERE id = 1").Scan(&n); err != nil {
+	if err := p.q().QueryRowContext(ctx, "SELECT n FROM geokg_writes WHERE id = 1").Scan(&n); err != nil {
 		return fmt.Errorf("read the change counter: %w", err)
 	}
 	p.cache.at(n)
@@ -286,7 +287,8 @@ func (p *pgStore) cached(ctx context.Context, sc *pgScope, k pgKey, query string
 		seen = p.cache.counter()
 	}
 	p.queries.Add(1)
-	rows, err := p.db.QueryContext(ctx, query, args...)
+	q := p.q()
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +306,7 @@ func (p *pgStore) cached(ctx context.Context, sc *pgScope, k pgKey, query string
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	all, err := p.ValuesOf(ctx, append(preds, vals...))
+	all, err := p.valuesOf(ctx, append(preds, vals...), q)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +426,8 @@ func (p *pgStore) prefetch(ctx context.Context, sc *pgScope, nodes []quad.Value,
 	}
 	seen := p.cache.counter()
 	p.queries.Add(1)
-	rows, err := p.db.QueryContext(ctx, query, append([]any{arr}, args...)...)
+	q := p.q()
+	rows, err := q.QueryContext(ctx, query, append([]any{arr}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -443,7 +446,7 @@ func (p *pgStore) prefetch(ctx context.Context, sc *pgScope, nodes []quad.Value,
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	vals, err := p.ValuesOf(ctx, refsOf)
+	vals, err := p.valuesOf(ctx, refsOf, q)
 	if err != nil {
 		return err
 	}

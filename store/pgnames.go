@@ -73,25 +73,32 @@ func insertNames(ctx context.Context, tx pgExec, rows []nameRow) error {
 // namesByPrefix calls add with the entity of every row whose key starts
 // with one of keys; ok is false when the database has no name index.
 func (p *pgStore) namesByPrefix(ctx context.Context, keys []string, add func(id string)) (ok bool, err error) {
-	if ok, err = p.hasNames(ctx, p.db); err != nil || !ok {
+	q := p.q()
+	if ok, err = p.hasNames(ctx, q); err != nil || !ok {
 		return ok, err
 	}
 	for _, k := range keys {
-		rows, err := p.db.QueryContext(ctx, `SELECT entity FROM `+namesTable+` WHERE key >= $1 AND key < $2`, k, k+maxKeyRune)
+		// The rows are read whole before add sees them: on a batch's
+		// connection no other query may run while they are read.
+		rows, err := q.QueryContext(ctx, `SELECT entity FROM `+namesTable+` WHERE key >= $1 AND key < $2`, k, k+maxKeyRune)
 		if err != nil {
 			return true, err
 		}
+		var ids []string
 		for rows.Next() {
 			var id string
 			if err := rows.Scan(&id); err != nil {
 				rows.Close()
 				return true, err
 			}
-			add(id)
+			ids = append(ids, id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return true, err
+		}
+		for _, id := range ids {
+			add(id)
 		}
 	}
 	return true, nil
@@ -130,7 +137,7 @@ func (p *pgStore) replaceIndex(ctx context.Context, createSQL, table string, fil
 // namesFrom returns the keys of up to n rows of the name index, in order,
 // from the key from on, that start with prefix.
 func (p *pgStore) namesFrom(ctx context.Context, from, prefix string, n int) ([]string, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT key FROM `+namesTable+` WHERE key >= $1 AND key < $2 ORDER BY key LIMIT $3`, from, prefix+maxKeyRune, n)
+	rows, err := p.q().QueryContext(ctx, `SELECT key FROM `+namesTable+` WHERE key >= $1 AND key < $2 ORDER BY key LIMIT $3`, from, prefix+maxKeyRune, n)
 	if err != nil {
 		return nil, err
 	}

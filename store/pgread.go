@@ -67,8 +67,16 @@ func (p *pgStore) RefsOf(ctx context.Context, values []quad.Value) ([]cayleygrap
 }
 
 // ValuesOf returns the values refs name (nil for a ref naming none), with
-// one query for all those not in memory.
+// one query for all those not in memory, on the pool: callers of Cayley's
+// interface (Gizmo, path queries) do not hold the Store's lock, so they
+// never use an open batch's connection (see valuesOf).
 func (p *pgStore) ValuesOf(ctx context.Context, rs []cayleygraph.Ref) ([]quad.Value, error) {
+	return p.valuesOf(ctx, rs, p.db)
+}
+
+// valuesOf is ValuesOf reading with q: the Store's reads, under its lock,
+// pass pgStore.q, so that an open batch's new values are found.
+func (p *pgStore) valuesOf(ctx context.Context, rs []cayleygraph.Ref, q pgQuery) ([]quad.Value, error) {
 	out := make([]quad.Value, len(rs))
 	var missing [][]byte
 	at := map[refs.ValueHash][]int{}
@@ -105,7 +113,7 @@ func (p *pgStore) ValuesOf(ctx context.Context, rs []cayleygraph.Ref) ([]quad.Va
 	if len(missing) == 0 {
 		return out, nil
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
+	rows, err := q.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
 	value_int, value_bool, value_float, value_time FROM nodes WHERE hash = ANY($1)`, pq.ByteaArray(missing))
 	if err != nil {
 		return nil, fmt.Errorf("read values: %w", err)
@@ -224,4 +232,87 @@ func (p *pgStore) Quad(ref cayleygraph.Ref) (quad.Quad, error) {
 		return quad.Quad{}, err
 	}
 	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: vs[3]}, nil
+}
+
+// quadIterator iterates the quads that have ref in direction d: on
+// PostgreSQL with one query where the Store's reads go (fixedQuads).
+func (r reader) quadIterator(ctx context.Context, d quad.Direction, ref cayleygraph.Ref) iterator.Shape {
+	if p, ok := r.qs.(*pgStore); ok {
+		return p.fixedQuads(ctx, shape.Quads{{Dir: d, Values: shape.Fixed{ref}}})
+	}
+	return r.qs.QuadIterator(d, ref)
+}
+
+// values returns the values refs name: on PostgreSQL read where the
+// Store's reads go (an open batch's connection, see pgStore.q).
+func (r reader) values(ctx context.Context, rs []cayleygraph.Ref) ([]quad.Value, error) {
+	if p, ok := r.qs.(*pgStore); ok {
+		return p.valuesOf(ctx, rs, p.q())
+	}
+	return cayleygraph.ValuesOf(ctx, r.qs, rs)
+}
+
+// fixedQuads iterates the quads that match every filter of fixed (each a
+// direction and one value), read whole with one query where the Store's
+// reads go (pgStore.q): an open batch's connection, whose transaction
+// holds the batch's writes, which Cayley's own connections would not see.
+// Filters it cannot express go to Cayley's store. Only the Store's reads,
+// under its lock, call it.
+func (p *pgStore) fixedQuads(ctx context.Context, fixed shape.Quads) iterator.Shape {
+	var b strings.Builder
+	b.WriteString("SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE ")
+	args := make([]any, 0, len(fixed))
+	for i, f := range fixed {
+		vals, ok := f.Values.(shape.Fixed)
+		if !ok || len(vals) != 1 {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		h, ok := vals[0].(csql.NodeHash)
+		if !ok {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		col, ok := pgQuadColumn[f.Dir]
+		if !ok {
+			return shape.BuildIterator(ctx, p.QuadStore, fixed)
+		}
+		if i > 0 {
+			b.WriteString(" AND ")
+		}
+		fmt.Fprintf(&b, "%s = $%d", col, i+1)
+		args = append(args, h.SQLValue())
+	}
+	if len(fixed) == 0 {
+		return shape.BuildIterator(ctx, p.QuadStore, fixed)
+	}
+	rows, err := p.q().QueryContext(ctx, b.String(), args...)
+	if err != nil {
+		return iterator.NewError(fmt.Errorf("read quads: %w", err))
+	}
+	quads, err := scanQuads(rows)
+	if err != nil {
+		return iterator.NewError(fmt.Errorf("read quads: %w", err))
+	}
+	rs := make([]cayleygraph.Ref, len(quads))
+	for i, q := range quads {
+		rs[i] = csql.QuadHashes{QuadHash: q}
+	}
+	return iterator.NewFixed(rs...)
+}
+
+// pgQuadColumn names the column of Cayley's quads table of each direction.
+var pgQuadColumn = map[quad.Direction]string{
+	quad.Subject:   "subject_hash",
+	quad.Predicate: "predicate_hash",
+	quad.Object:    "object_hash",
+	quad.Label:     "label_hash",
+}
+
+// buildQuads builds the iterator of the quads matching fixed: on
+// PostgreSQL with one query where reads go (pgStore.fixedQuads), elsewhere
+// as the backend plans it.
+func (r reader) buildQuads(ctx context.Context, fixed shape.Quads) iterator.Shape {
+	if p, ok := r.qs.(*pgStore); ok {
+		return p.fixedQuads(ctx, fixed)
+	}
+	return shape.BuildIterator(ctx, r.qs, fixed)
 }

@@ -59,7 +59,7 @@ func writeTimeRows(ctx context.Context, tx pgExec, rows timeRows) error {
 // table.
 func (p *pgStore) hasTimeline(ctx context.Context) (bool, error) {
 	var ok bool
-	err := p.db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, timelineTable).Scan(&ok)
+	err := p.q().QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, timelineTable).Scan(&ok)
 	return ok, err
 }
 
@@ -76,19 +76,28 @@ func (p *pgStore) timeKeys(ctx context.Context, entity string, n int, fn func(k 
 		q += ` LIMIT $2`
 		args = append(args, n)
 	}
-	rows, err := p.db.QueryContext(ctx, q, args...)
+	// The rows are read whole before fn sees them: on a batch's
+	// connection no other query may run while they are read.
+	rows, err := p.q().QueryContext(ctx, q, args...)
 	if err != nil {
 		return true, err
 	}
 	defer rows.Close()
+	var keys []string
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
 			return true, err
 		}
+		keys = append(keys, k)
+	}
+	if err := rows.Err(); err != nil {
+		return true, err
+	}
+	for _, k := range keys {
 		fn(k)
 	}
-	return true, rows.Err()
+	return true, nil
 }
 
 // reindexTimeline replaces the timeline index, creating its table when

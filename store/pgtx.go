@@ -84,13 +84,38 @@ func beginSQL(async bool) string {
 // change counter and commits, in one round trip; added and removed are the
 // quads the transaction added and removed (values names their values),
 // which the read cache's answers take in.
+//
+// In an open batch (pgbatch.go) it commits nothing: it removes the values
+// dropped (when there are any, in one round trip) and leaves the bump and
+// COMMIT to the batch's end; the read cache takes the quads in at once,
+// its counter unchanged.
 func (t *pgTx) commit(dropped []refs.ValueHash, added, removed []refs.QuadHash, values map[refs.ValueHash]quad.Value) error {
 	t.done = true
+	p := t.p
+	if t.locked {
+		p.lockMu.Lock()
+		b, seen := p.batch, p.seen
+		p.lockMu.Unlock()
+		if b != nil {
+			if len(dropped) > 0 {
+				if _, err := t.conn.ExecContext(t.ctx, dropSQL(dropped)); err != nil {
+					t.broke()
+					return err
+				}
+			}
+			p.lockMu.Lock()
+			b.writes++
+			p.lockMu.Unlock()
+			if p.cache != nil {
+				p.cache.wrote(added, removed, values, seen, seen)
+			}
+			return nil
+		}
+	}
 	if _, err := t.conn.ExecContext(t.ctx, dropSQL(dropped)+"UPDATE geokg_writes SET n = n + 1 WHERE id = 1; COMMIT"); err != nil {
 		t.lost()
 		return err
 	}
-	p := t.p
 	if t.locked {
 		p.lockMu.Lock()
 		p.inTx = false
@@ -121,11 +146,17 @@ func (t *pgTx) commit(dropped []refs.ValueHash, added, removed []refs.QuadHash, 
 }
 
 // rollback ends the transaction without its changes.
+//
+// In an open batch it leaves the transaction to the batch's end, marked
+// broken: its statements so far cannot be undone alone.
 func (t *pgTx) rollback() {
 	if t.done {
 		return
 	}
 	t.done = true
+	if t.broke() {
+		return
+	}
 	if _, err := t.conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
 		t.lost()
 		return
@@ -160,4 +191,21 @@ func (t *pgTx) lost() {
 	if p.cache != nil {
 		p.cache.wrote(nil, nil, nil, -1, -1)
 	}
+}
+
+// broke marks the open batch broken when t is its transaction, and
+// reports whether it is.
+func (t *pgTx) broke() bool {
+	if !t.locked {
+		return false
+	}
+	t.done = true
+	p := t.p
+	p.lockMu.Lock()
+	defer p.lockMu.Unlock()
+	if p.batch == nil {
+		return false
+	}
+	p.batch.broken = true
+	return true
 }

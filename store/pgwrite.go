@@ -98,9 +98,12 @@ func (p *pgStore) ApplyDeltas(in []cayleygraph.Delta, opts cayleygraph.IgnoreOpt
 			}
 		}
 	}
-	dropped, err := updateRefs(ctx, tx, refsBy)
-	if err != nil {
-		return err
+	// In an open batch the counts wait for its end (pgBatch.refs).
+	var dropped []refs.ValueHash
+	if !tx.deferRefs(refsBy) {
+		if dropped, err = updateRefs(ctx, tx, refsBy); err != nil {
+			return err
+		}
 	}
 	if err := insertNames(ctx, tx, p.names); err != nil {
 		return err
@@ -408,7 +411,7 @@ func (s *Store) lockShared(ctx context.Context) (func(), error) {
 	if s.pg == nil {
 		return func() {}, nil
 	}
-	others, err := s.pg.lockWrites(ctx)
+	others, err := s.pg.lockWrites(ctx, false)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -90,15 +91,22 @@ type pgStore struct {
 	*csql.QuadStore
 	db *sql.DB
 
-	// lockMu guards conn, locked and seen.
+	// lockMu guards conn, locked, held, inTx, batch and seen.
 	lockMu sync.Mutex
 	// conn is the connection that takes the advisory lock (nil until the
-	// first write); locked is set between lockWrites and unlockWrites.
+	// first write); locked is set between lockWrites and unlockWrites,
+	// and held while conn holds the advisory lock (which a batch keeps
+	// between its writes).
 	conn   *sql.Conn
 	locked bool
+	held   bool
 	// inTx is set while conn is in a write transaction, which lockWrites
 	// begins (see pgTx).
 	inTx bool
+	// batch is the open batch under group commit, else nil (pgbatch.go);
+	// hold is how long a batch may hold the write lock (pgBatchHold).
+	batch *pgBatch
+	hold  time.Duration
 	// seen is the change counter after this process's last locked write
 	// (-1: none yet).
 	seen int64
@@ -135,7 +143,7 @@ func openPG(ctx context.Context, addr string, readOnly bool) (*pgStore, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pgStore{db: db, seen: -1, values: map[refs.ValueHash]quad.Value{}}
+	p := &pgStore{db: db, seen: -1, values: map[refs.ValueHash]quad.Value{}, hold: pgBatchHold}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -235,11 +243,22 @@ func (p *pgStore) Close() error {
 // cache is then emptied here). unlockWrites must follow. The lock is taken
 // on a connection the store keeps for it, which the write's transaction
 // then uses (ApplyDeltas).
-func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) {
+//
+// With batch set, under group commit (setAsync), the write opens a batch
+// that keeps the lock and the transaction after unlockWrites, or joins the
+// open one, which takes no round trip (see pgbatch.go).
+func (p *pgStore) lockWrites(ctx context.Context, batch bool) (othersWrote bool, err error) {
 	p.lockMu.Lock()
 	defer p.lockMu.Unlock()
 	if p.locked {
 		return false, fmt.Errorf("write lock taken twice")
+	}
+	if p.batch != nil {
+		if !batch || p.conn == nil || !p.held || !p.inTx {
+			return false, fmt.Errorf("write lock taken with a batch open")
+		}
+		p.locked = true
+		return false, nil
 	}
 	if p.conn == nil {
 		conn, err := p.db.Conn(ctx)
@@ -261,7 +280,10 @@ func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) 
 		p.dropConn()
 		return false, fmt.Errorf("take the write lock: %w", err)
 	}
-	p.locked, p.inTx = true, true
+	p.locked, p.held, p.inTx = true, true, true
+	if batch && async {
+		p.batch = &pgBatch{since: time.Now()}
+	}
 	othersWrote = p.seen < 0 || n != p.seen
 	p.seen = n
 	if p.cache != nil {
@@ -270,8 +292,9 @@ func (p *pgStore) lockWrites(ctx context.Context) (othersWrote bool, err error) 
 	return othersWrote, nil
 }
 
-// unlockWrites releases the write lock. When that fails the connection is
-// dropped, which releases it too.
+// unlockWrites releases the write lock, unless an open batch keeps it
+// (and its transaction) for its next write. When that fails the
+// connection is dropped, which releases it too.
 func (p *pgStore) unlockWrites() {
 	p.lockMu.Lock()
 	defer p.lockMu.Unlock()
@@ -279,9 +302,13 @@ func (p *pgStore) unlockWrites() {
 		return
 	}
 	p.locked = false
-	if p.conn == nil {
+	if p.batch != nil && p.conn != nil && p.inTx {
 		return
 	}
+	if p.conn == nil || !p.held {
+		return
+	}
+	p.held = false
 	q := fmt.Sprintf("SELECT pg_advisory_unlock(%d)", pgWriteLock)
 	if p.inTx {
 		q = "ROLLBACK; " + q
@@ -295,7 +322,7 @@ func (p *pgStore) unlockWrites() {
 // dropConn closes the lock's connection for good (which releases the lock
 // if it holds it); the next lockWrites opens another.
 func (p *pgStore) dropConn() {
-	p.inTx = false
+	p.inTx, p.held = false, false
 	if p.conn != nil {
 		discard(p.conn)
 		p.conn = nil

@@ -108,6 +108,15 @@ func TestCockroachSchemeOnPostgres(t *testing.T) {
 // facts and change who holds a single-holder role, so that each write
 // reads and rewrites what the others write.
 func TestPostgresConcurrentWriters(t *testing.T) {
+	for _, group := range []bool{false, true} {
+		t.Run(fmt.Sprintf("group=%v", group), func(t *testing.T) { concurrentWriters(t, group) })
+	}
+}
+
+// concurrentWriters is TestPostgresConcurrentWriters, each writer under
+// group commit when group (its batches, of three articles, each one
+// transaction holding the write lock).
+func concurrentWriters(t *testing.T, group bool) {
 	dsn := pgDatabase(t)
 	ctx := context.Background()
 	bs := historyBatches()
@@ -141,6 +150,12 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 	for w, s := range stores {
 		go func() {
 			<-go1
+			if group {
+				if err := s.SetGroupCommit(true); err != nil {
+					errs <- err
+					return
+				}
+			}
 			for k := range bs {
 				// Writer w skips every third article from w on, and each
 				// writer goes through the articles from its own offset.
@@ -152,8 +167,14 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 					errs <- err
 					return
 				}
+				if group && k%3 == 2 {
+					if err := s.Sync(ctx); err != nil {
+						errs <- err
+						return
+					}
+				}
 			}
-			errs <- nil
+			errs <- s.SetGroupCommit(false)
 		}()
 	}
 	close(go1)
@@ -210,32 +231,7 @@ func TestPostgresValueRefs(t *testing.T) {
 	db, err := sql.Open("postgres", s.dsn)
 	require.NoError(t, err)
 	defer db.Close()
-	// counts returns each value's stored count and how many quad
-	// positions name it.
-	counts := func() (stored, named map[string]int) {
-		stored, named = map[string]int{}, map[string]int{}
-		rows, err := db.Query("SELECT encode(hash, 'hex'), refs FROM nodes")
-		require.NoError(t, err)
-		for rows.Next() {
-			var h string
-			var n int
-			require.NoError(t, rows.Scan(&h, &n))
-			stored[h] = n
-		}
-		require.NoError(t, rows.Close())
-		for _, col := range []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"} {
-			rows, err := db.Query("SELECT encode(" + col + ", 'hex'), count(*) FROM quads WHERE " + col + " IS NOT NULL GROUP BY 1")
-			require.NoError(t, err)
-			for rows.Next() {
-				var h string
-				var n int
-				require.NoError(t, rows.Scan(&h, &n))
-				named[h] += n
-			}
-			require.NoError(t, rows.Close())
-		}
-		return stored, named
-	}
+	counts := func() (stored, named map[string]int) { return pgRefCounts(t, db) }
 	apply([]quad.Quad{a, b}, nil)
 	apply([]quad.Quad{a, c, c}, []quad.Quad{q("z", "p", "never stored", nil)})
 	stored, named := counts()
@@ -247,4 +243,32 @@ func TestPostgresValueRefs(t *testing.T) {
 	apply(nil, []quad.Quad{a, c})
 	stored, _ = counts()
 	assert.Empty(t, stored)
+}
+
+// pgRefCounts returns each value's stored reference count in the
+// PostgreSQL store db, and how many quad positions name it.
+func pgRefCounts(t *testing.T, db *sql.DB) (stored, named map[string]int) {
+	t.Helper()
+	stored, named = map[string]int{}, map[string]int{}
+	rows, err := db.Query("SELECT encode(hash, 'hex'), refs FROM nodes")
+	require.NoError(t, err)
+	for rows.Next() {
+		var h string
+		var n int
+		require.NoError(t, rows.Scan(&h, &n))
+		stored[h] = n
+	}
+	require.NoError(t, rows.Close())
+	for _, col := range []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"} {
+		rows, err := db.Query("SELECT encode(" + col + ", 'hex'), count(*) FROM quads WHERE " + col + " IS NOT NULL GROUP BY 1")
+		require.NoError(t, err)
+		for rows.Next() {
+			var h string
+			var n int
+			require.NoError(t, rows.Scan(&h, &n))
+			named[h] += n
+		}
+		require.NoError(t, rows.Close())
+	}
+	return stored, named
 }

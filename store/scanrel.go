@@ -46,7 +46,7 @@ func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Valu
 		}
 	}
 	if sh == nil {
-		sh = shape.BuildIterator(ctx, r.qs, shape.Quads{
+		sh = r.buildQuads(ctx, shape.Quads{
 			{Dir: dir, Values: shape.Fixed{nref}},
 			{Dir: quad.Predicate, Values: shape.Fixed{pref}},
 		})
@@ -55,7 +55,7 @@ func (r reader) eachWith(ctx context.Context, dir quad.Direction, node quad.Valu
 	defer it.Close()
 	var batch []cayleygraph.Ref
 	flush := func() error {
-		vals, err := cayleygraph.ValuesOf(ctx, r.qs, batch)
+		vals, err := r.values(ctx, batch)
 		if err != nil {
 			return err
 		}
@@ -183,7 +183,7 @@ func (r reader) scanDirect(ctx context.Context, s quad.Value, pred quad.IRI, o q
 	if kvOK {
 		sh = kv.IndexScan{Index: ind, Values: vals}.BuildIterator(r.qs)
 	} else {
-		sh = shape.BuildIterator(ctx, r.qs, fixed)
+		sh = r.buildQuads(ctx, fixed)
 	}
 	it := sh.Iterate()
 	defer it.Close()

@@ -284,7 +284,7 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	}
 	defer s.afterRead() // after the read lock is released
 	s.mu.RLock()
-	if s.inBatchLocked() {
+	if s.inBatchLocked() || s.pg.batchOpen() {
 		s.mu.RUnlock()
 		s.mu.Lock()
 		defer s.mu.Unlock()

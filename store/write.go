@@ -67,7 +67,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	case s.readOnly:
 		return graph.WriteStats{}, wrap(ErrReadOnly)
 	}
-	unlock, err := s.lockShared(ctx)
+	unlock, err := s.lockWrite(ctx)
 	if err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
@@ -98,6 +98,9 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		if err := s.kv.endBatch(true); err != nil {
 			return graph.WriteStats{}, wrap(s.batchLostLocked(err))
 		}
+	}
+	if err := s.endFullBatchLocked(); err != nil {
+		return graph.WriteStats{}, wrap(err)
 	}
 	s.afterWriteLocked()
 	s.log.Debug("batch written", "article", b.Article.ID, "quads", len(w.tx.Deltas),
