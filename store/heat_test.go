@@ -81,7 +81,8 @@ func TestChunkHeatPlan(t *testing.T) {
 // TestResidentOver checks when a store's resident memory calls for a
 // release: a reader past its budget of file pages; a writer only when its
 // whole resident memory, with what the file's pages grew by between two
-// checks (the largest recent growth, decaying), would pass the ceiling.
+// checks (the largest recent growth, decaying), would pass the ceiling,
+// and its file's pages have grown by the floor since the last release.
 func TestResidentOver(t *testing.T) {
 	const mb = 1 << 20
 	reader := residentState{budget: residentBudget, base: 30 * mb, last: 30 * mb}
@@ -97,4 +98,9 @@ func TestResidentOver(t *testing.T) {
 	w.observe(140 * mb) // grew by 10: the step decays by an eighth
 	assert.Equal(t, int64(100*mb-(90*mb)/8), w.step)
 	assert.False(t, w.over(140*mb, 20*mb), "a smaller heap leaves room again")
+
+	h := residentState{base: 30 * mb, last: 30 * mb}
+	h.forWriting()
+	assert.False(t, h.over(40*mb, 300*mb), "a heap past the ceiling alone: not before the floor's growth")
+	assert.True(t, h.over(30*mb+residentFloor+1, 300*mb), "past the floor")
 }

@@ -41,6 +41,13 @@ const residentBudget = 48 << 20
 // leaves room below it for the heap's growth between two checks.
 const residentCeiling = 280 << 20
 
+// residentFloor is how many bytes of file pages a writer adds at least
+// between two releases, whatever its resident memory: a process whose
+// heap alone nears the ceiling then releases its file's pages every 16 MB
+// it maps, not at every check (each release reads the file's page table
+// entries, ~1 ms for a 264 MB file).
+const residentFloor = 16 << 20
+
 // keptBudget bounds the bytes of its file's most read blocks a writing
 // process keeps resident across a release (see chunkHeat); they count in
 // the ceiling like any other page.
@@ -83,15 +90,18 @@ func (r *residentState) forWriting() {
 
 // over reports whether the process's resident memory, file and anon
 // bytes now, calls for a release: its file's pages have grown past the
-// budget since the last release, or the whole, plus the larger of the
-// growth since the last check and the recent largest one, passes the
-// ceiling.
+// budget since the last release, or, once they have grown by the floor,
+// the whole, plus the larger of the growth since the last check and the
+// recent largest one, passes the ceiling.
 func (r *residentState) over(file, anon int64) bool {
 	if file-r.base > r.budget {
 		return true
 	}
+	if r.ceiling == 0 || file-r.base < residentFloor {
+		return false
+	}
 	step := max(r.step, file-r.last)
-	return r.ceiling > 0 && file+anon+step > r.ceiling
+	return file+anon+step > r.ceiling
 }
 
 // observe records a check that found file bytes of file pages resident
