@@ -92,12 +92,17 @@ func TestResidentOver(t *testing.T) {
 	w := residentState{base: 30 * mb, last: 30 * mb}
 	w.forWriting()
 	assert.False(t, w.over(130*mb, 40*mb), "a writer 100 MB past the old budget, with room under the ceiling")
-	w.observe(130 * mb) // grew by 100 MB since the last check
+	w.observe(130*mb, 40*mb) // grew by 100 MB since the last check
 	assert.Equal(t, int64(100*mb), w.step)
 	assert.True(t, w.over(140*mb, 50*mb), "the next check's growth would pass the ceiling")
-	w.observe(140 * mb) // grew by 10: the step decays by an eighth
+	w.observe(140*mb, 20*mb) // grew by 10: the step decays by an eighth
 	assert.Equal(t, int64(100*mb-(90*mb)/8), w.step)
-	assert.False(t, w.over(140*mb, 20*mb), "a smaller heap leaves room again")
+	assert.Equal(t, int64(40*mb-(20*mb)/8), w.anon, "the heap's recent largest, decaying")
+	assert.True(t, w.over(155*mb, 20*mb), "the heap was larger a check ago: it may be again")
+	for range 40 {
+		w.observe(155*mb, 20*mb)
+	}
+	assert.False(t, w.over(155*mb, 20*mb), "a smaller heap for a while leaves room again")
 
 	h := residentState{base: 30 * mb, last: 30 * mb}
 	h.forWriting()

@@ -63,9 +63,10 @@ type residentState struct {
 	budget, base int64
 	// ceiling, for a writing process, is residentCeiling (0: none), and
 	// its budget unbounded; last is the resident file pages at the last
-	// check, step how much they grew between two checks, a maximum that
-	// decays by an eighth a check.
-	ceiling, last, step int64
+	// check, step how much they grew between two checks, and anon the
+	// anonymous memory at the checks (the Go heap rises and falls between
+	// collections), both maxima that decay by an eighth a check.
+	ceiling, last, step, anon int64
 	// keep is how many bytes of the file's most read blocks a release
 	// keeps resident (keptBudget for a writer, 0 for a reader), heat what
 	// chooses them.
@@ -91,7 +92,8 @@ func (r *residentState) forWriting() {
 // over reports whether the process's resident memory, file and anon
 // bytes now, calls for a release: its file's pages have grown past the
 // budget since the last release, or, once they have grown by the floor,
-// the whole, plus the larger of the growth since the last check and the
+// the whole (its anonymous part the larger of now and the recent
+// largest), plus the larger of the growth since the last check and the
 // recent largest one, passes the ceiling.
 func (r *residentState) over(file, anon int64) bool {
 	if file-r.base > r.budget {
@@ -101,19 +103,23 @@ func (r *residentState) over(file, anon int64) bool {
 		return false
 	}
 	step := max(r.step, file-r.last)
-	return file+anon+step > r.ceiling
+	return file+max(anon, r.anon)+step > r.ceiling
 }
 
-// observe records a check that found file bytes of file pages resident
-// and did not release them.
-func (r *residentState) observe(file int64) {
-	g := max(file-r.last, 0)
-	if g >= r.step {
-		r.step = g
-	} else {
-		r.step -= (r.step - g) / 8
-	}
+// observe records a check that found file and anon bytes resident.
+func (r *residentState) observe(file, anon int64) {
+	r.step = decayingMax(r.step, max(file-r.last, 0))
+	r.anon = decayingMax(r.anon, anon)
 	r.last = file
+}
+
+// decayingMax returns v when it is above the maximum m, else m less an
+// eighth of the difference.
+func decayingMax(m, v int64) int64 {
+	if v >= m {
+		return v
+	}
+	return m - (m-v)/8
 }
 
 // afterRead bounds the resident file pages of a process that reads a
@@ -158,10 +164,11 @@ func (s *Store) afterWriteLocked() {
 		r.base, r.last = file, file
 	}
 	if err == nil && !r.over(file, anon) {
-		r.observe(file)
+		r.observe(file, anon)
 		return
 	}
 	if err == nil {
+		r.anon = decayingMax(r.anon, anon)
 		if r.keep > 0 {
 			err = releaseMappedKeeping(s.bolt, func(present []uint64) []uint64 {
 				return r.heat.plan(present, int(r.keep/chunkSize))
