@@ -52,11 +52,13 @@
 // which every read of the process goes through meanwhile.
 //
 // Memory stays flat as a store grows: the write cache's parts are each
-// bounded (inferBounds), and on Linux a bbolt store that a write has
-// grown the process's resident file pages by more than residentBudget
-// since the last time releases its file's pages from the process's
-// resident memory (madvise MADV_DONTNEED on bbolt's read-only shared
-// mapping; the pages stay in the kernel's cache and fault back in when
-// read, readers running meanwhile included). Elsewhere the pages are left
-// to the operating system.
+// bounded (inferBounds), and on Linux a bbolt store releases its file's
+// pages from the process's resident memory (madvise MADV_DONTNEED on
+// bbolt's read-only shared mapping; the pages stay in the kernel's cache
+// and fault back in when read, readers running meanwhile included): a
+// reading process when its file pages have grown by residentBudget since
+// the last time, a writing one when its whole resident memory would pass
+// residentCeiling, keeping the blocks of the file it reads at every
+// release (chunkHeat). Elsewhere the pages are left to the operating
+// system.
 package store

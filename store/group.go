@@ -29,8 +29,8 @@ const maxBatchNodes = 5000
 // write lock), and Sync commits them all at once, then flushes the file
 // with one fsync: one commit and one rewrite of each page they touch
 // instead of one per article. A batch whose pages in memory pass a bound
-// (maxBatchNodes), or whose reads have mapped more of the file than the
-// store keeps resident (residentBudget), is committed, without waiting
+// (maxBatchNodes), or whose reads have taken the process's resident
+// memory to a release of the file's pages (residentState.over), is committed, without waiting
 // for the disk, by the Write that passes it. A caller reports an article stored only after the
 // Sync that follows its Write: a killed process then loses nothing
 // reported (what a commit wrote is in the operating system's cache); a

@@ -136,7 +136,7 @@ func TestWritesReleaseMapped(t *testing.T) {
 			ctx := context.Background()
 			s := openBoltDir(t, filepath.Join(t.TempDir(), "db"))
 			require.NoError(t, s.SetGroupCommit(c.group))
-			s.resident.budget = c.budget
+			s.resident.budget, s.resident.keep = c.budget, 0 // a whole release (see TestReleaseKeepsRead)
 			const n = 40
 			for i := range n {
 				a := art(fmt.Sprintf("r%d", i), i%28+1)
@@ -256,7 +256,7 @@ func TestWriteReleasesMappedWhileWriting(t *testing.T) {
 				require.NoError(t, err)
 				require.True(t, s.inBatchLocked())
 			}
-			s.resident.budget = 1
+			s.resident.budget, s.resident.keep = 1, 0
 			before := s.resident.releases
 			_, err = s.Write(ctx, summit(art("report", 4)), t0)
 			require.NoError(t, err)
@@ -276,4 +276,63 @@ func TestWriteReleasesMappedWhileWriting(t *testing.T) {
 			assert.Equal(t, n-1, n2)
 		})
 	}
+}
+
+// TestReleaseKeepsRead checks that releaseMappedKeeping releases every
+// block of the file's mapping but those it is told to keep, which stay
+// resident (mapped back in at once), and that residentChunks sees which
+// blocks are resident; what is stored still reads back.
+func TestReleaseKeepsRead(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "x.bolt"), 0o600, nil)
+	require.NoError(t, err)
+	defer db.Close()
+	value := func(i int) []byte { return bytes.Repeat([]byte{byte(i)}, 1000) }
+	const n = 4000 // ~4 MB of values, ~60 blocks
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("b"))
+		if err != nil {
+			return err
+		}
+		for i := range n {
+			if err := b.Put(fmt.Appendf(nil, "k%05d", i), value(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	readAll := func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("b"))
+			for i := range n {
+				if v := b.Get(fmt.Appendf(nil, "k%05d", i)); !bytes.Equal(v, value(i)) {
+					return fmt.Errorf("key %d reads %d bytes, not its value", i, len(v))
+				}
+			}
+			return nil
+		})
+	}
+	require.NoError(t, readAll())
+	m, err := boltMapping(db)
+	require.NoError(t, err)
+	fi, err := os.Stat(db.Path())
+	require.NoError(t, err)
+	present, err := residentChunks(m, fi.Size())
+	require.NoError(t, err)
+	on := setBits(present)
+	require.Greater(t, len(on), 40, "reading every value maps most blocks in")
+
+	keep := []int{on[3], on[10], on[11]}
+	require.NoError(t, releaseMappedKeeping(db, func(p []uint64) []uint64 {
+		assert.Equal(t, present, p, "the blocks resident before the release")
+		k := make([]uint64, len(p))
+		for _, i := range keep {
+			k[i/64] |= 1 << (i % 64)
+		}
+		return k
+	}))
+	after, err := residentChunks(m, fi.Size())
+	require.NoError(t, err)
+	assert.Equal(t, keep, setBits(after), "only the kept blocks are resident")
+	assert.LessOrEqual(t, mappedResident(t, db), int64(len(keep))*chunkSize+faultAround)
+	require.NoError(t, readAll())
 }

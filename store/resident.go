@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"math"
 	"sync/atomic"
 )
 
@@ -27,13 +28,50 @@ var errNoResident = errors.New("resident file pages unknown on this system")
 // every write reads (the trees' upper levels) once per budget.
 const residentBudget = 48 << 20
 
+// residentCeiling bounds the whole resident memory of a process that
+// writes a bbolt store (its Go heap and the rest of its anonymous memory,
+// its executable's pages and its file's): a write after which the
+// resident memory, plus what the largest recent write added to the file's
+// pages, would pass it releases the file's pages (see afterWriteLocked).
+// Under it a writer keeps as much of its file resident as fits, where a
+// fixed budget released it at 48 MB whatever room was left: each page
+// released and read again is a fault, and on a grown store, whose writes
+// read pages all over the file, the faults were half of an ingest's CPU.
+// The target for an ingest is 300 MB at any size; the ceiling
+// leaves room below it for the heap's growth between two checks.
+const residentCeiling = 280 << 20
+
+// residentFloor is how many bytes of file pages a writer adds at least
+// between two releases, whatever its resident memory: a process whose
+// heap alone nears the ceiling then releases its file's pages every 16 MB
+// it maps, not at every check (each release reads the file's page table
+// entries, ~1 ms for a 264 MB file).
+const residentFloor = 16 << 20
+
+// keptBudget bounds the bytes of its file's most read blocks a writing
+// process keeps resident across a release (see chunkHeat); they count in
+// the ceiling like any other page.
+const keptBudget = 32 << 20
+
 // residentState is what a bbolt store keeps to bound the resident pages
 // of its file mapping.
 type residentState struct {
-	// budget is residentBudget (tests lower it); base the process's
+	// budget is residentBudget (tests lower it): the bytes of file pages
+	// the process may add since the last release; base the process's
 	// resident file pages right after the last release (its executable's
 	// among them), or when the store was opened, 0 when unknown then.
 	budget, base int64
+	// ceiling, for a writing process, is residentCeiling (0: none), and
+	// its budget unbounded; last is the resident file pages at the last
+	// check, step how much they grew between two checks, and anon the
+	// anonymous memory at the checks (the Go heap rises and falls between
+	// collections), both maxima that decay by an eighth a check.
+	ceiling, last, step, anon int64
+	// keep is how many bytes of the file's most read blocks a release
+	// keeps resident (keptBudget for a writer, 0 for a reader), heat what
+	// chooses them.
+	keep int64
+	heat chunkHeat
 	// off is set when releasing failed once (no /proc, another system),
 	// which stops it.
 	off bool
@@ -42,6 +80,46 @@ type residentState struct {
 	// releases counts the releases of the file's pages since the store
 	// opened.
 	releases int
+}
+
+// forWriting sets r to bound a writing process's resident memory by the
+// ceiling rather than its file's pages by the budget, and to keep the
+// most read blocks across a release.
+func (r *residentState) forWriting() {
+	r.budget, r.ceiling, r.keep = math.MaxInt64, residentCeiling, keptBudget
+}
+
+// over reports whether the process's resident memory, file and anon
+// bytes now, calls for a release: its file's pages have grown past the
+// budget since the last release, or, once they have grown by the floor,
+// the whole (its anonymous part the larger of now and the recent
+// largest), plus the larger of the growth since the last check and the
+// recent largest one, passes the ceiling.
+func (r *residentState) over(file, anon int64) bool {
+	if file-r.base > r.budget {
+		return true
+	}
+	if r.ceiling == 0 || file-r.base < residentFloor {
+		return false
+	}
+	step := max(r.step, file-r.last)
+	return file+max(anon, r.anon)+step > r.ceiling
+}
+
+// observe records a check that found file and anon bytes resident.
+func (r *residentState) observe(file, anon int64) {
+	r.step = decayingMax(r.step, max(file-r.last, 0))
+	r.anon = decayingMax(r.anon, anon)
+	r.last = file
+}
+
+// decayingMax returns v when it is above the maximum m, else m less an
+// eighth of the difference.
+func decayingMax(m, v int64) int64 {
+	if v >= m {
+		return v
+	}
+	return m - (m-v)/8
 }
 
 // afterRead bounds the resident file pages of a process that reads a
@@ -69,32 +147,43 @@ func (s *Store) afterRead() {
 
 // afterWriteLocked checks, after a committed write of a bbolt store and
 // every touchEvery reads made during one (boltKV.touched), the process's
-// resident file pages and, when they have grown by more than the budget
-// since the last release, releases the store file's pages from the
-// process's resident memory: a long ingest then holds at most the budget
-// of the file (and the pages a few hundred reads map), whatever the
+// resident memory and, when it calls for it (residentState.over: past the
+// budget of file pages for a reader, near the ceiling for a writer),
+// releases the store file's pages from the process's resident memory,
+// but for the blocks a writer reads the most (chunkHeat): a long ingest
+// then holds what fits under the ceiling of the file, whatever the
 // store's size and however much one write reads. The caller holds the
 // write lock.
 func (s *Store) afterWriteLocked() {
 	if s.bolt == nil || s.resident.off {
 		return
 	}
-	n, err := fileResident()
-	if err == nil && s.resident.base == 0 {
-		s.resident.base = n
+	r := &s.resident
+	file, anon, err := residentNow()
+	if err == nil && r.base == 0 {
+		r.base, r.last = file, file
 	}
-	if err == nil && n-s.resident.base <= s.resident.budget {
+	if err == nil && !r.over(file, anon) {
+		r.observe(file, anon)
 		return
 	}
 	if err == nil {
-		err = releaseMapped(s.bolt)
-		s.resident.releases++
+		r.anon = decayingMax(r.anon, anon)
+		if r.keep > 0 {
+			err = releaseMappedKeeping(s.bolt, func(present []uint64) []uint64 {
+				return r.heat.plan(present, int(r.keep/chunkSize))
+			})
+		} else {
+			err = releaseMapped(s.bolt)
+		}
+		r.releases++
 	}
 	if err == nil {
-		s.resident.base, err = fileResident()
+		r.base, err = fileResident()
+		r.last = r.base
 	}
 	if err != nil {
-		s.resident.off = true
+		r.off = true
 		if errors.Is(err, errNoResident) {
 			return
 		}
@@ -102,8 +191,8 @@ func (s *Store) afterWriteLocked() {
 	}
 }
 
-// overResidentLocked reports whether the process's resident file pages
-// have grown past the budget since the last release. Write then commits
+// overResidentLocked reports whether the process's resident memory calls
+// for a release (residentState.over). Write then commits
 // an open batch before afterWriteLocked releases them: its commit reads
 // the pages of the nodes it rewrites (bbolt frees each node's old page by
 // its header), and after a release each such read maps its page again
@@ -113,8 +202,8 @@ func (s *Store) overResidentLocked() bool {
 	if s.bolt == nil || s.resident.off {
 		return false
 	}
-	n, err := fileResident()
-	return err == nil && s.resident.base != 0 && n-s.resident.base > s.resident.budget
+	file, anon, err := residentNow()
+	return err == nil && s.resident.base != 0 && s.resident.over(file, anon)
 }
 
 // duringWriteLocked is boltKV.touched: it bounds the file's pages a

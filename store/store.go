@@ -121,6 +121,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		// The pages the budget counts are those the store adds from here
 		// on (what opening it mapped, and the executable's, are not).
 		s.resident.base, _ = fileResident()
+		s.resident.last = s.resident.base
+		if !opts.ReadOnly {
+			s.resident.forWriting()
+		}
 		// A write's own reads check them too, so that one large write
 		// cannot map far past the budget before the check after it.
 		bkv.touched = s.duringWriteLocked

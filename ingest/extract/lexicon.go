@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/geokg/geokg/data"
 	"github.com/geokg/geokg/graph"
@@ -83,8 +84,29 @@ func loadLexicon(fsys fs.FS, path string) (*lexicon, error) {
 	return lx, sc.Err()
 }
 
-// defaultLexicon compiles the embedded lexicon and its force table.
+// The embedded lexicon, compiled by the first defaultLexicon and shared
+// by every Extractor after it (a lexicon is only read once compiled). Its
+// rules are compiled by compile, which records each rule's strings in the
+// prefilter's package maps (literals, literalSets), keyed by the rule:
+// compiling it again for each New added a whole lexicon's rules to those
+// maps, never freed (17 MB of heap each time, measured; `geokg serve`
+// makes an Extractor for every ingest request, `geokg bench` one per
+// corpus).
+var (
+	lexiconOnce sync.Once
+	lexiconDef  *lexicon
+	lexiconErr  error
+)
+
+// defaultLexicon returns the embedded lexicon and its force table,
+// compiled once.
 func defaultLexicon() (*lexicon, error) {
+	lexiconOnce.Do(func() { lexiconDef, lexiconErr = compileDefaultLexicon() })
+	return lexiconDef, lexiconErr
+}
+
+// compileDefaultLexicon compiles the embedded lexicon and its force table.
+func compileDefaultLexicon() (*lexicon, error) {
 	lx, err := loadLexicon(data.Lexicon, "lexicon/verbs.tsv")
 	if err != nil {
 		return nil, err
