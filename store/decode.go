@@ -179,18 +179,23 @@ func (r reader) props(ctx context.Context, node quad.Value) (props, error) {
 // on PostgreSQL one query, or none when the read cache holds the answer.
 func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
 	if pg, ok := r.qs.(*pgStore); ok {
-		a, err := pg.inOf(ctx, r.pg, node, pred)
-		if err != nil {
-			return nil, err
-		}
-		vs := make([]quad.Value, len(a))
-		for i, pair := range a {
-			vs[i] = pair.v
-		}
-		return dedupe(vs), nil
+		return pairValues(pg.inOf(ctx, r.pg, node, pred))
 	}
 	vs, err := path.StartPath(r.qs, node).In(pred).Iterate(ctx).AllValues(r.qs)
 	return dedupe(vs), err
+}
+
+// pairValues returns the values of a PostgreSQL read's pairs, without
+// duplicates, or its error.
+func pairValues(a []pgPair, err error) ([]quad.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	vs := make([]quad.Value, len(a))
+	for i, pair := range a {
+		vs[i] = pair.v
+	}
+	return dedupe(vs), nil
 }
 
 // out returns the objects of the quads "node pred ?", without duplicates.
@@ -199,15 +204,7 @@ func (r reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.
 // when the read cache holds the answer.
 func (r reader) out(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
 	if pg, ok := r.qs.(*pgStore); ok {
-		a, err := pg.outOf(ctx, r.pg, node, []quad.IRI{pred})
-		if err != nil {
-			return nil, err
-		}
-		vs := make([]quad.Value, len(a))
-		for i, pair := range a {
-			vs[i] = pair.v
-		}
-		return dedupe(vs), nil
+		return pairValues(pg.outOf(ctx, r.pg, node, []quad.IRI{pred}))
 	}
 	vs, err := path.StartPath(r.qs, node).Out(pred).Iterate(ctx).AllValues(r.qs)
 	return dedupe(vs), err
