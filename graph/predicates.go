@@ -181,7 +181,7 @@ var predicateTable = []Predicate{
 		Description: "two sides agreed (to do something, on terms) without signing; PLOVER gives AGREE no mode"},
 	{Name: Pledged, Kind: Event, Narrative: true, CAMEO: "030", PLOVER: "AGREE", PLOVERMode: None,
 		AskVerb: "pledge to", AskActive: `(?:pledge|promise|offer)(?:\s+to)?`, AskPassive: `(?:pledged|promised|offered)(?:\s+to)?`, Phrase: "pledged to",
-		Description: "an actor promised, offered or said it will do something for another (support, aid, visit it): PLOVER's AGREE, an intent to cooperate, not yet the act"},
+		Description: "an actor promised, offered or said it will do something for another (support, aid, visit it): PLOVER's AGREE, an intent to cooperate, not yet the act; also a meeting, visit, call or signing planned (\"is scheduled to visit\", \"are due to meet\", or dated after the article), dated on the planned day"},
 	{Name: Demanded, Kind: Event, Narrative: true, CAMEO: "100", PLOVER: "DEMAND", PLOVERMode: None,
 		AskVerb: "demand", AskActive: `demand(?:\s+of)?`, AskPassive: `demanded(?:\s+of)?`, Phrase: "demanded of",
 		Description: "an actor demanded something of, urged or called on another (the object, the addressee); no PLOVER mode because what was demanded is not coded"},

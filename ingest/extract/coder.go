@@ -107,6 +107,10 @@ var (
 	// Plans, hopes and wishes are not coded ("China plans to invade").
 	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
 		"vowed vows agreed agrees decided decides")
+	// scheduleWords between a form of "be" and "to" state a plan or a
+	// timetable: "is scheduled to visit", "are due to meet", "is set to
+	// sign", "was slated to open".
+	scheduleWords = toSet("scheduled due set slated poised")
 	// readyWords before "to" state a readiness, no act: "prepared to".
 	readyWords = toSet("ready willing prepared preparing prepares prepare going")
 	// reportVerbs report what someone else did: the event is in their complement.
@@ -470,6 +474,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
 		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
 			f = frameIntent
+		}
+		if f == frameIntent && pastPlanUndone(toks, start, i) {
+			trace("  a past plan the sentence says did not go ahead: %q", w)
+			continue // "was due to meet X on Monday, but the talks were cancelled"
 		}
 		trace("verb %q code %s frame %d start %d", w, code, f, start)
 		switch {
@@ -1364,6 +1372,35 @@ func warnedAgainst(units []*unit, toks []string, objs []*unit, tail int) []*unit
 // one asked to do it: "ready to work with Kazakhstan to deepen ties".
 var jointWords = toSet("with alongside together")
 
+// Words that tell a past plan did not go ahead as planned.
+var (
+	// pastPlanAux before a schedule word make the plan a past one: "was
+	// due to", "had been scheduled to".
+	pastPlanAux = toSet("was were been")
+	// undoneWords after a past plan's verb say it was dropped, moved or
+	// replaced: "but the talks were cancelled", "met on Friday instead".
+	undoneWords = toSet("but instead cancelled canceled postponed scrapped shelved suspended aborted " +
+		"delayed off rescheduled")
+)
+
+// pastPlanUndone reports whether the verb at i is the act of a past plan
+// ("was due to meet", "were scheduled to sign", "had been set to visit")
+// that the rest of the sentence says did not go ahead as planned ("…, but
+// the talks were cancelled", "… but met him on Friday instead"): the
+// plan states nothing, and what did happen is read from its own clause.
+func pastPlanUndone(toks []string, start, i int) bool {
+	j := i - 1
+	if j-2 < start || toks[j] != "to" || !pastPlanAux[toks[j-2]] || !scheduleWords[toks[j-1]] && toks[j-1] != "expected" {
+		return false
+	}
+	for _, w := range toks[i+1:] {
+		if undoneWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // intentCode gives an intended act the code PLOVER gives intents: to
 // cooperate, also on a condition ("would meet Peru if it dropped its
 // preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
@@ -1422,6 +1459,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 				return frameDenied // "might want Obama to head back": a guess, not a request
 			}
 			return frameAsk
+		}
+		if j-2 >= start && scheduleWords[toks[j-1]] && coderAux[toks[j-2]] && !negatedAt(j-3) {
+			// "is scheduled to visit", "are due to meet", "are set to
+			// sign", "was due to meet": a plan, not the act.
+			return frameIntent
 		}
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j-2) || j-2 >= start && hedges[toks[j-2]] && wishWords[toks[j-1]] {

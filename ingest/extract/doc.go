@@ -51,7 +51,14 @@
 // week", "called X a dictator", "claimed that X attacked Y") yield
 // nothing, and so do hedged wishes and requests ("might want Y to") and
 // acts told in the present after "before" or "until" ("a day before X
-// heads to Beijing": still to come). An allegation accuses the one it is
+// heads to Beijing": still to come). A plan is its intent, never the
+// act: "is scheduled/due/set/slated/poised/expected to visit", "is to
+// sign", "plans to", "will" code the intent (pledged, agreed_with for two
+// sides, threatened for a hostile act), and an event dated after the
+// article and not told in the past tense becomes its intent at the end
+// (graph.PlannedFor, graph.PlannedAs), on the planned day; a past plan
+// the sentence says did not go ahead ("was due to meet …, but the talks
+// were cancelled") states nothing. An allegation accuses the one it is
 // about, whatever it says ("X alleged that Y was aware of …"); a promise
 // takes the act promised ("pledged to expel Y's diplomats" is a threat);
 // "… came as X announced …" is a clause with its own subject. A date

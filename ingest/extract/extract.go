@@ -117,6 +117,30 @@ type cand struct {
 
 func (d *doc) add(c *cand) { d.cands = append(d.cands, c) }
 
+// presentBe before a participle make it a present passive or a plan's
+// frame ("is scheduled to", "are expected to"), no act told as done.
+var presentBe = toSet("is are am be being")
+
+// toldDone reports whether the words of c's statement tell an act in the
+// past tense or the perfect: a past form of a verb the coder knows
+// ("visited", "spoke", "has met"), not after "to" or a modal, and not a
+// participle after a present "be" ("is scheduled to visit").
+func (d *doc) toldDone(c *cand) bool {
+	if d.coder == nil || c.sent == nil || c.span[0] < 0 || c.span[1] > len(c.sent.text) || c.span[0] >= c.span[1] {
+		return false
+	}
+	prev := ""
+	for _, w := range strings.Fields(strings.ToLower(c.sent.text[c.span[0]:c.span[1]])) {
+		w = strings.Trim(w, ",.;:\"'")
+		if d.coder.lemma(w) != "" && !d.coder.isBase(w) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") &&
+			prev != "to" && !coderModals[prev] && !presentBe[prev] {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
 // Extract reads one article. It never fails: text it cannot read yields no facts.
 func (e *Extractor) Extract(in Input) Result {
 	d := newDoc(e.g, in.Published)
@@ -522,6 +546,21 @@ func (d *doc) result() Result {
 		}
 		if !f.End.IsZero() {
 			f.Ended = false
+		}
+		if graph.IsEvent(f.Predicate) && graph.PlannedFor(f.Date, d.pub) && !d.toldDone(c) {
+			// Dated after the article and not told as done ("visits
+			// Germany on October 27", "talks between X and Y on
+			// Friday"): the plan, not the act. An act told in the past
+			// tense keeps its act: there the date, read from a month
+			// without a year or counted from another day, is what is
+			// wrong, or the article's own date.
+			pred, ok := graph.PlannedAs(f.Predicate)
+			if !ok {
+				continue
+			}
+			if pred != f.Predicate {
+				f.Predicate, f.Location = pred, ""
+			}
 		}
 		used[f.Subject], used[f.Object] = c.subj, c.obj
 		d.note(c.subj, c.subjText)

@@ -12,9 +12,10 @@ var (
 	// "left", "became"): a sentence holding one tells what happened.
 	pastAccount = lazyRegexp(`(?i)\b(?:was|were|did|had|[a-z]{2,}ed|became|began|won|took|left|met|held|spoke|made|went|came|gave|fell|rose|lost|chose|swore|quit|led|ran|told)\b`)
 	// notPastAccount marks a sentence that announces, plans or supposes
-	// ("will take office in January", "is expected to", "due in March",
-	// "next month"): its months may lie ahead of the publication date.
-	notPastAccount = lazyRegexp(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|planned|plans?|intends?|due|set to|to be|next|coming|upcoming|ahead|until)\b`)
+	// ("will take office in January", "is expected to", "is slated to",
+	// "is to visit", "due in March", "next month"): its months may lie
+	// ahead of the publication date.
+	notPastAccount = lazyRegexp(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|slated|poised|planned|plans?|intends?|due|set to|to be|(?:is|are) to|next|coming|upcoming|ahead|until)\b`)
 	// namedYear is a year written in a time expression.
 	namedYear = lazyRegexp(`\b\d{4}\b`)
 	// monthName is a month written in a time expression (not "on Friday"
@@ -62,9 +63,4 @@ func movable(e timex.Expr, pub graph.Date) bool {
 
 // startsAfter reports whether all of v lies after pub (a month after pub's
 // month, a day after pub).
-func startsAfter(v, pub graph.Date) bool {
-	if v.Precision == graph.MonthPrecision {
-		return v.Year > pub.Year || v.Year == pub.Year && v.Month > pub.Month
-	}
-	return pub.Before(v)
-}
+func startsAfter(v, pub graph.Date) bool { return graph.PlannedFor(v, pub) }
