@@ -467,6 +467,14 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			continue
 		}
+		if strings.HasPrefix(code, "05") {
+			if own, _ := d.coder.match(toks[i:i+1], 0); strings.HasPrefix(own, "11") {
+				// "criticised the sanctions against Russia": the dictionary
+				// reads disapproval of a measure as support of its target;
+				// it is disapproval, of the measure's author when named.
+				code = own
+			}
+		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
 		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
 			f = frameIntent
@@ -832,10 +840,12 @@ func (d *doc) forceNounAgent(units []*unit, toks []string, from, tail int) (*uni
 }
 
 // unattributedAct reports whether toks[from:] open with an act of force
-// told as a noun whose author they do not name: no country's adjective
-// or possessive before it ("the Israeli strike", "Russia's attack") and
-// no actor after "by" ("the bombing by Saudi warplanes"): "the attack on
-// a hospital in Sudan", "the killing of aid workers".
+// or a measure told as a noun whose author they do not name: no
+// country's adjective or possessive before it ("the Israeli strike",
+// "Russia's attack", "the EU sanctions") and no actor after "by" ("the
+// bombing by Saudi warplanes"): "the attack on a hospital in Sudan", "the
+// killing of aid workers", "the embargo on Cuba" (whose target is not
+// its author).
 func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool {
 	j := from
 	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the" || toks[j] == "this" || toks[j] == "last") {
@@ -845,7 +855,7 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 		if units[k].kind != kWord {
 			return false // an actor before the act is its author
 		}
-		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]]) {
+		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]] || measureNouns[toks[k]]) {
 			continue
 		}
 		a := k + 1
@@ -863,6 +873,13 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 // forceNouns name acts of force whatever the coder reads of them.
 var forceNouns = toSet("shelling shellfire bombardment bombardments strike strikes airstrike airstrikes air-strike " +
 	"air-strikes fire gunfire raid raids bombing bombings attack attacks")
+
+// measureNouns name measures taken against a country or people, which
+// the one criticising them may name by their target alone ("denounced
+// the embargo on Cuba").
+var measureNouns = toSet("sanction sanctions embargo embargoes blockade blockades tariff tariffs duties levies " +
+	"restrictions curbs ban bans boycott boycotts detention detentions arrest arrests expulsion expulsions " +
+	"deportation deportations crackdown siege occupation invasion offensive kidnapping dissolution")
 
 // victimsCountry returns, for an act of force on people the sentence
 // does not place by name ("Four children were killed in Israeli
