@@ -1834,6 +1834,22 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	}
 }
 
+// audienceParts are the CAMEO agent codes of the parts of a country that
+// are an audience when met unnamed ("met reporters", "met Chinese
+// business leaders"), not a party to talks.
+var audienceParts = toSet("MED EDU BUS CVL LAB AGR REF")
+
+// audienceMet reports whether a consultation of s and o (PLOVER CONSULT)
+// has on either side an unnamed audience (a country with an audience
+// part, audienceParts) in place of an actor: meeting the press, students
+// or business leaders is no consultation of their country.
+func audienceMet(pred string, s, o *unit) bool {
+	if p, ok := graph.PredicateInfo(pred); !ok || p.PLOVER != "CONSULT" {
+		return false
+	}
+	return s.kind == kCountry && audienceParts[s.sector] || o.kind == kCountry && audienceParts[o.sector]
+}
+
 // stateParts are the CAMEO agent codes of the parts of a country that are
 // its state: a domestic event of theirs is on the country's people.
 var stateParts = toSet("GOV MIL COP SPY JUD LEG")
@@ -1925,6 +1941,9 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	}
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
 		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
+	}
+	if audienceMet(r.pred, s, o) {
+		return
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
