@@ -1827,9 +1827,13 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 		}
 		return
 	}
+	lemma := d.coder.lemma(strings.ToLower(units[verb].text))
 	for _, s := range subj {
 		for _, o := range objs {
-			d.addCodedPair(r, s, o, possessed(units, slices.Index(units, o)), span, st, sentIdx)
+			ro := r
+			eo, p := envoyExpelled(r.pred, lemma, o)
+			ro.pred = p
+			d.addCodedPair(ro, s, eo, possessed(units, slices.Index(units, o)), span, st, sentIdx)
 		}
 	}
 }

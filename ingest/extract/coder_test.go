@@ -61,7 +61,7 @@ func TestCoderFrames(t *testing.T) {
 		// A dateline's country is the one whose government or police a
 		// wire story names without it; the dateline is no actor.
 		{"LIMA, May 2 (Wire) - The government expelled the Bolivian ambassador on Friday. Police detained two Chilean journalists.",
-			[]string{"Peru coerced Bolivia", "Peru coerced Chile"}},
+			[]string{"Peru sanctioned Bolivia", "Peru coerced Chile"}},
 		{"The government expelled the Bolivian ambassador on Friday.", nil},
 		// Each coordinated main clause has its own event; a closing report
 		// names no side.

@@ -92,6 +92,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
+	o, r.pred = envoyExpelled(r.pred, r.lemma, o)
 	if r.people && (s.kind != kPerson || o.kind != kPerson) || !r.objectFits(o) {
 		return
 	}

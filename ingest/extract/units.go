@@ -46,6 +46,7 @@ type unit struct {
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
 	in         *ref   // a place of places.tsv ("Kharkiv"): the country it lies in
 	titled     bool   // a person named after an office ("President Mugabe"), for the coder
+	envoyOf    *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
 }
 
 // lower returns the unit's template word.
