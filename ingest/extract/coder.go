@@ -467,6 +467,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			continue
 		}
+		if (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10")) && pressureAfter(units, toks, end, tail) {
+			// "proposed new tariffs on Chinese steel", "urged sanctions
+			// against Russia": the one a measure would hit is not asked
+			// anything. A measure proposed is a threat of it (CAMEO
+			// 1312); a call for one is disapproval, which a measure whose
+			// author is not named aims at no one (unattributedAct).
+			code = "111"
+			if proposeWords[d.coder.lemma(w)] {
+				code = "1312"
+			}
+		}
 		if strings.HasPrefix(code, "05") {
 			if own, _ := d.coder.match(toks[i:i+1], 0); strings.HasPrefix(own, "11") {
 				// "criticised the sanctions against Russia": the dictionary
@@ -873,6 +884,27 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 // forceNouns name acts of force whatever the coder reads of them.
 var forceNouns = toSet("shelling shellfire bombardment bombardments strike strikes airstrike airstrikes air-strike " +
 	"air-strikes fire gunfire raid raids bombing bombings attack attacks")
+
+// pressureNouns name economic and diplomatic measures of pressure, which
+// one may propose or call for against another ("proposed duties on
+// Chinese electric vehicles").
+var pressureNouns = toSet("sanction sanctions embargo embargoes blockade tariff tariffs duties levies " +
+	"restrictions curbs ban bans boycott")
+
+// proposeWords are the verbs of putting a measure forward as one's own.
+var proposeWords = toSet("propose suggest recommend table float")
+
+// pressureAfter reports whether the words from toks[k] name a measure of
+// pressure (pressureNouns) before any actor: "proposed new tariffs on",
+// "urged sanctions against".
+func pressureAfter(units []*unit, toks []string, k, tail int) bool {
+	for j := k; j < tail && j < k+4 && units[j].kind == kWord; j++ {
+		if pressureNouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
 
 // measureNouns name measures taken against a country or people, which
 // the one criticising them may name by their target alone ("denounced
