@@ -58,6 +58,13 @@ func envoyPosts(units []*unit) []*unit {
 	return kept
 }
 
+// envoyDestAt reports whether the sentence's word i follows an envoy's
+// title and "to" ("Ambassador to Japan Rahm Emanuel"): a country there
+// is where the envoy is sent, not the start of the name after it.
+func (d *doc) envoyDestAt(i int) bool {
+	return i >= 2 && d.lows[i-1] == "to" && envoyWords[d.lows[i-2]]
+}
+
 // heldEnvoyPost reports whether the envoy's title at units[k], sent to the
 // country at units[j], names a post held (see envoyPosts).
 func heldEnvoyPost(units []*unit, k, j int) bool {

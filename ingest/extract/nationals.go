@@ -125,8 +125,11 @@ func (d *doc) nationalAff(m *match, units []*unit, aff *unit) bool {
 			return false
 		}
 	default:
-		if aff.demonym == poss {
-			return false // "Iraq official", "Iraqi's"
+		if aff.demonym == poss && !(!poss && isAcronym(aff.text) && aff.ref.typ == graph.Country && diplomatRole(m)) {
+			// "Iraq official", "Iraqi's"; but a country's initials stand
+			// for its adjective before a diplomat's title ("US Ambassador
+			// Linda Carter", "UK envoy X").
+			return false
 		}
 	}
 	k := indexOf(units, aff)

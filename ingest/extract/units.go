@@ -437,7 +437,8 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				// longer name; a day or month after it is a date ("Israel
 				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
-					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) {
+					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) &&
+					!d.envoyDestAt(i) {
 					continue
 				}
 			case hitPlace:
