@@ -602,10 +602,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			} else {
 				objs = kept
 			}
-			if len(subj) > 1 {
+			if len(subj) > 1 || d.audienceBefore(units, toks, end, objs) {
 				// two or more who meet meet each other, not the place of
 				// their talks ("the ministers discussed the situation in
-				// Sudan")
+				// Sudan"); one who meets an unnamed audience meets no one
+				// in the place ("met business leaders in Tokyo")
 				objs = notPlaced(units, objs)
 			}
 			if topicVerbs[d.coder.lemma(w)] && (end >= tail || toks[end] != "with") {
@@ -1871,9 +1872,11 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 }
 
 // audienceParts are the CAMEO agent codes of the parts of a country that
-// are an audience when met unnamed ("met reporters", "met Chinese
-// business leaders"), not a party to talks.
-var audienceParts = toSet("MED EDU BUS CVL LAB AGR REF")
+// are an audience when met unnamed ("met reporters", "met students",
+// "met Chinese business leaders"), not a party to talks; civilians,
+// protesters and workers may be ("demonstrators received ministers from
+// the government" is a consultation).
+var audienceParts = toSet("MED EDU BUS")
 
 // audienceMet reports whether a consultation of s and o (PLOVER CONSULT)
 // has on either side an unnamed audience (a country with an audience
@@ -1884,6 +1887,31 @@ func audienceMet(pred string, s, o *unit) bool {
 		return false
 	}
 	return s.kind == kCountry && audienceParts[s.sector] || o.kind == kCountry && audienceParts[o.sector]
+}
+
+// audienceBefore reports whether the words from toks[k] to the first of
+// objs name an audience (a noun of sectors.tsv or agents.tsv of
+// audienceParts: "met business leaders in Tokyo").
+func (d *doc) audienceBefore(units []*unit, toks []string, k int, objs []*unit) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	to := slices.Index(units, objs[0])
+	for j := k; j < to; j++ {
+		if units[j].kind != kWord {
+			return false
+		}
+		for _, n := range []int{1, 2} {
+			if j+n > to {
+				break
+			}
+			w := strings.Join(toks[j:j+n], " ")
+			if audienceParts[d.g.sectors[w]] || audienceParts[d.g.agents[w]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stateParts are the CAMEO agent codes of the parts of a country that are
