@@ -471,6 +471,25 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			continue
 		}
+		if (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10")) && pressureAfter(units, toks, end, tail) {
+			// "proposed new tariffs on Chinese steel", "urged sanctions
+			// against Russia": the one a measure would hit is not asked
+			// anything. A measure proposed is a threat of it (CAMEO
+			// 1312); a call for one is disapproval, which a measure whose
+			// author is not named aims at no one (unattributedAct).
+			code = "111"
+			if proposeWords[d.coder.lemma(w)] {
+				code = "1312"
+			}
+		}
+		if strings.HasPrefix(code, "05") {
+			if own, _ := d.coder.match(toks[i:i+1], 0); strings.HasPrefix(own, "11") {
+				// "criticised the sanctions against Russia": the dictionary
+				// reads disapproval of a measure as support of its target;
+				// it is disapproval, of the measure's author when named.
+				code = own
+			}
+		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
 		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
 			f = frameIntent
@@ -591,10 +610,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			} else {
 				objs = kept
 			}
-			if len(subj) > 1 {
+			if len(subj) > 1 || d.audienceBefore(units, toks, end, objs) {
 				// two or more who meet meet each other, not the place of
 				// their talks ("the ministers discussed the situation in
-				// Sudan")
+				// Sudan"); one who meets an unnamed audience meets no one
+				// in the place ("met business leaders in Tokyo")
 				objs = notPlaced(units, objs)
 			}
 			if topicVerbs[d.coder.lemma(w)] && (end >= tail || toks[end] != "with") {
@@ -840,10 +860,12 @@ func (d *doc) forceNounAgent(units []*unit, toks []string, from, tail int) (*uni
 }
 
 // unattributedAct reports whether toks[from:] open with an act of force
-// told as a noun whose author they do not name: no country's adjective
-// or possessive before it ("the Israeli strike", "Russia's attack") and
-// no actor after "by" ("the bombing by Saudi warplanes"): "the attack on
-// a hospital in Sudan", "the killing of aid workers".
+// or a measure told as a noun whose author they do not name: no
+// country's adjective or possessive before it ("the Israeli strike",
+// "Russia's attack", "the EU sanctions") and no actor after "by" ("the
+// bombing by Saudi warplanes"): "the attack on a hospital in Sudan", "the
+// killing of aid workers", "the embargo on Cuba" (whose target is not
+// its author).
 func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool {
 	j := from
 	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the" || toks[j] == "this" || toks[j] == "last") {
@@ -853,7 +875,7 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 		if units[k].kind != kWord {
 			return false // an actor before the act is its author
 		}
-		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]]) {
+		if c, _ := d.coder.match(toks, k); !(forceCode(c) && !d.coder.isBase(toks[k]) || forceNouns[toks[k]] || measureNouns[toks[k]]) {
 			continue
 		}
 		a := k + 1
@@ -871,6 +893,34 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 // forceNouns name acts of force whatever the coder reads of them.
 var forceNouns = toSet("shelling shellfire bombardment bombardments strike strikes airstrike airstrikes air-strike " +
 	"air-strikes fire gunfire raid raids bombing bombings attack attacks")
+
+// pressureNouns name economic and diplomatic measures of pressure, which
+// one may propose or call for against another ("proposed duties on
+// Chinese electric vehicles").
+var pressureNouns = toSet("sanction sanctions embargo embargoes blockade tariff tariffs duties levies " +
+	"restrictions curbs ban bans boycott")
+
+// proposeWords are the verbs of putting a measure forward as one's own.
+var proposeWords = toSet("propose suggest recommend table float")
+
+// pressureAfter reports whether the words from toks[k] name a measure of
+// pressure (pressureNouns) before any actor: "proposed new tariffs on",
+// "urged sanctions against".
+func pressureAfter(units []*unit, toks []string, k, tail int) bool {
+	for j := k; j < tail && j < k+4 && units[j].kind == kWord; j++ {
+		if pressureNouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// measureNouns name measures taken against a country or people, which
+// the one criticising them may name by their target alone ("denounced
+// the embargo on Cuba").
+var measureNouns = toSet("sanction sanctions embargo embargoes blockade blockades tariff tariffs duties levies " +
+	"restrictions curbs ban bans boycott boycotts detention detentions arrest arrests expulsion expulsions " +
+	"deportation deportations crackdown siege occupation invasion offensive kidnapping dissolution")
 
 // victimsCountry returns, for an act of force on people the sentence
 // does not place by name ("Four children were killed in Israeli
@@ -1852,11 +1902,58 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 		}
 		return
 	}
+	lemma := d.coder.lemma(strings.ToLower(units[verb].text))
 	for _, s := range subj {
 		for _, o := range objs {
-			d.addCodedPair(r, s, o, possessed(units, slices.Index(units, o)), span, st, sentIdx)
+			ro := r
+			eo, p := envoyExpelled(r.pred, lemma, o)
+			ro.pred = p
+			d.addCodedPair(ro, s, eo, possessed(units, slices.Index(units, o)), span, st, sentIdx)
 		}
 	}
+}
+
+// audienceParts are the CAMEO agent codes of the parts of a country that
+// are an audience when met unnamed ("met reporters", "met students",
+// "met Chinese business leaders"), not a party to talks; civilians,
+// protesters and workers may be ("demonstrators received ministers from
+// the government" is a consultation).
+var audienceParts = toSet("MED EDU BUS")
+
+// audienceMet reports whether a consultation of s and o (PLOVER CONSULT)
+// has on either side an unnamed audience (a country with an audience
+// part, audienceParts) in place of an actor: meeting the press, students
+// or business leaders is no consultation of their country.
+func audienceMet(pred string, s, o *unit) bool {
+	if p, ok := graph.PredicateInfo(pred); !ok || p.PLOVER != "CONSULT" {
+		return false
+	}
+	return s.kind == kCountry && audienceParts[s.sector] || o.kind == kCountry && audienceParts[o.sector]
+}
+
+// audienceBefore reports whether the words from toks[k] to the first of
+// objs name an audience (a noun of sectors.tsv or agents.tsv of
+// audienceParts: "met business leaders in Tokyo").
+func (d *doc) audienceBefore(units []*unit, toks []string, k int, objs []*unit) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	to := slices.Index(units, objs[0])
+	for j := k; j < to; j++ {
+		if units[j].kind != kWord {
+			return false
+		}
+		for _, n := range []int{1, 2} {
+			if j+n > to {
+				break
+			}
+			w := strings.Join(toks[j:j+n], " ")
+			if audienceParts[d.g.sectors[w]] || audienceParts[d.g.agents[w]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stateParts are the CAMEO agent codes of the parts of a country that are
@@ -1950,6 +2047,9 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	}
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
 		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
+	}
+	if audienceMet(r.pred, s, o) {
+		return
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,

@@ -61,7 +61,7 @@ func TestCoderFrames(t *testing.T) {
 		// A dateline's country is the one whose government or police a
 		// wire story names without it; the dateline is no actor.
 		{"LIMA, May 2 (Wire) - The government expelled the Bolivian ambassador on Friday. Police detained two Chilean journalists.",
-			[]string{"Peru coerced Bolivia", "Peru coerced Chile"}},
+			[]string{"Peru sanctioned Bolivia", "Peru coerced Chile"}},
 		{"The government expelled the Bolivian ambassador on Friday.", nil},
 		// Each coordinated main clause has its own event; a closing report
 		// names no side.
@@ -112,6 +112,27 @@ func TestCoderFrames(t *testing.T) {
 		{"The vote came a week before Chile hosted Peru for talks.", []string{"Chile met Peru"}},
 		// Evidence laid against another accuses it, in either voice.
 		{"Fresh evidence against Bolivia was presented by Chile on Monday.", []string{"Chile accused Bolivia"}},
+		// Disapproval of a measure is no support of its target; it aims
+		// at the measure's author when the text names one.
+		{"Chile has openly criticised the sanctions against Peru.", nil},
+		{"Bolivia denounced the sanctions on Peru on Monday.", nil},
+		{"Chile condemned the embargo against Cuba.", nil},
+		{"Chile condemned the Bolivian embargo against Peru.", []string{"Chile criticized Bolivia"}},
+		{"Uruguay criticised Bolivia's blockade of Peruvian ports.", []string{"Uruguay criticized Bolivia"}},
+		// A measure proposed is a threat of it, a call for one asks
+		// nothing of its target.
+		{"Chile proposed new tariffs on Peruvian copper.", []string{"Chile threatened Peru"}},
+		{"Uruguay suggested sanctions against Bolivia on Monday.", []string{"Uruguay threatened Bolivia"}},
+		{"Chile urged sanctions against Peru.", nil},
+		// Meeting the press, students or business people is no meeting of
+		// their country; meeting its officials is.
+		{"Chile's president met Peruvian journalists on Monday.", nil},
+		{"Chile's president met students in Lima.", nil},
+		{"Chile's president met business leaders in Lima on Tuesday.", nil},
+		{"Chile's president met Peruvian officials on Monday.", []string{"Chile met Peru"}},
+		// Expelling a country's named diplomat sanctions the country.
+		{"Chile expelled the Peruvian ambassador, Jorge Salas, on Monday.", []string{"Chile sanctioned Peru"}},
+		{"Bolivia declared Peruvian envoy Ana Ruiz persona non grata.", []string{"Bolivia sanctioned Peru"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)

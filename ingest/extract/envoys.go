@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/geokg/geokg/graph"
+
 // envoyWords are the titles of a post held for one country in another
 // ("Canada's Ambassador to China").
 var envoyWords = toSet("ambassador envoy")
@@ -56,6 +58,13 @@ func envoyPosts(units []*unit) []*unit {
 	return kept
 }
 
+// envoyDestAt reports whether the sentence's word i follows an envoy's
+// title and "to" ("Ambassador to Japan Rahm Emanuel"): a country there
+// is where the envoy is sent, not the start of the name after it.
+func (d *doc) envoyDestAt(i int) bool {
+	return i >= 2 && d.lows[i-1] == "to" && envoyWords[d.lows[i-2]]
+}
+
 // heldEnvoyPost reports whether the envoy's title at units[k], sent to the
 // country at units[j], names a post held (see envoyPosts).
 func heldEnvoyPost(units []*unit, k, j int) bool {
@@ -72,4 +81,22 @@ func heldEnvoyPost(units []*unit, k, j int) bool {
 	}
 	b := units[a-1]
 	return b.kind == kWord && envoyLead[b.lower()] || isComma(b) && a >= 2 && units[a-2].kind == kPerson
+}
+
+// envoyOutLemmas are the verbs that put a diplomat out of the country
+// they serve in ("expelled", "declared … persona non grata"): CAMEO 1663,
+// a cut in diplomatic relations with the diplomat's country.
+var envoyOutLemmas = toSet("expel oust deport declare")
+
+// envoyExpelled returns, for an event of pred by the verb lemma on o, the
+// side it is against and its predicate: a diplomat named with the country
+// they serve (unit.envoyOf) expelled or declared persona non grata stands
+// for that country's government, and the act is sanctioned ("Mali
+// expelled the French ambassador, X" sanctions France; X is in the
+// evidence). Any other event keeps o and pred.
+func envoyExpelled(pred, lemma string, o *unit) (*unit, string) {
+	if o.kind != kPerson || o.envoyOf == nil || !envoyOutLemmas[lemma] || pred != graph.Coerced && pred != graph.Sanctioned {
+		return o, pred
+	}
+	return &unit{kind: kCountry, text: o.text, start: o.start, end: o.end, ref: o.envoyOf, sector: "GOV"}, graph.Sanctioned
 }

@@ -80,6 +80,9 @@ func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand,
 				continue
 			}
 			read = append(read, m)
+			if diplomatRole(m) {
+				per.envoyOf = aff.ref
+			}
 			if tiedTo(cands, per.ref.name, aff.ref.name) {
 				continue
 			}
@@ -122,8 +125,11 @@ func (d *doc) nationalAff(m *match, units []*unit, aff *unit) bool {
 			return false
 		}
 	default:
-		if aff.demonym == poss {
-			return false // "Iraq official", "Iraqi's"
+		if aff.demonym == poss && !(!poss && isAcronym(aff.text) && aff.ref.typ == graph.Country && diplomatRole(m)) {
+			// "Iraq official", "Iraqi's"; but a country's initials stand
+			// for its adjective before a diplomat's title ("US Ambassador
+			// Linda Carter", "UK envoy X").
+			return false
 		}
 	}
 	k := indexOf(units, aff)
@@ -153,6 +159,34 @@ func (d *doc) nationalRole(m *match) bool {
 		return role.kind == kOffice && role.off != nil
 	}
 	return nationalRoles[m.group("role")]
+}
+
+// diplomatRoles are the role nouns of a country's diplomats; a
+// commissioner is one only as a high commissioner.
+var diplomatRoles = toSet("ambassador envoy diplomat emissary consul attache attaché charge chargé commissioner")
+
+// diplomatRole reports whether the role of a national match names one of
+// the country's diplomats ("the French ambassador, X", "Ghana's High
+// Commissioner X", "the Ambassador of Qatar to Russia, X").
+func diplomatRole(m *match) bool {
+	role := m.group("role")
+	if u := m.one("role"); u != nil && u.kind == kOffice && u.off != nil {
+		role = u.off.national
+		if role == "" {
+			role = u.off.name
+		}
+	}
+	role = strings.ToLower(role)
+	if strings.HasPrefix(role, "high commissioner") {
+		return true
+	}
+	if k := strings.IndexByte(role, ' '); k >= 0 {
+		role = role[:k]
+	}
+	if role == "commissioner" {
+		return strings.Contains(" "+m.group("mods"), " high ")
+	}
+	return diplomatRoles[role]
 }
 
 // tiedTo reports whether one of cands already ties person to country: a

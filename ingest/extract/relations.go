@@ -92,6 +92,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
+	o, r.pred = envoyExpelled(r.pred, r.lemma, o)
 	if r.people && (s.kind != kPerson || o.kind != kPerson) || !r.objectFits(o) {
 		return
 	}
@@ -100,6 +101,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	}
 	if d.ownCountry(s.ref, o.ref) && r.pred != graph.Criticized && r.pred != graph.Accused {
 		return // a leader does not visit, threaten or sanction the country he leads
+	}
+	if audienceMet(r.pred, s, o) {
+		return
 	}
 	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}

@@ -59,7 +59,7 @@ var (
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
-	reCounterpart = compile(`(?:his|her|their|its) (?:<C\d+> )?(?:[a-z\-]+ )?counterparts? (?:, )?<P\d+>`)
+	reCounterpart = compile(`(?:his|her|their|its) (?:(?P<aff><C\d+>) )?(?:[a-z\-]+ )?counterparts? (?:, )?(?P<per><P\d+>)`)
 	// "Grossi, who has led the agency since 2019," (folded after states are read)
 	// and the parentheses "Macron, on a visit to China, met Xi" and
 	// "Putin, speaking in Moscow, said".
@@ -186,6 +186,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	for _, m := range d.readNationals(units, tpl, pos, d.sentenceCands(st), st, sentIdx) {
 		claim(m, m.one("per"))
 	}
+	d.readCounterparts(units, tpl, pos, st, sentIdx)
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)

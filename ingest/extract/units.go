@@ -46,6 +46,7 @@ type unit struct {
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
 	in         *ref   // a place of places.tsv ("Kharkiv"): the country it lies in
 	titled     bool   // a person named after an office ("President Mugabe"), for the coder
+	envoyOf    *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
 }
 
 // lower returns the unit's template word.
@@ -436,7 +437,8 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				// longer name; a day or month after it is a date ("Israel
 				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
-					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) {
+					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) &&
+					!d.envoyDestAt(i) {
 					continue
 				}
 			case hitPlace:
