@@ -81,8 +81,10 @@ func (e *ReadError) Unwrap() error { return e.Err }
 
 // normalizeText turns plain text into one paragraph per line. When the
 // text has blank lines, paragraphs are the blocks between them and the
-// lines of a block are joined with a space; otherwise every non-empty line
-// is a paragraph. White space inside a paragraph is collapsed.
+// lines of a block are joined with a space, but for the items of a list
+// (a line opening with a bullet, a dash or a number, see listItem), each
+// its own paragraph; otherwise every non-empty line is a paragraph. White
+// space inside a paragraph is collapsed.
 func normalizeText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -116,6 +118,9 @@ func normalizeText(s string) string {
 			flush()
 			continue
 		}
+		if listItem(l) {
+			flush() // a digest's "• Iran: …" is no part of the line above
+		}
 		cur = append(cur, l)
 		if !blocks {
 			flush()
@@ -123,6 +128,22 @@ func normalizeText(s string) string {
 	}
 	flush()
 	return strings.Join(paras, "\n")
+}
+
+// listItem reports whether l, a collapsed line, opens an item of a list:
+// a bullet ("• ", "* ", "▪ "), a dash and a space ("- ", "– "), or a
+// number of one or two digits and ". " or ") " ("1. ", "12) ").
+func listItem(l string) bool {
+	for _, b := range []string{"• ", "· ", "▪ ", "● ", "◦ ", "‣ ", "* ", "- ", "– ", "— "} {
+		if strings.HasPrefix(l, b) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(l) && n < 3 && l[n] >= '0' && l[n] <= '9' {
+		n++
+	}
+	return n >= 1 && n <= 2 && len(l) > n+1 && (l[n] == '.' || l[n] == ')') && l[n+1] == ' '
 }
 
 // collapse trims s and collapses its runs of white space to one space.

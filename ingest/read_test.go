@@ -401,6 +401,13 @@ func TestNormalizeText(t *testing.T) {
 		{"one\nwrapped\n\ntwo", "one wrapped\ntwo"},
 		{"\r\n  a  b \r\n\r\n\r\nc\r\n", "a b\nc"},
 		{"", ""},
+		// A list's items stay their own paragraphs inside a block.
+		{"Here is the news.\n\n• Iran: talks in Muscat.\n• Japan: a new\nminister.\n\nEnd.",
+			"Here is the news.\n• Iran: talks in Muscat.\n• Japan: a new minister.\nEnd."},
+		{"Steps:\n1. Talks\n2) A vote\n- a note\n\nNext.", "Steps:\n1. Talks\n2) A vote\n- a note\nNext."},
+		// Not items: a number with no point, a year, a wrapped line.
+		{"It rose\n2024 was\n\nB.", "It rose 2024 was\nB."},
+		{"A total of\n123. Then\n\nB.", "A total of 123. Then\nB."},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, normalizeText(tt.in), "%q", tt.in)
