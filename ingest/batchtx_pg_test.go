@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -122,54 +121,12 @@ func (h *badBytesExtractor) Extract(in extract.Input) extract.Result {
 func TestBatchBadArticlePostgres(t *testing.T) {
 	for _, batch := range []int{1, 100} {
 		t.Run(fmt.Sprintf("batch=%d", batch), func(t *testing.T) {
-			ctx := context.Background()
-			dir := t.TempDir()
-			const n = 24
-			isBad := func(i int) bool { return i == 6 || i == 15 }
-			var all, good strings.Builder
-			for i := range n {
-				text := fmt.Sprintf("Alpha%d met Beta%d.", i%3, i)
-				if i > 6 {
-					text += fmt.Sprintf(" Alpha%d met Gamma.", i%3)
-				}
-				if isBad(i) {
-					text = "Alpha0 met Gamma. BADBYTES."
-				}
-				line := fmt.Sprintf(`{"id":"b%02d","published":"2024-05-%02d","text":%q}`+"\n", i, i%28+1, text)
-				all.WriteString(line)
-				if !isBad(i) {
-					good.WriteString(line)
-				}
-			}
-			at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-			run := func(name, body string) (Summary, []string, *store.Store) {
-				path := writeFile(t, dir, name+".jsonl", body)
+			checkBadArticles(t, batch, 24, [2]int{6, 15}, "BADBYTES", &badBytesExtractor{}, func(string) *store.Store {
 				dsn, _ := pgTestDatabase(t)
-				st, err := store.Open(ctx, dsn, store.Options{})
+				st, err := store.Open(context.Background(), dsn, store.Options{})
 				require.NoError(t, err)
-				t.Cleanup(func() { st.Close() })
-				var bad []string
-				p := &Pipeline{Store: st, Extractor: &badBytesExtractor{}, Workers: 2, Batch: batch,
-					Now: func() time.Time { return at }, OnError: func(e *ReadError) { bad = append(bad, e.Origin) }}
-				sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
-				require.NoError(t, err)
-				return sum, bad, st
-			}
-			goodSum, goodBad, goodSt := run("good", good.String())
-			require.Empty(t, goodBad)
-			sum, bad, st := run("all", all.String())
-			assert.Equal(t, n, sum.Read)
-			assert.Equal(t, n-2, sum.New)
-			assert.Equal(t, 2, sum.Errors)
-			assert.Equal(t, goodSum.FactsAdded, sum.FactsAdded)
-			require.Len(t, bad, 2)
-			assert.True(t, strings.HasSuffix(bad[0], ":7") && strings.HasSuffix(bad[1], ":16"), "the bad articles are named: %v", bad)
-			for i := range n {
-				a, _, err := st.LookupArticle(ctx, fmt.Sprintf("b%02d", i), "")
-				require.NoError(t, err)
-				assert.Equal(t, !isBad(i), a != nil, "article b%02d stored", i)
-			}
-			assert.Equal(t, strings.Join(nquadsOf(t, goodSt), "\n"), strings.Join(nquadsOf(t, st), "\n"))
+				return st
+			})
 		})
 	}
 }

@@ -195,53 +195,68 @@ func (h *hugeExtractor) Extract(in extract.Input) extract.Result {
 func TestBatchBadArticle(t *testing.T) {
 	for _, batch := range []int{1, 100} {
 		t.Run(fmt.Sprintf("batch=%d", batch), func(t *testing.T) {
-			ctx := context.Background()
 			dir := t.TempDir()
-			const n = 30
-			isBad := func(i int) bool { return i == 7 || i == 19 }
-			var all, good strings.Builder
-			for i := range n {
-				text := fmt.Sprintf("Alpha%d met Beta%d.", i%3, i)
-				if i > 7 {
-					text += fmt.Sprintf(" Alpha%d met Gamma.", i%3)
-				}
-				if isBad(i) {
-					text = "Alpha0 met Gamma. HUGE."
-				}
-				line := fmt.Sprintf(`{"id":"b%02d","published":"2024-05-%02d","text":%q}`+"\n", i, i%28+1, text)
-				all.WriteString(line)
-				if !isBad(i) {
-					good.WriteString(line)
-				}
-			}
-			at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-			run := func(name, body string) (Summary, []string, *store.Store) {
-				path := writeFile(t, dir, name+".jsonl", body)
-				st, err := store.Open(ctx, filepath.Join(dir, name), store.Options{})
+			checkBadArticles(t, batch, 30, [2]int{7, 19}, "HUGE", &hugeExtractor{}, func(name string) *store.Store {
+				st, err := store.Open(context.Background(), filepath.Join(dir, name), store.Options{})
 				require.NoError(t, err)
-				t.Cleanup(func() { st.Close() })
-				var bad []string
-				p := &Pipeline{Store: st, Extractor: &hugeExtractor{}, Workers: 2, Batch: batch,
-					Now: func() time.Time { return at }, OnError: func(e *ReadError) { bad = append(bad, e.Origin) }}
-				sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
-				require.NoError(t, err)
-				return sum, bad, st
-			}
-			goodSum, goodBad, goodSt := run("good", good.String())
-			require.Empty(t, goodBad)
-			sum, bad, st := run("all", all.String())
-			assert.Equal(t, n, sum.Read)
-			assert.Equal(t, n-2, sum.New)
-			assert.Equal(t, 2, sum.Errors)
-			assert.Equal(t, goodSum.FactsAdded, sum.FactsAdded)
-			require.Len(t, bad, 2)
-			assert.True(t, strings.HasSuffix(bad[0], ":8") && strings.HasSuffix(bad[1], ":20"), "the bad articles are named: %v", bad)
-			for i := range n {
-				a, _, err := st.LookupArticle(ctx, fmt.Sprintf("b%02d", i), "")
-				require.NoError(t, err)
-				assert.Equal(t, !isBad(i), a != nil, "article b%02d stored", i)
-			}
-			assert.Equal(t, strings.Join(nquadsOf(t, goodSt), "\n"), strings.Join(nquadsOf(t, st), "\n"))
+				return st
+			})
 		})
 	}
+}
+
+// checkBadArticles ingests n articles with batch articles a batch, those
+// at bad (in order) holding marker, which makes ex give them a write
+// that fails, into a store open makes, and the good articles alone into
+// another: the bad articles are named by their lines and not stored, the
+// others are counted and stored, and both stores export the same
+// N-Quads.
+func checkBadArticles(t *testing.T, batch, n int, bad [2]int, marker string, ex Extractor, open func(name string) *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	isBad := func(i int) bool { return i == bad[0] || i == bad[1] }
+	var all, good strings.Builder
+	for i := range n {
+		text := fmt.Sprintf("Alpha%d met Beta%d.", i%3, i)
+		if i > bad[0] {
+			text += fmt.Sprintf(" Alpha%d met Gamma.", i%3)
+		}
+		if isBad(i) {
+			text = "Alpha0 met Gamma. " + marker + "."
+		}
+		line := fmt.Sprintf(`{"id":"b%02d","published":"2024-05-%02d","text":%q}`+"\n", i, i%28+1, text)
+		all.WriteString(line)
+		if !isBad(i) {
+			good.WriteString(line)
+		}
+	}
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	run := func(name, body string) (Summary, []string, *store.Store) {
+		path := writeFile(t, dir, name+".jsonl", body)
+		st := open(name)
+		t.Cleanup(func() { st.Close() })
+		var named []string
+		p := &Pipeline{Store: st, Extractor: ex, Workers: 2, Batch: batch,
+			Now: func() time.Time { return at }, OnError: func(e *ReadError) { named = append(named, e.Origin) }}
+		sum, err := p.Run(ctx, []string{path}, nil, ReadOptions{})
+		require.NoError(t, err)
+		return sum, named, st
+	}
+	goodSum, goodBad, goodSt := run("good", good.String())
+	require.Empty(t, goodBad)
+	sum, named, st := run("all", all.String())
+	assert.Equal(t, n, sum.Read)
+	assert.Equal(t, n-2, sum.New)
+	assert.Equal(t, 2, sum.Errors)
+	assert.Equal(t, goodSum.FactsAdded, sum.FactsAdded)
+	require.Len(t, named, 2)
+	assert.True(t, strings.HasSuffix(named[0], fmt.Sprintf(":%d", bad[0]+1)) && strings.HasSuffix(named[1], fmt.Sprintf(":%d", bad[1]+1)),
+		"the bad articles are named: %v", named)
+	for i := range n {
+		a, _, err := st.LookupArticle(ctx, fmt.Sprintf("b%02d", i), "")
+		require.NoError(t, err)
+		assert.Equal(t, !isBad(i), a != nil, "article b%02d stored", i)
+	}
+	assert.Equal(t, strings.Join(nquadsOf(t, goodSt), "\n"), strings.Join(nquadsOf(t, st), "\n"))
 }
