@@ -1422,6 +1422,10 @@ func warnedAgainst(units []*unit, toks []string, objs []*unit, tail int) []*unit
 // one asked to do it: "ready to work with Kazakhstan to deepen ties".
 var jointWords = toSet("with alongside together")
 
+// actorJoins join two actors into one side ("Hungary and Estonia"): no
+// request of the second by the first.
+var actorJoins = toSet("and or nor")
+
 // Words that tell a past plan did not go ahead as planned.
 var (
 	// pastPlanAux before a schedule word make the plan a past one: "was
@@ -1504,6 +1508,15 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		}
 		return frameIntent
 	case prev == "to":
+		if j > start+1 && coderActor(units[j-1]) && actorJoins[toks[j-2]] {
+			// "urged Hungary and Estonia to hold talks" asks both; a
+			// headline's "Hungary and Estonia to hold talks" is their plan.
+			if k := j - 3; k > start && coderActor(units[k]) && units[k-1].kind == kWord &&
+				!coderAux[toks[k-1]] && !jointWords[toks[k-1]] && !actorJoins[toks[k-1]] {
+				return frameAsk
+			}
+			return frameIntent
+		}
 		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] && !jointWords[toks[j-2]] {
 			if j-3 >= start && hedges[toks[j-3]] {
 				return frameDenied // "might want Obama to head back": a guess, not a request

@@ -40,6 +40,11 @@ func TestCoderFrames(t *testing.T) {
 		// bound to a condition is a threat.
 		{"Norway will protest against Chile at the summit.", []string{"Norway threatened Chile"}},
 		{"Norway said it is ready to protest against Chile.", []string{"Norway threatened Chile"}},
+		// Two actors joined by "and" before "to" are one side's plan (a
+		// headline's infinitive), not a request of the second by the
+		// first; a verb before them still asks both.
+		{"Chile and Peru to hold talks", []string{"Chile agreed_with Peru"}},
+		{"Norway urged Chile and Peru to hold talks.", []string{"Norway demanded Chile", "Norway demanded Peru"}},
 		// The people of a country act for it.
 		{"Chileans protested against Peru on Sunday.", []string{"Chile protested Peru"}},
 		// A body "of" a country acts as the country, but not when the
