@@ -120,11 +120,7 @@ func TestFactNodeQuads(t *testing.T) {
 // restatements, updates that withdraw and revive sources, ends inferred
 // from successors) and deletions, on every backend.
 func TestSlimLayoutAgrees(t *testing.T) {
-	for name, open := range map[string]func(t *testing.T) *Store{
-		"memory":   func(t *testing.T) *Store { return openMemory(t) },
-		"bbolt":    func(t *testing.T) *Store { return openBoltDir(t, t.TempDir()) },
-		"postgres": openPostgres,
-	} {
+	for name, open := range layoutBackends() {
 		t.Run(name, func(t *testing.T) { testSlimLayout(t, open) })
 	}
 }
