@@ -187,10 +187,7 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
-		if rp := reportedPronoun(evUnits); rp != nil {
-			rtpl, rpos := template(rp)
-			d.readEvents(rp, rtpl, rpos, st, i)
-		}
+		d.readReported(evUnits, st, i)
 		if r := datelineOf(folded); i == 0 && r != nil {
 			d.dateline = r
 		}
