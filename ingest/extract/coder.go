@@ -106,7 +106,7 @@ var (
 	// intentFrames end in "to" before a base form: "is ready to", "plans to".
 	// Plans, hopes and wishes are not coded ("China plans to invade").
 	intentFrames = toSet("ready willing prepared going offered offers promised promises pledged pledges " +
-		"vowed vows agreed agrees decided decides")
+		"vowed vows swore swears sworn agreed agrees decided decides")
 	// scheduleWords between a form of "be" and "to" state a plan or a
 	// timetable: "is scheduled to visit", "are due to meet", "is set to
 	// sign", "was slated to open".
@@ -1232,7 +1232,7 @@ var orderWords = toSet("ordered orders told tells asked asks instructed instruct
 
 // commitWords commit their subject to the act in the infinitive after
 // them: "agreed to", "promised to", "vowed to".
-var commitWords = toSet("agreed agrees promised promises pledged pledges offered offers vowed vows")
+var commitWords = toSet("agreed agrees promised promises pledged pledges offered offers vowed vows swore swears sworn")
 
 // infinitiveAfter returns the index of the verb of the infinitive that
 // follows a commitment word ending at k, a few words ("in principle",

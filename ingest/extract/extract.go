@@ -162,7 +162,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
-		units = ownedCompanies(d.officeNPs(envoyPosts(units)))
+		units = ownedCompanies(d.officeNPs(envoyPosts(withoutAcronymEchoes(units))))
 		d.noteTitled(units)
 		d.noteCountries(units, i)
 		d.readElect(units)
@@ -187,6 +187,7 @@ func (e *Extractor) Extract(in Input) Result {
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}
+		d.readReported(evUnits, st, i)
 		if r := datelineOf(folded); i == 0 && r != nil {
 			d.dateline = r
 		}

@@ -540,9 +540,9 @@ type modality struct {
 }
 
 var (
-	modIntent = modality{`(?:will|shall|(?:is|are|was|were) (?:willing|ready|prepared|going) to|(?:offered|offers|promised|promises|pledged|pledges|agreed|agrees|vowed|vows|decided|decides|intends|intended|plans|planned) to)`, graph.Pledged}
+	modIntent = modality{`(?:will|shall|(?:is|are|was|were) (?:willing|ready|prepared|going) to|(?:offered|offers|promised|promises|pledged|pledges|agreed|agrees|vowed|vows|swore|swears|sworn|decided|decides|intends|intended|plans|planned) to)`, graph.Pledged}
 	modRefuse = modality{`(?:refused|refuses|declined|declines) to`, graph.Rejected}
-	modThreat = modality{`(?:threatened|threatens|vowed|vows) to`, graph.Threatened}
+	modThreat = modality{`(?:threatened|threatens|vowed|vows|swore|swears|sworn) to`, graph.Threatened}
 	// modWarn is a hostile act announced: "will impose a curfew on",
 	// "would tighten the blockade of", "is prepared to cut ties with".
 	modWarn = modality{`(?:will|shall|would|(?:is|are|was|were) (?:ready|prepared|going) to)`, graph.Threatened}
