@@ -625,8 +625,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				return // "The two leaders discussed …": the last meeting or call, told already
 			}
 		}
+		jointPlan := false
 		if f == frameIntent {
-			code = intentCode(code, conditional(toks, i, tail))
+			cond := conditional(toks, i, tail)
+			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) {
+				// A meeting or talks planned between two sides is their
+				// joint plan, however the sentence orders them
+				// (graph.PlannedAs); a trip to a place is one side's.
+				p, ok := graph.PlannedAs(predicateOfCAMEO(code))
+				jointPlan = ok && p == graph.AgreedWith
+			}
+			code = intentCode(code, cond)
 		}
 		if len(objs) == 0 && strings.HasPrefix(code, "13") {
 			// "threatened to halt the talks if the United States goes
@@ -647,6 +656,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		pred := predicateOfCAMEO(code)
+		if jointPlan && pred == graph.Pledged {
+			pred = graph.AgreedWith
+		}
 		if strings.HasPrefix(code, "01") && statementAt(d.coder.lemma(w), toks, i+1, tail) {
 			// "expressed sorrow for", "extended condolences to",
 			// "claimed responsibility for": CAMEO's statements (013,
@@ -1449,6 +1461,28 @@ func pastPlanUndone(toks []string, start, i int) bool {
 	}
 	for _, w := range toks[i+1:] {
 		if undoneWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// tripTo reports whether the verb at toks[i] goes to its object, a
+// country or a place ("would travel to Warsaw", "is to fly to Chile"): a
+// visit, which one side makes, not a meeting.
+func tripTo(units []*unit, toks []string, i, tail int, objs []*unit) bool {
+	return i+1 < tail && toks[i+1] == "to" && len(objs) > 0 && (objs[0].kind == kCountry || objs[0].kind == kPlace)
+}
+
+// offerWords before an intended act make it one side's offer or promise
+// ("is ready to host talks", "offered to mediate"), not a plan of both.
+var offerWords = toSet("ready willing prepared offered offers offering promised promises pledged pledges")
+
+// offeredAt reports whether one of the few words before the verb at
+// toks[i] is an offer word.
+func offeredAt(toks []string, start, i int) bool {
+	for k := max(start, i-4); k < i; k++ {
+		if offerWords[toks[k]] {
 			return true
 		}
 	}
