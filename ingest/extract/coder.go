@@ -337,7 +337,7 @@ func eventIn(read []*cand, units []*unit, c [2]int) bool {
 	}
 	lo, hi := units[c[0]].start, units[c[1]-1].end
 	for _, r := range read {
-		if graph.IsEvent(r.pred) && r.span[0] < hi && r.span[1] > lo {
+		if graph.IsEvent(r.pred) && !r.nounPlan && r.span[0] < hi && r.span[1] > lo {
 			return true
 		}
 	}

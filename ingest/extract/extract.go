@@ -106,6 +106,10 @@ type cand struct {
 	// Prime Minister X"): a head of the past, who leaves the office free
 	// for the head the article names in the present (otherHead).
 	under bool
+	// nounPlan marks an event named by a noun and told as planned ("talks
+	// between X and Y will resume"): the clause's verb is still the
+	// coder's to read ("Japan refused to sign …, and talks … will resume").
+	nounPlan bool
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the
