@@ -626,7 +626,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 		}
 		jointPlan := false
+		act := "" // the act intended, when the frame makes it a plan
 		if f == frameIntent {
+			act = predicateOfCAMEO(code)
+			if act == graph.Met && tripTo(units, toks, i, tail, objs) {
+				act = graph.Visited
+			}
 			cond := conditional(toks, i, tail)
 			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) {
 				// A meeting or talks planned between two sides is their
@@ -698,7 +703,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				}
 			}
 			n0 := len(d.cands)
-			d.addCoded(eventRule{pred: pred, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
+			if act == pred {
+				act = "" // an intent frame that still states the act ("agreed to sign")
+			}
+			d.addCoded(eventRule{pred: pred, act: act, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
 			if saidEnd >= 0 {
 				for _, c := range d.cands[n0:len(d.cands):len(d.cands)] {
 					d.accuseReported(reporter, units[:saidEnd], c, st)
@@ -2099,7 +2107,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 		return
 	}
 	sr, or := bodyRef(s), bodyRef(o)
-	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
+	d.add(&cand{pred: r.pred, act: r.act, subj: sr, subjText: s.text, obj: or, objText: o.text,
 		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 

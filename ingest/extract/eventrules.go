@@ -50,6 +50,8 @@ type eventRule struct {
 	// lemma is a lexicon phrase's verb ("clash"), for the force table's
 	// choices by verb; "" for the rules written here.
 	lemma string
+	// act is the act a plan of it (pred its intent) is of (cand.act).
+	act string
 }
 
 // objectFits reports whether o is an object the rule takes (objHeads).
@@ -129,6 +131,11 @@ var eventRules = []eventRule{
 	// the other's).
 	{pred: graph.Visited, re: compile(`^%S% [^,;"]*? (?:on|during) (?:a|an) (?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)`), base: confGerund},
 	{pred: graph.Visited, re: compile(`^(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)(?: <D\d+>)? , %S%`), base: confGerund},
+	// "the long-planned visit of Nowak to Norway took place on Tuesday"
+	// (told as having taken place: "protested a visit by lawmakers to
+	// Taiwan" names what was protested, not that it happened)
+	{pred: graph.Visited, re: compile(`(?:visit|trip|tour) (?:of|by) %S% to (?:the )?(?P<o><[CL]\d+>)(?: <D\d+>)? (?:[a-z]+ly )?(?:took place|went ahead|happened|went off|began|started|ended)\b`),
+		base: confNominal, veto: vetoPlanned},
 	// "during Modi's visit to Washington"
 	{pred: graph.Visited, re: compile(`%S% 's (?:(?:[a-z\-]+|<D\d+>) ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)`),
 		base: confNominal, veto: vetoPlanned, deferrable: true},

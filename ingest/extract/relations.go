@@ -36,7 +36,7 @@ func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, s
 				if !ok {
 					continue
 				}
-				r.pred = p
+				r.pred, r.act = p, r.pred
 			}
 			n0 := len(d.cands)
 			subs := m.all("s")
@@ -129,7 +129,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if audienceMet(r.pred, s, o) {
 		return
 	}
-	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
+	c := &cand{pred: r.pred, act: r.act, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if d.lex != nil {
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
