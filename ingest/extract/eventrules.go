@@ -160,6 +160,13 @@ var eventRules = []eventRule{
 	// criticized
 	{pred: graph.Criticized, re: compile(`%S% %AUX%%ADV%(?:criticized|criticised|criticizes|criticises|slammed|slams|condemned|condemns|denounced|denounces|rebuked|rebukes|blasted|blasts|lambasted|lambastes|berated|chided|castigated|scolded|assailed|assails|excoriated|censured|reprimanded|chastised|admonished|upbraided|derided|mocked|ridiculed|lashed out at|lashes out at|hit out at|hits out at|railed against|rails against|took aim at|takes aim at|took a swipe at|takes a swipe at) %O%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%PS% %AUX%%ADV%(?:attacked|attacks) (?P<o><P\d+>)`), base: confVerb, people: true},
+	// "Beijing protested to Canberra over …": an official protest made to
+	// a country or an organization (CAMEO 114, PLOVER DISAPPROVE), not a
+	// demonstration; the addressee is a government, never a person. A
+	// protest to one over another's act ("protested to the UN over
+	// Togo's raids") is the other's criticism, the coder's to read.
+	{pred: graph.Criticized, re: compile(`%S% %AUX%%ADV%(?:protested|protests) (?:formally |strongly )?to (?:the )?(?P<o><[CG]\d+>)`), base: confVerb,
+		notAfter: lazyRegexp(`^(?: <D\d+>)? (?:over|about|against) (?:the )?<[CGP]\d+> 's`)},
 	{pred: graph.Criticized, re: compile(`%O% (?:was|were|has been|have been|had been|is being|are being) %ADV%(?:criticized|criticised|condemned|slammed|denounced|rebuked|blasted|lambasted|assailed|censured|chided|castigated|berated|excoriated|reprimanded|mocked) by %S%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%O% (?:came|comes|has come|have come|had come) under (?:[a-z]+ )?criticism from %S%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%O% (?:came|comes|has come|have come|had come) under (?:[a-z]+ )?fire from %PS%`), base: confVerb},
