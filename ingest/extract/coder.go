@@ -544,6 +544,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
+		act := "" // the act intended, when a frame makes the verb a plan of it
 		k := end
 		if orderWords[w] {
 			k = toldActor(units, toks, i+1, tail) // a pattern may have read on past the one told
@@ -560,6 +561,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// a threat when the act is hostile.
 				code = c2
 				if intentFrames[w] && !decideWords[w] {
+					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, end+1, tail))
 				}
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
@@ -572,6 +574,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// an act the coder does not know is still the one
 				// promised, to the actors after it.
 				if c2, e2 := d.coder.match(toks, k); c2 != "" && d.coder.isBase(toks[k]) {
+					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, k, tail))
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 				} else if len(objs) == 0 {
@@ -626,7 +629,6 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 		}
 		jointPlan := false
-		act := "" // the act intended, when the frame makes it a plan
 		if f == frameIntent {
 			act = predicateOfCAMEO(code)
 			if act == graph.Met && tripTo(units, toks, i, tail, objs) {

@@ -29,25 +29,30 @@ func (d *doc) objectPronounRef(units []*unit, toks []token, lows []string, i int
 	if w == "her" && i+1 < len(toks) && isWordTok(toks[i+1].text) && !objectPronounFollowers[lows[i+1]] {
 		return nil // "met her counterpart": a possessive
 	}
-	// The verb right before, after a join with no subject of its own
-	// between: "but met him", "and then met her", "but instead received him".
+	// A verb phrase of up to three words right before ("met", "held
+	// talks with"), after a join with no subject of its own between:
+	// "but met him", "and then met her", "but held talks with her".
 	n := len(units)
-	if n < 3 || units[n-1].kind != kWord || !isVerbLike(units[n-1].lower()) {
-		return nil
-	}
-	k := n - 2
-	for k >= 0 && units[k].kind == kWord && (coderAdverbs[units[k].lower()] || strings.HasSuffix(units[k].lower(), "ly")) &&
-		!sharedSubjectJoins[units[k].lower()] {
+	k := n - 1
+	for k >= 0 && n-k <= 4 && units[k].kind == kWord && !sharedSubjectJoins[units[k].lower()] {
 		k--
 	}
-	if k < 1 || units[k].kind != kWord || !sharedSubjectJoins[units[k].lower()] {
+	if k < 1 || k == n-1 || units[k].kind != kWord || !sharedSubjectJoins[units[k].lower()] {
 		return nil
+	}
+	for k > 1 && units[k-1].kind == kWord && sharedSubjectJoins[units[k-1].lower()] {
+		k-- // "but instead", "and then"
+	}
+	if v := k + 1; units[v].kind != kWord || !isVerbLike(units[v].lower()) {
+		if !coderAdverbs[units[v].lower()] || v+1 >= n || !isVerbLike(units[v+1].lower()) {
+			return nil
+		}
 	}
 	want := pronounGender(w)
 	var subject, only *ref
-	for _, u := range units[:k] {
-		if u.kind != kPerson || u.ref == nil || u.ref.conf < 0.7 {
-			continue
+	for j, u := range units[:k] {
+		if u.kind != kPerson || u.ref == nil || u.ref.conf < 0.7 || j > 0 && units[j-1].text == "(" {
+			continue // a name in brackets is an aside ("LIMA (Wire) -"), no subject
 		}
 		if subject == nil {
 			subject = u.ref // the sentence's subject, shared by the second verb
