@@ -27,6 +27,12 @@ func PlannedFor(date, pub Date) bool {
 // concessions, withdrawals, inquiries) is pledged, PLOVER's AGREE; an
 // intent to protest, mobilize, sanction, coerce or use force (CAMEO 13–20)
 // is threatened; an agreement or pledge is itself an intent and stays.
+// A plan of an act two sides do together (a meeting, talks, a call, a
+// signing, cooperation: a symmetric predicate) is agreed_with, whichever
+// side the sentence names first and whether it names one side as the
+// subject ("X meets Y on Friday", "X will hold talks with Y") or both
+// ("X and Y are due to meet"): it is arranged by both, and one coding
+// keeps the two wordings one fact.
 // A nomination or a succession (no CAMEO code: no interaction) is
 // announced ahead and dated on the day it takes effect, and stays. Acts
 // with no intent form (demands, criticism, accusations, rejections,
@@ -42,6 +48,8 @@ func PlannedAs(pred string) (string, bool) {
 	switch root := p.CAMEO[:2]; {
 	case root == "03":
 		return pred, true
+	case root >= "02" && root <= "09" && p.Symmetric:
+		return AgreedWith, true
 	case root >= "02" && root <= "09":
 		return Pledged, true
 	case root >= "13" && root <= "20":

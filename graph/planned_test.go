@@ -35,10 +35,11 @@ func TestPlannedAs(t *testing.T) {
 		pred, want string
 		ok         bool
 	}{
-		{Met, Pledged, true},
+		{Met, AgreedWith, true},
 		{Visited, Pledged, true},
-		{SpokeWith, Pledged, true},
-		{SignedAgreement, Pledged, true},
+		{SpokeWith, AgreedWith, true},
+		{SignedAgreement, AgreedWith, true},
+		{CooperatedWith, AgreedWith, true},
 		{Aided, Pledged, true},
 		{AgreedWith, AgreedWith, true},
 		{Pledged, Pledged, true},

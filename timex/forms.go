@@ -192,7 +192,7 @@ func (p *parser) dayNoYear(m time.Month, d, end int) (hit, bool) {
 
 // weekdayDate reads a weekday, alone ("Friday": the most recent one, the
 // reference day included, or in a clause about what is still to come the
-// first one from the reference day on; see aheadClause) or before a
+// first one from the reference day on; see aheadClause and aheadSubject) or before a
 // written date ("Friday, Jan. 20").
 func (p *parser) weekdayDate(i int) (hit, bool) {
 	t := p.tok(i)
@@ -210,7 +210,7 @@ func (p *parser) weekdayDate(i int) (hit, bool) {
 	if h, ok := p.monthDate(k, false); ok && h.day {
 		return h, true
 	}
-	ahead := !p.phrase && p.aheadClause(i)
+	ahead := !p.phrase && (p.aheadClause(i) || p.aheadSubject(i))
 	v := p.relDate(graph.DayPrecision, func(r time.Time) graph.Date {
 		if ahead {
 			return graph.DateFromTime(comingWeekday(w, r))

@@ -85,6 +85,47 @@ func (p *parser) aheadClause(i int) bool {
 	return false
 }
 
+// irregularPasts are common past forms without "-ed" that give a
+// subject a past of its own: "the talks held on Monday", "what they
+// agreed and signed".
+var irregularPasts = map[string]bool{"held": true, "met": true, "made": true, "won": true, "lost": true,
+	"took": true, "taken": true, "began": true, "begun": true, "gave": true, "given": true, "struck": true,
+	"fought": true, "sent": true, "said": true, "told": true, "spoke": true, "came": true, "went": true}
+
+// aheadSubject reports whether the weekday at token i (its "on" and the
+// words before it included) ends a subject whose verb, right after it,
+// is a future: "Talks between the two sides on Friday will focus on
+// trade", "The vote on Monday shall decide". A subject that holds a past
+// of its own ("The talks held on Monday will …": a participle in "-ed",
+// "was", "had") keeps the weekday in the past.
+func (p *parser) aheadSubject(i int) bool {
+	k := i + 1
+	if p.isWord(k, "morning", "afternoon", "evening", "night") {
+		k++
+	}
+	if w := p.lowAt(k); w != "will" && w != "shall" {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		t := &p.toks[j]
+		if t.kind == tPunct {
+			return true // the clause starts after it
+		}
+		if t.kind != tWord {
+			continue
+		}
+		switch {
+		case clauseOpeners[t.low] || futureModals[t.low]:
+			return true
+		case t.low == "was" || t.low == "were" || t.low == "had" || t.low == "did" || irregularPasts[t.low]:
+			return false
+		case len(t.low) > 4 && strings.HasSuffix(t.low, "ed"):
+			return false
+		}
+	}
+	return true
+}
+
 // lowAt returns the lower-case text of token k, or "" when there is none.
 func (p *parser) lowAt(k int) string {
 	if t := p.tok(k); t != nil {

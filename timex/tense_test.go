@@ -26,6 +26,9 @@ func TestWeekdayTense(t *testing.T) {
 		{"The treaty will be signed on Friday.", "2025-03-14"},
 		{"Officials said she'll travel to Lisbon on Monday.", "2025-03-17"},
 		{"The president won't attend the summit on Friday.", "2025-03-14"},
+		// a future verb right after a subject that holds the weekday
+		{"Talks between the two delegations on Friday will focus on grain.", "2025-03-14"},
+		{"The vote in the senate on Monday shall decide the budget.", "2025-03-17"},
 		// the publication day itself: a future on it is that day
 		{"The court will hand down its ruling on Wednesday.", "2025-03-12"},
 		// past clauses keep the past day
@@ -35,6 +38,8 @@ func TestWeekdayTense(t *testing.T) {
 		{"He would have signed the decree on Monday, aides said.", "2025-03-10"},
 		{"Her party won on Monday by a wide margin.", "2025-03-10"},
 		{"The rebels planned to attack the convoy on Friday.", "2025-03-07"},
+		{"The talks held on Monday will shape the budget.", "2025-03-10"},
+		{"What the envoys agreed on Friday will be published.", "2025-03-07"},
 		// another clause's future does not reach the weekday
 		{"The envoy, who will retire in June, met the rebels on Monday.", "2025-03-10"},
 		{"The minister will resign after the vote held on Monday.", "2025-03-10"},

@@ -337,7 +337,7 @@ func eventIn(read []*cand, units []*unit, c [2]int) bool {
 	}
 	lo, hi := units[c[0]].start, units[c[1]-1].end
 	for _, r := range read {
-		if graph.IsEvent(r.pred) && r.span[0] < hi && r.span[1] > lo {
+		if graph.IsEvent(r.pred) && !r.nounPlan && r.span[0] < hi && r.span[1] > lo {
 			return true
 		}
 	}
@@ -544,6 +544,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
+		act := "" // the act intended, when a frame makes the verb a plan of it
 		k := end
 		if orderWords[w] {
 			k = toldActor(units, toks, i+1, tail) // a pattern may have read on past the one told
@@ -560,6 +561,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// a threat when the act is hostile.
 				code = c2
 				if intentFrames[w] && !decideWords[w] {
+					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, end+1, tail))
 				}
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
@@ -572,6 +574,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// an act the coder does not know is still the one
 				// promised, to the actors after it.
 				if c2, e2 := d.coder.match(toks, k); c2 != "" && d.coder.isBase(toks[k]) {
+					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, k, tail))
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 				} else if len(objs) == 0 {
@@ -625,8 +628,21 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				return // "The two leaders discussed …": the last meeting or call, told already
 			}
 		}
+		jointPlan := false
 		if f == frameIntent {
-			code = intentCode(code, conditional(toks, i, tail))
+			act = predicateOfCAMEO(code)
+			if act == graph.Met && tripTo(units, toks, i, tail, objs) {
+				act = graph.Visited
+			}
+			cond := conditional(toks, i, tail)
+			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) {
+				// A meeting or talks planned between two sides is their
+				// joint plan, however the sentence orders them
+				// (graph.PlannedAs); a trip to a place is one side's.
+				p, ok := graph.PlannedAs(predicateOfCAMEO(code))
+				jointPlan = ok && p == graph.AgreedWith
+			}
+			code = intentCode(code, cond)
 		}
 		if len(objs) == 0 && strings.HasPrefix(code, "13") {
 			// "threatened to halt the talks if the United States goes
@@ -647,6 +663,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			return
 		}
 		pred := predicateOfCAMEO(code)
+		if jointPlan && pred == graph.Pledged {
+			pred = graph.AgreedWith
+		}
 		if strings.HasPrefix(code, "01") && statementAt(d.coder.lemma(w), toks, i+1, tail) {
 			// "expressed sorrow for", "extended condolences to",
 			// "claimed responsibility for": CAMEO's statements (013,
@@ -686,7 +705,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				}
 			}
 			n0 := len(d.cands)
-			d.addCoded(eventRule{pred: pred, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
+			if act == pred {
+				act = "" // an intent frame that still states the act ("agreed to sign")
+			}
+			d.addCoded(eventRule{pred: pred, act: act, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
 			if saidEnd >= 0 {
 				for _, c := range d.cands[n0:len(d.cands):len(d.cands)] {
 					d.accuseReported(reporter, units[:saidEnd], c, st)
@@ -1455,6 +1477,28 @@ func pastPlanUndone(toks []string, start, i int) bool {
 	return false
 }
 
+// tripTo reports whether the verb at toks[i] goes to its object, a
+// country or a place ("would travel to Warsaw", "is to fly to Chile"): a
+// visit, which one side makes, not a meeting.
+func tripTo(units []*unit, toks []string, i, tail int, objs []*unit) bool {
+	return i+1 < tail && toks[i+1] == "to" && len(objs) > 0 && (objs[0].kind == kCountry || objs[0].kind == kPlace)
+}
+
+// offerWords before an intended act make it one side's offer or promise
+// ("is ready to host talks", "offered to mediate"), not a plan of both.
+var offerWords = toSet("ready willing prepared offered offers offering promised promises pledged pledges")
+
+// offeredAt reports whether one of the few words before the verb at
+// toks[i] is an offer word.
+func offeredAt(toks []string, start, i int) bool {
+	for k := max(start, i-4); k < i; k++ {
+		if offerWords[toks[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // intentCode gives an intended act the code PLOVER gives intents: to
 // cooperate, also on a condition ("would meet Peru if it dropped its
 // preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
@@ -2065,7 +2109,7 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 		return
 	}
 	sr, or := bodyRef(s), bodyRef(o)
-	d.add(&cand{pred: r.pred, subj: sr, subjText: s.text, obj: or, objText: o.text,
+	d.add(&cand{pred: r.pred, act: r.act, subj: sr, subjText: s.text, obj: or, objText: o.text,
 		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
 }
 

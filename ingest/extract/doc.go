@@ -47,14 +47,16 @@
 // sanction the country he leads (a misread pronoun, not news).
 // Negated, failed, cancelled, conditional and future statements ("left
 // without signing", "failed to reach", "would impose", "cancelled a planned
-// meeting with", "if X meets Y", "talks between X and Y are expected next
-// week", "called X a dictator", "claimed that X attacked Y") yield
+// meeting with", "if X meets Y", "talks between X and Y could be
+// delayed", "called X a dictator", "claimed that X attacked Y") yield
 // nothing, and so do hedged wishes and requests ("might want Y to") and
 // acts told in the present after "before" or "until" ("a day before X
 // heads to Beijing": still to come). A plan is its intent, never the
 // act: "is scheduled/due/set/slated/poised/expected to visit", "is to
-// sign", "plans to", "will" code the intent (pledged, agreed_with for two
-// sides, threatened for a hostile act), and an event dated after the
+// sign", "plans to", "will" code the intent (pledged; agreed_with for a
+// meeting, talks, a call or a signing between two sides however worded,
+// "talks between X and Y on Friday will …" included; threatened for a
+// hostile act), and an event dated after the
 // article and not told in the past tense becomes its intent at the end
 // (graph.PlannedFor, graph.PlannedAs), on the planned day; a past plan
 // the sentence says did not go ahead ("was due to meet …, but the talks

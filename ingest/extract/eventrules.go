@@ -50,6 +50,8 @@ type eventRule struct {
 	// lemma is a lexicon phrase's verb ("clash"), for the force table's
 	// choices by verb; "" for the rules written here.
 	lemma string
+	// act is the act a plan of it (pred its intent) is of (cand.act).
+	act string
 }
 
 // objectFits reports whether o is an object the rule takes (objHeads).
@@ -129,6 +131,11 @@ var eventRules = []eventRule{
 	// the other's).
 	{pred: graph.Visited, re: compile(`^%S% [^,;"]*? (?:on|during) (?:a|an) (?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)`), base: confGerund},
 	{pred: graph.Visited, re: compile(`^(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)(?: <D\d+>)? , %S%`), base: confGerund},
+	// "the long-planned visit of Nowak to Norway took place on Tuesday"
+	// (told as having taken place: "protested a visit by lawmakers to
+	// Taiwan" names what was protested, not that it happened)
+	{pred: graph.Visited, re: compile(`(?:visit|trip|tour) (?:of|by) %S% to (?:the )?(?P<o><[CL]\d+>)(?: <D\d+>)? (?:[a-z]+ly )?(?:took place|went ahead|happened|went off|began|started|ended)\b`),
+		base: confNominal, veto: vetoPlanned},
 	// "during Modi's visit to Washington"
 	{pred: graph.Visited, re: compile(`%S% 's (?:(?:[a-z\-]+|<D\d+>) ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)`),
 		base: confNominal, veto: vetoPlanned, deferrable: true},
@@ -153,6 +160,13 @@ var eventRules = []eventRule{
 	// criticized
 	{pred: graph.Criticized, re: compile(`%S% %AUX%%ADV%(?:criticized|criticised|criticizes|criticises|slammed|slams|condemned|condemns|denounced|denounces|rebuked|rebukes|blasted|blasts|lambasted|lambastes|berated|chided|castigated|scolded|assailed|assails|excoriated|censured|reprimanded|chastised|admonished|upbraided|derided|mocked|ridiculed|lashed out at|lashes out at|hit out at|hits out at|railed against|rails against|took aim at|takes aim at|took a swipe at|takes a swipe at) %O%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%PS% %AUX%%ADV%(?:attacked|attacks) (?P<o><P\d+>)`), base: confVerb, people: true},
+	// "Beijing protested to Canberra over …": an official protest made to
+	// a country or an organization (CAMEO 114, PLOVER DISAPPROVE), not a
+	// demonstration; the addressee is a government, never a person. A
+	// protest to one over another's act ("protested to the UN over
+	// Togo's raids") is the other's criticism, the coder's to read.
+	{pred: graph.Criticized, re: compile(`%S% %AUX%%ADV%(?:protested|protests) (?:formally |strongly )?to (?:the )?(?P<o><[CG]\d+>)`), base: confVerb,
+		notAfter: lazyRegexp(`^(?: <D\d+>)? (?:over|about|against) (?:the )?<[CGP]\d+> 's`)},
 	{pred: graph.Criticized, re: compile(`%O% (?:was|were|has been|have been|had been|is being|are being) %ADV%(?:criticized|criticised|condemned|slammed|denounced|rebuked|blasted|lambasted|assailed|censured|chided|castigated|berated|excoriated|reprimanded|mocked) by %S%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%O% (?:came|comes|has come|have come|had come) under (?:[a-z]+ )?criticism from %S%`), base: confVerb},
 	{pred: graph.Criticized, re: compile(`%O% (?:came|comes|has come|have come|had come) under (?:[a-z]+ )?fire from %PS%`), base: confVerb},

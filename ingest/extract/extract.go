@@ -106,6 +106,14 @@ type cand struct {
 	// Prime Minister X"): a head of the past, who leaves the office free
 	// for the head the article names in the present (otherHead).
 	under bool
+	// nounPlan marks an event named by a noun and told as planned ("talks
+	// between X and Y will resume"): the clause's verb is still the
+	// coder's to read ("Japan refused to sign …, and talks … will resume").
+	nounPlan bool
+	// act is the act a plan stated as its intent is of (met, visited):
+	// "is scheduled to visit Peru" is pledged, of a visit; "" when pred
+	// is the act itself.
+	act string
 
 	// dateFrom are the sentences date was read from, when dated: this
 	// one, or others that state it, or what it is counted from and the
@@ -193,6 +201,7 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
 		d.readPairClause(st, i, n0)
+		d.readEventAnaphor(evFolded, st, i, n0)
 		d.readDenials(evUnits, tpl, pos, st, i)
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)

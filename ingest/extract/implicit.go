@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -184,6 +186,7 @@ func (sc *implicitScope) only() string {
 // rules above allow.
 func (d *doc) placeImplicit() {
 	d.placeLabelled()
+	d.placeByHolder()
 	for _, c := range d.implicit.heads {
 		if c.obj == nil || d.otherHead(c, c.obj.name) {
 			continue
@@ -236,6 +239,34 @@ func (d *doc) placeImplicit() {
 		}
 		c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country), 1}, ""
 		c.base *= 0.9
+	}
+}
+
+// placeByHolder gives a bare national office ("Foreign Minister Claire
+// Dubois") the country the article names for the same person in the same
+// office elsewhere ("Canada's Foreign Minister Claire Dubois"): one
+// office, told twice. A person named in that office of two countries
+// keeps the bare one as written.
+func (d *doc) placeByHolder() {
+	for _, c := range d.cands {
+		if c.bareOff == nil || c.subj == nil || c.obj == nil || c.obj.name != c.bareOff.name {
+			continue
+		}
+		var named *ref
+		for _, o := range d.cands {
+			if o == c || o.pred != c.pred || o.subj == nil || o.obj == nil || o.subj.name != c.subj.name ||
+				!strings.HasPrefix(o.obj.name, c.bareOff.name+" of ") {
+				continue
+			}
+			if named != nil && named.name != o.obj.name {
+				named = nil
+				break
+			}
+			named = o.obj
+		}
+		if named != nil {
+			c.obj, c.objText = named, ""
+		}
 	}
 }
 

@@ -48,16 +48,23 @@ func TestPlansAreNotActs(t *testing.T) {
 		{"Chilean President Ana Rojas is expected to travel to Brazil later this month.", []string{"Ana Rojas pledged Brazil 2025-03"}},
 		{"Chilean President Ana Rojas plans to visit Argentina on March 25.", []string{"Ana Rojas pledged Argentina 2025-03-25"}},
 		{"Peruvian President Luis Soto is slated to host Chilean President Ana Rojas on March 28.",
-			[]string{"Luis Soto pledged Ana Rojas 2025-03-28"}},
+			[]string{"Luis Soto agreed_with Ana Rojas 2025-03-28"}},
 		// Two sides planning together agree; a hostile act announced
 		// is a threat.
 		{"Argentina and Uruguay are set to sign a fisheries accord on March 14.", []string{"Argentina agreed_with Uruguay 2025-03-14"}},
 		{"Chilean President Ana Rojas and Peruvian President Luis Soto are due to hold talks in Arica on Monday.",
 			[]string{"Ana Rojas agreed_with Luis Soto 2025-03-10"}},
 		{"Venezuela will impose sanctions on Guyana on March 20.", []string{"Venezuela threatened Guyana 2025-03-20"}},
-		// Dated after the article in the present tense: the plan.
+		// Dated after the article in the present tense: the plan. A
+		// meeting planned is the two sides' joint plan however it is
+		// worded; an offer to host is one side's.
 		{"Chilean President Ana Rojas meets Peruvian President Luis Soto in Lima on March 19.",
-			[]string{"Ana Rojas pledged Luis Soto 2025-03-19"}},
+			[]string{"Ana Rojas agreed_with Luis Soto 2025-03-19"}},
+		{"Chilean President Ana Rojas will meet Peruvian President Luis Soto on Monday.",
+			[]string{"Ana Rojas agreed_with Luis Soto 2025-03-10"}},
+		{"Ecuador will hold talks with Colombia on March 21.", []string{"Ecuador agreed_with Colombia 2025-03-21"}},
+		{"Ecuador and Colombia will hold talks on March 21.", []string{"Ecuador agreed_with Colombia 2025-03-21"}},
+		{"Ecuador is ready to host talks with Colombia on March 21.", []string{"Ecuador pledged Colombia 2025-03-21"}},
 		// Past reports that mention a plan keep the act, or state
 		// nothing when the plan was dropped.
 		{"Chilean President Ana Rojas met Peruvian President Luis Soto on Tuesday as scheduled.",

@@ -21,9 +21,24 @@ func (d *doc) readEvents(units []*unit, tpl string, pos []int, st *sentence, sen
 func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	{
 		for _, m := range d.findAll(r.re, tpl, units, pos) {
-			if negated(tpl, m.loc[0]) || !r.holds(m) {
+			r := r // a plan below changes this match's predicate only
+			if negated(tpl, m.loc[0]) {
 				continue
 			}
+			ok, planned := r.holds(m)
+			if !ok {
+				continue
+			}
+			if planned {
+				// "Talks between X and Y on Friday will focus on …": the
+				// plan of the event the noun names (graph.PlannedAs).
+				p, ok := graph.PlannedAs(r.pred)
+				if !ok {
+					continue
+				}
+				r.pred, r.act = p, r.pred
+			}
+			n0 := len(d.cands)
 			subs := m.all("s")
 			if r.pair {
 				for a := 0; a < len(subs); a++ {
@@ -34,6 +49,7 @@ func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, s
 						}
 					}
 				}
+				markNounPlans(d.cands[n0:], planned)
 				continue
 			}
 			if r.pred == graph.NominatedAs {
@@ -54,7 +70,15 @@ func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, s
 					d.addEvent(r, m, s, o, st, sentIdx)
 				}
 			}
+			markNounPlans(d.cands[n0:], planned)
 		}
+	}
+}
+
+// markNounPlans marks cs, read from a noun told as planned, nounPlan.
+func markNounPlans(cs []*cand, planned bool) {
+	for _, c := range cs {
+		c.nounPlan = planned
 	}
 }
 
@@ -105,7 +129,7 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if audienceMet(r.pred, s, o) {
 		return
 	}
-	c := &cand{pred: r.pred, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
+	c := &cand{pred: r.pred, act: r.act, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
 		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if d.lex != nil {
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
@@ -199,7 +223,13 @@ var (
 	// "cancelled a planned meeting between", "ruled out talks with"
 	cancelRe = filterCompile(`(?:cancell?ed|cancels|postponed|postpones|called off|calls off|scrapped|scraps|shelved|ruled out|rules out|put off|delayed|rejected|rejects|refused|refuses|declined|declines|denied|denies|boycotted|skipped|snubbed) (?:(?:a|an|the|their|his|her|its|any|planned|proposed|scheduled|expected|upcoming|possible|further|new|first|second|[a-z\-]+-level|bilateral|direct|peace) )*$`, false)
 	// "... talks between X and Y were postponed", "... will take place next week"
-	deferRe   = lazyRegexp(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
+	deferRe = lazyRegexp(`^[^.;"]*?\b(?:will|would|could|may|might|can|cannot|can't|should|must|shall|(?:is|are|was|were) (?:expected|due|scheduled|planned|set|likely|slated|to be held)|(?:was|were|has been|have been|had been|is being|are being) (?:[a-z]+ly )?(?:cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out|scheduled|planned|arranged|proposed))\b`)
+	// planEnd ends a deferral (deferRe) that plans the event rather than
+	// doubting or dropping it: "… will focus on", "… are scheduled for".
+	planEnd = lazyRegexp(`\b(?:will|shall|(?:is|are) (?:expected|due|scheduled|planned|set|slated|to be held)|(?:has been|have been|is being|are being) (?:[a-z]+ly )?(?:scheduled|planned|arranged))$`)
+	// dropWords later in a planned event's clause say it will not go
+	// ahead as planned: "… will be postponed", "… will not take place".
+	dropWords = lazyRegexp(`\b(?:not|no longer|never|cancell?ed|postponed|called off|scrapped|shelved|delayed|put off|suspended|ruled out)\b`)
 	clauseEnd = lazyRegexp(` (?:, (?:and|but|while|whereas|although|after|before|when|which)|;|\.) `)
 )
 
@@ -241,36 +271,42 @@ func (r *eventRule) nounGroup(m *match) int {
 
 // holds applies the rule's own checks to a match: vetoed words in it,
 // words after it, and for events named by a noun a deferral later in the
-// clause ("talks between X and Y are expected next week").
-func (r *eventRule) holds(m *match) bool {
+// clause ("talks between X and Y could be delayed"). planned reports a
+// deferral that plans the event ("talks between X and Y on Friday will
+// focus on trade", "are scheduled for next week"): the match holds as
+// the event's plan.
+func (r *eventRule) holds(m *match) (ok, planned bool) {
 	text := m.tpl[m.loc[0]:m.loc[1]]
 	if r.notPossessed && strings.HasSuffix(m.tpl[:m.loc[0]], "'s ") {
-		return false
+		return false, false
 	}
 	if r.veto != nil && r.veto.MatchString(text) {
-		return false
+		return false, false
 	}
 	if aheadRe.MatchString(m.tpl[max(0, m.loc[0]-8):m.loc[0]]) && presentAct(text) {
-		return false // "a week before Chile hosts Peru": still to come
+		return false, false // "a week before Chile hosts Peru": still to come
 	}
 	rest := m.tpl[m.loc[1]:]
 	if r.notAfter != nil && r.notAfter.MatchString(rest) {
-		return false
+		return false, false
 	}
 	if i := r.nounGroup(m); i > 0 && m.loc[2*i] >= 0 {
 		// The words before the noun, which the match may have taken one of.
 		at := m.loc[2*i]
 		if negated(m.tpl, at) || r.notBefore.MatchString(m.tpl[max(0, at-90):at]) {
-			return false
+			return false, false
 		}
 	}
 	if r.deferrable {
 		if loc := clauseEnd.FindStringIndex(rest); loc != nil {
 			rest = rest[:loc[0]]
 		}
-		if deferRe.MatchString(rest) {
-			return false
+		if loc := deferRe.FindStringIndex(rest); loc != nil {
+			if planEnd.MatchString(rest[:loc[1]]) && !dropWords.MatchString(rest[loc[1]:]) {
+				return true, true
+			}
+			return false, false
 		}
 	}
-	return true
+	return true, false
 }

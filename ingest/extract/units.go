@@ -216,6 +216,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
+		if r := d.objectPronounRef(units, toks, d.lows, i); r != nil {
+			units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r, pronoun: true})
+			i++
+			continue
+		}
 		if pronouns[t.text] {
 			if r := d.pronounRef(units, t.text); r != nil {
 				units = append(units, &unit{kind: kPerson, start: t.start, end: t.end, ref: r, pronoun: true})
