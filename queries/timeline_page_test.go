@@ -99,11 +99,11 @@ type pageCounter struct {
 	st *store.Store
 }
 
-// TimelinePage counts the facts of the page.
-func (p *pageCounter) TimelinePage(ctx context.Context, ids []string, offset, limit int, evidence bool) ([]graph.Fact, bool, error) {
-	fs, ok, err := p.st.TimelinePage(ctx, ids, offset, limit, evidence)
+// TimelineSpan counts the facts of the page.
+func (p *pageCounter) TimelineSpan(ctx context.Context, ids []string, span store.TimelineSpan, evidence bool) ([]graph.Fact, int, bool, error) {
+	fs, total, ok, err := p.st.TimelineSpan(ctx, ids, span, evidence)
 	p.facts += len(fs)
-	return fs, ok, err
+	return fs, total, ok, err
 }
 
 // TestTimelinePages checks on a generated store, in memory and on bbolt,
