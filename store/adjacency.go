@@ -195,3 +195,44 @@ func (s *Store) AdjacentLatest(ctx context.Context, id string, adj []Adjacent, e
 	}
 	return ok, nil
 }
+
+// Edge is one fact naming an entity, as its adjacency row lists it.
+type Edge struct {
+	// Other is the entity at the fact's other side (the entity itself
+	// for a fact linking it to itself).
+	Other string
+	// Predicate is the fact's predicate.
+	Predicate string
+	// Fact is the fact's id.
+	Fact string
+}
+
+// AdjacentEdges returns the facts naming entity id on either side, as
+// its adjacency rows list them (keys only, no fact read), in the rows'
+// order: by the other entity, the predicate, then timeline order. A fact
+// whose row outlived its sort time (see TimelinePage) may come twice. ok
+// is false when the store keeps no adjacency index (see Adjacent): the
+// caller then reads the facts or the quads naming the entity.
+func (s *Store) AdjacentEdges(ctx context.Context, id string) (edges []Edge, ok bool, err error) {
+	err = s.read(ctx, func(r reader) error {
+		var marker bool
+		if ok, err = s.timeKeys(ctx, adjMarker, 1, func(string) { marker = true }); err != nil || !ok || !marker {
+			ok = false
+			return err
+		}
+		_, err := s.timeKeys(ctx, id+adjSep, 0, func(k string) {
+			parts := strings.SplitN(k, adjSep, 3)
+			if len(parts) == 3 && len(parts[2]) > sortKeyLen {
+				edges = append(edges, Edge{Other: parts[0], Predicate: parts[1], Fact: keyFact(parts[2])})
+			}
+		})
+		return err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("edges of %s: %w", id, err)
+	}
+	if !ok {
+		edges = nil
+	}
+	return edges, ok, nil
+}
