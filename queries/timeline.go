@@ -26,7 +26,7 @@ type TimelineQuery struct {
 
 // DefaultTimelineLimit is how many facts a timeline shows when its user
 // asks for no page: the latest ones (`geokg query timeline`).
-const DefaultTimelineLimit = 100
+const DefaultTimelineLimit = 20
 
 // TimelineResult is one page of a timeline and where it lies in the
 // whole.

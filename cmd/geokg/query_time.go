@@ -73,7 +73,7 @@ func newQueryTimelineCmd(a *app) *cobra.Command {
 		Short: "Everything about an entity in time order, with sources",
 		Long: `Timeline lists the facts with ENTITY on either side in time order: events
 by their date, states by their start (else their end, else when first
-reported), with their sources. By default it prints the latest 100 facts
+reported), with their sources. By default it prints the latest 20 facts
 (oldest first) and, when there are more, a note on stderr saying how many;
 --offset N --limit M print the facts N+1 to N+M of the timeline instead,
 and --limit 0 all of them. Without a window, a page reads only its facts
