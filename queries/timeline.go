@@ -87,7 +87,10 @@ func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) (T
 		if err != nil {
 			return TimelineResult{}, err
 		}
-		if ok {
+		// No row at all: the entity may have facts stored before their
+		// evidence records (no row until check --repair or reindex), and
+		// reading its facts costs nothing when it has none.
+		if ok && total > 0 {
 			as, err := e.timeAnswers(ctx, facts, w)
 			lo, _ := span.Bounds(total)
 			return TimelineResult{Answers: as, Total: total, First: lo}, err
