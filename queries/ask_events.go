@@ -79,12 +79,12 @@ func (a *asker) timeline(ctx context.Context) error {
 	if !t.At.IsZero() && !t.Now {
 		t.From, t.To, t.At = t.At, t.At, graph.Date{}
 	}
-	answers, err := a.e.timeline(ctx, x.IDs(), TimelineQuery{At: t.At, From: t.From, To: t.To})
+	tl, err := a.e.timeline(ctx, x.IDs(), TimelineQuery{At: t.At, From: t.From, To: t.To})
 	if err != nil {
 		return err
 	}
 	a.interpret("timeline of "+x.Label(), t.String())
-	a.res.Answers = groupAnswers(answers, func(an Answer) (string, string) { return an.Fact.ID, describeFact(an) })
+	a.res.Answers = groupAnswers(tl.Answers, func(an Answer) (string, string) { return an.Fact.ID, describeFact(an) })
 	return nil
 }
 

@@ -2,9 +2,11 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
@@ -29,7 +31,15 @@ type NeighborsQuery struct {
 	// (store.Store.Adjacent) answers without reading every fact of the
 	// entity.
 	Summary bool
+	// Limit, when set, keeps the Limit neighbours sorted first (the most
+	// linked, then by name); a Summary from the adjacency index then
+	// reads the latest facts of those alone.
+	Limit int
 }
+
+// DefaultNeighborsLimit is how many neighbours a table of neighbours
+// shows when its user asks for no limit (`geokg query neighbors`).
+const DefaultNeighborsLimit = 50
 
 // Neighbor is one entity linked to the asked one, with the linking facts.
 type Neighbor struct {
@@ -45,15 +55,18 @@ type Neighbor struct {
 }
 
 // adjacencyIndex is what Neighbors asks of a store with an adjacency
-// index.
+// index (store.Store.AdjacentRows, AdjacentLatest).
 type adjacencyIndex interface {
-	Adjacent(ctx context.Context, id, predicate string, evidence bool) ([]store.Adjacent, bool, error)
+	AdjacentRows(ctx context.Context, id, predicate string) ([]store.Adjacent, bool, error)
+	AdjacentLatest(ctx context.Context, id string, adj []store.Adjacent, evidence bool) (bool, error)
 }
 
 // NeighborsResult is the answer to a NeighborsQuery.
 type NeighborsResult struct {
 	Entity    Resolved
 	Neighbors []Neighbor
+	// Total is how many neighbours there are, Limit or not.
+	Total int
 }
 
 // Neighbors returns the entities that share a fact with q.Entity (on
@@ -72,15 +85,26 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 	self := idSet(ids)
 	w := graph.Window{At: q.At, AsKnown: q.AsKnown}
 	if ix, isIx := e.store.(adjacencyIndex); isIx && q.Summary && w.IsOpen() && w.AsKnown.IsZero() && len(ids) == 1 {
-		adj, ok, err := ix.Adjacent(ctx, ids[0], q.Predicate, e.opts.Evidence)
+		adj, ok, err := ix.AdjacentRows(ctx, ids[0], q.Predicate)
 		if err != nil {
 			return res, err
+		}
+		if ok {
+			res.Total = len(adj)
+			if adj, err = e.mostLinked(ctx, adj, q.Limit); err != nil {
+				return res, err
+			}
+			ok, err = ix.AdjacentLatest(ctx, ids[0], adj, e.opts.Evidence)
+			if err != nil {
+				return res, err
+			}
 		}
 		if ok {
 			res.Neighbors, err = e.adjacentNeighbors(ctx, adj)
 			sortNeighbors(res.Neighbors)
 			return res, err
 		}
+		res.Total = 0
 	}
 	var facts []graph.Fact
 	err = e.store.Facts(ctx, store.FactFilter{Subjects: ids, Predicate: q.Predicate, EitherSide: true, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
@@ -121,7 +145,64 @@ func (e *Engine) Neighbors(ctx context.Context, q NeighborsQuery) (NeighborsResu
 		}
 	}
 	sortNeighbors(res.Neighbors)
+	res.Total = len(res.Neighbors)
+	if q.Limit > 0 && len(res.Neighbors) > q.Limit {
+		res.Neighbors = res.Neighbors[:q.Limit]
+	}
 	return res, nil
+}
+
+// mostLinked returns the limit neighbours of adj that sortNeighbors puts
+// first (all of them when limit is 0), in the order of adj: those linked
+// by more facts than the limit-th, and of those linked by as many, the
+// first by name — the only neighbours whose entities it reads.
+func (e *Engine) mostLinked(ctx context.Context, adj []store.Adjacent, limit int) ([]store.Adjacent, error) {
+	if limit <= 0 || len(adj) <= limit {
+		return adj, nil
+	}
+	counts := make([]int, len(adj))
+	for i, a := range adj {
+		counts[i] = a.Facts
+	}
+	slices.SortFunc(counts, func(a, b int) int { return b - a })
+	edge := counts[limit-1] // the count of the last neighbour kept
+	var tied []int
+	keep := make([]bool, len(adj))
+	n := 0
+	for i, a := range adj {
+		switch {
+		case a.Facts > edge:
+			keep[i] = true
+			n++
+		case a.Facts == edge:
+			tied = append(tied, i)
+		}
+	}
+	if len(tied) > limit-n {
+		names := make(map[int]string, len(tied))
+		for _, i := range tied {
+			en, err := e.store.Entity(ctx, adj[i].ID)
+			if errors.Is(err, store.ErrNotFound) {
+				en, err = graph.Entity{Name: adj[i].ID}, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			names[i] = en.Name
+		}
+		slices.SortStableFunc(tied, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+		tied = tied[:limit-n]
+	}
+	for _, i := range tied {
+		keep[i] = true
+	}
+	out := make([]store.Adjacent, 0, limit)
+	for i, a := range adj {
+		if keep[i] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // adjacentNeighbors turns what the adjacency index lists into neighbours

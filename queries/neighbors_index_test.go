@@ -15,7 +15,8 @@ import (
 // adjacency index; it counts the reads of facts by filter.
 type adjacencyOnly struct {
 	indexOnly
-	factReads int
+	factReads   int
+	latestReads int
 }
 
 func (x *adjacencyOnly) Facts(ctx context.Context, f store.FactFilter, fn func(graph.Fact) error) error {
@@ -23,8 +24,13 @@ func (x *adjacencyOnly) Facts(ctx context.Context, f store.FactFilter, fn func(g
 	return x.s.Facts(ctx, f, fn)
 }
 
-func (x *adjacencyOnly) Adjacent(ctx context.Context, id, predicate string, evidence bool) ([]store.Adjacent, bool, error) {
-	return x.s.Adjacent(ctx, id, predicate, evidence)
+func (x *adjacencyOnly) AdjacentRows(ctx context.Context, id, predicate string) ([]store.Adjacent, bool, error) {
+	return x.s.AdjacentRows(ctx, id, predicate)
+}
+
+func (x *adjacencyOnly) AdjacentLatest(ctx context.Context, id string, adj []store.Adjacent, evidence bool) (bool, error) {
+	x.latestReads += len(adj)
+	return x.s.AdjacentLatest(ctx, id, adj, evidence)
 }
 
 // TestNeighborsSummary checks that a summary of neighbours (what the
@@ -71,6 +77,24 @@ func TestNeighborsSummary(t *testing.T) {
 				require.NoError(t, err)
 				require.Equal(t, want, got, "%s %q evidence %v", e.Name, pred, evidence)
 				require.Zero(t, ix.factReads, "%s: read from the adjacency index", e.Name)
+				// A limit keeps the first neighbours of the whole answer
+				// and reads the latest facts of those alone.
+				for _, limit := range []int{1, 2, 3} {
+					lq := q
+					lq.Limit = limit
+					ix.latestReads = 0
+					got, err := summary.Neighbors(ctx, lq)
+					require.NoError(t, err)
+					cut := want
+					cut.Neighbors = want.Neighbors[:min(limit, len(want.Neighbors))]
+					require.Equal(t, cut, got, "%s %q limit %d", e.Name, pred, limit)
+					require.Equal(t, len(cut.Neighbors), ix.latestReads, "%s: latest facts read", e.Name)
+					lq.Summary = false
+					all, err := full.Neighbors(ctx, lq)
+					require.NoError(t, err)
+					require.Equal(t, len(want.Neighbors), all.Total)
+					require.Len(t, all.Neighbors, len(cut.Neighbors))
+				}
 				// As known on a day, or at a day: every fact read, as before.
 				for _, w := range []NeighborsQuery{{AsKnown: day("2020-01-01")}, {At: day("2024-06-01")}, {AsKnown: day("2100-01-01")}} {
 					w.Entity, w.Predicate = e.Name, pred

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -222,7 +223,7 @@ type walker struct {
 func (w *walker) expand(ctx context.Context, s *side) error {
 	var next []string
 	for _, u := range s.front {
-		edges, err := w.e.adjacent(ctx, u)
+		edges, err := w.e.pathEdges(ctx, u)
 		if err != nil {
 			return err
 		}
@@ -322,6 +323,46 @@ func (e *Engine) fact(ctx context.Context, id string, w graph.Window) (graph.Fac
 		return fs.Fact(ctx, id)
 	}
 	return graph.Fact{}, fmt.Errorf("fact %s: this store cannot read facts by id", id)
+}
+
+// edgeIndex is a store with an adjacency index that lists an entity's
+// edges (store.Store.AdjacentEdges).
+type edgeIndex interface {
+	AdjacentEdges(ctx context.Context, id string) ([]store.Edge, bool, error)
+}
+
+// pathEdges returns what a path search walks from entity id: the facts
+// that touch it, each with the entity on its other side, sorted by fact
+// id, as adjacent returns them but for the direction of each, which a
+// path does not use. A store with an adjacency index lists them from its
+// rows (keys only), not from every quad naming the entity; else adjacent
+// reads them.
+func (e *Engine) pathEdges(ctx context.Context, id string) ([]edge, error) {
+	ix, ok := e.store.(edgeIndex)
+	if !ok {
+		return e.adjacent(ctx, id)
+	}
+	rows, ok, err := ix.AdjacentEdges(ctx, id)
+	if err != nil || !ok {
+		if err == nil {
+			return e.adjacent(ctx, id)
+		}
+		return nil, err
+	}
+	out := make([]edge, 0, len(rows))
+	for _, r := range rows {
+		if r.Other != id {
+			out = append(out, edge{fact: r.Fact, other: r.Other, pred: r.Predicate})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].fact != out[j].fact {
+			return out[i].fact < out[j].fact
+		}
+		return out[i].other < out[j].other
+	})
+	out = slices.CompactFunc(out, func(a, b edge) bool { return a.fact == b.fact && a.other == b.other })
+	return out, ctx.Err()
 }
 
 // quadStorer is a store that exposes its Cayley quad store for reading.

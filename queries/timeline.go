@@ -13,13 +13,31 @@ import (
 // range (events dated inside it); AsKnown answers with only what had been
 // ingested by the end of that day. Offset and Limit page the answer: the
 // first Offset answers are skipped, and at most Limit are returned (0:
-// all).
+// all); with Latest they are counted from the newest answer (the page
+// still comes oldest first).
 type TimelineQuery struct {
 	Entity        string
 	At            graph.Date
 	From, To      graph.Date
 	AsKnown       graph.Date
 	Offset, Limit int
+	Latest        bool
+}
+
+// DefaultTimelineLimit is how many facts a timeline shows when its user
+// asks for no page: the latest ones (`geokg query timeline`).
+const DefaultTimelineLimit = 20
+
+// TimelineResult is one page of a timeline and where it lies in the
+// whole.
+type TimelineResult struct {
+	// Answers are the page's facts, oldest first.
+	Answers []Answer
+	// Total is how many facts the whole timeline has (in its window).
+	Total int
+	// First is the position of the page's first fact in the whole
+	// timeline, oldest first, from 0.
+	First int
 }
 
 // Timeline returns every fact with the entity on either side, in time
@@ -38,21 +56,44 @@ func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error
 	if err != nil {
 		return nil, err
 	}
+	r, err := e.timeline(ctx, ids, q)
+	return r.Answers, err
+}
+
+// TimelinePage is Timeline with where its page lies in the whole
+// timeline: how many facts the timeline has, and the position of the
+// page's first. A page with no window reads the timeline index's rows
+// of the entity (keys only) and the page's facts.
+func (e *Engine) TimelinePage(ctx context.Context, q TimelineQuery) (TimelineResult, error) {
+	if err := (graph.Window{At: q.At, From: q.From, To: q.To}).Validate(); err != nil {
+		return TimelineResult{}, err
+	}
+	ids, err := e.resolveAbout(ctx, q.Entity, "timeline", "no entity given")
+	if err != nil {
+		return TimelineResult{}, err
+	}
 	return e.timeline(ctx, ids, q)
 }
 
-// timeline is Timeline for the entities ids, already resolved (q.Entity is
-// not read): Ask resolves names itself, tolerating misspellings.
-func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([]Answer, error) {
+// timeline is TimelinePage for the entities ids, already resolved
+// (q.Entity is not read): Ask resolves names itself, tolerating
+// misspellings.
+func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) (TimelineResult, error) {
 	w := graph.Window{At: q.At, From: q.From, To: q.To, AsKnown: q.AsKnown}
+	span := store.TimelineSpan{Offset: q.Offset, Limit: q.Limit, Latest: q.Latest}
 	paged := q.Offset > 0 || q.Limit > 0
 	if tp, ok := e.store.(timelinePager); ok && paged && w.IsOpen() && w.AsKnown.IsZero() {
-		facts, ok, err := tp.TimelinePage(ctx, ids, q.Offset, q.Limit, e.opts.Evidence)
+		facts, total, ok, err := tp.TimelineSpan(ctx, ids, span, e.opts.Evidence)
 		if err != nil {
-			return nil, err
+			return TimelineResult{}, err
 		}
-		if ok {
-			return e.timeAnswers(ctx, facts, w)
+		// No row at all: the entity may have facts stored before their
+		// evidence records (no row until check --repair or reindex), and
+		// reading its facts costs nothing when it has none.
+		if ok && total > 0 {
+			as, err := e.timeAnswers(ctx, facts, w)
+			lo, _ := span.Bounds(total)
+			return TimelineResult{Answers: as, Total: total, First: lo}, err
 		}
 	}
 	var facts []graph.Fact
@@ -62,21 +103,18 @@ func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) ([
 		}
 		return nil
 	}); err != nil {
-		return nil, err
+		return TimelineResult{}, err
 	}
 	as, err := e.timeAnswers(ctx, facts, w)
-	if err != nil || !paged {
-		return as, err
+	if err != nil {
+		return TimelineResult{}, err
 	}
-	as = as[min(q.Offset, len(as)):]
-	if q.Limit > 0 && len(as) > q.Limit {
-		as = as[:q.Limit]
-	}
-	return as, nil
+	lo, hi := span.Bounds(len(as))
+	return TimelineResult{Answers: as[lo:hi], Total: len(as), First: lo}, nil
 }
 
 // timelinePager is what a store with a timeline index offers
-// (store.Store.TimelinePage).
+// (store.Store.TimelineSpan).
 type timelinePager interface {
-	TimelinePage(ctx context.Context, ids []string, offset, limit int, evidence bool) ([]graph.Fact, bool, error)
+	TimelineSpan(ctx context.Context, ids []string, span store.TimelineSpan, evidence bool) ([]graph.Fact, int, bool, error)
 }

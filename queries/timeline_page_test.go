@@ -99,11 +99,11 @@ type pageCounter struct {
 	st *store.Store
 }
 
-// TimelinePage counts the facts of the page.
-func (p *pageCounter) TimelinePage(ctx context.Context, ids []string, offset, limit int, evidence bool) ([]graph.Fact, bool, error) {
-	fs, ok, err := p.st.TimelinePage(ctx, ids, offset, limit, evidence)
+// TimelineSpan counts the facts of the page.
+func (p *pageCounter) TimelineSpan(ctx context.Context, ids []string, span store.TimelineSpan, evidence bool) ([]graph.Fact, int, bool, error) {
+	fs, total, ok, err := p.st.TimelineSpan(ctx, ids, span, evidence)
 	p.facts += len(fs)
-	return fs, ok, err
+	return fs, total, ok, err
 }
 
 // TestTimelinePages checks on a generated store, in memory and on bbolt,
@@ -134,6 +134,17 @@ func TestTimelinePages(t *testing.T) {
 						got = append(got, page...)
 					}
 					require.Equal(t, all, got, "%s on %s (evidence %v): pages of %d", who, dsn, evidence, size)
+					// Counted from the newest: the same facts, the
+					// newest page first, each oldest first.
+					for off := 0; off < len(all); off += size {
+						paged.facts = 0
+						r, err := NewWithOptions(paged, Options{Evidence: evidence}).TimelinePage(ctx, TimelineQuery{Entity: who, Offset: off, Limit: size, Latest: true})
+						require.NoError(t, err)
+						lo := max(0, len(all)-off-size)
+						require.Equal(t, all[lo:len(all)-off], r.Answers, "%s: latest page at %d of %d", who, off, size)
+						require.Equal(t, TimelineResult{Answers: r.Answers, Total: len(all), First: lo}, r)
+						require.Equal(t, len(r.Answers), paged.facts, "%s: a latest page reads its facts only", who)
+					}
 				}
 				// With a window, the page is cut from the whole answer.
 				w := TimelineQuery{Entity: who, From: graph.YearOf(2020), To: graph.YearOf(2022)}
@@ -143,6 +154,11 @@ func TestTimelinePages(t *testing.T) {
 				page, err := NewWithOptions(paged, Options{Evidence: evidence}).Timeline(ctx, w)
 				require.NoError(t, err)
 				assert.Equal(t, inWindow[min(2, len(inWindow)):min(7, len(inWindow))], page, "%s: a page of a window", who)
+				w.Latest = true
+				r, err := NewWithOptions(paged, Options{Evidence: evidence}).TimelinePage(ctx, w)
+				require.NoError(t, err)
+				lo := max(0, len(inWindow)-7)
+				assert.Equal(t, TimelineResult{Answers: inWindow[lo:max(0, len(inWindow)-2)], Total: len(inWindow), First: lo}, r, "%s: a latest page of a window", who)
 			}
 		}
 	}

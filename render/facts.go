@@ -117,3 +117,19 @@ func WriteAnswerLine(w io.Writer, name string, f graph.Fact) error {
 func FactRecords(as []queries.Answer) []export.Record {
 	return records(as, true)
 }
+
+// WriteTimelineNote writes, when r is a part of its timeline only, a
+// one-line note saying which facts of how many it shows and how to see
+// the others; nothing when r is the whole timeline or empty.
+func WriteTimelineNote(w io.Writer, r queries.TimelineResult) error {
+	if len(r.Answers) == 0 || len(r.Answers) >= r.Total {
+		return nil
+	}
+	which := ""
+	if r.First+len(r.Answers) == r.Total {
+		which = fmt.Sprintf(" (the latest %d)", len(r.Answers))
+	}
+	_, err := fmt.Fprintf(w, "note: the timeline has %d facts; shown: %d to %d%s; --offset N --limit M prints facts N+1 to N+M, --limit 0 all\n",
+		r.Total, r.First+1, r.First+len(r.Answers), which)
+	return err
+}

@@ -85,3 +85,14 @@ func WriteGizmo(w io.Writer, r queries.GizmoResult) error {
 	}
 	return nil
 }
+
+// WriteNeighborsNote writes, when r lists some of its neighbours only, a
+// one-line note saying how many there are and how to see them all;
+// nothing otherwise.
+func WriteNeighborsNote(w io.Writer, r queries.NeighborsResult) error {
+	if len(r.Neighbors) == 0 || len(r.Neighbors) >= r.Total {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "note: %d neighbours; shown: the %d most linked; --limit 0 lists all\n", r.Total, len(r.Neighbors))
+	return err
+}

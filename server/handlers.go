@@ -213,6 +213,9 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 	if q.Limit, err = p.int("limit"); err != nil {
 		return err
 	}
+	if q.Latest, err = p.bool("latest"); err != nil {
+		return err
+	}
 	if q.Limit == 0 || q.Limit > s.opts.MaxResults {
 		// One more than the cap, so that capList sees a longer answer.
 		q.Limit = s.opts.MaxResults + 1
@@ -225,6 +228,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, p params) erro
 		as, err := e.Timeline(r.Context(), q)
 		if err != nil {
 			return err
+		}
+		if q.Latest && len(as) > s.opts.MaxResults {
+			// The newest facts are the ones asked for: cut the oldest.
+			w.Header().Set(truncatedHeader, "true")
+			as = as[len(as)-s.opts.MaxResults:]
 		}
 		as = capList(s, w, as)
 		return answer(w, r, render.FactRecords(as), func(w io.Writer) error { return render.WriteQueryFacts(w, as) })

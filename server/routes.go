@@ -131,6 +131,7 @@ func Routes() []Route {
 				pFrom, pTo, pAsKnown,
 				{Name: "offset", Type: Integer, Doc: "How many of the facts, in time order, to skip (default 0)."},
 				{Name: "limit", Type: Integer, Doc: "Most facts returned (default and at most the server's result cap); without a window, only those are read."},
+				{Name: "latest", Type: Boolean, Doc: "Count offset and limit from the newest fact (the page still comes oldest first): latest=true&limit=20 is the last 20 facts."},
 				pAllSources,
 			}, Text: true, handle: (*Server).timeline},
 		{Method: http.MethodGet, Path: API + "/path", Name: "path", Summary: "Shortest chains of facts linking two entities (`geokg query path --json`).",

@@ -59,6 +59,8 @@ func TestEndpoints(t *testing.T) {
 			[]string{`"predicate": "leads"`}, []string{`"predicate": "met"`}},
 		{"timeline second page", "GET", query(API+"/timeline", "entity", "Anna Vale", "offset", "1", "limit", "1"), "", 200,
 			[]string{`"predicate": "met"`}, []string{`"predicate": "leads"`}},
+		{"timeline latest page", "GET", query(API+"/timeline", "entity", "Anna Vale", "limit", "1", "latest", "true"), "", 200,
+			[]string{`"predicate": "met"`}, []string{`"predicate": "leads"`}},
 		{"timeline bad limit", "GET", query(API+"/timeline", "entity", "Anna Vale", "limit", "-2"), "", 400, []string{"limit"}, nil},
 		{"timeline bad as_known", "GET", query(API+"/timeline", "entity", "Vale", "as_known", "soon"), "", 400, []string{"as_known"}, nil},
 		{"path", "GET", query(API+"/path", "a", "Brook", "b", "Freedonia"), "", 200, []string{`"paths"`, "Rufus Firefly"}, nil},

@@ -55,8 +55,11 @@ type Adjacent struct {
 	// the first fact of each in timeline order (graph.SortTime, then id).
 	Predicates []string
 	// Latest is the last of the facts in timeline order, read as
-	// TimelinePage reads facts.
+	// TimelinePage reads facts; AdjacentRows leaves it empty.
 	Latest graph.Fact
+	// latestKey is the timeline key of Latest until AdjacentLatest reads
+	// it.
+	latestKey string
 }
 
 // Adjacent returns the entities that share a fact with entity id (on
@@ -72,6 +75,22 @@ type Adjacent struct {
 // another sort time than its row's (a fact stored before evidence
 // records, see TimelinePage): the caller then reads the facts with Facts.
 func (s *Store) Adjacent(ctx context.Context, id, predicate string, evidence bool) (adj []Adjacent, ok bool, err error) {
+	if adj, ok, err = s.AdjacentRows(ctx, id, predicate); err != nil || !ok {
+		return nil, ok, err
+	}
+	if ok, err = s.AdjacentLatest(ctx, id, adj, evidence); err != nil || !ok {
+		return nil, ok, err
+	}
+	return adj, true, nil
+}
+
+// AdjacentRows is Adjacent without the latest facts: it reads the
+// entity's adjacency rows alone (keys, no fact), so that a caller can
+// choose the neighbours it shows by how many facts link them and read
+// the latest facts of those only (AdjacentLatest). ok is false as for
+// Adjacent, a fact's row outliving its sort time aside (AdjacentLatest
+// finds it when it reads that fact).
+func (s *Store) AdjacentRows(ctx context.Context, id, predicate string) (adj []Adjacent, ok bool, err error) {
 	err = s.read(ctx, func(r reader) error {
 		var marker bool
 		if ok, err = s.timeKeys(ctx, adjMarker, 1, func(string) { marker = true }); err != nil || !ok || !marker {
@@ -101,7 +120,6 @@ func (s *Store) Adjacent(ctx context.Context, id, predicate string, evidence boo
 			first[other] = edges[0].key
 		}
 		sort.Slice(others, func(i, j int) bool { return first[others[i]] < first[others[j]] })
-		articles := map[string]graph.Article{}
 		for _, other := range others {
 			edges := byOther[other]
 			a := Adjacent{ID: other}
@@ -120,9 +138,42 @@ func (s *Store) Adjacent(ctx context.Context, id, predicate string, evidence boo
 					a.Predicates = append(a.Predicates, e.pred)
 				}
 			}
-			last := edges[len(edges)-1].key
+			a.latestKey = edges[len(edges)-1].key
+			adj = append(adj, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("neighbours of %s: %w", id, err)
+	}
+	if !ok {
+		adj = nil
+	}
+	return adj, ok, nil
+}
+
+// AdjacentLatest reads the latest fact of each of adj, neighbours of
+// entity id as AdjacentRows returned them, into its Latest, as Adjacent
+// reads them. ok is false when a latest fact reads back with another
+// sort time than its row's (see Adjacent): the caller then reads the
+// facts with Facts.
+func (s *Store) AdjacentLatest(ctx context.Context, id string, adj []Adjacent, evidence bool) (ok bool, err error) {
+	ok = true
+	err = s.read(ctx, func(r reader) error {
+		articles := map[string]graph.Article{}
+		for i := range adj {
+			last := adj[i].latestKey
+			if len(last) <= sortKeyLen {
+				if adj[i].Latest.ID == "" {
+					// Not a neighbour AdjacentRows returned.
+					ok = false
+					return nil
+				}
+				continue // read already
+			}
 			var f graph.Fact
 			var found bool
+			var err error
 			if evidence {
 				f, found, err = r.factEvidence(ctx, keyFact(last), articles)
 			} else if f, found, err = r.fact(ctx, keyFact(last), articles); found {
@@ -135,16 +186,53 @@ func (s *Store) Adjacent(ctx context.Context, id, predicate string, evidence boo
 				ok = false
 				return nil
 			}
-			a.Latest = f
-			adj = append(adj, a)
+			adj[i].Latest, adj[i].latestKey = f, ""
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, false, fmt.Errorf("neighbours of %s: %w", id, err)
+		return false, fmt.Errorf("neighbours of %s: %w", id, err)
+	}
+	return ok, nil
+}
+
+// Edge is one fact naming an entity, as its adjacency row lists it.
+type Edge struct {
+	// Other is the entity at the fact's other side (the entity itself
+	// for a fact linking it to itself).
+	Other string
+	// Predicate is the fact's predicate.
+	Predicate string
+	// Fact is the fact's id.
+	Fact string
+}
+
+// AdjacentEdges returns the facts naming entity id on either side, as
+// its adjacency rows list them (keys only, no fact read), in the rows'
+// order: by the other entity, the predicate, then timeline order. A fact
+// whose row outlived its sort time (see TimelinePage) may come twice. ok
+// is false when the store keeps no adjacency index (see Adjacent): the
+// caller then reads the facts or the quads naming the entity.
+func (s *Store) AdjacentEdges(ctx context.Context, id string) (edges []Edge, ok bool, err error) {
+	err = s.read(ctx, func(r reader) error {
+		var marker bool
+		if ok, err = s.timeKeys(ctx, adjMarker, 1, func(string) { marker = true }); err != nil || !ok || !marker {
+			ok = false
+			return err
+		}
+		_, err := s.timeKeys(ctx, id+adjSep, 0, func(k string) {
+			parts := strings.SplitN(k, adjSep, 3)
+			if len(parts) == 3 && len(parts[2]) > sortKeyLen {
+				edges = append(edges, Edge{Other: parts[0], Predicate: parts[1], Fact: keyFact(parts[2])})
+			}
+		})
+		return err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("edges of %s: %w", id, err)
 	}
 	if !ok {
-		adj = nil
+		edges = nil
 	}
-	return adj, ok, nil
+	return edges, ok, nil
 }

@@ -172,6 +172,33 @@ func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit in
 	if limit > 0 {
 		n = offset + limit
 	}
+	facts, _, ok, err = s.timelineRead(ctx, ids, n, TimelineSpan{Offset: offset, Limit: limit}, evidence)
+	return facts, ok, err
+}
+
+// TimelineSpan says which facts of a timeline a read returns: the first
+// Offset are skipped and at most Limit returned (0: all), counted from
+// the oldest fact, or from the newest when Latest is set (the facts
+// still come in timeline order: Latest with Offset 0 and Limit 20 is the
+// last 20 facts, oldest first).
+type TimelineSpan struct {
+	Offset, Limit int
+	Latest        bool
+}
+
+// TimelineSpan returns the facts of span of the timeline of the entities
+// ids, as TimelinePage reads them, and how many facts the whole timeline
+// has: it reads every row of the entities (keys only, a short range of
+// the index) and the facts of the span alone. total counts the index's
+// rows, so a row TimelinePage would skip (see there) is counted.
+func (s *Store) TimelineSpan(ctx context.Context, ids []string, span TimelineSpan, evidence bool) (facts []graph.Fact, total int, ok bool, err error) {
+	return s.timelineRead(ctx, ids, 0, span, evidence)
+}
+
+// timelineRead reads the first n rows (0: all) of each of the entities
+// ids, and the facts of span among them; total is how many distinct rows
+// it read.
+func (s *Store) timelineRead(ctx context.Context, ids []string, n int, span TimelineSpan, evidence bool) (facts []graph.Fact, total int, ok bool, err error) {
 	articles := map[string]graph.Article{}
 	err = s.read(ctx, func(r reader) error {
 		var keys []string
@@ -183,10 +210,8 @@ func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit in
 		}
 		slices.Sort(keys)
 		keys = slices.Compact(keys)
-		keys = keys[min(offset, len(keys)):]
-		if limit > 0 && len(keys) > limit {
-			keys = keys[:limit]
-		}
+		total = len(keys)
+		keys = spanOf(keys, span)
 		for _, k := range keys {
 			var f graph.Fact
 			var ok bool
@@ -206,9 +231,34 @@ func (s *Store) TimelinePage(ctx context.Context, ids []string, offset, limit in
 		return nil
 	})
 	if err != nil {
-		return nil, false, wrapTimeline(ids, err)
+		return nil, 0, false, wrapTimeline(ids, err)
 	}
-	return facts, ok, nil
+	return facts, total, ok, nil
+}
+
+// spanOf returns the keys of span among keys, which are in timeline
+// order.
+func spanOf(keys []string, span TimelineSpan) []string {
+	lo, hi := span.Bounds(len(keys))
+	return keys[lo:hi]
+}
+
+// Bounds returns where the span lies in a timeline of n facts: its facts
+// are those from lo up to hi (excluded), oldest first.
+func (span TimelineSpan) Bounds(n int) (lo, hi int) {
+	off := min(max(span.Offset, 0), n)
+	lo, hi = off, n
+	if span.Latest {
+		lo, hi = 0, n-off
+		if span.Limit > 0 && hi > span.Limit {
+			lo = hi - span.Limit
+		}
+		return lo, hi
+	}
+	if span.Limit > 0 && hi-lo > span.Limit {
+		hi = lo + span.Limit
+	}
+	return lo, hi
 }
 
 // wrapTimeline names the entities of a timeline read in its error.

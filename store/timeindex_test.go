@@ -76,6 +76,16 @@ func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
 				paged = append(paged, factIDs(page)...)
 			}
 			assert.Equal(t, want, paged, "%s: pages of 2 of %v", step, ids)
+			// Counted from the newest: the last pages, oldest first,
+			// and the whole timeline's count.
+			for off := 0; off < len(want)+2; off += 2 {
+				page, total, ok, err := s.TimelineSpan(ctx, ids, TimelineSpan{Offset: off, Limit: 3, Latest: true}, evidence)
+				require.NoError(t, err)
+				require.True(t, ok)
+				assert.Equal(t, len(want), total, "%s: count of %v", step, ids)
+				hi := max(0, len(want)-off)
+				assert.Equal(t, append([]string{}, want[max(0, hi-3):hi]...), append([]string{}, factIDs(page)...), "%s: latest 3 before %d of %v", step, off, ids)
+			}
 			if len(ids) == 1 {
 				checkAdjacent(t, s, step, ids[0], facts, evidence)
 			}
@@ -118,6 +128,23 @@ func checkAdjacent(t *testing.T, s *Store, step, id string, facts []graph.Fact, 
 		require.True(t, ok, "%s: the store has an adjacency index", step)
 		assert.Equal(t, want, got, "%s: neighbours of %s by %q (evidence %v)", step, id, pred, evidence)
 	}
+	// The edges a path walks: one per fact and entity at its other side.
+	var want, got []Edge
+	for _, f := range facts {
+		other := f.Object
+		if other == id {
+			other = f.Subject
+		}
+		want = append(want, Edge{Other: other, Predicate: f.Predicate, Fact: f.ID})
+	}
+	edges, ok, err := s.AdjacentEdges(context.Background(), id)
+	require.NoError(t, err)
+	require.True(t, ok, "%s: the store has an adjacency index", step)
+	got = append(got, edges...)
+	byFact := func(a, b Edge) int { return compareStrings(a.Fact+"\x00"+a.Other, b.Fact+"\x00"+b.Other) }
+	slices.SortFunc(want, byFact)
+	slices.SortFunc(got, byFact)
+	assert.Equal(t, want, got, "%s: edges of %s", step, id)
 }
 
 // testTimelineIndex checks that the timeline index follows writes that

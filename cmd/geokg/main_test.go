@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad/nquads"
@@ -26,6 +31,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"holdstore": holdStore,
+		"hubnews":   hubNews,
 		"putquad":   putQuad,
 		"pgdb":      pgDB,
 		"samefacts": sameFacts,
@@ -58,4 +64,31 @@ func holdStore(ts *testscript.TestScript, neg bool, args []string) {
 	st, err := store.Open(context.Background(), ts.MkAbs(args[0]), store.Options{ReadOnly: true})
 	ts.Check(err)
 	ts.Defer(func() { _ = st.Close() })
+}
+
+// hubNews is the testscript command "hubnews FILE N": it writes N JSONL
+// articles to FILE, one a day from 2 January 2024, each reporting one
+// meeting of Swedish Prime Minister Karin Lindqvist (the hub) with one of
+// a few foreign ministers, so that her timeline has N facts.
+func hubNews(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: hubnews FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	guests := []string{"Estonian Foreign Minister Mart Kask", "Latvian Foreign Minister Ilze Berzina", "Polish Foreign Minister Adam Nowicki"}
+	var b strings.Builder
+	day := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		d := day.AddDate(0, 0, i)
+		line, err := json.Marshal(map[string]string{
+			"id":        fmt.Sprintf("h%03d", i),
+			"published": d.Format(time.DateOnly),
+			"text":      fmt.Sprintf("Swedish Prime Minister Karin Lindqvist met %s in Stockholm on %s.", guests[i%len(guests)], d.Format("2 January 2006")),
+		})
+		ts.Check(err)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 }

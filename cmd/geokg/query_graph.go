@@ -75,6 +75,7 @@ ingested by the end of that day, each fact as then known.`,
 func newQueryNeighborsCmd(a *app) *cobra.Command {
 	var o struct {
 		at, asKnown, predicate string
+		limit                  int
 		json                   bool
 	}
 	cmd := &cobra.Command{
@@ -83,8 +84,11 @@ func newQueryNeighborsCmd(a *app) *cobra.Command {
 		Short:   "Entities that share a fact with an entity",
 		Long: `Neighbors lists the entities that share a fact with ENTITY (on either side),
 most-linked first, with the predicates linking them, the latest fact's date
-and its source. --at uses only facts in force on that day; --as-known DATE
-uses only what had been ingested by the end of that day.`,
+and its source: the 50 most linked (--limit), with a note on stderr when
+there are more, so that the table of an entity with thousands of facts
+reads their counts from the store's adjacency index and the latest facts
+of the neighbours it shows. --at uses only facts in force on that day;
+--as-known DATE uses only what had been ingested by the end of that day.`,
 		Example: `  geokg query neighbors Trump --predicate met
   geokg query neighbors NATO --at 2024-06-01 --json
   geokg query neighbors Rutte --as-known 2024-12-01`,
@@ -96,14 +100,19 @@ uses only what had been ingested by the end of that day.`,
 			}
 			entity := strings.Join(args, " ")
 			err := withEngine(cmd.Context(), a, func(ctx context.Context, e *queries.Engine) error {
-				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: entity, At: at, AsKnown: asKnown, Predicate: o.predicate, Summary: !o.json})
+				r, err := e.Neighbors(ctx, queries.NeighborsQuery{Entity: entity, At: at, AsKnown: asKnown, Predicate: o.predicate, Summary: !o.json, Limit: o.limit})
 				if err != nil {
 					return err
 				}
 				if o.json {
-					return render.WriteJSON(a.stdout, render.NewNeighborsJSON(r))
+					err = render.WriteJSON(a.stdout, render.NewNeighborsJSON(r))
+				} else {
+					err = render.WriteNeighbors(a.stdout, r)
 				}
-				return render.WriteNeighbors(a.stdout, r)
+				if err != nil {
+					return err
+				}
+				return render.WriteNeighborsNote(a.stderr, r)
 			})
 			call := remoteCall{"/neighbors", url.Values{"entity": {entity}}}
 			setParam(call.params, "at", o.at)
@@ -116,6 +125,7 @@ uses only what had been ingested by the end of that day.`,
 	cmd.Flags().StringVar(&o.at, "at", "", "use only facts in force on this date")
 	cmd.Flags().StringVar(&o.asKnown, "as-known", "", "use only what had been ingested by this date")
 	cmd.Flags().StringVar(&o.predicate, "predicate", "", "use only facts with this predicate: "+strings.Join(graph.Predicates, ", "))
+	cmd.Flags().IntVar(&o.limit, "limit", queries.DefaultNeighborsLimit, "list at most this many neighbours, the most linked (0: all)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (facts in the export schema)")
 	return cmd
 }

@@ -71,23 +71,29 @@ func newQueryTimelineCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "timeline ENTITY",
 		Short: "Everything about an entity in time order, with sources",
-		Long: `Timeline lists every fact with ENTITY on either side in time order: events
+		Long: `Timeline lists the facts with ENTITY on either side in time order: events
 by their date, states by their start (else their end, else when first
-reported), with their sources. --from/--to keep the facts overlapping the
-range (events dated inside it); --as-known DATE answers with what had been
-ingested by then. --offset N --limit M print the facts N+1 to N+M of the
-timeline: without a window, only those are read (the store's timeline
-index, see 'geokg reindex'), so a page of an entity with thousands of
-facts takes milliseconds.`,
+reported), with their sources. By default it prints the latest 20 facts
+(oldest first) and, when there are more, a note on stderr saying how many;
+--offset N --limit M print the facts N+1 to N+M of the timeline instead,
+and --limit 0 all of them. Without a window, a page reads only its facts
+(the store's timeline index, see 'geokg reindex'), so a page of an entity
+with thousands of facts takes milliseconds. --from/--to keep the facts
+overlapping the range (events dated inside it); --as-known DATE answers
+with what had been ingested by then; a window reads every fact of the
+entity and is paged the same way.`,
 		Example: `  geokg query timeline Rutte
   geokg query timeline "Donald Trump" --limit 20 --offset 40
+  geokg query timeline "Donald Trump" --limit 0 > all.txt
   geokg query timeline "Donald Trump" --from 2025-01-01 --to 2025-03-31 --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if q.offset < 0 || q.limit < 0 {
 				return errors.New("--offset and --limit want a whole number of at least 0")
 			}
-			tq := queries.TimelineQuery{Entity: args[0], Offset: q.offset, Limit: q.limit}
+			f := cmd.Flags()
+			latest := !f.Changed("offset") && !f.Changed("limit")
+			tq := queries.TimelineQuery{Entity: args[0], Offset: q.offset, Limit: q.limit, Latest: latest}
 			if err := parseDateFlags(dateFlag{"--from", q.from, &tq.From}, dateFlag{"--to", q.to, &tq.To},
 				dateFlag{"--as-known", q.asKnown, &tq.AsKnown}); err != nil {
 				return err
@@ -102,18 +108,28 @@ facts takes milliseconds.`,
 			if q.limit > 0 {
 				call.params.Set("limit", strconv.Itoa(q.limit))
 			}
+			if latest {
+				call.params.Set("latest", "true")
+			}
 			a.setAllSources(call)
-			return printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
-				return e.Timeline(cmd.Context(), tq)
+			var page queries.TimelineResult
+			err := printQuery(cmd.Context(), a, q.json, func(e *queries.Engine) ([]queries.Answer, error) {
+				var err error
+				page, err = e.TimelinePage(cmd.Context(), tq)
+				return page.Answers, err
 			}, call, writeJSONFacts, render.WriteQueryFacts)
+			if err != nil {
+				return err
+			}
+			return render.WriteTimelineNote(a.stderr, page)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.from, "from", "", "facts overlapping the range from this date")
 	f.StringVar(&q.to, "to", "", "facts overlapping the range up to this date (inclusive)")
 	f.StringVar(&q.asKnown, "as-known", "", "answer with only what had been ingested by this date")
-	f.IntVar(&q.offset, "offset", 0, "skip this many facts of the timeline")
-	f.IntVar(&q.limit, "limit", 0, "print at most this many facts (0: all)")
+	f.IntVar(&q.offset, "offset", 0, "skip this many facts of the timeline (oldest first)")
+	f.IntVar(&q.limit, "limit", queries.DefaultTimelineLimit, "print at most this many facts (0: all); without --offset and --limit, the latest ones")
 	f.BoolVar(&q.json, "json", false, "print a JSON array in the export schema")
 	return cmd
 }

@@ -72,7 +72,8 @@ var forms = []Form{
 	{
 		Name: "timeline",
 		run: func(ctx context.Context, e env, s sample) error {
-			_, err := e.eng.Timeline(ctx, queries.TimelineQuery{Entity: s.Person})
+			// What geokg query timeline prints by default: the latest page.
+			_, err := e.eng.Timeline(ctx, queries.TimelineQuery{Entity: s.Person, Limit: queries.DefaultTimelineLimit, Latest: true})
 			return err
 		},
 		args: func(s sample) []string { return []string{"query", "timeline", s.Person} },
@@ -80,7 +81,8 @@ var forms = []Form{
 	{
 		Name: "neighbors",
 		run: func(ctx context.Context, e env, s sample) error {
-			_, err := e.eng.Neighbors(ctx, queries.NeighborsQuery{Entity: s.Person, Names: e.names})
+			// What geokg query neighbors prints: the table.
+			_, err := e.eng.Neighbors(ctx, queries.NeighborsQuery{Entity: s.Person, Names: e.names, Summary: true, Limit: queries.DefaultNeighborsLimit})
 			return err
 		},
 		args: func(s sample) []string { return []string{"query", "neighbors", s.Person} },

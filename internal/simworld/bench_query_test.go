@@ -97,6 +97,11 @@ func BenchmarkQueriesSim(b *testing.B) {
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person})
 			return err
 		}},
+		{"timeline-latest", func(t simworld.Term, _ time.Time) error {
+			// What geokg query timeline prints by default.
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, Limit: queries.DefaultTimelineLimit, Latest: true})
+			return err
+		}},
 		{"timeline-page", func(t simworld.Term, _ time.Time) error {
 			// One page of 20 from the middle, as a console or the API pages.
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, Offset: 200, Limit: 20})
@@ -109,7 +114,7 @@ func BenchmarkQueriesSim(b *testing.B) {
 		{"neighbors-table", func(t simworld.Term, _ time.Time) error {
 			// What geokg query neighbors prints: counts, predicates and
 			// the latest fact of each neighbour.
-			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names, Summary: true})
+			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names, Summary: true, Limit: queries.DefaultNeighborsLimit})
 			return err
 		}},
 		{"path", func(t simworld.Term, _ time.Time) error {
