@@ -70,13 +70,18 @@ type boltKV struct {
 	broken bool
 	// touched, when set, runs after every touchEvery-th read (a Get, a
 	// Scan or a step of its iterator) made in a transaction that holds the store's write lock: the
-	// batch's, or a write's own. The Store sets it to bound the file's
+	// batch's, or a write's own (read-write, or read-only while writing). The Store sets it to bound the file's
 	// pages those reads map while one write is still running (see
 	// Store.duringWriteLocked), which without it are bounded only after
 	// the write, by the pages the whole write mapped. touches counts those
 	// reads. Both are used under the Store's write lock.
 	touched func()
 	touches int
+	// writing is set while a Write holds the Store's write lock: the
+	// read-only transactions opened then are the write's own reads (its
+	// lookups, before Cayley's read-write transaction), which no other
+	// reader runs beside, and touched counts them too.
+	writing bool
 }
 
 // touchEvery is how many reads of a write pass between two runs of
@@ -117,7 +122,10 @@ func (d *boltKV) Tx(_ context.Context, rw bool) (kv.Tx, error) {
 	}
 	t := &boltKVTx{tx: tx}
 	if rw {
-		t.onCommit, t.locked = d.onCommit, d
+		t.onCommit = d.onCommit
+	}
+	if rw || d.writing {
+		t.locked = d
 	}
 	return t, nil
 }
@@ -176,9 +184,10 @@ func (d *boltKV) batchSize() int {
 // boltKVTx is a transaction of a boltKV. A transaction of a batch (batch
 // set) is the batch's, shared: its Commit and Close leave it open, and
 // writing is set from its start until its Commit. locked is the boltKV
-// of a transaction opened under the Store's write lock (the batch's, or a
-// read-write one), whose reads it counts (see boltKV.touch); nil for a
-// read-only transaction outside a batch, which may run beside a write.
+// of a transaction opened under the Store's write lock (the batch's, a
+// read-write one, or a read-only one a Write opened: boltKV.writing),
+// whose reads it counts (see boltKV.touch); nil for another read-only
+// transaction outside a batch, which may run beside a write.
 type boltKVTx struct {
 	tx       *bolt.Tx
 	onCommit func(*bolt.Tx) error

@@ -100,6 +100,7 @@ func (s *Store) syncLocked() error {
 	}
 	if s.kv != nil {
 		if s.kv.batch != nil {
+			s.resident.open = false
 			if err := s.kv.endBatch(true); err != nil {
 				return fmt.Errorf("sync store %s: %w", Redact(s.dsn), s.batchLostLocked(err))
 			}
@@ -160,6 +161,7 @@ func (s *Store) abortBatchLocked(err error) error {
 	if err == nil || !s.inBatchLocked() || !s.kv.broken {
 		return err
 	}
+	s.resident.open = false
 	_ = s.kv.endBatch(false)
 	return s.batchLostLocked(err)
 }

@@ -78,8 +78,11 @@ type residentState struct {
 	// reads counts the reads since the store opened (see afterRead).
 	reads atomic.Int64
 	// releases counts the releases of the file's pages since the store
-	// opened.
-	releases int
+	// opened; inBatch those made while a batch's transaction was open,
+	// and open is set by such a release until the batch's commit, which
+	// Write then makes at the end of the write (see duringWriteLocked).
+	releases, inBatch int
+	open              bool
 }
 
 // forWriting sets r to bound a writing process's resident memory by the
@@ -177,6 +180,10 @@ func (s *Store) afterWriteLocked() {
 			err = releaseMapped(s.bolt)
 		}
 		r.releases++
+		if s.inBatchLocked() {
+			r.inBatch++
+			r.open = true
+		}
 	}
 	if err == nil {
 		r.base, err = fileResident()
@@ -192,26 +199,33 @@ func (s *Store) afterWriteLocked() {
 }
 
 // overResidentLocked reports whether the process's resident memory calls
-// for a release (residentState.over). Write then commits
-// an open batch before afterWriteLocked releases them: its commit reads
-// the pages of the nodes it rewrites (bbolt frees each node's old page by
-// its header), and after a release each such read maps its page again
-// with the cached pages around it (64 KB), so that a batch committed
+// for a release (residentState.over), or whether one was made while the
+// open batch ran (residentState.open). Write then commits an open batch
+// before afterWriteLocked releases the pages: its commit reads the pages
+// of the nodes it rewrites (bbolt frees each node's old page by its
+// header), and after a release each such read maps its page again with
+// the cached pages around it (64 KB), so that a batch committed long
 // after a release mapped most of a grown store's file back in at once.
 func (s *Store) overResidentLocked() bool {
 	if s.bolt == nil || s.resident.off {
 		return false
+	}
+	if s.resident.open {
+		return true
 	}
 	file, anon, err := residentNow()
 	return err == nil && s.resident.base != 0 && s.resident.over(file, anon)
 }
 
 // duringWriteLocked is boltKV.touched: it bounds the file's pages a
-// write's reads map while it runs (afterWriteLocked), outside a batch
-// only. In a batch it leaves them to the write's end, where Write commits
-// the batch first (see overResidentLocked).
+// write's reads map while it runs (afterWriteLocked), in a batch too.
+// The check at a write's end (see Write) commits the batch before it
+// releases, but one write alone may read more than the room under the
+// ceiling (a dense article in a grown store read ~70 MB of the file
+// between two checks, taking a bulk load 45 MB past its ceiling): a
+// release during a batch's write then comes at once, and that write's
+// end commits the batch (residentState.open), so that the commit's reads
+// of its nodes' pages map them again while little else is resident.
 func (s *Store) duringWriteLocked() {
-	if !s.inBatchLocked() {
-		s.afterWriteLocked()
-	}
+	s.afterWriteLocked()
 }

@@ -72,6 +72,10 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		return graph.WriteStats{}, wrap(err)
 	}
 	defer unlock()
+	if s.kv != nil {
+		s.kv.writing = true
+		defer func() { s.kv.writing = false }()
+	}
 	if err := s.beginBatchLocked(); err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
@@ -95,6 +99,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		s.cache.commit(w)
 	}
 	if s.inBatchLocked() && (s.kv.batchSize() > maxBatchNodes || s.overResidentLocked()) {
+		s.resident.open = false
 		if err := s.kv.endBatch(true); err != nil {
 			return graph.WriteStats{}, wrap(s.batchLostLocked(err))
 		}
