@@ -8,9 +8,10 @@ import (
 // defaultMemoryLimit is ingest.memory_limit's default: with the store's
 // bounded caches an ingest's live heap stays near 100 MB at any corpus
 // size, and the limit keeps the garbage collector's headroom from
-// doubling it. With the store file's resident pages (its 48 MB budget and
-// the executable's) it keeps an ingest's peak resident memory near
-// 250 MB; 144 MiB cost ×1.5 the CPU of a dense ingest (the collector
+// doubling it. The store releases its file's pages when the process's
+// resident memory (this heap, the executable and the file's pages) nears
+// its 280 MiB ceiling (store/resident.go), so the limit leaves the file
+// ~100 MiB; 144 MiB cost ×1.5 the CPU of a dense ingest (the collector
 // running all the time), 176 MiB about 5 % more than 192 MiB.
 const defaultMemoryLimit = 176 << 20
 
