@@ -148,11 +148,11 @@ func (w *writer) storedRecord(ctx context.Context, id string) (string, bool, err
 	if rec, ok := w.cache.evidence[id]; ok {
 		return rec, true, nil
 	}
-	p, err := w.r.some(ctx, FactIRI(id), pRecord)
-	if err != nil || len(p[pRecord]) == 0 {
+	v, err := w.r.lastOut(ctx, FactIRI(id), pRecord)
+	if err != nil || v == nil {
 		return "", false, err
 	}
-	return stringOf(p[pRecord][0]), true, nil
+	return stringOf(v), true, nil
 }
 
 // parsedRecord is an evidence record and its parsed form.

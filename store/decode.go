@@ -38,6 +38,9 @@ type reader struct {
 	// pg is the read's scope of a PostgreSQL store's read cache (see
 	// pgScope); nil reads without it.
 	pg *pgScope
+	// kv is a bbolt store's handle, for the reads Cayley's API has no
+	// shape for (reader.lastOut); nil elsewhere.
+	kv *boltKV
 }
 
 // date decodes the stored date v of node (its predicate pred). A value

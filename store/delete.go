@@ -52,7 +52,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 		return DeleteStats{}, wrap(err)
 	}
 	defer unlock()
-	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
+	r := reader{qs: s.qs, log: s.log, kv: s.kv, pg: s.pg.newScope(true)}
 	now, err = r.storedInstant(now)
 	if err != nil {
 		return DeleteStats{}, wrap(err)

@@ -185,8 +185,11 @@ func (w *writer) storedEvidence(ctx context.Context, id string) ([]quad.Quad, er
 	if rec, ok := w.cache.evidence[id]; ok {
 		return []quad.Quad{quad.Make(n, pRecord, quad.String(rec), nil)}, nil
 	}
-	p, err := w.r.some(ctx, n, pRecord)
-	if err == nil && p == nil { // none, or stored before the record
+	var p props
+	rec, err := w.r.lastOut(ctx, n, pRecord)
+	if err == nil && rec != nil {
+		p = props{pRecord: {rec}}
+	} else if err == nil { // none, or stored before the record
 		p, err = w.r.some(ctx, n, evidencePredicates[1:]...)
 	}
 	if err != nil {
@@ -321,12 +324,12 @@ var evidenceQualifiers = append(slices.Clip(factQualifiers), pSourceCount, pInde
 // that keeps none, or whose record does not decode (reported to the log),
 // is read whole (reader.fact) and cut to the same evidence.
 func (r reader) factEvidence(ctx context.Context, id string, articles map[string]graph.Article) (f graph.Fact, ok bool, err error) {
-	rec, err := r.some(ctx, FactIRI(id), pRecord)
+	last, err := r.lastOut(ctx, FactIRI(id), pRecord)
 	if err != nil {
 		return graph.Fact{}, false, err
 	}
-	if vs := rec[pRecord]; len(vs) == 1 {
-		f, ok, err := decodeRecord(id, stringOf(vs[0]))
+	if last != nil {
+		f, ok, err := decodeRecord(id, stringOf(last))
 		if err == nil {
 			return f, ok, nil
 		}
@@ -341,7 +344,7 @@ func (r reader) factEvidence(ctx context.Context, id string, articles map[string
 	}
 	count, okCount := p.one(pSourceCount).(quad.Int)
 	indep, okIndep := p.one(pIndependent).(quad.Int)
-	if len(rec[pRecord]) > 0 || !okCount || !okIndep || len(p[pSourceCount]) != 1 || len(p[pIndependent]) != 1 {
+	if last != nil || !okCount || !okIndep || len(p[pSourceCount]) != 1 || len(p[pIndependent]) != 1 {
 		if f, ok, err = r.fact(ctx, id, articles); err != nil || !ok {
 			return graph.Fact{}, false, err
 		}

@@ -352,7 +352,7 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
 	}
 	defer unlock()
-	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
+	r := reader{qs: s.qs, log: s.log, kv: s.kv, pg: s.pg.newScope(true)}
 	var ids []string
 	err = r.eachIn(ctx, classEntity, rdfType, func(v quad.Value) error {
 		if id, ok := idFromIRI(v, "entity/"); ok {

@@ -256,7 +256,7 @@ func markerRow() nameRow { return nameRow{key: sortedMarker} }
 // none; the write that adds an alias to an entity reads it for the
 // alias's sorted rows.
 func (s *Store) storedName(id string) (string, error) {
-	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
+	r := reader{qs: s.qs, log: s.log, kv: s.kv, pg: s.pg.newScope(true)}
 	p, err := r.some(context.Background(), EntityIRI(id), pName)
 	if err != nil {
 		return "", err

@@ -304,5 +304,5 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) (err error) {
 	if s.closed {
 		return ErrClosed
 	}
-	return s.undecodable(fn(reader{qs: s.qs, log: s.log, pg: s.pg.newScope(false)}))
+	return s.undecodable(fn(reader{qs: s.qs, log: s.log, kv: s.kv, pg: s.pg.newScope(false)}))
 }

@@ -79,7 +79,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 	if err := s.beginBatchLocked(); err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
-	r := reader{qs: s.qs, log: s.log, pg: s.pg.newScope(true)}
+	r := reader{qs: s.qs, log: s.log, kv: s.kv, pg: s.pg.newScope(true)}
 	if now, err = r.storedInstant(now); err != nil {
 		return graph.WriteStats{}, wrap(err)
 	}
