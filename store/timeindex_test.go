@@ -135,7 +135,7 @@ func checkAdjacent(t *testing.T, s *Store, step, id string, facts []graph.Fact, 
 		if other == id {
 			other = f.Subject
 		}
-		want = append(want, Edge{Other: other, Predicate: f.Predicate, Fact: f.ID})
+		want = append(want, Edge{Other: other, Predicate: f.Predicate, Fact: f.ID, Time: graph.SortTime(&f)})
 	}
 	edges, ok, err := s.AdjacentEdges(context.Background(), id)
 	require.NoError(t, err)
