@@ -63,8 +63,8 @@ func TestTimelinePaged(t *testing.T) {
 	require.Equal(t, "2025-03-03", j.Answers[0].Facts[0].Date)
 	require.Contains(t, j.Notes[0], "shown: 3 to 5;")
 	j = ask("what happened with Ilse Marren")
-	require.Equal(t, queries.DefaultTimelineLimit, "the ask form answers with the same page", len(j.Answers))
+	require.Equal(t, queries.DefaultTimelineLimit, len(j.Answers), "the ask form answers with the same page")
 	j = ask("what happened with Ilse Marren in March 2025")
-	require.Equal(t, queries.DefaultTimelineLimit, "and so in a window", len(j.Answers))
+	require.Equal(t, queries.DefaultTimelineLimit, len(j.Answers), "and so in a window")
 	require.Contains(t, j.Notes[0], "the timeline has 26 facts")
 }
