@@ -10,7 +10,7 @@ import (
 // holds is never discarded by its predicate and sort time, and events
 // far from the window are.
 func TestMayHoldSorted(t *testing.T) {
-	dates := []string{"2023", "2023-12", "2023-12-31", "2024", "2024-01", "2024-01-01", "2024-06", "2024-06-14", "2024-06-15", "2024-06-16", "2024-12-31", "2025", "2025-01-01"}
+	dates := []string{"2023", "2023-12", "2023-12-31", "2024", "2024-01", "2024-01-01", "2024-05", "2024-05-31", "2024-06", "2024-06-01", "2024-06-14", "2024-06-15", "2024-06-16", "2024-07", "2024-12-31", "2025", "2025-01-01"}
 	windows := []Window{
 		{At: d("2024-06-15")}, {At: d("2024-06")}, {At: d("2024")}, {At: d("2023-12-31")},
 		{From: d("2024-06-01"), To: d("2024-06-30")}, {From: d("2024-06-15")}, {To: d("2024-01-01")},
@@ -42,8 +42,13 @@ func TestMayHoldSorted(t *testing.T) {
 		{"its month, which may hold it", Window{At: d("2024-06-15")}, "2024-06", true},
 		{"its year", Window{At: d("2024-06-15")}, "2024", true},
 		{"the year before", Window{At: d("2024-06-15")}, "2023", false},
-		{"the day before", Window{At: d("2024-06-15")}, "2024-06-14", true}, // a day-precision date is not known from the row
-		{"a year and a day before", Window{At: d("2024-06-15")}, "2023-06-14", false},
+		{"the day before", Window{At: d("2024-06-15")}, "2024-06-14", false},
+		{"the first of the month: a month may start there", Window{At: d("2024-06-15")}, "2024-06-01", true},
+		{"the first of the month before", Window{At: d("2024-06-15")}, "2024-05-01", false},
+		{"the first of January: a year may start there", Window{At: d("2024-06-15")}, "2024-01-01", true},
+		{"a day of the year before", Window{At: d("2024-06-15")}, "2023-06-14", false},
+		{"a range's first day", Window{From: d("2024-06-01"), To: d("2024-06-30")}, "2024-06-01", true},
+		{"the day before a range", Window{From: d("2024-06-01"), To: d("2024-06-30")}, "2024-05-31", false},
 		{"after a range", Window{From: d("2024-06-01"), To: d("2024-06-30")}, "2024-07-01", false},
 		{"open to the future", Window{From: d("2024-06-01")}, "2030-01-01", true},
 		{"open to the past", Window{To: d("2024-06-01")}, "1990", true},
