@@ -43,7 +43,7 @@ var Commands = []struct{ Name, Args, Help string }{
 	{":at", "DATE|now", "set the date later questions use (no argument: show it)"},
 	{":facts", "[--subject S] [--predicate P] [--object O] [--at D] [--from D --to D]", "facts by subject, predicate, object and time"},
 	{":path", "A B [--max-hops N]", "shortest chains of facts from A to B (facts in force at :at)"},
-	{":timeline", "X [--from D] [--to D]", "what happened with X, in time order"},
+	{":timeline", "X [--from D] [--to D] [--offset N] [--limit M]", "what happened with X, in time order: the latest 20 facts, or M from N+1 (--limit 0: all)"},
 	{":neighbors", "X [--predicate P]", "entities sharing a fact with X"},
 	{":entities", "PREFIX", "entities whose name starts with PREFIX"},
 	{":why", "N", "the evidence sentences of answer N"},
@@ -96,7 +96,13 @@ func (c *Console) Exec(ctx context.Context, line string) error {
 
 // ask answers an English question.
 func (c *Console) ask(ctx context.Context, q string) error {
-	last, err := c.Backend.Ask(ctx, c.out(), queries.AskQuery{Question: q, Today: c.Today, At: c.at})
+	return c.askQuery(ctx, queries.AskQuery{Question: q})
+}
+
+// askQuery asks q, its Today and At the console's.
+func (c *Console) askQuery(ctx context.Context, q queries.AskQuery) error {
+	q.Today, q.At = c.Today, c.at
+	last, err := c.Backend.Ask(ctx, c.out(), q)
 	var pe *queries.ParseError
 	if errors.As(err, &pe) {
 		fmt.Fprintf(c.Out, "I cannot read that as a question. Closest forms:\n")
@@ -265,15 +271,22 @@ func (c *Console) path(ctx context.Context, args []string) error {
 // timeline handles :timeline X.
 func (c *Console) timeline(ctx context.Context, args []string) error {
 	var from, to string
+	offset, limit := 0, -1 // -1: not given
 	pos, err := flags(":timeline", args, func(fs *pflag.FlagSet) {
 		fs.StringVar(&from, "from", "", "")
 		fs.StringVar(&to, "to", "", "")
+		fs.IntVar(&offset, "offset", 0, "")
+		fs.IntVar(&limit, "limit", -1, "")
 	})
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
-		return errors.New("usage: :timeline X [--from D] [--to D]")
+	if len(pos) == 0 || offset < 0 || limit < -1 {
+		return errors.New("usage: :timeline X [--from D] [--to D] [--offset N] [--limit M]")
+	}
+	aq := queries.AskQuery{TimelineOffset: offset, TimelineLimit: max(limit, 0), TimelineAll: limit == 0}
+	if offset > 0 && limit < 0 {
+		aq.TimelineLimit = queries.DefaultTimelineLimit
 	}
 	q := "what happened with " + strings.Join(pos, " ")
 	switch {
@@ -284,7 +297,8 @@ func (c *Console) timeline(ctx context.Context, args []string) error {
 	case to != "":
 		q += " until " + to
 	}
-	return c.ask(ctx, q)
+	aq.Question = q
+	return c.askQuery(ctx, aq)
 }
 
 // neighbors handles :neighbors X.

@@ -316,3 +316,42 @@ func (f Fact) Terms() []Fact {
 	}
 	return out
 }
+
+// MayHoldSorted reports whether a fact of predicate pred whose sort time
+// (SortTime) is t may be in force in the window, as far as those two
+// tell, so that an index row holding them can spare reading the fact:
+// false only when the fact surely is not. An event's sort time is the
+// first instant of its date's period (Date.Time), which lasts a day when
+// t is not the first of a month, at most a month when it is not the
+// first of January, and at most a year otherwise; so an event sorted at
+// or after the window's last day, or whose longest period from t ends by
+// the window's first, is not in it. An undated event (sorted by its
+// first report) is in no dated window, so that holds of it too. A state
+// may have earlier terms before its sort time and bounds only its record
+// tells: it may always hold. So may every fact when AsKnown is set (the
+// date known then may differ) or the window is open.
+func (w Window) MayHoldSorted(pred string, t time.Time) bool {
+	if w.IsOpen() || !w.AsKnown.IsZero() || !IsEvent(pred) {
+		return true
+	}
+	first, last := w.From, w.To
+	if !w.At.IsZero() {
+		first, last = w.At, w.At
+	}
+	if !last.IsZero() && !t.Before(last.Last()) {
+		return false
+	}
+	return first.IsZero() || longestPeriodEnd(t).After(first.Time())
+}
+
+// longestPeriodEnd returns the latest end (Date.Last) a date whose first
+// instant is t can have: a day, a month or a year after it, as t allows.
+func longestPeriodEnd(t time.Time) time.Time {
+	switch {
+	case t.Day() != 1:
+		return t.AddDate(0, 0, 1)
+	case t.Month() != time.January:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(1, 0, 0)
+}

@@ -24,6 +24,14 @@ type AskQuery struct {
 	Names *Names
 	// MaxHops bounds path questions; 0 means DefaultMaxHops.
 	MaxHops int
+	// TimelineOffset and TimelineLimit page an answer that is a timeline
+	// ("what happened with X", the console's :timeline) as
+	// TimelineQuery's Offset and Limit do; with neither set, the answer
+	// is the latest DefaultTimelineLimit facts, as `geokg query timeline`
+	// prints by default, and a note says how many there are.
+	// TimelineAll answers with every fact.
+	TimelineOffset, TimelineLimit int
+	TimelineAll                   bool
 }
 
 // AskResult is the answer to a question.

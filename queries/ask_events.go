@@ -79,11 +79,26 @@ func (a *asker) timeline(ctx context.Context) error {
 	if !t.At.IsZero() && !t.Now {
 		t.From, t.To, t.At = t.At, t.At, graph.Date{}
 	}
-	tl, err := a.e.timeline(ctx, x.IDs(), TimelineQuery{At: t.At, From: t.From, To: t.To})
+	tq := TimelineQuery{At: t.At, From: t.From, To: t.To, Offset: a.q.TimelineOffset, Limit: a.q.TimelineLimit}
+	switch {
+	case a.q.TimelineAll:
+		tq.Limit = 0
+	case tq.Offset == 0 && tq.Limit == 0:
+		tq.Limit, tq.Latest = DefaultTimelineLimit, true
+	}
+	tl, err := a.e.timeline(ctx, x.IDs(), tq)
 	if err != nil {
 		return err
 	}
 	a.interpret("timeline of "+x.Label(), t.String())
+	if n := len(tl.Answers); n > 0 && n < tl.Total {
+		latest := ""
+		if tl.First+n == tl.Total {
+			latest = fmt.Sprintf(" (the latest %d)", n)
+		}
+		a.res.Notes = append(a.res.Notes, fmt.Sprintf("the timeline has %d facts; shown: %d to %d%s; :timeline %s --offset N --limit M shows facts N+1 to N+M, --limit 0 all (so does geokg query timeline)",
+			tl.Total, tl.First+1, tl.First+n, latest, quoteName(x.Entities[0].Name)))
+	}
 	a.res.Answers = groupAnswers(tl.Answers, func(an Answer) (string, string) { return an.Fact.ID, describeFact(an) })
 	return nil
 }
@@ -304,4 +319,13 @@ func (a *asker) when(ctx context.Context) error {
 		return an.Fact.ID, s
 	})
 	return nil
+}
+
+// quoteName returns name as a console command takes it: in double
+// quotes when it has a space.
+func quoteName(name string) string {
+	if strings.ContainsAny(name, " \t") {
+		return `"` + name + `"`
+	}
+	return name
 }

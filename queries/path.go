@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -66,6 +66,11 @@ type edge struct {
 	// subject of the direct triple (either side, for symmetric predicates).
 	pred string
 	out  bool
+	// at is the fact's sort time as the adjacency row holds it, when
+	// timed is set (pathEdges from the rows), so that a window may
+	// discard the fact unread (graph.Window.MayHoldSorted).
+	at    time.Time
+	timed bool
 }
 
 // parent is how BFS reached a node.
@@ -228,6 +233,9 @@ func (w *walker) expand(ctx context.Context, s *side) error {
 			return err
 		}
 		for _, ed := range edges {
+			if ed.timed && !w.win.MayHoldSorted(ed.pred, ed.at) {
+				continue
+			}
 			if ok, err := w.allowed(ctx, ed.fact); err != nil {
 				return err
 			} else if !ok {
@@ -352,7 +360,7 @@ func (e *Engine) pathEdges(ctx context.Context, id string) ([]edge, error) {
 	out := make([]edge, 0, len(rows))
 	for _, r := range rows {
 		if r.Other != id {
-			out = append(out, edge{fact: r.Fact, other: r.Other, pred: r.Predicate})
+			out = append(out, edge{fact: r.Fact, other: r.Other, pred: r.Predicate, at: r.Time, timed: true})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -361,7 +369,19 @@ func (e *Engine) pathEdges(ctx context.Context, id string) ([]edge, error) {
 		}
 		return out[i].other < out[j].other
 	})
-	out = slices.CompactFunc(out, func(a, b edge) bool { return a.fact == b.fact && a.other == b.other })
+	kept := out[:0]
+	for _, ed := range out {
+		if n := len(kept); n > 0 && kept[n-1].fact == ed.fact && kept[n-1].other == ed.other {
+			if !kept[n-1].at.Equal(ed.at) {
+				// Two rows of one fact, one outliving its sort time (see
+				// store.Store.TimelinePage): the fact's record decides.
+				kept[n-1].timed = false
+			}
+			continue
+		}
+		kept = append(kept, ed)
+	}
+	out = kept
 	return out, ctx.Err()
 }
 

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"slices"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/store"
@@ -45,8 +46,10 @@ type TimelineResult struct {
 // when it was first reported (graph.SortTime); ties by fact id. Each
 // answer carries its sources. A page (q.Offset, q.Limit) with no window
 // reads the store's timeline index when it has one (store.TimelinePage):
-// the facts it shows, not every fact of the entity; with a window, every
-// fact is read and the page cut from the answer. A name that matches no entity returns ErrUnknownEntity; a
+// the facts it shows, not every fact of the entity; with a window (no
+// AsKnown), the adjacency rows' predicates and sort times leave out the
+// events dated outside it unread (store.TimelineWindow), and the page is
+// cut from the facts read; with AsKnown, every fact is read. A name that matches no entity returns ErrUnknownEntity; a
 // window From later than To, graph.ErrBadWindow.
 func (e *Engine) Timeline(ctx context.Context, q TimelineQuery) ([]Answer, error) {
 	if err := (graph.Window{At: q.At, From: q.From, To: q.To}).Validate(); err != nil {
@@ -96,6 +99,15 @@ func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) (T
 			return TimelineResult{Answers: as, Total: total, First: lo}, err
 		}
 	}
+	if tw, ok := e.store.(timelineWindower); ok && !w.IsOpen() && w.AsKnown.IsZero() {
+		facts, ok, err := tw.TimelineWindow(ctx, ids, w, e.opts.Evidence)
+		if err != nil {
+			return TimelineResult{}, err
+		}
+		if ok {
+			return e.timePage(ctx, slices.DeleteFunc(facts, func(f graph.Fact) bool { return !w.MayHold(f) }), w, span)
+		}
+	}
 	var facts []graph.Fact
 	if err := e.store.Facts(ctx, store.FactFilter{Subjects: ids, EitherSide: true, Withdrawn: !w.AsKnown.IsZero(), Evidence: e.opts.Evidence}, func(f graph.Fact) error {
 		if w.MayHold(f) {
@@ -105,12 +117,23 @@ func (e *Engine) timeline(ctx context.Context, ids []string, q TimelineQuery) (T
 	}); err != nil {
 		return TimelineResult{}, err
 	}
+	return e.timePage(ctx, facts, w, span)
+}
+
+// timePage returns the page span of the answers of facts in window w.
+func (e *Engine) timePage(ctx context.Context, facts []graph.Fact, w graph.Window, span store.TimelineSpan) (TimelineResult, error) {
 	as, err := e.timeAnswers(ctx, facts, w)
 	if err != nil {
 		return TimelineResult{}, err
 	}
 	lo, hi := span.Bounds(len(as))
 	return TimelineResult{Answers: as[lo:hi], Total: len(as), First: lo}, nil
+}
+
+// timelineWindower is a store that reads the facts of a timeline that
+// may be in a window from its index (store.Store.TimelineWindow).
+type timelineWindower interface {
+	TimelineWindow(ctx context.Context, ids []string, w graph.Window, evidence bool) ([]graph.Fact, bool, error)
 }
 
 // timelinePager is what a store with a timeline index offers

@@ -21,7 +21,8 @@ import (
 // HTTP answer should.
 const MaxHops = 8
 
-// truncatedHeader is set to "true" on a list answer cut at MaxResults.
+// truncatedHeader is set to "true" on a list answer cut at MaxResults,
+// or at the limit it was asked for (/neighbors).
 const truncatedHeader = "X-Geokg-Truncated"
 
 // AnswersHeader says how many numbered answers an answer of ask, facts,
@@ -133,7 +134,17 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, p params) error {
 		return err
 	}
 	return s.withStore(r.Context(), func(st Store) error {
-		res, err := queries.NewAnswering(st).Ask(r.Context(), queries.AskQuery{Question: p.str("q"), Today: today, At: at, MaxHops: maxHops})
+		aq := queries.AskQuery{Question: p.str("q"), Today: today, At: at, MaxHops: maxHops}
+		if aq.TimelineOffset, err = p.int("timeline_offset"); err != nil {
+			return err
+		}
+		if aq.TimelineLimit, err = p.int("timeline_limit"); err != nil {
+			return err
+		}
+		if aq.TimelineAll, err = p.bool("timeline_all"); err != nil {
+			return err
+		}
+		res, err := queries.NewAnswering(st).Ask(r.Context(), aq)
 		var pe *queries.ParseError
 		if errors.As(err, &pe) {
 			s.writeError(w, http.StatusBadRequest, err, pe.Suggestions)
@@ -273,10 +284,15 @@ func (s *Server) path(w http.ResponseWriter, r *http.Request, p params) error {
 }
 
 func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) error {
-	q := queries.NeighborsQuery{Entity: p.str("entity"), Predicate: p.str("predicate")}
+	q := queries.NeighborsQuery{Entity: p.str("entity"), Predicate: p.str("predicate"), Limit: queries.DefaultNeighborsLimit}
 	var err error
 	if err = p.dates(dateParam{"at", &q.At}, dateParam{"as_known", &q.AsKnown}); err != nil {
 		return err
+	}
+	if p.get("limit") != "" {
+		if q.Limit, err = p.int("limit"); err != nil {
+			return err
+		}
 	}
 	n, err := why(p)
 	if err != nil {
@@ -290,6 +306,9 @@ func (s *Server) neighbors(w http.ResponseWriter, r *http.Request, p params) err
 		res, err := e.Neighbors(r.Context(), q)
 		if err != nil {
 			return err
+		}
+		if len(res.Neighbors) < res.Total {
+			w.Header().Set(truncatedHeader, "true")
 		}
 		res.Neighbors = capList(s, w, res.Neighbors)
 		return numbered(w, r, n, console.NeighborsAnswers(res), render.NewNeighborsJSON(res), func(w io.Writer) error { return render.WriteNeighbors(w, res) })

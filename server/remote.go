@@ -113,6 +113,11 @@ func (r *Remote) Ask(ctx context.Context, out console.Output, q queries.AskQuery
 	setDate(p, "today", q.Today)
 	setDate(p, "at", q.At)
 	setInt(p, "max_hops", q.MaxHops)
+	setInt(p, "timeline_offset", q.TimelineOffset)
+	setInt(p, "timeline_limit", q.TimelineLimit)
+	if q.TimelineAll {
+		p.Set("timeline_all", "true")
+	}
 	a, err := r.numbered(ctx, out, "/ask", p)
 	var ae *APIError
 	if errors.As(err, &ae) && len(ae.Suggestions) > 0 {
@@ -150,6 +155,7 @@ func (r *Remote) Neighbors(ctx context.Context, out console.Output, q queries.Ne
 	setDate(p, "at", q.At)
 	setDate(p, "as_known", q.AsKnown)
 	setString(p, "predicate", q.Predicate)
+	p.Set("limit", strconv.Itoa(q.Limit)) // 0: all, as the local console lists them
 	return r.numbered(ctx, out, "/neighbors", p)
 }
 

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -205,6 +206,11 @@ type Edge struct {
 	Predicate string
 	// Fact is the fact's id.
 	Fact string
+	// Time is the fact's sort time (graph.SortTime) as its row holds it,
+	// so that a window can discard the fact unread
+	// (graph.Window.MayHoldSorted); a row may outlive it (see
+	// TimelinePage), and the fact read then has another.
+	Time time.Time
 }
 
 // AdjacentEdges returns the facts naming entity id on either side, as
@@ -223,7 +229,8 @@ func (s *Store) AdjacentEdges(ctx context.Context, id string) (edges []Edge, ok 
 		_, err := s.timeKeys(ctx, id+adjSep, 0, func(k string) {
 			parts := strings.SplitN(k, adjSep, 3)
 			if len(parts) == 3 && len(parts[2]) > sortKeyLen {
-				edges = append(edges, Edge{Other: parts[0], Predicate: parts[1], Fact: keyFact(parts[2])})
+				t, _ := keyTime(parts[2])
+				edges = append(edges, Edge{Other: parts[0], Predicate: parts[1], Fact: keyFact(parts[2]), Time: t})
 			}
 		})
 		return err

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,6 +44,20 @@ const sortKeyLen = 24
 // the epoch offset by 2^63, then the nanoseconds, in fixed-width hex.
 func sortKey(t time.Time) string {
 	return fmt.Sprintf("%016x%08x", uint64(t.Unix())+1<<63, t.Nanosecond())
+}
+
+// keyTime returns the sort time a timeline key k was written with
+// (sortKey); ok is false for a key not of that form.
+func keyTime(k string) (t time.Time, ok bool) {
+	if len(k) < sortKeyLen {
+		return time.Time{}, false
+	}
+	sec, err1 := strconv.ParseUint(k[:16], 16, 64)
+	ns, err2 := strconv.ParseUint(k[16:sortKeyLen], 16, 32)
+	if err1 != nil || err2 != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(int64(sec-1<<63), int64(ns)).UTC(), true
 }
 
 // timeRow is one row of the timeline index: an entity and, as key, the

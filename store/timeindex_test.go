@@ -86,6 +86,31 @@ func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
 				hi := max(0, len(want)-off)
 				assert.Equal(t, append([]string{}, want[max(0, hi-3):hi]...), append([]string{}, factIDs(page)...), "%s: latest 3 before %d of %v", step, off, ids)
 			}
+			// In a window: the facts the rows leave include every fact
+			// in force in it.
+			for _, w := range []graph.Window{{At: graph.DayOf(2024, time.October, 3)}, {At: graph.YearOf(2023)}, {From: graph.MonthOf(2024, time.November)}} {
+				var in []string
+				for _, f := range all {
+					if w.Holds(f) {
+						in = append(in, f.ID)
+					}
+				}
+				may, ok, err := s.TimelineWindow(ctx, ids, w, evidence)
+				require.NoError(t, err)
+				if len(want) == 0 {
+					assert.False(t, ok, "%s: no row of %v", step, ids)
+					continue
+				}
+				require.True(t, ok, "%s: the store has an adjacency index", step)
+				var got []string
+				for _, f := range may {
+					assert.Equal(t, byID[f.ID], f, "%s: fact %s read as Facts reads it", step, f.ID)
+					if w.Holds(f) {
+						got = append(got, f.ID)
+					}
+				}
+				assert.Equal(t, in, got, "%s: timeline of %v in %+v", step, ids, w)
+			}
 			if len(ids) == 1 {
 				checkAdjacent(t, s, step, ids[0], facts, evidence)
 			}
@@ -135,7 +160,7 @@ func checkAdjacent(t *testing.T, s *Store, step, id string, facts []graph.Fact, 
 		if other == id {
 			other = f.Subject
 		}
-		want = append(want, Edge{Other: other, Predicate: f.Predicate, Fact: f.ID})
+		want = append(want, Edge{Other: other, Predicate: f.Predicate, Fact: f.ID, Time: graph.SortTime(&f)})
 	}
 	edges, ok, err := s.AdjacentEdges(context.Background(), id)
 	require.NoError(t, err)
