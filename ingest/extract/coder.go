@@ -544,7 +544,8 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
-		act := "" // the act intended, when a frame makes the verb a plan of it
+		act := ""         // the act intended, when a frame makes the verb a plan of it
+		topicAct := false // the act promised or decided is one the coder does not know, or a meeting: "on X" is its topic
 		k := end
 		if orderWords[w] {
 			k = toldActor(units, toks, i+1, tail) // a pattern may have read on past the one told
@@ -555,7 +556,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// of the one told.
 			code, objs = "100", units[k:k+1]
 		} else if (decideWords[w] || intentFrames[w]) && end+1 < tail && toks[end] == "to" {
-			if c2, e2 := d.coder.match(toks, end+1); c2 != "" && d.coder.isBase(toks[end+1]) {
+			c2, e2 := d.coder.match(toks, end+1)
+			topicAct = topicOnly(c2)
+			if c2 != "" && d.coder.isBase(toks[end+1]) {
 				// "decided to allow": the decision is the act; "pledged
 				// to expel": the promise is an intent to do that act,
 				// a threat when the act is hostile.
@@ -567,20 +570,34 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 			}
 		} else if commitWords[w] {
+			if end > i+1 && end < tail && toks[end-1] == "to" && units[end].kind == kWord {
+				// "agreed to hold a summit on …": the phrase read the
+				// "to"; the act promised is the verb after it.
+				c2, _ := d.coder.match(toks, end)
+				topicAct = topicOnly(c2)
+			}
 			if k := infinitiveAfter(units, toks, end, tail); k > 0 {
 				// "agreed in principle to provide aid for Romania",
 				// "vowed to attack": the commitment is to the act after
 				// it, an intent (AGREE, or a threat of a hostile act);
 				// an act the coder does not know is still the one
 				// promised, to the actors after it.
-				if c2, e2 := d.coder.match(toks, k); c2 != "" && d.coder.isBase(toks[k]) {
+				c2, e2 := d.coder.match(toks, k)
+				if c2 != "" && d.coder.isBase(toks[k]) {
 					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, k, tail))
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 				} else if len(objs) == 0 {
 					objs = objectOf(units, toks, k+1, tail, d.coder.isBase)
 				}
+				topicAct = topicOnly(c2)
 			}
+		}
+		if topicAct && len(objs) > 0 && topicBefore(units, slices.Index(units, objs[0])) {
+			// "agreed to hold a summit on Somalia": of a meeting, or an
+			// act the coder does not know, what it is about is no
+			// counterpart.
+			objs = nil
 		}
 		if len(objs) == 0 && (strings.HasPrefix(code, "14") || strings.HasPrefix(code, "17")) {
 			// A protest, or a blockade that may be one ("blocked a
@@ -1032,6 +1049,25 @@ func afterWith(units []*unit, toks []string, objs []*unit) []*unit {
 		}
 	}
 	return out
+}
+
+// topicOnly reports whether the actor named after a preposition of topic
+// ("on", "about") of the act of CAMEO code c can only be what it is about:
+// a meeting or talks (04), or an act the coder does not code.
+func topicOnly(c string) bool {
+	return predicateOfCAMEO(c) == "" || strings.HasPrefix(c, "04")
+}
+
+// topicPreps name what something is about.
+var topicPreps = toSet("on about over regarding concerning")
+
+// topicBefore reports whether units[k] is named after a preposition of
+// topic ("a summit on the Somalia crisis").
+func topicBefore(units []*unit, k int) bool {
+	if k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "the" {
+		k--
+	}
+	return k > 0 && units[k-1].kind == kWord && topicPreps[units[k-1].lower()]
 }
 
 // possessed reports whether units[k] owns the noun after it ("Russia's").
@@ -1929,6 +1965,7 @@ func bodyRef(u *unit) *ref {
 // actors; r.domestic states it against the subject's own country when no
 // object is named (addDomestic).
 func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int, st *sentence, sentIdx int) {
+	defer d.placeCoded(units, verb, objs, len(d.cands))
 	span := [2]int{subj[0].start, units[verb].end}
 	if len(objs) > 0 {
 		span[1] = objs[len(objs)-1].end
@@ -2130,4 +2167,70 @@ func unitTexts(us []*unit) []string {
 		out[k] = u.text
 	}
 	return out
+}
+
+// placeCoded gives the meetings and visits the coder added from the
+// verb at units[verb] (d.cands[from:]) the place their clause names, as
+// the phrasing rules do (locationAfter): "in Porto", "at State House"
+// right after the verb's objects, a date or up to three words ("met him
+// on Tuesday in Porto", "held talks with Ruto for two hours at State
+// House"); a building named by one word is placed by the town after it.
+func (d *doc) placeCoded(units []*unit, verb int, objs []*unit, from int) {
+	if from >= len(d.cands) {
+		return
+	}
+	loc := codedPlace(units, verb, objs)
+	if loc == "" {
+		return
+	}
+	for _, c := range d.cands[from:] {
+		if (c.pred == graph.Met || c.pred == graph.Visited) && c.loc == "" {
+			c.loc = loc
+		}
+	}
+}
+
+// codedPlace returns the place named after the verb at units[verb] and
+// its objects (see placeCoded), or "".
+func codedPlace(units []*unit, verb int, objs []*unit) string {
+	k := verb + 1
+	if len(objs) > 0 {
+		if j := slices.Index(units, objs[len(objs)-1]); j >= k {
+			k = j + 1
+		}
+	}
+	words := 0
+	for ; k+1 < len(units); k++ {
+		u := units[k]
+		if u.kind == kDate {
+			continue
+		}
+		if u.kind != kWord {
+			return ""
+		}
+		if w := u.lower(); w == "in" || w == "at" {
+			break
+		}
+		if words++; words > 3 {
+			return ""
+		}
+	}
+	k++
+	if k < len(units) && units[k].kind == kWord && units[k].lower() == "the" {
+		k++
+	}
+	place := func(k int) bool {
+		if k >= len(units) {
+			return false
+		}
+		u := units[k]
+		return u.kind == kPlace || u.kind == kOther || u.kind == kCountry && !u.demonym && u.sector == ""
+	}
+	if !place(k) {
+		return ""
+	}
+	if !strings.Contains(units[k].text, " ") && k+2 < len(units) && units[k+1].kind == kWord && units[k+1].lower() == "in" && place(k+2) {
+		return units[k+2].text // "at the Ministry in Abuja"
+	}
+	return units[k].text
 }

@@ -98,6 +98,7 @@ type hit struct {
 	lead    *leader
 	generic []*entry // hitGeneric: organizations the phrase may stand for
 	place   string   // hitPlace: the place's canonical name; ent is its country
+	sector  string   // hitMetonym of bodies.tsv: the CAMEO agent code of the part of ent it names ("the Pentagon": MIL)
 	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
 	capital bool     // letter capRune of token capTok must be upper case in the text
 	anyCase bool     // a country's name or adjective that is no common word: read in any case ("tunisian")
@@ -274,6 +275,9 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	}
 	if err == nil {
 		err = g.readPlaces(read)
+	}
+	if err == nil {
+		err = g.readBodies(read)
 	}
 	if err != nil {
 		return nil, err
@@ -456,6 +460,41 @@ func (g *gazetteer) readPlaces(read func(string, int, func([]string)) error) err
 				return
 			}
 			g.addName(n, hit{kind: hitPlace, ent: country, place: strings.TrimSpace(c[0])})
+		}
+	})
+	if err == nil {
+		err = bad
+	}
+	return err
+}
+
+// readBodies reads bodies.tsv: seats and bodies that stand for a country
+// or an organization when they act or are acted on ("the Kremlin", "the
+// U.S. Treasury", "OFAC", "Brussels" for the European Union), with the
+// CAMEO agent code of the part of it they name (GOV, MIL; none for a seat
+// standing for an organization). Like a capital, such a name is the
+// country or organization itself wherever it is read; it must name one of
+// countries.tsv or organizations.tsv and may not already name one.
+func (g *gazetteer) readBodies(read func(string, int, func([]string)) error) error {
+	var bad error
+	err := read("bodies.tsv", 3, func(c []string) {
+		e := g.entities[strings.TrimSpace(c[0])]
+		sector := strings.TrimSpace(c[1])
+		if e == nil || e.typ != graph.Country && e.typ != graph.Organization || sector != "" && !isAcronym(sector) {
+			bad = fmt.Errorf("gazetteer bodies.tsv %s: entity or sector %q: %w", c[0], sector, ErrGazetteer)
+			return
+		}
+		names := splitList(c[2])
+		if len(names) == 0 {
+			bad = fmt.Errorf("gazetteer bodies.tsv %s: no name: %w", c[0], ErrGazetteer)
+			return
+		}
+		for _, n := range names {
+			if g.namesEntity(n) {
+				bad = fmt.Errorf("gazetteer bodies.tsv %s: %q names a country or organization: %w", c[0], n, ErrGazetteer)
+				return
+			}
+			g.addName(n, hit{kind: hitMetonym, ent: e, sector: sector})
 		}
 	})
 	if err == nil {

@@ -38,7 +38,7 @@ func (d *doc) objectPronounRef(units []*unit, toks []token, lows []string, i int
 		k--
 	}
 	if k < 1 || k == n-1 || units[k].kind != kWord || !sharedSubjectJoins[units[k].lower()] {
-		return nil
+		return d.guestRef(units, pronounGender(w))
 	}
 	for k > 1 && units[k-1].kind == kWord && sharedSubjectJoins[units[k-1].lower()] {
 		k-- // "but instead", "and then"
@@ -71,6 +71,60 @@ func (d *doc) objectPronounRef(units []*unit, toks []token, lows []string, i int
 	}
 	d.learnGender(only.name, want, false)
 	return &ref{only.typ, only.name, only.conf * confPronoun}
+}
+
+// guestVerbs receive a visitor as their object ("received her at State
+// House", "welcomed him to Lisbon").
+var guestVerbs = toSet("received receives welcomed welcomes hosted hosts greeted greets met meets")
+
+// guestRef resolves the object pronoun of a host's verb ("President Ruto
+// received her at State House"), units being the sentence read up to the
+// pronoun: the verb (an adverb may stand before it) right after a named
+// person, its subject. The one a host receives was named before: the
+// pronoun is the one other person whose known sex fits it named earlier
+// in the sentence ("X arrived in Lisbon; Montenegro received him"), else
+// in the latest of the last sentences that named people; nil when that
+// sentence or clause names two or none.
+func (d *doc) guestRef(units []*unit, want byte) *ref {
+	v := len(units) - 1
+	if v < 1 || units[v].kind != kWord || !guestVerbs[units[v].lower()] {
+		return nil
+	}
+	s := v - 1
+	if units[s].kind == kWord && (coderAdverbs[units[s].lower()] || units[s].lower() == "later") {
+		s--
+	}
+	if s < 0 || units[s].kind != kPerson || units[s].ref == nil || units[s].ref.conf < 0.7 || units[s].pronoun {
+		return nil
+	}
+	host := units[s].ref.name
+	var before []*ref
+	for _, u := range units[:s] {
+		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 {
+			before = append(before, u.ref)
+		}
+	}
+	groups := append([][]*ref{before}, nil)
+	for k := len(d.recent) - 1; k >= 0; k-- {
+		groups = append(groups, d.recent[k])
+	}
+	for _, g := range groups {
+		var only *ref
+		for _, r := range g {
+			if r.name == host || !d.fits(r.name, want) || only != nil && only.name == r.name {
+				continue
+			}
+			if only != nil {
+				return nil // two who may be the guest: ambiguous
+			}
+			only = r
+		}
+		if only != nil {
+			d.learnGender(only.name, want, false)
+			return &ref{only.typ, only.name, only.conf * confPronoun}
+		}
+	}
+	return nil
 }
 
 // isVerbLike reports whether w, a lower-case word, may be an inflected

@@ -41,6 +41,18 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 	var out []*unit // nil until a phrase folds
 	for k := 0; k < len(units); k++ {
 		u := units[k]
+		if b := ownBody(units, k); b != nil {
+			// "the Treasury Department's Office of Foreign Assets
+			// Control": a body of a body of one country is that country's.
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			v := *b
+			v.start, v.text = u.start, st.text[u.start:b.end]
+			out = append(out, &v)
+			k += 2
+			continue
+		}
 		// Coordinated adjectives: "Hungarian and Romanian officials".
 		heads := []int{k}
 		j := k + 1
@@ -156,7 +168,17 @@ func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 	for j+mods < len(units) && units[j+mods].kind == kWord && sectorModifiers[units[j+mods].lower()] {
 		mods++
 	}
-	for n := 1; n <= d.g.sectorLen && j+mods+n <= len(units); n++ {
+	if k := j + mods; k < len(units) && units[k].kind == kOther {
+		// "Russia's Foreign Ministry", "the U.S. Treasury": a government
+		// body written with capitals, read as a name of its own. Only
+		// the government's: a capitalized army, forces or party is often
+		// a movement's own name ("the Free Syrian Army", "the Lebanese
+		// Forces"), not the country's part.
+		if c := d.g.sectors[strings.Join(strings.Fields(units[k].lower()), " ")]; c == "GOV" {
+			best, code = mods+1, c
+		}
+	}
+	for n := 1; best == 0 && n <= d.g.sectorLen && j+mods+n <= len(units); n++ {
 		w := units[j+mods+n-1]
 		if w.kind != kWord {
 			break
@@ -212,4 +234,19 @@ func sectorEnds(units []*unit, j int) bool {
 		return !isComma(u) || j+1 >= len(units) || units[j+1].kind != kPerson
 	}
 	return true
+}
+
+// ownBody returns, for a country or a body of it at units[k] owning a
+// body of the same country ("the Treasury Department's Office of Foreign
+// Assets Control", "America's Pentagon"), the owned body's unit, or nil.
+func ownBody(units []*unit, k int) *unit {
+	if k+2 >= len(units) {
+		return nil
+	}
+	u, b := units[k], units[k+2]
+	if u.kind != kCountry || u.ref == nil || u.demonym || units[k+1].kind != kWord || units[k+1].text != "'s" ||
+		b.kind != kCountry || b.ref == nil || b.demonym || b.sector == "" || b.ref.name != u.ref.name {
+		return nil
+	}
+	return b
 }

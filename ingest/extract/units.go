@@ -72,6 +72,8 @@ var (
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
 	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
+	// placeHeads, first in a capitalized run, make it a place, never a person.
+	placeHeads = toSet("Lake Mount Mt. Cape")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
 	orgWords = toSet("Party News Times Post Journal Council Ministry House Senate Parliament Congress Assembly Bank Union Guard Army Navy " +
 		"Forces Force Committee Agency Fund Organization Organisation Group Company Corp. Inc. University Airport Palace Street Square " +
@@ -434,6 +436,12 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 					ent = d.g.placeCountry(ent, d.pub) // "Juba" in 1995 is in Sudan
 				}
 				u.ref = &ref{ent.typ, ent.name, 1}
+				u.sector = h.sector // "the Pentagon": the United States' military
+				if h.kind == hitMetonym && ent.typ == graph.Organization && i > 0 && placePreps[d.lows[i-1]] {
+					// "ministers meet in Brussels": the seat named as a
+					// place is the town, not the organization acting.
+					u.kind, u.ref = kOther, &ref{graph.Place, text, 1}
+				}
 				u.demonym = h.kind == hitDemonym || h.kind == hitPeople
 				if h.kind == hitPeople {
 					u.sector = "CVL" // the people, as CAMEO codes civilians
@@ -601,6 +609,14 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		return u, n
 	}
 	for k, w := range words {
+		if k == 0 && len(words) > 1 && placeHeads[w] && first == i {
+			// "Lake Victoria", "Mount Elgon": a lake or a mountain,
+			// whatever name follows the word ("Anthony Lake" stays a
+			// person: the word ends his name).
+			u.kind = kOther
+			u.ref = &ref{graph.Other, u.text, 1}
+			return u, n
+		}
 		if orgWords[w] && !(k == 0 && len(words) > 1 && d.g.familyFirstOf(strings.Join(words, " ")) != "") &&
 			!(len(words) == 1 && d.persons[strings.ToLower(w)] != "") {
 			// "Park Min-soo" and, after him, "Park" are a person.
