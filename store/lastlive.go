@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
@@ -44,9 +43,6 @@ func (r reader) lastOut(ctx context.Context, node quad.Value, pred quad.IRI) (qu
 	return last, err
 }
 
-// lastLiveReads counts the log entries lastOutKV has read, for tests.
-var lastLiveReads atomic.Int64
-
 // lastOutKV is lastOut on bbolt; ok is false when the store's indexes are
 // not the ones it reads (then the caller scans).
 func (r reader) lastOutKV(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, bool, error) {
@@ -84,7 +80,6 @@ func (r reader) lastOutKV(ctx context.Context, node quad.Value, pred quad.IRI) (
 		return nil, true, err
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
-		lastLiveReads.Add(1)
 		key := make([]byte, 8)
 		binary.BigEndian.PutUint64(key, ids[i])
 		v, err := tx.Get(ctx, hkv.Key{[]byte("log"), key})

@@ -41,12 +41,11 @@ func TestRestateReadsDoNotGrow(t *testing.T) {
 		require.Len(t, all[pRecord], 1, "one live record")
 		require.Equal(t, all[pRecord][0], last)
 
-		counted := 0
 		s.kv.touched = func() {}
 		s.kv.touches = 0
 		_, err = s.Write(ctx, restateBatch(k, 1), t0.Add(time.Duration(k)*time.Second))
 		require.NoError(t, err)
-		counted = s.kv.touches
+		counted := s.kv.touches
 		f, err := s.Fact(ctx, id)
 		require.NoError(t, err)
 		require.Len(t, f.Sources, k+1)
