@@ -1,10 +1,13 @@
 package store
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // blocks returns a bit set of 128 blocks with the given ones set.
@@ -90,7 +93,7 @@ func TestResidentOver(t *testing.T) {
 	assert.True(t, reader.over(90*mb, 10*mb), "a reader past its budget")
 
 	w := residentState{base: 30 * mb, last: 30 * mb}
-	w.forWriting()
+	w.forWriting(0)
 	assert.False(t, w.over(130*mb, 40*mb), "a writer 100 MB past the old budget, with room under the ceiling")
 	w.observe(130*mb, 40*mb) // grew by 100 MB since the last check
 	assert.Equal(t, int64(100*mb), w.step)
@@ -105,7 +108,38 @@ func TestResidentOver(t *testing.T) {
 	assert.False(t, w.over(155*mb, 20*mb), "a smaller heap for a while leaves room again")
 
 	h := residentState{base: 30 * mb, last: 30 * mb}
-	h.forWriting()
+	h.forWriting(0)
 	assert.False(t, h.over(40*mb, 300*mb), "a heap past the ceiling alone: not before the floor's growth")
 	assert.True(t, h.over(30*mb+residentFloor+1, 300*mb), "past the floor")
+
+	big := residentState{base: 30 * mb, last: 1490 * mb}
+	big.forWriting(2 << 30)
+	assert.False(t, big.over(1500*mb, 150*mb), "a writer under a raised ceiling")
+	big.last = 1990 * mb
+	assert.True(t, big.over(2000*mb, 150*mb), "a writer past a raised ceiling")
+	none := residentState{base: 30 * mb, last: 30 * mb}
+	none.forWriting(-1)
+	assert.False(t, none.over(100<<30, 1<<30), "no ceiling: never")
+	assert.Zero(t, none.keep, "nothing to keep when nothing is released")
+}
+
+// TestOpenResidentCeiling checks that Options.ResidentCeiling reaches a
+// writing bbolt store: 0 the default, a value that bound, negative none,
+// and that a reader keeps its budget whatever it says.
+func TestOpenResidentCeiling(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "db")
+	for _, c := range []struct {
+		opt, want int64
+	}{{0, DefaultResidentCeiling}, {1 << 30, 1 << 30}, {-1, 0}} {
+		s, err := Open(ctx, dir, Options{ResidentCeiling: c.opt})
+		require.NoError(t, err)
+		assert.Equal(t, c.want, s.resident.ceiling, "ResidentCeiling %d", c.opt)
+		require.NoError(t, s.Close())
+	}
+	r, err := Open(ctx, dir, Options{ReadOnly: true, ResidentCeiling: 1 << 30})
+	require.NoError(t, err)
+	assert.Zero(t, r.resident.ceiling, "a reader")
+	assert.Equal(t, int64(residentBudget), r.resident.budget)
+	require.NoError(t, r.Close())
 }

@@ -41,6 +41,10 @@ const residentBudget = 48 << 20
 // leaves room below it for the heap's growth between two checks.
 const residentCeiling = 280 << 20
 
+// DefaultResidentCeiling is the bound on a writing process's resident
+// memory that Options.ResidentCeiling 0 stands for, in bytes.
+const DefaultResidentCeiling = residentCeiling
+
 // residentFloor is how many bytes of file pages a writer adds at least
 // between two releases, whatever its resident memory: a process whose
 // heap alone nears the ceiling then releases its file's pages every 16 MB
@@ -85,11 +89,19 @@ type residentState struct {
 	open              bool
 }
 
-// forWriting sets r to bound a writing process's resident memory by the
-// ceiling rather than its file's pages by the budget, and to keep the
+// forWriting sets r to bound a writing process's resident memory by
+// ceiling (0: residentCeiling; negative: no bound, the pages left to the
+// system) rather than its file's pages by the budget, and to keep the
 // most read blocks across a release.
-func (r *residentState) forWriting() {
-	r.budget, r.ceiling, r.keep = math.MaxInt64, residentCeiling, keptBudget
+func (r *residentState) forWriting(ceiling int64) {
+	switch {
+	case ceiling == 0:
+		ceiling = residentCeiling
+	case ceiling < 0:
+		r.budget, r.ceiling, r.keep = math.MaxInt64, 0, 0
+		return
+	}
+	r.budget, r.ceiling, r.keep = math.MaxInt64, ceiling, keptBudget
 }
 
 // over reports whether the process's resident memory, file and anon

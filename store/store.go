@@ -41,6 +41,14 @@ type Options struct {
 	ReadOnly bool
 	// Logger receives the store's log records; nil discards them.
 	Logger *slog.Logger
+	// ResidentCeiling bounds the resident memory, in bytes, of a process
+	// that writes a bbolt store: past it the store releases its file's
+	// pages from the process (see Store.afterWriteLocked). 0 means the
+	// default, DefaultResidentCeiling; a negative value sets no bound
+	// (the pages are left to the system, as for a reader's ceiling).
+	// A bulk load on a machine with memory to spare runs faster with a
+	// higher one: each page released and read again is a fault.
+	ResidentCeiling int64
 }
 
 // Store keeps geokg's entities, facts, sources and articles in a Cayley
@@ -123,7 +131,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		s.resident.base, _ = fileResident()
 		s.resident.last = s.resident.base
 		if !opts.ReadOnly {
-			s.resident.forWriting()
+			s.resident.forWriting(opts.ResidentCeiling)
 		}
 		// A write's own reads check them too, so that one large write
 		// cannot map far past the budget before the check after it.

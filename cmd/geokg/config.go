@@ -16,6 +16,7 @@ import (
 	"github.com/geokg/geokg/ingest"
 	"github.com/geokg/geokg/ingest/schedule"
 	"github.com/geokg/geokg/queries"
+	"github.com/geokg/geokg/store"
 )
 
 // Config is every setting geokg reads. Each key can come from a flag, a
@@ -79,6 +80,10 @@ type IngestConfig struct {
 	// or a bench, in bytes (see applyMemoryLimit); 0 or less leaves the
 	// runtime's own, as does the GOMEMLIMIT environment variable.
 	MemoryLimit int64 `mapstructure:"memory_limit"`
+	// MaxResident bounds, in bytes, the resident memory of a process that
+	// writes a bbolt store (ingest, schedule, serve): past it the store
+	// releases its file's pages from the process. 0 sets no bound.
+	MaxResident int64 `mapstructure:"max_resident"`
 }
 
 // ScheduleConfig holds the settings of `geokg schedule`.
@@ -114,7 +119,7 @@ func defaultConfig() Config {
 		DB:        "./geokg.db",
 		LogLevel:  "warn",
 		LogFormat: "text",
-		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second, MemoryLimit: defaultMemoryLimit},
+		Ingest:    IngestConfig{Workers: 0, MaxBytes: 10 << 20, Batch: 1, MaxText: ingest.DefaultMaxText, ProgressEvery: 10 * time.Second, MemoryLimit: defaultMemoryLimit, MaxResident: store.DefaultResidentCeiling},
 		Schedule: ScheduleConfig{
 			Timeout:     10 * time.Minute,
 			HTTPTimeout: 30 * time.Second,
@@ -141,6 +146,7 @@ func setDefaults(v *viper.Viper) {
 	v.SetDefault("ingest.batch", d.Ingest.Batch)
 	v.SetDefault("ingest.max_text", d.Ingest.MaxText)
 	v.SetDefault("ingest.memory_limit", d.Ingest.MemoryLimit)
+	v.SetDefault("ingest.max_resident", d.Ingest.MaxResident)
 	v.SetDefault("ingest.progress_every", d.Ingest.ProgressEvery)
 	v.SetDefault("schedule.state", d.Schedule.State)
 	v.SetDefault("schedule.timeout", d.Schedule.Timeout)
@@ -180,6 +186,7 @@ func loadConfig(cmd *cobra.Command, getenv func(string) string) (Config, error) 
 		bind("ingest.batch", cmd.Flags().Lookup("batch")),
 		bind("ingest.max_text", cmd.Flags().Lookup("max-text")),
 		bind("ingest.progress_every", cmd.Flags().Lookup("progress-every")),
+		bind("ingest.max_resident", cmd.Flags().Lookup("max-resident")),
 		bind("gizmo.max_memory", cmd.Flags().Lookup("max-memory")),
 		bind("serve.token", cmd.Flags().Lookup("token")),
 	); err != nil {

@@ -71,6 +71,7 @@ nothing it reported.`,
 	cmd.Flags().Int("batch", defaultConfig().Ingest.Batch, "articles per transaction and flush to disk for bulk loads (bbolt and PostgreSQL; 1 = each on its own)")
 	cmd.Flags().Int("max-text", defaultConfig().Ingest.MaxText, "largest article text read, in bytes; the rest is cut with a warning (negative: no cap)")
 	cmd.Flags().Duration("progress-every", defaultConfig().Ingest.ProgressEvery, "without a terminal, print a progress line to stderr this often (0: never)")
+	cmd.Flags().Int64("max-resident", defaultConfig().Ingest.MaxResident, "bbolt: the process's resident memory, in bytes, past which the store's file pages are released (0: no bound; raise it for bulk loads on a machine with memory to spare)")
 	return cmd
 }
 

@@ -106,9 +106,14 @@ func dbHelp() string {
 	return "store (env GEOKG_DB): " + strings.Join(parts, "; ")
 }
 
-// openStore opens the configured store.
+// openStore opens the configured store; a writer's resident memory is
+// bounded by ingest.max_resident (0: no bound).
 func (a *app) openStore(ctx context.Context, readOnly bool) (*store.Store, error) {
-	return store.Open(ctx, a.cfg.DB, store.Options{ReadOnly: readOnly, Logger: a.log.With("component", "store")})
+	ceiling := a.cfg.Ingest.MaxResident
+	if ceiling == 0 {
+		ceiling = -1
+	}
+	return store.Open(ctx, a.cfg.DB, store.Options{ReadOnly: readOnly, Logger: a.log.With("component", "store"), ResidentCeiling: ceiling})
 }
 
 // isTerminal reports whether w is a character device (a terminal).
