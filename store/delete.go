@@ -58,6 +58,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 		return DeleteStats{}, wrap(err)
 	}
 	w := newWriter(r, now, s.cache)
+	w.rows = s.timeKeysRange
 	a, ok, err := w.r.article(ctx, id)
 	if err != nil {
 		return DeleteStats{}, wrap(err)

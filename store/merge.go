@@ -62,6 +62,11 @@ type writer struct {
 	// lean holds the stored facts the batch restates from their evidence
 	// record alone (see aggregate.go).
 	lean map[string]*leanFact
+	// rows reads ranges of the timeline index (nil: none is read), and
+	// undated says whether it has undated rows: 0 not yet known, 1 yes,
+	// -1 no (see restateCandidates).
+	rows    rowRange
+	undated int8
 }
 
 // newWriter returns a writer reading from r through cache (nil: a fresh

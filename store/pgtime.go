@@ -18,9 +18,9 @@ const createTimelineSQL = `CREATE TABLE IF NOT EXISTS ` + timelineTable + ` (
 	PRIMARY KEY (entity, key)
 )`
 
-// insertAdjMarkerSQL adds the row that says the timeline index has
-// adjacency rows (adjacency.go).
-const insertAdjMarkerSQL = `INSERT INTO ` + timelineTable + ` VALUES (chr(1) || 'adjacency', '') ON CONFLICT DO NOTHING`
+// insertAdjMarkerSQL adds the rows that say the timeline index has
+// adjacency rows (adjacency.go) and undated rows (restatecands.go).
+const insertAdjMarkerSQL = `INSERT INTO ` + timelineTable + ` VALUES (chr(1) || 'adjacency', ''), (chr(2) || 'undated', '') ON CONFLICT DO NOTHING`
 
 // timelineRowsSQL defines geokg_timeline_rows(add entities, add keys, del
 // entities, del keys), which removes and adds rows of the timeline index
@@ -98,6 +98,28 @@ func (p *pgStore) timeKeys(ctx context.Context, entity string, n int, fn func(k 
 		fn(k)
 	}
 	return true, nil
+}
+
+// timeKeysRange returns the keys of entity's rows in the timeline index
+// from (included) to to (excluded), in order; ok is false when the
+// database has no timeline index.
+func (p *pgStore) timeKeysRange(ctx context.Context, entity, from, to string) (keys []string, ok bool, err error) {
+	if ok, err = p.hasTimeline(ctx); err != nil || !ok {
+		return nil, ok, err
+	}
+	rows, err := p.q().QueryContext(ctx, `SELECT key FROM `+timelineTable+` WHERE entity = $1 AND key >= $2 AND key < $3 ORDER BY key`, entity, from, to)
+	if err != nil {
+		return nil, true, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, true, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, true, rows.Err()
 }
 
 // reindexTimeline replaces the timeline index, creating its table when

@@ -40,9 +40,13 @@ func (w *writer) absorbRestated(ctx context.Context) error {
 			continue // stored with this date already: restatements found it then
 		}
 		event := *f
-		cands, err := w.related(ctx, f.Subject, quad.Subject, f.Predicate, map[string]bool{f.Object: true}, func(g *graph.Fact) bool {
+		keep := func(g *graph.Fact) bool {
 			return g.ID != event.ID && sameEvent(&event, g) && (g.Date.IsZero() || graph.MayRestateLater(g.Date, event.Date))
-		})
+		}
+		cands, ok, err := w.restateCandidates(ctx, &event, keep)
+		if err == nil && !ok {
+			cands, err = w.related(ctx, f.Subject, quad.Subject, f.Predicate, map[string]bool{f.Object: true}, keep)
+		}
 		if err != nil {
 			return err
 		}

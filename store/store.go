@@ -122,7 +122,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if b.Name == "memory" {
 		s.mem = &memNames{}
 		s.mem.add([]nameRow{markerRow(), cardsMarkerRow()})
-		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow()}})
+		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow(), undMarkerRow()}})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -197,7 +197,12 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
-				return t.Put(adjMarkerRow().bytes(), nil)
+				for _, m := range []timeRow{adjMarkerRow(), undMarkerRow()} {
+					if err := t.Put(m.bytes(), nil); err != nil {
+						return err
+					}
+				}
+				return nil
 			})
 		}
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {

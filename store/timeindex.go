@@ -80,7 +80,8 @@ func factRows(f *graph.Fact) []timeRow {
 	if f.Object != f.Subject {
 		rows = append(rows, timeRow{entity: f.Object, key: k})
 	}
-	return append(rows, adjRows(f, k)...)
+	rows = append(rows, adjRows(f, k)...)
+	return append(rows, undatedRows(f)...)
 }
 
 // recordRows returns the rows of the fact node v whose evidence record is
@@ -336,7 +337,7 @@ func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error
 		}
 		return nil
 	})
-	rows := []timeRow{adjMarkerRow()}
+	rows := []timeRow{adjMarkerRow(), undMarkerRow()}
 	articles := map[string]graph.Article{}
 	for _, id := range ids {
 		if err != nil {

@@ -87,6 +87,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		return graph.WriteStats{}, wrap(err)
 	}
 	w := newWriter(r, now, s.cache)
+	w.rows = s.timeKeysRange
 	if err := w.batch(ctx, b.Article, ents, facts); err != nil {
 		return graph.WriteStats{}, wrap(s.undecodable(err))
 	}
