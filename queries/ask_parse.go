@@ -108,7 +108,10 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 		}
 	}
 	for _, r := range rules() {
-		if m := r.re.FindStringSubmatch(body); m != nil {
+		if !mayMatch(body, r.lead) {
+			continue
+		}
+		if m := r.re().FindStringSubmatch(body); m != nil {
 			p := r.parse(m)
 			p.Time = ts
 			p.Subject, p.Object, p.Role = cleanName(p.Subject), cleanName(p.Object), cleanName(p.Role)
