@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -57,9 +58,12 @@ type pqLayout struct {
 	fields []pqField
 }
 
+// factLayout and entityLayout return the Parquet row types of facts and
+// entities, derived by the first Parquet export, not when the program
+// loads (every geokg process links export).
 var (
-	factLayout   = newLayout(reflect.TypeFor[Record]())
-	entityLayout = newLayout(reflect.TypeFor[graph.Entity]())
+	factLayout   = sync.OnceValue(func() *pqLayout { return newLayout(reflect.TypeFor[Record]()) })
+	entityLayout = sync.OnceValue(func() *pqLayout { return newLayout(reflect.TypeFor[graph.Entity]()) })
 )
 
 // newLayout derives the Parquet row type of struct type t.
@@ -270,7 +274,7 @@ func (w *parquetWriter) close() error {
 
 // writeParquetFacts writes the selected facts, one row each.
 func writeParquetFacts(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
-	pw := newParquetWriter(w, factLayout, sel)
+	pw := newParquetWriter(w, factLayout(), sel)
 	n := 0
 	err := sel.Facts(ctx, func(it Item) error {
 		r := it.Record()
@@ -288,7 +292,7 @@ func writeParquetFacts(ctx context.Context, w io.Writer, sel *Selection) (int, e
 
 // writeParquetEntities writes the selection's entities, one row each.
 func writeParquetEntities(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
-	pw := newParquetWriter(w, entityLayout, sel)
+	pw := newParquetWriter(w, entityLayout(), sel)
 	n := 0
 	err := sel.Entities(ctx, func(e graph.Entity) error {
 		if err := pw.write(reflect.ValueOf(&e).Elem()); err != nil {

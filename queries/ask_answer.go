@@ -3,7 +3,6 @@ package queries
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -371,14 +370,14 @@ func (a *asker) positions(ctx context.Context) error {
 }
 
 // possRE reads "Norway's finance minister".
-var possRE = regexp.MustCompile(`^(.+?)(?:'s|’s|')\s+(.+)$`)
+var possRE = compileOnUse(`^(.+?)(?:'s|’s|')\s+(.+)$`)
 
 // officeMatches reports whether the asked role or position names the
 // office of an answer (a leads, holds_position or nominated_as fact): the
 // role alone, the role of the organization, the organization's role, or
 // the position's name.
 func officeMatches(asked string, an Answer) bool {
-	if m := possRE.FindStringSubmatch(asked); m != nil {
+	if m := possRE().FindStringSubmatch(asked); m != nil {
 		asked = m[2] + " of " + m[1]
 	}
 	k := store.AliasKey(asked)

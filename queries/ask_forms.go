@@ -299,17 +299,22 @@ func FormInfo(f Form) (FormSpec, bool) {
 	return FormSpec{}, false
 }
 
-// rule is a compiled pattern of a form.
+// rule is a pattern of a form; its expression is compiled the first time
+// a question is tried against it, and a question that does not begin
+// with one of its lead words (see leadWords) is not tried.
 type rule struct {
 	form Form
-	re   *regexp.Regexp
+	re   func() *regexp.Regexp
+	lead [][]string
 	pat  Pattern
 }
 
-// rules returns the patterns of the form table, compiled, in the order
-// tried: the table's, catch-all forms last. They are compiled on the first
-// question, not when the package loads, so that a process that asks
-// nothing (every query but ask) does not pay for them.
+// rules returns the patterns of the form table in the order tried: the
+// table's, catch-all forms last. Each is compiled when a question is
+// first tried against it, not when the package loads nor all on the
+// first question: a process that asks nothing (every query but ask) pays
+// for none, and one question for those it may match that are tried
+// before the one it does ("who led France in 2019?": 8 of 145).
 var rules = sync.OnceValue(func() []rule {
 	var rs []rule
 	for _, last := range []bool{false, true} {
@@ -318,7 +323,7 @@ var rules = sync.OnceValue(func() []rule {
 				continue
 			}
 			for _, p := range f.Patterns {
-				rs = append(rs, rule{form: f.Form, re: regexp.MustCompile(`(?i)^` + p.Re + `$`), pat: p})
+				rs = append(rs, rule{form: f.Form, re: compileOnUse(`(?i)^` + p.Re + `$`), lead: leadWords(p.Re), pat: p})
 			}
 		}
 	}
@@ -328,7 +333,7 @@ var rules = sync.OnceValue(func() []rule {
 // parse fills a Parsed from the groups of a match of r.
 func (r rule) parse(m []string) Parsed {
 	p := Parsed{Form: r.form, Predicate: r.pat.Predicate, Passive: r.pat.Passive}
-	for i, name := range r.re.SubexpNames() {
+	for i, name := range r.re().SubexpNames() {
 		switch name {
 		case "subject":
 			p.Subject = m[i]

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -107,14 +108,17 @@ func ParseQuestion(question string, today graph.Date) (Parsed, error) {
 		}
 	}
 	for _, r := range rules() {
-		if m := r.re.FindStringSubmatch(body); m != nil {
+		if !mayMatch(body, r.lead) {
+			continue
+		}
+		if m := r.re().FindStringSubmatch(body); m != nil {
 			p := r.parse(m)
 			p.Time = ts
 			p.Subject, p.Object, p.Role = cleanName(p.Subject), cleanName(p.Object), cleanName(p.Role)
 			if p.Form == FormHolders && generic[strings.ToLower(p.Role)] {
 				p.Role = ""
 			}
-			p.Past = (p.Form == FormHolders || p.Form == FormPositionHolders) && pastRE.MatchString(body)
+			p.Past = (p.Form == FormHolders || p.Form == FormPositionHolders) && pastRE().MatchString(body)
 			return p, nil
 		}
 	}
@@ -134,14 +138,14 @@ func cleanName(s string) string {
 }
 
 // pastRE reads a holders question asked in the simple past.
-var pastRE = regexp.MustCompile(`(?i)^(?:who|which\s+\w+)\s+(?:was|were|led|headed|ran|governed|ruled|held|had|served)\s`)
+var pastRE = compileOnUse(`(?i)^(?:who|which\s+\w+)\s+(?:was|were|led|headed|ran|governed|ruled|held|had|served)\s`)
 
 // Date shapes impossibleDate checks: "31 February 2024", "February 31,
 // 2024", "2024-02-31".
 var (
-	dayMonthRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `)\b(?:,?\s+(\d{4}))?`)
-	monthDayRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
-	isoDayRE   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dayMonthRE = compileOnUse(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `)\b(?:,?\s+(\d{4}))?`)
+	monthDayRE = compileOnUse(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	isoDayRE   = compileOnUse(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 // monthNames are the month names and their abbreviations, for the
@@ -180,17 +184,17 @@ func impossibleDate(q string) (written, why string) {
 		n, _ := strconv.Atoi(s)
 		return n
 	}
-	for _, m := range isoDayRE.FindAllStringSubmatch(q, -1) {
+	for _, m := range isoDayRE().FindAllStringSubmatch(q, -1) {
 		if why := check(atoi(m[1]), atoi(m[2]), atoi(m[3])); why != "" {
 			return m[0], why
 		}
 	}
-	for _, m := range dayMonthRE.FindAllStringSubmatch(q, -1) {
+	for _, m := range dayMonthRE().FindAllStringSubmatch(q, -1) {
 		if why := check(atoi(m[3]), month(m[2]), atoi(m[1])); why != "" {
 			return m[0], why
 		}
 	}
-	for _, m := range monthDayRE.FindAllStringSubmatch(q, -1) {
+	for _, m := range monthDayRE().FindAllStringSubmatch(q, -1) {
 		if why := check(atoi(m[3]), month(m[1]), atoi(m[2])); why != "" {
 			return m[0], why
 		}
@@ -199,22 +203,22 @@ func impossibleDate(q string) (written, why string) {
 }
 
 var (
-	nowRE   = regexp.MustCompile(`(?i)(?:^|\s)(?:right\s+now|now|today|currently|at\s+present|at\s+the\s+moment|presently)(?:\s|$)`)
-	prepRE  = regexp.MustCompile(`(?i)(?:^|\s)(between|from|on|in|at|as\s+of|during|since|until|till|through|throughout)\s+`)
-	isoRE   = regexp.MustCompile(`(?:^|\s)(\d{4}-\d{2}(?:-\d{2})?)$`)
-	yearRE  = regexp.MustCompile(`\b\d{4}\b`)
-	rangeRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:and|to|until|till|through|-|–)\s+(.+)$`)
+	nowRE   = compileOnUse(`(?i)(?:^|\s)(?:right\s+now|now|today|currently|at\s+present|at\s+the\s+moment|presently)(?:\s|$)`)
+	prepRE  = compileOnUse(`(?i)(?:^|\s)(between|from|on|in|at|as\s+of|during|since|until|till|through|throughout)\s+`)
+	isoRE   = compileOnUse(`(?:^|\s)(\d{4}-\d{2}(?:-\d{2})?)$`)
+	yearRE  = compileOnUse(`\b\d{4}\b`)
+	rangeRE = compileOnUse(`(?i)^(.+?)\s+(?:and|to|until|till|through|-|–)\s+(.+)$`)
 )
 
 // splitTime removes the time phrase that ends the question (and words
 // such as "now") and returns the rest with the time read.
 func splitTime(q string, today graph.Date) (string, TimeSpec) {
 	var ts TimeSpec
-	if loc := nowRE.FindStringIndex(q); loc != nil {
+	if loc := nowRE().FindStringIndex(q); loc != nil {
 		ts.Now, ts.At, ts.Written = true, today, strings.TrimSpace(q[loc[0]:loc[1]])
 		q = strings.TrimSpace(q[:loc[0]] + " " + q[loc[1]:])
 	}
-	for _, m := range prepRE.FindAllStringSubmatchIndex(q, -1) {
+	for _, m := range prepRE().FindAllStringSubmatchIndex(q, -1) {
 		prep := strings.ToLower(strings.Join(strings.Fields(q[m[2]:m[3]]), " "))
 		rest := q[m[1]:]
 		t, ok := readTime(prep, rest, today)
@@ -224,7 +228,7 @@ func splitTime(q string, today graph.Date) (string, TimeSpec) {
 		t.Written = strings.TrimSpace(q[m[0]:])
 		return strings.TrimSpace(q[:m[0]]), t
 	}
-	if m := isoRE.FindStringSubmatchIndex(q); m != nil {
+	if m := isoRE().FindStringSubmatchIndex(q); m != nil {
 		if d, err := graph.ParseDate(q[m[2]:m[3]]); err == nil {
 			t := TimeSpec{Written: q[m[2]:m[3]]}
 			setPoint(&t, d)
@@ -252,7 +256,7 @@ func readTime(prep, rest string, today graph.Date) (TimeSpec, bool) {
 	var t TimeSpec
 	switch prep {
 	case "between", "from":
-		m := rangeRE.FindStringSubmatch(rest)
+		m := rangeRE().FindStringSubmatch(rest)
 		if m == nil {
 			return t, false
 		}
@@ -261,7 +265,7 @@ func readTime(prep, rest string, today graph.Date) (TimeSpec, bool) {
 			return t, false
 		}
 		a := m[1]
-		if !yearRE.MatchString(a) && !relative(a) {
+		if !yearRE().MatchString(a) && !relative(a) {
 			a += fmt.Sprintf(" %04d", to.Year)
 		}
 		from, ok := timex.Resolve(a, today)
@@ -344,4 +348,12 @@ func suggest(q string, n int) []string {
 		out = append(out, s.ex)
 	}
 	return out
+}
+
+// compileOnUse returns a function that compiles pattern on its first call
+// and returns the same expression after: the package's expressions are
+// compiled by the first question that needs them, not when the program
+// loads (every geokg process links queries; most ask nothing).
+func compileOnUse(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -19,7 +19,7 @@ import (
 // so.
 
 // appointVerbRE finds a verb of nomination or appointment in a sentence.
-var appointVerbRE = regexp.MustCompile(`(?i)\b(?:nominat|pick|tap|chose|choos|select|designat|appoint|named|names|install|swore|sworn|put\s+forward|confirm)`)
+var appointVerbRE = compileOnUse(`(?i)\b(?:nominat|pick|tap|chose|choos|select|designat|appoint|named|names|install|swore|sworn|put\s+forward|confirm)`)
 
 // namedIn reports whether the sentence names one of the entities, by
 // name or alias, as whole words.
@@ -49,7 +49,7 @@ func byWhom(f graph.Fact, ents []graph.Entity, verb bool) bool {
 		}
 	}
 	for _, s := range f.Sources {
-		if namedIn(s.Sentence, ents) && (!verb || appointVerbRE.MatchString(s.Sentence)) {
+		if namedIn(s.Sentence, ents) && (!verb || appointVerbRE().MatchString(s.Sentence)) {
 			return true
 		}
 	}

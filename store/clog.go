@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"strings"
+	"sync"
 
 	"github.com/cayleygraph/cayley/clog"
 )
@@ -48,9 +50,18 @@ func (cayleyLog) V(int) bool { return false }
 // SetV ignores Cayley's verbosity setting.
 func (cayleyLog) SetV(int) {}
 
-// credentials matches the password of a URL's user info.
-var credentials = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^\s/]*@`)
+// credentials matches the password of a URL's user info; it is compiled
+// by the first text that may hold one, not when the program loads.
+var credentials = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^\s/]*@`)
+})
 
 // Redact hides the password of every URL in s (a DSN or a message); it is
-// how a DSN is printed.
-func Redact(s string) string { return credentials.ReplaceAllString(s, "${1}:xxxxx@") }
+// how a DSN is printed. Text without a user info ('@') is returned as it
+// is, unread by the expression (a bbolt directory, most messages).
+func Redact(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	return credentials().ReplaceAllString(s, "${1}:xxxxx@")
+}

@@ -31,6 +31,7 @@ const (
 // the one home of these rules for tools that build lexicon files
 // (internal/tools/cameoverbs).
 func VerbForms(lemma string) []string {
+	prepare() // the word sets the rules read
 	past := pastTense(lemma)
 	return []string{lemma, thirdPerson(lemma), past, gerund(lemma, past)}
 }

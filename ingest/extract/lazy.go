@@ -11,8 +11,9 @@ import (
 // keeps its declaration ("var reSworn = compile(…)"); what compile,
 // filterCompile and lazyRegexp return at package initialization is an
 // empty value whose address is the rule's identity (the prefilter's maps
-// are keyed by it), filled in place by prepare. Nothing reads a rule
-// before an Extractor exists: New calls prepare first.
+// are keyed by it), filled in place by prepare; so are the word sets
+// toSet builds for package-level variables. Nothing reads a rule or a set
+// before an Extractor exists: New (and VerbForms) call prepare first.
 
 var (
 	prepareOnce sync.Once
@@ -23,6 +24,14 @@ var (
 	// order the rules were declared.
 	pending []func()
 )
+
+// loading is true while the package's variables are initialized (Go
+// initializes every package-level variable before it runs any init
+// function, which clears it): what toSet builds then is deferred to
+// prepare.
+var loading = true
+
+func init() { loading = false }
 
 // prepare compiles every rule deferred from package initialization, once.
 func prepare() {

@@ -102,10 +102,21 @@ var (
 	companyWords = toSet("Corp Corp. Corporation Inc Inc. Ltd Ltd. LLC PLC plc GmbH AG Airlines Airways Holdings")
 )
 
+// toSet returns the set of the words of s. A set declared at package
+// level (built while the package loads) is filled by prepare, as the
+// rules are: it is empty until the first New; a set built later is
+// filled at once.
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+	fill := func() {
+		for _, w := range strings.Fields(s) {
+			m[w] = true
+		}
+	}
+	if loading {
+		deferFill(fill)
+	} else {
+		fill()
 	}
 	return m
 }

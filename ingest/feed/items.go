@@ -5,24 +5,36 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/mmcdole/gofeed"
 )
 
-// itemStart finds the start tag of an RSS item or an Atom entry.
-var itemStart = regexp.MustCompile(`<(item|entry)[\s>/]`)
-
-// parserLine is the position the XML parser gives, which would name a
-// line of the rebuilt document, not of the feed.
-var parserLine = regexp.MustCompile(` on line \d+`)
-
-// itemNames find what names an entry in a message: its guid or id, else
-// its title.
-var itemNames = []*regexp.Regexp{
-	regexp.MustCompile(`<guid[^>]*>\s*([^<]{1,200}?)\s*</guid>`),
-	regexp.MustCompile(`<id>\s*([^<]{1,200}?)\s*</id>`),
-	regexp.MustCompile(`<title[^>]*>\s*([^<]{1,200}?)\s*</title>`),
+// itemSyntax is what the damaged-feed reader looks for, compiled by the
+// first damaged feed (damaged), not when the program loads.
+type itemSyntax struct {
+	// start finds the start tag of an RSS item or an Atom entry.
+	start *regexp.Regexp
+	// parserLine is the position the XML parser gives, which would name
+	// a line of the rebuilt document, not of the feed.
+	parserLine *regexp.Regexp
+	// names find what names an entry in a message: its guid or id, else
+	// its title.
+	names []*regexp.Regexp
 }
+
+// damaged returns the damaged-feed syntax, compiled on its first call.
+var damaged = sync.OnceValue(func() *itemSyntax {
+	return &itemSyntax{
+		start:      regexp.MustCompile(`<(item|entry)[\s>/]`),
+		parserLine: regexp.MustCompile(` on line \d+`),
+		names: []*regexp.Regexp{
+			regexp.MustCompile(`<guid[^>]*>\s*([^<]{1,200}?)\s*</guid>`),
+			regexp.MustCompile(`<id>\s*([^<]{1,200}?)\s*</id>`),
+			regexp.MustCompile(`<title[^>]*>\s*([^<]{1,200}?)\s*</title>`),
+		},
+	}
+})
 
 // parseItems reads a document that does not parse whole one entry at a
 // time: each <item> (RSS) or <entry> (Atom) is parsed on its own, between
@@ -34,6 +46,7 @@ var itemNames = []*regexp.Regexp{
 // the damage is not inside the entries (the document has no entries, or
 // its head and tail do not parse as a feed) or no entry could be read.
 func parseItems(data []byte) *Feed {
+	itemStart := damaged().start
 	first := itemStart.FindSubmatchIndex(data)
 	if first == nil {
 		return nil
@@ -106,11 +119,11 @@ func parseDoc(head, entry, tail []byte) (*Feed, error) {
 // parse with err.
 func badItem(n, line int, chunk []byte, err error) error {
 	name := ""
-	for _, re := range itemNames {
+	for _, re := range damaged().names {
 		if m := re.FindSubmatch(chunk); m != nil {
 			name = fmt.Sprintf(" %q", bytes.ToValidUTF8(m[1], []byte("?")))
 			break
 		}
 	}
-	return fmt.Errorf("%w: item %d%s (line %d): %s", ErrBadItem, n, name, line, parserLine.ReplaceAllString(err.Error(), ""))
+	return fmt.Errorf("%w: item %d%s (line %d): %s", ErrBadItem, n, name, line, damaged().parserLine.ReplaceAllString(err.Error(), ""))
 }
