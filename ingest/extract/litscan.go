@@ -1,6 +1,9 @@
 package extract
 
-import "regexp"
+import (
+	"fmt"
+	"regexp"
+)
 
 // A sentence's template is read by about a hundred rules, each of which
 // first asks whether the template holds one of the strings it needs
@@ -44,6 +47,7 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 			continue
 		}
 		var sets [][]int32
+		seen := map[string]bool{}
 		add := func(set []string) {
 			if len(set) == 0 {
 				return // no set: nothing needed
@@ -53,8 +57,13 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 				if l == "" {
 					return // every template holds ""
 				}
-				out = append(out, idOf(l))
+				out = append(out, idOf(collapseDigits(l)))
 			}
+			key := fmt.Sprint(out)
+			if seen[key] {
+				return
+			}
+			seen[key] = true
 			sets = append(sets, out)
 		}
 		add(literals[re])
@@ -64,9 +73,14 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 		for _, set := range needAll[re] {
 			add(set)
 		}
+		for _, set := range digitSets[re] {
+			add(set)
+		}
 		s.rules[re] = sets
 	}
 	s.words = (len(lits) + 63) / 64
+	s.class['0'] = 1 // every digit is "0" (digitsets.go)
+	s.width = 1
 	for _, l := range lits {
 		for i := 0; i < len(l); i++ {
 			if s.class[l[i]] == 0 {
@@ -74,6 +88,9 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 				s.class[l[i]] = uint16(s.width)
 			}
 		}
+	}
+	for c := byte('1'); c <= '9'; c++ {
+		s.class[c] = s.class['0']
 	}
 	s.width++
 	w := s.width
@@ -135,11 +152,15 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 	return s
 }
 
-// scan sets in hits (s.words long) the bit of every string tpl holds.
+// scan sets in hits (s.words long) the bit of every string tpl holds,
+// each run of digits read as one "0" (digitsets.go).
 func (s *litScanner) scan(tpl string, hits []uint64) {
 	clear(hits)
 	st := int32(0)
 	for i := 0; i < len(tpl); i++ {
+		if i > 0 && isDigit(tpl[i]) && isDigit(tpl[i-1]) {
+			continue
+		}
 		st = s.next[int(st)*s.width+int(s.class[tpl[i]])]
 		for _, id := range s.ids[s.ends[st]:s.ends[st+1]] {
 			hits[id>>6] |= 1 << (id & 63)

@@ -35,6 +35,7 @@ func compile(p string) *regexp.Regexp {
 		*re = *regexp.MustCompile(p)
 		literals[re] = requiredLiterals(p)
 		literalSets[re] = requiredSets(p)
+		digitSets[re] = requiredDigitSets(p)
 		if !prepared {
 			staticRules = append(staticRules, re)
 		}
