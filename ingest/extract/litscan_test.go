@@ -3,6 +3,7 @@ package extract
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,8 +54,15 @@ func TestLitScannerAgrees(t *testing.T) {
 			norms[re] = append(norms[re], c)
 		}
 	}
+	marked := make([]uint64, sc.words)
+	marks := &scanMarks{mark: make([]uint32, len(sc.ends)-1)}
 	for _, tpl := range tpls {
 		sc.scan(tpl, hits)
+		marks.gen++
+		sc.scanMarked(tpl, marked, marks.mark, marks.gen)
+		if !slices.Equal(hits, marked) {
+			t.Fatalf("on %q the scan reporting each state once finds other strings", tpl)
+		}
 		norm := collapseDigits(tpl)
 		for re, sets := range sc.rules {
 			want := true
