@@ -53,8 +53,8 @@ func TestStartSetsAgree(t *testing.T) {
 // pairs it admits.
 func TestNewStartSet(t *testing.T) {
 	for _, c := range []struct {
-		pattern  string
-		ok       bool
+		pattern   string
+		ok        bool
 		at, notAt []string
 	}{
 		{`(?:former )?<O\d+> <P\d+>`, true, []string{"fo", "<O", "<O1"}, []string{"f ", "<P", "x", "o"}},
