@@ -77,7 +77,7 @@ func (d *doc) readAnchorSrcs(current bool) {
 	}
 	for k, a := range d.anchorSrcs[:n] {
 		d.readAnchors(a.units, a.tpl, a.pos, a.st)
-		if anchorWords.MatchString(a.st.text) {
+		if hasAnchorWord(a.st.text) {
 			// "X was elected in May and took office on 15 August": the
 			// later verbs of the subject state anchors too.
 			for _, sub := range conjuncts(a.units) {
@@ -335,7 +335,19 @@ func hasPerson(units []*unit) bool {
 }
 
 // anchorWords are in every sentence reAnchorOffice matches.
-var anchorWords = lazyRegexp(`sworn|inaugurated|installed|office|oath|power|credentials`)
+var anchorWords = []string{"sworn", "inaugurated", "installed", "office", "oath", "power", "credentials"}
+
+// hasAnchorWord reports whether s holds one of anchorWords (a search for
+// each word: the alternation as a regular expression was tried at every
+// byte of the sentence).
+func hasAnchorWord(s string) bool {
+	for _, w := range anchorWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // officeFromAnchor dates the start of an office the article states
 // without a date ("She is Mexico's first female president") by the day
@@ -369,7 +381,7 @@ func (d *doc) officeFromAnchor() {
 	}
 	found := false
 	for _, a := range d.anchorSrcs {
-		found = found || anchorWords.MatchString(a.st.text)
+		found = found || hasAnchorWord(a.st.text)
 	}
 	if found {
 		d.readAnchorSrcs(true)

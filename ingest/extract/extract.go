@@ -155,6 +155,7 @@ func (e *Extractor) Extract(in Input) Result {
 	d.lex = e.lex
 	d.coder = e.coder
 	d.lits.sc = e.lits
+	defer d.lits.release()
 	sents := splitSentences(in.Text)
 	d.dateline = d.colonDateline(in.Text)
 	if place := leadDateline(in.Text); place != "" {

@@ -1,6 +1,10 @@
 package extract
 
-import "regexp"
+import (
+	"fmt"
+	"regexp"
+	"sync"
+)
 
 // A sentence's template is read by about a hundred rules, each of which
 // first asks whether the template holds one of the strings it needs
@@ -11,7 +15,8 @@ import "regexp"
 // same: the scanner only changes how they are found.
 
 // litScanner finds the required strings of a fixed set of rules. It is
-// immutable after newLitScanner and safe for concurrent use.
+// immutable after newLitScanner (but for its pool of marks) and safe for
+// concurrent use.
 type litScanner struct {
 	class [256]uint16 // byte → column of next (0: a byte no string holds)
 	width int         // columns of next
@@ -19,6 +24,8 @@ type litScanner struct {
 	ends  []int32     // the strings that end at state st: ids[ends[st]:ends[st+1]]
 	ids   []int32
 	words int // uint64 words of a hit set
+	// marks pools the *scanMarks of the docs done (litscan's scanMarked).
+	marks sync.Pool
 	// rules maps each rule to the ids of its sets of strings: a template
 	// must hold one string of every set (none: the rule always runs).
 	rules map[*regexp.Regexp][][]int32
@@ -44,6 +51,7 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 			continue
 		}
 		var sets [][]int32
+		seen := map[string]bool{}
 		add := func(set []string) {
 			if len(set) == 0 {
 				return // no set: nothing needed
@@ -53,8 +61,13 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 				if l == "" {
 					return // every template holds ""
 				}
-				out = append(out, idOf(l))
+				out = append(out, idOf(scanString(l)))
 			}
+			key := fmt.Sprint(out)
+			if seen[key] {
+				return
+			}
+			seen[key] = true
 			sets = append(sets, out)
 		}
 		add(literals[re])
@@ -64,9 +77,14 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 		for _, set := range needAll[re] {
 			add(set)
 		}
+		for _, set := range digitSets[re] {
+			add(set)
+		}
 		s.rules[re] = sets
 	}
 	s.words = (len(lits) + 63) / 64
+	s.class['0'] = 1 // every digit is "0" (digitsets.go)
+	s.width = 1
 	for _, l := range lits {
 		for i := 0; i < len(l); i++ {
 			if s.class[l[i]] == 0 {
@@ -74,6 +92,9 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 				s.class[l[i]] = uint16(s.width)
 			}
 		}
+	}
+	for c := byte('1'); c <= '9'; c++ {
+		s.class[c] = s.class['0']
 	}
 	s.width++
 	w := s.width
@@ -135,13 +156,52 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 	return s
 }
 
-// scan sets in hits (s.words long) the bit of every string tpl holds.
+// maxScanString bounds the strings the scanner looks for: a template that
+// holds a string holds its first bytes, and the automaton of the whole
+// strings (28,000 states, a table of 4.6 MB) was mostly cache misses;
+// cut to 10 bytes it has 10,000 states, scans ×2.2 faster and lets ~3 %
+// more rules through to their expressions.
+const maxScanString = 10
+
+// scanString is the string the scanner looks for in place of l: its runs
+// of digits written "0" (digitsets.go), cut to maxScanString bytes.
+func scanString(l string) string {
+	l = collapseDigits(l)
+	if len(l) > maxScanString {
+		l = l[:maxScanString]
+	}
+	return l
+}
+
+// scan sets in hits (s.words long) the bit of every string tpl holds,
+// each run of digits read as one "0" (digitsets.go).
 func (s *litScanner) scan(tpl string, hits []uint64) {
+	s.scanMarked(tpl, hits, nil, 0)
+}
+
+// scanMarked is scan, which reports the strings of a state only the first
+// time tpl reaches it when mark (one entry per state, none equal to gen)
+// is given: a template reaches the state of " <P" at every placeholder.
+// It sets mark[st] to gen for the states it reports.
+func (s *litScanner) scanMarked(tpl string, hits []uint64, mark []uint32, gen uint32) {
 	clear(hits)
 	st := int32(0)
 	for i := 0; i < len(tpl); i++ {
+		if i > 0 && isDigit(tpl[i]) && isDigit(tpl[i-1]) {
+			continue
+		}
 		st = s.next[int(st)*s.width+int(s.class[tpl[i]])]
-		for _, id := range s.ids[s.ends[st]:s.ends[st+1]] {
+		a, b := s.ends[st], s.ends[st+1]
+		if a == b {
+			continue
+		}
+		if mark != nil {
+			if mark[st] == gen {
+				continue
+			}
+			mark[st] = gen
+		}
+		for _, id := range s.ids[a:b] {
 			hits[id>>6] |= 1 << (id & 63)
 		}
 	}
@@ -170,6 +230,23 @@ type tplHits struct {
 	tpl   string
 	valid bool
 	hits  []uint64
+	marks *scanMarks // from sc.marks, given back by release
+}
+
+// scanMarks says which states of a scanner the scan in hand has reported:
+// mark[st] == gen. One is used by one doc at a time (a sync.Pool of the
+// scanner holds the others), and its gen goes on from scan to scan.
+type scanMarks struct {
+	mark []uint32
+	gen  uint32
+}
+
+// release gives the doc's marks back to the scanner's pool.
+func (h *tplHits) release() {
+	if h.marks != nil {
+		h.sc.marks.Put(h.marks)
+		h.marks = nil
+	}
 }
 
 // mayMatch is mayMatch(re, tpl), answered from one scan of tpl when the
@@ -190,7 +267,18 @@ func (d *doc) mayMatch(re *regexp.Regexp, tpl string) bool {
 		if h.hits == nil {
 			h.hits = make([]uint64, h.sc.words)
 		}
-		h.sc.scan(tpl, h.hits)
+		if h.marks == nil {
+			h.marks, _ = h.sc.marks.Get().(*scanMarks)
+			if h.marks == nil {
+				h.marks = &scanMarks{mark: make([]uint32, len(h.sc.ends)-1)}
+			}
+		}
+		m := h.marks
+		if m.gen++; m.gen == 0 {
+			clear(m.mark) // wrapped around: no state may hold the new gen
+			m.gen = 1
+		}
+		h.sc.scanMarked(tpl, h.hits, m.mark, m.gen)
 		h.tpl, h.valid = tpl, true
 	}
 	return holds(sets, h.hits)

@@ -3,6 +3,7 @@ package extract
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +27,8 @@ func goldenTexts(t *testing.T, e *Extractor) (sents, tpls []string) {
 }
 
 // TestLitScannerAgrees checks the one-pass scanner against a string by
-// string search of the same sets on every golden template, and that it
+// string search of the same sets (as scanString cuts them) on every
+// golden template (its runs of digits written "0"), and that it
 // never keeps a rule from a template the rule matches.
 func TestLitScannerAgrees(t *testing.T) {
 	e, err := New()
@@ -35,18 +37,37 @@ func TestLitScannerAgrees(t *testing.T) {
 	}
 	_, tpls := goldenTexts(t, e)
 	// Strings that sit across the ends of others, and the empty template.
-	tpls = append(tpls, "", "<P0> met <P2>", "<O0> <P1> of the <C4> , <P5> ,", "talks with talks between <C0> and <C2>")
+	tpls = append(tpls, "", "<P0> met <P2>", "<O0> <P1> of the <C4> , <P5> ,", "talks with talks between <C0> and <C2>",
+		"<O12> <P345> of the <C6789> , <P10> ,", "<O1><P2>", "the 21st <O3> <P14>")
 	sc := e.lits
 	if len(sc.rules) < len(staticRules) {
 		t.Fatalf("scanner knows %d rules, fewer than the %d of the package", len(sc.rules), len(staticRules))
 	}
 	hits := make([]uint64, sc.words)
+	norms := map[*regexp.Regexp][][]string{}
+	for re := range sc.rules {
+		for _, set := range literalSetsOf(re) {
+			var c []string
+			for _, l := range set {
+				c = append(c, scanString(l))
+			}
+			norms[re] = append(norms[re], c)
+		}
+	}
+	marked := make([]uint64, sc.words)
+	marks := &scanMarks{mark: make([]uint32, len(sc.ends)-1)}
 	for _, tpl := range tpls {
 		sc.scan(tpl, hits)
+		marks.gen++
+		sc.scanMarked(tpl, marked, marks.mark, marks.gen)
+		if !slices.Equal(hits, marked) {
+			t.Fatalf("on %q the scan reporting each state once finds other strings", tpl)
+		}
+		norm := collapseDigits(tpl)
 		for re, sets := range sc.rules {
 			want := true
-			for _, set := range literalSetsOf(re) {
-				want = want && containsAny(tpl, set)
+			for _, set := range norms[re] {
+				want = want && containsAny(norm, set)
 			}
 			if got := holds(sets, hits); got != want {
 				t.Fatalf("rule %.60s on %q: scanner says %v, search says %v", re, tpl, got, want)
@@ -65,6 +86,7 @@ func literalSetsOf(re *regexp.Regexp) [][]string {
 		sets = append(sets, l)
 	}
 	sets = append(sets, literalSets[re]...)
+	sets = append(sets, digitSets[re]...)
 	return append(sets, needAll[re]...)
 }
 

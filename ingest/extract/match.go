@@ -35,6 +35,10 @@ func compile(p string) *regexp.Regexp {
 		*re = *regexp.MustCompile(p)
 		literals[re] = requiredLiterals(p)
 		literalSets[re] = requiredSets(p)
+		digitSets[re] = requiredDigitSets(p)
+		if s := newStartSet(p); s != nil {
+			startSets[re] = s
+		}
 		if !prepared {
 			staticRules = append(staticRules, re)
 		}
@@ -53,8 +57,14 @@ type match struct {
 
 // allMatches returns the matches of re over tpl, without a prefilter.
 func allMatches(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
+	var locs [][]int
+	if s := startSets[re]; s != nil {
+		locs = s.findAll(tpl)
+	} else {
+		locs = re.FindAllStringSubmatchIndex(tpl, -1)
+	}
 	var out []*match
-	for _, loc := range re.FindAllStringSubmatchIndex(tpl, -1) {
+	for _, loc := range locs {
 		out = append(out, &match{re: re, tpl: tpl, loc: loc, units: units, pos: pos})
 	}
 	return out

@@ -29,7 +29,13 @@ var (
 	// what happened next: perfect and pluperfect ("has accused", "said
 	// that ... had"), present, future and modal statements, and vague or
 	// habitual time ("later", "previously", "for years", "repeatedly").
-	notNarrative = lazyRegexp(`(?i)\b(?:has|have|had|having|is|are|am|will|would|could|should|can|may|might|must|shall|going to|plans?|planned|expected|intends?|wants?|if|unless|later|earlier|previously|ago|last|next|before|since|already|once|repeatedly|often|frequently|again|recently|long|years?|months?|weeks?|decades?|tomorrow|yesterday|ever|never|not|n't|until|then|afterwards|subsequently|eventually|finally)\b|'s been|'ve|'d\b`)
+	// It is read from every sentence, and is a phraseRe (phrases.go): the
+	// expression `(?i)\b(?:has|have|…)\b|'s been|'ve|'d\b`.
+	notNarrative = phraseCompile([]string{"has", "have", "had", "having", "is", "are", "am", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "going to",
+		"plan", "plans", "planned", "expected", "intend", "intends", "want", "wants", "if", "unless", "later", "earlier", "previously", "ago", "last", "next", "before", "since",
+		"already", "once", "repeatedly", "often", "frequently", "again", "recently", "long", "year", "years", "month", "months", "week", "weeks", "decade", "decades",
+		"tomorrow", "yesterday", "ever", "never", "not", "n't", "until", "then", "afterwards", "subsequently", "eventually", "finally"},
+		[]string{"'s been", "'ve"}, []string{"'d"})
 	// shiftRe marks a sentence that moves the story on to another time
 	// ("X later criticized Y", "X then met Z"): what follows is not dated
 	// by the event before.

@@ -34,6 +34,7 @@ type doc struct {
 	elect      map[string]bool     // people the article called president-elect or incoming (see appoint.go)
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
+	keyBuf     []byte              // phraseHits' key
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
 	opening    *narrative          // the event the article opens with, for undated criticism of its occasion (narrative.go)
 	told       int                 // sentences read so far for the narrative (narrative.go)

@@ -232,31 +232,37 @@ func splitSentences(text string) []sentence {
 
 // splitLine splits one line at sentence-final marks followed by a capital,
 // a digit or an opening quote.
+// It reads the line's tokens one at a time, as tokenize would cut them
+// (the slice of them all was most of what splitting allocated).
 func splitLine(s string, base int) []sentence {
 	var out []sentence
-	toks := tokenize(s)
 	from := 0
-	for i, t := range toks {
+	for i := 0; ; {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			break
+		}
+		i = next
 		if t.text != "." && t.text != "!" && t.text != "?" {
 			continue
 		}
 		end := t.end
-		j := i + 1
-		for j < len(toks) && isCloseQuote(toks[j].text) {
-			end = toks[j].end
-			j++
+		after, more, ok := nextToken(s, next)
+		for ok && isCloseQuote(after.text) {
+			end = after.end
+			after, more, ok = nextToken(s, more)
 		}
-		if j < len(toks) {
-			r, _ := utf8.DecodeRuneInString(toks[j].text)
-			if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !isOpenQuote(toks[j].text) {
+		if ok {
+			r, _ := utf8.DecodeRuneInString(after.text)
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !isOpenQuote(after.text) {
 				continue
 			}
 		}
 		if txt := strings.TrimSpace(s[from:end]); txt != "" {
 			out = append(out, sentence{text: txt, start: base + from + strings.Index(s[from:end], txt)})
 		}
-		if j < len(toks) {
-			from = toks[j].start
+		if ok {
+			from = after.start
 		} else {
 			from = len(s)
 		}
