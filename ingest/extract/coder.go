@@ -2142,6 +2142,9 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
 		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
 	}
+	if (r.pred == graph.Met || r.pred == graph.Visited) && oSec == "" && d.atHome(s, o.ref) {
+		return // "Jordan's foreign minister arrived in Amman": home, no one met
+	}
 	if audienceMet(r.pred, s, o) {
 		return
 	}
