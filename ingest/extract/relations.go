@@ -130,7 +130,8 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		return
 	}
 	c := &cand{pred: r.pred, act: r.act, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
-		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate,
+		hosts: r.hosts}
 	if d.lex != nil {
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
 		if d.lex.force != nil {
@@ -148,6 +149,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		}
 		if w := m.one("where"); c.loc == "" && w != nil {
 			c.loc = w.text // "is in Muscat for talks with"
+		}
+		if c.loc == "" && r.hosts {
+			c.loc = welcomedTo(m) // "welcomed Lula to Lisbon"
 		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
@@ -232,6 +236,23 @@ func actor(u *unit) bool {
 }
 
 var locRe = lazyRegexp(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
+
+// welcomedToRe is the town a host welcomed the guest to, right after the
+// match or its date ("welcomed X to Lisbon on Monday").
+var welcomedToRe = lazyRegexp(`^(?: <D\d+>)? to (?:the )?<([LXC])(\d+)>`)
+
+// welcomedTo returns the place a hosting match welcomed its guest to
+// ("welcomed Zelensky to Warsaw"), or "".
+func welcomedTo(m *match) string {
+	sm := welcomedToRe.FindStringSubmatchIndex(m.tpl[m.loc[1]:])
+	if sm == nil {
+		return ""
+	}
+	if k := unitAt(m.pos, m.loc[1]+sm[2]); k >= 0 && k < len(m.units) {
+		return m.units[k].text
+	}
+	return ""
+}
 
 // locationAfter reads "in Palm Beach" / "at the White House" right after
 // a match, also after its date (", on Monday in Brasilia"); a building
