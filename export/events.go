@@ -38,7 +38,9 @@ func init() {
 // claim_confidence what that article itself stated (blank claim_date: it
 // gave no date), which may differ from the fact's. The codes (cameo_code,
 // plover_event, plover_mode) are the predicate table's (graph.Predicate),
-// blank where it has none. The country codes are the ISO 3166-1 alpha-3
+// blank where it has none, except a meeting whose host the text told:
+// 043 and host when the source hosted, 042 and visit when it was the
+// guest (graph.Fact.EventCodes). The country codes are the ISO 3166-1 alpha-3
 // codes of source_country and target_country; the sectors are the fact's
 // (graph.Fact.SubjectSector, ObjectSector), CAMEO agent codes such as GOV
 // or MIL, else a movement's gazetteer sector (the PKK's REB), blank where
@@ -331,7 +333,7 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 		if !graph.IsEvent(f.Predicate) {
 			return nil
 		}
-		p, _ := graph.PredicateInfo(f.Predicate)
+		cameo, plover, mode := f.EventCodes()
 		sc, err := cf.country(ctx, it.Subject, f.Date)
 		if err != nil {
 			return err
@@ -342,11 +344,11 @@ func eachEvent(ctx context.Context, sel *Selection, fn func(*eventRow) error) (i
 		}
 		r = eventRow{EventID: f.ID, EventDate: f.Date.String(), DatePrecision: f.Date.Precision.String(),
 			SourceActor: it.Subject.Name, SourceActorID: f.Subject, SourceActorType: string(it.Subject.Type), SourceCountry: sc.Name,
-			Predicate: f.Predicate, CAMEOCode: p.CAMEO.Value(),
+			Predicate: f.Predicate, CAMEOCode: cameo.Value(),
 			TargetActor: it.Object.Name, TargetActorID: f.Object, TargetActorType: string(it.Object.Type), TargetCountry: tc.Name,
 			Location: f.Location, Confidence: f.Confidence, CombinedConfidence: graph.CombinedConfidence(f),
 			Uncertain: it.Uncertain, SourceCount: int64(f.NumSources()),
-			PLOVEREvent: p.PLOVER.Value(), PLOVERMode: p.PLOVERMode.Value(),
+			PLOVEREvent: plover.Value(), PLOVERMode: mode.Value(),
 			SourceCountryCode: sc.Code, TargetCountryCode: tc.Code, SourceSector: orgSector(it.Subject, f.SubjectSector), TargetSector: orgSector(it.Object, f.ObjectSector)}
 		stmts = byArticle(stmts, index, f.Sources)
 		if len(stmts) == 0 {

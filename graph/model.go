@@ -183,6 +183,12 @@ type Fact struct {
 	// give a side its sector gives it to the fact (see FillSectors).
 	SubjectSector string `json:"subject_sector,omitempty"`
 	ObjectSector  string `json:"object_sector,omitempty"`
+	// Host is, for a meeting the text tells one side hosted ("X received
+	// Y", "Y was welcomed by X"), the entity id of that side (Subject or
+	// Object), else "": PLOVER's CONSULT mode is then host for the host
+	// and visit for the guest (see EventCodes). Like the sectors it is not
+	// part of the fact's identity: the first source to tell it gives it.
+	Host string `json:"host,omitempty"`
 	// SourceCount is set when Sources holds only the fact's evidence, not
 	// all its live sources (a fact read with store.FactFilter.Evidence):
 	// how many live sources it has in all. It is zero when Sources holds
@@ -204,9 +210,13 @@ func (f *Fact) NumSources() int {
 }
 
 // FillSectors gives f the sectors of other, a statement of the same fact,
-// for the sides f has none for. A symmetric fact may state its sides the
-// other way round; each sector goes with its entity.
+// for the sides f has none for, and its host when f has none. A symmetric
+// fact may state its sides the other way round; each sector goes with its
+// entity.
 func (f *Fact) FillSectors(other *Fact) {
+	if f.Host == "" && (other.Host == f.Subject || other.Host == f.Object) {
+		f.Host = other.Host
+	}
 	s, o := other.SubjectSector, other.ObjectSector
 	if other.Subject != f.Subject && other.Object == f.Subject {
 		s, o = o, s

@@ -146,7 +146,7 @@ var predicateTable = []Predicate{
 		Description: "a person is of a country, the one event data codes them by (\"Palestinian leader Yasser Arafat\", \"Iraq's ambassador\"); never a leads; the events export's country of a person who leads or holds no office of one"},
 	{Name: Met, Kind: Event, Symmetric: true, Narrative: true, CAMEO: "040", PLOVER: "CONSULT", PLOVERMode: None,
 		AskVerb: "meet", AskActive: `meet(?:\s+with)?`, AskPassive: `met(?:\s+with)?`, Phrase: "met",
-		Description: "two sides met in person; no PLOVER mode (and CAMEO's general 040) because who hosted whom is not recorded"},
+		Description: "two sides met in person; CAMEO's general 040 and no PLOVER mode, unless the text tells who hosted whom (the fact's host: 043 and mode host for the host, 042 and visit for the guest, see Fact.EventCodes)"},
 	{Name: Visited, Kind: Event, Narrative: true, CAMEO: "042", PLOVER: "CONSULT", PLOVERMode: "visit",
 		AskVerb: "visit", AskActive: `visit`, AskPassive: `visited`, Phrase: "visited",
 		Description: "an actor visited a country, place or organization (the object)"},

@@ -330,7 +330,7 @@ func (r reader) decodeArticle(id string, p props) (a graph.Article, recorded tim
 // evidence record, and the quads of each qualifier on nodes of the older
 // layout.
 var factQualifiers = []quad.IRI{pSubject, pPredicate, pObject, pRecord, pRole, pLocation, pStart, pEnd, pDate,
-	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pStartAfter, pSubjectSector, pObjectSector}
+	pEnded, pConfidence, pRecordedAt, pEndInferredFrom, pEndBy, pStartAfter, pSubjectSector, pObjectSector, pHost}
 
 // factNode reads the fact with id without its sources; ok is false when it
 // does not exist. Its cost does not grow with the number of sources.
@@ -361,6 +361,7 @@ func (r reader) decodeFact(id string, p props) (graph.Fact, error) {
 		ObjectSector: stringOf(p.one(pObjectSector))}
 	f.Subject, _ = idFromIRI(p.one(pSubject), "entity/")
 	f.Object, _ = idFromIRI(p.one(pObject), "entity/")
+	f.Host, _ = idFromIRI(p.one(pHost), "entity/")
 	for _, d := range []struct {
 		pred quad.IRI
 		dst  *graph.Date

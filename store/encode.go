@@ -296,6 +296,10 @@ func factQuads(f graph.Fact) []quad.Quad {
 	return append(qs, directQuads(f)...)
 }
 
+// pHost is the side that hosted a meeting (graph.Fact.Host), on a fact
+// node of the older layout.
+var pHost = quad.IRI("geokg:host")
+
 // qualifierQuads returns the quads that held the qualifiers of fact f
 // other than its sides and predicate on fact nodes written before they
 // moved into the evidence record (see above); a write that changes such
@@ -317,6 +321,9 @@ func qualifierQuads(f graph.Fact) []quad.Quad {
 	}
 	if f.ObjectSector != "" {
 		qs = append(qs, quad.Make(n, pObjectSector, quad.String(f.ObjectSector), nil))
+	}
+	if f.Host != "" {
+		qs = append(qs, quad.Make(n, pHost, EntityIRI(f.Host), nil))
 	}
 	for _, d := range []struct {
 		pred quad.IRI

@@ -31,6 +31,7 @@ type factRecord struct {
 	Location        string     `json:"loc,omitempty"`
 	SubjectSector   string     `json:"ss,omitempty"`
 	ObjectSector    string     `json:"os,omitempty"`
+	Host            string     `json:"host,omitempty"`
 	Start           graph.Date `json:"start,omitzero"`
 	End             graph.Date `json:"end,omitzero"`
 	Date            graph.Date `json:"date,omitzero"`
@@ -77,7 +78,7 @@ type sourceRecord struct {
 func (r *factRecord) setQualifiers(f *graph.Fact) {
 	r.Subject, r.Predicate, r.Object, r.Role, r.Location = f.Subject, f.Predicate, f.Object, f.Role, f.Location
 	r.SubjectSector, r.ObjectSector, r.Start, r.End, r.Date = f.SubjectSector, f.ObjectSector, f.Start, f.End, f.Date
-	r.Ended, r.Confidence, r.RecordedAt = f.Ended, f.Confidence, f.RecordedAt.UTC()
+	r.Ended, r.Confidence, r.RecordedAt, r.Host = f.Ended, f.Confidence, f.RecordedAt.UTC(), f.Host
 	r.EndInferredFrom, r.EndBy = f.EndInferredFrom, f.EndBy && f.EndInferredFrom != ""
 	r.StartAfter = graph.Date{}
 	if f.Start.IsZero() {
@@ -261,7 +262,7 @@ func (r *factRecord) lengthen() error {
 // and nothing else (no sources).
 func (r *factRecord) qualifiers(id string) graph.Fact {
 	f := graph.Fact{ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object, Role: r.Role, Location: r.Location,
-		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Start: r.Start, End: r.End, Date: r.Date,
+		SubjectSector: r.SubjectSector, ObjectSector: r.ObjectSector, Host: r.Host, Start: r.Start, End: r.End, Date: r.Date,
 		Ended: r.Ended, Confidence: r.Confidence, RecordedAt: r.RecordedAt.UTC(), EndInferredFrom: r.EndInferredFrom,
 		EndBy: r.EndBy && r.EndInferredFrom != ""}
 	if r.Start.IsZero() {

@@ -441,6 +441,12 @@ func qualifierChanges(old, f *graph.Fact) []qualifierChange {
 		}
 		return quad.Bool(true)
 	}
+	entity := func(id string) quad.Value {
+		if id == "" {
+			return nil
+		}
+		return EntityIRI(id)
+	}
 	fact := func(id string) quad.Value {
 		if id == "" {
 			return nil
@@ -476,6 +482,9 @@ func qualifierChanges(old, f *graph.Fact) []qualifierChange {
 	}
 	if old.ObjectSector != f.ObjectSector {
 		set(pObjectSector, str(old.ObjectSector), str(f.ObjectSector))
+	}
+	if old.Host != f.Host {
+		set(pHost, entity(old.Host), entity(f.Host))
 	}
 	if old.EndInferredFrom != f.EndInferredFrom {
 		set(pEndInferredFrom, fact(old.EndInferredFrom), fact(f.EndInferredFrom))

@@ -725,7 +725,8 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if act == pred {
 				act = "" // an intent frame that still states the act ("agreed to sign")
 			}
-			d.addCoded(eventRule{pred: pred, act: act, domestic: graph.IsDomestic(pred) || uc != "" && uc == code}, units, subj, objs, i, st, sentIdx)
+			d.addCoded(eventRule{pred: pred, act: act, domestic: graph.IsDomestic(pred) || uc != "" && uc == code,
+				hosts: strings.HasPrefix(code, "043")}, units, subj, objs, i, st, sentIdx)
 			if saidEnd >= 0 {
 				for _, c := range d.cands[n0:len(d.cands):len(d.cands)] {
 					d.accuseReported(reporter, units[:saidEnd], c, st)
@@ -2142,12 +2143,15 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 	if d.ownCountry(s.ref, o.ref) && !domestic("GOV", oSec) {
 		return // a leader on his own country, but not on a part of it ("Ugandan opposition candidates")
 	}
+	if (r.pred == graph.Met || r.pred == graph.Visited) && oSec == "" && d.atHome(s, o.ref) {
+		return // "Jordan's foreign minister arrived in Amman": home, no one met
+	}
 	if audienceMet(r.pred, s, o) {
 		return
 	}
 	sr, or := bodyRef(s), bodyRef(o)
 	d.add(&cand{pred: r.pred, act: r.act, subj: sr, subjText: s.text, obj: or, objText: o.text,
-		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate})
+		subjSec: sSec, objSec: oSec, base: r.base, span: span, sent: st, sentIdx: sentIdx, bound: boundDate, hosts: r.hosts})
 }
 
 // hasEvent reports whether cs hold an event.

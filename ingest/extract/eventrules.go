@@ -52,6 +52,8 @@ type eventRule struct {
 	lemma string
 	// act is the act a plan of it (pred its intent) is of (cand.act).
 	act string
+	// hosts marks a meeting the subject hosted (cand.hosts).
+	hosts bool
 }
 
 // objectFits reports whether o is an object the rule takes (objHeads).
@@ -100,9 +102,12 @@ var (
 
 var eventRules = []eventRule{
 	// met
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|hosted|hosts|received|welcomed|greeted|greets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
+	// a meeting one side hosted: PLOVER's CONSULT mode host (cand.hosts)
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)? %O%`),
+		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive, hosts: true},
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
-	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb},
+	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb, hosts: true},
 	// "Foreign Minister X is in Muscat for talks with Oman's Y": a
 	// visit told by where the visitor is and what for.
 	{pred: graph.Met, re: compile(`%S% %ADV%(?:is|was|are|were) %ADV%in (?P<where><[CL]\d+>) (?:<D\d+> )?for (?:[a-z\-]+ ){0,2}(?:talks|meetings|a meeting|consultations|discussions) with (?:<C\d+> 's )?%O%`),
@@ -123,9 +128,9 @@ var eventRules = []eventRule{
 		base: confGerund, veto: vetoRemote},
 
 	// visited
-	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|traveled to|travelled to|arrived in|arrives in|landed in|flew to|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CL]\d+>)`), base: confVerb},
+	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|traveled to|travelled to|arrived in|arrives in|landed in|flew to|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
 	// "Macron, on a three-day visit to China, met Xi"
-	{pred: graph.Visited, re: compile(`%S% (?:, |is |was |are |were )(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CL]\d+>)`), base: confVerb},
+	{pred: graph.Visited, re: compile(`%S% (?:, |is |was |are |were )(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
 	// "Petraeus held talks with Suleiman during a visit to Beirut": the
 	// visitor is the subject of the sentence ("during his visit" may be
 	// the other's).

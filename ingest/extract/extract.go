@@ -110,6 +110,10 @@ type cand struct {
 	// between X and Y will resume"): the clause's verb is still the
 	// coder's to read ("Japan refused to sign …, and talks … will resume").
 	nounPlan bool
+	// hosts marks a meeting its subject hosted ("received", "welcomed
+	// … to Lisbon", "was hosted by"): the fact's Host, PLOVER's CONSULT
+	// mode host (a visit for the guest).
+	hosts bool
 	// act is the act a plan stated as its intent is of (met, visited):
 	// "is scheduled to visit Peru" is pledged, of a visit; "" when pred
 	// is the act itself.
@@ -572,6 +576,9 @@ func (d *doc) result() Result {
 			if pred != f.Predicate {
 				f.Predicate, f.Location = pred, ""
 			}
+		}
+		if c.hosts && f.Predicate == graph.Met {
+			f.Host = f.Subject // "X received Y": X hosted the meeting
 		}
 		used[f.Subject], used[f.Object] = c.subj, c.obj
 		d.note(c.subj, c.subjText)

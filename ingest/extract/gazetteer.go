@@ -99,11 +99,19 @@ type hit struct {
 	generic []*entry // hitGeneric: organizations the phrase may stand for
 	place   string   // hitPlace: the place's canonical name; ent is its country
 	sector  string   // hitMetonym of bodies.tsv: the CAMEO agent code of the part of ent it names ("the Pentagon": MIL)
-	exact   string   // non-empty: the phrase must appear exactly so (acronyms)
-	capital bool     // letter capRune of token capTok must be upper case in the text
-	anyCase bool     // a country's name or adjective that is no common word: read in any case ("tunisian")
-	capTok  int      // the name's first token written with a capital ("the Taliban": "Taliban")
-	capRune int      // the first capital's place in that token ("al-Shabaab": 3)
+	// town is, for a seat of bodies.tsv that is also a town ("Brussels"),
+	// the country the town lies in (Belgium): the town a dateline or a
+	// traveller's arrival names is there, not the organization.
+	town *entry
+	// seated are, for such a seat, the other organizations seated in the
+	// town (NATO in Brussels): a visit there is to the one the sentence
+	// names.
+	seated  []*entry
+	exact   string // non-empty: the phrase must appear exactly so (acronyms)
+	capital bool   // letter capRune of token capTok must be upper case in the text
+	anyCase bool   // a country's name or adjective that is no common word: read in any case ("tunisian")
+	capTok  int    // the name's first token written with a capital ("the Taliban": "Taliban")
+	capRune int    // the first capital's place in that token ("al-Shabaab": 3)
 }
 
 // gazetteer is the loaded, read-only lookup structure.
@@ -474,7 +482,9 @@ func (g *gazetteer) readPlaces(read func(string, int, func([]string)) error) err
 // CAMEO agent code of the part of it they name (GOV, MIL; none for a seat
 // standing for an organization). Like a capital, such a name is the
 // country or organization itself wherever it is read; it must name one of
-// countries.tsv or organizations.tsv and may not already name one.
+// countries.tsv or organizations.tsv and may not already name one. A
+// fourth column names the country of a seat that is also a town, a fifth
+// the other organizations seated in that town.
 func (g *gazetteer) readBodies(read func(string, int, func([]string)) error) error {
 	var bad error
 	err := read("bodies.tsv", 3, func(c []string) {
@@ -489,12 +499,31 @@ func (g *gazetteer) readBodies(read func(string, int, func([]string)) error) err
 			bad = fmt.Errorf("gazetteer bodies.tsv %s: no name: %w", c[0], ErrGazetteer)
 			return
 		}
+		var town *entry
+		if len(c) > 3 && strings.TrimSpace(c[3]) != "" {
+			town = g.entities[strings.TrimSpace(c[3])]
+			if town == nil || town.typ != graph.Country {
+				bad = fmt.Errorf("gazetteer bodies.tsv %s: town's country %q: %w", c[0], c[3], ErrGazetteer)
+				return
+			}
+		}
+		var seated []*entry
+		if len(c) > 4 {
+			for _, n := range splitList(c[4]) {
+				o := g.entities[n]
+				if o == nil || o.typ != graph.Organization || town == nil {
+					bad = fmt.Errorf("gazetteer bodies.tsv %s: organization seated there %q: %w", c[0], n, ErrGazetteer)
+					return
+				}
+				seated = append(seated, o)
+			}
+		}
 		for _, n := range names {
 			if g.namesEntity(n) {
 				bad = fmt.Errorf("gazetteer bodies.tsv %s: %q names a country or organization: %w", c[0], n, ErrGazetteer)
 				return
 			}
-			g.addName(n, hit{kind: hitMetonym, ent: e, sector: sector})
+			g.addName(n, hit{kind: hitMetonym, ent: e, sector: sector, town: town, seated: seated})
 		}
 	})
 	if err == nil {

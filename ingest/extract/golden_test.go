@@ -24,8 +24,11 @@ type goldenFact struct {
 	Location string `json:"location,omitempty"`
 	// SSector and OSector are the sides' sectors (Fact.SubjectSector,
 	// ObjectSector); a fact found must have exactly these.
-	SSector  string `json:"s_sector,omitempty"`
-	OSector  string `json:"o_sector,omitempty"`
+	SSector string `json:"s_sector,omitempty"`
+	OSector string `json:"o_sector,omitempty"`
+	// Host, when set, is the side that must be the meeting's host
+	// (Fact.Host).
+	Host     string `json:"host,omitempty"`
 	Optional bool   `json:"optional,omitempty"`
 	// Sentence, when set, is the exact evidence sentence expected.
 	Sentence string `json:"sentence,omitempty"`
@@ -69,7 +72,7 @@ func (g goldenFact) String() string {
 	var b strings.Builder
 	b.WriteString(g.S + " -" + g.P + "-> " + g.O)
 	for _, kv := range [][2]string{{"role", g.Role}, {"start", g.Start}, {"end", g.End}, {"date", g.Date}, {"loc", g.Location},
-		{"s_sector", g.SSector}, {"o_sector", g.OSector}} {
+		{"s_sector", g.SSector}, {"o_sector", g.OSector}, {"host", g.Host}} {
 		if kv[1] != "" {
 			b.WriteString(" " + kv[0] + "=" + kv[1])
 		}
@@ -160,7 +163,7 @@ func TestGolden(t *testing.T) {
 				}
 				got = append(got, goldenFact{S: names[f.Subject], P: f.Predicate, O: names[f.Object], Role: f.Role,
 					Start: f.Start.String(), End: f.End.String(), Date: f.Date.String(), Ended: f.Ended, Location: f.Location,
-					SSector: f.SubjectSector, OSector: f.ObjectSector,
+					SSector: f.SubjectSector, OSector: f.ObjectSector, Host: names[f.Host],
 					Sentence: f.Sources[0].Sentence, TimeSentences: f.Sources[0].TimeSentences})
 			}
 			used := make([]bool, len(got))
@@ -170,7 +173,8 @@ func TestGolden(t *testing.T) {
 			// that fact's, not a wrong reading of this one.
 			exact := func(want, g goldenFact) bool {
 				return g.Role == want.Role && g.Start == want.Start && g.End == want.End && g.Date == want.Date &&
-					(!want.Ended || g.Ended) && (want.Location == "" || g.Location == want.Location) && want.sameSectors(g)
+					(!want.Ended || g.Ended) && (want.Location == "" || g.Location == want.Location) && want.sameSectors(g) &&
+					(want.Host == "" || g.Host == want.Host)
 			}
 			claimed := func(g goldenFact) bool {
 				for _, w := range gc.Facts {

@@ -118,7 +118,8 @@ func compileDefaultLexicon() (*lexicon, error) {
 }
 
 // add compiles one phrase of predicate pred; pred "fought/attacked" is
-// attacked or fought by who acts (see force.go).
+// attacked or fought by who acts (see force.go), and "met:host" a meeting
+// the subject hosted (PLOVER's CONSULT mode host).
 func (lx *lexicon) add(pred, phrase string) error {
 	if pred == "none" {
 		return lx.addBare(phrase)
@@ -126,6 +127,10 @@ func (lx *lexicon) add(pred, phrase string) error {
 	byActor := pred == graph.Fought+"/"+graph.Attacked
 	if byActor {
 		pred = graph.Attacked
+	}
+	pred, mode, moded := strings.Cut(pred, ":")
+	if moded && (pred != graph.Met || mode != "host") {
+		return fmt.Errorf("%q: only met takes a mode, host", pred+":"+mode)
 	}
 	p, ok := graph.PredicateInfo(pred)
 	if !ok || !p.IsEvent() {
@@ -262,7 +267,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 		return fmt.Errorf("a passive phrase names S after the verb: %q", phrase)
 	}
 	r := eventRule{pred: pred, re: compile(strings.Replace(re, verbMark, verb, 1)), base: confVerb, pair: pair, notPossessed: true,
-		byActor: byActor, objHeads: heads, objHeadsNot: headsNot, lemma: base}
+		byActor: byActor, objHeads: heads, objHeadsNot: headsNot, lemma: base, hosts: moded}
 	if nominal {
 		r.base, r.veto, r.deferrable = confNominal, vetoPlanned, true
 	}

@@ -53,6 +53,8 @@ func TestLexiconErrors(t *testing.T) {
 		"coerced\t+impose",             // a verb alone names no side only for a domestic predicate
 		"protested\t+go on_strike",     // a phrase naming no side reads words, (a|b) and ...
 		"protested\t+go be strike",     // and no passive
+		"visited:host\t+host O",        // only met takes a mode
+		"met:phone\t+ring O",           // and only host
 	} {
 		fsys := fstest.MapFS{"v.tsv": {Data: []byte("# comment\n\n" + line + "\n")}}
 		_, err := loadLexicon(fsys, "v.tsv")

@@ -130,7 +130,8 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		return
 	}
 	c := &cand{pred: r.pred, act: r.act, subj: s.ref, subjText: s.text, obj: o.ref, objText: o.text,
-		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
+		subjSec: s.sector, objSec: o.sector, base: r.base, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate,
+		hosts: r.hosts}
 	if d.lex != nil {
 		c.pred = d.lex.force.decide(r.pred, "", "", r.byActor, s.ref, s.sector)
 		if d.lex.force != nil {
@@ -149,14 +150,70 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		if w := m.one("where"); c.loc == "" && w != nil {
 			c.loc = w.text // "is in Muscat for talks with"
 		}
+		if c.loc == "" && r.hosts {
+			c.loc = welcomedTo(m) // "welcomed Lula to Lisbon"
+		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
 		}
-		if r.pred == graph.Visited && c.loc == "" && o.kind == kCountry && !d.namesItself(o) {
-			c.loc = o.text // "visited Amman": Jordan, in Amman
+		if r.pred == graph.Visited && o.kind == kOther {
+			t := seatVisited(m.units, o)
+			if t == nil {
+				return // a name the gazetteer does not know is no destination
+			}
+			c.obj, c.loc = t, o.text // "arrived in Brussels": Belgium, or the EU the sentence names
+		}
+		if r.pred == graph.Visited && o.kind == kCountry && !d.namesItself(o) {
+			c.loc = o.text // "visited Amman": Jordan, in Amman (not "after talks in Washington")
+		}
+		if r.pred == graph.Visited && d.atHome(s, c.obj) {
+			return // "Jordan's foreign minister arrived in Amman": home, no visit
 		}
 	}
 	d.add(c)
+}
+
+// seatVisited returns what a visit to a seat that is a town ("arrived in
+// Brussels") is a visit to: an organization seated there that the
+// sentence names too ("for talks with EU foreign ministers", "with NATO
+// allies"), else the town's country (Belgium); nil for other places.
+func seatVisited(units []*unit, o *unit) *ref {
+	if len(o.seats) == 0 || o.in == nil {
+		return nil
+	}
+	for _, u := range units {
+		if u == o || u.kind != kOrg || u.ref == nil {
+			continue
+		}
+		for _, s := range o.seats {
+			if u.ref.name == s.name {
+				r := *s
+				return &r
+			}
+		}
+	}
+	r := *o.in
+	return &r
+}
+
+// atHome reports whether person s is, as the article tells it, of
+// country c: its leader, a national of it, or holding one of its offices
+// ("Jordanian Foreign Minister Ayman Safadi" holds Foreign Minister of
+// Jordan). A person arriving in his own country makes no visit.
+func (d *doc) atHome(s *unit, c *ref) bool {
+	if s.kind != kPerson || s.ref == nil || c == nil || c.typ != graph.Country {
+		return false
+	}
+	if h := d.actorCountry(s); h != nil && h.name == c.name || d.ownCountry(s.ref, c) {
+		return true
+	}
+	for _, k := range d.cands {
+		if k.pred == graph.HoldsPosition && k.subj != nil && k.subj.name == s.ref.name && !k.ended && k.obj != nil &&
+			strings.HasSuffix(k.obj.name, " of "+c.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownCountry reports whether person p is the gazetteer's leader of country c.
@@ -179,6 +236,23 @@ func actor(u *unit) bool {
 }
 
 var locRe = lazyRegexp(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
+
+// welcomedToRe is the town a host welcomed the guest to, right after the
+// match or its date ("welcomed X to Lisbon on Monday").
+var welcomedToRe = lazyRegexp(`^(?: <D\d+>)? to (?:the )?<([LXC])(\d+)>`)
+
+// welcomedTo returns the place a hosting match welcomed its guest to
+// ("welcomed Zelensky to Warsaw"), or "".
+func welcomedTo(m *match) string {
+	sm := welcomedToRe.FindStringSubmatchIndex(m.tpl[m.loc[1]:])
+	if sm == nil {
+		return ""
+	}
+	if k := unitAt(m.pos, m.loc[1]+sm[2]); k >= 0 && k < len(m.units) {
+		return m.units[k].text
+	}
+	return ""
+}
 
 // locationAfter reads "in Palm Beach" / "at the White House" right after
 // a match, also after its date (", on Monday in Brasilia"); a building

@@ -44,7 +44,8 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
-	in         *ref   // a place of places.tsv ("Kharkiv"): the country it lies in
+	seats      []*ref // a seat that is a town ("Brussels"): the organization it stands for (the EU), then the others seated there (NATO)
+	in         *ref   // a place of places.tsv ("Kharkiv") or a seat that is a town ("Brussels"): the country it lies in
 	titled     bool   // a person named after an office ("President Mugabe"), for the coder
 	envoyOf    *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
 }
@@ -287,7 +288,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return datelineTag(facilities(out))
+	return datelineTag(datelineSeat(facilities(out)))
 }
 
 // facilityNouns end the name of a site: "the Osirak Nuclear Facility",
@@ -318,6 +319,26 @@ func facilities(units []*unit) []*unit {
 		r := *c
 		units[k] = &unit{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r}
 	}
+	return units
+}
+
+// datelineSeat makes a place of a seat that stands for an organization
+// and is a town too ("Brussels" for the EU, in Belgium) when it opens the
+// sentence as a dateline: in capitals or before a dash, or a comma and a
+// date ("BRUSSELS, March 3 (Wire) -", "Brussels —"). The dateline names
+// where the story was filed, never who acts in it.
+func datelineSeat(units []*unit) []*unit {
+	if len(units) < 3 || units[0].kind != kOrg || units[0].in == nil {
+		return units
+	}
+	u, next := units[0], units[1]
+	dash := next.text == "-" || next.text == "—" || next.text == "–"
+	dated := next.text == "," && units[2].kind == kDate
+	caps := u.text == strings.ToUpper(u.text) && (next.text == "," || next.text == "(" || dash)
+	if !caps && !dash && !dated {
+		return units
+	}
+	units[0] = &unit{kind: kPlace, text: u.text, start: u.start, end: u.end, ref: &ref{graph.Place, u.text, 1}, in: u.in}
 	return units
 }
 
@@ -452,6 +473,13 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 					// "ministers meet in Brussels": the seat named as a
 					// place is the town, not the organization acting.
 					u.kind, u.ref = kOther, &ref{graph.Place, text, 1}
+				}
+				if h.kind == hitMetonym && h.town != nil {
+					u.in = &ref{h.town.typ, h.town.name, 1} // "Brussels" lies in Belgium
+					u.seats = []*ref{{h.ent.typ, h.ent.name, 1}}
+					for _, o := range h.seated {
+						u.seats = append(u.seats, &ref{o.typ, o.name, 1})
+					}
 				}
 				u.demonym = h.kind == hitDemonym || h.kind == hitPeople
 				if h.kind == hitPeople {

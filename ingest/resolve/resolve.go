@@ -283,6 +283,9 @@ func apply(b *graph.Batch, target map[string]graph.Entity) {
 		if t, ok := target[f.Object]; ok {
 			f.Object, changed = t.ID, true
 		}
+		if t, ok := target[f.Host]; ok {
+			f.Host = t.ID // the host is one of the sides, renamed with it
+		}
 		if f.Subject == f.Object && (f.SubjectSector == "" || f.ObjectSector == "" || f.SubjectSector == f.ObjectSector) {
 			continue // a domestic event keeps its two parts (see extract's coder)
 		}
@@ -323,6 +326,9 @@ func mergeInto(old *graph.Fact, f graph.Fact) {
 	}
 	if old.Location == "" {
 		old.Location = f.Location
+	}
+	if old.Host == "" {
+		old.Host = f.Host // one statement of the meeting told who hosted it
 	}
 	old.Ended = (old.Ended || f.Ended) && old.End.IsZero()
 }
