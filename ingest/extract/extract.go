@@ -288,8 +288,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	d.updateReshuffle(cs)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
-		// from "appointed in October".
-		if c.dated && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
+		// from "appointed in October", nor from the day a plan is for
+		// ("agreed to meet in Tokyo early next year. Later in the day, …").
+		if c.dated && c.act == "" && (d.pub.IsZero() || !d.pub.Before(c.date)) && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
 			d.lastDate, d.lastDateFrom = c.date, c.dateFrom
 		}
 	}
@@ -419,6 +420,9 @@ outer:
 		// "by 2035" is a deadline, not when something happened.
 		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() || u.expr.Prep == "by" {
 			continue
+		}
+		if u.start >= span[0] && strings.HasSuffix(strings.TrimRight(text[:u.start], " "), " of") {
+			continue // "condemned the missile launch of November 7": the launch's day, not the condemnation's
 		}
 		var dist int
 		switch {

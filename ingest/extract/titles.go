@@ -45,10 +45,12 @@ var (
 	reLesserTitle = lazyRegexp(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
 	// "incoming" before a title: the office is not held yet.
 	reIncoming = lazyRegexp(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
-	// "Russia's foreign minister, Sergei Lavrov,"
-	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	// "Russia's foreign minister, Sergei Lavrov," (or at the sentence's
+	// end); "Kenya's Prime Cabinet Secretary and Foreign Minister, X,"
+	// states the first of two titles.
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader)(?: and <O\d+>)? , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the British foreign secretary, David Lammy,"
-	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
+	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the Speaker of the National Assembly, Farah Malik,": a post whose
 	// country, if it needs one, is the article's (implicit.go).
 	reBareTitleComma = compile(`(?:^|\bthe )(?:(?P<former2>outgoing|new|acting|interim|caretaker|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
