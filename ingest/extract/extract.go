@@ -168,6 +168,10 @@ func (e *Extractor) Extract(in Input) Result {
 		if k := d.headingPrefix(st.text); k > 0 {
 			st.text, st.start = st.text[k:], st.start+k
 		}
+		d.section = nil
+		if st.section != "" {
+			d.section = d.countryNamed(st.section)
+		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(envoyPosts(withoutAcronymEchoes(units))))

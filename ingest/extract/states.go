@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -580,6 +581,9 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
 	a, _ := m.unitRange()
 	if reFutureClause.MatchString(st.text[:m.units[a].start]) {
 		return
+	}
+	if k := slices.Index(m.units, offU); k >= 0 && k+1 < len(m.units) && m.units[k+1].lower() == "of" {
+		return // "sworn in as premier of Mpumalanga province": the head of what it names, not of a country
 	}
 	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: offU.off.name, bareOff: offU.off,
 		base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart, anchor: anchorOffice + 1}

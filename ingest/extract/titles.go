@@ -43,6 +43,9 @@ var (
 	reTitleNameOf = need(compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<former2>acting|interim|caretaker|incoming) )?(?P<off><O\d+>) (?P<per><P\d+>) of (?:the )?(?P<aff2><[CG]\d+>)`), []string{"<O"}, []string{" of <", " of the <"})
 	// "deputy", "vice", "shadow" before a title name another office.
 	reLesserTitle = lazyRegexp(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
+	// "to" before a title written with a comma and a name: the title is
+	// what another post serves ("Parliamentary Secretary to the Minister").
+	reToBefore = lazyRegexp(`(?:^|\s)to (?:the )?$`)
 	// "incoming" before a title: the office is not held yet.
 	reIncoming = lazyRegexp(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
 	// "Russia's foreign minister, Sergei Lavrov," (or at the sentence's
@@ -121,6 +124,12 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			if (re == reTitle || re == reTitleNameOf) && lesserTitle(tpl[:m.loc[0]], m.one("off")) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
+			}
+			if re != reTitle && re != reAppos && re != reTitleNameOf && reToBefore.MatchString(tpl[:m.loc[0]]) {
+				// "the Parliamentary Secretary to the Minister of Foreign
+				// Affairs, Rob Oliphant,": the name may be the secretary's
+				// as well as the minister's, so it is neither.
+				continue
 			}
 			if reIncoming.MatchString(tpl[:m.loc[0]]) || m.group("former2") == "incoming" {
 				claim(m, per) // "incoming Prime Minister Mark Carney" does not hold the office yet

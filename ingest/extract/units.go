@@ -523,8 +523,11 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	var words []string
 	for j < len(toks) {
 		t := toks[j].text
-		if j > first && honorifics[t] {
-			break // "Respected Comrade Kim Jong Un": a courtesy starts the name
+		if j > first && honorifics[t] && !(t == "Sheikh" && len(words) > 0 && j+1 < len(toks) && isCap(toks[j+1].text)) {
+			// "Respected Comrade Kim Jong Un": a courtesy starts the
+			// name; "Sheikh" after a given name is part of it, as in
+			// Somali and Sudanese names ("Hassan Sheikh Mohamud").
+			break
 		}
 		if isCap(t) && isWordTok(t) && !nameStop[t] {
 			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) {
