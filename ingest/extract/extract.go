@@ -451,10 +451,16 @@ outer:
 			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
 			// place and time of the clause before.
-			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				continue
-			}
 			dist = 2*len(between) + 10
+			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
+				if strings.TrimSpace(text[:u.start]) != "" || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+					continue
+				}
+				// "Last month she visited Kyiv, …, and held talks with
+				// X": the date opening the sentence dates the verbs
+				// that share its subject, after any date of their own.
+				dist += 1 << 16
+			}
 			if datelineDash(between) {
 				// "PYONGYANG, July 9 (KCNA) — … received X at the
 				// party headquarters on Tuesday": the dateline dates the
@@ -498,6 +504,14 @@ func datelineDash(between string) bool {
 // army", "and his deputy").
 var coordNotVerb = toSet("the a an his her its their our my your this that these those he she they it we i " +
 	"there some all both each several many other another no")
+
+// coordinatedVerb reports whether a statement starting after before, at
+// rest, is a verb coordinated with "and" to the clause before it ("…, and
+// held talks with X"), which shares that clause's subject.
+func coordinatedVerb(before, rest string) bool {
+	f := strings.Fields(rest)
+	return strings.HasSuffix(strings.TrimRight(before, " "), " and") && len(f) > 0 && !isCap(f[0]) && isWordTok(f[0]) && !coordNotVerb[f[0]]
+}
 
 // coordinatedAfter reports whether between, the words from a date to the
 // end of an event's span, holds a second verb phrase of the same subject
