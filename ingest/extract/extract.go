@@ -548,6 +548,7 @@ func (d *doc) result() Result {
 	d.placePredecessors()
 	d.outgoingEnds()
 	d.officeFromAnchor()
+	d.predecessorEnds()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

@@ -485,8 +485,9 @@ func (d *doc) pendingHead(person string) *cand {
 }
 
 // rePredecessor reads "Sambu's predecessor, Jose Vaz, left office in
-// 2020", "Her predecessor, Musa Bello, resigned in April 2021".
-var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:immediate )?predecessor , (?P<s><P\d+>) , %AUX%%ADV%(?P<v>left office|resigned|stepped down|quit|retired|was ousted|was removed)(?: (?P<d><D\d+>))?`)
+// 2020", "Her predecessor, Musa Bello, resigned in April 2021", and
+// "his predecessor, Kaja Kallas, had appointed her" with any verb.
+var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:immediate )?predecessor , (?P<s><P\d+>) ,(?: %AUX%%ADV%(?P<v>left office|resigned|stepped down|quit|retired|was ousted|was removed)(?: (?P<d><D\d+>))?)?`)
 
 // predecessor is a term told by rePredecessor, its office still to be
 // found: c without its object, role and predicate; of is the successor
@@ -494,6 +495,13 @@ var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:imme
 type predecessor struct {
 	c  *cand
 	of string
+	// held is the successor's term whose office c was given, once
+	// placePredecessors has found it.
+	held *cand
+	// verbless marks a predecessor told with no verb of leaving ("his
+	// predecessor, X, had appointed her"), whose end is the successor's
+	// start.
+	verbless bool
 }
 
 // readPredecessor reads rePredecessor: the predecessor held the office the
@@ -504,16 +512,17 @@ type predecessor struct {
 func (d *doc) readPredecessor(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range d.findAll(rePredecessor, tpl, units, pos) {
 		per := m.one("s")
-		if per == nil || per.kind != kPerson || per.ref == nil {
+		if per == nil || per.kind != kPerson || per.ref == nil || m.group("v") == "" && m.group("pron") == "the" {
 			continue
 		}
 		p := predecessor{c: &cand{subj: per.ref, subjText: per.text, ended: true, base: confChange * 0.9,
-			span: m.span(), sent: st, sentIdx: sentIdx}}
+			span: m.span(), sent: st, sentIdx: sentIdx}, verbless: m.group("v") == ""}
 		switch pron := m.group("pron"); {
 		case m.one("of") != nil && m.one("of").ref != nil:
 			p.of = m.one("of").ref.name
 		case pron == "his" || pron == "her":
-			r := d.pronounRef(nil, map[string]string{"his": "he", "her": "she"}[pron])
+			a, _ := m.unitRange() // a person named before it in the sentence comes first
+			r := d.pronounRef(units[:a], map[string]string{"his": "he", "her": "she"}[pron])
 			if r == nil {
 				continue
 			}
@@ -531,7 +540,8 @@ func (d *doc) readPredecessor(units []*unit, tpl string, pos []int, st *sentence
 // up to its sentence, or, for "the predecessor", the last head whose start
 // the article tells.
 func (d *doc) placePredecessors() {
-	for _, p := range d.predecessors {
+	for i := range d.predecessors {
+		p := &d.predecessors[i]
 		pred := ""
 		if p.of == "" {
 			pred = graph.Leads
@@ -541,7 +551,22 @@ func (d *doc) placePredecessors() {
 			continue
 		}
 		p.c.pred, p.c.obj, p.c.objText, p.c.role = held.pred, held.obj, held.objText, held.role
+		p.held = held
 		d.add(p.c)
+	}
+}
+
+// predecessorEnds ends each term of d.predecessors that its sentence does
+// not date when its successor's term started ("Since April 2023 Saar has
+// been Foreign Minister. Her predecessor, Urmas Reinsalu, …": Reinsalu
+// left in April 2023), once the successors' starts are read.
+func (d *doc) predecessorEnds() {
+	for _, p := range d.predecessors {
+		h := p.held
+		if h == nil || !p.verbless || p.c.dated || !h.dated || h.bound != boundStart && h.dateKind != timex.Since {
+			continue
+		}
+		p.c.bound, p.c.date, p.c.dated, p.c.fixed, p.c.dateFrom = boundEnd, h.date, true, true, h.dateFrom
 	}
 }
 

@@ -146,6 +146,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			if c == nil && re == reTitle {
 				if h := d.bareHead(m, per, former, base, st, sentIdx); h != nil {
+					if du := inPowerSince(units, per); du != nil && !former {
+						h.bound, h.date, h.dated, h.fixed, h.dateFrom = boundStart, du.expr.Value, true, true, []*sentence{st}
+					}
 					if c := d.underCountry(m); c != nil {
 						// "served as Slovenia's finance minister under
 						// Prime Minister X": X led the country the
@@ -161,6 +164,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					// with no country.
 					h.under = afterUnder(m)
 					d.implicit.heads = append(d.implicit.heads, h)
+					claim(m, per)
 					continue
 				}
 			}
@@ -172,6 +176,10 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					claim(m, per)
 				}
 				continue
+			}
+			if du := inPowerSince(units, per); du != nil && c.pred == graph.Leads && m.one("d") == nil {
+				// "President Yoweri Museveni, in power since 1986,"
+				c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundStart, du.expr.Value, true, true, []*sentence{st}
 			}
 			if du := m.one("d"); du != nil && du.expr != nil && !du.expr.Value.IsZero() {
 				// "Tusk, Poland's prime minister since December 2023,"
@@ -201,6 +209,22 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)
+}
+
+// inPowerSince returns the date of an apposition "in power since DATE"
+// or "in office since DATE" right after the person per ("President
+// Yoweri Museveni, in power since 1986, …"), or nil.
+func inPowerSince(units []*unit, per *unit) *unit {
+	k := slices.Index(units, per)
+	if k < 0 || k+5 >= len(units) || !isComma(units[k+1]) || units[k+2].lower() != "in" ||
+		units[k+3].lower() != "power" && units[k+3].lower() != "office" || !isComma(units[k+5]) {
+		return nil
+	}
+	du := units[k+4]
+	if du.kind != kDate || du.expr == nil || du.expr.Kind != timex.Since || du.expr.Value.IsZero() {
+		return nil
+	}
+	return du
 }
 
 // titleNameOf checks a match of reTitleNameOf: the unit after "of" names

@@ -648,6 +648,15 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && i > 0 && (toks[i-1].text == "the" || toks[i-1].text == "The") &&
+		(j == len(toks) || !isWordTok(toks[j].text)) {
+		// "every port of the Baltic,", "across the Sahel.": a lone name
+		// after "the" that ends its phrase is a region, not a person.
+		if _, known := d.resolvePerson(u.text); !known {
+			u.kind, u.ref = kOther, &ref{graph.Other, u.text, 1}
+			return u, n
+		}
+	}
 	r, _ := d.resolvePerson(u.text)
 	u.kind, u.ref = kPerson, r
 	if len(words) > 1 {
