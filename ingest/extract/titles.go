@@ -164,7 +164,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					// with no country.
 					h.under = afterUnder(m)
 					d.implicit.heads = append(d.implicit.heads, h)
-					claim(m, per)
+					if claim(m, per) {
+						per.titled = true // "to protest President Assad's failure": a titled name acts
+					}
 					continue
 				}
 			}

@@ -649,7 +649,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		}
 	}
 	if len(words) == 1 && first == i && i > 0 && (toks[i-1].text == "the" || toks[i-1].text == "The") &&
-		(j == len(toks) || !isWordTok(toks[j].text)) {
+		(j == len(toks) || strings.Contains(",.;:", toks[j].text)) {
 		// "every port of the Baltic,", "across the Sahel.": a lone name
 		// after "the" that ends its phrase is a region, not a person.
 		if _, known := d.resolvePerson(u.text); !known {
