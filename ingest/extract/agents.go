@@ -240,6 +240,9 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
 	}
+	if d.section != nil && !d.otherActorBefore(units, k, d.section) {
+		return d.section // "UGANDA - … accused the security forces"
+	}
 	if dl := d.datelineCountry(); code == "GOV" && dl != nil && !d.otherActorBefore(units, k, dl) {
 		return dl
 	}

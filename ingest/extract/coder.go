@@ -593,6 +593,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				topicAct = topicOnly(c2)
 			}
 		}
+		if l := d.coder.lemma(w); (l == "lead" || l == "head") && len(objs) > 0 && ownDelegation(objs[0]) {
+			// "led a Canadian delegation to Guatemala": the delegation is
+			// the leader's side; the trip is a visit to where it went.
+			k := slices.Index(units, objs[0])
+			if k < 0 || k+2 >= tail || toks[k+1] != "to" || !coderActor(units[k+2]) {
+				continue
+			}
+			objs, code, act = units[k+2:k+3], "042", ""
+		}
 		if topicAct && len(objs) > 0 && topicBefore(units, slices.Index(units, objs[0])) {
 			// "agreed to hold a summit on Somalia": of a meeting, or an
 			// act the coder does not know, what it is about is no
@@ -661,10 +670,14 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			code = intentCode(code, cond)
 		}
-		if len(objs) == 0 && strings.HasPrefix(code, "13") {
+		if strings.HasPrefix(code, "13") && (len(objs) == 0 || placedIn(units, toks, objs[0])) {
 			// "threatened to halt the talks if the United States goes
-			// ahead": the threat is made to the one the condition names.
-			objs = conditionSubject(units, toks, i, tail)
+			// ahead": the threat is made to the one the condition names,
+			// also over a place the act is in ("to close offices in
+			// northern Kosovo unless Belgrade stops paying").
+			if cond := conditionSubject(units, toks, i, tail); len(cond) > 0 || len(objs) == 0 {
+				objs = cond
+			}
 		}
 		if claim {
 			// "Georgia claimed that Russia attacked Armenia": Georgia
@@ -1653,6 +1666,13 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if base && !strings.HasSuffix(units[j].lower(), "s") {
 			return frameNoun
 		}
+		if units[j].demonym && units[j].sector == "" && strings.HasSuffix(w, "ing") && i+1 < len(units) &&
+			units[i+1].kind == kWord && !coderDeterminers[toks[i+1]] && toks[i+1] != "of" && !coderAux[toks[i+1]] &&
+			strings.HasSuffix(toks[i+1], "s") {
+			// "Canadian mining firms", "Chinese fishing boats": a
+			// gerund between an adjective and a plural noun modifies it.
+			return frameNoun
+		}
 		if strings.HasSuffix(w, "ing") && i+1 < len(toks) && coderAux[toks[i+1]] {
 			// "The Russian building was demolished": a noun the name
 			// modifies, the subject of the verb after it.
@@ -1671,6 +1691,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 			return frameNoun
 		}
 		return frameDone
+	}
+	if (prev == "which" || prev == "who") && !strings.HasSuffix(w, "ing") {
+		return frameDone // "Russia, which refuses to recognise Kosovo": a relative clause's verb
 	}
 	// After a plain word the verb must be in the past or the present
 	// ("officials agreed", "forces shelled", "rebels shell"), not a
@@ -1818,6 +1841,21 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 		return out
 	}
 	return nil
+}
+
+// ownDelegation reports whether the actor u is a delegation or mission
+// named by its country ("a Canadian delegation"), which the one who leads
+// it belongs to.
+func ownDelegation(u *unit) bool {
+	f := strings.Fields(u.lower())
+	return len(f) > 1 && (f[len(f)-1] == "delegation" || f[len(f)-1] == "mission")
+}
+
+// placedIn reports whether the actor u is told as the place of an act,
+// after "in" and at most one word ("offices in northern Kosovo").
+func placedIn(units []*unit, toks []string, u *unit) bool {
+	k := slices.Index(units, u)
+	return k >= 1 && toks[k-1] == "in" || k >= 2 && toks[k-2] == "in" && units[k-1].kind == kWord
 }
 
 // followerNouns name those who follow or oppose someone: "supporters of

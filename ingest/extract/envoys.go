@@ -1,10 +1,43 @@
 package extract
 
-import "github.com/geokg/geokg/graph"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/graph"
+)
 
 // envoyWords are the titles of a post held for one country in another
 // ("Canada's Ambassador to China").
 var envoyWords = toSet("ambassador envoy")
+
+// envoyPairs are the two-word titles of such posts, by their second word
+// and first word, and the name each post is stored under: a Commonwealth
+// country's envoy to another ("Canada's High Commissioner to Kenya"), and
+// a country's envoy to an organization ("Estonia's permanent
+// representative to NATO"), the one title of the three sent to a body.
+var envoyPairs = map[[2]string]string{
+	{"high", "commissioner"}:        "High Commissioner",
+	{"permanent", "representative"}: "Permanent Representative",
+}
+
+// envoyTitleAt returns the name of the envoy's title whose last word is
+// units[k] and the index of its first word, or "" when there is none
+// there.
+func envoyTitleAt(units []*unit, k int) (string, int) {
+	u := units[k]
+	if u.kind != kWord && u.kind != kPerson && u.kind != kOffice {
+		return "", k
+	}
+	if k > 0 && units[k-1].kind == kWord {
+		if name := envoyPairs[[2]string{units[k-1].lower(), u.lower()}]; name != "" {
+			return name, k - 1
+		}
+	}
+	if u.kind != kOffice && envoyWords[u.lower()] {
+		return "Ambassador", k
+	}
+	return "", k
+}
 
 // envoyLead are the words before an envoy's title that make it a post
 // someone holds ("served as", "was", "appointed X as"), not a person an
@@ -23,8 +56,11 @@ var envoyLead = toSet("as was is became becomes been named appointed")
 func envoyPosts(units []*unit) []*unit {
 	var out []*unit
 	for k := 0; k < len(units); k++ {
-		u := units[k]
-		if (u.kind != kWord && u.kind != kPerson) || !envoyWords[u.lower()] || k+2 >= len(units) || units[k+1].lower() != "to" {
+		if k+2 >= len(units) || units[k+1].lower() != "to" {
+			continue
+		}
+		name, first := envoyTitleAt(units, k)
+		if name == "" {
 			continue
 		}
 		j := k + 2
@@ -32,16 +68,16 @@ func envoyPosts(units []*unit) []*unit {
 			j++
 		}
 		dest := units[j]
-		if dest.kind != kCountry || dest.demonym || dest.ref == nil || !heldEnvoyPost(units, k, j) {
+		toBody := name == "Permanent Representative" && dest.kind == kOrg
+		if (dest.kind != kCountry || dest.demonym) && !toBody || dest.ref == nil || !heldEnvoyPost(units, first, j) {
 			continue
 		}
 		if out == nil {
 			out = append([]*unit(nil), units...)
 		}
-		name := "Ambassador"
 		off := &office{name: name + " to " + dest.ref.name, national: name, to: dest.ref.name}
-		out[k] = &unit{kind: kOffice, text: u.text + " to " + dest.text, start: u.start, end: dest.end, off: off}
-		for i := k + 1; i <= j; i++ {
+		out[first] = &unit{kind: kOffice, text: joinText(units[first:k+1]) + " to " + dest.text, start: units[first].start, end: dest.end, off: off}
+		for i := first + 1; i <= j; i++ {
 			out[i] = nil
 		}
 		k = j
@@ -62,7 +98,10 @@ func envoyPosts(units []*unit) []*unit {
 // title and "to" ("Ambassador to Japan Rahm Emanuel"): a country there
 // is where the envoy is sent, not the start of the name after it.
 func (d *doc) envoyDestAt(i int) bool {
-	return i >= 2 && d.lows[i-1] == "to" && envoyWords[d.lows[i-2]]
+	if i < 2 || d.lows[i-1] != "to" {
+		return false
+	}
+	return envoyWords[d.lows[i-2]] || i >= 3 && envoyPairs[[2]string{d.lows[i-3], d.lows[i-2]}] != ""
 }
 
 // heldEnvoyPost reports whether the envoy's title at units[k], sent to the
@@ -99,4 +138,13 @@ func envoyExpelled(pred, lemma string, o *unit) (*unit, string) {
 		return o, pred
 	}
 	return &unit{kind: kCountry, text: o.text, start: o.start, end: o.end, ref: o.envoyOf, sector: "GOV"}, graph.Sanctioned
+}
+
+// joinText is the text of units, one space between each.
+func joinText(units []*unit) string {
+	parts := make([]string, len(units))
+	for i, u := range units {
+		parts[i] = u.text
+	}
+	return strings.Join(parts, " ")
 }

@@ -173,6 +173,10 @@ func (e *Extractor) Extract(in Input) Result {
 		if k := d.headingPrefix(st.text); k > 0 {
 			st.text, st.start = st.text[k:], st.start+k
 		}
+		d.section = nil
+		if st.section != "" {
+			d.section = d.countryNamed(st.section)
+		}
 		n0 := len(d.cands)
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(envoyPosts(withoutAcronymEchoes(units))))
@@ -293,8 +297,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	d.updateReshuffle(cs)
 	for _, c := range cs {
 		// "Later that day" counts from the last event or day stated, not
-		// from "appointed in October".
-		if c.dated && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
+		// from "appointed in October", nor from the day a plan is for
+		// ("agreed to meet in Tokyo early next year. Later in the day, …").
+		if c.dated && c.act == "" && (d.pub.IsZero() || !d.pub.Before(c.date)) && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
 			d.lastDate, d.lastDateFrom = c.date, c.dateFrom
 		}
 	}
@@ -425,6 +430,9 @@ outer:
 		if u.kind != kDate || u.expr == nil || u.expr.Value.IsZero() || u.expr.Prep == "by" {
 			continue
 		}
+		if u.start >= span[0] && strings.HasSuffix(strings.TrimRight(text[:u.start], " "), " of") {
+			continue // "condemned the missile launch of November 7": the launch's day, not the condemnation's
+		}
 		var dist int
 		switch {
 		case u.start >= span[0] && u.end <= span[1]:
@@ -448,10 +456,16 @@ outer:
 			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
 			// place and time of the clause before.
-			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				continue
-			}
 			dist = 2*len(between) + 10
+			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
+				if strings.TrimSpace(text[:u.start]) != "" || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+					continue
+				}
+				// "Last month she visited Kyiv, …, and held talks with
+				// X": the date opening the sentence dates the verbs
+				// that share its subject, after any date of their own.
+				dist += 1 << 16
+			}
 			if datelineDash(between) {
 				// "PYONGYANG, July 9 (KCNA) — … received X at the
 				// party headquarters on Tuesday": the dateline dates the
@@ -496,6 +510,14 @@ func datelineDash(between string) bool {
 var coordNotVerb = toSet("the a an his her its their our my your this that these those he she they it we i " +
 	"there some all both each several many other another no")
 
+// coordinatedVerb reports whether a statement starting after before, at
+// rest, is a verb coordinated with "and" to the clause before it ("…, and
+// held talks with X"), which shares that clause's subject.
+func coordinatedVerb(before, rest string) bool {
+	f := strings.Fields(rest)
+	return strings.HasSuffix(strings.TrimRight(before, " "), " and") && len(f) > 0 && !isCap(f[0]) && isWordTok(f[0]) && !coordNotVerb[f[0]]
+}
+
 // coordinatedAfter reports whether between, the words from a date to the
 // end of an event's span, holds a second verb phrase of the same subject
 // coordinated by "and" or "but" ("in October 2022 and resigned"): the
@@ -531,6 +553,7 @@ func (d *doc) result() Result {
 	d.placePredecessors()
 	d.outgoingEnds()
 	d.officeFromAnchor()
+	d.predecessorEnds()
 	var facts []*graph.Fact
 	byKey := map[string]*graph.Fact{}
 	from := map[*graph.Fact]*dateSents{}

@@ -47,6 +47,11 @@ type goldenCase struct {
 	// Codes, when set, are the expected ISO 3166-1 alpha-3 codes of
 	// countries by name.
 	Codes map[string]string `json:"codes,omitempty"`
+	// Forbidden are readings the article invites and an analyst rejects
+	// ("premier of Mpumalanga" is no head of South Africa): a fact found
+	// that is the same fact as one of them fails, whatever else the
+	// case allows.
+	Forbidden []goldenFact `json:"forbidden,omitempty"`
 }
 
 func (g goldenFact) same(f goldenFact) bool {
@@ -215,6 +220,11 @@ func TestGolden(t *testing.T) {
 			for i, g := range got {
 				if !used[i] {
 					t.Errorf("unexpected: %s", g)
+				}
+				for _, f := range gc.Forbidden {
+					if f.same(g) {
+						t.Errorf("forbidden: %s", g)
+					}
 				}
 			}
 		})

@@ -328,17 +328,24 @@ func (d *doc) otherHead(c *cand, country string) bool {
 
 // placeLabelled places the offices written without a country in the items
 // of a digest labelled with one ("• Japan: Prime Minister Hiroshi Tanabe
-// named Keiko Mori as defence minister"): the label is the country of its
-// line, as a dateline is of its article. A holder the gazetteer places in
+// named Keiko Mori as defence minister", "MALAWI - President Peter
+// Mutharika appointed …" in a roundup, where the capitals name the
+// country itself, not a town): the label is the country of its line, as a
+// dateline is of its article. A holder the gazetteer places in
 // another country, or who meets, visits or calls someone in the article
 // (a guest, as placeImplicit reads them), keeps the office bare.
 func (d *doc) placeLabelled() {
 	var guests map[string]bool
 	labelled := func(c *cand) *ref {
-		if c.sent == nil || c.sent.label == "" || c.subj == nil {
+		if c.sent == nil || c.sent.label == "" && c.sent.section == "" || c.subj == nil {
 			return nil
 		}
-		country := d.placeCountry(c.sent.label)
+		var country *ref
+		if c.sent.label != "" {
+			country = d.placeCountry(c.sent.label)
+		} else {
+			country = d.countryNamed(c.sent.section)
+		}
 		if country == nil {
 			return nil
 		}

@@ -14,7 +14,11 @@ type doc struct {
 	dateline *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
 	// leadPlace is the country of a dateline the sentences do not keep
 	// ("ABUJA —", "ISLAMABAD:"), or nil.
-	leadPlace  *ref
+	leadPlace *ref
+	// section is the country a roundup's line names in capitals before
+	// its dash ("UGANDA - …"), for the sentences of that line, or nil: the
+	// country of their bare agents, before the article's dateline.
+	section    *ref
 	scene      *ref // the country the previous sentence's events took place in (see agentActors), or nil
 	g          *gazetteer
 	pub        graph.Date
@@ -183,6 +187,18 @@ func (d *doc) entityID(r *ref) string {
 func (d *doc) placeCountry(place string) *ref {
 	for _, h := range d.g.phrases[strings.ToLower(place)] {
 		if (h.kind == hitEntity || h.kind == hitMetonym) && h.ent != nil && h.ent.typ == graph.Country {
+			return d.entityRef(h.ent.name)
+		}
+	}
+	return nil
+}
+
+// countryNamed returns the country name names by its own name or one of
+// its aliases, in any case ("MALAWI"), not by a capital or an adjective,
+// or nil.
+func (d *doc) countryNamed(name string) *ref {
+	for _, h := range d.g.phrases[strings.ToLower(name)] {
+		if h.kind == hitEntity && h.ent != nil && h.ent.typ == graph.Country {
 			return d.entityRef(h.ent.name)
 		}
 	}

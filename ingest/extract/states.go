@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -11,10 +12,11 @@ import (
 var (
 	// Changes of office with the person as subject.
 	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
-	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ..."
+	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ...",
+	// "confirmed retired general Christopher Musa as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
-	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?:(?:first|second) )?(?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?(?:(?P<acting>acting|interim|caretaker) )?%OFF%`)
+	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?:(?:first|second) )?(?:(?:retired|former|veteran|career|senior|general|lieutenant|colonel|admiral|diplomat|lawmaker|economist|banker|judge|professor) ){0,2}(?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?(?:(?P<acting>acting|interim|caretaker) )?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party", "took
@@ -484,8 +486,9 @@ func (d *doc) pendingHead(person string) *cand {
 }
 
 // rePredecessor reads "Sambu's predecessor, Jose Vaz, left office in
-// 2020", "Her predecessor, Musa Bello, resigned in April 2021".
-var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:immediate )?predecessor , (?P<s><P\d+>) , %AUX%%ADV%(?P<v>left office|resigned|stepped down|quit|retired|was ousted|was removed)(?: (?P<d><D\d+>))?`)
+// 2020", "Her predecessor, Musa Bello, resigned in April 2021", and
+// "his predecessor, Kaja Kallas, had appointed her" with any verb.
+var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:immediate )?predecessor , (?P<s><P\d+>) ,(?: %AUX%%ADV%(?P<v>left office|resigned|stepped down|quit|retired|was ousted|was removed)(?: (?P<d><D\d+>))?)?`)
 
 // predecessor is a term told by rePredecessor, its office still to be
 // found: c without its object, role and predicate; of is the successor
@@ -493,6 +496,13 @@ var rePredecessor = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her|the)) (?:imme
 type predecessor struct {
 	c  *cand
 	of string
+	// held is the successor's term whose office c was given, once
+	// placePredecessors has found it.
+	held *cand
+	// verbless marks a predecessor told with no verb of leaving ("his
+	// predecessor, X, had appointed her"), whose end is the successor's
+	// start.
+	verbless bool
 }
 
 // readPredecessor reads rePredecessor: the predecessor held the office the
@@ -503,16 +513,17 @@ type predecessor struct {
 func (d *doc) readPredecessor(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range d.findAll(rePredecessor, tpl, units, pos) {
 		per := m.one("s")
-		if per == nil || per.kind != kPerson || per.ref == nil {
+		if per == nil || per.kind != kPerson || per.ref == nil || m.group("v") == "" && m.group("pron") == "the" {
 			continue
 		}
 		p := predecessor{c: &cand{subj: per.ref, subjText: per.text, ended: true, base: confChange * 0.9,
-			span: m.span(), sent: st, sentIdx: sentIdx}}
+			span: m.span(), sent: st, sentIdx: sentIdx}, verbless: m.group("v") == ""}
 		switch pron := m.group("pron"); {
 		case m.one("of") != nil && m.one("of").ref != nil:
 			p.of = m.one("of").ref.name
 		case pron == "his" || pron == "her":
-			r := d.pronounRef(nil, map[string]string{"his": "he", "her": "she"}[pron])
+			a, _ := m.unitRange() // a person named before it in the sentence comes first
+			r := d.pronounRef(units[:a], map[string]string{"his": "he", "her": "she"}[pron])
 			if r == nil {
 				continue
 			}
@@ -530,7 +541,8 @@ func (d *doc) readPredecessor(units []*unit, tpl string, pos []int, st *sentence
 // up to its sentence, or, for "the predecessor", the last head whose start
 // the article tells.
 func (d *doc) placePredecessors() {
-	for _, p := range d.predecessors {
+	for i := range d.predecessors {
+		p := &d.predecessors[i]
 		pred := ""
 		if p.of == "" {
 			pred = graph.Leads
@@ -540,7 +552,22 @@ func (d *doc) placePredecessors() {
 			continue
 		}
 		p.c.pred, p.c.obj, p.c.objText, p.c.role = held.pred, held.obj, held.objText, held.role
+		p.held = held
 		d.add(p.c)
+	}
+}
+
+// predecessorEnds ends each term of d.predecessors that its sentence does
+// not date when its successor's term started ("Since April 2023 Saar has
+// been Foreign Minister. Her predecessor, Urmas Reinsalu, …": Reinsalu
+// left in April 2023), once the successors' starts are read.
+func (d *doc) predecessorEnds() {
+	for _, p := range d.predecessors {
+		h := p.held
+		if h == nil || !p.verbless || p.c.dated || !h.dated || h.bound != boundStart && h.dateKind != timex.Since {
+			continue
+		}
+		p.c.bound, p.c.date, p.c.dated, p.c.fixed, p.c.dateFrom = boundEnd, h.date, true, true, h.dateFrom
 	}
 }
 
@@ -580,6 +607,9 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
 	a, _ := m.unitRange()
 	if reFutureClause.MatchString(st.text[:m.units[a].start]) {
 		return
+	}
+	if k := slices.Index(m.units, offU); k >= 0 && k+1 < len(m.units) && m.units[k+1].lower() == "of" {
+		return // "sworn in as premier of Mpumalanga province": the head of what it names, not of a country
 	}
 	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: offU.off.name, bareOff: offU.off,
 		base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart, anchor: anchorOffice + 1}

@@ -148,6 +148,11 @@ type sentence struct {
 	// Minister …" in a newsletter digest), or ""; a dateline in capitals
 	// ("ISLAMABAD:") is no label.
 	label string
+	// section is the name in capitals a line opened with before a dash
+	// ("MALAWI - President …" in a regional roundup, as a dateline is
+	// written), or "": when it names a country by its own name, not by a
+	// town, it labels the line as label does (placeLabelled).
+	section string
 }
 
 var (
@@ -201,11 +206,16 @@ func splitSentences(text string) []sentence {
 			base += k
 			trimmed = trimmed[k:]
 		}
-		clock, label := false, ""
+		clock, label, section := false, "", ""
 		for _, re := range []*regexp.Regexp{bulletRe, clockRe, datelineRe, labelRe} {
 			if m := re.FindStringIndex(trimmed); m != nil {
 				if l := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(trimmed[:m[1]]), ":")); re == labelRe && strings.ToUpper(l) != l {
 					label = l // "Japan:", not a dateline's "ISLAMABAD:"
+				}
+				if re == datelineRe {
+					if p := leadPlaceRe.FindString(trimmed[:m[1]]); len(p) > 1 && strings.ToUpper(p) == p {
+						section = p
+					}
 				}
 				base += m[1]
 				trimmed = trimmed[m[1]:]
@@ -217,7 +227,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for _, st := range splitLine(trimmed, base) {
-			st.clock, st.label = clock, label
+			st.clock, st.label, st.section = clock, label, section
 			if isHeading(st.text) {
 				continue
 			}

@@ -43,12 +43,17 @@ var (
 	reTitleNameOf = need(compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<former2>acting|interim|caretaker|incoming) )?(?P<off><O\d+>) (?P<per><P\d+>) of (?:the )?(?P<aff2><[CG]\d+>)`), []string{"<O"}, []string{" of <", " of the <"})
 	// "deputy", "vice", "shadow" before a title name another office.
 	reLesserTitle = lazyRegexp(`(?:^|\s)(?:deputy|vice|assistant|associate|junior|shadow|under|state) $`)
+	// "to" before a title written with a comma and a name: the title is
+	// what another post serves ("Parliamentary Secretary to the Minister").
+	reToBefore = lazyRegexp(`(?:^|\s)to (?:the )?$`)
 	// "incoming" before a title: the office is not held yet.
 	reIncoming = lazyRegexp(`(?:^|\s)(?:incoming|designated|future|would-be) $`)
-	// "Russia's foreign minister, Sergei Lavrov,"
-	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader) , (?P<per><P\d+>) ,`)
+	// "Russia's foreign minister, Sergei Lavrov," (or at the sentence's
+	// end); "Kenya's Prime Cabinet Secretary and Foreign Minister, X,"
+	// states the first of two titles.
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader)(?: and <O\d+>)? , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the British foreign secretary, David Lammy,"
-	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
+	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the Speaker of the National Assembly, Farah Malik,": a post whose
 	// country, if it needs one, is the article's (implicit.go).
 	reBareTitleComma = compile(`(?:^|\bthe )(?:(?P<former2>outgoing|new|acting|interim|caretaker|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
@@ -120,6 +125,12 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			if (re == reTitle || re == reTitleNameOf) && lesserTitle(tpl[:m.loc[0]], m.one("off")) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
 			}
+			if re != reTitle && re != reAppos && re != reTitleNameOf && reToBefore.MatchString(tpl[:m.loc[0]]) {
+				// "the Parliamentary Secretary to the Minister of Foreign
+				// Affairs, Rob Oliphant,": the name may be the secretary's
+				// as well as the minister's, so it is neither.
+				continue
+			}
 			if reIncoming.MatchString(tpl[:m.loc[0]]) || m.group("former2") == "incoming" {
 				claim(m, per) // "incoming Prime Minister Mark Carney" does not hold the office yet
 				continue
@@ -135,6 +146,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			}
 			if c == nil && re == reTitle {
 				if h := d.bareHead(m, per, former, base, st, sentIdx); h != nil {
+					if du := inPowerSince(units, per); du != nil && !former {
+						h.bound, h.date, h.dated, h.fixed, h.dateFrom = boundStart, du.expr.Value, true, true, []*sentence{st}
+					}
 					if c := d.underCountry(m); c != nil {
 						// "served as Slovenia's finance minister under
 						// Prime Minister X": X led the country the
@@ -150,6 +164,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					// with no country.
 					h.under = afterUnder(m)
 					d.implicit.heads = append(d.implicit.heads, h)
+					if claim(m, per) {
+						per.titled = true // "to protest President Assad's failure": a titled name acts
+					}
 					continue
 				}
 			}
@@ -161,6 +178,10 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 					claim(m, per)
 				}
 				continue
+			}
+			if du := inPowerSince(units, per); du != nil && c.pred == graph.Leads && m.one("d") == nil {
+				// "President Yoweri Museveni, in power since 1986,"
+				c.bound, c.date, c.dated, c.fixed, c.dateFrom = boundStart, du.expr.Value, true, true, []*sentence{st}
 			}
 			if du := m.one("d"); du != nil && du.expr != nil && !du.expr.Value.IsZero() {
 				// "Tusk, Poland's prime minister since December 2023,"
@@ -190,6 +211,22 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	abs = foldPhrases(reGenericAppos, tpl, pos, taken, abs, false)
 	abs = foldPhrases(reCounterpart, tpl, pos, taken, abs, true)
 	return applyFolds(units, abs)
+}
+
+// inPowerSince returns the date of an apposition "in power since DATE"
+// or "in office since DATE" right after the person per ("President
+// Yoweri Museveni, in power since 1986, …"), or nil.
+func inPowerSince(units []*unit, per *unit) *unit {
+	k := slices.Index(units, per)
+	if k < 0 || k+5 >= len(units) || !isComma(units[k+1]) || units[k+2].lower() != "in" ||
+		units[k+3].lower() != "power" && units[k+3].lower() != "office" || !isComma(units[k+5]) {
+		return nil
+	}
+	du := units[k+4]
+	if du.kind != kDate || du.expr == nil || du.expr.Kind != timex.Since || du.expr.Value.IsZero() {
+		return nil
+	}
+	return du
 }
 
 // titleNameOf checks a match of reTitleNameOf: the unit after "of" names

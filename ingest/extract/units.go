@@ -573,8 +573,11 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	var words []string
 	for j < len(toks) {
 		t := toks[j].text
-		if j > first && honorifics[t] {
-			break // "Respected Comrade Kim Jong Un": a courtesy starts the name
+		if j > first && honorifics[t] && !(t == "Sheikh" && len(words) > 0 && j+1 < len(toks) && isCap(toks[j+1].text)) {
+			// "Respected Comrade Kim Jong Un": a courtesy starts the
+			// name; "Sheikh" after a given name is part of it, as in
+			// Somali and Sudanese names ("Hassan Sheikh Mohamud").
+			break
 		}
 		if isCap(t) && isWordTok(t) && !nameStop[t] {
 			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) {
@@ -693,6 +696,15 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		// after "a" modifies the noun after it, and is nobody.
 		if _, known := d.resolvePerson(u.text); !known {
 			return nil, 0
+		}
+	}
+	if len(words) == 1 && first == i && i > 0 && (toks[i-1].text == "the" || toks[i-1].text == "The") &&
+		(j == len(toks) || strings.Contains(",.;:", toks[j].text)) {
+		// "every port of the Baltic,", "across the Sahel.": a lone name
+		// after "the" that ends its phrase is a region, not a person.
+		if _, known := d.resolvePerson(u.text); !known {
+			u.kind, u.ref = kOther, &ref{graph.Other, u.text, 1}
+			return u, n
 		}
 	}
 	r, _ := d.resolvePerson(u.text)
