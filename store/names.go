@@ -386,9 +386,18 @@ func (s *Store) Reindex(ctx context.Context) (st ReindexStats, err error) {
 				if err := tx.DeleteBucket([]byte(namesBucket)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 					return err
 				}
-				if _, err := tx.CreateBucket([]byte(namesBucket)); err != nil {
+				b, err := tx.CreateBucket([]byte(namesBucket))
+				if err != nil {
 					return err
 				}
+				// In key order, as the timeline index (reindexTimeline).
+				slices.SortFunc(rows, func(a, b nameRow) int {
+					if c := strings.Compare(a.key, b.key); c != 0 {
+						return c
+					}
+					return strings.Compare(a.entity, b.entity)
+				})
+				b.FillPercent = 1
 				return putNameRows(tx, rows)
 			})
 		case s.pg != nil:
