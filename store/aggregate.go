@@ -163,16 +163,22 @@ type parsedRecord struct {
 
 // storedParsed returns the evidence record stored on fact id's node,
 // parsed: from the cache when it holds it parsed, else parsed here; nil
-// when the node keeps none, or one without an aggregate.
+// when the node keeps none, or one without an aggregate. The write keeps
+// it parsed (w.texts) for the rows of the timeline index it removes.
 func (w *writer) storedParsed(ctx context.Context, id string) (*factRecord, error) {
 	rec, ok, err := w.storedRecord(ctx, id)
 	if err != nil || !ok || !hasAggregate(rec) {
 		return nil, err
 	}
 	if p, ok := w.cache.parsed[id]; ok && p.rec == rec {
+		w.texts[rec] = p.r
 		return p.r, nil
 	}
-	return parseRecord(rec)
+	r, err := w.texts.parse(rec)
+	if err == nil {
+		w.texts[rec] = r
+	}
+	return r, err
 }
 
 // restateLean merges batch fact f into the stored fact it restates, from

@@ -194,6 +194,12 @@ type boltKVTx struct {
 	batch    *boltKV
 	locked   *boltKV
 	writing  bool
+	// top holds the top-level buckets the transaction has opened, by
+	// name: Cayley's keys are a top-level bucket and a key in it, and
+	// bbolt finds a bucket by a seek in its parent on every call (a
+	// read-only transaction caches none, and CreateBucketIfNotExists
+	// seeks before it looks in its cache).
+	top map[string]*bolt.Bucket
 }
 
 // root returns the root bucket of the transaction.
@@ -201,8 +207,28 @@ func (t *boltKVTx) root() *bolt.Bucket { return t.tx.Cursor().Bucket() }
 
 // bucket returns the bucket that holds key k and k's last part; with
 // create, it creates the buckets on the way. The bucket is nil when one
-// on the way does not exist.
+// on the way does not exist. A top-level bucket is opened once per
+// transaction (t.top): a bucket stays valid for the transaction's life,
+// and none is deleted through a boltKVTx.
 func (t *boltKVTx) bucket(k kv.Key, create bool) (*bolt.Bucket, []byte, error) {
+	if len(k) == 2 {
+		if b := t.top[string(k[0])]; b != nil {
+			return b, k[1], nil
+		}
+	}
+	b, last, err := t.openBucket(k, create)
+	if len(k) == 2 && b != nil && err == nil {
+		if t.top == nil {
+			t.top = map[string]*bolt.Bucket{}
+		}
+		t.top[string(k[0])] = b
+	}
+	return b, last, err
+}
+
+// openBucket is bucket without the transaction's cache of top-level
+// buckets.
+func (t *boltKVTx) openBucket(k kv.Key, create bool) (*bolt.Bucket, []byte, error) {
 	b := t.root()
 	for i := 0; i < len(k)-1; i++ {
 		if !create {

@@ -596,12 +596,12 @@ func (r reader) countSources(ctx context.Context) (int, error) {
 }
 
 // resolve returns the sorted ids of entities whose id is name or whose
-// alias key equals AliasKey(name).
-func (r reader) resolve(ctx context.Context, name string) ([]string, error) {
+// alias key equals AliasKey(name), and the entity whose id is name when
+// there is one (read to find it; ok false when none).
+func (r reader) resolve(ctx context.Context, name string) (ids []string, byID graph.Entity, ok bool, err error) {
 	seen := map[string]bool{}
-	var ids []string
-	if _, ok, err := r.entity(ctx, strings.TrimSpace(name)); err != nil {
-		return nil, err
+	if byID, ok, err = r.entity(ctx, strings.TrimSpace(name)); err != nil {
+		return nil, graph.Entity{}, false, err
 	} else if ok {
 		seen[strings.TrimSpace(name)] = true
 		ids = append(ids, strings.TrimSpace(name))
@@ -609,7 +609,7 @@ func (r reader) resolve(ctx context.Context, name string) ([]string, error) {
 	if k := AliasKey(name); k != "" {
 		vs, err := r.ids(ctx, quad.String(k), pKey, "entity/")
 		if err != nil {
-			return nil, err
+			return nil, graph.Entity{}, false, err
 		}
 		for _, id := range vs {
 			if !seen[id] {
@@ -619,7 +619,7 @@ func (r reader) resolve(ctx context.Context, name string) ([]string, error) {
 		}
 	}
 	sort.Strings(ids)
-	return ids, nil
+	return ids, byID, ok, nil
 }
 
 // eachIn calls fn for the subject of every quad "? pred node" as the

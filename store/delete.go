@@ -165,7 +165,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, now time.Time) (De
 			}
 		}
 	}
-	if err := s.applyDeltas(keepValues(deltas)); err != nil {
+	if err := s.applyDeltas(keepValues(deltas), nil); err != nil {
 		return DeleteStats{}, wrap(err)
 	}
 	if s.cache != nil {

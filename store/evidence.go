@@ -153,7 +153,7 @@ func (w *writer) recordQuads(f *graph.Fact, slim bool) ([]quad.Quad, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.evidence[f.ID], w.parsed[f.ID] = rec, r
+	w.evidence[f.ID], w.parsed[f.ID], w.texts[rec] = rec, r, r
 	return []quad.Quad{quad.Make(FactIRI(f.ID), pRecord, quad.String(rec), nil)}, nil
 }
 
@@ -183,6 +183,9 @@ func evidenceRecord(f *graph.Fact, l *leanFact, slim bool) (string, *factRecord,
 func (w *writer) storedEvidence(ctx context.Context, id string) ([]quad.Quad, error) {
 	n := FactIRI(id)
 	if rec, ok := w.cache.evidence[id]; ok {
+		if p, ok := w.cache.parsed[id]; ok && p.rec == rec {
+			w.texts[rec] = p.r // the timeline index reads its rows again
+		}
 		return []quad.Quad{quad.Make(n, pRecord, quad.String(rec), nil)}, nil
 	}
 	var p props
@@ -257,11 +260,12 @@ func (w *writer) setQualifiers(f *graph.Fact, was []quad.Quad) error {
 		if q.Predicate != pRecord {
 			continue
 		}
-		rec, err := withQualifiers(stringOf(q.Object), f)
+		was := stringOf(q.Object)
+		rec, r, err := withQualifiers(was, w.texts, f)
 		if err != nil {
 			return fmt.Errorf("fact %s: %w", f.ID, err)
 		}
-		w.evidence[f.ID] = rec
+		w.evidence[f.ID], w.parsed[f.ID], w.texts[rec] = rec, r, r
 		if is := quad.Make(q.Subject, pRecord, quad.String(rec), nil); is != q {
 			w.tx.RemoveQuad(q)
 			w.tx.AddQuad(is)

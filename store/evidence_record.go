@@ -88,14 +88,22 @@ func (r *factRecord) setQualifiers(f *graph.Fact) {
 
 // withQualifiers returns record rec with the qualifiers of fact f and
 // the evidence it holds (for a write that changed only f's qualifiers,
-// such as an inferred end, and holds f without all its sources).
-func withQualifiers(rec string, f *graph.Fact) (string, error) {
-	r, err := parseRecord(rec)
+// such as an inferred end, and holds f without all its sources), and its
+// parsed form. When known is not nil rec's parsed form is put in it (as
+// parsed: the new record is a copy whose qualifiers alone differ, and
+// setQualifiers changes no slice or aggregate the two share).
+func withQualifiers(rec string, known parsedRecords, f *graph.Fact) (string, *factRecord, error) {
+	r, err := known.parse(rec)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	r.setQualifiers(f)
-	return marshalRecord(r)
+	if known != nil {
+		known[rec] = r
+	}
+	c := *r
+	c.setQualifiers(f)
+	out, err := marshalRecord(&c)
+	return out, &c, err
 }
 
 // slimRecord marks the record of a fact node that keeps its qualifiers
@@ -158,6 +166,22 @@ func parseRecord(rec string) (*factRecord, error) {
 		return nil, err
 	}
 	return &r, nil
+}
+
+// parsedRecords maps the text of evidence records to their parsed form:
+// those a write encodes and those it reads parsed, so that what reads them
+// again in the same write (the timeline index's rows, timeRowsOf) does not
+// parse them again. The parsed form of a text is the record parseRecord
+// returns for it; callers must not change it.
+type parsedRecords map[string]*factRecord
+
+// parse returns evidence record rec parsed: as m holds it, or else parsed
+// here (parseRecord). A nil m holds none.
+func (m parsedRecords) parse(rec string) (*factRecord, error) {
+	if r := m[rec]; r != nil {
+		return r, nil
+	}
+	return parseRecord(rec)
 }
 
 // A record is rewritten each time its fact is restated, and Cayley keeps

@@ -50,6 +50,9 @@ type writer struct {
 	evidence map[string]string
 	// parsed holds the records of evidence parsed (see recordQuads).
 	parsed map[string]*factRecord
+	// texts holds parsed the records the batch encodes and the stored
+	// ones it reads parsed, by their text (see parsedRecords).
+	texts parsedRecords
 	// revived lists the ids of stored facts no source stated that the
 	// batch states again, sorted (set by inferGroups).
 	revived []string
@@ -77,7 +80,7 @@ func newWriter(r reader, now time.Time, cache *inferCache) *writer {
 	}
 	return &writer{r: r, tx: cayleygraph.NewTransaction(), now: now, articles: cache.articles, ents: map[string]graph.Entity{},
 		orig: map[string]*graph.Fact{}, cur: map[string]*graph.Fact{}, inBatch: map[string]bool{}, grown: map[string]bool{},
-		cache: cache, evidence: map[string]string{}, parsed: map[string]*factRecord{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
+		cache: cache, evidence: map[string]string{}, parsed: map[string]*factRecord{}, texts: parsedRecords{}, stated: map[quad.IRI]bool{}, withdrawn: map[string]bool{}, moved: map[string]bool{}, gone: map[string]bool{},
 		srcs: map[quad.IRI]*sourceWrite{}, lean: map[string]*leanFact{}}
 }
 

@@ -182,14 +182,15 @@ func nameRowsOf(deltas []cayleygraph.Delta, nameOf func(id string) (string, erro
 
 // applyDeltas applies a write's deltas, and in the same transaction the
 // rows of the name index they add and those of the timeline index they
-// add and remove (timeindex.go).
-func (s *Store) applyDeltas(deltas []cayleygraph.Delta) error {
+// add and remove (timeindex.go), read off the evidence records known
+// holds parsed without parsing them again (nil: none).
+func (s *Store) applyDeltas(deltas []cayleygraph.Delta, known parsedRecords) error {
 	opts := cayleygraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	rows, err := nameRowsOf(deltas, s.storedName)
 	if err != nil {
 		return err
 	}
-	times := timeRowsOf(deltas)
+	times := timeRowsOf(deltas, known)
 	if len(rows) > 0 || !times.empty() {
 		switch {
 		case s.kv != nil:

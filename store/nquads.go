@@ -155,5 +155,5 @@ func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
 	if s.cache != nil {
 		s.cache = newInferCache() // the quads may change what it holds
 	}
-	return s.applyDeltas(deltas)
+	return s.applyDeltas(deltas, nil)
 }

@@ -174,12 +174,16 @@ func (s *Store) ResolveAll(ctx context.Context, names []string) (map[string][]gr
 
 // entitiesNamed returns the entities Resolve returns for name.
 func (r reader) entitiesNamed(ctx context.Context, name string) ([]graph.Entity, error) {
-	ids, err := r.resolve(ctx, name)
+	ids, byID, named, err := r.resolve(ctx, name)
 	if err != nil {
 		return nil, err
 	}
 	var out []graph.Entity
 	for _, id := range ids {
+		if named && id == byID.ID {
+			out = append(out, byID) // read by resolve
+			continue
+		}
 		e, ok, err := r.entity(ctx, id)
 		if err != nil {
 			return nil, err

@@ -85,8 +85,9 @@ func factRows(f *graph.Fact) []timeRow {
 }
 
 // recordRows returns the rows of the fact node v whose evidence record is
-// rec; none when rec is not a record of a fact a live source states.
-func recordRows(v quad.Value, rec quad.Value) []timeRow {
+// rec, taking rec's parsed form from known when it holds it; none when rec
+// is not a record of a fact a live source states.
+func recordRows(v quad.Value, rec quad.Value, known parsedRecords) []timeRow {
 	id, ok := idFromIRI(v, "fact/")
 	if !ok {
 		return nil
@@ -95,7 +96,11 @@ func recordRows(v quad.Value, rec quad.Value) []timeRow {
 	if !ok {
 		return nil
 	}
-	f, ok, err := decodeRecord("fact/"+id, string(s))
+	r, err := known.parse(string(s))
+	if err != nil {
+		return nil
+	}
+	f, ok, err := r.fact("fact/" + id)
 	if err != nil || !ok {
 		return nil
 	}
@@ -111,14 +116,15 @@ func (t timeRows) empty() bool { return len(t.add) == 0 && len(t.del) == 0 }
 
 // timeRowsOf returns the rows of the evidence records deltas add and
 // remove; a row both removed and added (a record rewritten with the same
-// sort time) is only added.
-func timeRowsOf(deltas []cayleygraph.Delta) timeRows {
+// sort time) is only added. Records known holds parsed (the write's own,
+// see parsedRecords) are not parsed again; known may be nil.
+func timeRowsOf(deltas []cayleygraph.Delta, known parsedRecords) timeRows {
 	var t timeRows
 	for _, d := range deltas {
 		if d.Quad.Predicate != pRecord {
 			continue
 		}
-		rows := recordRows(d.Quad.Subject, d.Quad.Object)
+		rows := recordRows(d.Quad.Subject, d.Quad.Object, known)
 		if d.Action == cayleygraph.Add {
 			t.add = append(t.add, rows...)
 		} else {

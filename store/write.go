@@ -92,7 +92,7 @@ func (s *Store) Write(ctx context.Context, b graph.Batch, now time.Time) (_ grap
 		return graph.WriteStats{}, wrap(s.undecodable(err))
 	}
 	if deltas := keepValues(w.tx.Deltas); len(deltas) > 0 {
-		if err := s.applyDeltas(deltas); err != nil {
+		if err := s.applyDeltas(deltas, w.texts); err != nil {
 			return graph.WriteStats{}, wrap(err)
 		}
 	}

@@ -18,13 +18,7 @@ import (
 // statements/s (facts added or merged into stored ones) and store bytes
 // per fact.
 func BenchmarkIngestSim(b *testing.B) {
-	n := 1000
-	if v := os.Getenv("GEOKG_BENCH_ARTICLES"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
-			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", v)
-		}
-	}
+	n := benchArticles(b)
 	corpus := writeCorpus(b, simworld.New(1, simworld.Options{Articles: n}), b.TempDir())
 	ctx := context.Background()
 	var facts, merged, bytes int64
@@ -60,4 +54,17 @@ func BenchmarkIngestSim(b *testing.B) {
 	b.ReportMetric(float64(bytes)/float64(max(facts, 1)), "bytes/fact")
 	b.ReportMetric(float64(facts)/float64(b.N), "facts/run")
 	b.ReportMetric(float64(facts+merged)/secs, "statements/s")
+}
+
+// benchArticles is the number of articles of a simulated corpus a
+// benchmark ingests: 1,000, or GEOKG_BENCH_ARTICLES.
+func benchArticles(b *testing.B) int {
+	n := 1000
+	if v := os.Getenv("GEOKG_BENCH_ARTICLES"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("GEOKG_BENCH_ARTICLES=%q: want a positive number", v)
+		}
+	}
+	return n
 }
