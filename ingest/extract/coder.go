@@ -613,7 +613,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// highway to voice their anger at …"), aims at its purpose.
 			objs = d.purposeTarget(units, toks, end, tail)
 		}
-		if len(objs) == 0 && len(subj) == 1 {
+		if len(objs) == 0 && len(subj) == 1 && !(strings.HasPrefix(code, "04") && code != "042" && !strings.HasPrefix(code, "043")) {
 			// "declared a state of siege in Haiti", "protesters in
 			// Monrovia": an act on people or things in a country is
 			// coded against that country.
@@ -638,6 +638,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				objs = afterWith(units, toks, kept) // met with someone the possessor has: not who else is named
 			} else {
 				objs = kept
+			}
+			if code != "042" && !strings.HasPrefix(code, "043") {
+				// "EU ministers will meet in Luxembourg", "held talks in
+				// Moscow with Lavrov": the place of a meeting is never its
+				// counterpart, whoever meets there (a visit is to its place).
+				objs = meetingPartner(units, toks, objs, tail, d.coder.isBase)
 			}
 			if len(subj) > 1 || d.audienceBefore(units, toks, end, objs) {
 				// two or more who meet meet each other, not the place of
@@ -1125,6 +1131,45 @@ func notPlaced(units []*unit, objs []*unit) []*unit {
 		break
 	}
 	return objs
+}
+
+// meetingPartner returns the counterpart of a meeting, call or talks
+// among objs, the first actors after the verb: those actors when they are
+// not named as its place, else the next actors after that place and before
+// to, when they are not placed either ("held talks in Moscow with Lavrov":
+// Lavrov; "will meet in Luxembourg on Friday": no one). objs read by a
+// rule other than objectOf (not units of the sentence) are kept.
+func meetingPartner(units []*unit, toks []string, objs []*unit, to int, base func(string) bool) []*unit {
+	for n := 0; n < 3 && len(objs) > 0; n++ {
+		k := slices.Index(units, objs[0])
+		if k < 1 || !placedBefore(units, k) {
+			return objs
+		}
+		e := k + 1
+		for e < to && e < len(units) && (coderActor(units[e]) || units[e].kind == kPlace || isCoord(units[e])) {
+			e++
+		}
+		objs = objectOf(units, toks, e, to, base)
+	}
+	return objs
+}
+
+// placedBefore reports whether the actor at units[k] follows a place
+// preposition ("in", "at"), past the places, actors, commas and "and"
+// that list it ("in Brussels and Luxembourg", "at the summit in Jakarta"
+// is not: "summit" is a word between).
+func placedBefore(units []*unit, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		u := units[j]
+		switch {
+		case u.kind == kPlace || actorKind(u.kind) || u.kind == kPunct && u.text == "," || isCoord(u):
+			continue
+		case u.kind == kWord && u.lower() == "the":
+			continue
+		}
+		return u.kind == kWord && placePreps[u.lower()]
+	}
+	return false
 }
 
 // envoyNouns name people who stand for those named after "of" ("a
@@ -2038,6 +2083,13 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	lemma := d.coder.lemma(strings.ToLower(units[verb].text))
 	for _, s := range subj {
 		for _, o := range objs {
+			if r := seatNamed(units, o); r != nil && o.ref != nil && r.name != o.ref.name {
+				// "will travel to Brussels for a NATO meeting": the body the
+				// sentence names, of those seated in the town.
+				c := *o
+				c.ref = r
+				o = &c
+			}
 			ro := r
 			eo, p := envoyExpelled(r.pred, lemma, o)
 			ro.pred = p
