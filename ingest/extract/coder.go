@@ -613,7 +613,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// highway to voice their anger at …"), aims at its purpose.
 			objs = d.purposeTarget(units, toks, end, tail)
 		}
-		if len(objs) == 0 && len(subj) == 1 && !(strings.HasPrefix(code, "04") && code != "042" && !strings.HasPrefix(code, "043")) {
+		if len(objs) == 0 && len(subj) == 1 && !(meetingCode(code) && placedAfter(units, toks, end, tail)) {
 			// "declared a state of siege in Haiti", "protesters in
 			// Monrovia": an act on people or things in a country is
 			// coded against that country.
@@ -639,10 +639,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			} else {
 				objs = kept
 			}
-			if code != "042" && !strings.HasPrefix(code, "043") {
+			if meetingCode(code) && placedAfter(units, toks, end, tail) {
 				// "EU ministers will meet in Luxembourg", "held talks in
 				// Moscow with Lavrov": the place of a meeting is never its
-				// counterpart, whoever meets there (a visit is to its place).
+				// counterpart, whoever meets there (a visit is to its place;
+				// "met to discuss the situation in Gaza" names a topic).
 				objs = meetingPartner(units, toks, objs, tail, d.coder.isBase)
 			}
 			if len(subj) > 1 || d.audienceBefore(units, toks, end, objs) {
@@ -1135,23 +1136,45 @@ func notPlaced(units []*unit, objs []*unit) []*unit {
 
 // meetingPartner returns the counterpart of a meeting, call or talks
 // among objs, the first actors after the verb: those actors when they are
-// not named as its place, else the next actors after that place and before
-// to, when they are not placed either ("held talks in Moscow with Lavrov":
-// Lavrov; "will meet in Luxembourg on Friday": no one). objs read by a
-// rule other than objectOf (not units of the sentence) are kept.
+// not named as its place, else the actors "with" names right after that
+// place and its dates ("held talks in Moscow with Lavrov": Lavrov; "will
+// meet in Luxembourg on Friday to discuss Russia": no one, the purpose's
+// actors being its topic). objs read by a rule other than objectOf (not
+// units of the sentence) are kept.
 func meetingPartner(units []*unit, toks []string, objs []*unit, to int, base func(string) bool) []*unit {
-	for n := 0; n < 3 && len(objs) > 0; n++ {
-		k := slices.Index(units, objs[0])
-		if k < 1 || !placedBefore(units, k) {
-			return objs
-		}
-		e := k + 1
-		for e < to && e < len(units) && (coderActor(units[e]) || units[e].kind == kPlace || isCoord(units[e])) {
-			e++
-		}
-		objs = objectOf(units, toks, e, to, base)
+	if len(objs) == 0 {
+		return objs
 	}
-	return objs
+	k := slices.Index(units, objs[0])
+	if k < 1 || !placedBefore(units, k) {
+		return objs
+	}
+	e := k + 1
+	for e < to && (coderActor(units[e]) || units[e].kind == kPlace || units[e].kind == kDate || isCoord(units[e]) ||
+		units[e].kind == kPunct && units[e].text == ",") {
+		e++
+	}
+	if e+1 < to && toks[e] == "with" && coderActor(units[e+1]) {
+		return notPlaced(units, objectOf(units, toks, e+1, to, base))
+	}
+	return nil
+}
+
+// meetingCode reports whether CAMEO code is a consultation told by its
+// place ("met in Luxembourg"): any of 04 but a visit (042, whose place is
+// its target) and hosting (043).
+func meetingCode(code string) bool {
+	return strings.HasPrefix(code, "04") && code != "042" && !strings.HasPrefix(code, "043")
+}
+
+// placedAfter reports whether the verb's words, ending at k, are followed
+// (past its dates) by a place preposition: "will meet in Luxembourg on
+// Friday", "met on Friday in Luxembourg" tell where, not with whom.
+func placedAfter(units []*unit, toks []string, k, tail int) bool {
+	for k < tail && units[k].kind == kDate {
+		k++
+	}
+	return k < tail && placePreps[toks[k]]
 }
 
 // placedBefore reports whether the actor at units[k] follows a place
