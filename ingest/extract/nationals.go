@@ -54,7 +54,7 @@ var (
 	// a person named right after the country's possessive, an office
 	// and an honorific between at most.
 	reNationalPossessed = need(compile(`(?P<aff><C\d+>) (?P<poss>'s )(?:(?P<role><O\d+>) (?:(?P<hon>[a-z]+) )?)?(?P<per><P\d+>)`), []string{" 's <"})
-	reNationalNameOf = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
+	reNationalNameOf    = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
 )
 
 // readNationals reads a person's country from the country's adjective or
