@@ -150,6 +150,7 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	// After the successions: "replacing X, who had held the post since
 	// 2023" starts the office the replacement ends.
 	d.readHeldPost(units, tpl, pos, st, sentIdx)
+	d.readPostClauses(units, tpl, pos, st, sentIdx)
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
