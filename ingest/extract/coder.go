@@ -544,6 +544,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
+		actVerb := w      // the verb of the act: w, or the infinitive a commitment is to
 		act := ""         // the act intended, when a frame makes the verb a plan of it
 		topicAct := false // the act promised or decided is one the coder does not know, or a meeting: "on X" is its topic
 		k := end
@@ -562,7 +563,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// "decided to allow": the decision is the act; "pledged
 				// to expel": the promise is an intent to do that act,
 				// a threat when the act is hostile.
-				code = c2
+				code, actVerb = c2, toks[end+1]
 				if intentFrames[w] && !decideWords[w] {
 					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, end+1, tail))
@@ -584,6 +585,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// promised, to the actors after it.
 				c2, e2 := d.coder.match(toks, k)
 				if c2 != "" && d.coder.isBase(toks[k]) {
+					actVerb = toks[k]
 					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, k, tail))
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
@@ -660,6 +662,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				trace("  the meeting or call already told")
 				return // "The two leaders discussed …": the last meeting or call, told already
 			}
+		}
+		if len(objs) > 0 && obstructWords[d.coder.lemma(actVerb)] && measureTarget(units, toks, objs[0]) {
+			// "vowed to block the new sanctions against Russia": blocking
+			// a measure acts on its author, not on the one it would hit.
+			trace("  %s is the target of the measure %q obstructs", objs[0].text, actVerb)
+			objs = nil
 		}
 		jointPlan := false
 		if f == frameIntent {
@@ -981,6 +989,20 @@ func pressureAfter(units []*unit, toks []string, k, tail int) bool {
 var measureNouns = toSet("sanction sanctions embargo embargoes blockade blockades tariff tariffs duties levies " +
 	"restrictions curbs ban bans boycott boycotts detention detentions arrest arrests expulsion expulsions " +
 	"deportation deportations crackdown siege occupation invasion offensive kidnapping dissolution")
+
+// obstructWords are the verbs of stopping a measure from being taken.
+var obstructWords = toSet("block veto obstruct scuttle derail stall torpedo")
+
+// measureTarget reports whether the actor u is named as the target of a
+// measure (measureNouns) right before it: "sanctions against Russia",
+// "the embargo on Cuba", "new tariffs targeting China".
+func measureTarget(units []*unit, toks []string, u *unit) bool {
+	k := slices.Index(units, u)
+	if k < 2 || toks[k-1] != "against" && toks[k-1] != "on" && toks[k-1] != "targeting" {
+		return false
+	}
+	return measureNouns[toks[k-2]] || k >= 3 && units[k-2].kind != kWord && measureNouns[toks[k-3]]
+}
 
 // victimsCountry returns, for an act of force on people the sentence
 // does not place by name ("Four children were killed in Israeli
@@ -1689,6 +1711,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 			// "is scheduled to visit", "are due to meet", "are set to
 			// sign", "was due to meet": a plan, not the act.
 			return frameIntent
+		}
+		if j > 1 && j-2 >= start && units[j-1].kind == kDate && intentFrames[toks[j-2]] && !negatedAt(j-3) {
+			return frameIntent // "vowed on Monday to block": the date is the vow's
 		}
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j-2) || j-2 >= start && hedges[toks[j-2]] && wishWords[toks[j-1]] {
