@@ -331,22 +331,34 @@ func (d *doc) twoOf(toks []token, i, sentIdx int) ([]*unit, int) {
 // holderOf returns the one person the article said holds office off
 // (for "the new secretary general"), or nil when it said none or several
 // do ("Prime Minister Keir Starmer hosted Irish Prime Minister Micheal
-// Martin … The Prime Minister later spoke with …" is neither).
+// Martin … The Prime Minister later spoke with …" is neither). One whose
+// term in it the article ended ("succeeding Justin Trudeau, who had led
+// the country since 2015") holds it no more.
 func (d *doc) holderOf(off *office) *ref {
+	holds := func(c *cand) bool {
+		return c.subj != nil && c.subj.typ == graph.Person && ((c.pred == graph.Leads && sameRole(c.role, off.name)) ||
+			(c.pred == graph.HoldsPosition && c.obj != nil && (c.obj.name == off.name ||
+				off.national != "" && strings.HasPrefix(c.obj.name, off.national+" of "))))
+	}
+	var left map[string]bool
+	for _, c := range d.cands {
+		if c.ended && holds(c) {
+			if left == nil {
+				left = map[string]bool{}
+			}
+			left[c.subj.name] = true
+		}
+	}
 	var only *ref
 	for k := len(d.cands) - 1; k >= 0; k-- {
 		c := d.cands[k]
-		if c.ended || c.subj == nil || c.subj.typ != graph.Person {
+		if c.ended || left[c.subj.name] || !holds(c) {
 			continue
 		}
-		if (c.pred == graph.Leads && sameRole(c.role, off.name)) ||
-			(c.pred == graph.HoldsPosition && c.obj != nil && (c.obj.name == off.name ||
-				off.national != "" && strings.HasPrefix(c.obj.name, off.national+" of "))) {
-			if only != nil && only.name != c.subj.name {
-				return nil
-			}
-			only = c.subj
+		if only != nil && only.name != c.subj.name {
+			return nil
 		}
+		only = c.subj
 	}
 	return only
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 
 	"github.com/geokg/geokg/graph"
@@ -16,7 +15,7 @@ var (
 	// reLeadershipBefore is a country's leadership named as the
 	// antecedent of such a clause: "Kenya's presidency", "the Kenyan
 	// presidency", "the premiership of Italy".
-	reLeadershipBefore = regexp.MustCompile(`(?:<C(\d+)> 's |(?:the )?<C(\d+)> |the )(presidency|premiership|chancellorship)(?: of (?:the )?<C(\d+)>)? $`)
+	reLeadershipBefore = lazyRegexp(`(?:<C(\d+)> 's |(?:the )?<C(\d+)> |the )(presidency|premiership|chancellorship)(?: of (?:the )?<C(\d+)>)? $`)
 )
 
 // leadershipRoles are the roles of a country's leader a leadership noun
