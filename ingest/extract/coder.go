@@ -544,6 +544,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// Forces of two countries exercising together cooperate.
 			code, objs = "062", nil
 		}
+		actVerb := w      // the verb of the act: w, or the infinitive a commitment is to
 		act := ""         // the act intended, when a frame makes the verb a plan of it
 		topicAct := false // the act promised or decided is one the coder does not know, or a meeting: "on X" is its topic
 		k := end
@@ -562,7 +563,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// "decided to allow": the decision is the act; "pledged
 				// to expel": the promise is an intent to do that act,
 				// a threat when the act is hostile.
-				code = c2
+				code, actVerb = c2, toks[end+1]
 				if intentFrames[w] && !decideWords[w] {
 					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, end+1, tail))
@@ -584,6 +585,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				// promised, to the actors after it.
 				c2, e2 := d.coder.match(toks, k)
 				if c2 != "" && d.coder.isBase(toks[k]) {
+					actVerb = toks[k]
 					act = predicateOfCAMEO(c2)
 					code = intentCode(c2, conditional(toks, k, tail))
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
@@ -613,7 +615,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// highway to voice their anger at …"), aims at its purpose.
 			objs = d.purposeTarget(units, toks, end, tail)
 		}
-		if len(objs) == 0 && len(subj) == 1 {
+		if len(objs) == 0 && len(subj) == 1 && !(meetingCode(code) && placedAfter(units, toks, end, tail)) {
 			// "declared a state of siege in Haiti", "protesters in
 			// Monrovia": an act on people or things in a country is
 			// coded against that country.
@@ -639,6 +641,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			} else {
 				objs = kept
 			}
+			if meetingCode(code) && placedAfter(units, toks, end, tail) {
+				// "EU ministers will meet in Luxembourg", "held talks in
+				// Moscow with Lavrov": the place of a meeting is never its
+				// counterpart, whoever meets there (a visit is to its place;
+				// "met to discuss the situation in Gaza" names a topic).
+				objs = meetingPartner(units, toks, objs, tail, d.coder.isBase)
+			}
 			if len(subj) > 1 || d.audienceBefore(units, toks, end, objs) {
 				// two or more who meet meet each other, not the place of
 				// their talks ("the ministers discussed the situation in
@@ -653,6 +662,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				trace("  the meeting or call already told")
 				return // "The two leaders discussed …": the last meeting or call, told already
 			}
+		}
+		if len(objs) > 0 && obstructWords[d.coder.lemma(actVerb)] && measureTarget(units, toks, objs[0]) {
+			// "vowed to block the new sanctions against Russia": blocking
+			// a measure acts on its author, not on the one it would hit.
+			trace("  %s is the target of the measure %q obstructs", objs[0].text, actVerb)
+			objs = nil
 		}
 		jointPlan := false
 		if f == frameIntent {
@@ -975,6 +990,20 @@ var measureNouns = toSet("sanction sanctions embargo embargoes blockade blockade
 	"restrictions curbs ban bans boycott boycotts detention detentions arrest arrests expulsion expulsions " +
 	"deportation deportations crackdown siege occupation invasion offensive kidnapping dissolution")
 
+// obstructWords are the verbs of stopping a measure from being taken.
+var obstructWords = toSet("block veto obstruct scuttle derail stall torpedo")
+
+// measureTarget reports whether the actor u is named as the target of a
+// measure (measureNouns) right before it: "sanctions against Russia",
+// "the embargo on Cuba", "new tariffs targeting China".
+func measureTarget(units []*unit, toks []string, u *unit) bool {
+	k := slices.Index(units, u)
+	if k < 2 || toks[k-1] != "against" && toks[k-1] != "on" && toks[k-1] != "targeting" {
+		return false
+	}
+	return measureNouns[toks[k-2]] || k >= 3 && units[k-2].kind != kWord && measureNouns[toks[k-3]]
+}
+
 // victimsCountry returns, for an act of force on people the sentence
 // does not place by name ("Four children were killed in Israeli
 // shelling"), the country named as the place after the act ("in
@@ -1125,6 +1154,67 @@ func notPlaced(units []*unit, objs []*unit) []*unit {
 		break
 	}
 	return objs
+}
+
+// meetingPartner returns the counterpart of a meeting, call or talks
+// among objs, the first actors after the verb: those actors when they are
+// not named as its place, else the actors "with" names right after that
+// place and its dates ("held talks in Moscow with Lavrov": Lavrov; "will
+// meet in Luxembourg on Friday to discuss Russia": no one, the purpose's
+// actors being its topic). objs read by a rule other than objectOf (not
+// units of the sentence) are kept.
+func meetingPartner(units []*unit, toks []string, objs []*unit, to int, base func(string) bool) []*unit {
+	if len(objs) == 0 {
+		return objs
+	}
+	k := slices.Index(units, objs[0])
+	if k < 1 || !placedBefore(units, k) {
+		return objs
+	}
+	e := k + 1
+	for e < to && (coderActor(units[e]) || units[e].kind == kPlace || units[e].kind == kDate || isCoord(units[e]) ||
+		units[e].kind == kPunct && units[e].text == ",") {
+		e++
+	}
+	if e+1 < to && toks[e] == "with" && coderActor(units[e+1]) {
+		return notPlaced(units, objectOf(units, toks, e+1, to, base))
+	}
+	return nil
+}
+
+// meetingCode reports whether CAMEO code is a consultation told by its
+// place ("met in Luxembourg"): any of 04 but a visit (042, whose place is
+// its target) and hosting (043).
+func meetingCode(code string) bool {
+	return strings.HasPrefix(code, "04") && code != "042" && !strings.HasPrefix(code, "043")
+}
+
+// placedAfter reports whether the verb's words, ending at k, are followed
+// (past its dates) by a place preposition: "will meet in Luxembourg on
+// Friday", "met on Friday in Luxembourg" tell where, not with whom.
+func placedAfter(units []*unit, toks []string, k, tail int) bool {
+	for k < tail && units[k].kind == kDate {
+		k++
+	}
+	return k < tail && placePreps[toks[k]]
+}
+
+// placedBefore reports whether the actor at units[k] follows a place
+// preposition ("in", "at"), past the places, actors, commas and "and"
+// that list it ("in Brussels and Luxembourg", "at the summit in Jakarta"
+// is not: "summit" is a word between).
+func placedBefore(units []*unit, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		u := units[j]
+		switch {
+		case u.kind == kPlace || actorKind(u.kind) || u.kind == kPunct && u.text == "," || isCoord(u):
+			continue
+		case u.kind == kWord && u.lower() == "the":
+			continue
+		}
+		return u.kind == kWord && placePreps[u.lower()]
+	}
+	return false
 }
 
 // envoyNouns name people who stand for those named after "of" ("a
@@ -1622,6 +1712,9 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 			// sign", "was due to meet": a plan, not the act.
 			return frameIntent
 		}
+		if j > 1 && j-2 >= start && units[j-1].kind == kDate && intentFrames[toks[j-2]] && !negatedAt(j-3) {
+			return frameIntent // "vowed on Monday to block": the date is the vow's
+		}
 		if j > 0 && (intentFrames[toks[j-1]] || wishWords[toks[j-1]] || coderAux[toks[j-1]]) {
 			if negatedAt(j-2) || j-2 >= start && hedges[toks[j-2]] && wishWords[toks[j-1]] {
 				return frameDenied // "did not want to", "may want to": no intent stated
@@ -2038,6 +2131,13 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	lemma := d.coder.lemma(strings.ToLower(units[verb].text))
 	for _, s := range subj {
 		for _, o := range objs {
+			if r := seatNamed(units, o); r != nil && o.ref != nil && r.name != o.ref.name {
+				// "will travel to Brussels for a NATO meeting": the body the
+				// sentence names, of those seated in the town.
+				c := *o
+				c.ref = r
+				o = &c
+			}
 			ro := r
 			eo, p := envoyExpelled(r.pred, lemma, o)
 			ro.pred = p

@@ -328,21 +328,39 @@ func (d *doc) twoOf(toks []token, i, sentIdx int) ([]*unit, int) {
 	return us, n
 }
 
-// holderOf returns the person the article last said holds office off
-// (for "the new secretary general"), or nil.
+// holderOf returns the one person the article said holds office off
+// (for "the new secretary general"), or nil when it said none or several
+// do ("Prime Minister Keir Starmer hosted Irish Prime Minister Micheal
+// Martin … The Prime Minister later spoke with …" is neither). One whose
+// term in it the article ended ("succeeding Justin Trudeau, who had led
+// the country since 2015") holds it no more.
 func (d *doc) holderOf(off *office) *ref {
-	for k := len(d.cands) - 1; k >= 0; k-- {
-		c := d.cands[k]
-		if c.ended || c.subj == nil || c.subj.typ != graph.Person {
-			continue
-		}
-		if (c.pred == graph.Leads && sameRole(c.role, off.name)) ||
+	holds := func(c *cand) bool {
+		return c.subj != nil && c.subj.typ == graph.Person && ((c.pred == graph.Leads && sameRole(c.role, off.name)) ||
 			(c.pred == graph.HoldsPosition && c.obj != nil && (c.obj.name == off.name ||
-				off.national != "" && strings.HasPrefix(c.obj.name, off.national+" of "))) {
-			return c.subj
+				off.national != "" && strings.HasPrefix(c.obj.name, off.national+" of "))))
+	}
+	var left map[string]bool
+	for _, c := range d.cands {
+		if c.ended && holds(c) {
+			if left == nil {
+				left = map[string]bool{}
+			}
+			left[c.subj.name] = true
 		}
 	}
-	return nil
+	var only *ref
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.ended || left[c.subj.name] || !holds(c) {
+			continue
+		}
+		if only != nil && only.name != c.subj.name {
+			return nil
+		}
+		only = c.subj
+	}
+	return only
 }
 
 // noteTitled records the people a sentence names after an office, as
@@ -359,8 +377,12 @@ func (d *doc) noteTitled(units []*unit) {
 		if d.titled == nil {
 			d.titled = map[string][]*ref{}
 		}
-		if !slices.ContainsFunc(d.titled[u.off.name], func(r *ref) bool { return r.name == p.ref.name }) {
-			d.titled[u.off.name] = append(d.titled[u.off.name], p.ref)
+		// Under its name and, for titledByWord, as written ("Defence
+		// Secretary" is the office Defense Minister).
+		for _, name := range []string{u.off.name, u.text} {
+			if !slices.ContainsFunc(d.titled[name], func(r *ref) bool { return r.name == p.ref.name }) {
+				d.titled[name] = append(d.titled[name], p.ref)
+			}
 		}
 	}
 }
@@ -376,11 +398,14 @@ func (d *doc) titledHolder(off *office) *ref {
 
 // titledByWord returns the one person the article has titled with an
 // office whose name opens with word ("Secretary" of "Secretary of
-// State"), or nil when none or several.
+// State") or whose head noun it is ("Minister" of "Foreign Minister";
+// not of a lesser or higher office, "Deputy Foreign Minister", "Prime
+// Minister", which a bare "the Minister" does not name), or nil when
+// none or several.
 func (d *doc) titledByWord(word string) *ref {
 	var only *ref
 	for name, rs := range d.titled {
-		if !strings.HasPrefix(name, word+" ") {
+		if !strings.HasPrefix(name, word+" ") && !headNounOf(name, word) {
 			continue
 		}
 		for _, r := range rs {
@@ -391,6 +416,21 @@ func (d *doc) titledByWord(word string) *ref {
 		}
 	}
 	return only
+}
+
+// rankedOffices are the first words of offices a bare head noun does not
+// name: "the Minister" is no prime minister's or deputy minister's title.
+var rankedOffices = toSet("Prime Deputy Vice Assistant Acting Junior State First Chief")
+
+// headNounOf reports whether word is the head noun of office name, its
+// last word before any "of" ("Foreign Minister", "Defence Secretary"),
+// and the office is no ranked one (rankedOffices).
+func headNounOf(name, word string) bool {
+	if k := strings.Index(name, " of "); k >= 0 {
+		name = name[:k]
+	}
+	f := strings.Fields(name)
+	return len(f) > 1 && f[len(f)-1] == word && !rankedOffices[f[0]]
 }
 
 // officeNPs replaces "the (new) secretary general" — an office after "the"

@@ -50,7 +50,11 @@ var (
 	reNationalRoleOf = need(compile(`(?:^|\b(?:the|a|an) )(?P<mods>(?:[a-z\-]+ ){0,2})(?P<role>[a-z]+) of (?:the )?(?P<aff><C\d+>)(?: to (?:the )?<[CG]\d+>)? , (?P<per><P\d+>)(?P<end> ,| \.|$)`), []string{" of <", " of the <"})
 	// "Ambassador Faisal Ahmed of Iraq": a title that is no known office
 	// (a known one is reTitleNameOf's).
-	reNationalNameOf = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
+	// "Jordan's King Abdullah II", "Qatar's Emir Sheikh Tamim bin Hamad":
+	// a person named right after the country's possessive, an office
+	// and an honorific between at most.
+	reNationalPossessed = need(compile(`(?P<aff><C\d+>) (?P<poss>'s )(?:(?P<role><O\d+>) (?:(?P<hon>[a-z]+) )?)?(?P<per><P\d+>)`), []string{" 's <"})
+	reNationalNameOf    = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
 )
 
 // readNationals reads a person's country from the country's adjective or
@@ -67,7 +71,7 @@ var (
 // country's demonym, a word between that is neither rank nor field.
 func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) []*match {
 	var read []*match
-	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf, reNationalRoleOf} {
+	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf, reNationalRoleOf, reNationalPossessed} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per, aff := m.one("per"), m.one("aff")
 			if per == nil || per.kind != kPerson || per.ref == nil || aff == nil || !d.nationalAff(m, units, aff) {
@@ -155,11 +159,25 @@ func (d *doc) nationalRole(m *match) bool {
 			}
 		}
 	}
+	if h := m.group("hon"); h != "" && !rankWords[h] {
+		return false
+	}
 	if role := m.one("role"); role != nil {
 		return role.kind == kOffice && role.off != nil
 	}
+	if m.re == reNationalPossessed {
+		// "Jordan's King Abdullah II": the person is the country's; a
+		// lone capitalized word known as no one ("Afghanistan's Khost
+		// province", "Canada's Permanent Representative") is no person.
+		per := m.one("per")
+		return per != nil && per.ref != nil && per.ref.conf >= 0.9
+	}
 	return nationalRoles[m.group("role")]
 }
+
+// rankWords are the words of rank that may stand between an office
+// and the name ("Qatar's Emir Sheikh Tamim").
+var rankWords = toSet("sheikh sheikha prince princess king queen sultan emir crown")
 
 // diplomatRoles are the role nouns of a country's diplomats; a
 // commissioner is one only as a high commissioner.

@@ -181,6 +181,17 @@ func seatVisited(units []*unit, o *unit) *ref {
 	if len(o.seats) == 0 || o.in == nil {
 		return nil
 	}
+	if r := seatNamed(units, o); r != nil {
+		return r
+	}
+	r := *o.in
+	return &r
+}
+
+// seatNamed returns the organization seated in the town o ("Brussels")
+// that the sentence of units names as well ("for a NATO meeting", "for
+// talks with EU ministers"), or nil when it names none of them.
+func seatNamed(units []*unit, o *unit) *ref {
 	for _, u := range units {
 		if u == o || u.kind != kOrg || u.ref == nil {
 			continue
@@ -192,8 +203,7 @@ func seatVisited(units []*unit, o *unit) *ref {
 			}
 		}
 	}
-	r := *o.in
-	return &r
+	return nil
 }
 
 // atHome reports whether person s is, as the article tells it, of

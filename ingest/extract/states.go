@@ -140,7 +140,6 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.readSuccessorAppos(units, tpl, pos, st, sentIdx)
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
-	d.readHeldPost(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
 	for _, sub := range conjuncts(units) {
 		// "he was elected in November 2009 and succeeded Tabare Vazquez"
@@ -148,6 +147,10 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		d.readSuccession(sub, stpl, spos, st, sentIdx, changes)
 	}
 	d.readPredecessor(units, tpl, pos, st, sentIdx)
+	// After the successions: "replacing X, who had held the post since
+	// 2023" starts the office the replacement ends.
+	d.readHeldPost(units, tpl, pos, st, sentIdx)
+	d.readPostClauses(units, tpl, pos, st, sentIdx)
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)

@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"strconv"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/timex"
+)
+
+var (
+	// rePostClause is a relative clause about a post, its holder and a
+	// term's bound: "…, a post she held until March 2023", "…, which he
+	// has held since 2021", "…, a position Ruto has held since 2022".
+	rePostClause = need(compile(`, (?:(?:a|the) (?:post|position|job|role|office|portfolio)|which) (?:(?P<per><P\d+>)|he|she) (?:has |had |have )?(?:also |only )?held (?P<d><D\d+>)`), []string{" held <D"})
+	// reLeadershipBefore is a country's leadership named as the
+	// antecedent of such a clause: "Kenya's presidency", "the Kenyan
+	// presidency", "the premiership of Italy".
+	reLeadershipBefore = lazyRegexp(`(?:<C(\d+)> 's |(?:the )?<C(\d+)> |the )(presidency|premiership|chancellorship)(?: of (?:the )?<C(\d+)>)? $`)
+)
+
+// leadershipRoles are the roles of a country's leader a leadership noun
+// names.
+var leadershipRoles = map[string]string{
+	"presidency":     "President",
+	"premiership":    "Prime Minister",
+	"chancellorship": "Chancellor",
+}
+
+// readPostClauses reads rePostClause: the post is the clause's
+// antecedent, the office the sentence gave its holder (the person the
+// clause names, else the one person the sentence gave an office), or a
+// country's leadership named right before it ("Kenya's presidency, which
+// William Ruto has held since 2022": Ruto leads Kenya as President, from
+// 2022); "since" starts the term, "until" ends it. A clause whose holder
+// or post is not plain states nothing.
+func (d *doc) readPostClauses(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(rePostClause, tpl, units, pos) {
+		du := m.one("d")
+		if du == nil || du.expr == nil || du.expr.Value.IsZero() || (du.expr.Kind != timex.Since && du.expr.Kind != timex.Until) {
+			continue
+		}
+		per := m.one("per")
+		if per != nil && (per.kind != kPerson || per.ref == nil) {
+			continue
+		}
+		var holder *ref
+		if per != nil {
+			holder = per.ref
+		}
+		post := d.leadershipBefore(tpl[:m.loc[0]], units, pos)
+		var prev *cand
+		if post != nil {
+			if holder == nil {
+				holder = onePersonBefore(units, m.loc[0], pos)
+			}
+			if holder == nil {
+				continue
+			}
+			post.subj, post.subjText = holder, holder.name
+			prev = post
+		} else {
+			prev = d.sentenceOffice(st, holder)
+		}
+		if prev == nil {
+			continue
+		}
+		c := *prev
+		c.pending, c.link, c.outgoing, c.anchor = false, nil, false, 0
+		c.bound, c.ended = boundStart, false
+		if du.expr.Kind == timex.Until {
+			c.bound, c.ended = boundEnd, true
+		}
+		c.fixed, c.dated, c.date, c.dateKind, c.dateFrom = true, true, du.expr.Value, du.expr.Kind, []*sentence{st}
+		c.span, c.sent, c.sentIdx, c.base = m.span(), st, sentIdx, confVerb*0.9
+		d.add(&c)
+	}
+}
+
+// leadershipBefore returns a leads candidate, without its subject, for a
+// country's leadership that ends the template before (the antecedent of a
+// post clause), or nil.
+func (d *doc) leadershipBefore(before string, units []*unit, pos []int) *cand {
+	sm := reLeadershipBefore.FindStringSubmatch(before)
+	if sm == nil {
+		return nil
+	}
+	var aff *unit
+	for _, g := range []string{sm[1], sm[2], sm[4]} {
+		if g == "" {
+			continue
+		}
+		k, err := strconv.Atoi(g)
+		if err != nil || k < 0 || k >= len(units) || aff != nil {
+			return nil // one country, named once
+		}
+		aff = units[k]
+	}
+	if aff == nil || aff.ref == nil || aff.ref.typ != graph.Country || aff.sector != "" {
+		return nil
+	}
+	return &cand{pred: graph.Leads, obj: aff.ref, objText: aff.text, role: leadershipRoles[sm[3]]}
+}
+
+// onePersonBefore returns the one person the template names before
+// offset at (the subject a clause's "he" or "she" is), or nil when it
+// names none or several.
+func onePersonBefore(units []*unit, at int, pos []int) *ref {
+	var only *ref
+	for k, u := range units {
+		if k < len(pos) && pos[k] >= at {
+			break
+		}
+		if u.kind != kPerson || u.ref == nil {
+			continue
+		}
+		if only != nil && only.name != u.ref.name {
+			return nil
+		}
+		only = u.ref
+	}
+	return only
+}
+
+// sentenceOffice returns the office (leads or holds_position) sentence st
+// gave holder, or, holder nil, the one person it gave an office: the
+// latest such candidate; nil when there is none or, holder nil, the
+// sentence gave offices to several people.
+func (d *doc) sentenceOffice(st *sentence, holder *ref) *cand {
+	var found *cand
+	for _, c := range d.sentenceCands(st) {
+		if c.subj == nil || c.obj == nil || c.pred != graph.Leads && c.pred != graph.HoldsPosition {
+			continue
+		}
+		if holder != nil && c.subj.name != holder.name {
+			continue
+		}
+		if holder == nil && found != nil && found.subj.name != c.subj.name {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
