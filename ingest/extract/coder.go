@@ -159,6 +159,11 @@ var (
 	leadSubordinators = toSet("if unless when whenever once although though while whereas because as")
 	// coderNegations deny the verb after them.
 	coderNegations = toSet("not never n't no-longer without nor neither")
+	// nounPreps before a verb's base form make it a noun: "under
+	// pressure from", "amid protest", "despite pressure", "in support of".
+	// A gerund after them is still a verb ("after meeting", gerundPreps).
+	nounPreps = toSet("under amid amidst despite of from with without against in into on upon at over " +
+		"during after before behind beyond toward towards about")
 	// gerundPreps before an -ing word open a gerund clause ("of
 	// maintaining", "without consulting").
 	gerundPreps = toSet("of for by in without after before while on from")
@@ -491,6 +496,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 		}
 		f := verbFrame(units, toks, start, i, d.coder.isBase(w))
+		if f == frameDone && reducedRelative(units, toks, i, tail, d.coder.isBase(w)) {
+			trace("  a reduced relative before the main verb: %q", w)
+			continue // "the soldiers captured last month were freed by …"
+		}
 		if f == frameDone && intendedFrom == start && i > 0 && toks[i-1] == "to" {
 			f = frameIntent
 		}
@@ -1639,6 +1648,37 @@ func offeredAt(toks []string, start, i int) bool {
 	return false
 }
 
+// reducedRelative reports whether the verb form at toks[i], read as done
+// right after its subject, is a past participle that opens a reduced
+// relative clause of that noun, which a passive main verb follows ("the
+// soldiers captured last month were freed by the rebels", "the
+// activists detained for protesting against Cairo were released by
+// Egypt"): the participle says which soldiers; the passive after it is
+// the clause's act. A participle takes no object, so one followed by a
+// name or a determiner ("captured the town") is the main verb.
+func reducedRelative(units []*unit, toks []string, i, tail int, base bool) bool {
+	w := toks[i]
+	if base || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || i+1 >= tail {
+		return false
+	}
+	if n := units[i+1]; n.kind != kWord && n.kind != kDate || coderDeterminers[toks[i+1]] {
+		return false
+	}
+	for k := i + 1; k+1 < tail && k <= i+8; k++ {
+		if units[k].kind == kPunct || clauseWords[toks[k]] || reportVerbs[toks[k]] || coderActor(units[k]) && k == i+1 {
+			return false
+		}
+		switch toks[k] {
+		case "was", "were":
+			n := toks[k+1]
+			return n == "being" || n == "then" || n == "later" || strings.HasSuffix(n, "ed") || units[k+1].kind == kDate
+		case "has", "have", "had":
+			return toks[k+1] == "been"
+		}
+	}
+	return false
+}
+
 // intentCode gives an intended act the code PLOVER gives intents: to
 // cooperate, also on a condition ("would meet Peru if it dropped its
 // preconditions", an offer: AGREE, CAMEO 03), or to use force, to act
@@ -1678,6 +1718,8 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 	switch {
 	case coderDeterminers[prev] || units[j].kind == kWord && strings.HasSuffix(prev, "'s"):
 		return frameNoun
+	case base && nounPreps[prev] && units[j].kind == kWord:
+		return frameNoun // "came under pressure from", "despite protest"
 	case coderNegations[prev] || prev == "longer":
 		if j > 0 && coderModals[toks[j-1]] || prev == "n't" && j > 0 && (toks[j-1] == "wo" || toks[j-1] == "would") {
 			return frameRefused // "would not", "will not"
@@ -1700,6 +1742,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 				return frameAsk
 			}
 			return frameIntent
+		}
+		if j > start+1 && coderActor(units[j-1]) && (toks[j-2] == "from" || toks[j-2] == "by") {
+			// "under pressure from Riyadh to help", "was urged by Paris to
+			// act": the actor is the one who asks, not the one asked.
+			return frameNoun
 		}
 		if j > start+1 && coderActor(units[j-1]) && units[j-2].kind == kWord && !coderAux[toks[j-2]] && !jointWords[toks[j-2]] {
 			if j-3 >= start && hedges[toks[j-3]] {
@@ -2102,6 +2149,13 @@ func (d *doc) addCoded(r eventRule, units []*unit, subj, objs []*unit, verb int,
 	if len(objs) > 0 {
 		span[1] = objs[len(objs)-1].end
 	}
+	if subj[0].start > units[verb].start {
+		// A passive ("the fishermen detained last month were released
+		// by Ecuador on Tuesday"): the act is the verb and its agent;
+		// the one acted on, before the verb, may carry a clause of its
+		// own and its date.
+		span = [2]int{units[verb].start, subj[len(subj)-1].end}
+	}
 	pred := r.pred
 	r.base = confCoded
 	if pred == graph.Met && vetoRemote.MatchString(st.text[units[verb].start:span[1]]) {
@@ -2270,6 +2324,15 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 		}
 	}
 	sSec := s.sector
+	if r.pred == graph.CommentedOn && oSec == "" && (s.ref.name == o.ref.name && s.kind == kCountry && !s.demonym || d.ownCountry(s.ref, o.ref)) {
+		// "Obama expressed sorrow for the shootings in South Carolina",
+		// "India voiced grief over the floods in Assam": condolences at
+		// home are the state's, to the country's people.
+		oSec = "CVL"
+		if s.ref.typ == graph.Country && sSec == "" {
+			sSec = "GOV"
+		}
+	}
 	if s.ref.name == o.ref.name && sSec == "" && oSec != "" && oSec != "GOV" && s.kind == kCountry && !s.demonym {
 		// "Croatia is investigating Croatian extremists": a country acting
 		// on a part of itself acts through its government.

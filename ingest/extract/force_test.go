@@ -93,7 +93,7 @@ func TestLightVerbCombat(t *testing.T) {
 		{"Brazil engaged Argentina in talks on Monday.", nil},
 		{"The United States engaged in talks with Iran on Monday.", nil},
 		{"Chad came under fire from Sudanese forces on Monday.", []string{"Sudan fought Chad"}},
-		{"Chad came under pressure from Sudan on Monday.", nil},
+		{"Chad came under pressure from Sudan on Monday.", []string{"Sudan demanded Chad"}}, // as "faced pressure from": no combat, a demand
 		{"Rockets fired by Hezbollah hit Israel on Monday.", []string{"Hezbollah fought Israel"}},
 		{"Peruvian troops traded fire with Ecuadorian troops on Monday.", []string{"Peru fought Ecuador"}},
 	}
