@@ -343,7 +343,8 @@ func sceneOf(units []*unit) *ref {
 }
 
 // scenePlace returns the first country units name as a place, after a
-// preposition of place ("in Caracas", "across northern Mali"), or nil.
+// preposition of place ("in Caracas", "across northern Mali") or after
+// a part of it ("districts of Aleppo", placeParts), or nil.
 func scenePlace(units []*unit) *ref {
 	for j := 0; j < len(units); j++ {
 		if units[j].kind == kWord && scenePreps[units[j].lower()] {
@@ -351,9 +352,17 @@ func scenePlace(units []*unit) *ref {
 				return r
 			}
 		}
+		if j > 0 && units[j].kind == kWord && units[j].lower() == "of" && placeParts[units[j-1].lower()] {
+			if r := countryAfter(units, j, ofPrep); r != nil {
+				return r // "shelled government-held districts of Aleppo"
+			}
+		}
 	}
 	return nil
 }
+
+// ofPrep is the preposition of a part of a place ("districts of Aleppo").
+var ofPrep = toSet("of")
 
 // countryNamed reports whether units name a country.
 func countryNamed(units []*unit) bool {

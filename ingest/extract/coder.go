@@ -1310,13 +1310,24 @@ func placeOf(units []*unit, toks []string, from, to int) []*unit {
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			return units[j : j+1]
 		}
-		if u := units[j]; u.kind == kPlace && u.in != nil && (j == from || placePreps[toks[j-1]]) &&
+		if u := units[j]; u.kind == kPlace && u.in != nil && (j == from || placePreps[toks[j-1]] || partOfPlace(toks, j)) &&
 			(j+1 >= len(units) || units[j+1].text != "'s") {
 			r := *u.in
 			return []*unit{{kind: kCountry, text: u.text, start: u.start, end: u.end, ref: &r, in: u.in}}
 		}
 	}
 	return nil
+}
+
+// placeParts name a part of a town or region: "shelled districts of
+// Aleppo", "bombarded the outskirts of Donetsk".
+var placeParts = toSet("part parts district districts area areas neighbourhood neighbourhoods neighborhood " +
+	"neighborhoods quarter quarters suburb suburbs outskirts sector sectors centre center")
+
+// partOfPlace reports whether the place at toks[j] follows "of" after a
+// part of it ("districts of Aleppo"): the place the act is in.
+func partOfPlace(toks []string, j int) bool {
+	return j >= 2 && toks[j-1] == "of" && placeParts[toks[j-2]]
 }
 
 // covered reports whether a statement read by the phrasing rules covers u.

@@ -97,3 +97,25 @@ func TestPassiveDate(t *testing.T) {
 		assert.ElementsMatch(t, c.want, datedEvents(t, e, c.text, pub), c.text)
 	}
 }
+
+// TestPartOfPlace checks force used on a part of a town or region ("shelled
+// government-held districts of Aleppo"): the place's country is its target,
+// as "in Aleppo" is, and the scene of a bare agent ("insurgents").
+func TestPartOfPlace(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Russian troops bombarded residential areas of Kharkiv on Monday.", []string{"Russia fought Ukraine"}},
+		{"Iraqi insurgents shelled government-held districts of Mosul overnight.", []string{"Iraq fought Iraq"}},
+		{"Insurgents shelled the outskirts of Homs on Monday.", []string{"Syria fought Syria"}},
+		{"Militants shelled several neighbourhoods of Karachi.", []string{"Pakistan fought Pakistan"}},
+		// "of" after no part of a place is no scene.
+		{"Russian troops bombarded the mayor of Kharkiv.", nil},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
+	}
+}
