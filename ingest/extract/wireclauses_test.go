@@ -119,3 +119,25 @@ func TestPartOfPlace(t *testing.T) {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
 	}
 }
+
+// TestCountryLeader checks a country's unnamed leader ("Turkey's leader",
+// "the US leader"): its government, as its president is; a business,
+// rebel or opposition leader is that part of the country.
+func TestCountryLeader(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Turkey's leader criticized Sweden on Monday.", []string{"Turkey/GOV criticized Sweden"}},
+		{"The US leader criticized China on Monday.", []string{"United States/GOV criticized China"}},
+		{"The Iranian leader threatened Israel on Monday.", []string{"Iran/GOV threatened Israel"}},
+		{"A Turkish business leader criticized Greece on Monday.", []string{"Turkey/BUS criticized Greece"}},
+		{"Iraq's rebel leader threatened Turkey on Monday.", []string{"Iraq/REB threatened Turkey"}},
+		{"Syria's opposition leader criticized Russia on Monday.", []string{"Syria/OPP criticized Russia"}},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)
+	}
+}
