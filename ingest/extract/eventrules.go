@@ -128,7 +128,7 @@ var eventRules = []eventRule{
 		base: confGerund, veto: vetoRemote},
 
 	// visited
-	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|traveled to|travelled to|arrived in|arrives in|landed in|flew to|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
+	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|(?:traveled|travelled|flew) (?:on )?to|arrived in|arrives in|landed in|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CLXG]\d+>)`), base: confVerb},
 	// "Macron, on a three-day visit to China, met Xi"
 	{pred: graph.Visited, re: compile(`%S% (?:, |is |was |are |were )(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
 	// "Petraeus held talks with Suleiman during a visit to Beirut": the
