@@ -219,6 +219,10 @@ func heldBody(units []*unit, k, tail int) bool {
 	return !possessed(units, k)
 }
 
+// allyObjects after "allied" make it the verb ("allied with", "allied
+// itself with"); before a noun it is an adjective ("allied militia").
+var allyObjects = toSet("with itself themselves himself herself")
+
 // postNouns name an office taken or held.
 var postNouns = toSet("job post role position office portfolio presidency premiership chairmanship leadership helm")
 
@@ -482,6 +486,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
+		}
+		if code != "" && w == "allied" && (i+1 >= tail || !allyObjects[toks[i+1]]) {
+			code = "" // "Congolese troops and allied militia": an adjective, no alliance made
 		}
 		if code != "" && postTaken(units, toks, end, tail) {
 			code = "" // "took over NATO's top job", "took over the EU's foreign policy post": an office, no seizure

@@ -39,7 +39,10 @@ func (d *doc) pronounRef(units []*unit, pron string) *ref {
 }
 
 func (d *doc) antecedent(units []*unit, want byte) *ref {
-	for _, u := range units {
+	for k, u := range units {
+		if k > 0 && k+1 < len(units) && units[k-1].text == "(" && units[k+1].text == ")" {
+			continue // "NAIROBI, June 12 (Newswire) -": an agency's tag, no one's name
+		}
 		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 && d.fits(u.ref.name, want) {
 			return &ref{u.ref.typ, u.ref.name, u.ref.conf * confPronoun}
 		}
@@ -636,10 +639,14 @@ func isActor(u *unit) bool {
 // by the words around it and not by the first verb's date when it has
 // its own.
 func conjuncts(units []*unit) [][]*unit {
+	from := 0
+	if k := afterDateline(units); k > 0 && len(units) > 1 && units[1].text == "," {
+		from = k // "NAIROBI, June 12 (Wire) - X met …": the subject after the dateline
+	}
 	s0 := -1
-	for k, u := range units {
+	for k, u := range units[from:] {
 		if isActor(u) {
-			s0 = k
+			s0 = from + k
 			break
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
@@ -309,8 +310,19 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 // its verb ("Macron, on Friday, met Scholz"), so that the rules read it as
 // they read "Macron on Friday met Scholz".
 func dateCommas(units []*unit) []*unit {
+	// (also: a relative day apposed to the date it is, "today, 17 April",
+	// is that date: apposedDay)
 	var out []*unit
 	for k := 0; k < len(units); k++ {
+		if k+2 < len(units) && units[k].kind == kDate && isComma(units[k+1]) && units[k+2].kind == kDate && apposedDay(units[k], units[k+2]) {
+			// "this evening, 17 April": the day the second names.
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			out = append(out, units[k+2])
+			k += 2
+			continue
+		}
 		if k+4 < len(units) && isActor(units[k]) && isComma(units[k+1]) && units[k+2].kind == kDate &&
 			isComma(units[k+3]) && units[k+4].kind == kWord {
 			if out == nil {
@@ -785,4 +797,20 @@ func daysLater(text string) (int, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// apposedDay reports whether date b, after a comma, names the day that
+// the relative day a ("this evening", "today", "yesterday") is: a day's
+// date given twice, the second time in full.
+func apposedDay(a, b *unit) bool {
+	if a.expr == nil || b.expr == nil || !a.expr.Relative || strings.ContainsAny(a.text, "0123456789") ||
+		!strings.ContainsAny(b.text, "0123456789") || b.expr.Prep != "" {
+		return false
+	}
+	av, bv := a.expr.Value, b.expr.Value
+	if av.Precision != graph.DayPrecision || bv.Precision != graph.DayPrecision || a.expr.Kind != timex.Point || b.expr.Kind != timex.Point {
+		return false
+	}
+	gap := av.Time().Sub(bv.Time())
+	return gap >= -48*time.Hour && gap <= 48*time.Hour
 }
