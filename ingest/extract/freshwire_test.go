@@ -93,3 +93,16 @@ func TestMobilisationOrdered(t *testing.T) {
 		assert.NotContains(t, g, "African Union", g)
 	}
 }
+
+// TestSecondVerbWithPronoun: the partner of a second verb sharing the
+// subject, told by a pronoun after "with" a few words on ("met X … and
+// signed a border security pact with him"), is the one other person the
+// sentence named.
+func TestSecondVerbWithPronoun(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	got := codedEvents(t, e, "Ghanaian President John Mahama met Ivorian President Alassane Ouattara in Abidjan on Monday and signed a new cocoa marketing accord with him.")
+	assert.Contains(t, got, "John Mahama signed_agreement Alassane Ouattara")
+	got = codedEvents(t, e, "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday and signed a water sharing agreement with her.")
+	assert.Contains(t, got, "Gabriel Boric signed_agreement Dina Boluarte")
+}
