@@ -210,6 +210,14 @@ func (e *Extractor) Extract(in Input) Result {
 			d.dateline = r
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
+		for _, sub := range conjuncts(evUnits) {
+			// "accused Rwanda of … and ordered a general mobilisation": a
+			// second verb phrase of the subject whose event only the
+			// coder reads, after one the rules read.
+			if len(sub) > 0 && eventBefore(d.cands[n0:], sub) && verbAfterShared(sub) {
+				d.codeSentence(sub, st, i, d.cands[n0:])
+			}
+		}
 		d.readPairClause(st, i, n0)
 		d.readEventAnaphor(evFolded, st, i, n0)
 		d.readDenials(evUnits, tpl, pos, st, i)
@@ -813,4 +821,29 @@ func apposedDay(a, b *unit) bool {
 	}
 	gap := av.Time().Sub(bv.Time())
 	return gap >= -48*time.Hour && gap <= 48*time.Hour
+}
+
+// eventBefore reports whether an event of cs ends before the conjunct
+// sub begins (its shared subject stands at the "and").
+func eventBefore(cs []*cand, sub []*unit) bool {
+	at := sub[0].start
+	for _, c := range cs {
+		if graph.IsEvent(c.pred) && c.span[1] <= at {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAfterShared reports whether the conjunct sub goes on with a verb
+// right after its shared subject ("and ordered …"), not a new subject
+// ("and the rebels shelled …").
+func verbAfterShared(sub []*unit) bool {
+	for _, u := range sub {
+		if u.start == u.end && u.kind != kWord {
+			continue // the shared subject, at the "and"
+		}
+		return u.kind == kWord && isVerbLike(u.lower()) && !coderDeterminers[u.lower()]
+	}
+	return false
 }

@@ -106,3 +106,17 @@ func TestSecondVerbWithPronoun(t *testing.T) {
 	got = codedEvents(t, e, "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday and signed a water sharing agreement with her.")
 	assert.Contains(t, got, "Gabriel Boric signed_agreement Dina Boluarte")
 }
+
+// TestSecondVerbOnlyCoded: a second verb phrase of one subject, after an
+// event the phrasing rules read, is coded too ("accused X of … and
+// ordered a general mobilisation"); "and" before a new subject is not
+// such a phrase.
+func TestSecondVerbOnlyCoded(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	got := codedEvents(t, e, "Azerbaijani President Ilham Aliyev, who has ruled since 2003, accused Armenia of shelling Azerbaijani villages and ordered a general mobilisation on Sunday.")
+	assert.Contains(t, got, "Ilham Aliyev accused Armenia")
+	assert.Contains(t, got, "Ilham Aliyev mobilized Azerbaijan")
+	got = codedEvents(t, e, "Malian troops clashed with Tuareg rebels on Tuesday, and the rebels shelled army positions overnight.")
+	assert.NotContains(t, got, "Mali fought Mali")
+}
