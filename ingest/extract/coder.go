@@ -224,6 +224,52 @@ func heldBody(units []*unit, k, tail int) bool {
 	return !possessed(units, k)
 }
 
+// allyObjects after "allied" make it the verb ("allied with", "allied
+// itself with"); before a noun it is an adjective ("allied militia").
+var allyObjects = toSet("with itself themselves himself herself")
+
+// postNouns name an office taken or held.
+var postNouns = toSet("job post role position office portfolio presidency premiership chairmanship leadership helm")
+
+// placeWords before a post noun make it a place ("a border post", "the
+// army's observation post"), not an office.
+var placeWords = toSet("border police army military observation guard command customs trading outpost")
+
+// postTaken reports whether the words from toks[k] name an office of a
+// country or organization, its possessive before ("NATO's top job", "the
+// EU's foreign policy post") or "of" it after ("the helm of the bank",
+// "the presidency of the council"): a verb of seizing ("took over") with
+// such an object takes office and seizes nothing from the body.
+func postTaken(units []*unit, toks []string, k, tail int) bool {
+	if k < tail && toks[k] == "the" {
+		k++
+	}
+	owner := k+1 < tail && (units[k].kind == kCountry || units[k].kind == kOrg) && possessed(units, k)
+	if owner {
+		k += 2 // "NATO's"
+	}
+	for j := k; j < tail && j < k+4; j++ {
+		if units[j].kind != kWord || placeWords[toks[j]] {
+			return false
+		}
+		if !postNouns[toks[j]] {
+			continue
+		}
+		if owner {
+			return true
+		}
+		o := j + 1
+		if o >= tail || toks[o] != "of" {
+			return false
+		}
+		if o++; o < tail && toks[o] == "the" {
+			o++
+		}
+		return o < tail && (units[o].kind == kCountry || units[o].kind == kOrg)
+	}
+	return false
+}
+
 // namedPersonSubject reports whether subj is one person (named, or a
 // pronoun standing for one): a death told of them ends their term
 // (terms.go) and is no CAMEO event (PETRARCH2 codes "die" 190, for the
@@ -445,6 +491,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		}
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
+		}
+		if code != "" && w == "allied" && (i+1 >= tail || !allyObjects[toks[i+1]]) {
+			code = "" // "Congolese troops and allied militia": an adjective, no alliance made
+		}
+		if code != "" && postTaken(units, toks, end, tail) {
+			code = "" // "took over NATO's top job", "took over the EU's foreign policy post": an office, no seizure
 		}
 		if d.coder.lemma(w) == "die" && namedPersonSubject(subjectOf(units, start, i)) {
 			code = "" // "X, a former president, died on Tuesday": an obituary, no force used
@@ -672,11 +724,22 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				return // "The two leaders discussed …": the last meeting or call, told already
 			}
 		}
-		if len(objs) > 0 && obstructWords[d.coder.lemma(actVerb)] && measureTarget(units, toks, objs[0]) {
+		if strings.HasPrefix(code, "13") && actVerb == w {
+			if k := infinitiveAfter(units, toks, end, tail); k > 0 {
+				actVerb = toks[k] // "threatened on Tuesday to veto …": the act threatened
+			}
+		}
+		if len(objs) > 0 && obstructWords[d.coder.lemma(actVerb)] {
 			// "vowed to block the new sanctions against Russia": blocking
-			// a measure acts on its author, not on the one it would hit.
-			trace("  %s is the target of the measure %q obstructs", objs[0].text, actVerb)
-			objs = nil
+			// a measure acts on its author ("the EU's sanctions"), not on
+			// the one it would hit.
+			objs = slices.DeleteFunc(slices.Clone(objs), func(o *unit) bool {
+				if measureTarget(units, toks, o) {
+					trace("  %s is the target of the measure %q obstructs", o.text, actVerb)
+					return true
+				}
+				return false
+			})
 		}
 		jointPlan := false
 		if f == frameIntent {
@@ -1003,14 +1066,23 @@ var measureNouns = toSet("sanction sanctions embargo embargoes blockade blockade
 var obstructWords = toSet("block veto obstruct scuttle derail stall torpedo")
 
 // measureTarget reports whether the actor u is named as the target of a
-// measure (measureNouns) right before it: "sanctions against Russia",
-// "the embargo on Cuba", "new tariffs targeting China".
+// measure (measureNouns) right before it, or a few words before ("the
+// sanctions package against Russia"): "sanctions against Russia", "the
+// embargo on Cuba", "new tariffs targeting China".
 func measureTarget(units []*unit, toks []string, u *unit) bool {
 	k := slices.Index(units, u)
 	if k < 2 || toks[k-1] != "against" && toks[k-1] != "on" && toks[k-1] != "targeting" {
 		return false
 	}
-	return measureNouns[toks[k-2]] || k >= 3 && units[k-2].kind != kWord && measureNouns[toks[k-3]]
+	for j := k - 2; j >= 0 && j >= k-4; j-- {
+		if measureNouns[toks[j]] {
+			return true // "sanctions on", "sanctions package against", "the embargo on"
+		}
+		if units[j].kind == kPunct || units[j].kind == kWord && (toks[j] == "the" || toks[j] == "to") {
+			return false
+		}
+	}
+	return false
 }
 
 // victimsCountry returns, for an act of force on people the sentence

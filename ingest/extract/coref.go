@@ -39,7 +39,10 @@ func (d *doc) pronounRef(units []*unit, pron string) *ref {
 }
 
 func (d *doc) antecedent(units []*unit, want byte) *ref {
-	for _, u := range units {
+	for k, u := range units {
+		if k > 0 && k+1 < len(units) && units[k-1].text == "(" && units[k+1].text == ")" {
+			continue // "NAIROBI, June 12 (Newswire) -": an agency's tag, no one's name
+		}
 		if u.kind == kPerson && u.ref != nil && u.ref.conf >= 0.7 && d.fits(u.ref.name, want) {
 			return &ref{u.ref.typ, u.ref.name, u.ref.conf * confPronoun}
 		}
@@ -439,6 +442,7 @@ func headNounOf(name, word string) bool {
 // it, else the one person it named with that title.
 func (d *doc) officeNPs(units []*unit) []*unit {
 	out := units
+	dropped := false // a unit of out was folded into the next (nil)
 	for k, u := range units {
 		if u.kind == kWord && k > 0 && units[k-1].lower() == "the" && isCap(u.text) && (k+1 >= len(units) || units[k+1].kind == kWord && units[k+1].lower() != "of") {
 			// A readout's short title: "the Secretary" for "Secretary of
@@ -460,6 +464,30 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 			if len(units) < 2 || units[1].kind != kWord || units[1].lower() == "of" || units[1].lower() == "and" {
 				continue
 			}
+		} else if c := units[k-1]; c.kind == kCountry && c.ref != nil && c.ref.typ == graph.Country && c.sector == "" &&
+			(k == 1 || units[k-2].kind == kWord && units[k-2].lower() == "the") {
+			// "The U.S. Secretary of State will travel …", "the Chinese
+			// foreign minister said": the one person the article gave
+			// that country's office.
+			if k+1 < len(units) && (units[k+1].kind == kPerson || units[k+1].lower() == "of" || units[k+1].text == "," ||
+				units[k+1].kind == kCountry || units[k+1].kind == kOrg || units[k+1].lower() == "and") {
+				continue
+			}
+			r := d.holderOf(u.off)
+			if r == nil {
+				r = d.titledHolder(u.off)
+			}
+			if r == nil || !d.holdsFor(r, u.off, c.ref) {
+				continue
+			}
+			if &out[0] == &units[0] {
+				out = append([]*unit(nil), units...)
+			}
+			// The country is the person's: one unit, "U.S. Secretary of State".
+			out[k] = &unit{kind: kPerson, start: c.start, end: u.end, text: c.text + " " + u.text, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+			out[k-1] = nil
+			dropped = true
+			continue
 		} else {
 			j := k - 1
 			for j > 0 && units[j].kind == kWord && (units[j].lower() == "new" || units[j].lower() == "incoming") {
@@ -496,7 +524,31 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 		}
 		out[k] = &unit{kind: kPerson, start: u.start, end: u.end, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
 	}
+	if dropped {
+		out = slices.DeleteFunc(out, func(u *unit) bool { return u == nil })
+	}
 	return out
+}
+
+// holdsFor reports whether person r holds office off for country c, as
+// the article tells it: an office named with c ("Foreign Minister of
+// China"), or an office whose name says whose it is ("Secretary of
+// State") held by one the article ties to no other country.
+func (d *doc) holdsFor(r *ref, off *office, c *ref) bool {
+	for _, k := range d.cands {
+		if k.subj == nil || k.subj.name != r.name || k.obj == nil || k.ended {
+			continue
+		}
+		if k.pred == graph.HoldsPosition && off.national != "" && k.obj.name == off.national+" of "+c.name ||
+			k.pred == graph.Leads && k.obj.name == c.name && sameRole(k.role, off.name) {
+			return true
+		}
+	}
+	if off.national != "" || off.head {
+		return false
+	}
+	h := d.actorCountry(&unit{kind: kPerson, ref: r})
+	return h == nil || h.name == c.name
 }
 
 // hostVerbs, after "the foreign minister", make it a host.
@@ -587,10 +639,14 @@ func isActor(u *unit) bool {
 // by the words around it and not by the first verb's date when it has
 // its own.
 func conjuncts(units []*unit) [][]*unit {
+	from := 0
+	if k := afterDateline(units); k > 0 && len(units) > 1 && units[1].text == "," {
+		from = k // "NAIROBI, June 12 (Wire) - X met …": the subject after the dateline
+	}
 	s0 := -1
-	for k, u := range units {
+	for k, u := range units[from:] {
 		if isActor(u) {
-			s0 = k
+			s0 = from + k
 			break
 		}
 	}

@@ -7,6 +7,11 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
+// vetoReportedAccusing drops a participle accusation right after a
+// report ("…, X said, accusing Y of"): the reporter accuses (the rule
+// before it reads that).
+var vetoReportedAccusing = lazyRegexp(`(?:said|says|added|announced|stated) (?:<D\d+> )?, (?:accusing|blaming) `)
+
 // eventRule is a verb pattern for an event predicate. Groups s and o name
 // the two sides (coordinated lists allowed); passive rules swap nothing but
 // are written with the roles in place. pair rules have only s, a list of at
@@ -128,7 +133,7 @@ var eventRules = []eventRule{
 		base: confGerund, veto: vetoRemote},
 
 	// visited
-	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|traveled to|travelled to|arrived in|arrives in|landed in|flew to|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
+	{pred: graph.Visited, re: compile(`%S% %AUX%%ADV%(?:visited|visits|is visiting|was visiting|are visiting|were visiting|(?:traveled|travelled|flew) (?:on )?to|arrived in|arrives in|landed in|toured|(?:paid|pays|made|makes) (?:a |an |his |her |their |its )?(?:[a-z\-]+ ){0,2}(?:visit|trip) to) (?:the )?(?P<o><[CLXG]\d+>)`), base: confVerb},
 	// "Macron, on a three-day visit to China, met Xi"
 	{pred: graph.Visited, re: compile(`%S% (?:, |is |was |are |were )(?:on|during) (?:a |an |his |her |their |its )(?:[a-z\-]+ ){0,3}(?:visit|trip|tour) (?:to|of) (?:the )?(?P<o><[CLX]\d+>)`), base: confVerb},
 	// "Petraeus held talks with Suleiman during a visit to Beirut": the
@@ -181,6 +186,12 @@ var eventRules = []eventRule{
 	// accused
 	{pred: graph.Accused, re: compile(`%S% %AUX%%ADV%(?:accused|accuses) %O% of`), base: confVerb},
 	{pred: graph.Accused, re: compile(`%S% %AUX%%ADV%(?:blamed|blames) %O% for`), base: confVerb},
+	// An accusation told as a participle of the clause before: "Somalia
+	// criticised the pact, accusing Ethiopia of interfering"; after a
+	// report, the one reporting accuses ("…, the Congolese government
+	// said, accusing Kigali of backing the rebels").
+	{pred: graph.Accused, re: compile(`(?:^|, )(?:the )?%S% (?:said|says|added|announced|stated) (?:<D\d+> )?, (?:accusing|blaming) (?:the )?%O% (?:of|for)`), base: confGerund},
+	{pred: graph.Accused, re: compile(`%S% [^;]*?, (?:accusing|blaming) (?:the )?%O% (?:of|for)`), base: confGerund, veto: vetoReportedAccusing},
 	// "Poland blamed the sabotage on Russia"
 	{pred: graph.Accused, re: compile(`%S% %AUX%%ADV%(?:blamed|blames) (?:(?:[a-z0-9\-]+|<D\d+>|<[LX]\d+>) ){1,5}?on (?P<o><[PCG]\d+>)`), base: confVerb, veto: vetoBlameOn},
 	{pred: graph.Accused, re: compile(`%S% %AUX%%ADV%(?:held|holds) %O% responsible for`), base: confVerb},
@@ -214,8 +225,8 @@ var eventRules = []eventRule{
 	{pred: graph.Sanctioned, re: compile(`(?:sanctions|embargo|embargoes) (?:(?:were|was|have been|has been|had been) )?%ADV%(?:imposed|placed|slapped|levied) (?:on|against) (?:the )?%O% (?:<D\d+> )?by %S%`), base: confVerb},
 
 	// signed_agreement
-	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|arrangement|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
-	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|sign|inked|ink|concluded|sealed) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|arrangement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
+	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed|initialled|initialed|initials) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|arrangement|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
+	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|sign|inked|ink|concluded|sealed|initialled|initialed|initial) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|arrangement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
@@ -209,6 +210,14 @@ func (e *Extractor) Extract(in Input) Result {
 			d.dateline = r
 		}
 		d.codeSentence(evFolded, st, i, d.cands[n0:])
+		for _, sub := range conjuncts(evUnits) {
+			// "accused Rwanda of … and ordered a general mobilisation": a
+			// second verb phrase of the subject whose event only the
+			// coder reads, after one the rules read.
+			if len(sub) > 0 && eventBefore(d.cands[n0:], sub) && verbAfterShared(sub) {
+				d.codeSentence(sub, st, i, d.cands[n0:])
+			}
+		}
 		d.readPairClause(st, i, n0)
 		d.readEventAnaphor(evFolded, st, i, n0)
 		d.readDenials(evUnits, tpl, pos, st, i)
@@ -309,8 +318,19 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 // its verb ("Macron, on Friday, met Scholz"), so that the rules read it as
 // they read "Macron on Friday met Scholz".
 func dateCommas(units []*unit) []*unit {
+	// (also: a relative day apposed to the date it is, "today, 17 April",
+	// is that date: apposedDay)
 	var out []*unit
 	for k := 0; k < len(units); k++ {
+		if k+2 < len(units) && units[k].kind == kDate && isComma(units[k+1]) && units[k+2].kind == kDate && apposedDay(units[k], units[k+2]) {
+			// "this evening, 17 April": the day the second names.
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			out = append(out, units[k+2])
+			k += 2
+			continue
+		}
 		if k+4 < len(units) && isActor(units[k]) && isComma(units[k+1]) && units[k+2].kind == kDate &&
 			isComma(units[k+3]) && units[k+4].kind == kWord {
 			if out == nil {
@@ -785,4 +805,45 @@ func daysLater(text string) (int, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// apposedDay reports whether date b, after a comma, names the day that
+// the relative day a ("this evening", "today", "yesterday") is: a day's
+// date given twice, the second time in full.
+func apposedDay(a, b *unit) bool {
+	if a.expr == nil || b.expr == nil || !a.expr.Relative || strings.ContainsAny(a.text, "0123456789") ||
+		!strings.ContainsAny(b.text, "0123456789") || b.expr.Prep != "" {
+		return false
+	}
+	av, bv := a.expr.Value, b.expr.Value
+	if av.Precision != graph.DayPrecision || bv.Precision != graph.DayPrecision || a.expr.Kind != timex.Point || b.expr.Kind != timex.Point {
+		return false
+	}
+	gap := av.Time().Sub(bv.Time())
+	return gap >= -48*time.Hour && gap <= 48*time.Hour
+}
+
+// eventBefore reports whether an event of cs ends before the conjunct
+// sub begins (its shared subject stands at the "and").
+func eventBefore(cs []*cand, sub []*unit) bool {
+	at := sub[0].start
+	for _, c := range cs {
+		if graph.IsEvent(c.pred) && c.span[1] <= at {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAfterShared reports whether the conjunct sub goes on with a verb
+// right after its shared subject ("and ordered …"), not a new subject
+// ("and the rebels shelled …").
+func verbAfterShared(sub []*unit) bool {
+	for _, u := range sub {
+		if u.start == u.end && u.kind != kWord {
+			continue // the shared subject, at the "and"
+		}
+		return u.kind == kWord && isVerbLike(u.lower()) && !coderDeterminers[u.lower()]
+	}
+	return false
 }

@@ -30,11 +30,16 @@ func (d *doc) objectPronounRef(units []*unit, toks []token, lows []string, i int
 		return nil // "met her counterpart": a possessive
 	}
 	// A verb phrase of up to three words right before ("met", "held
-	// talks with"), after a join with no subject of its own between:
+	// talks with"), or seven ending in "with" ("signed a border pact
+	// with"), after a join with no subject of its own between:
 	// "but met him", "and then met her", "but held talks with her".
 	n := len(units)
 	k := n - 1
-	for k >= 0 && n-k <= 4 && units[k].kind == kWord && !sharedSubjectJoins[units[k].lower()] {
+	span := 4
+	if n > 0 && units[n-1].lower() == "with" {
+		span = 8 // "and signed a border security pact with him": the partner of the second verb
+	}
+	for k >= 0 && n-k <= span && units[k].kind == kWord && !sharedSubjectJoins[units[k].lower()] {
 		k--
 	}
 	if k < 1 || k == n-1 || units[k].kind != kWord || !sharedSubjectJoins[units[k].lower()] {

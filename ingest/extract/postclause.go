@@ -47,14 +47,22 @@ func (d *doc) readPostClauses(units []*unit, tpl string, pos []int, st *sentence
 		if per != nil {
 			holder = per.ref
 		}
-		post := d.leadershipBefore(tpl[:m.loc[0]], units, pos)
+		post, role := d.leadershipBefore(tpl[:m.loc[0]], units, pos)
 		var prev *cand
-		if post != nil {
+		if role != "" {
 			if holder == nil {
 				holder = onePersonBefore(units, m.loc[0], pos)
 			}
 			if holder == nil {
 				continue
+			}
+			if post == nil {
+				// "the presidency, which Ruto has held since 2022": the
+				// country the article says the holder leads in that role,
+				// or none; never another office the sentence gave them.
+				if post = d.leadsAs(holder, role); post == nil {
+					continue
+				}
 			}
 			post.subj, post.subjText = holder, holder.name
 			prev = post
@@ -78,12 +86,15 @@ func (d *doc) readPostClauses(units []*unit, tpl string, pos []int, st *sentence
 
 // leadershipBefore returns a leads candidate, without its subject, for a
 // country's leadership that ends the template before (the antecedent of a
-// post clause), or nil.
-func (d *doc) leadershipBefore(before string, units []*unit, pos []int) *cand {
+// post clause), and the leader's role; the candidate is nil when no one
+// country is named with it ("the presidency, which …"), the role "" when
+// the antecedent is no leadership.
+func (d *doc) leadershipBefore(before string, units []*unit, pos []int) (*cand, string) {
 	sm := reLeadershipBefore.FindStringSubmatch(before)
 	if sm == nil {
-		return nil
+		return nil, ""
 	}
+	role := leadershipRoles[sm[3]]
 	var aff *unit
 	for _, g := range []string{sm[1], sm[2], sm[4]} {
 		if g == "" {
@@ -91,14 +102,36 @@ func (d *doc) leadershipBefore(before string, units []*unit, pos []int) *cand {
 		}
 		k, err := strconv.Atoi(g)
 		if err != nil || k < 0 || k >= len(units) || aff != nil {
-			return nil // one country, named once
+			return nil, role // one country, named once
 		}
 		aff = units[k]
 	}
 	if aff == nil || aff.ref == nil || aff.ref.typ != graph.Country || aff.sector != "" {
+		return nil, role
+	}
+	return &cand{pred: graph.Leads, obj: aff.ref, objText: aff.text, role: role}, role
+}
+
+// leadsAs returns a copy of the latest leads candidate the article gave
+// holder in role, of a country, or nil when it gave none or several
+// countries.
+func (d *doc) leadsAs(holder *ref, role string) *cand {
+	var found *cand
+	for _, c := range d.cands {
+		if c.pred != graph.Leads || c.subj == nil || c.subj.name != holder.name || c.obj == nil ||
+			c.obj.typ != graph.Country || c.role != role {
+			continue
+		}
+		if found != nil && found.obj.name != c.obj.name {
+			return nil
+		}
+		found = c
+	}
+	if found == nil {
 		return nil
 	}
-	return &cand{pred: graph.Leads, obj: aff.ref, objText: aff.text, role: leadershipRoles[sm[3]]}
+	c := *found
+	return &c
 }
 
 // onePersonBefore returns the one person the template names before

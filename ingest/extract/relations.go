@@ -116,6 +116,9 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 	if !actor(s) || (!actor(o) && r.pred != graph.Visited) {
 		return
 	}
+	if r.pred == graph.Threatened && obstructedMeasure(m, o) {
+		return // "threatened to block the sanctions package against Moscow": aimed at the measure, not Russia
+	}
 	o, r.pred = envoyExpelled(r.pred, r.lemma, o)
 	if r.people && (s.kind != kPerson || o.kind != kPerson) || !r.objectFits(o) {
 		return
@@ -155,6 +158,18 @@ func (d *doc) addEvent(r eventRule, m *match, s, o *unit, st *sentence, sentIdx 
 		}
 		if r.pred == graph.Visited && o.kind == kPlace {
 			c.obj = &ref{graph.Place, o.text, 0.8}
+		}
+		if r.pred == graph.Visited && o.kind == kOrg && (len(o.seats) == 0 || o.in == nil) {
+			return // a body is met, not visited; a seat that is a town ("Brussels") is a place
+		}
+		if r.pred == graph.Visited && o.kind == kOrg {
+			// "flew to Brussels": the body the sentence names of those
+			// seated there, else the one the seat stands for (the EU), as
+			// a trip planned there is.
+			if t := seatNamed(m.units, o); t != nil {
+				c.obj = t
+			}
+			c.loc = o.text
 		}
 		if r.pred == graph.Visited && o.kind == kOther {
 			t := seatVisited(m.units, o)
@@ -393,4 +408,19 @@ func (r *eventRule) holds(m *match) (ok, planned bool) {
 		}
 	}
 	return true, false
+}
+
+// obstructedMeasure reports whether the match m is a threat to block or
+// veto a measure (obstructWords) and o is named as the one the measure
+// would hit (measureTarget): the threat is aimed at the measure and its
+// author, not at o.
+func obstructedMeasure(m *match, o *unit) bool {
+	a, b := m.unitRange()
+	toks := coderTokens(m.units)
+	for k := a; k+1 < b; k++ {
+		if toks[k] == "to" && obstructWords[toks[k+1]] {
+			return measureTarget(m.units, toks, o)
+		}
+	}
+	return false
 }

@@ -20,8 +20,9 @@ var (
 	// "... was sworn in on Saturday" without the office.
 	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party", "took
-	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani"
-	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
+	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani",
+	// "took over the alliance's top job"
+	reLeadership = compile(`%PS% %AUX%%ADV%(?:won|secured|clinched|took over|assumed|took up) (?:the )?(?:(?P<aff0><G\d+>) 's )?(?:[a-z\-]+ ){0,2}?(?:leadership|presidency|chairmanship|top job|top post|helm)(?: of (?:the )?(?:[a-z\-]+ ){0,2}(?P<aff><G\d+>))?(?: from (?P<o><P\d+>))?`)
 	// "Grossi, who has led the IAEA since 2019", "Kallas, who heads the bloc's diplomacy" is not read;
 	// "Prime Minister X, who has led the government since 2019" leads the
 	// country the article (or the gazetteer) says X leads.

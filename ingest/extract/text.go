@@ -158,7 +158,11 @@ type sentence struct {
 var (
 	datelineRe = lazyRegexp(`^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	bulletRe   = lazyRegexp(`^(?:[-•*–·]|\d+[.)])\s+`)
-	labelRe    = lazyRegexp(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
+	// datedDatelineRe is a dateline with its date, "MANILA, June 12
+	// (Newswire) - ", opening a later paragraph of a wire roundup (the
+	// first line's is read with its sentence, see units.go).
+	datedDatelineRe = lazyRegexp(`^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s+`)
+	labelRe         = lazyRegexp(`^[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}:\s+`)
 	// clockRe is the time of day that stamps an item of a live page:
 	// "09:15 GMT - ", "10.40 am: ", "1440 GMT — ".
 	clockRe = lazyRegexp(`^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST|local time))?\s*(?:—|–|--|-|:|\|)\s+`)
@@ -207,6 +211,15 @@ func splitSentences(text string) []sentence {
 			trimmed = trimmed[k:]
 		}
 		clock, label, section := false, "", ""
+		if m := datedDatelineRe.FindStringIndex(trimmed); m != nil && len(out) > 0 {
+			// A later paragraph's dateline: the place is its section, the
+			// date no event's.
+			if p := leadPlaceRe.FindString(trimmed[:m[1]]); len(p) > 1 {
+				section = p
+			}
+			base += m[1]
+			trimmed = trimmed[m[1]:]
+		}
 		for _, re := range []*regexp.Regexp{bulletRe, clockRe, datelineRe, labelRe} {
 			if m := re.FindStringIndex(trimmed); m != nil {
 				if l := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(trimmed[:m[1]]), ":")); re == labelRe && strings.ToUpper(l) != l {

@@ -204,7 +204,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
-		if e := exprAt(exprs, t.start); e != nil {
+		if e := exprAt(exprs, t.start); e != nil && !yearModifier(toks, d.lows, i) {
 			j := i
 			for j < len(toks) && toks[j].start < e.End {
 				j++
@@ -896,4 +896,22 @@ func agreementAfterAnd(toks []token, j int) bool {
 		k++
 	}
 	return k > j+1 && agreementNames[toks[k-1].text]
+}
+
+// modifierDeterminers before a year make it part of a noun phrase.
+var modifierDeterminers = toSet("the a an its their his her this that")
+
+// yearModifier reports whether toks[i] is a bare year naming what a noun
+// after it is ("the 2016 arbitral ruling", "its 2022 invasion"): the
+// date of that thing, not of the sentence's event.
+func yearModifier(toks []token, lows []string, i int) bool {
+	t := toks[i].text
+	if len(t) != 4 || t[0] != '1' && t[0] != '2' || strings.Trim(t, "0123456789") != "" || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	if !modifierDeterminers[lows[i-1]] {
+		return false
+	}
+	n := toks[i+1].text
+	return n != "" && n[0] >= 'a' && n[0] <= 'z' && !nameStop[n] && n != "and" && n != "or"
 }
