@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
@@ -22,7 +23,8 @@ import (
 // run ./internal/simworld/simcorpus -articles N -events-per-article E`
 // writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
-// --at, holders --at, the holder's timeline, neighbours, a path to another
+// --at, holders --at, the holder's timeline (whole, its latest page, a
+// page from the middle, a month of the term whole and its latest page), neighbours, a path to another
 // term's holder (of all time and at a day of the term), neighbours as
 // the CLI's table asks them (neighbors-table), a search of
 // entities by the first four letters of the holder's name (as the CLI and
@@ -105,6 +107,18 @@ func BenchmarkQueriesSim(b *testing.B) {
 		{"timeline-page", func(t simworld.Term, _ time.Time) error {
 			// One page of 20 from the middle, as a console or the API pages.
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, Offset: 200, Limit: 20})
+			return err
+		}},
+		{"timeline-month", func(t simworld.Term, at time.Time) error {
+			// The month of a day of the term (--from/--to), whole.
+			m := graph.MonthOf(at.Year(), at.Month())
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, From: m, To: m})
+			return err
+		}},
+		{"timeline-month-latest", func(t simworld.Term, at time.Time) error {
+			// Its latest 20, as geokg query timeline --from --to prints.
+			m := graph.MonthOf(at.Year(), at.Month())
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, From: m, To: m, Limit: queries.DefaultTimelineLimit, Latest: true})
 			return err
 		}},
 		{"neighbors", func(t simworld.Term, _ time.Time) error {
