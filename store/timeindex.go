@@ -12,7 +12,9 @@ package store
 // source states has no row. Reindex rebuilds the index from the facts; a
 // store written before it existed has none (no bucket, no table) until
 // then, and TimelinePage says so: callers read every fact of the entity
-// as before.
+// as before. Beside the rows the index keeps each entity's count of them
+// and its state rows (timecount.go), and its adjacency and undated rows
+// (adjacency.go, restatecands.go).
 
 import (
 	"bytes"
