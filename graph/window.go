@@ -334,14 +334,51 @@ func (w Window) MayHoldSorted(pred string, t time.Time) bool {
 	if w.IsOpen() || !w.AsKnown.IsZero() || !IsEvent(pred) {
 		return true
 	}
-	first, last := w.From, w.To
-	if !w.At.IsZero() {
-		first, last = w.At, w.At
+	return w.MayHoldEventSorted(t)
+}
+
+// MayHoldEventSorted is MayHoldSorted for an event: whether an event whose
+// sort time is t may be in force in the window, which sets a valid time
+// (true when it is open or AsKnown is set).
+func (w Window) MayHoldEventSorted(t time.Time) bool {
+	if w.IsOpen() || !w.AsKnown.IsZero() {
+		return true
 	}
+	first, last := w.bounds()
 	if !last.IsZero() && !t.Before(last.Last()) {
 		return false
 	}
 	return first.IsZero() || longestPeriodEnd(t).After(first.Time())
+}
+
+// EventSortRange returns a range of sort times, from (included) to to
+// (excluded), outside which no event is in force in the window, which
+// sets a valid time (MayHoldEventSorted is false there): a zero bound is
+// open. An index in time order reads that range, then asks
+// MayHoldEventSorted of each row. With AsKnown set, or an open window,
+// both are zero.
+func (w Window) EventSortRange() (from, to time.Time) {
+	if w.IsOpen() || !w.AsKnown.IsZero() {
+		return time.Time{}, time.Time{}
+	}
+	first, last := w.bounds()
+	if !first.IsZero() {
+		// The longest period, a year, ends at most 366 days after t.
+		from = first.Time().AddDate(0, 0, -367)
+	}
+	if !last.IsZero() {
+		to = last.Last()
+	}
+	return from, to
+}
+
+// bounds returns the first and last periods of a window that sets a
+// valid time: At for both, else From and To (either may be zero).
+func (w Window) bounds() (first, last Date) {
+	if !w.At.IsZero() {
+		return w.At, w.At
+	}
+	return w.From, w.To
 }
 
 // longestPeriodEnd returns the latest end (Date.Last) a date whose first

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -59,4 +60,32 @@ func TestMayHoldSorted(t *testing.T) {
 		assert.Equal(t, c.may, c.w.MayHoldSorted(Met, SortTime(&ev)), c.name)
 	}
 	assert.True(t, Window{}.MayHoldSorted(Met, SortTime(&Fact{Predicate: Met, Date: d("1900")})), "open window")
+}
+
+// TestEventSortRange checks that every event sort time MayHoldEventSorted
+// accepts lies in EventSortRange, day by day over six years, for windows
+// of a day, a month, a year and ranges open on either side, leap years
+// included.
+func TestEventSortRange(t *testing.T) {
+	windows := []Window{
+		{At: d("2024-06-15")}, {At: d("2024-03")}, {At: d("2024")}, {At: d("2025")},
+		{From: d("2024-06-01"), To: d("2024-06-30")}, {From: d("2025-01-01")}, {To: d("2023-02-28")},
+		{From: d("2024-12-31"), To: d("2025-01-01")},
+	}
+	start := time.Date(2021, time.January, 1, 0, 0, 0, 0, time.UTC)
+	for _, w := range windows {
+		from, to := w.EventSortRange()
+		in := 0
+		for day := start; day.Year() < 2027; day = day.AddDate(0, 0, 1) {
+			if !w.MayHoldEventSorted(day) {
+				continue
+			}
+			in++
+			assert.False(t, !from.IsZero() && day.Before(from), "%s before the range of %+v (%s)", day, w, from)
+			assert.False(t, !to.IsZero() && !day.Before(to), "%s after the range of %+v (%s)", day, w, to)
+		}
+		assert.Positive(t, in, "%+v", w)
+	}
+	from, to := Window{At: d("2024"), AsKnown: d("2025-01-01")}.EventSortRange()
+	assert.True(t, from.IsZero() && to.IsZero(), "as known: any time")
 }

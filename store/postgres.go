@@ -206,7 +206,7 @@ func (p *pgStore) init(ctx context.Context, addr string) error {
 	if err == nil {
 		// A new database keeps the name and timeline indexes from its
 		// first write (one written before them has none until Reindex).
-		if _, err := conn.ExecContext(ctx, createNamesSQL+";"+createTimelineSQL+";"+insertMarkerSQL+";"+insertAdjMarkerSQL); err != nil {
+		if _, err := conn.ExecContext(ctx, createNamesSQL+";"+createTimelineSQL+";"+createTimeCountsSQL+";"+insertMarkerSQL+";"+insertAdjMarkerSQL); err != nil {
 			return fmt.Errorf("create the name index: %w", err)
 		}
 	}

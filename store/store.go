@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
@@ -85,6 +86,9 @@ type Store struct {
 	rawMu      sync.Mutex
 	rawReaders map[*int]context.CancelCauseFunc
 	closing    bool
+	// rowsRead counts the timeline index's rows the timeline reads have
+	// read (RowsRead).
+	rowsRead atomic.Int64
 }
 
 // closeWait is how long Close waits for cancelled readers to stop before
@@ -122,7 +126,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if b.Name == "memory" {
 		s.mem = &memNames{}
 		s.mem.add([]nameRow{markerRow(), cardsMarkerRow()})
-		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow(), undMarkerRow()}})
+		s.mem.times.apply(timeRows{add: []timeRow{adjMarkerRow(), undMarkerRow(), stMarkerRow()}})
 	}
 	if bkv != nil {
 		s.bolt = bkv.db
@@ -197,12 +201,13 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
-				for _, m := range []timeRow{adjMarkerRow(), undMarkerRow()} {
+				for _, m := range []timeRow{adjMarkerRow(), undMarkerRow(), stMarkerRow()} {
 					if err := t.Put(m.bytes(), nil); err != nil {
 						return err
 					}
 				}
-				return nil
+				_, err = tx.CreateBucketIfNotExists([]byte(timeCountsBucket))
+				return err
 			})
 		}
 		if err != nil && !errors.Is(err, cayleygraph.ErrDatabaseExists) {

@@ -12,9 +12,12 @@ package store
 // source states has no row. Reindex rebuilds the index from the facts; a
 // store written before it existed has none (no bucket, no table) until
 // then, and TimelinePage says so: callers read every fact of the entity
-// as before.
+// as before. Beside the rows the index keeps each entity's count of them
+// and its state rows (timecount.go), and its adjacency and undated rows
+// (adjacency.go, restatecands.go).
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -81,6 +84,7 @@ func factRows(f *graph.Fact) []timeRow {
 		rows = append(rows, timeRow{entity: f.Object, key: k})
 	}
 	rows = append(rows, adjRows(f, k)...)
+	rows = append(rows, stateRows(f, k)...)
 	return append(rows, undatedRows(f)...)
 }
 
@@ -138,23 +142,52 @@ func timeRowsOf(deltas []cayleygraph.Delta, known parsedRecords) timeRows {
 }
 
 // putTimeRows writes rows into the bbolt timeline index, when the store
-// has one.
+// has one, and changes the counts (timecount.go) by the timeline rows it
+// removes and adds, when it keeps them: a row added again, or removed
+// when missing, counts nothing.
 func putTimeRows(tx *bolt.Tx, rows timeRows) error {
 	b := tx.Bucket([]byte(timelineBucket))
 	if b == nil {
 		return nil
 	}
+	counts := tx.Bucket([]byte(timeCountsBucket))
+	var delta map[string]int
+	var c *bolt.Cursor
+	// changes reports whether writing row r (its key k) changes the
+	// index, counting it when it does: present when removed, missing
+	// when added.
+	changes := func(r timeRow, k []byte, d int) bool {
+		if counts == nil || !r.counted() {
+			return true
+		}
+		if c == nil {
+			delta, c = map[string]int{}, b.Cursor()
+		}
+		got, _ := c.Seek(k)
+		if present := bytes.Equal(got, k); present != (d < 0) {
+			return false
+		}
+		delta[r.entity] += d
+		return true
+	}
 	for _, r := range rows.del {
-		if err := b.Delete(r.bytes()); err != nil {
-			return fmt.Errorf("timeline index: %w", err)
+		if k := r.bytes(); changes(r, k, -1) {
+			if err := b.Delete(k); err != nil {
+				return fmt.Errorf("timeline index: %w", err)
+			}
 		}
 	}
 	for _, r := range rows.add {
-		if err := b.Put(r.bytes(), nil); err != nil {
-			return fmt.Errorf("timeline index: %w", err)
+		if k := r.bytes(); changes(r, k, 1) {
+			if err := b.Put(k, nil); err != nil {
+				return fmt.Errorf("timeline index: %w", err)
+			}
 		}
 	}
-	return nil
+	if len(delta) == 0 {
+		return nil
+	}
+	return putTimeCounts(counts, delta)
 }
 
 // sortRows sorts rows in the order of their keys (timeRow.bytes).
@@ -168,20 +201,38 @@ func sortRows(rows []timeRow) {
 }
 
 // memTimes is the timeline index of the in-memory backend: its rows as
-// bbolt keys, sorted.
-type memTimes struct{ rows []string }
+// bbolt keys, sorted, and the count of each entity's timeline rows
+// (timecount.go).
+type memTimes struct {
+	rows   []string
+	counts map[string]int
+}
 
-// apply removes and adds rows.
+// apply removes and adds rows, and changes the counts by the timeline
+// rows it removes and adds.
 func (m *memTimes) apply(rows timeRows) {
+	count := func(r timeRow, d int) {
+		if !r.counted() {
+			return
+		}
+		if m.counts == nil {
+			m.counts = map[string]int{}
+		}
+		if m.counts[r.entity] += d; m.counts[r.entity] == 0 {
+			delete(m.counts, r.entity)
+		}
+	}
 	for _, r := range rows.del {
 		if i, found := slices.BinarySearch(m.rows, string(r.bytes())); found {
 			m.rows = slices.Delete(m.rows, i, i+1)
+			count(r, -1)
 		}
 	}
 	for _, r := range rows.add {
 		k := string(r.bytes())
 		if i, found := slices.BinarySearch(m.rows, k); !found {
 			m.rows = slices.Insert(m.rows, i, k)
+			count(r, 1)
 		}
 	}
 }
@@ -220,30 +271,62 @@ type TimelineSpan struct {
 
 // TimelineSpan returns the facts of span of the timeline of the entities
 // ids, as TimelinePage reads them, and how many facts the whole timeline
-// has: it reads every row of the entities (keys only, a short range of
-// the index) and the facts of the span alone. total counts the index's
-// rows, so a row TimelinePage would skip (see there) is counted.
+// has. For one entity in a store that keeps the timeline counts
+// (timecount.go) it reads the entity's count, the rows of the span alone
+// — from the nearer end of the entity's rows: the latest page from the
+// last row backwards — and the span's facts; else (several entities,
+// whose timelines may share facts, or a store written before the
+// counts, until Reindex) it reads every row of the entities (keys only,
+// a short range of the index) and the facts of the span alone. total
+// counts the index's rows, so a row TimelinePage would skip (see there)
+// is counted.
 func (s *Store) TimelineSpan(ctx context.Context, ids []string, span TimelineSpan, evidence bool) (facts []graph.Fact, total int, ok bool, err error) {
 	return s.timelineRead(ctx, ids, 0, span, evidence)
 }
 
 // timelineRead reads the first n rows (0: all) of each of the entities
 // ids, and the facts of span among them; total is how many distinct rows
-// it read.
+// it read. With n 0 and one entity whose rows the store counts, it reads
+// the count and the span's rows alone, and total is the count.
 func (s *Store) timelineRead(ctx context.Context, ids []string, n int, span TimelineSpan, evidence bool) (facts []graph.Fact, total int, ok bool, err error) {
 	articles := map[string]graph.Article{}
 	err = s.read(ctx, func(r reader) error {
 		var keys []string
-		for _, id := range ids {
+		add := func(k string) { keys = append(keys, k) }
+		counted := false
+		if n == 0 && len(ids) == 1 {
 			var err error
-			if ok, err = s.timeKeys(ctx, id, n, func(k string) { keys = append(keys, k) }); err != nil || !ok {
+			if total, counted, err = s.timeCount(ctx, ids[0]); err != nil {
 				return err
 			}
 		}
-		slices.Sort(keys)
-		keys = slices.Compact(keys)
-		total = len(keys)
-		keys = spanOf(keys, span)
+		if counted {
+			lo, hi := span.Bounds(total)
+			var err error
+			switch {
+			case hi <= lo:
+				ok = true
+			case lo <= total-hi:
+				ok, err = s.timeKeysSpan(ctx, ids[0], lo, hi-lo, false, add)
+			default:
+				ok, err = s.timeKeysSpan(ctx, ids[0], total-hi, hi-lo, true, add)
+				slices.Reverse(keys)
+			}
+			if err != nil || !ok {
+				return err
+			}
+		} else {
+			for _, id := range ids {
+				var err error
+				if ok, err = s.timeKeys(ctx, id, n, add); err != nil || !ok {
+					return err
+				}
+			}
+			slices.Sort(keys)
+			keys = slices.Compact(keys)
+			total = len(keys)
+			keys = spanOf(keys, span)
+		}
 		for _, k := range keys {
 			var f graph.Fact
 			var ok bool
@@ -305,34 +388,7 @@ func wrapTimeline(ids []string, err error) error {
 // id in the timeline index, in order; ok is false when the store has no
 // timeline index.
 func (s *Store) timeKeys(ctx context.Context, id string, n int, fn func(k string)) (ok bool, err error) {
-	prefix := id + "\x00"
-	more := func(i int) bool { return n == 0 || i < n }
-	switch {
-	case s.mem != nil:
-		rows := s.mem.times.rows
-		for i, j := 0, bisect(rows, prefix); j < len(rows) && strings.HasPrefix(rows[j], prefix) && more(i); i, j = i+1, j+1 {
-			fn(rows[j][len(prefix):])
-		}
-		return true, nil
-	case s.bolt != nil:
-		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(timelineBucket))
-			if ok = b != nil; !ok {
-				return nil
-			}
-			c := b.Cursor()
-			i := 0
-			for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix) && more(i); k, _ = c.Next() {
-				fn(string(k[len(prefix):]))
-				i++
-			}
-			return nil
-		})
-		return ok, err
-	case s.pg != nil:
-		return s.pg.timeKeys(ctx, id, n, fn)
-	}
-	return false, nil
+	return s.timeKeysSpan(ctx, id, 0, n, false, fn)
 }
 
 // bisect returns the index of the first of the sorted rows not before k.
@@ -353,7 +409,7 @@ func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error
 		}
 		return nil
 	})
-	rows := []timeRow{adjMarkerRow(), undMarkerRow()}
+	rows := []timeRow{adjMarkerRow(), undMarkerRow(), stMarkerRow()}
 	articles := map[string]graph.Article{}
 	for _, id := range ids {
 		if err != nil {
@@ -374,7 +430,7 @@ func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error
 	}
 	switch {
 	case s.mem != nil:
-		s.mem.times.rows = nil
+		s.mem.times = memTimes{}
 		s.mem.times.apply(timeRows{add: rows})
 	case s.kv != nil:
 		err = s.bolt.Update(func(tx *bolt.Tx) error {
@@ -383,6 +439,12 @@ func (s *Store) reindexTimeline(ctx context.Context, r reader) (n int, err error
 			}
 			b, err := tx.CreateBucket([]byte(timelineBucket))
 			if err != nil {
+				return err
+			}
+			if err := tx.DeleteBucket([]byte(timeCountsBucket)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+			if _, err := tx.CreateBucket([]byte(timeCountsBucket)); err != nil {
 				return err
 			}
 			// In key order, each row is appended to the last page: in

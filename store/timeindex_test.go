@@ -86,9 +86,25 @@ func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
 				hi := max(0, len(want)-off)
 				assert.Equal(t, append([]string{}, want[max(0, hi-3):hi]...), append([]string{}, factIDs(page)...), "%s: latest 3 before %d of %v", step, off, ids)
 			}
+			if len(ids) == 1 {
+				// The count is the entity's rows.
+				n, counted, err := s.timeCount(ctx, ids[0])
+				require.NoError(t, err)
+				rows := 0
+				_, err = s.timeKeys(ctx, ids[0], 0, func(string) { rows++ })
+				require.NoError(t, err)
+				if counted {
+					assert.Equal(t, rows, n, "%s: count of the rows of %s", step, ids[0])
+				}
+			}
 			// In a window: the facts the rows leave include every fact
-			// in force in it.
-			for _, w := range []graph.Window{{At: graph.DayOf(2024, time.October, 3)}, {At: graph.YearOf(2023)}, {From: graph.MonthOf(2024, time.November)}} {
+			// in force in it, read from the state rows and the range of
+			// sort times, or from the adjacency rows.
+			windows := []graph.Window{{At: graph.DayOf(2024, time.October, 3)}, {At: graph.YearOf(2023)}, {From: graph.MonthOf(2024, time.November)},
+				{From: graph.DayOf(2024, time.October, 4), To: graph.MonthOf(2024, time.December)}, {To: graph.DayOf(2024, time.October, 2)}}
+			for i := range 2 * len(windows) {
+				w := windows[i/2]
+				windowByStates = i%2 == 0
 				var in []string
 				for _, f := range all {
 					if w.Holds(f) {
@@ -96,6 +112,7 @@ func checkTimelines(t *testing.T, s *Store, step string, sets ...[]string) {
 					}
 				}
 				may, ok, err := s.TimelineWindow(ctx, ids, w, evidence)
+				windowByStates = true
 				require.NoError(t, err)
 				if len(want) == 0 {
 					assert.False(t, ok, "%s: no row of %v", step, ids)
@@ -184,6 +201,9 @@ func testTimelineIndex(t *testing.T, open func(t *testing.T) *Store) {
 	_, ok, err := s.Adjacent(ctx, rutte.ID, "", false)
 	require.NoError(t, err)
 	require.True(t, ok, "a new store has an adjacency index")
+	_, ok, err = s.timeCount(ctx, rutte.ID)
+	require.NoError(t, err)
+	require.True(t, ok, "a new store counts the timeline rows")
 
 	a1 := art("t01", 10)
 	lead := fact(a1, rutte, graph.Leads, nato, "Rutte leads NATO.") // undated: by first publication

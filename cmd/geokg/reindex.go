@@ -15,8 +15,9 @@ func newReindexCmd(a *app) *cobra.Command {
 the name index from its entities (every name and alias under its folded
 form and its words, ordered so that 'query entities PREFIX' reads only the
 names PREFIX finds), and the timeline index from its facts (each entity's
-facts in time order, so that 'query timeline --limit' reads only the page
-it shows). Writes keep the indexes up to date; a store written by a
+facts in time order, with how many each entity has, so that 'query
+timeline --limit' reads only the page it shows and the latest page needs
+no count of the rows). Writes keep the indexes up to date; a store written by a
 version of geokg before them has none (searches and timelines then read
 every entity or every fact of the entity, as before) until it is
 reindexed. It takes the store's write lock, as ingest does.`,

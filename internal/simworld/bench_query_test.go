@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/simcheck"
 	"github.com/geokg/geokg/internal/simworld"
 	"github.com/geokg/geokg/queries"
@@ -22,12 +23,14 @@ import (
 // run ./internal/simworld/simcorpus -articles N -events-per-article E`
 // writes it. For
 // up to 40 terms of the world's leaders that the articles name it asks facts --object --predicate leads
-// --at, holders --at, the holder's timeline, neighbours, a path to another
+// --at, holders --at, the holder's timeline (whole, its latest page, a
+// page from the middle, a month of the term whole and its latest page), neighbours, a path to another
 // term's holder (of all time and at a day of the term), neighbours as
 // the CLI's table asks them (neighbors-table), a search of
 // entities by the first four letters of the holder's name (as the CLI and
 // the API search, without names loaded beforehand) and the ask form "who
-// led X on D?", and reports each form's p50 and p95 in milliseconds and,
+// led X on D?", and reports each form's p50 and p95 in milliseconds, the
+// rows of the timeline index a call of it read on average (when any) and,
 // once, how many holders, facts --at and timeline answers agree with the
 // simulated truth of the articles the store holds (the first ones of the
 // world, when a bulk load was stopped part way).
@@ -107,6 +110,18 @@ func BenchmarkQueriesSim(b *testing.B) {
 			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, Offset: 200, Limit: 20})
 			return err
 		}},
+		{"timeline-month", func(t simworld.Term, at time.Time) error {
+			// The month of a day of the term (--from/--to), whole.
+			m := graph.MonthOf(at.Year(), at.Month())
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, From: m, To: m})
+			return err
+		}},
+		{"timeline-month-latest", func(t simworld.Term, at time.Time) error {
+			// Its latest 20, as geokg query timeline --from --to prints.
+			m := graph.MonthOf(at.Year(), at.Month())
+			_, err := eng.Timeline(ctx, queries.TimelineQuery{Entity: t.Person, From: m, To: m, Limit: queries.DefaultTimelineLimit, Latest: true})
+			return err
+		}},
 		{"neighbors", func(t simworld.Term, _ time.Time) error {
 			_, err := eng.Neighbors(ctx, queries.NeighborsQuery{Entity: t.Person, Names: names})
 			return err
@@ -161,6 +176,7 @@ func BenchmarkQueriesSim(b *testing.B) {
 	for range b.N {
 		for _, f := range forms {
 			var ds []time.Duration
+			rows := st.RowsRead()
 			for _, t := range terms {
 				end := t.End
 				if end.IsZero() {
@@ -177,6 +193,10 @@ func BenchmarkQueriesSim(b *testing.B) {
 			ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
 			b.ReportMetric(ms(0.5), f.name+"-p50-ms")
 			b.ReportMetric(ms(0.95), f.name+"-p95-ms")
+			if n := st.RowsRead() - rows; n > 0 {
+				// Rows of the timeline index a call read, on average.
+				b.ReportMetric(float64(n)/float64(len(terms)), f.name+"-rows")
+			}
 		}
 	}
 }
