@@ -140,7 +140,7 @@ func timeRowsOf(deltas []cayleygraph.Delta, known parsedRecords) timeRows {
 // putTimeRows writes rows into the bbolt timeline index, when the store
 // has one.
 func putTimeRows(tx *bolt.Tx, rows timeRows) error {
-	b := tx.Bucket([]byte(timelineBucket))
+	b := checkedBucket(tx, []byte(timelineBucket))
 	if b == nil {
 		return nil
 	}
@@ -316,7 +316,7 @@ func (s *Store) timeKeys(ctx context.Context, id string, n int, fn func(k string
 		return true, nil
 	case s.bolt != nil:
 		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(timelineBucket))
+			b := checkedBucket(tx, []byte(timelineBucket))
 			if ok = b != nil; !ok {
 				return nil
 			}
