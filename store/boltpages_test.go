@@ -24,7 +24,8 @@ type boltTestPage struct {
 }
 
 // boltFixture writes, with bbolt, a file holding a bucket "big" of 600
-// keys (a branch page over leaf pages), a bucket "small" of three keys
+// keys (a branch page over leaf pages), a value of 10,000 bytes and a
+// bucket "nested" of 300 keys, a bucket "small" of three keys
 // and a bucket "zz" of one (both inline, in the root bucket's page), and
 // returns its bytes, its page size and the root bucket's page.
 func boltFixture(t *testing.T) (data []byte, pageSize int, root boltTestPage) {
@@ -39,6 +40,20 @@ func boltFixture(t *testing.T) (data []byte, pageSize int, root boltTestPage) {
 		}
 		for i := range 600 {
 			if err := big.Put(fmt.Appendf(nil, "key%04d", i), bytes.Repeat([]byte{'v'}, 40)); err != nil {
+				return err
+			}
+		}
+		// A value over three pages (a page with overflow) and a
+		// bucket of its own pages inside big.
+		if err := big.Put([]byte("large"), bytes.Repeat([]byte{'L'}, 10000)); err != nil {
+			return err
+		}
+		sub, err := big.CreateBucket([]byte("nested"))
+		if err != nil {
+			return err
+		}
+		for i := range 300 {
+			if err := sub.Put(fmt.Appendf(nil, "n%04d", i), bytes.Repeat([]byte{'n'}, 40)); err != nil {
 				return err
 			}
 		}
