@@ -94,6 +94,10 @@ func exportedArticles(t *testing.T, export string) []string {
 	return ids
 }
 
+// badValues is the end of what `geokg check` prints when it found bad
+// values (and no damaged page).
+var badValues = regexp.MustCompile(`(?m)^geokg: check: \d+ bad values; run 'geokg check --repair' to remove them$`)
+
 // newArticles reads N from the summary line's "new N".
 var newArticles = regexp.MustCompile(`new (\d+),`)
 
@@ -256,6 +260,14 @@ func TestDamagedStoreCLI(t *testing.T) {
 				counts["worked"]++
 				continue
 			}
+			if args[0] == "check" && badValues.MatchString(text) {
+				// Pages whole, but a flipped byte of a record left a
+				// value that does not read back (a quad without its
+				// object): check lists it, as it should.
+				counts["bad values"]++
+				counts["found by check"]++
+				continue
+			}
 			require.Contains(t, text, "damaged store", "%s: geokg %s: %s", c.name, args[0], text)
 			require.Contains(t, text, file, "%s: geokg %s names the file", c.name, args[0])
 			if args[0] != "check" {
@@ -267,6 +279,6 @@ func TestDamagedStoreCLI(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d damaged stores x %d commands: %d worked, %d said \"damaged store\" (check found damage in %d stores); no panic",
-		len(cases), len(commands), counts["worked"], counts["damaged store"], counts["found by check"])
+	t.Logf("%d damaged stores x %d commands: %d worked, %d said \"damaged store\", check listed bad values in %d (check found damage in %d stores); no panic, no hang",
+		len(cases), len(commands), counts["worked"], counts["damaged store"], counts["bad values"], counts["found by check"])
 }
