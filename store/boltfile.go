@@ -75,19 +75,27 @@ func checkBoltFile(path string, readOnly bool) error {
 		return err
 	}
 	defer f.Close()
+	_, err = checkBoltMeta(f, path, readOnly)
+	return err
+}
+
+// checkBoltMeta is checkBoltFile on the open file f (named path): it
+// returns the meta page bbolt would use, or one whose pgid is 0 for an
+// empty file that is fine.
+func checkBoltMeta(f *os.File, path string, readOnly bool) (boltMeta, error) {
 	fi, err := f.Stat()
 	if err != nil {
-		return err
+		return boltMeta{}, err
 	}
 	size := fi.Size()
-	damaged := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s: %s", ErrDamaged, path, fmt.Sprintf(format, args...))
+	damaged := func(format string, args ...any) (boltMeta, error) {
+		return boltMeta{}, fmt.Errorf("%w: %s: %s", ErrDamaged, path, fmt.Sprintf(format, args...))
 	}
 	if size == 0 {
 		if readOnly {
 			return damaged("empty file")
 		}
-		return nil
+		return boltMeta{}, nil
 	}
 	m0, ok0 := readMeta(f, 0)
 	pageSize := int64(os.Getpagesize())
@@ -113,7 +121,7 @@ func checkBoltFile(path string, readOnly bool) error {
 	if m.root >= m.pgid || (m.freelist != boltNoFreelist && m.freelist >= m.pgid) {
 		return damaged("meta page points past the last page (root %d, freelist %d, %d pages)", m.root, m.freelist, m.pgid)
 	}
-	return nil
+	return m, nil
 }
 
 // walkBolt reads every bucket, key and value of db in the caller's
@@ -143,7 +151,7 @@ func walkBolt(db *bolt.DB) []error {
 			}
 			prev = k
 			if v == nil {
-				if sub := b.Bucket(k); sub != nil {
+				if sub := checkedBucket(b, k); sub != nil {
 					if err := walk(sub, fmt.Sprintf("%s/%s", path, short(k))); err != nil {
 						return err
 					}
@@ -169,7 +177,7 @@ func walkBolt(db *bolt.DB) []error {
 						problems = append(problems, fmt.Errorf("bucket %q: %v", name, r))
 					}
 				}()
-				if err := walk(tx.Bucket(name), short(name)); err != nil {
+				if err := walk(checkedBucket(tx, name), short(name)); err != nil {
 					problems = append(problems, err)
 				}
 			}()

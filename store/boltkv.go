@@ -232,7 +232,7 @@ func (t *boltKVTx) openBucket(k kv.Key, create bool) (*bolt.Bucket, []byte, erro
 	b := t.root()
 	for i := 0; i < len(k)-1; i++ {
 		if !create {
-			if b = b.Bucket(k[i]); b == nil {
+			if b = checkedBucket(b, k[i]); b == nil {
 				return nil, nil, nil
 			}
 			continue
@@ -241,6 +241,7 @@ func (t *boltKVTx) openBucket(k kv.Key, create bool) (*bolt.Bucket, []byte, erro
 		if b, err = b.CreateBucketIfNotExists(k[i]); err != nil {
 			return nil, nil, err
 		}
+		mustWalk(b, k[i])
 	}
 	if t.tx.Writable() {
 		// A write transaction keeps one Bucket per bucket, whose fill
@@ -437,7 +438,7 @@ func (it *boltKVIter) Next(context.Context) bool {
 			continue
 		}
 		if v == nil {
-			if nb := f.b.Bucket(k); nb != nil {
+			if nb := checkedBucket(f.b, k); nb != nil {
 				it.stack = append(it.stack, iterFrame{name: k, b: nb})
 				continue
 			}

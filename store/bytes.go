@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -77,7 +78,7 @@ type StoreBytes struct {
 // StoreBytesOf walks the bbolt store in directory dir, opened read-only,
 // and returns where its bytes are: ErrLocked when a writer holds it, an
 // error wrapping ErrNotFound when there is no store file.
-func StoreBytesOf(dir string) (StoreBytes, error) {
+func StoreBytesOf(dir string) (_ StoreBytes, err error) {
 	usage, err := BoltUsageOf(dir)
 	if err != nil {
 		return StoreBytes{}, err
@@ -94,6 +95,18 @@ func StoreBytesOf(dir string) (StoreBytes, error) {
 		return StoreBytes{}, wrap(fmt.Errorf("%w: %s: %w", ErrDamaged, file, err))
 	}
 	defer db.Close()
+	// Its pages are checked before bbolt walks them (a damaged tree can
+	// send bbolt round in circles, boltpages.go); what bbolt still
+	// panics on is damage too.
+	if err := checkBoltPages(file); err != nil {
+		return StoreBytes{}, wrap(err)
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = wrap(fmt.Errorf("%w: %s: %v", ErrDamaged, file, r))
+		}
+	}()
 	sb := StoreBytes{Usage: usage}
 	err = db.View(func(tx *bolt.Tx) error { return sb.walk(tx) })
 	if err != nil {
@@ -136,6 +149,7 @@ func (sb *StoreBytes) walk(tx *bolt.Tx) error {
 	var typeID, factID uint64
 	var logPages int64 // shared out below among the log's kinds, by bytes
 	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		mustWalk(b, name)
 		kind := bucketKind(name)
 		st := b.Stats()
 		if kind == "log" {

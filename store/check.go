@@ -251,8 +251,10 @@ func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
 const maxProblems = 10
 
 // CheckPages checks the bbolt store in directory dir without opening it
-// as a store: the file's size and meta pages (checkBoltFile), then every
-// bucket, key and value, in order (walkBolt): it returns nil when no
+// as a store: the file's size and meta pages (checkBoltFile), every page
+// bbolt would reach from them, read (under the file's lock) before bbolt
+// reads any (checkBoltPages), then every bucket, key and value, in order
+// (walkBolt): it returns nil when no
 // store file is there, ErrLocked when another process holds it, and an
 // error wrapping ErrDamaged that lists what is wrong — never a panic —
 // when the file is damaged. Other backends have no pages to check.
@@ -270,9 +272,10 @@ func CheckPages(dir string) (err error) {
 			err = fmt.Errorf("%w: %s: %v", ErrDamaged, file, r)
 		}
 	}()
-	// The freelist is loaded (and a damaged one found) here, where a
-	// panic is recovered.
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true, PreLoadFreelist: true})
+	// Opened read-only, bbolt reads the meta pages and none other (no
+	// PreLoadFreelist); it takes the file's lock, so that no writer
+	// changes the pages checked next.
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return ErrLocked
@@ -280,6 +283,12 @@ func CheckPages(dir string) (err error) {
 		return fmt.Errorf("%w: %s: %w", ErrDamaged, file, err)
 	}
 	defer db.Close()
+	// Every page bbolt would reach, the freelist's too, is checked
+	// before bbolt reads it: a damaged tree can send bbolt round in
+	// circles (boltpages.go).
+	if err := checkBoltPages(file); err != nil {
+		return err
+	}
 	// Every page in use is read here, in this goroutine: bbolt's
 	// Tx.Check reads them in a goroutine of its own, where a damaged page
 	// can crash the process.
@@ -293,11 +302,18 @@ func CheckPages(dir string) (err error) {
 		}()
 		problems = walkBolt(db)
 	}()
-	if n := len(problems); n > 0 {
-		if n > maxProblems {
-			problems = append(problems[:maxProblems], fmt.Errorf("and %d more", n-maxProblems))
-		}
-		return fmt.Errorf("%w: %s: %d damaged records or pages: %w", ErrDamaged, file, n, errors.Join(problems...))
+	if len(problems) > 0 {
+		return damagedPages(file, problems)
 	}
 	return nil
+}
+
+// damagedPages is the error of CheckPages for the problems found in
+// file: it wraps ErrDamaged and lists up to maxProblems of them.
+func damagedPages(file string, problems []error) error {
+	n := len(problems)
+	if n > maxProblems {
+		problems = append(problems[:maxProblems:maxProblems], fmt.Errorf("and %d more", n-maxProblems))
+	}
+	return fmt.Errorf("%w: %s: %d damaged records or pages: %w", ErrDamaged, file, n, errors.Join(problems...))
 }

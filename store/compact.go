@@ -192,13 +192,15 @@ func copyBolt(ctx context.Context, src, dst *bolt.DB, progress func(done, total 
 	defer stx.Rollback()
 	total := 0
 	if progress != nil {
-		_ = stx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		_ = stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			mustWalk(b, name)
 			total += b.Stats().KeyN
 			return nil
 		})
 	}
 	c := &boltCopier{ctx: ctx, dst: dst, progress: progress, total: total}
 	err = stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		mustWalk(b, name)
 		return c.bucket([][]byte{name}, b)
 	})
 	if err == nil {
@@ -271,9 +273,9 @@ func (c *boltCopier) target(path [][]byte, create bool, seq uint64) (*bolt.Bucke
 			}
 			next = nb
 		case b == nil:
-			next = c.tx.Bucket(name)
+			next = checkedBucket(c.tx, name)
 		default:
-			next = b.Bucket(name)
+			next = checkedBucket(b, name)
 		}
 		if next == nil {
 			return nil, fmt.Errorf("bucket %q missing in the new file", name)
@@ -311,7 +313,7 @@ func (c *boltCopier) bucket(path [][]byte, b *bolt.Bucket) error {
 	return b.ForEach(func(k, v []byte) error {
 		if v == nil { // a nested bucket
 			sub := append(append([][]byte(nil), path...), k)
-			return c.bucket(sub, b.Bucket(k))
+			return c.bucket(sub, checkedBucket(b, k))
 		}
 		if c.bytes+len(k)+len(v) > compactTxBytes {
 			if err := c.commit(); err != nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -33,8 +34,9 @@ func TestReadPanicIsDamaged(t *testing.T) {
 }
 
 // A record that does not decode is damage, whichever decoder says so:
-// protobuf, an entry cut short, or Cayley's index entry whose varints
-// overflow; other errors are left as they are.
+// protobuf, an entry cut short, Cayley's index entry whose varints
+// overflow, or an index list of quad ids (decodeIDs) cut short or
+// overflowing; other errors are left as they are.
 func TestUndecodableIsDamaged(t *testing.T) {
 	s, err := Open(context.Background(), MemoryDSN, Options{})
 	require.NoError(t, err)
@@ -42,6 +44,14 @@ func TestUndecodableIsDamaged(t *testing.T) {
 	for _, cause := range []error{io.ErrUnexpectedEOF, errors.New("varint: overflow")} {
 		err := s.undecodable(fmt.Errorf("fact f1: source: %w", cause))
 		require.ErrorIs(t, err, ErrDamaged, "%v", cause)
+		require.Contains(t, err.Error(), "run geokg check")
+	}
+	// An index list of quad ids cut short or overflowing.
+	for _, list := range [][]byte{{0x05, 0x80}, bytes.Repeat([]byte{0xFF}, 11)} {
+		_, err := decodeIDs(list)
+		require.Error(t, err, "%x", list)
+		err = s.undecodable(fmt.Errorf("facts: %w", err))
+		require.ErrorIs(t, err, ErrDamaged, "%x", list)
 		require.Contains(t, err.Error(), "run geokg check")
 	}
 	other := errors.New("context canceled")

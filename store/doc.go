@@ -34,7 +34,9 @@
 // all or nothing) and tolerated on its way out: a stored date that does
 // not decode is logged and read as unknown rather than failing the read.
 // Check lists (and repairs) such values, CheckPages a bbolt file's damaged
-// pages; DeleteArticle removes an article and what only it stated;
+// pages, read before bbolt walks them (boltpages.go: bbolt trusts its
+// pages and can loop for ever on damaged ones; every inline bucket a read
+// opens is checked too); DeleteArticle removes an article and what only it stated;
 // Compact rewrites a bbolt file without its free space.
 //
 // The backends are a table (backend.go): one row per backend with the dsns

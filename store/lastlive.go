@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
@@ -102,13 +104,18 @@ func (r reader) lastOutKV(ctx context.Context, node quad.Value, pred quad.IRI) (
 }
 
 // decodeIDs decodes an index list of Cayley's kv stores: quad ids as
-// unsigned varints, in the order they were added.
+// unsigned varints, in the order they were added. A list that does not
+// decode (bytes of its page overwritten) is an error the store reports
+// as ErrDamaged (see undecodable).
 func decodeIDs(b []byte) ([]uint64, error) {
 	var out []uint64
 	for len(b) > 0 {
 		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return out, errors.New("store: bad index list")
+		switch {
+		case n == 0: // cut short
+			return out, fmt.Errorf("store: bad index list: %w", io.ErrUnexpectedEOF)
+		case n < 0: // read by undecodable as Cayley's own overflow (damage)
+			return out, errors.New("store: bad index list: varint: overflow")
 		}
 		out = append(out, v)
 		b = b[n:]

@@ -233,7 +233,7 @@ func (s *Store) viewBolt(fn func(tx *bolt.Tx) error) error {
 // putNameRows writes rows into the bbolt name index, when the store has
 // one.
 func putNameRows(tx *bolt.Tx, rows []nameRow) error {
-	b := tx.Bucket([]byte(namesBucket))
+	b := checkedBucket(tx, []byte(namesBucket))
 	if b == nil {
 		return nil
 	}
@@ -290,7 +290,7 @@ func (s *Store) EntitiesByPrefix(ctx context.Context, prefix string) (ids []stri
 			return nil
 		case s.bolt != nil:
 			return s.viewBolt(func(tx *bolt.Tx) error {
-				b := tx.Bucket([]byte(namesBucket))
+				b := checkedBucket(tx, []byte(namesBucket))
 				if ok = b != nil; !ok {
 					return nil
 				}

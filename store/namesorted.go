@@ -231,7 +231,7 @@ func (s *Store) nameKeysFrom(ctx context.Context, from, prefix string, n int) (k
 		return keys, nil
 	case s.bolt != nil:
 		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(namesBucket))
+			b := checkedBucket(tx, []byte(namesBucket))
 			if b == nil {
 				return nil
 			}

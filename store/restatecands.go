@@ -68,7 +68,7 @@ func (s *Store) timeKeysRange(ctx context.Context, entity, from, to string) (key
 		return keys, true, nil
 	case s.bolt != nil:
 		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(timelineBucket))
+			b := checkedBucket(tx, []byte(timelineBucket))
 			if ok = b != nil; !ok {
 				return nil
 			}

@@ -168,13 +168,17 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 	}
 	// bbolt panics on some damaged files, or reads past its mapping;
 	// report them like other corruption.
+	var bdb *bolt.DB
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
+			if bdb != nil {
+				bdb.Close() // and its lock released
+			}
 			qs, db, err = nil, nil, wrap(damagedError(file, r))
 		}
 	}()
-	bdb, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	bdb, err = bolt.Open(file, 0o644, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, nil, wrap(ErrLocked)
@@ -192,6 +196,7 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
+				mustWalk(b, []byte(namesBucket))
 				for _, m := range []nameRow{markerRow(), cardsMarkerRow()} {
 					if err := b.Put(m.bytes(), nil); err != nil {
 						return err
@@ -201,6 +206,7 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 				if err != nil {
 					return err
 				}
+				mustWalk(t, []byte(timelineBucket))
 				for _, m := range []timeRow{adjMarkerRow(), undMarkerRow(), stMarkerRow()} {
 					if err := t.Put(m.bytes(), nil); err != nil {
 						return err

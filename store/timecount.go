@@ -97,8 +97,8 @@ func (s *Store) timeCount(ctx context.Context, id string) (n int, ok bool, err e
 		return s.mem.times.counts[id], true, nil
 	case s.bolt != nil:
 		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(timeCountsBucket))
-			if ok = b != nil && tx.Bucket([]byte(timelineBucket)) != nil; !ok {
+			b := checkedBucket(tx, []byte(timeCountsBucket))
+			if ok = b != nil && checkedBucket(tx, []byte(timelineBucket)) != nil; !ok {
 				return nil
 			}
 			c, _ := binary.Uvarint(b.Get([]byte(id)))
@@ -140,7 +140,7 @@ func (s *Store) timeKeysSpan(ctx context.Context, id string, skip, n int, desc b
 		return true, nil
 	case s.bolt != nil:
 		err = s.viewBolt(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte(timelineBucket))
+			b := checkedBucket(tx, []byte(timelineBucket))
 			if ok = b != nil; !ok {
 				return nil
 			}

@@ -146,11 +146,11 @@ func timeRowsOf(deltas []cayleygraph.Delta, known parsedRecords) timeRows {
 // removes and adds, when it keeps them: a row added again, or removed
 // when missing, counts nothing.
 func putTimeRows(tx *bolt.Tx, rows timeRows) error {
-	b := tx.Bucket([]byte(timelineBucket))
+	b := checkedBucket(tx, []byte(timelineBucket))
 	if b == nil {
 		return nil
 	}
-	counts := tx.Bucket([]byte(timeCountsBucket))
+	counts := checkedBucket(tx, []byte(timeCountsBucket))
 	var delta map[string]int
 	var c *bolt.Cursor
 	// changes reports whether writing row r (its key k) changes the
