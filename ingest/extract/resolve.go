@@ -88,6 +88,9 @@ func (d *doc) registerPerson(full, surface string) {
 	if f := d.g.familyFirstOf(full); f != "" {
 		keys = append(keys, f) // "Wang Lei" … "Wang"
 	}
+	if sn := particleSurname(full); sn != "" {
+		keys = append(keys, sn) // "Ana de la Vega" … "De la Vega"
+	}
 	for _, k := range keys {
 		if old, ok := d.persons[k]; ok && old != full {
 			d.persons[k] = ""
@@ -95,6 +98,19 @@ func (d *doc) registerPerson(full, surface string) {
 			d.persons[k] = full
 		}
 	}
+}
+
+// particleSurname returns the surname of a full name that begins with
+// name particles, lower-cased ("Jan van der Berg" → "van der berg"), or
+// "" when the name has no particle after its first word.
+func particleSurname(full string) string {
+	ws := strings.Fields(full)
+	for k := 1; k+1 < len(ws); k++ {
+		if particles[ws[k]] {
+			return strings.ToLower(strings.Join(ws[k:], " "))
+		}
+	}
+	return ""
 }
 
 // resolvePerson maps a written name to a canonical person. known is false
@@ -108,6 +124,9 @@ func (d *doc) resolvePerson(text string) (*ref, bool) {
 		}
 		if d.fulls[text] {
 			return &ref{graph.Person, text, 1}, true
+		}
+		if full := d.persons[low]; full != "" {
+			return &ref{graph.Person, full, 0.95}, true // "De la Vega", "van der Berg"
 		}
 		return &ref{graph.Person, text, 0.9}, false
 	}

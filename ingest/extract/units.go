@@ -72,7 +72,7 @@ var (
 	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
-	particles = toSet("de da di do dos das del della van von der den ter bin ibn al al- el le la du")
+	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
 	// placeHeads, first in a capitalized run, make it a place, never a person.
 	placeHeads = toSet("Lake Mount Mt. Cape")
 	// orgWords mark a capitalized run as a body, company or place, never a person.
@@ -99,6 +99,13 @@ var (
 	// holding one before its last word is a title and a name, not a name.
 	titleHeads = toSet("Minister Ministers Secretary Ambassador Envoy Spokesman Spokeswoman Spokesperson Adviser Advisor " +
 		"Commissioner Director Chairman Chairwoman Mayor Governor Senator Minister-President")
+	// headNouns after "the" and a lone capitalized word make that word a
+	// people's or a movement's name ("the Kurdish leader"), not a person.
+	// Left out are the nouns that follow a leader's surname as often
+	// ("the Bush administration", "the Assad regime", "the Netanyahu
+	// government").
+	headNouns = toSet("leader leaders leadership president premier minister ministers authorities " +
+		"chief commander commanders delegation negotiator negotiators side")
 	// companyWords ending a capitalized name make it a company.
 	companyWords = toSet("Corp Corp. Corporation Inc Inc. Ltd Ltd. LLC PLC plc GmbH AG Airlines Airways Holdings")
 )
@@ -288,7 +295,31 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		}
 		out = append(out, u)
 	}
-	return datelineTag(datelineSeat(facilities(out)))
+	return datelineTag(datelineSeat(facilities(relationAppositions(out))))
+}
+
+// appositionNouns, after a possessive and before a name, tell the relation
+// of the name to the possessor: "Ghana's neighbour Togo".
+var appositionNouns = toSet("neighbour neighbours neighbor neighbors ally allies rival rivals partner partners")
+
+// relationAppositions returns units with the possessor of an apposition
+// "X's neighbour Y" ("Ghana's neighbour Togo", "Russia's ally Belarus")
+// made a word: the phrase names Y, and X only tells which Y; an act on
+// the phrase is an act on Y.
+func relationAppositions(units []*unit) []*unit {
+	for k := 0; k+3 < len(units); k++ {
+		u, n := units[k], units[k+3]
+		switch {
+		case u.kind != kCountry && u.kind != kOrg && u.kind != kPlace || u.demonym || u.ref == nil:
+			continue
+		case units[k+1].text != "'s" && units[k+1].text != "’s" || units[k+2].kind != kWord || !appositionNouns[units[k+2].lower()]:
+			continue
+		case n.kind != kCountry && n.kind != kOrg && n.kind != kPlace && n.kind != kPerson || n.demonym || n.ref == nil:
+			continue
+		}
+		units[k] = &unit{kind: kWord, text: u.text, start: u.start, end: u.end}
+	}
+	return units
 }
 
 // facilityNouns end the name of a site: "the Osirak Nuclear Facility",
@@ -594,9 +625,14 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			j++
 			continue
 		}
-		if particles[t] && j+1 < len(toks) && isCap(toks[j+1].text) && len(words) > 0 {
-			words = append(words, t)
-			j++
+		if n := particleRun(toks, j); n > 0 && len(words) > 0 {
+			// "Lula da Silva", "Juan Ramon de la Fuente", "Jan van der
+			// Berg": lower-case particles inside a name, when a
+			// capitalized word follows them.
+			for k := j; k < j+n; k++ {
+				words = append(words, toks[k].text)
+			}
+			j += n
 			continue
 		}
 		if len(words) > 0 && particleJoined.MatchString(t) { // "el-Sisi", "al-Sudani"
@@ -691,6 +727,14 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return nil, 0
 		}
 	}
+	if len(words) == 1 && first == i && i > 0 && (toks[i-1].text == "the" || toks[i-1].text == "The") &&
+		j < len(toks) && headNouns[toks[j].text] {
+		// "the Kurdish leader", "the Basque authorities": a people's
+		// name before its leaders is what they are, and names no one.
+		if _, known := d.resolvePerson(u.text); !known {
+			return nil, 0
+		}
+	}
 	if len(words) == 1 && first == i && afterIndefinite(toks, i) {
 		// "a former Tupamaro fighter", "an Ennahda official": a name
 		// after "a" modifies the noun after it, and is nobody.
@@ -738,6 +782,19 @@ func (d *doc) groupAdjective(toks []token, i, j int) bool {
 		return false
 	}
 	return groupCodes[d.g.sectors[strings.ToLower(toks[j].text)]]
+}
+
+// particleRun returns how many name particles ("de", "de la", "van der")
+// start at toks[j] when a capitalized word follows the last of them, or 0.
+func particleRun(toks []token, j int) int {
+	n := 0
+	for n < 3 && j+n < len(toks) && particles[toks[j+n].text] {
+		n++
+		if j+n < len(toks) && isCap(toks[j+n].text) && isWordTok(toks[j+n].text) {
+			return n
+		}
+	}
+	return 0
 }
 
 // particleJoined matches a surname glued to its particle ("el-Sisi").
