@@ -141,3 +141,25 @@ func TestCountryLeader(t *testing.T) {
 		assert.ElementsMatch(t, c.want, sectoredEvents(t, e, c.text), c.text)
 	}
 }
+
+// TestSanctionVerb checks "sanction" as a verb, whatever its subject ("the
+// Biden administration", "the Starmer government"), aimed at a person,
+// country or organization; an act or a body's mission approved is not a
+// sanction, and a sanction announced for later is a threat of one.
+func TestSanctionVerb(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"The Biden administration sanctioned Iran on Tuesday.", []string{"Joe Biden sanctioned Iran"}},
+		{"The Albanese government has sanctioned Myanmar and Belarus.", []string{"Anthony Albanese sanctioned Myanmar", "Anthony Albanese sanctioned Belarus"}},
+		{"The European Union is sanctioning Eritrea's generals.", []string{"European Union sanctioned Eritrea"}},
+		{"The Security Council sanctioned the peacekeeping mission on Tuesday.", nil},
+		{"Canada's government will sanction Nicaragua.", []string{"Canada threatened Nicaragua"}},
+	}
+	for _, c := range cases {
+		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
+	}
+}
