@@ -162,11 +162,8 @@ func walkBolt(db *bolt.DB) []error {
 	}
 	err := db.View(func(tx *bolt.Tx) error {
 		budget = tx.Size() / 16 // the smallest element of a page is 16 bytes
-		var names [][]byte
-		if err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			names = append(names, bytes.Clone(name))
-			return nil
-		}); err != nil {
+		names, err := topBucketNames(tx)
+		if err != nil {
 			return err
 		}
 		for _, name := range names {
@@ -200,4 +197,16 @@ func short(k []byte) string {
 		return fmt.Sprintf("%x… (%d bytes)", k[:16], len(k))
 	}
 	return fmt.Sprintf("%x", k)
+}
+
+// topBucketNames lists the names of a bbolt transaction's top-level
+// buckets, copied, so that a caller may open each (checked) after the
+// listing's cursor is gone.
+func topBucketNames(tx *bolt.Tx) ([][]byte, error) {
+	var names [][]byte
+	err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		names = append(names, bytes.Clone(name))
+		return nil
+	})
+	return names, err
 }

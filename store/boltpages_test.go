@@ -144,11 +144,8 @@ func walkAll(dir string) error {
 	}
 	defer db.Close()
 	return db.View(func(tx *bolt.Tx) error {
-		var names [][]byte
-		if err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			names = append(names, bytes.Clone(name))
-			return nil
-		}); err != nil {
+		names, err := topBucketNames(tx)
+		if err != nil {
 			return err
 		}
 		for _, name := range names {
