@@ -135,6 +135,11 @@ type CheckReport struct {
 	// EvidenceWritten is how many of them a repair gave their evidence
 	// record.
 	EvidenceWritten int
+	// StaleCounts are the entities whose timeline count (timecount.go)
+	// is not the number of their timeline rows, sorted: answers then say
+	// a wrong number of facts and page a timeline wrong. Reindex
+	// rebuilds the counts; Check does not.
+	StaleCounts []string
 }
 
 // Check reads every quad of the store and reports those CheckQuad rejects
@@ -145,10 +150,18 @@ type CheckReport struct {
 // removes the evidence quads stores kept before the record). The store is read
 // under its read lock, and the
 // repair taken under its write lock; the inference cache is dropped.
-func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
-	var rep CheckReport
+// It then compares the timeline counts with the timeline rows
+// (CheckReport.StaleCounts).
+func (s *Store) Check(ctx context.Context, repair bool) (rep CheckReport, err error) {
+	defer func() {
+		if err == nil {
+			if rep.StaleCounts, err = s.checkTimeCounts(ctx); err != nil {
+				err = fmt.Errorf("check: timeline counts: %w", err)
+			}
+		}
+	}()
 	facts, withEvidence := map[quad.Value]bool{}, map[quad.Value]bool{}
-	err := s.read(ctx, func(r reader) error {
+	err = s.read(ctx, func(r reader) error {
 		it := r.qs.QuadsAllIterator().Iterate()
 		defer it.Close()
 		for it.Next(ctx) {

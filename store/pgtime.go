@@ -175,3 +175,32 @@ func (p *pgStore) reindexTimeline(ctx context.Context, rows []timeRow) error {
 		return writeTimeRows(ctx, tx, timeRows{add: rows})
 	})
 }
+
+// wrongTimeCounts returns the entities whose kept timeline count is not
+// the number of their timeline rows (see Store.checkTimeCounts), sorted;
+// none when the database keeps no counts.
+func (p *pgStore) wrongTimeCounts(ctx context.Context) ([]string, error) {
+	var ok bool
+	err := p.q().QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL`, timelineTable, timeCountsTable).Scan(&ok)
+	if err != nil || !ok {
+		return nil, err
+	}
+	rows, err := p.q().QueryContext(ctx, `SELECT coalesce(r.entity, c.entity) FROM
+		(SELECT entity, count(*) AS n FROM `+timelineTable+`
+			WHERE strpos(entity, chr(1)) = 0 AND strpos(entity, chr(2)) = 0 AND strpos(entity, chr(3)) = 0 GROUP BY entity) r
+		FULL JOIN `+timeCountsTable+` c ON c.entity = r.entity
+		WHERE coalesce(r.n, 0) <> coalesce(c.n, 0) ORDER BY coalesce(r.entity, c.entity) COLLATE "C"`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var wrong []string
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			return nil, err
+		}
+		wrong = append(wrong, e)
+	}
+	return wrong, rows.Err()
+}

@@ -22,9 +22,12 @@ package store
 // adjacency rows, as before.
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -171,3 +174,68 @@ func (s *Store) timeKeysSpan(ctx context.Context, id string, skip, n int, desc b
 // timeline reads have read since it was opened (keys only), so that a
 // test or a benchmark can tell what a timeline read costs.
 func (s *Store) RowsRead() int64 { return s.rowsRead.Load() }
+
+// checkTimeCounts compares the timeline counts the store keeps with its
+// timeline rows, counted: it returns the ids of the entities whose kept
+// count is not the number of their rows (a count missing is 0), sorted.
+// A store that keeps no counts has none wrong. A count goes stale when a
+// binary from before the counts writes the store, or when the file is
+// damaged; `geokg reindex` rebuilds them.
+func (s *Store) checkTimeCounts(ctx context.Context) (wrong []string, err error) {
+	want, have := map[string]int{}, map[string]int{}
+	rowEntity := func(k []byte) {
+		if i := bytes.IndexByte(k, 0); i >= 0 {
+			if r := (timeRow{entity: string(k[:i])}); r.counted() {
+				want[r.entity]++
+			}
+		}
+	}
+	err = s.read(ctx, func(r reader) error {
+		switch {
+		case s.mem != nil:
+			for _, k := range s.mem.times.rows {
+				rowEntity([]byte(k))
+			}
+			maps.Copy(have, s.mem.times.counts)
+		case s.bolt != nil:
+			return s.viewBolt(func(tx *bolt.Tx) error {
+				rows, counts := checkedBucket(tx, []byte(timelineBucket)), checkedBucket(tx, []byte(timeCountsBucket))
+				if rows == nil || counts == nil {
+					return nil
+				}
+				c, n := rows.Cursor(), 0
+				for k, _ := c.First(); k != nil; k, _ = c.Next() {
+					rowEntity(k)
+					if n++; n%4096 == 0 && ctx.Err() != nil {
+						return ctx.Err()
+					}
+				}
+				return counts.ForEach(func(k, v []byte) error {
+					n, _ := binary.Uvarint(v)
+					have[string(k)] = int(n)
+					return nil
+				})
+			})
+		case s.pg != nil:
+			w, err := s.pg.wrongTimeCounts(ctx)
+			wrong = w
+			return err
+		}
+		return nil
+	})
+	if err != nil || s.pg != nil {
+		return wrong, err
+	}
+	for ent, n := range want {
+		if have[ent] != n {
+			wrong = append(wrong, ent)
+		}
+	}
+	for ent, n := range have {
+		if _, ok := want[ent]; !ok && n != 0 {
+			wrong = append(wrong, ent)
+		}
+	}
+	slices.Sort(wrong)
+	return wrong, nil
+}

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -150,4 +153,60 @@ func TestTimelineCountsLegacy(t *testing.T) {
 	_, err = s.Write(ctx, bs[3], t0.Add(2*time.Hour))
 	require.NoError(t, err)
 	checkTimelines(t, s, "reindexed", []string{trump.ID}, []string{rutte.ID}, []string{usa.ID})
+}
+
+// TestCheckTimeCounts checks, on every backend, that Check finds the
+// entities whose timeline count does not match their rows — a count
+// changed, a count of an entity with no rows — and none in a store
+// written by this code or rebuilt by Reindex.
+func TestCheckTimeCounts(t *testing.T) {
+	ctx := context.Background()
+	open := map[string]func(t *testing.T) *Store{
+		"memory": func(t *testing.T) *Store { return openMemory(t) },
+		"bbolt":  func(t *testing.T) *Store { return openBoltDir(t, t.TempDir()) },
+	}
+	if os.Getenv("GEOKG_TEST_POSTGRES") != "" {
+		open["postgres"] = openPostgres
+	}
+	for name, opener := range open {
+		t.Run(name, func(t *testing.T) {
+			s := opener(t)
+			for i, b := range hubHistory(30) {
+				_, err := s.Write(ctx, b, t0.Add(time.Duration(i)*time.Second))
+				require.NoError(t, err)
+			}
+			rep, err := s.Check(ctx, false)
+			require.NoError(t, err)
+			assert.Empty(t, rep.StaleCounts, "as written")
+			// What a writer that keeps no counts, or damage, leaves:
+			// Trump's count one short, a count for no rows.
+			set := map[string]int{trump.ID: 30, "ghost": 2}
+			switch {
+			case s.mem != nil:
+				maps.Copy(s.mem.times.counts, set)
+			case s.bolt != nil:
+				require.NoError(t, s.bolt.Update(func(tx *bolt.Tx) error {
+					for ent, n := range set {
+						if err := tx.Bucket([]byte(timeCountsBucket)).Put([]byte(ent), binary.AppendUvarint(nil, uint64(n))); err != nil {
+							return err
+						}
+					}
+					return nil
+				}))
+			case s.pg != nil:
+				for ent, n := range set {
+					_, err := s.pg.db.Exec(`INSERT INTO `+timeCountsTable+` (entity, n) VALUES ($1, $2) ON CONFLICT (entity) DO UPDATE SET n = excluded.n`, ent, n)
+					require.NoError(t, err)
+				}
+			}
+			rep, err = s.Check(ctx, false)
+			require.NoError(t, err)
+			assert.Equal(t, []string{"ghost", trump.ID}, rep.StaleCounts)
+			_, err = s.Reindex(ctx)
+			require.NoError(t, err)
+			rep, err = s.Check(ctx, false)
+			require.NoError(t, err)
+			assert.Empty(t, rep.StaleCounts, "reindexed")
+		})
+	}
 }

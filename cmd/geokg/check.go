@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -38,6 +39,12 @@ before it existed, or imported from such a dump): answers read those
 through all their sources, slower. --repair writes their records (a page
 of 1,000 facts per transaction; about 3 ms per fact on bbolt), after which
 answers read each fact as one record, whatever its sources.
+
+Last it compares each entity's timeline count (how many facts its
+timeline says it has, kept beside the timeline index) with the index's
+rows: a count goes stale when a geokg from before the counts writes the
+store. Stale counts are listed (exit status 1); --repair rebuilds the
+timeline index and its counts, as 'geokg reindex' does.
 
 With --stats it checks nothing and says where a bbolt store's bytes are
 instead: the bytes of each kind of Cayley bucket (the log of values and
@@ -89,6 +96,7 @@ func (a *app) runCheck(ctx context.Context, repair bool) error {
 	case rep.NoEvidence > 0:
 		fmt.Fprintf(a.stdout, "%d facts keep no evidence record (stored before it existed: answers read their sources); 'geokg check --repair' writes it\n", rep.NoEvidence)
 	}
+	var bad []string
 	switch {
 	case len(rep.Problems) == 0:
 		fmt.Fprintf(a.stdout, "checked %d quads: no bad values\n", rep.Quads)
@@ -96,9 +104,34 @@ func (a *app) runCheck(ctx context.Context, repair bool) error {
 		fmt.Fprintf(a.stdout, "checked %d quads: %d bad values, %d removed\n", rep.Quads, len(rep.Problems), rep.Removed)
 	default:
 		fmt.Fprintf(a.stdout, "checked %d quads: %d bad values\n", rep.Quads, len(rep.Problems))
-		return fmt.Errorf("check: %d bad values; run 'geokg check --repair' to remove them", len(rep.Problems))
+		bad = append(bad, fmt.Sprintf("%d bad values; run 'geokg check --repair' to remove them", len(rep.Problems)))
+	}
+	switch n := len(rep.StaleCounts); {
+	case n == 0:
+		fmt.Fprintln(a.stdout, "timeline counts: ok")
+	case !repair:
+		fmt.Fprintf(a.stdout, "timeline counts: %d entities' counts do not match their timeline rows (%s)\n", n, firstFew(rep.StaleCounts, 5))
+		bad = append(bad, fmt.Sprintf("%d stale timeline counts; run 'geokg reindex' (or 'geokg check --repair') to rebuild them", n))
+	default:
+		rs, err := st.Reindex(ctx)
+		if err != nil {
+			return fmt.Errorf("check: repair: timeline counts: %w", err)
+		}
+		fmt.Fprintf(a.stdout, "timeline counts: %d entities' counts did not match their timeline rows (%s); index and counts rebuilt from %d facts\n", n, firstFew(rep.StaleCounts, 5), rs.Facts)
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("check: %s", strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+// firstFew joins the first n of list, with an ellipsis when it has more.
+func firstFew(list []string, n int) string {
+	s := strings.Join(list[:min(len(list), n)], ", ")
+	if len(list) > n {
+		s += ", …"
+	}
+	return s
 }
 
 // runCheckStats prints where the bytes of the bbolt store are.
