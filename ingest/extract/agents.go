@@ -156,7 +156,7 @@ func (d *doc) agentAt(units []*unit, k int) (int, string) {
 			best, code = n, c
 		}
 	}
-	if best == 0 || !d.agentEnds(units, k+best) {
+	if best == 0 || !d.agentEnds(units, k, k+best) {
 		return 0, ""
 	}
 	return best, code
@@ -169,12 +169,14 @@ var agentFunctionWords = toSet("in of on at to from for with by against into nea
 	"has have had is are was were will would shall should can could may might must did do does " +
 	"not also again later then now still had reportedly allegedly")
 
-// agentEnds reports whether an agent phrase may end before units[j]: at
-// the end of the sentence, before punctuation (a comma and a name is an
-// apposition: "police spokesman, Ali Said") or a date, or before a word
-// that does not make it a modifier of a noun ("the opposition newspaper",
-// "army bases"): a function word, an adverb or a verb form.
-func (d *doc) agentEnds(units []*unit, j int) bool {
+// agentEnds reports whether an agent phrase, units[k:j], may end before
+// units[j]: at the end of the sentence, before punctuation (a comma and a
+// name is an apposition: "police spokesman, Ali Said") or a date, or
+// before a word that does not make it a modifier of a noun ("the
+// opposition newspaper", "army bases"): a function word, an adverb or a
+// verb form — but not a verb's bare form after an object's slot ("pledged
+// military aid", "to send more police support"), a noun there.
+func (d *doc) agentEnds(units []*unit, k, j int) bool {
 	if j >= len(units) {
 		return true
 	}
@@ -187,10 +189,29 @@ func (d *doc) agentEnds(units []*unit, j int) bool {
 		// A verb form in -s after the noun is a plural noun it modifies
 		// ("army positions"), unless it reports ("the government says").
 		w := u.lower()
-		verb := d.coder.lemma(w) != "" && (!strings.HasSuffix(w, "s") || reportVerbs[w])
+		lem := d.coder.lemma(w)
+		verb := lem != "" && (!strings.HasSuffix(w, "s") || reportVerbs[w])
+		if verb && lem == w && k > 0 && d.objectSlot(units[k-1]) {
+			verb = false
+		}
 		return !sectorVeto[w] && (agentFunctionWords[w] || strings.HasSuffix(w, "ly") || verb)
 	}
 	return false
+}
+
+// quantityWords stand before a noun an object names: "more troops",
+// "further military aid".
+var quantityWords = toSet("more new further additional extra fresh")
+
+// objectSlot reports whether the word u, before a noun phrase, makes it
+// an object: a verb that does not report (after "said" a clause starts:
+// "said police arrest …") or a word of quantity.
+func (d *doc) objectSlot(u *unit) bool {
+	if u.kind != kWord {
+		return false
+	}
+	w := u.lower()
+	return quantityWords[w] || d.coder.lemma(w) != "" && !reportVerbs[w]
 }
 
 // ownedAgent reports whether an actor owns the agent noun at units[k]: a

@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestAgentWordModifyingAnObject: an agent word ("military", "police")
+// before a verb's bare form that is a noun there ("aid", "support",
+// "training") is no actor when the phrase is an object — after a verb or
+// a word of quantity — so the dateline's or the scene's country is not
+// made its target (before, "pledged military aid" in a story datelined
+// Ankara was a pledge to Turkey's military). As a subject, before a verb
+// of a headline's present tense, it still acts.
+func TestAgentWordModifyingAnObject(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 5, 20) // a Wednesday
+	cases := []struct {
+		text      string
+		want, not []string
+	}{
+		{"ANKARA, May 19 (Newswire) - Turkey on Tuesday accused Greece of violating its airspace.\n\n" +
+			"China's Defence Minister Dong Jun met his Cambodian counterpart Tea Seiha in Beijing on Thursday and pledged military aid.",
+			[]string{"Dong Jun met Tea Seiha 2026-05-14"}, []string{"Turkey"}},
+		{"OTTAWA, May 19 (Newswire) - Canada on Tuesday criticized Iran over the detention of a journalist.\n\n" +
+			"Norway's Prime Minister Ingrid Dahl visited Kyiv on Monday and promised further police training.",
+			[]string{"Ingrid Dahl visited Ukraine 2026-05-18"}, []string{"Canada"}},
+		{"NAIROBI, May 19 (Newswire) - Kenya's President William Ruto met Somali President Hassan Sheikh Mohamud on Tuesday and offered more army support.",
+			[]string{"William Ruto met Hassan Sheikh Mohamud 2026-05-19"}, []string{"Kenya"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, f := range got {
+			if strings.Contains(f, "pledged") {
+				for _, n := range c.not {
+					assert.NotContains(t, f, n, c.text)
+				}
+			}
+		}
+	}
+}
