@@ -48,3 +48,34 @@ func TestAgentWordModifyingAnObject(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludingObject: an object named by the members it includes ("a
+// deal with its official creditors, including China") is read as those
+// members. Before, the first sentence was coded by the CAMEO verb alone
+// ("reached": an intent to cooperate, `pledged`) and the others gave
+// nothing.
+func TestIncludingObject(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 7, 4) // a Saturday
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"In 2023 Zambia reached a debt restructuring deal with its official creditors, including China.",
+			[]string{"Zambia agreed_with China 2023"}},
+		{"Kenya on Tuesday signed trade agreements with several Gulf states, including Qatar and Oman.",
+			[]string{"Kenya signed_agreement Qatar 2026-06-30", "Kenya signed_agreement Oman 2026-06-30"}},
+		{"Venezuela cut diplomatic ties with seven Latin American governments, including Argentina, on Wednesday.",
+			[]string{"Venezuela sanctioned Argentina 2026-07-01"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, f := range got {
+			assert.NotContains(t, f, "pledged", c.text)
+		}
+	}
+}

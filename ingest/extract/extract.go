@@ -189,7 +189,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
 		d.readStates(folded, tpl, pos, st, i)
-		evUnits := d.sectorActors(folded, st)
+		evUnits := d.sectorActors(includingObject(folded), st)
 		if len(evUnits) != len(folded) {
 			tpl, pos = template(evUnits)
 		}
@@ -385,6 +385,33 @@ func includingSubject(units []*unit) []*unit {
 		default:
 			return units
 		}
+	}
+	return units
+}
+
+// includingPreps open an object a group may stand for (includingObject).
+var includingPreps = toSet("with on against to from")
+
+// includingObject reads an object named by the members it includes as
+// those members: "reached a deal with its official creditors, including
+// China" is read as "reached a deal with China", "imposed sanctions on
+// several firms, including Rosneft and Lukoil, on Monday" as "… on
+// Rosneft and Lukoil, on Monday". The group is one to five words after a
+// preposition ("several Gulf states", "seven Latin American governments")
+// and names no one itself.
+func includingObject(units []*unit) []*unit {
+	for k := 3; k+1 < len(units); k++ {
+		if units[k].kind != kWord || !strings.EqualFold(units[k].text, "including") || !isComma(units[k-1]) || !isActor(units[k+1]) {
+			continue
+		}
+		p := k - 2
+		for p >= 0 && k-1-p <= 5 && units[p].kind != kPunct && units[p].kind != kDate && !isActor(units[p]) && !includingPreps[units[p].lower()] {
+			p--
+		}
+		if p < 0 || p == k-2 || units[p].kind != kWord || !includingPreps[units[p].lower()] {
+			continue
+		}
+		return append(slices.Clone(units[:p+1]), units[k+1:]...)
 	}
 	return units
 }
