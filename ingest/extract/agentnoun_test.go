@@ -79,3 +79,43 @@ func TestIncludingObject(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryLeaderIsItsHead: "the Mexican leader", "Turkey's leader"
+// with no name after is the one person the article said leads that
+// country (before, the country's government: "Mexico spoke_with Trump");
+// with none, or two, named, or "a Mexican leader", it stays the
+// government or no one.
+func TestCountryLeaderIsItsHead(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 7, 4) // a Saturday
+	cases := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Mexican President Claudia Sheinbaum met Canadian Prime Minister Mark Carney on Monday. On Tuesday the Mexican leader spoke by phone with President Donald Trump.",
+			[]string{"Claudia Sheinbaum spoke_with Donald Trump 2026-06-30"}, []string{"Mexico spoke_with Donald Trump 2026-06-30"}},
+		{"President Hakainde Hichilema of Zambia met Chinese President Xi Jinping in Beijing on Tuesday. On Wednesday the Zambian leader visited Kenya.",
+			[]string{"Hakainde Hichilema visited Kenya 2026-07-01"}, []string{"Zambia visited Kenya 2026-07-01"}},
+		{"Turkish President Recep Tayyip Erdogan hosted Prime Minister Kyriakos Mitsotakis of Greece on Monday. Turkey's leader criticized Israel on Tuesday.",
+			[]string{"Recep Tayyip Erdoğan criticized Israel 2026-06-30"}, nil},
+		// No leader of Mexico named: the government, as before.
+		{"The Mexican leader spoke by phone with President Donald Trump on Tuesday.",
+			[]string{"Mexico spoke_with Donald Trump 2026-06-30"}, nil},
+		// Two heads named: which one is not said.
+		{"Italian President Sergio Mattarella and Italian Prime Minister Giorgia Meloni met on Monday. The Italian leader criticized Russia on Tuesday.",
+			nil, []string{"Sergio Mattarella criticized Russia 2026-06-30", "Giorgia Meloni criticized Russia 2026-06-30"}},
+		// Someone, not the head.
+		{"Mexican President Claudia Sheinbaum met Mark Carney on Monday. A Mexican opposition leader criticized the United States on Tuesday.",
+			nil, []string{"Claudia Sheinbaum criticized United States 2026-06-30"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}

@@ -444,6 +444,20 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 	out := units
 	dropped := false // a unit of out was folded into the next (nil)
 	for k, u := range units {
+		if from, r := d.leaderNP(units, k); r != nil {
+			// "the Mexican leader", "Turkey's leader": the one person the
+			// article said leads that country.
+			if &out[0] == &units[0] {
+				out = append([]*unit(nil), units...)
+			}
+			c := units[from]
+			out[k] = &unit{kind: kPerson, start: c.start, end: u.end, text: c.text + " " + u.text, ref: &ref{r.typ, r.name, r.conf * confOfficeNP}}
+			for j := from; j < k; j++ {
+				out[j] = nil
+			}
+			dropped = true
+			continue
+		}
 		if u.kind == kWord && k > 0 && units[k-1].lower() == "the" && isCap(u.text) && (k+1 >= len(units) || units[k+1].kind == kWord && units[k+1].lower() != "of") {
 			// A readout's short title: "the Secretary" for "Secretary of
 			// State Marco Rubio", when the article titled one person so.
@@ -528,6 +542,57 @@ func (d *doc) officeNPs(units []*unit) []*unit {
 		out = slices.DeleteFunc(out, func(u *unit) bool { return u == nil })
 	}
 	return out
+}
+
+// leaderNP reads "leader" at units[k] after a country's adjective with
+// "the" ("the Mexican leader"; no other word before it), or after its
+// possessive ("Turkey's leader"), no name, title or "of" after it: it
+// returns where the phrase starts and the one person the article said
+// leads that country (a head of state or government; nil when it said
+// none or several, as for a country whose president and prime minister
+// it named both). Without one the phrase stays words, which the coder
+// reads as the country's government.
+func (d *doc) leaderNP(units []*unit, k int) (from int, r *ref) {
+	u := units[k]
+	if u.kind != kWord || u.lower() != "leader" || k == 0 {
+		return 0, nil
+	}
+	if k+1 < len(units) {
+		if n := units[k+1]; n.kind == kPerson || n.kind == kCountry || n.kind == kOrg || n.kind == kOffice || isComma(n) || n.kind == kWord && (n.lower() == "of" || n.lower() == "and") {
+			return 0, nil
+		}
+	}
+	from = k - 1
+	if units[from].kind == kWord && units[from].text == "'s" && from > 0 {
+		from--
+		if c := units[from]; c.demonym {
+			return 0, nil
+		}
+	} else if !units[from].demonym || from > 0 && units[from-1].kind == kWord && units[from-1].lower() != "the" {
+		// "the" before a name is dropped (buildUnits); "a Mexican
+		// leader", "another", "former" name no one.
+		return 0, nil
+	}
+	c := units[from]
+	if c.kind != kCountry || c.ref == nil || c.ref.typ != graph.Country || c.sector != "" {
+		return 0, nil
+	}
+	for _, cd := range d.cands {
+		if cd.pred != graph.Leads || cd.subj == nil || cd.subj.typ != graph.Person || cd.obj == nil || cd.obj.name != c.ref.name {
+			continue
+		}
+		if off := d.g.offices[cd.role]; off == nil || !off.head {
+			continue
+		}
+		if cd.ended {
+			return 0, nil // a predecessor named: which one is "the leader" is not said
+		}
+		if r != nil && r.name != cd.subj.name {
+			return 0, nil
+		}
+		r = cd.subj
+	}
+	return from, r
 }
 
 // holdsFor reports whether person r holds office off for country c, as
