@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -40,6 +41,12 @@ var (
 	// "was re-elected in 2022 and resigned in 2024": the sentence's
 	// subject, left out after "and" (group s2).
 	reQuit = compile(`(?:%PS%|^(?P<s2><P\d+>) (?:[^;]*? )?(?P<and>and)) %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "the Constitutional Court on Friday removed President Yoon from
+	// office", "the army ousted Bazoum", "Putin dismissed Shoigu": the
+	// end of the object's office last stated, as reQuit for the passive.
+	reRemovedBy = compile(`(?:<[A-Z]\d+>|<[A-Z]\d+> 's [a-z]+|\b(?:army|military|soldiers|troops|officers|generals|mutineers|rebels|junta|parliament|lawmakers|legislators|deputies|senators|congress|senate|court|judges|voters)) %AUX%%ADV%(?:removed|ousted|deposed|toppled|overthrew|unseated|dismissed|sacked|fired|impeached and removed) (?:the )?(?P<s><P\d+>)(?: from (?:office|power|(?:his |her |the )?post))?(?: (?:<D\d+>|in a [a-z]+|in a [a-z]+ [a-z]+))?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but|on|for)\b)`)
+	// dismissal: the verbs of reRemovedBy a superior uses.
+	dismissal = regexp.MustCompile(`\b(?:dismissed|sacked|fired)\b`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = lazyRegexp(`^ (?:when|while|as|at the time|during|until)\b`)
 )
@@ -156,25 +163,52 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			subs = m.all("s2")
 		}
 		for _, per := range subs {
-			if per.kind != kPerson {
-				continue
-			}
-			prev := d.latestState(per.ref.name)
-			if prev == nil && m.group("death") == "" {
-				prev = d.quitState(per.ref.name, at)
-			}
-			if prev == nil || prev.pred == graph.NominatedAs || m.group("death") != "" && prev.ended {
-				continue
-			}
-			end := *prev
-			end.subj, end.subjText = per.ref, per.text
-			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
-			end.date, end.dateKind, end.dated = graph.Date{}, 0, false
-			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
-			end.span[0] = m.units[from].start
-			d.add(&end)
+			d.endTerm(m, per, from, at, m.group("death") != "", st, sentIdx)
 		}
 	}
+	for _, m := range d.findAll(reRemovedBy, tpl, units, pos) {
+		if negated(tpl, m.loc[0]) {
+			continue
+		}
+		// The span starts at the person: the verb stays the coder's, an
+		// event of its own ("the army ousted X" coerced X) — but not a
+		// superior's dismissal, which the dictionary codes as a rejection
+		// ("dismissed the claims").
+		a, _ := m.unitRange()
+		per := m.one("s")
+		from := slices.Index(m.units, per)
+		if from < 0 {
+			continue
+		}
+		if dismissal.MatchString(m.tpl[m.loc[0]:m.loc[1]]) {
+			from = a
+		}
+		d.endTerm(m, per, from, matchDate(m, a), false, st, sentIdx)
+	}
+}
+
+// endTerm ends the office the article last stated per holds (else the
+// past term a date at falls in, see quitState), as match m, from its
+// unit from, tells: "resigned", "was removed from office", "X ousted
+// per". A death ends no term already ended.
+func (d *doc) endTerm(m *match, per *unit, from int, at graph.Date, death bool, st *sentence, sentIdx int) {
+	if per == nil || per.kind != kPerson || per.ref == nil {
+		return
+	}
+	prev := d.latestState(per.ref.name)
+	if prev == nil && !death {
+		prev = d.quitState(per.ref.name, at)
+	}
+	if prev == nil || prev.pred == graph.NominatedAs || death && prev.ended {
+		return
+	}
+	end := *prev
+	end.subj, end.subjText = per.ref, per.text
+	end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
+	end.date, end.dateKind, end.dated = graph.Date{}, 0, false
+	end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+	end.span[0] = m.units[from].start
+	d.add(&end)
 }
 
 // passiveSuccession reads "X was replaced by Y": Y succeeded X, and X's

@@ -71,7 +71,9 @@ var (
 	// Iranian and Gulf names) are the courtesies of state media and
 	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed")
+		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
+		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
+		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
 	// placeHeads, first in a capitalized run, make it a place, never a person.
 	placeHeads = toSet("Lake Mount Mt. Cape")

@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestRemovedByEndsTerm: an office holder removed by another, in the
+// active voice ("the court removed President X from office", "the army
+// ousted X", "Putin dismissed Defence Minister X"), leaves office on that
+// date, as "X was removed from office" did; the act stays an event of its
+// own, except a superior's dismissal. Before, the term stayed open.
+func TestRemovedByEndsTerm(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 4, 9) // a Thursday
+	cases := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Malawi's Constitutional Court on Friday removed President Anton Velic of Malawi from office, upholding his impeachment by parliament.",
+			[]string{"Anton Velic leads Malawi ..2026-04-03"}, nil},
+		{"South Korea's Constitutional Court on Friday removed President Yoon Suk Yeol from office, upholding his impeachment by parliament over his brief imposition of martial law.",
+			[]string{"Yoon Suk Yeol leads South Korea ..2026-04-03", "Constitutional Court sanctioned Yoon Suk Yeol 2026-04-03"}, nil},
+		{"Soldiers ousted President Mohamed Bazoum of Niger in a coup on July 26, 2023.",
+			[]string{"Mohamed Bazoum leads Niger ..2023-07-26"}, nil},
+		{"President Vladimir Putin of Russia on Sunday dismissed Defence Minister Sergei Shoigu.",
+			[]string{"Sergei Shoigu holds_position Defense Minister of Russia ..2026-04-05"},
+			[]string{"Vladimir Putin rejected Sergei Shoigu 2026-04-05"}},
+		// Not done: no end.
+		{"The army did not oust President Mohamed Bazoum of Niger on Friday.",
+			[]string{"Mohamed Bazoum leads Niger"}, []string{"Mohamed Bazoum leads Niger ..2026-04-03"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}
+
+// TestJuntaAndRanks: a junta is its country's government ("Niger's
+// junta expelled the French ambassador": before, nothing), and a
+// military rank before a name is no part of it ("Captain Ibrahim
+// Traore": before, a person of that name).
+func TestJuntaAndRanks(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 4, 9) // a Thursday
+	cases := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Niger's junta expelled the French ambassador in 2023.", []string{"Niger sanctioned France 2023"}, nil},
+		{"The junta in Guinea expelled the French ambassador on Monday.", []string{"Guinea sanctioned France 2026-04-06"}, nil},
+		{"Burkina Faso's interim president, Captain Ibrahim Traore, met Russian Deputy Defence Minister Yunus-Bek Yevkurov in Ouagadougou on Monday.",
+			[]string{"Ibrahim Traore leads Burkina Faso", "Ibrahim Traore met Yunus-Bek Yevkurov 2026-04-06"},
+			[]string{"Captain Ibrahim Traore leads Burkina Faso"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}
