@@ -55,6 +55,9 @@ var (
 	// and an honorific between at most.
 	reNationalPossessed = need(compile(`(?P<aff><C\d+>) (?P<poss>'s )(?:(?P<role><O\d+>) (?:(?P<hon>[a-z]+) )?)?(?P<per><P\d+>)`), []string{" 's <"})
 	reNationalNameOf    = need(compile(`(?P<role><O\d+>|[a-z]+) (?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
+	// "Assimi Goita of Mali met …", "talks with Colonel Assimi Goita of
+	// Mali": a name with no title, of a country.
+	reNationalBareOf = need(compile(`(?P<per><P\d+>) of (?:the )?(?P<aff><C\d+>)`), []string{" of <", " of the <"})
 )
 
 // readNationals reads a person's country from the country's adjective or
@@ -71,7 +74,7 @@ var (
 // country's demonym, a word between that is neither rank nor field.
 func (d *doc) readNationals(units []*unit, tpl string, pos []int, cands []*cand, st *sentence, sentIdx int) []*match {
 	var read []*match
-	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf, reNationalRoleOf, reNationalPossessed} {
+	for _, re := range []*regexp.Regexp{reNationalBefore, reNationalAppos, reNationalOf, reNationalNameOf, reNationalRoleOf, reNationalPossessed, reNationalBareOf} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per, aff := m.one("per"), m.one("aff")
 			if per == nil || per.kind != kPerson || per.ref == nil || aff == nil || !d.nationalAff(m, units, aff) {
@@ -111,7 +114,7 @@ func (d *doc) nationalAff(m *match, units []*unit, aff *unit) bool {
 		if !d.namesItself(aff) || strings.HasPrefix(m.tpl[m.loc[1]:], " 's") {
 			return false // "the envoy of Iraq's ruling party, X"
 		}
-	case reNationalNameOf:
+	case reNationalNameOf, reNationalBareOf:
 		if !d.namesItself(aff) || strings.HasPrefix(m.tpl[m.loc[1]:], " 's") {
 			return false // "Ambassador X of Iraq's ruling party"
 		}
@@ -164,6 +167,18 @@ func (d *doc) nationalRole(m *match) bool {
 	}
 	if role := m.one("role"); role != nil {
 		return role.kind == kOffice && role.off != nil
+	}
+	if m.re == reNationalBareOf {
+		// A name no office stands before (an office's is
+		// reNationalNameOf's or the titles'), known as a person.
+		per := m.one("per")
+		if per == nil || per.ref == nil || per.ref.conf < 0.9 || per.titled {
+			return false
+		}
+		if k := indexOf(m.units, per); k > 0 && (m.units[k-1].kind == kOffice || m.units[k-1].kind == kCountry) {
+			return false // "Prime Minister X of …", "Swedish X of …"
+		}
+		return true
 	}
 	if m.re == reNationalPossessed {
 		// "Jordan's King Abdullah II": the person is the country's; a

@@ -74,3 +74,35 @@ func TestJuntaAndRanks(t *testing.T) {
 		}
 	}
 }
+
+// TestNameOfCountry: a name with no title before "of Country" is that
+// country's national and acts itself ("Assimi Goita of Mali met …":
+// before, Mali met X); after a verb, it is still the one met.
+func TestNameOfCountry(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 4, 9) // a Thursday
+	cases := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Colonel Assimi Goita of Mali met Captain Ibrahim Traore on Monday.",
+			[]string{"Assimi Goita met Ibrahim Traore 2026-04-06", "Assimi Goita national_of Mali"}, []string{"Mali met Ibrahim Traore 2026-04-06"}},
+		{"Tomas Lindqvist of Sweden criticized Hungary on Tuesday.",
+			[]string{"Tomas Lindqvist criticized Hungary 2026-04-07"}, []string{"Sweden criticized Hungary 2026-04-07"}},
+		{"On Monday, Ibrahim Traore met Assimi Goita of Mali in Bamako.",
+			[]string{"Ibrahim Traore met Assimi Goita 2026-04-06"}, nil},
+		// A judge's title is no part of the name; a body's name keeps it.
+		{"The summit approved Justice Paul Kiprono of Kenya on Monday, and the Justice Department criticized Kenya on Tuesday.",
+			[]string{"Paul Kiprono national_of Kenya"}, []string{"Justice Paul Kiprono national_of Kenya", "Department criticized Kenya 2026-04-07"}},
+	}
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}

@@ -590,11 +590,26 @@ func (d *doc) phraseHits(i, n int) []hit {
 	return d.g.phrases[string(b)]
 }
 
+// institutionWords end the names of bodies, not people: "Justice
+// Department" is no judge.
+var institutionWords = toSet("Department Ministry Minister Ministers Court Courts Commission Committee Secretary League Party Center Centre Institute Council Office Act Bill Day System")
+
+// judgeTitle reports whether toks[j] is "Justice" as a judge's title: two
+// capitalized words follow, neither ending a body's name ("Justice Mary
+// Nzioka", not "Justice Department").
+func judgeTitle(toks []token, j int) bool {
+	if toks[j].text != "Justice" || j+2 >= len(toks) {
+		return false
+	}
+	a, b := toks[j+1].text, toks[j+2].text
+	return isCap(a) && isCap(b) && isWordTok(a) && isWordTok(b) && !institutionWords[a] && !institutionWords[b]
+}
+
 // matchName reads a run of capitalized words (with name particles) at
 // toks[i] and classifies it.
 func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
 	j := i
-	for j < len(toks) && honorifics[toks[j].text] {
+	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j)) {
 		j++
 	}
 	first := j
