@@ -147,7 +147,8 @@
 // (meetings, visits, calls, signings, agreements: "He met Museveni in
 // Kampala"), never a criticism or a denial. "Later that month", "earlier
 // that year", "the same month" take the month or year of the last date
-// stated. A sentence with a date but no fact ("X left after a tense
+// stated, "the following month" the one after it; "the following day",
+// "the next day" are the day after the last day stated. A sentence with a date but no fact ("X left after a tense
 // exchange with Y on Friday") counts as such an event among everyone it
 // names. "X succeeded Y on D" starts X's office known from the article
 // ("British Prime Minister X") at D, and ends Y's. Phrases

@@ -322,8 +322,13 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 }
 
 // samePeriodRe is a time told by the date before it: "later that
-// month", "earlier that year", "that same month", "in the same year".
-var samePeriodRe = foldCompile(`(?i)\b(?:(?:earlier|later) (?:that|in that|in the same|the same)|(?:that|the) same|in the same|during that) (month|year)\b`)
+// month", "earlier that year", "that same month", "in the same year",
+// "the following month" (the one after it).
+var samePeriodRe = foldCompile(`(?i)\b(?:(?:earlier|later) (?:that|in that|in the same|the same)|(?:that|the) same|in the same|during that|the (following)) (month|year)\b`)
+
+// nextDayRe is the day after or before the date told before it: "the
+// following day", "the next day", "the previous day".
+var nextDayRe = foldCompile(`(?i)\bthe (following|next|previous|preceding) day\b`)
 
 // samePeriod returns the month or year that a sentence's "later that
 // month", "earlier that year" (samePeriodRe) names: that of the last
@@ -337,12 +342,16 @@ func (d *doc) samePeriod(text string) (graph.Date, bool) {
 	if m == nil {
 		return graph.Date{}, false
 	}
-	p := d.lastPoint
+	p, next := d.lastPoint, 0
+	if m[1] != "" {
+		next = 1 // "the following month"
+	}
 	switch {
-	case strings.EqualFold(m[1], "year"):
-		return graph.YearOf(p.Year), true
+	case strings.EqualFold(m[2], "year"):
+		return graph.YearOf(p.Year + next), true
 	case p.Precision >= graph.MonthPrecision:
-		return graph.MonthOf(p.Year, p.Month), true
+		t := time.Date(p.Year, p.Month+time.Month(next), 1, 0, 0, 0, 0, time.UTC)
+		return graph.MonthOf(t.Year(), t.Month()), true
 	}
 	return graph.Date{}, false
 }
@@ -820,7 +829,15 @@ var numberWords = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four":
 func daysLater(text string) (int, bool) {
 	m := laterRe.FindStringSubmatch(text)
 	if m == nil {
-		return 0, false
+		// "The following day, he met …", "the next day", "on the
+		// previous day": one day from the last date stated.
+		if m = nextDayRe.FindStringSubmatch(text); m == nil {
+			return 0, false
+		}
+		if w := strings.ToLower(m[1]); w == "previous" || w == "preceding" {
+			return -1, true
+		}
+		return 1, true
 	}
 	n, ok := numberWords[strings.ToLower(m[1])]
 	if !ok {

@@ -246,3 +246,26 @@ func TestSamePeriodAndDeicticStarts(t *testing.T) {
 	assert.Contains(t, datedFacts(t, e, "Later that month, Kenyan President William Ruto visited Brazil.", pub),
 		"William Ruto visited Brazil @")
 }
+
+// TestFollowingDayAndMonth: "the following day", "the next day" are the
+// day after the date told before (not that date); "the following month"
+// the month after it.
+func TestFollowingDayAndMonth(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 6, 12)
+	for _, c := range []struct{ text, fact string }{
+		{"Kenyan President William Ruto arrived in Kampala on Monday. The following day, he met President Yoweri Museveni.",
+			"William Ruto met Yoweri Museveni @2025-06-10"},
+		{"Kenyan President William Ruto arrived in Kampala on Monday. The next day he met President Yoweri Museveni.",
+			"William Ruto met Yoweri Museveni @2025-06-10"},
+		{"Kenyan President William Ruto met Ugandan President Yoweri Museveni on Tuesday. He had visited Tanzania the previous day.",
+			"William Ruto visited Tanzania @2025-06-09"},
+		{"Kenyan President William Ruto visited China in April 2024. The following month, he met Xi Jinping in Beijing.",
+			"William Ruto met Xi Jinping @2024-05"},
+		{"Kenyan President William Ruto visited China in December 2023. The following month, he met Xi Jinping in Beijing.",
+			"William Ruto met Xi Jinping @2024-01"},
+	} {
+		assert.Contains(t, datedFacts(t, e, c.text, pub), c.fact, c.text)
+	}
+}
