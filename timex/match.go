@@ -97,6 +97,12 @@ func (p *parser) at(i int) (int, []Expr) {
 	j, prep, ctx := i, "", p.contextBefore(i)
 	if t := p.tok(j); t != nil && t.kind == tWord {
 		if _, ok := preps[t.low]; ok {
+			if n := p.tok(j + 1); t.low == "in" && n != nil && deicticOpeners[n.low] {
+				// "was sworn in last month", "stepped in earlier this
+				// year": English writes no "in" before these, so the
+				// "in" is the verb's particle, not the date's.
+				return i, nil
+			}
 			prep, j, ctx = t.low, j+1, true
 		}
 	}
@@ -124,6 +130,11 @@ func (p *parser) at(i int) (int, []Expr) {
 	}
 	return h.end, []Expr{first}
 }
+
+// deicticOpeners open a date relative to the article's own time that
+// takes no "in" before it ("last month", "earlier this year", "this
+// week", "next year").
+var deicticOpeners = map[string]bool{"last": true, "next": true, "this": true, "earlier": true, "later": true}
 
 // expr builds the Expr for a hit that started at token i.
 func (p *parser) expr(i int, h hit, kind Kind, prep string) Expr {

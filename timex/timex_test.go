@@ -124,6 +124,10 @@ func TestFind(t *testing.T) {
 		{"this year", tue, "This year's budget", "This year=2025~"},
 		{"next year", tue, "early next year", "early next year=2026~"},
 		{"last month new year", day("2025-01-02"), "last month", "last month=2024-12~"},
+		// "in" before a deictic date is a verb's particle, not the date's
+		{"sworn in last month", tue, "He was sworn in last month.", "last month=2025-01~"},
+		{"stepped in earlier this year", tue, "She stepped in earlier this year.", "earlier this year=2025~"},
+		{"in before a month", tue, "He was sworn in in January.", "in January=2025-01~"},
 		{"next month december", day("2024-12-20"), "next month", "next month=2025-01~"},
 		{"last named month", day("2013-03-21"), "last May and late last July", "last May=2012-05~ | late last July=2012-07~"},
 		{"last january", day("2013-03-21"), "last January", "last January=2013-01~"},

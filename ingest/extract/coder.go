@@ -492,8 +492,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
 		}
-		if code != "" && w == "allied" && (i+1 >= tail || !allyObjects[toks[i+1]]) {
-			code = "" // "Congolese troops and allied militia": an adjective, no alliance made
+		if w == "allied" && (i+1 >= tail || !allyObjects[toks[i+1]]) {
+			// "Congolese troops and allied militia fought the rebels": an
+			// adjective, no alliance made and no verb; the clause's verb
+			// is still to come.
+			continue
 		}
 		if code != "" && postTaken(units, toks, end, tail) {
 			code = "" // "took over NATO's top job", "took over the EU's foreign policy post": an office, no seizure

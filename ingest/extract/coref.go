@@ -168,8 +168,12 @@ func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
 	var c *cand
 	k := -1
 	toks := tokenize(st.text)
+	they := false
 	for i, t := range toks {
 		n, want := pairPhrase(toks, i)
+		if n == 0 && theyClause(toks, i) {
+			n, want, they = 1, 0, true
+		}
 		if n == 0 {
 			continue
 		}
@@ -196,8 +200,8 @@ func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
 	}
 	d.cands = kept
 	old := d.pair
-	d.pair = [2]*ref{c.subj, c.obj}
-	defer func() { d.pair = old }()
+	d.pair, d.pairThey = [2]*ref{c.subj, c.obj}, they
+	defer func() { d.pair, d.pairThey = old, false }()
 	sub := &sentence{text: st.text[k:], start: st.start + k, clock: st.clock}
 	n1 := len(d.cands)
 	nd := len(d.dropped)
@@ -218,6 +222,22 @@ func (d *doc) readPairClause(st *sentence, sentIdx, n0 int) {
 		}
 	}
 	d.cands = kept
+}
+
+// theyClause reports whether toks[i] is a "they" opening a clause that
+// tells what the two sides of a meeting told before it in the same
+// sentence did there or then: after "where", "when" or "and" ("met in
+// Brussels on Monday, where they initialled an agreement", "…, and they
+// signed a pact").
+func theyClause(toks []token, i int) bool {
+	if i == 0 || toks[i].text != "they" {
+		return false
+	}
+	switch strings.ToLower(toks[i-1].text) {
+	case "where", "when", "and":
+		return true
+	}
+	return false
 }
 
 // pairMods may stand in "the two foreign ministers", "both top
@@ -304,7 +324,7 @@ func (d *doc) twoOf(toks []token, i, sentIdx int) ([]*unit, int) {
 		return nil, 0
 	}
 	n, want := pairPhrase(toks, i)
-	if n == 0 && i == 0 && toks[0].text == "They" && d.pairOpened == sentIdx && sentIdx > 0 {
+	if n == 0 && i == 0 && (toks[0].text == "They" && d.pairOpened == sentIdx && sentIdx > 0 || d.pairThey && toks[0].text == "they") {
 		n, want = 1, 0
 	}
 	if n == 0 {

@@ -60,3 +60,66 @@ func (d *doc) accuserOf(r *ref, sentIdx int) *cand {
 	}
 	return found
 }
+
+// reactionRe reads a condemnation of an act the sentence does not say
+// who did: "Stockholm condemned the expulsions", "Ottawa denounced the
+// arrests", "Kyiv slammed the strikes". The act was told just before
+// ("Turkey expelled two Swedish diplomats on Monday."), and its author
+// is the one criticized.
+var reactionRe = compile(`%S% %AUX%%ADV%(?:condemned|denounced|criticized|criticised|slammed|decried|deplored|protested|lambasted|blasted) (?:the|these|those|this|that|such) (?:[a-z\-]+ ){0,2}?(?P<n>expulsions?|arrests?|detentions?|strikes?|airstrikes?|air strikes?|attacks?|raids?|shelling|bombings?|seizures?|incursions?|sanctions|tariffs|measures?|move|decision|threats?)\b`)
+
+// reactionAuthorAfterRe is what names the act's author or scope right
+// after its noun ("the strikes by Israel", "the sanctions against
+// Russia", "the arrests of opposition leaders"): a phrase the lexicon
+// and the coder read for themselves.
+var reactionAuthorAfterRe = lazyRegexp(`^ (?:(?:carried out|imposed|made|ordered) )?(?:by|from|of|on|against|in) `)
+
+// hostileActs are the predicates of the acts a reaction of reactionRe
+// may be to: the condemner was their target.
+var hostileActs = map[string]bool{graph.Sanctioned: true, graph.Coerced: true, graph.Attacked: true,
+	graph.Fought: true, graph.Threatened: true}
+
+// readReactions states who criticized whom for a condemnation of
+// reactionRe whose act goes without its author: the author is the one
+// side that, in this sentence or the one before, did a hostile act
+// (hostileActs) to the condemner, a country also when written as its
+// capital ("Tallinn"). Two authors, or none, state nothing.
+func (d *doc) readReactions(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
+	for _, m := range d.findAll(reactionRe, tpl, units, pos) {
+		if negated(tpl, m.loc[0]) || reactionAuthorAfterRe.MatchString(tpl[m.loc[1]:]) {
+			continue
+		}
+		for _, s := range m.all("s") {
+			if s.ref == nil || !actor(s) {
+				continue
+			}
+			act := d.actorAgainst(s.ref, sentIdx)
+			if act == nil {
+				continue
+			}
+			d.add(&cand{pred: graph.Criticized, subj: s.ref, subjText: s.text, obj: act.subj, objText: act.subjText,
+				subjSec: s.sector, objSec: act.subjSec, base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
+		}
+	}
+}
+
+// actorAgainst returns the candidate of sentence sentIdx or the one
+// before in which one side did a hostile act to r, when exactly one side
+// did; nil otherwise.
+func (d *doc) actorAgainst(r *ref, sentIdx int) *cand {
+	var found *cand
+	for k := len(d.cands) - 1; k >= 0; k-- {
+		c := d.cands[k]
+		if c.sentIdx < sentIdx-1 {
+			break
+		}
+		if !hostileActs[c.pred] || c.obj == nil || c.subj == nil || c.obj.name != r.name || c.subj.name == r.name {
+			continue
+		}
+		if found != nil && found.subj.name != c.subj.name {
+			return nil // two authors: which act is condemned is not said
+		}
+		found = c
+	}
+	return found
+}

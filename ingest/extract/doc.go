@@ -42,7 +42,17 @@
 // verb of change ("has served as ... since", "was prime minister from 2010
 // to 2014", "took the helm of", "X stepped down ... and was replaced by Y",
 // "Ishiba resigned in September" ending the office last stated). "The two
-// leaders" stands for the two sides of the last meeting, call or agreement.
+// leaders" stands for the two sides of the last meeting, call or agreement
+// (however weak a one-word name of either: "his counterpart Sugiono"), and
+// "they" after "where", "when" or "and" for the two of a meeting told
+// before it in its sentence ("met at the White House, where they
+// initialled the agreement"). "Stockholm condemned the expulsions", an act
+// without its author, criticizes the one side that did such an act to the
+// condemner in that sentence or the one before (denials.go). A president
+// or prime minister titled without a country and unknown to the
+// gazetteer, whom a visitor meets on a visit the sentence tells ("flew on
+// to Djibouti, where he held talks with President X"), leads the country
+// visited (implicit.go).
 // A leader the gazetteer knows is never said to visit, meet, threaten or
 // sanction the country he leads (a misread pronoun, not news).
 // Negated, failed, cancelled, conditional and future statements ("left
@@ -131,7 +141,14 @@
 // last event the article dated to the day when the two share a
 // participant; not in the perfect, present, future or a modal, not after
 // "later", "then" or "previously", and not once a later sentence states
-// another date. A sentence with a date but no fact ("X left after a tense
+// another date. A visit, meeting or call dated only to the month or year
+// ("visited Uganda last month", "In March, X travelled to Manila") dates,
+// at that precision, what its own paragraph tells next of that occasion
+// (meetings, visits, calls, signings, agreements: "He met Museveni in
+// Kampala"), never a criticism or a denial. "Later that month", "earlier
+// that year", "the same month" take the month or year of the last date
+// stated, "the following month" the one after it; "the following day",
+// "the next day" are the day after the last day stated. A sentence with a date but no fact ("X left after a tense
 // exchange with Y on Friday") counts as such an event among everyone it
 // names. "X succeeded Y on D" starts X's office known from the article
 // ("British Prime Minister X") at D, and ends Y's. Phrases

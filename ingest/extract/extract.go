@@ -221,6 +221,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.readPairClause(st, i, n0)
 		d.readEventAnaphor(evFolded, st, i, n0)
 		d.readDenials(evUnits, tpl, pos, st, i)
+		d.readReactions(evUnits, tpl, pos, st, i)
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
@@ -286,6 +287,8 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				}
 			} else if !d.lastDate.IsZero() && sameDay.MatchString(st.text) {
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
+			} else if p, ok := d.samePeriod(st.text); ok {
+				c.date, c.dated, c.dateFrom = p, true, through(d.lastPointFrom, st)
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
 			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
@@ -311,7 +314,46 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 		if c.dated && c.act == "" && (d.pub.IsZero() || !d.pub.Before(c.date)) && (c.bound == boundDate || c.date.Precision == graph.DayPrecision) {
 			d.lastDate, d.lastDateFrom = c.date, c.dateFrom
 		}
+		if c.dated && c.act == "" && (d.pub.IsZero() || !d.pub.Before(c.date)) && (c.bound == boundDate || c.bound == boundStart) &&
+			(c.dateKind == timex.Point || c.bound == boundDate && c.dateKind == 0) {
+			d.lastPoint, d.lastPointFrom = c.date, c.dateFrom
+		}
 	}
+}
+
+// samePeriodRe is a time told by the date before it: "later that
+// month", "earlier that year", "that same month", "in the same year",
+// "the following month" (the one after it).
+var samePeriodRe = foldCompile(`(?i)\b(?:(?:earlier|later) (?:that|in that|in the same|the same)|(?:that|the) same|in the same|during that|the (following)) (month|year)\b`)
+
+// nextDayRe is the day after or before the date told before it: "the
+// following day", "the next day", "the previous day".
+var nextDayRe = foldCompile(`(?i)\bthe (following|next|previous|preceding) day\b`)
+
+// samePeriod returns the month or year that a sentence's "later that
+// month", "earlier that year" (samePeriodRe) names: that of the last
+// date stated (lastPoint), when it is known at least as precisely; ok is
+// false otherwise.
+func (d *doc) samePeriod(text string) (graph.Date, bool) {
+	if d.lastPoint.IsZero() {
+		return graph.Date{}, false
+	}
+	m := samePeriodRe.FindStringSubmatch(text)
+	if m == nil {
+		return graph.Date{}, false
+	}
+	p, next := d.lastPoint, 0
+	if m[1] != "" {
+		next = 1 // "the following month"
+	}
+	switch {
+	case strings.EqualFold(m[2], "year"):
+		return graph.YearOf(p.Year + next), true
+	case p.Precision >= graph.MonthPrecision:
+		t := time.Date(p.Year, p.Month+time.Month(next), 1, 0, 0, 0, 0, time.UTC)
+		return graph.MonthOf(t.Year(), t.Month()), true
+	}
+	return graph.Date{}, false
 }
 
 // dateCommas drops the commas around a date put between a subject and
@@ -814,7 +856,15 @@ var numberWords = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four":
 func daysLater(text string) (int, bool) {
 	m := laterRe.FindStringSubmatch(text)
 	if m == nil {
-		return 0, false
+		// "The following day, he met …", "the next day", "on the
+		// previous day": one day from the last date stated.
+		if m = nextDayRe.FindStringSubmatch(text); m == nil {
+			return 0, false
+		}
+		if w := strings.ToLower(m[1]); w == "previous" || w == "preceding" {
+			return -1, true
+		}
+		return 1, true
 	}
 	n, ok := numberWords[strings.ToLower(m[1])]
 	if !ok {

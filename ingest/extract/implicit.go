@@ -63,6 +63,8 @@ type implicitScope struct {
 	// adjective or capital), not only through a person the gazetteer
 	// places.
 	written map[string]bool
+	// inSent are the countries each sentence names itself, by index.
+	inSent map[int][]string
 }
 
 // noteCountries records the countries and organizations units name, and
@@ -82,6 +84,10 @@ func (d *doc) noteCountries(units []*unit, sentIdx int) {
 				sc.written = map[string]bool{}
 			}
 			sc.written[u.ref.name] = true
+			if sc.inSent == nil {
+				sc.inSent = map[int][]string{}
+			}
+			sc.inSent[sentIdx] = append(sc.inSent[sentIdx], u.ref.name)
 			if k == 0 && dl {
 				sc.addDateline(u.ref.name)
 			}
@@ -187,6 +193,7 @@ func (sc *implicitScope) only() string {
 func (d *doc) placeImplicit() {
 	d.placeLabelled()
 	d.placeByHolder()
+	d.placeByVisit()
 	for _, c := range d.implicit.heads {
 		if c.obj == nil || d.otherHead(c, c.obj.name) {
 			continue
@@ -382,4 +389,86 @@ func (d *doc) placeLabelled() {
 			c.obj, c.objText = &ref{graph.Position, nationalOffice(c.bareOff, country.name), 1}, ""
 		}
 	}
+}
+
+// placeByVisit gives a head titled without a country and unknown to the
+// gazetteer the country a visitor went to in the same sentence, when the
+// visitor met or spoke with the head there ("Ruto then flew on to
+// Djibouti, where he held talks with President Ismail Omar Guelleh",
+// "The minister travelled to Lome and met President X"): the head a guest
+// meets on a visit is the host country's. A sentence naming an
+// organization, a visitor who leads the country visited, another holder
+// of the office there, or a visit to two countries says nothing.
+func (d *doc) placeByVisit() {
+	for _, c := range d.implicit.heads {
+		if c.obj != nil || c.ended || c.subj == nil || d.leaderOf(c.subj.name) != nil || d.implicit.orgSents[c.sentIdx] {
+			continue
+		}
+		var to *ref
+		for _, v := range d.cands {
+			if v.sentIdx != c.sentIdx || v.pred != graph.Visited || v.subj == nil || v.obj == nil || v.obj.typ != graph.Country ||
+				v.subj.name == c.subj.name || !d.metIn(v.subj.name, c.subj.name, c.sentIdx) {
+				continue
+			}
+			if to != nil && to.name != v.obj.name {
+				to = nil
+				break
+			}
+			to = v.obj
+		}
+		if to == nil || d.ledIn(to.name, c.sentIdx) || d.otherHead(c, to.name) || d.otherCountryIn(c.sentIdx, to.name) {
+			continue
+		}
+		c.obj = to
+		d.add(c)
+	}
+}
+
+// otherCountryIn reports whether sentence sentIdx names a country other
+// than country and those of the people it names ("French Foreign
+// Minister X", "Kenyan President Y"): "visited Ghana and Togo, where he
+// met President X" does not say whose president X is.
+func (d *doc) otherCountryIn(sentIdx int, country string) bool {
+	for _, n := range d.implicit.inSent[sentIdx] {
+		if n == country {
+			continue
+		}
+		own := false
+		for _, o := range d.cands {
+			if o.sentIdx != sentIdx || o.obj == nil || o.subj == nil || o.subj.typ != graph.Person {
+				continue
+			}
+			switch o.pred {
+			case graph.Leads, graph.NationalOf:
+				own = own || o.obj.name == n
+			case graph.HoldsPosition:
+				own = own || strings.HasSuffix(o.obj.name, " of "+n)
+			}
+		}
+		if !own {
+			return true
+		}
+	}
+	return false
+}
+
+// metIn reports whether a and b met or spoke in sentence sentIdx.
+func (d *doc) metIn(a, b string, sentIdx int) bool {
+	for _, m := range d.cands {
+		if m.sentIdx == sentIdx && (m.pred == graph.Met || m.pred == graph.SpokeWith) && m.subj != nil && m.obj != nil &&
+			(m.subj.name == a && m.obj.name == b || m.subj.name == b && m.obj.name == a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ledIn reports whether sentence sentIdx says someone leads country.
+func (d *doc) ledIn(country string, sentIdx int) bool {
+	for _, o := range d.cands {
+		if o.sentIdx == sentIdx && o.pred == graph.Leads && o.obj != nil && o.obj.name == country {
+			return true
+		}
+	}
+	return false
 }

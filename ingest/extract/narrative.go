@@ -14,7 +14,22 @@ type narrative struct {
 	date  graph.Date
 	names map[string]bool
 	from  []*sentence // the sentences date was read from
+	// coarse marks a visit, meeting or call dated only to the month or
+	// year ("visited Uganda last month", "In March, X travelled to
+	// Manila"): it dates only what was done on that occasion
+	// (occasionPreds) told after it in its own paragraph ("He met
+	// President Museveni in Kampala and signed …"), at its own
+	// precision; para is that paragraph (sentence.para). A criticism
+	// or a denial told after it may be of another day of that month or
+	// year, and keeps no date.
+	coarse bool
+	para   int
 }
+
+// occasionPreds are the events a coarse narrative dates: what two sides
+// do on a visit, meeting or call.
+var occasionPreds = map[string]bool{graph.Met: true, graph.Visited: true, graph.SpokeWith: true,
+	graph.SignedAgreement: true, graph.AgreedWith: true}
 
 // narrativePred reports whether events of predicate p may take the date
 // of the event before them (the table's Narrative column); successions and
@@ -54,6 +69,9 @@ func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
 		return false
 	}
 	if !d.narr.names[c.subj.name] && !d.narr.names[c.obj.name] {
+		return false
+	}
+	if d.narr.coarse && (st.para != d.narr.para || !occasionPreds[c.pred]) {
 		return false
 	}
 	if hasDateUnit(units) || notNarrative.MatchString(st.text) {
@@ -119,22 +137,41 @@ func hasDateUnit(units []*unit) bool {
 // ("later", "then"), ends the story told so far.
 func (d *doc) updateNarrative(units []*unit, cs []*cand, st *sentence) {
 	var n *narrative
-	for _, c := range cs {
-		if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.date.Precision != graph.DayPrecision || c.base == confCoded ||
-			c.subj == nil || c.obj == nil {
-			continue
+	for _, coarse := range []bool{false, true} {
+		for _, c := range cs {
+			if !c.dated || c.narrated || c.bound != boundDate || !graph.IsEvent(c.pred) || c.base == confCoded ||
+				c.subj == nil || c.obj == nil {
+				continue
+			}
+			if coarse {
+				// "last month", "in March", "earlier this year": a point
+				// of its own sentence, not a range ("since 2019"), nor a
+				// date carried from elsewhere, of a visit, meeting or call.
+				if c.date.Precision == graph.DayPrecision || c.dateKind != timex.Point || len(c.dateFrom) != 1 || c.dateFrom[0] != st ||
+					c.pred != graph.Met && c.pred != graph.Visited && c.pred != graph.SpokeWith {
+					continue
+				}
+			} else if c.date.Precision != graph.DayPrecision {
+				continue
+			}
+			if n == nil {
+				n = &narrative{date: c.date, names: map[string]bool{}, from: c.dateFrom, coarse: coarse, para: st.para}
+			} else if n.date != c.date {
+				continue
+			}
+			n.names[c.subj.name], n.names[c.obj.name] = true, true
 		}
-		if n == nil {
-			n = &narrative{date: c.date, names: map[string]bool{}, from: c.dateFrom}
-		} else if n.date != c.date {
-			continue
+		if n != nil {
+			break
 		}
-		n.names[c.subj.name], n.names[c.obj.name] = true, true
+		if !coarse {
+			n = leadEvent(units, cs, st)
+			if n != nil {
+				break
+			}
+		}
 	}
-	if n == nil {
-		n = leadEvent(units, cs, st)
-	}
-	if d.told++; d.told <= openingSents && d.opening == nil && n != nil {
+	if d.told++; d.told <= openingSents && d.opening == nil && n != nil && !n.coarse {
 		d.opening = n
 	} else if n != nil && d.opening != nil && n.date != d.opening.date {
 		d.opening = nil // the story has moved on to another day's event

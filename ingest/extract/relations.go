@@ -255,7 +255,10 @@ func actor(u *unit) bool {
 	case kCountry, kOrg:
 		return !u.demonym
 	case kPerson:
-		return u.ref.conf >= 0.7
+		// A side of the last meeting read back ("the two ministers")
+		// was an actor there, however weak its one-word name
+		// ("Sugiono"): the pronoun's discount does not undo that.
+		return u.ref.conf >= 0.7 || u.pairRef
 	}
 	return false
 }

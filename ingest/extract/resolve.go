@@ -52,6 +52,12 @@ type doc struct {
 
 	// lastDateFrom are the sentences lastDate was read from.
 	lastDateFrom []*sentence
+	// lastPoint is the date, to the day, month or year, of the last
+	// dated event or start of office of the previous sentences, for
+	// "later that month", "earlier that year"; lastPointFrom are the
+	// sentences it was read from.
+	lastPoint     graph.Date
+	lastPointFrom []*sentence
 
 	// titled maps an office to the people the article has named with it
 	// as their title ("Prime Minister Shehbaz Sharif"), in order, for
@@ -62,6 +68,11 @@ type doc struct {
 	// a phrase naming the pair ("The Leaders agreed …"), for "They" at
 	// the start of the next one (twoOf).
 	pairOpened int
+	// pairThey is set while readPairClause reads again a clause opened
+	// by "they" after the sentence's own meeting ("met at the White
+	// House, where they initialled the agreement"): that "they" is the
+	// meeting's pair (twoOf).
+	pairThey bool
 }
 
 func newDoc(g *gazetteer, pub graph.Date) *doc {

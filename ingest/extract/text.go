@@ -153,6 +153,8 @@ type sentence struct {
 	// written), or "": when it names a country by its own name, not by a
 	// town, it labels the line as label does (placeLabelled).
 	section string
+	// para is the index of the line (paragraph) the sentence is on.
+	para int
 }
 
 var (
@@ -199,7 +201,7 @@ func leadDateline(text string) string {
 func splitSentences(text string) []sentence {
 	var out []sentence
 	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for para, line := range strings.SplitAfter(text, "\n") {
 		lineStart := off
 		off += len(line)
 		body := strings.TrimRight(line, "\r\n")
@@ -240,7 +242,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for _, st := range splitLine(trimmed, base) {
-			st.clock, st.label, st.section = clock, label, section
+			st.clock, st.label, st.section, st.para = clock, label, section, para
 			if isHeading(st.text) {
 				continue
 			}
