@@ -345,6 +345,13 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	if aff == nil {
 		aff = itsCountry(m, offU)
 	}
+	if aff == nil && offU != nil && offU.off.of != "" {
+		// "Taoiseach Mary Byrne": a title only one country uses names
+		// that country's office.
+		if r := d.entityRef(offU.off.of); r != nil {
+			aff = &unit{kind: kCountry, text: offU.text, start: offU.start, end: offU.end, ref: r}
+		}
+	}
 	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
 		span: m.span(), sent: st, sentIdx: sentIdx}
 	switch {

@@ -254,6 +254,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i++
 			continue
 		}
+		if u, n := d.governmentAt(s, toks, i); u != nil {
+			units = append(units, u) // "the Bush administration"
+			i += n
+			continue
+		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
