@@ -163,6 +163,11 @@ type gazetteer struct {
 	// two countries share it: "the Bush administration" is that
 	// country's government (see governmentAt).
 	govSurnames map[string]string
+	// orgHeadRoles holds the roles (normRole) of organizations' heads
+	// (organizations.tsv) that no head of a country in leaders.tsv
+	// holds: "Chairperson", "Secretary General". Such a title never
+	// names a country's office.
+	orgHeadRoles map[string]bool
 }
 
 func splitList(s string) []string {
@@ -194,6 +199,10 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{},
 		given: map[string]byte{}, familyFirst: map[string]bool{}}
 	generic := map[string][]*entry{}
+	// genericCap holds, for a generic reference every row writes with a
+	// capital ("the Authority"), that spelling: it is read only so
+	// written, since "the authority" is a common noun.
+	genericCap := map[string]string{}
 	read := func(name string, min int, fn func(cols []string)) error {
 		f, err := fsys.Open("gazetteer/" + name)
 		if err != nil {
@@ -288,6 +297,11 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		for _, a := range splitList(c[2]) {
 			k := strings.ToLower(a)
+			if a == k {
+				genericCap[k] = ""
+			} else if old, ok := genericCap[k]; !ok || old != "" {
+				genericCap[k] = a
+			}
 			generic[k] = append(generic[k], e)
 		}
 	})
@@ -304,6 +318,10 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	for k, es := range generic {
+		if a := genericCap[k]; a != "" {
+			g.addName(a, hit{kind: hitGeneric, generic: es})
+			continue
+		}
 		g.add(k, hit{kind: hitGeneric, generic: es})
 	}
 	var offErr error
@@ -484,6 +502,17 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	g.govSurnames = g.headSurnames(heads)
+	g.orgHeadRoles = map[string]bool{}
+	for _, e := range g.entities {
+		if e.typ == graph.Organization && e.headRole != "" {
+			g.orgHeadRoles[normRole(e.headRole)] = true
+		}
+	}
+	for _, l := range heads {
+		if e := g.entities[l.affil]; e != nil && e.typ == graph.Country && l.role != "" {
+			delete(g.orgHeadRoles, normRole(l.role))
+		}
+	}
 	return g, nil
 }
 
