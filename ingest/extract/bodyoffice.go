@@ -11,10 +11,12 @@ import (
 // elected Ilze Berzina as its speaker", "Kenya's National Assembly
 // elected X as its speaker", "the African Union Commission chose X as
 // its new chairman", "re-elected X as the body's president",
-// "Kazakhstan's parliament elected X as speaker of the lower house". The
+// "Kazakhstan's parliament elected X as speaker of the lower house",
+// "lawmakers elected X of the Civic Alliance as president of the Chamber
+// of Deputies" (her party named between). The
 // possessive, or the bare word "speaker", makes the office the body's;
 // without either, an office is read by reChangeObj as written.
-var reBodyOffice = compile(`(?:(?P<own><C\d+>) 's )?(?P<by><[CGX]\d+>)(?: 's)?(?: (?P<leg>parliament|assembly|legislature|lawmakers|legislators|deputies|mps|parliamentarians))? %AUX%%ADV%(?P<v>elected|re-elected|chose|appointed|named|installed)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)? (?:as )?(?P<poss>(?:its|their) |the (?:body|assembly|chamber|house|parliament|legislature|organi[sz]ation|bloc|group|council|commission|union|alliance) 's )?(?:new |next |first )?(?P<off>speaker|chair|<O\d+>)(?: |$)`)
+var reBodyOffice = compile(`(?:(?P<own><C\d+>) 's )?(?P<by><[CGX]\d+>)(?: 's)?(?: (?P<leg>parliament|assembly|legislature|lawmakers|legislators|deputies|mps|parliamentarians))? %AUX%%ADV%(?P<v>elected|re-elected|chose|appointed|named|installed)(?: <D\d+>)? (?P<s><P\d+>)(?: of <[GX]\d+>)?(?: <D\d+>)? (?:as )?(?P<poss>(?:its|their) |the (?:body|assembly|chamber|house|parliament|legislature|organi[sz]ation|bloc|group|council|commission|union|alliance) 's )?(?:new |next |first )?(?P<off>speaker|chair|<O\d+>)(?: |$)`)
 
 // legislatureWords, in a body's name, make it a legislature ("National
 // Assembly", "Saeima" is not read).

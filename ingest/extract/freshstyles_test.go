@@ -52,3 +52,36 @@ func TestOrganizationTitleIsNoCountrys(t *testing.T) {
 		assert.NotEqual(t, "Chairperson", f.Role)
 	}
 }
+
+// TestAbstainedIsNoEvent: abstaining on a vote yields to no one ("Russia
+// abstained on a resolution on Syria" is no concession to Syria).
+func TestAbstainedIsNoEvent(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	for _, text := range []string{
+		"India abstained on a resolution condemning Myanmar on Friday.",
+		"France and Japan abstained in the vote on sanctions against Mali.",
+	} {
+		facts, _ := extracted(t, e, text, graph.DayOf(2025, 3, 7))
+		assert.Empty(t, facts, text)
+	}
+}
+
+// TestOrganizationWordEndsAName: a surname spelled as an organization's
+// one-word name ("Wagner") ends the name it closes.
+func TestOrganizationWordEndsAName(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	facts, names := extracted(t, e, "German Defence Minister Anna Luise Wagner visited Lithuania on Friday.", graph.DayOf(2025, 3, 7))
+	assert.Contains(t, names, "person Anna Luise Wagner")
+	assert.Contains(t, facts, "Anna Luise Wagner visited Lithuania")
+}
+
+// TestSpeakerWithPartyNamed: "elected X of the Y party as president of the
+// Chamber of Deputies" names the country's speaker, the party between.
+func TestSpeakerWithPartyNamed(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	facts, _ := extracted(t, e, "Chilean lawmakers elected Camila Rojas of the Broad Front as president of the Chamber of Deputies on Monday.", graph.DayOf(2025, 3, 7))
+	assert.Contains(t, facts, "Camila Rojas holds_position Speaker of Parliament of Chile")
+}
