@@ -10,10 +10,13 @@ import (
 // office named in lower case as the body's own: "The Latvian parliament
 // elected Ilze Berzina as its speaker", "Kenya's National Assembly
 // elected X as its speaker", "the African Union Commission chose X as
-// its new chairman", "re-elected X as the body's president". The
+// its new chairman", "re-elected X as the body's president",
+// "Kazakhstan's parliament elected X as speaker of the lower house",
+// "lawmakers elected X of the Civic Alliance as president of the Chamber
+// of Deputies" (her party named between). The
 // possessive, or the bare word "speaker", makes the office the body's;
 // without either, an office is read by reChangeObj as written.
-var reBodyOffice = compile(`(?:(?P<own><C\d+>) 's )?(?P<by><[CGX]\d+>)(?: (?P<leg>parliament|assembly|legislature|lawmakers|legislators|deputies|mps|parliamentarians))? %AUX%%ADV%(?P<v>elected|re-elected|chose|appointed|named|installed)(?: <D\d+>)? (?P<s><P\d+>)(?: <D\d+>)? (?:as )?(?P<poss>(?:its|their) |the (?:body|assembly|chamber|house|parliament|legislature|organi[sz]ation|bloc|group|council|commission|union|alliance) 's )?(?:new |next |first )?(?P<off>speaker|chair|<O\d+>)(?: |$)`)
+var reBodyOffice = compile(`(?:(?P<own><C\d+>) 's )?(?P<by><[CGX]\d+>)(?: 's)?(?: (?P<leg>parliament|assembly|legislature|lawmakers|legislators|deputies|mps|parliamentarians))? %AUX%%ADV%(?P<v>elected|re-elected|chose|appointed|named|installed)(?: <D\d+>)? (?P<s><P\d+>)(?: of <[GX]\d+>)?(?: <D\d+>)? (?:as )?(?P<poss>(?:its|their) |the (?:body|assembly|chamber|house|parliament|legislature|organi[sz]ation|bloc|group|council|commission|union|alliance) 's )?(?:new |next |first )?(?P<off>speaker|chair|<O\d+>)(?: |$)`)
 
 // legislatureWords, in a body's name, make it a legislature ("National
 // Assembly", "Saeima" is not read).
@@ -32,13 +35,15 @@ func (d *doc) readBodyOffices(units []*unit, tpl string, pos []int, st *sentence
 	for _, m := range d.findAll(reBodyOffice, tpl, units, pos) {
 		by, per, offU := m.one("by"), m.one("s"), m.one("off")
 		word := m.group("off")
-		if by == nil || by.ref == nil || per == nil || per.kind != kPerson || per.ref == nil ||
-			m.group("poss") == "" && word != "speaker" {
-			continue
-		}
 		var off *office
 		if offU != nil {
 			off = offU.off
+		}
+		if by == nil || by.ref == nil || per == nil || per.kind != kPerson || per.ref == nil ||
+			m.group("poss") == "" && word != "speaker" && (off == nil || off.name != "Speaker of Parliament") {
+			// "speaker of the lower house" names the speaker's office
+			// as "its speaker" does.
+			continue
 		}
 		c := &cand{subj: per.ref, subjText: per.text, base: confChange, span: m.span(), sent: st, sentIdx: sentIdx}
 		switch country := d.legislatureOf(m, by); {

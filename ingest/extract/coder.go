@@ -2053,6 +2053,11 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 			// "aid to Gaza's neighbours": the neighbours are the target.
 			continue
 		}
+		if succeeded(toks, j) {
+			// "to choose a successor to President X": X is whom the
+			// one sought will follow, no target of the act.
+			continue
+		}
 		out := []*unit{u}
 		for k := j + 1; k < to && k < len(units); k++ {
 			v := units[k]
@@ -2111,6 +2116,17 @@ func productName(units []*unit, k int) bool {
 
 // relationNouns, owned by an actor ("Gaza's neighbours", "Russia's
 // allies"), name others than that actor.
+// successionNouns name one who takes, or took, another's place: the
+// actor named after them and "to", "of" or "for" is the one replaced.
+var successionNouns = toSet("successor successors predecessor predecessors replacement replacements")
+
+// succeeded reports whether toks[j] is named as the one a successor or a
+// replacement follows: "a successor to X", "the predecessor of X", "a
+// replacement for X".
+func succeeded(toks []string, j int) bool {
+	return j >= 2 && (toks[j-1] == "to" || toks[j-1] == "of" || toks[j-1] == "for") && successionNouns[toks[j-2]]
+}
+
 var relationNouns = toSet("neighbours neighbors allies rivals enemies foes partners")
 
 // withoutAsides returns units with what stands in parentheses blanked to

@@ -56,6 +56,10 @@ type office struct {
 	// to is the country a post is held in, for a country's post in
 	// another ("Ambassador of Canada to China"); "" for the others.
 	to string
+	// of is, for the office read from a title only one country uses
+	// ("Taoiseach": Ireland's Prime Minister), that country; "" for
+	// the others.
+	of string
 }
 
 // leader is a well-known office holder of the gazetteer.
@@ -64,6 +68,9 @@ type leader struct {
 	aliases []string
 	affil   string // canonical name of a country or organization, may be empty
 	role    string
+	// head is set for a person of people.tsv who was head of state or
+	// government of affil (no role is kept for them).
+	head bool
 }
 
 // hitKind says what a gazetteer phrase denotes.
@@ -150,6 +157,17 @@ type gazetteer struct {
 	// the post ("British Chancellor Rachel Reeves").
 	headPosts     map[string]*office
 	headCountries map[string]map[string]bool
+	// govSurnames maps a lower-cased surname to the country whose head
+	// of state or government the gazetteer lists under it (leaders.tsv
+	// with a head's role, people.tsv marked "head"), "" when heads of
+	// two countries share it: "the Bush administration" is that
+	// country's government (see governmentAt).
+	govSurnames map[string]string
+	// orgHeadRoles holds the roles (normRole) of organizations' heads
+	// (organizations.tsv) that no head of a country in leaders.tsv
+	// holds: "Chairperson", "Secretary General". Such a title never
+	// names a country's office.
+	orgHeadRoles map[string]bool
 }
 
 func splitList(s string) []string {
@@ -181,6 +199,10 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{},
 		given: map[string]byte{}, familyFirst: map[string]bool{}}
 	generic := map[string][]*entry{}
+	// genericCap holds, for a generic reference every row writes with a
+	// capital ("the Authority"), that spelling: it is read only so
+	// written, since "the authority" is a common noun.
+	genericCap := map[string]string{}
 	read := func(name string, min int, fn func(cols []string)) error {
 		f, err := fsys.Open("gazetteer/" + name)
 		if err != nil {
@@ -275,6 +297,11 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		}
 		for _, a := range splitList(c[2]) {
 			k := strings.ToLower(a)
+			if a == k {
+				genericCap[k] = ""
+			} else if old, ok := genericCap[k]; !ok || old != "" {
+				genericCap[k] = a
+			}
 			generic[k] = append(generic[k], e)
 		}
 	})
@@ -291,8 +318,13 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	for k, es := range generic {
+		if a := genericCap[k]; a != "" {
+			g.addName(a, hit{kind: hitGeneric, generic: es})
+			continue
+		}
 		g.add(k, hit{kind: hitGeneric, generic: es})
 	}
+	var offErr error
 	err = read("offices.tsv", 5, func(c []string) {
 		o := &office{name: c[0], head: strings.TrimSpace(c[1]) == "head", confirm: strings.TrimSpace(c[3]) == "confirm",
 			national: strings.TrimSpace(c[4])}
@@ -315,7 +347,22 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			}
 			g.add(v, h)
 		}
+		if len(c) > 5 {
+			for _, vc := range splitList(c[5]) {
+				v, country, ok := strings.Cut(vc, "=")
+				if e := g.entities[strings.TrimSpace(country)]; !ok || e == nil || e.typ != graph.Country {
+					offErr = fmt.Errorf("gazetteer offices.tsv %s: variant %q: %w", o.name, vc, ErrGazetteer)
+					return
+				}
+				own := *o
+				own.of = strings.TrimSpace(country)
+				g.add(strings.TrimSpace(v), hit{kind: hitOffice, off: &own})
+			}
+		}
 	})
+	if err == nil {
+		err = offErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -364,8 +411,12 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 			}
 		}
 	}
+	var heads []*leader // heads of state or government, for govSurnames
 	err = read("leaders.tsv", 4, func(c []string) {
 		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2]), role: strings.TrimSpace(c[3])}
+		if o := g.offices[l.role]; o != nil && o.head {
+			heads = append(heads, l)
+		}
 		if g.headPosts[l.role] != nil {
 			if g.headCountries[l.role] == nil {
 				g.headCountries[l.role] = map[string]bool{}
@@ -399,7 +450,11 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	// name ("Brown") is not taken for one of them; a name leaders.tsv
 	// already lists keeps its row there.
 	err = read("people.tsv", 3, func(c []string) {
-		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2])}
+		l := &leader{name: c[0], aliases: splitList(c[1]), affil: strings.TrimSpace(c[2]),
+			head: len(c) > 3 && strings.TrimSpace(c[3]) == "head"}
+		if l.head {
+			heads = append(heads, l)
+		}
 		if g.leaders[strings.ToLower(l.name)] != nil {
 			return
 		}
@@ -446,6 +501,18 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.govSurnames = g.headSurnames(heads)
+	g.orgHeadRoles = map[string]bool{}
+	for _, e := range g.entities {
+		if e.typ == graph.Organization && e.headRole != "" {
+			g.orgHeadRoles[normRole(e.headRole)] = true
+		}
+	}
+	for _, l := range heads {
+		if e := g.entities[l.affil]; e != nil && e.typ == graph.Country && l.role != "" {
+			delete(g.orgHeadRoles, normRole(l.role))
+		}
+	}
 	return g, nil
 }
 
@@ -462,7 +529,13 @@ func (g *gazetteer) readPlaces(read func(string, int, func([]string)) error) err
 			bad = fmt.Errorf("gazetteer places.tsv %s: country %q: %w", c[0], c[2], ErrGazetteer)
 			return
 		}
-		for _, n := range append([]string{strings.TrimSpace(c[0])}, splitList(c[1])...) {
+		names := append([]string{strings.TrimSpace(c[0])}, splitList(c[1])...)
+		if len(c) > 3 {
+			// "Catalan", "Basque": the adjective names the place's
+			// people or government, no person ("the Basque government").
+			names = append(names, splitList(c[3])...)
+		}
+		for _, n := range names {
 			if g.namesEntity(n) {
 				bad = fmt.Errorf("gazetteer places.tsv %s: %q names a country or organization: %w", c[0], n, ErrGazetteer)
 				return

@@ -91,7 +91,7 @@ func TestHeadOfGovernmentTitles(t *testing.T) {
 	assert.Contains(t, facts, "Micheal Martin met Friedrich Merz")
 	assert.NotContains(t, names, "person Taoiseach Micheal Martin")
 	facts, _ = extracted(t, e, "Tanaiste Helen McEntee met Belgian Prime Minister Bart De Wever on Tuesday.", pub)
-	assert.Contains(t, facts, "Helen McEntee holds_position Deputy Prime Minister")
+	assert.Contains(t, facts, "Helen McEntee holds_position Deputy Prime Minister of Ireland")
 }
 
 // TestPossessedRelationNames: "X's neighbour Y", "X's ally Y" names Y; X

@@ -43,6 +43,8 @@ func TestGazetteerPlacesAndMovementsChecked(t *testing.T) {
 		{"alias named as a country", "places.tsv", "Chhattisgarh\tIndia\tIndia\n"},
 		{"movement of an unknown code", "organizations.tsv", "Northern Front\t\t\tleader\tXYZ\tREB\n"},
 		{"sector with no country", "organizations.tsv", "Northern Front\t\t\tleader\t\tREB\n"},
+		{"one country's title of no country", "offices.tsv", "Prime Minister\thead\tprime minister\t\t\ttaoiseach=Ruritania\n"},
+		{"one country's title with no country", "offices.tsv", "Prime Minister\thead\tprime minister\t\t\ttaoiseach\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := loadGazetteer(gazetteerWith(t, c.file, c.text))

@@ -345,6 +345,13 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	if aff == nil {
 		aff = itsCountry(m, offU)
 	}
+	if aff == nil && offU != nil && offU.off.of != "" {
+		// "Taoiseach Mary Byrne": a title only one country uses names
+		// that country's office.
+		if r := d.entityRef(offU.off.of); r != nil {
+			aff = &unit{kind: kCountry, text: offU.text, start: offU.start, end: offU.end, ref: r}
+		}
+	}
 	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
 		span: m.span(), sent: st, sentIdx: sentIdx}
 	switch {
@@ -577,9 +584,13 @@ func unitAfter(units []*unit, k int) *unit {
 // person the article already says leads a country ("Han, acting President
 // of South Korea since December, ... has served as Prime Minister since
 // 2023"): the title is that country's. It returns the candidate, or nil.
+//
+// A title only organizations' heads hold ("appointed President X of Ghana
+// as Chairman of the Forum") is no country's, and gives nil.
 func (d *doc) articleHead(c *cand, per *unit) *cand {
 	prev := d.latestState(per.ref.name)
-	if prev == nil || prev.pred != graph.Leads || prev.ended || prev.obj == nil || prev.obj.typ != graph.Country {
+	if prev == nil || prev.pred != graph.Leads || prev.ended || prev.obj == nil || prev.obj.typ != graph.Country ||
+		d.g.orgHeadRoles[normRole(c.role)] {
 		return nil
 	}
 	c.obj = prev.obj

@@ -256,6 +256,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i++
 			continue
 		}
+		if u, n := d.governmentAt(s, toks, i); u != nil {
+			units = append(units, u) // "the Bush administration"
+			i += n
+			continue
+		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
@@ -628,7 +633,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			break
 		}
 		if isCap(t) && isWordTok(t) && !nameStop[t] {
-			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) {
+			if j > first && d.startsGazetteer(toks, j) && !d.inLeaderName(toks, first, j) && !d.orgWordSurname(toks, j, len(words)) {
 				break
 			}
 			words = append(words, t)
@@ -856,6 +861,40 @@ func (d *doc) inLeaderName(toks []token, first, j int) bool {
 	p := b.String()
 	for name := range d.g.leaders {
 		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWordSurname reports whether toks[j], after n capitalized words of a
+// name, ends that name although an organization's one-word name is
+// spelled so ("Therese Kayikwamba Wagner", not the Wagner Group): two
+// name words or more before it, no capitalized word or possessive after
+// it, and no reading of the word but an organization's (a country, a
+// demonym, an office or a place still starts a name of its own).
+func (d *doc) orgWordSurname(toks []token, j, n int) bool {
+	if n < 2 || isAcronym(toks[j].text) ||
+		j+1 < len(toks) && (isCap(toks[j+1].text) && isWordTok(toks[j+1].text) || toks[j+1].text == "'s") {
+		return false
+	}
+	if d.startsLonger(toks, j) {
+		return false
+	}
+	hits := d.phraseHits(j, 1)
+	for _, h := range hits {
+		if h.kind != hitEntity || h.ent == nil || h.ent.typ != graph.Organization {
+			return false
+		}
+	}
+	return len(hits) > 0
+}
+
+// startsLonger reports whether a gazetteer phrase of two tokens or more
+// starts at toks[j].
+func (d *doc) startsLonger(toks []token, j int) bool {
+	for n := min(d.g.first[d.lows[j]], len(toks)-j); n >= 2; n-- {
+		if len(d.phraseHits(j, n)) > 0 {
 			return true
 		}
 	}

@@ -143,7 +143,8 @@ func TestCountryLeader(t *testing.T) {
 }
 
 // TestSanctionVerb checks "sanction" as a verb, whatever its subject ("the
-// Biden administration", "the Starmer government"), aimed at a person,
+// Biden administration", "the Albanese government": the country's
+// government), aimed at a person,
 // country or organization; an act or a body's mission approved is not a
 // sanction, and a sanction announced for later is a threat of one.
 func TestSanctionVerb(t *testing.T) {
@@ -153,8 +154,8 @@ func TestSanctionVerb(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"The Biden administration sanctioned Iran on Tuesday.", []string{"Joe Biden sanctioned Iran"}},
-		{"The Albanese government has sanctioned Myanmar and Belarus.", []string{"Anthony Albanese sanctioned Myanmar", "Anthony Albanese sanctioned Belarus"}},
+		{"The Biden administration sanctioned Iran on Tuesday.", []string{"United States sanctioned Iran"}},
+		{"The Albanese government has sanctioned Myanmar and Belarus.", []string{"Australia sanctioned Myanmar", "Australia sanctioned Belarus"}},
 		{"The European Union is sanctioning Eritrea's generals.", []string{"European Union sanctioned Eritrea"}},
 		{"The Security Council sanctioned the peacekeeping mission on Tuesday.", nil},
 		{"Canada's government will sanction Nicaragua.", []string{"Canada threatened Nicaragua"}},
