@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/geokg/geokg/graph"
 )
 
 // Tabular formats (CSV, GraphML, GEXF, Parquet) take their columns from
@@ -123,10 +126,13 @@ func (c column) present(v reflect.Value) bool {
 	return f.IsValid() && (!c.optional || !f.IsZero())
 }
 
-// Record columns, computed once.
+// The columns of records, of their sources and of the entity table, read
+// from the structs on first use, not when the program loads (every geokg
+// process links this package; few export).
 var (
-	recordColumns = columnsOf(reflect.TypeFor[Record]())
-	sourceColumns = columnsOf(reflect.TypeFor[SourceRecord]())
+	recordColumns = sync.OnceValue(func() []column { return columnsOf(reflect.TypeFor[Record]()) })
+	sourceColumns = sync.OnceValue(func() []column { return columnsOf(reflect.TypeFor[SourceRecord]()) })
+	entityColumns = sync.OnceValue(func() []column { return columnsOf(reflect.TypeFor[graph.Entity]()) })
 )
 
 // firstSourcePrefix prefixes the columns of a fact's first source in flat
@@ -136,12 +142,12 @@ const firstSourcePrefix = "source_"
 // flatHeader returns the header of a flat fact table: the Record columns,
 // source_count, then the first source's columns.
 func flatHeader() []string {
-	h := make([]string, 0, len(recordColumns)+1+len(sourceColumns))
-	for _, c := range recordColumns {
+	h := make([]string, 0, len(recordColumns())+1+len(sourceColumns()))
+	for _, c := range recordColumns() {
 		h = append(h, c.name)
 	}
 	h = append(h, "source_count")
-	for _, c := range sourceColumns {
+	for _, c := range sourceColumns() {
 		h = append(h, firstSourcePrefix+c.name)
 	}
 	return h
@@ -150,7 +156,7 @@ func flatHeader() []string {
 // flatRow appends to row the cells of r in flatHeader order.
 func flatRow(row []string, r *Record) []string {
 	rv := reflect.ValueOf(r).Elem()
-	for _, c := range recordColumns {
+	for _, c := range recordColumns() {
 		row = append(row, c.text(rv))
 	}
 	n := len(r.Sources)
@@ -159,13 +165,13 @@ func flatRow(row []string, r *Record) []string {
 	}
 	row = append(row, strconv.Itoa(n))
 	if len(r.Sources) == 0 {
-		for range sourceColumns {
+		for range sourceColumns() {
 			row = append(row, "")
 		}
 		return row
 	}
 	sv := reflect.ValueOf(&r.Sources[0]).Elem()
-	for _, c := range sourceColumns {
+	for _, c := range sourceColumns() {
 		row = append(row, c.text(sv))
 	}
 	return row

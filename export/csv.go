@@ -53,25 +53,22 @@ func writeCSVFacts(ctx context.Context, w io.Writer, sel *Selection) (int, error
 	return n, cw.Error()
 }
 
-// entityColumns are the columns of the entity table.
-var entityColumns = columnsOf(reflect.TypeFor[graph.Entity]())
-
 // writeCSVEntities writes the selection's entities: id, name, type and
 // aliases joined by "; ".
 func writeCSVEntities(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
 	cw := newCSV(w)
-	header := make([]string, len(entityColumns))
-	for i, c := range entityColumns {
+	header := make([]string, len(entityColumns()))
+	for i, c := range entityColumns() {
 		header[i] = c.name
 	}
 	if err := cw.Write(header); err != nil {
 		return 0, fmt.Errorf("export csv: %w", err)
 	}
 	n := 0
-	row := make([]string, len(entityColumns))
+	row := make([]string, len(entityColumns()))
 	err := sel.Entities(ctx, func(e graph.Entity) error {
 		ev := reflect.ValueOf(&e).Elem()
-		for i, c := range entityColumns {
+		for i, c := range entityColumns() {
 			row[i] = c.text(ev)
 		}
 		if err := cw.Write(row); err != nil {

@@ -82,7 +82,7 @@ func writeGEXF(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
   <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
     <attributes class="node" mode="static">
 `)
-	for _, c := range entityColumns {
+	for _, c := range entityColumns() {
 		if c.name != "id" && c.name != "name" {
 			fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", c.name, c.name)
 		}
@@ -100,7 +100,7 @@ func writeGEXF(ctx context.Context, w io.Writer, sel *Selection) (int, error) {
 		xmlText(bw, e.Name)
 		bw.WriteString(`"><attvalues>`)
 		ev := reflect.ValueOf(&e).Elem()
-		for _, c := range entityColumns {
+		for _, c := range entityColumns() {
 			if c.name != "id" && c.name != "name" && c.present(ev) {
 				gexfAttr(bw, c.name, c.text(ev))
 			}

@@ -29,11 +29,11 @@ type flatColumn struct {
 // flatColumns returns the columns of flatHeader with their types.
 func flatColumns() []flatColumn {
 	var out []flatColumn
-	for _, c := range recordColumns {
+	for _, c := range recordColumns() {
 		out = append(out, flatColumn{c.name, c.kind})
 	}
 	out = append(out, flatColumn{"source_count", kindInt})
-	for _, c := range sourceColumns {
+	for _, c := range sourceColumns() {
 		out = append(out, flatColumn{firstSourcePrefix + c.name, c.kind})
 	}
 	return out
@@ -72,7 +72,7 @@ func graphMLNode(w *bufio.Writer, e graph.Entity) {
 	w.WriteString(`">`)
 	graphMLData(w, "n_label", e.Name)
 	ev := reflect.ValueOf(&e).Elem()
-	for _, c := range entityColumns {
+	for _, c := range entityColumns() {
 		if c.name == "id" || c.name == "name" || !c.present(ev) {
 			continue
 		}
@@ -94,7 +94,7 @@ func writeGraphML(ctx context.Context, w io.Writer, sel *Selection) (int, error)
   <key id="n_label" for="node" attr.name="label" attr.type="string"/>
   <key id="e_label" for="edge" attr.name="label" attr.type="string"/>
 `)
-	for _, c := range entityColumns {
+	for _, c := range entityColumns() {
 		if c.name != "id" && c.name != "name" {
 			fmt.Fprintf(bw, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", c.name, c.name)
 		}

@@ -114,127 +114,131 @@ const (
 	reAppoint   = `(?:appoint|name|make|install|swear\s+in|confirm)`
 )
 
-// formTable holds the forms in the order help lists them and suggestions
-// are offered. Their patterns are tried in this order too, except that
-// those of catch-all forms come after all others.
-var formTable = []FormSpec{
-	{
-		Form: FormHolders, CatchAll: true, Help: "who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]", Answer: AnswerTerms, answer: (*asker).holders,
-		Patterns: []Pattern{
-			{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + reThe + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?:leader|head|chief)\s+of\s+` + reThe + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + reThe + `(?P<role>.+?)\s+of\s+` + reThe + `(?P<object>.+)`},
-			{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+(?P<role>.+)`},
+// formTable returns the forms in the order help lists them and
+// suggestions are offered. Their patterns are tried in this order too,
+// except that those of catch-all forms come after all others. The table
+// is built on first use, not when the program loads: its patterns are
+// read from the predicate table, and most geokg processes never ask.
+var formTable = sync.OnceValue(func() []FormSpec {
+	return []FormSpec{
+		{
+			Form: FormHolders, CatchAll: true, Help: "who leads / led / was the ROLE of ORG-or-COUNTRY [on DATE]", Answer: AnswerTerms, answer: (*asker).holders,
+			Patterns: []Pattern{
+				{Re: `(?:who|which\s+person)\s+(?:leads|led|is\s+leading|was\s+leading|heads|headed|runs|ran|governs|governed|rules|ruled|(?:is|was)\s+in\s+charge\s+of|(?:is|was)\s+at\s+the\s+helm\s+of)\s+` + reThe + `(?P<object>.+)`},
+				{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?:leader|head|chief)\s+of\s+` + reThe + `(?P<object>.+)`},
+				{Re: `who\s+(?:is|was|were|are|served\s+as|serves\s+as)\s+` + reThe + `(?P<role>.+?)\s+of\s+` + reThe + `(?P<object>.+)`},
+				{Re: `who\s+(?:is|was|were|are)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+(?P<role>.+)`},
+			},
+			Examples: []string{"who led NATO on 1 June 2024?", "who was the prime minister of Japan in March 2025?"},
 		},
-		Examples: []string{"who led NATO on 1 June 2024?", "who was the prime minister of Japan in March 2025?"},
-	},
-	{
-		Form: FormPositionHolders, CatchAll: true, Help: "who held / was POSITION [on DATE]", Answer: AnswerTerms, answer: (*asker).positionHolders,
-		Patterns: []Pattern{
-			{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + reThe + `(?:(?:position|post|office|role|job)\s+of\s+)?` + reThe + `(?P<object>.+)`},
+		{
+			Form: FormPositionHolders, CatchAll: true, Help: "who held / was POSITION [on DATE]", Answer: AnswerTerms, answer: (*asker).positionHolders,
+			Patterns: []Pattern{
+				{Re: `who\s+(?:held|holds|has\s+held|had|was|is|were|served\s+as|serves\s+as|has\s+been)\s+` + reThe + `(?:(?:position|post|office|role|job)\s+of\s+)?` + reThe + `(?P<object>.+)`},
+			},
+			Examples: []string{"who held National Security Adviser in 2025?"},
 		},
-		Examples: []string{"who held National Security Adviser in 2025?"},
-	},
-	{
-		Form: FormPositions, Help: "what positions has PERSON held", Answer: AnswerTerms, answer: (*asker).positions,
-		Patterns: []Pattern{
-			{Re: `(?:what|which)\s+(?:positions|posts|offices|roles|jobs|titles)\s+(?:has|have|had|did|does|do)\s+(?P<subject>.+?)\s+(?:held|hold|had|have|occupied|occupy)`},
+		{
+			Form: FormPositions, Help: "what positions has PERSON held", Answer: AnswerTerms, answer: (*asker).positions,
+			Patterns: []Pattern{
+				{Re: `(?:what|which)\s+(?:positions|posts|offices|roles|jobs|titles)\s+(?:has|have|had|did|does|do)\s+(?P<subject>.+?)\s+(?:held|hold|had|have|occupied|occupy)`},
+			},
+			Examples: []string{"what positions has Jens Stoltenberg held?"},
 		},
-		Examples: []string{"what positions has Jens Stoltenberg held?"},
-	},
-	{
-		Form: FormBecame, Help: "when did PERSON become ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
-		Patterns: []Pattern{
-			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:become|take\s+office\s+as|start\s+as|begin\s+as|get\s+(?:appointed|elected|named)\s+(?:as\s+)?)\s+` + reThe + `(?P<role>.+)`},
-			{Re: `when\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:appointed|named|elected|sworn\s+in|made)(?:\s+as)?\s+` + reThe + `(?P<role>.+)`},
+		{
+			Form: FormBecame, Help: "when did PERSON become ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
+			Patterns: []Pattern{
+				{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:become|take\s+office\s+as|start\s+as|begin\s+as|get\s+(?:appointed|elected|named)\s+(?:as\s+)?)\s+` + reThe + `(?P<role>.+)`},
+				{Re: `when\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:appointed|named|elected|sworn\s+in|made)(?:\s+as)?\s+` + reThe + `(?P<role>.+)`},
+			},
+			Examples: []string{"when did Mark Rutte become Secretary General?"},
 		},
-		Examples: []string{"when did Mark Rutte become Secretary General?"},
-	},
-	{
-		Form: FormStopped, Help: "when did PERSON stop being ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
-		Patterns: []Pattern{
-			{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+` + reThe + `(?P<role>.+)`},
+		{
+			Form: FormStopped, Help: "when did PERSON stop being ROLE-or-POSITION", Answer: AnswerDates, answer: (*asker).tenure,
+			Patterns: []Pattern{
+				{Re: `when\s+did\s+(?P<subject>.+?)\s+(?:stop\s+being|cease\s+to\s+be|leave\s+office\s+as|step\s+down\s+as|resign\s+as|leave(?:\s+the\s+post\s+of)?|quit\s+as)\s+` + reThe + `(?P<role>.+)`},
+			},
+			Examples: []string{"when did Jens Stoltenberg stop being Secretary General?"},
 		},
-		Examples: []string{"when did Jens Stoltenberg stop being Secretary General?"},
-	},
-	{
-		Form: FormNominated, Help: "who was nominated [as OFFICE]; who did X nominate [as OFFICE]", Answer: AnswerPeople, answer: (*asker).nominated,
-		Patterns: []Pattern{
-			{Re: `who\s+` + reWas + `\s+` + reNominated + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
-			{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reNominate + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
-			{Re: `who\s+(?:is|was|are|were)\s+(?P<subject>.+?)` + rePoss + `\s+(?:nominees?|picks?|choices?|candidates?)(?:\s+(?:for|as)\s+` + reThe + `(?P<role>.+))?`},
-			{Re: `who\s+(?:is|was|are|were)\s+the\s+(?:nominees?|picks?|candidates?)\s+(?:for|as)\s+` + reThe + `(?P<role>.+)`},
+		{
+			Form: FormNominated, Help: "who was nominated [as OFFICE]; who did X nominate [as OFFICE]", Answer: AnswerPeople, answer: (*asker).nominated,
+			Patterns: []Pattern{
+				{Re: `who\s+` + reWas + `\s+` + reNominated + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
+				{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reNominate + `(?:\s+` + reAsOffice + `(?P<role>.+))?`},
+				{Re: `who\s+(?:is|was|are|were)\s+(?P<subject>.+?)` + rePoss + `\s+(?:nominees?|picks?|choices?|candidates?)(?:\s+(?:for|as)\s+` + reThe + `(?P<role>.+))?`},
+				{Re: `who\s+(?:is|was|are|were)\s+the\s+(?:nominees?|picks?|candidates?)\s+(?:for|as)\s+` + reThe + `(?P<role>.+)`},
+			},
+			Examples: []string{"who was nominated as national security adviser?", "who did Donald Trump nominate?"},
 		},
-		Examples: []string{"who was nominated as national security adviser?", "who did Donald Trump nominate?"},
-	},
-	{
-		Form: FormAppointed, Help: "who was appointed OFFICE; who did X appoint / name [as OFFICE]", Answer: AnswerPeople, answer: (*asker).appointed,
-		Patterns: []Pattern{
-			{Re: `who\s+` + reWas + `\s+` + reAppointed + `(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+)`},
-			{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reAppoint + `(?:(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+))?`},
+		{
+			Form: FormAppointed, Help: "who was appointed OFFICE; who did X appoint / name [as OFFICE]", Answer: AnswerPeople, answer: (*asker).appointed,
+			Patterns: []Pattern{
+				{Re: `who\s+` + reWas + `\s+` + reAppointed + `(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+)`},
+				{Re: `(?:who|whom)\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+` + reAppoint + `(?:(?:\s+as|\s+to\s+be|\s+to)?\s+` + reThe + `(?P<role>.+))?`},
+			},
+			Examples: []string{"who was appointed national security adviser?", "who did Donald Trump appoint?"},
 		},
-		Examples: []string{"who was appointed national security adviser?", "who did Donald Trump appoint?"},
-	},
-	{
-		Form: FormWhere, Answer: AnswerPlaces, answer: (*asker).where,
-		Help:     "where did X meet / visit / ... [Y] [in ...]",
-		Patterns: placeTimePatterns(`where`),
-		Examples: []string{"where did Donald Trump meet Mark Rutte?", "where did Trump and Zelensky meet in 2025?"},
-	},
-	{
-		Form: FormWhen, Answer: AnswerEvents, answer: (*asker).when,
-		Help:     "when did X meet / speak with / ... Y",
-		Patterns: placeTimePatterns(`when`),
-		Examples: []string{"when did Donald Trump meet Mark Rutte?"},
-	},
-	{
-		Form: FormInteractions, Answer: AnswerCounterparts, answer: (*asker).interactions,
-		Help:     "who did X VERB [in ...]; whom did X meet most; who sanctioned X; VERB: " + askVerbs(),
-		Patterns: interactionPatterns(),
-		Examples: []string{
-			"who did Donald Trump meet between March and May 2025?",
-			"whom did Donald Trump meet most?",
-			"who did the European Union sanction in 2025?",
+		{
+			Form: FormWhere, Answer: AnswerPlaces, answer: (*asker).where,
+			Help:     "where did X meet / visit / ... [Y] [in ...]",
+			Patterns: placeTimePatterns(`where`),
+			Examples: []string{"where did Donald Trump meet Mark Rutte?", "where did Trump and Zelensky meet in 2025?"},
 		},
-	},
-	{
-		Form: FormMembers, Help: "which countries were members of ORG [on DATE]", Answer: AnswerTerms, answer: (*asker).members,
-		Patterns: []Pattern{
-			{Re: `(?:which|what)\s+(?:countries|states|nations|members|countries\s+and\s+territories)\s+(?:were|are|was|is)\s+(?:members?\s+of|in|part\s+of|belonging\s+to)\s+` + reThe + `(?P<object>.+)`},
-			{Re: `(?:which|what)\s+(?:countries|states|nations)\s+(?:belong(?:ed|s)?\s+to|(?:have\s+)?joined)\s+` + reThe + `(?P<object>.+)`},
-			{Re: `(?:who|what)\s+(?:are|were|was|is)\s+(?:the\s+)?members\s+of\s+` + reThe + `(?P<object>.+)`},
-			{Re: `(?:who|what)\s+(?:are|were)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+members`},
+		{
+			Form: FormWhen, Answer: AnswerEvents, answer: (*asker).when,
+			Help:     "when did X meet / speak with / ... Y",
+			Patterns: placeTimePatterns(`when`),
+			Examples: []string{"when did Donald Trump meet Mark Rutte?"},
 		},
-		Examples: []string{"which countries were members of NATO on 2024-06-01?"},
-	},
-	{
-		Form: FormTarget, Help: "what is ORG's target [on DATE]", Answer: AnswerTerms, answer: (*asker).target,
-		Patterns: []Pattern{
-			{Re: `what\s+(?:is|was|are|were)\s+` + reThe + `(?P<subject>.+?)` + rePoss + `\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?`},
-			{Re: `what\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?\s+of\s+` + reThe + `(?P<subject>.+)`},
+		{
+			Form: FormInteractions, Answer: AnswerCounterparts, answer: (*asker).interactions,
+			Help:     "who did X VERB [in ...]; whom did X meet most; who sanctioned X; VERB: " + askVerbs(),
+			Patterns: interactionPatterns(),
+			Examples: []string{
+				"who did Donald Trump meet between March and May 2025?",
+				"whom did Donald Trump meet most?",
+				"who did the European Union sanction in 2025?",
+			},
 		},
-		Examples: []string{"what is NATO's spending target?"},
-	},
-	{
-		Form: FormTimeline, Help: "what happened with X [in ...]", Answer: AnswerFacts, answer: (*asker).timeline,
-		Patterns: []Pattern{
-			{Re: `what\s+happened\s+(?:with|to|involving|regarding|around|about)\s+(?P<subject>.+)`},
-			{Re: `(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:timeline|history)\s+(?:of|for)\s+(?P<subject>.+)`},
-			{Re: `what\s+(?:has|did)\s+(?P<subject>.+?)\s+(?:do|done)`},
+		{
+			Form: FormMembers, Help: "which countries were members of ORG [on DATE]", Answer: AnswerTerms, answer: (*asker).members,
+			Patterns: []Pattern{
+				{Re: `(?:which|what)\s+(?:countries|states|nations|members|countries\s+and\s+territories)\s+(?:were|are|was|is)\s+(?:members?\s+of|in|part\s+of|belonging\s+to)\s+` + reThe + `(?P<object>.+)`},
+				{Re: `(?:which|what)\s+(?:countries|states|nations)\s+(?:belong(?:ed|s)?\s+to|(?:have\s+)?joined)\s+` + reThe + `(?P<object>.+)`},
+				{Re: `(?:who|what)\s+(?:are|were|was|is)\s+(?:the\s+)?members\s+of\s+` + reThe + `(?P<object>.+)`},
+				{Re: `(?:who|what)\s+(?:are|were)\s+` + reThe + `(?P<object>.+?)` + rePoss + `\s+members`},
+			},
+			Examples: []string{"which countries were members of NATO on 2024-06-01?"},
 		},
-		Examples: []string{"what happened with Finland in 2023?"},
-	},
-	{
-		Form: FormPath, Help: "what links X and Y / how is X connected to Y", Answer: AnswerPaths, answer: (*asker).path,
-		Patterns: []Pattern{
-			{Re: `what\s+(?:links|connects|link|connect|ties)\s+(?P<subject>.+?)\s+(?:and|to|with)\s+(?P<object>.+)`},
-			{Re: `how\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:connected|linked|related|tied)\s+(?:to|with)\s+(?P<object>.+)`},
-			{Re: `how\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+and\s+(?P<object>.+?)\s+(?:connected|linked|related|tied)`},
-			{Re: `what\s+is\s+the\s+(?:connection|link|relationship|path)\s+(?:between|from)\s+(?P<subject>.+?)\s+(?:and|to)\s+(?P<object>.+)`},
+		{
+			Form: FormTarget, Help: "what is ORG's target [on DATE]", Answer: AnswerTerms, answer: (*asker).target,
+			Patterns: []Pattern{
+				{Re: `what\s+(?:is|was|are|were)\s+` + reThe + `(?P<subject>.+?)` + rePoss + `\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?`},
+				{Re: `what\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)*?(?:target|goal|objective)s?\s+of\s+` + reThe + `(?P<subject>.+)`},
+			},
+			Examples: []string{"what is NATO's spending target?"},
 		},
-		Examples: []string{"how is Michael Waltz connected to Mark Rutte?", "what links Narendra Modi and NATO?"},
-	},
-}
+		{
+			Form: FormTimeline, Help: "what happened with X [in ...]", Answer: AnswerFacts, answer: (*asker).timeline,
+			Patterns: []Pattern{
+				{Re: `what\s+happened\s+(?:with|to|involving|regarding|around|about)\s+(?P<subject>.+)`},
+				{Re: `(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:timeline|history)\s+(?:of|for)\s+(?P<subject>.+)`},
+				{Re: `what\s+(?:has|did)\s+(?P<subject>.+?)\s+(?:do|done)`},
+			},
+			Examples: []string{"what happened with Finland in 2023?"},
+		},
+		{
+			Form: FormPath, Help: "what links X and Y / how is X connected to Y", Answer: AnswerPaths, answer: (*asker).path,
+			Patterns: []Pattern{
+				{Re: `what\s+(?:links|connects|link|connect|ties)\s+(?P<subject>.+?)\s+(?:and|to|with)\s+(?P<object>.+)`},
+				{Re: `how\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:connected|linked|related|tied)\s+(?:to|with)\s+(?P<object>.+)`},
+				{Re: `how\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+and\s+(?P<object>.+?)\s+(?:connected|linked|related|tied)`},
+				{Re: `what\s+is\s+the\s+(?:connection|link|relationship|path)\s+(?:between|from)\s+(?P<subject>.+?)\s+(?:and|to)\s+(?P<object>.+)`},
+			},
+			Examples: []string{"how is Michael Waltz connected to Mark Rutte?", "what links Narendra Modi and NATO?"},
+		},
+	}
+})
 
 // interactionPatterns reads "who (or what) did X VERB [most]" and "who VERBED X
 // [most]" for every predicate the predicate table gives ask verbs, and
@@ -284,14 +288,15 @@ func askVerbs() string {
 
 // Forms returns the rows of the form table, in the order help lists them.
 func Forms() []FormSpec {
-	out := make([]FormSpec, len(formTable))
-	copy(out, formTable)
+	forms := formTable()
+	out := make([]FormSpec, len(forms))
+	copy(out, forms)
 	return out
 }
 
 // FormInfo returns the row of form f and whether there is one.
 func FormInfo(f Form) (FormSpec, bool) {
-	for _, r := range formTable {
+	for _, r := range formTable() {
 		if r.Form == f {
 			return r, true
 		}
@@ -318,7 +323,7 @@ type rule struct {
 var rules = sync.OnceValue(func() []rule {
 	var rs []rule
 	for _, last := range []bool{false, true} {
-		for _, f := range formTable {
+		for _, f := range formTable() {
 			if f.CatchAll != last {
 				continue
 			}

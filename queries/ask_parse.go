@@ -326,7 +326,7 @@ func suggest(q string, n int) []string {
 	}
 	var ss []scored
 	var examples []string
-	for _, f := range formTable {
+	for _, f := range formTable() {
 		examples = append(examples, f.Examples...)
 	}
 	for i, ex := range examples {

@@ -22,6 +22,10 @@ func addAskCmds(parent *cobra.Command, a *app) {
 	parent.AddCommand(newAskCmd(a), newConsoleCmd(a))
 }
 
+// formsPlaceholder stands in ask's help for the list of question forms
+// until the help is shown (see fillHelpOnShow).
+const formsPlaceholder = "(the question forms)\n"
+
 // askFormsHelp lists the question forms of the form table, one a line,
 // wrapped at 79 columns.
 func askFormsHelp() string {
@@ -71,7 +75,7 @@ Questions it reads (dates as analysts write them: "on 1 June 2024", "in June
 holders, latest first, when asked in the past tense: "who was the prime
 minister of the Netherlands?" — and all time for events; a day no calendar
 has, "31 February 2024", is an error):
-` + askFormsHelp() + `
+` + formsPlaceholder + `
 Names go through aliases and tolerate small misspellings ("Zelenskiy",
 "Stoltenburg"); a misspelling close to several names asks "did you mean".
 A question it cannot read gets the closest forms as suggestions.
@@ -125,5 +129,6 @@ A question it cannot read gets the closest forms as suggestions.
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the answer as JSON (facts in the export schema)")
 	cmd.Flags().StringVar(&o.today, "today", "", `the date of "now" and of questions without a date, YYYY-MM-DD (default: the system date)`)
 	cmd.Flags().IntVar(&o.maxHops, "max-hops", queries.DefaultMaxHops, "longest path for \"how is X connected to Y\"")
+	fillHelpOnShow(cmd, formsPlaceholder, askFormsHelp)
 	return cmd
 }
