@@ -188,6 +188,13 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 	db = &boltKV{db: bdb}
 	if !readOnly {
 		err := kv.Init(db, kvOptions)
+		if errors.Is(err, cayleygraph.ErrDatabaseExists) && unindexedEmpty(bdb) {
+			// A run killed between Cayley's initialisation and the
+			// indexes' (two transactions) left a store with nothing in
+			// it and no indexes: give it them now, or it would be read
+			// as one written before the indexes existed.
+			err = nil
+		}
 		if err == nil {
 			// A new store keeps the name and timeline indexes from its
 			// first write (one written before them has none until Reindex).
@@ -234,6 +241,27 @@ func openBolt(dir string, readOnly bool) (qs cayleygraph.QuadStore, db *boltKV, 
 		return nil, nil, wrap(fmt.Errorf("%s is damaged or not a geokg store: %w", file, err))
 	}
 	return qs, db, nil
+}
+
+// unindexedEmpty reports whether the bbolt store db has no name index
+// and nothing in Cayley's log: initialised by Cayley, then stopped before
+// its indexes were created and anything was written.
+func unindexedEmpty(db *bolt.DB) bool {
+	empty := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		if checkedBucket(tx, []byte(namesBucket)) != nil {
+			return nil
+		}
+		log := checkedBucket(tx, []byte("log"))
+		if log == nil {
+			empty = true
+			return nil
+		}
+		k, _ := log.Cursor().First()
+		empty = k == nil
+		return nil
+	})
+	return empty
 }
 
 // Close closes the store; later calls return ErrClosed. It first cancels
