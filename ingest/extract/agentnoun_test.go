@@ -119,3 +119,19 @@ func TestCountryLeaderIsItsHead(t *testing.T) {
 		}
 	}
 }
+
+// TestNavalForces: a country's coast guard, navy or warships are its
+// armed forces (MIL) acting: "China's coast guard fired water cannon at a
+// Philippine supply vessel" (before: nothing, "coast guard" was no part
+// of a country).
+func TestNavalForces(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 10, 14) // a Wednesday
+	for text, want := range map[string]string{
+		"China's coast guard fired water cannon at a Philippine supply vessel near a shoal on Monday.": "China fought Philippines 2026-10-12",
+		"Russia's navy seized a Ukrainian ship in the Kerch Strait on Monday.":                         "Russia coerced Ukraine 2026-10-12",
+	} {
+		assert.Contains(t, allFacts(t, e, text, pub), want, text)
+	}
+}
