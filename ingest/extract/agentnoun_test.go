@@ -135,3 +135,23 @@ func TestNavalForces(t *testing.T) {
 		assert.Contains(t, allFacts(t, e, text, pub), want, text)
 	}
 }
+
+// TestAlliesAndBackedMeasures: "NATO allies agreed/pledged" is NATO
+// acting (before, "allies" was read as the verb "ally" and the clause's
+// verb lost); backing sanctions on a country is no support of it (before,
+// "EU members backed new sanctions on Russia" was the EU supporting
+// Russia).
+func TestAlliesAndBackedMeasures(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 11, 20) // a Friday
+	got := allFacts(t, e, "NATO allies pledged on Thursday to send more air defence systems to Ukraine.", pub)
+	assert.Contains(t, got, "NATO pledged Ukraine 2026-11-19")
+	for _, text := range []string{"EU members backed new sanctions on Russia on Monday.", "Germany supported tougher sanctions against Iran on Monday."} {
+		for _, f := range allFacts(t, e, text, pub) {
+			assert.NotContains(t, f, "supported", text)
+		}
+	}
+	assert.Contains(t, allFacts(t, e, "France backed Ukraine on Monday.", pub), "France supported Ukraine 2026-11-16")
+	assert.Contains(t, allFacts(t, e, "Russia forces Ukraine to retreat.", pub), "Russia coerced Ukraine ")
+}

@@ -378,6 +378,24 @@ func mainClauses(units []*unit, toks []string, tail int) [][2]int {
 	return append(out, [2]int{from, tail})
 }
 
+// pluralNounAt reports whether toks[i], a verb's form in -s ("allies",
+// "members" is none), stands as a plural noun: right after an actor's
+// placeholder and right before a verb's past form, which is then the
+// clause's verb ("NATO allies agreed"; not "Russia forces Ukraine to",
+// "China warns Japan").
+func pluralNounAt(toks []string, i, tail int, c verbCoder) bool {
+	w := toks[i]
+	if i == 0 || i+1 >= tail || len(w) < 3 || !strings.HasSuffix(w, "s") || c.lemma(w) == "" {
+		return false
+	}
+	if p := toks[i-1]; len(p) < 3 || p[0] != '<' || !strings.ContainsRune("CGPX", rune(p[1])) {
+		return false
+	}
+	n := toks[i+1]
+	l := c.lemma(n)
+	return l != "" && l != n && !strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ing")
+}
+
 // coordWords join two main clauses after a comma.
 var coordWords = toSet("and but while whereas")
 
@@ -492,6 +510,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if tenureVerbs[d.coder.lemma(w)] && heldBody(units, i+1, tail) {
 			code = "" // "has led Slovenia since 2023": a term of office, no event
 		}
+		if pluralNounAt(toks, i, tail, d.coder) {
+			// "NATO allies agreed", "EU members backed": a plural noun
+			// after the actor that the verb after it has as subject.
+			continue
+		}
 		if w == "allied" && (i+1 >= tail || !allyObjects[toks[i+1]]) {
 			// "Congolese troops and allied militia fought the rebels": an
 			// adjective, no alliance made and no verb; the clause's verb
@@ -531,12 +554,14 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			continue
 		}
-		if (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10")) && pressureAfter(units, toks, end, tail) {
+		if (strings.HasPrefix(code, "02") || strings.HasPrefix(code, "10") || strings.HasPrefix(code, "05")) && pressureAfter(units, toks, end, tail) {
 			// "proposed new tariffs on Chinese steel", "urged sanctions
 			// against Russia": the one a measure would hit is not asked
 			// anything. A measure proposed is a threat of it (CAMEO
 			// 1312); a call for one is disapproval, which a measure whose
-			// author is not named aims at no one (unattributedAct).
+			// author is not named aims at no one (unattributedAct). Backing
+			// one ("backed new sanctions on Russia") is no support of the
+			// country it hits: a call for it.
 			code = "111"
 			if proposeWords[d.coder.lemma(w)] {
 				code = "1312"
