@@ -46,7 +46,7 @@ var (
 	// end of the object's office last stated, as reQuit for the passive.
 	reRemovedBy = compile(`(?:<[A-Z]\d+>|<[A-Z]\d+> 's [a-z]+|\b(?:army|military|soldiers|troops|officers|generals|mutineers|rebels|junta|parliament|lawmakers|legislators|deputies|senators|congress|senate|court|judges|voters)) %AUX%%ADV%(?:removed|ousted|deposed|toppled|overthrew|unseated|dismissed|sacked|fired|impeached and removed) (?:the )?(?P<s><P\d+>)(?: from (?:office|power|(?:his |her |the )?post))?(?: (?:<D\d+>|in a [a-z]+|in a [a-z]+ [a-z]+))?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but|on|for)\b)`)
 	// dismissal: the verbs of reRemovedBy a superior uses.
-	dismissal = regexp.MustCompile(`\b(?:dismissed|sacked|fired)\b`)
+	dismissal = lazyRegexp(`\b(?:dismissed|sacked|fired)\b`)
 	// "was prime minister when the war began" says nothing of the term's end.
 	reWhenAfter = lazyRegexp(`^ (?:when|while|as|at the time|during|until)\b`)
 )
