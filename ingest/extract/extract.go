@@ -225,7 +225,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
-		d.updatePair(d.cands[n0:])
+		d.updatePair(d.cands[n0:], i)
 	}
 	return d.result()
 }
@@ -547,12 +547,15 @@ outer:
 			// place and time of the clause before.
 			dist = 2*len(between) + 10
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				if strings.TrimSpace(text[:u.start]) != "" || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+				if !clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
 					continue
 				}
 				// "Last month she visited Kyiv, …, and held talks with
-				// X": the date opening the sentence dates the verbs
-				// that share its subject, after any date of their own.
+				// X", "The Security Council on Thursday condemned the
+				// attack, and demanded …": the date opening the sentence,
+				// or put between its subject and first verb, dates the
+				// verbs that share its subject, after any date of their
+				// own.
 				dist += 1 << 16
 			}
 			if datelineDash(between) {
@@ -578,6 +581,40 @@ outer:
 func relativeClause(clause string) bool {
 	w := strings.Fields(strings.TrimLeft(clause, ", "))
 	return len(w) > 1 && (w[0] == "who" || w[0] == "which" || w[0] == "whose")
+}
+
+// clauseDate reports whether date u is told for the whole of its
+// sentence's main clause: it opens the sentence ("On Thursday, X …") or
+// stands between the subject opening it, after only "the" and titles, and
+// the first verb ("The Security Council on Thursday condemned …",
+// "Japan, on Monday, summoned …").
+func clauseDate(units []*unit, u *unit, text string) bool {
+	if strings.TrimSpace(text[:u.start]) == "" {
+		return true
+	}
+	k := slices.Index(units, u)
+	if k < 1 || k+1 >= len(units) {
+		return false
+	}
+	s := k - 1
+	if isComma(units[s]) && s > 0 {
+		s-- // "Japan, on Monday, summoned"
+	}
+	if !isActor(units[s]) {
+		return false
+	}
+	for _, w := range strings.Fields(text[:units[s].start]) {
+		// "The", "French President": titles and "the" before the
+		// subject, no verb nor clause.
+		if !strings.EqualFold(w, "the") && (!isCap(w) || !isWordTok(strings.TrimRight(w, "."))) {
+			return false
+		}
+	}
+	n := k + 1
+	if isComma(units[n]) && n+1 < len(units) {
+		n++
+	}
+	return units[n].kind == kWord && !isCap(units[n].text) && !coordNotVerb[units[n].lower()]
 }
 
 // datelineDash reports whether between, the text from a date to an

@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// datesCase is a sentence or two with the facts it must and must not
+// give.
+type datesCase struct {
+	text      string
+	want, not []string
+}
+
+func checkDates(t *testing.T, pub graph.Date, cases []datesCase) {
+	t.Helper()
+	e, err := New()
+	require.NoError(t, err)
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}
+
+// TestClauseDateDatesEveryVerb: a date between the subject and its first
+// verb ("X on Thursday condemned …, and demanded …") dates every verb
+// phrase of that subject, even past ", and"; a second verb with its own
+// date keeps it.
+func TestClauseDateDatesEveryVerb(t *testing.T) {
+	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{ // a Friday
+		{text: "The Security Council on Thursday condemned the missile strike, and demanded that Russian forces withdraw from Ukraine.",
+			want: []string{"UN Security Council demanded Russia 2025-03-06"}},
+		{text: "French President Emmanuel Macron on Tuesday met German Chancellor Olaf Scholz in Berlin, and criticized China over its trade policy.",
+			want: []string{"Emmanuel Macron met Olaf Scholz 2025-03-04", "Emmanuel Macron criticized China 2025-03-04"}},
+		{text: "Japan, on Monday, summoned the Chinese ambassador, and accused China of violating its airspace.",
+			want: []string{"Japan accused China 2025-03-03"}},
+		{text: "The European Union on Wednesday imposed sanctions on Iran, and urged Iran to release the detained sailors.",
+			want: []string{"European Union sanctioned Iran 2025-03-05", "European Union demanded Iran 2025-03-05"}},
+		{text: "Germany on Friday expelled two Russian diplomats, and warned Russia of further measures.",
+			want: []string{"Germany sanctioned Russia 2025-03-07", "Germany threatened Russia 2025-03-07"}},
+	})
+}
+
+// TestPairDiscussedIsTheirCall: the two sides of a call or meeting named
+// again in the next sentence as discussing something ("The Secretary and
+// the Minister discussed …", "Starmer and Macron discussed …") tell that
+// call or meeting, not a second meeting; a discussion days later is one.
+func TestPairDiscussedIsTheirCall(t *testing.T) {
+	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+		{text: "Secretary of State Laura Benning spoke today with Indian External Affairs Minister Subrahmanyam Jaishankar. The Secretary and the Minister discussed trade and regional security.",
+			want: []string{"Laura Benning spoke_with S. Jaishankar 2025-03-07"},
+			not:  []string{"Laura Benning met S. Jaishankar 2025-03-07"}},
+		{text: "Prime Minister Keir Starmer spoke with President Emmanuel Macron by phone on Tuesday. Starmer and Macron discussed the war in Ukraine.",
+			want: []string{"Keir Starmer spoke_with Emmanuel Macron 2025-03-04"},
+			not:  []string{"Keir Starmer met Emmanuel Macron 2025-03-04"}},
+		{text: "Prime Minister Keir Starmer spoke with President Emmanuel Macron by phone on Tuesday. The Prime Minister and the President reviewed preparations for the summit.",
+			not: []string{"Keir Starmer met Emmanuel Macron 2025-03-04"}},
+		{text: "President Joe Biden met Chinese President Xi Jinping on Monday. Biden and Xi discussed trade and Taiwan.",
+			want: []string{"Joe Biden met Xi Jinping 2025-03-03"}},
+		// Another sentence between: a meeting of its own.
+		{text: "Prime Minister Keir Starmer spoke with President Emmanuel Macron by phone on Tuesday. Macron later met German Chancellor Olaf Scholz in Berlin. Starmer and Macron discussed the war in Ukraine on Friday.",
+			want: []string{"Keir Starmer spoke_with Emmanuel Macron 2025-03-04", "Keir Starmer met Emmanuel Macron 2025-03-07"}},
+	})
+}
