@@ -71,3 +71,31 @@ func TestPairDiscussedIsTheirCall(t *testing.T) {
 			want: []string{"Keir Starmer spoke_with Emmanuel Macron 2025-03-04", "Keir Starmer met Emmanuel Macron 2025-03-07"}},
 	})
 }
+
+// TestComplementDateIsNotTheAct: a past act whose only date is in a
+// clause complementing it ("welcomed India's decision to host the summit
+// later this year", "the news that Poland will host the summit in June")
+// is dated by the report, not after it; a date of its own clause stays,
+// and a plan or pledge keeps the day it is for.
+func TestComplementDateIsNotTheAct(t *testing.T) {
+	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+		{text: "Secretary of State Laura Benning welcomed India's decision to host the Quad summit later this year.",
+			want: []string{"Laura Benning supported India 2025-03-07"},
+			not:  []string{"Laura Benning supported India 2025"}},
+		{text: "Secretary of State Laura Benning praised Japan's decision to hold elections next month.",
+			want: []string{"Laura Benning supported Japan 2025-03-07"},
+			not:  []string{"Laura Benning supported Japan 2025-04"}},
+		{text: "Chancellor Olaf Scholz welcomed the news that Poland will host the summit in June.",
+			want: []string{"Olaf Scholz supported Poland 2025-03-07"},
+			not:  []string{"Olaf Scholz supported Poland 2025-06"}},
+		{text: "Secretary of State Laura Benning spoke today with Indian External Affairs Minister Subrahmanyam Jaishankar. The Secretary welcomed India's decision to host the Quad summit later this year.",
+			want: []string{"Laura Benning spoke_with S. Jaishankar 2025-03-07", "Laura Benning supported India 2025-03-07"},
+			not:  []string{"Laura Benning supported India 2025"}},
+		{text: "On Monday, Secretary of State Laura Benning welcomed India's decision to host the Quad summit later this year.",
+			want: []string{"Laura Benning supported India 2025-03-03"}},
+		{text: "France condemned Iran's decision to execute the protesters on Tuesday.",
+			want: []string{"France criticized Iran 2025-03-04"}},
+		{text: "Germany pledged to send more air defence systems to Ukraine next month.",
+			want: []string{"Germany pledged Ukraine 2025-04"}},
+	})
+}
