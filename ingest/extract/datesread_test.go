@@ -99,3 +99,17 @@ func TestComplementDateIsNotTheAct(t *testing.T) {
 			want: []string{"Germany pledged Ukraine 2025-04"}},
 	})
 }
+
+// TestFirstClauseDateDatesJoinedVerb: a date ending the first clause
+// dates the verb phrase joined to it by ", and" as it does without the
+// comma; one in the perfect keeps no date of the first.
+func TestFirstClauseDateDatesJoinedVerb(t *testing.T) {
+	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+		{text: "Germany expelled two Russian diplomats on Friday, and warned Russia of further measures.",
+			want: []string{"Germany sanctioned Russia 2025-03-07", "Germany threatened Russia 2025-03-07"}},
+		{text: "The European Union imposed sanctions on Iran on Wednesday, and urged Iran to release the detained sailors.",
+			want: []string{"European Union sanctioned Iran 2025-03-05", "European Union demanded Iran 2025-03-05"}},
+		{text: "Chancellor Olaf Scholz visited Kyiv in 2022, and has accused Russia of war crimes since.",
+			not: []string{"Olaf Scholz accused Russia 2022"}},
+	})
+}

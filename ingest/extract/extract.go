@@ -644,13 +644,25 @@ func relativeClause(clause string) bool {
 }
 
 // clauseDate reports whether date u is told for the whole of its
-// sentence's main clause: it opens the sentence ("On Thursday, X …") or
+// sentence's main clause: it opens the sentence ("On Thursday, X …"),
 // stands between the subject opening it, after only "the" and titles, and
 // the first verb ("The Security Council on Thursday condemned …",
-// "Japan, on Monday, summoned …").
+// "Japan, on Monday, summoned …"), or ends the first clause before the
+// ", and" that joins a second verb phrase to it.
 func clauseDate(units []*unit, u *unit, text string) bool {
 	if strings.TrimSpace(text[:u.start]) == "" {
 		return true
+	}
+	if before := text[:u.start]; !strings.ContainsAny(before, ",;:") && !blockRe.MatchString(before) && !sayRe.MatchString(before) {
+		// "Germany expelled two diplomats on Friday, and warned Russia
+		// …": the date ending the first clause, told before any comma,
+		// is that of the verb phrases joined to it, as without the
+		// comma; not of one in another tense ("visited Kyiv in 2022,
+		// and has returned twice since").
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(text[u.end:], " "), ", and "); ok {
+			f := strings.Fields(rest)
+			return len(f) > 0 && !perfectAux[strings.ToLower(f[0])]
+		}
 	}
 	k := slices.Index(units, u)
 	if k < 1 || k+1 >= len(units) {
@@ -676,6 +688,10 @@ func clauseDate(units []*unit, u *unit, text string) bool {
 	}
 	return units[n].kind == kWord && !isCap(units[n].text) && !coordNotVerb[units[n].lower()]
 }
+
+// perfectAux open a verb phrase in another tense than a simple past:
+// "and has returned", "and is expected".
+var perfectAux = toSet("has have had is are was were will would")
 
 // datelineDash reports whether between, the text from a date to an
 // event, opens with the dash that ends a dateline ("July 9 (KCNA) — "):
