@@ -93,6 +93,9 @@ func TestComplementDateIsNotTheAct(t *testing.T) {
 			not:  []string{"Laura Benning supported India 2025"}},
 		{text: "On Monday, Secretary of State Laura Benning welcomed India's decision to host the Quad summit later this year.",
 			want: []string{"Laura Benning supported India 2025-03-03"}},
+		// A later date of the act's own keeps it.
+		{text: "Secretary of State Laura Benning welcomed India's decision to host the Quad summit next month in a statement on Tuesday.",
+			want: []string{"Laura Benning supported India 2025-03-04"}},
 		{text: "France condemned Iran's decision to execute the protesters on Tuesday.",
 			want: []string{"France criticized Iran 2025-03-04"}},
 		{text: "Germany pledged to send more air defence systems to Ukraine next month.",
@@ -111,5 +114,25 @@ func TestFirstClauseDateDatesJoinedVerb(t *testing.T) {
 			want: []string{"European Union sanctioned Iran 2025-03-05", "European Union demanded Iran 2025-03-05"}},
 		{text: "Chancellor Olaf Scholz visited Kyiv in 2022, and has accused Russia of war crimes since.",
 			not: []string{"Olaf Scholz accused Russia 2022"}},
+	})
+}
+
+// TestAttributiveDateIsTheOtherEvent: a date that modifies a noun naming
+// another event ("the July 26 coup", "Tuesday's missile strike") is that
+// event's, not the day it was condemned; a date after the noun ("the
+// coup in Gabon on Wednesday") stays the reaction's, as news tells it, and
+// a summit's day dates the meeting held at it.
+func TestAttributiveDateIsTheOtherEvent(t *testing.T) {
+	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+		{text: "The African Union condemned the July 26 coup in Niger.",
+			not: []string{"African Union criticized Niger 2024-07-26"}},
+		{text: "Germany condemned the March 3 missile strike on Ukraine.",
+			not: []string{"Germany criticized Ukraine 2025-03-03"}},
+		{text: "The African Union on Friday condemned the July 26 coup in Niger.",
+			want: []string{"African Union criticized Niger 2025-03-07"}},
+		{text: "The African Union condemned the coup in Gabon on Wednesday.",
+			want: []string{"African Union criticized Gabon 2025-03-05"}},
+		{text: "President Emmanuel Macron met Olaf Scholz at Tuesday's summit in Brussels.",
+			want: []string{"Emmanuel Macron met Olaf Scholz 2025-03-04"}},
 	})
 }

@@ -281,8 +281,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 			if u := nearestDateBut(units, c.span, st.text, hidden, func(u *unit) bool {
 				if d.complementDate(c, u, st.text, hidden) {
 					skipped = true
+					return true
 				}
-				return skipped
+				return d.attributiveDate(c, u, st.text) // "condemned the July 26 coup": the coup's day
 			}); u != nil {
 				if c.bound == boundRange && u.expr.Kind == timex.Point {
 					continue // "was prime minister in 2022" dates neither end
