@@ -747,9 +747,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if topicVerbs[d.coder.lemma(w)] && (end >= tail || toks[end] != "with") {
 				objs = nil
 			}
-			if len(objs) == 0 && !slices.ContainsFunc(subj, func(u *unit) bool { return !u.pairRef }) {
+			if len(objs) == 0 && (!slices.ContainsFunc(subj, func(u *unit) bool { return !u.pairRef }) ||
+				topicVerbs[d.coder.lemma(w)] && d.pairSent >= sentIdx && d.isPair(subj)) {
+				// "The two leaders discussed …", and, right after their
+				// call, "The Secretary and the Minister discussed …":
+				// the last meeting or call, told already.
 				trace("  the meeting or call already told")
-				return // "The two leaders discussed …": the last meeting or call, told already
+				return
 			}
 		}
 		if strings.HasPrefix(code, "13") && actVerb == w {

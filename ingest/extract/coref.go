@@ -121,9 +121,9 @@ var pairNouns = map[string]byte{"leaders": kPerson, "men": kPerson, "women": kPe
 // with none, a person's visit to a country whose leader the sentence
 // names ("At the invitation of Prime Minister Modi, Prime Minister
 // Albanese paid an official visit to India") pairs the guest and the host.
-func (d *doc) updatePair(cs []*cand) {
+func (d *doc) updatePair(cs []*cand, sentIdx int) {
 	if c := lastPair(cs); c != nil {
-		d.pair = [2]*ref{c.subj, c.obj}
+		d.pair, d.pairSent = [2]*ref{c.subj, c.obj}, sentIdx+1
 		return
 	}
 	for _, v := range cs {
@@ -133,11 +133,22 @@ func (d *doc) updatePair(cs []*cand) {
 		for _, h := range cs {
 			if h.pred == graph.Leads && !h.ended && h.subj != nil && h.obj != nil && h.obj.name == v.obj.name &&
 				h.subj.name != v.subj.name {
-				d.pair = [2]*ref{h.subj, v.subj}
+				d.pair, d.pairSent = [2]*ref{h.subj, v.subj}, sentIdx+1
 				return
 			}
 		}
 	}
+}
+
+// isPair reports whether subj, the subjects of a clause, are the two
+// sides of the last meeting, call or agreement (d.pair), named again.
+func (d *doc) isPair(subj []*unit) bool {
+	if d.pair[0] == nil || len(subj) != 2 || subj[0].ref == nil || subj[1].ref == nil {
+		return false
+	}
+	a, b := subj[0].ref.name, subj[1].ref.name
+	p, q := d.pair[0].name, d.pair[1].name
+	return a == p && b == q || a == q && b == p
 }
 
 // lastPair returns the last of cs that names a pair for updatePair, or nil.

@@ -138,20 +138,28 @@ var presentBe = toSet("is are am be being")
 // past tense or the perfect: a past form of a verb the coder knows
 // ("visited", "spoke", "has met"), not after "to" or a modal, and not a
 // participle after a present "be" ("is scheduled to visit").
-func (d *doc) toldDone(c *cand) bool {
+func (d *doc) toldDone(c *cand) bool { return d.doneVerbEnd(c) >= 0 }
+
+// doneVerbEnd returns the offset in c's sentence just after the verb in
+// the past tense that tells c as done (toldDone), or -1.
+func (d *doc) doneVerbEnd(c *cand) int {
 	if d.coder == nil || c.sent == nil || c.span[0] < 0 || c.span[1] > len(c.sent.text) || c.span[0] >= c.span[1] {
-		return false
+		return -1
 	}
 	prev := ""
-	for _, w := range strings.Fields(strings.ToLower(c.sent.text[c.span[0]:c.span[1]])) {
-		w = strings.Trim(w, ",.;:\"'")
+	text := c.sent.text[c.span[0]:c.span[1]]
+	off := 0
+	for _, w := range strings.Fields(text) {
+		at := off + strings.Index(text[off:], w)
+		off = at + len(w)
+		w = strings.Trim(strings.ToLower(w), ",.;:\"'")
 		if d.coder.lemma(w) != "" && !d.coder.isBase(w) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") &&
 			prev != "to" && !coderModals[prev] && !presentBe[prev] {
-			return true
+			return c.span[0] + off
 		}
 		prev = w
 	}
-	return false
+	return -1
 }
 
 // Extract reads one article. It never fails: text it cannot read yields no facts.
@@ -225,7 +233,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
-		d.updatePair(d.cands[n0:])
+		d.updatePair(d.cands[n0:], i)
 	}
 	return d.result()
 }
@@ -269,7 +277,14 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				}
 				continue
 			}
-			if u := nearestDate(units, c.span, st.text, hidden); u != nil {
+			skipped := false // a date of a clause complementing c's act, ahead of the article
+			if u := nearestDateBut(units, c.span, st.text, hidden, func(u *unit) bool {
+				if d.complementDate(c, u, st.text, hidden) {
+					skipped = true
+					return true
+				}
+				return d.attributiveDate(c, u, st.text) // "condemned the July 26 coup": the coup's day
+			}); u != nil {
 				if c.bound == boundRange && u.expr.Kind == timex.Point {
 					continue // "was prime minister in 2022" dates neither end
 				}
@@ -293,6 +308,11 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
 			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
+			} else if skipped {
+				// "welcomed India's decision to host the summit later
+				// this year": the act was done by the day it was
+				// reported, not on the day of what it welcomed.
+				c.date, c.dateKind, c.dated, c.dateFrom = d.pub, timex.Point, true, []*sentence{st}
 			}
 		}
 	}
@@ -496,10 +516,51 @@ func rangeEnd(units []*unit, u *unit) *unit {
 	return nil
 }
 
+// complementRe opens a clause that complements a verb or noun after its
+// object: "(decision) to host …", "(news) that …".
+var complementRe = lazyRegexp(`\b(?:to ([a-z]+)|that)\b`)
+
+// complementDate reports whether date u, after candidate c, belongs to a
+// clause that complements it rather than to c: c is told in the past
+// tense and u, after "to" + verb or "that" ("welcomed India's decision
+// to host the summit later this year", "praised the pledge that
+// elections will be held next month"), lies ahead of the article or is
+// the month or year it is written in. A past act is not dated after it
+// was reported.
+func (d *doc) complementDate(c *cand, u *unit, text string, hidden [][2]int) bool {
+	if p, ok := graph.PlannedAs(c.pred); d.pub.IsZero() || u.expr == nil || c.act != "" || ok && p == c.pred {
+		// A plan or an intent ("agreed to meet in Tokyo next year",
+		// "pledged to send air defences next month") is dated on the day
+		// it is for (graph.PlannedAs).
+		return false
+	}
+	v := u.expr.Value
+	if !graph.PlannedFor(v, d.pub) && (v.Precision >= graph.DayPrecision || v.Last().Before(d.pub.Time()) || d.pub.Time().Before(v.Time())) {
+		return false
+	}
+	v0 := d.doneVerbEnd(c)
+	if v0 < 0 || v0 > u.start {
+		return false
+	}
+	between := outside(text, v0, u.start, hidden)
+	for _, m := range complementRe.FindAllStringSubmatchIndex(between, -1) {
+		if m[2] < 0 || !coordNotVerb[between[m[2]:m[3]]] { // not "to the council": a preposition
+			return true
+		}
+	}
+	return false
+}
+
 // nearestDate returns the date of the clause of span: inside it, else the
 // nearest after it, else before it, none across a clause boundary or
 // dating the saying of a reported statement.
 func nearestDate(units []*unit, span [2]int, text string, hidden [][2]int) *unit {
+	return nearestDateBut(units, span, text, hidden, nil)
+}
+
+// nearestDateBut is nearestDate without the dates skip reports, when
+// skip is not nil.
+func nearestDateBut(units []*unit, span [2]int, text string, hidden [][2]int, skip func(*unit) bool) *unit {
 	var best *unit
 	bestDist := 1 << 30
 outer:
@@ -547,12 +608,15 @@ outer:
 			// place and time of the clause before.
 			dist = 2*len(between) + 10
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				if strings.TrimSpace(text[:u.start]) != "" || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+				if !clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
 					continue
 				}
 				// "Last month she visited Kyiv, …, and held talks with
-				// X": the date opening the sentence dates the verbs
-				// that share its subject, after any date of their own.
+				// X", "The Security Council on Thursday condemned the
+				// attack, and demanded …": the date opening the sentence,
+				// or put between its subject and first verb, dates the
+				// verbs that share its subject, after any date of their
+				// own.
 				dist += 1 << 16
 			}
 			if datelineDash(between) {
@@ -564,7 +628,7 @@ outer:
 		default:
 			continue
 		}
-		if dist < bestDist {
+		if dist < bestDist && (skip == nil || !skip(u)) {
 			best, bestDist = u, dist
 		}
 	}
@@ -579,6 +643,56 @@ func relativeClause(clause string) bool {
 	w := strings.Fields(strings.TrimLeft(clause, ", "))
 	return len(w) > 1 && (w[0] == "who" || w[0] == "which" || w[0] == "whose")
 }
+
+// clauseDate reports whether date u is told for the whole of its
+// sentence's main clause: it opens the sentence ("On Thursday, X …"),
+// stands between the subject opening it, after only "the" and titles, and
+// the first verb ("The Security Council on Thursday condemned …",
+// "Japan, on Monday, summoned …"), or ends the first clause before the
+// ", and" that joins a second verb phrase to it.
+func clauseDate(units []*unit, u *unit, text string) bool {
+	if strings.TrimSpace(text[:u.start]) == "" {
+		return true
+	}
+	if before := text[:u.start]; !strings.ContainsAny(before, ",;:") && !blockRe.MatchString(before) && !sayRe.MatchString(before) {
+		// "Germany expelled two diplomats on Friday, and warned Russia
+		// …": the date ending the first clause, told before any comma,
+		// is that of the verb phrases joined to it, as without the
+		// comma; not of one in another tense ("visited Kyiv in 2022,
+		// and has returned twice since").
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(text[u.end:], " "), ", and "); ok {
+			f := strings.Fields(rest)
+			return len(f) > 0 && !perfectAux[strings.ToLower(f[0])]
+		}
+	}
+	k := slices.Index(units, u)
+	if k < 1 || k+1 >= len(units) {
+		return false
+	}
+	s := k - 1
+	if isComma(units[s]) && s > 0 {
+		s-- // "Japan, on Monday, summoned"
+	}
+	if !isActor(units[s]) {
+		return false
+	}
+	for _, w := range strings.Fields(text[:units[s].start]) {
+		// "The", "French President": titles and "the" before the
+		// subject, no verb nor clause.
+		if !strings.EqualFold(w, "the") && (!isCap(w) || !isWordTok(strings.TrimRight(w, "."))) {
+			return false
+		}
+	}
+	n := k + 1
+	if isComma(units[n]) && n+1 < len(units) {
+		n++
+	}
+	return units[n].kind == kWord && !isCap(units[n].text) && !coordNotVerb[units[n].lower()]
+}
+
+// perfectAux open a verb phrase in another tense than a simple past:
+// "and has returned", "and is expected".
+var perfectAux = toSet("has have had is are was were will would")
 
 // datelineDash reports whether between, the text from a date to an
 // event, opens with the dash that ends a dateline ("July 9 (KCNA) — "):

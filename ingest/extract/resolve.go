@@ -68,6 +68,9 @@ type doc struct {
 	// a phrase naming the pair ("The Leaders agreed …"), for "They" at
 	// the start of the next one (twoOf).
 	pairOpened int
+	// pairSent is 1 + the index of the sentence that last named the pair
+	// (updatePair), for "X and Y discussed …" right after their call.
+	pairSent int
 	// pairThey is set while readPairClause reads again a clause opened
 	// by "they" after the sentence's own meeting ("met at the White
 	// House, where they initialled the agreement"): that "they" is the
