@@ -862,6 +862,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if saidEnd >= 0 {
 				for _, c := range d.cands[n0:len(d.cands):len(d.cands)] {
 					d.accuseReported(reporter, units[:saidEnd], c, st)
+					d.datePledge(c, units, st)
 				}
 			}
 		}

@@ -136,3 +136,21 @@ func TestAttributiveDateIsTheOtherEvent(t *testing.T) {
 			want: []string{"Emmanuel Macron met Olaf Scholz 2025-03-04"}},
 	})
 }
+
+// TestThreatDatedBySaying: a threat or a pledge told as what its author
+// said ("X said on Monday that the United States would impose tariffs on
+// Mexico") is made on the day it is said (before, it had no date); one
+// whose act has a date of its own ("next month") keeps it, as a plan
+// does.
+func TestThreatDatedBySaying(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 11, 20) // a Friday
+	for text, want := range map[string]string{
+		"Trump said on Monday that the United States would impose tariffs on Mexico.":                                                        "United States threatened Mexico 2026-11-16",
+		"U.S. President Donald Trump announced on Monday that the United States would impose 25% tariffs on imports from Mexico and Canada.": "United States threatened Canada 2026-11-16",
+		"The president said on Wednesday that the United States would impose tariffs on Brazil next month.":                                  "United States threatened Brazil 2026-12",
+	} {
+		assert.Contains(t, allFacts(t, e, text, pub), want, text)
+	}
+}

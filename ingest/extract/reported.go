@@ -96,8 +96,44 @@ func (d *doc) reportedInClause(units []*unit, toks []string, c [2]int, read []*c
 		for _, e := range read {
 			if e.span[0] >= units[k].start {
 				d.accuseReported(reporter, units[:k], e, st)
+				d.datePledge(e, units, st)
 			}
 		}
 		return
 	}
+}
+
+// datePledge dates a threat or a pledge c read inside what a reporter
+// said, with no date of its own, by the saying: "Trump said on Monday
+// that the United States would impose tariffs on Mexico" is a threat made
+// on Monday (before, undated). One whose act has a date ("… next
+// month") keeps it, as a plan does.
+func (d *doc) datePledge(c *cand, units []*unit, st *sentence) {
+	if c.dated || c.pred != graph.Threatened && c.pred != graph.Pledged {
+		return
+	}
+	for _, u := range units {
+		if u.kind == kDate && u.start >= c.span[0] {
+			return // the act's own date, as a plan's (see README: plans)
+		}
+	}
+	if u := sayingDate(units, c.span[0]); u != nil {
+		c.date, c.dateKind, c.dated, c.dateFrom, c.fixed = u.expr.Value, u.expr.Kind, true, []*sentence{st}, true
+	}
+}
+
+// sayingDate returns the date of a saying, the last date of units before
+// the clause said, which starts at byte at ("Trump said on Monday that
+// …"), or nil.
+func sayingDate(units []*unit, at int) *unit {
+	var last *unit
+	for _, u := range units {
+		if u.end > at {
+			break
+		}
+		if u.kind == kDate && u.expr != nil && !u.expr.Value.IsZero() && u.expr.Prep != "by" {
+			last = u
+		}
+	}
+	return last
 }
