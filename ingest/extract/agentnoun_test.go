@@ -155,3 +155,18 @@ func TestAlliesAndBackedMeasures(t *testing.T) {
 	assert.Contains(t, allFacts(t, e, "France backed Ukraine on Monday.", pub), "France supported Ukraine 2026-11-16")
 	assert.Contains(t, allFacts(t, e, "Russia forces Ukraine to retreat.", pub), "Russia coerced Ukraine ")
 }
+
+// TestDatelineIsNotTheScene: a regional wire's dateline gives no country
+// to the people acted on in a sentence that places the act elsewhere
+// (before, "NAIROBI … - The RSF shelled the city of El Fasher, killing
+// 20 civilians" was force on Kenya); with no place named, the dateline's
+// country still stands for the scene.
+func TestDatelineIsNotTheScene(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2026, 6, 12) // a Friday
+	got := allFacts(t, e, "NAIROBI, June 12 (Newswire) - The Rapid Support Forces shelled the city of El Fasher on Wednesday, killing at least 20 civilians, local activists said.", pub)
+	assert.Contains(t, got, "Rapid Support Forces fought Sudan 2026-06-10")
+	assert.NotContains(t, got, "Rapid Support Forces fought Kenya 2026-06-10")
+	assert.Contains(t, allFacts(t, e, "NAIROBI, June 12 (Newswire) - Police fired tear gas at protesters on Wednesday.", pub), "Kenya coerced Kenya 2026-06-10")
+}

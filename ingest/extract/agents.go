@@ -274,6 +274,12 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 		return r
 	}
 	if d.dateline != nil {
+		if r := placesCountry(units); r != nil && r.name != d.dateline.name {
+			// "NAIROBI … - The RSF shelled the city of El Fasher, killing
+			// 20 civilians": a regional wire's dateline is not the scene
+			// of what the sentence places elsewhere.
+			return r
+		}
 		if d.otherActorBefore(units, k, d.dateline) {
 			return nil
 		}
@@ -380,6 +386,22 @@ func scenePlace(units []*unit) *ref {
 		}
 	}
 	return nil
+}
+
+// placesCountry returns the country of the places (places.tsv) units
+// name, when they name some and all lie in one country; else nil.
+func placesCountry(units []*unit) *ref {
+	var r *ref
+	for _, u := range units {
+		if u.kind != kPlace || u.in == nil {
+			continue
+		}
+		if r != nil && r.name != u.in.name {
+			return nil
+		}
+		r = u.in
+	}
+	return r
 }
 
 // ofPrep is the preposition of a part of a place ("districts of Aleppo").
