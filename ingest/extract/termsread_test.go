@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// termCase is a sentence with the facts it must state and those it must not.
+type termCase struct {
+	text      string
+	want, not []string
+}
+
+// checkTerms runs cases on an article published on pub.
+func checkTerms(t *testing.T, pub graph.Date, cases []termCase) {
+	t.Helper()
+	e, err := New()
+	require.NoError(t, err)
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}
+
+// TestSwornPastClause: a swearing-in told past a relative clause on its
+// subject ("X, who seized power in 2023, was sworn in as …"), or of a
+// holder the sentence gives a country by another title ("Gabon's
+// military leader X was sworn in as president"), starts the term that
+// day; the clause's own date starts nothing.
+func TestSwornPastClause(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkTerms(t, pub, []termCase{
+		{"Amara Kone, who seized power in a coup in August 2023, was sworn in as president of Mali on Thursday.",
+			[]string{"Amara Kone leads Mali 2025-03-06.."}, []string{"Amara Kone leads Mali 2023-08..", "Amara Kone coerced Mali 2025-03-06"}},
+		{"Tomas Rivel, who led the transitional council for two years, was sworn in as president of Haiti on Thursday.",
+			[]string{"Tomas Rivel leads Haiti 2025-03-06.."}, []string{"Tomas Rivel visited Haiti 2025-03-06"}},
+		{"Chad held a presidential vote in May. Idris Mahamat, who took power after his father's death in 2021, was sworn in as president on Thursday.",
+			[]string{"Idris Mahamat leads Chad 2025-03-06.."}, nil},
+		{"Niger's military leader Oumar Tiani was sworn in as president on Thursday.",
+			[]string{"Oumar Tiani leads Niger 2025-03-06.."}, nil},
+		{"Army chief Kofi Mensah of Ghana was sworn in as president on Wednesday.",
+			[]string{"Kofi Mensah leads Ghana 2025-03-05.."}, nil},
+		// Two countries in the sentence: whose president is not said.
+		{"Niger's military leader Oumar Tiani, who visited Mali last week, was sworn in as president on Thursday.",
+			nil, []string{"Oumar Tiani leads Niger 2025-03-06..", "Oumar Tiani leads Mali 2025-03-06.."}},
+		// Still to come: no term.
+		{"Niger's military leader Oumar Tiani will be sworn in as president on Thursday.",
+			nil, []string{"Oumar Tiani leads Niger 2025-03-13.."}},
+	})
+}
