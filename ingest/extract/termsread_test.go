@@ -57,3 +57,27 @@ func TestSwornPastClause(t *testing.T) {
 			nil, []string{"Oumar Tiani leads Niger 2025-03-13.."}},
 	})
 }
+
+// TestDesignateTitle: "Prime Minister-designate X" (of a country, the
+// country's, or its adjective) is X nominated as that office, never
+// leading the country, and the country after the name is no actor.
+func TestDesignateTitle(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	not := []string{"Iraq met Hamid Jabbar 2025-03-04", "Karim Saadi leads Iraq"}
+	checkTerms(t, pub, []termCase{
+		{"Prime Minister-designate Karim Saadi of Iraq met President Hamid Jabbar on Tuesday.",
+			[]string{"Karim Saadi nominated_as Prime Minister of Iraq ", "Karim Saadi met Hamid Jabbar 2025-03-04"}, not},
+		{"Iraq's prime minister-designate, Karim Saadi, met President Hamid Jabbar on Tuesday.",
+			[]string{"Karim Saadi nominated_as Prime Minister of Iraq ", "Karim Saadi met Hamid Jabbar 2025-03-04"}, not},
+		{"Karim Saadi, Iraq's prime minister-designate, held talks with President Hamid Jabbar on Tuesday.",
+			[]string{"Karim Saadi nominated_as Prime Minister of Iraq "}, not},
+		{"Iraqi Prime Minister-designate Karim Saadi met President Hamid Jabbar on Tuesday.",
+			[]string{"Karim Saadi nominated_as Prime Minister of Iraq ", "Karim Saadi met Hamid Jabbar 2025-03-04"}, not},
+		{"Foreign Minister-designate Lina Dahl of Norway met Kaja Kallas in Brussels on Tuesday.",
+			[]string{"Lina Dahl nominated_as Foreign Minister of Norway ", "Lina Dahl met Kaja Kallas 2025-03-04"},
+			[]string{"Norway met Kaja Kallas 2025-03-04"}},
+		// A former designate was nominated once, at a time not told.
+		{"Former Prime Minister-designate Karim Saadi met President Hamid Jabbar on Tuesday.",
+			nil, []string{"Karim Saadi nominated_as Prime Minister ", "Karim Saadi leads Iraq"}},
+	})
+}

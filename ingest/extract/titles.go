@@ -112,7 +112,8 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
+	var namedOf map[*unit]bool     // persons whose title reTitleNameOf read
+	designated := map[*unit]bool{} // persons titled "-designate", read once
 	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
@@ -136,6 +137,16 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				continue
 			}
 			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
+			if off := m.one("off"); off != nil && off.off != nil && off.off.designate != nil {
+				// "Prime Minister-designate Nawaf Salam of Lebanon":
+				// nominated to the office, not holding it.
+				if !former && !designated[per] {
+					d.addDesignate(m, per, off, st, sentIdx)
+				}
+				designated[per] = true
+				claim(m, per)
+				continue
+			}
 			base := confTitle
 			if re != reTitle {
 				base = confAppos
@@ -439,6 +450,37 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	}
 	c.obj, c.objText = aff.ref, aff.text
 	return c
+}
+
+// addDesignate states what a title not held yet says of per ("Prime
+// Minister-designate X of Lebanon", "Lebanon's prime minister-designate,
+// X,"): X is nominated as that office, of the country the title names
+// when it names one; the day of the nomination is not told.
+func (d *doc) addDesignate(m *match, per *unit, off *unit, st *sentence, sentIdx int) {
+	if per.ref == nil {
+		return
+	}
+	o := off.off.designate
+	name := o.name
+	aff := m.one("aff2")
+	if aff == nil {
+		aff = m.one("aff1")
+	}
+	if aff != nil && aff.ref != nil && (aff.ref.typ == graph.Country || o.head) {
+		switch {
+		case o.head:
+			n := aff.ref.name
+			if aff.ref.typ == graph.Country {
+				n = countryPhrase(n)
+			}
+			name = o.name + " of " + n
+		case o.national != "":
+			name = nationalOffice(o, aff.ref.name)
+		}
+	}
+	d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+		obj: &ref{graph.Position, name, 1}, objText: off.text, base: confNominal,
+		span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 }
 
 // nationalOffice names the office off of country, "Foreign Minister of
