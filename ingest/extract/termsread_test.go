@@ -81,3 +81,51 @@ func TestDesignateTitle(t *testing.T) {
 			nil, []string{"Karim Saadi nominated_as Prime Minister ", "Karim Saadi leads Iraq"}},
 	})
 }
+
+// endedFacts returns the leads and holds_position facts of text as
+// "subject predicate object", followed by " ended" for a term told over.
+func endedFacts(t *testing.T, e *Extractor, text string, pub graph.Date) []string {
+	t.Helper()
+	res := e.Extract(Input{Text: text, Published: pub})
+	names := map[string]string{}
+	for _, en := range res.Entities {
+		names[en.ID] = en.Name
+	}
+	var got []string
+	for _, f := range res.Facts {
+		if f.Predicate != graph.Leads && f.Predicate != graph.HoldsPosition {
+			continue
+		}
+		s := names[f.Subject] + " " + f.Predicate + " " + names[f.Object]
+		if f.Ended || !f.End.IsZero() {
+			s += " ended"
+		}
+		got = append(got, s)
+	}
+	return got
+}
+
+// TestOustedTitle: "ousted", "deposed", "toppled" and "overthrown" before
+// a title tell a term that is over, as "former" does, in every form of
+// the title.
+func TestOustedTitle(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 3, 7)
+	for _, text := range []string{
+		"Ousted President Rafael Mendez of Bolivia met his lawyers on Friday.",
+		"Deposed Bolivian President Rafael Mendez met his lawyers on Friday.",
+		"Bolivia's ousted president, Rafael Mendez, met his lawyers on Friday.",
+		"Rafael Mendez, Bolivia's deposed president, met his lawyers on Friday.",
+		"Rafael Mendez, the toppled president of Bolivia, met his lawyers on Friday.",
+		"Overthrown President Rafael Mendez of Bolivia spoke with Lula da Silva on Friday.",
+		"Prosecutors charged ousted President Rafael Mendez of Bolivia with corruption on Friday.",
+	} {
+		got := endedFacts(t, e, text, pub)
+		require.NotEmpty(t, got, text)
+		assert.NotContains(t, got, "Rafael Mendez leads Bolivia", text)
+		for _, g := range got {
+			assert.Contains(t, g, " ended", text)
+		}
+	}
+}
