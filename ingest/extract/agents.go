@@ -258,6 +258,9 @@ func agentPhrase(units []*unit) string {
 // units[k:e] (see agentActors), or nil; prev is the previous sentence's
 // scene.
 func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref {
+	if regionalBody(units, k, e, code) {
+		return nil // "the regional government of Catalonia" is not Spain's
+	}
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
 	}
@@ -292,6 +295,40 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 		return nil
 	}
 	return prev
+}
+
+// regionBodyWords before a government or a legislature say it is a region's
+// or a town's, not the country's.
+var regionBodyWords = toSet("regional provincial local municipal devolved autonomous county")
+
+// stateBodies are the nouns "state" before makes a region's ("the state
+// government", "state lawmakers" in a federation); "state authorities"
+// are as often the country's.
+var stateBodies = toSet("government legislature parliament lawmakers legislators")
+
+// regionalBody reports whether the government or legislature (code GOV
+// or LEG) at units[k:e] is a region's: named with a word that says so
+// ("the regional government", "provincial authorities") or of a place
+// of places.tsv ("the government of Catalonia", "the parliament of
+// Scotland"). Event data does not code it as the country's state, which
+// may be the very one it acts on ("… criticized Spain").
+func regionalBody(units []*unit, k, e int, code string) bool {
+	if code != "GOV" && code != "LEG" {
+		return false
+	}
+	if k > 0 && units[k-1].kind == kWord {
+		w := units[k-1].lower()
+		if regionBodyWords[w] || w == "state" && stateBodies[units[e-1].lower()] {
+			return true
+		}
+	}
+	j := e
+	if j >= len(units) || units[j].kind != kWord || units[j].lower() != "of" {
+		return false
+	}
+	for j++; j < len(units) && units[j].kind == kWord && sideWords[units[j].lower()]; j++ {
+	}
+	return j < len(units) && units[j].kind == kPlace && units[j].in != nil
 }
 
 // otherActorBefore reports whether an actor before units[k] is of a

@@ -129,3 +129,27 @@ func TestOustedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionalGovernment: a region's government or legislature ("the
+// regional government of Catalonia", "provincial authorities", "the
+// state legislature") is not its country's, so it never acts on the
+// country itself; the country's own government still does.
+func TestRegionalGovernment(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkTerms(t, pub, []termCase{
+		{"The regional government of Andalusia criticized Spain on Monday over water transfers.",
+			nil, []string{"Spain criticized Spain 2025-03-03"}},
+		{"The government of Bavaria criticized Germany on Monday.",
+			nil, []string{"Germany criticized Germany 2025-03-03"}},
+		{"Provincial authorities in Quebec accused Canada of neglect on Monday.",
+			nil, []string{"Canada accused Canada 2025-03-03"}},
+		{"ROME (Reuters) - The regional government criticized the central government on Monday.",
+			nil, []string{"Italy criticized Italy 2025-03-03"}},
+		{"The regional government of Andalusia criticized Morocco on Monday.",
+			nil, []string{"Spain criticized Morocco 2025-03-03"}},
+		{"The government of Spain criticized Morocco on Monday.",
+			[]string{"Spain criticized Morocco 2025-03-03"}, nil},
+		{"MADRID (Reuters) - The government criticized Morocco on Monday.",
+			[]string{"Spain criticized Morocco 2025-03-03"}, nil},
+	})
+}
