@@ -86,7 +86,7 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		c := *r
 		first, last := units[k], units[k+n-1]
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
-			ref: &c, sector: code})
+			ref: &c, sector: code, region: regionalBody(units, k, k+n, code)})
 		k += n - 1
 	}
 	if out == nil {
@@ -258,9 +258,6 @@ func agentPhrase(units []*unit) string {
 // units[k:e] (see agentActors), or nil; prev is the previous sentence's
 // scene.
 func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref {
-	if regionalBody(units, k, e, code) {
-		return nil // "the regional government of Catalonia" is not Spain's
-	}
 	if r := countryAfter(units, e, agentPreps); r != nil {
 		return r
 	}
@@ -310,8 +307,10 @@ var stateBodies = toSet("government legislature parliament lawmakers legislators
 // or LEG) at units[k:e] is a region's: named with a word that says so
 // ("the regional government", "provincial authorities") or of a place
 // of places.tsv ("the government of Catalonia", "the parliament of
-// Scotland"). Event data does not code it as the country's state, which
-// may be the very one it acts on ("… criticized Spain").
+// Scotland"). Event data codes it as its country's government ("the
+// government of Sindh province" ordered patrols: Pakistan, GOV), but
+// the country it acts on is then the country's own state, not its
+// people ("… criticized Spain"), which it cannot code (unit.region).
 func regionalBody(units []*unit, k, e int, code string) bool {
 	if code != "GOV" && code != "LEG" {
 		return false
