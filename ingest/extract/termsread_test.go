@@ -49,6 +49,9 @@ func TestSwornPastClause(t *testing.T) {
 			[]string{"Oumar Tiani leads Niger 2025-03-06.."}, nil},
 		{"Army chief Kofi Mensah of Ghana was sworn in as president on Wednesday.",
 			[]string{"Kofi Mensah leads Ghana 2025-03-05.."}, nil},
+		// A dateline of the capital names the country (countries.tsv).
+		{"LIBREVILLE (Reuters) - Jean Mba, who led the transition after the 2023 coup, was sworn in as president on Thursday.",
+			[]string{"Jean Mba leads Gabon 2025-03-06.."}, nil},
 		// Two countries in the sentence: whose president is not said.
 		{"Niger's military leader Oumar Tiani, who visited Mali last week, was sworn in as president on Thursday.",
 			nil, []string{"Oumar Tiani leads Niger 2025-03-06..", "Oumar Tiani leads Mali 2025-03-06.."}},
