@@ -187,8 +187,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				}
 			}
 			if c == nil {
-				// "North Korean leader Kim Jong Un", "Polish Prime
-				// Minister-designate Lars Nowak": fold the title, state nothing.
+				// "North Korean leader Kim Jong Un", "President-elect
+				// Lars Nowak": fold the title, state nothing ("Prime
+				// Minister-designate X" was read above: addDesignate).
 				off := m.one("off")
 				if re == reTitle && (m.group("aff1") != "" && off == nil || off != nil && off.off.elect) {
 					claim(m, per)
