@@ -86,7 +86,7 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 		c := *r
 		first, last := units[k], units[k+n-1]
 		out = append(out, &unit{kind: kCountry, text: st.text[first.start:last.end], start: first.start, end: last.end,
-			ref: &c, sector: code})
+			ref: &c, sector: code, region: regionalBody(units, k, k+n, code)})
 		k += n - 1
 	}
 	if out == nil {
@@ -298,6 +298,42 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 		return nil
 	}
 	return prev
+}
+
+// regionBodyWords before a government or a legislature say it is a region's
+// or a town's, not the country's.
+var regionBodyWords = toSet("regional provincial local municipal devolved autonomous county")
+
+// stateBodies are the nouns "state" before makes a region's ("the state
+// government", "state lawmakers" in a federation); "state authorities"
+// are as often the country's.
+var stateBodies = toSet("government legislature parliament lawmakers legislators")
+
+// regionalBody reports whether the government or legislature (code GOV
+// or LEG) at units[k:e] is a region's: named with a word that says so
+// ("the regional government", "provincial authorities") or of a place
+// of places.tsv ("the government of Catalonia", "the parliament of
+// Scotland"). Event data codes it as its country's government ("the
+// government of Sindh province" ordered patrols: Pakistan, GOV), but
+// the country it acts on is then the country's own state, not its
+// people ("… criticized Spain"), which it cannot code (unit.region).
+func regionalBody(units []*unit, k, e int, code string) bool {
+	if code != "GOV" && code != "LEG" {
+		return false
+	}
+	if k > 0 && units[k-1].kind == kWord {
+		w := units[k-1].lower()
+		if regionBodyWords[w] || w == "state" && stateBodies[units[e-1].lower()] {
+			return true
+		}
+	}
+	j := e
+	if j >= len(units) || units[j].kind != kWord || units[j].lower() != "of" {
+		return false
+	}
+	for j++; j < len(units) && units[j].kind == kWord && sideWords[units[j].lower()]; j++ {
+	}
+	return j < len(units) && units[j].kind == kPlace && units[j].in != nil
 }
 
 // otherActorBefore reports whether an actor before units[k] is of a

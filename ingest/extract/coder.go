@@ -2444,6 +2444,12 @@ func (d *doc) addCodedPair(r eventRule, s, o *unit, owner bool, span [2]int, st 
 		d.addDomestic(r, s, span, st, sentIdx)
 		return
 	}
+	if s.ref.name == o.ref.name && oSec == "" && s.region {
+		// "The regional government of Catalonia criticized Spain": the
+		// region on the country's state, not on its people; no event
+		// data code says so.
+		return
+	}
 	if s.ref.name == o.ref.name && oSec == "" && s.sector != "" {
 		// "Croatian authorities … Croatian Serb refugees", "Turkish
 		// authorities imposed a curfew in southeastern Turkey": a part of

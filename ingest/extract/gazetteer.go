@@ -60,6 +60,9 @@ type office struct {
 	// ("Taoiseach": Ireland's Prime Minister), that country; "" for
 	// the others.
 	of string
+	// designate is, for a title not held yet ("Prime Minister-designate"),
+	// the office it names; nil for the others.
+	designate *office
 }
 
 // leader is a well-known office holder of the gazetteer.
@@ -331,7 +334,7 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		g.offices[o.name] = o
 		g.add(strings.ToLower(o.name), hit{kind: hitOffice, off: o})
 		// "Foreign Minister-designate": named, not yet in office.
-		designate := &office{name: o.name + "-designate", elect: true}
+		designate := &office{name: o.name + "-designate", elect: true, designate: o}
 		seen := map[string]bool{}
 		for _, v := range append([]string{o.name}, splitList(c[2])...) {
 			if k := strings.ToLower(v); !isAcronym(v) && !seen[k] {

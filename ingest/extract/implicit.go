@@ -225,7 +225,10 @@ func (d *doc) placeImplicit() {
 			// A head sworn in (swornBareHead) is news of the country
 			// itself, whoever the holder meets afterwards.
 			sworn := c.bound == boundStart && c.dated
-			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && !d.implicit.sentCountries[c.sentIdx] && (!guests[c.subj.name] || sworn) && !d.otherHead(c, country) {
+			// "Gabon's military leader X was sworn in as president":
+			// the country the sentence names is the holder's own.
+			bare := !d.implicit.sentCountries[c.sentIdx] || sworn && d.ownCountryOnly(c, country)
+			if c.obj == nil && !d.implicit.orgSents[c.sentIdx] && bare && (!guests[c.subj.name] || sworn) && !d.otherHead(c, country) {
 				c.obj = d.entityRef(country)
 				d.add(c)
 				// A head placed here makes the article one about the
@@ -422,6 +425,33 @@ func (d *doc) placeByVisit() {
 		c.obj = to
 		d.add(c)
 	}
+}
+
+// ownCountryOnly reports whether the one country c's sentence names is
+// country, given there as the country of c's subject ("Gabon's military
+// leader X", "Army chief X of Gabon").
+func (d *doc) ownCountryOnly(c *cand, country string) bool {
+	for _, n := range d.implicit.inSent[c.sentIdx] {
+		if n != country {
+			return false
+		}
+	}
+	for _, o := range d.cands {
+		if o.sentIdx != c.sentIdx || o.subj == nil || o.obj == nil || o.subj.name != c.subj.name {
+			continue
+		}
+		switch o.pred {
+		case graph.NationalOf:
+			if o.obj.name == country {
+				return true
+			}
+		case graph.HoldsPosition:
+			if strings.HasSuffix(o.obj.name, " of "+country) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherCountryIn reports whether sentence sentIdx names a country other

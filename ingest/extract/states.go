@@ -79,43 +79,13 @@ func changeBound(v string) int {
 
 // readStates runs the change-of-office, succession, membership and target rules.
 func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
-	var changes []*cand
-	for _, re := range []*regexp.Regexp{reChange, reChangeObj} {
-		for _, m := range d.findAll(re, tpl, units, pos) {
-			v := m.group("v")
-			nominate := re == reChangeObj && d.nominates(m, st)
-			for _, per := range m.all("s") {
-				if per.kind != kPerson {
-					continue
-				}
-				if nominate {
-					d.addNomination(m, per, confNominate, st, sentIdx)
-					continue
-				}
-				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
-				if c == nil && re == reChange && changeBound(v) == boundStart {
-					d.swornBareHead(m, per, st, sentIdx)
-				}
-				if c == nil && re == reChangeObj {
-					c = d.appointedHead(m, per, confChange, st, sentIdx)
-				} else if c != nil && re == reChangeObj {
-					d.appointedNational(m, c)
-				}
-				if c == nil {
-					continue
-				}
-				c.bound = changeBound(v)
-				if c.bound == boundEnd {
-					c.ended = true
-				}
-				c.anchor = anchorOfVerb(v) // "voters elected X president" too
-				if strings.Contains(v, "confirmed") || strings.Contains(v, "returned") {
-					c.bound, c.pending = boundNone, true
-				}
-				d.add(c)
-				changes = append(changes, c)
-			}
-		}
+	changes := d.readChanges(units, tpl, pos, st, sentIdx, nil)
+	if rel, hidden := foldRelatives(units); len(rel) != len(units) {
+		// "Brice Oligui Nguema, who seized power in a coup in August
+		// 2023, was sworn in as president on Thursday": the subject's
+		// own change of office, told past a relative clause.
+		rtpl, rpos := template(rel)
+		changes = append(changes, d.readChanges(rel, rtpl, rpos, st, sentIdx, hidden)...)
 	}
 	d.readBodyOffices(units, tpl, pos, st, sentIdx)
 	d.readOfficeList(units, tpl, pos, st, sentIdx)
@@ -155,6 +125,69 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.swornSuccessors(sworn, swornRead, sentIdx)
 	d.readMembership(units, tpl, pos, st, sentIdx)
 	d.readTarget(units, st, sentIdx)
+}
+
+// readChanges reads the changes of office of a sentence (reChange,
+// reChangeObj) and returns the states they made. With hidden (the spans
+// of the relative clauses folded out of units), it reads only what
+// stands across one of them, the rest having been read unfolded.
+func (d *doc) readChanges(units []*unit, tpl string, pos []int, st *sentence, sentIdx int, hidden [][2]int) []*cand {
+	var changes []*cand
+	res := []*regexp.Regexp{reChange, reChangeObj}
+	if hidden != nil {
+		res = res[:1]
+	}
+	for _, re := range res {
+		for _, m := range d.findAll(re, tpl, units, pos) {
+			if hidden != nil && !acrossHidden(m.span(), hidden) {
+				continue // read in the first pass
+			}
+			v := m.group("v")
+			nominate := re == reChangeObj && d.nominates(m, st)
+			for _, per := range m.all("s") {
+				if per.kind != kPerson {
+					continue
+				}
+				if nominate {
+					d.addNomination(m, per, confNominate, st, sentIdx)
+					continue
+				}
+				c := d.stateFromOffice(m, per, false, confChange, st, sentIdx)
+				if c == nil && re == reChange && changeBound(v) == boundStart {
+					d.swornBareHead(m, per, st, sentIdx, hidden)
+				}
+				if c == nil && re == reChangeObj {
+					c = d.appointedHead(m, per, confChange, st, sentIdx)
+				} else if c != nil && re == reChangeObj {
+					d.appointedNational(m, c)
+				}
+				if c == nil {
+					continue
+				}
+				c.bound = changeBound(v)
+				if c.bound == boundEnd {
+					c.ended = true
+				}
+				c.anchor = anchorOfVerb(v) // "voters elected X president" too
+				if strings.Contains(v, "confirmed") || strings.Contains(v, "returned") {
+					c.bound, c.pending = boundNone, true
+				}
+				d.add(c)
+				changes = append(changes, c)
+			}
+		}
+	}
+	return changes
+}
+
+// acrossHidden reports whether span holds one of the hidden spans.
+func acrossHidden(span [2]int, hidden [][2]int) bool {
+	for _, h := range hidden {
+		if span[0] < h[0] && span[1] > h[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // readHeldPost reads reHeldPost and reToPost: the latest office the
@@ -601,7 +634,7 @@ func (d *doc) lastOffice(name, pred string, upTo int, started bool) *cand {
 // article's country under its rules (no other country named in the
 // sentence, no one else in the office). A future clause ("will be sworn
 // in as president") states no such term.
-func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
+func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int, hidden [][2]int) {
 	offU := m.one("off")
 	if offU == nil || offU.off == nil || !offU.off.head || offU.off.elect || per.ref == nil ||
 		!sameRole(offU.off.name, "President") && !sameRole(offU.off.name, "Prime Minister") ||
@@ -617,7 +650,7 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int) {
 	}
 	c := &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, role: offU.off.name, bareOff: offU.off,
 		base: confChange * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundStart, anchor: anchorOffice + 1}
-	if du := nearestDate(m.units, c.span, st.text, nil); du != nil && du.expr.Kind == timex.Point {
+	if du := nearestDate(m.units, c.span, st.text, hidden); du != nil && du.expr.Kind == timex.Point {
 		c.date, c.dateKind, c.dated, c.fixed, c.dateFrom = du.expr.Value, du.expr.Kind, true, true, []*sentence{st}
 	}
 	d.implicit.heads = append(d.implicit.heads, c)

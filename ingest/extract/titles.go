@@ -20,7 +20,9 @@ const (
 )
 
 // formerWords mark a title as no longer held.
-var formerWords = map[string]bool{"former": true, "ex-": true, "outgoing": true, "then-": true, "then": true, "late": true, "ex": true}
+// "Ousted", "deposed", "toppled" and "overthrown" tell a term ended too.
+var formerWords = map[string]bool{"former": true, "ex-": true, "outgoing": true, "then-": true, "then": true, "late": true, "ex": true,
+	"ousted": true, "deposed": true, "toppled": true, "overthrown": true}
 
 // absorb is a stretch of units folded into one keeper unit.
 type absorb struct {
@@ -51,16 +53,16 @@ var (
 	// "Russia's foreign minister, Sergei Lavrov," (or at the sentence's
 	// end); "Kenya's Prime Cabinet Secretary and Foreign Minister, X,"
 	// states the first of two titles.
-	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader)(?: and <O\d+>)? , (?P<per><P\d+>)(?: ,| \.|$)`)
+	reTitleComma = compile(`(?:(?P<former>former|outgoing|then-) )?(?P<aff1><[CG]\d+>) 's (?:(?P<former2>former|outgoing|ousted|deposed|toppled|overthrown|new|acting|interim|caretaker|incoming|current|incumbent|sitting) )?(?:(?:top|chief|longtime|veteran) )?(?P<off><O\d+>|chief|head|leader)(?: and <O\d+>)? , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the British foreign secretary, David Lammy,"
-	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`)
+	reTheTitleComma = compile(`(?:(?:the|a) )?(?:(?P<former>former|outgoing|then-) )?(?P<aff1><C\d+>) (?:(?P<former2>former|outgoing|ousted|deposed|toppled|overthrown|new|acting|interim|caretaker|incoming|current) )?(?P<off><O\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`)
 	// "the Speaker of the National Assembly, Farah Malik,": a post whose
 	// country, if it needs one, is the article's (implicit.go).
 	reBareTitleComma = compile(`(?:^|\bthe )(?:(?P<former2>outgoing|new|acting|interim|caretaker|current) )?(?P<off><O\d+>) , (?P<per><P\d+>) ,`)
 	// "the current prime minister of Japan, Shigeru Ishiba,"
-	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
+	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|ousted|deposed|toppled|overthrown|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
-	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|new|acting|interim|caretaker|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting|ousted|deposed|toppled|overthrown) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|ousted|deposed|toppled|overthrown|new|acting|interim|caretaker|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
@@ -112,7 +114,8 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 		}
 	}
-	var namedOf map[*unit]bool // persons whose title reTitleNameOf read
+	var namedOf map[*unit]bool     // persons whose title reTitleNameOf read
+	designated := map[*unit]bool{} // persons titled "-designate", read once
 	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
@@ -136,6 +139,19 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				continue
 			}
 			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
+			if (re == reTitle || re == reTitleNameOf) && ousterBefore(tpl[:m.loc[0]]) {
+				former = true // "Ousted President X of Peru"
+			}
+			if off := m.one("off"); off != nil && off.off != nil && off.off.designate != nil {
+				// "Prime Minister-designate Nawaf Salam of Lebanon":
+				// nominated to the office, not holding it.
+				if !former && !designated[per] {
+					d.addDesignate(m, per, off, st, sentIdx)
+				}
+				designated[per] = true
+				claim(m, per)
+				continue
+			}
 			base := confTitle
 			if re != reTitle {
 				base = confAppos
@@ -171,8 +187,9 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				}
 			}
 			if c == nil {
-				// "North Korean leader Kim Jong Un", "Polish Prime
-				// Minister-designate Lars Nowak": fold the title, state nothing.
+				// "North Korean leader Kim Jong Un", "President-elect
+				// Lars Nowak": fold the title, state nothing ("Prime
+				// Minister-designate X" was read above: addDesignate).
 				off := m.one("off")
 				if re == reTitle && (m.group("aff1") != "" && off == nil || off != nil && off.off.elect) {
 					claim(m, per)
@@ -439,6 +456,63 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 	}
 	c.obj, c.objText = aff.ref, aff.text
 	return c
+}
+
+// ousters are participles that, before a title, tell its holder's term
+// is over ("ousted President X"); after a subject they are the verb that
+// ended it ("soldiers ousted President X", read by reRemovedBy).
+var ousters = toSet("ousted deposed toppled overthrown")
+
+// ousterSubjects are the words that, before an ouster, make it a verb.
+var ousterSubjects = toSet("army military soldiers troops officers generals mutineers rebels junta parliament lawmakers " +
+	"legislators deputies senators congress senate court judges voters protesters who that which has had have")
+
+// ousterBefore reports whether tpl, the template before a title, ends
+// with an ouster used as an adjective: at the start of the sentence or
+// after a word that is no subject of it ("Ousted President X", "met
+// deposed President X"), not after a name or a subject ("the army
+// ousted President X").
+func ousterBefore(tpl string) bool {
+	w := strings.Fields(tpl)
+	if len(w) == 0 || !ousters[w[len(w)-1]] {
+		return false
+	}
+	if len(w) == 1 {
+		return true
+	}
+	prev := w[len(w)-2]
+	return !ousterSubjects[prev] && !strings.HasPrefix(prev, "<")
+}
+
+// addDesignate states what a title not held yet says of per ("Prime
+// Minister-designate X of Lebanon", "Lebanon's prime minister-designate,
+// X,"): X is nominated as that office, of the country the title names
+// when it names one; the day of the nomination is not told.
+func (d *doc) addDesignate(m *match, per *unit, off *unit, st *sentence, sentIdx int) {
+	if per.ref == nil {
+		return
+	}
+	o := off.off.designate
+	name := o.name
+	aff := m.one("aff2")
+	if aff == nil {
+		aff = m.one("aff1")
+	}
+	if aff != nil && aff.ref != nil && (aff.ref.typ == graph.Country || o.head) {
+		switch {
+		case o.head:
+			n := aff.ref.name
+			if aff.ref.typ == graph.Country {
+				n = countryPhrase(n)
+			}
+			name = o.name + " of " + n
+		case o.national != "":
+			name = nationalOffice(o, aff.ref.name)
+		}
+	}
+	d.add(&cand{pred: graph.NominatedAs, subj: per.ref, subjText: per.text,
+		obj: &ref{graph.Position, name, 1}, objText: off.text, base: confNominal,
+		span: m.span(), sent: st, sentIdx: sentIdx, bound: boundNone})
 }
 
 // nationalOffice names the office off of country, "Foreign Minister of

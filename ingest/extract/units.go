@@ -44,10 +44,14 @@ type unit struct {
 	company    bool   // a name read as a company from the noun before it
 	generic    bool   // "the alliance"
 	sector     string // a country named with a part of it ("Russian forces"): its CAMEO agent code
-	seats      []*ref // a seat that is a town ("Brussels"): the organization it stands for (the EU), then the others seated there (NATO)
-	in         *ref   // a place of places.tsv ("Kharkiv") or a seat that is a town ("Brussels"): the country it lies in
-	titled     bool   // a person named after an office ("President Mugabe"), for the coder
-	envoyOf    *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
+	// region marks a country unit that is a region's government or
+	// legislature ("the regional government of Catalonia"): Spain, GOV,
+	// which cannot act on Spain itself (regionalBody).
+	region  bool
+	seats   []*ref // a seat that is a town ("Brussels"): the organization it stands for (the EU), then the others seated there (NATO)
+	in      *ref   // a place of places.tsv ("Kharkiv") or a seat that is a town ("Brussels"): the country it lies in
+	titled  bool   // a person named after an office ("President Mugabe"), for the coder
+	envoyOf *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
 }
 
 // lower returns the unit's template word.
