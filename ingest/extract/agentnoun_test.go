@@ -86,13 +86,8 @@ func TestIncludingObject(t *testing.T) {
 // with none, or two, named, or "a Mexican leader", it stays the
 // government or no one.
 func TestCountryLeaderIsItsHead(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2026, 7, 4) // a Saturday
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Mexican President Claudia Sheinbaum met Canadian Prime Minister Mark Carney on Monday. On Tuesday the Mexican leader spoke by phone with President Donald Trump.",
 			[]string{"Claudia Sheinbaum spoke_with Donald Trump 2026-06-30"}, []string{"Mexico spoke_with Donald Trump 2026-06-30"}},
 		{"President Hakainde Hichilema of Zambia met Chinese President Xi Jinping in Beijing on Tuesday. On Wednesday the Zambian leader visited Kenya.",
@@ -108,16 +103,7 @@ func TestCountryLeaderIsItsHead(t *testing.T) {
 		// Someone, not the head.
 		{"Mexican President Claudia Sheinbaum met Mark Carney on Monday. A Mexican opposition leader criticized the United States on Tuesday.",
 			nil, []string{"Claudia Sheinbaum criticized United States 2026-06-30"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }
 
 // TestNavalForces: a country's coast guard, navy or warships are its

@@ -9,34 +9,12 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// datesCase is a sentence or two with the facts it must and must not
-// give.
-type datesCase struct {
-	text      string
-	want, not []string
-}
-
-func checkDates(t *testing.T, pub graph.Date, cases []datesCase) {
-	t.Helper()
-	e, err := New()
-	require.NoError(t, err)
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
-}
-
 // TestClauseDateDatesEveryVerb: a date between the subject and its first
 // verb ("X on Thursday condemned …, and demanded …") dates every verb
 // phrase of that subject, even past ", and"; a second verb with its own
 // date keeps it.
 func TestClauseDateDatesEveryVerb(t *testing.T) {
-	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{ // a Friday
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{ // a Friday
 		{text: "The Security Council on Thursday condemned the missile strike, and demanded that Russian forces withdraw from Ukraine.",
 			want: []string{"UN Security Council demanded Russia 2025-03-06"}},
 		{text: "French President Emmanuel Macron on Tuesday met German Chancellor Olaf Scholz in Berlin, and criticized China over its trade policy.",
@@ -55,7 +33,7 @@ func TestClauseDateDatesEveryVerb(t *testing.T) {
 // the Minister discussed …", "Starmer and Macron discussed …") tell that
 // call or meeting, not a second meeting; a discussion days later is one.
 func TestPairDiscussedIsTheirCall(t *testing.T) {
-	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
 		{text: "Secretary of State Laura Benning spoke today with Indian External Affairs Minister Subrahmanyam Jaishankar. The Secretary and the Minister discussed trade and regional security.",
 			want: []string{"Laura Benning spoke_with S. Jaishankar 2025-03-07"},
 			not:  []string{"Laura Benning met S. Jaishankar 2025-03-07"}},
@@ -78,7 +56,7 @@ func TestPairDiscussedIsTheirCall(t *testing.T) {
 // is dated by the report, not after it; a date of its own clause stays,
 // and a plan or pledge keeps the day it is for.
 func TestComplementDateIsNotTheAct(t *testing.T) {
-	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
 		{text: "Secretary of State Laura Benning welcomed India's decision to host the Quad summit later this year.",
 			want: []string{"Laura Benning supported India 2025-03-07"},
 			not:  []string{"Laura Benning supported India 2025"}},
@@ -107,7 +85,7 @@ func TestComplementDateIsNotTheAct(t *testing.T) {
 // dates the verb phrase joined to it by ", and" as it does without the
 // comma; one in the perfect keeps no date of the first.
 func TestFirstClauseDateDatesJoinedVerb(t *testing.T) {
-	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
 		{text: "Germany expelled two Russian diplomats on Friday, and warned Russia of further measures.",
 			want: []string{"Germany sanctioned Russia 2025-03-07", "Germany threatened Russia 2025-03-07"}},
 		{text: "The European Union imposed sanctions on Iran on Wednesday, and urged Iran to release the detained sailors.",
@@ -123,7 +101,7 @@ func TestFirstClauseDateDatesJoinedVerb(t *testing.T) {
 // coup in Gabon on Wednesday") stays the reaction's, as news tells it, and
 // a summit's day dates the meeting held at it.
 func TestAttributiveDateIsTheOtherEvent(t *testing.T) {
-	checkDates(t, graph.DayOf(2025, 3, 7), []datesCase{
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
 		{text: "The African Union condemned the July 26 coup in Niger.",
 			not: []string{"African Union criticized Niger 2024-07-26"}},
 		{text: "Germany condemned the March 3 missile strike on Ukraine.",

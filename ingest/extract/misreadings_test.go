@@ -31,18 +31,36 @@ func allFacts(t *testing.T, e *Extractor, text string, pub graph.Date) []string 
 	return got
 }
 
+// factCase is a text with the facts it must give and those it must not.
+type factCase struct {
+	text      string
+	want, not []string
+}
+
+// checkFacts extracts each case's text, published on pub, and checks the
+// facts it gives (see allFacts).
+func checkFacts(t *testing.T, pub graph.Date, cases []factCase) {
+	t.Helper()
+	e, err := New()
+	require.NoError(t, err)
+	for _, c := range cases {
+		got := allFacts(t, e, c.text, pub)
+		for _, w := range c.want {
+			assert.Contains(t, got, w, c.text)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, c.text)
+		}
+	}
+}
+
 // TestCountryTitleIsItsHolder: "the U.S. Secretary of State", "the
 // Chinese foreign minister" with no name after is the one person the
 // article gave that country's office, not the country; one of another
 // country is no holder of it.
 func TestCountryTitleIsItsHolder(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2025, 3, 7) // a Friday
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Secretary of State Laura Benning met Wang Yi on Monday. The U.S. Secretary of State flew to Tokyo on Tuesday.",
 			[]string{"Laura Benning visited Japan 2025-03-04"}, []string{"United States visited Japan 2025-03-04"}},
 		{"Secretary of State Omar Haddad spoke with Kaja Kallas on Monday. The US Secretary of State will travel to Ottawa on Thursday.",
@@ -53,16 +71,7 @@ func TestCountryTitleIsItsHolder(t *testing.T) {
 		// is no one it named.
 		{"Australian Foreign Minister Penny Wong met Ahmed Attaf on Monday. The Chinese foreign minister travelled to Paris on Tuesday.",
 			nil, []string{"Penny Wong visited France 2025-03-04"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }
 
 // TestFlewToSeatTown: flying or travelling to a seat that is a town
@@ -93,13 +102,8 @@ func TestFlewToSeatTown(t *testing.T) {
 // office (the top job, the helm: its head from that day), never a seizure
 // of the body; seizing things stays coded.
 func TestTakingOverAPost(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2024, 10, 4)
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Former Danish prime minister Anders Holm took over NATO's top job on Tuesday.",
 			[]string{"Anders Holm leads NATO 2024-10-01.."}, []string{"Anders Holm coerced NATO 2024-10-01"}},
 		{"Estonian diplomat Liis Tamm took over the EU's foreign policy post on Sunday.",
@@ -108,16 +112,7 @@ func TestTakingOverAPost(t *testing.T) {
 			[]string{"Ngozi Okonjo-Iweala leads World Trade Organization 2021-03.."}, nil},
 		{"Chile took over the council's rotating presidency on Monday.",
 			nil, []string{"Chile coerced United Nations Security Council 2024-09-30"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }
 
 // TestThreatToBlockAMeasure: a threat to block or veto a measure is not

@@ -3,9 +3,6 @@ package extract
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/geokg/geokg/graph"
 )
 
@@ -15,13 +12,8 @@ import (
 // date, as "X was removed from office" did; the act stays an event of its
 // own, except a superior's dismissal. Before, the term stayed open.
 func TestRemovedByEndsTerm(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2026, 4, 9) // a Thursday
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Malawi's Constitutional Court on Friday removed President Anton Velic of Malawi from office, upholding his impeachment by parliament.",
 			[]string{"Anton Velic leads Malawi ..2026-04-03"}, nil},
 		{"South Korea's Constitutional Court on Friday removed President Yoon Suk Yeol from office, upholding his impeachment by parliament over his brief imposition of martial law.",
@@ -34,16 +26,7 @@ func TestRemovedByEndsTerm(t *testing.T) {
 		// Not done: no end.
 		{"The army did not oust President Mohamed Bazoum of Niger on Friday.",
 			[]string{"Mohamed Bazoum leads Niger"}, []string{"Mohamed Bazoum leads Niger ..2026-04-03"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }
 
 // TestJuntaAndRanks: a junta is its country's government ("Niger's
@@ -51,41 +34,22 @@ func TestRemovedByEndsTerm(t *testing.T) {
 // military rank before a name is no part of it ("Captain Ibrahim
 // Traore": before, a person of that name).
 func TestJuntaAndRanks(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2026, 4, 9) // a Thursday
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Niger's junta expelled the French ambassador in 2023.", []string{"Niger sanctioned France 2023"}, nil},
 		{"The junta in Guinea expelled the French ambassador on Monday.", []string{"Guinea sanctioned France 2026-04-06"}, nil},
 		{"Burkina Faso's interim president, Captain Ibrahim Traore, met Russian Deputy Defence Minister Yunus-Bek Yevkurov in Ouagadougou on Monday.",
 			[]string{"Ibrahim Traore leads Burkina Faso", "Ibrahim Traore met Yunus-Bek Yevkurov 2026-04-06"},
 			[]string{"Captain Ibrahim Traore leads Burkina Faso"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }
 
 // TestNameOfCountry: a name with no title before "of Country" is that
 // country's national and acts itself ("Assimi Goita of Mali met …":
 // before, Mali met X); after a verb, it is still the one met.
 func TestNameOfCountry(t *testing.T) {
-	e, err := New()
-	require.NoError(t, err)
 	pub := graph.DayOf(2026, 4, 9) // a Thursday
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	checkFacts(t, pub, []factCase{
 		{"Colonel Assimi Goita of Mali met Captain Ibrahim Traore on Monday.",
 			[]string{"Assimi Goita met Ibrahim Traore 2026-04-06", "Assimi Goita national_of Mali"}, []string{"Mali met Ibrahim Traore 2026-04-06"}},
 		{"Tomas Lindqvist of Sweden criticized Hungary on Tuesday.",
@@ -95,14 +59,5 @@ func TestNameOfCountry(t *testing.T) {
 		// A judge's title is no part of the name; a body's name keeps it.
 		{"The summit approved Justice Paul Kiprono of Kenya on Monday, and the Justice Department criticized Kenya on Tuesday.",
 			[]string{"Paul Kiprono national_of Kenya"}, []string{"Justice Paul Kiprono national_of Kenya", "Department criticized Kenya 2026-04-07"}},
-	}
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
+	})
 }

@@ -9,28 +9,6 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// termCase is a sentence with the facts it must state and those it must not.
-type termCase struct {
-	text      string
-	want, not []string
-}
-
-// checkTerms runs cases on an article published on pub.
-func checkTerms(t *testing.T, pub graph.Date, cases []termCase) {
-	t.Helper()
-	e, err := New()
-	require.NoError(t, err)
-	for _, c := range cases {
-		got := allFacts(t, e, c.text, pub)
-		for _, w := range c.want {
-			assert.Contains(t, got, w, c.text)
-		}
-		for _, n := range c.not {
-			assert.NotContains(t, got, n, c.text)
-		}
-	}
-}
-
 // TestSwornPastClause: a swearing-in told past a relative clause on its
 // subject ("X, who seized power in 2023, was sworn in as …"), or of a
 // holder the sentence gives a country by another title ("Gabon's
@@ -38,7 +16,7 @@ func checkTerms(t *testing.T, pub graph.Date, cases []termCase) {
 // day; the clause's own date starts nothing.
 func TestSwornPastClause(t *testing.T) {
 	pub := graph.DayOf(2025, 3, 7) // a Friday
-	checkTerms(t, pub, []termCase{
+	checkFacts(t, pub, []factCase{
 		{"Amara Kone, who seized power in a coup in August 2023, was sworn in as president of Mali on Thursday.",
 			[]string{"Amara Kone leads Mali 2025-03-06.."}, []string{"Amara Kone leads Mali 2023-08..", "Amara Kone coerced Mali 2025-03-06"}},
 		{"Tomas Rivel, who led the transitional council for two years, was sworn in as president of Haiti on Thursday.",
@@ -67,7 +45,7 @@ func TestSwornPastClause(t *testing.T) {
 func TestDesignateTitle(t *testing.T) {
 	pub := graph.DayOf(2025, 3, 7) // a Friday
 	not := []string{"Iraq met Hamid Jabbar 2025-03-04", "Karim Saadi leads Iraq"}
-	checkTerms(t, pub, []termCase{
+	checkFacts(t, pub, []factCase{
 		{"Prime Minister-designate Karim Saadi of Iraq met President Hamid Jabbar on Tuesday.",
 			[]string{"Karim Saadi nominated_as Prime Minister of Iraq ", "Karim Saadi met Hamid Jabbar 2025-03-04"}, not},
 		{"Iraq's prime minister-designate, Karim Saadi, met President Hamid Jabbar on Tuesday.",
@@ -140,7 +118,7 @@ func TestOustedTitle(t *testing.T) {
 // government acts as before.
 func TestRegionalGovernment(t *testing.T) {
 	pub := graph.DayOf(2025, 3, 7) // a Friday
-	checkTerms(t, pub, []termCase{
+	checkFacts(t, pub, []factCase{
 		{"The regional government of Andalusia criticized Spain on Monday over water transfers.",
 			nil, []string{"Spain criticized Spain 2025-03-03"}},
 		{"The government of Bavaria criticized Germany on Monday.",
