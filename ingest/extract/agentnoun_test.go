@@ -156,3 +156,15 @@ func TestDatelineIsNotTheScene(t *testing.T) {
 	assert.NotContains(t, got, "Rapid Support Forces fought Kenya 2026-06-10")
 	assert.Contains(t, allFacts(t, e, "NAIROBI, June 12 (Newswire) - Police fired tear gas at protesters on Wednesday.", pub), "Kenya coerced Kenya 2026-06-10")
 }
+
+// TestDayOfAnUnattributedAct: "condemned Tuesday's attack on the Israeli
+// embassy" names no attacker, as "condemned the attack on …" does not:
+// the embassy's country is the victim, not the one condemned (before,
+// France accused Israel); an author named after the day is still read.
+func TestDayOfAnUnattributedAct(t *testing.T) {
+	checkFacts(t, graph.DayOf(2026, 11, 20), []factCase{
+		{"France condemned Tuesday's attack on the Israeli embassy.", nil, []string{"France accused Israel ", "France criticized Israel "}},
+		{"Spain condemned Sunday's attack on the Turkish consulate.", nil, []string{"Spain accused Turkey ", "Spain criticized Turkey "}},
+		{"France condemned Monday's Russian strike on Kyiv.", []string{"France criticized Russia "}, nil},
+	})
+}

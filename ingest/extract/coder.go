@@ -1044,6 +1044,13 @@ func (d *doc) unattributedAct(units []*unit, toks []string, from, tail int) bool
 	if j < tail && (toks[j] == "a" || toks[j] == "an" || toks[j] == "the" || toks[j] == "this" || toks[j] == "last") {
 		j++
 	}
+	if j < tail && units[j].kind == kDate {
+		// "Tuesday's attack on the embassy", "the July 26 coup": the
+		// act's day, no author.
+		if j++; j < tail && toks[j] == "'s" {
+			j++
+		}
+	}
 	for k := j; k < tail && k <= j+2; k++ {
 		if units[k].kind != kWord {
 			return false // an actor before the act is its author
