@@ -13,10 +13,8 @@ import (
 // predicate object", and the names of its entities.
 func sectored(t *testing.T, e *Extractor, text string, pub graph.Date) (facts, names []string) {
 	t.Helper()
-	res := e.Extract(Input{Text: text, Published: pub})
-	byID := map[string]string{}
+	res, byID := extractByID(e, text, pub)
 	for _, en := range res.Entities {
-		byID[en.ID] = en.Name
 		names = append(names, string(en.Type)+" "+en.Name)
 	}
 	for _, f := range res.Facts {

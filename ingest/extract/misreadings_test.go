@@ -9,15 +9,22 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
+// extractByID extracts text published on pub and returns the result
+// with the names of its entities by id.
+func extractByID(e *Extractor, text string, pub graph.Date) (Result, map[string]string) {
+	res := e.Extract(Input{Text: text, Published: pub})
+	names := make(map[string]string, len(res.Entities))
+	for _, en := range res.Entities {
+		names[en.ID] = en.Name
+	}
+	return res, names
+}
+
 // allFacts returns every fact of text published on pub as "subject
 // predicate object" followed by its date (events) or start/end (states).
 func allFacts(t *testing.T, e *Extractor, text string, pub graph.Date) []string {
 	t.Helper()
-	res := e.Extract(Input{Text: text, Published: pub})
-	names := map[string]string{}
-	for _, en := range res.Entities {
-		names[en.ID] = en.Name
-	}
+	res, names := extractByID(e, text, pub)
 	var got []string
 	for _, f := range res.Facts {
 		s := names[f.Subject] + " " + f.Predicate + " " + names[f.Object]

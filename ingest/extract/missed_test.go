@@ -14,11 +14,7 @@ import (
 // written; "@" alone when neither is known).
 func datedFacts(t *testing.T, e *Extractor, text string, pub graph.Date) []string {
 	t.Helper()
-	res := e.Extract(Input{Text: text, Published: pub})
-	byID := map[string]string{}
-	for _, en := range res.Entities {
-		byID[en.ID] = en.Name
-	}
+	res, byID := extractByID(e, text, pub)
 	var out []string
 	for _, f := range res.Facts {
 		d := f.Date

@@ -13,11 +13,7 @@ import (
 // "subject predicate object date".
 func datedEvents(t *testing.T, e *Extractor, text string, pub graph.Date) []string {
 	t.Helper()
-	res := e.Extract(Input{Text: text, Published: pub})
-	names := map[string]string{}
-	for _, en := range res.Entities {
-		names[en.ID] = en.Name
-	}
+	res, names := extractByID(e, text, pub)
 	var got []string
 	for _, f := range res.Facts {
 		if graph.IsEvent(f.Predicate) {

@@ -67,11 +67,7 @@ func TestDesignateTitle(t *testing.T) {
 // "subject predicate object", followed by " ended" for a term told over.
 func endedFacts(t *testing.T, e *Extractor, text string, pub graph.Date) []string {
 	t.Helper()
-	res := e.Extract(Input{Text: text, Published: pub})
-	names := map[string]string{}
-	for _, en := range res.Entities {
-		names[en.ID] = en.Name
-	}
+	res, names := extractByID(e, text, pub)
 	var got []string
 	for _, f := range res.Facts {
 		if f.Predicate != graph.Leads && f.Predicate != graph.HoldsPosition {
