@@ -7,8 +7,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -122,20 +120,7 @@ func TestTimelineCountsLegacy(t *testing.T) {
 	// What the code before the counts wrote: no counts, no state rows.
 	require.NoError(t, s.bolt.Update(func(tx *bolt.Tx) error {
 		require.NoError(t, tx.DeleteBucket([]byte(timeCountsBucket)))
-		b := tx.Bucket([]byte(timelineBucket))
-		var del [][]byte
-		require.NoError(t, b.ForEach(func(k, _ []byte) error {
-			if e, _, _ := strings.Cut(string(k), "\x00"); strings.Contains(e, stateSep) {
-				del = append(del, slices.Clone(k))
-			}
-			return nil
-		}))
-		require.Len(t, del, 1, "the state marker (the term is written last)")
-		for _, k := range del {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
-		}
+		require.Len(t, deleteTimeRows(t, tx, stateSep), 1, "the state marker (the term is written last)")
 		return nil
 	}))
 	_, err := s.Write(ctx, bs[2], t0.Add(time.Hour))
