@@ -202,7 +202,7 @@ func (e *Extractor) Extract(in Input) Result {
 			tpl, pos = template(evUnits)
 		}
 		evFolded := evUnits
-		rel, hidden := foldRelatives(evUnits)
+		rel, hidden := foldRelatives(evUnits, tpl, pos)
 		if len(rel) != len(evFolded) {
 			d.readEvents(evFolded, tpl, pos, st, i)
 			evUnits = rel

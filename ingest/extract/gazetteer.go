@@ -128,6 +128,7 @@ type hit struct {
 type gazetteer struct {
 	phrases  map[string][]hit  // key: lower-cased tokens joined by a space
 	first    map[string]int    // lower-cased first token of a phrase → longest phrase it starts
+	pair     map[string]int    // its first two tokens, joined by a space → longest phrase they start
 	entities map[string]*entry // by canonical name
 	byCode   map[string]*entry // countries by ISO 3166-1 alpha-3 code
 	offices  map[string]*office
@@ -198,7 +199,7 @@ func isAcronym(s string) bool {
 
 // loadGazetteer reads the TSV files of fsys (laid out as data.Gazetteer).
 func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
-	g := &gazetteer{phrases: map[string][]hit{}, first: map[string]int{}, entities: map[string]*entry{},
+	g := &gazetteer{phrases: map[string][]hit{}, first: map[string]int{}, pair: map[string]int{}, entities: map[string]*entry{},
 		offices: map[string]*office{}, leaders: map[string]*leader{}, surnames: map[string]*leader{},
 		given: map[string]byte{}, familyFirst: map[string]bool{}}
 	generic := map[string][]*entry{}
@@ -659,6 +660,10 @@ func (g *gazetteer) add(phrase string, h hit) {
 	g.phrases[k] = append(g.phrases[k], h)
 	if len(parts) > 0 && len(toks) > g.first[parts[0]] {
 		g.first[parts[0]] = len(toks)
+	}
+	if len(parts) > 1 {
+		p := parts[0] + " " + parts[1]
+		g.pair[p] = max(g.pair[p], len(toks))
 	}
 }
 

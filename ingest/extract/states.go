@@ -80,7 +80,7 @@ func changeBound(v string) int {
 // readStates runs the change-of-office, succession, membership and target rules.
 func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	changes := d.readChanges(units, tpl, pos, st, sentIdx, nil)
-	if rel, hidden := foldRelatives(units); len(rel) != len(units) {
+	if rel, hidden := foldRelatives(units, tpl, pos); len(rel) != len(units) {
 		// "Brice Oligui Nguema, who seized power in a coup in August
 		// 2023, was sworn in as president on Thursday": the subject's
 		// own change of office, told past a relative clause.

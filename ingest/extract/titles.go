@@ -290,9 +290,9 @@ func (d *doc) namesItself(u *unit) bool {
 // a visit to China,") into the person before them,
 // once the states they state have been read: "Grossi, who has led the
 // agency since 2019, visited Iran" reads as "Grossi visited Iran".
-// It also returns the byte spans of the clauses folded.
-func foldRelatives(units []*unit) ([]*unit, [][2]int) {
-	tpl, pos := template(units)
+// tpl and pos are the units' template. It also returns the byte spans
+// of the clauses folded.
+func foldRelatives(units []*unit, tpl string, pos []int) ([]*unit, [][2]int) {
 	abs := foldPhrases(reRelative, tpl, pos, make([]bool, len(units)), nil, false)
 	var spans [][2]int
 	for _, ab := range abs {

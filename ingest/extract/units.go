@@ -52,10 +52,18 @@ type unit struct {
 	in      *ref   // a place of places.tsv ("Kharkiv") or a seat that is a town ("Brussels"): the country it lies in
 	titled  bool   // a person named after an office ("President Mugabe"), for the coder
 	envoyOf *ref   // a diplomat named with the country they serve ("the French ambassador, X"): that country
+	// low is text in lower case, as of lowOf: a copy of the unit given
+	// another text ("the Treasury Department's …") lowers it again.
+	low, lowOf string
 }
 
 // lower returns the unit's template word.
-func (u *unit) lower() string { return strings.ToLower(u.text) }
+func (u *unit) lower() string {
+	if u.lowOf != u.text || (u.low == "" && u.text != "") {
+		u.low, u.lowOf = strings.ToLower(u.text), u.text
+	}
+	return u.low
+}
 
 var (
 	// nameStop are capitalized words that never start or form a name.
@@ -458,7 +466,7 @@ func (d *doc) listedPersonAt(s string, toks []token, i, sentIdx int) (*unit, int
 	if !isCap(toks[i].text) || d.g.first[d.lows[i]] < 2 {
 		return nil, 0
 	}
-	for n := min(d.g.first[d.lows[i]], len(toks)-i); n >= 2; n-- {
+	for n := d.longestAt(i, len(toks)); n >= 2; n-- {
 		for _, h := range d.phraseHits(i, n) {
 			if h.kind == hitLeader && (!h.capital || capAt(toks[i+h.capTok].text, h.capRune)) {
 				return d.matchGazetteer(s, toks, i, sentIdx)
@@ -470,8 +478,7 @@ func (d *doc) listedPersonAt(s string, toks []token, i, sentIdx int) (*unit, int
 
 // matchGazetteer tries the longest gazetteer phrase starting at toks[i].
 func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int) {
-	g := d.g
-	for n := min(g.first[d.lows[i]], len(toks)-i); n >= 1; n-- {
+	for n := d.longestAt(i, len(toks)); n >= 1; n-- {
 		hits := d.phraseHits(i, n)
 		if len(hits) == 0 {
 			continue
@@ -578,6 +585,19 @@ func (d *doc) startsGazetteer(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// longestAt returns the number of tokens of the longest gazetteer phrase
+// that can start at d.lows[i], given the n tokens of the sentence: the
+// longest one its first two words start, else 1.
+func (d *doc) longestAt(i, n int) int {
+	m := min(d.g.first[d.lows[i]], n-i)
+	if m < 2 {
+		return m
+	}
+	b := append(append(append(d.keyBuf[:0], d.lows[i]...), ' '), d.lows[i+1]...)
+	d.keyBuf = b
+	return max(1, min(m, d.g.pair[string(b)]))
 }
 
 // phraseHits returns the gazetteer's hits for the n lower-cased tokens at
@@ -973,6 +993,15 @@ func prevWord(units []*unit) string {
 // offset of unit k in it.
 func template(units []*unit) (string, []int) {
 	var b strings.Builder
+	n := len(units)
+	for _, u := range units {
+		if u.kind == kWord || u.kind == kPunct {
+			n += len(u.text)
+		} else {
+			n += 6 // "<P12>"
+		}
+	}
+	b.Grow(n)
 	pos := make([]int, len(units))
 	for k, u := range units {
 		if k > 0 {
