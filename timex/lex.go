@@ -31,7 +31,11 @@ type token struct {
 // ordinal suffix) and single punctuation marks; spaces are dropped, so two
 // tokens touch when the end of one is the start of the next.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4)
+	return tokenizeInto(make([]token, 0, len(text)/4), text)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	i := 0
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])

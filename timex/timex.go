@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/geokg/geokg/graph"
 )
@@ -63,9 +64,18 @@ type Expr struct {
 // expressions do not overlap. See the package documentation for the forms
 // read and the rules that resolve them.
 func Find(text string, ref graph.Date) []Expr {
-	p := &parser{text: text, toks: tokenize(text), ref: ref}
-	return p.all()
+	buf := tokenBufs.Get().(*[]token)
+	p := &parser{text: text, toks: tokenizeInto((*buf)[:0], text), ref: ref}
+	out := p.all()
+	clear(p.toks) // the tokens' words hold the text
+	*buf = p.toks[:0]
+	tokenBufs.Put(buf)
+	return out
 }
+
+// tokenBufs holds token slices for Find: the expressions it returns keep
+// none of them.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // all reads every expression of the parser's text.
 func (p *parser) all() []Expr {

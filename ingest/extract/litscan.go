@@ -26,15 +26,30 @@ type litScanner struct {
 	words int // uint64 words of a hit set
 	// marks pools the *scanMarks of the docs done (litscan's scanMarked).
 	marks sync.Pool
-	// rules maps each rule to the ids of its sets of strings: a template
-	// must hold one string of every set (none: the rule always runs).
-	rules map[*regexp.Regexp][][]int32
+	// rules maps each rule to its sets of strings: a template must hold
+	// one string of every set (none: the rule always runs).
+	rules map[*regexp.Regexp]*scanRule
+	// setsOf lists, for each string id, the ids of the sets that hold it:
+	// setIDs[setsOf[id]:setsOf[id+1]]. A scan marks the sets its strings
+	// are in, so a rule's question is one bit per set.
+	setsOf  []int32
+	setIDs  []int32
+	setWord int // uint64 words of a set of sets
+}
+
+// scanRule is what the scanner knows of one rule.
+type scanRule struct {
+	sets  [][]int32 // the ids of the strings of each set
+	ids   []int32   // each set's id among the sets of all rules
+	start *startSet // startSets' entry for the rule, nil when it has none
 }
 
 // newLitScanner builds the scanner for rules, from the strings compile
 // and need recorded for them.
 func newLitScanner(rules []*regexp.Regexp) *litScanner {
-	s := &litScanner{rules: make(map[*regexp.Regexp][][]int32, len(rules))}
+	s := &litScanner{rules: make(map[*regexp.Regexp]*scanRule, len(rules))}
+	setIDs := map[string]int32{} // a set's ids, printed → its id
+	var members [][]int32        // set id → its string ids
 	ids := map[string]int32{}
 	var lits []string
 	idOf := func(l string) int32 {
@@ -51,6 +66,7 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 			continue
 		}
 		var sets [][]int32
+		var sids []int32
 		seen := map[string]bool{}
 		add := func(set []string) {
 			if len(set) == 0 {
@@ -69,6 +85,13 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 			}
 			seen[key] = true
 			sets = append(sets, out)
+			sid, ok := setIDs[key]
+			if !ok {
+				sid = int32(len(members))
+				setIDs[key] = sid
+				members = append(members, out)
+			}
+			sids = append(sids, sid)
 		}
 		add(literals[re])
 		for _, set := range literalSets[re] {
@@ -80,9 +103,21 @@ func newLitScanner(rules []*regexp.Regexp) *litScanner {
 		for _, set := range digitSets[re] {
 			add(set)
 		}
-		s.rules[re] = sets
+		s.rules[re] = &scanRule{sets: sets, ids: sids, start: startSets[re]}
 	}
 	s.words = (len(lits) + 63) / 64
+	s.setWord = (len(members) + 63) / 64
+	of := make([][]int32, len(lits))
+	for sid, ids := range members {
+		for _, id := range ids {
+			of[id] = append(of[id], int32(sid))
+		}
+	}
+	s.setsOf = make([]int32, len(lits)+1)
+	for id, sids := range of {
+		s.setIDs = append(s.setIDs, sids...)
+		s.setsOf[id+1] = int32(len(s.setIDs))
+	}
 	s.class['0'] = 1 // every digit is "0" (digitsets.go)
 	s.width = 1
 	for _, l := range lits {
@@ -176,15 +211,18 @@ func scanString(l string) string {
 // scan sets in hits (s.words long) the bit of every string tpl holds,
 // each run of digits read as one "0" (digitsets.go).
 func (s *litScanner) scan(tpl string, hits []uint64) {
-	s.scanMarked(tpl, hits, nil, 0)
+	s.scanMarked(tpl, hits, nil, nil, 0)
 }
 
 // scanMarked is scan, which reports the strings of a state only the first
 // time tpl reaches it when mark (one entry per state, none equal to gen)
 // is given: a template reaches the state of " <P" at every placeholder.
-// It sets mark[st] to gen for the states it reports.
-func (s *litScanner) scanMarked(tpl string, hits []uint64, mark []uint32, gen uint32) {
+// It sets mark[st] to gen for the states it reports, and in sets
+// (s.setWord long), when given, the bit of every set that holds a string
+// it reports.
+func (s *litScanner) scanMarked(tpl string, hits, sets []uint64, mark []uint32, gen uint32) {
 	clear(hits)
+	clear(sets)
 	st := int32(0)
 	for i := 0; i < len(tpl); i++ {
 		if i > 0 && isDigit(tpl[i]) && isDigit(tpl[i-1]) {
@@ -203,21 +241,19 @@ func (s *litScanner) scanMarked(tpl string, hits []uint64, mark []uint32, gen ui
 		}
 		for _, id := range s.ids[a:b] {
 			hits[id>>6] |= 1 << (id & 63)
+			if sets != nil {
+				for _, sid := range s.setIDs[s.setsOf[id]:s.setsOf[id+1]] {
+					sets[sid>>6] |= 1 << (sid & 63)
+				}
+			}
 		}
 	}
 }
 
-// holds reports whether hits has one string of every set.
-func holds(sets [][]int32, hits []uint64) bool {
-	for _, set := range sets {
-		found := false
-		for _, id := range set {
-			if hits[id>>6]&(1<<(id&63)) != 0 {
-				found = true
-				break
-			}
-		}
-		if !found {
+// holdsAll reports whether sets has the bit of every id.
+func holdsAll(ids []int32, sets []uint64) bool {
+	for _, id := range ids {
+		if sets[id>>6]&(1<<(id&63)) == 0 {
 			return false
 		}
 	}
@@ -230,6 +266,7 @@ type tplHits struct {
 	tpl   string
 	valid bool
 	hits  []uint64
+	sets  []uint64   // the sets of strings hits has one of
 	marks *scanMarks // from sc.marks, given back by release
 }
 
@@ -252,20 +289,26 @@ func (h *tplHits) release() {
 // mayMatch is mayMatch(re, tpl), answered from one scan of tpl when the
 // extractor's scanner knows re.
 func (d *doc) mayMatch(re *regexp.Regexp, tpl string) bool {
-	h := &d.lits
-	if h.sc == nil {
+	if d.lits.sc == nil {
 		return mayMatch(re, tpl)
 	}
-	sets, ok := h.sc.rules[re]
-	if !ok {
+	r := d.lits.sc.rules[re]
+	if r == nil {
 		return mayMatch(re, tpl)
 	}
-	if len(sets) == 0 {
+	return d.lits.holds(r, tpl)
+}
+
+// holds reports whether tpl holds one string of each of r's sets,
+// scanning tpl unless it is the template scanned last.
+func (h *tplHits) holds(r *scanRule, tpl string) bool {
+	if len(r.ids) == 0 {
 		return true
 	}
 	if !h.valid || h.tpl != tpl {
 		if h.hits == nil {
 			h.hits = make([]uint64, h.sc.words)
+			h.sets = make([]uint64, h.sc.setWord)
 		}
 		if h.marks == nil {
 			h.marks, _ = h.sc.marks.Get().(*scanMarks)
@@ -278,17 +321,30 @@ func (d *doc) mayMatch(re *regexp.Regexp, tpl string) bool {
 			clear(m.mark) // wrapped around: no state may hold the new gen
 			m.gen = 1
 		}
-		h.sc.scanMarked(tpl, h.hits, m.mark, m.gen)
+		h.sc.scanMarked(tpl, h.hits, h.sets, m.mark, m.gen)
 		h.tpl, h.valid = tpl, true
 	}
-	return holds(sets, h.hits)
+	return holdsAll(r.ids, h.sets)
 }
 
 // findAll returns the matches of re over tpl, after asking the prefilter
 // whether there can be any.
 func (d *doc) findAll(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
-	if !d.mayMatch(re, tpl) {
+	if d.lits.sc == nil {
+		if !mayMatch(re, tpl) {
+			return nil
+		}
+		return allMatches(re, tpl, units, pos)
+	}
+	r := d.lits.sc.rules[re]
+	if r == nil {
+		if !mayMatch(re, tpl) {
+			return nil
+		}
+		return allMatches(re, tpl, units, pos)
+	}
+	if !d.lits.holds(r, tpl) {
 		return nil
 	}
-	return allMatches(re, tpl, units, pos)
+	return matchesFrom(re, r.start, tpl, units, pos)
 }

@@ -59,18 +59,22 @@ func TestLitScannerAgrees(t *testing.T) {
 	for _, tpl := range tpls {
 		sc.scan(tpl, hits)
 		marks.gen++
-		sc.scanMarked(tpl, marked, marks.mark, marks.gen)
+		sets := make([]uint64, sc.setWord)
+		sc.scanMarked(tpl, marked, sets, marks.mark, marks.gen)
 		if !slices.Equal(hits, marked) {
 			t.Fatalf("on %q the scan reporting each state once finds other strings", tpl)
 		}
 		norm := collapseDigits(tpl)
-		for re, sets := range sc.rules {
+		for re, r := range sc.rules {
 			want := true
 			for _, set := range norms[re] {
 				want = want && containsAny(norm, set)
 			}
-			if got := holds(sets, hits); got != want {
+			if got := holds(r.sets, hits); got != want {
 				t.Fatalf("rule %.60s on %q: scanner says %v, search says %v", re, tpl, got, want)
+			}
+			if got := holdsAll(r.ids, sets); got != want {
+				t.Fatalf("rule %.60s on %q: the scanner's sets say %v, search says %v", re, tpl, got, want)
 			}
 			if !want && re.MatchString(tpl) {
 				t.Fatalf("rule %.60s matches %q but its strings are not there", re, tpl)
@@ -188,4 +192,21 @@ func TestMatchAll(t *testing.T) {
 			t.Errorf("all(%q) = %v, want %v", g, got, want)
 		}
 	}
+}
+
+// holds reports whether hits has one string of every set.
+func holds(sets [][]int32, hits []uint64) bool {
+	for _, set := range sets {
+		found := false
+		for _, id := range set {
+			if hits[id>>6]&(1<<(id&63)) != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -57,8 +57,13 @@ type match struct {
 
 // allMatches returns the matches of re over tpl, without a prefilter.
 func allMatches(re *regexp.Regexp, tpl string, units []*unit, pos []int) []*match {
+	return matchesFrom(re, startSets[re], tpl, units, pos)
+}
+
+// matchesFrom is allMatches, given re's startSet (nil: re has none).
+func matchesFrom(re *regexp.Regexp, starts *startSet, tpl string, units []*unit, pos []int) []*match {
 	var locs [][]int
-	if s := startSets[re]; s != nil {
+	if s := starts; s != nil {
 		locs = s.findAll(tpl)
 	} else {
 		locs = re.FindAllStringSubmatchIndex(tpl, -1)
