@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // withoutAcronymEchoes returns units without the acronym in parentheses
@@ -43,4 +44,43 @@ func capitals(w string) bool {
 		return false
 	}
 	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
+}
+
+// acronymOf returns the organization the article named whose initials w
+// is ("RSF" after "the Rapid Support Forces"), the one named last when
+// several are; nil when w is no acronym or none matches.
+func (d *doc) acronymOf(w string) *entry {
+	if !capitals(w) || len(w) < 3 {
+		return nil
+	}
+	var best *entry
+	bt := 0
+	for name, t := range d.orgSeen {
+		if t > bt && initialsOf(name) == w {
+			if e := d.g.entities[name]; e != nil {
+				best, bt = e, t
+			}
+		}
+	}
+	return best
+}
+
+// initialsOf returns the initials of a name's capitalized words, a word
+// joined by a particle counted by the word after it ("Hayat Tahrir
+// al-Sham" is HTS); "" when a name has fewer than three.
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(name) {
+		if i := strings.LastIndexByte(f, '-'); i > 0 && i+1 < len(f) && strings.ToLower(f[:i]) == f[:i] {
+			f = f[i+1:] // "al-Sham"
+		}
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 3 {
+		return ""
+	}
+	return b.String()
 }

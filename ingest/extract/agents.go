@@ -55,6 +55,7 @@ func (d *doc) agentActors(units []*unit, st *sentence) []*unit {
 	if len(d.g.agents) == 0 {
 		return units
 	}
+	defer func() { d.noteArmy(units) }()
 	units = ethnicGroups(units, st)
 	var out []*unit // nil until a phrase is read
 	for k := 0; k < len(units); k++ {
@@ -292,6 +293,11 @@ func (d *doc) agentCountry(units []*unit, k, e int, code string, prev *ref) *ref
 		}
 		return nil
 	case armedCodes[code]:
+		if code == "MIL" && d.army != nil && k > 0 && units[k-1].kind == kWord && units[k-1].lower() == "the" {
+			// "Sudan's army clashed with the RSF. The RSF accused the
+			// army of …": the army the article last named.
+			return d.army
+		}
 		return nil
 	}
 	if prev != nil && d.otherActorBefore(units, k, prev) {
@@ -488,4 +494,23 @@ func soleCountry(units []*unit) *ref {
 		r = u.ref
 	}
 	return r
+}
+
+// noteArmy records the country whose armed forces units name, when they
+// name one country's only ("Sudan's army"), for "the army" in a later
+// sentence that names no country (agentCountry).
+func (d *doc) noteArmy(units []*unit) {
+	var army *ref
+	for _, u := range units {
+		if u.kind != kCountry || u.sector != "MIL" || u.ref == nil || u.ref.typ != graph.Country {
+			continue
+		}
+		if army != nil && army.name != u.ref.name {
+			return
+		}
+		army = u.ref
+	}
+	if army != nil {
+		d.army = army
+	}
 }

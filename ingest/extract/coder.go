@@ -675,8 +675,16 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				c2, e2 := d.coder.match(toks, k)
 				if c2 != "" && d.coder.isBase(toks[k]) {
 					actVerb = toks[k]
-					act = predicateOfCAMEO(c2)
-					code = intentCode(c2, conditional(toks, k, tail))
+					cond := conditional(toks, k, tail)
+					if d.coder.lemma(w) == "agree" && strings.HasPrefix(c2, "16") && cond == condNone {
+						// "EU ministers agreed to extend sanctions against
+						// Russia": agreeing on a measure with no
+						// condition is deciding it, the measure itself.
+						code = c2
+					} else {
+						act = predicateOfCAMEO(c2)
+						code = intentCode(c2, cond)
+					}
 					objs = objectOf(units, toks, e2, tail, d.coder.isBase)
 				} else if len(objs) == 0 {
 					objs = objectOf(units, toks, k+1, tail, d.coder.isBase)
@@ -692,6 +700,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				continue
 			}
 			objs, code, act = units[k+2:k+3], "042", ""
+		}
+		if code[0] == '0' && len(objs) > 0 && slices.Contains(toks[i+1:max(i+1, slices.Index(units, objs[0]))], "despite") {
+			// "pledged to finish the road despite objections from
+			// Somalia": those opposed to a cooperative act are not
+			// whom it is done with.
+			objs = nil
 		}
 		if topicAct && len(objs) > 0 && topicBefore(units, slices.Index(units, objs[0])) {
 			// "agreed to hold a summit on Somalia": of a meeting, or an
@@ -946,6 +960,21 @@ func (d *doc) sides(units []*unit, toks []string, i, end, start, tail int, f ver
 		// government (a domestic event, as event data codes it).
 		if objs = ownGovernment(units, toks, subj, i+1, tail); len(objs) == 0 {
 			objs = objectOf(units, toks, i+1, tail, d.coder.isBase)
+		}
+		if forceCode(code) && len(objs) > 0 {
+			if k := slices.Index(units, objs[0]); k >= 0 && alongBorder(toks, k) {
+				// "shelled villages near the Thai border": where, not
+				// whom (troops put on alert along a border are aimed at
+				// the country beyond it).
+				objs = objectOf(units, toks, k+1, tail, d.coder.isBase)
+			}
+		}
+		if forceCode(code) && len(objs) > 0 && placedIn(units, toks, objs[0]) {
+			// "recaptured the palace in Khartoum from the RSF": the
+			// town is where; whom it was taken from is the target.
+			if from := takenFrom(units, toks, i+1, tail, d.coder.isBase); len(from) > 0 {
+				objs = from
+			}
 		}
 	}
 	if len(subj) == 0 {
@@ -2086,6 +2115,12 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 			// maintaining NATO's unity") is not the verb's target.
 			return nil
 		}
+		if u.kind == kWord && circumstanceAt(toks, j) {
+			// "agreed to strengthen cooperation in the face of North
+			// Korea's threat", "amid tensions with China": who is named
+			// past it is the setting of the act, not its target.
+			return nil
+		}
 		if !coderActor(u) || possessed(units, j) && j+2 < len(toks) && relationNouns[toks[j+2]] {
 			// "aid to Gaza's neighbours": the neighbours are the target.
 			continue
@@ -2109,6 +2144,51 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 		return out
 	}
 	return nil
+}
+
+// takenFrom returns the actors after the first "from" of toks[from:to]
+// ("… the airport in Damascus from Hayat Tahrir al-Sham"), nil when there
+// are none right after it.
+func takenFrom(units []*unit, toks []string, from, to int, base func(string) bool) []*unit {
+	for k := from; k+1 < to; k++ {
+		if toks[k] == "from" {
+			return objectOf(units, toks, k+1, min(k+4, to), base)
+		}
+	}
+	return nil
+}
+
+// alongBorder reports whether toks[j], an actor, names a border or coast
+// told as where something happened: "near the Thai border", "along the
+// Lebanese frontier", "off the Libyan coast".
+func alongBorder(toks []string, j int) bool {
+	if j+1 >= len(toks) || !borderNouns[toks[j+1]] {
+		return false
+	}
+	k := j - 1
+	if k >= 0 && toks[k] == "the" {
+		k--
+	}
+	return k >= 0 && borderPreps[toks[k]]
+}
+
+var (
+	borderNouns = toSet("border frontier coast coastline borders")
+	borderPreps = toSet("near along across off toward towards at on by")
+)
+
+// circumstanceAt reports whether toks[j] opens a phrase of circumstance
+// after a verb's own words: "amid", "in the face of". ("Despite" names
+// those opposed to the act: whom a refusal rejects, "declined to resign
+// despite pressure from X"; see sides for a cooperative act.)
+func circumstanceAt(toks []string, j int) bool {
+	switch toks[j] {
+	case "amid", "amidst":
+		return true
+	case "face":
+		return j >= 2 && toks[j-1] == "the" && toks[j-2] == "in" && j+1 < len(toks) && toks[j+1] == "of"
+	}
+	return false
 }
 
 // ownDelegation reports whether the actor u is a delegation or mission

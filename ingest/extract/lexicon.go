@@ -54,7 +54,7 @@ type lexVerb struct {
 
 // Pieces of the patterns a phrase expands to.
 const (
-	lexFree    = `(?: (?:[a-z0-9\-]+|<[CGD]\d+>|'s)){0,4}?`
+	lexFree    = `(?: (?:[a-z0-9\-]+|<[CGDL]\d+>|'s)){0,4}?`
 	lexPassive = `(?:was|were|is|are|has been|have been|had been|is being|are being) %ADV%`
 	lexObj     = `(?:the )?%O%`
 )

@@ -20,6 +20,7 @@ type doc struct {
 	// country of their bare agents, before the article's dateline.
 	section    *ref
 	scene      *ref // the country the previous sentence's events took place in (see agentActors), or nil
+	army       *ref // the country whose armed forces the article last named alone (noteArmy), or nil
 	g          *gazetteer
 	pub        graph.Date
 	dropped    []string          // time expressions out of graph.Date's range

@@ -168,6 +168,7 @@ func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 	for j+mods < len(units) && units[j+mods].kind == kWord && sectorModifiers[units[j+mods].lower()] {
 		mods++
 	}
+	named := false // a body named with capitals
 	if k := j + mods; k < len(units) && units[k].kind == kOther {
 		// "Russia's Foreign Ministry", "the U.S. Treasury": a government
 		// body written with capitals, read as a name of its own. Only
@@ -175,10 +176,11 @@ func (d *doc) sectorAt(units []*unit, j int) (int, string) {
 		// a movement's own name ("the Free Syrian Army", "the Lebanese
 		// Forces"), not the country's part.
 		if c := d.g.sectors[strings.Join(strings.Fields(units[k].lower()), " ")]; c == "GOV" {
-			best, code = mods+1, c
+			best, code, named = mods+1, c, true
 		}
 	}
-	for n := 1; best == 0 && n <= d.g.sectorLen && j+mods+n <= len(units); n++ {
+	// The longest noun listed: "government troops" is MIL, "government" GOV.
+	for n := 1; !named && n <= d.g.sectorLen && j+mods+n <= len(units); n++ {
 		w := units[j+mods+n-1]
 		if w.kind != kWord {
 			break

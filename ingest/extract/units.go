@@ -710,6 +710,14 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
+	if len(words) == 1 && first == i {
+		if org := d.acronymOf(words[0]); org != nil {
+			// "the Rapid Support Forces … RSF fighters": an acronym of
+			// an organization the article named is that organization.
+			start, end := toks[i].start, toks[i].end
+			return &unit{kind: kOrg, text: s[start:end], start: start, end: end, ref: &ref{org.typ, org.name, 0.9}}, 1
+		}
+	}
 	if agreementNames[words[len(words)-1]] || agreementAfterAnd(toks, j) {
 		// "signed a Defence Industry Cooperation Arrangement", "the
 		// Economic Cooperation and Trade Agreement", "held the Third

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestTakenFromAnActor: a place taken "in" a capital "from" an armed
+// group is taken from that group; the capital is where it happened.
+func TestTakenFromAnActor(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 21) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Sudan's army said on Friday it had recaptured the presidential palace in Khartoum from the paramilitary Rapid Support Forces.",
+			[]string{"Sudan fought Rapid Support Forces 2025-03-21"}, []string{"Sudan fought Sudan 2025-03-21"}},
+		{"Syrian government troops retook the airport in Damascus from Hayat Tahrir al-Sham fighters on Thursday.",
+			[]string{"Syria fought Hayat Tahrir al-Sham 2025-03-20"}, []string{"Syria fought Syria 2025-03-20"}},
+		// With no one it was taken from, the capital's country stays the
+		// target, as before.
+		{"Russian forces shelled the railway station in Kyiv on Thursday.",
+			[]string{"Russia fought Ukraine 2025-03-20"}, nil},
+	})
+}
+
+// TestContextIsNoTarget: a country named in a phrase of circumstance
+// ("in the face of X's threat", "amid tensions with X", "despite X's
+// objections") is not the one an agreement or pledge is made with.
+func TestContextIsNoTarget(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 18) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba agreed on Tuesday to strengthen security cooperation in the face of North Korea's nuclear threat.",
+			[]string{"Lee Jae-myung agreed_with Shigeru Ishiba 2025-06-17"},
+			[]string{"Lee Jae-myung pledged North Korea 2025-06-17", "Shigeru Ishiba pledged North Korea 2025-06-17"}},
+		{"Philippine President Ferdinand Marcos Jr. and Australian Prime Minister Anthony Albanese agreed on Tuesday to expand joint patrols amid tensions with China.",
+			nil,
+			[]string{"Ferdinand Marcos Jr. threatened China 2025-06-17", "Anthony Albanese threatened China 2025-06-17"}},
+		{"Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed pledged on Tuesday to finish the road link despite objections from Somalia.",
+			nil, []string{"William Ruto pledged Somalia 2025-06-17", "Abiy Ahmed pledged Somalia 2025-06-17"}},
+	})
+}
+
+// TestLongestSectorNoun: the longest sector noun after a country's
+// adjective names the part: "Syrian government troops" are Syria's
+// military, not its government; "a military junta" is a government.
+func TestLongestSectorNoun(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	for _, c := range []struct{ text, want string }{
+		{"Syrian government troops shelled Turkish positions on Tuesday.", "Syria/MIL fought Turkey"},
+		{"Ethiopian government forces attacked Eritrean positions on Tuesday.", "Ethiopia/MIL fought Eritrea"},
+		{"The Malian military junta expelled the French ambassador on Tuesday.", "Mali/GOV sanctioned France/GOV"},
+	} {
+		assert.Contains(t, sectoredEvents(t, e, c.text), c.want, c.text)
+	}
+}
+
+// TestAgreedMeasure: members agreeing on a sanction with no condition
+// decide it: the sanction is the event; one bound to a condition, or
+// pledged, is a threat of it.
+func TestAgreedMeasure(t *testing.T) {
+	pub := graph.DayOf(2025, 1, 28) // a Tuesday
+	checkFacts(t, pub, []factCase{
+		{"European Union foreign ministers agreed on Monday to extend economic sanctions against Russia for another six months.",
+			[]string{"European Union sanctioned Russia 2025-01-27"}, []string{"European Union threatened Russia 2025-01-27"}},
+		{"The African Union agreed on Monday to impose sanctions on Niger.",
+			[]string{"African Union sanctioned Niger 2025-01-27"}, []string{"African Union threatened Niger 2025-01-27"}},
+		{"The African Union agreed on Monday to impose sanctions on Niger unless the junta frees the president.",
+			[]string{"African Union threatened Niger 2025-01-27"}, []string{"African Union sanctioned Niger 2025-01-27"}},
+		{"The European Union pledged on Monday to impose sanctions on Belarus.",
+			[]string{"European Union threatened Belarus 2025-01-27"}, []string{"European Union sanctioned Belarus 2025-01-27"}},
+	})
+}
+
+// TestAcronymOfANamedOrganization: an acronym of an organization named
+// earlier in the article stands for it, never for a person.
+func TestAcronymOfANamedOrganization(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 21) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Sudan's army clashed with the paramilitary Rapid Support Forces on Thursday. The RSF accused the army of shelling residential neighbourhoods.",
+			[]string{"Rapid Support Forces accused Sudan 2025-03-20"}, nil},
+		{"Fighters of Hayat Tahrir al-Sham entered Aleppo on Thursday. On Friday HTS accused Russia of bombing civilians.",
+			[]string{"Hayat Tahrir al-Sham accused Russia 2025-03-21"}, nil},
+	})
+}
+
+// TestTheArmyNamedBefore: "the army" in a sentence that names no country
+// is the army the article last named, one country's; with none named, or
+// two countries' forces, it stays no actor.
+func TestTheArmyNamedBefore(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 21) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Myanmar's army shelled villages near the Thai border on Thursday. Rebels of the Karen National Union accused the army of killing civilians.",
+			[]string{"Karen National Union criticized Myanmar 2025-03-20"}, []string{"Myanmar fought Thailand 2025-03-20"}},
+		{"Rebels accused the army of killing civilians on Thursday.",
+			nil, []string{"Rebels accused Myanmar 2025-03-20"}},
+	})
+}
