@@ -98,3 +98,47 @@ func TestTheArmyNamedBefore(t *testing.T) {
 			nil, []string{"Rebels accused Myanmar 2025-03-20"}},
 	})
 }
+
+// TestVerbAfterSectorNoun: "Georgian police detained opposition leader
+// X" is the police detaining X, not a Georgian "police detained
+// opposition leader"; a state told before the noun still describes the
+// person ("jailed opposition leader X").
+func TestVerbAfterSectorNoun(t *testing.T) {
+	pub := graph.DayOf(2025, 2, 3) // a Monday
+	checkFacts(t, pub, []factCase{
+		{"Georgian police detained opposition leader Nika Melia on Sunday.",
+			[]string{"Georgia coerced Nika Melia 2025-02-02"}, nil},
+		{"Belarusian police detained opposition activist Olga Kavalkova during a rally in Minsk on Sunday.",
+			[]string{"Belarus coerced Olga Kavalkova 2025-02-02"}, nil},
+		{"Jailed Turkish opposition leader Selahattin Demirtas called for peace on Sunday.",
+			[]string{"Selahattin Demirtas national_of Turkey"}, nil},
+	})
+}
+
+// TestSignedInAPlaceBy: a passive signing may tell where before whom
+// ("was signed in Manila by X and Y").
+func TestSignedInAPlaceBy(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 30) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"The agreement was signed in Manila by Japanese Ambassador Endo Kazuya and Philippine Defence Secretary Gilberto Teodoro.",
+			[]string{"Endo Kazuya signed_agreement Gilberto Teodoro "}, nil},
+		{"The accord was signed on Friday in Nairobi by Kenya and Somalia.",
+			[]string{"Kenya signed_agreement Somalia 2025-04-25"}, nil},
+		{"The memorandum was signed at the Kremlin by Russia and Mali on Tuesday.",
+			[]string{"Russia signed_agreement Mali 2025-04-29"}, nil},
+	})
+}
+
+// TestEquipmentDelivered: military equipment delivered, provided or
+// supplied to a country is aid to it (sent ships stay a deployment).
+func TestEquipmentDelivered(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 30)
+	checkFacts(t, pub, []factCase{
+		{"Japan delivered a first batch of radars to the Philippine navy in March, the Japanese embassy said.",
+			[]string{"Japan aided Philippines 2025-03"}, nil},
+		{"Turkey supplied armed drones to Ukraine in 2022.",
+			[]string{"Turkey aided Ukraine 2022"}, nil},
+		{"Russia sent warships to Venezuela in March.",
+			nil, []string{"Russia aided Venezuela 2025-03"}},
+	})
+}

@@ -230,7 +230,7 @@ var eventRules = []eventRule{
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"
-	{pred: graph.SignedAgreement, re: compile(`(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique)(?: [a-z0-9\-]+){0,4}?(?: ,)? (?:was |were |has been |had been )?%ADV%(?:signed|inked|concluded|sealed) (?:<D\d+> )?by %SS%`), base: confVerb, pair: true},
+	{pred: graph.SignedAgreement, re: compile(`(?:agreement|deal|treaty|accord|pact|memorandum|declaration|statement|communique)(?: [a-z0-9\-]+){0,4}?(?: ,)? (?:was |were |has been |had been )?%ADV%(?:signed|inked|concluded|sealed) (?:(?:<D\d+>|(?:in|at) (?:the )?<[CL]\d+>) ){0,2}by %SS%`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`(?:signed|inked|concluded|sealed) (?:<D\d+> )?between (?P<s><[PCG]\d+> and <[PCG]\d+>)`), base: confVerb, pair: true},
 
 	// nominated_as

@@ -28,6 +28,10 @@ var nationalRoles = toSet("leader leaders official diplomat ambassador envoy emi
 // ("former", "exiled") and field ("nuclear", "opposition"). The sector
 // nouns of sectors.tsv ("army", "parliament") may stand there too. Any
 // other word ("war against Hamas leader") breaks the phrase.
+// participleMods are the nationalMods that tell a person's state; they
+// come first ("the exiled former president").
+var participleMods = toSet("exiled jailed detained imprisoned")
+
 var nationalMods = toSet("deputy vice assistant junior senior top chief acting interim caretaker former veteran " +
 	"longtime long-time leading prominent exiled jailed detained imprisoned opposition government army military " +
 	"police rebel intelligence parliamentary foreign nuclear peace trade security defence defense finance energy " +
@@ -156,8 +160,14 @@ func (d *doc) nationalAff(m *match, units []*unit, aff *unit) bool {
 // person: rank and field words, then a role noun or an office.
 func (d *doc) nationalRole(m *match) bool {
 	for _, g := range []string{"mods0", "mods"} {
-		for _, w := range strings.Fields(m.group(g)) {
+		for k, w := range strings.Fields(m.group(g)) {
 			if _, ok := d.g.sectors[w]; !ok && !nationalMods[w] {
+				return false
+			}
+			if k > 0 && participleMods[w] {
+				// "Georgian police detained opposition leader X": past
+				// a noun, "detained" is the verb, not the leader's state
+				// ("jailed opposition leader X").
 				return false
 			}
 		}
