@@ -306,7 +306,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = p, true, through(d.lastPointFrom, st)
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
-			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
+			} else if d.narrativeDate(c, units, st) || d.laterDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
 			} else if skipped {
 				// "welcomed India's decision to host the summit later

@@ -30,3 +30,25 @@ func TestPerfectWithSince(t *testing.T) {
 			not:  []string{"Andrzej Duda met Volodymyr Zelensky "}},
 	})
 }
+
+// TestLaterTakesTheMonth: an act told with "later" after a dated event it
+// shares a side with is dated by that event's month, not its day (nor
+// left undated); "two days later" still counts days, and a plan stays one.
+func TestLaterTakesTheMonth(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "German Chancellor Olaf Scholz visited Paris on March 3. Macron later met Scholz.",
+			want: []string{"Emmanuel Macron met Olaf Scholz 2025-03"},
+			not:  []string{"Emmanuel Macron met Olaf Scholz 2025-03-03"}},
+		{text: "Kenyan President William Ruto arrived in Kampala on February 12. He later met Ugandan President Yoweri Museveni.",
+			want: []string{"William Ruto met Yoweri Museveni 2025-02"}},
+		{text: "Polish President Andrzej Duda flew to Kyiv on January 20. Later, Duda held talks with Zelensky.",
+			want: []string{"Andrzej Duda met Volodymyr Zelensky 2025-01"}},
+		{text: "Polish President Andrzej Duda flew to Kyiv on January 20. Duda subsequently criticized Russia.",
+			want: []string{"Andrzej Duda criticized Russia 2025-01"}},
+		{text: "Polish President Andrzej Duda flew to Kyiv on January 20. Two days later, Duda met Zelensky.",
+			want: []string{"Andrzej Duda met Volodymyr Zelensky 2025-01-22"}},
+		// No side shared with the dated event: no date from it.
+		{text: "Polish President Andrzej Duda flew to Kyiv on January 20. Macron later criticized China.",
+			want: []string{"Emmanuel Macron criticized China "}},
+	})
+}
