@@ -435,7 +435,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		w := toks[i]
-		if i > start && i+1 < tail && (midClause[w] && units[i+1].kind != kWord || asClause(units, toks, i)) {
+		if i > start && i+1 < tail && (midClause[w] && (units[i+1].kind != kWord || d.nounSubjectAt(units, toks, i+1, tail)) || asClause(units, toks, i)) {
 			// "… after Christine Lagarde stepped down", "… came as
 			// Israel announced": a clause with its own subject.
 			start = i + 1
@@ -1743,6 +1743,34 @@ func pastPlanUndone(toks []string, start, i int) bool {
 	}
 	for _, w := range toks[i+1:] {
 		if undoneWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSubjectDets open a noun phrase that may be a clause's subject:
+// "after her party agreed", "when the army shelled".
+var clauseSubjectDets = toSet("the her his its their our")
+
+// nounSubjectAt reports whether toks[j], right after a word opening a
+// clause ("after", "when"), opens a noun phrase of a determiner and one
+// or two words that a verb follows ("a day after her party agreed a
+// coalition with Y"): the clause has its own subject, no actor, so the
+// verb is not the sentence subject's act. "after the talks, X …" (a
+// comma or an actor after the noun) is a phrase of time.
+func (d *doc) nounSubjectAt(units []*unit, toks []string, j, tail int) bool {
+	if !clauseSubjectDets[toks[j]] || j+2 >= tail || units[j+1].kind != kWord {
+		return false
+	}
+	for k := j + 2; k < tail && k <= j+3; k++ {
+		if units[k].kind != kWord {
+			return false
+		}
+		if coderAux[toks[k]] || coderModals[toks[k]] {
+			return true
+		}
+		if code, _ := d.coder.match(toks, k); code != "" && strings.HasSuffix(toks[k], "ed") {
 			return true
 		}
 	}

@@ -3,6 +3,9 @@ package extract
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -50,5 +53,59 @@ func TestLaterTakesTheMonth(t *testing.T) {
 		// No side shared with the dated event: no date from it.
 		{text: "Polish President Andrzej Duda flew to Kyiv on January 20. Macron later criticized China.",
 			want: []string{"Emmanuel Macron criticized China "}},
+	})
+}
+
+// TestPartyNounMakesAnOrganization: a name before "party", "bloc",
+// "alliance", "coalition", "movement" is the party, an organization, not a
+// person.
+func TestPartyNounMakesAnOrganization(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 3, 7)
+	for _, c := range []struct{ text, fact, org string }{
+		{"The centre-right Libre bloc accused the Honduran government of fraud on Monday.", "Libre[] accused Honduras", "Libre"},
+		{"The conservative Unity coalition accused the Latvian government of corruption on Monday.", "Unity[] accused Latvia", "Unity"},
+		{"The pro-Russian Revival party met Russian officials in Moscow.", "Revival[] met Russia", "Revival"},
+		{"The ruling Fidesz party criticised Brussels on Monday.", "Fidesz[] criticized European Union", "Fidesz"},
+		{"Spain's leftist Sumar alliance criticized Israel on Tuesday.", "Sumar[] criticized Israel", "Sumar"},
+	} {
+		facts, names := sectored(t, e, c.text, pub)
+		assert.Contains(t, facts, c.fact, c.text)
+		assert.Contains(t, names, "organization "+c.org, c.text)
+		assert.NotContains(t, names, "person "+c.org, c.text)
+	}
+}
+
+// TestSwornInByAnother: "X swore in Y as interior minister" appoints Y;
+// the name after "swore in" is a person, not a place.
+func TestSwornInByAnother(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 3, 7)
+	checkFacts(t, pub, []factCase{
+		{text: "Colombian President Gustavo Petro on Monday swore in Laura Sarabia as foreign minister.",
+			want: []string{"Laura Sarabia holds_position Foreign Minister of Colombia 2025-03-03.."}},
+		{text: "Peruvian President Dina Boluarte swore in Jose Santos as prime minister on Monday.",
+			want: []string{"Jose Santos leads Peru 2025-03-03.."}},
+		{text: "The king swore in Ahmed Hassan as foreign minister on Tuesday.",
+			want: []string{"Ahmed Hassan holds_position Foreign Minister 2025-03-04.."}},
+	})
+	_, names := sectored(t, e, "The president swore in Maria Lopez as interior minister.", pub)
+	assert.Contains(t, names, "person Maria Lopez")
+	assert.NotContains(t, names, "place Maria Lopez")
+}
+
+// TestClauseWithItsOwnNounSubject: "…, a day after her party agreed a
+// coalition with X" has its own subject, no actor: its act is not the
+// main clause's subject's; "after the talks," is a phrase of time.
+func TestClauseWithItsOwnNounSubject(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "Bolivian lawmakers elected Andrea Quispe as speaker on Saturday, a day after her party agreed a coalition with the centre-right Libre bloc.",
+			not: []string{"Bolivia pledged Libre 2025-03-01"}},
+		{text: "Polish lawmakers elected Anna Nowak as speaker on Monday, a day after her party signed an agreement with Ukraine.",
+			not: []string{"Poland signed_agreement Ukraine 2025-03-03"}},
+		{text: "Iran, after the talks, accused Israel of sabotage.",
+			want: []string{"Iran accused Israel "}},
 	})
 }
