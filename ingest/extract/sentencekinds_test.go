@@ -77,6 +77,31 @@ func TestPartyNounMakesAnOrganization(t *testing.T) {
 	}
 }
 
+// TestDeposedTitleAfterCountry: "Peru's deposed president Pedro
+// Castillo", "Niger's toppled president": the title is a term that
+// ended, read as "former" is.
+func TestDeposedTitleAfterCountry(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 3, 7)
+	for _, c := range []struct{ text, who, country string }{
+		{"Peru's deposed president Pedro Castillo was sentenced on Thursday.", "Pedro Castillo", "Peru"},
+		{"Bolivia's ousted president Evo Morales criticised the government on Tuesday.", "Evo Morales", "Bolivia"},
+		{"Niger's toppled president Mohamed Bazoum remains in detention.", "Mohamed Bazoum", "Niger"},
+		{"Bangladesh's ousted prime minister Sheikh Hasina fled to India in August 2024.", "Sheikh Hasina", "Bangladesh"},
+	} {
+		res, names := extractByID(e, c.text, pub)
+		found := false
+		for _, f := range res.Facts {
+			if f.Predicate == graph.Leads && names[f.Subject] == c.who && names[f.Object] == c.country {
+				found = true
+				assert.True(t, f.Ended, c.text)
+			}
+		}
+		assert.True(t, found, c.text)
+	}
+}
+
 // TestSwornInByAnother: "X swore in Y as interior minister" appoints Y;
 // the name after "swore in" is a person, not a place.
 func TestSwornInByAnother(t *testing.T) {
