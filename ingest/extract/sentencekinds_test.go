@@ -102,6 +102,21 @@ func TestDeposedTitleAfterCountry(t *testing.T) {
 	}
 }
 
+// TestHarassIsAThreat: warships or jets harassing or intimidating another
+// country's vessels is a threat of force shown (THREATEN), not a protest.
+func TestHarassIsAThreat(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "Iranian warships harassed a British tanker in the Strait of Hormuz.",
+			want: []string{"Iran threatened United Kingdom "}, not: []string{"Iran protested United Kingdom "}},
+		{text: "Chinese coast guard vessels harassed Philippine fishing boats on Monday.",
+			want: []string{"China threatened Philippines 2025-03-03"}, not: []string{"China protested Philippines 2025-03-03"}},
+		{text: "Russian jets intimidated a Polish patrol aircraft over the Baltic.",
+			want: []string{"Russia threatened Poland "}},
+		{text: "Chinese vessels have harassed Philippine boats near the shoal.",
+			want: []string{"China threatened Philippines "}, not: []string{"China protested Philippines "}},
+	})
+}
+
 // TestSwornInByAnother: "X swore in Y as interior minister" appoints Y;
 // the name after "swore in" is a person, not a place.
 func TestSwornInByAnother(t *testing.T) {
