@@ -780,12 +780,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				act = graph.Visited
 			}
 			cond := conditional(toks, i, tail)
-			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) {
+			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) && !sentTo(units, toks, i, objs) {
 				// A meeting or talks planned between two sides is their
 				// joint plan, however the sentence orders them
 				// (graph.PlannedAs); a trip to a place is one side's.
 				p, ok := graph.PlannedAs(predicateOfCAMEO(code))
 				jointPlan = ok && p == graph.AgreedWith
+			}
+			if strings.HasPrefix(code, "15") && cond == condNone && sentTo(units, toks, i, objs) {
+				// "would deploy troops to Ukraine": forces promised to a
+				// country, as "+deploy ... to O" (lineModalities).
+				code = "030"
 			}
 			code = intentCode(code, cond)
 		}
@@ -1782,6 +1787,21 @@ func (d *doc) nounSubjectAt(units []*unit, toks []string, j, tail int) bool {
 // visit, which one side makes, not a meeting.
 func tripTo(units []*unit, toks []string, i, tail int, objs []*unit) bool {
 	return i+1 < tail && toks[i+1] == "to" && len(objs) > 0 && (objs[0].kind == kCountry || objs[0].kind == kPlace)
+}
+
+// sentTo reports whether the first object of the verb at toks[i] is
+// where something the verb names is sent ("would send troops to
+// Estonia", "will ship grain to Egypt"): one side's act, whose intent is
+// its pledge, not a plan of both.
+func sentTo(units []*unit, toks []string, i int, objs []*unit) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	k := slices.Index(units, objs[0])
+	if k > 0 && toks[k-1] == "the" {
+		k--
+	}
+	return k-1 > i+1 && toks[k-1] == "to"
 }
 
 // offerWords before an intended act make it one side's offer or promise

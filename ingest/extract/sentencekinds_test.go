@@ -117,6 +117,50 @@ func TestHarassIsAThreat(t *testing.T) {
 	})
 }
 
+// TestTroopsPromisedToACountry: troops one side says it will send or
+// deploy to a country are promised to it (pledged), never an agreement
+// of both nor a threat; to the border with a country, a threat to it.
+func TestTroopsPromisedToACountry(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "Macron said France would send troops to Estonia.",
+			want: []string{"France pledged Estonia "}, not: []string{"France agreed_with Estonia "}},
+		{text: "British Prime Minister Keir Starmer said Britain would deploy troops to Ukraine.",
+			want: []string{"United Kingdom pledged Ukraine "}, not: []string{"United Kingdom threatened Ukraine "}},
+		{text: "Germany said it would send soldiers to Lithuania.",
+			want: []string{"Germany pledged Lithuania "}, not: []string{"Germany agreed_with Lithuania "}},
+		{text: "Spain plans to deploy warships to Cyprus.",
+			want: []string{"Spain pledged Cyprus "}, not: []string{"Spain threatened Cyprus "}},
+		{text: "Poland said on Monday it will send troops to the border with Belarus.",
+			want: []string{"Poland threatened Belarus 2025-03-03"}, not: []string{"Poland agreed_with Belarus 2025-03-03"}},
+		{text: "Poland sent troops to the border with Belarus on Monday.",
+			want: []string{"Poland mobilized Belarus 2025-03-03"}},
+		{text: "France will hold talks with Estonia.",
+			want: []string{"France agreed_with Estonia "}},
+	})
+}
+
+// TestMissileTestIsAShowOfForce: a missile test-fired or fired into the
+// sea is PLOVER's MOBILIZE on the country's own people, no fight; a sea
+// named after a country ("the Sea of Japan") is no target.
+func TestMissileTestIsAShowOfForce(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "North Korea fired ballistic missiles into the sea.",
+			want: []string{"North Korea mobilized North Korea "}},
+		{text: "North Korea fired a ballistic missile into the sea off its east coast on Thursday.",
+			want: []string{"North Korea mobilized North Korea 2025-03-06"}},
+		{text: "Iran test-fired a ballistic missile on Tuesday.",
+			want: []string{"Iran mobilized Iran 2025-03-04"}},
+		{text: "Pakistan test-fired a nuclear-capable missile on Friday.",
+			want: []string{"Pakistan mobilized Pakistan 2025-03-07"}},
+		{text: "North Korea fired two ballistic missiles into the Sea of Japan on Monday.",
+			not: []string{"North Korea fought Japan 2025-03-03"}},
+		{text: "Iranian boats seized a tanker in the Gulf of Oman on Friday.",
+			not: []string{"Iran coerced Oman 2025-03-07"}},
+		{text: "North Korea fired missiles at South Korea.",
+			want: []string{"North Korea fought South Korea "}},
+	})
+}
+
 // TestSwornInByAnother: "X swore in Y as interior minister" appoints Y;
 // the name after "swore in" is a person, not a place.
 func TestSwornInByAnother(t *testing.T) {
@@ -134,6 +178,24 @@ func TestSwornInByAnother(t *testing.T) {
 	_, names := sectored(t, e, "The president swore in Maria Lopez as interior minister.", pub)
 	assert.Contains(t, names, "person Maria Lopez")
 	assert.NotContains(t, names, "place Maria Lopez")
+}
+
+// TestHeadsGovernmentByPossessive: "Sheinbaum's government", "Trump's
+// administration": the government of the country the head leads (GOV),
+// here deploying troops at home (MOBILIZE on its own people).
+func TestHeadsGovernmentByPossessive(t *testing.T) {
+	e, err := New()
+	require.NoError(t, err)
+	pub := graph.DayOf(2025, 3, 7)
+	for _, c := range []struct{ text, fact string }{
+		{"Sheinbaum's government has sent troops to the border.", "Mexico[GOV] mobilized Mexico"},
+		{"Mexican President Claudia Sheinbaum's government has sent troops to the border.", "Mexico[GOV] mobilized Mexico"},
+		{"Trump's administration has deployed soldiers to the southern border.", "United States[GOV] mobilized United States"},
+		{"Guyana has sent soldiers to its border with Venezuela.", "Guyana[] mobilized Venezuela"},
+	} {
+		facts, _ := sectored(t, e, c.text, pub)
+		assert.Contains(t, facts, c.fact, c.text)
+	}
 }
 
 // TestClauseWithItsOwnNounSubject: "…, a day after her party agreed a
