@@ -435,7 +435,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue
 		}
 		w := toks[i]
-		if i > start && i+1 < tail && (midClause[w] && units[i+1].kind != kWord || asClause(units, toks, i)) {
+		if i > start && i+1 < tail && (midClause[w] && (units[i+1].kind != kWord || d.nounSubjectAt(units, toks, i+1, tail)) || asClause(units, toks, i)) {
 			// "… after Christine Lagarde stepped down", "… came as
 			// Israel announced": a clause with its own subject.
 			start = i + 1
@@ -794,12 +794,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				act = graph.Visited
 			}
 			cond := conditional(toks, i, tail)
-			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) {
+			if cond == condNone && !tripTo(units, toks, i, tail, objs) && !offeredAt(toks, start, i) && !sentTo(units, toks, i, objs) {
 				// A meeting or talks planned between two sides is their
 				// joint plan, however the sentence orders them
 				// (graph.PlannedAs); a trip to a place is one side's.
 				p, ok := graph.PlannedAs(predicateOfCAMEO(code))
 				jointPlan = ok && p == graph.AgreedWith
+			}
+			if strings.HasPrefix(code, "15") && cond == condNone && sentTo(units, toks, i, objs) {
+				// "would deploy troops to Ukraine": forces promised to a
+				// country, as "+deploy ... to O" (lineModalities).
+				code = "030"
 			}
 			code = intentCode(code, cond)
 		}
@@ -1778,11 +1783,54 @@ func pastPlanUndone(toks []string, start, i int) bool {
 	return false
 }
 
+// clauseSubjectDets open a noun phrase that may be a clause's subject:
+// "after her party agreed", "when the army shelled".
+var clauseSubjectDets = toSet("the her his its their our")
+
+// nounSubjectAt reports whether toks[j], right after a word opening a
+// clause ("after", "when"), opens a noun phrase of a determiner and one
+// or two words that a verb follows ("a day after her party agreed a
+// coalition with Y"): the clause has its own subject, no actor, so the
+// verb is not the sentence subject's act. "after the talks, X …" (a
+// comma or an actor after the noun) is a phrase of time.
+func (d *doc) nounSubjectAt(units []*unit, toks []string, j, tail int) bool {
+	if !clauseSubjectDets[toks[j]] || j+2 >= tail || units[j+1].kind != kWord {
+		return false
+	}
+	for k := j + 2; k < tail && k <= j+3; k++ {
+		if units[k].kind != kWord {
+			return false
+		}
+		if coderAux[toks[k]] || coderModals[toks[k]] {
+			return true
+		}
+		if code, _ := d.coder.match(toks, k); code != "" && strings.HasSuffix(toks[k], "ed") {
+			return true
+		}
+	}
+	return false
+}
+
 // tripTo reports whether the verb at toks[i] goes to its object, a
 // country or a place ("would travel to Warsaw", "is to fly to Chile"): a
 // visit, which one side makes, not a meeting.
 func tripTo(units []*unit, toks []string, i, tail int, objs []*unit) bool {
 	return i+1 < tail && toks[i+1] == "to" && len(objs) > 0 && (objs[0].kind == kCountry || objs[0].kind == kPlace)
+}
+
+// sentTo reports whether the first object of the verb at toks[i] is
+// where something the verb names is sent ("would send troops to
+// Estonia", "will ship grain to Egypt"): one side's act, whose intent is
+// its pledge, not a plan of both.
+func sentTo(units []*unit, toks []string, i int, objs []*unit) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	k := slices.Index(units, objs[0])
+	if k > 0 && toks[k-1] == "the" {
+		k--
+	}
+	return k-1 > i+1 && toks[k-1] == "to"
 }
 
 // offerWords before an intended act make it one side's offer or promise

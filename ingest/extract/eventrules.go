@@ -151,9 +151,9 @@ var eventRules = []eventRule{
 		base: confNominal, veto: vetoPlanned, deferrable: true},
 
 	// spoke_with
-	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
+	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|spoken|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
 		notAfter: notAfterPossessive},
-	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
+	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|spoken|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
 	// "In a call on Wednesday, Lula and Sheinbaum discussed …"
 	{pred: graph.SpokeWith, re: compile(`^(?:in|during) (?:a|an|their) (?:[a-z0-9\-]+ ){0,2}(?:call|conversation|phone call|telephone call|video call|videoconference)(?: <D\d+>)? , %SS% %AUX%%ADV%(?:discussed|agreed|talked|spoke|reviewed|exchanged|stressed|said|underlined|underscored|emphasized|emphasised|welcomed|expressed|reaffirmed|noted)\b`),
 		base: confGerund, pair: true},

@@ -306,7 +306,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = p, true, through(d.lastPointFrom, st)
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
-			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
+			} else if d.narrativeDate(c, units, st) || d.laterDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
 				c.narrated = true
 			} else if skipped {
 				// "welcomed India's decision to host the summit later
@@ -583,6 +583,9 @@ outer:
 		if u.start >= span[0] && strings.HasSuffix(strings.TrimRight(text[:u.start], " "), " of") {
 			continue // "condemned the missile launch of November 7": the launch's day, not the condemnation's
 		}
+		if u.end <= span[1] && sinceAfter(text[u.end:span[1]]) {
+			continue // "took office in 2022 and has since met X": after that date, not on it
+		}
 		var dist int
 		switch {
 		case u.start >= span[0] && u.end <= span[1]:
@@ -688,6 +691,19 @@ func clauseDate(units []*unit, u *unit, text string) bool {
 		n++
 	}
 	return units[n].kind == kWord && !isCap(units[n].text) && !coordNotVerb[units[n].lower()]
+}
+
+// sinceAfter reports whether between, the text from a date to the end
+// of an event's span, holds a perfect with "since" ("and has since met",
+// "who had since visited"): the act came after the date, which says
+// nothing of its day.
+func sinceAfter(between string) bool {
+	for _, aux := range [...]string{"has since ", "have since ", "had since "} {
+		if k := strings.Index(between, aux); k >= 0 && (k == 0 || between[k-1] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // perfectAux open a verb phrase in another tense than a simple past:

@@ -91,3 +91,57 @@ func (d *doc) governmentAt(s string, toks []token, i int) (*unit, int) {
 	start, end := toks[i].start, toks[i+1].end
 	return &unit{kind: kCountry, text: s[start:end], start: start, end: end, ref: r, sector: "GOV"}, 2
 }
+
+// headGovernment reads "Sheinbaum's government", "Mexican President
+// Claudia Sheinbaum's administration" at units[k]: a person the article
+// (a leads fact of its own, not ended) or the gazetteer (a head of state
+// or government) gives as head of one country, then "'s" and a noun of
+// governmentNouns, is that country's government (sector GOV), as
+// governmentAt reads "the Sheinbaum government". It returns the country's
+// unit over the three units, or nil.
+func (d *doc) headGovernment(units []*unit, k int, st *sentence) *unit {
+	if k+2 >= len(units) {
+		return nil
+	}
+	u, s, n := units[k], units[k+1], units[k+2]
+	if u.kind != kPerson || u.ref == nil || u.pronoun || u.ref.conf < 0.7 || s.kind != kWord || s.text != "'s" ||
+		n.kind != kWord || !governmentNouns[n.lower()] || !sectorEnds(units, k+3) {
+		return nil
+	}
+	r := d.headedCountry(u.ref.name)
+	if r == nil {
+		return nil
+	}
+	c := *r
+	return &unit{kind: kCountry, text: st.text[u.start:n.end], start: u.start, end: n.end, ref: &c, sector: "GOV"}
+}
+
+// headedCountry returns the one country the article says name leads (a
+// leads fact not ended), else the one the gazetteer lists name as head of
+// state or government of; nil when neither says.
+func (d *doc) headedCountry(name string) *ref {
+	var found *ref
+	for _, c := range d.cands {
+		if c.pred != graph.Leads || c.ended || c.subj == nil || c.subj.name != name || c.obj == nil || c.obj.typ != graph.Country {
+			continue
+		}
+		if found != nil && found.name != c.obj.name {
+			return nil
+		}
+		found = c.obj
+	}
+	if found != nil {
+		return found
+	}
+	l := d.leaderOf(name)
+	if l == nil || l.affil == "" {
+		return nil
+	}
+	if o := d.g.offices[l.role]; !l.head && (o == nil || !o.head) {
+		return nil
+	}
+	if r := d.entityRef(l.affil); r != nil && r.typ == graph.Country {
+		return r
+	}
+	return nil
+}

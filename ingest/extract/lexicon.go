@@ -290,7 +290,7 @@ func (lx *lexicon) add(pred, phrase string) error {
 	// Y": the act is not done; PLOVER codes the intent, the refusal or the
 	// threat.
 	if head := "%S% %AUX%%ADV%" + verbMark; strings.HasPrefix(re, head) && !pair {
-		for _, m := range modalities[pred] {
+		for _, m := range lineModalities(pred, toks) {
 			mre := "%S% %AUX%%ADV%" + m.re + " %ADV%" + base + re[len(head):]
 			lx.addRule(eventRule{pred: m.pred, re: compile(mre), base: confVerb, notPossessed: true}, []string{base})
 		}
@@ -569,6 +569,18 @@ var modalities = map[string][]modality{
 	graph.Coerced:        {modThreat, modWarn},
 	graph.Mobilized:      {modThreat, modWarn},
 	graph.Sanctioned:     {modThreat, modWarn},
+}
+
+// lineModalities returns the modal frames of a phrase of pred (toks, its
+// words): those of modalities, but a deployment to the object ("+deploy
+// ... troops to O": forces sent into a country, not massed near it nor
+// against it) announced is promised to it, PLOVER's AGREE (pledged), as
+// "pledged troops to" is, and no threat.
+func lineModalities(pred string, toks []string) []modality {
+	if n := len(toks); pred == graph.Mobilized && n > 1 && toks[n-2] == "to" && toks[n-1] == "O" {
+		return modalities[graph.Aided]
+	}
+	return modalities[pred]
 }
 
 // nounWords returns the words of the first token of toks, the noun of a

@@ -85,6 +85,75 @@ func (d *doc) narrativeDate(c *cand, units []*unit, st *sentence) bool {
 	return true
 }
 
+// notLaterNarrative is notNarrative without the words that move a story
+// on ("later", "then"): what else keeps a sentence from telling a plain
+// past act (laterDate).
+var notLaterNarrative = phraseCompile([]string{"has", "have", "had", "having", "is", "are", "am", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "going to",
+	"plan", "plans", "planned", "expected", "intend", "intends", "want", "wants", "if", "unless", "earlier", "previously", "ago", "last", "next", "before", "since",
+	"already", "once", "repeatedly", "often", "frequently", "again", "recently", "long", "year", "years", "month", "months", "week", "weeks", "decade", "decades",
+	"tomorrow", "yesterday", "ever", "never", "not", "n't", "until"},
+	[]string{"'s been", "'ve"}, []string{"'d"})
+
+// laterWords move a story on to an act after the one told before it.
+var laterWords = toSet("later afterwards subsequently")
+
+// beforeLater are the words before "later" that make it count a time
+// ("two days later", "much later") rather than tell the act's order.
+var beforeLater = toSet("day days week weeks month months year years decade decades hour hours minute minutes moments much long")
+
+// notAfterLater are the words after "later" that make it no adverb of
+// the act: "later this year", "later that day" (sameDay, samePeriod),
+// "later on Tuesday", "later than".
+var notAfterLater = toSet("this that next in on the than today tonight date stage")
+
+// laterDate dates c, an event told in the simple past after "later"
+// ("Macron later met Scholz", "Later, the two leaders held talks"), with
+// no date of its own, by the month of the last explicitly dated event
+// (the narrative) when the two share a participant: the act came after
+// that day, on a day the article does not tell, so only the month (the
+// year, if that is all the narrative says) is stated. It reports whether
+// it did.
+func (d *doc) laterDate(c *cand, units []*unit, st *sentence) bool {
+	n := d.narr
+	if n == nil || c.bound != boundDate || c.act != "" || !narrativePred(c.pred) || c.subj == nil || c.obj == nil {
+		return false
+	}
+	if !n.names[c.subj.name] && !n.names[c.obj.name] {
+		return false
+	}
+	if hasDateUnit(units) || notLaterNarrative.MatchString(st.text) {
+		return false
+	}
+	if c.span[1] > len(st.text) || c.span[0] >= c.span[1] || !pastVerb.MatchString(st.text[c.span[0]:c.span[1]]) {
+		return false
+	}
+	later := false
+	for k, u := range units {
+		if u.kind != kWord || !laterWords[u.lower()] || u.end > c.span[1] {
+			continue
+		}
+		if k+1 < len(units) && units[k+1].kind == kWord && notAfterLater[units[k+1].lower()] {
+			return false
+		}
+		if k > 0 && units[k-1].kind == kWord && (beforeLater[units[k-1].lower()] || coderDeterminers[units[k-1].lower()]) {
+			// "two days later" (daysLater), "hours later", "the later
+			// talks": not the adverb of a subject's act.
+			return false
+		}
+		later = true
+	}
+	if !later {
+		return false
+	}
+	c.date = graph.YearOf(n.date.Year)
+	if n.date.Precision >= graph.MonthPrecision {
+		c.date = graph.MonthOf(n.date.Year, n.date.Month)
+	}
+	c.dated, c.dateFrom = true, through(n.from, st)
+	c.base *= 0.9
+	return true
+}
+
 // openingSents is how many sentences from the article's start may tell
 // its opening event: a headline and the lead.
 const openingSents = 2

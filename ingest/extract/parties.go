@@ -57,3 +57,41 @@ func partyName(u *unit) bool {
 	}
 	return partyWords[u.text[strings.LastIndexByte(u.text, ' ')+1:]]
 }
+
+// waterHeads end the first half of the name of a sea, gulf or strait
+// named after a country ("the Sea of Japan", "the Gulf of Oman").
+var waterHeads = toSet("Sea Gulf Bay Strait Straits Ocean Channel")
+
+// waterNames returns units with each body of water named after a country
+// ("Sea of Japan", "Gulf of Mexico", "Strait of Hormuz" does not need it)
+// read as one name, a place that is no actor: "fired missiles into the
+// Sea of Japan" is not aimed at Japan. s is the sentence.
+func waterNames(units []*unit, s string) []*unit {
+	var out []*unit // nil until a name is joined
+	for k := 0; k < len(units); k++ {
+		u := units[k]
+		if u.kind != kOther && u.kind != kPlace || k+2 >= len(units) || !waterHeads[u.text[strings.LastIndexByte(u.text, ' ')+1:]] ||
+			units[k+1].kind != kWord || units[k+1].text != "of" || units[k+2].kind != kCountry || units[k+2].demonym ||
+			units[k+1].start != u.end+1 || units[k+2].start != units[k+1].end+1 {
+			if out != nil {
+				out = append(out, u)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]*unit, 0, len(units)), units[:k]...)
+		}
+		last := units[k+2]
+		text := s[u.start:last.end]
+		typ := graph.Other
+		if u.kind == kPlace {
+			typ = graph.Place // "in the Gulf of Oman"
+		}
+		out = append(out, &unit{kind: u.kind, text: text, start: u.start, end: last.end, ref: &ref{typ, text, 1}})
+		k += 2
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}

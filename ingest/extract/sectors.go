@@ -41,6 +41,16 @@ func (d *doc) sectorActors(units []*unit, st *sentence) []*unit {
 	var out []*unit // nil until a phrase folds
 	for k := 0; k < len(units); k++ {
 		u := units[k]
+		if c := d.headGovernment(units, k, st); c != nil {
+			// "Sheinbaum's government", "President Lula's
+			// administration": the country the head leads, GOV.
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			out = append(out, c)
+			k += 2
+			continue
+		}
 		if b := ownBody(units, k); b != nil {
 			// "the Treasury Department's Office of Foreign Assets
 			// Control": a body of a body of one country is that country's.

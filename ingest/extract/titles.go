@@ -38,7 +38,10 @@ var (
 	// "Trump's pick for national security adviser, Michael Waltz"
 	rePick3 = compile(`(?P<nom><P\d+>) 's (?:pick|nominee|choice|candidate) (?:for|as) (?:the )?(?:(?:<[CG]\d+>) (?:'s )?)?(?P<off><O\d+>) (?:, )?(?P<per><P\d+>)(?: ,)?`)
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
-	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "Peru's deposed president Pedro Castillo": a deposing word after
+	// the country (never before a title alone, where it may be the verb:
+	// "soldiers ousted President X").
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?(?:(?P<former3>ousted|deposed|toppled|overthrown) )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
 	// "Prime Minister Anna Berg of Sweden", "acting President Lars Nowak of
 	// Poland": the country or organization after the name (checked by
 	// titleNameOf).
@@ -138,7 +141,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 				claim(m, per) // "incoming Prime Minister Mark Carney" does not hold the office yet
 				continue
 			}
-			former := formerWords[m.group("former")] || formerWords[m.group("former2")]
+			former := formerWords[m.group("former")] || formerWords[m.group("former2")] || formerWords[m.group("former3")]
 			if (re == reTitle || re == reTitleNameOf) && ousterBefore(tpl[:m.loc[0]]) {
 				former = true // "Ousted President X of Peru"
 			}

@@ -122,6 +122,9 @@ var (
 		"insurer insurers carrier carriers airline airlines supplier suppliers shipper shippers trader traders miner miners " +
 		"automaker automakers chipmaker chipmakers subsidiary subsidiaries")
 	groupNouns = toSet("group groups")
+	// partyNouns after a capitalized name make it a party or political
+	// bloc: an organization ("the Libre bloc", "the Fidesz party").
+	partyNouns = toSet("party bloc alliance coalition movement faction")
 	// titleHeads end a title written before a name; a capitalized run
 	// holding one before its last word is a title and a name, not a name.
 	titleHeads = toSet("Minister Ministers Secretary Ambassador Envoy Spokesman Spokeswoman Spokesperson Adviser Advisor " +
@@ -313,7 +316,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		units = append(units, d.newUnit(unit{kind: k, text: t.text, start: t.start, end: t.end}))
 		i++
 	}
-	units = partyNames(units, s)
+	units = waterNames(partyNames(units, s), s)
 	// "the United States" reads as "<C>": drop articles before names.
 	out := units[:0]
 	for k, u := range units {
@@ -744,7 +747,7 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
-	if p := prevWord(prev); placePreps[p] || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == "," {
+	if p := prevWord(prev); placePreps[p] && !swornIn(prev) || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == "," {
 		if _, known := d.resolvePerson(u.text); !known {
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
@@ -763,6 +766,16 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		// "Acme Shipping Ltd", "Sovcomflot Corp", "Caspian Airlines"
 		u.kind, u.ref, u.company = kOrg, &ref{graph.Company, u.text, 1}, true
 		return u, n
+	}
+	if first == i && j < len(toks) && partyNouns[toks[j].text] && !(i == 0 && len(words) == 1) {
+		// "the centre-right Libre bloc", "the ruling Fidesz party", "the
+		// Sumar alliance": a name before a party noun is the party, an
+		// organization; a person the article or gazetteer knows keeps
+		// the name ("the Netanyahu coalition").
+		if _, known := d.resolvePerson(u.text); !known {
+			u.kind, u.ref = kOrg, &ref{graph.Organization, u.text, 0.8}
+			return u, n
+		}
 	}
 	for k, w := range words {
 		if k == 0 && len(words) > 1 && placeHeads[w] && first == i {
@@ -824,6 +837,18 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		d.registerPerson(r.name, u.text)
 	}
 	return u, n
+}
+
+// swearWords take "in" as their particle: "swore in Maria Lopez as
+// interior minister" swears her in, no place.
+var swearWords = toSet("swore sworn swear swears swearing")
+
+// swornIn reports whether units, all of the sentence before a name, end
+// with "in" as the particle of a verb of swearing in.
+func swornIn(units []*unit) bool {
+	n := len(units)
+	return n >= 2 && units[n-1].kind == kWord && units[n-1].lower() == "in" &&
+		units[n-2].kind == kWord && swearWords[units[n-2].lower()]
 }
 
 // afterIndefinite reports whether toks[i] follows an indefinite article,
