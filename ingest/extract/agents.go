@@ -160,8 +160,16 @@ func (d *doc) agentAt(units []*unit, k int) (int, string) {
 	if best == 0 || !d.agentEnds(units, k, k+best) {
 		return 0, ""
 	}
+	if countNouns[parts[best-1]] && k+best < len(units) && units[k+best].kind == kWord && units[k+best].lower() == "of" {
+		// "thousands of soldiers": the noun after "of" is the agent;
+		// "thousands rallied" are a crowd.
+		return 0, ""
+	}
 	return best, code
 }
+
+// countNouns are agent nouns that count a crowd ("thousands rallied").
+var countNouns = toSet("thousands hundreds")
 
 // agentFunctionWords may follow a noun that heads its phrase: "police in
 // …", "protesters who …", "troops and …".

@@ -1974,6 +1974,11 @@ func verbFrame(units []*unit, toks []string, start, i int, base bool) verbFrameK
 		if !base || j > 0 && units[j-1].kind == kPerson {
 			return frameNoun // "to Geneva", "to war-torn Mozambique"; "called on the Houthis to release"
 		}
+		if j > start && units[j-1].kind == kWord && complementNouns[toks[j-1]] {
+			// "rallied against the government's decision to suspend EU
+			// talks", "a bid to join NATO": the act is named, not done.
+			return frameNoun
+		}
 		// "continued to send arms", "staged a strike to protest
 		// against", "sent personnel to investigate": the act is done.
 		return frameDone
@@ -2100,6 +2105,12 @@ func pronounBefore(units []*unit, toks []string, start, i int) bool {
 	}
 	return false
 }
+
+// complementNouns name an act in the infinitive after them without
+// stating it was done: "the decision to suspend", "a bid to join".
+var complementNouns = toSet("decision decisions plan plans bid bids move attempt attempts effort efforts proposal " +
+	"proposals offer offers push pledge pledges promise promises vow refusal failure readiness willingness " +
+	"intention intentions threat threats order orders call calls request requests")
 
 // subjectOf returns the actors opening the clause [start, i): the first
 // actor and those coordinated with it ("Israel and the Palestinians").

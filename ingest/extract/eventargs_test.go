@@ -142,3 +142,20 @@ func TestEquipmentDelivered(t *testing.T) {
 			nil, []string{"Russia aided Venezuela 2025-03"}},
 	})
 }
+
+// TestCrowdsCounted: "thousands" or "tens of thousands" who rally or
+// march are a crowd of the place's country; "thousands of soldiers" are
+// soldiers. An act named after "the decision to", "a bid to" is not done.
+func TestCrowdsCounted(t *testing.T) {
+	pub := graph.DayOf(2025, 2, 3) // a Monday
+	checkFacts(t, pub, []factCase{
+		{"Thousands rallied in Tbilisi on Sunday against the government's decision to suspend EU accession talks.",
+			[]string{"Georgia protested Georgia 2025-02-02"}, []string{"Georgia sanctioned European Union 2025-02-02"}},
+		{"Tens of thousands marched through Belgrade on Saturday to demand the resignation of the government.",
+			[]string{"Serbia protested Serbia 2025-02-01"}, nil},
+		{"Hundreds demonstrated outside the parliament in Bratislava on Sunday.",
+			[]string{"Slovakia protested Slovakia 2025-02-02"}, nil},
+		{"Protesters in Skopje denounced the government's plan to sign a border deal with Bulgaria.",
+			nil, []string{"North Macedonia signed_agreement Bulgaria"}},
+	})
+}
