@@ -591,6 +591,9 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		switch {
 		case f == frameNoun:
 			continue
+		case forceCode(code) && figurativeObject(toks, i+1, tail):
+			trace("  a figure of speech: %q", w)
+			continue // "struck a harder line on Israel", "hit a record"
 		case ahead && f == frameDone && presentTense(w, d.coder):
 			trace("  planned: %q in a clause of what is still to come", w)
 			return // "… a day before Sarkozy heads to Beijing": not yet done
@@ -2100,6 +2103,22 @@ func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*
 func pronounBefore(units []*unit, toks []string, start, i int) bool {
 	for j := start; j < i; j++ {
 		if units[j].kind == kWord && subjectPronouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// figurativeObjects are the nouns a verb of force takes in a figure of
+// speech: "struck a harder line", "hit a record", "struck a balance".
+var figurativeObjects = toSet("line lines tone note chord balance pose deal bargain compromise record records " +
+	"high highs low lows nerve snag roadblock wall")
+
+// figurativeObject reports whether one of the three words after a verb
+// of force, before any actor, is a figurative object.
+func figurativeObject(toks []string, from, tail int) bool {
+	for k := from; k < tail && k < from+4; k++ {
+		if figurativeObjects[toks[k]] {
 			return true
 		}
 	}

@@ -159,3 +159,41 @@ func TestCrowdsCounted(t *testing.T) {
 			nil, []string{"North Macedonia signed_agreement Bulgaria"}},
 	})
 }
+
+// TestFigureOfForce: a verb of force with a figurative object is no
+// force ("struck a harder line on Israel", "hit a record").
+func TestFigureOfForce(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 2)
+	checkFacts(t, pub, []factCase{
+		{"Foreign Minister Johann Wadephul has struck a harder line on Israel than his predecessor.",
+			nil, []string{"Johann Wadephul fought Israel ", "Johann Wadephul attacked Israel "}},
+		{"Turkey struck a delicate balance between Russia and Ukraine on Monday.",
+			nil, []string{"Turkey fought Russia 2025-06-02"}},
+		{"Russian forces struck Kharkiv on Monday.",
+			[]string{"Russia fought Ukraine 2025-06-02"}, nil},
+	})
+}
+
+// TestGeneralAssemblyIsNotTheUN: the president of the UN General
+// Assembly leads the Assembly, not the United Nations.
+func TestGeneralAssemblyIsNotTheUN(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 2)
+	checkFacts(t, pub, []factCase{
+		{"Annalena Baerbock, who is now president of the UN General Assembly, spoke on Monday.",
+			[]string{"Annalena Baerbock leads UN General Assembly"}, []string{"Annalena Baerbock leads United Nations"}},
+		{"The president of the United Nations General Assembly, Philemon Yang, opened the session on Monday.",
+			nil, []string{"Philemon Yang leads United Nations"}},
+	})
+}
+
+// TestJoinedAppointment: a later verb phrase of the subject appoints
+// too ("was sworn in … and named X as prime minister").
+func TestJoinedAppointment(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 2) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Bassirou Diomaye Faye was sworn in as president of Senegal on Tuesday and named Ousmane Sonko as prime minister.",
+			[]string{"Bassirou Diomaye Faye leads Senegal 2025-04-01..", "Ousmane Sonko leads Senegal 2025-04-01.."}, nil},
+		{"Nicusor Dan took office as president of Romania on Monday and appointed Ilie Bolojan as prime minister on Tuesday.",
+			[]string{"Ilie Bolojan leads Romania 2025-04-01.."}, nil},
+	})
+}

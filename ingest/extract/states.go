@@ -87,6 +87,12 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		rtpl, rpos := template(rel)
 		changes = append(changes, d.readChanges(rel, rtpl, rpos, st, sentIdx, hidden)...)
 	}
+	for _, sub := range conjuncts(units) {
+		// "X was sworn in as president on Tuesday and named Y as prime
+		// minister": the subject's later verb phrases change offices too.
+		stpl, spos := template(sub)
+		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
+	}
 	d.readBodyOffices(units, tpl, pos, st, sentIdx)
 	d.readOfficeList(units, tpl, pos, st, sentIdx)
 	d.readReplacements(units, tpl, pos, st, sentIdx)
