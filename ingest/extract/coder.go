@@ -2349,6 +2349,34 @@ func withoutAsides(units []*unit, toks []string) []*unit {
 	return out
 }
 
+// bareTitles returns units without each office that still stands right
+// before a person once the titles are read ("received King Abdullah":
+// no country made the title a fact), the person marked titled, so that
+// the rules of events read the person where they expect one.
+func bareTitles(units []*unit) []*unit {
+	var out []*unit // nil until an office is dropped
+	for k, u := range units {
+		if k+1 < len(units) && u.kind == kOffice && units[k+1].kind == kPerson && units[k+1].ref != nil {
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			continue
+		}
+		if out != nil {
+			if k > 0 && units[k-1].kind == kOffice && u.kind == kPerson && u.ref != nil && !u.titled {
+				c := *u
+				c.titled = true
+				u = &c
+			}
+			out = append(out, u)
+		}
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
 // withTitles returns units with each weak person name an office precedes
 // ("President Mugabe") marked titled.
 func withTitles(units []*unit) []*unit {

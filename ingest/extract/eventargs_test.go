@@ -197,3 +197,18 @@ func TestJoinedAppointment(t *testing.T) {
 			[]string{"Ilie Bolojan leads Romania 2025-04-01.."}, nil},
 	})
 }
+
+// TestBareTitleBeforeAName: a title with no country before a name is no
+// part of the name ("Speaker Mike Johnson"), the name is the side of the
+// event ("received King Abdullah"), and an emperor heads his country.
+func TestBareTitleBeforeAName(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 12) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Speaker Mike Johnson met Israeli Prime Minister Benjamin Netanyahu on Capitol Hill on Tuesday.",
+			[]string{"Mike Johnson met Benjamin Netanyahu 2025-03-11"}, []string{"Speaker Mike Johnson met Benjamin Netanyahu 2025-03-11"}},
+		{"Japan's Emperor Naruhito received King Charles at the Imperial Palace on Tuesday.",
+			[]string{"Naruhito leads Japan", "Naruhito met Charles 2025-03-11"}, nil},
+		{"Egyptian President Abdel Fattah al-Sisi received King Abdullah in Cairo on Tuesday.",
+			[]string{"Abdel Fattah el-Sisi met Abdullah 2025-03-11"}, nil},
+	})
+}

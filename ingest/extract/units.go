@@ -128,7 +128,7 @@ var (
 	// titleHeads end a title written before a name; a capitalized run
 	// holding one before its last word is a title and a name, not a name.
 	titleHeads = toSet("Minister Ministers Secretary Ambassador Envoy Spokesman Spokeswoman Spokesperson Adviser Advisor " +
-		"Commissioner Director Chairman Chairwoman Mayor Governor Senator Minister-President")
+		"Commissioner Director Chairman Chairwoman Mayor Governor Senator Minister-President Speaker")
 	// headNouns after "the" and a lone capitalized word make that word a
 	// people's or a movement's name ("the Kurdish leader"), not a person.
 	// Left out are the nouns that follow a leader's surname as often
