@@ -66,7 +66,7 @@ func (d *doc) accuserOf(r *ref, sentIdx int) *cand {
 // arrests", "Kyiv slammed the strikes". The act was told just before
 // ("Turkey expelled two Swedish diplomats on Monday."), and its author
 // is the one criticized.
-var reactionRe = compile(`%S% %AUX%%ADV%(?:condemned|denounced|criticized|criticised|slammed|decried|deplored|protested|lambasted|blasted) (?:the|these|those|this|that|such) (?:[a-z\-]+ ){0,2}?(?P<n>expulsions?|arrests?|detentions?|strikes?|airstrikes?|air strikes?|attacks?|raids?|shelling|bombings?|seizures?|incursions?|sanctions|tariffs|measures?|move|decision|threats?)\b`)
+var reactionRe = compile(`%S% %AUX%%ADV%(?P<v>condemned|denounced|criticized|criticised|slammed|decried|deplored|protested|lambasted|blasted|opposed|rejected|dismissed|rebuffed) (?:the|these|those|this|that|such) (?:[a-z\-]+ ){0,2}?(?P<n>expulsions?|arrests?|detentions?|strikes?|airstrikes?|air strikes?|attacks?|raids?|shelling|bombings?|seizures?|incursions?|sanctions|tariffs|measures?|move|decision|threats?|warrants?|indictments?)\b`)
 
 // reactionAuthorAfterRe is what names the act's author or scope right
 // after its noun ("the strikes by Israel", "the sanctions against
@@ -97,10 +97,31 @@ func (d *doc) readReactions(units []*unit, tpl string, pos []int, st *sentence, 
 			if act == nil {
 				continue
 			}
-			d.add(&cand{pred: graph.Criticized, subj: s.ref, subjText: s.text, obj: act.subj, objText: act.subjText,
+			pred := graph.Criticized
+			if rejectVerbs[m.group("v")] {
+				pred = graph.Rejected // "rejected the warrants as meaningless"
+			}
+			d.add(&cand{pred: pred, subj: s.ref, subjText: s.text, obj: act.subj, objText: act.subjText,
 				subjSec: s.sector, objSec: act.subjSec, base: confVerb * 0.9, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate})
 		}
 	}
+}
+
+// rejectVerbs are reactionRe's verbs of rejection.
+var rejectVerbs = toSet("rejected dismissed rebuffed")
+
+// headedBy reports whether the article says person p leads r ("the
+// Taliban's supreme leader X": warrants for X are against the Taliban).
+func (d *doc) headedBy(r, p *ref) bool {
+	if p.typ != graph.Person {
+		return false
+	}
+	for _, c := range d.cands {
+		if c.pred == graph.Leads && !c.ended && c.subj != nil && c.obj != nil && c.subj.name == p.name && c.obj.name == r.name {
+			return true
+		}
+	}
+	return false
 }
 
 // actorAgainst returns the candidate of sentence sentIdx or the one
@@ -113,7 +134,7 @@ func (d *doc) actorAgainst(r *ref, sentIdx int) *cand {
 		if c.sentIdx < sentIdx-1 {
 			break
 		}
-		if !hostileActs[c.pred] || c.obj == nil || c.subj == nil || c.obj.name != r.name || c.subj.name == r.name {
+		if !hostileActs[c.pred] || c.obj == nil || c.subj == nil || c.obj.name != r.name && !d.headedBy(r, c.obj) || c.subj.name == r.name {
 			continue
 		}
 		if found != nil && found.subj.name != c.subj.name {

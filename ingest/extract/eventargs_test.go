@@ -212,3 +212,22 @@ func TestBareTitleBeforeAName(t *testing.T) {
 			[]string{"Abdel Fattah el-Sisi met Abdullah 2025-03-11"}, nil},
 	})
 }
+
+// TestReactionsOfTheTarget: the target of a measure who opposes or
+// rejects it ("Beijing firmly opposed the unilateral sanctions", "The
+// Taliban rejected the warrants" issued for its leader) disapproves of,
+// or rejects, its author; tariffs told with an amount are a sanction,
+// not force.
+func TestReactionsOfTheTarget(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 21) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"The U.S. Treasury Department on Thursday imposed sanctions on a Chinese independent refinery. China's foreign ministry said Beijing firmly opposed the unilateral sanctions.",
+			[]string{"China criticized United States 2025-03-20"}, nil},
+		{"The International Criminal Court issued arrest warrants on Tuesday for the Taliban's supreme leader Haibatullah Akhundzada. The Taliban rejected the warrants as meaningless.",
+			[]string{"Taliban rejected International Criminal Court 2025-03-18"}, nil},
+		{"Canada slapped 25% tariffs on C$30 billion worth of U.S. imports on Tuesday.",
+			[]string{"Canada sanctioned United States 2025-03-18"}, []string{"Canada fought United States 2025-03-18"}},
+		{"The EU imposed €2 billion in levies on US goods on Tuesday.",
+			[]string{"European Union sanctioned United States 2025-03-18"}, nil},
+	})
+}

@@ -355,7 +355,7 @@ func (u unaimed) matchAfter(toks []string, j, k int) int {
 	}
 	if u.after[k] == nil {
 		for g := 0; g <= 4 && j+g <= len(toks); g++ {
-			if g > 0 && !isPlainWord(toks[j+g-1]) {
+			if g > 0 && !isPlainWord(toks[j+g-1]) && !amountMarks[toks[j+g-1]] {
 				break
 			}
 			if e := u.matchAfter(toks, j+g, k+1); e >= 0 {
@@ -369,6 +369,10 @@ func (u unaimed) matchAfter(toks []string, j, k int) int {
 	}
 	return -1
 }
+
+// amountMarks may stand among the free words of a phrase naming no side,
+// in an amount: "slapped 25 % tariffs", "$ 30 billion".
+var amountMarks = toSet("% $ € £ ¥")
 
 // isPlainWord reports whether a coder token is a word or a number (no
 // actor, date or punctuation).

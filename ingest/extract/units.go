@@ -713,6 +713,9 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 {
 		return nil, 0
 	}
+	if len(words) == 1 && j < len(toks) && (toks[j].text == "$" || toks[j].text == "€") && capitals(words[0]+"X") && len(words[0]) <= 3 {
+		return nil, 0 // "C$30 billion", "HK$": a currency's sign
+	}
 	if len(words) == 1 && first == i {
 		if org := d.acronymOf(words[0]); org != nil {
 			// "the Rapid Support Forces … RSF fighters": an acronym of
