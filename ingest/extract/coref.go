@@ -785,3 +785,52 @@ func conjuncts(units []*unit) [][]*unit {
 func isPronounSurface(s string) bool {
 	return pronouns[s] || strings.HasPrefix(s, "the ")
 }
+
+// openingParticiples open a sentence with the subject's change of office
+// or act, told before the subject ("Sworn in as president on April 2,
+// X named …", "Having met Xi in Beijing, Lula flew …").
+var openingParticiples = toSet("sworn elected re-elected appointed named installed inaugurated confirmed reappointed")
+
+// openingClause returns, for a sentence that opens with a participle
+// phrase told of the subject after its comma, that phrase with the
+// subject put before it: "Sworn in as president of Senegal on April 2,
+// 2024, Faye named …" gives [Faye was sworn in as president of Senegal
+// on April 2, 2024]; "Having met Xi in Beijing on Monday, Lula …" gives
+// [Lula met Xi in Beijing on Monday]. The subject's copy is zero-width
+// at the start of the sentence; nil when the sentence opens otherwise.
+func openingClause(units []*unit) []*unit {
+	if len(units) < 4 || units[0].kind != kWord {
+		return nil
+	}
+	first := units[0].lower()
+	having := first == "having"
+	if !having && !openingParticiples[first] {
+		return nil
+	}
+	c := 1
+	for c < len(units) && !(units[c].kind == kPunct && units[c].text == ",") {
+		if units[c].kind == kPunct && units[c].text != "-" || units[c].kind == kWord && units[c].lower() != "as" && clauseWords[units[c].lower()] {
+			return nil
+		}
+		c++
+	}
+	// "on April 2, 2024, X": the comma inside a date is the date's.
+	for c+1 < len(units) && units[c+1].kind == kDate {
+		for c++; c < len(units) && !(units[c].kind == kPunct && units[c].text == ","); c++ {
+		}
+	}
+	if c < 2 || c+2 >= len(units) || units[c+1].kind != kPerson || units[c+1].ref == nil || units[c+2].kind != kWord {
+		return nil
+	}
+	subj := *units[c+1]
+	subj.start, subj.end = units[0].start, units[0].start
+	sub := []*unit{&subj}
+	if having {
+		return append(sub, units[1:c]...)
+	}
+	if !strings.HasSuffix(first, "ed") && first != "sworn" {
+		return nil
+	}
+	was := &unit{kind: kWord, text: "was", start: units[0].start, end: units[0].start}
+	return append(append(sub, was), units[0:c]...)
+}

@@ -231,3 +231,22 @@ func TestReactionsOfTheTarget(t *testing.T) {
 			[]string{"European Union sanctioned United States 2025-03-18"}, nil},
 	})
 }
+
+// TestOpeningParticiple: a sentence that opens with the subject's change
+// of office or act, told before the subject ("Sworn in as president of
+// Senegal on April 2, 2024, Faye …", "Having met Xi in Beijing on
+// Monday, Lula …"), states it, dated by its own words only.
+func TestOpeningParticiple(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 2) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Sworn in as president of Senegal on April 2, 2024, Bassirou Diomaye Faye named Ousmane Sonko prime minister.",
+			[]string{"Bassirou Diomaye Faye leads Senegal 2024-04-02.."}, nil},
+		{"Sworn in as president of Senegal on April 2, 2024, Bassirou Diomaye Faye flew to Paris.",
+			[]string{"Bassirou Diomaye Faye leads Senegal 2024-04-02..", "Bassirou Diomaye Faye visited France "},
+			[]string{"Bassirou Diomaye Faye visited France 2024-04-02"}},
+		{"Appointed foreign minister of Australia in 2022, Penny Wong visited Beijing on Tuesday.",
+			[]string{"Penny Wong holds_position Foreign Minister of Australia 2022..", "Penny Wong visited China 2025-04-01"}, nil},
+		{"Having met Xi Jinping in Beijing on Monday, Lula flew to Shanghai on Tuesday.",
+			[]string{"Luiz Inácio Lula da Silva met Xi Jinping 2025-03-31"}, nil},
+	})
+}

@@ -203,6 +203,11 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		evFolded := evUnits
 		rel, hidden := foldRelatives(evUnits, tpl, pos)
+		if sub := openingClause(evUnits); sub != nil {
+			// "Sworn in on April 2, 2024, Faye flew to Paris": the
+			// opening phrase's date is its own.
+			hidden = append(hidden, [2]int{evUnits[0].start, sub[len(sub)-1].end})
+		}
 		if len(rel) != len(evFolded) {
 			d.readEvents(evFolded, tpl, pos, st, i)
 			evUnits = rel
@@ -210,6 +215,11 @@ func (e *Extractor) Extract(in Input) Result {
 		}
 		d.readEvents(evUnits, tpl, pos, st, i)
 		for _, sub := range conjuncts(evUnits) {
+			stpl, spos := template(sub)
+			d.readEvents(sub, stpl, spos, st, i)
+		}
+		if sub := openingClause(evUnits); sub != nil {
+			// "Having met Xi in Beijing on Monday, Lula flew …"
 			stpl, spos := template(sub)
 			d.readEvents(sub, stpl, spos, st, i)
 		}

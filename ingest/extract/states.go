@@ -93,6 +93,11 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		stpl, spos := template(sub)
 		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
 	}
+	if sub := openingClause(units); sub != nil {
+		// "Sworn in as president on April 2, 2024, X named …"
+		stpl, spos := template(sub)
+		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
+	}
 	d.readBodyOffices(units, tpl, pos, st, sentIdx)
 	d.readOfficeList(units, tpl, pos, st, sentIdx)
 	d.readReplacements(units, tpl, pos, st, sentIdx)
