@@ -113,6 +113,17 @@ var eventRules = []eventRule{
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb, hosts: true},
+	// The formulas of protocol: "received in audience X", "granted an
+	// audience to X", "received a courtesy call from X" (a visit in
+	// person, not a telephone call: the host is the subject), "paid a
+	// courtesy call on X" (the visitor is).
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives|granted|grants|gave|gives) (?:(?:in|an) )?(?:private |special )?audience (?:to )?%O%`),
+		base: confVerb, notAfter: notAfterPossessive, hosts: true},
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?from %O%`),
+		base: confVerb, hosts: true},
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:paid|pays|made|makes) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?(?:on|to) %O%`),
+		base: confVerb},
+	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:received in audience|granted an audience) by %S%`), base: confVerb, hosts: true},
 	// "Foreign Minister X is in Muscat for talks with Oman's Y": a
 	// visit told by where the visitor is and what for.
 	{pred: graph.Met, re: compile(`%S% %ADV%(?:is|was|are|were) %ADV%in (?P<where><[CL]\d+>) (?:<D\d+> )?for (?:[a-z\-]+ ){0,2}(?:talks|meetings|a meeting|consultations|discussions) with (?:<C\d+> 's )?%O%`),

@@ -171,6 +171,7 @@ func (e *Extractor) Extract(in Input) Result {
 	defer d.lits.release()
 	sents := splitSentences(in.Text)
 	d.dateline = d.colonDateline(in.Text)
+	d.datelineDay = datelineDay(in.Text, in.Published)
 	if place := leadDateline(in.Text); place != "" {
 		if d.leadPlace = d.placeCountry(place); d.leadPlace != nil {
 			d.implicit.add(d.leadPlace.name)

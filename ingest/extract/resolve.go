@@ -12,6 +12,10 @@ type doc struct {
 	lex      *lexicon  // the extractor's event phrasings (nil: none)
 	coder    verbCoder // the general coder's verb dictionaries (nil: none)
 	dateline *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
+	// datelineDay is the day an opening dateline states ("ABU DHABI,
+	// 10th February, 2025 (WAM) --"), the day "today" means; zero when
+	// none.
+	datelineDay graph.Date
 	// leadPlace is the country of a dateline the sentences do not keep
 	// ("ABUJA —", "ISLAMABAD:"), or nil.
 	leadPlace *ref

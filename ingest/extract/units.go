@@ -76,6 +76,9 @@ var (
 	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
+		// the courtesies of monarchs, royals and popes ("His Royal
+		// Highness", "H.H. Sheikh", "His Majesty", "His Holiness")
+		"Highness Majesty Holiness H.H. H.R.H. H.M. Sheikha " +
 		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
 		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
@@ -194,6 +197,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	}
 	exprs := timex.Find(s, d.pub)
 	pastMonths(s, exprs, d.pub)
+	d.todayOfDateline(exprs)
 	for _, e := range exprs {
 		if e.OutOfRange {
 			d.dropped = append(d.dropped, e.Text)
@@ -207,6 +211,11 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			// "He Lifeng", "To Lam", "May Thu": a person the gazetteer
 			// lists under several words is read before any rule for the
 			// words themselves (pronouns, dates, prepositions).
+			if t := arabicNameTail(toks, i+n); t > 0 {
+				n += t // "Mohamed bin Zayed Al Nahyan"
+				u.end = toks[i+n-1].end
+				u.text = s[u.start:u.end]
+			}
 			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 			units = append(dropHonorific(units, u), u)
 			i += n
@@ -265,10 +274,24 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
+		if u, n := d.formalStateAt(s, toks, i, sentIdx); u != nil {
+			units = append(units, u) // "the Federal Republic of Somalia"
+			i += n
+			continue
+		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 				units = dropHonorific(units, u)
+			}
+			if u.kind == kCountry && u.ref.typ == graph.Country && u.sector == "" {
+				if t := formalStateTail(toks, i+n); t > 0 {
+					// "the Lao People's Democratic Republic", "the
+					// Syrian Arab Republic": the state by its formal name
+					n += t
+					u.end = toks[i+n-1].end
+					u.text, u.demonym = s[u.start:u.end], false
+				}
 			}
 			units = append(units, u)
 			i += n
@@ -428,18 +451,74 @@ var (
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
-var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade")
+var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade " +
+	"highness majesty holiness royal h.h. h.r.h. h.m. sheikh sheikha prince princess")
 
-// dropHonorific removes a courtesy title ending units when the person u
-// follows it, and stretches u over it, so that "met Mr. Putin" reads "met
-// <P>".
+// styleWords are the courtesies "his" or "her" begins ("His Royal
+// Highness", "Her Majesty", "His Excellency").
+var styleWords = toSet("highness majesty holiness royal excellency")
+
+// dropHonorific removes the courtesy titles ending units when the person u
+// follows them ("His Royal Highness Prince", "H.H. Sheikh"), and
+// stretches u over them, so that "met Mr. Putin" reads "met <P>" and
+// "received His Majesty King Abdullah II" "received <P>".
 func dropHonorific(units []*unit, u *unit) []*unit {
-	n := len(units)
-	if n == 0 || units[n-1].kind != kWord || !courtesyTitles[units[n-1].lower()] {
+	n, style := len(units), false
+	for n > 0 && units[n-1].kind == kWord && courtesyTitles[units[n-1].lower()] {
+		style = style || styleWords[units[n-1].lower()]
+		n--
+	}
+	if style && n > 0 && units[n-1].kind == kWord && (units[n-1].lower() == "his" || units[n-1].lower() == "her") {
+		n--
+	}
+	if n == len(units) {
 		return units
 	}
-	u.start = units[n-1].start
-	return units[:n-1]
+	u.start = units[n].start
+	return units[:n]
+}
+
+// royalCourtesy reports whether toks[j] is a courtesy of royalty only
+// here: "Royal" of "Royal Highness", and "Prince" or "Princess" before
+// a name in the Arabic form ("Prince Faisal bin Farhan"), whose title
+// the Gulf's readouts always write; "Prince Harry" keeps his.
+func royalCourtesy(toks []token, j int) bool {
+	switch toks[j].text {
+	case "Royal":
+		return j+1 < len(toks) && toks[j+1].text == "Highness"
+	case "Prince", "Princess":
+		k := j + 1
+		if k < len(toks) && isCap(toks[k].text) && isWordTok(toks[k].text) {
+			k++
+			return k+1 < len(toks) && arabicLink[toks[k].text] && isCap(toks[k+1].text)
+		}
+	}
+	return false
+}
+
+// arabicLink are the words of descent in an Arabic name ("bin Zayed").
+var arabicLink = toSet("bin ibn bint Bin Ibn")
+
+// arabicNameTail returns the number of tokens at toks[j] that go on an
+// Arabic name the gazetteer lists shorter: more of its line of descent
+// and the family's name ("Mohamed bin Zayed| Al Nahyan", "Mohammed bin
+// Salman| bin Abdulaziz Al Saud", "Abdullah II| bin Al Hussein").
+func arabicNameTail(toks []token, j int) int {
+	k := j
+	for k+1 < len(toks) && arabicLink[toks[k].text] {
+		m := k + 1
+		if toks[m].text == "Al" && m+1 < len(toks) {
+			m++
+		}
+		if !isCap(toks[m].text) || !isWordTok(toks[m].text) {
+			break
+		}
+		k = m + 1
+	}
+	if k+1 < len(toks) && toks[k].text == "Al" && isCap(toks[k+1].text) && isWordTok(toks[k+1].text) && !calendarWords[toks[k+1].text] {
+		k += 2
+	}
+	return k - j
 }
 
 func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
@@ -532,7 +611,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
 					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) &&
-					!d.envoyDestAt(i) {
+					!d.envoyDestAt(i) && !formalStateName(toks, i, n) && !afterStateOf(toks, i) {
 					continue
 				}
 			case hitPlace:
@@ -618,7 +697,7 @@ func judgeTitle(toks []token, j int) bool {
 // toks[i] and classifies it.
 func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
 	j := i
-	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j)) {
+	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j) || royalCourtesy(toks, j)) {
 		j++
 	}
 	first := j

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestFormalStateNames: a state named as its own readouts name it ("the
+// Federal Republic of Somalia", "the Hashemite Kingdom of Jordan", "the
+// Lao People's Democratic Republic", "the Republic of Korea" before the
+// holder's name) is the country, so an office "of" it is that country's;
+// a formal name the gazetteer lists keeps its own state.
+func TestFormalStateNames(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"President Kassym-Jomart Tokayev received Minister of Foreign Affairs of the Republic of Korea Lim Dong-hoon in Astana on Thursday.",
+			[]string{"Kassym-Jomart Tokayev met Lim Dong-hoon 2025-06-19", "Lim Dong-hoon holds_position Foreign Minister of South Korea"}, nil},
+		{"The Prime Minister met H.E. Abdi Warsame Nur, Minister of Finance of the Federal Republic of Somalia, in Nairobi on Tuesday.",
+			[]string{"Abdi Warsame Nur holds_position Finance Minister of Somalia"}, nil},
+		{"Foreign Minister Penny Wong held talks with the Minister for Foreign Affairs of the Lao People's Democratic Republic, Khamsay Vongphachanh, in Vientiane on Wednesday.",
+			[]string{"Penny Wong met Khamsay Vongphachanh 2025-06-18", "Khamsay Vongphachanh holds_position Foreign Minister of Laos"}, nil},
+		{"The Crown Prince received a phone call on Thursday from Prime Minister of the Islamic Republic of Pakistan Shehbaz Sharif.",
+			[]string{"Shehbaz Sharif leads Pakistan"}, []string{"Pakistan Shehbaz leads Pakistan"}},
+		{"Muhammad Aurangzeb, Minister of Finance of the Islamic Republic of Pakistan, met IMF officials in Washington on Monday.",
+			[]string{"Muhammad Aurangzeb holds_position Finance Minister of Pakistan"}, nil},
+		{"Vice Foreign Minister of the Democratic People's Republic of Korea Pak Chol-su arrived in Moscow on Monday.",
+			[]string{"Pak Chol-su visited Russia 2025-06-16"}, []string{"Pak Chol-su holds_position Vice Foreign Minister of South Korea"}},
+		{"The Ministry of Foreign Affairs of the Kingdom of Saudi Arabia condemned the attack, said Prince Faisal bin Farhan, Minister of Foreign Affairs of the Kingdom of Saudi Arabia.",
+			[]string{"Faisal bin Farhan holds_position Foreign Minister of Saudi Arabia"}, nil},
+		{"Lebanon and the Syrian Arab Republic signed a border agreement on Tuesday.",
+			[]string{"Lebanon signed_agreement Syria 2025-06-17"}, nil},
+	})
+}
+
+// TestProtocolMeetings: the formulas of protocol for a meeting in
+// person — "received in audience", "granted an audience to", "received a
+// courtesy call from", "paid a courtesy call on" — are meetings, not
+// telephone calls.
+func TestProtocolMeetings(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Foreign Minister Retno Kusuma received a courtesy call from Australian Foreign Minister Penny Wong in Jakarta on Thursday.",
+			[]string{"Retno Kusuma met Penny Wong 2025-06-19"}, []string{"Retno Kusuma spoke_with Penny Wong 2025-06-19"}},
+		{"On Wednesday, Ambassador Hiroshi Tanabe paid a courtesy call on President Ferdinand Marcos Jr. at Malacanang Palace.",
+			[]string{"Hiroshi Tanabe met Ferdinand Marcos Jr. 2025-06-18"}, []string{"Hiroshi Tanabe spoke_with Ferdinand Marcos Jr. 2025-06-18"}},
+		{"The Chairperson of the Commission, H.E. Moussa Diallo, on Tuesday received in audience Foreign Minister Ahmed Abdi Farah of Djibouti.",
+			[]string{"Moussa Diallo met Ahmed Abdi Farah 2025-06-17"}, nil},
+		{"His Majesty King Mohammed VI granted an audience to Foreign Minister Samira Benali of Tunisia at the Royal Palace in Rabat on Monday.",
+			[]string{"Mohammed VI met Samira Benali 2025-06-16"}, nil},
+		{"Foreign Minister Ahmed Abdi Farah was received in audience by King Mohammed VI in Rabat on Thursday.",
+			[]string{"Mohammed VI met Ahmed Abdi Farah 2025-06-19"}, nil},
+	})
+}
+
+// TestRoyalStyles: the styles of monarchs and Gulf royals ("His Royal
+// Highness Prince", "H.H. Sheikh", "His Majesty King") are no part of the
+// name, and a listed Arabic name read in full ("Mohamed bin Zayed Al
+// Nahyan", "Mohammed bin Salman bin Abdulaziz Al Saud") is the person
+// listed, not two people.
+func TestRoyalStyles(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE, on Thursday received His Majesty King Abdullah II bin Al Hussein at Qasr Al Shati.",
+			[]string{"Mohamed bin Zayed met Abdullah II 2025-06-19", "Mohamed bin Zayed leads United Arab Emirates"},
+			[]string{"Al Nahyan leads United Arab Emirates"}},
+		{"His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, on Wednesday received a phone call from President Emmanuel Macron of France.",
+			[]string{"Mohammed bin Salman spoke_with Emmanuel Macron 2025-06-18"}, []string{"Royal Highness Prince spoke_with Mohammed bin Salman 2025-06-18"}},
+		{"H.H. Sheikh Hamdan bin Mubarak Al Nahyan met Foreign Minister Penny Wong in Abu Dhabi on Monday.",
+			[]string{"Hamdan bin Mubarak Al Nahyan met Penny Wong 2025-06-16"}, nil},
+		{"Saudi Foreign Minister Prince Faisal bin Farhan met Secretary of State Marco Rubio in Washington on Tuesday.",
+			[]string{"Faisal bin Farhan met Marco Rubio 2025-06-17"}, nil},
+	})
+}
+
+// TestTodayOfTheDateline: "today" in a report whose dateline states its
+// day ("ABU DHABI, 10th February, 2025 (WAM) --", "Addis Ababa, 18 June
+// 2025:", "Riyadh, May 11, 2025, SPA --") is that day, not the day the
+// paper was published; without a dated dateline it stays the day of
+// publication.
+func TestTodayOfTheDateline(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"DOHA, 19th June, 2025 (QNA) -- Foreign Minister Majid Al-Ansari today received Foreign Minister Penny Wong.",
+			[]string{"Majid Al-Ansari met Penny Wong 2025-06-19"}, []string{"Majid Al-Ansari met Penny Wong 2025-06-20"}},
+		{"Nairobi, 18 June 2025: President William Ruto this morning held talks with President Yoweri Museveni at State House.",
+			[]string{"William Ruto met Yoweri Museveni 2025-06-18"}, nil},
+		{"Muscat, June 19, 2025, ONA -- Sayyid Badr Albusaidi, Minister of Foreign Affairs, received a phone call today from Foreign Minister Abbas Araghchi of Iran.",
+			[]string{"Badr Albusaidi spoke_with Abbas Araghchi 2025-06-19"}, nil},
+		{"Foreign Minister Majid Al-Ansari today received Foreign Minister Penny Wong in Doha.",
+			[]string{"Majid Al-Ansari met Penny Wong 2025-06-20"}, nil},
+	})
+}
