@@ -91,3 +91,17 @@ func TestTodayOfTheDateline(t *testing.T) {
 			[]string{"Majid Al-Ansari met Penny Wong 2025-06-20"}, nil},
 	})
 }
+
+// TestGivenNameBeforeListed: a given name written before a person the
+// gazetteer lists ("Prime Minister Muhammad Shehbaz Sharif", "President
+// Mohamed Abdel Fattah el-Sisi") is more of that person's name, not a
+// person of its own who would lead the country.
+func TestGivenNameBeforeListed(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"The Crown Prince received a phone call on Thursday from Prime Minister of the Islamic Republic of Pakistan Muhammad Shehbaz Sharif.",
+			[]string{"Shehbaz Sharif leads Pakistan"}, []string{"Muhammad leads Pakistan"}},
+		{"Prime Minister Muhammad Shehbaz Sharif met President Recep Tayyip Erdogan in Ankara on Wednesday.",
+			[]string{"Shehbaz Sharif met Recep Tayyip Erdoğan 2025-06-18"}, []string{"Muhammad met Recep Tayyip Erdoğan 2025-06-18"}},
+	})
+}

@@ -221,6 +221,14 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
+		if u, n := d.givenBeforeListed(s, toks, i, sentIdx); u != nil {
+			// "Muhammad Shehbaz Sharif": a given name written before a
+			// listed person's name is more of it, not a second person.
+			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+			units = append(dropHonorific(units, u), u)
+			i += n
+			continue
+		}
 		if us, n := d.twoOf(toks, i, sentIdx); us != nil {
 			units = append(units, us...)
 			i += n
@@ -545,6 +553,23 @@ func (d *doc) listedPersonAt(s string, toks []token, i, sentIdx int) (*unit, int
 		}
 	}
 	return nil, 0
+}
+
+// givenBeforeListed returns the person the gazetteer lists under a name
+// of more than one word starting at toks[i+1] when toks[i] is a given
+// name ("Muhammad| Shehbaz Sharif"), stretched over it, and the number
+// of tokens read; nil otherwise.
+func (d *doc) givenBeforeListed(s string, toks []token, i, sentIdx int) (*unit, int) {
+	if i+2 >= len(toks) || !isCap(toks[i].text) || d.g.given[toks[i].text] == 0 || d.g.first[d.lows[i+1]] < 2 {
+		return nil, 0
+	}
+	u, n := d.listedPersonAt(s, toks, i+1, sentIdx)
+	if u == nil || u.kind != kPerson {
+		return nil, 0
+	}
+	u.start = toks[i].start
+	u.text = s[u.start:u.end]
+	return u, n + 1
 }
 
 // matchGazetteer tries the longest gazetteer phrase starting at toks[i].
