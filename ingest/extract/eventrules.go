@@ -119,9 +119,9 @@ var eventRules = []eventRule{
 	// courtesy call on X" (the visitor is).
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives|granted|grants|gave|gives) (?:(?:in|an) )?(?:private |special )?audience (?:to )?%O%`),
 		base: confVerb, notAfter: notAfterPossessive, hosts: true},
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?from %O%`),
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?from (?:ambassador |envoy |high commissioner |consul-general )?%O%`),
 		base: confVerb, hosts: true},
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:paid|pays|made|makes) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?(?:on|to) %O%`),
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:paid|pays|made|makes) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?(?:on|to) (?:ambassador |envoy |high commissioner |consul-general )?%O%`),
 		base: confVerb},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:received in audience|granted an audience) by %S%`), base: confVerb, hosts: true},
 	// "Foreign Minister X is in Muscat for talks with Oman's Y": a

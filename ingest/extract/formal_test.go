@@ -105,3 +105,39 @@ func TestGivenNameBeforeListed(t *testing.T) {
 			[]string{"Shehbaz Sharif met Recep Tayyip Erdoğan 2025-06-18"}, []string{"Muhammad met Recep Tayyip Erdoğan 2025-06-18"}},
 	})
 }
+
+// TestForeignMinistersByTheirOfficesNames: the foreign ministries that
+// carry a second portfolio in their name ("Minister of Foreign Affairs
+// and Cooperation", "… and International Cooperation", "… and Trade",
+// "Secretary of Foreign Affairs") name the foreign minister; a meeting
+// "at the Ministry of Foreign Affairs in Jakarta" took place in Jakarta.
+func TestForeignMinistersByTheirOfficesNames(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"The Minister of Foreign Affairs and Cooperation of Mozambique, Maria Manuela Lucas, held talks with Foreign Minister Ronald Lamola in Pretoria on Tuesday.",
+			[]string{"Maria Manuela Lucas holds_position Foreign Minister of Mozambique", "Maria Manuela Lucas met Ronald Lamola 2025-06-17"}, nil},
+		{"H.E. Abdoulkader Hussein Omar, Minister of Foreign Affairs and International Cooperation of the Republic of Djibouti, was received by President Isaias Afwerki on Monday.",
+			[]string{"Abdoulkader Hussein Omar holds_position Foreign Minister of Djibouti"}, nil},
+		{"Peter Szijjarto, Minister of Foreign Affairs and Trade of Hungary, met his Serbian counterpart in Belgrade on Wednesday.",
+			[]string{"Peter Szijjarto holds_position Foreign Minister of Hungary"}, nil},
+		{"Secretary of Foreign Affairs Enrique Manalo received a courtesy call from Ambassador Kazuya Endo at the Department of Foreign Affairs in Pasay City on Thursday.",
+			[]string{"Enrique Manalo holds_position Foreign Minister", "Enrique Manalo met Kazuya Endo 2025-06-19"}, nil},
+	})
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, names := extractByID(e, "Foreign Minister Retno Kusuma received Foreign Minister Penny Wong at the Ministry of Foreign Affairs in Jakarta on Thursday.", pub)
+	found := false
+	for _, f := range res.Facts {
+		if f.Predicate == graph.Met && names[f.Subject] == "Retno Kusuma" {
+			found = true
+			if f.Location != "Jakarta" {
+				t.Errorf("meeting placed at %q, want Jakarta", f.Location)
+			}
+		}
+	}
+	if !found {
+		t.Error("no meeting found")
+	}
+}

@@ -807,7 +807,10 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
-	if p := prevWord(prev); placePreps[p] || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == "," {
+	if p := prevWord(prev); (placePreps[p] || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == ",") &&
+		!(len(words) == 1 && orgWords[words[0]] && j < len(toks) && toks[j].text == "of") {
+		// "at the Ministry of Foreign Affairs in Jakarta": a body's
+		// first word, cut off by "of", is no place of its own.
 		if _, known := d.resolvePerson(u.text); !known {
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
