@@ -1201,7 +1201,7 @@ func afterDateline(units []*unit) int {
 
 // topicVerbs are verbs of consultation whose object is what is talked
 // about; whom with follows "with".
-var topicVerbs = toSet("discuss review raise address debate examine explore")
+var topicVerbs = toSet("discuss review raise address debate examine explore exchange")
 
 // afterWith returns the actors of objs named right after "with" ("…
 // Kim's envoy at a forum in Jakarta" has none).

@@ -108,7 +108,7 @@ var (
 var eventRules = []eventRule{
 	// met
 	// a meeting one side hosted: PLOVER's CONSULT mode host (cand.hosts)
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)? %O%`),
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)?(?: in (?:the )?<[CL]\d+>)?(?: <D\d+>)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive, hosts: true},
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},

@@ -118,6 +118,8 @@ func TestForeignMinistersByTheirOfficesNames(t *testing.T) {
 			[]string{"Maria Manuela Lucas holds_position Foreign Minister of Mozambique", "Maria Manuela Lucas met Ronald Lamola 2025-06-17"}, nil},
 		{"H.E. Abdoulkader Hussein Omar, Minister of Foreign Affairs and International Cooperation of the Republic of Djibouti, was received by President Isaias Afwerki on Monday.",
 			[]string{"Abdoulkader Hussein Omar holds_position Foreign Minister of Djibouti"}, nil},
+		{"Minister of Foreign Affairs of Japan Hana Morikawa met Foreign Minister Penny Wong in Tokyo on Monday.",
+			[]string{"Hana Morikawa holds_position Foreign Minister of Japan", "Hana Morikawa met Penny Wong 2025-06-16"}, nil},
 		{"Peter Szijjarto, Minister of Foreign Affairs and Trade of Hungary, met his Serbian counterpart in Belgrade on Wednesday.",
 			[]string{"Peter Szijjarto holds_position Foreign Minister of Hungary"}, nil},
 		{"Secretary of Foreign Affairs Enrique Manalo received a courtesy call from Ambassador Kazuya Endo at the Department of Foreign Affairs in Pasay City on Thursday.",
@@ -140,4 +142,23 @@ func TestForeignMinistersByTheirOfficesNames(t *testing.T) {
 	if !found {
 		t.Error("no meeting found")
 	}
+}
+
+// TestTwoTitlesOneHolder: "Deputy Prime Minister and Minister of Foreign
+// Affairs X" is one person with two posts, also as "his counterpart,
+// Deputy Prime Minister and Minister of Foreign Affairs of Laos X": the
+// call is with X. "exchanged views on" names a topic, never the partner:
+// a country named in the topic is met by no one.
+func TestTwoTitlesOneHolder(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"On Tuesday, Deputy Prime Minister and Minister of Foreign Affairs Tran Van Minh held a telephone conversation with his counterpart, Deputy Prime Minister and Minister of Foreign Affairs of the Lao People's Democratic Republic Somphet Keola.",
+			[]string{"Tran Van Minh spoke_with Somphet Keola 2025-06-17"}, nil},
+		{"Vice President and Minister of Defence Lucia Andrade held talks with her counterpart, Minister of National Defence of Portugal Nuno Matos, in Luanda on Monday.",
+			[]string{"Lucia Andrade met Nuno Matos 2025-06-16"}, nil},
+		{"Deputy Prime Minister and Foreign Minister Kamal Haddad met Foreign Minister Penny Wong in Amman on Wednesday.",
+			[]string{"Kamal Haddad met Penny Wong 2025-06-18"}, nil},
+		{"President Tran Luong called Prime Minister Anwar Ibrahim on Monday. The two sides exchanged views on the agreements reached during the state visit to Laos by General Secretary To Lam in January.",
+			[]string{"Tran Luong spoke_with Anwar Ibrahim 2025-06-16"}, []string{"Tran Luong met Laos 2025-01", "Anwar Ibrahim met Laos 2025-01"}},
+	})
 }

@@ -74,14 +74,17 @@ func (d *doc) formalStateAt(s string, toks []token, i, sentIdx int) (*unit, int)
 // formalStateTail returns the number of tokens after a country's name or
 // adjective ending at toks[j-1] that finish its formal name ("Lao|
 // People's Democratic Republic", "Syrian| Arab Republic", "Russian|
-// Federation"): a form and head not followed by "of" or another
-// capitalized word ("the Russian Federation Council" is a body).
+// Federation"): a form and head not followed by "of", nor a one-word
+// head by another capitalized word ("the Russian Federation Council" is
+// a body).
 func formalStateTail(toks []token, j int) int {
 	n := stateFormRun(toks, j)
 	if n == 0 {
 		return 0
 	}
-	if k := j + n; k < len(toks) && (toks[k].text == "of" || isCap(toks[k].text) && isWordTok(toks[k].text)) {
+	if k := j + n; k < len(toks) && (toks[k].text == "of" || n == 1 && isCap(toks[k].text) && isWordTok(toks[k].text)) {
+		// A longer form ends the state's name even before a capital:
+		// "the Lao People's Democratic Republic Thongsavanh Phomvihane".
 		return 0
 	}
 	return n
@@ -112,4 +115,24 @@ func afterStateOf(toks []token, i int) bool {
 		k--
 	}
 	return k >= 1 && toks[k].text == "of" && stateHeads[toks[k-1].text]
+}
+
+// afterTitleOf reports whether toks[i] follows a title written in
+// capitals and "of" ("Minister of National Defence of| Portugal Nuno
+// Matos", "Foreign Minister of| Japan Takeshi Iwaya"): the name after the
+// country is the holder's, not more of the country's.
+func afterTitleOf(toks []token, i int) bool {
+	if i < 2 || toks[i-1].text != "of" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		t := toks[k].text
+		if titleHeads[t] || t == "President" || t == "Prime" {
+			return true
+		}
+		if !isCap(t) && t != "of" && t != "and" && t != "for" || !isWordTok(t) {
+			return false
+		}
+	}
+	return false
 }

@@ -1,0 +1,64 @@
+package extract
+
+// dualTitles folds a first title joined by "and" to a titled person into
+// that person ("Deputy Prime Minister and Minister of Foreign Affairs Bui
+// Thanh Son", "his counterpart, Deputy Prime Minister and Minister of
+// Foreign Affairs of Laos X"), as readouts name one holder of two posts,
+// so the event rules see the person where the titles stand. A title
+// after "the" or "a" is left: "the Prime Minister and Foreign Minister
+// X" may be two people.
+func dualTitles(units []*unit) []*unit {
+	var out []*unit
+	for k := 0; k < len(units); k++ {
+		u := units[k]
+		if u.kind == kOffice && k+2 < len(units) && units[k+1].kind == kWord && units[k+1].lower() == "and" &&
+			units[k+2].kind == kPerson && units[k+2].ref != nil && units[k+2].start > units[k+1].end+1 &&
+			(k == 0 || !articles[units[k-1].lower()]) {
+			if out == nil {
+				out = append(make([]*unit, 0, len(units)), units[:k]...)
+			}
+			k++ // the person comes next, with the title it was folded from
+			continue
+		}
+		if out != nil {
+			out = append(out, u)
+		}
+	}
+	if out == nil {
+		return units
+	}
+	return counterpartNamed(out)
+}
+
+// counterpartNamed folds "his counterpart, X" into X once dualTitles has
+// put X right after it (reCounterpart folds the others in readTitles).
+func counterpartNamed(units []*unit) []*unit {
+	for k := 0; k+1 < len(units); k++ {
+		w := units[k]
+		if w.kind != kWord || w.lower() != "counterpart" && w.lower() != "counterparts" {
+			continue
+		}
+		j := k + 1
+		if isComma(units[j]) && j+1 < len(units) {
+			j++
+		}
+		if units[j].kind != kPerson || units[j].ref == nil {
+			continue
+		}
+		i := k - 1
+		if i >= 0 && (units[i].kind == kCountry || units[i].kind == kWord && units[i].demonym) {
+			i-- // "his Lao counterpart"
+		}
+		if i < 0 || units[i].kind != kWord || !possessives[units[i].lower()] {
+			continue
+		}
+		return append(units[:i:i], units[j:]...)
+	}
+	return units
+}
+
+// possessives open "his counterpart".
+var possessives = toSet("his her their its")
+
+// articles are the words that make a title before "and" someone's own.
+var articles = toSet("the a an")
