@@ -162,3 +162,22 @@ func TestTwoTitlesOneHolder(t *testing.T) {
 			[]string{"Tran Luong spoke_with Anwar Ibrahim 2025-06-16"}, []string{"Tran Luong met Laos 2025-01", "Anwar Ibrahim met Laos 2025-01"}},
 	})
 }
+
+// TestMOFAStyleNamesAndTalks: Japan's foreign ministry writes the family
+// name first in capitals after a courtesy title ("Mr. MOTEGI Toshimitsu",
+// "Ms. KAMIKAWA Yoko"): the person is "Toshimitsu Motegi", whom "Minister
+// Motegi" names later; a capitalized name of the talks ("a Japan-Philippines
+// Foreign Ministers' Telephone Talk", "the Japan-Australia Summit
+// Meeting") is no person, and a telephone talk is spoke_with.
+func TestMOFAStyleNamesAndTalks(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"On June 18, Mr. MORIYAMA Kenji, Minister for Foreign Affairs of Japan, held a Japan-Philippines Foreign Ministers' Telephone Talk with H.E. Ms. Teresa Galvez, Secretary of Foreign Affairs of the Republic of the Philippines. Minister Moriyama welcomed the talks.",
+			[]string{"Kenji Moriyama spoke_with Teresa Galvez 2025-06-18", "Kenji Moriyama holds_position Foreign Minister of Japan"},
+			[]string{"MORIYAMA Kenji holds_position Foreign Minister of Japan"}},
+		{"On June 17, Ms. SATO Haruka, Minister for Foreign Affairs, held a telephone talk with H.E. Mr. Daniel Brandt, Minister for Foreign Affairs of the Republic of Austria.",
+			[]string{"Haruka Sato spoke_with Daniel Brandt 2025-06-17"}, nil},
+		{"On June 16, Prime Minister Fumio Kishida held a Japan-Australia Summit Meeting with the Hon. Anthony Albanese, Prime Minister of Australia, in Tokyo.",
+			[]string{"Fumio Kishida met Anthony Albanese 2025-06-16"}, nil},
+	})
+}

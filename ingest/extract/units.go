@@ -95,8 +95,9 @@ var (
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
 		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
 	// agreementNames end the names of agreements, treaties and summits.
-	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
-	placePreps     = toSet("in at near outside inside across")
+	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit " +
+		"Talk Talks Meeting Dialogue Consultations") // "a Japan-Philippines Foreign Ministers' Telephone Talk"
+	placePreps = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
 	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
@@ -884,12 +885,28 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return u, n
 		}
 	}
-	r, _ := d.resolvePerson(u.text)
+	name := u.text
+	if first > i || i > 0 && courtesyTitles[strings.ToLower(toks[i-1].text)] {
+		name = capsSurnameFirst(words, name)
+	}
+	r, _ := d.resolvePerson(name)
 	u.kind, u.ref = kPerson, r
 	if len(words) > 1 {
 		d.registerPerson(r.name, u.text)
 	}
 	return u, n
+}
+
+// capsSurnameFirst returns the name of words written family name first in
+// capitals after a courtesy title, as Japan's foreign ministry writes
+// names ("Mr. IWAYA Takeshi", "H.E. Ms. KAMIKAWA Yoko"), in the order the
+// name is written elsewhere ("Takeshi Iwaya"); else name.
+func capsSurnameFirst(words []string, name string) string {
+	if len(words) != 2 || len(words[0]) < 3 || strings.ToUpper(words[0]) != words[0] || strings.ToUpper(words[1]) == words[1] {
+		return name
+	}
+	fam := words[0][:1] + strings.ToLower(words[0][1:])
+	return words[1] + " " + fam
 }
 
 // afterIndefinite reports whether toks[i] follows an indefinite article,
