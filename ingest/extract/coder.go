@@ -567,7 +567,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				code = "1312"
 			}
 		}
-		if strings.HasPrefix(code, "05") {
+		if strings.HasPrefix(code, "05") && !statementVerbs[d.coder.lemma(w)] {
+			// ("expressed gratitude to Japan", "voiced solidarity with":
+			// the feeling expressed is the act, whatever the verb alone
+			// codes.)
 			if own, _ := d.coder.match(toks[i:i+1], 0); strings.HasPrefix(own, "11") {
 				// "criticised the sanctions against Russia": the dictionary
 				// reads disapproval of a measure as support of its target;
@@ -820,6 +823,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "claimed responsibility for": CAMEO's statements (013,
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
+			objs = d.pastStatementOwner(units, toks, i+1, tail, objs)
 		}
 		if d.lex != nil && len(objs) > 0 {
 			// The nouns inside the object: a phrase's O:(…) nouns name the
@@ -976,6 +980,39 @@ func statementAt(lemma string, toks []string, k, tail int) bool {
 		}
 	}
 	return false
+}
+
+// pastStatementOwner returns objs without the one on whose behalf a
+// statement is made ("conveyed the appreciation of the Government of
+// Timor-Leste for Indonesia's assistance", "extended the condolences of
+// the people of Kenya to Nepal"): the statement is to or about what
+// follows, read again after the owner.
+func (d *doc) pastStatementOwner(units []*unit, toks []string, k, tail int, objs []*unit) []*unit {
+	if len(objs) == 0 {
+		return objs
+	}
+	j := slices.Index(units, objs[0])
+	n := -1
+	for x := k; x < tail && x < k+3; x++ {
+		if statementNouns[toks[x]] {
+			n = x
+			break
+		}
+	}
+	if j < 0 || n < 0 || n+1 >= j || toks[n+1] != "of" {
+		return objs
+	}
+	for x := n + 2; x < j; x++ {
+		// "of the Government of", "of the people of": the owner's phrase
+		if t := toks[x]; t != "the" && t != "of" && units[x].kind != kWord {
+			return objs
+		}
+	}
+	owner := j + 1
+	for owner < tail && (isCoord(units[owner]) || coderActor(units[owner])) {
+		owner++
+	}
+	return objectOf(units, toks, owner, tail, d.coder.isBase)
 }
 
 // forceCode reports whether a CAMEO code is of an act of force (18–20).

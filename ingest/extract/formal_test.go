@@ -181,3 +181,22 @@ func TestMOFAStyleNamesAndTalks(t *testing.T) {
 			[]string{"Fumio Kishida met Anthony Albanese 2025-06-16"}, nil},
 	})
 }
+
+// TestStatementOnBehalfOf: "conveyed the appreciation of the Government
+// of X for Y's assistance" is a statement about Y made for X: Y is its
+// target, never the speaker's own government. Gratitude or solidarity
+// expressed is support (CAMEO 051), never the disapproval the verb
+// "express" alone codes.
+func TestStatementOnBehalfOf(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"On Thursday, Foreign Minister Amara Kone conveyed the appreciation of the Government of Mali for Algeria's assistance to the displaced.",
+			[]string{"Amara Kone commented_on Algeria 2025-06-19"}, []string{"Amara Kone commented_on Mali 2025-06-19"}},
+		{"Ambassador Liesl Vogel on Monday extended the condolences of the people of Austria to Nepal after the floods.",
+			[]string{"Liesl Vogel commented_on Nepal 2025-06-16"}, []string{"Liesl Vogel commented_on Austria 2025-06-16"}},
+		{"President Ruto expressed gratitude to Japan for its support on Tuesday.",
+			[]string{"William Ruto supported Japan 2025-06-17"}, []string{"William Ruto criticized Japan 2025-06-17"}},
+		{"Foreign Minister Amara Kone expressed solidarity with Morocco on Monday.",
+			[]string{"Amara Kone supported Morocco 2025-06-16"}, []string{"Amara Kone criticized Morocco 2025-06-16"}},
+	})
+}
