@@ -823,8 +823,8 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "claimed responsibility for": CAMEO's statements (013,
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
-			objs = d.pastStatementOwner(units, toks, i+1, tail, objs)
 		}
+		objs = d.pastOwner(units, toks, i+1, tail, objs)
 		if d.lex != nil && len(objs) > 0 {
 			// The nouns inside the object: a phrase's O:(…) nouns name the
 			// act even where the dictionary codes the verb alone as no
@@ -982,20 +982,26 @@ func statementAt(lemma string, toks []string, k, tail int) bool {
 	return false
 }
 
-// pastStatementOwner returns objs without the one on whose behalf a
-// statement is made ("conveyed the appreciation of the Government of
-// Timor-Leste for Indonesia's assistance", "extended the condolences of
-// the people of Kenya to Nepal"): the statement is to or about what
-// follows, read again after the owner.
-func (d *doc) pastStatementOwner(units []*unit, toks []string, k, tail int, objs []*unit) []*unit {
+// ownerNouns are what one side holds toward another, named with its
+// holder after "of" ("the commitment of the African Union to Somalia").
+var ownerNouns = toSet("commitment commitments support solidarity readiness willingness determination resolve")
+
+// pastOwner returns objs without the one on whose behalf a statement is
+// made ("conveyed the appreciation of the Government of Timor-Leste for
+// Indonesia's assistance", "extended the condolences of the people of
+// Kenya to Nepal") or who holds the commitment reaffirmed ("reaffirmed
+// the commitment of the African Union to the peace of Somalia"): the act
+// is toward what follows, read again after the holder. A commitment's
+// holder stays the object unless "to", "for" or "with" follows it.
+func (d *doc) pastOwner(units []*unit, toks []string, k, tail int, objs []*unit) []*unit {
 	if len(objs) == 0 {
 		return objs
 	}
 	j := slices.Index(units, objs[0])
-	n := -1
+	n, statement := -1, false
 	for x := k; x < tail && x < k+3; x++ {
-		if statementNouns[toks[x]] {
-			n = x
+		if statementNouns[toks[x]] || ownerNouns[toks[x]] {
+			n, statement = x, statementNouns[toks[x]]
 			break
 		}
 	}
@@ -1011,6 +1017,9 @@ func (d *doc) pastStatementOwner(units []*unit, toks []string, k, tail int, objs
 	owner := j + 1
 	for owner < tail && (isCoord(units[owner]) || coderActor(units[owner])) {
 		owner++
+	}
+	if !statement && (owner >= tail || toks[owner] != "to" && toks[owner] != "for" && toks[owner] != "with") {
+		return objs
 	}
 	return objectOf(units, toks, owner, tail, d.coder.isBase)
 }

@@ -186,7 +186,8 @@ func TestMOFAStyleNamesAndTalks(t *testing.T) {
 // of X for Y's assistance" is a statement about Y made for X: Y is its
 // target, never the speaker's own government. Gratitude or solidarity
 // expressed is support (CAMEO 051), never the disapproval the verb
-// "express" alone codes.
+// "express" alone codes. "Reaffirmed the commitment of the African Union
+// to Somalia" is toward Somalia, not the Union its holder.
 func TestStatementOnBehalfOf(t *testing.T) {
 	pub := graph.DayOf(2025, 6, 20) // a Friday
 	checkFacts(t, pub, []factCase{
@@ -194,6 +195,10 @@ func TestStatementOnBehalfOf(t *testing.T) {
 			[]string{"Amara Kone commented_on Algeria 2025-06-19"}, []string{"Amara Kone commented_on Mali 2025-06-19"}},
 		{"Ambassador Liesl Vogel on Monday extended the condolences of the people of Austria to Nepal after the floods.",
 			[]string{"Liesl Vogel commented_on Nepal 2025-06-16"}, []string{"Liesl Vogel commented_on Austria 2025-06-16"}},
+		{"On Wednesday, Chairperson Moussa Diallo reaffirmed the commitment of the African Union to the peace and stability of Somalia.",
+			[]string{"Moussa Diallo cooperated_with Somalia 2025-06-18"}, []string{"Moussa Diallo cooperated_with African Union 2025-06-18"}},
+		{"Secretary-General Maria Ortega on Monday reaffirmed the support of the United Nations for Haiti's transitional council.",
+			nil, []string{"Maria Ortega supported United Nations 2025-06-16", "Maria Ortega cooperated_with United Nations 2025-06-16"}},
 		{"President Ruto expressed gratitude to Japan for its support on Tuesday.",
 			[]string{"William Ruto supported Japan 2025-06-17"}, []string{"William Ruto criticized Japan 2025-06-17"}},
 		{"Foreign Minister Amara Kone expressed solidarity with Morocco on Monday.",
