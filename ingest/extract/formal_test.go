@@ -205,3 +205,32 @@ func TestStatementOnBehalfOf(t *testing.T) {
 			[]string{"Amara Kone supported Morocco 2025-06-16"}, []string{"Amara Kone criticized Morocco 2025-06-16"}},
 	})
 }
+
+// TestCourtStylesAndNames: more of the styles of Gulf and Southeast Asian
+// readouts. "HE" and "HH" without points are courtesies ("President of
+// the Republic of Kenya HE William Ruto" makes no person "HE" who leads
+// Kenya); "His Highness the Amir Sheikh Tamim bin Hamad Al-Thani" is one
+// person, the Amir a title; "His Majesty Sultan Haji Hassanal Bolkiah"
+// is Hassanal Bolkiah; "Ma." (María) ends no sentence; "Minister of
+// Foreign Affairs II" is an office, not a person "II"; "Dato" is a
+// Malay title of honour; "Ferdinand R. Marcos Jr." is the listed
+// Ferdinand Marcos Jr.
+func TestCourtStylesAndNames(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"The Amir received a written message on Thursday from President of the Republic of Kenya HE William Ruto.",
+			[]string{"William Ruto leads Kenya"}, []string{"HE leads Kenya"}},
+		{"Doha, June 19 (QNA) - His Highness the Amir Sheikh Tamim bin Hamad Al-Thani received a phone call today from President Emmanuel Macron of France.",
+			[]string{"Tamim bin Hamad Al Thani spoke_with Emmanuel Macron 2025-06-19"},
+			[]string{"Al-Thani spoke_with Emmanuel Macron 2025-06-19", "Amir Sheikh spoke_with Emmanuel Macron 2025-06-19"}},
+		{"Foreign Minister Penny Wong paid a courtesy call on His Majesty Sultan Haji Hassanal Bolkiah at Istana Nurul Iman on Tuesday.",
+			[]string{"Penny Wong met Hassanal Bolkiah 2025-06-17"}, []string{"Penny Wong met Sultan 2025-06-17"}},
+		{"Secretary of Foreign Affairs Ma. Luisa Reyes held talks with Foreign Minister Penny Wong in Manila on Monday.",
+			[]string{"Ma. Luisa Reyes met Penny Wong 2025-06-16"}, nil},
+		{"On Wednesday, Foreign Minister Penny Wong held consultations with the Minister of Foreign Affairs II of Brunei Darussalam, Dato Erywan Pehin Yusof, in Bandar Seri Begawan.",
+			[]string{"Penny Wong met Erywan Pehin Yusof 2025-06-18", "Erywan Pehin Yusof holds_position Foreign Minister of Brunei"},
+			[]string{"II holds_position Foreign Minister of Brunei"}},
+		{"President Ferdinand R. Marcos Jr. held talks with Prime Minister Anthony Albanese in Canberra on Monday.",
+			[]string{"Ferdinand Marcos Jr. met Anthony Albanese 2025-06-16"}, []string{"Ferdinand R. Marcos Jr. met Anthony Albanese 2025-06-16"}},
+	})
+}

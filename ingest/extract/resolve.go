@@ -140,6 +140,9 @@ func (d *doc) resolvePerson(text string) (*ref, bool) {
 		if l := d.g.leaders[low]; l != nil {
 			return &ref{graph.Person, l.name, 1}, true
 		}
+		if l := d.g.leaders[withoutMiddleInitials(low)]; l != nil {
+			return &ref{graph.Person, l.name, 1}, true // "Ferdinand R. Marcos Jr."
+		}
 		if d.fulls[text] {
 			return &ref{graph.Person, text, 1}, true
 		}
@@ -256,4 +259,26 @@ func (d *doc) entityRef(name string) *ref {
 		return &ref{e.typ, e.name, 1}
 	}
 	return nil
+}
+
+// withoutMiddleInitials returns a lower-cased name without the initials
+// between its first and last words ("ferdinand r. marcos jr." →
+// "ferdinand marcos jr."), or "" when it has none.
+func withoutMiddleInitials(low string) string {
+	f := strings.Fields(low)
+	if len(f) < 3 {
+		return ""
+	}
+	out := f[:1:1]
+	for _, w := range f[1 : len(f)-1] {
+		if len(w) == 2 && w[1] == '.' {
+			continue
+		}
+		out = append(out, w)
+	}
+	out = append(out, f[len(f)-1])
+	if len(out) == len(f) {
+		return ""
+	}
+	return strings.Join(out, " ")
 }

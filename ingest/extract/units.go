@@ -78,7 +78,9 @@ var (
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
 		// the courtesies of monarchs, royals and popes ("His Royal
 		// Highness", "H.H. Sheikh", "His Majesty", "His Holiness")
-		"Highness Majesty Holiness H.H. H.R.H. H.M. Sheikha " +
+		"Highness Majesty Holiness H.H. H.R.H. H.M. HE HH Sheikha Haji Hajji Hajjah " +
+		// Malaysia's and Brunei's titles of honour ("Dato Erywan Pehin Yusof")
+		"Dato Datuk Datin " +
 		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
 		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
@@ -293,6 +295,13 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 				units = dropHonorific(units, u)
 			}
+			if u.kind == kOffice && i+n < len(toks) && romanNumeral[toks[i+n].text] {
+				// "Minister of Foreign Affairs II": Brunei's second
+				// foreign minister holds the office.
+				n++
+				u.end = toks[i+n-1].end
+				u.text = s[u.start:u.end]
+			}
 			if u.kind == kCountry && u.ref.typ == graph.Country && u.sector == "" {
 				if t := formalStateTail(toks, i+n); t > 0 {
 					// "the Lao People's Democratic Republic", "the
@@ -311,6 +320,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 				if u.kind == kPerson {
 					d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 					units = dropHonorific(units, u)
+					units = dropStyleOpener(units, toks, i, u)
 				}
 				units = append(units, u)
 				i += n
@@ -461,7 +471,7 @@ var (
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
 var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade " +
-	"highness majesty holiness royal h.h. h.r.h. h.m. sheikh sheikha prince princess")
+	"highness majesty holiness royal h.h. h.r.h. h.m. hh sheikh sheikha prince princess haji hajji hajjah")
 
 // styleWords are the courtesies "his" or "her" begins ("His Royal
 // Highness", "Her Majesty", "His Excellency").
@@ -473,7 +483,10 @@ var styleWords = toSet("highness majesty holiness royal excellency")
 // "received His Majesty King Abdullah II" "received <P>".
 func dropHonorific(units []*unit, u *unit) []*unit {
 	n, style := len(units), false
-	for n > 0 && units[n-1].kind == kWord && courtesyTitles[units[n-1].lower()] {
+	if f := strings.Fields(u.text); len(f) > 0 && styleWords[strings.ToLower(f[0])] {
+		style = true // "His| Majesty Sultan Hassanal Bolkiah", read with the name
+	}
+	for n > 0 && units[n-1].kind == kWord && (courtesyTitles[units[n-1].lower()] || units[n-1].text == "HE") {
 		style = style || styleWords[units[n-1].lower()]
 		n--
 	}
@@ -487,14 +500,36 @@ func dropHonorific(units []*unit, u *unit) []*unit {
 	return units[:n]
 }
 
+// dropStyleOpener removes the "his" or "her" ending units when the
+// person u, read from toks[i], was written after a style the name's
+// reading skipped ("His| Majesty Sultan Haji Hassanal Bolkiah").
+func dropStyleOpener(units []*unit, toks []token, i int, u *unit) []*unit {
+	n := len(units)
+	if n == 0 || units[n-1].kind != kWord || units[n-1].lower() != "his" && units[n-1].lower() != "her" {
+		return units
+	}
+	for k := i; k < len(toks) && toks[k].start < u.start; k++ {
+		if styleWords[strings.ToLower(toks[k].text)] {
+			u.start = units[n-1].start
+			return units[:n-1]
+		}
+	}
+	return units
+}
+
 // royalCourtesy reports whether toks[j] is a courtesy of royalty only
-// here: "Royal" of "Royal Highness", and "Prince" or "Princess" before
+// here: "Royal" of "Royal Highness", a monarch's title after "His
+// Majesty" or "His Highness", and "Prince" or "Princess" before
 // a name in the Arabic form ("Prince Faisal bin Farhan"), whose title
 // the Gulf's readouts always write; "Prince Harry" keeps his.
 func royalCourtesy(toks []token, j int) bool {
 	switch toks[j].text {
 	case "Royal":
 		return j+1 < len(toks) && toks[j+1].text == "Highness"
+	case "Sultan", "King", "Queen", "Emir", "Amir":
+		// "His Majesty Sultan Haji Hassanal Bolkiah": after the style,
+		// the monarch's title ("Sultan Al Jaber" is a given name).
+		return j > 0 && (toks[j-1].text == "Majesty" || toks[j-1].text == "Highness")
 	case "Prince", "Princess":
 		k := j + 1
 		if k < len(toks) && isCap(toks[k].text) && isWordTok(toks[k].text) {
@@ -504,6 +539,13 @@ func royalCourtesy(toks []token, j int) bool {
 	}
 	return false
 }
+
+// romanNumeral are the numerals that follow a name or a title ("Abdullah
+// II", "Minister of Foreign Affairs II").
+var romanNumeral = toSet("II III IV VI VII VIII IX XI XII")
+
+// familyAl is a Gulf family's name written with its hyphen ("Al-Thani").
+var familyAl = lazyRegexp(`^Al-\p{Lu}\p{Ll}+$`)
 
 // arabicLink are the words of descent in an Arabic name ("bin Zayed").
 var arabicLink = toSet("bin ibn bint Bin Ibn")
@@ -526,6 +568,8 @@ func arabicNameTail(toks []token, j int) int {
 	}
 	if k+1 < len(toks) && toks[k].text == "Al" && isCap(toks[k+1].text) && isWordTok(toks[k+1].text) && !calendarWords[toks[k+1].text] {
 		k += 2
+	} else if k < len(toks) && familyAl.MatchString(toks[k].text) {
+		k++ // "Tamim bin Hamad| Al-Thani"
 	}
 	return k - j
 }
@@ -779,7 +823,9 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		words = append(words, toks[j].text)
 		j++
 	}
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) == 1 && romanNumeral[words[0]] {
+		// "the Minister of Foreign Affairs II of Brunei": a numeral
+		// alone is part of the title before it, nobody.
 		return nil, 0
 	}
 	if agreementNames[words[len(words)-1]] || agreementAfterAnd(toks, j) {
