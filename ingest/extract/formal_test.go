@@ -234,3 +234,17 @@ func TestCourtStylesAndNames(t *testing.T) {
 			[]string{"Ferdinand Marcos Jr. met Anthony Albanese 2025-06-16"}, []string{"Ferdinand R. Marcos Jr. met Anthony Albanese 2025-06-16"}},
 	})
 }
+
+// TestVisitToTheCountry: "who is on a working visit to the country" in
+// an agency's report names the country of its dateline, visited by the
+// person the relative clause follows ("King X of Jordan, who is …": the
+// King, not Jordan).
+func TestVisitToTheCountry(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 20) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"MANAMA, June 19 (BNA) - His Majesty King Hamad bin Isa Al Khalifa today received President Nikos Christodoulides of Cyprus, who is on an official visit to the Kingdom.",
+			[]string{"Nikos Christodoulides visited Bahrain 2025-06-19"}, []string{"Cyprus visited Bahrain 2025-06-19"}},
+		{"ASTANA, June 18 - President Kassym-Jomart Tokayev received Prime Minister Petteri Orpo of Finland, who is on a two-day visit to the country.",
+			[]string{"Petteri Orpo visited Kazakhstan 2025-06-18"}, []string{"Finland visited Kazakhstan 2025-06-18"}},
+	})
+}

@@ -62,3 +62,54 @@ var possessives = toSet("his her their its")
 
 // articles are the words that make a title before "and" someone's own.
 var articles = toSet("the a an")
+
+// theVisitedCountry makes "the country" or "the Kingdom" after "visit
+// to" the country of the article's dateline ("ABU DHABI … received King
+// Abdullah II, who is on a working visit to the country"), as agency
+// reports name the host: a visit to it, not to a country unnamed.
+func (d *doc) theVisitedCountry(units []*unit) []*unit {
+	for k := 0; k+2 < len(units); k++ {
+		if units[k].lower() != "visit" || units[k+1].lower() != "to" {
+			continue
+		}
+		a, b := k+2, k+2 // the host noun's units: "the country", or "Kingdom" read as a name
+		if units[a].lower() == "the" && a+1 < len(units) {
+			b = a + 1
+		}
+		if h := units[b]; h.kind != kWord && h.kind != kOther || !hostNouns[h.lower()] || a == b && h.kind == kWord {
+			continue
+		}
+		c := d.dateline
+		if c == nil {
+			c = datelineOf(units)
+		}
+		if c == nil {
+			c = d.leadPlace
+		}
+		if c == nil {
+			return units
+		}
+		r := *c
+		u := &unit{kind: kCountry, text: r.name, start: units[a].start, end: units[b].end, ref: &r}
+		return append(append(append(make([]*unit, 0, len(units)), units[:a]...), u), units[b+1:]...)
+	}
+	return units
+}
+
+// hostNouns name the host country after "visit to the".
+var hostNouns = toSet("country kingdom sultanate emirate")
+
+// whoAfterCountry drops the country of a person named "X of Jordan, who
+// …" for the event rules, so that the relative clause is the person's
+// ("received His Majesty King Abdullah II of the Hashemite Kingdom of
+// Jordan, who is on a working visit to the country": the King visits,
+// not Jordan).
+func whoAfterCountry(units []*unit) []*unit {
+	for k := 0; k+4 < len(units); k++ {
+		if units[k].kind == kPerson && units[k+1].lower() == "of" && units[k+2].kind == kCountry &&
+			isComma(units[k+3]) && units[k+4].lower() == "who" {
+			return append(append(make([]*unit, 0, len(units)-2), units[:k+1]...), units[k+3:]...)
+		}
+	}
+	return units
+}
