@@ -230,6 +230,13 @@ func TestCourtStylesAndNames(t *testing.T) {
 		{"On Wednesday, Foreign Minister Penny Wong held consultations with the Minister of Foreign Affairs II of Brunei Darussalam, Dato Erywan Pehin Yusof, in Bandar Seri Begawan.",
 			[]string{"Penny Wong met Erywan Pehin Yusof 2025-06-18", "Erywan Pehin Yusof holds_position Foreign Minister of Brunei"},
 			[]string{"II holds_position Foreign Minister of Brunei"}},
+		// A title after a style only: "Amir" and "Sultan" are given
+		// names too, and "Prince Harry" keeps his.
+		{"Israeli lawmaker Amir Ohana visited Kyiv on Monday.",
+			[]string{"Amir Ohana visited Ukraine 2025-06-16"}, []string{"Ohana visited Ukraine 2025-06-16"}},
+		{"UAE Minister of Industry Sultan Al Jaber met Prime Minister Narendra Modi in New Delhi on Monday.",
+			[]string{"Sultan Al Jaber met Narendra Modi 2025-06-16"}, nil},
+		{"Prince Harry visited Ukraine on Monday.", []string{"Prince Harry visited Ukraine 2025-06-16"}, nil},
 		{"President Ferdinand R. Marcos Jr. held talks with Prime Minister Anthony Albanese in Canberra on Monday.",
 			[]string{"Ferdinand Marcos Jr. met Anthony Albanese 2025-06-16"}, []string{"Ferdinand R. Marcos Jr. met Anthony Albanese 2025-06-16"}},
 	})

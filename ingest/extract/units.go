@@ -529,7 +529,11 @@ func royalCourtesy(toks []token, j int) bool {
 	case "Sultan", "King", "Queen", "Emir", "Amir":
 		// "His Majesty Sultan Haji Hassanal Bolkiah": after the style,
 		// the monarch's title ("Sultan Al Jaber" is a given name).
-		return j > 0 && (toks[j-1].text == "Majesty" || toks[j-1].text == "Highness")
+		k := j - 1
+		if k > 0 && toks[k].text == "the" {
+			k-- // "His Highness the Amir Sheikh Tamim"
+		}
+		return k >= 0 && (toks[k].text == "Majesty" || toks[k].text == "Highness" || toks[k].text == "HH" || toks[k].text == "H.H.")
 	case "Prince", "Princess":
 		k := j + 1
 		if k < len(toks) && isCap(toks[k].text) && isWordTok(toks[k].text) {
