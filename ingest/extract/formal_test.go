@@ -28,6 +28,10 @@ func TestFormalStateNames(t *testing.T) {
 			[]string{"Pak Chol-su visited Russia 2025-06-16"}, []string{"Pak Chol-su holds_position Vice Foreign Minister of South Korea"}},
 		{"The Ministry of Foreign Affairs of the Kingdom of Saudi Arabia condemned the attack, said Prince Faisal bin Farhan, Minister of Foreign Affairs of the Kingdom of Saudi Arabia.",
 			[]string{"Faisal bin Farhan holds_position Foreign Minister of Saudi Arabia"}, nil},
+		{"Fighters of the Islamic State of Iraq attacked a checkpoint in Kirkuk on Tuesday.",
+			nil, []string{"Iraq fought Iraq 2025-06-17", "Iraq attacked Iraq 2025-06-17"}},
+		{"The State of Qatar condemned the attack on Tuesday, said Foreign Minister of the State of Qatar Majid Al-Ansari.",
+			[]string{"Majid Al-Ansari holds_position Foreign Minister of Qatar"}, nil},
 		{"Lebanon and the Syrian Arab Republic signed a border agreement on Tuesday.",
 			[]string{"Lebanon signed_agreement Syria 2025-06-17"}, nil},
 	})

@@ -28,6 +28,9 @@ func stateFormRun(toks []token, i int) int {
 		case t == "People" && j+1 < len(toks) && toks[j+1].text == "'s":
 			j += 2
 		case stateHeads[t]:
+			if t == "State" && j > i {
+				return 0 // "the Islamic State of Iraq" is no state's name
+			}
 			return j + 1 - i
 		default:
 			return 0
@@ -49,7 +52,7 @@ func (d *doc) formalStateAt(s string, toks []token, i, sentIdx int) (*unit, int)
 	if n == 0 || i+n >= len(toks) || toks[i+n].text != "of" {
 		return nil, 0
 	}
-	if g, m := d.matchGazetteer(s, toks, i, sentIdx); g != nil && g.kind == kCountry && m > n {
+	if g, m := d.matchGazetteer(s, toks, i, sentIdx); g != nil && m > n {
 		return nil, 0 // "the Democratic Republic of Congo": the gazetteer's own
 	}
 	k := i + n + 1
