@@ -124,6 +124,14 @@ func TestForeignMinistersByTheirOfficesNames(t *testing.T) {
 			[]string{"Abdoulkader Hussein Omar holds_position Foreign Minister of Djibouti"}, nil},
 		{"Minister of Foreign Affairs of Japan Hana Morikawa met Foreign Minister Penny Wong in Tokyo on Monday.",
 			[]string{"Hana Morikawa holds_position Foreign Minister of Japan", "Hana Morikawa met Penny Wong 2025-06-16"}, nil},
+		{"Minister of Finance of India Nirmala Sitharaman met Secretary Scott Bessent in Washington on Tuesday.",
+			[]string{"Nirmala Sitharaman holds_position Finance Minister of India", "Nirmala Sitharaman met Scott Bessent 2025-06-17"}, nil},
+		// Not a minister's title, or a body's name after the country:
+		// the country's name runs on as before.
+		{"President of Georgia Tech Angel Cabrera met Governor Brian Kemp on Tuesday.",
+			nil, []string{"Tech Angel Cabrera leads Georgia", "Angel Cabrera leads Georgia"}},
+		{"Chairman of China Development Bank Zhao Huan met President Lula in Brasilia on Tuesday.",
+			nil, []string{"China met Luiz Inácio Lula da Silva 2025-06-17"}},
 		{"Peter Szijjarto, Minister of Foreign Affairs and Trade of Hungary, met his Serbian counterpart in Belgrade on Wednesday.",
 			[]string{"Peter Szijjarto holds_position Foreign Minister of Hungary"}, nil},
 		{"Secretary of Foreign Affairs Enrique Manalo received a courtesy call from Ambassador Kazuya Endo at the Department of Foreign Affairs in Pasay City on Thursday.",

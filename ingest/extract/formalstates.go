@@ -120,22 +120,40 @@ func afterStateOf(toks []token, i int) bool {
 	return k >= 1 && toks[k].text == "of" && stateHeads[toks[k-1].text]
 }
 
-// afterTitleOf reports whether toks[i] follows a title written in
-// capitals and "of" ("Minister of National Defence of| Portugal Nuno
-// Matos", "Foreign Minister of| Japan Takeshi Iwaya"): the name after the
-// country is the holder's, not more of the country's.
-func afterTitleOf(toks []token, i int) bool {
+// afterTitleOf reports whether toks[i] follows a minister's or an
+// envoy's title written in capitals and "of" ("Minister of National
+// Defence of| Portugal Nuno Matos", "Minister of Foreign Affairs of|
+// Japan Hana Morikawa") and the capitalized words after the country's
+// name, two to four and no body's word, end there: a name, the
+// holder's, not more of the country's ("Chairman of China Development
+// Bank", "President of Georgia Tech Angel Cabrera" stay names).
+func afterTitleOf(toks []token, i, n int) bool {
 	if i < 2 || toks[i-1].text != "of" {
 		return false
 	}
+	title := false
 	for k := i - 2; k >= 0 && k >= i-6; k-- {
 		t := toks[k].text
-		if titleHeads[t] || t == "President" || t == "Prime" {
-			return true
+		if ministerTitles[t] {
+			title = true
+			break
 		}
 		if !isCap(t) && t != "of" && t != "and" && t != "for" || !isWordTok(t) {
 			return false
 		}
 	}
-	return false
+	if !title {
+		return false
+	}
+	w := 0
+	for k := i + n; k < len(toks) && isCap(toks[k].text) && isWordTok(toks[k].text); k++ {
+		if orgWords[toks[k].text] || titleHeads[toks[k].text] {
+			return false
+		}
+		w++
+	}
+	return w >= 2 && w <= 4
 }
+
+// ministerTitles head the titles afterTitleOf reads.
+var ministerTitles = toSet("Minister Ministers Secretary Ambassador Envoy")

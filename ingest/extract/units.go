@@ -685,7 +685,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
 					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) &&
-					!d.envoyDestAt(i) && !formalStateName(toks, i, n) && !afterStateOf(toks, i) && !afterTitleOf(toks, i) {
+					!d.envoyDestAt(i) && !formalStateName(toks, i, n) && !afterStateOf(toks, i) && !afterTitleOf(toks, i, n) {
 					continue
 				}
 			case hitPlace:
