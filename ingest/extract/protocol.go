@@ -66,8 +66,13 @@ var articles = toSet("the a an")
 // theVisitedCountry makes "the country" or "the Kingdom" after "visit
 // to" the country of the article's dateline ("ABU DHABI … received King
 // Abdullah II, who is on a working visit to the country"), as agency
-// reports name the host: a visit to it, not to a country unnamed.
-func (d *doc) theVisitedCountry(units []*unit) []*unit {
+// reports name the host: a visit to it, not to a country unnamed. Only
+// in the first sentence, or anywhere in a report whose dateline is dated
+// (a readout's).
+func (d *doc) theVisitedCountry(units []*unit, sentIdx int) []*unit {
+	if sentIdx > 0 && d.datelineDay.IsZero() {
+		return units // far from an undated dateline, "the country" may be another
+	}
 	for k := 0; k+2 < len(units); k++ {
 		if units[k].lower() != "visit" || units[k+1].lower() != "to" {
 			continue
