@@ -567,7 +567,10 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				code = "1312"
 			}
 		}
-		if strings.HasPrefix(code, "05") {
+		if strings.HasPrefix(code, "05") && !statementVerbs[d.coder.lemma(w)] {
+			// ("expressed gratitude to Japan", "voiced solidarity with":
+			// the feeling expressed is the act, whatever the verb alone
+			// codes.)
 			if own, _ := d.coder.match(toks[i:i+1], 0); strings.HasPrefix(own, "11") {
 				// "criticised the sanctions against Russia": the dictionary
 				// reads disapproval of a measure as support of its target;
@@ -843,6 +846,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
 		}
+		objs = d.pastOwner(units, toks, i+1, tail, objs)
 		if d.lex != nil && len(objs) > 0 {
 			// The nouns inside the object: a phrase's O:(…) nouns name the
 			// act even where the dictionary codes the verb alone as no
@@ -1013,6 +1017,48 @@ func statementAt(lemma string, toks []string, k, tail int) bool {
 		}
 	}
 	return false
+}
+
+// ownerNouns are what one side holds toward another, named with its
+// holder after "of" ("the commitment of the African Union to Somalia").
+var ownerNouns = toSet("commitment commitments support solidarity readiness willingness determination resolve")
+
+// pastOwner returns objs without the one on whose behalf a statement is
+// made ("conveyed the appreciation of the Government of Timor-Leste for
+// Indonesia's assistance", "extended the condolences of the people of
+// Kenya to Nepal") or who holds the commitment reaffirmed ("reaffirmed
+// the commitment of the African Union to the peace of Somalia"): the act
+// is toward what follows, read again after the holder. A commitment's
+// holder stays the object unless "to", "for" or "with" follows it.
+func (d *doc) pastOwner(units []*unit, toks []string, k, tail int, objs []*unit) []*unit {
+	if len(objs) == 0 {
+		return objs
+	}
+	j := slices.Index(units, objs[0])
+	n, statement := -1, false
+	for x := k; x < tail && x < k+3; x++ {
+		if statementNouns[toks[x]] || ownerNouns[toks[x]] {
+			n, statement = x, statementNouns[toks[x]]
+			break
+		}
+	}
+	if j < 0 || n < 0 || n+1 >= j || toks[n+1] != "of" {
+		return objs
+	}
+	for x := n + 2; x < j; x++ {
+		// "of the Government of", "of the people of": the owner's phrase
+		if t := toks[x]; t != "the" && t != "of" && units[x].kind != kWord {
+			return objs
+		}
+	}
+	owner := j + 1
+	for owner < tail && (isCoord(units[owner]) || coderActor(units[owner])) {
+		owner++
+	}
+	if !statement && (owner >= tail || toks[owner] != "to" && toks[owner] != "for" && toks[owner] != "with") {
+		return objs
+	}
+	return objectOf(units, toks, owner, tail, d.coder.isBase)
 }
 
 // forceCode reports whether a CAMEO code is of an act of force (18–20).
@@ -1238,7 +1284,7 @@ func afterDateline(units []*unit) int {
 
 // topicVerbs are verbs of consultation whose object is what is talked
 // about; whom with follows "with".
-var topicVerbs = toSet("discuss review raise address debate examine explore")
+var topicVerbs = toSet("discuss review raise address debate examine explore exchange")
 
 // afterWith returns the actors of objs named right after "with" ("…
 // Kim's envoy at a forum in Jakarta" has none).

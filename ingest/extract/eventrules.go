@@ -108,11 +108,22 @@ var (
 var eventRules = []eventRule{
 	// met
 	// a meeting one side hosted: PLOVER's CONSULT mode host (cand.hosts)
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)? %O%`),
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)?(?: in (?:the )?<[CL]\d+>)?(?: <D\d+>)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive, hosts: true},
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb, hosts: true},
+	// The formulas of protocol: "received in audience X", "granted an
+	// audience to X", "received a courtesy call from X" (a visit in
+	// person, not a telephone call: the host is the subject), "paid a
+	// courtesy call on X" (the visitor is).
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives|granted|grants|gave|gives) (?:(?:in|an) )?(?:private |special )?audience (?:to )?%O%`),
+		base: confVerb, notAfter: notAfterPossessive, hosts: true},
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:received|receives) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?from (?:ambassador |envoy |high commissioner |consul-general )?%O%`),
+		base: confVerb, hosts: true},
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:paid|pays|made|makes) (?:a |an )?(?:[a-z\-]+ )?courtesy (?:call|visit) (?:<D\d+> )?(?:on|to) (?:ambassador |envoy |high commissioner |consul-general )?%O%`),
+		base: confVerb},
+	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:received in audience|granted an audience) by %S%`), base: confVerb, hosts: true},
 	// "Foreign Minister X is in Muscat for talks with Oman's Y": a
 	// visit told by where the visitor is and what for.
 	{pred: graph.Met, re: compile(`%S% %ADV%(?:is|was|are|were) %ADV%in (?P<where><[CL]\d+>) (?:<D\d+> )?for (?:[a-z\-]+ ){0,2}(?:talks|meetings|a meeting|consultations|discussions) with (?:<C\d+> 's )?%O%`),
@@ -151,7 +162,7 @@ var eventRules = []eventRule{
 		base: confNominal, veto: vetoPlanned, deferrable: true},
 
 	// spoke_with
-	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|spoken|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
+	{pred: graph.SpokeWith, re: compile(`%S% %AUX%%ADV%(?:spoke|spoken|speaks|talked|talks|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation|conference)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,3}(?:[a-z]+ ' )?(?:phone|telephone|video) (?:talk|talks|call|conversation|conference|meeting)|(?:held|holds|had|has) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:call|conversation|videoconference)|(?:held|had) (?:[a-z\-]+ )?talks (?:by|over the|on the) (?:phone|telephone)) (?:by (?:phone|telephone|video link|video) |on the (?:phone|telephone) |over the (?:phone|telephone) |via video link )?(?:<D\d+> )?(?:with|to) %O%`), base: confVerb,
 		notAfter: notAfterPossessive},
 	{pred: graph.SpokeWith, re: compile(`%SS% %AUX%%ADV%(?:(?:spoke|spoken|talked) (?:by (?:phone|telephone|video link)|on the (?:phone|telephone)|over the (?:phone|telephone)|by video)|(?:held|had) (?:a |an )?(?:[a-z0-9\-]+ ){0,2}(?:phone|telephone|video) (?:call|talks|conversation))`), base: confVerb, pair: true},
 	// "In a call on Wednesday, Lula and Sheinbaum discussed …"

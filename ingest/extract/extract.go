@@ -171,6 +171,7 @@ func (e *Extractor) Extract(in Input) Result {
 	defer d.lits.release()
 	sents := splitSentences(in.Text)
 	d.dateline = d.colonDateline(in.Text)
+	d.datelineDay = datelineDay(in.Text, in.Published)
 	if place := leadDateline(in.Text); place != "" {
 		if d.leadPlace = d.placeCountry(place); d.leadPlace != nil {
 			d.implicit.add(d.leadPlace.name)
@@ -197,7 +198,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
 		d.readStates(folded, tpl, pos, st, i)
-		evUnits := d.sectorActors(includingObject(bareTitles(folded)), st)
+		evUnits := d.sectorActors(includingObject(bareTitles(d.theVisitedCountry(whoAfterCountry(dualTitles(folded)), i))), st)
 		if len(evUnits) != len(folded) {
 			tpl, pos = template(evUnits)
 		}

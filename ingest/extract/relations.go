@@ -263,7 +263,7 @@ func actor(u *unit) bool {
 	return false
 }
 
-var locRe = lazyRegexp(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: in (?:the )?<([LC])(\d+)>)?`)
+var locRe = lazyRegexp(`^(?: ,)?(?: (?:[a-z]+|<D\d+>)){0,3}? (?:in|at) (?:the )?<([LXC])(\d+)>(?: of (?:the )?<X\d+>)?(?: in (?:the )?<([LC])(\d+)>)?`)
 
 // welcomedToRe is the town a host welcomed the guest to, right after the
 // match or its date ("welcomed X to Lisbon on Monday").
@@ -285,7 +285,8 @@ func welcomedTo(m *match) string {
 // locationAfter reads "in Palm Beach" / "at the White House" right after
 // a match, also after its date (", on Monday in Brasilia"); a building
 // named by one common word is placed by the town after it ("at the
-// Ministry in Abuja": Abuja).
+// Ministry in Abuja", "at the Ministry of Foreign Affairs in Jakarta":
+// Abuja, Jakarta).
 func locationAfter(m *match) string {
 	rest := m.tpl[m.loc[1]:]
 	if sm := locRe.FindStringSubmatchIndex(rest); sm != nil {

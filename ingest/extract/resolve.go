@@ -12,6 +12,10 @@ type doc struct {
 	lex      *lexicon  // the extractor's event phrasings (nil: none)
 	coder    verbCoder // the general coder's verb dictionaries (nil: none)
 	dateline *ref      // the country of the article's dateline ("KINSHASA, March 4 -"), or nil
+	// datelineDay is the day an opening dateline states ("ABU DHABI,
+	// 10th February, 2025 (WAM) --"), the day "today" means; zero when
+	// none.
+	datelineDay graph.Date
 	// leadPlace is the country of a dateline the sentences do not keep
 	// ("ABUJA —", "ISLAMABAD:"), or nil.
 	leadPlace *ref
@@ -138,6 +142,9 @@ func (d *doc) resolvePerson(text string) (*ref, bool) {
 		if l := d.g.leaders[low]; l != nil {
 			return &ref{graph.Person, l.name, 1}, true
 		}
+		if l := d.g.leaders[withoutMiddleInitials(low)]; l != nil {
+			return &ref{graph.Person, l.name, 1}, true // "Ferdinand R. Marcos Jr."
+		}
 		if d.fulls[text] {
 			return &ref{graph.Person, text, 1}, true
 		}
@@ -254,4 +261,26 @@ func (d *doc) entityRef(name string) *ref {
 		return &ref{e.typ, e.name, 1}
 	}
 	return nil
+}
+
+// withoutMiddleInitials returns a lower-cased name without the initials
+// between its first and last words ("ferdinand r. marcos jr." →
+// "ferdinand marcos jr."), or "" when it has none.
+func withoutMiddleInitials(low string) string {
+	f := strings.Fields(low)
+	if len(f) < 3 {
+		return ""
+	}
+	out := f[:1:1]
+	for _, w := range f[1 : len(f)-1] {
+		if len(w) == 2 && w[1] == '.' {
+			continue
+		}
+		out = append(out, w)
+	}
+	out = append(out, f[len(f)-1])
+	if len(out) == len(f) {
+		return ""
+	}
+	return strings.Join(out, " ")
 }

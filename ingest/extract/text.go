@@ -23,6 +23,7 @@ var abbreviations = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "adm": true,
 	"sgt": true, "pres": true, "amb": true, "rev": true, "ft": true, "mt": true, "est": true,
 	"hon": true, // "Hon. Amina Okafor" (Honourable)
+	"ma":  true, // "Ma. Theresa Lazaro" (María, in Philippine names)
 }
 
 func isWordRune(r rune) bool {

@@ -97,6 +97,11 @@ var (
 	// regional English.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
 		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
+		// the courtesies of monarchs, royals and popes ("His Royal
+		// Highness", "H.H. Sheikh", "His Majesty", "His Holiness")
+		"Highness Majesty Holiness H.H. H.R.H. H.M. HE HH Sheikha Haji Hajji Hajjah " +
+		// Malaysia's and Brunei's titles of honour ("Dato Erywan Pehin Yusof")
+		"Dato Datuk Datin " +
 		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
 		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
@@ -113,8 +118,9 @@ var (
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
 		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
 	// agreementNames end the names of agreements, treaties and summits.
-	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
-	placePreps     = toSet("in at near outside inside across")
+	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit " +
+		"Talk Talks Meeting Dialogue Consultations") // "a Japan-Philippines Foreign Ministers' Telephone Talk"
+	placePreps = toSet("in at near outside inside across")
 	// companyNouns before a capitalized name make it a company (an
 	// organization after groupNouns).
 	companyNouns = toSet("company companies firm firms producer producers bank banks lender lenders giant giants group " +
@@ -218,6 +224,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	}
 	exprs := timex.Find(s, d.pub)
 	pastMonths(s, exprs, d.pub)
+	d.todayOfDateline(exprs)
 	for _, e := range exprs {
 		if e.OutOfRange {
 			d.dropped = append(d.dropped, e.Text)
@@ -231,6 +238,19 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			// "He Lifeng", "To Lam", "May Thu": a person the gazetteer
 			// lists under several words is read before any rule for the
 			// words themselves (pronouns, dates, prepositions).
+			if t := arabicNameTail(toks, i+n); t > 0 {
+				n += t // "Mohamed bin Zayed Al Nahyan"
+				u.end = toks[i+n-1].end
+				u.text = s[u.start:u.end]
+			}
+			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+			units = append(dropHonorific(units, u), u)
+			i += n
+			continue
+		}
+		if u, n := d.givenBeforeListed(s, toks, i, sentIdx); u != nil {
+			// "Muhammad Shehbaz Sharif": a given name written before a
+			// listed person's name is more of it, not a second person.
 			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 			units = append(dropHonorific(units, u), u)
 			i += n
@@ -289,10 +309,31 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			i += n
 			continue
 		}
+		if u, n := d.formalStateAt(s, toks, i, sentIdx); u != nil {
+			units = append(units, u) // "the Federal Republic of Somalia"
+			i += n
+			continue
+		}
 		if u, n := d.matchGazetteer(s, toks, i, sentIdx); u != nil {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 				units = dropHonorific(units, u)
+			}
+			if u.kind == kOffice && i+n < len(toks) && romanNumeral[toks[i+n].text] {
+				// "Minister of Foreign Affairs II": Brunei's second
+				// foreign minister holds the office.
+				n++
+				u.end = toks[i+n-1].end
+				u.text = s[u.start:u.end]
+			}
+			if u.kind == kCountry && u.ref.typ == graph.Country && u.sector == "" {
+				if t := formalStateTail(toks, i+n); t > 0 {
+					// "the Lao People's Democratic Republic", "the
+					// Syrian Arab Republic": the state by its formal name
+					n += t
+					u.end = toks[i+n-1].end
+					u.text, u.demonym = s[u.start:u.end], false
+				}
 			}
 			units = append(units, u)
 			i += n
@@ -303,6 +344,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 				if u.kind == kPerson {
 					d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 					units = dropHonorific(units, u)
+					units = dropStyleOpener(units, toks, i, u)
 				}
 				units = append(units, u)
 				i += n
@@ -452,18 +494,30 @@ var (
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
 // Putin"): they are folded into the person that follows.
-var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade")
+var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade " +
+	"highness majesty holiness royal h.h. h.r.h. h.m. hh sheikh sheikha prince princess haji hajji hajjah")
 
-// dropHonorific removes a courtesy title ending units when the person u
-// follows it, and stretches u over it, so that "met Mr. Putin" reads "met
-// <P>".
+// dropHonorific removes the courtesy titles ending units when the person u
+// follows them ("His Royal Highness Prince", "H.H. Sheikh"), and
+// stretches u over them, so that "met Mr. Putin" reads "met <P>" and
+// "received His Majesty King Abdullah II" "received <P>".
 func dropHonorific(units []*unit, u *unit) []*unit {
-	n := len(units)
-	if n == 0 || units[n-1].kind != kWord || !courtesyTitles[units[n-1].lower()] {
+	n, style := len(units), false
+	if f := strings.Fields(u.text); len(f) > 0 && styleWords[strings.ToLower(f[0])] {
+		style = true // "His| Majesty Sultan Hassanal Bolkiah", read with the name
+	}
+	for n > 0 && units[n-1].kind == kWord && (courtesyTitles[units[n-1].lower()] || units[n-1].text == "HE") {
+		style = style || styleWords[units[n-1].lower()]
+		n--
+	}
+	if style && n > 0 && units[n-1].kind == kWord && (units[n-1].lower() == "his" || units[n-1].lower() == "her") {
+		n--
+	}
+	if n == len(units) {
 		return units
 	}
-	u.start = units[n-1].start
-	return units[:n-1]
+	u.start = units[n].start
+	return units[:n]
 }
 
 func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
@@ -555,7 +609,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 				// Friday reimposed …").
 				if h.kind != hitDemonym && h.kind != hitPeople && h.exact == "" && i+n < len(toks) && isCap(toks[i+n].text) &&
 					isWordTok(toks[i+n].text) && !calendarWords[toks[i+n].text] && !d.startsGazetteer(toks, i+n) &&
-					!d.envoyDestAt(i) {
+					!d.envoyDestAt(i) && !formalStateName(toks, i, n) && !afterStateOf(toks, i) && !afterTitleOf(toks, i, n) {
 					continue
 				}
 			case hitPlace:
@@ -654,7 +708,7 @@ func judgeTitle(toks []token, j int) bool {
 // toks[i] and classifies it.
 func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
 	j := i
-	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j)) {
+	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j) || royalCourtesy(toks, j)) {
 		j++
 	}
 	first := j
@@ -710,7 +764,9 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		words = append(words, toks[j].text)
 		j++
 	}
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) == 1 && romanNumeral[words[0]] {
+		// "the Minister of Foreign Affairs II of Brunei": a numeral
+		// alone is part of the title before it, nobody.
 		return nil, 0
 	}
 	if len(words) == 1 && j < len(toks) && (toks[j].text == "$" || toks[j].text == "€") && capitals(words[0]+"X") && len(words[0]) <= 3 {
@@ -750,7 +806,10 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	start, end := toks[first].start, toks[j-1].end
 	u := &unit{text: s[start:end], start: start, end: end}
 	n := j - i
-	if p := prevWord(prev); placePreps[p] && !swornIn(prev) || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == "," {
+	if p := prevWord(prev); (placePreps[p] && !swornIn(prev) || settlementBefore(prev) || originOpener(prev) && j < len(toks) && toks[j].text == ",") &&
+		!(len(words) == 1 && orgWords[words[0]] && j < len(toks) && toks[j].text == "of") {
+		// "at the Ministry of Foreign Affairs in Jakarta": a body's
+		// first word, cut off by "of", is no place of its own.
 		if _, known := d.resolvePerson(u.text); !known {
 			u.kind, u.ref = kPlace, &ref{graph.Place, u.text, 1}
 			return u, n
@@ -834,7 +893,11 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 			return u, n
 		}
 	}
-	r, _ := d.resolvePerson(u.text)
+	name := u.text
+	if first > i || i > 0 && courtesyTitles[strings.ToLower(toks[i-1].text)] {
+		name = capsSurnameFirst(words, name)
+	}
+	r, _ := d.resolvePerson(name)
 	u.kind, u.ref = kPerson, r
 	if len(words) > 1 {
 		d.registerPerson(r.name, u.text)
