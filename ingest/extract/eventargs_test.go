@@ -240,7 +240,7 @@ func TestOpeningParticiple(t *testing.T) {
 	pub := graph.DayOf(2025, 4, 2) // a Wednesday
 	checkFacts(t, pub, []factCase{
 		{"Sworn in as president of Senegal on April 2, 2024, Bassirou Diomaye Faye named Ousmane Sonko prime minister.",
-			[]string{"Bassirou Diomaye Faye leads Senegal 2024-04-02.."}, nil},
+			[]string{"Bassirou Diomaye Faye leads Senegal 2024-04-02..", "Ousmane Sonko leads Senegal"}, nil},
 		{"Sworn in as president of Senegal on April 2, 2024, Bassirou Diomaye Faye flew to Paris.",
 			[]string{"Bassirou Diomaye Faye leads Senegal 2024-04-02..", "Bassirou Diomaye Faye visited France "},
 			[]string{"Bassirou Diomaye Faye visited France 2024-04-02"}},

@@ -79,7 +79,14 @@ func changeBound(v string) int {
 
 // readStates runs the change-of-office, succession, membership and target rules.
 func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
-	changes := d.readChanges(units, tpl, pos, st, sentIdx, nil)
+	var changes []*cand
+	if sub := openingClause(units); sub != nil {
+		// "Sworn in as president on April 2, 2024, X named Y prime
+		// minister": read first, so that the appointer's office is known.
+		stpl, spos := template(sub)
+		changes = d.readChanges(sub, stpl, spos, st, sentIdx, nil)
+	}
+	changes = append(changes, d.readChanges(units, tpl, pos, st, sentIdx, nil)...)
 	if rel, hidden := foldRelatives(units, tpl, pos); len(rel) != len(units) {
 		// "Brice Oligui Nguema, who seized power in a coup in August
 		// 2023, was sworn in as president on Thursday": the subject's
@@ -90,11 +97,6 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	for _, sub := range conjuncts(units) {
 		// "X was sworn in as president on Tuesday and named Y as prime
 		// minister": the subject's later verb phrases change offices too.
-		stpl, spos := template(sub)
-		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
-	}
-	if sub := openingClause(units); sub != nil {
-		// "Sworn in as president on April 2, 2024, X named …"
 		stpl, spos := template(sub)
 		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
 	}
