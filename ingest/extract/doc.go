@@ -132,7 +132,11 @@
 //
 // Dates: each fact takes the time expression of its own clause (dates in a
 // relative clause date only that clause; "by 2035" is a deadline and dates
-// nothing); "later that day" and "minutes earlier" take the last date
+// nothing; a "since" in an apposition or relative clause after an act,
+// "met X, the envoy since 2021,", dates no act; "every Monday" is a habit,
+// no day); "in July that year", "on 24 May of that year" are in the last
+// year written before them (in the sentence, else in the article), and
+// date nothing when none was; "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time
 // (narrative.go): an event told in the simple past with no time of its

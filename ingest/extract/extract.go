@@ -233,6 +233,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
+		d.storyYear = storyYearOf(folded, d.storyYear)
 		d.updatePair(d.cands[n0:], i)
 	}
 	return d.result()
@@ -281,6 +282,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 			if u := nearestDateBut(units, c.span, st.text, hidden, func(u *unit) bool {
 				if d.complementDate(c, u, st.text, hidden) {
 					skipped = true
+					return true
+				}
+				if c.bound == boundDate && sinceOfAnother(c, u, st.text) {
 					return true
 				}
 				return d.attributiveDate(c, u, st.text) // "condemned the July 26 coup": the coup's day
@@ -340,6 +344,22 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 		}
 	}
 }
+
+// sinceOfAnother reports whether u, a "since" after the act c, starts a
+// state told of a name after the act, in an apposition or a relative
+// clause: "met Lenderking, the US envoy since 2021,", "was succeeded by
+// X, a senator who has been spokeswoman since 2021" date neither act.
+// ("Has fought Hezbollah since October" dates the fighting.)
+func sinceOfAnother(c *cand, u *unit, text string) bool {
+	if u.expr.Prep != "since" || u.start < c.span[1] {
+		return false
+	}
+	between := text[c.span[1]:u.start]
+	return strings.Contains(between, ",") || relWordRe.MatchString(between)
+}
+
+// relWordRe opens a relative clause.
+var relWordRe = lazyRegexp(`\b(?:who|whom|whose|which|that)\b`)
 
 // samePeriodRe is a time told by the date before it: "later that
 // month", "earlier that year", "that same month", "in the same year",

@@ -16,6 +16,10 @@ var (
 	// "is to visit", "due in March", "next month"): its months may lie
 	// ahead of the publication date.
 	notPastAccount = lazyRegexp(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|slated|poised|planned|plans?|intends?|due|set to|to be|(?:is|are) to|next|coming|upcoming|ahead|until)\b`)
+	// thatYearRe follows a month or day named without a year that is in
+	// the year the story is in: "in July that year", "on 24 May of that
+	// year", "in January of the same year".
+	thatYearRe = lazyRegexp(`^,? (?:of )?(?:that|the same) year\b`)
 	// namedYear is a year written in a time expression.
 	namedYear = lazyRegexp(`\b\d{4}\b`)
 	// monthName is a month written in a time expression (not "on Friday"
@@ -64,3 +68,45 @@ func movable(e timex.Expr, pub graph.Date) bool {
 // startsAfter reports whether all of v lies after pub (a month after pub's
 // month, a day after pub).
 func startsAfter(v, pub graph.Date) bool { return graph.PlannedFor(v, pub) }
+
+// thatYear puts a month or day named without a year and followed by
+// "that year" ("who had taken office in January that year", "took office
+// on 24 May of that year") in the year the story is in: the last year
+// written before it in its sentence, else story (the last year the
+// article wrote before the sentence, 0 if none). Without either it dates
+// nothing: the calendar window around the publication date would put a
+// feature's 2021 in the year it is published.
+func thatYear(s string, exprs []timex.Expr, story int) {
+	for i := range exprs {
+		e := &exprs[i]
+		if !e.Relative || e.Value.Precision < graph.MonthPrecision || namedYear.MatchString(e.Text) ||
+			!monthName.MatchString(e.Text) || !thatYearRe.MatchString(s[e.End:]) {
+			continue
+		}
+		y := story
+		for _, p := range exprs[:i] {
+			if !p.Value.IsZero() && namedYear.MatchString(p.Text) {
+				y = p.Value.Year
+			}
+		}
+		v := e.Value
+		e.Value = graph.Date{}
+		if y == 0 {
+			continue
+		}
+		if in, err := graph.NewDate(y, v.Month, v.Day, v.Precision); err == nil {
+			e.Value = in
+		}
+	}
+}
+
+// storyYearOf returns the last year written in units (an explicit year,
+// not one the calendar window chose), or story when they write none.
+func storyYearOf(units []*unit, story int) int {
+	for _, u := range units {
+		if u.kind == kDate && u.expr != nil && !u.expr.Value.IsZero() && namedYear.MatchString(u.expr.Text) {
+			story = u.expr.Value.Year
+		}
+	}
+	return story
+}

@@ -58,6 +58,9 @@ type doc struct {
 	// sentences it was read from.
 	lastPoint     graph.Date
 	lastPointFrom []*sentence
+	// storyYear is the last year the previous sentences wrote ("in April
+	// 2021"), for "in January that year" (thatYear); 0 before any.
+	storyYear int
 
 	// titled maps an office to the people the article has named with it
 	// as their title ("Prime Minister Shehbaz Sharif"), in order, for

@@ -194,6 +194,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	}
 	exprs := timex.Find(s, d.pub)
 	pastMonths(s, exprs, d.pub)
+	thatYear(s, exprs, d.storyYear)
 	for _, e := range exprs {
 		if e.OutOfRange {
 			d.dropped = append(d.dropped, e.Text)

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Long features and analysis pieces tell a career or a crisis over
+// years; the tests below are about the times such pieces give their
+// facts.
+
+// TestSinceDatesNoAct: "since 2021" in an apposition or a relative clause
+// about someone starts that person's state; it is not the day of the act
+// the sentence tells ("met X, the envoy since 2021,", "was succeeded by
+// Y, who has been spokeswoman since 2021").
+func TestSinceDatesNoAct(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"In June, Dan Popa resigned as deputy prime minister. He was succeeded by Andreea Munteanu, a Liberal senator who has been party spokeswoman since 2021.",
+			nil, []string{"Andreea Munteanu succeeded Dan Popa 2021"}},
+		{"Ingrid Halvorsen criticized the decision. She met Tim Lenderking, the US special envoy for Yemen since 2021, in Washington a month later.",
+			nil, []string{"Ingrid Halvorsen met Tim Lenderking 2021"}},
+		{"Foreign Minister Sergei Lavrov met Badr Albusaidi, Oman's foreign minister since August 2020, to discuss the talks.",
+			nil, []string{"Sergei Lavrov met Badr Albusaidi 2020-08"}},
+		{"Chancellor Olaf Scholz was replaced by Friedrich Merz, who has led the Christian Democrats since 2022.",
+			nil, []string{"Friedrich Merz succeeded Olaf Scholz 2022"}},
+		// The state the apposition gives keeps its start.
+		{"Omani Foreign Minister Badr Albusaidi, who has held the post since August 2020, met Ingrid Halvorsen in Muscat on Tuesday.",
+			[]string{"Badr Albusaidi met Ingrid Halvorsen 2025-11-18"}, nil},
+	})
+}
+
+// TestEveryWeekdayIsAHabit: "has met Marinescu every Monday", "they
+// speak by phone each Friday" tell a habit, not a meeting on the last
+// Monday before publication.
+func TestEveryWeekdayIsAHabit(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20) // a Thursday
+	checkFacts(t, pub, []factCase{
+		{"Andreea Munteanu is regarded as more conciliatory, and she has met Ion Marinescu every Monday since taking the post.",
+			nil, []string{"Andreea Munteanu met Ion Marinescu 2025-11-17"}},
+		{"Emmanuel Macron spoke with Olaf Scholz by phone each Friday during the crisis.",
+			nil, []string{"Emmanuel Macron spoke_with Olaf Scholz 2025-11-14"}},
+		{"Emmanuel Macron met Olaf Scholz every Tuesday evening in the spring of that year.",
+			nil, []string{"Emmanuel Macron met Olaf Scholz 2025-11-18"}},
+		// A weekday of its own is still a day.
+		{"Emmanuel Macron met Olaf Scholz on Monday in Paris.",
+			[]string{"Emmanuel Macron met Olaf Scholz 2025-11-17"}, nil},
+	})
+}
+
+// TestMonthThatYear: "in July that year", "on 24 May of that year", "in
+// January of the same year" are in the year the story has reached (the
+// last year written before them), not in the twelve months around the
+// publication date.
+func TestMonthThatYear(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 18)
+	checkFacts(t, pub, []factCase{
+		{"President Joseph Banda expelled the British high commissioner in April 2011. In July that year, Banda accused Britain of funding the protests.",
+			[]string{"Joseph Banda accused United Kingdom 2011-07"}, []string{"Joseph Banda accused United Kingdom 2024-07"}},
+		{"The border clashes of 2021 killed dozens. Emomali Rahmon met Sadyr Japarov in Dushanbe in June of that year.",
+			[]string{"Emomali Rahmon met Sadyr Japarov 2021-06"}, []string{"Emomali Rahmon met Sadyr Japarov 2025-06"}},
+		{"Fighting broke out in April 2021. On 3 June that year, Emomali Rahmon met Sadyr Japarov in Dushanbe.",
+			[]string{"Emomali Rahmon met Sadyr Japarov 2021-06-03"}, nil},
+		{"The treaty was drafted in 2019, and Narendra Modi visited Nepal in March of the same year.",
+			[]string{"Narendra Modi visited Nepal 2019-03"}, []string{"Narendra Modi visited Nepal 2025-03"}},
+		// No year written before: the month dates nothing rather than
+		// this year's.
+		{"In March that year, Narendra Modi visited Nepal.",
+			nil, []string{"Narendra Modi visited Nepal 2025-03"}},
+	})
+}
