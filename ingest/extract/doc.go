@@ -136,7 +136,10 @@
 // "met X, the envoy since 2021,", dates no act; "every Monday" is a habit,
 // no day); "in July that year", "on 24 May of that year" are in the last
 // year written before them (in the sentence, else in the article), and
-// date nothing when none was; "later that day" and "minutes earlier" take the last date
+// date nothing when none was; a month without a year in a past account
+// after one written with it, in its sentence or the one before in its
+// paragraph ("appointed in August 2019. She arrived in Aden in
+// September"), is later in that year when it comes after that month; "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time
 // (narrative.go): an event told in the simple past with no time of its

@@ -187,6 +187,9 @@ func (e *Extractor) Extract(in Input) Result {
 			d.section = d.countryNamed(st.section)
 		}
 		n0 := len(d.cands)
+		if i > 0 && sents[i-1].para != st.para {
+			d.prevMonth = graph.Date{}
+		}
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(envoyPosts(withoutAcronymEchoes(units))))
 		d.noteTitled(units)
@@ -234,6 +237,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
 		d.storyYear = storyYearOf(folded, d.storyYear)
+		d.prevMonth = lastWrittenMonth(folded)
 		d.updatePair(d.cands[n0:], i)
 	}
 	return d.result()

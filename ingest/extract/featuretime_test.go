@@ -70,3 +70,28 @@ func TestMonthThatYear(t *testing.T) {
 			nil, []string{"Narendra Modi visited Nepal 2025-03"}},
 	})
 }
+
+// TestMonthAfterAWrittenOne: a feature that has just written "in August
+// 2019" goes on "She arrived in Aden in September": September of 2019,
+// not the September before publication. Only in the same paragraph, for
+// a later month of that year, in a past account.
+func TestMonthAfterAWrittenOne(t *testing.T) {
+	pub := graph.DayOf(2026, 1, 15)
+	checkFacts(t, pub, []factCase{
+		{"Ingrid Halvorsen was appointed special envoy for Yemen in August 2019. She arrived in Aden in September and met Abd Rabbuh Mansur Hadi within a week.",
+			[]string{"Ingrid Halvorsen met Abd Rabbuh Mansur Hadi 2019-09"}, []string{"Ingrid Halvorsen met Abd Rabbuh Mansur Hadi 2025-09"}},
+		{"Petra Horvat became foreign minister on 2 March 2021. On 14 October, she visited Berlin for talks with Olaf Scholz.",
+			[]string{"Petra Horvat visited Germany 2021-10-14"}, []string{"Petra Horvat visited Germany 2025-10-14"}},
+		{"The talks collapsed in May 2022, and in November Antonio Guterres met Vladimir Putin in Moscow.",
+			nil, []string{"António Guterres met Vladimir Putin 2025-11"}},
+		// An earlier month than the one written: the calendar's.
+		{"Ingrid Halvorsen was appointed special envoy for Yemen in October 2024. In January, she visited Aden.",
+			[]string{"Ingrid Halvorsen visited Aden 2026-01"}, nil},
+		// Another paragraph: the calendar's.
+		{"Ingrid Halvorsen was appointed special envoy for Yemen in August 2019.\n\nIn September, she visited Aden.",
+			[]string{"Ingrid Halvorsen visited Aden 2025-09"}, nil},
+		// A plan is not moved into the past.
+		{"Karim Haddad was named envoy in August 2019. He will visit Aden in December.",
+			nil, []string{"Karim Haddad visited Aden 2019-12"}},
+	})
+}
