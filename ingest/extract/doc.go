@@ -139,7 +139,9 @@
 // date nothing when none was; a month without a year in a past account
 // after one written with it, in its sentence or the one before in its
 // paragraph ("appointed in August 2019. She arrived in Aden in
-// September"), is later in that year when it comes after that month; "later that day" and "minutes earlier" take the last date
+// September"), is later in that year when it comes after that month; an
+// act told after "two months later", "a year after" takes no date
+// written before that offset; "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time
 // (narrative.go): an event told in the simple past with no time of its

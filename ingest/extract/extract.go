@@ -288,7 +288,7 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 					skipped = true
 					return true
 				}
-				if c.bound == boundDate && sinceOfAnother(c, u, st.text) {
+				if c.bound == boundDate && (sinceOfAnother(c, u, st.text) || offsetAfter(c, u, st.text)) {
 					return true
 				}
 				return d.attributiveDate(c, u, st.text) // "condemned the July 26 coup": the coup's day
@@ -361,6 +361,17 @@ func sinceOfAnother(c *cand, u *unit, text string) bool {
 	between := text[c.span[1]:u.start]
 	return strings.Contains(between, ",") || relWordRe.MatchString(between)
 }
+
+// offsetAfter reports whether an offset of months or years ("two months
+// later", "a year after") stands between u and the end of the act c:
+// "X, who had taken office in January, flew to Dushanbe two months later
+// and met Y" tells the meeting at another time than u's.
+func offsetAfter(c *cand, u *unit, text string) bool {
+	return u.end < c.span[1] && c.span[1] <= len(text) && monthsLaterRe.MatchString(text[u.end:c.span[1]])
+}
+
+// monthsLaterRe is an offset of months or years from a time told before.
+var monthsLaterRe = foldCompile(`(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|\d{1,2}) (?:months?|years?) (?:later|afterwards|after|on)\b`)
 
 // relWordRe opens a relative clause.
 var relWordRe = lazyRegexp(`\b(?:who|whom|whose|which|that)\b`)

@@ -95,3 +95,22 @@ func TestMonthAfterAWrittenOne(t *testing.T) {
 			nil, []string{"Karim Haddad visited Aden 2019-12"}},
 	})
 }
+
+// TestMonthsLaterIsAnotherTime: "two months later", "a year after" put
+// the act at another time than the date written before them in the
+// sentence; without the time they count from, the act keeps no date
+// rather than that one.
+func TestMonthsLaterIsAnotherTime(t *testing.T) {
+	pub := graph.DayOf(2025, 9, 4)
+	checkFacts(t, pub, []factCase{
+		{"In April 2021 fighting killed 50 people. Kyrgyzstan's president, Sadyr Japarov, who had taken office in January that year, flew to Dushanbe two months later and met President Emomali Rahmon.",
+			nil, []string{"Sadyr Japarov met Emomali Rahmon 2021-01"}},
+		{"Sadyr Japarov, who took office in January 2021, met Emomali Rahmon in Dushanbe a few months later.",
+			nil, []string{"Sadyr Japarov met Emomali Rahmon 2021-01"}},
+		{"The treaty was drafted in March 2019 and, a year later, Narendra Modi visited Nepal to sign it.",
+			nil, []string{"Narendra Modi visited Nepal 2019-03"}},
+		// The act told before the offset keeps its date.
+		{"Narendra Modi visited Nepal in March 2019 and, two years later, signed a treaty with Bangladesh.",
+			[]string{"Narendra Modi visited Nepal 2019-03"}, nil},
+	})
+}
