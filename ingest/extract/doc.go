@@ -41,7 +41,8 @@
 // ("after meeting X", "Trump, meeting Rutte,") and terms of office without a
 // verb of change ("has served as ... since", "was prime minister from 2010
 // to 2014", "took the helm of", "X stepped down ... and was replaced by Y",
-// "Ishiba resigned in September" ending the office last stated). "The two
+// "Ishiba resigned in September", "X, whose second term ended in February
+// 2025," ending the office last stated). "The two
 // leaders" stands for the two sides of the last meeting, call or agreement
 // (however weak a one-word name of either: "his counterpart Sugiono"), and
 // "they" after "where", "when" or "and" for the two of a meeting told

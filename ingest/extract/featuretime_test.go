@@ -114,3 +114,41 @@ func TestMonthsLaterIsAnotherTime(t *testing.T) {
 			[]string{"Narendra Modi visited Nepal 2019-03"}, nil},
 	})
 }
+
+// TestOwnHeadsMeeting: in a story from a capital, a prime minister and a
+// president titled without a country who meet are both the country's
+// heads (the guest rule is for a visitor: "President X met Foreign
+// Minister Y"), and the prime minister's start told in the next sentence
+// dates the term.
+func TestOwnHeadsMeeting(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"BUCHAREST — The coalition agreed to share power under Prime Minister Ion Marinescu. Marinescu took office on 29 November 2023. A week after the vote, Marinescu met President Klaus Iohannis at the Cotroceni Palace.",
+			[]string{"Ion Marinescu leads Romania 2023-11-29..", "Klaus Iohannis leads Romania"}, nil},
+		{"LJUBLJANA — President Natasa Pirc Musar received Prime Minister Tomaz Vidmar on Monday. Vidmar took office in June 2019.",
+			[]string{"Tomaz Vidmar leads Slovenia 2019-06.."}, nil},
+		// Two of the same title: one is a guest, whose country is not said.
+		{"BUCHAREST — Prime Minister Ion Marinescu met Prime Minister Andrej Zeman on Monday.",
+			nil, []string{"Andrej Zeman leads Romania"}},
+		// A minister titled without a country who meets a head is a guest.
+		{"BUCHAREST — President Klaus Iohannis met Foreign Minister Ahmed Attaf on Monday.",
+			nil, []string{"Ahmed Attaf holds_position Foreign Minister of Romania"}},
+	})
+}
+
+// TestWhoseTermEnded: "X, whose second term ended in February 2025,",
+// "when X's term expired in May 2014" end X's office at that date; a
+// government that "collapsed" ends no one's term.
+func TestWhoseTermEnded(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"Romanian President Klaus Iohannis, whose second term ended in February 2025, was reluctant to take sides.",
+			[]string{"Klaus Iohannis leads Romania ..2025-02"}, nil},
+		{"Malawian President Joseph Banda won a second term in 2009. When Banda's term expired in May 2014, his vice-president stood against his chosen successor.",
+			[]string{"Joseph Banda leads Malawi ..2014-05"}, nil},
+		{"Zambian President Edgar Lungu's mandate ran out in August 2021, and he handed over power peacefully.",
+			[]string{"Edgar Lungu leads Zambia ..2021-08"}, nil},
+		{"Austrian Chancellor Karl Nehammer, whose government collapsed in November, never visited Ljubljana.",
+			[]string{"Karl Nehammer leads Austria"}, []string{"Karl Nehammer leads Austria ..2025-11"}},
+	})
+}

@@ -41,6 +41,10 @@ var (
 	// "was re-elected in 2022 and resigned in 2024": the sentence's
 	// subject, left out after "and" (group s2).
 	reQuit = compile(`(?:%PS%|^(?P<s2><P\d+>) (?:[^;]*? )?(?P<and>and)) %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "Iohannis, whose second term ended in February 2025,", "when
+	// Banda's term ended in May 2014": the end of the office last stated,
+	// as reQuit (a government that "collapsed" ends no one's term).
+	reTermOver = compile(`(?P<s><P\d+>) (?:, whose|'s) (?:(?:first|second|third|fourth|fifth|last|final|only|current|presidential|[a-z]+-year) )?(?:term|mandate|tenure)(?: in office)? (?:ended|expired|ran out|came to an end)(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>)`)
 	// "the Constitutional Court on Friday removed President Yoon from
 	// office", "the army ousted Bazoum", "Putin dismissed Shoigu": the
 	// end of the object's office last stated, as reQuit for the passive.
@@ -165,6 +169,13 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 		for _, per := range subs {
 			d.endTerm(m, per, from, at, m.group("death") != "", st, sentIdx)
 		}
+	}
+	for _, m := range d.findAll(reTermOver, tpl, units, pos) {
+		if negated(tpl, m.loc[0]) {
+			continue
+		}
+		from, _ := m.unitRange()
+		d.endTerm(m, m.one("s"), from, matchDate(m, from), false, st, sentIdx)
 	}
 	for _, m := range d.findAll(reRemovedBy, tpl, units, pos) {
 		if negated(tpl, m.loc[0]) {
