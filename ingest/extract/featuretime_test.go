@@ -152,3 +152,19 @@ func TestWhoseTermEnded(t *testing.T) {
 			[]string{"Karl Nehammer leads Austria"}, []string{"Karl Nehammer leads Austria ..2025-11"}},
 	})
 }
+
+// TestProfiledHeadMeetsPeople: a head titled without a country whose
+// start the article tells ("Marinescu took office on 29 November 2023")
+// is the story's own head however many people the story has him meet.
+func TestProfiledHeadMeetsPeople(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"BUCHAREST — The parties agreed to share power under Prime Minister Ion Marinescu. Marinescu took office on 29 November 2023. Since June, Andreea Munteanu has met Marinescu every Monday.",
+			[]string{"Ion Marinescu leads Romania 2023-11-29.."}, nil},
+		{"LJUBLJANA — Prime Minister Tomaz Vidmar took office on 14 June 2019. In May 2023 he met Ana Zupan in Maribor.",
+			[]string{"Tomaz Vidmar leads Slovenia 2019-06-14.."}, nil},
+		// No start told: a head who meets someone may be a guest.
+		{"BUCHAREST — Prime Minister Ion Marinescu met Andreea Munteanu on Monday.",
+			nil, []string{"Ion Marinescu leads Romania"}},
+	})
+}

@@ -229,7 +229,13 @@ func (d *doc) placeImplicit() {
 			}
 			// A head sworn in (swornBareHead) is news of the country
 			// itself, whoever the holder meets afterwards.
+			// So is a head whose start the article tells in another
+			// sentence ("Prime Minister X … X took office on 29 November
+			// 2023"): a profile's subject meets many people.
 			sworn := c.bound == boundStart && c.dated
+			if !sworn && guests[c.subj.name] && d.startTold(c) {
+				sworn = true
+			}
 			// "Gabon's military leader X was sworn in as president":
 			// the country the sentence names is the holder's own.
 			bare := !d.implicit.sentCountries[c.sentIdx] || sworn && d.ownCountryOnly(c, country)
@@ -525,4 +531,16 @@ func (d *doc) bareHeadsMet(c *cand) bool {
 		}
 	}
 	return a != nil && b != nil && !sameRole(a.role, b.role)
+}
+
+// startTold reports whether the article tells when head c took office in
+// a statement of its own ("Marinescu took office on 29 November 2023"
+// after "Prime Minister Ion Marinescu"; anchors.go), its country unsaid.
+func (d *doc) startTold(c *cand) bool {
+	if c.dated || c.subj == nil {
+		return false
+	}
+	d.readAnchorSrcs(true)
+	a := d.anchors[c.subj.name]
+	return a != nil && !a.date[anchorOffice].IsZero() && !a.named
 }
