@@ -3,6 +3,9 @@ package extract
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/geokg/geokg/graph"
 )
 
@@ -167,4 +170,35 @@ func TestProfiledHeadMeetsPeople(t *testing.T) {
 		{"BUCHAREST — Prime Minister Ion Marinescu met Andreea Munteanu on Monday.",
 			nil, []string{"Ion Marinescu leads Romania"}},
 	})
+}
+
+// TestFormerHeadTookOffice: an obituary's "the former president of
+// Malawi" whose start the article tells in another sentence ("Banda took
+// office on 24 May 2004") is a term that started then and is over; "Y, a
+// former finance minister, who was sworn in on May 30" dates the office Y
+// took, not the one Y left.
+func TestFormerHeadTookOffice(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 18)
+	e, err := New()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		text, subj, obj, start string
+	}{
+		{"Joseph Banda, the former president of Malawi, died on Monday. Banda took office on 24 May 2004.", "Joseph Banda", "Malawi", "2004-05-24"},
+		{"Former Malawian President Joseph Banda died on Monday in Johannesburg. He took office on 24 May 2004 and served two terms.", "Joseph Banda", "Malawi", "2004-05-24"},
+		{"Former Zambian President Rupiah Banda has died. Banda was sworn in on 2 November 2008 after the death of his predecessor.", "Rupiah Banda", "Zambia", "2008-11-02"},
+		{"He was succeeded by Fatumata Embalo, a former finance minister, who was sworn in on May 30.", "Fatumata Embalo", "Minister of Finance", ""},
+	} {
+		res, names := extractByID(e, c.text, pub)
+		found := false
+		for _, f := range res.Facts {
+			if names[f.Subject] != c.subj || names[f.Object] != c.obj {
+				continue
+			}
+			found = true
+			assert.Equal(t, c.start, f.Start.String(), c.text)
+			assert.True(t, f.Ended, c.text)
+		}
+		assert.True(t, found, c.text)
+	}
 }
