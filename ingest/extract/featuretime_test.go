@@ -202,3 +202,26 @@ func TestFormerHeadTookOffice(t *testing.T) {
 		assert.True(t, found, c.text)
 	}
 }
+
+// TestSuccessorNamedLater: a profile names the successor in a later
+// paragraph — "His successor is Petra Horvat", "Vidmar's successor was
+// X", "His successor, X, was elected prime minister on Tuesday" — who
+// holds the office and succeeded; a start the sentence tells dates the
+// successor's term.
+func TestSuccessorNamedLater(t *testing.T) {
+	pub := graph.DayOf(2026, 3, 12) // a Thursday
+	lead := "LJUBLJANA — Tomaz Vidmar took office as Slovenia's prime minister on 14 June 2019. He announced in February that he would resign.\n\n"
+	checkFacts(t, pub, []factCase{
+		{lead + "His successor is Petra Horvat, the 44-year-old foreign minister, who was elected prime minister by 49 votes to 38.",
+			[]string{"Petra Horvat leads Slovenia", "Petra Horvat succeeded Tomaz Vidmar "}, nil},
+		{lead + "Vidmar's successor was Petra Horvat, a former diplomat.",
+			[]string{"Petra Horvat leads Slovenia", "Petra Horvat succeeded Tomaz Vidmar "}, nil},
+		{lead + "His successor, Petra Horvat, was elected prime minister on Tuesday.",
+			[]string{"Petra Horvat leads Slovenia 2026-03-10.."}, nil},
+		{lead + "His successor, Petra Horvat, who was sworn in on 10 March, named her cabinet on Wednesday.",
+			[]string{"Petra Horvat leads Slovenia 2026-03-10.."}, nil},
+		// What the successor did after taking office dates nothing.
+		{lead + "His successor, Petra Horvat, met Ursula von der Leyen on Tuesday.",
+			nil, []string{"Petra Horvat leads Slovenia 2026-03-10.."}},
+	})
+}

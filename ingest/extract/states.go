@@ -658,7 +658,12 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int, hidd
 
 // reSuccessorAppos reads "His successor, Marta Villanueva, ...", "Quispe's
 // successor, Marta Villanueva, ...".
-var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor , (?P<s><P\d+>) ,`)
+var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor (?:, (?P<s><P\d+>) ,|(?:is|was) (?P<s2><P\d+>)(?: ,| \.| who|$))`)
+
+// successorStartRe opens what the sentence says after reSuccessorAppos of
+// the successor's start: "His successor, Petra Horvat, was elected prime
+// minister on Tuesday", "…, who was sworn in on 10 March".
+var successorStartRe = lazyRegexp(`^[ ,]*(?:who )?(?:(?:was|has been|had been) (?:re-)?(?:elected|sworn in|inaugurated|appointed|installed|confirmed)|took office|took over|assumed office|became)\b`)
 
 // readSuccessorAppos reads reSuccessorAppos: the successor held the last
 // office the article gave the one succeeded (his, her: the person the
@@ -668,6 +673,9 @@ var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immed
 func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range d.findAll(reSuccessorAppos, tpl, units, pos) {
 		per := m.one("s")
+		if per == nil {
+			per = m.one("s2") // "His successor is Petra Horvat"
+		}
 		if per == nil || per.kind != kPerson || per.ref == nil {
 			continue
 		}
@@ -686,6 +694,11 @@ func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sente
 		}
 		c := &cand{pred: held.pred, subj: per.ref, subjText: per.text, obj: held.obj, objText: held.objText, role: held.role,
 			base: confAppos * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+		if successorStartRe.MatchString(st.text[m.span()[1]:]) {
+			// "…, was elected prime minister on Tuesday": the term
+			// starts on the day the sentence gives.
+			c.bound = boundStart
+		}
 		d.add(c)
 		d.add(&cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: of, base: confAppos * 0.9,
 			span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, fixed: true})
