@@ -349,14 +349,21 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 	}
 }
 
-// sinceOfAnother reports whether u, a "since" after the act c, starts a
-// state told of a name after the act, in an apposition or a relative
-// clause: "met Lenderking, the US envoy since 2021,", "was succeeded by
-// X, a senator who has been spokeswoman since 2021" date neither act.
+// sinceOfAnother reports whether u, a "since" after the act c or in a
+// relative clause within it, starts a state told of a name, in an
+// apposition or a relative clause: "met Lenderking, the US envoy since
+// 2021,", "was succeeded by X, a senator who has been spokeswoman since
+// 2021", "X, a diplomat who has been envoy since 2022, met Y" date no
+// act.
 // ("Has fought Hezbollah since October" dates the fighting.)
 func sinceOfAnother(c *cand, u *unit, text string) bool {
-	if u.expr.Prep != "since" || u.start < c.span[1] {
+	if u.expr.Prep != "since" || u.start < c.span[0] || c.span[1] > len(text) {
 		return false
+	}
+	if u.start < c.span[1] {
+		// "X, a diplomat who has been envoy since 2022, met Y": inside
+		// the statement, in a relative clause opened before it.
+		return relWordRe.MatchString(text[c.span[0]:u.start])
 	}
 	between := text[c.span[1]:u.start]
 	return strings.Contains(between, ",") || relWordRe.MatchString(between)

@@ -28,6 +28,10 @@ func TestSinceDatesNoAct(t *testing.T) {
 			nil, []string{"Sergei Lavrov met Badr Albusaidi 2020-08"}},
 		{"Chancellor Olaf Scholz was replaced by Friedrich Merz, who has led the Christian Democrats since 2022.",
 			nil, []string{"Friedrich Merz succeeded Olaf Scholz 2022"}},
+		{"Karim Haddad, a Lebanese diplomat who has been an envoy in Libya since 2022, met Antonio Guterres on Friday.",
+			[]string{"Karim Haddad met António Guterres 2025-11-14"}, []string{"Karim Haddad met António Guterres 2022"}},
+		{"Olaf Scholz, who has led the Social Democrats since 2021, met Emmanuel Macron in Paris.",
+			nil, []string{"Olaf Scholz met Emmanuel Macron 2021"}},
 		// The state the apposition gives keeps its start.
 		{"Omani Foreign Minister Badr Albusaidi, who has held the post since August 2020, met Ingrid Halvorsen in Muscat on Tuesday.",
 			[]string{"Badr Albusaidi met Ingrid Halvorsen 2025-11-18"}, nil},
@@ -223,5 +227,27 @@ func TestSuccessorNamedLater(t *testing.T) {
 		// What the successor did after taking office dates nothing.
 		{lead + "His successor, Petra Horvat, met Ursula von der Leyen on Tuesday.",
 			nil, []string{"Petra Horvat leads Slovenia 2026-03-10.."}},
+	})
+}
+
+// TestDeputyOrPartIsNoHead: "deputy head of the UN mission in Libya",
+// "deputy secretary general of NATO", "head of the UN mission" do not
+// lead the UN or NATO — and so end no one's term there.
+func TestDeputyOrPartIsNoHead(t *testing.T) {
+	pub := graph.DayOf(2026, 1, 15)
+	checkFacts(t, pub, []factCase{
+		{"Karim Haddad, a Lebanese diplomat who has been deputy head of the UN mission in Libya since 2022, will take up the post next month.",
+			nil, []string{"Karim Haddad leads United Nations 2022.."}},
+		{"Karim Haddad has been head of the UN mission in Libya since 2022.",
+			nil, []string{"Karim Haddad leads United Nations 2022.."}},
+		{"Radmila Shekerinska has been deputy secretary general of NATO since 2024.",
+			nil, []string{"Radmila Shekerinska leads NATO 2024.."}},
+		{"Ingrid Halvorsen, the head of the UN refugee agency in Geneva, met Antonio Guterres.",
+			nil, []string{"Ingrid Halvorsen leads United Nations"}},
+		// The head of the organization itself still leads it.
+		{"Mark Rutte has been secretary general of NATO since 2024.",
+			[]string{"Mark Rutte leads NATO 2024.."}, nil},
+		{"Mark Rutte, the head of NATO, met Antonio Guterres on Friday.",
+			[]string{"Mark Rutte leads NATO"}, nil},
 	})
 }
