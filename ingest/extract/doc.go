@@ -142,7 +142,10 @@
 // paragraph ("appointed in August 2019. She arrived in Aden in
 // September"), is later in that year when it comes after that month; an
 // act told after "two months later", "a year after" takes no date
-// written before that offset; "later that day" and "minutes earlier" take the last date
+// written before that offset; a month or year opening the sentence dates
+// a clause of another subject joined by "and", and a date followed by
+// ", when" the act of the when-clause ("soured in 2024, when X
+// criticized Y"); "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time
 // (narrative.go): an event told in the simple past with no time of its

@@ -650,7 +650,8 @@ outer:
 			// place and time of the clause before.
 			dist = 2*len(between) + 10
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				if !clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+				if (!clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:])) &&
+					!framingDate(text, u, between, span) {
 					continue
 				}
 				// "Last month she visited Kyiv, …, and held talks with
@@ -754,6 +755,32 @@ func datelineDash(between string) bool {
 // army", "and his deputy").
 var coordNotVerb = toSet("the a an his her its their our my your this that these those he she they it we i " +
 	"there some all both each several many other another no")
+
+// framingDate reports whether date u, before the statement at span with
+// the words between in between, frames it across a clause boundary: a
+// month or year opening the sentence before a clause of another subject
+// joined by "and" ("In January 2024 the parties clashed over pensions,
+// and Popa accused Marinescu of …"; a day does not: "On Wednesday, Japan
+// sent aid to Myanmar, and Australia …" in a digest may be two days), or
+// a date the statement's "when" clause follows ("Relations soured in
+// 2024, when Vidmar criticized …"). A statement in another tense or time
+// ("and X has since …", "and X later …") is not framed.
+func framingDate(text string, u *unit, between string, span [2]int) bool {
+	if span[1] > len(text) || shiftedClauseRe.MatchString(text[span[0]:span[1]]) || sayRe.MatchString(between) {
+		return false
+	}
+	b := strings.TrimSpace(between)
+	if b == ", when" || b == "when" {
+		return true
+	}
+	head, ok := strings.CutSuffix(b, ", and")
+	return ok && u.expr.Value.Precision < graph.DayPrecision && strings.TrimSpace(text[:u.start]) == "" &&
+		!strings.Contains(head, ";") && !blockRe.MatchString(head)
+}
+
+// shiftedClauseRe marks a statement told in another tense or at another
+// time than a date framing its sentence.
+var shiftedClauseRe = lazyRegexp(`(?i)\b(?:has|have|had|will|would|since|later|then|now|afterwards|subsequently|eventually|earlier|previously|plans?|is|are)\b`)
 
 // coordinatedVerb reports whether a statement starting after before, at
 // rest, is a verb coordinated with "and" to the clause before it ("…, and

@@ -251,3 +251,29 @@ func TestDeputyOrPartIsNoHead(t *testing.T) {
 			[]string{"Mark Rutte leads NATO"}, nil},
 	})
 }
+
+// TestFramingDate: a month or year opening the sentence dates a clause of
+// another subject joined to it by "and"; a date followed by "when" dates
+// the act the when-clause tells. A day opening a digest's line, or a
+// clause in another tense, is not framed.
+func TestFramingDate(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"In January 2024 the two parties clashed over a pension increase, and Dan Popa accused Ion Marinescu of buying votes with borrowed money.",
+			[]string{"Dan Popa accused Ion Marinescu 2024-01"}, nil},
+		{"In September 2022 a second round of fighting killed about 100 people, and Kyrgyzstan accused Tajikistan of shelling villages in Batken.",
+			[]string{"Kyrgyzstan accused Tajikistan 2022-09"}, nil},
+		{"Relations with Austria soured in 2024, when Tomaz Vidmar criticized Vienna's border checks as a relic.",
+			[]string{"Tomaz Vidmar criticized Austria 2024"}, nil},
+		{"The talks broke down in March 2023, when Serbia accused Kosovo of violating the deal.",
+			[]string{"Serbia accused Kosovo 2023-03"}, nil},
+		// Another tense or time: not framed.
+		{"In 2019 the talks collapsed, and Tomaz Vidmar has since criticized Austria.",
+			nil, []string{"Tomaz Vidmar criticized Austria 2019"}},
+		{"In 2019 the talks collapsed, and Serbia later accused Kosovo of sabotage.",
+			nil, []string{"Serbia accused Kosovo 2019"}},
+		// A day opening a digest's line dates its own item only.
+		{"On Wednesday, Japan sent humanitarian aid to Myanmar, and Serbia accused Kosovo of sabotage.",
+			nil, []string{"Serbia accused Kosovo 2025-11-19"}},
+	})
+}
