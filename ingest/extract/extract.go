@@ -312,6 +312,8 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if p, ok := d.samePeriod(st.text); ok {
 				c.date, c.dated, c.dateFrom = p, true, through(d.lastPointFrom, st)
+			} else if y, ok := d.seasonYear(units, st.text); ok {
+				c.date, c.dated, c.dateFrom = y, true, []*sentence{st}
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
 			} else if d.narrativeDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
@@ -387,6 +389,33 @@ var relWordRe = lazyRegexp(`\b(?:who|whom|whose|which|that)\b`)
 // month", "earlier that year", "that same month", "in the same year",
 // "the following month" (the one after it).
 var samePeriodRe = foldCompile(`(?i)\b(?:(?:earlier|later) (?:that|in that|in the same|the same)|(?:that|the) same|in the same|during that|the (following)) (month|year)\b`)
+
+// thatSeasonRe is a season of the year the story is in: "that autumn",
+// "that same summer", "in the spring of that year" (not winter, which
+// spans two years).
+var thatSeasonRe = foldCompile(`(?i)\b(?:that (?:same )?(?:spring|summer|autumn|fall)|(?:spring|summer|autumn|fall) of that year)\b`)
+
+// seasonYear returns the year of a sentence's "that autumn" (thatSeasonRe):
+// the last year written before it in the sentence ("tried to impeach him
+// in 2005; that autumn the motion was withdrawn"), else the last year the
+// article wrote before the sentence (storyYear); ok is false without
+// either.
+func (d *doc) seasonYear(units []*unit, text string) (graph.Date, bool) {
+	loc := thatSeasonRe.FindStringIndex(text)
+	if loc == nil {
+		return graph.Date{}, false
+	}
+	y := d.storyYear
+	for _, u := range units {
+		if u.kind == kDate && u.expr != nil && u.end <= loc[0] && !u.expr.Value.IsZero() && namedYear.MatchString(u.expr.Text) {
+			y = u.expr.Value.Year
+		}
+	}
+	if y == 0 {
+		return graph.Date{}, false
+	}
+	return graph.YearOf(y), true
+}
 
 // nextDayRe is the day after or before the date told before it: "the
 // following day", "the next day", "the previous day".

@@ -277,3 +277,21 @@ func TestFramingDate(t *testing.T) {
 			nil, []string{"Serbia accused Kosovo 2025-11-19"}},
 	})
 }
+
+// TestThatSeason: "that autumn", "that same summer" are in the year the
+// story has reached (the last year written before them, in the sentence
+// or else in the article), at year precision; without one they date
+// nothing.
+func TestThatSeason(t *testing.T) {
+	pub := graph.DayOf(2026, 1, 15)
+	checkFacts(t, pub, []factCase{
+		{"Ingrid Halvorsen was appointed envoy in August 2019. In March 2020 she brokered a short truce; it collapsed within a month. That autumn she visited Sanaa for the first time and met the Houthi leader, Abdul-Malik al-Houthi.",
+			[]string{"Ingrid Halvorsen visited Yemen 2020"}, nil},
+		{"The speaker tried to impeach Joseph Banda in 2005; that autumn Banda accused Louis Chimango of treason.",
+			[]string{"Joseph Banda accused Louis Chimango 2005"}, nil},
+		{"The coalition was formed in 2023. That same summer Dan Popa accused Ion Marinescu of buying votes.",
+			[]string{"Dan Popa accused Ion Marinescu 2023"}, nil},
+		{"That autumn Joseph Banda accused Louis Chimango of treason.",
+			nil, []string{"Joseph Banda accused Louis Chimango 2026", "Joseph Banda accused Louis Chimango 2025"}},
+	})
+}
