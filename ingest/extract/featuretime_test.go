@@ -295,3 +295,22 @@ func TestThatSeason(t *testing.T) {
 			nil, []string{"Joseph Banda accused Louis Chimango 2026", "Joseph Banda accused Louis Chimango 2025"}},
 	})
 }
+
+// TestSuccessionAfterResignation: "In June, Popa resigned as deputy prime
+// minister. He was succeeded by Munteanu" — the succession and the
+// successor's term date from the end the sentence before told; a
+// swearing-in the succession's own sentence tells still dates it.
+func TestSuccessionAfterResignation(t *testing.T) {
+	pub := graph.DayOf(2025, 11, 20)
+	checkFacts(t, pub, []factCase{
+		{"In June, Dan Popa resigned as deputy prime minister, saying he could no longer defend a budget. He was succeeded by Andreea Munteanu, a Liberal senator.",
+			[]string{"Andreea Munteanu succeeded Dan Popa 2025-06", "Andreea Munteanu holds_position Deputy Prime Minister 2025-06.."}, nil},
+		{"Romanian Finance Minister Mihai Georgescu resigned in October 2024. Georgescu was replaced by Cristina Voicu.",
+			[]string{"Cristina Voicu succeeded Mihai Georgescu 2024-10"}, nil},
+		{"Dan Popa resigned as deputy prime minister in June. He was succeeded by Andreea Munteanu, who was sworn in on 2 July.",
+			[]string{"Andreea Munteanu succeeded Dan Popa 2025-07-02"}, nil},
+		// An end told two sentences before is another story.
+		{"Dan Popa resigned as deputy prime minister in June. The budget talks stalled. He was succeeded by Andreea Munteanu.",
+			nil, []string{"Andreea Munteanu succeeded Dan Popa 2025-06"}},
+	})
+}

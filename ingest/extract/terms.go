@@ -260,6 +260,14 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 	if prev != nil && prev.sentIdx == sentIdx {
 		ev.link = prev
 	}
+	if prev == nil && named && matchDate(m, 0).IsZero() {
+		// "In June, Popa resigned as deputy prime minister. … He was
+		// succeeded by Munteanu": the term the sentence before ended, on
+		// the day it ended.
+		if q := d.endedBefore(pred.ref.name, sentIdx); q != nil {
+			prev, ev.link = q, q
+		}
+	}
 	d.add(ev)
 	if !named {
 		return
@@ -329,4 +337,18 @@ func (d *doc) knownEnd(c *cand) (graph.Date, bool) {
 		}
 	}
 	return graph.Date{}, false
+}
+
+// endedBefore returns the term of person name whose dated end the
+// sentence before sentIdx told ("In June, Popa resigned as deputy prime
+// minister"), or nil.
+func (d *doc) endedBefore(name string, sentIdx int) *cand {
+	var last *cand
+	for _, c := range d.cands {
+		if c.sentIdx == sentIdx-1 && c.subj != nil && c.subj.name == name && c.obj != nil && c.bound == boundEnd && c.ended && c.dated &&
+			(c.pred == graph.Leads || c.pred == graph.HoldsPosition) {
+			last = c
+		}
+	}
+	return last
 }
