@@ -164,7 +164,9 @@
 // stated, "the following month" the one after it; "the following day",
 // "the next day" are the day after the last day stated. A sentence with a date but no fact ("X left after a tense
 // exchange with Y on Friday") counts as such an event among everyone it
-// names. "X succeeded Y on D" starts X's office known from the article
+// names. "He was succeeded by X" with no date of its own takes the end
+// of the office the sentence before told ("In June, Popa resigned as
+// deputy prime minister"). "X succeeded Y on D" starts X's office known from the article
 // ("British Prime Minister X") at D, and ends Y's. Phrases
 // anchored on a person's start ("on his first day in office", "on her
 // first full day", "hours after taking office", "the day after his
