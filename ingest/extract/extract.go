@@ -672,7 +672,7 @@ outer:
 			dist = len(between)
 		case u.end <= span[0]:
 			between := text[u.end:span[0]]
-			if saidBefore(text, u, between) {
+			if saidBefore(text, u, between) && !openingAside(text, u, between) {
 				continue // the day it was said, not the day it happened
 			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
@@ -792,10 +792,18 @@ var coordNotVerb = toSet("the a an his her its their our my your this that these
 // and Popa accused Marinescu of …"; a day does not: "On Wednesday, Japan
 // sent aid to Myanmar, and Australia …" in a digest may be two days), or
 // a date the statement's "when" clause follows ("Relations soured in
-// 2024, when Vidmar criticized …"). A statement in another tense or time
-// ("and X has since …", "and X later …") is not framed.
+// 2024, when Vidmar criticized …"), or a date opening the sentence before
+// an aside ("Earlier this year, before her departure was announced,
+// Halvorsen visited Tehran"). A statement in another tense or time ("and
+// X has since …", "and X later …") is not framed.
 func framingDate(text string, u *unit, between string, span [2]int) bool {
-	if span[1] > len(text) || shiftedClauseRe.MatchString(text[span[0]:span[1]]) || sayRe.MatchString(between) {
+	if span[1] > len(text) || shiftedClauseRe.MatchString(text[span[0]:span[1]]) {
+		return false
+	}
+	if openingAside(text, u, between) {
+		return true // "Earlier this year, before her departure was announced, Halvorsen visited Tehran"
+	}
+	if sayRe.MatchString(between) {
 		return false
 	}
 	b := strings.TrimSpace(between)
@@ -806,6 +814,17 @@ func framingDate(text string, u *unit, between string, span [2]int) bool {
 	return ok && u.expr.Value.Precision < graph.DayPrecision && strings.TrimSpace(text[:u.start]) == "" &&
 		!strings.Contains(head, ";") && !blockRe.MatchString(head)
 }
+
+// openingAside reports whether date u opens the sentence and between,
+// the words from it to a statement, is an aside (asideRe).
+func openingAside(text string, u *unit, between string) bool {
+	return strings.TrimSpace(text[:u.start]) == "" && asideRe.MatchString(between)
+}
+
+// asideRe is a subordinate clause put between a date opening the
+// sentence and its main clause: ", before her departure was announced,",
+// ", after weeks of protests,".
+var asideRe = lazyRegexp(`^ *, *(?:before|after|when|while|as|following|amid|despite)\b[^,;:"]*, *$`)
 
 // shiftedClauseRe marks a statement told in another tense or at another
 // time than a date framing its sentence.

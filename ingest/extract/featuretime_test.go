@@ -267,6 +267,13 @@ func TestFramingDate(t *testing.T) {
 			[]string{"Tomaz Vidmar criticized Austria 2024"}, nil},
 		{"The talks broke down in March 2023, when Serbia accused Kosovo of violating the deal.",
 			[]string{"Serbia accused Kosovo 2023-03"}, nil},
+		// A date opening the sentence before an aside dates the main clause.
+		{"In March, after weeks of protests, Serbia accused Kosovo of sabotage.",
+			[]string{"Serbia accused Kosovo 2025-03"}, nil},
+		{"On Monday, after the minister said talks had failed, Emmanuel Macron criticized Russia.",
+			[]string{"Emmanuel Macron criticized Russia 2025-11-17"}, nil},
+		{"Earlier this year, before her departure was announced, Ingrid Halvorsen visited Tehran.",
+			[]string{"Ingrid Halvorsen visited Iran 2025"}, nil},
 		// Another tense or time: not framed.
 		{"In 2019 the talks collapsed, and Tomaz Vidmar has since criticized Austria.",
 			nil, []string{"Tomaz Vidmar criticized Austria 2019"}},

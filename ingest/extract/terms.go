@@ -266,6 +266,13 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 		// the day it ended.
 		if q := d.endedBefore(pred.ref.name, sentIdx); q != nil {
 			prev, ev.link = q, q
+			// The term ends where the successor's starts too, when this
+			// sentence tells it more precisely ("…, who was sworn in on
+			// May 30": swornSuccessors links the event to it).
+			end := *q
+			end.link, end.date, end.dateKind, end.dated, end.dateFrom = ev, graph.Date{}, 0, false, nil
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			defer d.add(&end) // after the event, whose date it takes
 		}
 	}
 	d.add(ev)
