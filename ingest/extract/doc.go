@@ -145,7 +145,8 @@
 // written before that offset; a month or year opening the sentence dates
 // a clause of another subject joined by "and", and a date followed by
 // ", when" the act of the when-clause ("soured in 2024, when X
-// criticized Y"); "that autumn", "that same summer" are the last year
+// criticized Y"), and one before an aside the main clause ("In March,
+// after weeks of protests, X accused Y"); "that autumn", "that same summer" are the last year
 // written before them, at year precision; "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time

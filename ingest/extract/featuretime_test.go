@@ -155,6 +155,11 @@ func TestWhoseTermEnded(t *testing.T) {
 			[]string{"Joseph Banda leads Malawi ..2014-05"}, nil},
 		{"Zambian President Edgar Lungu's mandate ran out in August 2021, and he handed over power peacefully.",
 			[]string{"Edgar Lungu leads Zambia ..2021-08"}, nil},
+		// A head titled without a country, in a story from its capital.
+		{"ZAGREB — President Ante Babic, whose second term ended in February 2025, stayed out of the dispute.",
+			[]string{"Ante Babic leads Croatia ..2025-02"}, nil},
+		{"ZAGREB — President Ante Babic stayed out of the dispute. Babic resigned in February 2025.",
+			[]string{"Ante Babic leads Croatia ..2025-02"}, nil},
 		{"Austrian Chancellor Karl Nehammer, whose government collapsed in November, never visited Ljubljana.",
 			[]string{"Karl Nehammer leads Austria"}, []string{"Karl Nehammer leads Austria ..2025-11"}},
 	})

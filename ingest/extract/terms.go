@@ -210,6 +210,21 @@ func (d *doc) endTerm(m *match, per *unit, from int, at graph.Date, death bool, 
 	if prev == nil && !death {
 		prev = d.quitState(per.ref.name, at)
 	}
+	if prev == nil && !death {
+		// "President Ante Babic, whose second term ended in February
+		// 2025,": a head titled without a country, placed once the
+		// article is read (placeImplicit), and its end with it.
+		if h := d.pendingHead(per.ref.name); h != nil {
+			end := *h
+			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
+			end.date, end.dateKind, end.dated, end.fixed = graph.Date{}, 0, false, false
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			end.span[0] = m.units[from].start
+			d.add(&end)
+			d.implicit.heads = append(d.implicit.heads, &end)
+		}
+		return
+	}
 	if prev == nil || prev.pred == graph.NominatedAs || death && prev.ended {
 		return
 	}
