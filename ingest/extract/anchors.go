@@ -43,7 +43,7 @@ var (
 	// March,", an ambassador who "presented her credentials in
 	// September". Changes of office that name the office ("became prime
 	// minister on ...") are anchors through their state (cand.anchor).
-	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power|presented (?:his |her |their )?(?:letters of )?credentials)`)
+	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power|presented (?:his |her |their )?(?:letters of )?credentials)`)
 	// "Trump won the November 5 election", "Ishiba was elected on ..."
 	reAnchorElection = compile(`%PS% %AUX%%ADV%(?:(?:won|wins|clinched|secured|swept)(?: (?:the|a|an|his|her|their|[a-z0-9\-]+|<D\d+>)){0,4}? (?:election|elections|vote|runoff|run-off|ballot|race|presidency|premiership|landslide)|(?:was|were|has been|had been) (?:re-)?elected)`)
 	// "Trump's inauguration on January 20", "Merz's election victory in February"

@@ -326,3 +326,18 @@ func TestSuccessionAfterResignation(t *testing.T) {
 			nil, []string{"Andreea Munteanu succeeded Dan Popa 2025-06"}},
 	})
 }
+
+// TestHadTakenOffice: the pluperfect of a feature looking back ("who had
+// taken office in January that year", "had taken office as president of
+// Kyrgyzstan in January 2021") starts the term as "took office" does.
+func TestHadTakenOffice(t *testing.T) {
+	pub := graph.DayOf(2025, 9, 4)
+	checkFacts(t, pub, []factCase{
+		{"In April 2021 fighting killed 50 people. Kyrgyzstan's president, Sadyr Japarov, who had taken office in January that year, flew to Dushanbe two months later and met President Emomali Rahmon.",
+			[]string{"Sadyr Japarov leads Kyrgyzstan 2021-01.."}, nil},
+		{"Kyrgyz President Sadyr Japarov had taken office in January 2021.",
+			[]string{"Sadyr Japarov leads Kyrgyzstan 2021-01.."}, nil},
+		{"Sadyr Japarov had taken office as president of Kyrgyzstan on 28 January 2021.",
+			[]string{"Sadyr Japarov leads Kyrgyzstan 2021-01-28.."}, nil},
+	})
+}

@@ -11,14 +11,14 @@ import (
 
 var (
 	// Changes of office with the person as subject.
-	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
+	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|taken office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ...",
 	// "confirmed retired general Christopher Musa as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
 	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted)(?: <D\d+>)? (?:(?:first|second) )?(?:(?:retired|former|veteran|career|senior|general|lieutenant|colonel|admiral|diplomat|lawmaker|economist|banker|judge|professor) ){0,2}(?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?(?:(?P<acting>acting|interim|caretaker) )?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
-	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
+	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|taken office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party", "took
 	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani",
 	// "took over the alliance's top job"
