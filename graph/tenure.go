@@ -193,9 +193,10 @@ func after(a, b Date) bool { return a.Time().After(b.Time()) }
 //
 //  1. Explicit succession: a "succeeded" event "S succeeded P" among facts
 //     ends P's term in every group where S has a term too, at S's start
-//     (else at the event's date), when that comes after P's start. The
-//     event's Role, when it has one, must match the term's. This closes
-//     any role, shared ones included.
+//     (else at the event's date; else, S's term being in the group, by the
+//     event's first publication, an upper bound with EndBy set), when that
+//     comes after P's start. The event's Role, when it has one, must match
+//     the term's. This closes any role, shared ones included.
 //  2. A new holder: in a single-holder group (IsSingleHolder) the term
 //     ends where another member's term starts: the earliest start after
 //     this term's start; for a term with an unknown start that sources
@@ -353,8 +354,7 @@ func startAfter(members []*Fact, i int) Date {
 // fact it came from; starts maps the subjects of f's group to their start
 // (see GroupEnds).
 func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) InferredEnd {
-	var end Date
-	var from string
+	var best InferredEnd
 	for _, ev := range evs {
 		if ev.Object != f.Subject || ev.Subject == f.Subject {
 			continue
@@ -363,23 +363,32 @@ func succession(f *Fact, starts map[string]InferredEnd, evs []*Fact) InferredEnd
 			continue
 		}
 		st, shares := starts[ev.Subject]
-		d, id := st.End, st.From
-		if d.IsZero() {
+		e := InferredEnd{End: st.End, From: st.From}
+		if e.End.IsZero() {
 			// The successor's term is not among the facts: the event alone
 			// says the role only when it names it.
 			if ev.Role == "" && !shares {
 				continue
 			}
-			d, id = ev.Date, ev.ID
+			e = InferredEnd{End: ev.Date, From: ev.ID}
+			if e.End.IsZero() && shares {
+				// Neither the successor's start nor the event's day is
+				// known ("His successor is Petra Horvat"): the term was
+				// over by the event's first report, an upper bound.
+				e = InferredEnd{End: FirstPublished(ev), From: ev.ID, By: true}
+			}
 		}
+		d := e.End
 		if d.IsZero() || (!f.Start.IsZero() && !after(d, f.Start)) {
 			continue
 		}
-		if end.IsZero() || d.Before(end) || (d == end && id < from) {
-			end, from = d, id
+		// The earliest; of an exact end and a bound on one day, the exact.
+		if best.End.IsZero() || d.Before(best.End) ||
+			d == best.End && (best.By && !e.By || best.By == e.By && e.From < best.From) {
+			best = e
 		}
 	}
-	return InferredEnd{End: end, From: from}
+	return best
 }
 
 // newHolder returns the end of term i in a single-holder group from the

@@ -148,6 +148,12 @@ func ends(facts []Fact) map[string]string {
 	return out
 }
 
+// reported gives event f one source published on pub.
+func reported(f Fact, pub string) Fact {
+	f.Sources = []Source{{Article: "y", Published: d(pub)}}
+	return f
+}
+
 func TestInferEnds(t *testing.T) {
 	const japan, nato, fm, nsa = "country/japan", "organization/nato", "position/foreign-minister", "position/national-security-adviser"
 	const usa = "country/united-states"
@@ -203,6 +209,29 @@ func TestInferEnds(t *testing.T) {
 			term("kamikawa", HoldsPosition, fm, "", "", "", false, "2023-09-13"),
 			succeeded("kamikawa", "hayashi", "2023-09-13"),
 		}, map[string]string{"hayashi": "2023-09-13<-kamikawa(event)", "kamikawa": ""}},
+		{"an undated succession whose successor's start is unknown ends the term by its report", []Fact{
+			term("vidmar", Leads, "country/slovenia", "Prime Minister", "2019-06-14", "", false, "2026-03-12"),
+			term("horvat", Leads, "country/slovenia", "Prime Minister", "", "", false, "2026-03-12"),
+			reported(succeeded("horvat", "vidmar", ""), "2026-03-12"),
+		}, map[string]string{"vidmar": "2026-03-12<-horvat(event) by", "horvat": ""}},
+		{"of a bound and an exact end of two successions, the earlier", []Fact{
+			term("hayashi", HoldsPosition, fm, "", "2021-11-10", "", false, "2022-01-01"),
+			term("kamikawa", HoldsPosition, fm, "", "", "", false, "2023-09-13"),
+			term("iwaya", HoldsPosition, fm, "", "2024-10-01", "", false, "2024-10-01"),
+			reported(succeeded("kamikawa", "hayashi", ""), "2023-09-20"),
+			succeeded("iwaya", "hayashi", "2024-10-01"),
+		}, map[string]string{"hayashi": "2023-09-20<-kamikawa(event) by", "kamikawa": "", "iwaya": ""}},
+		{"of a bound and an exact end on one day, the exact", []Fact{
+			term("hayashi", HoldsPosition, fm, "", "2021-11-10", "", false, "2022-01-01"),
+			term("kamikawa", HoldsPosition, fm, "", "", "", false, "2023-09-13"),
+			term("iwaya", HoldsPosition, fm, "", "2023-09-20", "", false, "2023-09-20"),
+			reported(succeeded("kamikawa", "hayashi", ""), "2023-09-20"),
+			succeeded("iwaya", "hayashi", "2023-09-20"),
+		}, map[string]string{"hayashi": "2023-09-20<-iwaya", "kamikawa": "", "iwaya": ""}},
+		{"an undated succession names no end when the successor holds no term in the group", []Fact{
+			term("hayashi", HoldsPosition, fm, "", "2021-11-10", "", false, "2022-01-01"),
+			reported(succeeded("kamikawa", "hayashi", ""), "2023-09-20"),
+		}, map[string]string{"hayashi": ""}},
 		{"a new target replaces the old one of its kind", []Fact{
 			term("organization/nato", HasTarget, "value/2pct-of-gdp", "", "2014-09", "", false, "2015-01-01"),
 			term("organization/nato", HasTarget, "value/5pct-of-gdp", "", "2025-06-25", "", false, "2025-06-25"),

@@ -296,8 +296,9 @@ func single(set map[string]bool) (string, bool) {
 
 // node reads a stored fact as inferCache keeps it (see summary), through
 // the cache, or nil when it is not stored (or no live source states it):
-// an event (few quads) in one scan of its node, a state from its evidence
-// (its record: one value, whatever its sources).
+// an event (few quads) in one scan of its node, a state or a "succeeded"
+// event (whose first publication may bound a term) from its evidence (its
+// record: one value, whatever its sources).
 func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 	if f, ok := w.cache.nodes[id]; ok {
 		return f, nil
@@ -305,7 +306,7 @@ func (w *writer) node(ctx context.Context, id string) (*graph.Fact, error) {
 	var f graph.Fact
 	if pred, err := w.r.out(ctx, FactIRI(id), pPredicate); err != nil || len(pred) == 0 {
 		return nil, err
-	} else if graph.IsEvent(stringOf(pred[0])) {
+	} else if p := stringOf(pred[0]); graph.IsEvent(p) && p != graph.Succeeded {
 		p, err := w.r.props(ctx, FactIRI(id))
 		if err != nil {
 			return nil, err

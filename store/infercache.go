@@ -106,7 +106,9 @@ func pairKey(s, pred, o string) string {
 	return s + "\x00" + pred + "\x00" + o
 }
 
-// summary returns f as the cache keeps it: an event without sources; a
+// summary returns f as the cache keeps it: an event without sources (a
+// "succeeded" event with one, standing for its first publication, which
+// bounds the term it ends when neither date is known); a
 // state with at most two, standing for the only publications of its
 // sources that inference reads (graph.InferEnds): its first publication
 // (graph.FirstPublished), as a source that does not present it as current,
@@ -114,7 +116,11 @@ func pairKey(s, pred, o string) string {
 // summary changes nothing.
 func summary(f graph.Fact) graph.Fact {
 	if graph.IsEvent(f.Predicate) {
+		first := graph.FirstPublished(&f)
 		f.Sources = nil
+		if f.Predicate == graph.Succeeded && !first.IsZero() {
+			f.Sources = []graph.Source{{Published: first}}
+		}
 		return f
 	}
 	first, last := graph.FirstPublished(&f), graph.LastReported(&f)

@@ -32,7 +32,8 @@
 //     ("1500 tanks"), is not a year.
 //   - "May" and "March" (and month abbreviations) are months only before a
 //     day or year or after a preposition or modifier, so the verbs are left.
-//   - Weekdays ("Friday", "on Friday morning", "late on Friday"): the most
+//   - Weekdays ("Friday", "on Friday morning", "late on Friday"; not "every
+//     Friday" or "each Friday", a habit): the most
 //     recent such day, ref itself included; in a clause about what is still
 //     to come ("will sign on Friday", "said she would begin talks on
 //     Monday", "are due to meet on Friday", "is scheduled to visit on

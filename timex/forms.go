@@ -200,7 +200,8 @@ func (p *parser) weekdayDate(i int) (hit, bool) {
 		return hit{}, false
 	}
 	w, ok := weekdays[t.low]
-	if !ok {
+	if !ok || p.isWord(i-1, "every", "each") {
+		// "meets him every Monday": a habit, no one day.
 		return hit{}, false
 	}
 	k := i + 1

@@ -102,6 +102,9 @@ func TestFind(t *testing.T) {
 		// weekdays
 		{"weekday same day", tue, "Tuesday's talks", "Tuesday=2025-02-04~"},
 		{"weekday on", tue, "On Friday the envoy arrived.", "On Friday=2025-01-31~"},
+		{"every weekday is a habit", tue, "She has met the minister every Monday since January.", "since January=2025-01:since~"},
+		{"each weekday is a habit", tue, "The two envoys speak by phone each Friday morning.", ""},
+		{"weekday after every other word", tue, "Every delegate arrived on Friday.", "on Friday=2025-01-31~"},
 		{"last weekday", tue, "last Friday", "last Friday=2025-01-31~"},
 		{"last same weekday", tue, "last Tuesday", "last Tuesday=2025-01-28~"},
 		{"late on", tue, "late on Friday he resigned", "late on Friday=2025-01-31~"},

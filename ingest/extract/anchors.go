@@ -43,7 +43,7 @@ var (
 	// March,", an ambassador who "presented her credentials in
 	// September". Changes of office that name the office ("became prime
 	// minister on ...") are anchors through their state (cand.anchor).
-	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power|presented (?:his |her |their )?(?:letters of )?credentials)`)
+	reAnchorOffice = compile(`%PS% %AUX%%ADV%(?:(?:was |were |has been |had been )?(?:sworn in|inaugurated|installed)|took office|takes office|has taken office|taken office|assumed office|took the oath|took power|came to power|returned to office|returned to power|presented (?:his |her |their )?(?:letters of )?credentials)`)
 	// "Trump won the November 5 election", "Ishiba was elected on ..."
 	reAnchorElection = compile(`%PS% %AUX%%ADV%(?:(?:won|wins|clinched|secured|swept)(?: (?:the|a|an|his|her|their|[a-z0-9\-]+|<D\d+>)){0,4}? (?:election|elections|vote|runoff|run-off|ballot|race|presidency|premiership|landslide)|(?:was|were|has been|had been) (?:re-)?elected)`)
 	// "Trump's inauguration on January 20", "Merz's election victory in February"
@@ -353,7 +353,9 @@ func hasAnchorWord(s string) bool {
 // without a date ("She is Mexico's first female president") by the day
 // the article says its holder took office ("Claudia Sheinbaum took office
 // on October 1, 2024"), when that is the only office the article gives
-// them and it is not over. A start the article gives only to the year or
+// them and it is not over, or is over only as "former" in another
+// sentence (an obituary's "the former president of Malawi … Banda took
+// office on 24 May 2004"). A start the article gives only to the year or
 // month ("President of Paraguay from 1993 to 1998") takes that day when
 // it falls within it ("took office on 15 August 1993"), over or not.
 func (d *doc) officeFromAnchor() {
@@ -368,7 +370,7 @@ func (d *doc) officeFromAnchor() {
 			k = ""
 		}
 		offices[c.subj.name] = k
-		if !c.dated && (c.bound == boundNone || c.bound == boundRange) && !c.ended && !c.pending {
+		if !c.dated && (c.bound == boundNone || c.bound == boundRange) && !c.pending && (!c.ended || c.bound == boundNone) {
 			undated = append(undated, c)
 		}
 		if c.dated && c.date.Precision < graph.DayPrecision && (c.bound == boundStart ||
@@ -389,6 +391,11 @@ func (d *doc) officeFromAnchor() {
 	for _, c := range undated {
 		a := d.anchors[c.subj.name]
 		if a == nil || a.date[anchorOffice].IsZero() || a.named || offices[c.subj.name] == "" {
+			continue
+		}
+		if c.ended && slices.Contains(a.from[anchorOffice], c.sent) {
+			// "Y, a former finance minister, who was sworn in on May
+			// 30": the start of the office Y took, not of the one Y left.
 			continue
 		}
 		c.bound, c.date, c.dated, c.dateFrom = boundStart, a.date[anchorOffice], true, a.from[anchorOffice]

@@ -41,7 +41,8 @@
 // ("after meeting X", "Trump, meeting Rutte,") and terms of office without a
 // verb of change ("has served as ... since", "was prime minister from 2010
 // to 2014", "took the helm of", "X stepped down ... and was replaced by Y",
-// "Ishiba resigned in September" ending the office last stated). "The two
+// "Ishiba resigned in September", "X, whose second term ended in February
+// 2025," ending the office last stated). "The two
 // leaders" stands for the two sides of the last meeting, call or agreement
 // (however weak a one-word name of either: "his counterpart Sugiono"), and
 // "they" after "where", "when" or "and" for the two of a meeting told
@@ -132,7 +133,21 @@
 //
 // Dates: each fact takes the time expression of its own clause (dates in a
 // relative clause date only that clause; "by 2035" is a deadline and dates
-// nothing); "later that day" and "minutes earlier" take the last date
+// nothing; a "since" in an apposition or relative clause after an act,
+// "met X, the envoy since 2021,", dates no act; "every Monday" is a habit,
+// no day); "in July that year", "on 24 May of that year" are in the last
+// year written before them (in the sentence, else in the article), and
+// date nothing when none was; a month without a year in a past account
+// after one written with it, in its sentence or the one before in its
+// paragraph ("appointed in August 2019. She arrived in Aden in
+// September"), is later in that year when it comes after that month; an
+// act told after "two months later", "a year after" takes no date
+// written before that offset; a month or year opening the sentence dates
+// a clause of another subject joined by "and", and a date followed by
+// ", when" the act of the when-clause ("soured in 2024, when X
+// criticized Y"), and one before an aside the main clause ("In March,
+// after weeks of protests, X accused Y"); "that autumn", "that same summer" are the last year
+// written before them, at year precision; "later that day" and "minutes earlier" take the last date
 // stated, as do "that night", "later that evening" and "the same day";
 // "two days later", "a week after ..." count from it. Narrative time
 // (narrative.go): an event told in the simple past with no time of its
@@ -150,7 +165,9 @@
 // stated, "the following month" the one after it; "the following day",
 // "the next day" are the day after the last day stated. A sentence with a date but no fact ("X left after a tense
 // exchange with Y on Friday") counts as such an event among everyone it
-// names. "X succeeded Y on D" starts X's office known from the article
+// names. "He was succeeded by X" with no date of its own takes the end
+// of the office the sentence before told ("In June, Popa resigned as
+// deputy prime minister"). "X succeeded Y on D" starts X's office known from the article
 // ("British Prime Minister X") at D, and ends Y's. Phrases
 // anchored on a person's start ("on his first day in office", "on her
 // first full day", "hours after taking office", "the day after his

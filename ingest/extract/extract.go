@@ -188,6 +188,9 @@ func (e *Extractor) Extract(in Input) Result {
 			d.section = d.countryNamed(st.section)
 		}
 		n0 := len(d.cands)
+		if i > 0 && sents[i-1].para != st.para {
+			d.prevMonth = graph.Date{}
+		}
 		units := d.buildUnits(st.text, i)
 		units = ownedCompanies(d.officeNPs(envoyPosts(withoutAcronymEchoes(units))))
 		d.noteTitled(units)
@@ -244,6 +247,8 @@ func (e *Extractor) Extract(in Input) Result {
 		d.attachDates(folded, d.cands[n0:], st, hidden, ftpl)
 		d.clockDates(d.cands[n0:], st)
 		d.updateTopic(folded)
+		d.storyYear = storyYearOf(folded, d.storyYear)
+		d.prevMonth = lastWrittenMonth(folded)
 		d.updatePair(d.cands[n0:], i)
 	}
 	return d.result()
@@ -294,6 +299,9 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 					skipped = true
 					return true
 				}
+				if c.bound == boundDate && (sinceOfAnother(c, u, st.text) || offsetAfter(c, u, st.text)) {
+					return true
+				}
 				return d.attributiveDate(c, u, st.text) // "condemned the July 26 coup": the coup's day
 			}); u != nil {
 				if c.bound == boundRange && u.expr.Kind == timex.Point {
@@ -315,6 +323,8 @@ func (d *doc) attachDates(units []*unit, cs []*cand, st *sentence, hidden [][2]i
 				c.date, c.dated, c.dateFrom = d.lastDate, true, d.lastDateFrom
 			} else if p, ok := d.samePeriod(st.text); ok {
 				c.date, c.dated, c.dateFrom = p, true, through(d.lastPointFrom, st)
+			} else if y, ok := d.seasonYear(units, st.text); ok {
+				c.date, c.dated, c.dateFrom = y, true, []*sentence{st}
 			} else if n, ok := daysLater(st.text); ok && !d.lastDate.IsZero() && d.lastDate.Precision == graph.DayPrecision {
 				c.date, c.dated, c.dateFrom = graph.DateFromTime(d.lastDate.Time().AddDate(0, 0, n)), true, through(d.lastDateFrom, st)
 			} else if d.narrativeDate(c, units, st) || d.laterDate(c, units, st) || d.openingDate(c, units, st) || d.reshuffleDate(c, units, st) {
@@ -615,14 +625,15 @@ outer:
 			dist = len(between)
 		case u.end <= span[0]:
 			between := text[u.end:span[0]]
-			if saidBefore(text, u, between) {
+			if saidBefore(text, u, between) && !openingAside(text, u, between) {
 				continue // the day it was said, not the day it happened
 			}
 			// "travelled to Paris on Tuesday, where he met Macron": the
 			// place and time of the clause before.
 			dist = 2*len(between) + 10
 			if blockRe.MatchString(strings.Replace(between, ", where ", " where ", 1)) {
-				if !clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:]) {
+				if (!clauseDate(units, u, text) || strings.Contains(between, ";") || !coordinatedVerb(text[:span[0]], text[span[0]:])) &&
+					!framingDate(text, u, between, span) {
 					continue
 				}
 				// "Last month she visited Kyiv, …, and held talks with

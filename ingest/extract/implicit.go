@@ -23,7 +23,9 @@ import (
 // Minister Andrii Sybiha" says nothing of Sybiha's country), and so does
 // a meeting, visit or call of the holder, the way foreign ministers come
 // into a country's news ("President Vladimir Putin met Foreign Minister
-// Ahmed Attaf in Moscow": Attaf is Algeria's). A head of state or
+// Ahmed Attaf in Moscow": Attaf is Algeria's) — but not a meeting of two
+// heads both titled without a country, of two different offices ("Prime
+// Minister X met President Y" in a story from the capital). A head of state or
 // government titled without a country and unknown to the gazetteer
 // ("President Yamandu Orsi declared three days of national mourning" in
 // an obituary from Uruguay) leads the article's one country when the
@@ -213,6 +215,9 @@ func (d *doc) placeImplicit() {
 		case c.subj == nil || c.obj == nil:
 		case c.pred == graph.Leads && !c.ended && c.obj.typ == graph.Country && c.obj.name == country:
 			headed = true
+		case (c.pred == graph.Met || c.pred == graph.SpokeWith) && d.bareHeadsMet(c):
+			// "Prime Minister X met President Y" in a story from the
+			// capital: two of its own heads, neither a guest.
 		case c.pred == graph.Met || c.pred == graph.Visited || c.pred == graph.SpokeWith:
 			guests[c.subj.name], guests[c.obj.name] = true, true
 		}
@@ -224,7 +229,13 @@ func (d *doc) placeImplicit() {
 			}
 			// A head sworn in (swornBareHead) is news of the country
 			// itself, whoever the holder meets afterwards.
+			// So is a head whose start the article tells in another
+			// sentence ("Prime Minister X … X took office on 29 November
+			// 2023"): a profile's subject meets many people.
 			sworn := c.bound == boundStart && c.dated
+			if !sworn && guests[c.subj.name] && d.startTold(c) {
+				sworn = true
+			}
 			// "Gabon's military leader X was sworn in as president":
 			// the country the sentence names is the holder's own.
 			bare := !d.implicit.sentCountries[c.sentIdx] || sworn && d.ownCountryOnly(c, country)
@@ -501,4 +512,35 @@ func (d *doc) ledIn(country string, sentIdx int) bool {
 		}
 	}
 	return false
+}
+
+// bareHeadsMet reports whether meeting c is between two heads the article
+// titled without a country, of two different offices ("Prime Minister Ion
+// Marinescu met President Klaus Iohannis"): a story's own premier and
+// president, as a guest would be titled with the country ("Bulgarian
+// President X") or known to the gazetteer.
+func (d *doc) bareHeadsMet(c *cand) bool {
+	var a, b *cand
+	for _, h := range d.implicit.heads {
+		switch {
+		case h.obj != nil || h.subj == nil:
+		case h.subj.name == c.subj.name && a == nil:
+			a = h
+		case h.subj.name == c.obj.name && b == nil:
+			b = h
+		}
+	}
+	return a != nil && b != nil && !sameRole(a.role, b.role)
+}
+
+// startTold reports whether the article tells when head c took office in
+// a statement of its own ("Marinescu took office on 29 November 2023"
+// after "Prime Minister Ion Marinescu"; anchors.go), its country unsaid.
+func (d *doc) startTold(c *cand) bool {
+	if c.dated || c.subj == nil {
+		return false
+	}
+	d.readAnchorSrcs(true)
+	a := d.anchors[c.subj.name]
+	return a != nil && !a.date[anchorOffice].IsZero() && !a.named
 }

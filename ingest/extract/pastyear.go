@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/timex"
@@ -16,6 +17,10 @@ var (
 	// "is to visit", "due in March", "next month"): its months may lie
 	// ahead of the publication date.
 	notPastAccount = lazyRegexp(`(?i)\b(?:will|would|'ll|shall|could|may|might|can|must|should|expected|scheduled|slated|poised|planned|plans?|intends?|due|set to|to be|(?:is|are) to|next|coming|upcoming|ahead|until)\b`)
+	// thatYearRe follows a month or day named without a year that is in
+	// the year the story is in: "in July that year", "on 24 May of that
+	// year", "in January of the same year".
+	thatYearRe = lazyRegexp(`^,? (?:of )?(?:that|the same) year\b`)
 	// namedYear is a year written in a time expression.
 	namedYear = lazyRegexp(`\b\d{4}\b`)
 	// monthName is a month written in a time expression (not "on Friday"
@@ -64,3 +69,118 @@ func movable(e timex.Expr, pub graph.Date) bool {
 // startsAfter reports whether all of v lies after pub (a month after pub's
 // month, a day after pub).
 func startsAfter(v, pub graph.Date) bool { return graph.PlannedFor(v, pub) }
+
+// thatYear puts a month or day named without a year and followed by
+// "that year" ("who had taken office in January that year", "took office
+// on 24 May of that year") in the year the story is in: the last year
+// written before it in its sentence, else story (the last year the
+// article wrote before the sentence, 0 if none). Without either it dates
+// nothing: the calendar window around the publication date would put a
+// feature's 2021 in the year it is published.
+func thatYear(s string, exprs []timex.Expr, story int) {
+	for i := range exprs {
+		e := &exprs[i]
+		if !e.Relative || e.Value.Precision < graph.MonthPrecision || namedYear.MatchString(e.Text) ||
+			!monthName.MatchString(e.Text) || !thatYearRe.MatchString(s[e.End:]) {
+			continue
+		}
+		y := story
+		for _, p := range exprs[:i] {
+			if !p.Value.IsZero() && namedYear.MatchString(p.Text) {
+				y = p.Value.Year
+			}
+		}
+		v := e.Value
+		e.Value = graph.Date{}
+		if y == 0 {
+			continue
+		}
+		if in, err := graph.NewDate(y, v.Month, v.Day, v.Precision); err == nil {
+			e.Value = in
+		}
+	}
+}
+
+// storyYearOf returns the last year written in units (an explicit year,
+// not one the calendar window chose), or story when they write none.
+func storyYearOf(units []*unit, story int) int {
+	for _, u := range units {
+		if u.kind == kDate && u.expr != nil && !u.expr.Value.IsZero() && namedYear.MatchString(u.expr.Text) {
+			story = u.expr.Value.Year
+		}
+	}
+	return story
+}
+
+// storyMonths puts a month or day named without a year in the year of
+// the last month or day written with a year before it, in its sentence
+// or else in the sentence before in its paragraph (prev), when it comes
+// later in that year and its sentence tells a finished past act: "… was
+// appointed envoy in August 2019. She arrived in Aden in September" is
+// September 2019 in a piece published in 2026, not the September before
+// publication. A month not after that one is left to the calendar window
+// ("in March 2025. In January, …").
+func storyMonths(s string, exprs []timex.Expr, prev graph.Date) {
+	if !slices.ContainsFunc(exprs, bareMonth) || prev.IsZero() && !slices.ContainsFunc(exprs, func(e timex.Expr) bool { return namedYear.MatchString(e.Text) }) {
+		return // most sentences: no month without a year, or no year to put it in
+	}
+	if words := withoutExprs(s, exprs); !pastAccount.MatchString(words) || notPastAccount.MatchString(words) {
+		return
+	}
+	for i := range exprs {
+		e := &exprs[i]
+		if namedYear.MatchString(e.Text) {
+			if prev = e.Value; prev.Precision < graph.MonthPrecision {
+				return // "In 2020, …, in September": leave it
+			}
+			continue
+		}
+		if !laterInYear(*e, prev) {
+			continue
+		}
+		if v, err := graph.NewDate(prev.Year, e.Value.Month, e.Value.Day, e.Value.Precision); err == nil {
+			e.Value = v
+		}
+	}
+}
+
+// laterInYear reports whether e is a month or day named without a year
+// that falls in a month after prev's, which the calendar window put in a
+// later year than prev's.
+func laterInYear(e timex.Expr, prev graph.Date) bool {
+	v := e.Value
+	return !prev.IsZero() && v.Year > prev.Year && v.Month > prev.Month && bareMonth(e)
+}
+
+// bareMonth reports whether e is a month or day named without a year
+// ("in September", "on 14 October").
+func bareMonth(e timex.Expr) bool {
+	return e.Relative && e.Value.Precision >= graph.MonthPrecision && !namedYear.MatchString(e.Text) && monthName.MatchString(e.Text)
+}
+
+// withoutExprs returns s without its time expressions: the words that
+// tell the tense ("in May 2022" is no modal "may").
+func withoutExprs(s string, exprs []timex.Expr) string {
+	var sb strings.Builder
+	at := 0
+	for _, e := range exprs {
+		if e.Start >= at && e.End <= len(s) {
+			sb.WriteString(s[at:e.Start])
+			at = e.End
+		}
+	}
+	sb.WriteString(s[at:])
+	return sb.String()
+}
+
+// lastWrittenMonth returns the last month or day units write with its
+// year ("in August 2019"), or the zero date.
+func lastWrittenMonth(units []*unit) graph.Date {
+	var last graph.Date
+	for _, u := range units {
+		if u.kind == kDate && u.expr != nil && u.expr.Value.Precision >= graph.MonthPrecision && namedYear.MatchString(u.expr.Text) {
+			last = u.expr.Value
+		}
+	}
+	return last
+}

@@ -64,6 +64,13 @@ type doc struct {
 	// sentences it was read from.
 	lastPoint     graph.Date
 	lastPointFrom []*sentence
+	// storyYear is the last year the previous sentences wrote ("in April
+	// 2021"), for "in January that year" (thatYear); 0 before any.
+	storyYear int
+	// prevMonth is the last month or day the sentence before, in the
+	// same paragraph, wrote with its year ("in August 2019"), for a month
+	// without one after it (storyMonths); zero when it wrote none.
+	prevMonth graph.Date
 
 	// titled maps an office to the people the article has named with it
 	// as their title ("Prime Minister Shehbaz Sharif"), in order, for

@@ -11,14 +11,14 @@ import (
 
 var (
 	// Changes of office with the person as subject.
-	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
+	reChange = compile(`%PS% %AUX%%ADV%(?P<v>was elected|was re-elected|was appointed|was reappointed|was named|was sworn in|was installed|was chosen|was confirmed|was inaugurated|was made|became|becomes|took over|takes over|assumed (?:his |her |the )?(?:role|post|position|office|duties)|took office|takes office|taken office|took up (?:the |his |her )?(?:post|role|position|job)(?: of)?|took the oath of office|returned|resigned|stepped down|steps down|quit|was ousted|was dismissed|was removed|left office|retired)(?P<fill>(?: [a-z0-9\-]+| <D\d+>| by <[A-Z]\d+>| <X\d+>){0,4}?)(?: as)? (?:the )?%OFF%`)
 	// Changes of office with another subject: "The Senate confirmed Pete Hegseth as ...",
 	// "confirmed retired general Christopher Musa as ..."
 	// "Trump named Waltz his national security adviser": see appoint.go for
 	// when this is a nomination.
 	reChangeObj = compile(`(?P<by><[A-Z]\d+>|parliament|lawmakers|legislators|voters|senators|leaders|members|delegates|deputies|mps|assembly|congress|the house) %AUX%%ADV%(?P<v>appointed|named|elected|confirmed|installed|chose|re-elected|reappointed|dismissed|fired|sacked|ousted|swore in|swears in|sworn in)(?: <D\d+>)? (?:(?:first|second) )?(?:(?:retired|former|veteran|career|senior|general|lieutenant|colonel|admiral|diplomat|lawmaker|economist|banker|judge|professor) ){0,2}(?P<s><P\d+>)(?: <D\d+>)?(?: (?:as|to be|to|to serve as|to become|for))? (?:the |his |her |their |its )?(?:(?:post|position|role|job) of (?:the )?)?(?:(?P<acting>acting|interim|caretaker) )?%OFF%`)
 	// "... was sworn in on Saturday" without the office.
-	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
+	reSworn = compile(`%PS% %AUX%%ADV%(?:was sworn in|were sworn in|took the oath of office|took office|taken office|was inaugurated|assumed office)(?: (?:<D\d+>|[a-z]+)){0,4}?(?: \.| ,|$| <D\d+>)`)
 	// "won the leadership of the ruling Liberal Democratic Party", "took
 	// over the bloc's rotating chairmanship from Mohamed Ould Ghazouani",
 	// "took over the alliance's top job"
@@ -671,7 +671,12 @@ func (d *doc) swornBareHead(m *match, per *unit, st *sentence, sentIdx int, hidd
 
 // reSuccessorAppos reads "His successor, Marta Villanueva, ...", "Quispe's
 // successor, Marta Villanueva, ...".
-var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor , (?P<s><P\d+>) ,`)
+var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immediate )?successor (?:, (?P<s><P\d+>) ,|(?:is|was) (?P<s2><P\d+>)(?: ,| \.| who|$))`)
+
+// successorStartRe opens what the sentence says after reSuccessorAppos of
+// the successor's start: "His successor, Petra Horvat, was elected prime
+// minister on Tuesday", "…, who was sworn in on 10 March".
+var successorStartRe = lazyRegexp(`^[ ,]*(?:who )?(?:(?:was|has been|had been) (?:re-)?(?:elected|sworn in|inaugurated|appointed|installed|confirmed)|took office|took over|assumed office|became)\b`)
 
 // readSuccessorAppos reads reSuccessorAppos: the successor held the last
 // office the article gave the one succeeded (his, her: the person the
@@ -681,6 +686,9 @@ var reSuccessorAppos = compile(`(?:(?P<of><P\d+>) 's|(?P<pron>his|her)) (?:immed
 func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sentence, sentIdx int) {
 	for _, m := range d.findAll(reSuccessorAppos, tpl, units, pos) {
 		per := m.one("s")
+		if per == nil {
+			per = m.one("s2") // "His successor is Petra Horvat"
+		}
 		if per == nil || per.kind != kPerson || per.ref == nil {
 			continue
 		}
@@ -699,6 +707,11 @@ func (d *doc) readSuccessorAppos(units []*unit, tpl string, pos []int, st *sente
 		}
 		c := &cand{pred: held.pred, subj: per.ref, subjText: per.text, obj: held.obj, objText: held.objText, role: held.role,
 			base: confAppos * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+		if successorStartRe.MatchString(st.text[m.span()[1]:]) {
+			// "…, was elected prime minister on Tuesday": the term
+			// starts on the day the sentence gives.
+			c.bound = boundStart
+		}
 		d.add(c)
 		d.add(&cand{pred: graph.Succeeded, subj: per.ref, subjText: per.text, obj: of, base: confAppos * 0.9,
 			span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate, fixed: true})

@@ -41,6 +41,10 @@ var (
 	// "was re-elected in 2022 and resigned in 2024": the sentence's
 	// subject, left out after "and" (group s2).
 	reQuit = compile(`(?:%PS%|^(?P<s2><P\d+>) (?:[^;]*? )?(?P<and>and)) %AUX%%ADV%(?:resigned|stepped down|steps down|quit|was ousted|was removed from office|was impeached and removed(?: from office)?|left office|(?P<death>died|was killed|was assassinated))(?: (?:<D\d+>|[a-z]+|no-confidence|[a-z]+-[a-z]+)){0,4}?(?: \.| ,| ;|$| <D\d+>| (?:after|amid|over|following|and|but)\b)`)
+	// "Iohannis, whose second term ended in February 2025,", "when
+	// Banda's term ended in May 2014": the end of the office last stated,
+	// as reQuit (a government that "collapsed" ends no one's term).
+	reTermOver = compile(`(?P<s><P\d+>) (?:, whose|'s) (?:(?:first|second|third|fourth|fifth|last|final|only|current|presidential|[a-z]+-year) )?(?:term|mandate|tenure)(?: in office)? (?:ended|expired|ran out|came to an end)(?: (?:<D\d+>|[a-z]+)){0,3}?(?: \.| ,| ;|$| <D\d+>)`)
 	// "the Constitutional Court on Friday removed President Yoon from
 	// office", "the army ousted Bazoum", "Putin dismissed Shoigu": the
 	// end of the object's office last stated, as reQuit for the passive.
@@ -166,6 +170,13 @@ func (d *doc) readTerms(units []*unit, tpl string, pos []int, st *sentence, sent
 			d.endTerm(m, per, from, at, m.group("death") != "", st, sentIdx)
 		}
 	}
+	for _, m := range d.findAll(reTermOver, tpl, units, pos) {
+		if negated(tpl, m.loc[0]) {
+			continue
+		}
+		from, _ := m.unitRange()
+		d.endTerm(m, m.one("s"), from, matchDate(m, from), false, st, sentIdx)
+	}
 	for _, m := range d.findAll(reRemovedBy, tpl, units, pos) {
 		if negated(tpl, m.loc[0]) {
 			continue
@@ -198,6 +209,21 @@ func (d *doc) endTerm(m *match, per *unit, from int, at graph.Date, death bool, 
 	prev := d.latestState(per.ref.name)
 	if prev == nil && !death {
 		prev = d.quitState(per.ref.name, at)
+	}
+	if prev == nil && !death {
+		// "President Ante Babic, whose second term ended in February
+		// 2025,": a head titled without a country, placed once the
+		// article is read (placeImplicit), and its end with it.
+		if h := d.pendingHead(per.ref.name); h != nil {
+			end := *h
+			end.bound, end.ended, end.pending, end.link = boundEnd, true, false, nil
+			end.date, end.dateKind, end.dated, end.fixed = graph.Date{}, 0, false, false
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			end.span[0] = m.units[from].start
+			d.add(&end)
+			d.implicit.heads = append(d.implicit.heads, &end)
+		}
+		return
 	}
 	if prev == nil || prev.pred == graph.NominatedAs || death && prev.ended {
 		return
@@ -248,6 +274,21 @@ func (d *doc) passiveSuccession(m *match, units []*unit, st *sentence, sentIdx i
 		base: confVerb, span: m.span(), sent: st, sentIdx: sentIdx, bound: boundDate}
 	if prev != nil && prev.sentIdx == sentIdx {
 		ev.link = prev
+	}
+	if prev == nil && named && matchDate(m, 0).IsZero() {
+		// "In June, Popa resigned as deputy prime minister. … He was
+		// succeeded by Munteanu": the term the sentence before ended, on
+		// the day it ended.
+		if q := d.endedBefore(pred.ref.name, sentIdx); q != nil {
+			prev, ev.link = q, q
+			// The term ends where the successor's starts too, when this
+			// sentence tells it more precisely ("…, who was sworn in on
+			// May 30": swornSuccessors links the event to it).
+			end := *q
+			end.link, end.date, end.dateKind, end.dated, end.dateFrom = ev, graph.Date{}, 0, false, nil
+			end.span, end.sent, end.sentIdx, end.base = m.span(), st, sentIdx, confChange*0.9
+			defer d.add(&end) // after the event, whose date it takes
+		}
 	}
 	d.add(ev)
 	if !named {
@@ -318,4 +359,18 @@ func (d *doc) knownEnd(c *cand) (graph.Date, bool) {
 		}
 	}
 	return graph.Date{}, false
+}
+
+// endedBefore returns the term of person name whose dated end the
+// sentence before sentIdx told ("In June, Popa resigned as deputy prime
+// minister"), or nil.
+func (d *doc) endedBefore(name string, sentIdx int) *cand {
+	var last *cand
+	for _, c := range d.cands {
+		if c.sentIdx == sentIdx-1 && c.subj != nil && c.subj.name == name && c.obj != nil && c.bound == boundEnd && c.ended && c.dated &&
+			(c.pred == graph.Leads || c.pred == graph.HoldsPosition) {
+			last = c
+		}
+	}
+	return last
 }

@@ -372,6 +372,9 @@ func (d *doc) stateFromOffice(m *match, per *unit, former bool, base float64, st
 			aff = &unit{kind: kCountry, text: offU.text, start: offU.start, end: offU.end, ref: r}
 		}
 	}
+	if deputyOf(m) || m.one("aff2") != nil && partOfBody(m) {
+		return nil
+	}
 	c := &cand{subj: per.ref, subjText: per.text, ended: former, base: base,
 		span: m.span(), sent: st, sentIdx: sentIdx}
 	switch {
@@ -713,4 +716,28 @@ var offModifiers = toSet("first new next female woman interim acting permanent s
 func afterUnder(m *match) bool {
 	a, _ := m.unitRange()
 	return a > 0 && m.units[a-1].kind == kWord && m.units[a-1].lower() == "under"
+}
+
+// deputyOf reports whether match m writes its office after "deputy"
+// ("deputy head of the UN mission", "deputy secretary general of
+// NATO"): the deputy holds another post, not the office.
+func deputyOf(m *match) bool {
+	i := m.re.SubexpIndex("off")
+	if i < 0 || m.loc[2*i] < 0 {
+		return false
+	}
+	return strings.HasSuffix(m.tpl[m.loc[0]:m.loc[2*i]], "deputy ")
+}
+
+// bodyParts are nouns that, after "head of the UN", name a part of the
+// organization or country the office is of: "head of the UN mission in
+// Libya" does not lead the UN.
+var bodyParts = toSet("mission missions office delegation team agency programme program panel committee commission operation operations force bureau department unit branch secretariat division observer observers monitoring peacekeeping refugee relief investigation inquiry")
+
+// partOfBody reports whether the word after match m's "of <X>" is one of
+// bodyParts.
+func partOfBody(m *match) bool {
+	rest := strings.TrimLeft(m.tpl[m.loc[1]:], " ")
+	w, _, _ := strings.Cut(rest, " ")
+	return bodyParts[w]
 }

@@ -225,6 +225,8 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 	exprs := timex.Find(s, d.pub)
 	pastMonths(s, exprs, d.pub)
 	d.todayOfDateline(exprs)
+	thatYear(s, exprs, d.storyYear)
+	storyMonths(s, exprs, d.prevMonth)
 	for _, e := range exprs {
 		if e.OutOfRange {
 			d.dropped = append(d.dropped, e.Text)
