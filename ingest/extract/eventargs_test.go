@@ -250,3 +250,17 @@ func TestOpeningParticiple(t *testing.T) {
 			[]string{"Luiz Inácio Lula da Silva met Xi Jinping 2025-03-31"}, nil},
 	})
 }
+
+// TestArmedMovementsListed: armed movements common in the news are
+// organizations with their country and sector, never persons.
+func TestArmedMovementsListed(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 2) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Boko Haram fighters attacked a military base in Borno state on Sunday, killing 12 soldiers.",
+			[]string{"Boko Haram attacked Nigeria 2025-03-30"}, nil},
+		{"ISWAP militants ambushed a Nigerian army convoy on Sunday.",
+			[]string{"Islamic State West Africa Province attacked Nigeria 2025-03-30"}, nil},
+		{"The Kachin Independence Army captured a military post from Myanmar's army on Sunday.",
+			[]string{"Kachin Independence Army fought Myanmar 2025-03-30"}, nil},
+	})
+}
