@@ -121,6 +121,10 @@ type hit struct {
 	capital bool   // letter capRune of token capTok must be upper case in the text
 	anyCase bool   // a country's name or adjective that is no common word: read in any case ("tunisian")
 	capTok  int    // the name's first token written with a capital ("the Taliban": "Taliban")
+	// capLater are the name's later tokens written with a capital, which
+	// must start with one in the text too: "an Islamic state" is no
+	// "Islamic State".
+	capLater []int
 	capRune int    // the first capital's place in that token ("al-Shabaab": 3)
 }
 
@@ -634,13 +638,18 @@ func (g *gazetteer) addName(name string, h hit) {
 		h.exact = name
 	} else {
 		h.capital = true
-	find:
+		first := true
 		for i, t := range tokenize(name) {
 			for k, r := range []rune(t.text) {
-				if unicode.IsUpper(r) {
-					h.capTok, h.capRune = i, k
-					break find
+				if !unicode.IsUpper(r) {
+					continue
 				}
+				if first {
+					h.capTok, h.capRune, first = i, k, false
+				} else if k == 0 && h.kind == hitEntity && h.ent != nil && h.ent.typ == graph.Organization {
+					h.capLater = append(h.capLater, i)
+				}
+				break
 			}
 		}
 	}

@@ -548,6 +548,16 @@ func (d *doc) listedPersonAt(s string, toks []token, i, sentIdx int) (*unit, int
 	return nil, 0
 }
 
+// capsAt reports whether each of toks[k], k in ks, starts with a capital.
+func capsAt(toks []token, ks []int) bool {
+	for _, k := range ks {
+		if k >= len(toks) || !capAt(toks[k].text, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // matchGazetteer tries the longest gazetteer phrase starting at toks[i].
 func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int) {
 	for n := d.longestAt(i, len(toks)); n >= 1; n-- {
@@ -563,7 +573,7 @@ func (d *doc) matchGazetteer(s string, toks []token, i, sentIdx int) (*unit, int
 			if h.exact != "" && h.exact != exact {
 				continue
 			}
-			if h.capital && !h.anyCase && !capAt(toks[i+h.capTok].text, h.capRune) {
+			if h.capital && !h.anyCase && (!capAt(toks[i+h.capTok].text, h.capRune) || !capsAt(toks[i:], h.capLater)) {
 				continue
 			}
 			// "Montenegro" after "Luís Montenegro" is the person.
