@@ -275,3 +275,23 @@ func TestOrganizationNameCapitals(t *testing.T) {
 			[]string{"Islamic State West Africa Province attacked Nigeria 2025-03-30"}, nil},
 	})
 }
+
+// TestPostureSwapsTreaties: drills staged around a country are a show of
+// force aimed at it (never cooperation with it), prisoners swapped are
+// released by each side, and a treaty suspended with a country reduces
+// relations with it.
+func TestPostureSwapsTreaties(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 26) // a Saturday
+	checkFacts(t, pub, []factCase{
+		{"China conducted large-scale military drills around Taiwan on Tuesday.",
+			[]string{"China mobilized Taiwan 2025-04-22"}, []string{"China cooperated_with Taiwan 2025-04-22"}},
+		{"Russia staged naval exercises off Norway on Tuesday.",
+			[]string{"Russia mobilized Norway 2025-04-22"}, nil},
+		{"India and France conducted joint naval drills with Egypt on Tuesday.",
+			[]string{"India cooperated_with Egypt 2025-04-22"}, nil},
+		{"Ukraine and Russia exchanged 390 prisoners of war on Friday.",
+			[]string{"Ukraine conceded Russia 2025-04-25", "Russia conceded Ukraine 2025-04-25"}, nil},
+		{"India suspended the Indus Waters Treaty with Pakistan on Wednesday.",
+			[]string{"India sanctioned Pakistan 2025-04-23"}, nil},
+	})
+}
