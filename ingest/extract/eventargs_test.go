@@ -295,3 +295,23 @@ func TestPostureSwapsTreaties(t *testing.T) {
 			[]string{"India sanctioned Pakistan 2025-04-23"}, nil},
 	})
 }
+
+// TestRegionAdjectivesAndWithdrawals: a lone adjective of a region or
+// faith ("European wine") is no person; a withdrawal announced from a
+// body is a withdrawal from it.
+func TestRegionAdjectivesAndWithdrawals(t *testing.T) {
+	pub := graph.DayOf(2025, 4, 26)
+	checkFacts(t, pub, []factCase{
+		{"Trump threatened to impose 200% tariffs on European wine on Thursday.",
+			nil, []string{"Donald Trump threatened European 2025-04-24"}},
+		{"Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS in January.",
+			[]string{"Mali withdrew_from Economic Community of West African States 2025-01",
+				"Niger withdrew_from Economic Community of West African States 2025-01"}, nil},
+	})
+	e, err := New()
+	require.NoError(t, err)
+	res, _ := extractByID(e, "Arab states criticized the plan. European leaders met in Paris on Monday.", pub)
+	for _, en := range res.Entities {
+		assert.NotContains(t, []string{"Arab", "European"}, en.Name)
+	}
+}

@@ -57,6 +57,12 @@ type unit struct {
 	low, lowOf string
 }
 
+// regionAdjectives are capitalized adjectives of regions, faiths and
+// peoples of no one country: alone, they name no one.
+var regionAdjectives = toSet("European African Asian Arab Western Eastern Northern Southern Latin Nordic Baltic Balkan " +
+	"Caribbean Pacific Atlantic Mediterranean Scandinavian Islamic Muslim Christian Catholic Orthodox Jewish Sunni Shia " +
+	"Shiite Hindu Buddhist Sikh Anglo Slavic Central")
+
 // newUnit returns a copy of u that lives in the doc's current chunk of
 // units: a sentence's words are most of the units made, and one
 // allocation each was a tenth of an extraction's.
@@ -780,6 +786,9 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		// "the Minister of Foreign Affairs II of Brunei": a numeral
 		// alone is part of the title before it, nobody.
 		return nil, 0
+	}
+	if len(words) == 1 && regionAdjectives[words[0]] {
+		return nil, 0 // "European wine", "Arab states": an adjective, no one's name
 	}
 	if len(words) == 1 && j < len(toks) && (toks[j].text == "$" || toks[j].text == "€") && capitals(words[0]+"X") && len(words[0]) <= 3 {
 		return nil, 0 // "C$30 billion", "HK$": a currency's sign
