@@ -95,8 +95,10 @@ var (
 	// "Comrade" and "Seyed"/"Sayyid" (a descendant of the Prophet, in
 	// Iranian and Gulf names) are the courtesies of state media and
 	// regional English.
+	// "Highness" (His Highness, His Royal Highness) is the Gulf
+	// agencies' courtesy of a ruler or a prince.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
+		"H.E. Hon. Excellency Highness Comrade Seyed Seyyed Sayyid Sayyed " +
 		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
 		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
@@ -111,7 +113,7 @@ var (
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
-		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
+		"Affairs Government Presidency Treasury Arrangement Declaration Mission Directorate Secretariat Inspectorate Chancellery")
 	// agreementNames end the names of agreements, treaties and summits.
 	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit")
 	placePreps     = toSet("in at near outside inside across")
@@ -232,6 +234,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			// lists under several words is read before any rule for the
 			// words themselves (pronouns, dates, prepositions).
 			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+			n = stretchLineage(s, u, toks, i, n)
 			units = append(dropHonorific(units, u), u)
 			i += n
 			continue
@@ -293,6 +296,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 				units = dropHonorific(units, u)
+				n = stretchLineage(s, u, toks, i, n)
 			}
 			units = append(units, u)
 			i += n
@@ -635,6 +639,10 @@ func (d *doc) phraseHits(i, n int) []hit {
 	return d.g.phrases[string(b)]
 }
 
+// faithWords name a faith or its branch: alone, an adjective, never a
+// person.
+var faithWords = toSet("Shia Shiite Shi'ite Sunni Muslim Christian Catholic Orthodox Protestant Evangelical Coptic Jewish Buddhist Hindu Sikh Druze Alawite Ismaili")
+
 // institutionWords end the names of bodies, not people: "Justice
 // Department" is no judge.
 var institutionWords = toSet("Department Ministry Minister Ministers Court Courts Commission Committee Secretary League Party Center Centre Institute Council Office Act Bill Day System")
@@ -654,7 +662,7 @@ func judgeTitle(toks []token, j int) bool {
 // toks[i] and classifies it.
 func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
 	j := i
-	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j)) {
+	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j) || royalHighness(toks, j)) {
 		j++
 	}
 	first := j
@@ -710,7 +718,14 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 		words = append(words, toks[j].text)
 		j++
 	}
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) == 1 && rankWords[strings.ToLower(words[0])] && j < len(toks) && d.startsGazetteer(toks, j) {
+		// "His Royal Highness Prince Mohammed bin Salman": a rank
+		// before a name the gazetteer lists is a word, not a name.
+		return nil, 0
+	}
+	if len(words) == 1 && faithWords[words[0]] {
+		// "the Iraqi Shia cleric Ammar al-Hakim": a faith alone is an
+		// adjective; inside a name it stays ("Mohammed Shia al-Sudani").
 		return nil, 0
 	}
 	if len(words) == 1 && first == i {
