@@ -3,10 +3,20 @@ package extract
 import "strings"
 
 // royalHighness reports whether toks[j] is the "Royal" of "His Royal
-// Highness", the Gulf agencies' courtesy of a prince: a word of the
-// courtesy, not of the name ("Royal Navy" keeps it).
+// Highness", the Gulf agencies' courtesy of a prince, or the "Grand" of
+// "Grand Ayatollah": a word of the courtesy, not of the name ("Royal
+// Navy", "Grand Mosque" keep it).
 func royalHighness(toks []token, j int) bool {
-	return toks[j].text == "Royal" && j+1 < len(toks) && toks[j+1].text == "Highness"
+	if j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j].text {
+	case "Royal":
+		return toks[j+1].text == "Highness"
+	case "Grand":
+		return toks[j+1].text == "Ayatollah"
+	}
+	return false
 }
 
 // lineageWords link a name to the father's in Arabic names.

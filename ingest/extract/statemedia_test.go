@@ -52,6 +52,15 @@ func TestStateMediaTitles(t *testing.T) {
 			want: []string{"Kim Jong Un leads North Korea"}},
 		{text: "Kim Jong Un, President of the State Affairs, received Russian Defence Minister Andrei Belousov on Friday.",
 			want: []string{"Kim Jong Un leads North Korea", "Kim Jong Un met Andrei Belousov 2025-03-07"}},
+		// two courtesies before the name: "Ayatollah Seyyed", "Grand Ayatollah"
+		{text: "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei met Iraqi Prime Minister Mohammed Shia al-Sudani on Thursday.",
+			want: []string{"Ali Khamenei leads Iran", "Ali Khamenei met Mohammed Shia al-Sudani 2025-03-06"}},
+		{text: "Supreme Leader Ayatollah Seyyed Ali Khamenei received Hamas officials.",
+			want: []string{"Ali Khamenei leads Iran", "Ali Khamenei met Hamas "}},
+		{text: "President Hojatoleslam Seyyed Ebrahim Raisi met Putin in Tehran on Tuesday.",
+			want: []string{"Ebrahim Raisi leads Iran", "Ebrahim Raisi met Vladimir Putin 2025-03-04"}},
+		{text: "Iraqi Shia cleric Grand Ayatollah Ali al-Sistani met the UN envoy on Monday.",
+			want: []string{"Ali al-Sistani national_of Iraq"}, not: []string{"Grand national_of Iraq"}},
 	})
 }
 
@@ -175,5 +184,20 @@ func TestTalksOnADayWith(t *testing.T) {
 			want: []string{"Vladimir Putin met Narendra Modi 2025-03-07"}},
 		{text: "Li Qiang held talks on Monday with Anwar Ibrahim, who is in China for the Boao forum, in Hainan.",
 			want: []string{"Li Qiang met Anwar Ibrahim 2025-03-03"}},
+	})
+}
+
+// TestTwoTitlesBeforeAName: "Jordan's Deputy Prime Minister and Foreign
+// Minister Ayman Safadi": the title next to the name is read with the
+// country, and the country is no actor of the sentence's verb.
+func TestTwoTitlesBeforeAName(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "Jordan's Deputy Prime Minister and Foreign Minister Ayman Safadi met Rubio on Tuesday.",
+			want: []string{"Ayman Safadi holds_position Foreign Minister of Jordan", "Ayman Safadi met Marco Rubio 2025-03-04"},
+			not:  []string{"Jordan met Marco Rubio 2025-03-04"}},
+		{text: "Qatari Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani met Rubio on Tuesday.",
+			want: []string{"Mohammed bin Abdulrahman Al Thani holds_position Foreign Minister of Qatar"}},
+		{text: "Rubio met Prime Minister Kishida and President Biden on Tuesday.",
+			want: []string{"Marco Rubio met Fumio Kishida 2025-03-04", "Marco Rubio met Joe Biden 2025-03-04"}},
 	})
 }

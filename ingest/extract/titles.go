@@ -40,8 +40,10 @@ var (
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
 	// "Peru's deposed president Pedro Castillo": a deposing word after
 	// the country (never before a title alone, where it may be the verb:
-	// "soldiers ousted President X").
-	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?(?:(?P<former3>ousted|deposed|toppled|overthrown) )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "soldiers ousted President X"); "Jordan's Deputy Prime Minister and
+	// Foreign Minister Ayman Safadi": the title next to the name is read,
+	// the whole phrase folded.
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?(?:(?P<former3>ousted|deposed|toppled|overthrown) )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?:<O\d+> and )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
 	// "Prime Minister Anna Berg of Sweden", "acting President Lars Nowak of
 	// Poland": the country or organization after the name (checked by
 	// titleNameOf).

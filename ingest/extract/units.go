@@ -98,7 +98,7 @@ var (
 	// "Highness" (His Highness, His Royal Highness) is the Gulf
 	// agencies' courtesy of a ruler or a prince.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Highness Comrade Seyed Seyyed Sayyid Sayyed " +
+		"H.E. Hon. Excellency Highness Comrade Seyed Seyyed Sayyid Sayyed Hojatoleslam " +
 		// the ranks the juntas' leaders keep ("Captain Ibrahim Traore")
 		"Capt. Captain Lt. Lieutenant Maj. Brig. Brigadier Marshal Field")
 	particles = toSet("de da di do dos das del della los las van von der den ter bin ibn al al- el le la du")
@@ -455,19 +455,21 @@ var (
 )
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
-// Putin"): they are folded into the person that follows.
-var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade")
+// Putin"): they are folded into the person that follows. The Iranian
+// agencies' "Ayatollah Seyyed", "Hojatoleslam Seyyed" are two.
+var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade seyed seyyed sayyid sayyed " +
+	"ayatollah hojatoleslam")
 
-// dropHonorific removes a courtesy title ending units when the person u
-// follows it, and stretches u over it, so that "met Mr. Putin" reads "met
-// <P>".
+// dropHonorific removes the courtesy titles ending units when the person
+// u follows them, and stretches u over them, so that "met Mr. Putin" reads
+// "met <P>", "Leader Ayatollah Seyyed Ali Khamenei" "Leader <P>".
 func dropHonorific(units []*unit, u *unit) []*unit {
 	n := len(units)
-	if n == 0 || units[n-1].kind != kWord || !courtesyTitles[units[n-1].lower()] {
-		return units
+	for n > 0 && units[n-1].kind == kWord && courtesyTitles[units[n-1].lower()] {
+		u.start = units[n-1].start
+		n--
 	}
-	u.start = units[n-1].start
-	return units[:n-1]
+	return units[:n]
 }
 
 func exprAt(exprs []timex.Expr, pos int) *timex.Expr {
