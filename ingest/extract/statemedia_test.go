@@ -201,3 +201,17 @@ func TestTwoTitlesBeforeAName(t *testing.T) {
 			want: []string{"Marco Rubio met Fumio Kishida 2025-03-04", "Marco Rubio met Joe Biden 2025-03-04"}},
 	})
 }
+
+// TestSecondTitleOfAnApposition: "Kim Jong Un, general secretary of the
+// WPK and president of the State Affairs of the DPRK,": the title after
+// "and" is the same person's, read.
+func TestSecondTitleOfAnApposition(t *testing.T) {
+	checkFacts(t, graph.DayOf(2025, 3, 7), []factCase{
+		{text: "Respected Comrade Kim Jong Un, general secretary of the Workers' Party of Korea and president of the State Affairs of the Democratic People's Republic of Korea, inspected a tank factory on Thursday.",
+			want: []string{"Kim Jong Un leads North Korea"}},
+		{text: "Ahmed Hassan, a member of the African Union and foreign minister of Sudan, met Rubio on Monday.",
+			want: []string{"Ahmed Hassan holds_position Foreign Minister of Sudan", "Ahmed Hassan met Marco Rubio 2025-03-03"}},
+		{text: "Lars Nowak, chairman of the European Council and prime minister of Poland, met Macron on Monday.",
+			want: []string{"Lars Nowak leads Poland", "Lars Nowak leads European Council"}},
+	})
+}
