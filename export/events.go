@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -112,7 +113,11 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		c.leads[e.ID] = facts
 	}
 	if f, ok := nearestLead(facts, day); ok {
-		return c.sel.Entity(ctx, f.Object)
+		o, err := c.sel.Entity(ctx, f.Object)
+		if err == nil && o.Type != graph.Country {
+			o = gazetteerCountryByID()[f.Object] // an office's country no article named ("his Egyptian counterpart")
+		}
+		return o, err
 	}
 	if g, ok := gazetteerNationals()[e.ID]; ok {
 		return c.storedCountry(ctx, g)
@@ -159,7 +164,10 @@ func (c *countryFinder) posts(ctx context.Context, person string) ([]graph.Fact,
 		}
 		id := graph.EntityID(graph.Country, strings.TrimPrefix(p.Name[i+len(" of "):], "the "))
 		o, err := c.sel.Entity(ctx, id) // an unknown id comes back untyped
-		if err == nil && o.Type == graph.Country {
+		if _, listed := gazetteerCountryByID()[id]; err == nil && (o.Type == graph.Country || listed) {
+			// "Foreign Minister of Egypt" read from "his Egyptian
+			// counterpart": Egypt is the gazetteer's when no article
+			// named the country itself.
 			f.Object = id
 			out = append(out, f)
 		}
@@ -167,6 +175,16 @@ func (c *countryFinder) posts(ctx context.Context, person string) ([]graph.Fact,
 	})
 	return out, err
 }
+
+// gazetteerCountryByID maps each country entity id of countries.tsv to
+// its entity (with its code), read once from the embedded gazetteer.
+var gazetteerCountryByID = sync.OnceValue(func() map[string]graph.Entity {
+	out := map[string]graph.Entity{}
+	for _, c := range gazetteerCountries() {
+		out[c.ID] = c
+	}
+	return out
+})
 
 // nationals returns a person's national_of facts whose object is a
 // stored country entity.

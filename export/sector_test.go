@@ -77,3 +77,34 @@ func TestEventsCodesAndSectors(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsOfficeOfAnUnnamedCountry: "his Egyptian counterpart Badr
+// Abdelatty" gives him Egypt's office though no article named Egypt
+// itself (no country entity stored): he still stands for Egypt, by the
+// gazetteer's code.
+func TestEventsOfficeOfAnUnnamedCountry(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.MemoryDSN, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	ru := coded(ent(graph.Country, "Russia"), "RUS")
+	lav, abd := ent(graph.Person, "Sergei Lavrov"), ent(graph.Person, "Badr Abdelatty")
+	post := ent(graph.Position, "Foreign Minister of Egypt")
+	day := graph.DayOf(2026, time.November, 18)
+	b := graph.Batch{Article: graph.Article{ID: "tass", Published: day}, Entities: []graph.Entity{ru, lav, abd, post}}
+	for _, f := range []graph.Fact{
+		{Subject: lav.ID, Predicate: graph.Leads, Object: ru.ID, Role: "President", Start: graph.YearOf(2020)},
+		{Subject: abd.ID, Predicate: graph.HoldsPosition, Object: post.ID},
+		{Subject: lav.ID, Predicate: graph.Met, Object: abd.ID, Date: day},
+	} {
+		f.Confidence = 0.8
+		f.Sources = []graph.Source{{Article: "tass", Sentence: "tass: " + f.Predicate}}
+		b.Facts = append(b.Facts, f)
+	}
+	_, err = s.Write(ctx, b, testNow)
+	require.NoError(t, err)
+	out, n := run(t, s, "events", Filter{}, false)
+	require.Equal(t, 1, n)
+	r := readCSV(t, out)[0]
+	require.Equal(t, []string{"RUS", "Egypt", "EGY"}, []string{r["source_country_code"], r["target_country"], r["target_country_code"]})
+}

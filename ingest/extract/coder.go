@@ -167,6 +167,10 @@ var (
 	// gerundPreps before an -ing word open a gerund clause ("of
 	// maintaining", "without consulting").
 	gerundPreps = toSet("of for by in without after before while on from")
+	// participleAdjectives end in -ed but qualify a noun after "and"
+	// ("Ukrainian and allied forces"), no second verb.
+	participleAdjectives = toSet("allied armed united related associated affiliated aligned backed based linked " +
+		"so-called unnamed unidentified detained displaced wounded injured elected appointed occupied contested disputed")
 	// subjectPronouns stand for the reporting clause's subject.
 	subjectPronouns = toSet("it they he she we")
 	// coderAdverbs may stand between the subject or an auxiliary and the verb.
@@ -481,6 +485,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if denyWords[w] && i+1 < tail && (toks[i+1] == "that" || toks[i+1] == "to") {
 			return
 		}
+		if wishWords[w] && i > start && (toks[i-1] == "no" || toks[i-1] == "any" && slices.ContainsFunc(toks[max(start, i-4):i-1], func(t string) bool { return coderNegations[t] })) && i+1 < tail && toks[i+1] == "to" {
+			// "Putin has no plans to meet Stubb", "does not have any
+			// plans to visit": no plan, no intent.
+			trace("  no plan to %q", w)
+			return
+		}
 		if wishWords[w] || intentFrames[w] && !commitWords[w] && !decideWords[w] && i+1 < tail && toks[i+1] == "to" {
 			// "plans to invade" is an intent (threat), "wants X to" asks X,
 			// "is prepared to impose" states the intent of the act after
@@ -628,6 +638,17 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
+		if len(objs) > 0 && !strings.HasPrefix(code, "08") {
+			if k := secondVerb(units, toks, end, slices.Index(units, objs[0])); k > 0 {
+				// "inspected a munitions plant and denounced drills by
+				// the United States": the one named after a second verb
+				// of the subject is that verb's object, read on it. A
+				// concession is made to the one named after ("conceded
+				// defeat and congratulated Arnadottir").
+				i = k
+				continue
+			}
+		}
 		if code[:2] == "05" && len(objs) > 0 && d.peopleFirst(units, end, objs[0]) {
 			trace("  done for people, not with %s", objs[0].text)
 			return // "opened its borders to migrants expelled from Nigeria": no partner named
@@ -845,6 +866,15 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// "claimed responsibility for": CAMEO's statements (013,
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
+		}
+		if pred == "" && !claim {
+			if k := laterVerb(units, toks, end, tail); k > 0 {
+				// "expressed concern over the crisis in Gaza and called
+				// on Israel to …": a statement coding no event leaves
+				// the clause to the subject's second verb.
+				i = k
+				continue
+			}
 		}
 		objs = d.pastOwner(units, toks, i+1, tail, objs)
 		if d.lex != nil && len(objs) > 0 {
@@ -2268,6 +2298,49 @@ func objectOf(units []*unit, toks []string, from, to int, base func(string) bool
 		return out
 	}
 	return nil
+}
+
+// coordinatedVerbAt reports whether toks[j] is an "and" starting a second
+// verb of the clause's subject, told by its past form ("and denounced",
+// "and called on"), the next word no actor: what follows is that verb's
+// object, not the first one's.
+func coordinatedVerbAt(units []*unit, toks []string, j, to int) bool {
+	if toks[j] != "and" || j+2 >= to || units[j+1].kind != kWord {
+		return false
+	}
+	w := toks[j+1]
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !participleAdjectives[w] && !strings.HasSuffix(w, "eed")
+}
+
+// secondVerb returns the index of the "and" of a second verb (see
+// coordinatedVerbAt) between the first verb's end and obj, the first
+// actor after it, or 0.
+func secondVerb(units []*unit, toks []string, end, obj int) int {
+	for j := end + 1; j < obj; j++ {
+		if units[j].kind == kPunct {
+			return 0
+		}
+		if coordinatedVerbAt(units, toks, j, obj+1) {
+			return j
+		}
+	}
+	return 0
+}
+
+// laterVerb returns the index of the "and" of a second verb of the
+// clause's subject (see coordinatedVerbAt) after end, actors named before
+// it or not, with an actor after it; 0 when a clause of its own (or ";")
+// comes first.
+func laterVerb(units []*unit, toks []string, end, tail int) int {
+	for j := end; j < tail && j < end+20; j++ {
+		if units[j].kind == kPunct && units[j].text != "," || units[j].kind == kWord && clauseWords[toks[j]] {
+			return 0
+		}
+		if j > end && coordinatedVerbAt(units, toks, j, tail) && len(objectOf(units, toks, j+2, tail, func(string) bool { return false })) > 0 {
+			return j
+		}
+	}
+	return 0
 }
 
 // takenFrom returns the actors after the first "from" of toks[from:to]

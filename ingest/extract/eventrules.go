@@ -94,7 +94,7 @@ var (
 	// An event named by a noun that is wanted, offered or refused rather
 	// than held: "called for talks between", "offered to host talks
 	// between", "ruled out direct talks between", "ahead of talks between".
-	notBeforeWanted = lazyRegexp(`(?:\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|hop(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|preparations?|ready|readiness|way|groundwork|stage|pressure|plea|pleas|demands?) for|\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|advocat(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|envisag(?:e|es|ed|ing)|floated|mooted)|\b(?:ahead|prospects?|possibility|chances?|idea|hopes?|offer|proposal|invitation|resumption|revival|call|calls|request) (?:of|for|to)|\bto (?:host|hold|broker|mediate|facilitate|arrange|organi[sz]e|convene|resume|restart|revive|reopen|start|begin|open|launch|join|attend|set up|pave the way for))(?: [a-z\-]+){0,3} $`)
+	notBeforeWanted = lazyRegexp(`(?:\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|hop(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|preparations?|ready|readiness|way|groundwork|stage|pressure|plea|pleas|demands?) for|\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|urg(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|advocat(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|envisag(?:e|es|ed|ing)|floated|mooted)|\b(?:ahead|prospects?|possibility|chances?|idea|hopes?|offer|proposal|invitation|resumption|revival|call|calls|request) (?:of|for|to)|\bto (?:host|hold|broker|mediate|facilitate|arrange|organi[sz]e|convene|resume|restart|revive|reopen|start|begin|open|launch|join|attend|set up|pave the way for))(?: [a-z\-]+){0,4} $`)
 	// "welcomed Trump's decision": the object is a possessor.
 	// "received US$ 17 billion" is no meeting either.
 	notAfterPossessive = lazyRegexp(`^ (?:'s (?:[a-z]|<[^O])|\$|[0-9])`)
@@ -110,7 +110,7 @@ var eventRules = []eventRule{
 	// a meeting one side hosted: PLOVER's CONSULT mode host (cand.hosts)
 	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)(?: with)?(?: in (?:the )?<[CL]\d+>)?(?: <D\d+>)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive, hosts: true},
-	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
+	{pred: graph.Met, re: compile(`%S% %AUX%%ADV%(?:met|meets|held talks with|holds talks with|(?:held|holds|had|has) (?:a |an |their |his |her |its )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations|discussions) (?:<D\d+> )?with|sat down with|met with|meets with|talked with|shook hands with|shakes hands with|conferred with|confers with|huddled with)(?: with)? %O%`),
 		base: confVerb, veto: vetoRemote, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%O% (?:was|were) (?:hosted|received|welcomed|greeted) by %S%`), base: confVerb, hosts: true},
 	// The formulas of protocol: "received in audience X", "granted an
@@ -238,6 +238,10 @@ var eventRules = []eventRule{
 	// signed_agreement
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:signed|signs|inked|inks|concluded|sealed|initialled|initialed|initials|countersigned|countersigns) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|agreements|arrangement|deal|treaty|accord|pact|memorandum|declaration|partnership|protocol|convention|statement|communique) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confVerb},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:signed|sign|inked|ink|concluded|sealed|initialled|initialed|initial|countersigned|countersign) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|arrangement|deal|treaty|accord|pact|memorandum|declaration|statement|communique|partnership|protocol|convention)`), base: confVerb, pair: true},
+	// "the two heads of state witnessed the signing of more than 20
+	// cooperation documents": the state agencies' formula for leaders
+	// whose ministers sign in their presence (CAMEO 057 between them).
+	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:witnessed|witness|witnesses|oversaw|oversee|oversees) the signing of (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreements?|documents?|deals?|treaty|treaties|accords?|pacts?|memorand(?:a|um|ums)|declarations?|protocols?|conventions?|contracts?)\b`), base: confVerb, pair: true},
 	{pred: graph.SignedAgreement, re: compile(`%S% %AUX%%ADV%(?:struck|strikes|clinched|clinches|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact) (?:(?:[a-z0-9\-]+) ){0,4}?with (?:the )?%O%`), base: confStruck},
 	{pred: graph.SignedAgreement, re: compile(`%SS% %AUX%%ADV%(?:struck|clinched|finalized|finalised) (?:(?:[a-z0-9\-]+|<[CG]\d+>|'s) ){0,6}?(?:agreement|deal|treaty|accord|pact)`), base: confStruck, pair: true},
 	// "The accord was signed by Japan and India"

@@ -125,7 +125,7 @@ type hit struct {
 	// must start with one in the text too: "an Islamic state" is no
 	// "Islamic State".
 	capLater []int
-	capRune int    // the first capital's place in that token ("al-Shabaab": 3)
+	capRune  int // the first capital's place in that token ("al-Shabaab": 3)
 }
 
 // gazetteer is the loaded, read-only lookup structure.

@@ -25,7 +25,7 @@ var nationalRoles = toSet("leader leaders official diplomat ambassador envoy emi
 
 // nationalMods are words that may stand between the country and the role
 // noun, or before the country: rank ("senior", "deputy"), standing
-// ("former", "exiled") and field ("nuclear", "opposition"). The sector
+// ("former", "exiled"), field ("nuclear", "opposition") and faith ("Shia"). The sector
 // nouns of sectors.tsv ("army", "parliament") may stand there too. Any
 // other word ("war against Hamas leader") breaks the phrase.
 // participleMods are the nationalMods that tell a person's state; they
@@ -35,7 +35,9 @@ var participleMods = toSet("exiled jailed detained imprisoned")
 var nationalMods = toSet("deputy vice assistant junior senior top chief acting interim caretaker former veteran " +
 	"longtime long-time leading prominent exiled jailed detained imprisoned opposition government army military " +
 	"police rebel intelligence parliamentary foreign nuclear peace trade security defence defense finance energy " +
-	"health ruling high")
+	"health ruling high " +
+	// a faith ("the Iraqi Shia cleric", "a Lebanese Christian lawmaker")
+	"shia shiite sunni muslim christian catholic orthodox protestant evangelical coptic jewish buddhist hindu sikh druze alawite")
 
 var (
 	// "Palestinian leader Yasser Arafat", "Iraq's ambassador to Sweden,

@@ -25,13 +25,17 @@ func dualTitles(units []*unit) []*unit {
 		}
 	}
 	if out == nil {
-		return units
+		// The titles may have been folded by readTitles in the same
+		// pass as "his counterpart" was read ("his counterpart, Deputy
+		// Prime Minister and Foreign Minister of Laos X").
+		return counterpartNamed(units)
 	}
 	return counterpartNamed(out)
 }
 
-// counterpartNamed folds "his counterpart, X" into X once dualTitles has
-// put X right after it (reCounterpart folds the others in readTitles).
+// counterpartNamed folds "his counterpart, X" into X once dualTitles, or
+// a title folded in the pass that read the counterpart, has put X right
+// after it (reCounterpart folds the others in readTitles).
 func counterpartNamed(units []*unit) []*unit {
 	for k := 0; k+1 < len(units); k++ {
 		w := units[k]

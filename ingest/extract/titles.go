@@ -40,8 +40,10 @@ var (
 	// "former NATO chief Jens Stoltenberg", "Indian Prime Minister Narendra Modi"
 	// "Peru's deposed president Pedro Castillo": a deposing word after
 	// the country (never before a title alone, where it may be the verb:
-	// "soldiers ousted President X").
-	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?(?:(?P<former3>ousted|deposed|toppled|overthrown) )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
+	// "soldiers ousted President X"); "Jordan's Deputy Prime Minister and
+	// Foreign Minister Ayman Safadi": the title next to the name is read,
+	// the whole phrase folded.
+	reTitle = compile(`(?:(?P<former>former|ex-|ex|outgoing|then-|then|late) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?(?:(?P<former3>ousted|deposed|toppled|overthrown) )?)?(?:(?P<former2>former|outgoing|acting|interim|caretaker|then-|incoming) )?(?:<O\d+> and )?(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))? (?P<per><P\d+>)`)
 	// "Prime Minister Anna Berg of Sweden", "acting President Lars Nowak of
 	// Poland": the country or organization after the name (checked by
 	// titleNameOf).
@@ -66,6 +68,10 @@ var (
 	reTitleOfComma = need(compile(`(?:(?:the|a) )?(?:(?P<former>former|ousted|deposed|toppled|overthrown|then-|current|incumbent|sitting|present|new) )?(?P<off><O\d+>) of (?:the )?(?P<aff2><[CG]\d+>) , (?P<per><P\d+>)(?: ,| \.|$)`), []string{"<O"}, []string{" of <", " of the <"}, []string{" , <P"})
 	// "Rutte, the former Dutch prime minister," / "Kallas, the EU's foreign policy chief,"
 	reAppos = compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:(?P<former>former|outgoing|then-|current|incumbent|ex-|sitting|ousted|deposed|toppled|overthrown) )?(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?P<former2>former|outgoing|ousted|deposed|toppled|overthrown|new|acting|interim|caretaker|newly appointed|newly elected|newly named|recently appointed|incoming) )?(?:(?:first|female|\d+(?:st|nd|rd|th)|top|longtime|long-serving|veteran) ){0,2}(?P<off><O\d+>|chief|head|leader)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: (?P<d><D\d+>))?(?: (?:who|and)|(?P<close> ,)| \.|$)`)
+	// "Kim Jong Un, general secretary of the WPK and president of the
+	// State Affairs of the DPRK,": the title after "and" is the same
+	// person's too.
+	reApposSecond = need(compile(`(?P<per><P\d+>) , (?:(?:the|a|an) )?(?:<O\d+>|[a-z\-]+(?: [a-z\-]+){0,2}) of (?:the )?<[CGX]\d+> and (?:the )?(?P<off><O\d+>)(?: of (?:the )?(?P<aff2><[CG]\d+>))?(?: ,| \.|$)`), []string{" and <O", " and the <O"})
 	// "Hegseth, a former television host," / "Stoltenberg, 65,"
 	reGenericAppos = compile(`<P(\d+)> , (?:(?:a|an|the) (?:[^,;<"]|<[A-Z]\d+>)*?|\d+) ,`)
 	// "his German counterpart Boris Pistorius" / "her counterpart, Wang Yi,"
@@ -119,7 +125,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 	}
 	var namedOf map[*unit]bool     // persons whose title reTitleNameOf read
 	designated := map[*unit]bool{} // persons titled "-designate", read once
-	for _, re := range []*regexp.Regexp{reAppos, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
+	for _, re := range []*regexp.Regexp{reAppos, reApposSecond, reTitleComma, reTheTitleComma, reBareTitleComma, reTitleOfComma, reTitleNameOf, reTitle} {
 		for _, m := range d.findAll(re, tpl, units, pos) {
 			per := m.one("per")
 			if per == nil || per.kind != kPerson {
@@ -131,7 +137,7 @@ func (d *doc) readTitles(units []*unit, st *sentence, sentIdx int) []*unit {
 			if (re == reTitle || re == reTitleNameOf) && lesserTitle(tpl[:m.loc[0]], m.one("off")) {
 				continue // "Deputy Defense Secretary Wolfowitz" is not the secretary
 			}
-			if re != reTitle && re != reAppos && re != reTitleNameOf && reToBefore.MatchString(tpl[:m.loc[0]]) {
+			if re != reTitle && re != reAppos && re != reApposSecond && re != reTitleNameOf && reToBefore.MatchString(tpl[:m.loc[0]]) {
 				// "the Parliamentary Secretary to the Minister of Foreign
 				// Affairs, Rob Oliphant,": the name may be the secretary's
 				// as well as the minister's, so it is neither.

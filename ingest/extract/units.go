@@ -101,8 +101,10 @@ var (
 	// "Comrade" and "Seyed"/"Sayyid" (a descendant of the Prophet, in
 	// Iranian and Gulf names) are the courtesies of state media and
 	// regional English.
+	// "Highness" (His Highness, His Royal Highness) is the Gulf
+	// agencies' courtesy of a ruler or a prince.
 	honorifics = toSet("Mr. Mrs. Ms. Dr. Sir Dame Lord Lady Ayatollah Sheikh Gen. General Adm. Admiral Col. Colonel Sen. Rep. Gov. Judge " +
-		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed " +
+		"H.E. Hon. Excellency Comrade Seyed Seyyed Sayyid Sayyed Hojatoleslam " +
 		// the courtesies of monarchs, royals and popes ("His Royal
 		// Highness", "H.H. Sheikh", "His Majesty", "His Holiness")
 		"Highness Majesty Holiness H.H. H.R.H. H.M. HE HH Sheikha Haji Hajji Hajjah " +
@@ -122,7 +124,7 @@ var (
 		"Railway Airlines Energy Oil Gas Motors Industries Holdings Ltd Bureau Service Services Police Parliamentary Democrats Republicans " +
 		"Democratic Republican Socialist Conservative Labour Liberal Green Greens Bay Strait Gulf Valley Peninsula Province County State States " +
 		"Tower Building Base Headquarters Station Port Harbor Harbour Park Castle Cathedral Church Mosque Temple Hotel Club Games Olympics Cup " +
-		"Affairs Government Presidency Treasury Arrangement Declaration Mission")
+		"Affairs Government Presidency Treasury Arrangement Declaration Mission Directorate Secretariat Inspectorate Chancellery")
 	// agreementNames end the names of agreements, treaties and summits.
 	agreementNames = toSet("Agreement Agreements Treaty Accord Accords Arrangement Arrangements Memorandum Pact Protocol Convention Charter Summit " +
 		"Talk Talks Meeting Dialogue Consultations") // "a Japan-Philippines Foreign Ministers' Telephone Talk"
@@ -260,6 +262,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			// "Muhammad Shehbaz Sharif": a given name written before a
 			// listed person's name is more of it, not a second person.
 			d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
+			n = stretchLineage(s, u, toks, i, n)
 			units = append(dropHonorific(units, u), u)
 			i += n
 			continue
@@ -326,6 +329,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 			if u.kind == kPerson {
 				d.learnGender(u.ref.name, titleGenderBefore(toks, d.lows, i, u), true)
 				units = dropHonorific(units, u)
+				n = stretchLineage(s, u, toks, i, n)
 			}
 			if u.kind == kOffice && i+n < len(toks) && romanNumeral[toks[i+n].text] {
 				// "Minister of Foreign Affairs II": Brunei's second
@@ -501,9 +505,11 @@ var (
 )
 
 // courtesyTitles are the honorifics written as words before a name ("Mr.
-// Putin"): they are folded into the person that follows.
+// Putin"): they are folded into the person that follows. The Iranian
+// agencies' "Ayatollah Seyyed", "Hojatoleslam Seyyed" are two.
 var courtesyTitles = toSet("mr. mrs. ms. mr mrs ms dr. h.e. hon. excellency comrade " +
-	"highness majesty holiness royal h.h. h.r.h. h.m. hh sheikh sheikha prince princess haji hajji hajjah")
+	"highness majesty holiness royal h.h. h.r.h. h.m. hh sheikh sheikha prince princess haji hajji hajjah " +
+	"seyed seyyed sayyid sayyed ayatollah hojatoleslam")
 
 // dropHonorific removes the courtesy titles ending units when the person u
 // follows them ("His Royal Highness Prince", "H.H. Sheikh"), and
@@ -707,6 +713,10 @@ func (d *doc) phraseHits(i, n int) []hit {
 	return d.g.phrases[string(b)]
 }
 
+// faithWords name a faith or its branch: alone, an adjective, never a
+// person.
+var faithWords = toSet("Shia Shiite Shi'ite Sunni Muslim Christian Catholic Orthodox Protestant Evangelical Coptic Jewish Buddhist Hindu Sikh Druze Alawite Ismaili")
+
 // institutionWords end the names of bodies, not people: "Justice
 // Department" is no judge.
 var institutionWords = toSet("Department Ministry Minister Ministers Court Courts Commission Committee Secretary League Party Center Centre Institute Council Office Act Bill Day System")
@@ -726,7 +736,7 @@ func judgeTitle(toks []token, j int) bool {
 // toks[i] and classifies it.
 func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int) {
 	j := i
-	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j) || royalCourtesy(toks, j)) {
+	for j < len(toks) && (honorifics[toks[j].text] || judgeTitle(toks, j) || royalCourtesy(toks, j) || royalHighness(toks, j)) {
 		j++
 	}
 	first := j
@@ -785,6 +795,16 @@ func (d *doc) matchName(s string, toks []token, i int, prev []*unit) (*unit, int
 	if len(words) == 0 || len(words) == 1 && romanNumeral[words[0]] {
 		// "the Minister of Foreign Affairs II of Brunei": a numeral
 		// alone is part of the title before it, nobody.
+		return nil, 0
+	}
+	if len(words) == 1 && rankWords[strings.ToLower(words[0])] && j < len(toks) && d.startsGazetteer(toks, j) {
+		// "His Royal Highness Prince Mohammed bin Salman": a rank
+		// before a name the gazetteer lists is a word, not a name.
+		return nil, 0
+	}
+	if len(words) == 1 && faithWords[words[0]] {
+		// "the Iraqi Shia cleric Ammar al-Hakim": a faith alone is an
+		// adjective; inside a name it stays ("Mohammed Shia al-Sudani").
 		return nil, 0
 	}
 	if len(words) == 1 && regionAdjectives[words[0]] {
