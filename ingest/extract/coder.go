@@ -610,7 +610,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			subj = reporter
 		}
 		if len(subj) == 0 && len(reporter) > 0 {
-			subj = d.reportersAgents(toks, start, i, reporter)
+			subj = d.reportersAgents(units, toks, start, i, reporter)
 		}
 		if f == frameMust {
 			// "X said Y must allow …": X demands it of Y; a must with
@@ -2125,11 +2125,17 @@ func headOfSubject(units []*unit, toks []string, i int) bool {
 // pronoun and an agent noun ("Ecuador said its troops had attacked"), the
 // reporter's countries with the agent's sector, or the reporter itself
 // when it is no country; nil when the clause opens otherwise.
-func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*unit {
+func (d *doc) reportersAgents(units []*unit, toks []string, start, i int, reporter []*unit) []*unit {
+	for start < i && (units[start].kind == kDate || toks[start] == "that") {
+		start++ // "said on Wednesday its jets had …", "said that its troops"
+	}
 	if i-start < 2 || !possessivePronouns[toks[start]] {
 		return nil
 	}
 	code, ok := d.g.agents[toks[start+1]]
+	if !ok && (ownArms[toks[start+1]] || i-start > 2 && toks[start+1] == "air" && airArms[toks[start+2]]) {
+		code, ok = "MIL", true // "its drones struck", "its air defences shot down"
+	}
 	if !ok {
 		return nil
 	}
@@ -2144,6 +2150,15 @@ func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*
 	}
 	return out
 }
+
+// ownArms are the arms a possessive pronoun gives the reporter ("Israel
+// said its warplanes had bombed …"): its forces acting, though alone
+// ("drones struck the city") they name no one's.
+var ownArms = toSet("drones warplanes jets aircraft planes helicopters gunships artillery missiles rockets " +
+	"fighters bombers frigates destroyers submarines units commandos")
+
+// airArms follow "air" in such arms: "its air defences", "its air force".
+var airArms = toSet("force forces defences defenses defence defense")
 
 // pronounBefore reports whether a subject pronoun opens the clause before i.
 func pronounBefore(units []*unit, toks []string, start, i int) bool {

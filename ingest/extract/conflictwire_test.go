@@ -22,3 +22,25 @@ func TestFrontLineDays(t *testing.T) {
 			[]string{"India fought Pakistan 2025-03-05"}, []string{"India fought Pakistan 2025-03-07"}},
 	})
 }
+
+// TestReportersOwnArms: "X said its drones struck Y", "its warplanes
+// bombed", "its air defences shot down": the arms a possessive pronoun
+// gives the reporter are the reporter's forces acting.
+func TestReportersOwnArms(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Burkina Faso's army said its drones struck JNIM positions near Djibo on Saturday.",
+			[]string{"Burkina Faso fought Jama'at Nusrat al-Islam wal-Muslimin 2025-03-01"}, nil},
+		{"Israel said its warplanes had bombed Hezbollah targets in southern Lebanon on Tuesday.",
+			[]string{"Israel fought Hezbollah 2025-03-04"}, []string{"Hezbollah attacked Lebanon 2025-03-04", "Israel accused Hezbollah 2025-03-04"}},
+		{"Mali's army said on Monday that its troops had repelled an attack by JNIM fighters near Gao.",
+			[]string{"Mali fought Jama'at Nusrat al-Islam wal-Muslimin 2025-03-03"}, nil},
+		{"Pakistan's military said on Wednesday its jets had pounded Pakistani Taliban hideouts near the Afghan border.",
+			[]string{"Pakistan fought Tehrik-i-Taliban Pakistan 2025-03-05"}, nil},
+		{"Ukraine said on Thursday its air defences shot down 30 Russian drones.",
+			[]string{"Ukraine fought Russia 2025-03-06"}, nil},
+		// Arms only ready, or another's, are no act of the reporter's.
+		{"Russia said on Thursday its drones were ready for use against Ukraine.",
+			nil, []string{"Russia fought Ukraine 2025-03-06"}},
+	})
+}
