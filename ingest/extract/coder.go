@@ -846,6 +846,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			// 015, 018), read only from these explicit phrasings.
 			pred = graph.CommentedOn
 		}
+		if pred == "" && denyWords[w] && andVerbAfter(toks, end, tail, d.coder) {
+			// "Iran denied involvement in the attacks and condemned the
+			// strikes": the denial states no act; the verb after "and"
+			// is one of the same subject.
+			trace("  a denial before a verb of its own subject: %q", w)
+			continue
+		}
 		objs = d.pastOwner(units, toks, i+1, tail, objs)
 		if d.lex != nil && len(objs) > 0 {
 			// The nouns inside the object: a phrase's O:(…) nouns name the
@@ -2159,6 +2166,19 @@ var ownArms = toSet("drones warplanes jets aircraft planes helicopters gunships 
 
 // airArms follow "air" in such arms: "its air defences", "its air force".
 var airArms = toSet("force forces defences defenses defence defense")
+
+// andVerbAfter reports whether "and" and a verb in the past the coder
+// knows follow within toks[from:tail] ("… and accused Congo of …").
+func andVerbAfter(toks []string, from, tail int, c verbCoder) bool {
+	for k := from; k+1 < tail; k++ {
+		if toks[k] == "and" && strings.HasSuffix(toks[k+1], "ed") {
+			if code, _ := c.match(toks, k+1); code != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // pronounBefore reports whether a subject pronoun opens the clause before i.
 func pronounBefore(units []*unit, toks []string, start, i int) bool {

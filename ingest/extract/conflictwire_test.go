@@ -44,3 +44,20 @@ func TestReportersOwnArms(t *testing.T) {
 			nil, []string{"Russia fought Ukraine 2025-03-06"}},
 	})
 }
+
+// TestDenialThenAct: "X denied involvement in the attacks and condemned
+// Y": a denial states no act, and the verb coordinated after it is its
+// subject's act; a denial with no verb after it states nothing.
+func TestDenialThenAct(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Iran denied involvement in the attacks and condemned the American strikes.",
+			[]string{"Iran criticized United States "}, nil},
+		{"Tehran on Thursday denied any role in the drone attack and condemned Israeli air strikes on Lebanon.",
+			[]string{"Iran criticized Israel 2025-03-06"}, nil},
+		{"Rwanda has denied involvement in the fighting and criticized the Congolese army for the violence.",
+			[]string{"Rwanda criticized Democratic Republic of the Congo "}, nil},
+		{"Iran denied involvement in the attacks and the American strikes.",
+			nil, []string{"Iran criticized United States ", "Iran fought United States ", "Iran attacked United States "}},
+	})
+}
