@@ -61,3 +61,17 @@ func TestDenialThenAct(t *testing.T) {
 			nil, []string{"Iran criticized United States ", "Iran fought United States ", "Iran attacked United States "}},
 	})
 }
+
+// TestNeighbouringScene: "in neighbouring Niger" names the scene of the
+// act as "in Niger" does: the people killed there are its people.
+func TestNeighbouringScene(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"In neighbouring Niger, suspected ISWAP militants killed at least 12 civilians in an attack on a village near Diffa on Monday.",
+			[]string{"Islamic State West Africa Province attacked Niger 2025-03-03"}, nil},
+		{"In neighboring Burkina Faso, JNIM fighters killed 15 civilians on Sunday, a local official said.",
+			[]string{"Jama'at Nusrat al-Islam wal-Muslimin attacked Burkina Faso 2025-03-02"}, nil},
+		{"Al-Shabaab militants killed six police officers in neighbouring Kenya on Saturday.",
+			[]string{"al-Shabaab attacked Kenya 2025-03-01"}, nil},
+	})
+}
