@@ -862,6 +862,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				pred = p
 			}
 		}
+		if pred == graph.Coerced && takeVerbs[d.coder.lemma(w)] && len(objs) > 0 && militaryPostAfter(units, toks, objs[0], tail) {
+			// "seized a Malian army outpost", "captured several Pakistani
+			// military posts": ground taken from armed forces is fighting
+			// (CAMEO 192), not a seizure of goods or people.
+			pred = graph.Fought
+		}
 		if pred != "" {
 			if d.lex != nil {
 				// Who used force, and on whom.
@@ -2175,6 +2181,36 @@ func andVerbAfter(toks []string, from, tail int, c verbCoder) bool {
 			if code, _ := c.match(toks, k+1); code != "" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// takeVerbs take things or people (CAMEO 171) or ground (192), as their
+// object says.
+var takeVerbs = toSet("seize capture")
+
+// militaryPosts are the places of armed forces whose taking is combat.
+var militaryPosts = toSet("base bases outpost outposts post posts positions garrison garrisons barracks " +
+	"checkpoint checkpoints camp camps headquarters")
+
+// militaryPostAfter reports whether the object o (an actor among units) is
+// followed, within two words, by one of militaryPosts ("a Myanmar military
+// base", "Ukraine's border posts"): the object owns the post taken.
+func militaryPostAfter(units []*unit, toks []string, o *unit, tail int) bool {
+	k := slices.Index(units, o)
+	if k < 0 {
+		return false
+	}
+	if k+1 < tail && toks[k+1] == "'s" {
+		k++
+	}
+	for j := k + 1; j < tail && j <= k+3; j++ {
+		if units[j].kind != kWord {
+			return false
+		}
+		if militaryPosts[toks[j]] {
+			return true
 		}
 	}
 	return false

@@ -75,3 +75,29 @@ func TestNeighbouringScene(t *testing.T) {
 			[]string{"al-Shabaab attacked Kenya 2025-03-01"}, nil},
 	})
 }
+
+// TestSeizedPosts: a military base, outpost or positions seized from an
+// armed force is ground taken in combat (FIGHT, CAMEO 192), not a
+// seizure of goods or people (COERCE).
+func TestSeizedPosts(t *testing.T) {
+	pub := graph.DayOf(2025, 3, 7) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"The Arakan Army seized a Myanmar military base in Rakhine state on Monday.",
+			[]string{"Arakan Army fought Myanmar 2025-03-03"}, []string{"Arakan Army coerced Myanmar 2025-03-03"}},
+		{"JNIM fighters seized a Malian army outpost near Boulkessi on Sunday, a security source said.",
+			[]string{"Jama'at Nusrat al-Islam wal-Muslimin fought Mali 2025-03-02"}, []string{"Jama'at Nusrat al-Islam wal-Muslimin coerced Mali 2025-03-02"}},
+		{"Taliban fighters seized several Pakistani military posts along the frontier on Wednesday.",
+			[]string{"Taliban fought Pakistan 2025-03-05"}, []string{"Taliban coerced Pakistan 2025-03-05"}},
+		{"M23 rebels captured a Congolese army base near Goma on Tuesday.",
+			[]string{"M23 fought Democratic Republic of the Congo 2025-03-04"}, []string{"M23 coerced Democratic Republic of the Congo 2025-03-04"}},
+		{"Kachin Independence Army fighters seized Myanmar's border post at Lwegel on Thursday.",
+			[]string{"Kachin Independence Army fought Myanmar 2025-03-06"}, nil},
+		// Goods, ships and people seized stay coercion.
+		{"Indian forces captured a Pakistani soldier on Sunday.",
+			[]string{"India coerced Pakistan 2025-03-02"}, []string{"India fought Pakistan 2025-03-02"}},
+		{"Iran seized a British tanker in the Strait of Hormuz on Friday.",
+			[]string{"Iran coerced United Kingdom 2025-03-07"}, []string{"Iran fought United Kingdom 2025-03-07"}},
+		{"German police seized Russia's assets in Frankfurt on Monday.",
+			[]string{"Germany coerced Russia 2025-03-03"}, []string{"Germany fought Russia 2025-03-03"}},
+	})
+}
