@@ -64,7 +64,9 @@ var eventHeader = []string{
 // fact lies nearest to the day (a leader before or after their term, such
 // as a president-elect, still stands for their country), and for an
 // undated event the one they led last; a person who leads no country
-// stands, by the same rule, for the country whose office they hold
+// stands, by the same rule, for the country of the movement they lead as
+// organizations.tsv lists it ("Houthi leader Abdul-Malik al-Houthi" is
+// Yemen's), else for the country whose office they hold
 // ("Foreign Minister of Sweden"), and a person who does neither for the
 // country they are of (national_of: "Palestinian leader Yasser Arafat",
 // "Iraq's ambassador"). Only when the articles say none of these does a
@@ -94,13 +96,20 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 	}
 	facts, ok := c.leads[e.ID]
 	if !ok {
+		var movements []graph.Fact // leads facts of a movement organizations.tsv lists with a country
 		err := c.sel.Source().Facts(ctx, store.FactFilter{Subjects: []string{e.ID}, Predicate: graph.Leads}, func(f graph.Fact) error {
 			o, err := c.sel.Entity(ctx, f.Object)
 			if err == nil && o.Type == graph.Country {
 				facts = append(facts, f)
 			}
+			if _, ok := gazetteerOrgs()[f.Object]; err == nil && ok {
+				movements = append(movements, f)
+			}
 			return err
 		})
+		if err == nil && len(facts) == 0 {
+			facts = movements
+		}
 		if err == nil && len(facts) == 0 {
 			facts, err = c.posts(ctx, e.ID)
 		}
@@ -113,6 +122,9 @@ func (c *countryFinder) country(ctx context.Context, e graph.Entity, day graph.D
 		c.leads[e.ID] = facts
 	}
 	if f, ok := nearestLead(facts, day); ok {
+		if m, ok := gazetteerOrgs()[f.Object]; ok {
+			return c.storedCountry(ctx, m.country) // the movement's country
+		}
 		o, err := c.sel.Entity(ctx, f.Object)
 		if err == nil && o.Type != graph.Country {
 			o = gazetteerCountryByID()[f.Object] // an office's country no article named ("his Egyptian counterpart")

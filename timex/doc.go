@@ -48,6 +48,8 @@
 //     ref; "this Friday": the one in ref's Monday-to-Sunday week.
 //   - "today", "tonight", "this morning", "yesterday", "last night",
 //     "tomorrow", "the day before yesterday", "the day after tomorrow": days.
+//     "overnight" (not before a named day: "overnight Sunday" is Sunday),
+//     "over the past day", "in the last 24 hours": the reference day.
 //   - "last/this/next month" (month), "last/this/next year" (year), "last
 //     May" (the latest May before ref's month), "next May" (the first after
 //     it), "this May" (ref's year).

@@ -222,7 +222,8 @@ func (p *parser) weekdayDate(i int) (hit, bool) {
 }
 
 // relWord reads "today", "tonight", "yesterday", "tomorrow", "last night",
-// "this morning", "the day before yesterday" and "the day after tomorrow".
+// "this morning", "overnight", "over the past day", "in the last 24 hours",
+// "the day before yesterday" and "the day after tomorrow".
 func (p *parser) relWord(i int) (hit, bool) {
 	off, end := 0, i+1
 	switch {
@@ -235,6 +236,20 @@ func (p *parser) relWord(i int) (hit, bool) {
 		off, end = -1, i+2
 	case p.isWord(i, "this") && p.isWord(i+1, "morning", "afternoon", "evening"):
 		end = i + 2
+	case p.isWord(i, "overnight") && !p.overnightNamed(i+1):
+		// "shelled the city overnight", "the overnight attack": the
+		// night just past, dated as the day it ended, the reference day.
+	case p.isWord(i, "the") && p.isWord(i-1, "over", "in", "during", "within") && p.isWord(i+1, "past", "last"):
+		// "over the past day", "in the last 24 hours": a front-line
+		// report's tally of the day up to the reference day.
+		switch t := p.tok(i + 2); {
+		case p.isWord(i+2, "day") && !p.isWord(i+3, "of", "or"):
+			end = i + 3
+		case t != nil && t.kind == tNum && t.num == 24 && p.isWord(i+3, "hours"):
+			end = i + 4
+		default:
+			return hit{}, false
+		}
 	case p.isWord(i, "the") && p.isWord(i+1, "day") && p.isWord(i+2, "before") && p.isWord(i+3, "yesterday"):
 		off, end = -2, i+4
 	case p.isWord(i, "the") && p.isWord(i+1, "day") && p.isWord(i+2, "after") && p.isWord(i+3, "tomorrow"):
@@ -246,6 +261,18 @@ func (p *parser) relWord(i int) (hit, bool) {
 		return graph.DateFromTime(r.AddDate(0, 0, off))
 	})
 	return hit{end: end, val: v, rel: true, day: true}, true
+}
+
+// overnightNamed reports whether token i names the night "overnight"
+// stands before ("overnight Thursday", "overnight into Friday", "overnight
+// on Monday"), which the named day dates instead.
+func (p *parser) overnightNamed(i int) bool {
+	if t := p.tok(i); t != nil && t.kind == tWord {
+		if _, ok := weekdays[t.low]; ok {
+			return true
+		}
+	}
+	return p.isWord(i, "into", "to", "on", "from", "between", "of")
 }
 
 // qualified reads "last", "this", "next" (and "previous", "current",

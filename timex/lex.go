@@ -181,7 +181,7 @@ var wordsAfterYear = map[string]bool{
 // word. Numbers can always begin one.
 var starters = func() map[string]bool {
 	m := map[string]bool{
-		"today": true, "tonight": true, "yesterday": true, "tomorrow": true,
+		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "overnight": true,
 		"last": true, "this": true, "the": true, "previous": true,
 		"next": true, "coming": true, "current": true,
 	}

@@ -22,8 +22,9 @@ var (
 	// scene of the event: "fired on protesters in Caracas".
 	scenePreps = toSet("in throughout across inside at near outside through")
 	// sideWords may stand between such a preposition and the country:
-	// "in southern Lebanon", "in the north of", "in the capital city of".
-	sideWords = toSet("the north south east west northern southern eastern western central capital city of")
+	// "in southern Lebanon", "in the north of", "in the capital city of",
+	// "in neighbouring Niger".
+	sideWords = toSet("the north south east west northern southern eastern western central capital city of neighbouring neighboring")
 	// armedCodes are the agents that often act abroad: a sentence naming
 	// one never gives a bare agent the country it names ("Russian troops
 	// shelled villages, killing civilians" says nothing of whose).

@@ -620,7 +620,7 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			subj = reporter
 		}
 		if len(subj) == 0 && len(reporter) > 0 {
-			subj = d.reportersAgents(toks, start, i, reporter)
+			subj = d.reportersAgents(units, toks, start, i, reporter)
 		}
 		if f == frameMust {
 			// "X said Y must allow …": X demands it of Y; a must with
@@ -876,6 +876,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 				continue
 			}
 		}
+		if pred == "" && denyWords[w] && andVerbAfter(toks, end, tail, d.coder) {
+			// "Iran denied involvement in the attacks and condemned the
+			// strikes": the denial states no act; the verb after "and"
+			// is one of the same subject.
+			trace("  a denial before a verb of its own subject: %q", w)
+			continue
+		}
 		objs = d.pastOwner(units, toks, i+1, tail, objs)
 		if d.lex != nil && len(objs) > 0 {
 			// The nouns inside the object: a phrase's O:(…) nouns name the
@@ -884,6 +891,12 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			if p := d.lex.objectPredicate(d.coder.lemma(w), objs[0]); p != "" {
 				pred = p
 			}
+		}
+		if pred == graph.Coerced && takeVerbs[d.coder.lemma(w)] && len(objs) > 0 && militaryPostAfter(units, toks, objs[0], tail) {
+			// "seized a Malian army outpost", "captured several Pakistani
+			// military posts": ground taken from armed forces is fighting
+			// (CAMEO 192), not a seizure of goods or people.
+			pred = graph.Fought
 		}
 		if pred != "" {
 			if d.lex != nil {
@@ -2155,11 +2168,17 @@ func headOfSubject(units []*unit, toks []string, i int) bool {
 // pronoun and an agent noun ("Ecuador said its troops had attacked"), the
 // reporter's countries with the agent's sector, or the reporter itself
 // when it is no country; nil when the clause opens otherwise.
-func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*unit {
+func (d *doc) reportersAgents(units []*unit, toks []string, start, i int, reporter []*unit) []*unit {
+	for start < i && (units[start].kind == kDate || toks[start] == "that") {
+		start++ // "said on Wednesday its jets had …", "said that its troops"
+	}
 	if i-start < 2 || !possessivePronouns[toks[start]] {
 		return nil
 	}
 	code, ok := d.g.agents[toks[start+1]]
+	if !ok && (ownArms[toks[start+1]] || i-start > 2 && toks[start+1] == "air" && airArms[toks[start+2]]) {
+		code, ok = "MIL", true // "its drones struck", "its air defences shot down"
+	}
 	if !ok {
 		return nil
 	}
@@ -2173,6 +2192,58 @@ func (d *doc) reportersAgents(toks []string, start, i int, reporter []*unit) []*
 		}
 	}
 	return out
+}
+
+// ownArms are the arms a possessive pronoun gives the reporter ("Israel
+// said its warplanes had bombed …"): its forces acting, though alone
+// ("drones struck the city") they name no one's.
+var ownArms = toSet("drones warplanes jets aircraft planes helicopters gunships artillery missiles rockets " +
+	"fighters bombers frigates destroyers submarines units commandos")
+
+// airArms follow "air" in such arms: "its air defences", "its air force".
+var airArms = toSet("force forces defences defenses defence defense")
+
+// andVerbAfter reports whether "and" and a verb in the past the coder
+// knows follow within toks[from:tail] ("… and accused Congo of …").
+func andVerbAfter(toks []string, from, tail int, c verbCoder) bool {
+	for k := from; k+1 < tail; k++ {
+		if toks[k] == "and" && strings.HasSuffix(toks[k+1], "ed") {
+			if code, _ := c.match(toks, k+1); code != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takeVerbs take things or people (CAMEO 171) or ground (192), as their
+// object says.
+var takeVerbs = toSet("seize capture")
+
+// militaryPosts are the places of armed forces whose taking is combat.
+var militaryPosts = toSet("base bases outpost outposts post posts positions garrison garrisons barracks " +
+	"checkpoint checkpoints camp camps headquarters")
+
+// militaryPostAfter reports whether the object o (an actor among units) is
+// followed, within two words, by one of militaryPosts ("a Myanmar military
+// base", "Ukraine's border posts"): the object owns the post taken.
+func militaryPostAfter(units []*unit, toks []string, o *unit, tail int) bool {
+	k := slices.Index(units, o)
+	if k < 0 {
+		return false
+	}
+	if k+1 < tail && toks[k+1] == "'s" {
+		k++
+	}
+	for j := k + 1; j < tail && j <= k+3; j++ {
+		if units[j].kind != kWord {
+			return false
+		}
+		if militaryPosts[toks[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounBefore reports whether a subject pronoun opens the clause before i.

@@ -29,6 +29,12 @@ func TestGazetteerMovementsAndAgencies(t *testing.T) {
 		{"Ukraine accused the ICRC of inaction on Monday.", []string{"Ukraine accused International Committee of the Red Cross"}},
 		// A lower-case particle before the capital: "al-Qaeda", not "the commission".
 		{"Yemeni forces clashed with al-Qaeda in Abyan on Monday.", []string{"Yemen fought al-Qaeda"}},
+		// Islamic State's West African province and Myanmar's ethnic armed
+		// organizations, under their names and acronyms.
+		{"ISWAP fighters attacked a Nigerian army base in Borno state on Monday.", []string{"Islamic State West Africa Province attacked Nigeria"}},
+		{"Myanmar's military launched air strikes on TNLA positions in northern Shan state on Monday.", []string{"Myanmar fought Ta'ang National Liberation Army"}},
+		{"The Karen National Union accused Myanmar's military of bombing villages on Tuesday.", []string{"Karen National Union accused Myanmar"}},
+		{"Chinese officials met MNDAA leaders in Kunming on Friday.", []string{"China met Myanmar National Democratic Alliance Army"}},
 	}
 	for _, c := range cases {
 		assert.ElementsMatch(t, c.want, codedEvents(t, e, c.text), c.text)
