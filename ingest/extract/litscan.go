@@ -260,14 +260,26 @@ func holdsAll(ids []int32, sets []uint64) bool {
 	return true
 }
 
-// tplHits caches the strings found in the template a doc read last.
+// tplHits caches the sets of strings found in the templates a doc read
+// last: a sentence's rules go back and forth between its templates (the
+// folded one, a clause's, the folded one again), and one scan each would
+// be scanned again on every change.
 type tplHits struct {
-	sc    *litScanner
+	sc     *litScanner
+	recent [tplCache]tplScan
+	next   int        // the entry of recent a new template replaces
+	hits   []uint64   // the scan's strings (scratch)
+	marks  *scanMarks // from sc.marks, given back by release
+}
+
+// tplCache is how many templates a doc keeps the scans of.
+const tplCache = 4
+
+// tplScan is one template's scan.
+type tplScan struct {
 	tpl   string
 	valid bool
-	hits  []uint64
-	sets  []uint64   // the sets of strings hits has one of
-	marks *scanMarks // from sc.marks, given back by release
+	sets  []uint64 // the sets of strings the template has one of
 }
 
 // scanMarks says which states of a scanner the scan in hand has reported:
@@ -305,26 +317,33 @@ func (h *tplHits) holds(r *scanRule, tpl string) bool {
 	if len(r.ids) == 0 {
 		return true
 	}
-	if !h.valid || h.tpl != tpl {
-		if h.hits == nil {
-			h.hits = make([]uint64, h.sc.words)
-			h.sets = make([]uint64, h.sc.setWord)
+	for k := range h.recent {
+		if e := &h.recent[k]; e.valid && e.tpl == tpl {
+			return holdsAll(r.ids, e.sets)
 		}
-		if h.marks == nil {
-			h.marks, _ = h.sc.marks.Get().(*scanMarks)
-			if h.marks == nil {
-				h.marks = &scanMarks{mark: make([]uint32, len(h.sc.ends)-1)}
-			}
-		}
-		m := h.marks
-		if m.gen++; m.gen == 0 {
-			clear(m.mark) // wrapped around: no state may hold the new gen
-			m.gen = 1
-		}
-		h.sc.scanMarked(tpl, h.hits, h.sets, m.mark, m.gen)
-		h.tpl, h.valid = tpl, true
 	}
-	return holdsAll(r.ids, h.sets)
+	if h.hits == nil {
+		h.hits = make([]uint64, h.sc.words)
+	}
+	if h.marks == nil {
+		h.marks, _ = h.sc.marks.Get().(*scanMarks)
+		if h.marks == nil {
+			h.marks = &scanMarks{mark: make([]uint32, len(h.sc.ends)-1)}
+		}
+	}
+	m := h.marks
+	if m.gen++; m.gen == 0 {
+		clear(m.mark) // wrapped around: no state may hold the new gen
+		m.gen = 1
+	}
+	e := &h.recent[h.next]
+	h.next = (h.next + 1) % tplCache
+	if e.sets == nil {
+		e.sets = make([]uint64, h.sc.setWord)
+	}
+	h.sc.scanMarked(tpl, h.hits, e.sets, m.mark, m.gen)
+	e.tpl, e.valid = tpl, true
+	return holdsAll(r.ids, e.sets)
 }
 
 // findAll returns the matches of re over tpl, after asking the prefilter

@@ -44,7 +44,6 @@ type doc struct {
 	anchorSrcs []anchorSrc         // sentences whose anchors are still to be read (see anchors.go)
 	lows       []string            // the current sentence's tokens, lower-cased
 	keyBuf     []byte              // phraseHits' key
-	unitSlab   []unit              // newUnit's: units made in chunks
 	narr       *narrative          // the last explicitly dated event, for undated events that follow (narrative.go)
 	opening    *narrative          // the event the article opens with, for undated criticism of its occasion (narrative.go)
 	told       int                 // sentences read so far for the narrative (narrative.go)

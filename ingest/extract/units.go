@@ -63,19 +63,6 @@ var regionAdjectives = toSet("European African Asian Arab Western Eastern Northe
 	"Caribbean Pacific Atlantic Mediterranean Scandinavian Islamic Muslim Christian Catholic Orthodox Jewish Sunni Shia " +
 	"Shiite Hindu Buddhist Sikh Anglo Slavic Central")
 
-// newUnit returns a copy of u that lives in the doc's current chunk of
-// units: a sentence's words are most of the units made, and one
-// allocation each was a tenth of an extraction's.
-func (d *doc) newUnit(u unit) *unit {
-	if len(d.unitSlab) == cap(d.unitSlab) {
-		// chunks of 16 units, then twice the last up to 128: a short
-		// text leaves little of its last chunk unused
-		d.unitSlab = make([]unit, 0, min(max(16, 2*cap(d.unitSlab)), 128))
-	}
-	d.unitSlab = append(d.unitSlab, u)
-	return &d.unitSlab[len(d.unitSlab)-1]
-}
-
 // lower returns the unit's template word.
 func (u *unit) lower() string {
 	if u.lowOf != u.text || (u.low == "" && u.text != "") {
@@ -367,7 +354,7 @@ func (d *doc) buildUnits(s string, sentIdx int) []*unit {
 		if !isWordTok(t.text) && t.text != "'s" {
 			k = kPunct
 		}
-		units = append(units, d.newUnit(unit{kind: k, text: t.text, start: t.start, end: t.end}))
+		units = append(units, &unit{kind: k, text: t.text, start: t.start, end: t.end})
 		i++
 	}
 	units = waterNames(partyNames(units, s), s)
