@@ -160,6 +160,23 @@ func (d *doc) appointedHead(m *match, per *unit, base float64, st *sentence, sen
 		base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
 }
 
+// electedByPeople reads "Bolivians elected Rodrigo Paz as president":
+// a country's people electing a head of state or government without a
+// country make the elected one its head.
+func (d *doc) electedByPeople(m *match, per *unit, base float64, st *sentence, sentIdx int) *cand {
+	offU, by := m.one("off"), m.one("by")
+	if offU == nil || offU.off == nil || !offU.off.head || offU.off.elect || m.one("aff1") != nil || m.one("aff2") != nil ||
+		by == nil || by.kind != kCountry || by.ref == nil || by.ref.typ != graph.Country || !by.demonym ||
+		!strings.Contains(m.group("v"), "elected") {
+		return nil
+	}
+	if !sameRole(offU.off.name, "President") && !sameRole(offU.off.name, "Prime Minister") {
+		return nil
+	}
+	return &cand{pred: graph.Leads, subj: per.ref, subjText: per.text, obj: by.ref, role: offU.off.name,
+		base: base * 0.9, span: m.span(), sent: st, sentIdx: sentIdx}
+}
+
 // ledCountry returns the country the article or, failing that, the
 // gazetteer says person leads, and the role, or nil.
 func (d *doc) ledCountry(person string) (*ref, string) {

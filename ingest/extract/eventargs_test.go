@@ -315,3 +315,18 @@ func TestRegionAdjectivesAndWithdrawals(t *testing.T) {
 		assert.NotContains(t, []string{"Arab", "European"}, en.Name)
 	}
 }
+
+// TestLeaderOfACountrysParty: the leader of a country's party leads the
+// party, never the country; a country's people electing a president make
+// that country's head.
+func TestLeaderOfACountrysParty(t *testing.T) {
+	pub := graph.DayOf(2025, 10, 20) // a Monday
+	checkFacts(t, pub, []factCase{
+		{"Sanae Takaichi was elected leader of Japan's Liberal Democratic Party on Saturday.",
+			[]string{"Sanae Takaichi leads Liberal Democratic Party 2025-10-18.."}, []string{"Sanae Takaichi leads Japan 2025-10-18.."}},
+		{"Bolivians elected Rodrigo Paz as president in a runoff on Sunday.",
+			[]string{"Rodrigo Paz leads Bolivia 2025-10-19.."}, nil},
+		{"Chileans elected Jose Antonio Kast president on Sunday.",
+			[]string{"Jose Antonio Kast leads Chile 2025-10-19.."}, nil},
+	})
+}

@@ -21,7 +21,7 @@ var macros = []struct{ name, re string }{
 	{"%W%", `(?:[b-z][a-z\-]*|a(?:[a-mo-z][a-z\-]*)?|an(?:[a-ce-z][a-z\-]*)?|and[a-z\-]+)`}, // a word but "and"
 	{"%AUX%", `(?:(?:has|have|had) (?:since )?)?`},
 	{"%ADV%", `(?:(?:[a-z]+ly|also|later|then|again|now|previously|once|jointly|formally|officially|already|reportedly|twice|first|long|last|even|himself|herself|itself|<D\d+>) )*`},
-	{"%OFF%", `(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?:first|new|next|\d+(?:st|nd|rd|th)|female|woman|interim|acting|permanent|sole|youngest|oldest|deputy|top) ){0,3}(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?P<aff2><[CG]\d+>))?`},
+	{"%OFF%", `(?:(?P<aff1><[CG]\d+>) (?:'s )?)?(?:(?:first|new|next|\d+(?:st|nd|rd|th)|female|woman|interim|acting|permanent|sole|youngest|oldest|deputy|top) ){0,3}(?P<off><O\d+>|chief|head|leader|boss)(?: of (?:the )?(?:<C\d+> 's )?(?P<aff2><[CG]\d+>))?`},
 }
 
 // compile expands the macros of a rule pattern; a rule declared with the

@@ -171,6 +171,9 @@ func (d *doc) readChanges(units []*unit, tpl string, pos []int, st *sentence, se
 				}
 				if c == nil && re == reChangeObj {
 					c = d.appointedHead(m, per, confChange, st, sentIdx)
+				}
+				if c == nil && re == reChangeObj {
+					c = d.electedByPeople(m, per, confChange, st, sentIdx)
 				} else if c != nil && re == reChangeObj {
 					d.appointedNational(m, c)
 				}
