@@ -728,6 +728,11 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 			}
 			objs, code, act = units[k+2:k+3], "042", ""
 		}
+		if strings.HasPrefix(code, "03") && len(objs) > 0 && placedIn(units, toks, objs[0]) {
+			// "Iran and the IAEA agreed in Cairo on a framework": where
+			// an agreement or a pledge was made is no side of it.
+			objs = nil
+		}
 		if code[0] == '0' && len(objs) > 0 && slices.Contains(toks[i+1:max(i+1, slices.Index(units, objs[0]))], "despite") {
 			// "pledged to finish the road despite objections from
 			// Somalia": those opposed to a cooperative act are not

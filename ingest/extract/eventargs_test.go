@@ -330,3 +330,15 @@ func TestLeaderOfACountrysParty(t *testing.T) {
 			[]string{"Jose Antonio Kast leads Chile 2025-10-19.."}, nil},
 	})
 }
+
+// TestAgreedInAPlace: where an agreement or a pledge was made ("in
+// Cairo") is no side of it.
+func TestAgreedInAPlace(t *testing.T) {
+	pub := graph.DayOf(2025, 9, 10) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Iran and the IAEA agreed in Cairo on Tuesday on a new framework for inspections.",
+			[]string{"Iran agreed_with International Atomic Energy Agency 2025-09-09"}, []string{"Iran pledged Egypt 2025-09-09"}},
+		{"Armenia and Azerbaijan agreed in Abu Dhabi on Tuesday to continue border talks.",
+			nil, []string{"Armenia pledged United Arab Emirates 2025-09-09", "Azerbaijan pledged United Arab Emirates 2025-09-09"}},
+	})
+}
