@@ -2544,6 +2544,28 @@ func withoutAsides(units []*unit, toks []string) []*unit {
 	return out
 }
 
+// withoutCondition returns units without an inverted condition opening
+// the sentence ("Had Germany sent Taurus missiles to Ukraine, the war
+// might have turned", "Were Iran to close the strait, …", "Should Russia
+// attack, …"): what it supposes was not done. units[0] is the
+// auxiliary, an actor follows it; the condition ends at the first comma.
+func withoutCondition(units []*unit) []*unit {
+	if len(units) < 4 || units[0].kind != kWord || !coderActor(units[1]) {
+		return units
+	}
+	switch units[0].lower() {
+	case "had", "were", "should":
+	default:
+		return units
+	}
+	for k := 2; k < len(units)-1; k++ {
+		if isComma(units[k]) {
+			return units[k+1:]
+		}
+	}
+	return units
+}
+
 // bareTitles returns units without each office that still stands right
 // before a person once the titles are read ("received King Abdullah":
 // no country made the title a fact), the person marked titled, so that

@@ -342,3 +342,26 @@ func TestAgreedInAPlace(t *testing.T) {
 			nil, []string{"Armenia pledged United Arab Emirates 2025-09-09", "Azerbaijan pledged United Arab Emirates 2025-09-09"}},
 	})
 }
+
+// TestInvertedCondition: an inverted condition opening a sentence ("Had
+// Germany sent …", "Were Iran to close …") supposes an act that was not
+// done, and its auxiliary is no part of a name.
+func TestInvertedCondition(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 10)
+	checkFacts(t, pub, []factCase{
+		{"Had Germany sent Taurus missiles to Ukraine, the war might have turned.",
+			nil, []string{"Had Germany aided Ukraine ", "Germany aided Ukraine "}},
+		{"Were Iran to close the Strait of Hormuz, oil prices would soar.",
+			nil, nil},
+		{"Should Russia attack Estonia, NATO would respond.",
+			nil, []string{"Russia fought Estonia ", "Russia attacked Estonia "}},
+		{"Germany sent Taurus missiles to Ukraine in May.",
+			[]string{"Germany aided Ukraine 2025-05"}, nil},
+	})
+	e, err := New()
+	require.NoError(t, err)
+	res, _ := extractByID(e, "Had Germany sent Taurus missiles to Ukraine, the war might have turned.", pub)
+	for _, en := range res.Entities {
+		assert.NotEqual(t, "Had Germany", en.Name)
+	}
+}

@@ -201,7 +201,7 @@ func (e *Extractor) Extract(in Input) Result {
 		d.anchorSrcs = append(d.anchorSrcs, anchorSrc{units: folded, tpl: tpl, pos: pos, st: st, n0: n0})
 		ftpl := tpl
 		d.readStates(folded, tpl, pos, st, i)
-		evUnits := d.sectorActors(includingObject(bareTitles(d.theVisitedCountry(whoAfterCountry(dualTitles(folded)), i))), st)
+		evUnits := withoutCondition(d.sectorActors(includingObject(bareTitles(d.theVisitedCountry(whoAfterCountry(dualTitles(folded)), i))), st))
 		if len(evUnits) != len(folded) {
 			tpl, pos = template(evUnits)
 		}

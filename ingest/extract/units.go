@@ -79,7 +79,10 @@ var (
 		"October November December Mr. Mrs. Ms. Dr. Both Some Many Most Several Other Another Each Every All No Not There Here " +
 		"Who What Where Why How Which Speaking Asked According Earlier Later Last Next Former Like Unlike Among Amid Although Though " +
 		"Now Today Yesterday Tomorrow Officials Leaders Discussions Talks Analysts Critics GDP CEO Vice Deputy Assistant " +
-		"Secretary Minister Ambassador Respected Dear First")
+		"Secretary Minister Ambassador Respected Dear First " +
+		// auxiliaries that open a question or an inverted condition
+		// ("Had Germany sent …", "Would China invade …")
+		"Had Has Have Were Was Is Are Should Would Could Did Does Will Can Might Must Shall")
 	// calendarWords are the names of days and months: after a name, the
 	// start of a date, not more of the name.
 	calendarWords = toSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June " +
