@@ -637,6 +637,13 @@ func (d *doc) codeClause(units []*unit, toks []string, from, tail int, st *sente
 		if !ok {
 			continue // no act here, or no actor before the verb: a later verb may have one
 		}
+		if f == frameIntent && possibilityBefore(units, toks, start, i) && !d.sameSide(reporter, subj) {
+			// "Analysts say Iran could retaliate against Israel": what
+			// others think possible is no intent of the actor's; "Iran
+			// warned it could retaliate" is.
+			trace("  a possibility no one of the actor's side stated: %q", w)
+			return
+		}
 		trace("  subject %v objects %v end %d", unitTexts(subj), unitTexts(objs), end)
 		if len(objs) > 0 && !strings.HasPrefix(code, "08") {
 			if k := secondVerb(units, toks, end, slices.Index(units, objs[0])); k > 0 {
@@ -2542,6 +2549,31 @@ func withoutAsides(units []*unit, toks []string) []*unit {
 		return units
 	}
 	return out
+}
+
+// possibilityBefore reports whether the verb at i is preceded, past its
+// adverbs, by a modal of possibility ("could", "might", "may").
+func possibilityBefore(units []*unit, toks []string, start, i int) bool {
+	j := i - 1
+	for j >= start && (coderAdverbs[toks[j]] || strings.HasSuffix(toks[j], "ly") && units[j].kind == kWord) {
+		j--
+	}
+	return j >= start && (toks[j] == "could" || toks[j] == "might" || toks[j] == "may")
+}
+
+// sameSide reports whether the reporter is of the subject's side: the
+// same actor ("Tehran warned Iran could …", "Iran said it could …"), or
+// the one who leads it ("President Pezeshkian said Iran could …").
+func (d *doc) sameSide(reporter, subj []*unit) bool {
+	if len(reporter) == 0 || len(subj) == 0 || reporter[0].ref == nil || subj[0].ref == nil {
+		return false
+	}
+	r, s := reporter[0].ref, subj[0].ref
+	if r.name == s.name || d.headedBy(s, r) {
+		return true
+	}
+	c, _ := d.ledCountry(r.name)
+	return c != nil && c.name == s.name
 }
 
 // withoutCondition returns units without an inverted condition opening

@@ -365,3 +365,20 @@ func TestInvertedCondition(t *testing.T) {
 		assert.NotEqual(t, "Had Germany", en.Name)
 	}
 }
+
+// TestPossibilityOfOthers: what analysts think an actor could do is no
+// threat of the actor's; the actor itself, or its leader, saying it
+// could is.
+func TestPossibilityOfOthers(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 10) // a Tuesday
+	checkFacts(t, pub, []factCase{
+		{"Analysts say Iran could retaliate against Israel within days.",
+			nil, []string{"Iran threatened Israel "}},
+		{"Experts believe Serbia might recall its ambassador to Croatia.",
+			nil, []string{"Serbia threatened Croatia ", "Serbia sanctioned Croatia "}},
+		{"Iran said on Monday it could retaliate against Israel.",
+			[]string{"Iran threatened Israel 2025-06-09"}, nil},
+		{"Iranian President Masoud Pezeshkian said on Monday that Iran could retaliate against Israel.",
+			[]string{"Iran threatened Israel 2025-06-09"}, nil},
+	})
+}
