@@ -382,3 +382,18 @@ func TestPossibilityOfOthers(t *testing.T) {
 			[]string{"Iran threatened Israel 2025-06-09"}, nil},
 	})
 }
+
+// TestObjectInsideAPhrase: an actor inside the subject's phrase ("veto of
+// EU aid to Ukraine") is not what drew criticism; a summit placed before
+// "between" is still theirs.
+func TestObjectInsideAPhrase(t *testing.T) {
+	pub := graph.DayOf(2025, 6, 6) // a Friday
+	checkFacts(t, pub, []factCase{
+		{"Hungary's veto of EU aid to Ukraine drew sharp criticism from Poland on Monday.",
+			nil, []string{"Poland criticized Ukraine 2025-06-02"}},
+		{"Hungary drew sharp criticism from Poland on Monday.",
+			[]string{"Poland criticized Hungary 2025-06-02"}, nil},
+		{"The summit in Alaska between Trump and Putin ended without a deal on Friday.",
+			[]string{"Donald Trump met Vladimir Putin 2025-06-06"}, nil},
+	})
+}

@@ -130,7 +130,7 @@ var eventRules = []eventRule{
 		base: confVerb, notAfter: notAfterPossessive},
 	{pred: graph.Met, re: compile(`%SS% %AUX%%ADV%(?:met|held talks|sat down|shook hands|conferred|(?:held|had) (?:a |an |the |their )?(?:[a-z\-]+ ){0,2}(?:meeting|meetings|summit|talks|consultations))`),
 		base: confVerb, pair: true, veto: vetoRemote, notAfter: notAfterObject},
-	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations) between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
+	{pred: graph.Met, re: compile(`(?:[a-z\-]+ )?(?P<n>meeting|meetings|talks|summit|negotiations)(?: (?:in|at) (?:the )?<[CL]\d+>)? between (?P<s><[PCG]\d+> and <[PCG]\d+>)`),
 		base: confBetween, pair: true, veto: vetoPlanned, deferrable: true, notBefore: notBeforeWanted},
 	// "Trump's meeting with Putin in Alaska"
 	{pred: graph.Met, re: compile(`%S% 's (?:(?:[a-z\-]+|<D\d+>) ){0,2}(?:meeting|talks|summit) with %O%`),

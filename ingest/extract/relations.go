@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graph"
@@ -28,6 +29,9 @@ func (d *doc) readEventRule(r eventRule, units []*unit, tpl string, pos []int, s
 			ok, planned := r.holds(m)
 			if !ok {
 				continue
+			}
+			if objectInPhrase(m, tpl) {
+				continue // "Hungary's veto of EU aid to Ukraine drew criticism from Poland": not Ukraine
 			}
 			if planned {
 				// "Talks between X and Y on Friday will focus on …": the
@@ -427,4 +431,23 @@ func obstructedMeasure(m *match, o *unit) bool {
 		}
 	}
 	return false
+}
+
+// phrasePreps end the words before an actor that is inside a noun's
+// phrase, not the subject of the clause.
+var phrasePreps = toSet("to of for on against with in from over about")
+
+// objectInPhrase reports whether a match opens with its object (a
+// phrase of the "O drew criticism from S" kind) that is the complement
+// of a preposition: the clause's subject is the noun before it.
+func objectInPhrase(m *match, tpl string) bool {
+	o := m.one("o")
+	if o == nil {
+		return false
+	}
+	if k := slices.Index(m.units, o); k < 0 || m.loc[0] != m.pos[k] {
+		return false
+	}
+	before := strings.Fields(tpl[:m.loc[0]])
+	return len(before) > 0 && phrasePreps[before[len(before)-1]]
 }
