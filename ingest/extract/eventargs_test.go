@@ -397,3 +397,15 @@ func TestObjectInsideAPhrase(t *testing.T) {
 			[]string{"Donald Trump met Vladimir Putin 2025-06-06"}, nil},
 	})
 }
+
+// TestJointDrills: two countries' forces holding joint drills cooperate
+// with each other.
+func TestJointDrills(t *testing.T) {
+	pub := graph.DayOf(2025, 8, 27) // a Wednesday
+	checkFacts(t, pub, []factCase{
+		{"Chinese and Russian warships held joint drills in the Sea of Japan on Monday.",
+			[]string{"China cooperated_with Russia 2025-08-25"}, nil},
+		{"India and France conducted joint naval exercises off Goa on Monday.",
+			[]string{"India cooperated_with France 2025-08-25"}, nil},
+	})
+}
