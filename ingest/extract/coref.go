@@ -828,9 +828,6 @@ func openingClause(units []*unit) []*unit {
 	if having {
 		return append(sub, units[1:c]...)
 	}
-	if !strings.HasSuffix(first, "ed") && first != "sworn" {
-		return nil
-	}
 	was := &unit{kind: kWord, text: "was", start: units[0].start, end: units[0].start}
 	return append(append(sub, was), units[0:c]...)
 }

@@ -94,10 +94,19 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 		rtpl, rpos := template(rel)
 		changes = append(changes, d.readChanges(rel, rtpl, rpos, st, sentIdx, hidden)...)
 	}
+	// The subject's later verb phrases, with their templates: "X was
+	// sworn in as president on Tuesday and named Y as prime minister"
+	// changes offices too, and "he was elected in November 2009 and
+	// succeeded Tabare Vazquez" states a succession (below).
+	type clause struct {
+		units []*unit
+		tpl   string
+		pos   []int
+	}
+	var subs []clause
 	for _, sub := range conjuncts(units) {
-		// "X was sworn in as president on Tuesday and named Y as prime
-		// minister": the subject's later verb phrases change offices too.
 		stpl, spos := template(sub)
+		subs = append(subs, clause{sub, stpl, spos})
 		changes = append(changes, d.readChanges(sub, stpl, spos, st, sentIdx, nil)...)
 	}
 	d.readBodyOffices(units, tpl, pos, st, sentIdx)
@@ -125,10 +134,8 @@ func (d *doc) readStates(units []*unit, tpl string, pos []int, st *sentence, sen
 	d.readTerms(units, tpl, pos, st, sentIdx, changes)
 	d.readLed(units, tpl, pos, st, sentIdx)
 	d.readSuccession(units, tpl, pos, st, sentIdx, changes)
-	for _, sub := range conjuncts(units) {
-		// "he was elected in November 2009 and succeeded Tabare Vazquez"
-		stpl, spos := template(sub)
-		d.readSuccession(sub, stpl, spos, st, sentIdx, changes)
+	for _, c := range subs {
+		d.readSuccession(c.units, c.tpl, c.pos, st, sentIdx, changes)
 	}
 	d.readPredecessor(units, tpl, pos, st, sentIdx)
 	// After the successions: "replacing X, who had held the post since
